@@ -1,0 +1,9 @@
+// #帮助 in any group: what the bot can do there.
+import type { Robot } from '../src/chat/robot.js';
+import { helpText } from '../src/core/replies.js';
+
+export default function help(robot: Robot): void {
+  robot.command(['帮助', 'help', '菜单'], async (res) => {
+    await res.reply({ text: helpText(res.message.group?.role ?? null), mention: true });
+  });
+}

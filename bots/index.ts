@@ -1,0 +1,12 @@
+// Every behaviour of the bot, one script per concern, loaded into the robot at build time.
+import type { Robot } from '../src/chat/robot.js';
+import type { Services } from '../src/services/index.js';
+import help from './help.js';
+
+export type Script = (robot: Robot, services: Services) => void;
+
+export const scripts: Script[] = [help];
+
+export function loadScripts(robot: Robot, services: Services): void {
+  for (const script of scripts) script(robot, services);
+}

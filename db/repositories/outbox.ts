@@ -1,0 +1,148 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Mention } from '../../src/core/domain.js';
+import { splitForWeChat } from '../../src/core/text.js';
+import type { Executor } from '../client.js';
+import { groups, outbox } from '../schema.js';
+
+export interface OutboxItem {
+  groupId: number | null;
+  topic: string;
+  roomId?: string | null;
+  text: string;
+  mentions?: Mention[];
+  kind?: string;
+  urgent?: boolean;
+  /** Makes the enqueue idempotent: a second enqueue with the same key is a no-op. */
+  dedupeKey?: string | null;
+  sourceMessageId?: number | null;
+  createdAt: Date;
+  notBefore?: Date;
+}
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export function createOutboxRepo(db: Executor) {
+  return {
+    /**
+     * Queues a message (split into parts WeChat accepts, mentions on the first part). Returns the new
+     * rows' ids; empty when the dedupe key was already used.
+     */
+    async enqueue(item: OutboxItem): Promise<number[]> {
+      const parts = splitForWeChat(item.text);
+      if (parts.length === 0) return [];
+      const rows = await db
+        .insert(outbox)
+        .values(
+          parts.map((text, i) => ({
+            groupId: item.groupId,
+            topic: item.topic,
+            roomId: item.roomId ?? null,
+            text,
+            mentions: i === 0 ? (item.mentions ?? []) : [],
+            kind: item.kind ?? 'reply',
+            urgent: item.urgent ?? false,
+            dedupeKey: item.dedupeKey ? (i === 0 ? item.dedupeKey : `${item.dedupeKey}#${i + 1}`) : null,
+            sourceMessageId: item.sourceMessageId ?? null,
+            createdAt: item.createdAt,
+            notBefore: item.notBefore ?? item.createdAt,
+          })),
+        )
+        .onConflictDoNothing({ target: outbox.dedupeKey })
+        .returning({ id: outbox.id });
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Claims the next due row for sending. A row whose claim expired (its worker died) is due again.
+     * SKIP LOCKED lets several workers claim side by side without ever taking the same row.
+     */
+    async claimNext(now: Date, claimTtlMs: number): Promise<OutboxRow | null> {
+      const due = db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(
+          or(
+            and(eq(outbox.status, 'pending'), lt(outbox.notBefore, new Date(now.getTime() + 1))),
+            and(eq(outbox.status, 'sending'), lt(outbox.claimExpiresAt, now)),
+          ),
+        )
+        .orderBy(desc(outbox.urgent), asc(outbox.id))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      const rows = await db
+        .update(outbox)
+        .set({
+          status: 'sending',
+          claimExpiresAt: new Date(now.getTime() + claimTtlMs),
+          attempts: sql`${outbox.attempts} + 1`,
+        })
+        .where(inArray(outbox.id, due))
+        .returning();
+      return rows[0] ?? null;
+    },
+
+    async markSent(id: number, at: Date, providerMessageId: string | null) {
+      await db
+        .update(outbox)
+        .set({ status: 'sent', sentAt: at, providerMessageId, claimExpiresAt: null, lastError: null })
+        .where(eq(outbox.id, id));
+    },
+
+    /** Puts a claimed row back to wait until `notBefore`; `countAttempt: false` for holds that are not failures. */
+    async reschedule(id: number, notBefore: Date, reason: string, countAttempt = true) {
+      await db
+        .update(outbox)
+        .set({
+          status: 'pending',
+          notBefore,
+          lastError: reason,
+          claimExpiresAt: null,
+          ...(countAttempt ? {} : { attempts: sql`${outbox.attempts} - 1` }),
+        })
+        .where(eq(outbox.id, id));
+    },
+
+    async markFailed(id: number, reason: string) {
+      await db
+        .update(outbox)
+        .set({ status: 'failed', lastError: reason, claimExpiresAt: null })
+        .where(eq(outbox.id, id));
+    },
+
+    async sentSince(groupId: number, since: Date): Promise<number> {
+      const [r] = await db
+        .select({ n: count() })
+        .from(outbox)
+        .where(and(eq(outbox.groupId, groupId), eq(outbox.status, 'sent'), gte(outbox.sentAt, since)));
+      return r?.n ?? 0;
+    },
+
+    /** Oldest first, optionally for one room (by topic). */
+    async list(filter: { topic?: string; limit?: number } = {}) {
+      const where: SQL[] = [];
+      if (filter.topic) where.push(eq(outbox.topic, filter.topic));
+      return db
+        .select()
+        .from(outbox)
+        .where(where.length ? and(...where) : undefined)
+        .orderBy(asc(outbox.createdAt), asc(outbox.id))
+        .limit(filter.limit ?? 100_000);
+    },
+
+    async byId(id: number) {
+      const [r] = await db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
+      return r ?? null;
+    },
+
+    async roomIdForGroup(groupId: number): Promise<string | null> {
+      const [r] = await db
+        .select({ roomId: groups.roomId })
+        .from(groups)
+        .where(eq(groups.id, groupId))
+        .limit(1);
+      return r?.roomId ?? null;
+    },
+  };
+}
+
+export type OutboxRepo = ReturnType<typeof createOutboxRepo>;

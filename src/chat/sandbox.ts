@@ -1,0 +1,119 @@
+// The simulated WeChat of sandbox mode, tests and replay: Wechaty's mock puppet with a small world of
+// rooms and contacts whose ids are stable across restarts (derived from names), so stored room ids stay
+// valid. Messages typed here go through the same Wechaty path as real traffic.
+import { createHash, randomUUID } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import type { Puppet } from 'wechaty-puppet';
+import * as PUPPET from 'wechaty-puppet';
+import { mock, PuppetMock } from 'wechaty-puppet-mock';
+
+export interface SentMessage {
+  roomId: string;
+  topic: string;
+  text: string;
+  at: Date;
+}
+
+export interface SayOptions {
+  /** Room topic. */
+  room: string;
+  /** Sender's display name; a contact of that name is created on first use. */
+  from: string;
+  text: string;
+  at?: Date;
+  /** Display names of mentioned contacts (the bot's own name mentions the bot). */
+  mentions?: string[];
+  /** Message id; a fresh one by default. Saying with an existing id re-delivers that message. */
+  id?: string;
+  /** Raw app message (XML payload), as WeChat's own 接龙 tool sends. */
+  app?: boolean;
+}
+
+export interface SandboxWorld {
+  puppet: Puppet;
+  botName: string;
+  ensureRoom(topic: string): { id: string; topic: string };
+  say(opts: SayOptions): string;
+  /** Deliver an already-delivered message again, as puppets sometimes do. */
+  redeliver(messageId: string): void;
+  /** What the bot has said, oldest first. */
+  sent(): SentMessage[];
+  onSent(listener: (m: SentMessage) => void): () => void;
+}
+
+const stableId = (prefix: string, name: string) =>
+  `${prefix}-${createHash('sha1').update(name).digest('hex').slice(0, 16)}`;
+
+export function createSandboxWorld(botName: string): SandboxWorld {
+  const mocker = new mock.Mocker();
+  const puppet = new PuppetMock({ mocker });
+  const contacts = new Map<string, mock.ContactMock>();
+  const rooms = new Map<string, mock.RoomMock>();
+  const sent: SentMessage[] = [];
+  const listeners = new Set<(m: SentMessage) => void>();
+
+  const contact = (name: string) => {
+    let c = contacts.get(name);
+    if (!c) {
+      c = mocker.createContact({ id: stableId('wxid', name), name });
+      contacts.set(name, c);
+    }
+    return c;
+  };
+  const bot = contact(botName);
+
+  const ensureRoom = (topic: string) => {
+    let r = rooms.get(topic);
+    if (!r) {
+      // Mock room ids must contain '@': that is how the mock tells a room from a contact.
+      r = mocker.createRoom({ id: `${stableId('room', topic)}@chatroom`, topic, memberIdList: [bot.id] });
+      rooms.set(topic, r);
+      const room = r;
+      (room as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
+        if (m.payload.talkerId !== bot.id) return;
+        const msg = { roomId: room.id, topic, text: m.text() ?? '', at: new Date() };
+        sent.push(msg);
+        for (const l of listeners) l(msg);
+      });
+    }
+    return { id: r.id, topic };
+  };
+
+  // Log the bot in once the puppet has started (the mocker runs its environments then).
+  mocker.use(() => {
+    mocker.login(bot);
+    return () => {};
+  });
+
+  return {
+    puppet: puppet as unknown as Puppet,
+    botName,
+    ensureRoom,
+    say(opts) {
+      const room = ensureRoom(opts.room);
+      const talker = contact(opts.from);
+      const r = rooms.get(opts.room);
+      if (r && !r.payload.memberIdList.includes(talker.id)) r.payload.memberIdList.push(talker.id);
+      const mentions = (opts.mentions ?? []).map((n) => contact(n).id);
+      const msg = mocker.MessageMock.create({
+        id: opts.id ?? randomUUID(),
+        talkerId: talker.id,
+        roomId: room.id,
+        timestamp: (opts.at ?? new Date()).getTime(),
+        type: opts.app ? PUPPET.types.Message.Url : PUPPET.types.Message.Text,
+        text: opts.text,
+        mentionIdList: mentions,
+      });
+      puppet.emit('message', { messageId: msg.id });
+      return msg.id;
+    },
+    redeliver(messageId) {
+      puppet.emit('message', { messageId });
+    },
+    sent: () => [...sent],
+    onSent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

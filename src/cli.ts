@@ -1,0 +1,75 @@
+// The `shouwang` command (../shared/CONTRACT.md section 1). Results go to stdout; a failure prints one
+// line on stderr and exits non-zero.
+import { parseArgs } from 'node:util';
+import { CliError, withDatabase } from './cli/context.js';
+import { formatOutbox, listOutbox } from './cli/outbox.js';
+
+const USAGE = `usage: shouwang <command>
+
+  parse                                   JSON Lines in, records out (no database)
+  setup FILE.json                         upsert sites, groups and residents
+  import FILE.csv|FILE.xlsx --site NAME   import a resident roster
+  replay FILE.jsonl [--until ISO]         feed a chat log through the bot in simulated time
+  digest --site NAME --date YYYY-MM-DD [--json]
+  outbox [--json] [--room TOPIC]          what the bot sent or queued
+  token create --role ROLE --name LABEL [--site NAME]
+  db migrate                              apply database migrations`;
+
+type Command = (argv: string[]) => Promise<number>;
+
+const notYet =
+  (name: string): Command =>
+  async () => {
+    process.stderr.write(`shouwang: ${name} is not yet available in this version\n`);
+    return 2;
+  };
+
+const commands: Record<string, Command> = {
+  async db(argv) {
+    if (argv[0] !== 'migrate') throw new CliError('usage: shouwang db migrate', 2);
+    await withDatabase(async ({ database }) => {
+      process.stdout.write(`migrations applied (${database.driver}: ${database.location})\n`);
+    });
+    return 0;
+  },
+
+  async outbox(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean', default: false }, room: { type: 'string' } },
+    });
+    await withDatabase(async (ctx) => {
+      const lines = await listOutbox(ctx, values.room);
+      process.stdout.write(
+        values.json ? `${JSON.stringify(lines, null, 2)}\n` : `${formatOutbox(lines, ctx.config.timeZone)}\n`,
+      );
+    });
+    return 0;
+  },
+
+  parse: notYet('parse'),
+  setup: notYet('setup'),
+  import: notYet('import'),
+  replay: notYet('replay'),
+  digest: notYet('digest'),
+  token: notYet('token'),
+};
+
+async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) throw new CliError(`unknown command "${name}" (shouwang --help lists them)`, 2);
+  return command(rest);
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (err) {
+  const e = err as Error & { exitCode?: number; code?: string };
+  process.stderr.write(`shouwang: ${e.message}\n`);
+  process.exitCode = e instanceof CliError ? e.exitCode : e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1;
+}

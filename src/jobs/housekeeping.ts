@@ -1,0 +1,54 @@
+// Jobs that keep the pipeline whole: messages stored but never handled (the process died between the
+// two) are handled again, and old coordinator rows are pruned.
+import type { JobRunsRepo } from '../../db/repositories/job-runs.js';
+import type { Robot } from '../chat/robot.js';
+import { stripLeadingMentions } from '../core/text.js';
+import type { Services } from '../services/index.js';
+import type { Job } from './scheduler.js';
+
+const STALL_MS = 2 * 60_000;
+const MAX_ATTEMPTS = 3;
+
+export function redispatchStalledJob(services: Services, robot: Robot, timeZone: string): Job {
+  return {
+    name: 'redispatch-stalled-messages',
+    cron: '* * * * *',
+    timeZone,
+    async run(fireAt) {
+      const stalled = await services.messages.stalled(
+        new Date(fireAt.getTime() - STALL_MS),
+        MAX_ATTEMPTS,
+        100,
+      );
+      for (const row of stalled) {
+        const group = row.groupId ? await services.groups.byId(row.groupId) : null;
+        await robot.dispatch({
+          id: row.id,
+          providerId: row.providerId,
+          roomId: row.roomId,
+          roomTopic: group?.topic ?? '',
+          talkerId: row.talkerId,
+          talkerName: row.talkerName,
+          kind: row.kind,
+          text: row.text,
+          body: stripLeadingMentions(row.text),
+          at: row.sentAt,
+          mentionsSelf: row.mentionsSelf,
+          mentionIds: [],
+          group,
+        });
+      }
+    },
+  };
+}
+
+export function pruneJobRunsJob(jobRuns: JobRunsRepo, timeZone: string): Job {
+  return {
+    name: 'prune-job-runs',
+    cron: '17 3 * * *',
+    timeZone,
+    async run(fireAt) {
+      await jobRuns.prune(new Date(fireAt.getTime() - 30 * 86_400_000));
+    },
+  };
+}

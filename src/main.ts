@@ -1,0 +1,63 @@
+// `npm start`: the composition root. Config → database (migrated) → service → listen, chat, jobs.
+// SIGINT/SIGTERM stop everything in order and the process exits by itself.
+import closeWithGrace from 'close-with-grace';
+import { type Database, openDatabase } from '../db/client.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { createShouwang } from './shouwang.js';
+
+function fail(reason: string): never {
+  process.stderr.write(`shouwang: ${reason}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const log = createLogger(config.logLevel);
+
+  let database: Database;
+  try {
+    database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+    await database.migrate();
+  } catch (err) {
+    fail((err as Error).message);
+  }
+
+  const service = await createShouwang({ config, database, log });
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await service.stop();
+    await database.close();
+  };
+  closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'stopping after an uncaught error');
+    else log.info({ signal }, 'stopping');
+    await shutdown();
+  });
+
+  try {
+    await service.start();
+  } catch (err) {
+    await shutdown().catch(() => {});
+    fail((err as Error).message);
+  }
+
+  const bound = service.app.server.address();
+  const address = `http://${config.http.host}:${typeof bound === 'object' && bound ? bound.port : config.http.port}`;
+  log.info({ address, database: database.driver, location: database.location }, `listening on ${address}`);
+  if (service.world) {
+    log.info(
+      'SANDBOX MODE: simulated WeChat (mock puppet) and the embedded defaults. To connect real WeChat, set ' +
+        'WECHATY_PUPPET_SERVICE_TOKEN (and WECHATY_PUPPET_SERVICE_ENDPOINT) — see README "Connecting real WeChat".',
+    );
+  }
+}
+
+await main();

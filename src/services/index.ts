@@ -1,0 +1,37 @@
+// The services the bots, the HTTP routes and the jobs use, built once per process.
+import type { Database } from '../../db/client.js';
+import { createGroupsRepo } from '../../db/repositories/groups.js';
+import { createMessagesRepo } from '../../db/repositories/messages.js';
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../log.js';
+import { createIntakeService } from './intake.js';
+import { createOutboxService } from './outbox.js';
+
+export interface ServicesDeps {
+  database: Database;
+  clock: Clock;
+  log: Logger;
+  defaultZone: string;
+  /** Wakes the outbox worker after something was queued. */
+  notifyOutbox: () => void;
+}
+
+export function createServices(deps: ServicesDeps) {
+  const { db } = deps.database;
+  const groups = createGroupsRepo(db, deps.defaultZone);
+  const messages = createMessagesRepo(db);
+  return {
+    clock: deps.clock,
+    groups,
+    messages,
+    intake: createIntakeService({
+      messages,
+      groups,
+      clock: deps.clock,
+      log: deps.log.child({ part: 'intake' }),
+    }),
+    outbox: createOutboxService({ db, clock: deps.clock, notify: deps.notifyOutbox }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

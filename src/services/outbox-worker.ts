@@ -1,0 +1,198 @@
+// The one road every outgoing message takes: rows queued in the outbox are claimed (SKIP LOCKED, so
+// several workers never take the same row), sent through the chat transport, and marked sent. Sends are
+// paced per bot account and capped per group per day, because WeChat bans accounts that send too fast.
+import type { GroupsRepo } from '../../db/repositories/groups.js';
+import type { OutboxRepo, OutboxRow } from '../../db/repositories/outbox.js';
+import { backoffMs } from '../core/backoff.js';
+import type { Clock } from '../core/clock.js';
+import { startOfLocalDay } from '../core/time.js';
+import type { Logger } from '../log.js';
+
+export interface Sender {
+  sendText(roomId: string, text: string, mentionIds: string[]): Promise<{ providerId: string | null }>;
+  rooms(): Promise<{ id: string; topic: string }[]>;
+}
+
+export interface OutboxPolicy {
+  /** Minimum pause between two sends of this account. */
+  intervalMs: number;
+  /** Up to this much random extra pause, so sends do not look machine-timed. */
+  jitterMs: number;
+  /** Non-urgent messages per group per local day. */
+  groupDailyCap: number;
+  /** How long a claim holds before another worker may take the row (a worker that died). */
+  claimTtlMs: number;
+  maxAttempts: number;
+  /** Pause of the whole worker after WeChat says 操作过于频繁. */
+  throttlePauseMs: number;
+  idlePollMs: number;
+}
+
+export const DEFAULT_POLICY: OutboxPolicy = {
+  intervalMs: 1_500,
+  jitterMs: 1_000,
+  groupDailyCap: 300,
+  claimTtlMs: 60_000,
+  maxAttempts: 8,
+  throttlePauseMs: 5 * 60_000,
+  idlePollMs: 500,
+};
+
+export type SendOutcome = 'sent' | 'held' | 'retry' | 'failed' | 'idle';
+
+export interface OutboxWorkerDeps {
+  repo: OutboxRepo;
+  groups: GroupsRepo;
+  sender: Sender;
+  clock: Clock;
+  log: Logger;
+  policy?: Partial<OutboxPolicy>;
+  defaultZone?: string;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export function createOutboxWorker(deps: OutboxWorkerDeps) {
+  const policy = { ...DEFAULT_POLICY, ...deps.policy };
+  const { repo, clock, log } = deps;
+  const random = deps.random ?? Math.random;
+  const sleep = deps.sleep ?? abortableSleep;
+  let loop: Promise<void> | null = null;
+  let stopper = new AbortController();
+  let wake = new AbortController();
+  let pausedUntil = 0;
+
+  async function roomFor(row: OutboxRow): Promise<string | null> {
+    if (row.groupId) {
+      const bound = await repo.roomIdForGroup(row.groupId);
+      if (bound) return bound;
+    }
+    if (row.roomId) return row.roomId;
+    const room = (await deps.sender.rooms()).find((r) => r.topic === row.topic);
+    if (room && row.groupId) await deps.groups.bindRoom(row.groupId, room.id);
+    return room?.id ?? null;
+  }
+
+  async function overCap(row: OutboxRow, now: Date): Promise<Date | null> {
+    if (row.urgent || !row.groupId) return null;
+    const group = await deps.groups.byId(row.groupId);
+    const zone = group?.timeZone ?? deps.defaultZone ?? 'Asia/Shanghai';
+    const dayStart = startOfLocalDay(now, zone);
+    if ((await repo.sentSince(row.groupId, dayStart)) < policy.groupDailyCap) return null;
+    return startOfLocalDay(new Date(dayStart.getTime() + 36 * 3_600_000), zone);
+  }
+
+  async function handle(row: OutboxRow): Promise<SendOutcome> {
+    const now = clock.now();
+    const capUntil = await overCap(row, now);
+    if (capUntil) {
+      log.warn({ outboxId: row.id, groupId: row.groupId }, 'daily cap reached, holding message');
+      await repo.reschedule(row.id, capUntil, 'daily cap reached', false);
+      return 'held';
+    }
+    const roomId = await roomFor(row);
+    if (!roomId) return retry(row, now, `no WeChat room with topic ${row.topic}`);
+    try {
+      const { providerId } = await deps.sender.sendText(
+        roomId,
+        row.text,
+        row.mentions.map((m) => m.id),
+      );
+      await repo.markSent(row.id, clock.now(), providerId);
+      return 'sent';
+    } catch (err) {
+      const e = err as { code?: string; message?: string };
+      if (e.code === 'CHAT_THROTTLED') {
+        pausedUntil = Date.now() + policy.throttlePauseMs;
+        log.warn({ outboxId: row.id, pauseMs: policy.throttlePauseMs }, 'WeChat throttled us, backing off');
+      }
+      return retry(row, now, e.message ?? String(err));
+    }
+  }
+
+  async function retry(row: OutboxRow, now: Date, reason: string): Promise<SendOutcome> {
+    if (row.attempts >= policy.maxAttempts) {
+      log.error({ outboxId: row.id, reason, attempts: row.attempts }, 'outbox message failed for good');
+      await repo.markFailed(row.id, reason);
+      return 'failed';
+    }
+    const wait = backoffMs(row.attempts);
+    log.warn(
+      { outboxId: row.id, reason, attempts: row.attempts, retryInMs: wait },
+      'send failed, will retry',
+    );
+    await repo.reschedule(row.id, new Date(now.getTime() + wait), reason);
+    return 'retry';
+  }
+
+  /** Claims and handles one due message. */
+  async function sendOne(): Promise<SendOutcome> {
+    const row = await repo.claimNext(clock.now(), policy.claimTtlMs);
+    return row ? handle(row) : 'idle';
+  }
+
+  async function run(signal: AbortSignal) {
+    while (!signal.aborted) {
+      let outcome: SendOutcome = 'idle';
+      try {
+        const pause = pausedUntil - Date.now();
+        if (pause > 0) await sleep(pause, signal);
+        else outcome = await sendOne();
+      } catch (err) {
+        log.error({ err }, 'outbox worker error');
+        outcome = 'retry';
+      }
+      if (signal.aborted) break;
+      if (outcome === 'idle') {
+        wake = new AbortController();
+        await sleep(policy.idlePollMs, AbortSignal.any([signal, wake.signal]));
+      } else if (outcome !== 'held') {
+        await sleep(policy.intervalMs + Math.floor(random() * policy.jitterMs), signal);
+      }
+    }
+  }
+
+  return {
+    policy,
+    sendOne,
+    /** Sends everything due now, without pacing (replay and one-shot CLI use). */
+    async drain(max = 10_000): Promise<number> {
+      let sent = 0;
+      for (let i = 0; i < max; i++) {
+        const o = await sendOne();
+        if (o === 'idle') break;
+        if (o === 'sent') sent++;
+      }
+      return sent;
+    },
+    /** Wakes an idle worker at once (after an enqueue). */
+    notify() {
+      wake.abort();
+    },
+    start() {
+      if (loop) return;
+      stopper = new AbortController();
+      loop = run(stopper.signal);
+    },
+    async stop() {
+      stopper.abort();
+      await loop;
+      loop = null;
+    },
+  };
+}
+
+export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,186 @@
+// The whole service as one value: database → services → robot and bots → chat → HTTP → jobs.
+// Building has no side effects beyond the objects; start() brings the parts up in order and stop()
+// takes them down in the reverse order (chat, jobs, HTTP, database). Used by main.ts, the CLI and tests.
+import { randomUUID } from 'node:crypto';
+import { loadScripts } from '../bots/index.js';
+import type { Database } from '../db/client.js';
+import { createJobRunsRepo } from '../db/repositories/job-runs.js';
+import { createOutboxRepo } from '../db/repositories/outbox.js';
+import { createServicePuppet } from './chat/puppets.js';
+import { Robot } from './chat/robot.js';
+import { createSandboxWorld, type SandboxWorld } from './chat/sandbox.js';
+import type { ChatTransport } from './chat/types.js';
+import { createWechatyTransport } from './chat/wechaty-adapter.js';
+import type { Config } from './config.js';
+import { type Clock, systemClock } from './core/clock.js';
+import { buildApp } from './http/app.js';
+import { pruneJobRunsJob, redispatchStalledJob } from './jobs/housekeeping.js';
+import { createScheduler } from './jobs/scheduler.js';
+import type { Logger } from './log.js';
+import { createServices } from './services/index.js';
+import { createOutboxWorker, type OutboxPolicy } from './services/outbox-worker.js';
+
+export interface ShouwangOptions {
+  config: Config;
+  database: Database;
+  log: Logger;
+  clock?: Clock;
+  /** A transport of the caller's (tests); by default the puppet service when configured, else the sandbox. */
+  transport?: ChatTransport;
+  /** The sandbox world to use when running on the mock puppet (tests pass theirs to drive it). */
+  world?: SandboxWorld;
+  outboxPolicy?: Partial<OutboxPolicy>;
+  /** Drop messages older than login (default true; replay turns it off). */
+  ignoreBeforeLogin?: boolean;
+  instanceId?: string;
+}
+
+export async function createShouwang(opts: ShouwangOptions) {
+  const { config, database, log } = opts;
+  const clock = opts.clock ?? systemClock;
+  const instanceId = opts.instanceId ?? randomUUID();
+
+  let world: SandboxWorld | null = null;
+  let transport = opts.transport;
+  if (!transport) {
+    if (config.chat.service) {
+      const { puppet, describe } = createServicePuppet(config.chat.service);
+      transport = createWechatyTransport({
+        puppet,
+        kind: 'service',
+        describe,
+        log: log.child({ part: 'chat' }),
+        loginTimeoutMs: config.chat.loginTimeoutMs,
+        ignoreBeforeLogin: opts.ignoreBeforeLogin,
+      });
+    } else {
+      world = opts.world ?? createSandboxWorld(config.chat.botName);
+      transport = createWechatyTransport({
+        puppet: world.puppet,
+        kind: 'mock',
+        describe: 'the sandbox (simulated WeChat)',
+        log: log.child({ part: 'chat' }),
+        loginTimeoutMs: config.chat.loginTimeoutMs,
+        ignoreBeforeLogin: opts.ignoreBeforeLogin,
+      });
+    }
+  }
+  const chat = transport;
+
+  let worker: ReturnType<typeof createOutboxWorker> | null = null;
+  const services = createServices({
+    database,
+    clock,
+    log,
+    defaultZone: config.timeZone,
+    notifyOutbox: () => worker?.notify(),
+  });
+  worker = createOutboxWorker({
+    repo: createOutboxRepo(database.db),
+    groups: services.groups,
+    sender: chat,
+    clock,
+    log: log.child({ part: 'outbox' }),
+    defaultZone: config.timeZone,
+    policy: {
+      intervalMs: config.outbox.sendIntervalMs,
+      jitterMs: config.outbox.sendJitterMs,
+      groupDailyCap: config.outbox.groupDailyCap,
+      ...opts.outboxPolicy,
+    },
+  });
+  const outboxWorker = worker;
+
+  const robot = new Robot({
+    log: log.child({ part: 'robot' }),
+    reply: async (msg, r) => {
+      await services.outbox.reply(msg, r.text, { mention: r.mention, urgent: r.urgent });
+    },
+    finish: (id, state, note) => services.intake.finish(id, state, note),
+  });
+  loadScripts(robot, services);
+  services.intake.onStored(async (msg) => {
+    await robot.dispatch(msg);
+  });
+
+  const jobRuns = createJobRunsRepo(database.db, instanceId);
+  const scheduler = createScheduler({ jobRuns, clock, log: log.child({ part: 'jobs' }) });
+  scheduler.add(redispatchStalledJob(services, robot, config.timeZone));
+  scheduler.add(pruneJobRunsJob(jobRuns, config.timeZone));
+
+  const app = await buildApp({
+    log: log.child({ part: 'http' }),
+    health: async () => {
+      let state: 'up' | 'down' = 'up';
+      try {
+        await database.ping();
+      } catch {
+        state = 'down';
+      }
+      return {
+        database: { driver: database.driver, state },
+        chat: { puppet: chat.kind, state: chat.state(), user: chat.self()?.name ?? null },
+      };
+    },
+  });
+
+  /** Creates sandbox rooms for the configured groups and binds groups to the rooms the account is in. */
+  async function syncRooms(): Promise<void> {
+    const groups = await services.groups.list();
+    if (world) for (const g of groups) world.ensureRoom(g.topic);
+    const rooms = await chat.rooms();
+    for (const g of groups) {
+      if (g.roomId) continue;
+      const room = rooms.find((r) => r.topic === g.topic);
+      if (room) await services.groups.bindRoom(g.id, room.id);
+    }
+  }
+
+  let started = { http: false, chat: false, jobs: false };
+  return {
+    config,
+    database,
+    clock,
+    services,
+    robot,
+    chat,
+    world,
+    scheduler,
+    outboxWorker,
+    app,
+    syncRooms,
+
+    /** Brings the service up: HTTP (when `listen`), chat (waits for login), rooms, outbox worker, scheduler. */
+    async start(startOpts: { listen?: boolean; jobs?: boolean } = {}) {
+      if (startOpts.listen !== false) {
+        await app.listen({ host: config.http.host, port: config.http.port });
+        started.http = true;
+      } else {
+        await app.ready();
+      }
+      await chat.start((incoming) => services.intake.accept(incoming));
+      started.chat = true;
+      await syncRooms();
+      if (startOpts.jobs !== false) {
+        outboxWorker.start();
+        scheduler.start();
+        started.jobs = true;
+      }
+    },
+
+    /** Ordered shutdown; safe to call twice. The database is the caller's to close. */
+    async stop() {
+      const s = started;
+      started = { http: false, chat: false, jobs: false };
+      if (s.chat) await chat.stop();
+      await services.intake.stop();
+      if (s.jobs) {
+        await scheduler.stop();
+        await outboxWorker.stop();
+      }
+      await app.close();
+    },
+  };
+}
+
+export type Shouwang = Awaited<ReturnType<typeof createShouwang>>;
