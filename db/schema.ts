@@ -5,15 +5,29 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
+  real,
   serial,
   text,
   timestamp,
+  unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { GROUP_ROLES, MESSAGE_STATES, type Mention, OUTBOX_STATES, SITE_KINDS } from '../src/core/domain.js';
+import {
+  GROUP_ROLES,
+  MESSAGE_STATES,
+  type Mention,
+  OUTBOX_STATES,
+  RESIDENT_STATUSES,
+  SITE_KINDS,
+  type SiteSchedule,
+} from '../src/core/domain.js';
+import type { Item, RequestCategory, SymptomCode } from '../src/core/records.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -23,6 +37,14 @@ export const sites = pgTable('sites', {
   name: text('name').notNull().unique(),
   kind: text('kind', { enum: SITE_KINDS }).notNull(),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  /** Quarantine sites: days of observation from the start date. */
+  observationDays: integer('observation_days').notNull().default(14),
+  /** Quarantine sites: a temperature at or above this is a fever (°C). */
+  feverThreshold: real('fever_threshold').notNull().default(37.3),
+  /** Local HH:MM times residents report at; the first is the morning slot, the second the evening. */
+  reportTimes: jsonb('report_times').$type<string[]>().notNull().default(['08:00', '20:00']),
+  /** The rest of the timetable (digest, summaries, quiet hours); see SiteSchedule in core. */
+  schedule: jsonb('schedule').$type<Partial<SiteSchedule>>().notNull().default({}),
   demo: boolean('demo').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
@@ -119,4 +141,312 @@ export const jobRuns = pgTable(
   (t) => [index('job_runs_job_fired_idx').on(t.job, t.firedAt)],
 );
 
-export const schema = { sites, groups, messages, outbox, jobRuns };
+/** Per-site sequences for the numbers people quote: R-0012 (requests), O-0031 (orders), A-0003 (alerts). */
+export const counters = pgTable(
+  'counters',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    value: integer('value').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.kind] })],
+);
+
+/** Rooms of an observation site ("2105", "3-201"). */
+export const rooms = pgTable(
+  'rooms',
+  {
+    id: serial('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+  },
+  (t) => [unique('rooms_site_number_unique').on(t.siteId, t.number)],
+);
+
+/**
+ * A person under observation. Only what the work needs: name, room, phone for the duty officer, the
+ * WeChat identity they write from, and the observation period.
+ */
+export const residents = pgTable(
+  'residents',
+  {
+    id: serial('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    roomId: integer('room_id').references(() => rooms.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    /** Group nickname from the roster, used to recognise the sender. */
+    wechatName: text('wechat_name'),
+    /** The WeChat contact id once bound. */
+    wechatId: text('wechat_id'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    /** Planned release date: start + observation days, extendable by staff, never silently shortened. */
+    plannedEndDate: date('planned_end_date', { mode: 'string' }).notNull(),
+    status: text('status', { enum: RESIDENT_STATUSES }).notNull().default('observing'),
+    statusAt: ts('status_at'),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('residents_site_room_name_unique').on(t.siteId, t.roomId, t.name),
+    index('residents_site_status_idx').on(t.siteId, t.status),
+    index('residents_wechat_idx').on(t.wechatId),
+  ],
+);
+
+/**
+ * One temperature/symptom report. All reports are kept; `current` marks the one that counts for the
+ * resident, day and slot (a later report in the same slot replaces it). Reports from senders not yet
+ * bound to a resident wait with resident_id null and are attached when the sender registers.
+ */
+export const healthReports = pgTable(
+  'health_reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    residentId: integer('resident_id').references(() => residents.id, { onDelete: 'cascade' }),
+    talkerId: text('talker_id').notNull(),
+    messageId: bigint('message_id', { mode: 'number' }).references(() => messages.id, {
+      onDelete: 'set null',
+    }),
+    day: date('day', { mode: 'string' }).notNull(),
+    slot: text('slot', { enum: ['am', 'pm'] }).notNull(),
+    temperature: real('temperature'),
+    symptoms: jsonb('symptoms').$type<SymptomCode[]>().notNull().default([]),
+    fever: boolean('fever').notNull().default(false),
+    current: boolean('current').notNull().default(true),
+    reportedAt: ts('reported_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('health_reports_current_unique')
+      .on(t.residentId, t.day, t.slot)
+      .where(sql`current and resident_id is not null`),
+    index('health_reports_site_day_idx').on(t.siteId, t.day),
+    index('health_reports_pending_idx').on(t.siteId, t.talkerId).where(sql`resident_id is null`),
+  ],
+);
+
+/** A fever or a symptom that staff must acknowledge. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: serial('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    residentId: integer('resident_id').references(() => residents.id, { onDelete: 'cascade' }),
+    reportId: bigint('report_id', { mode: 'number' }).references(() => healthReports.id, {
+      onDelete: 'set null',
+    }),
+    kind: text('kind', { enum: ['fever', 'symptom'] }).notNull(),
+    temperature: real('temperature'),
+    symptoms: jsonb('symptoms').$type<SymptomCode[]>().notNull().default([]),
+    status: text('status', { enum: ['open', 'acknowledged'] })
+      .notNull()
+      .default('open'),
+    openedAt: ts('opened_at').notNull(),
+    ackAt: ts('ack_at'),
+    ackBy: text('ack_by'),
+    ackNote: text('ack_note'),
+  },
+  (t) => [
+    unique('alerts_site_number_unique').on(t.siteId, t.number),
+    index('alerts_open_idx').on(t.siteId).where(sql`status = 'open'`),
+  ],
+);
+
+/** A resident's request, a numbered ticket (R-0012). */
+export const requests = pgTable(
+  'requests',
+  {
+    id: serial('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    residentId: integer('resident_id').references(() => residents.id, { onDelete: 'set null' }),
+    room: text('room'),
+    talkerId: text('talker_id').notNull(),
+    talkerName: text('talker_name').notNull(),
+    messageId: bigint('message_id', { mode: 'number' }).references(() => messages.id, {
+      onDelete: 'set null',
+    }),
+    category: text('category').$type<RequestCategory>().notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    items: jsonb('items').$type<Item[]>().notNull().default([]),
+    text: text('text').notNull(),
+    status: text('status', { enum: ['open', 'assigned', 'done', 'cancelled'] })
+      .notNull()
+      .default('open'),
+    assignee: text('assignee'),
+    note: text('note'),
+    createdAt: ts('created_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    unique('requests_site_number_unique').on(t.siteId, t.number),
+    index('requests_site_status_idx').on(t.siteId, t.status),
+  ],
+);
+
+/** A village household: who orders and where goods go. */
+export const households = pgTable(
+  'households',
+  {
+    id: serial('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Village group (组), e.g. 三组. */
+    villageGroup: text('village_group'),
+    address: text('address'),
+    phone: text('phone'),
+    wechatName: text('wechat_name'),
+    wechatId: text('wechat_id'),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('households_site_name_unique').on(t.siteId, t.name),
+    index('households_wechat_idx').on(t.wechatId),
+  ],
+);
+
+/** A 接龙 list, identified by its header and local date; re-posts update it line by line. */
+export const jielongs = pgTable(
+  'jielongs',
+  {
+    id: serial('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id').references(() => groups.id, { onDelete: 'set null' }),
+    header: text('header').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    product: text('product'),
+    lastMessageId: bigint('last_message_id', { mode: 'number' }).references(() => messages.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [unique('jielongs_site_header_day_unique').on(t.siteId, t.header, t.day)],
+);
+
+export const ORDER_STATUSES = ['open', 'bought', 'delivered', 'cancelled'] as const;
+
+/** An order (O-0031): free text or one 接龙 line. */
+export const orders = pgTable(
+  'orders',
+  {
+    id: serial('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    householdId: integer('household_id').references(() => households.id, { onDelete: 'set null' }),
+    customer: text('customer').notNull(),
+    talkerId: text('talker_id').notNull(),
+    talkerName: text('talker_name').notNull(),
+    deliverTo: text('deliver_to'),
+    messageId: bigint('message_id', { mode: 'number' }).references(() => messages.id, {
+      onDelete: 'set null',
+    }),
+    jielongId: integer('jielong_id').references(() => jielongs.id, { onDelete: 'set null' }),
+    jielongSeq: integer('jielong_seq'),
+    /** The 接龙 line as last posted, to tell a changed line from a re-post. */
+    jielongLine: text('jielong_line'),
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('open'),
+    /** What the volunteer paid, in fen (1/100 yuan). */
+    costFen: integer('cost_fen'),
+    volunteer: text('volunteer'),
+    createdAt: ts('created_at').notNull(),
+    boughtAt: ts('bought_at'),
+    deliveredAt: ts('delivered_at'),
+    cancelledAt: ts('cancelled_at'),
+  },
+  (t) => [
+    unique('orders_site_number_unique').on(t.siteId, t.number),
+    unique('orders_jielong_seq_unique').on(t.jielongId, t.jielongSeq),
+    index('orders_site_status_idx').on(t.siteId, t.status),
+  ],
+);
+
+export const orderItems = pgTable(
+  'order_items',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    /** As written by the villager. */
+    name: text('name').notNull(),
+    /** After the alias list (菜油 → 菜籽油), for the purchase list. */
+    canonical: text('canonical').notNull(),
+    qty: real('qty'),
+    unit: text('unit'),
+    cancelled: boolean('cancelled').notNull().default(false),
+  },
+  (t) => [index('order_items_order_idx').on(t.orderId)],
+);
+
+/** A drinking-water delivery booking. */
+export const waterBookings = pgTable(
+  'water_bookings',
+  {
+    id: serial('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    householdId: integer('household_id').references(() => households.id, { onDelete: 'set null' }),
+    customer: text('customer').notNull(),
+    talkerId: text('talker_id').notNull(),
+    messageId: bigint('message_id', { mode: 'number' }).references(() => messages.id, {
+      onDelete: 'set null',
+    }),
+    qty: real('qty'),
+    unit: text('unit'),
+    day: date('day', { mode: 'string' }).notNull(),
+    part: text('part', { enum: ['am', 'pm', 'evening'] }),
+    deliverTo: text('deliver_to'),
+    status: text('status', { enum: ['booked', 'delivered', 'cancelled'] })
+      .notNull()
+      .default('booked'),
+    createdAt: ts('created_at').notNull(),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [
+    unique('water_site_number_unique').on(t.siteId, t.number),
+    index('water_site_day_idx').on(t.siteId, t.day),
+  ],
+);
+
+export const schema = {
+  sites,
+  groups,
+  messages,
+  outbox,
+  jobRuns,
+  counters,
+  rooms,
+  residents,
+  healthReports,
+  alerts,
+  requests,
+  households,
+  jielongs,
+  orders,
+  orderItems,
+  waterBookings,
+};

@@ -2,7 +2,11 @@
 // line on stderr and exits non-zero.
 import { parseArgs } from 'node:util';
 import { CliError, withDatabase } from './cli/context.js';
+import { readJson, readText } from './cli/files.js';
 import { formatOutbox, listOutbox } from './cli/outbox.js';
+import { parseReplayLog } from './core/replay-file.js';
+import { replay } from './replay.js';
+import { createSetupService } from './services/setup.js';
 
 const USAGE = `usage: shouwang <command>
 
@@ -47,10 +51,43 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
+  async setup(argv) {
+    const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+    const input = await readJson(positionals[0], 'setup');
+    const summary = await withDatabase(({ config, database }) =>
+      createSetupService({ db: database.db, defaultZone: config.timeZone }).apply(input),
+    );
+    process.stdout.write(
+      `setup applied: ${summary.sites} sites, ${summary.groups} groups, ` +
+        `${summary.residents.added} residents added, ${summary.residents.updated} updated, ${summary.households} households\n`,
+    );
+    return 0;
+  },
+
+  async replay(argv) {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { until: { type: 'string' } },
+    });
+    const until = values.until ? new Date(values.until) : undefined;
+    if (until && Number.isNaN(until.getTime()))
+      throw new CliError(`--until ${values.until} is not an ISO date-time`, 2);
+    const { events, problems } = parseReplayLog(await readText(positionals[0], 'chat log'));
+    if (problems.length) throw new CliError(`the chat log has problems: ${problems.slice(0, 10).join('; ')}`);
+    const result = await withDatabase(({ config, database, log }) =>
+      replay({ config, database, log, events, until }),
+    );
+    process.stdout.write(
+      `replayed ${result.messages} messages, ran ${result.jobsRun} scheduled jobs, sent ${result.sent} messages` +
+        (result.unprocessed ? ` (${result.unprocessed} messages not processed)` : '') +
+        '\n',
+    );
+    return result.unprocessed ? 1 : 0;
+  },
+
   parse: notYet('parse'),
-  setup: notYet('setup'),
   import: notYet('import'),
-  replay: notYet('replay'),
   digest: notYet('digest'),
   token: notYet('token'),
 };

@@ -136,6 +136,17 @@ export async function createShouwang(opts: ShouwangOptions) {
     }
   }
 
+  /** Waits until a delivered message has been stored and handled (replay and tests). */
+  async function waitProcessed(providerId: string, timeoutMs = 10_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (let pause = 2; Date.now() < deadline; pause = Math.min(pause * 2, 50)) {
+      const row = await services.messages.byProviderId(providerId);
+      if (row && row.state !== 'received') return true;
+      await new Promise((r) => setTimeout(r, pause));
+    }
+    return false;
+  }
+
   let started = { http: false, chat: false, jobs: false };
   return {
     config,
@@ -149,6 +160,7 @@ export async function createShouwang(opts: ShouwangOptions) {
     outboxWorker,
     app,
     syncRooms,
+    waitProcessed,
 
     /** Brings the service up: HTTP (when `listen`), chat (waits for login), rooms, outbox worker, scheduler. */
     async start(startOpts: { listen?: boolean; jobs?: boolean } = {}) {

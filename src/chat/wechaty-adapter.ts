@@ -114,6 +114,7 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
         settle?.resolve();
       });
       b.on('logout', (user, reason) => {
+        if (bot !== b) return; // our own stop()
         state = 'offline';
         log.warn({ user: user.name(), reason }, 'WeChat logged out');
       });

@@ -1,6 +1,6 @@
 // `shouwang outbox [--json] [--room TOPIC]`: what the bot sent or queued, oldest first.
 import { createOutboxRepo } from '../../db/repositories/outbox.js';
-import { localDate, localTime } from '../core/time.js';
+import { localDate, localTime, toZonedIso } from '../core/time.js';
 import type { CliContext } from './context.js';
 
 export interface OutboxLine {
@@ -15,7 +15,7 @@ export async function listOutbox(ctx: CliContext, room: string | undefined): Pro
   const rows = await createOutboxRepo(ctx.database.db).list(room ? { topic: room } : {});
   return rows.map((r) => ({
     // When it went out; for what is still queued, when it is due.
-    at: (r.sentAt ?? r.notBefore).toISOString(),
+    at: toZonedIso(r.sentAt ?? r.notBefore, ctx.config.timeZone),
     room: r.topic,
     text: r.text,
     mentions: r.mentions.map((m) => m.name),

@@ -6,6 +6,42 @@ export type SiteKind = (typeof SITE_KINDS)[number];
 export const GROUP_ROLES = ['residents', 'staff', 'villagers', 'volunteers'] as const;
 export type GroupRole = (typeof GROUP_ROLES)[number];
 
+export const RESIDENT_STATUSES = ['observing', 'released', 'hospital', 'left'] as const;
+export type ResidentStatus = (typeof RESIDENT_STATUSES)[number];
+
+/** A site's timetable beyond its report times, local HH:MM in the site's zone. */
+export interface SiteSchedule {
+  /** Minutes after each report time before the nudge that @mentions who has not reported. */
+  nudgeAfterMin: number;
+  /** Minutes after each report time before the staff group gets the list of who is still missing. */
+  staffMissingAfterMin: number;
+  /** The daily staff digest. */
+  digestTime: string;
+  /** The morning summary of the night's fevers and open urgent requests. */
+  morningSummaryTime: string;
+  /** Release-due notices (the day before and the day itself). */
+  releaseNoticeTime: string;
+  /** Villages: the evening-before list of water deliveries and goods to buy. */
+  volunteerEveningTime: string;
+  /** Villages: the morning delivery list. */
+  deliveryMorningTime: string;
+  /** Non-urgent sends are held during quiet hours. */
+  quietStart: string;
+  quietEnd: string;
+}
+
+export const DEFAULT_SCHEDULE: SiteSchedule = {
+  nudgeAfterMin: 60,
+  staffMissingAfterMin: 120,
+  digestTime: '21:00',
+  morningSummaryTime: '08:30',
+  releaseNoticeTime: '09:00',
+  volunteerEveningTime: '19:00',
+  deliveryMorningTime: '07:30',
+  quietStart: '22:00',
+  quietEnd: '07:00',
+};
+
 export const MESSAGE_STATES = ['received', 'handled', 'unplaced', 'ignored', 'failed', 'reviewed'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 

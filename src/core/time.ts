@@ -106,3 +106,20 @@ export function isIsoDate(s: string): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
+
+/** ISO 8601 with the zone's offset, e.g. 2020-02-15T07:58:00+08:00. */
+export function toZonedIso(at: Date, zone: string): string {
+  const p = localParts(at, zone);
+  const offsetMin = Math.round(offsetMs(at, zone) / 60_000);
+  const sign = offsetMin < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMin);
+  return (
+    `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/** The later of two YYYY-MM-DD dates. */
+export function laterDate(a: string, b: string): string {
+  return a.localeCompare(b) >= 0 ? a : b;
+}

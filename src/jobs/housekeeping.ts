@@ -14,6 +14,7 @@ export function redispatchStalledJob(services: Services, robot: Robot, timeZone:
     name: 'redispatch-stalled-messages',
     cron: '* * * * *',
     timeZone,
+    liveOnly: true,
     async run(fireAt) {
       const stalled = await services.messages.stalled(
         new Date(fireAt.getTime() - STALL_MS),
@@ -47,6 +48,7 @@ export function pruneJobRunsJob(jobRuns: JobRunsRepo, timeZone: string): Job {
     name: 'prune-job-runs',
     cron: '17 3 * * *',
     timeZone,
+    liveOnly: true,
     async run(fireAt) {
       await jobRuns.prune(new Date(fireAt.getTime() - 30 * 86_400_000));
     },

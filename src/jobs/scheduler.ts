@@ -4,22 +4,38 @@
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { JobRunsRepo } from '../../db/repositories/job-runs.js';
 import type { Clock } from '../core/clock.js';
+import { addDays, localDate, zonedInstant } from '../core/time.js';
 import type { Logger } from '../log.js';
 
 export interface Job {
   name: string;
-  /** Five-field cron expression (minute hour day month weekday), in `timeZone`. */
-  cron: string;
+  /** Five-field cron expression (minute hour day month weekday), in `timeZone`… */
+  cron?: string;
+  /** …or once a day at this local HH:MM. */
+  daily?: string;
   timeZone: string;
+  /** Housekeeping that has no meaning in simulated time. */
+  liveOnly?: boolean;
   run(fireAt: Date): Promise<void>;
+}
+
+function cronOf(job: Job): string {
+  if (job.cron) return job.cron;
+  const [h, m] = (job.daily ?? '').split(':').map(Number);
+  return `${m} ${h} * * *`;
 }
 
 export interface SchedulerDeps {
   jobRuns: JobRunsRepo;
   clock: Clock;
   log: Logger;
-  /** Simulated time: called before each fire (replay moves its clock to the fire time). */
-  onSimulatedFire?: (at: Date) => Promise<void> | void;
+}
+
+export interface SimulatedHooks {
+  /** Before each fire (replay moves its clock to the fire time). */
+  before?: (at: Date) => Promise<void> | void;
+  /** After each fire (replay sends what the job queued). */
+  after?: (at: Date) => Promise<void> | void;
 }
 
 const MINUTE = 60_000;
@@ -52,7 +68,11 @@ export function createScheduler(deps: SchedulerDeps) {
   return {
     add(job: Job) {
       if (jobs.has(job.name)) throw new Error(`job ${job.name} already scheduled`);
-      if (!cron.validate(job.cron)) throw new Error(`job ${job.name}: invalid cron expression ${job.cron}`);
+      if (!job.cron === !job.daily) throw new Error(`job ${job.name}: give either cron or daily`);
+      if (job.daily && !/^([01]\d|2[0-3]):[0-5]\d$/.test(job.daily))
+        throw new Error(`job ${job.name}: daily must be HH:MM, not ${job.daily}`);
+      if (!cron.validate(cronOf(job)))
+        throw new Error(`job ${job.name}: invalid cron expression ${job.cron}`);
       jobs.set(job.name, job);
     },
     jobs: () => [...jobs.values()],
@@ -61,7 +81,7 @@ export function createScheduler(deps: SchedulerDeps) {
     start() {
       for (const job of jobs.values()) {
         const task = cron.schedule(
-          job.cron,
+          cronOf(job),
           async (ctx) => {
             const key = `${job.name}:${ctx.date.toISOString()}`;
             const p = fire(job, ctx.date, key);
@@ -90,32 +110,52 @@ export function createScheduler(deps: SchedulerDeps) {
      * Simulated time: runs, in time order, every fire of every job in (from, to]. Each fire is claimed
      * through the same coordinator table as live fires, so a fire never runs twice.
      */
-    async runDue(from: Date, to: Date): Promise<number> {
+    async runDue(from: Date, to: Date, hooks: SimulatedHooks = {}): Promise<number> {
+      const fires: { at: Date; job: Job; order: number }[] = [];
+      let order = 0;
+      for (const job of jobs.values()) {
+        order++;
+        if (job.liveOnly) continue;
+        for (const at of job.daily ? dailyFires(job, from, to) : cronFires(job, from, to))
+          fires.push({ at, job, order });
+      }
+      fires.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
       let count = 0;
-      const start = Math.floor(from.getTime() / MINUTE) * MINUTE + MINUTE;
-      for (let t = start; t <= to.getTime(); t += MINUTE) {
-        const at = new Date(t);
-        for (const job of jobs.values()) {
-          if (!matcher(job).match(at)) continue;
-          const key = `${job.name}:${at.toISOString()}`;
-          if (!(await jobRuns.claim(key, job.name, at))) continue;
-          if (deps.onSimulatedFire) await deps.onSimulatedFire(at);
-          await fire(job, at, key);
-          count++;
-        }
+      for (const { at, job } of fires) {
+        const key = `${job.name}:${at.toISOString()}`;
+        if (!(await jobRuns.claim(key, job.name, at))) continue;
+        await hooks.before?.(at);
+        await fire(job, at, key);
+        await hooks.after?.(at);
+        count++;
       }
       return count;
     },
   };
 
-  function matcher(job: Job): ScheduledTask {
+  function cronFires(job: Job, from: Date, to: Date): Date[] {
     let m = matchers.get(job.name);
     if (!m) {
-      m = cron.createTask(job.cron, () => {}, { timezone: job.timeZone });
+      m = cron.createTask(cronOf(job), () => {}, { timezone: job.timeZone });
       matchers.set(job.name, m);
     }
-    return m;
+    const out: Date[] = [];
+    for (let t = Math.floor(from.getTime() / MINUTE) * MINUTE + MINUTE; t <= to.getTime(); t += MINUTE) {
+      if (m.match(new Date(t))) out.push(new Date(t));
+    }
+    return out;
   }
 }
 
 export type Scheduler = ReturnType<typeof createScheduler>;
+
+/** The instants in (from, to] at which the local clock of the job's zone shows its daily time. */
+function dailyFires(job: Job, from: Date, to: Date): Date[] {
+  const out: Date[] = [];
+  const last = localDate(to, job.timeZone);
+  for (let d = addDays(localDate(from, job.timeZone), -1); d <= last; d = addDays(d, 1)) {
+    const at = zonedInstant(d, job.daily as string, job.timeZone);
+    if (at > from && at <= to) out.push(at);
+  }
+  return out;
+}

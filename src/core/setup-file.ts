@@ -1,0 +1,112 @@
+// The setup file (../shared/CONTRACT.md section 3), validated. Extensions beyond the contract:
+// per-site `schedule`, village `households`, resident `phone`/`days`.
+import { z } from 'zod';
+import { isIsoDate } from './time.js';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
+const zone = z.string().refine((z) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: z });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Asia/Shanghai');
+
+export const ResidentInput = z.object({
+  name: z.string().trim().min(1),
+  room: z.string().trim().min(1),
+  wechat: z.string().trim().min(1).optional(),
+  phone: z.string().trim().min(1).optional(),
+  start: isoDate,
+  days: z.number().int().min(1).max(60).optional(),
+});
+
+export const HouseholdInput = z.object({
+  name: z.string().trim().min(1),
+  group: z.string().trim().min(1).optional(),
+  address: z.string().trim().min(1).optional(),
+  phone: z.string().trim().min(1).optional(),
+  wechat: z.string().trim().min(1).optional(),
+});
+
+export const ScheduleInput = z
+  .object({
+    nudgeAfterMin: z.number().int().min(5).max(600),
+    staffMissingAfterMin: z.number().int().min(5).max(720),
+    digestTime: hhmm,
+    morningSummaryTime: hhmm,
+    releaseNoticeTime: hhmm,
+    volunteerEveningTime: hhmm,
+    deliveryMorningTime: hhmm,
+    quietStart: hhmm,
+    quietEnd: hhmm,
+  })
+  .partial()
+  .strict();
+
+export const SiteInput = z.object({
+  name: z.string().trim().min(1),
+  kind: z.enum(['quarantine', 'village']),
+  timezone: zone.optional(),
+  observationDays: z.number().int().min(1).max(60).optional(),
+  feverThreshold: z.number().min(36).max(40).optional(),
+  reportTimes: z.array(hhmm).min(1).max(2).optional(),
+  schedule: ScheduleInput.optional(),
+  groups: z
+    .array(
+      z.object({
+        topic: z.string().trim().min(1),
+        role: z.enum(['residents', 'staff', 'villagers', 'volunteers']),
+      }),
+    )
+    .default([]),
+  residents: z.array(ResidentInput).default([]),
+  households: z.array(HouseholdInput).default([]),
+});
+
+export const SetupFile = z.object({ sites: z.array(SiteInput).min(1) });
+export type SetupFile = z.infer<typeof SetupFile>;
+export type SiteInput = z.infer<typeof SiteInput>;
+
+const ROLES_BY_KIND = { quarantine: ['residents', 'staff'], village: ['villagers', 'volunteers'] } as const;
+
+/** Validates a parsed setup file; returns readable problems (`sites[0].groups[1].role: …`) or the value. */
+export function validateSetup(
+  input: unknown,
+): { ok: true; value: SetupFile } | { ok: false; problems: string[] } {
+  const parsed = SetupFile.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`),
+    };
+  }
+  const problems: string[] = [];
+  const topics = new Set<string>();
+  parsed.data.sites.forEach((site, s) => {
+    site.groups.forEach((g, i) => {
+      if (!(ROLES_BY_KIND[site.kind] as readonly string[]).includes(g.role))
+        problems.push(
+          `sites[${s}].groups[${i}].role: a ${site.kind} site has groups of role ${ROLES_BY_KIND[site.kind].join(' or ')}`,
+        );
+      if (topics.has(g.topic)) problems.push(`sites[${s}].groups[${i}].topic: "${g.topic}" is used twice`);
+      topics.add(g.topic);
+    });
+    if (site.kind === 'village' && site.residents.length)
+      problems.push(`sites[${s}].residents: villages have households, not residents`);
+    if (site.kind === 'quarantine' && site.households.length)
+      problems.push(`sites[${s}].households: observation sites have residents, not households`);
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return (
+    path.reduce<string>(
+      (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+      '',
+    ) || '(file)'
+  );
+}

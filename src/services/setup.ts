@@ -1,0 +1,87 @@
+// `shouwang setup FILE.json`: an idempotent upsert of sites, their groups, residents and households, in
+// one transaction. A resident's planned release date is start + observation days, and an existing later
+// date (an extension by staff) is never shortened.
+import type { Db } from '../../db/client.js';
+import { createRegistryRepo } from '../../db/repositories/registry.js';
+import { ValidationError } from '../core/errors.js';
+import type { SetupFile } from '../core/setup-file.js';
+import { validateSetup } from '../core/setup-file.js';
+import { addDays, laterDate } from '../core/time.js';
+
+export interface SetupSummary {
+  sites: number;
+  groups: number;
+  residents: { added: number; updated: number };
+  households: number;
+}
+
+export function createSetupService(deps: { db: Db; defaultZone: string }) {
+  return {
+    async apply(input: unknown): Promise<SetupSummary> {
+      const checked = validateSetup(input);
+      if (!checked.ok) throw new ValidationError('the setup file has problems', checked.problems);
+      return deps.db.transaction((tx) => applyValid(createRegistryRepo(tx), checked.value, deps.defaultZone));
+    },
+  };
+}
+
+async function applyValid(
+  repo: ReturnType<typeof createRegistryRepo>,
+  file: SetupFile,
+  defaultZone: string,
+): Promise<SetupSummary> {
+  const summary: SetupSummary = { sites: 0, groups: 0, residents: { added: 0, updated: 0 }, households: 0 };
+  for (const s of file.sites) {
+    const site = await repo.upsertSite({
+      name: s.name,
+      kind: s.kind,
+      timeZone: s.timezone ?? defaultZone,
+      observationDays: s.observationDays,
+      feverThreshold: s.feverThreshold,
+      reportTimes: s.reportTimes,
+      schedule: s.schedule,
+    });
+    summary.sites++;
+    for (const g of s.groups) {
+      await repo.upsertGroup(site.id, g.topic, g.role);
+      summary.groups++;
+    }
+    for (const r of s.residents) {
+      const roomId = await repo.ensureRoom(site.id, r.room);
+      const end = addDays(r.start, r.days ?? site.observationDays);
+      const existing = await repo.residentByKey(site.id, roomId, r.name);
+      if (!existing) {
+        await repo.insertResident({
+          siteId: site.id,
+          roomId,
+          name: r.name,
+          phone: r.phone ?? null,
+          wechatName: r.wechat ?? null,
+          startDate: r.start,
+          plannedEndDate: end,
+        });
+        summary.residents.added++;
+      } else {
+        await repo.updateResident(existing.id, {
+          startDate: r.start,
+          plannedEndDate: laterDate(end, existing.plannedEndDate),
+          ...(r.phone ? { phone: r.phone } : {}),
+          ...(r.wechat ? { wechatName: r.wechat } : {}),
+        });
+        summary.residents.updated++;
+      }
+    }
+    for (const h of s.households) {
+      await repo.upsertHousehold({
+        siteId: site.id,
+        name: h.name,
+        villageGroup: h.group ?? null,
+        address: h.address ?? null,
+        phone: h.phone ?? null,
+        wechatName: h.wechat ?? null,
+      });
+      summary.households++;
+    }
+  }
+  return summary;
+}
