@@ -1,0 +1,141 @@
+// Items asked for or ordered: quantities joined to the name before or after them (两袋化肥, 化肥两袋),
+// names after a verb (需要牙刷、牙膏), names before 用完了/没了, and a quantity with no name of its own
+// taking the goods named earlier in the message (体温计坏了，能换一个吗).
+import type { Item } from '../records.js';
+import { goodsAt, goodsSuffix, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { type NameSpan, readNameBackward, readNameForward } from './names.js';
+import { findQuantities, type QtyHit } from './quantities.js';
+
+export interface ItemHit {
+  start: number;
+  end: number;
+  item: Item;
+}
+
+export interface ItemOptions {
+  /** Read names after verbs and before 用完了 (off for 接龙 lines, where every item has a quantity). */
+  verbs: boolean;
+  /** A 接龙's single product: a quantity without a name orders this. */
+  product?: { name: string; unit: string | null } | null;
+}
+
+const TRIGGER_RE =
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有/g;
+const VAGUE: readonly [string, number | null, string | null][] = [
+  ['一点儿', null, null],
+  ['一点', null, null],
+  ['点儿', null, null],
+  ['一些', null, null],
+  ['几个', null, '个'],
+  ['点', null, null],
+  ['些', null, null],
+  ['个', 1, '个'],
+];
+const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|,|，|\/)\s*|\s+)/;
+const POST_RE = /快用完了|快没了|用完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
+
+function overlaps(used: readonly NameSpan[], s: number, e: number): boolean {
+  return used.some((u) => s < u.end && e > u.start);
+}
+
+function nameBefore(text: string, q: QtyHit, used: readonly NameSpan[]): NameSpan | null {
+  const b = readNameBackward(text, q.start);
+  return b && !overlaps(used, b.start, b.end) ? b : null;
+}
+
+/** The last known goods word before `pos` that no item has taken (anaphora for 能再给一个吗). */
+function goodsMentionedBefore(text: string, pos: number, used: readonly NameSpan[]): NameSpan | null {
+  let found: NameSpan | null = null;
+  for (let i = 0; i < pos; i++) {
+    const w = goodsAt(text, i);
+    if (w && i + w.length <= pos && !overlaps(used, i, i + w.length)) {
+      found = { start: i, end: i + w.length, name: w };
+      i += w.length - 1;
+    }
+  }
+  return found;
+}
+
+export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
+  const qtys = findQuantities(text);
+  const qtyStarts = new Set(qtys.map((q) => q.start));
+  const used: NameSpan[] = [];
+  const hits: ItemHit[] = [];
+  const take = (span: NameSpan, qty: number | null, unit: string | null, qs: number, qe: number) => {
+    used.push(span);
+    hits.push({
+      start: Math.min(span.start, qs),
+      end: Math.max(span.end, qe),
+      item: { name: span.name, qty, unit },
+    });
+  };
+  for (const [idx, q] of qtys.entries()) {
+    const after = q.suffix ? null : readNameForward(text, q.end, qtyStarts);
+    const before = nameBefore(text, q, used);
+    let pick: NameSpan | null = null;
+    if (after && before) {
+      const nextQ = qtys[idx + 1];
+      const afterFeedsNext = nextQ !== undefined && /^\s*$/.test(text.slice(after.end, nextQ.start));
+      if (afterFeedsNext) pick = before;
+      else if (isKnownGoods(before.name) && !looksLikeGoods(after.name)) pick = before;
+      else pick = after;
+    } else pick = after ?? before;
+    if (pick) {
+      take(pick, q.qty, q.unit, q.start, q.end);
+      continue;
+    }
+    if (opts.product) {
+      hits.push({
+        start: q.start,
+        end: q.end,
+        item: { name: opts.product.name, qty: q.qty, unit: q.unit ?? opts.product.unit },
+      });
+      continue;
+    }
+    const earlier = opts.verbs ? goodsMentionedBefore(text, q.start, used) : null;
+    if (earlier) take(earlier, q.qty, q.unit, q.start, q.end);
+  }
+  if (opts.verbs) {
+    for (const m of text.matchAll(TRIGGER_RE))
+      readListAfter(text, m.index + m[0].length, qtyStarts, used, take);
+    for (const m of text.matchAll(POST_RE)) {
+      const b = readNameBackward(text, m.index);
+      if (b && !overlaps(used, b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
+        take(b, null, null, b.start, b.end);
+      }
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function readListAfter(
+  text: string,
+  from: number,
+  qtyStarts: ReadonlySet<number>,
+  used: NameSpan[],
+  take: (span: NameSpan, qty: number | null, unit: string | null, qs: number, qe: number) => void,
+): void {
+  let pos = from;
+  for (let n = 0; n < 12; n++) {
+    let qty: number | null = null;
+    let unit: string | null = null;
+    if (n === 0) {
+      for (const [w, q, u] of VAGUE) {
+        if (text.startsWith(w, pos)) {
+          qty = q;
+          unit = u;
+          pos += w.length;
+          break;
+        }
+      }
+    }
+    if (qtyStarts.has(pos) || qtyStarts.has(pos + 1)) return;
+    const span = readNameForward(text, pos, qtyStarts);
+    if (!span || overlaps(used, span.start, span.end)) return;
+    if (!looksLikeGoods(span.name)) return;
+    take(span, qty, unit, span.start, span.end);
+    const sep = LIST_SEP_RE.exec(text.slice(span.end, span.end + 6));
+    if (!sep) return;
+    pos = span.end + sep[0].length;
+  }
+}

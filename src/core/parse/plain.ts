@@ -1,0 +1,106 @@
+// One ordinary message (not a command, not a 接龙) to records. Extractors run from the most certain to the
+// least, each claiming its span in a mask so later ones never re-read it: rooms, temperatures, dates and
+// times, symptoms, cancellations, places, then items.
+import type { GroupContext, Item, ParsedRecord } from '../records.js';
+import { cancelRecord, findCancels } from './cancel.js';
+import { Mask } from './chars.js';
+import { inferContext } from './context.js';
+import { findDates } from './dates.js';
+import { type Anchored, buildHealth } from './health.js';
+import { extractItems, type ItemHit } from './items.js';
+import { type LocalDate, localDate } from './local-time.js';
+import { scanNumbers } from './numbers.js';
+import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
+import { findPlaces } from './places.js';
+import { buildRequest } from './requests.js';
+import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
+import { findSlots } from './slots.js';
+import { findNormal, findSymptoms } from './symptoms.js';
+import { findTemperatures } from './temperature.js';
+import { buildWater, isWaterBooking, isWaterItem } from './water.js';
+
+export interface PlainOptions {
+  at?: Date;
+  context?: GroupContext;
+  timeZone?: string;
+}
+
+const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
+const PRICE_RE =
+  /\d+(?:\.\d+)?\s*(?:元|块钱|块|毛)(?:钱)?(?:\s*(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))?/g;
+const BUY_RE = /买|代购|代买|订|捎|带/;
+const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
+const REQUEST_QUESTION_RE = /多少钱|价格|价钱|怎么卖|要戴|要用|怎么用|能用吗|可以用吗/;
+
+function maskAll(mask: Mask, re: RegExp, text: string): void {
+  for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
+}
+
+export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
+  const mask = new Mask(text.length);
+  maskAll(mask, NUMBERING_RE, text);
+  const local: LocalDate | null = localDate(opts.at, opts.timeZone);
+  const explicitRooms = findExplicitRooms(text);
+  for (const r of explicitRooms) mask.set(r.start, r.end);
+  const tokens = scanNumbers(text);
+  const slots = findSlots(text);
+  const temps = findTemperatures(text, tokens, mask, slots);
+  for (const t of temps) mask.set(t.start, t.end);
+  const bare = findBareRooms(text, tokens, temps, mask, opts.context !== 'village', slots);
+  for (const r of bare) mask.set(r.start, r.end);
+  const rooms: RoomHit[] = [...explicitRooms, ...bare].sort((a, b) => a.start - b.start);
+  const symptoms = findSymptoms(text);
+  const context =
+    opts.context ??
+    inferContext(text, {
+      rooms: rooms.length,
+      temps: temps.length,
+      symptoms: symptoms.filter((s) => !s.negated).length,
+    });
+  const dates = findDates(text).filter((d) => !mask.any(d.start, d.end));
+  for (const d of dates) mask.set(d.start, d.end);
+  for (const s of symptoms) mask.set(s.start, s.end);
+  const normals = findNormal(text);
+  for (const n of normals) mask.set(n.start, n.end);
+  maskAll(mask, PRICE_RE, text);
+
+  const out: Anchored<ParsedRecord>[] = [];
+  out.push(...buildHealth({ text, temps, symptoms, normals, slots, rooms, local, context }));
+
+  const cancels = findCancels(mask.apply(text));
+  for (const c of cancels) mask.set(c.start, c.end);
+  if (cancels.length > 0)
+    out.push({ at: (cancels[0] as { start: number }).start, record: cancelRecord(cancels) });
+
+  const places = findPlaces(mask.apply(text));
+  for (const p of places) mask.set(p.start, p.end);
+  const masked = mask.apply(text);
+  let items: ItemHit[] = extractItems(masked, { verbs: true });
+
+  if (context !== 'quarantine' && isWaterBooking(masked)) {
+    const deliverTo = places[0]?.place ?? null;
+    const waterAt = items.find((h) => isWaterItem(h.item))?.start ?? masked.indexOf('水');
+    out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], dates, deliverTo, local) });
+    items = items.filter((h) => !isWaterItem(h.item));
+  }
+
+  const goods: Item[] = items.map((h) => h.item);
+  const anchor = items[0]?.start ?? out.length;
+  const room = rooms[0]?.room ?? null;
+  const maxTemp = temps.reduce<number | null>((m, t) => (m === null || t.value > m ? t.value : m), null);
+  const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
+  if (asOrder) {
+    if (goods.length > 0 && !isNotAnOrder(text, ORDER_VERB_RE.test(text))) {
+      out.push({ at: anchor, record: buildOrder(goods, places[0]?.place ?? null, customerOf(text)) });
+    }
+  } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
+    const req = buildRequest(text, goods, room, maxTemp);
+    if (req && (req.items.length > 0 || !hasOnlyHealth(out))) out.push({ at: anchor, record: req });
+    else if (req && req.items.length === 0) out.push({ at: text.length, record: req });
+  }
+  return out.sort((a, b) => a.at - b.at).map((a) => a.record);
+}
+
+function hasOnlyHealth(out: readonly Anchored<ParsedRecord>[]): boolean {
+  return out.length > 0 && out.every((a) => a.record.type === 'health');
+}
