@@ -15,12 +15,21 @@ export interface CorpusCase {
   expect: ParsedRecord[];
 }
 
-export const CORPUS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'parse');
+export const CORPUS_DIR = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'test',
+  'fixtures',
+  'parse',
+);
 export const FEVER = 37.3;
 
 export function loadCorpus(dir = CORPUS_DIR): CorpusCase[] {
   const cases: CorpusCase[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
     lines.forEach((l, i) => {
       if (l.trim().length === 0) return;
@@ -37,7 +46,9 @@ export function runCase(c: CorpusCase): ParsedRecord[] {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const temps = (rs: ParsedRecord[]) =>
-  rs.filter((r): r is HealthRecord => r.type === 'health' && r.temperature !== null).map((r) => r.temperature);
+  rs
+    .filter((r): r is HealthRecord => r.type === 'health' && r.temperature !== null)
+    .map((r) => r.temperature);
 const itemKey = (i: Item) => `${i.name}|${i.qty}|${i.unit}`;
 const itemsOf = (rs: ParsedRecord[]) =>
   rs.flatMap((r) => (r.type === 'request' || r.type === 'order' ? r.items.map(itemKey) : []));
@@ -70,7 +81,10 @@ export interface Report {
   missedFeverCases: Failure[];
 }
 
-function countMatches(expected: readonly (number | string | null)[], actual: readonly (number | string | null)[]) {
+function countMatches(
+  expected: readonly (number | string | null)[],
+  actual: readonly (number | string | null)[],
+) {
   const pool = [...actual];
   let hit = 0;
   for (const e of expected) {
@@ -110,7 +124,13 @@ export function score(cases: readonly CorpusCase[]): Report {
     const f: Failure = { where: `${c.file}:${c.line}`, text: c.text, expect: c.expect, actual };
     if (same(actual, c.expect)) full++;
     else failures.push(f);
-    if (same(actual.map((r) => r.type), c.expect.map((r) => r.type))) types++;
+    if (
+      same(
+        actual.map((r) => r.type),
+        c.expect.map((r) => r.type),
+      )
+    )
+      types++;
     const te = temps(c.expect);
     const ta = temps(actual);
     const { hit, extra } = countMatches(te, ta);

@@ -52,7 +52,7 @@ function namesFrom(object: string): string[] {
   let rest = object.trim();
   for (const q of findQuantities(rest).reverse()) rest = rest.slice(0, q.start) + rest.slice(q.end);
   for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
-    const p = piece.replace(LEAD_RE, '');
+    const p = piece.replace(LEAD_RE, '').replace(/(?:够了|够用了|有了|找到了|还有)$/, '');
     if (p.length === 0 || GENERIC.has(p)) continue;
     const span = readNameBackward(p, p.length);
     if (span && !GENERIC.has(span.name) && span.name.length <= 8) names.push(span.name);

@@ -2,9 +2,10 @@
 // names after a verb (需要牙刷、牙膏), names before 用完了/没了, and a quantity with no name of its own
 // taking the goods named earlier in the message (体温计坏了，能换一个吗).
 import type { Item } from '../records.js';
+import { isCjk } from './chars.js';
 import { goodsAt, goodsSuffix, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { type NameSpan, readNameBackward, readNameForward } from './names.js';
-import { findQuantities, type QtyHit } from './quantities.js';
+import { findQuantities, type QtyHit, unitAt } from './quantities.js';
 
 export interface ItemHit {
   start: number;
@@ -20,7 +21,7 @@ export interface ItemOptions {
 }
 
 const TRIGGER_RE =
-  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有/g;
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有/g;
 const VAGUE: readonly [string, number | null, string | null][] = [
   ['一点儿', null, null],
   ['一点', null, null],
@@ -32,6 +33,8 @@ const VAGUE: readonly [string, number | null, string | null][] = [
   ['个', 1, '个'],
 ];
 const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|,|，|\/)\s*|\s+)/;
+/** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
+const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
 const POST_RE = /快用完了|快没了|用完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
 
 function overlaps(used: readonly NameSpan[], s: number, e: number): boolean {
@@ -98,7 +101,9 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   if (opts.verbs) {
     for (const m of text.matchAll(TRIGGER_RE))
       readListAfter(text, m.index + m[0].length, qtyStarts, used, take);
-    for (const m of text.matchAll(POST_RE)) {
+    for (const m of text.matchAll(HAVE_RE)) readListAfter(text, m.index + 1, qtyStarts, used, take);
+    // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
+    for (const m of hits.length > 0 ? [] : text.matchAll(POST_RE)) {
       const b = readNameBackward(text, m.index);
       if (b && !overlaps(used, b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
         take(b, null, null, b.start, b.end);
@@ -127,6 +132,13 @@ function readListAfter(
           pos += w.length;
           break;
         }
+      }
+      // 送壶开水 / 来袋盐: a measure word right after the verb means one
+      const u = qty === null && unit === null ? unitAt(text, pos) : null;
+      if (u && u.length === 1 && isCjk(text[pos + 1])) {
+        qty = 1;
+        unit = u;
+        pos += 1;
       }
     }
     if (qtyStarts.has(pos) || qtyStarts.has(pos + 1)) return;

@@ -4,6 +4,7 @@
 import type { Item, OrderRecord } from '../records.js';
 import { goodsAt, goodsSuffix, isKnownGoods } from './item-lexicon.js';
 import { extractItems } from './items.js';
+import { readNameBackward } from './names.js';
 import { findPlaces } from './places.js';
 import { findQuantities } from './quantities.js';
 
@@ -41,9 +42,9 @@ function readMark(line: string): { seq: number; rest: string; spaced: boolean } 
 function headerProduct(header: string): { name: string; unit: string | null } | null {
   const p = PRICE_RE.exec(header);
   if (p?.[1]) {
-    const name = p[1].replace(FILLER_RE, '');
-    const tail = goodsSuffix(name);
-    if (name.length > 0) return { name: tail && name.length > 4 ? tail : name, unit: p[2] ?? null };
+    const cleaned = p[1].replace(FILLER_RE, '');
+    const name = goodsSuffix(cleaned) ?? readNameBackward(cleaned, cleaned.length)?.name ?? null;
+    if (name) return { name, unit: p[2] ?? null };
   }
   const found: string[] = [];
   for (let i = 0; i < header.length; i++) {
@@ -57,40 +58,52 @@ function headerProduct(header: string): { name: string; unit: string | null } | 
   return null;
 }
 
-/** Splits "张三 化肥2袋" / "张三：化肥两袋" / "张三化肥2袋" into the name and the rest. */
-function splitCustomer(rest: string, firstItemAt: number): string | null {
-  const head = rest.slice(0, firstItemAt).replace(/[\s:：,，、-]+$/, '');
-  const cleaned = head.replace(/(?:要|买|订|定|来|需要|预订)+$/, '').trim();
-  if (cleaned.length > 0 && cleaned.length <= 12 && !/\d{3,}/.test(cleaned)) return cleaned;
-  const token = rest.trim().split(/[\s:：,，]+/)[0] ?? '';
-  if (token.length > 0 && token.length <= 12 && !/\d/.test(token) && !isKnownGoods(token)) return token;
-  return null;
-}
+const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
 
-function readLine(seq: number, raw: string, rest: string, product: Jielong['product'], unit: string | null) {
-  const text = rest.trim();
-  const productInfo = product ? { name: product, unit } : null;
-  let hits = extractItems(text, { verbs: false, product: productInfo });
-  if (hits.length === 0 && productInfo) {
-    // "老王 5" under a one-product header: a bare small number is the quantity
-    const m = /(?:^|\s)(\d{1,2}(?:\.5)?)\s*$/.exec(text);
-    if (m?.[1] && findQuantities(text).length === 0) {
-      const at = text.lastIndexOf(m[1]);
-      hits = [{ start: at, end: text.length, item: { name: productInfo.name, qty: Number(m[1]), unit } }];
+/**
+ * Splits a line into the name on it and what it orders: "张三 化肥2袋", "张三：20斤", "刘婆婆要两袋化肥",
+ * "张三化肥2袋" (the name ends where the first goods word or quantity begins).
+ */
+function splitCustomer(text: string): { customer: string | null; body: string } {
+  const sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
+  if (sep?.[1]) {
+    const token = sep[1];
+    const hasQty = findQuantities(token).length > 0;
+    if (!/\d/.test(token) && !hasQty && !isKnownGoods(token)) {
+      return { customer: token.replace(VERB_TAIL_RE, '') || token, body: text.slice(sep[0].length) };
     }
   }
-  // 张三化肥2袋: the name reader took 张三化肥; split off the known goods at its end
-  const items = hits.map((h) => {
-    const tail = goodsSuffix(h.item.name);
-    if (tail && tail !== h.item.name && h.start === 0) {
-      const cut = h.item.name.length - tail.length;
-      return { hit: { ...h, start: h.start + cut }, item: { ...h.item, name: tail } };
+  let cut = findQuantities(text)[0]?.start ?? text.length;
+  for (let i = 1; i < cut; i++) {
+    if (goodsAt(text, i)) {
+      cut = i;
+      break;
     }
-    return { hit: h, item: h.item };
-  });
-  const firstAt = items[0]?.hit.start ?? text.length;
-  const customer = splitCustomer(text, firstAt);
-  return { line: { seq, raw, customer, items: items.map((i) => i.item) }, text };
+  }
+  const head = text.slice(0, cut).replace(VERB_TAIL_RE, '').trim();
+  if (head.length === 0 || /\d/.test(head) || isKnownGoods(head) || head.length > 12) {
+    return { customer: null, body: text };
+  }
+  return { customer: head, body: text.slice(cut) };
+}
+
+function readLine(
+  seq: number,
+  raw: string,
+  rest: string,
+  product: string | null,
+  unit: string | null,
+): JielongLine {
+  const { customer, body } = splitCustomer(rest.trim());
+  const productInfo = product ? { name: product, unit } : null;
+  let hits = extractItems(body, { verbs: false, product: productInfo });
+  if (hits.length === 0 && productInfo) {
+    // "老王 5" under a one-product header: a bare small number is the quantity
+    const m = /^\s*(\d{1,3}(?:\.5)?)\s*$/.exec(body);
+    if (m?.[1])
+      hits = [{ start: 0, end: body.length, item: { name: productInfo.name, qty: Number(m[1]), unit } }];
+  }
+  return { seq, raw, customer, items: hits.map((h) => h.item) };
 }
 
 export function readJielong(input: string): Jielong | null {
@@ -111,7 +124,7 @@ export function readJielong(input: string): Jielong | null {
   const spacedOnly = numbered.every((n) => n.spaced);
   if (!keyword && (numbered.length < 2 || spacedOnly)) return null;
   const hp = headerProduct(header);
-  const lines = numbered.map((n) => readLine(n.seq, n.raw, n.rest, hp?.name ?? null, hp?.unit ?? null).line);
+  const lines = numbered.map((n) => readLine(n.seq, n.raw, n.rest, hp?.name ?? null, hp?.unit ?? null));
   if (!keyword) {
     const named = lines.filter((l) => l.customer !== null && l.items.length > 0).length;
     if (named * 2 < lines.length) return null;

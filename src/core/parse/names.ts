@@ -1,6 +1,7 @@
 // Reading the name of an item next to a quantity or after a verb: a run of Chinese (or N95-style) characters
 // that ends at a stop word (verbs, pronouns, particles, politeness), a quantity, or punctuation.
 import { isCjk, isDigit, isLatin } from './chars.js';
+import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 
 const STOP_WORDS = [
   ...['谢谢', '感谢', '多谢', '辛苦', '麻烦', '拜托', '劳驾', '一下', '一起', '一共', '总共', '共计', '还有'],
@@ -19,7 +20,27 @@ const STOP_WORDS = [
   ...['着', '得', '多', '少', '几', '各', '该', '可', '若', '如', '等', '向', '往', '从', '对', '于', '为'],
   ...['啥', '谁', '嗯', '呃', '额', '诶', '欸', '唉', '哎', '喂', '呗', '噻', '撒', '个', '下', '用', '带'],
   ...['加', '有', '说', '讲', '问', '谢', '烦', '好', '行', '点', '组', '村', '元', '钱', '价', '里', '后'],
-  ...['今', '明', '刚', '才', '正', '快', '慢', '急', '您', '咋', '怎', '能', '会', '应', '必', '总', '共'],
+  ...[
+    '打发',
+    '玩',
+    '今',
+    '明',
+    '刚',
+    '才',
+    '正',
+    '快',
+    '慢',
+    '急',
+    '您',
+    '咋',
+    '怎',
+    '能',
+    '会',
+    '应',
+    '必',
+    '总',
+    '共',
+  ],
 ];
 const STOPS_BY_FIRST = new Map<string, string[]>();
 for (const w of STOP_WORDS) {
@@ -62,7 +83,25 @@ const PROTECTED = [
   ],
   ...['后腿肉', '里脊', '火腿肠', '明矾', '正气水', '正气液', '藿香正气', '报纸', '能量棒', '给水', '电热毯'],
   ...['充电器', '充电宝', '充电线', '热水袋', '暖宝宝', '洗发水', '洗衣液', '洗手液', '老干妈', '小米'],
-  ...['黑芝麻', '麻油', '芝麻', '麻袋', '麻绳', '花椒', '鸡精', '味精', '生根粉', '营养土', '打火机', '火柴'],
+  ...[
+    '过敏',
+    '过滤嘴',
+    '小说',
+    '说明书',
+    '玩具',
+    '黑芝麻',
+    '麻油',
+    '芝麻',
+    '麻袋',
+    '麻绳',
+    '花椒',
+    '鸡精',
+    '味精',
+    '生根粉',
+    '营养土',
+    '打火机',
+    '火柴',
+  ],
 ];
 const PROTECT_BY_CHAR = new Map<string, [string, number][]>();
 for (const p of PROTECTED) {
@@ -152,13 +191,23 @@ const NON_GOODS = new Set([
   ...['位', '趟', '声', '句', '话', '字', '眼', '口', '步', '天气', '体温', '温度', '核酸', '报告', '结果'],
   ...['证明', '名', '名额', '单', '订单', '群', '屋', '屋子', '车', '东东', '货', '物资', '门', '门口', '子'],
   ...['桶', '袋', '箱', '斤', '个', '份', '包', '瓶', '盒', '房', '床位', '层', '栋', '室', '水平', '度'],
+  ...['体重', '身高', '年龄', '血压', '血氧', '心率', '电视', '空调', '时间', '位置'],
 ]);
 
 function cleanName(raw: string): string | null {
   let name = raw;
   while (name.startsWith('的')) name = name.slice(1);
   while (name.endsWith('的') || name.endsWith('儿')) name = name.slice(0, -1);
-  if (name.length === 0 || NON_GOODS.has(name) || /^\d+$/.test(name)) return null;
+  if (name.length === 0 || NON_GOODS.has(name)) return null;
+  if (/^\d+$/.test(name) && !isKnownGoods(name)) return null;
+  return name;
+}
+
+/** 象棋打发时间 → 象棋: a known goods word followed by something that is not goods is cut back to the word. */
+function trimToGoods(name: string): string {
+  if (isKnownGoods(name)) return name;
+  const known = goodsAt(name, 0);
+  if (known && known.length < name.length && !looksLikeGoods(name.slice(known.length))) return known;
   return name;
 }
 
@@ -187,8 +236,11 @@ export function readNameForward(text: string, i: number, qtyStarts: ReadonlySet<
     j++;
     if (j - s > MAX_NAME) return null;
   }
-  const name = cleanName(text.slice(s, j));
-  return name === null ? null : { start: s, end: j, name };
+  const raw = cleanName(text.slice(s, j));
+  if (raw === null) return null;
+  const name = trimToGoods(raw);
+  const at = text.indexOf(name, s);
+  return { start: at, end: at + name.length, name };
 }
 
 /** The name ending at e (spaces and a colon allowed in between): the last stop-free segment of the run. */
@@ -220,7 +272,7 @@ export function readNameBackward(text: string, e: number): NameSpan | null {
       seg = k;
     } else k++;
   }
-  if (seg >= end || end - seg > MAX_NAME) return null;
+  if (seg >= end || end - seg > MAX_NAME || isDigit(text[end - 1])) return null;
   const name = cleanName(text.slice(seg, end));
   return name === null ? null : { start: seg, end, name };
 }

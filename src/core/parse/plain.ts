@@ -7,6 +7,7 @@ import { Mask } from './chars.js';
 import { inferContext } from './context.js';
 import { findDates } from './dates.js';
 import { type Anchored, buildHealth } from './health.js';
+import { looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localDate } from './local-time.js';
 import { scanNumbers } from './numbers.js';
@@ -17,7 +18,7 @@ import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
 import { findTemperatures } from './temperature.js';
-import { buildWater, isWaterBooking, isWaterItem } from './water.js';
+import { buildWater, isWaterBooking, isWaterItem, mentionsWater } from './water.js';
 
 export interface PlainOptions {
   at?: Date;
@@ -27,10 +28,16 @@ export interface PlainOptions {
 
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
 const PRICE_RE =
-  /\d+(?:\.\d+)?\s*(?:元|块钱|块|毛)(?:钱)?(?:\s*(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))?/g;
+  /\d+(?:\.\d+)?\s*(?:(?:元|块钱|块|毛)(?:钱)?(?:\s*(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))?|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
 const BUY_RE = /买|代购|代买|订|捎|带/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
-const REQUEST_QUESTION_RE = /多少钱|价格|价钱|怎么卖|要戴|要用|怎么用|能用吗|可以用吗/;
+const REQUEST_QUESTION_RE =
+  /多少钱|价格|价钱|怎么卖|要戴|要用|怎么用|能用吗|可以用吗|要吃|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点/;
+/** Words that make goods a thing asked for; without one, only names that look like goods count. */
+const TRIGGER_RE = /买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|没了|用完|不够|坏了|莫得|没得/;
+/** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了). */
+const FRAME_RE =
+  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了/;
 
 function maskAll(mask: Mask, re: RegExp, text: string): void {
   for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
@@ -84,8 +91,11 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     items = items.filter((h) => !isWaterItem(h.item));
   }
 
+  if (context !== 'quarantine' && mentionsWater(masked)) items = items.filter((h) => !isWaterItem(h.item));
+  if (!TRIGGER_RE.test(text)) items = items.filter((h) => looksLikeGoods(h.item.name));
+  if (!FRAME_RE.test(text) && items.every((h) => h.item.qty === null)) items = [];
   const goods: Item[] = items.map((h) => h.item);
-  const anchor = items[0]?.start ?? out.length;
+  const anchor = items[0]?.start ?? 0;
   const room = rooms[0]?.room ?? null;
   const maxTemp = temps.reduce<number | null>((m, t) => (m === null || t.value > m ? t.value : m), null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
@@ -94,13 +104,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       out.push({ at: anchor, record: buildOrder(goods, places[0]?.place ?? null, customerOf(text)) });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
-    const req = buildRequest(text, goods, room, maxTemp);
-    if (req && (req.items.length > 0 || !hasOnlyHealth(out))) out.push({ at: anchor, record: req });
-    else if (req && req.items.length === 0) out.push({ at: text.length, record: req });
+    const req = buildRequest(masked, goods, room, maxTemp, anchor);
+    if (req) out.push(req);
   }
   return out.sort((a, b) => a.at - b.at).map((a) => a.record);
-}
-
-function hasOnlyHealth(out: readonly Anchored<ParsedRecord>[]): boolean {
-  return out.length > 0 && out.every((a) => a.record.type === 'health');
 }

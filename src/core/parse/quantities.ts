@@ -127,7 +127,7 @@ export function findQuantities(text: string): QtyHit[] {
     const start = i;
     let numText = '';
     if (isDigit(ch)) {
-      if (isDigit(text[i - 1]) || text[i - 1] === '.' || isLatin(text[i - 1])) {
+      if (isDigit(text[i - 1]) || text[i - 1] === '.' || isLatin(text[i - 1]) || text[i - 1] === '第') {
         i++;
         continue;
       }

@@ -23,6 +23,8 @@ const ROOM_RE = new RegExp(
     '(?:房间号|房号|房间|房)\\s*(?:号)?\\s*(?:是)?\\s*[:：]?\\s*(\\d{3,4})(?![\\d.])',
     // 我是2210的 / 我住2210 / 我在2210
     '我(?:是|在|住在|住的|住)\\s*(\\d{3,4})(?![\\d.])',
+    // 送到2105 / 给2105送
+    '(?:送到|送至|送去|放到|拿到|到|给)\\s*(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号|年|月|日|点|:|%|组|人|次|天))',
     // voice input spells digits out: 二一零五房间, 我是二一零五的
     `(${CN_SEQ}{3,4})(?:号房间|号房|房间|房|室)`,
     `我(?:是|在|住)(${CN_SEQ}{3,4})(?=的|号|房|[^一-龥]|$)`,
@@ -54,7 +56,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
     const end = start + m[0].length;
     let room: string | undefined;
     if (m[1] !== undefined && m[2] !== undefined) room = `${buildingNumber(m[1])}-${m[2]}`;
-    else room = m[3] ?? m[4] ?? m[5] ?? (m[6] ? cnDigits(m[6]) : m[7] ? cnDigits(m[7]) : undefined);
+    else room = m[3] ?? m[4] ?? m[5] ?? m[6] ?? (m[7] ? cnDigits(m[7]) : m[8] ? cnDigits(m[8]) : undefined);
     if (room !== undefined) hits.push({ start, end, room });
   }
   return hits;
