@@ -62,6 +62,7 @@ function namesFrom(object: string): string[] {
 
 export function findCancels(text: string): CancelHit[] {
   const hits: CancelHit[] = [];
+  if (!/不|别|取消|退|作废/.test(text)) return hits;
   for (const m of text.matchAll(SUFFIX_RE)) {
     const start = m.index;
     const end = start + m[0].length;

@@ -96,6 +96,7 @@ function num(s: string): number | null {
 
 export function findDates(text: string): DateHit[] {
   const hits: DateHit[] = [];
+  if (!/[天日儿早晚周期拜月号午晨夜间点:]/.test(text)) return hits;
   for (const m of text.matchAll(DATE_RE)) {
     const start = m.index;
     const end = start + m[0].length;

@@ -107,6 +107,7 @@ function readLine(
 }
 
 export function readJielong(input: string): Jielong | null {
+  if (!input.includes('\n')) return null;
   const rows = input.split('\n', MAX_JIELONG_LINES + 50);
   const headerRows: string[] = [];
   const numbered: { seq: number; raw: string; rest: string; spaced: boolean }[] = [];

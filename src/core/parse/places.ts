@@ -54,6 +54,7 @@ function readPlace(text: string, from: number): PlaceHit | null {
 
 export function findPlaces(text: string): PlaceHit[] {
   const hits: PlaceHit[] = [];
+  if (!/[送放拿带拉运寄组社队村镇场家]/.test(text)) return hits;
   for (const m of text.matchAll(VERB_RE)) {
     const p = readPlace(text, m.index + m[0].length);
     if (p) hits.push({ start: m.index, end: p.end, place: p.place });

@@ -45,7 +45,7 @@ function maskAll(mask: Mask, re: RegExp, text: string): void {
 
 export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const mask = new Mask(text.length);
-  maskAll(mask, NUMBERING_RE, text);
+  if (text.includes('\n') || /^\s*(?:\d|[①-⑳(])/.test(text)) maskAll(mask, NUMBERING_RE, text);
   const local: LocalDate | null = localDate(opts.at, opts.timeZone);
   const explicitRooms = findExplicitRooms(text);
   for (const r of explicitRooms) mask.set(r.start, r.end);
@@ -69,7 +69,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   for (const s of symptoms) mask.set(s.start, s.end);
   const normals = findNormal(text);
   for (const n of normals) mask.set(n.start, n.end);
-  maskAll(mask, PRICE_RE, text);
+  if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
 
   const out: Anchored<ParsedRecord>[] = [];
   out.push(...buildHealth({ text, temps, symptoms, normals, slots, rooms, local, context }));

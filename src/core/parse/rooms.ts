@@ -49,7 +49,7 @@ function buildingNumber(s: string): string {
 }
 
 export function findExplicitRooms(text: string): RoomHit[] {
-  if (!/[\d零〇一二三四五六七八九幺]/.test(text)) return [];
+  if (!/\d{3}|[零〇一二三四五六七八九幺]{3}/.test(text)) return [];
   const hits: RoomHit[] = [];
   for (const m of text.matchAll(ROOM_RE)) {
     const start = m.index;

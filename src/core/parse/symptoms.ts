@@ -129,8 +129,12 @@ function clauseOf(text: string, start: number, end: number): string {
   return text.slice(s, e);
 }
 
+/** Every symptom phrase contains one of these characters; a message without any skips the big pattern. */
+const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉炎寒冷涕鼻闷气呼喘泻拉恶吐呕胃]/;
+
 export function findSymptoms(text: string): SymptomHit[] {
   const hits: SymptomHit[] = [];
+  if (!SYMPTOM_CHARS.test(text)) return hits;
   for (const m of text.matchAll(SYMPTOM_RE)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -166,6 +170,7 @@ export interface NormalHit {
 /** 体温正常 / 一切正常 / 无不适: a health report with no number. Not in a question or a rule. */
 export function findNormal(text: string): NormalHit[] {
   const hits: NormalHit[] = [];
+  if (!/[常切身适舒症]/.test(text)) return hits;
   for (const m of text.matchAll(NORMAL_RE)) {
     const start = m.index;
     const end = start + m[0].length;
