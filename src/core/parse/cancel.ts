@@ -12,7 +12,8 @@ export interface CancelHit {
 
 const SUFFIX_RE =
   /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不订了|不定了|不用送了|不要送了|别送了|不送了|不用买了|别买了|不用带了|取消了|取消掉|取消|退掉|退了|作废)/g;
-const PREFIX_RE = /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)/g;
+const PREFIX_RE =
+  /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要|别|不需要)再?(?:送|买|带|拿|给)(?=[\u4e00-\u9fa5]{1,8}了)/g;
 const GENERIC = new Set([
   ...[
     '订单',
@@ -52,7 +53,10 @@ function namesFrom(object: string): string[] {
   let rest = object.trim();
   for (const q of findQuantities(rest).reverse()) rest = rest.slice(0, q.start) + rest.slice(q.end);
   for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
-    const p = piece.replace(LEAD_RE, '').replace(/(?:够了|够用了|有了|找到了|还有)$/, '');
+    const p = piece
+      .replace(LEAD_RE, '')
+      .replace(/(?:够了|够用了|有了|找到了|还有)$/, '')
+      .replace(/(?:我们|我|俺|咱|都|也|就|先|暂时)+$/, '');
     if (p.length === 0 || GENERIC.has(p)) continue;
     const span = readNameBackward(p, p.length);
     if (span && !GENERIC.has(span.name) && span.name.length <= 8) names.push(span.name);

@@ -2,7 +2,7 @@
 // names after a verb (需要牙刷、牙膏), names before 用完了/没了, and a quantity with no name of its own
 // taking the goods named earlier in the message (体温计坏了，能换一个吗).
 import type { Item } from '../records.js';
-import { isCjk } from './chars.js';
+import { isCjk, isClauseEnd } from './chars.js';
 import { goodsAt, goodsSuffix, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { type NameSpan, readNameBackward, readNameForward } from './names.js';
 import { findQuantities, type QtyHit, unitAt } from './quantities.js';
@@ -21,7 +21,7 @@ export interface ItemOptions {
 }
 
 const TRIGGER_RE =
-  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有/g;
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有|加(?![饭菜])/g;
 const VAGUE: readonly [string, number | null, string | null][] = [
   ['一点儿', null, null],
   ['一点', null, null],
@@ -37,6 +37,17 @@ const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|,|，|\/)\s*|\s
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
 const POST_RE = /快用完了|快没了|用完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
 
+function clauseStartOf(text: string, i: number): number {
+  let s = i;
+  while (s > 0 && !isClauseEnd(text, s - 1) && text[s - 1] !== '|') s--;
+  return s;
+}
+
+const GIVE_RE = /给|借|拿|送|来|换/g;
+
+/** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
+const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有)$/;
+
 function overlaps(used: readonly NameSpan[], s: number, e: number): boolean {
   return used.some((u) => s < u.end && e > u.start);
 }
@@ -47,9 +58,14 @@ function nameBefore(text: string, q: QtyHit, used: readonly NameSpan[]): NameSpa
 }
 
 /** The last known goods word before `pos` that no item has taken (anaphora for 能再给一个吗). */
-function goodsMentionedBefore(text: string, pos: number, used: readonly NameSpan[]): NameSpan | null {
+function goodsMentionedBefore(
+  text: string,
+  pos: number,
+  used: readonly NameSpan[],
+  from = 0,
+): NameSpan | null {
   let found: NameSpan | null = null;
-  for (let i = 0; i < pos; i++) {
+  for (let i = from; i < pos; i++) {
     const w = goodsAt(text, i);
     if (w && i + w.length <= pos && !overlaps(used, i, i + w.length)) {
       found = { start: i, end: i + w.length, name: w };
@@ -73,6 +89,7 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     });
   };
   for (const [idx, q] of qtys.entries()) {
+    if (REMAINING_RE.test(text.slice(Math.max(0, q.start - 3), q.start))) continue;
     const after = q.suffix ? null : readNameForward(text, q.end, qtyStarts);
     const before = nameBefore(text, q, used);
     let pick: NameSpan | null = null;
@@ -99,8 +116,19 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     if (earlier) take(earlier, q.qty, q.unit, q.start, q.end);
   }
   if (opts.verbs) {
-    for (const m of text.matchAll(TRIGGER_RE))
-      readListAfter(text, m.index + m[0].length, qtyStarts, used, take);
+    for (const m of text.matchAll(TRIGGER_RE)) {
+      const from = m.index + m[0].length;
+      if (text[from] === '的') continue; // 送的饭: the food that was delivered, not food asked for
+      readListAfter(text, from, qtyStarts, used, take);
+    }
+    if (hits.length === 0) {
+      // 充电器能借一下吗: with nothing after the verb, the goods named first in its clause are asked for
+      for (const m of text.matchAll(GIVE_RE)) {
+        if (/[不别没]$/.test(text.slice(0, m.index))) continue;
+        const topic = goodsMentionedBefore(text, m.index, used, clauseStartOf(text, m.index));
+        if (topic) take(topic, null, null, topic.start, topic.end);
+      }
+    }
     for (const m of text.matchAll(HAVE_RE)) readListAfter(text, m.index + 1, qtyStarts, used, take);
     // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
     for (const m of hits.length > 0 ? [] : text.matchAll(POST_RE)) {

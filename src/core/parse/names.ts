@@ -22,6 +22,7 @@ const STOP_WORDS = [
   ...['加', '有', '说', '讲', '问', '谢', '烦', '好', '行', '点', '组', '村', '元', '钱', '价', '里', '后'],
   ...[
     '打发',
+    '种',
     '玩',
     '今',
     '明',
@@ -85,6 +86,8 @@ const PROTECTED = [
   ...['充电器', '充电宝', '充电线', '热水袋', '暖宝宝', '洗发水', '洗衣液', '洗手液', '老干妈', '小米'],
   ...[
     '过敏',
+    ...['种子', '谷种', '稻种', '玉米种', '包谷种', '苞谷种', '菜种', '洋芋种', '土豆种', '红苕种', '红薯种'],
+    ...['麦种', '豆种', '瓜种', '品种'],
     '过滤嘴',
     '小说',
     '说明书',
@@ -273,6 +276,9 @@ export function readNameBackward(text: string, e: number): NameSpan | null {
     } else k++;
   }
   if (seg >= end || end - seg > MAX_NAME || isDigit(text[end - 1])) return null;
-  const name = cleanName(text.slice(seg, end));
-  return name === null ? null : { start: seg, end, name };
+  const raw = cleanName(text.slice(seg, end));
+  if (raw === null) return null;
+  const name = trimToGoods(raw);
+  const at = text.indexOf(name, seg);
+  return { start: at, end: at + name.length, name };
 }

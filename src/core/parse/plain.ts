@@ -3,7 +3,7 @@
 // times, symptoms, cancellations, places, then items.
 import type { GroupContext, Item, ParsedRecord } from '../records.js';
 import { cancelRecord, findCancels } from './cancel.js';
-import { Mask } from './chars.js';
+import { isCjk, Mask } from './chars.js';
 import { inferContext } from './context.js';
 import { findDates } from './dates.js';
 import { type Anchored, buildHealth } from './health.js';
@@ -29,6 +29,8 @@ export interface PlainOptions {
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
 const PRICE_RE =
   /\d+(?:\.\d+)?\s*(?:(?:元|块钱|块|毛)(?:钱)?(?:\s*(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))?|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
+/** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
+const CUSTOMER_PREFIX_RE = /^\s*[\u4e00-\u9fa5]{2,5}\s*[:：]/;
 const BUY_RE = /买|代购|代买|订|捎|带/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
@@ -92,7 +94,13 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   }
 
   if (context !== 'quarantine' && mentionsWater(masked)) items = items.filter((h) => !isWaterItem(h.item));
-  if (!TRIGGER_RE.test(text)) items = items.filter((h) => looksLikeGoods(h.item.name));
+  if (!TRIGGER_RE.test(text)) {
+    // No verb at all: only a bare list of goods (口罩两个 / 2203 纸巾两包) asks for them; goods inside a
+    // statement (36个口罩已经分好了) do not.
+    items = items.filter((h) => looksLikeGoods(h.item.name));
+    const named = CUSTOMER_PREFIX_RE.exec(masked)?.[0].length ?? 0;
+    if (!FRAME_RE.test(text) && leftoverChars(masked, items, named) > 2) items = [];
+  }
   if (!FRAME_RE.test(text) && items.every((h) => h.item.qty === null)) items = [];
   const goods: Item[] = items.map((h) => h.item);
   const anchor = items[0]?.start ?? 0;
@@ -108,4 +116,14 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     if (req) out.push(req);
   }
   return out.sort((a, b) => a.at - b.at).map((a) => a.record);
+}
+
+/** Chinese characters left once the items are taken out: more than a couple means a sentence, not a list. */
+function leftoverChars(masked: string, items: readonly ItemHit[], from: number): number {
+  let n = 0;
+  for (let i = from; i < masked.length; i++) {
+    if (items.some((h) => i >= h.start && i < h.end)) continue;
+    if (isCjk(masked[i])) n++;
+  }
+  return n;
 }

@@ -64,6 +64,9 @@ export function findExplicitRooms(text: string): RoomHit[] {
 
 const BRIDGE_RE =
   /^[\s:：,，、]*(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\s:：]*)*$/;
+/** A short name after a room number: 2105高某, 1506李, 2203王先生 (a surname-like first character). */
+const GLUED_NAME_RE =
+  /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][\u4e00-\u9fa5]{0,2}(?:[^\u4e00-\u9fa5]|$)/;
 const NOT_ROOM_AFTER = new Set([
   ...[
     '斤',
@@ -151,6 +154,18 @@ export function findBareRooms(
       hasContentAfter(text, first.end)
     ) {
       hits.push({ start: first.start, end: first.end, room: first.int });
+    }
+  }
+  // 2105高某: a room glued to the sender's name, as WeChat nicknames and reports are written
+  for (const t of tokens) {
+    if (!isBare(t) || hits.some((h) => h.start === t.start) || temps.some((x) => x.start === t.start))
+      continue;
+    const before = text[t.start - 1];
+    const after = text[t.end] ?? '';
+    const glued =
+      isCjk(after) && !NOT_ROOM_AFTER.has(after) && GLUED_NAME_RE.test(text.slice(t.end, t.end + 4));
+    if (glued && (before === undefined || before === ' ' || isClauseEnd(text, t.start - 1))) {
+      hits.push({ start: t.start, end: t.end, room: t.int });
     }
   }
   const last = tokens[tokens.length - 1];
