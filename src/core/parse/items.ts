@@ -48,40 +48,65 @@ const GIVE_RE = /给|借|拿|送|来|换/g;
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有)$/;
 
-function overlaps(used: readonly NameSpan[], s: number, e: number): boolean {
-  return used.some((u) => s < u.end && e > u.start);
+/** Characters already taken by an item name, so no name is used twice. */
+class Used {
+  private readonly bits: Uint8Array;
+  constructor(n: number) {
+    this.bits = new Uint8Array(n);
+  }
+  add(span: NameSpan): void {
+    this.bits.fill(1, span.start, span.end);
+  }
+  overlaps(s: number, e: number): boolean {
+    for (let i = s; i < e; i++) if (this.bits[i] === 1) return true;
+    return false;
+  }
 }
 
-function nameBefore(text: string, q: QtyHit, used: readonly NameSpan[]): NameSpan | null {
+/** Quantities read per message: far above any real message, a bound on work for pathological input. */
+const MAX_QUANTITIES = 200;
+
+/** Known goods words in the text, in order (found once per message). */
+function goodsMentions(text: string): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const w = goodsAt(text, i);
+    if (w) {
+      out.push({ start: i, end: i + w.length, name: w });
+      i += w.length - 1;
+    }
+  }
+  return out;
+}
+
+function nameBefore(text: string, q: QtyHit, used: Used): NameSpan | null {
   const b = readNameBackward(text, q.start);
-  return b && !overlaps(used, b.start, b.end) ? b : null;
+  return b && !used.overlaps(b.start, b.end) ? b : null;
 }
 
 /** The last known goods word before `pos` that no item has taken (anaphora for 能再给一个吗). */
 function goodsMentionedBefore(
-  text: string,
+  mentions: readonly NameSpan[],
   pos: number,
-  used: readonly NameSpan[],
+  used: Used,
   from = 0,
 ): NameSpan | null {
-  let found: NameSpan | null = null;
-  for (let i = from; i < pos; i++) {
-    const w = goodsAt(text, i);
-    if (w && i + w.length <= pos && !overlaps(used, i, i + w.length)) {
-      found = { start: i, end: i + w.length, name: w };
-      i += w.length - 1;
-    }
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k] as NameSpan;
+    if (m.start < from) return null;
+    if (m.end <= pos && !used.overlaps(m.start, m.end)) return m;
   }
-  return found;
+  return null;
 }
 
 export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
-  const qtys = findQuantities(text);
+  const qtys = findQuantities(text).slice(0, MAX_QUANTITIES);
   const qtyStarts = new Set(qtys.map((q) => q.start));
-  const used: NameSpan[] = [];
+  const used = new Used(text.length);
+  const mentions = goodsMentions(text);
   const hits: ItemHit[] = [];
   const take = (span: NameSpan, qty: number | null, unit: string | null, qs: number, qe: number) => {
-    used.push(span);
+    used.add(span);
     hits.push({
       start: Math.min(span.start, qs),
       end: Math.max(span.end, qe),
@@ -112,7 +137,7 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
       });
       continue;
     }
-    const earlier = opts.verbs ? goodsMentionedBefore(text, q.start, used) : null;
+    const earlier = opts.verbs ? goodsMentionedBefore(mentions, q.start, used) : null;
     if (earlier) take(earlier, q.qty, q.unit, q.start, q.end);
   }
   if (opts.verbs) {
@@ -125,7 +150,7 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
       // 充电器能借一下吗: with nothing after the verb, the goods named first in its clause are asked for
       for (const m of text.matchAll(GIVE_RE)) {
         if (/[不别没]$/.test(text.slice(0, m.index))) continue;
-        const topic = goodsMentionedBefore(text, m.index, used, clauseStartOf(text, m.index));
+        const topic = goodsMentionedBefore(mentions, m.index, used, clauseStartOf(text, m.index));
         if (topic) take(topic, null, null, topic.start, topic.end);
       }
     }
@@ -133,7 +158,7 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
     for (const m of hits.length > 0 ? [] : text.matchAll(POST_RE)) {
       const b = readNameBackward(text, m.index);
-      if (b && !overlaps(used, b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
+      if (b && !used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
         take(b, null, null, b.start, b.end);
       }
     }
@@ -145,7 +170,7 @@ function readListAfter(
   text: string,
   from: number,
   qtyStarts: ReadonlySet<number>,
-  used: NameSpan[],
+  used: Used,
   take: (span: NameSpan, qty: number | null, unit: string | null, qs: number, qe: number) => void,
 ): void {
   let pos = from;
@@ -171,7 +196,7 @@ function readListAfter(
     }
     if (qtyStarts.has(pos) || qtyStarts.has(pos + 1)) return;
     const span = readNameForward(text, pos, qtyStarts);
-    if (!span || overlaps(used, span.start, span.end)) return;
+    if (!span || used.overlaps(span.start, span.end)) return;
     if (!looksLikeGoods(span.name)) return;
     take(span, qty, unit, span.start, span.end);
     const sep = LIST_SEP_RE.exec(text.slice(span.end, span.end + 6));
