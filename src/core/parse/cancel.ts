@@ -1,0 +1,100 @@
+// Withdrawals: 化肥不要了, 水不用送了, 被子不需要了, 取消化肥, 订单取消 (items [] = the whole earlier order).
+import type { CancelRecord } from '../records.js';
+import { isClauseEnd } from './chars.js';
+import { readNameBackward } from './names.js';
+import { findQuantities } from './quantities.js';
+
+export interface CancelHit {
+  start: number;
+  end: number;
+  names: string[];
+}
+
+const SUFFIX_RE =
+  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不订了|不定了|不用送了|不要送了|别送了|不送了|不用买了|别买了|不用带了|取消了|取消掉|取消|退掉|退了|作废)/g;
+const PREFIX_RE =
+  /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要|别|不需要)再?(?:送|买|带|拿|给)(?=[\u4e00-\u9fa5]{1,8}了)/g;
+const GENERIC = new Set([
+  ...[
+    '订单',
+    '单子',
+    '东西',
+    '那个',
+    '这个',
+    '这单',
+    '那单',
+    '这些',
+    '那些',
+    '全部',
+    '所有',
+    '都',
+    '的',
+    '单',
+  ],
+  ...['之前的', '刚才的', '我的', '订的', '报的', '要的', '买的', '我', '那', '这', '预订', '预约', '订'],
+]);
+const LEAD_RE =
+  /^(?:我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
+
+function clauseStart(text: string, i: number): number {
+  let s = i;
+  while (s > 0 && !isClauseEnd(text, s - 1) && text[s - 1] !== '|') s--;
+  return s;
+}
+
+function clauseEnd(text: string, i: number): number {
+  let e = i;
+  while (e < text.length && !isClauseEnd(text, e) && text[e] !== '|') e++;
+  return e;
+}
+
+function namesFrom(object: string): string[] {
+  const names: string[] = [];
+  let rest = object.trim();
+  for (const q of findQuantities(rest).reverse()) rest = rest.slice(0, q.start) + rest.slice(q.end);
+  for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
+    const p = piece
+      .replace(LEAD_RE, '')
+      .replace(/(?:够了|够用了|有了|找到了|还有)$/, '')
+      .replace(/(?:我们|我|俺|咱|都|也|就|先|暂时)+$/, '');
+    if (p.length === 0 || GENERIC.has(p)) continue;
+    const span = readNameBackward(p, p.length);
+    if (span && !GENERIC.has(span.name) && span.name.length <= 8) names.push(span.name);
+  }
+  return names;
+}
+
+export function findCancels(text: string): CancelHit[] {
+  const hits: CancelHit[] = [];
+  if (!/不|别|取消|退|作废/.test(text)) return hits;
+  for (const m of text.matchAll(SUFFIX_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const after = text.slice(end, end + 2);
+    if (after.startsWith('吗') || after.startsWith('?') || text.endsWith('要', start)) continue;
+    if (m[0].endsWith('取消') && !isClauseEnd(text, end) && text[end] !== '|' && text[end] !== '吧') continue;
+    const cs = clauseStart(text, start);
+    const object = text.slice(cs, start);
+    if (
+      object.trim().length === 0 &&
+      m[0].startsWith('不用了') &&
+      text.replace(/[\s\p{P}]/gu, '').length > 12
+    )
+      continue;
+    hits.push({ start: cs, end, names: namesFrom(object) });
+  }
+  for (const m of text.matchAll(PREFIX_RE)) {
+    const start = m.index;
+    if (hits.some((h) => start >= h.start && start < h.end)) continue;
+    const from = start + m[0].length;
+    const ce = clauseEnd(text, from);
+    hits.push({ start, end: ce, names: namesFrom(text.slice(from, ce).replace(/吧$|了$/, '')) });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+export function cancelRecord(hits: readonly CancelHit[]): CancelRecord {
+  const names: string[] = [];
+  for (const h of hits) for (const n of h.names) if (!names.includes(n)) names.push(n);
+  return { type: 'cancel', items: names.map((name) => ({ name })) };
+}

@@ -1,0 +1,98 @@
+// Character classes and a span mask shared by the extractors. Everything works on the normalised text.
+
+export function isCjk(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+export function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+export function isLatin(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+}
+
+/** Chinese digits, 两 and 幺 (the voice-input "one") included. */
+export const CN_DIGIT: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  幺: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+export function isCnDigit(ch: string | undefined): boolean {
+  return ch !== undefined && CN_DIGIT[ch] !== undefined;
+}
+
+/** Characters that end a clause. A '.' between digits is a decimal point, not a clause end. */
+export function isClauseEnd(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch === undefined) return true;
+  if (ch === '.') return !(isDigit(text[i - 1]) && isDigit(text[i + 1]));
+  return CLAUSE_ENDS.has(ch);
+}
+
+const CLAUSE_ENDS = new Set([',', '，', '。', ';', '；', '!', '！', '?', '？', '\n', '|', '~', '～', '…']);
+
+/** Marks spans of the text that an extractor has claimed, so later extractors skip them. */
+export class Mask {
+  readonly bits: Uint8Array;
+  constructor(readonly length: number) {
+    this.bits = new Uint8Array(length);
+  }
+  set(start: number, end: number): void {
+    const e = Math.min(end, this.length);
+    for (let i = Math.max(0, start); i < e; i++) this.bits[i] = 1;
+  }
+  has(i: number): boolean {
+    return this.bits[i] === 1;
+  }
+  any(start: number, end: number): boolean {
+    const e = Math.min(end, this.length);
+    for (let i = Math.max(0, start); i < e; i++) if (this.bits[i] === 1) return true;
+    return false;
+  }
+  /** The text with claimed characters replaced by '|', a hard boundary for the item reader. */
+  apply(text: string): string {
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (this.bits[i] === 1) {
+        out += `${text.slice(from, i)}|`;
+        from = i + 1;
+      }
+    }
+    return out + text.slice(from);
+  }
+}
+
+/** Does `text` have one of `words` starting at `i`? Returns the longest such word or null. */
+export function wordAt(text: string, i: number, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const w of words) {
+    if ((best === null || w.length > best.length) && text.startsWith(w, i)) best = w;
+  }
+  return best;
+}
+
+/** Does `text` have one of `words` ending right before `i`? */
+export function wordBefore(text: string, i: number, words: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const w of words) {
+    if ((best === null || w.length > best.length) && i >= w.length && text.startsWith(w, i - w.length)) {
+      best = w;
+    }
+  }
+  return best;
+}

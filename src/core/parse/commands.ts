@@ -1,0 +1,18 @@
+// Commands to the bot: a message that starts with # or ＃ (already folded to #). `#接龙` starts a 接龙 instead.
+import type { CommandRecord } from '../records.js';
+
+export function isJielongHeader(text: string): boolean {
+  return /^#+\s*接龙/.test(text.trimStart());
+}
+
+export function parseCommand(text: string): CommandRecord | null {
+  const t = text.trim();
+  if (!t.startsWith('#') || isJielongHeader(t)) return null;
+  const body = t.replace(/^#+/, '').trimStart();
+  const m = /^([^\s,，、;；:：]+?)(?=[\s,，、;；:：]|(?<=[\u4e00-\u9fa5])[0-9A-Za-z]|$)/.exec(body);
+  if (!m?.[1]) return null;
+  const name = m[1];
+  const rest = body.slice(name.length).replace(/^[\s:：]+/, '');
+  const args = rest.split(/[\s,，、;；]+/).filter((a) => a.length > 0);
+  return { type: 'command', name, args };
+}

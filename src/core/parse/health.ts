@@ -1,0 +1,104 @@
+// Health records: one per temperature (two slots give two records), symptoms assigned to the slot whose part
+// of the message they sit in; with no number, a record for symptoms or for 体温正常 / 一切正常 / 无不适.
+import type { GroupContext, HealthRecord, Slot, SymptomCode } from '../records.js';
+import type { LocalDate } from './local-time.js';
+import type { RoomHit } from './rooms.js';
+import type { SlotHit } from './slots.js';
+import type { NormalHit, SymptomHit } from './symptoms.js';
+import type { TempHit } from './temperature.js';
+
+export interface HealthInput {
+  text: string;
+  temps: readonly TempHit[];
+  symptoms: readonly SymptomHit[];
+  normals: readonly NormalHit[];
+  slots: readonly SlotHit[];
+  rooms: readonly RoomHit[];
+  local: LocalDate | null;
+  context: GroupContext | null;
+}
+
+export interface Anchored<T> {
+  at: number;
+  record: T;
+}
+
+function slotFromClock(local: LocalDate | null): Slot | null {
+  if (local === null) return null;
+  return local.hour < 12 ? 'am' : 'pm';
+}
+
+function codesIn(symptoms: readonly SymptomHit[], from: number, to: number): SymptomCode[] {
+  const codes: SymptomCode[] = [];
+  for (const s of symptoms) {
+    if (!s.negated && s.start >= from && s.start < to && !codes.includes(s.code)) codes.push(s.code);
+  }
+  return codes;
+}
+
+function roomFor(rooms: readonly RoomHit[], pos: number): string | null {
+  let best: RoomHit | undefined;
+  for (const r of rooms) if (r.end <= pos) best = r;
+  return (best ?? rooms[0])?.room ?? null;
+}
+
+/** A short message that is only a room, a slot word and 正常. */
+function shortReport(text: string, rooms: readonly RoomHit[]): boolean {
+  let rest = text;
+  for (const r of rooms) rest = rest.replace(r.room, '');
+  return rest.replace(/[\s\p{P}\p{S}]/gu, '').length <= 8;
+}
+
+export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
+  const { text, temps, symptoms, slots, rooms, local } = h;
+  const out: Anchored<HealthRecord>[] = [];
+  if (temps.length > 0) {
+    const bounds: number[] = [0];
+    for (let i = 1; i < temps.length; i++) {
+      const prevEnd = (temps[i - 1] as TempHit).end;
+      const start = (temps[i] as TempHit).start;
+      const between = slots.filter((s) => s.start >= prevEnd && s.end <= start);
+      bounds.push(between.length > 0 ? (between[between.length - 1] as SlotHit).start : prevEnd);
+    }
+    bounds.push(text.length);
+    temps.forEach((t, i) => {
+      const prevEnd = i === 0 ? 0 : (temps[i - 1] as TempHit).end;
+      const nextStart = temps[i + 1]?.start ?? text.length;
+      const before = slots.filter((s) => s.start >= prevEnd && s.end <= t.start);
+      const after = slots.find((s) => s.start >= t.end && s.start <= t.end + 2 && s.end <= nextStart);
+      const slot = before[before.length - 1]?.slot ?? after?.slot ?? slotFromClock(local);
+      out.push({
+        at: t.start,
+        record: {
+          type: 'health',
+          temperature: t.value,
+          slot,
+          symptoms: codesIn(symptoms, bounds[i] as number, bounds[i + 1] as number),
+          room: roomFor(rooms, t.start),
+        },
+      });
+    });
+    return out;
+  }
+  const positive = codesIn(symptoms, 0, text.length);
+  const slot = slots[0]?.slot ?? slotFromClock(local);
+  if (positive.length > 0 && h.context !== 'village') {
+    const first = symptoms.find((s) => !s.negated) as SymptomHit;
+    const record: HealthRecord = { type: 'health', temperature: null, slot, symptoms: positive, room: null };
+    record.room = roomFor(rooms, first.start);
+    return [{ at: first.start, record }];
+  }
+  const strong = h.normals.find((n) => !n.weak);
+  const negated = symptoms.find((s) => s.negated);
+  const weak = h.normals.find((n) => n.weak && shortReport(text, rooms));
+  const anchor = strong ?? negated ?? weak;
+  if (anchor && (positive.length === 0 || h.context === 'village')) {
+    return [
+      {
+        at: anchor.start,
+        record: { type: 'health', temperature: null, slot, symptoms: [], room: roomFor(rooms, anchor.start) },
+      },
+    ];
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+// Message understanding: a WeChat group message to the records of CONTRACT.md section 2.
+// Pure: no clock (time comes in as `at`), no I/O, and total — any string gives an array, never an exception.
+import type { ParsedRecord, ParseInput } from '../records.js';
+import { isJielongHeader, parseCommand } from './commands.js';
+import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
+import { normalise, stripMentions } from './normalise.js';
+import { parsePlain } from './plain.js';
+
+export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
+export type { Jielong, JielongLine } from './jielong.js';
+
+export function parseMessage(input: ParseInput): ParsedRecord[] {
+  const raw = typeof input?.text === 'string' ? input.text : '';
+  const text = stripMentions(normalise(raw)).trim();
+  if (text.length === 0) return [];
+  if (text.startsWith('#') && !isJielongHeader(text)) {
+    const cmd = parseCommand(text);
+    return cmd ? [cmd] : [];
+  }
+  const jielong = readJielongNormalised(text);
+  if (jielong) return jielongOrders(jielong);
+  return parsePlain(text, { at: input.at, context: input.context, timeZone: input.timeZone });
+}
+
+/** The structure of a 接龙 (header, product, numbered lines), or null when the text is not one. */
+export function readJielong(text: string): Jielong | null {
+  if (typeof text !== 'string') return null;
+  return readJielongNormalised(stripMentions(normalise(text)).trim());
+}

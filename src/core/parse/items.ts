@@ -1,0 +1,206 @@
+// Items asked for or ordered: quantities joined to the name before or after them (两袋化肥, 化肥两袋),
+// names after a verb (需要牙刷、牙膏), names before 用完了/没了, and a quantity with no name of its own
+// taking the goods named earlier in the message (体温计坏了，能换一个吗).
+import type { Item } from '../records.js';
+import { isCjk, isClauseEnd } from './chars.js';
+import { goodsAt, goodsSuffix, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { type NameSpan, readNameBackward, readNameForward } from './names.js';
+import { findQuantities, type QtyHit, unitAt } from './quantities.js';
+
+export interface ItemHit {
+  start: number;
+  end: number;
+  item: Item;
+}
+
+export interface ItemOptions {
+  /** Read names after verbs and before 用完了 (off for 接龙 lines, where every item has a quantity). */
+  verbs: boolean;
+  /** A 接龙's single product: a quantity without a name orders this. */
+  product?: { name: string; unit: string | null } | null;
+}
+
+const TRIGGER_RE =
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有|加(?![饭菜])/g;
+const VAGUE: readonly [string, number | null, string | null][] = [
+  ['一点儿', null, null],
+  ['一点', null, null],
+  ['点儿', null, null],
+  ['一些', null, null],
+  ['几个', null, '个'],
+  ['点', null, null],
+  ['些', null, null],
+  ['个', 1, '个'],
+];
+const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|,|，|\/)\s*|\s+)/;
+/** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
+const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
+const POST_RE = /快用完了|快没了|用完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
+
+function clauseStartOf(text: string, i: number): number {
+  let s = i;
+  while (s > 0 && !isClauseEnd(text, s - 1) && text[s - 1] !== '|') s--;
+  return s;
+}
+
+const GIVE_RE = /给|借|拿|送|来|换/g;
+
+/** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
+const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有)$/;
+
+/** Characters already taken by an item name, so no name is used twice. */
+class Used {
+  private readonly bits: Uint8Array;
+  constructor(n: number) {
+    this.bits = new Uint8Array(n);
+  }
+  add(span: NameSpan): void {
+    this.bits.fill(1, span.start, span.end);
+  }
+  overlaps(s: number, e: number): boolean {
+    for (let i = s; i < e; i++) if (this.bits[i] === 1) return true;
+    return false;
+  }
+}
+
+/** Quantities read per message: far above any real message, a bound on work for pathological input. */
+const MAX_QUANTITIES = 200;
+
+/** Known goods words in the text, in order (found once per message). */
+function goodsMentions(text: string): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const w = goodsAt(text, i);
+    if (w) {
+      out.push({ start: i, end: i + w.length, name: w });
+      i += w.length - 1;
+    }
+  }
+  return out;
+}
+
+function nameBefore(text: string, q: QtyHit, used: Used): NameSpan | null {
+  const b = readNameBackward(text, q.start);
+  return b && !used.overlaps(b.start, b.end) ? b : null;
+}
+
+/** The last known goods word before `pos` that no item has taken (anaphora for 能再给一个吗). */
+function goodsMentionedBefore(
+  mentions: readonly NameSpan[],
+  pos: number,
+  used: Used,
+  from = 0,
+): NameSpan | null {
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k] as NameSpan;
+    if (m.start < from) return null;
+    if (m.end <= pos && !used.overlaps(m.start, m.end)) return m;
+  }
+  return null;
+}
+
+export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
+  const qtys = findQuantities(text).slice(0, MAX_QUANTITIES);
+  const qtyStarts = new Set(qtys.map((q) => q.start));
+  const used = new Used(text.length);
+  const mentions = goodsMentions(text);
+  const hits: ItemHit[] = [];
+  const take = (span: NameSpan, qty: number | null, unit: string | null, qs: number, qe: number) => {
+    used.add(span);
+    hits.push({
+      start: Math.min(span.start, qs),
+      end: Math.max(span.end, qe),
+      item: { name: span.name, qty, unit },
+    });
+  };
+  for (const [idx, q] of qtys.entries()) {
+    if (REMAINING_RE.test(text.slice(Math.max(0, q.start - 3), q.start))) continue;
+    const after = q.suffix ? null : readNameForward(text, q.end, qtyStarts);
+    const before = nameBefore(text, q, used);
+    let pick: NameSpan | null = null;
+    if (after && before) {
+      const nextQ = qtys[idx + 1];
+      const afterFeedsNext = nextQ !== undefined && /^\s*$/.test(text.slice(after.end, nextQ.start));
+      if (afterFeedsNext) pick = before;
+      else if (isKnownGoods(before.name) && !looksLikeGoods(after.name)) pick = before;
+      else pick = after;
+    } else pick = after ?? before;
+    if (pick) {
+      take(pick, q.qty, q.unit, q.start, q.end);
+      continue;
+    }
+    if (opts.product) {
+      hits.push({
+        start: q.start,
+        end: q.end,
+        item: { name: opts.product.name, qty: q.qty, unit: q.unit ?? opts.product.unit },
+      });
+      continue;
+    }
+    const earlier = opts.verbs ? goodsMentionedBefore(mentions, q.start, used) : null;
+    if (earlier) take(earlier, q.qty, q.unit, q.start, q.end);
+  }
+  if (opts.verbs) {
+    for (const m of text.matchAll(TRIGGER_RE)) {
+      const from = m.index + m[0].length;
+      if (text[from] === '的') continue; // 送的饭: the food that was delivered, not food asked for
+      readListAfter(text, from, qtyStarts, used, take);
+    }
+    if (hits.length === 0) {
+      // 充电器能借一下吗: with nothing after the verb, the goods named first in its clause are asked for
+      for (const m of text.matchAll(GIVE_RE)) {
+        if (/[不别没]$/.test(text.slice(0, m.index))) continue;
+        const topic = goodsMentionedBefore(mentions, m.index, used, clauseStartOf(text, m.index));
+        if (topic) take(topic, null, null, topic.start, topic.end);
+      }
+    }
+    for (const m of text.matchAll(HAVE_RE)) readListAfter(text, m.index + 1, qtyStarts, used, take);
+    // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
+    for (const m of hits.length > 0 ? [] : text.matchAll(POST_RE)) {
+      const b = readNameBackward(text, m.index);
+      if (b && !used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
+        take(b, null, null, b.start, b.end);
+      }
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function readListAfter(
+  text: string,
+  from: number,
+  qtyStarts: ReadonlySet<number>,
+  used: Used,
+  take: (span: NameSpan, qty: number | null, unit: string | null, qs: number, qe: number) => void,
+): void {
+  let pos = from;
+  for (let n = 0; n < 12; n++) {
+    let qty: number | null = null;
+    let unit: string | null = null;
+    if (n === 0) {
+      for (const [w, q, u] of VAGUE) {
+        if (text.startsWith(w, pos)) {
+          qty = q;
+          unit = u;
+          pos += w.length;
+          break;
+        }
+      }
+      // 送壶开水 / 来袋盐: a measure word right after the verb means one
+      const u = qty === null && unit === null ? unitAt(text, pos) : null;
+      if (u && u.length === 1 && isCjk(text[pos + 1])) {
+        qty = 1;
+        unit = u;
+        pos += 1;
+      }
+    }
+    if (qtyStarts.has(pos) || qtyStarts.has(pos + 1)) return;
+    const span = readNameForward(text, pos, qtyStarts);
+    if (!span || used.overlaps(span.start, span.end)) return;
+    if (!looksLikeGoods(span.name)) return;
+    take(span, qty, unit, span.start, span.end);
+    const sep = LIST_SEP_RE.exec(text.slice(span.end, span.end + 6));
+    if (!sep) return;
+    pos = span.end + sep[0].length;
+  }
+}

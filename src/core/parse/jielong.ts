@@ -1,0 +1,144 @@
+// 接龙: a header (#接龙 or a title line) followed by numbered lines (1. / 1、 / ① / (1) / "1 "), each a name and
+// usually goods. The bot keeps a 接龙 as a list with its own identity and de-duplicates re-posts, so the
+// structure is exposed; parseMessage turns each line that orders something into one order record.
+import type { Item, OrderRecord } from '../records.js';
+import { goodsAt, goodsSuffix, isKnownGoods } from './item-lexicon.js';
+import { extractItems } from './items.js';
+import { readNameBackward } from './names.js';
+import { findPlaces } from './places.js';
+import { findQuantities } from './quantities.js';
+
+export interface JielongLine {
+  seq: number;
+  raw: string;
+  customer: string | null;
+  items: Item[];
+}
+
+export interface Jielong {
+  header: string;
+  product: string | null;
+  lines: JielongLine[];
+}
+
+/** Longest 接龙 read; lines past this are ignored (a WeChat 接龙 rarely passes a few hundred). */
+export const MAX_JIELONG_LINES = 500;
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const MARK_RE = /^(?:(\d{1,3})\s*[.、,:)](?!\d)|\((\d{1,3})\)|([①-⑳])|(\d{1,3})(?=\s))\s*/;
+const PRICE_RE =
+  /([\u4e00-\u9fa5]{1,8})\s*(?:\d+(?:\.\d+)?)\s*(?:元|块)(?:钱)?\s*(?:\/|每|一)\s*(公斤|kg|[斤袋桶箱瓶包个盒件提罐份])/;
+const FILLER_RE =
+  /#|接龙|团购|代购|代买|拼团|预订|预定|报名|统计|登记|开团|今日|今天|明天|本周|新鲜|特价|优惠|[，,。.!！:：\s]/g;
+
+function readMark(line: string): { seq: number; rest: string; spaced: boolean } | null {
+  const m = MARK_RE.exec(line);
+  if (!m) return null;
+  const seq = m[1] ?? m[2] ?? m[4];
+  const n = seq !== undefined ? Number(seq) : CIRCLED.indexOf(m[3] ?? '') + 1;
+  if (n <= 0) return null;
+  return { seq: n, rest: line.slice(m[0].length), spaced: m[4] !== undefined };
+}
+
+function headerProduct(header: string): { name: string; unit: string | null } | null {
+  const p = PRICE_RE.exec(header);
+  if (p?.[1]) {
+    const cleaned = p[1].replace(FILLER_RE, '');
+    const name = goodsSuffix(cleaned) ?? readNameBackward(cleaned, cleaned.length)?.name ?? null;
+    if (name) return { name, unit: p[2] ?? null };
+  }
+  const found: string[] = [];
+  for (let i = 0; i < header.length; i++) {
+    const w = goodsAt(header, i);
+    if (w) {
+      if (!found.includes(w)) found.push(w);
+      i += w.length - 1;
+    }
+  }
+  if (found.length === 1) return { name: found[0] as string, unit: null };
+  return null;
+}
+
+const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
+
+/**
+ * Splits a line into the name on it and what it orders: "张三 化肥2袋", "张三：20斤", "刘婆婆要两袋化肥",
+ * "张三化肥2袋" (the name ends where the first goods word or quantity begins).
+ */
+function splitCustomer(text: string): { customer: string | null; body: string } {
+  const sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
+  if (sep?.[1]) {
+    const token = sep[1];
+    const hasQty = findQuantities(token).length > 0;
+    if (!/\d/.test(token) && !hasQty && !isKnownGoods(token)) {
+      return { customer: token.replace(VERB_TAIL_RE, '') || token, body: text.slice(sep[0].length) };
+    }
+  }
+  let cut = findQuantities(text)[0]?.start ?? text.length;
+  for (let i = 1; i < cut; i++) {
+    if (goodsAt(text, i)) {
+      cut = i;
+      break;
+    }
+  }
+  const head = text.slice(0, cut).replace(VERB_TAIL_RE, '').trim();
+  if (head.length === 0 || /\d/.test(head) || isKnownGoods(head) || head.length > 12) {
+    return { customer: null, body: text };
+  }
+  return { customer: head, body: text.slice(cut) };
+}
+
+function readLine(
+  seq: number,
+  raw: string,
+  rest: string,
+  product: string | null,
+  unit: string | null,
+): JielongLine {
+  const { customer, body } = splitCustomer(rest.trim());
+  const productInfo = product ? { name: product, unit } : null;
+  let hits = extractItems(body, { verbs: false, product: productInfo });
+  if (hits.length === 0 && productInfo) {
+    // "老王 5" under a one-product header: a bare small number is the quantity
+    const m = /^\s*(\d{1,3}(?:\.5)?)\s*$/.exec(body);
+    if (m?.[1])
+      hits = [{ start: 0, end: body.length, item: { name: productInfo.name, qty: Number(m[1]), unit } }];
+  }
+  return { seq, raw, customer, items: hits.map((h) => h.item) };
+}
+
+export function readJielong(input: string): Jielong | null {
+  if (!input.includes('\n')) return null;
+  const rows = input.split('\n', MAX_JIELONG_LINES + 50);
+  const headerRows: string[] = [];
+  const numbered: { seq: number; raw: string; rest: string; spaced: boolean }[] = [];
+  for (const row of rows) {
+    const raw = row.trim();
+    if (raw.length === 0) continue;
+    const mark = readMark(raw);
+    if (mark && (numbered.length > 0 || headerRows.length > 0)) {
+      if (numbered.length < MAX_JIELONG_LINES) numbered.push({ ...mark, raw });
+    } else if (numbered.length === 0) headerRows.push(raw);
+  }
+  if (headerRows.length === 0 || numbered.length === 0) return null;
+  const header = headerRows.join('\n');
+  const keyword = header.includes('接龙');
+  const spacedOnly = numbered.every((n) => n.spaced);
+  if (!keyword && (numbered.length < 2 || spacedOnly)) return null;
+  const hp = headerProduct(header);
+  const lines = numbered.map((n) => readLine(n.seq, n.raw, n.rest, hp?.name ?? null, hp?.unit ?? null));
+  if (!keyword) {
+    const named = lines.filter((l) => l.customer !== null && l.items.length > 0).length;
+    if (named * 2 < lines.length) return null;
+  }
+  return { header, product: hp?.name ?? null, lines };
+}
+
+export function jielongOrders(j: Jielong): OrderRecord[] {
+  const out: OrderRecord[] = [];
+  for (const line of j.lines) {
+    if (line.items.length === 0) continue;
+    const place = findPlaces(line.raw)[0]?.place ?? null;
+    out.push({ type: 'order', items: line.items, deliverTo: place, customer: line.customer, seq: line.seq });
+  }
+  return out;
+}

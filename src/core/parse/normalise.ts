@@ -1,0 +1,43 @@
+// First step of every parse: fold full-width forms to ASCII, read 。/．/· between digits as a decimal point,
+// drop zero-width characters and WeChat's [表情] codes, and cap the length so work stays bounded.
+
+/** Longest text the parser reads; WeChat messages are far shorter, a 接龙 of a few hundred lines fits. */
+export const MAX_CHARS = 20_000;
+
+const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
+const SPACES = new Set([0x3000, 0x00a0, 0x2002, 0x2003, 0x2005, 0x2009, 0x202f, 0x0009, 0x000b, 0x000c]);
+
+/** Anything the slow path would change; most messages have none and skip the character loop. */
+const NEEDS_WORK = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2005\u2009\u202f\p{Cc}\p{Cf}[。·•]/u;
+
+export function normalise(input: string): string {
+  const src = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
+  if (!NEEDS_WORK.test(src)) return src;
+  const out: string[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out.push(String.fromCharCode(c - 0xfee0));
+    else if (SPACES.has(c)) out.push(' ');
+    else if (c === 0x0d) out.push(src.charCodeAt(i + 1) === 0x0a ? '' : '\n');
+    else if (ZERO_WIDTH.has(c)) continue;
+    else if (c < 0x20 && c !== 0x0a) out.push(' ');
+    else out.push(src[i] as string);
+  }
+  let text = out.join('');
+  // WeChat renders emoticons as [微笑] / [抱拳]; they carry nothing here.
+  text = text.replace(/\[[\u4e00-\u9fa5A-Za-z]{1,4}\]/g, ' ');
+  // 36。5 / 36．5 / 36·5 typed on a Chinese keyboard mean 36.5.
+  text = text.replace(/(\d)[。·•](?=\d)/g, '$1.');
+  return text;
+}
+
+/** Leading @mentions (WeChat puts a space after each) are addressed to someone, not content. */
+export function stripMentions(text: string): string {
+  let t = text.trimStart();
+  for (let guard = 0; guard < 10 && t.startsWith('@'); guard++) {
+    const sp = t.search(/\s/);
+    if (sp < 0) return '';
+    t = t.slice(sp).trimStart();
+  }
+  return t;
+}

@@ -1,0 +1,69 @@
+// Delivery places: 送到三组, 放到村委会, 5组刘家, 到村口. Kept as written.
+import { isCjk } from './chars.js';
+import { isKnownGoods } from './item-lexicon.js';
+import { stopAt } from './names.js';
+
+export interface PlaceHit {
+  start: number;
+  end: number;
+  place: string;
+}
+
+const GROUP = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:[\\u4e00-\\u9fa5]{1,3}家)?';
+const LANDMARK =
+  '七星洞村?|村委会?(?:门口)?|村部|村口|村小|村卫生室|村办公室|镇上|场镇|[\\u4e00-\\u9fa5]{1,2}家院子';
+const STRICT_RE = new RegExp(`(?<![\\d一二三四五六七八九十])(?:${GROUP})|${LANDMARK}`, 'g');
+const VERB_RE = /送到|送去|送至|送往|送回|放到|放在|拿到|带到|拉到|运到|寄到|送给/g;
+const PLACE_END = [
+  '谢谢',
+  '就行',
+  '就好',
+  '就可以',
+  '即可',
+  '好吗',
+  '行吗',
+  '可以吗',
+  '一下',
+  '麻烦',
+  '辛苦',
+  '哈',
+  '吧',
+];
+
+const STRICT_STICKY = new RegExp(`(?:${GROUP})|${LANDMARK}`, 'y');
+
+function readPlace(text: string, from: number): PlaceHit | null {
+  let s = from;
+  while (text[s] === ' ') s++;
+  STRICT_STICKY.lastIndex = s;
+  const strict = STRICT_STICKY.exec(text);
+  if (strict) return { start: s, end: s + strict[0].length, place: strict[0] };
+  let e = s;
+  while (e < text.length && e - s < 12) {
+    const ch = text[e] as string;
+    if (!isCjk(ch) && !/[0-9A-Za-z#-]/.test(ch)) break;
+    if (PLACE_END.some((w) => text.startsWith(w, e))) break;
+    // 我家 keeps its 我; any other stop word (了, 吗, 去) ends the place
+    if (e > s && isCjk(ch) && stopAt(text, e) > 0 && !'门口家'.includes(ch)) break;
+    e++;
+  }
+  const place = text.slice(s, e);
+  if (place.length === 0 || isKnownGoods(place) || /^\d{3,4}$/.test(place)) return null;
+  return { start: s, end: e, place };
+}
+
+export function findPlaces(text: string): PlaceHit[] {
+  const hits: PlaceHit[] = [];
+  if (!/[送放拿带拉运寄组社队村镇场家]/.test(text)) return hits;
+  for (const m of text.matchAll(VERB_RE)) {
+    const p = readPlace(text, m.index + m[0].length);
+    if (p) hits.push({ start: m.index, end: p.end, place: p.place });
+  }
+  for (const m of text.matchAll(STRICT_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (hits.some((h) => start < h.end && end > h.start)) continue;
+    hits.push({ start, end, place: m[0] });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,194 @@
+// Quantity expressions: a number (5, 2.5, 两, 一百二十, 半) with a measure word (袋 斤 公斤 桶 …), inexact forms
+// (两三个, 二十多斤, 几个) giving qty null, 一斤半 = 1.5, and the suffix form 化肥x2.
+import { isDigit, isLatin } from './chars.js';
+import { CN_NUMERAL_CHARS, parseNumber } from './numerals.js';
+
+export interface QtyHit {
+  /** Start of the whole expression (the number, or the x of x2). */
+  start: number;
+  end: number;
+  qty: number | null;
+  unit: string | null;
+  /** x2 / ×2 / *2 after a name: the name is always before. */
+  suffix: boolean;
+}
+
+export const UNITS = [
+  ...[
+    '公斤',
+    '千克',
+    '毫升',
+    'kg',
+    'KG',
+    'Kg',
+    'ml',
+    'ML',
+    '斤',
+    '袋',
+    '桶',
+    '箱',
+    '瓶',
+    '包',
+    '个',
+    '盒',
+    '壶',
+  ],
+  ...[
+    '件',
+    '支',
+    '把',
+    '份',
+    '罐',
+    '串',
+    '提',
+    '本',
+    '条',
+    '床',
+    '双',
+    '副',
+    '块',
+    '片',
+    '卷',
+    '根',
+    '张',
+    '只',
+  ],
+  ...[
+    '颗',
+    '粒',
+    '板',
+    '听',
+    '套',
+    '台',
+    '碗',
+    '杯',
+    '捆',
+    '筐',
+    '担',
+    '车',
+    '吨',
+    '升',
+    'L',
+    '盆',
+    '盘',
+    '棵',
+  ],
+  ...[
+    '株',
+    '管',
+    '剂',
+    '贴',
+    '顶',
+    '节',
+    '挂',
+    '排',
+    '封',
+    '沓',
+    '卷',
+    '大袋',
+    '小袋',
+    '大包',
+    '小包',
+    '大桶',
+  ],
+  ...['小桶', '大瓶', '小瓶', '大箱', '小箱', '斗', '坛', '篮', '兜', 'g', 'G', 'l'],
+];
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const u of UNITS) {
+  const list = UNITS_BY_FIRST.get(u[0] as string) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST.set(u[0] as string, list);
+}
+for (const list of UNITS_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+
+export function unitAt(text: string, i: number): string | null {
+  const list = UNITS_BY_FIRST.get(text[i] ?? '');
+  if (!list) return null;
+  for (const u of list) {
+    if (!text.startsWith(u, i)) continue;
+    // Latin units must stand alone: 5kg yes, 5kgs or 2Lemon no.
+    if (isLatin(u[0]) && isLatin(text[i + u.length])) continue;
+    return u;
+  }
+  return null;
+}
+
+const CN_SET = new Set(CN_NUMERAL_CHARS.split(''));
+const CONTAINER_SUFFIX = new Set(['袋', '箱', '盒', '瓶', '桶', '包', '篮', '兜']);
+/** Digits next to each other (两三, 七八) or 几 make a number inexact: the qty is null. */
+const RANGE_RE = /^[一二两三四五六七八九十几]*[一二两三四五六七八九][一二两三四五六七八九][十百千]?$|几/;
+
+export function findQuantities(text: string): QtyHit[] {
+  const hits: QtyHit[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text[i] as string;
+    const start = i;
+    let numText = '';
+    if (isDigit(ch)) {
+      if (isDigit(text[i - 1]) || text[i - 1] === '.' || isLatin(text[i - 1]) || text[i - 1] === '第') {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < n && isDigit(text[j])) j++;
+      if (text[j] === '.' && isDigit(text[j + 1])) {
+        j++;
+        while (j < n && isDigit(text[j])) j++;
+      }
+      if (text[j] === '.' && isDigit(text[j + 1])) {
+        // 2020.2.15 and the like: skip the whole run
+        while (j < n && (isDigit(text[j]) || text[j] === '.')) j++;
+        i = j;
+        continue;
+      }
+      numText = text.slice(i, j);
+      i = j;
+    } else if (CN_SET.has(ch)) {
+      let j = i;
+      while (j < n && j - i < 8 && CN_SET.has(text[j] as string)) j++;
+      numText = text.slice(i, j);
+      i = j;
+      if (text[start - 1] === '第' || /^[万百千]/.test(numText)) continue;
+    } else if ((ch === 'x' || ch === 'X' || ch === '×' || ch === '*') && !isLatin(text[i - 1])) {
+      let j = i + 1;
+      while (text[j] === ' ') j++;
+      const ds = j;
+      while (j < n && j - ds < 4 && isDigit(text[j])) j++;
+      if (j > ds && !isDigit(text[j]) && !isLatin(text[j]) && text[j] !== '.') {
+        hits.push({ start, end: j, qty: Number(text.slice(ds, j)), unit: null, suffix: true });
+        i = j;
+      } else i++;
+      continue;
+    } else {
+      i++;
+      continue;
+    }
+    let inexact = false;
+    let k = i;
+    if (text[k] === '多' || text[k] === '来' || text[k] === '余') {
+      inexact = true;
+      k++;
+    }
+    if (text[k] === ' ') k++;
+    const unit = unitAt(text, k);
+    if (unit === null) continue;
+    let end = k + unit.length;
+    let value = parseNumber(numText);
+    if (value === null) {
+      if (!RANGE_RE.test(numText)) continue;
+      inexact = true;
+    }
+    if (text[end] === '半' && value !== null && Number.isInteger(value)) {
+      value += 0.5;
+      end++;
+    }
+    if (text[end] === '子' && CONTAINER_SUFFIX.has(unit)) end++;
+    if (text.startsWith('左右', end) || text.startsWith('上下', end) || text[end] === '多') inexact = true;
+    if (value === 0) continue;
+    hits.push({ start, end, qty: inexact ? null : value, unit, suffix: false });
+    i = end;
+  }
+  return hits;
+}

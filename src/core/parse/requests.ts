@@ -1,0 +1,64 @@
+// Requests from quarantined residents: category from the first item (or from words such as 清淡 / 医生 / 坏了
+// when nothing concrete is named), urgency from 急/马上/救命 or an acute medical need.
+import type { Item, RequestCategory, RequestRecord } from '../records.js';
+import { categoryOf } from './item-lexicon.js';
+
+const MEAL_RE =
+  /不吃辣|不要辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐/;
+const MEDICAL_RE =
+  /快来人|来人啊|来个人|救命|(?:叫|找|请|喊)(?:个|一个|一下)?医生|医生(?:来|过来|看)|看医生|叫医生|找医生|请医生|医生来|医生过来|医生看|让医生|需要医生|看病|包扎|换药|开药|量血压|测血压|打针|输液|医务人员来/;
+const PROTECTIVE_RE = /消毒一下|消杀|来消毒|帮忙消毒|需要消毒/;
+const OTHER_RE =
+  /坏了|不亮|堵了|漏水|停水|停电|没电了|不出水|没热水|连不上|没信号|没网|不制热|换房|换个房间|(?:拿|取|帮忙拿|帮忙取)(?:一下)?快递|开个证明|开证明|出个证明/;
+const FRAME_RE =
+  /能|可以|可不可以|麻烦|请|帮|吗|\?|一下|需要|想|要|希望|快点|快来|尽快|急|谢谢|看看|来|给|缺|没了|用完了|借|救命/;
+const URGENT_RE =
+  /紧急|急需|急用|着急|很急|急急|急!|马上|立刻|立即|快来|赶紧|赶快|尽快|救命|速来|(?<!\d)120(?!\d)|快点来|快过来/;
+const NOT_URGENT_RE = /不急|不着急|不用急|别急|不太急|不赶|不用着急|慢慢来/;
+const ACUTE_RE =
+  /呼吸困难|喘不上气|喘不过气|胸痛|胸口(?:疼|痛)|晕倒|昏倒|晕过去|昏迷|抽搐|休克|大出血|流血不止|过敏|心脏(?:不舒服|疼|痛)|心慌/;
+export const ANNOUNCE_RE =
+  /各位|住户们|通知|提醒|如有需要|有需要的|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|请(?:大家|各位)|大家(?:注意|需要|有需要|请)/;
+
+export function isUrgent(text: string, maxTemp: number | null): boolean {
+  if (NOT_URGENT_RE.test(text)) return ACUTE_RE.test(text);
+  return URGENT_RE.test(text) || ACUTE_RE.test(text) || (maxTemp !== null && maxTemp >= 39);
+}
+
+/** The category and position of words that ask for a service when no item is named; null when none. */
+function serviceCategory(text: string): { category: RequestCategory; at: number } | null {
+  const meal = MEAL_RE.exec(text);
+  if (meal) return { category: 'meal', at: meal.index };
+  if (!FRAME_RE.test(text)) return null;
+  const rules: [RegExp, RequestCategory][] = [
+    [MEDICAL_RE, 'medical'],
+    [PROTECTIVE_RE, 'protective'],
+    [OTHER_RE, 'other'],
+  ];
+  for (const [re, category] of rules) {
+    const m = re.exec(text);
+    if (m) return { category, at: m.index };
+  }
+  return null;
+}
+
+export function buildRequest(
+  text: string,
+  items: Item[],
+  room: string | null,
+  maxTemp: number | null,
+  itemsAt: number,
+): { at: number; record: RequestRecord } | null {
+  if (ANNOUNCE_RE.test(text)) return null;
+  const first = items[0];
+  const service = first ? { category: categoryOf(first.name), at: itemsAt } : serviceCategory(text);
+  if (service === null) return null;
+  const record: RequestRecord = {
+    type: 'request',
+    category: service.category,
+    urgent: isUrgent(text, maxTemp),
+    items,
+    room,
+  };
+  return { at: service.at, record };
+}

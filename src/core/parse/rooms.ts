@@ -1,0 +1,197 @@
+// Room numbers the sender names: 2105房, 房间2105, 我是2210的, 3栋201 → 3-201, 8-305, a bare 3-4 digit number
+// right before a temperature (2105 36.6), or one that opens a message in a quarantine-like group (1203 能…).
+import { isCjk, isClauseEnd, type Mask } from './chars.js';
+import type { NumToken } from './numbers.js';
+import { chineseToNumber } from './numerals.js';
+import type { SlotHit } from './slots.js';
+import type { TempHit } from './temperature.js';
+
+export interface RoomHit {
+  start: number;
+  end: number;
+  room: string;
+}
+
+const CN_SEQ = '[零〇一二三四五六七八九幺]';
+const ROOM_RE = new RegExp(
+  [
+    // building + room: 8栋305, 3号楼201, A座1205, 8#305, 8-305, 8栋3楼305
+    '(?<![\\dA-Za-z])(\\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})\\s*(?:栋|幢|号楼|座|#|-)\\s*(?:\\d{1,2}(?:楼|层)\\s*)?(\\d{3,4})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
+    // 2105房 / 2105房间 / 2105室 / 2105号
+    '(?<![\\d.])(\\d{3,4})\\s*(?:号房间|号房|房间|房|室|号)(?![楼床线码院门机栋])',
+    // 房间2105 / 房号:2105 / 房间号 2105
+    '(?:房间号|房号|房间|房)\\s*(?:号)?\\s*(?:是)?\\s*[:：]?\\s*(\\d{3,4})(?![\\d.])',
+    // 我是2210的 / 我住2210 / 我在2210
+    '我(?:是|在|住在|住的|住)\\s*(\\d{3,4})(?![\\d.])',
+    // 送到2105 / 给2105送
+    '(?:送到|送至|送去|放到|拿到|到|给)\\s*(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号|年|月|日|点|:|%|组|人|次|天))',
+    // voice input spells digits out: 二一零五房间, 我是二一零五的
+    `(${CN_SEQ}{3,4})(?:号房间|号房|房间|房|室)`,
+    `我(?:是|在|住)(${CN_SEQ}{3,4})(?=的|号|房|[^一-龥]|$)`,
+  ].join('|'),
+  'g',
+);
+
+function cnDigits(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const v = ch === '幺' ? 1 : chineseToNumber(ch === '〇' ? '零' : ch);
+    out += String(v ?? 0);
+  }
+  return out;
+}
+
+function buildingNumber(s: string): string {
+  if (/^\d+$/.test(s)) return String(Number(s));
+  if (/^[A-Za-z]$/.test(s)) return s.toUpperCase();
+  const v = chineseToNumber(s);
+  return v === null ? s : String(v);
+}
+
+export function findExplicitRooms(text: string): RoomHit[] {
+  if (!/\d{3}|[零〇一二三四五六七八九幺]{3}/.test(text)) return [];
+  const hits: RoomHit[] = [];
+  for (const m of text.matchAll(ROOM_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let room: string | undefined;
+    if (m[1] !== undefined && m[2] !== undefined) room = `${buildingNumber(m[1])}-${m[2]}`;
+    else room = m[3] ?? m[4] ?? m[5] ?? m[6] ?? (m[7] ? cnDigits(m[7]) : m[8] ? cnDigits(m[8]) : undefined);
+    if (room !== undefined) hits.push({ start, end, room });
+  }
+  return hits;
+}
+
+const BRIDGE_RE =
+  /^[\s:：,，、]*(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\s:：]*)*$/;
+/** A short name after a room number: 2105高某, 1506李, 2203王先生 (a surname-like first character). */
+const GLUED_NAME_RE =
+  /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][\u4e00-\u9fa5]{0,2}(?:[^\u4e00-\u9fa5]|$)/;
+const NOT_ROOM_AFTER = new Set([
+  ...[
+    '斤',
+    '袋',
+    '元',
+    '块',
+    '个',
+    '号',
+    '年',
+    '月',
+    '日',
+    '楼',
+    '层',
+    '栋',
+    '次',
+    '天',
+    '人',
+    '户',
+    '岁',
+    '米',
+    '克',
+  ],
+  ...[
+    '公',
+    '千',
+    '桶',
+    '箱',
+    '瓶',
+    '包',
+    '件',
+    '份',
+    '分',
+    '点',
+    '时',
+    '.',
+    ':',
+    '%',
+    '组',
+    '/',
+    '度',
+    '℃',
+    '°',
+  ],
+]);
+
+/**
+ * Bare numbers that can only be rooms: a 3-4 digit integer joined to a following temperature by spaces,
+ * punctuation or a slot word; or, in a quarantine-like message, one that opens or closes the message.
+ */
+export function findBareRooms(
+  text: string,
+  tokens: readonly NumToken[],
+  temps: readonly TempHit[],
+  blocked: Mask,
+  edgesAllowed: boolean,
+  _slots: readonly SlotHit[],
+): RoomHit[] {
+  const hits: RoomHit[] = [];
+  const isBare = (t: NumToken) =>
+    t.frac === null &&
+    t.groups === 1 &&
+    t.int.length >= 3 &&
+    t.int.length <= 4 &&
+    !blocked.any(t.start, t.end);
+  for (const t of temps) {
+    const tok = lastTokenBefore(tokens, t.start);
+    if (!tok || !isBare(tok) || tok.start >= t.start) continue;
+    if (temps.some((x) => x.start === tok.start)) continue;
+    if (BRIDGE_RE.test(text.slice(tok.end, t.start)))
+      hits.push({ start: tok.start, end: tok.end, room: tok.int });
+  }
+  if (!edgesAllowed) return hits;
+  const first = tokens[0];
+  if (
+    first &&
+    isBare(first) &&
+    !hits.some((h) => h.start === first.start) &&
+    !temps.some((x) => x.start === first.start)
+  ) {
+    const lead = text.slice(0, first.start);
+    const after = text[first.end];
+    if (
+      /^[\s(（【[]*(?:我是|我在|我住)?$/.test(lead) &&
+      !NOT_ROOM_AFTER.has(after ?? '') &&
+      hasContentAfter(text, first.end)
+    ) {
+      hits.push({ start: first.start, end: first.end, room: first.int });
+    }
+  }
+  // 2105高某: a room glued to the sender's name, as WeChat nicknames and reports are written
+  for (const t of tokens) {
+    if (!isBare(t) || hits.some((h) => h.start === t.start) || temps.some((x) => x.start === t.start))
+      continue;
+    const before = text[t.start - 1];
+    const after = text[t.end] ?? '';
+    const glued =
+      isCjk(after) && !NOT_ROOM_AFTER.has(after) && GLUED_NAME_RE.test(text.slice(t.end, t.end + 4));
+    if (glued && (before === undefined || before === ' ' || isClauseEnd(text, t.start - 1))) {
+      hits.push({ start: t.start, end: t.end, room: t.int });
+    }
+  }
+  const last = tokens[tokens.length - 1];
+  if (last && last !== first && isBare(last) && !temps.some((x) => x.start === last.start)) {
+    const before = text[last.start - 1];
+    if (
+      (before === ' ' || isClauseEnd(text, last.start - 1)) &&
+      /^[\s\p{P}\p{S}]*$/u.test(text.slice(last.end))
+    ) {
+      if (!hits.some((h) => h.start === last.start))
+        hits.push({ start: last.start, end: last.end, room: last.int });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function lastTokenBefore(tokens: readonly NumToken[], pos: number): NumToken | undefined {
+  let found: NumToken | undefined;
+  for (const t of tokens) {
+    if (t.end <= pos) found = t;
+    else break;
+  }
+  return found;
+}
+
+function hasContentAfter(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) if (isCjk(text[i])) return true;
+  return false;
+}

@@ -1,0 +1,67 @@
+// Words that put a health report in the morning or evening slot (早上 → am; 下午/晚上 → pm).
+import type { Slot } from '../records.js';
+import { isCjk, isLatin } from './chars.js';
+
+export interface SlotHit {
+  start: number;
+  end: number;
+  slot: Slot;
+}
+
+const AM = [
+  '早上',
+  '早晨',
+  '清晨',
+  '上午',
+  '凌晨',
+  '今早',
+  '明早',
+  '晨检',
+  '晨起',
+  '早起',
+  '早饭',
+  '早餐',
+  '早间',
+];
+const PM = [
+  '中午',
+  '下午',
+  '午后',
+  '午饭',
+  '午餐',
+  '午检',
+  '晚上',
+  '傍晚',
+  '今晚',
+  '昨晚',
+  '晚间',
+  '夜里',
+  '夜间',
+  '半夜',
+  '晚饭',
+  '晚餐',
+  '晚检',
+  '睡前',
+];
+const SLOT_RE = new RegExp(`${[...AM, ...PM].join('|')}|[早晚夜]|am|pm|AM|PM`, 'g');
+const AM_SET = new Set(AM);
+/** After a lone 早/晚/夜 these make it an adverb (早点, 晚了) rather than a part of the day. */
+const NOT_SLOT_AFTER = new Set(['点', '些', '了', '就', '已', '到', '来', '去', '安', '睡', '的']);
+
+export function findSlots(text: string): SlotHit[] {
+  const hits: SlotHit[] = [];
+  for (const m of text.matchAll(SLOT_RE)) {
+    const w = m[0];
+    const start = m.index;
+    const end = start + w.length;
+    if (w.length === 1 && NOT_SLOT_AFTER.has(text[end] ?? '')) continue;
+    if (isLatin(w[0])) {
+      if (isLatin(text[start - 1]) || isLatin(text[end])) continue;
+      hits.push({ start, end, slot: w.toLowerCase() === 'am' ? 'am' : 'pm' });
+      continue;
+    }
+    if (w === '夜' && isCjk(text[end]) && text[end] !== '里') continue;
+    hits.push({ start, end, slot: AM_SET.has(w) || w === '早' ? 'am' : 'pm' });
+  }
+  return hits;
+}

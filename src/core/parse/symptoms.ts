@@ -1,0 +1,186 @@
+// Symptoms to the contract's codes, with negation (不咳嗽, 无发热、乏力, 咳嗽：无) and generic or conditional
+// mentions (如有发热请报告, 退烧药) left out: only symptoms the person says they have count.
+import type { SymptomCode } from '../records.js';
+import { isClauseEnd } from './chars.js';
+
+export interface SymptomHit {
+  start: number;
+  end: number;
+  code: SymptomCode;
+  negated: boolean;
+}
+
+const INT = '(?:有点儿?|有些|有一点|稍微|还是|还|很|好|特别|一直|老是|也|都|发|比较|非常|挺|总是|又)?';
+const LEXICON: readonly [SymptomCode, string][] = [
+  [
+    'loss_of_smell_taste',
+    '(?:嗅觉|味觉)(?:减退|丧失|失灵|下降|没了|消失)|(?:闻|尝)不(?:到|出)(?:味道|气味|味儿|味)|(?:吃东西|吃饭|嘴里)没(?:有)?味道?|没有?(?:味觉|嗅觉)',
+  ],
+  ['fatigue', '乏力|没有?力气|(?:浑身|全身|四肢|身上)(?:无力|没劲|没力)|没劲|没精神|疲劳|疲倦|无力'],
+  ['muscle_pain', `(?:肌肉|全身|浑身|身上|四肢|骨头|身体)${INT}(?:酸痛|酸疼|疼|痛|酸)`],
+  ['fever', '发热|发烧|低烧|高烧|烧到|有点烧|有些烧|还在烧|体温(?:偏高|有点高|升高|高)'],
+  ['cough', '咳嗽|干咳|咳痰|咳'],
+  [
+    'sore_throat',
+    `咽痛|(?:嗓子|喉咙|咽喉|咽部|嗓子眼)${INT}(?:疼|痛|干|哑|不舒服|发炎|难受|痒)|咽炎|扁桃体发炎`,
+  ],
+  ['headache', `头${INT}(?:痛|疼)|偏头痛`],
+  ['chills', '畏寒|发冷|怕冷|打寒颤|打寒战|打冷战|冷得发抖'],
+  ['runny_nose', `流鼻涕|流清鼻涕|流涕|鼻塞|鼻子${INT}(?:不通|塞|堵|不透气)`],
+  [
+    'shortness_of_breath',
+    `胸闷|气短|气促|呼吸${INT}(?:困难|急促|不畅)|喘不(?:上|过)气|上不来气|透不过气|气喘|憋气`,
+  ],
+  ['diarrhea', '腹泻|拉肚子|拉稀'],
+  ['nausea', '恶心|呕吐|想吐|干呕|反胃|吐了'],
+];
+const CODES = LEXICON.map(([c]) => c);
+const SYMPTOM_RE = new RegExp(LEXICON.map(([, p]) => `(${p})`).join('|'), 'g');
+
+/** Symptom words used as medicine names or prevention (退烧药, 止咳糖浆, 预防发热). */
+const AFTER_NOT = [
+  '药',
+  '贴',
+  '片',
+  '糖浆',
+  '灵',
+  '冲剂',
+  '的药',
+  '颗粒',
+  '胶囊',
+  '喷雾',
+  '症状的',
+  '的人',
+  '的请',
+  '者',
+];
+const BEFORE_NOT = ['止', '退', '防', '治', '镇', '抗', '预防'];
+/** A clause with these is a rule or a question about symptoms, not a report of one. */
+const CONDITIONAL = [
+  '如有',
+  '如果',
+  '要是',
+  '万一',
+  '假如',
+  '若有',
+  '的话',
+  '请及时',
+  '是否',
+  '有无',
+  '注意',
+  '算',
+  '以上',
+  '标准',
+];
+const NEGATORS_2 = ['没有', '没得', '莫得', '并无', '毫无', '从未', '未见', '否认'];
+const NEGATORS_1 = new Set(['不', '无', '没', '未', '冇']);
+const FILLER = new Set('、和及与或也都还并再太很怎么啥什任何明显的等症状是过 '.split(''));
+const POST_NEG = [
+  '无',
+  '没有',
+  '否',
+  '没了',
+  '好了',
+  '已好',
+  '已经好了',
+  '消失',
+  '已消失',
+  '停了',
+  '(-)',
+  '(无)',
+  '正常',
+];
+const POST_POS = ['有', '是', '(+)'];
+
+function negatedBefore(text: string, start: number, spans: readonly SymptomHit[]): boolean {
+  let i = start - 1;
+  let steps = 0;
+  while (i >= 0 && steps < 24) {
+    steps++;
+    if (isClauseEnd(text, i)) return false;
+    const two = text.slice(i - 1, i + 1);
+    if (NEGATORS_2.includes(two)) return true;
+    const ch = text[i] as string;
+    if (NEGATORS_1.has(ch)) return true;
+    const span = spans.find((s) => s.end === i + 1);
+    if (span) {
+      i = span.start - 1;
+      continue;
+    }
+    if (!FILLER.has(ch)) return false;
+    i--;
+  }
+  return false;
+}
+
+function postValue(text: string, end: number): 'neg' | 'pos' | null {
+  let k = end;
+  while (k < text.length && k < end + 4 && /[\s:：\-—]/.test(text[k] as string)) k++;
+  if (POST_NEG.some((w) => text.startsWith(w, k)) && !text.startsWith('无力', k)) return 'neg';
+  if (k > end && POST_POS.some((w) => text.startsWith(w, k))) return 'pos';
+  return null;
+}
+
+function clauseOf(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !isClauseEnd(text, s - 1)) s--;
+  let e = end;
+  while (e < text.length && !isClauseEnd(text, e)) e++;
+  return text.slice(s, e);
+}
+
+/** Every symptom phrase contains one of these characters; a message without any skips the big pattern. */
+const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉炎寒冷涕鼻闷气呼喘泻拉恶吐呕胃]/;
+
+export function findSymptoms(text: string): SymptomHit[] {
+  const hits: SymptomHit[] = [];
+  if (!SYMPTOM_CHARS.test(text)) return hits;
+  for (const m of text.matchAll(SYMPTOM_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let g = 0;
+    for (let k = 1; k < m.length; k++) {
+      if (m[k] !== undefined) {
+        g = k - 1;
+        break;
+      }
+    }
+    const code = CODES[g] as SymptomCode;
+    if (AFTER_NOT.some((w) => text.startsWith(w, end))) continue;
+    if (BEFORE_NOT.some((w) => text.endsWith(w, start))) continue;
+    const post = postValue(text, end);
+    const clause = clauseOf(text, start, end);
+    if (post === null && CONDITIONAL.some((w) => clause.includes(w))) continue;
+    const negated = post === 'neg' || (post !== 'pos' && negatedBefore(text, start, hits));
+    hits.push({ start, end, code, negated });
+  }
+  return hits;
+}
+
+const NORMAL_RE =
+  /体温(?:都|均|一直)?正常|一切(?:都)?正常|一切(?:都)?(?:好|安好)|身体(?:都)?(?:正常|很好|挺好|没问题)|(?:都|均|全部|各项)正常|无异常|没有?异常|无不适|没有?(?:什么|啥)?(?:不适|不舒服)|无症状|没有?(?:任何)?症状|正常/g;
+
+export interface NormalHit {
+  start: number;
+  end: number;
+  /** A lone 正常 is weak: it counts only in a short report. */
+  weak: boolean;
+}
+
+/** 体温正常 / 一切正常 / 无不适: a health report with no number. Not in a question or a rule. */
+export function findNormal(text: string): NormalHit[] {
+  const hits: NormalHit[] = [];
+  if (!/[常切身适舒症]/.test(text)) return hits;
+  for (const m of text.matchAll(NORMAL_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const after = text.slice(end, end + 2);
+    if (after.startsWith('吗') || after.startsWith('的') || after.startsWith('么') || after.startsWith('不'))
+      continue;
+    if (text.endsWith('不', start) || text.endsWith('是否', start)) continue;
+    const clause = clauseOf(text, start, end);
+    if (CONDITIONAL.some((w) => clause.includes(w)) || clause.includes('?')) continue;
+    hits.push({ start, end, weak: m[0] === '正常' });
+  }
+  return hits;
+}

@@ -1,0 +1,257 @@
+// Body temperatures in every form residents type (36.5, 36度5, 三十六度八, 36.5℃, 36°5) and the slips with
+// one sensible reading (365, 3.65, 36..5). Numbers that are rooms, floors, dates, times, prices, ages, counts,
+// SpO2 or pulse are never read: each candidate passes a left-context and a right-context guard.
+import { CN_DIGIT, isCjk, isClauseEnd, isDigit, isLatin, type Mask } from './chars.js';
+import type { NumToken } from './numbers.js';
+import { roundTenths } from './numerals.js';
+import type { SlotHit } from './slots.js';
+
+export interface TempHit {
+  start: number;
+  end: number;
+  value: number;
+}
+
+const MIN_C = 34;
+const MAX_C = 43;
+const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°'];
+const KEYWORDS = [
+  '体温',
+  '温度',
+  '测温',
+  '腋温',
+  '额温',
+  '耳温',
+  '口温',
+  '量了',
+  '测了',
+  '测得',
+  '量得',
+  '测量',
+  '烧到',
+];
+const LEFT_EXCLUDE = [
+  ...[
+    '房间温度',
+    '房间里',
+    '屋里',
+    '气温',
+    '室温',
+    '水温',
+    '天气',
+    '最高',
+    '最低',
+    '温差',
+    '外面',
+    '空调',
+    '暖气',
+  ],
+  ...['血氧', '氧饱和', '饱和度', '心率', '脉搏', '心跳', '血压', '血糖', '体重', '身高', '年龄', '呼吸'],
+  ...['超过', '高于', '低于', '大于', '小于', '不超过', '不到', '达到', '≥', '≤', '>', '<', '以上'],
+  ...['价', '钱', '元', '¥', '$', '第', '电话', '手机', '尾号', '编号', '单号', '号码', '一共', '总共', '共'],
+  ...['快递', '航班', '车次', '满', '华氏'],
+];
+/** Units that, right after the number, make it something other than a temperature. */
+const RIGHT_EXCLUDE = [
+  ...[
+    '岁',
+    '楼',
+    '层',
+    '栋',
+    '幢',
+    '号',
+    '日',
+    '月',
+    '年',
+    '元',
+    '块',
+    '角',
+    '毛',
+    '斤',
+    '两',
+    '公斤',
+    '千克',
+  ],
+  ...['kg', 'KG', 'Kg', '克', 'g', '个', '次', '天', '分', '秒', '时', '小时', '人', '户', '家', '米', '%'],
+  ...['℉', 'F', 'f', '华氏', '袋', '桶', '箱', '瓶', '包', '盒', '件', '份', '页', '万', '千', '百', '位'],
+  ...['床', '间', '室', '房', '级', '路', '公里', '里', '条', '只', '辆', '周', '期', '折', '倍', '亩', 'cm'],
+  ...['mm', '厘米', '毫米', 'ml', '毫升', '升', 'L', '码', '寸', '届', '班', '排', '本', '张', '支', '根'],
+  ...[
+    '片',
+    '粒',
+    '颗',
+    '以上',
+    '以下',
+    '以内',
+    '的请',
+    '者',
+    '度电',
+    '点',
+    '多',
+    '组',
+    '栋',
+    '号楼',
+    'w',
+    'W',
+  ],
+];
+/** Strong non-temperature units still recognised after a space ("36 岁"). */
+const RIGHT_EXCLUDE_SPACED = ['岁', '楼', '层', '元', '块', '斤', '公斤', 'kg', '%', '号', '人', '天'];
+/** Characters that may surround a lone slip such as "365" in a message that is only a report. */
+const ALONE_FILLER = new Set(
+  '今天早上晨晚中午下体温测量了我是的报到打卡度一下刚才现在目前吧哈啊呀哦嗯好'.split(''),
+);
+
+function startsWithAny(text: string, i: number, words: readonly string[]): string | null {
+  for (const w of words) if (text.startsWith(w, i)) return w;
+  return null;
+}
+
+function leftContextStart(text: string, from: number, start: number): number {
+  let s = Math.max(from, start - 8);
+  for (let i = start - 1; i >= s; i--) {
+    if (isClauseEnd(text, i)) {
+      s = i + 1;
+      break;
+    }
+  }
+  return s;
+}
+
+function excludedRight(text: string, end: number): boolean {
+  if (startsWithAny(text, end, RIGHT_EXCLUDE)) return true;
+  let k = end;
+  while (text[k] === ' ') k++;
+  return k > end && startsWithAny(text, k, RIGHT_EXCLUDE_SPACED) !== null;
+}
+
+/** Consumes a temperature unit after `end` (spaces allowed); returns the new end. */
+function eatUnit(text: string, end: number): number {
+  let k = end;
+  while (text[k] === ' ') k++;
+  const u = startsWithAny(text, k, TEMP_UNITS);
+  return u ? k + u.length : end;
+}
+
+function isAlone(text: string, tok: NumToken, blocked: Mask): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (i >= tok.start && i < tok.end) continue;
+    if (blocked.has(i)) continue;
+    const ch = text[i];
+    if (isDigit(ch) || isLatin(ch)) return false;
+    if (isCjk(ch) && !ALONE_FILLER.has(ch as string)) return false;
+  }
+  return true;
+}
+
+export function findTemperatures(
+  text: string,
+  tokens: readonly NumToken[],
+  blocked: Mask,
+  slots: readonly SlotHit[],
+): TempHit[] {
+  const hits: TempHit[] = [];
+  for (let idx = 0; idx < tokens.length; idx++) {
+    const tok = tokens[idx] as NumToken;
+    if (blocked.any(tok.start, tok.end) || tok.groups > 2 || tok.int.length > 3) continue;
+    const prev = tokens[idx - 1];
+    const ls = leftContextStart(text, prev?.end ?? 0, tok.start);
+    const left = text.slice(ls, tok.start);
+    const before = text[tok.start - 1];
+    if (isLatin(before) || before === '#' || before === '/' || before === '-' || before === '第') continue;
+    if (LEFT_EXCLUDE.some((w) => left.includes(w))) continue;
+    const keyword = KEYWORDS.some((w) => left.includes(w));
+    const slotBefore = slots.some((s) => s.start >= ls && s.end <= tok.start);
+    const afterRoom =
+      prev !== undefined &&
+      prev.frac === null &&
+      prev.groups === 1 &&
+      prev.int.length >= 3 &&
+      prev.int.length <= 4 &&
+      prev.end >= ls - 1 &&
+      /^[\s:,，、]*$/.test(left);
+    let value: number | null = null;
+    let end = tok.end;
+    let needsSupport = false;
+    const il = tok.int.length;
+    if (tok.frac !== null) {
+      if (il === 2) value = roundTenths(tok.int, tok.frac);
+      else if (il === 1 && tok.frac.length === 2 && tok.dots === 1) {
+        value = roundTenths(tok.int + tok.frac[0], tok.frac.slice(1));
+        needsSupport = true;
+      }
+      if (value !== null) end = eatUnit(text, tok.end);
+    } else if (il === 2) {
+      let k = tok.end;
+      while (text[k] === ' ') k++;
+      const ch = text[k];
+      const next = text[k + 1];
+      if ((ch === '度' || ch === '°' || ch === '点') && isDigit(next)) {
+        let m = k + 1;
+        while (isDigit(text[m]) && m < k + 3) m++;
+        if (isDigit(text[m])) continue;
+        value = roundTenths(tok.int, text.slice(k + 1, m));
+        end = eatUnit(text, m);
+      } else if (
+        (ch === '度' || ch === '点') &&
+        next !== undefined &&
+        next !== '两' &&
+        CN_DIGIT[next] !== undefined
+      ) {
+        value = Number(tok.int) + (CN_DIGIT[next] as number) / 10;
+        end = eatUnit(text, k + 2);
+      } else if (startsWithAny(text, k, TEMP_UNITS)) {
+        end = eatUnit(text, tok.end);
+        const after = text[end];
+        if (after === '多' || after === '几' || after === '电' || after === '半') continue;
+        value = Number(tok.int);
+      } else if (keyword || slotBefore) {
+        value = Number(tok.int);
+      }
+    } else if (il === 3) {
+      value = Number(tok.int) / 10;
+      needsSupport = true;
+      end = eatUnit(text, tok.end);
+    }
+    if (value === null || value < MIN_C || value > MAX_C) continue;
+    if (end === tok.end && excludedRight(text, end)) continue;
+    if (
+      needsSupport &&
+      !(keyword || slotBefore || afterRoom || end > tok.end || isAlone(text, tok, blocked))
+    ) {
+      continue;
+    }
+    hits.push({ start: tok.start, end, value });
+  }
+  return mergeSorted(hits, findChineseTemperatures(text, blocked));
+}
+
+const CN_TEMP_RE = /([三四])十([一二三四五六七八九]?)(度|点)([零〇一二三四五六七八九]{0,2})/g;
+
+/** 三十六度八 / 三十六点七 / 三十七度 as spoken or typed by voice input. */
+function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
+  if (!text.includes('十')) return [];
+  const hits: TempHit[] = [];
+  for (const m of text.matchAll(CN_TEMP_RE)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    if (blocked.any(start, end)) continue;
+    const whole = (m[1] === '三' ? 30 : 40) + (m[2] ? (CN_DIGIT[m[2]] ?? 0) : 0);
+    const fracDigits = (m[4] ?? '').split('').map((c) => CN_DIGIT[c] ?? 0);
+    if (m[3] === '点' && fracDigits.length === 0) continue;
+    const after = text[end];
+    if (after === '多' || after === '几' || after === '电' || after === '半') continue;
+    const left = text.slice(leftContextStart(text, 0, start), start);
+    if (LEFT_EXCLUDE.some((w) => left.includes(w))) continue;
+    const value = roundTenths(String(whole), fracDigits.join(''));
+    if (value < MIN_C || value > MAX_C) continue;
+    end = eatUnit(text, end);
+    hits.push({ start, end, value });
+  }
+  return hits;
+}
+
+function mergeSorted(a: TempHit[], b: TempHit[]): TempHit[] {
+  if (b.length === 0) return a;
+  return [...a, ...b].sort((x, y) => x.start - y.start);
+}

@@ -1,0 +1,67 @@
+// Drinking-water bookings (the villages' 预约送水): 明天下午送两桶水到5组. Only outside quarantine groups,
+// where hot or drinking water is a daily request instead.
+import type { DayPart, Item, WaterRecord } from '../records.js';
+import { type DateHit, resolveDay } from './dates.js';
+import type { ItemHit } from './items.js';
+import type { LocalDate } from './local-time.js';
+
+const WATER_NAMES = new Set([
+  '水',
+  '桶装水',
+  '饮用水',
+  '纯净水',
+  '山泉水',
+  '矿泉水',
+  '开水',
+  '井水',
+  '自来水',
+]);
+const WATER_RE = /桶装水|饮用水|纯净水|山泉水|送水|订水|约水|要水|水/g;
+const NOT_BEFORE = new Set(
+  '热开冷温凉汽茶果消毒香洗药口泥雨井河墨露胶薪自来山纯净矿风淡咸白喝放烧'.split(''),
+);
+const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵头盆箱槽平准分份利运'.split(''));
+const BOOK_RE =
+  /送|订|约|要|来|拿|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶/;
+const QUESTION_RE = /什么时候|啥时候|几点|哪天|几时|有没有人|谁/;
+const PAST_RE = /送到了|收到了|已送|已经送|送来了|送过了|拿到了/;
+const POLITE_ASK_RE = /能|可以|可不可以|麻烦|帮|请|要|订|需要/;
+
+export function mentionsWater(text: string): boolean {
+  for (const m of text.matchAll(WATER_RE)) {
+    if (m[0] !== '水') return true;
+    const i = m.index;
+    if (!NOT_BEFORE.has(text[i - 1] ?? '') && !NOT_AFTER.has(text[i + 1] ?? '')) return true;
+  }
+  return false;
+}
+
+export function isWaterBooking(text: string): boolean {
+  if (!mentionsWater(text) || !BOOK_RE.test(text)) return false;
+  if (QUESTION_RE.test(text) || PAST_RE.test(text)) return false;
+  if (/吗|\?/.test(text) && !POLITE_ASK_RE.test(text.replace(/送水|要水/g, ''))) return false;
+  return true;
+}
+
+export function isWaterItem(item: Item): boolean {
+  return WATER_NAMES.has(item.name) && (item.unit === null || item.unit === '桶' || item.unit === '大桶');
+}
+
+export function buildWater(
+  items: readonly ItemHit[],
+  unnamedBarrels: { qty: number | null; unit: string }[],
+  dates: readonly DateHit[],
+  deliverTo: string | null,
+  local: LocalDate | null,
+): WaterRecord {
+  const hit = items.find((h) => isWaterItem(h.item));
+  const qty = hit ? hit.item.qty : (unnamedBarrels[0]?.qty ?? null);
+  const unit = hit ? hit.item.unit : (unnamedBarrels[0]?.unit ?? null);
+  let date: string | null = null;
+  let part: DayPart | null = null;
+  for (const d of dates) {
+    if (date === null && d.day !== null) date = resolveDay(d.day, local);
+    if (part === null && d.part !== null) part = d.part;
+  }
+  return { type: 'water', qty, unit, date, part, deliverTo };
+}
