@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CliError, withDatabase } from './cli/context.js';
 import { readJson, readText } from './cli/files.js';
 import { formatOutbox, listOutbox } from './cli/outbox.js';
+import { runParse } from './cli/parse.js';
 import { parseReplayLog } from './core/replay-file.js';
 import { replay } from './replay.js';
 import { createSetupService } from './services/setup.js';
@@ -86,7 +87,10 @@ const commands: Record<string, Command> = {
     return result.unprocessed ? 1 : 0;
   },
 
-  parse: notYet('parse'),
+  async parse() {
+    await runParse(process.stdin, process.stdout);
+    return 0;
+  },
   import: notYet('import'),
   digest: notYet('digest'),
   token: notYet('token'),
