@@ -2,6 +2,7 @@
 // line on stderr and exits non-zero.
 import { parseArgs } from 'node:util';
 import { CliError, withDatabase } from './cli/context.js';
+import { digestCommand } from './cli/digest.js';
 import { readJson, readText } from './cli/files.js';
 import { formatOutbox, listOutbox } from './cli/outbox.js';
 import { runParse } from './cli/parse.js';
@@ -92,7 +93,19 @@ const commands: Record<string, Command> = {
     return 0;
   },
   import: notYet('import'),
-  digest: notYet('digest'),
+  async digest(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        site: { type: 'string' },
+        date: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    const out = await withDatabase((ctx) => digestCommand(ctx, values));
+    process.stdout.write(`${out}\n`);
+    return 0;
+  },
   token: notYet('token'),
 };
 

@@ -43,7 +43,8 @@ const MINUTE = 60_000;
 export function createScheduler(deps: SchedulerDeps) {
   const { log, jobRuns } = deps;
   const jobs = new Map<string, Job>();
-  const tasks: ScheduledTask[] = [];
+  const tasks = new Map<string, ScheduledTask>();
+  let live = false;
   const running = new Set<Promise<void>>();
   // Matchers for simulated time: node-cron tasks that are never started, used only for `match`.
   const matchers = new Map<string, ScheduledTask>();
@@ -67,42 +68,33 @@ export function createScheduler(deps: SchedulerDeps) {
 
   return {
     add(job: Job) {
-      if (jobs.has(job.name)) throw new Error(`job ${job.name} already scheduled`);
-      if (!job.cron === !job.daily) throw new Error(`job ${job.name}: give either cron or daily`);
-      if (job.daily && !/^([01]\d|2[0-3]):[0-5]\d$/.test(job.daily))
-        throw new Error(`job ${job.name}: daily must be HH:MM, not ${job.daily}`);
-      if (!cron.validate(cronOf(job)))
-        throw new Error(`job ${job.name}: invalid cron expression ${job.cron}`);
+      validate(job);
       jobs.set(job.name, job);
+      if (live) schedule(job);
+    },
+    /** Replaces every job whose name starts with `prefix` (a site's timetable after its settings changed). */
+    async replace(prefix: string, next: Job[]) {
+      for (const name of [...jobs.keys()]) {
+        if (!name.startsWith(prefix)) continue;
+        jobs.delete(name);
+        await tasks.get(name)?.destroy();
+        tasks.delete(name);
+      }
+      for (const job of next) this.add(job);
     },
     jobs: () => [...jobs.values()],
 
     /** Live scheduling on the system clock. */
     start() {
-      for (const job of jobs.values()) {
-        const task = cron.schedule(
-          cronOf(job),
-          async (ctx) => {
-            const key = `${job.name}:${ctx.date.toISOString()}`;
-            const p = fire(job, ctx.date, key);
-            running.add(p);
-            await p.finally(() => running.delete(p));
-          },
-          {
-            name: job.name,
-            timezone: job.timeZone,
-            noOverlap: true,
-            distributed: true,
-            runCoordinator: coordinator(job),
-          },
-        );
-        tasks.push(task);
-      }
+      live = true;
+      for (const job of jobs.values()) schedule(job);
     },
 
     /** Stops firing and waits for running jobs to finish. Safe to call twice. */
     async stop() {
-      for (const t of tasks.splice(0)) await t.destroy();
+      live = false;
+      for (const t of tasks.values()) await t.destroy();
+      tasks.clear();
       await Promise.allSettled([...running]);
     },
 
@@ -132,6 +124,34 @@ export function createScheduler(deps: SchedulerDeps) {
       return count;
     },
   };
+
+  function validate(job: Job) {
+    if (jobs.has(job.name)) throw new Error(`job ${job.name} already scheduled`);
+    if (!job.cron === !job.daily) throw new Error(`job ${job.name}: give either cron or daily`);
+    if (job.daily && !/^([01]\d|2[0-3]):[0-5]\d$/.test(job.daily))
+      throw new Error(`job ${job.name}: daily must be HH:MM, not ${job.daily}`);
+    if (!cron.validate(cronOf(job))) throw new Error(`job ${job.name}: invalid cron expression ${job.cron}`);
+  }
+
+  function schedule(job: Job) {
+    const task = cron.schedule(
+      cronOf(job),
+      async (ctx) => {
+        const key = `${job.name}:${ctx.date.toISOString()}`;
+        const p = fire(job, ctx.date, key);
+        running.add(p);
+        await p.finally(() => running.delete(p));
+      },
+      {
+        name: job.name,
+        timezone: job.timeZone,
+        noOverlap: true,
+        distributed: true,
+        runCoordinator: coordinator(job),
+      },
+    );
+    tasks.set(job.name, task);
+  }
 
   function cronFires(job: Job, from: Date, to: Date): Date[] {
     let m = matchers.get(job.name);

@@ -1,9 +1,13 @@
 // Queueing what the bot says. Callers that write records pass their transaction so the message and the
 // records commit together; the worker is woken after the commit.
+
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { createOutboxRepo, type OutboxItem } from '../../db/repositories/outbox.js';
+import { groups, sites } from '../../db/schema.js';
 import type { Clock } from '../core/clock.js';
-import type { ChatMessage, Mention } from '../core/domain.js';
+import type { ChatMessage, GroupRole, Mention } from '../core/domain.js';
+import { afterQuietHours, siteSchedule } from '../core/schedule.js';
 
 export interface OutboxServiceDeps {
   db: Executor;
@@ -47,6 +51,69 @@ export function createOutboxService(deps: OutboxServiceDeps) {
         },
         tx,
       );
+    },
+    /**
+     * A message to a site's group of `role` (every such group; none is fine). Nothing goes to a group of
+     * another role. Non-urgent timetable messages to the public groups (residents, villagers) wait for the
+     * end of the site's quiet hours; replies and urgent messages go at once.
+     */
+    async toSiteGroup(
+      siteId: number,
+      role: GroupRole,
+      msg: {
+        text: string;
+        mentions?: Mention[];
+        kind: string;
+        urgent?: boolean;
+        dedupeKey?: string;
+        sourceMessageId?: number;
+      },
+      tx?: Executor,
+    ): Promise<number[]> {
+      const db = tx ?? deps.db;
+      const targets = await db
+        .select({
+          id: groups.id,
+          topic: groups.topic,
+          roomId: groups.roomId,
+          timeZone: sites.timeZone,
+          schedule: sites.schedule,
+        })
+        .from(groups)
+        .innerJoin(sites, eq(sites.id, groups.siteId))
+        .where(and(eq(groups.siteId, siteId), eq(groups.role, role)))
+        .orderBy(groups.id);
+      const now = deps.clock.now();
+      const ids: number[] = [];
+      for (const g of targets) {
+        const quiet = siteSchedule(g.schedule);
+        const publicGroup = role === 'residents' || role === 'villagers';
+        const notBefore =
+          publicGroup && !msg.urgent && msg.kind !== 'reply'
+            ? afterQuietHours(now, g.timeZone, quiet.quietStart, quiet.quietEnd)
+            : now;
+        ids.push(
+          ...(await createOutboxRepo(db).enqueue({
+            groupId: g.id,
+            roomId: g.roomId,
+            topic: g.topic,
+            text: msg.text,
+            mentions: msg.mentions ?? [],
+            kind: msg.kind,
+            urgent: msg.urgent ?? false,
+            dedupeKey: msg.dedupeKey
+              ? targets.length > 1
+                ? `${msg.dedupeKey}@${g.id}`
+                : msg.dedupeKey
+              : null,
+            sourceMessageId: msg.sourceMessageId ?? null,
+            createdAt: now,
+            notBefore,
+          })),
+        );
+      }
+      if (!tx && ids.length) deps.notify();
+      return ids;
     },
     notify: deps.notify,
   };

@@ -1,0 +1,19 @@
+// `shouwang digest --site NAME --date YYYY-MM-DD [--json]`: a site's digest for a day, as the contract's
+// JSON (section 5) or as the short Chinese text the bot posts.
+import { createRegistryRepo } from '../../db/repositories/registry.js';
+import { isIsoDate } from '../core/time.js';
+import { type CliContext, CliError } from './context.js';
+
+export async function digestCommand(
+  ctx: CliContext,
+  args: { site?: string; date?: string; json: boolean },
+): Promise<string> {
+  if (!args.site) throw new CliError('give --site NAME', 2);
+  if (!args.date || !isIsoDate(args.date)) throw new CliError('give --date YYYY-MM-DD', 2);
+  const site = await createRegistryRepo(ctx.database.db).siteByName(args.site);
+  if (!site) throw new CliError(`no site named ${args.site}`);
+  if (site.kind === 'quarantine') {
+    throw new CliError('the digest of observation sites is not yet available', 2);
+  }
+  throw new CliError('the digest of villages is not yet available', 2);
+}
