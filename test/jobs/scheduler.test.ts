@@ -68,3 +68,59 @@ describe('the scheduler in simulated time', () => {
     expect(runs.map((r) => r.error)).toEqual(['boom', 'boom']);
   });
 });
+
+describe('daily jobs in simulated time', () => {
+  it('fire at the local time of their zone across days, in time order with other jobs', async () => {
+    const fired: string[] = [];
+    const s = createScheduler({ jobRuns: createJobRunsRepo(db.db, 'd'), clock, log: silentLogger });
+    s.add({
+      name: 'evening',
+      daily: '20:00',
+      timeZone: 'Asia/Shanghai',
+      run: async (at) => void fired.push(`evening ${at.toISOString()}`),
+    });
+    s.add({
+      name: 'morning',
+      daily: '08:00',
+      timeZone: 'Asia/Shanghai',
+      run: async (at) => void fired.push(`morning ${at.toISOString()}`),
+    });
+    s.add({
+      name: 'housekeeping',
+      cron: '* * * * *',
+      timeZone: 'UTC',
+      liveOnly: true,
+      run: async () => void fired.push('never'),
+    });
+    await s.runDue(new Date('2020-05-01T01:00:00Z'), new Date('2020-05-02T12:00:00Z'));
+    expect(fired).toEqual([
+      'evening 2020-05-01T12:00:00.000Z',
+      'morning 2020-05-02T00:00:00.000Z',
+      'evening 2020-05-02T12:00:00.000Z',
+    ]);
+  });
+
+  it('can be replaced at run time (a site changed its report times)', async () => {
+    const fired: string[] = [];
+    const s = createScheduler({ jobRuns: createJobRunsRepo(db.db, 'e'), clock, log: silentLogger });
+    s.add({
+      name: 'site9:remind-am',
+      daily: '08:00',
+      timeZone: 'Asia/Shanghai',
+      run: async () => void fired.push('old'),
+    });
+    await s.replace('site9:', [
+      {
+        name: 'site9:remind-am',
+        daily: '07:30',
+        timeZone: 'Asia/Shanghai',
+        run: async (at) => void fired.push(at.toISOString()),
+      },
+    ]);
+    await s.runDue(new Date('2020-06-01T16:00:00Z'), new Date('2020-06-02T16:00:00Z'));
+    expect(fired).toEqual(['2020-06-01T23:30:00.000Z']);
+    expect(() => s.add({ name: 'bad', daily: '25:00', timeZone: 'UTC', run: async () => {} })).toThrow(
+      /HH:MM/,
+    );
+  });
+});
