@@ -3,7 +3,9 @@
 import closeWithGrace from 'close-with-grace';
 import { type Database, openDatabase } from '../db/client.js';
 import { loadConfig } from './config.js';
+import { systemClock } from './core/clock.js';
 import { createLogger } from './log.js';
+import { loadDemoIfEmpty } from './services/demo.js';
 import { createShouwang } from './shouwang.js';
 
 function fail(reason: string): never {
@@ -26,6 +28,17 @@ async function main(): Promise<void> {
     await database.migrate();
   } catch (err) {
     fail((err as Error).message);
+  }
+
+  const sandbox = !config.chat.service;
+  if (
+    sandbox &&
+    config.demo &&
+    (await loadDemoIfEmpty({ db: database.db, clock: systemClock, timeZone: config.timeZone }))
+  ) {
+    log.info(
+      'demo data loaded: an observation site and a village, marked 演示 (SHOUWANG_DEMO=0 turns this off)',
+    );
   }
 
   const service = await createShouwang({ config, database, log });

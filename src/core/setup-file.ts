@@ -62,12 +62,15 @@ export const SiteInput = z.object({
       }),
     )
     .default([]),
+  /** Rooms to create even when nobody lives in them yet (observation sites). */
+  rooms: z.array(z.string().trim().min(1)).default([]),
   residents: z.array(ResidentInput).default([]),
   households: z.array(HouseholdInput).default([]),
 });
 
 export const SetupFile = z.object({ sites: z.array(SiteInput).min(1) });
-export type SetupFile = z.infer<typeof SetupFile>;
+export type SetupFile = z.input<typeof SetupFile>;
+export type ValidSetupFile = z.output<typeof SetupFile>;
 export type SiteInput = z.infer<typeof SiteInput>;
 
 const ROLES_BY_KIND = { quarantine: ['residents', 'staff'], village: ['villagers', 'volunteers'] } as const;
@@ -75,7 +78,7 @@ const ROLES_BY_KIND = { quarantine: ['residents', 'staff'], village: ['villagers
 /** Validates a parsed setup file; returns readable problems (`sites[0].groups[1].role: …`) or the value. */
 export function validateSetup(
   input: unknown,
-): { ok: true; value: SetupFile } | { ok: false; problems: string[] } {
+): { ok: true; value: ValidSetupFile } | { ok: false; problems: string[] } {
   const parsed = SetupFile.safeParse(input);
   if (!parsed.success) {
     return {
@@ -96,6 +99,8 @@ export function validateSetup(
     });
     if (site.kind === 'village' && site.residents.length)
       problems.push(`sites[${s}].residents: villages have households, not residents`);
+    if (site.kind === 'village' && site.rooms.length)
+      problems.push(`sites[${s}].rooms: villages have no rooms`);
     if (site.kind === 'quarantine' && site.households.length)
       problems.push(`sites[${s}].households: observation sites have residents, not households`);
   });

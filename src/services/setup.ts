@@ -4,7 +4,7 @@
 import type { Db } from '../../db/client.js';
 import { createRegistryRepo } from '../../db/repositories/registry.js';
 import { ValidationError } from '../core/errors.js';
-import type { SetupFile } from '../core/setup-file.js';
+import type { ValidSetupFile } from '../core/setup-file.js';
 import { validateSetup } from '../core/setup-file.js';
 import { addDays, laterDate } from '../core/time.js';
 
@@ -17,18 +17,22 @@ export interface SetupSummary {
 
 export function createSetupService(deps: { db: Db; defaultZone: string }) {
   return {
-    async apply(input: unknown): Promise<SetupSummary> {
+    /** `demo` marks everything written as demo data (the sandbox's). */
+    async apply(input: unknown, opts: { demo?: boolean } = {}): Promise<SetupSummary> {
       const checked = validateSetup(input);
       if (!checked.ok) throw new ValidationError('the setup file has problems', checked.problems);
-      return deps.db.transaction((tx) => applyValid(createRegistryRepo(tx), checked.value, deps.defaultZone));
+      return deps.db.transaction((tx) =>
+        applyValid(createRegistryRepo(tx), checked.value, deps.defaultZone, opts.demo ?? false),
+      );
     },
   };
 }
 
 async function applyValid(
   repo: ReturnType<typeof createRegistryRepo>,
-  file: SetupFile,
+  file: ValidSetupFile,
   defaultZone: string,
+  demo: boolean,
 ): Promise<SetupSummary> {
   const summary: SetupSummary = { sites: 0, groups: 0, residents: { added: 0, updated: 0 }, households: 0 };
   for (const s of file.sites) {
@@ -40,12 +44,14 @@ async function applyValid(
       feverThreshold: s.feverThreshold,
       reportTimes: s.reportTimes,
       schedule: s.schedule,
+      ...(demo ? { demo } : {}),
     });
     summary.sites++;
     for (const g of s.groups) {
       await repo.upsertGroup(site.id, g.topic, g.role);
       summary.groups++;
     }
+    for (const number of s.rooms) await repo.ensureRoom(site.id, number);
     for (const r of s.residents) {
       const roomId = await repo.ensureRoom(site.id, r.room);
       const end = addDays(r.start, r.days ?? site.observationDays);
@@ -59,6 +65,7 @@ async function applyValid(
           wechatName: r.wechat ?? null,
           startDate: r.start,
           plannedEndDate: end,
+          demo,
         });
         summary.residents.added++;
       } else {
@@ -79,6 +86,7 @@ async function applyValid(
         address: h.address ?? null,
         phone: h.phone ?? null,
         wechatName: h.wechat ?? null,
+        demo,
       });
       summary.households++;
     }
