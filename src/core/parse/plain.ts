@@ -5,7 +5,7 @@ import type { GroupContext, Item, ParsedRecord } from '../records.js';
 import { cancelRecord, findCancels } from './cancel.js';
 import { isCjk, Mask } from './chars.js';
 import { inferContext } from './context.js';
-import { findDates } from './dates.js';
+import { type DateHit, findDates } from './dates.js';
 import { type Anchored, buildHealth } from './health.js';
 import { looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
@@ -17,7 +17,7 @@ import { buildRequest } from './requests.js';
 import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
-import { findTemperatures } from './temperature.js';
+import { findTemperatures, type TempHit } from './temperature.js';
 import { buildWater, isWaterBooking, isWaterItem, mentionsWater } from './water.js';
 
 export interface PlainOptions {
@@ -45,77 +45,120 @@ function maskAll(mask: Mask, re: RegExp, text: string): void {
   for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
 }
 
+function byAt(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start;
+}
+
+function byAnchor(a: Anchored<ParsedRecord>, b: Anchored<ParsedRecord>): number {
+  return a.at - b.at;
+}
+
+function notWater(h: ItemHit): boolean {
+  return !isWaterItem(h.item);
+}
+
+function goodsLike(h: ItemHit): boolean {
+  return looksLikeGoods(h.item.name);
+}
+
+function claim(mask: Mask, spans: readonly { start: number; end: number }[]): void {
+  for (const s of spans) mask.set(s.start, s.end);
+}
+
 export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const mask = new Mask(text.length);
   if (text.includes('\n') || /^\s*(?:\d|[①-⑳(])/.test(text)) maskAll(mask, NUMBERING_RE, text);
   const local: LocalDate | null = localDate(opts.at, opts.timeZone);
   const explicitRooms = findExplicitRooms(text);
-  for (const r of explicitRooms) mask.set(r.start, r.end);
+  claim(mask, explicitRooms);
   const tokens = scanNumbers(text);
   const slots = findSlots(text);
   const temps = findTemperatures(text, tokens, mask, slots);
-  for (const t of temps) mask.set(t.start, t.end);
+  claim(mask, temps);
   const bare = findBareRooms(text, tokens, temps, mask, opts.context !== 'village', slots);
-  for (const r of bare) mask.set(r.start, r.end);
-  const rooms: RoomHit[] = [...explicitRooms, ...bare].sort((a, b) => a.start - b.start);
+  claim(mask, bare);
+  const rooms: RoomHit[] = bare.length === 0 ? explicitRooms : [...explicitRooms, ...bare].sort(byAt);
   const symptoms = findSymptoms(text);
+  let positive = 0;
+  for (const s of symptoms) if (!s.negated) positive++;
   const context =
-    opts.context ??
-    inferContext(text, {
-      rooms: rooms.length,
-      temps: temps.length,
-      symptoms: symptoms.filter((s) => !s.negated).length,
-    });
-  const dates = findDates(text).filter((d) => !mask.any(d.start, d.end));
-  for (const d of dates) mask.set(d.start, d.end);
-  for (const s of symptoms) mask.set(s.start, s.end);
+    opts.context ?? inferContext(text, { rooms: rooms.length, temps: temps.length, symptoms: positive });
+  const dates: DateHit[] = [];
+  for (const d of findDates(text)) if (!mask.any(d.start, d.end)) dates.push(d);
+  claim(mask, dates);
+  claim(mask, symptoms);
   const normals = findNormal(text);
-  for (const n of normals) mask.set(n.start, n.end);
+  claim(mask, normals);
   if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
 
-  const out: Anchored<ParsedRecord>[] = [];
-  out.push(...buildHealth({ text, temps, symptoms, normals, slots, rooms, local, context }));
-
+  const out: Anchored<ParsedRecord>[] = buildHealth({
+    text,
+    temps,
+    symptoms,
+    normals,
+    slots,
+    rooms,
+    local,
+    context,
+  });
   const cancels = findCancels(mask.apply(text));
-  for (const c of cancels) mask.set(c.start, c.end);
-  if (cancels.length > 0)
-    out.push({ at: (cancels[0] as { start: number }).start, record: cancelRecord(cancels) });
-
+  claim(mask, cancels);
+  if (cancels[0]) out.push({ at: cancels[0].start, record: cancelRecord(cancels) });
   const places = findPlaces(mask.apply(text));
-  for (const p of places) mask.set(p.start, p.end);
+  claim(mask, places);
   const masked = mask.apply(text);
   let items: ItemHit[] = extractItems(masked, { verbs: true });
 
-  if (context !== 'quarantine' && isWaterBooking(masked)) {
-    const deliverTo = places[0]?.place ?? null;
-    const waterAt = items.find((h) => isWaterItem(h.item))?.start ?? masked.indexOf('水');
-    out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], dates, deliverTo, local) });
-    items = items.filter((h) => !isWaterItem(h.item));
+  if (context !== 'quarantine' && mentionsWater(masked)) {
+    if (isWaterBooking(masked)) {
+      const deliverTo = places[0]?.place ?? null;
+      let waterAt = masked.indexOf('水');
+      for (const h of items) if (isWaterItem(h.item)) waterAt = h.start;
+      out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], dates, deliverTo, local) });
+    }
+    items = items.filter(notWater);
   }
-
-  if (context !== 'quarantine' && mentionsWater(masked)) items = items.filter((h) => !isWaterItem(h.item));
-  if (!TRIGGER_RE.test(text)) {
-    // No verb at all: only a bare list of goods (口罩两个 / 2203 纸巾两包) asks for them; goods inside a
-    // statement (36个口罩已经分好了) do not.
-    items = items.filter((h) => looksLikeGoods(h.item.name));
-    const named = CUSTOMER_PREFIX_RE.exec(masked)?.[0].length ?? 0;
-    if (!FRAME_RE.test(text) && leftoverChars(masked, items, named) > 2) items = [];
-  }
-  if (!FRAME_RE.test(text) && items.every((h) => h.item.qty === null)) items = [];
-  const goods: Item[] = items.map((h) => h.item);
-  const anchor = items[0]?.start ?? 0;
-  const room = rooms[0]?.room ?? null;
-  const maxTemp = temps.reduce<number | null>((m, t) => (m === null || t.value > m ? t.value : m), null);
+  if (items.length > 0) items = keepAskedFor(text, masked, items);
+  const maxTemp = temps.reduce<number | null>(maxValue, null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
+  const goods: Item[] = [];
+  for (const h of items) goods.push(h.item);
+  const anchor = items[0]?.start ?? 0;
   if (asOrder) {
     if (goods.length > 0 && !isNotAnOrder(text, ORDER_VERB_RE.test(text))) {
       out.push({ at: anchor, record: buildOrder(goods, places[0]?.place ?? null, customerOf(text)) });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
-    const req = buildRequest(masked, goods, room, maxTemp, anchor);
+    const req = buildRequest(masked, goods, rooms[0]?.room ?? null, maxTemp, anchor);
     if (req) out.push(req);
   }
-  return out.sort((a, b) => a.at - b.at).map((a) => a.record);
+  if (out.length > 1) out.sort(byAnchor);
+  const records: ParsedRecord[] = [];
+  for (const a of out) records.push(a.record);
+  return records;
+}
+
+function maxValue(m: number | null, t: TempHit): number | null {
+  return m === null || t.value > m ? t.value : m;
+}
+
+/** Goods count as asked for only when the message asks: a verb, 能…吗, 麻烦, or a bare list of goods. */
+function keepAskedFor(text: string, masked: string, found: ItemHit[]): ItemHit[] {
+  let items = found;
+  const frame = FRAME_RE.test(text);
+  if (!TRIGGER_RE.test(text)) {
+    // No verb at all: only a bare list of goods (口罩两个 / 2203 纸巾两包) asks for them; goods inside a
+    // statement (36个口罩已经分好了) do not.
+    items = items.filter(goodsLike);
+    const named = CUSTOMER_PREFIX_RE.exec(masked)?.[0].length ?? 0;
+    if (!frame && leftoverChars(masked, items, named) > 2) return [];
+  }
+  if (!frame) {
+    let anyQty = false;
+    for (const h of items) if (h.item.qty !== null) anyQty = true;
+    if (!anyQty) return [];
+  }
+  return items;
 }
 
 /** Chinese characters left once the items are taken out: more than a couple means a sentence, not a list. */
