@@ -46,7 +46,7 @@ function clauseStartOf(text: string, i: number): number {
 const GIVE_RE = /给|借|拿|送|来|换/g;
 
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
-const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有)$/;
+const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有|(?<!没)有)$/;
 
 /** Characters already taken by an item name, so no name is used twice. */
 class Used {

@@ -23,8 +23,8 @@ const NOT_BEFORE = new Set(
 const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵头盆箱槽平准分份利运'.split(''));
 const BOOK_RE =
   /送|订|约|要|来|拿|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶/;
-const QUESTION_RE = /什么时候|啥时候|几点|哪天|几时|有没有人|谁/;
-const PAST_RE = /送到了|收到了|已送|已经送|送来了|送过了|拿到了/;
+const QUESTION_RE = /什么时候|啥时候|几点|哪天|几时|有没有人|谁|送水的(?!话)|注意|大家|各位|通知/;
+const PAST_RE = /送到了|收到了|已送|已经送|送来了|送过了|拿到了|送了|拉了|运了|送完了/;
 const POLITE_ASK_RE = /能|可以|可不可以|麻烦|帮|请|要|订|需要/;
 
 export function mentionsWater(text: string): boolean {
