@@ -158,9 +158,11 @@ export function findTemperatures(
     const ls = leftContextStart(text, prev?.end ?? 0, tok.start);
     const left = text.slice(ls, tok.start);
     const before = text[tok.start - 1];
-    if (isLatin(before) || before === '#' || before === '/' || before === '-' || before === '第') continue;
+    // N95, B36: a letter glued to the number; T36.5 (staff shorthand for temperature) is the exception
+    const tPrefix = (before === 'T' || before === 't') && !isLatin(text[tok.start - 2]);
+    if ((isLatin(before) && !tPrefix) || before === '#' || before === '-' || before === '第') continue;
     if (LEFT_EXCLUDE.some((w) => left.includes(w))) continue;
-    const keyword = KEYWORDS.some((w) => left.includes(w));
+    const keyword = tPrefix || KEYWORDS.some((w) => left.includes(w));
     const slotBefore = slots.some((s) => s.start >= ls && s.end <= tok.start);
     const afterRoom =
       prev !== undefined &&
@@ -205,7 +207,8 @@ export function findTemperatures(
         const after = text[end];
         if (after === '多' || after === '几' || after === '电' || after === '半') continue;
         value = Number(tok.int);
-      } else if (keyword || slotBefore) {
+      } else if (keyword || slotBefore || (afterRoom && /^[\s。.!！,，]*$/.test(text.slice(tok.end, tok.end + 3)))) {
+        // 体温37 / 早上37 / 2105 38: a whole number reads as a temperature only where one is expected
         value = Number(tok.int);
       }
     } else if (il === 3) {
