@@ -156,8 +156,14 @@ class Extraction {
   }
 }
 
-function pickName(x: Extraction, qtys: readonly QtyHit[], idx: number, q: QtyHit): NameSpan | null {
-  const after = q.suffix ? null : readNameForward(x.text, q.end, x.qtyStarts);
+function pickName(
+  x: Extraction,
+  qtys: readonly QtyHit[],
+  idx: number,
+  q: QtyHit,
+  afterFrom: number,
+): NameSpan | null {
+  const after = q.suffix ? null : readNameForward(x.text, afterFrom, x.qtyStarts);
   const before = nameBefore(x.text, q, x.used);
   if (!after || !before) return after ?? before;
   const nextQ = qtys[idx + 1];
@@ -170,10 +176,18 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   const qtys = findQuantities(text).slice(0, MAX_QUANTITIES);
   const x = new Extraction(text);
   for (const q of qtys) x.qtyStarts.add(q.start);
+  let spec = -1;
   for (let idx = 0; idx < qtys.length; idx++) {
     const q = qtys[idx] as QtyHit;
+    if (idx === spec || text[q.start - 1] === '(') continue; // 一袋五十斤的大米, 大米一袋(50斤): a size
     if (REMAINING_RE.test(text.slice(Math.max(0, q.start - 3), q.start))) continue;
-    const pick = pickName(x, qtys, idx, q);
+    const next = qtys[idx + 1];
+    let afterFrom = q.end;
+    if (next && text[next.end] === '的' && /^\s*$/.test(text.slice(q.end, next.start))) {
+      spec = idx + 1;
+      afterFrom = next.end + 1;
+    }
+    const pick = pickName(x, qtys, idx, q, afterFrom);
     if (pick) {
       x.take(pick, q.qty, q.unit, q.start, q.end);
       continue;

@@ -225,7 +225,7 @@ export interface NameSpan {
 export function readNameForward(text: string, i: number, qtyStarts: ReadonlySet<number>): NameSpan | null {
   let s = i;
   if (text[s] === ' ' && (isCjk(text[s + 1]) || isLatin(text[s + 1]))) s++;
-  if (stopAt(text, s) > 0) return null;
+  if (stopAt(text, s) > 0 || qtyStarts.has(s)) return null;
   let j = s;
   while (j < text.length) {
     if (j > s && qtyStarts.has(j)) break;
