@@ -43,7 +43,8 @@ function clauseStartOf(text: string, i: number): number {
   return s;
 }
 
-const GIVE_RE = /给|借|拿|送|来|换/g;
+const OUT_OF_RE = /没有?(?=[^\s,，。!?|]{1,6}了)/g;
+const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
 
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有|(?<!没)有)$/;
@@ -224,6 +225,8 @@ function readVerbItems(x: Extraction): void {
     }
   }
   if (text.includes('有')) for (const m of text.matchAll(HAVE_RE)) x.readListAfter(m.index + 1);
+  // 没有纸巾了 / 没热水了: what has run out is asked for
+  if (text.includes('没')) for (const m of text.matchAll(OUT_OF_RE)) x.readListAfter(m.index + m[0].length);
   // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
   if (x.hits.length > 0) return;
   for (const m of text.matchAll(POST_RE)) {

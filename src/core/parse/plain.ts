@@ -7,7 +7,7 @@ import { isCjk, Mask } from './chars.js';
 import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
 import { type Anchored, buildHealth } from './health.js';
-import { looksLikeGoods } from './item-lexicon.js';
+import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localDate } from './local-time.js';
 import { scanNumbers } from './numbers.js';
@@ -28,7 +28,7 @@ export interface PlainOptions {
 
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
 const PRICE_RE =
-  /\d+(?:\.\d+)?\s*(?:(?:元|块钱|块|毛)(?:钱)?(?:\s*(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))?|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
+  /\d+(?:\.\d+)?\s*(?:(?:元|块钱|块(?=钱|[/每一]|[^\u4e00-\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:\s*(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))?|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
 const CUSTOMER_PREFIX_RE = /^\s*[\u4e00-\u9fa5]{2,5}\s*[:：]/;
 const BUY_RE = /买|代购|代买|订|捎|带/;
@@ -39,7 +39,7 @@ const REQUEST_QUESTION_RE =
 const TRIGGER_RE = /买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|没了|用完|不够|坏了|莫得|没得/;
 /** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了). */
 const FRAME_RE =
-  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了/;
+  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了/;
 
 function maskAll(mask: Mask, re: RegExp, text: string): void {
   for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
@@ -119,6 +119,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     items = items.filter(notWater);
   }
   if (items.length > 0) items = keepAskedFor(text, masked, items);
+  else if (context === 'quarantine' && cancels.length === 0) items = bareGoodsList(masked);
   const maxTemp = temps.reduce<number | null>(maxValue, null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
   const goods: Item[] = [];
@@ -169,4 +170,34 @@ function leftoverChars(masked: string, items: readonly ItemHit[], from: number):
     if (isCjk(masked[i])) n++;
   }
   return n;
+}
+
+const POLITE = ['谢谢', '麻烦', '请', '一下', '啊', '哈', '吧', '呀', '哦', '了', '还要', '还有', '和', '、'];
+
+/** 口罩 / 2105 毛巾、牙刷 谢谢: a message that is only goods names asks for them (quarantine groups). */
+function bareGoodsList(masked: string): ItemHit[] {
+  const hits: ItemHit[] = [];
+  let i = 0;
+  while (i < masked.length) {
+    const ch = masked[i] as string;
+    if (!isCjk(ch)) {
+      i++;
+      continue;
+    }
+    const w = goodsAt(masked, i);
+    if (w && !isCjk(masked[i + w.length])) {
+      hits.push({ start: i, end: i + w.length, item: { name: w, qty: null, unit: null } });
+      i += w.length;
+      continue;
+    }
+    if (w && (goodsAt(masked, i + w.length) || POLITE.some((p) => masked.startsWith(p, i + w.length)))) {
+      hits.push({ start: i, end: i + w.length, item: { name: w, qty: null, unit: null } });
+      i += w.length;
+      continue;
+    }
+    const p = POLITE.find((x) => masked.startsWith(x, i));
+    if (!p) return [];
+    i += p.length;
+  }
+  return hits.length > 3 ? [] : hits;
 }

@@ -207,7 +207,11 @@ export function findTemperatures(
         const after = text[end];
         if (after === '多' || after === '几' || after === '电' || after === '半') continue;
         value = Number(tok.int);
-      } else if (keyword || slotBefore || (afterRoom && /^[\s。.!！,，]*$/.test(text.slice(tok.end, tok.end + 3)))) {
+      } else if (
+        keyword ||
+        slotBefore ||
+        (afterRoom && /^[\s。.!！,，]*$/.test(text.slice(tok.end, tok.end + 3)))
+      ) {
         // 体温37 / 早上37 / 2105 38: a whole number reads as a temperature only where one is expected
         value = Number(tok.int);
       }
