@@ -11,10 +11,17 @@ const PRICE_RE =
 const PAST_RE =
   /已经?(?:帮.{0,4})?(?:买|送|购|到|带)|买好了|买到了|送到了|送过去了|已送达|到货了|收到了|拿到了|送来了|买回来了/;
 const ANNOUNCE_RE =
-  /需要.{0,8}的(?:村民|群众|住户|乡亲|朋友|人|家庭)|报名|在群里接龙|各位|村民们|乡亲们|通知|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|要的(?:说|报|接龙|联系|私)|有需要的|如有需要|请(?:大家|各位)|大家(?:需要|有需要|要的|注意)/;
+  /需要.{0,8}的(?:村民|群众|住户|乡亲|朋友|人|家庭)|报名|在群里接龙|各位|村民们|乡亲们|通知|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|要的(?:说|报|接龙|联系|私)|有需要的|如有需要|请(?:大家|各位)|大家(?:要|需要|有需要|要的|注意)/;
 
-export function isNotAnOrder(text: string, hasBuyVerb: boolean): boolean {
-  if (QUESTION_RE.test(text) || PAST_RE.test(text) || ANNOUNCE_RE.test(text)) return true;
+/** Plans and doubts rather than orders: 下周再买, 够不够, 要带身份证吗. */
+const NOT_NOW_RE = /下周再|下次再|过两天再|以后再|再说|够不够|够吗|多重|重不重|好不好用|行不行|要不要/;
+const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七八九十几半]/;
+
+export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly Item[]): boolean {
+  if (QUESTION_RE.test(text) || PAST_RE.test(text) || ANNOUNCE_RE.test(text) || NOT_NOW_RE.test(text))
+    return true;
+  // 买化肥要带身份证吗: a question without any asking word and without quantities is about the goods
+  if (/[吗?]\s*$/.test(text) && !ASKS_RE.test(text) && items.every(noQty)) return true;
   const prices = text.match(PRICE_RE)?.length ?? 0;
   return prices >= 2 || (prices === 1 && !hasBuyVerb);
 }
@@ -30,6 +37,10 @@ export function customerOf(text: string): string | null {
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
   if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
   return null;
+}
+
+function noQty(i: Item): boolean {
+  return i.qty === null;
 }
 
 export function buildOrder(items: Item[], deliverTo: string | null, customer: string | null): OrderRecord {

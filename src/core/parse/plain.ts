@@ -126,7 +126,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   for (const h of items) goods.push(h.item);
   const anchor = items[0]?.start ?? 0;
   if (asOrder) {
-    if (goods.length > 0 && !isNotAnOrder(text, ORDER_VERB_RE.test(text))) {
+    if (goods.length > 0 && !isNotAnOrder(text, ORDER_VERB_RE.test(text), goods)) {
       out.push({ at: anchor, record: buildOrder(goods, places[0]?.place ?? null, customerOf(text)) });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {

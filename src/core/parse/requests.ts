@@ -18,7 +18,7 @@ const NOT_URGENT_RE = /不急|不着急|不用急|别急|不太急|不赶|不用
 const ACUTE_RE =
   /呼吸困难|喘不上气|喘不过气|胸痛|胸口(?:疼|痛)|晕倒|昏倒|晕过去|昏迷|抽搐|休克|大出血|流血不止|过敏了|过敏反应|严重过敏|心脏(?:不舒服|疼|痛)|心慌/;
 export const ANNOUNCE_RE =
-  /各位|住户们|通知|提醒|如有需要|有需要的|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|请(?:大家|各位)|大家(?:注意|需要|有需要|请)/;
+  /各位|住户们|通知|提醒|如有需要|有需要的|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|请(?:大家|各位)|大家(?:要|注意|需要|有需要|请)/;
 
 export function isUrgent(text: string, maxTemp: number | null): boolean {
   if (NOT_URGENT_RE.test(text)) return ACUTE_RE.test(text);
