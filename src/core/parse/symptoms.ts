@@ -53,6 +53,10 @@ const AFTER_NOT = [
   '的人',
   '的请',
   '者',
+  '门诊',
+  '病人',
+  '患者',
+  '病例',
 ];
 const BEFORE_NOT = ['止', '退', '防', '治', '镇', '抗', '预防'];
 /** A clause with these is a rule or a question about symptoms, not a report of one. */
