@@ -2,12 +2,12 @@
 // least, each claiming its span in a mask so later ones never re-read it: rooms, temperatures, dates and
 // times, symptoms, cancellations, places, then items.
 import type { GroupContext, Item, ParsedRecord } from '../records.js';
+import { bareGoodsList, keepAskedFor } from './asked.js';
 import { cancelRecord, findCancels } from './cancel.js';
-import { isCjk, Mask } from './chars.js';
+import { Mask } from './chars.js';
 import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
 import { type Anchored, buildHealth } from './health.js';
-import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localDate } from './local-time.js';
 import { scanNumbers } from './numbers.js';
@@ -29,17 +29,10 @@ export interface PlainOptions {
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
 const PRICE_RE =
   /\d+(?:\.\d+)?\s*(?:(?:元|块钱|块(?=钱|[/每一]|[^\u4e00-\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:\s*(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))?|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
-/** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
-const CUSTOMER_PREFIX_RE = /^\s*[\u4e00-\u9fa5]{2,5}\s*[:：]/;
 const BUY_RE = /买|代购|代买|订|捎|带/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
   /多少钱|价格|价钱|怎么卖|要戴|要用|怎么用|能用吗|可以用吗|要吃|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点/;
-/** Words that make goods a thing asked for; without one, only names that look like goods count. */
-const TRIGGER_RE = /买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|没了|用完|不够|坏了|莫得|没得/;
-/** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了). */
-const FRAME_RE =
-  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了/;
 
 function maskAll(mask: Mask, re: RegExp, text: string): void {
   for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
@@ -55,10 +48,6 @@ function byAnchor(a: Anchored<ParsedRecord>, b: Anchored<ParsedRecord>): number 
 
 function notWater(h: ItemHit): boolean {
   return !isWaterItem(h.item);
-}
-
-function goodsLike(h: ItemHit): boolean {
-  return looksLikeGoods(h.item.name);
 }
 
 function claim(mask: Mask, spans: readonly { start: number; end: number }[]): void {
@@ -141,63 +130,4 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
 
 function maxValue(m: number | null, t: TempHit): number | null {
   return m === null || t.value > m ? t.value : m;
-}
-
-/** Goods count as asked for only when the message asks: a verb, 能…吗, 麻烦, or a bare list of goods. */
-function keepAskedFor(text: string, masked: string, found: ItemHit[]): ItemHit[] {
-  let items = found;
-  const frame = FRAME_RE.test(text);
-  if (!TRIGGER_RE.test(text)) {
-    // No verb at all: only a bare list of goods (口罩两个 / 2203 纸巾两包) asks for them; goods inside a
-    // statement (36个口罩已经分好了) do not.
-    items = items.filter(goodsLike);
-    const named = CUSTOMER_PREFIX_RE.exec(masked)?.[0].length ?? 0;
-    if (!frame && leftoverChars(masked, items, named) > 2) return [];
-  }
-  if (!frame) {
-    let anyQty = false;
-    for (const h of items) if (h.item.qty !== null) anyQty = true;
-    if (!anyQty) return [];
-  }
-  return items;
-}
-
-/** Chinese characters left once the items are taken out: more than a couple means a sentence, not a list. */
-function leftoverChars(masked: string, items: readonly ItemHit[], from: number): number {
-  let n = 0;
-  for (let i = from; i < masked.length; i++) {
-    if (items.some((h) => i >= h.start && i < h.end)) continue;
-    if (isCjk(masked[i])) n++;
-  }
-  return n;
-}
-
-const POLITE = ['谢谢', '麻烦', '请', '一下', '啊', '哈', '吧', '呀', '哦', '了', '还要', '还有', '和', '、'];
-
-/** 口罩 / 2105 毛巾、牙刷 谢谢: a message that is only goods names asks for them (quarantine groups). */
-function bareGoodsList(masked: string): ItemHit[] {
-  const hits: ItemHit[] = [];
-  let i = 0;
-  while (i < masked.length) {
-    const ch = masked[i] as string;
-    if (!isCjk(ch)) {
-      i++;
-      continue;
-    }
-    const w = goodsAt(masked, i);
-    if (w && !isCjk(masked[i + w.length])) {
-      hits.push({ start: i, end: i + w.length, item: { name: w, qty: null, unit: null } });
-      i += w.length;
-      continue;
-    }
-    if (w && (goodsAt(masked, i + w.length) || POLITE.some((p) => masked.startsWith(p, i + w.length)))) {
-      hits.push({ start: i, end: i + w.length, item: { name: w, qty: null, unit: null } });
-      i += w.length;
-      continue;
-    }
-    const p = POLITE.find((x) => masked.startsWith(x, i));
-    if (!p) return [];
-    i += p.length;
-  }
-  return hits.length > 3 ? [] : hits;
 }

@@ -5,6 +5,7 @@ import { CN_DIGIT, isCjk, isClauseEnd, isDigit, isLatin, type Mask } from './cha
 import type { NumToken } from './numbers.js';
 import { roundTenths } from './numerals.js';
 import type { SlotHit } from './slots.js';
+import { KEYWORDS, LEFT_EXCLUDE, RIGHT_EXCLUDE, RIGHT_EXCLUDE_SPACED } from './temperature-words.js';
 
 export interface TempHit {
   start: number;
@@ -15,88 +16,6 @@ export interface TempHit {
 const MIN_C = 34;
 const MAX_C = 43;
 const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°'];
-const KEYWORDS = [
-  '体温',
-  '温度',
-  '测温',
-  '腋温',
-  '额温',
-  '耳温',
-  '口温',
-  '量了',
-  '测了',
-  '测得',
-  '量得',
-  '测量',
-  '烧到',
-];
-const LEFT_EXCLUDE = [
-  ...[
-    '房间温度',
-    '房间里',
-    '屋里',
-    '气温',
-    '室温',
-    '水温',
-    '天气',
-    '最高',
-    '最低',
-    '温差',
-    '外面',
-    '空调',
-    '暖气',
-  ],
-  ...['血氧', '氧饱和', '饱和度', '心率', '脉搏', '心跳', '血压', '血糖', '体重', '身高', '年龄', '呼吸'],
-  ...['超过', '高于', '低于', '大于', '小于', '不超过', '不到', '达到', '≥', '≤', '>', '<', '以上'],
-  ...['价', '钱', '元', '¥', '$', '第', '电话', '手机', '尾号', '编号', '单号', '号码', '一共', '总共', '共'],
-  ...['快递', '航班', '车次', '满', '华氏'],
-];
-/** Units that, right after the number, make it something other than a temperature. */
-const RIGHT_EXCLUDE = [
-  ...[
-    '岁',
-    '楼',
-    '层',
-    '栋',
-    '幢',
-    '号',
-    '日',
-    '月',
-    '年',
-    '元',
-    '块',
-    '角',
-    '毛',
-    '斤',
-    '两',
-    '公斤',
-    '千克',
-  ],
-  ...['kg', 'KG', 'Kg', '克', 'g', '个', '次', '天', '分', '秒', '时', '小时', '人', '户', '家', '米', '%'],
-  ...['℉', 'F', 'f', '华氏', '袋', '桶', '箱', '瓶', '包', '盒', '件', '份', '页', '万', '千', '百', '位'],
-  ...['床', '间', '室', '房', '级', '路', '公里', '里', '条', '只', '辆', '周', '期', '折', '倍', '亩', 'cm'],
-  ...['mm', '厘米', '毫米', 'ml', '毫升', '升', 'L', '码', '寸', '届', '班', '排', '本', '张', '支', '根'],
-  ...[
-    '片',
-    '粒',
-    '颗',
-    '以上',
-    '以下',
-    '以内',
-    '的请',
-    '者',
-    '度电',
-    '点',
-    '多',
-    '组',
-    '栋',
-    '号楼',
-    'w',
-    'W',
-  ],
-];
-/** Strong non-temperature units still recognised after a space ("36 岁"). */
-const RIGHT_EXCLUDE_SPACED = ['岁', '楼', '层', '元', '块', '斤', '公斤', 'kg', '%', '号', '人', '天'];
 /** Characters that may surround a lone slip such as "365" in a message that is only a report. */
 const ALONE_FILLER = new Set(
   '今天早上晨晚中午下体温测量了我是的报到打卡度一下刚才现在目前吧哈啊呀哦嗯好'.split(''),
