@@ -77,6 +77,24 @@ export class Mask {
   }
 }
 
+/** Is one of `words` in `s`? (A loop: called per token, so no closure.) */
+export function includesAny(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (s.includes(w)) return true;
+  return false;
+}
+
+/** Does one of `words` start at `i`? */
+export function startsAny(text: string, i: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.startsWith(w, i)) return true;
+  return false;
+}
+
+/** Does one of `words` end right before `i`? */
+export function endsAny(text: string, i: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.endsWith(w, i)) return true;
+  return false;
+}
+
 /** Does `text` have one of `words` starting at `i`? Returns the longest such word or null. */
 export function wordAt(text: string, i: number, words: readonly string[]): string | null {
   let best: string | null = null;

@@ -125,27 +125,16 @@ export function findBareRooms(
   _slots: readonly SlotHit[],
 ): RoomHit[] {
   const hits: RoomHit[] = [];
-  const isBare = (t: NumToken) =>
-    t.frac === null &&
-    t.groups === 1 &&
-    t.int.length >= 3 &&
-    t.int.length <= 4 &&
-    !blocked.any(t.start, t.end);
   for (const t of temps) {
     const tok = lastTokenBefore(tokens, t.start);
-    if (!tok || !isBare(tok) || tok.start >= t.start) continue;
-    if (temps.some((x) => x.start === tok.start)) continue;
+    if (!tok || !isBare(blocked, tok) || tok.start >= t.start) continue;
+    if (startsAt(temps, tok.start)) continue;
     if (BRIDGE_RE.test(text.slice(tok.end, t.start)))
       hits.push({ start: tok.start, end: tok.end, room: tok.int });
   }
   if (!edgesAllowed) return hits;
   const first = tokens[0];
-  if (
-    first &&
-    isBare(first) &&
-    !hits.some((h) => h.start === first.start) &&
-    !temps.some((x) => x.start === first.start)
-  ) {
+  if (first && isBare(blocked, first) && !startsAt(hits, first.start) && !startsAt(temps, first.start)) {
     const lead = text.slice(0, first.start);
     const after = text[first.end];
     if (
@@ -158,8 +147,7 @@ export function findBareRooms(
   }
   // 2105高某: a room glued to the sender's name, as WeChat nicknames and reports are written
   for (const t of tokens) {
-    if (!isBare(t) || hits.some((h) => h.start === t.start) || temps.some((x) => x.start === t.start))
-      continue;
+    if (!isBare(blocked, t) || startsAt(hits, t.start) || startsAt(temps, t.start)) continue;
     const before = text[t.start - 1];
     const after = text[t.end] ?? '';
     const glued =
@@ -169,17 +157,31 @@ export function findBareRooms(
     }
   }
   const last = tokens[tokens.length - 1];
-  if (last && last !== first && isBare(last) && !temps.some((x) => x.start === last.start)) {
+  if (last && last !== first && isBare(blocked, last) && !startsAt(temps, last.start)) {
     const before = text[last.start - 1];
     if (
       (before === ' ' || isClauseEnd(text, last.start - 1)) &&
       /^[\s\p{P}\p{S}]*$/u.test(text.slice(last.end))
     ) {
-      if (!hits.some((h) => h.start === last.start))
-        hits.push({ start: last.start, end: last.end, room: last.int });
+      if (!startsAt(hits, last.start)) hits.push({ start: last.start, end: last.end, room: last.int });
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+function isBare(blocked: Mask, t: NumToken): boolean {
+  return (
+    t.frac === null &&
+    t.groups === 1 &&
+    t.int.length >= 3 &&
+    t.int.length <= 4 &&
+    !blocked.any(t.start, t.end)
+  );
+}
+
+function startsAt(spans: readonly { start: number }[], pos: number): boolean {
+  for (const s of spans) if (s.start === pos) return true;
+  return false;
 }
 
 function lastTokenBefore(tokens: readonly NumToken[], pos: number): NumToken | undefined {

@@ -1,7 +1,7 @@
 // Symptoms to the contract's codes, with negation (不咳嗽, 无发热、乏力, 咳嗽：无) and generic or conditional
 // mentions (如有发热请报告, 退烧药) left out: only symptoms the person says they have count.
 import type { SymptomCode } from '../records.js';
-import { isClauseEnd } from './chars.js';
+import { endsAny, includesAny, isClauseEnd, startsAny } from './chars.js';
 
 export interface SymptomHit {
   start: number;
@@ -120,8 +120,8 @@ function negatedBefore(text: string, start: number, spans: readonly SymptomHit[]
 function postValue(text: string, end: number): 'neg' | 'pos' | null {
   let k = end;
   while (k < text.length && k < end + 4 && /[\s:：\-—]/.test(text[k] as string)) k++;
-  if (POST_NEG.some((w) => text.startsWith(w, k)) && !text.startsWith('无力', k)) return 'neg';
-  if (k > end && POST_POS.some((w) => text.startsWith(w, k))) return 'pos';
+  if (startsAny(text, k, POST_NEG) && !text.startsWith('无力', k)) return 'neg';
+  if (k > end && startsAny(text, k, POST_POS)) return 'pos';
   return null;
 }
 
@@ -150,11 +150,10 @@ export function findSymptoms(text: string): SymptomHit[] {
       }
     }
     const code = CODES[g] as SymptomCode;
-    if (AFTER_NOT.some((w) => text.startsWith(w, end))) continue;
-    if (BEFORE_NOT.some((w) => text.endsWith(w, start))) continue;
+    if (startsAny(text, end, AFTER_NOT) || endsAny(text, start, BEFORE_NOT)) continue;
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
-    if (post === null && CONDITIONAL.some((w) => clause.includes(w))) continue;
+    if (post === null && includesAny(clause, CONDITIONAL)) continue;
     const negated = post === 'neg' || (post !== 'pos' && negatedBefore(text, start, hits));
     hits.push({ start, end, code, negated });
   }
@@ -183,7 +182,7 @@ export function findNormal(text: string): NormalHit[] {
       continue;
     if (text.endsWith('不', start) || text.endsWith('是否', start)) continue;
     const clause = clauseOf(text, start, end);
-    if (CONDITIONAL.some((w) => clause.includes(w)) || clause.includes('?')) continue;
+    if (includesAny(clause, CONDITIONAL) || clause.includes('?')) continue;
     hits.push({ start, end, weak: m[0] === '正常' });
   }
   return hits;

@@ -1,7 +1,7 @@
 // Body temperatures in every form residents type (36.5, 36度5, 三十六度八, 36.5℃, 36°5) and the slips with
 // one sensible reading (365, 3.65, 36..5). Numbers that are rooms, floors, dates, times, prices, ages, counts,
 // SpO2 or pulse are never read: each candidate passes a left-context and a right-context guard.
-import { CN_DIGIT, isCjk, isClauseEnd, isDigit, isLatin, type Mask } from './chars.js';
+import { CN_DIGIT, includesAny, isCjk, isClauseEnd, isDigit, isLatin, type Mask } from './chars.js';
 import type { NumToken } from './numbers.js';
 import { roundTenths } from './numerals.js';
 import type { SlotHit } from './slots.js';
@@ -80,9 +80,9 @@ export function findTemperatures(
     // N95, B36: a letter glued to the number; T36.5 (staff shorthand for temperature) is the exception
     const tPrefix = (before === 'T' || before === 't') && !isLatin(text[tok.start - 2]);
     if ((isLatin(before) && !tPrefix) || before === '#' || before === '-' || before === '第') continue;
-    if (LEFT_EXCLUDE.some((w) => left.includes(w))) continue;
-    const keyword = tPrefix || KEYWORDS.some((w) => left.includes(w));
-    const slotBefore = slots.some((s) => s.start >= ls && s.end <= tok.start);
+    if (includesAny(left, LEFT_EXCLUDE)) continue;
+    const keyword = tPrefix || includesAny(left, KEYWORDS);
+    const slotBefore = slotWithin(slots, ls, tok.start);
     const afterRoom =
       prev !== undefined &&
       prev.frac === null &&
@@ -168,13 +168,18 @@ function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
     const after = text[end];
     if (after === '多' || after === '几' || after === '电' || after === '半') continue;
     const left = text.slice(leftContextStart(text, 0, start), start);
-    if (LEFT_EXCLUDE.some((w) => left.includes(w))) continue;
+    if (includesAny(left, LEFT_EXCLUDE)) continue;
     const value = roundTenths(String(whole), fracDigits.join(''));
     if (value < MIN_C || value > MAX_C) continue;
     end = eatUnit(text, end);
     hits.push({ start, end, value });
   }
   return hits;
+}
+
+function slotWithin(slots: readonly SlotHit[], from: number, to: number): boolean {
+  for (const s of slots) if (s.start >= from && s.end <= to) return true;
+  return false;
 }
 
 function mergeSorted(a: TempHit[], b: TempHit[]): TempHit[] {
