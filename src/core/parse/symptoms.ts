@@ -10,7 +10,8 @@ export interface SymptomHit {
   negated: boolean;
 }
 
-const INT = '(?:有点儿?|有些|有一点|稍微|还是|还|很|好|特别|一直|老是|也|都|发|比较|非常|挺|总是|又)?';
+const INT =
+  '(?:不太|没那么|没有|不|没|有点儿?|有些|有一点|稍微|还是|还|很|好|特别|一直|老是|也|都|发|比较|非常|挺|总是|又)?';
 const LEXICON: readonly [SymptomCode, string][] = [
   [
     'loss_of_smell_taste',
@@ -34,6 +35,8 @@ const LEXICON: readonly [SymptomCode, string][] = [
   ['diarrhea', '腹泻|拉肚子|拉稀'],
   ['nausea', '恶心|呕吐|想吐|干呕|反胃|吐了'],
 ];
+const INNER_NEG_RE =
+  /(?:不太|没那么|没有|不|没)(?:酸痛|酸疼|疼|痛|干|哑|难受|痒|酸|不通|塞|堵|困难|急促|不畅)$/;
 const CODES = LEXICON.map(([c]) => c);
 const SYMPTOM_RE = new RegExp(LEXICON.map(([, p]) => `(${p})`).join('|'), 'g');
 
@@ -154,7 +157,9 @@ export function findSymptoms(text: string): SymptomHit[] {
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
     if (post === null && includesAny(clause, CONDITIONAL)) continue;
-    const negated = post === 'neg' || (post !== 'pos' && negatedBefore(text, start, hits));
+    // 嗓子不疼了 / 头不痛: a negation inside the phrase itself
+    const inner = INNER_NEG_RE.test(m[0]);
+    const negated = inner || post === 'neg' || (post !== 'pos' && negatedBefore(text, start, hits));
     hits.push({ start, end, code, negated });
   }
   return hits;
