@@ -31,10 +31,6 @@ export const CN_DIGIT: Readonly<Record<string, number>> = {
   九: 9,
 };
 
-export function isCnDigit(ch: string | undefined): boolean {
-  return ch !== undefined && CN_DIGIT[ch] !== undefined;
-}
-
 /** Characters that end a clause. A '.' between digits is a decimal point, not a clause end. */
 export function isClauseEnd(text: string, i: number): boolean {
   const ch = text[i];
@@ -93,24 +89,4 @@ export function startsAny(text: string, i: number, words: readonly string[]): bo
 export function endsAny(text: string, i: number, words: readonly string[]): boolean {
   for (const w of words) if (text.endsWith(w, i)) return true;
   return false;
-}
-
-/** Does `text` have one of `words` starting at `i`? Returns the longest such word or null. */
-export function wordAt(text: string, i: number, words: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const w of words) {
-    if ((best === null || w.length > best.length) && text.startsWith(w, i)) best = w;
-  }
-  return best;
-}
-
-/** Does `text` have one of `words` ending right before `i`? */
-export function wordBefore(text: string, i: number, words: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const w of words) {
-    if ((best === null || w.length > best.length) && i >= w.length && text.startsWith(w, i - w.length)) {
-      best = w;
-    }
-  }
-  return best;
 }

@@ -42,7 +42,7 @@ export function stopAt(text: string, j: number): number {
   return 0;
 }
 
-export const MAX_NAME = 10;
+const MAX_NAME = 10;
 
 const NON_GOODS = new Set(NON_GOODS_LIST);
 
