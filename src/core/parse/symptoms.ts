@@ -61,7 +61,7 @@ const AFTER_NOT = [
   '患者',
   '病例',
 ];
-const BEFORE_NOT = ['止', '退', '防', '治', '镇', '抗', '预防'];
+const BEFORE_NOT = ['水', '止', '退', '防', '治', '镇', '抗', '预防'];
 /** A clause with these is a rule or a question about symptoms, not a report of one. */
 const CONDITIONAL = [
   '如有',

@@ -82,3 +82,30 @@ export const RIGHT_EXCLUDE = [
 ];
 /** Strong non-temperature units still recognised after a space ("36 岁"). */
 export const RIGHT_EXCLUDE_SPACED = ['岁', '楼', '层', '元', '块', '斤', '公斤', 'kg', '%', '号', '人', '天'];
+
+/** Words right before a number that make it a measure of something else (洗澡水38度, 工资36.5). */
+export const ADJACENT_EXCLUDE = [
+  ...['水', '水温', '热水', '开水', '洗澡水', '泡脚', '洗澡', '工资', '距离', '价格', '单价', '总价', '合计'],
+  ...[
+    '共计',
+    '花了',
+    '买了',
+    '用了',
+    '付了',
+    '收了',
+    '长',
+    '宽',
+    '重',
+    '考了',
+    '分数',
+    '股票',
+    '涨了',
+    '跌了',
+    '水烧到',
+    '烧水',
+    '烧开',
+  ],
+];
+
+/** After a temperature unit: 36度电 (kWh), 38度的热水. */
+export const AFTER_UNIT_EXCLUDE = ['电', '的水', '的热水', '的开水', '热水', '开水', '水'];

@@ -1,11 +1,29 @@
 // Body temperatures in every form residents type (36.5, 36度5, 三十六度八, 36.5℃, 36°5) and the slips with
 // one sensible reading (365, 3.65, 36..5). Numbers that are rooms, floors, dates, times, prices, ages, counts,
 // SpO2 or pulse are never read: each candidate passes a left-context and a right-context guard.
-import { CN_DIGIT, includesAny, isCjk, isClauseEnd, isDigit, isLatin, type Mask } from './chars.js';
+import {
+  CN_DIGIT,
+  endsAny,
+  includesAny,
+  isCjk,
+  isClauseEnd,
+  isDigit,
+  isLatin,
+  type Mask,
+  startsAny,
+} from './chars.js';
+import { goodsSuffix } from './item-lexicon.js';
 import type { NumToken } from './numbers.js';
 import { roundTenths } from './numerals.js';
 import type { SlotHit } from './slots.js';
-import { KEYWORDS, LEFT_EXCLUDE, RIGHT_EXCLUDE, RIGHT_EXCLUDE_SPACED } from './temperature-words.js';
+import {
+  ADJACENT_EXCLUDE,
+  AFTER_UNIT_EXCLUDE,
+  KEYWORDS,
+  LEFT_EXCLUDE,
+  RIGHT_EXCLUDE,
+  RIGHT_EXCLUDE_SPACED,
+} from './temperature-words.js';
 
 export interface TempHit {
   start: number;
@@ -15,11 +33,14 @@ export interface TempHit {
 
 const MIN_C = 34;
 const MAX_C = 43;
-const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°'];
+const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°', 'C', 'c'];
 /** Characters that may surround a lone slip such as "365" in a message that is only a report. */
 const ALONE_FILLER = new Set(
   '今天早上晨晚中午下体温测量了我是的报到打卡度一下刚才现在目前吧哈啊呀哦嗯好'.split(''),
 );
+
+/** 36.5一斤 / 36.5/斤 / 36.5每袋: a price per unit. */
+const PER_UNIT_RE = /^\s*[一每/]\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐只条块])/;
 
 function startsWithAny(text: string, i: number, words: readonly string[]): string | null {
   for (const w of words) if (text.startsWith(w, i)) return w;
@@ -37,8 +58,19 @@ function leftContextStart(text: string, from: number, start: number): number {
   return s;
 }
 
+/** 苹果38.5 / 洗澡水38度 / 工资36.5: a thing right before the number is priced or measured, not a body. */
+function thingBefore(text: string, start: number): boolean {
+  const e = start;
+  let s = e;
+  while (s > 0 && e - s < 8 && isCjk(text[s - 1])) s--;
+  if (s === e) return false;
+  const run = text.slice(s, e);
+  return goodsSuffix(run) !== null || endsAny(run, run.length, ADJACENT_EXCLUDE);
+}
+
 function excludedRight(text: string, end: number): boolean {
-  if (startsWithAny(text, end, RIGHT_EXCLUDE)) return true;
+  if (startsWithAny(text, end, RIGHT_EXCLUDE) || PER_UNIT_RE.test(text.slice(end, end + 4))) return true;
+  if (isLatin(text[end])) return true;
   let k = end;
   while (text[k] === ' ') k++;
   return k > end && startsWithAny(text, k, RIGHT_EXCLUDE_SPACED) !== null;
@@ -49,7 +81,8 @@ function eatUnit(text: string, end: number): number {
   let k = end;
   while (text[k] === ' ') k++;
   const u = startsWithAny(text, k, TEMP_UNITS);
-  return u ? k + u.length : end;
+  if (!u || (isLatin(u[u.length - 1]) && isLatin(text[k + u.length]))) return end; // 36.5cm is no unit
+  return k + u.length;
 }
 
 function isAlone(text: string, tok: NumToken, blocked: Mask): boolean {
@@ -141,6 +174,8 @@ export function findTemperatures(
     }
     if (value === null || value < MIN_C || value > MAX_C) continue;
     if (end === tok.end && excludedRight(text, end)) continue;
+    if (end > tok.end && startsAny(text, end, AFTER_UNIT_EXCLUDE)) continue;
+    if (thingBefore(text, tok.start)) continue;
     if (
       needsSupport &&
       !(keyword || slotBefore || afterRoom || end > tok.end || isAlone(text, tok, blocked))
