@@ -14,6 +14,11 @@ export const KEYWORDS = [
   '量得',
   '测量',
   '烧到',
+  '发烧',
+  '发热',
+  '低烧',
+  '高烧',
+  '烧了',
 ];
 export const LEFT_EXCLUDE = [
   ...[

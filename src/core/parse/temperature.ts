@@ -187,19 +187,19 @@ export function findTemperatures(
   return mergeSorted(hits, findChineseTemperatures(text, blocked));
 }
 
-const CN_TEMP_RE = /([三四])十([一二三四五六七八九]?)(度|点)([零〇一二三四五六七八九]{0,2})/g;
+const CN_TEMP_RE = /(?:([三四])十|(卅))([一二三四五六七八九]?)(度|点)([零〇一二三四五六七八九]{0,2})/g;
 
 /** 三十六度八 / 三十六点七 / 三十七度 as spoken or typed by voice input. */
 function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
-  if (!text.includes('十')) return [];
+  if (!text.includes('十') && !text.includes('卅')) return [];
   const hits: TempHit[] = [];
   for (const m of text.matchAll(CN_TEMP_RE)) {
     const start = m.index;
     let end = start + m[0].length;
     if (blocked.any(start, end)) continue;
-    const whole = (m[1] === '三' ? 30 : 40) + (m[2] ? (CN_DIGIT[m[2]] ?? 0) : 0);
-    const fracDigits = (m[4] ?? '').split('').map((c) => CN_DIGIT[c] ?? 0);
-    if (m[3] === '点' && fracDigits.length === 0) continue;
+    const whole = (m[1] === '四' ? 40 : 30) + (m[3] ? (CN_DIGIT[m[3]] ?? 0) : 0);
+    const fracDigits = (m[5] ?? '').split('').map((c) => CN_DIGIT[c] ?? 0);
+    if (m[4] === '点' && fracDigits.length === 0) continue;
     const after = text[end];
     if (after === '多' || after === '几' || after === '电' || after === '半') continue;
     const left = text.slice(leftContextStart(text, 0, start), start);
