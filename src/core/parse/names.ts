@@ -69,11 +69,37 @@ export interface NameSpan {
   name: string;
 }
 
+/** 新的体温计 / 厚一点的被子 / 小孩看的书: a short description ending in 的 before goods; the goods are the name. */
+function afterDescription(text: string, s: number, qtyStarts: ReadonlySet<number>): NameSpan | null {
+  for (let d = s + 1; d < s + 8 && d < text.length; d++) {
+    const ch = text[d];
+    if (ch === '的') {
+      if (!plainDescription(text, s, d)) return null;
+      const rest = readNameForward(text, d + 1, qtyStarts);
+      return rest && looksLikeGoods(rest.name) ? rest : null;
+    }
+    if (!isCjk(ch) || qtyStarts.has(d)) return null;
+  }
+  return null;
+}
+
+const DESCRIPTION_OK = ['一点', '点', '些', '看', '用', '吃', '穿', '玩'];
+
+function plainDescription(text: string, s: number, d: number): boolean {
+  for (let k = s; k < d; k++) {
+    if (stopAt(text, k) > 0 && !(k > s && DESCRIPTION_OK.some((w) => text.startsWith(w, k)))) return false;
+  }
+  return true;
+}
+
 /** The name starting at i (one leading space allowed), or null. Stops at a quantity start in `qtyStarts`. */
 export function readNameForward(text: string, i: number, qtyStarts: ReadonlySet<number>): NameSpan | null {
   let s = i;
   if (text[s] === ' ' && (isCjk(text[s + 1]) || isLatin(text[s + 1]))) s++;
-  if (stopAt(text, s) > 0 || qtyStarts.has(s)) return null;
+  if (qtyStarts.has(s)) return null;
+  const described = afterDescription(text, s, qtyStarts);
+  if (described) return described;
+  if (stopAt(text, s) > 0) return null;
   let j = s;
   while (j < text.length) {
     if (j > s && qtyStarts.has(j)) break;
