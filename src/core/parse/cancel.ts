@@ -1,6 +1,6 @@
 // Withdrawals: 化肥不要了, 水不用送了, 被子不需要了, 取消化肥, 订单取消 (items [] = the whole earlier order).
 import type { CancelRecord } from '../records.js';
-import { isClauseEnd } from './chars.js';
+import { clauseEnd, clauseStart, isClauseEnd } from './chars.js';
 import { readNameBackward } from './names.js';
 import { findQuantities } from './quantities.js';
 
@@ -35,18 +35,6 @@ const GENERIC = new Set([
 ]);
 const LEAD_RE =
   /^(?:我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
-
-function clauseStart(text: string, i: number): number {
-  let s = i;
-  while (s > 0 && !isClauseEnd(text, s - 1) && text[s - 1] !== '|') s--;
-  return s;
-}
-
-function clauseEnd(text: string, i: number): number {
-  let e = i;
-  while (e < text.length && !isClauseEnd(text, e) && text[e] !== '|') e++;
-  return e;
-}
 
 function namesFrom(object: string): string[] {
   const names: string[] = [];

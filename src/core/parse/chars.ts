@@ -73,6 +73,25 @@ export class Mask {
   }
 }
 
+/** Longest clause looked at around a match; bounds the work on text with no punctuation at all. */
+export const MAX_CLAUSE = 40;
+
+/** Start of the clause holding position i (a '|' mask boundary also ends a clause). */
+export function clauseStart(text: string, i: number): number {
+  let s = i;
+  const stop = Math.max(0, i - MAX_CLAUSE);
+  while (s > stop && !isClauseEnd(text, s - 1) && text[s - 1] !== '|') s--;
+  return s;
+}
+
+/** End of the clause holding position i. */
+export function clauseEnd(text: string, i: number): number {
+  let e = i;
+  const stop = Math.min(text.length, i + MAX_CLAUSE);
+  while (e < stop && !isClauseEnd(text, e) && text[e] !== '|') e++;
+  return e;
+}
+
 /** Is one of `words` in `s`? (A loop: called per token, so no closure.) */
 export function includesAny(s: string, words: readonly string[]): boolean {
   for (const w of words) if (s.includes(w)) return true;

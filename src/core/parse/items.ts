@@ -2,7 +2,7 @@
 // names after a verb (需要牙刷、牙膏), names before 用完了/没了, and a quantity with no name of its own
 // taking the goods named earlier in the message (体温计坏了，能换一个吗).
 import type { Item } from '../records.js';
-import { isCjk, isClauseEnd } from './chars.js';
+import { clauseStart, isCjk } from './chars.js';
 import { goodsAt, goodsSuffix, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { type NameSpan, readNameBackward, readNameForward } from './names.js';
 import { findQuantities, type QtyHit, unitAt } from './quantities.js';
@@ -36,12 +36,6 @@ const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|,|，|\/)\s*|\s
 /** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
 const POST_RE = /快用完了|快没了|用完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
-
-function clauseStartOf(text: string, i: number): number {
-  let s = i;
-  while (s > 0 && !isClauseEnd(text, s - 1) && text[s - 1] !== '|') s--;
-  return s;
-}
 
 const OUT_OF_RE = /没有?(?=[^\s,，。!?|]{1,6}了)/g;
 const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
@@ -219,8 +213,8 @@ function readVerbItems(x: Extraction): void {
   if (x.hits.length === 0) {
     // 充电器能借一下吗: with nothing after the verb, the goods named first in its clause are asked for
     for (const m of text.matchAll(GIVE_RE)) {
-      if (/[不别没]$/.test(text.slice(0, m.index))) continue;
-      const topic = goodsMentionedBefore(x.mentions(), m.index, x.used, clauseStartOf(text, m.index));
+      if ('不别没'.includes(text[m.index - 1] ?? '|')) continue;
+      const topic = goodsMentionedBefore(x.mentions(), m.index, x.used, clauseStart(text, m.index));
       if (topic) x.take(topic, null, null, topic.start, topic.end);
     }
   }

@@ -75,7 +75,7 @@ function afterDescription(text: string, s: number, qtyStarts: ReadonlySet<number
     const ch = text[d];
     if (ch === '的') {
       if (!plainDescription(text, s, d)) return null;
-      const rest = readNameForward(text, d + 1, qtyStarts);
+      const rest = readNameForward(text, d + 1, qtyStarts, false);
       return rest && looksLikeGoods(rest.name) ? rest : null;
     }
     if (!isCjk(ch) || qtyStarts.has(d)) return null;
@@ -93,12 +93,17 @@ function plainDescription(text: string, s: number, d: number): boolean {
 }
 
 /** The name starting at i (one leading space allowed), or null. Stops at a quantity start in `qtyStarts`. */
-export function readNameForward(text: string, i: number, qtyStarts: ReadonlySet<number>): NameSpan | null {
+export function readNameForward(
+  text: string,
+  i: number,
+  qtyStarts: ReadonlySet<number>,
+  described = true,
+): NameSpan | null {
   let s = i;
   if (text[s] === ' ' && (isCjk(text[s + 1]) || isLatin(text[s + 1]))) s++;
   if (qtyStarts.has(s)) return null;
-  const described = afterDescription(text, s, qtyStarts);
-  if (described) return described;
+  const after = described ? afterDescription(text, s, qtyStarts) : null;
+  if (after) return after;
   if (stopAt(text, s) > 0) return null;
   let j = s;
   while (j < text.length) {

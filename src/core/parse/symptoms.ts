@@ -1,7 +1,7 @@
 // Symptoms to the contract's codes, with negation (不咳嗽, 无发热、乏力, 咳嗽：无) and generic or conditional
 // mentions (如有发热请报告, 退烧药) left out: only symptoms the person says they have count.
 import type { SymptomCode } from '../records.js';
-import { endsAny, includesAny, isClauseEnd, startsAny } from './chars.js';
+import { clauseEnd, clauseStart, endsAny, includesAny, isClauseEnd, startsAny } from './chars.js';
 
 export interface SymptomHit {
   start: number;
@@ -129,11 +129,7 @@ function postValue(text: string, end: number): 'neg' | 'pos' | null {
 }
 
 function clauseOf(text: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !isClauseEnd(text, s - 1)) s--;
-  let e = end;
-  while (e < text.length && !isClauseEnd(text, e)) e++;
-  return text.slice(s, e);
+  return text.slice(clauseStart(text, start), clauseEnd(text, end));
 }
 
 /** Every symptom phrase contains one of these characters; a message without any skips the big pattern. */
