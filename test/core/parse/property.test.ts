@@ -124,6 +124,11 @@ describe('adversarial inputs finish quickly', () => {
     ['rooms', '2105房'.repeat(2_000)],
     ['emoji', '😷'.repeat(5_000)],
     ['mixed', '早上36.5 晚上36.9 送到三组 两袋化肥 '.repeat(300)],
+    ['verbs and descriptions', '给a的'.repeat(3_000)],
+    ['descriptions', `要${'新的'.repeat(5_000)}口罩`],
+    ['cancellations', '化肥不要了'.repeat(2_000)],
+    ['symptom words', '咳嗽'.repeat(5_000)],
+    ['de', '的'.repeat(10_000)],
   ];
   it.each(cases)('%s', (_, text) => {
     const t0 = performance.now();
