@@ -123,6 +123,12 @@ class Extraction {
       let qty: number | null = null;
       let unit: string | null = null;
       if (n === 0) {
+        // 需要：口罩、纸巾 — a colon (and a line break) may follow the verb
+        while (
+          pos < from + 3 &&
+          (text[pos] === ':' || text[pos] === '：' || text[pos] === '\n' || text[pos] === ' ')
+        )
+          pos++;
         for (const [w, q, u] of VAGUE) {
           if (text.startsWith(w, pos)) {
             qty = q;

@@ -72,6 +72,7 @@ function splitCustomer(line: string): { customer: string | null; body: string } 
   if (sep?.[1]) {
     const token = sep[1];
     const hasQty = findQuantities(token).length > 0;
+    if (/^\d{3,4}$/.test(token)) return { customer: token, body: text.slice(sep[0].length) }; // a room
     if (!/\d/.test(token) && !hasQty && !isKnownGoods(token)) {
       return { customer: token.replace(VERB_TAIL_RE, '') || token, body: text.slice(sep[0].length) };
     }
