@@ -99,7 +99,7 @@ const POST_NEG = [
 ];
 const POST_POS = ['有', '是', '(+)'];
 
-function negatedBefore(text: string, start: number, spans: readonly SymptomHit[]): boolean {
+function negatedBefore(text: string, start: number, byEnd: ReadonlyMap<number, SymptomHit>): boolean {
   let i = start - 1;
   let steps = 0;
   while (i >= 0 && steps < 24) {
@@ -109,7 +109,7 @@ function negatedBefore(text: string, start: number, spans: readonly SymptomHit[]
     if (NEGATORS_2.includes(two)) return true;
     const ch = text[i] as string;
     if (NEGATORS_1.has(ch)) return true;
-    const span = spans.find((s) => s.end === i + 1);
+    const span = byEnd.get(i + 1);
     if (span) {
       i = span.start - 1;
       continue;
@@ -137,6 +137,7 @@ const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉�
 
 export function findSymptoms(text: string): SymptomHit[] {
   const hits: SymptomHit[] = [];
+  const byEnd = new Map<number, SymptomHit>();
   if (!SYMPTOM_CHARS.test(text)) return hits;
   for (const m of text.matchAll(SYMPTOM_RE)) {
     const start = m.index;
@@ -155,7 +156,8 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (post === null && includesAny(clause, CONDITIONAL)) continue;
     // 嗓子不疼了 / 头不痛: a negation inside the phrase itself
     const inner = INNER_NEG_RE.test(m[0]);
-    const negated = inner || post === 'neg' || (post !== 'pos' && negatedBefore(text, start, hits));
+    const negated = inner || post === 'neg' || (post !== 'pos' && negatedBefore(text, start, byEnd));
+    byEnd.set(end, { start, end, code, negated });
     hits.push({ start, end, code, negated });
   }
   return hits;
