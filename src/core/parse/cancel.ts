@@ -1,6 +1,6 @@
 // Withdrawals: 化肥不要了, 水不用送了, 被子不需要了, 取消化肥, 订单取消 (items [] = the whole earlier order).
 import type { CancelRecord } from '../records.js';
-import { clauseEnd, clauseStart, isClauseEnd } from './chars.js';
+import { clauseEnd, clauseStart, isClauseEnd, MAX_HITS } from './chars.js';
 import { readNameBackward } from './names.js';
 import { findQuantities } from './quantities.js';
 
@@ -56,6 +56,7 @@ export function findCancels(text: string): CancelHit[] {
   const hits: CancelHit[] = [];
   if (!/不|别|取消|退|作废/.test(text)) return hits;
   for (const m of text.matchAll(SUFFIX_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     const after = text.slice(end, end + 2);
@@ -72,6 +73,7 @@ export function findCancels(text: string): CancelHit[] {
     hits.push({ start: cs, end, names: namesFrom(object) });
   }
   for (const m of text.matchAll(PREFIX_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     if (hits.some((h) => start >= h.start && start < h.end)) continue;
     const from = start + m[0].length;

@@ -73,6 +73,9 @@ export class Mask {
   }
 }
 
+/** Matches of one kind read per message: far above any real message, a bound for pathological input. */
+export const MAX_HITS = 200;
+
 /** Longest clause looked at around a match; bounds the work on text with no punctuation at all. */
 export const MAX_CLAUSE = 40;
 

@@ -1,6 +1,6 @@
 // Room numbers the sender names: 2105房, 房间2105, 我是2210的, 3栋201 → 3-201, 8-305, a bare 3-4 digit number
 // right before a temperature (2105 36.6), or one that opens a message in a quarantine-like group (1203 能…).
-import { isCjk, isClauseEnd, type Mask } from './chars.js';
+import { isCjk, isClauseEnd, MAX_HITS, type Mask } from './chars.js';
 import type { NumToken } from './numbers.js';
 import { chineseToNumber } from './numerals.js';
 import type { SlotHit } from './slots.js';
@@ -52,6 +52,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
   if (!/\d{3}|[零〇一二三四五六七八九幺]{3}/.test(text)) return [];
   const hits: RoomHit[] = [];
   for (const m of text.matchAll(ROOM_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     let room: string | undefined;

@@ -1,7 +1,7 @@
 // Symptoms to the contract's codes, with negation (不咳嗽, 无发热、乏力, 咳嗽：无) and generic or conditional
 // mentions (如有发热请报告, 退烧药) left out: only symptoms the person says they have count.
 import type { SymptomCode } from '../records.js';
-import { clauseEnd, clauseStart, endsAny, includesAny, isClauseEnd, startsAny } from './chars.js';
+import { clauseEnd, clauseStart, endsAny, includesAny, isClauseEnd, MAX_HITS, startsAny } from './chars.js';
 
 export interface SymptomHit {
   start: number;
@@ -140,6 +140,7 @@ export function findSymptoms(text: string): SymptomHit[] {
   const byEnd = new Map<number, SymptomHit>();
   if (!SYMPTOM_CHARS.test(text)) return hits;
   for (const m of text.matchAll(SYMPTOM_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     let g = 0;
@@ -178,6 +179,7 @@ export function findNormal(text: string): NormalHit[] {
   const hits: NormalHit[] = [];
   if (!/[常切身适舒症]/.test(text)) return hits;
   for (const m of text.matchAll(NORMAL_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     const after = text.slice(end, end + 2);

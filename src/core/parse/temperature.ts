@@ -9,6 +9,7 @@ import {
   isClauseEnd,
   isDigit,
   isLatin,
+  MAX_HITS,
   type Mask,
   startsAny,
 } from './chars.js';
@@ -104,6 +105,7 @@ export function findTemperatures(
 ): TempHit[] {
   const hits: TempHit[] = [];
   for (let idx = 0; idx < tokens.length; idx++) {
+    if (hits.length >= MAX_HITS) break;
     const tok = tokens[idx] as NumToken;
     if (blocked.any(tok.start, tok.end) || tok.groups > 2 || tok.int.length > 3) continue;
     const prev = tokens[idx - 1];
@@ -194,6 +196,7 @@ function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
   if (!text.includes('十') && !text.includes('卅')) return [];
   const hits: TempHit[] = [];
   for (const m of text.matchAll(CN_TEMP_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     let end = start + m[0].length;
     if (blocked.any(start, end)) continue;
