@@ -23,8 +23,9 @@ export function keepAskedFor(text: string, masked: string, found: ItemHit[]): It
   if (!TRIGGER_RE.test(text)) {
     // No verb at all: only a bare list of goods (口罩两个 / 2203 纸巾两包) asks for them; goods inside a
     // statement (36个口罩已经分好了) do not.
-    items = items.filter(goodsLike);
     const named = CUSTOMER_PREFIX_RE.exec(masked)?.[0].length ?? 0;
+    if (leftoverChars(masked, items, named) <= 2) return items; // nothing but the list itself
+    items = items.filter(goodsLike);
     if (!frame && leftoverChars(masked, items, named) > 2) return [];
   }
   if (!frame) {

@@ -18,7 +18,7 @@ import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
 import { findTemperatures, type TempHit } from './temperature.js';
-import { buildWater, isWaterBooking, isWaterItem, mentionsWater } from './water.js';
+import { buildWater, impliedWater, isWaterBooking, isWaterItem, mentionsWater } from './water.js';
 
 export interface PlainOptions {
   at?: Date;
@@ -106,6 +106,13 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], dates, deliverTo, local) });
     }
     items = items.filter(notWater);
+  } else if (context !== 'quarantine' && items.length === 0) {
+    // 周三上午送两桶: barrels with no goods named are water
+    const barrels = impliedWater(masked);
+    if (barrels) {
+      const record = buildWater([], [barrels], dates, places[0]?.place ?? null, local);
+      out.push({ at: barrels.at, record });
+    }
   }
   if (items.length > 0) items = keepAskedFor(text, masked, items);
   else if (context === 'quarantine' && cancels.length === 0) items = bareGoodsList(masked);

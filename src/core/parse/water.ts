@@ -4,6 +4,7 @@ import type { DayPart, Item, WaterRecord } from '../records.js';
 import { type DateHit, resolveDay } from './dates.js';
 import type { ItemHit } from './items.js';
 import type { LocalDate } from './local-time.js';
+import { parseNumber } from './numerals.js';
 
 const WATER_NAMES = new Set([
   '水',
@@ -67,4 +68,13 @@ export function buildWater(
     if (part === null && d.part !== null) part = d.part;
   }
   return { type: 'water', qty, unit, date, part, deliverTo };
+}
+
+const BARRELS_RE = /(?:送|订|要|来|约)\s*([\d一二两三四五六七八九十几]{1,3})\s*桶(?![\u4e00-\u9fa5])/;
+
+/** 周三上午送两桶: a booking of barrels that names no goods at all. */
+export function impliedWater(text: string): { qty: number | null; unit: string; at: number } | null {
+  const m = BARRELS_RE.exec(text);
+  if (!m?.[1] || QUESTION_RE.test(text) || PAST_RE.test(text)) return null;
+  return { qty: parseNumber(m[1]), unit: '桶', at: m.index };
 }
