@@ -8,7 +8,7 @@ import type { ItemHit } from './items.js';
 const TRIGGER_RE = /买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|没了|用完|不够|坏了|莫得|没得/;
 /** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了). */
 const FRAME_RE =
-  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了/;
+  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
 const CUSTOMER_PREFIX_RE = /^\s*[\u4e00-\u9fa5]{2,5}\s*[:：]/;
 
@@ -17,9 +17,16 @@ function goodsLike(h: ItemHit): boolean {
 }
 
 /** Goods count as asked for only when the message asks: a verb, 能…吗, 麻烦, or a bare list of goods. */
-export function keepAskedFor(text: string, masked: string, found: ItemHit[]): ItemHit[] {
+export function keepAskedFor(
+  text: string,
+  masked: string,
+  found: ItemHit[],
+  clock: boolean,
+  quarantine: boolean,
+): ItemHit[] {
   let items = found;
-  const frame = FRAME_RE.test(text);
+  // 送书 asks for a book; 8点半送早饭 (a clock time) tells when breakfast comes
+  const frame = FRAME_RE.test(text) || (quarantine && !clock && text.includes('送'));
   if (!TRIGGER_RE.test(text)) {
     // No verb at all: only a bare list of goods (口罩两个 / 2203 纸巾两包) asks for them; goods inside a
     // statement (36个口罩已经分好了) do not.
@@ -46,7 +53,25 @@ function leftoverChars(masked: string, items: readonly ItemHit[], from: number):
   return n;
 }
 
-const POLITE = ['谢谢', '麻烦', '请', '一下', '啊', '哈', '吧', '呀', '哦', '了', '还要', '还有', '和', '、'];
+const POLITE = [
+  '急用',
+  '急需',
+  '急',
+  '谢谢',
+  '麻烦',
+  '请',
+  '一下',
+  '啊',
+  '哈',
+  '吧',
+  '呀',
+  '哦',
+  '了',
+  '还要',
+  '还有',
+  '和',
+  '、',
+];
 
 /** 口罩 / 2105 毛巾、牙刷 谢谢: a message that is only goods names asks for them (quarantine groups). */
 export function bareGoodsList(masked: string): ItemHit[] {

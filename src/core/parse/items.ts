@@ -21,7 +21,7 @@ export interface ItemOptions {
 }
 
 const TRIGGER_RE =
-  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有|加(?![饭菜])/g;
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有|加(?![饭菜])/g;
 const VAGUE: readonly [string, number | null, string | null][] = [
   ['一点儿', null, null],
   ['一点', null, null],

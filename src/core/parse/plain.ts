@@ -114,7 +114,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       out.push({ at: barrels.at, record });
     }
   }
-  if (items.length > 0) items = keepAskedFor(text, masked, items);
+  if (items.length > 0) items = keepAskedFor(text, masked, items, hasClock(dates), context === 'quarantine');
   else if (context === 'quarantine' && cancels.length === 0) items = bareGoodsList(masked);
   const maxTemp = temps.reduce<number | null>(maxValue, null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
@@ -133,6 +133,11 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const records: ParsedRecord[] = [];
   for (const a of out) records.push(a.record);
   return records;
+}
+
+function hasClock(dates: readonly DateHit[]): boolean {
+  for (const d of dates) if (d.clock) return true;
+  return false;
 }
 
 function maxValue(m: number | null, t: TempHit): number | null {
