@@ -131,9 +131,11 @@ describe('adversarial inputs finish quickly', () => {
     ['de', '的'.repeat(10_000)],
   ];
   it.each(cases)('%s', (_, text) => {
-    const t0 = performance.now();
+    // CPU time of this process, so a neighbour loading a shared machine cannot fail the guard
+    const c0 = process.cpuUsage();
     const out = parseMessage({ text, at: new Date('2020-02-15T08:00:00+08:00') });
-    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    const ms = (c.user + c.system) / 1000;
     expect(recordsSchema.safeParse(out).success).toBe(true);
     expect(ms).toBeLessThan(500);
   });
