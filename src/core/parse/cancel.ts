@@ -1,6 +1,7 @@
 // Withdrawals: 化肥不要了, 水不用送了, 被子不需要了, 取消化肥, 订单取消 (items [] = the whole earlier order).
 import type { CancelRecord } from '../records.js';
-import { isClauseEnd } from './chars.js';
+import { clauseEnd, clauseStart, isClauseEnd, MAX_HITS } from './chars.js';
+import { looksLikeGoods } from './item-lexicon.js';
 import { readNameBackward } from './names.js';
 import { findQuantities } from './quantities.js';
 
@@ -11,9 +12,9 @@ export interface CancelHit {
 }
 
 const SUFFIX_RE =
-  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不订了|不定了|不用送了|不要送了|别送了|不送了|不用买了|别买了|不用带了|取消了|取消掉|取消|退掉|退了|作废)/g;
+  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不订了|不定了|不用送了|不要送了|别送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废)/g;
 const PREFIX_RE =
-  /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要|别|不需要)再?(?:送|买|带|拿|给)(?=[\u4e00-\u9fa5]{1,8}了)/g;
+  /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要|别|不需要)再?(?:送|买|带|拿|给)?(?=[\u4e00-\u9fa5]{1,8}了)/g;
 const GENERIC = new Set([
   ...[
     '订单',
@@ -36,18 +37,6 @@ const GENERIC = new Set([
 const LEAD_RE =
   /^(?:我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
 
-function clauseStart(text: string, i: number): number {
-  let s = i;
-  while (s > 0 && !isClauseEnd(text, s - 1) && text[s - 1] !== '|') s--;
-  return s;
-}
-
-function clauseEnd(text: string, i: number): number {
-  let e = i;
-  while (e < text.length && !isClauseEnd(text, e) && text[e] !== '|') e++;
-  return e;
-}
-
 function namesFrom(object: string): string[] {
   const names: string[] = [];
   let rest = object.trim();
@@ -68,6 +57,7 @@ export function findCancels(text: string): CancelHit[] {
   const hits: CancelHit[] = [];
   if (!/不|别|取消|退|作废/.test(text)) return hits;
   for (const m of text.matchAll(SUFFIX_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     const after = text.slice(end, end + 2);
@@ -84,11 +74,16 @@ export function findCancels(text: string): CancelHit[] {
     hits.push({ start: cs, end, names: namesFrom(object) });
   }
   for (const m of text.matchAll(PREFIX_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     if (hits.some((h) => start >= h.start && start < h.end)) continue;
     const from = start + m[0].length;
     const ce = clauseEnd(text, from);
-    hits.push({ start, end: ce, names: namesFrom(text.slice(from, ce).replace(/吧$|了$/, '')) });
+    const names = namesFrom(text.slice(from, ce).replace(/吧$|了$/, ''));
+    // 我不要化肥了 withdraws goods; 不要辣了 is a wish about the food, not a cancellation
+    if (/^(?:不用|不要|不需要)$/.test(m[0]) && !names.every(looksLikeGoods)) continue;
+    if (/^(?:不用|不要|不需要)$/.test(m[0]) && names.length === 0) continue;
+    hits.push({ start, end: ce, names });
   }
   return hits.sort((a, b) => a.start - b.start);
 }

@@ -31,10 +31,6 @@ export const CN_DIGIT: Readonly<Record<string, number>> = {
   九: 9,
 };
 
-export function isCnDigit(ch: string | undefined): boolean {
-  return ch !== undefined && CN_DIGIT[ch] !== undefined;
-}
-
 /** Characters that end a clause. A '.' between digits is a decimal point, not a clause end. */
 export function isClauseEnd(text: string, i: number): boolean {
   const ch = text[i];
@@ -77,22 +73,42 @@ export class Mask {
   }
 }
 
-/** Does `text` have one of `words` starting at `i`? Returns the longest such word or null. */
-export function wordAt(text: string, i: number, words: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const w of words) {
-    if ((best === null || w.length > best.length) && text.startsWith(w, i)) best = w;
-  }
-  return best;
+/** Matches of one kind read per message: far above any real message, a bound for pathological input. */
+export const MAX_HITS = 200;
+
+/** Longest clause looked at around a match; bounds the work on text with no punctuation at all. */
+export const MAX_CLAUSE = 40;
+
+/** Start of the clause holding position i (a '|' mask boundary also ends a clause). */
+export function clauseStart(text: string, i: number): number {
+  let s = i;
+  const stop = Math.max(0, i - MAX_CLAUSE);
+  while (s > stop && !isClauseEnd(text, s - 1) && text[s - 1] !== '|') s--;
+  return s;
 }
 
-/** Does `text` have one of `words` ending right before `i`? */
-export function wordBefore(text: string, i: number, words: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const w of words) {
-    if ((best === null || w.length > best.length) && i >= w.length && text.startsWith(w, i - w.length)) {
-      best = w;
-    }
-  }
-  return best;
+/** End of the clause holding position i. */
+export function clauseEnd(text: string, i: number): number {
+  let e = i;
+  const stop = Math.min(text.length, i + MAX_CLAUSE);
+  while (e < stop && !isClauseEnd(text, e) && text[e] !== '|') e++;
+  return e;
+}
+
+/** Is one of `words` in `s`? (A loop: called per token, so no closure.) */
+export function includesAny(s: string, words: readonly string[]): boolean {
+  for (const w of words) if (s.includes(w)) return true;
+  return false;
+}
+
+/** Does one of `words` start at `i`? */
+export function startsAny(text: string, i: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.startsWith(w, i)) return true;
+  return false;
+}
+
+/** Does one of `words` end right before `i`? */
+export function endsAny(text: string, i: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.endsWith(w, i)) return true;
+  return false;
 }

@@ -9,10 +9,10 @@ export function parseCommand(text: string): CommandRecord | null {
   const t = text.trim();
   if (!t.startsWith('#') || isJielongHeader(t)) return null;
   const body = t.replace(/^#+/, '').trimStart();
-  const m = /^([^\s,，、;；:：]+?)(?=[\s,，、;；:：]|(?<=[\u4e00-\u9fa5])[0-9A-Za-z]|$)/.exec(body);
+  const m = /^([^\s,，、;；:：#]+?)(?=[\s,，、;；:：#]|(?<=[\u4e00-\u9fa5])[0-9A-Za-z]|$)/.exec(body);
   if (!m?.[1]) return null;
   const name = m[1];
-  const rest = body.slice(name.length).replace(/^[\s:：]+/, '');
-  const args = rest.split(/[\s,，、;；]+/).filter((a) => a.length > 0);
+  const rest = body.slice(name.length).replace(/^[\s:：#]+/, '');
+  const args = rest.split(/[\s,，、;；#]+/).filter((a) => a.length > 0);
   return { type: 'command', name, args };
 }

@@ -6,7 +6,9 @@
 // 这周三/本周三 is the Wednesday of the current Monday-based week, even if past; 下周三 is the Wednesday of
 // next week; 下下周三 the week after. M月D号 keeps the message's year (the next year when it is over six months
 // back); a bare D号 is this month, or next month when that day has already passed.
+
 import type { DayPart } from '../records.js';
+import { MAX_HITS } from './chars.js';
 import { addDays, isoDate, type LocalDate } from './local-time.js';
 import { chineseToNumber } from './numerals.js';
 
@@ -98,6 +100,7 @@ export function findDates(text: string): DateHit[] {
   const hits: DateHit[] = [];
   if (!/[天日儿早晚周期拜月号午晨夜间点:]/.test(text)) return hits;
   for (const m of text.matchAll(DATE_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     if (m[1] !== undefined) {

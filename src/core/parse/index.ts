@@ -9,6 +9,9 @@ import { parsePlain } from './plain.js';
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
 
+/** Longest ordinary (non-接龙) message read. */
+export const PLAIN_MAX = 3_000;
+
 export function parseMessage(input: ParseInput): ParsedRecord[] {
   const raw = typeof input?.text === 'string' ? input.text : '';
   const text = stripMentions(normalise(raw)).trim();
@@ -19,7 +22,10 @@ export function parseMessage(input: ParseInput): ParsedRecord[] {
   }
   const jielong = readJielongNormalised(text);
   if (jielong) return jielongOrders(jielong);
-  return parsePlain(text, { at: input.at, context: input.context, timeZone: input.timeZone });
+  // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
+  // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)
+  const plain = text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text;
+  return parsePlain(plain, { at: input.at, context: input.context, timeZone: input.timeZone });
 }
 
 /** The structure of a 接龙 (header, product, numbered lines), or null when the text is not one. */

@@ -2,7 +2,7 @@
 // names after a verb (需要牙刷、牙膏), names before 用完了/没了, and a quantity with no name of its own
 // taking the goods named earlier in the message (体温计坏了，能换一个吗).
 import type { Item } from '../records.js';
-import { isCjk, isClauseEnd } from './chars.js';
+import { clauseStart, isCjk } from './chars.js';
 import { goodsAt, goodsSuffix, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { type NameSpan, readNameBackward, readNameForward } from './names.js';
 import { findQuantities, type QtyHit, unitAt } from './quantities.js';
@@ -21,7 +21,7 @@ export interface ItemOptions {
 }
 
 const TRIGGER_RE =
-  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有|加(?![饭菜])/g;
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有|加(?![饭菜])/g;
 const VAGUE: readonly [string, number | null, string | null][] = [
   ['一点儿', null, null],
   ['一点', null, null],
@@ -37,16 +37,11 @@ const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|,|，|\/)\s*|\s
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
 const POST_RE = /快用完了|快没了|用完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
 
-function clauseStartOf(text: string, i: number): number {
-  let s = i;
-  while (s > 0 && !isClauseEnd(text, s - 1) && text[s - 1] !== '|') s--;
-  return s;
-}
-
-const GIVE_RE = /给|借|拿|送|来|换/g;
+const OUT_OF_RE = /没有?(?=[^\s,，。!?|]{1,6}了)/g;
+const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
 
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
-const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有)$/;
+const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有|(?<!没)有)$/;
 
 /** Characters already taken by an item name, so no name is used twice. */
 class Used {
@@ -99,108 +94,145 @@ function goodsMentionedBefore(
   return null;
 }
 
-export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
-  const qtys = findQuantities(text).slice(0, MAX_QUANTITIES);
-  const qtyStarts = new Set(qtys.map((q) => q.start));
-  const used = new Used(text.length);
-  const mentions = goodsMentions(text);
-  const hits: ItemHit[] = [];
-  const take = (span: NameSpan, qty: number | null, unit: string | null, qs: number, qe: number) => {
-    used.add(span);
-    hits.push({
+/** One message's item extraction: the names already taken and the items found so far. */
+class Extraction {
+  readonly used: Used;
+  readonly hits: ItemHit[] = [];
+  readonly qtyStarts = new Set<number>();
+  private mentionsCache: NameSpan[] | null = null;
+  constructor(readonly text: string) {
+    this.used = new Used(text.length);
+  }
+  mentions(): NameSpan[] {
+    this.mentionsCache ??= goodsMentions(this.text);
+    return this.mentionsCache;
+  }
+  take(span: NameSpan, qty: number | null, unit: string | null, qs: number, qe: number): void {
+    this.used.add(span);
+    this.hits.push({
       start: Math.min(span.start, qs),
       end: Math.max(span.end, qe),
       item: { name: span.name, qty, unit },
     });
-  };
-  for (const [idx, q] of qtys.entries()) {
+  }
+  /** Names after a verb: 需要牙刷、牙膏和毛巾 / 给点酒精 / 送壶开水 / 借个充电器. */
+  readListAfter(from: number): void {
+    const text = this.text;
+    let pos = from;
+    for (let n = 0; n < 12; n++) {
+      let qty: number | null = null;
+      let unit: string | null = null;
+      if (n === 0) {
+        // 需要：口罩、纸巾 — a colon (and a line break) may follow the verb
+        while (
+          pos < from + 3 &&
+          (text[pos] === ':' || text[pos] === '：' || text[pos] === '\n' || text[pos] === ' ')
+        )
+          pos++;
+        for (const [w, q, u] of VAGUE) {
+          if (text.startsWith(w, pos)) {
+            qty = q;
+            unit = u;
+            pos += w.length;
+            break;
+          }
+        }
+        // 送壶开水 / 来袋盐: a measure word right after the verb means one
+        const u = qty === null && unit === null ? unitAt(text, pos) : null;
+        if (u && u.length === 1 && isCjk(text[pos + 1])) {
+          qty = 1;
+          unit = u;
+          pos += 1;
+        }
+      }
+      if (this.qtyStarts.has(pos) || this.qtyStarts.has(pos + 1)) return;
+      const span = readNameForward(text, pos, this.qtyStarts);
+      if (!span || this.used.overlaps(span.start, span.end)) return;
+      if (!looksLikeGoods(span.name)) return;
+      this.take(span, qty, unit, span.start, span.end);
+      const sep = LIST_SEP_RE.exec(text.slice(span.end, span.end + 6));
+      if (!sep) return;
+      pos = span.end + sep[0].length;
+    }
+  }
+}
+
+function pickName(
+  x: Extraction,
+  qtys: readonly QtyHit[],
+  idx: number,
+  q: QtyHit,
+  afterFrom: number,
+): NameSpan | null {
+  const after = q.suffix ? null : readNameForward(x.text, afterFrom, x.qtyStarts);
+  const before = nameBefore(x.text, q, x.used);
+  if (!after || !before) return after ?? before;
+  const nextQ = qtys[idx + 1];
+  if (nextQ !== undefined && /^\s*$/.test(x.text.slice(after.end, nextQ.start))) return before;
+  if (isKnownGoods(before.name) && !looksLikeGoods(after.name)) return before;
+  return after;
+}
+
+export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
+  const qtys = findQuantities(text).slice(0, MAX_QUANTITIES);
+  const x = new Extraction(text);
+  for (const q of qtys) x.qtyStarts.add(q.start);
+  let spec = -1;
+  for (let idx = 0; idx < qtys.length; idx++) {
+    const q = qtys[idx] as QtyHit;
+    if (idx === spec || text[q.start - 1] === '(') continue; // 一袋五十斤的大米, 大米一袋(50斤): a size
     if (REMAINING_RE.test(text.slice(Math.max(0, q.start - 3), q.start))) continue;
-    const after = q.suffix ? null : readNameForward(text, q.end, qtyStarts);
-    const before = nameBefore(text, q, used);
-    let pick: NameSpan | null = null;
-    if (after && before) {
-      const nextQ = qtys[idx + 1];
-      const afterFeedsNext = nextQ !== undefined && /^\s*$/.test(text.slice(after.end, nextQ.start));
-      if (afterFeedsNext) pick = before;
-      else if (isKnownGoods(before.name) && !looksLikeGoods(after.name)) pick = before;
-      else pick = after;
-    } else pick = after ?? before;
+    const next = qtys[idx + 1];
+    let afterFrom = q.end;
+    if (next && text[next.end] === '的' && /^\s*$/.test(text.slice(q.end, next.start))) {
+      spec = idx + 1;
+      afterFrom = next.end + 1;
+    }
+    const pick = pickName(x, qtys, idx, q, afterFrom);
     if (pick) {
-      take(pick, q.qty, q.unit, q.start, q.end);
+      x.take(pick, q.qty, q.unit, q.start, q.end);
       continue;
     }
     if (opts.product) {
-      hits.push({
-        start: q.start,
-        end: q.end,
-        item: { name: opts.product.name, qty: q.qty, unit: q.unit ?? opts.product.unit },
-      });
+      const item = { name: opts.product.name, qty: q.qty, unit: q.unit ?? opts.product.unit };
+      x.hits.push({ start: q.start, end: q.end, item });
       continue;
     }
-    const earlier = opts.verbs ? goodsMentionedBefore(mentions, q.start, used) : null;
-    if (earlier) take(earlier, q.qty, q.unit, q.start, q.end);
+    const earlier = opts.verbs ? goodsMentionedBefore(x.mentions(), q.start, x.used) : null;
+    if (earlier) x.take(earlier, q.qty, q.unit, q.start, q.end);
   }
-  if (opts.verbs) {
-    for (const m of text.matchAll(TRIGGER_RE)) {
-      const from = m.index + m[0].length;
-      if (text[from] === '的') continue; // 送的饭: the food that was delivered, not food asked for
-      readListAfter(text, from, qtyStarts, used, take);
-    }
-    if (hits.length === 0) {
-      // 充电器能借一下吗: with nothing after the verb, the goods named first in its clause are asked for
-      for (const m of text.matchAll(GIVE_RE)) {
-        if (/[不别没]$/.test(text.slice(0, m.index))) continue;
-        const topic = goodsMentionedBefore(mentions, m.index, used, clauseStartOf(text, m.index));
-        if (topic) take(topic, null, null, topic.start, topic.end);
-      }
-    }
-    for (const m of text.matchAll(HAVE_RE)) readListAfter(text, m.index + 1, qtyStarts, used, take);
-    // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
-    for (const m of hits.length > 0 ? [] : text.matchAll(POST_RE)) {
-      const b = readNameBackward(text, m.index);
-      if (b && !used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
-        take(b, null, null, b.start, b.end);
-      }
-    }
-  }
-  return hits.sort((a, b) => a.start - b.start);
+  if (opts.verbs) readVerbItems(x);
+  return x.hits.sort(byStart);
 }
 
-function readListAfter(
-  text: string,
-  from: number,
-  qtyStarts: ReadonlySet<number>,
-  used: Used,
-  take: (span: NameSpan, qty: number | null, unit: string | null, qs: number, qe: number) => void,
-): void {
-  let pos = from;
-  for (let n = 0; n < 12; n++) {
-    let qty: number | null = null;
-    let unit: string | null = null;
-    if (n === 0) {
-      for (const [w, q, u] of VAGUE) {
-        if (text.startsWith(w, pos)) {
-          qty = q;
-          unit = u;
-          pos += w.length;
-          break;
-        }
-      }
-      // 送壶开水 / 来袋盐: a measure word right after the verb means one
-      const u = qty === null && unit === null ? unitAt(text, pos) : null;
-      if (u && u.length === 1 && isCjk(text[pos + 1])) {
-        qty = 1;
-        unit = u;
-        pos += 1;
-      }
+function byStart(a: ItemHit, b: ItemHit): number {
+  return a.start - b.start;
+}
+
+function readVerbItems(x: Extraction): void {
+  const text = x.text;
+  TRIGGER_RE.lastIndex = 0;
+  for (let m = TRIGGER_RE.exec(text); m !== null; m = TRIGGER_RE.exec(text)) {
+    const from = m.index + m[0].length;
+    if (text[from] !== '的') x.readListAfter(from); // 送的饭: food that was delivered, not asked for
+  }
+  if (x.hits.length === 0) {
+    // 充电器能借一下吗: with nothing after the verb, the goods named first in its clause are asked for
+    for (const m of text.matchAll(GIVE_RE)) {
+      if ('不别没'.includes(text[m.index - 1] ?? '|')) continue;
+      const topic = goodsMentionedBefore(x.mentions(), m.index, x.used, clauseStart(text, m.index));
+      if (topic) x.take(topic, null, null, topic.start, topic.end);
     }
-    if (qtyStarts.has(pos) || qtyStarts.has(pos + 1)) return;
-    const span = readNameForward(text, pos, qtyStarts);
-    if (!span || used.overlaps(span.start, span.end)) return;
-    if (!looksLikeGoods(span.name)) return;
-    take(span, qty, unit, span.start, span.end);
-    const sep = LIST_SEP_RE.exec(text.slice(span.end, span.end + 6));
-    if (!sep) return;
-    pos = span.end + sep[0].length;
+  }
+  if (text.includes('有')) for (const m of text.matchAll(HAVE_RE)) x.readListAfter(m.index + 1);
+  // 没有纸巾了 / 没热水了: what has run out is asked for
+  if (text.includes('没')) for (const m of text.matchAll(OUT_OF_RE)) x.readListAfter(m.index + m[0].length);
+  // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
+  if (x.hits.length > 0) return;
+  for (const m of text.matchAll(POST_RE)) {
+    const b = readNameBackward(text, m.index);
+    if (b && !x.used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
+      x.take(b, null, null, b.start, b.end);
+    }
   }
 }

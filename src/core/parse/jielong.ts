@@ -58,17 +58,21 @@ function headerProduct(header: string): { name: string; unit: string | null } | 
   return null;
 }
 
+const GROUP_PREFIX_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社)\s*/;
 const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
 
 /**
  * Splits a line into the name on it and what it orders: "张三 化肥2袋", "张三：20斤", "刘婆婆要两袋化肥",
  * "张三化肥2袋" (the name ends where the first goods word or quantity begins).
  */
-function splitCustomer(text: string): { customer: string | null; body: string } {
+function splitCustomer(line: string): { customer: string | null; body: string } {
+  // 5组刘家 / 3组 王婆: the group is where to deliver (found by the place reader), the rest is the name
+  const text = line.replace(GROUP_PREFIX_RE, '');
   const sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
   if (sep?.[1]) {
     const token = sep[1];
     const hasQty = findQuantities(token).length > 0;
+    if (/^\d{3,4}$/.test(token)) return { customer: token, body: text.slice(sep[0].length) }; // a room
     if (!/\d/.test(token) && !hasQty && !isKnownGoods(token)) {
       return { customer: token.replace(VERB_TAIL_RE, '') || token, body: text.slice(sep[0].length) };
     }

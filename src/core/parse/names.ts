@@ -2,47 +2,8 @@
 // that ends at a stop word (verbs, pronouns, particles, politeness), a quantity, or punctuation.
 import { isCjk, isDigit, isLatin } from './chars.js';
 import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { NON_GOODS_LIST, PROTECTED, STOP_WORDS } from './name-words.js';
 
-const STOP_WORDS = [
-  ...['谢谢', '感谢', '多谢', '辛苦', '麻烦', '拜托', '劳驾', '一下', '一起', '一共', '总共', '共计', '还有'],
-  ...['另外', '以及', '或者', '还是', '然后', '加上', '外加', '可以', '可不可以', '能不能', '能否', '是否'],
-  ...['有没有', '没有', '有点', '有些', '一点', '一些', '点儿', '这个', '那个', '什么', '多少', '怎么'],
-  ...['马上', '尽快', '赶紧', '赶快', '快点', '立刻', '现在', '上来', '上去', '上门', '下来', '下去', '过来'],
-  ...['过去', '回来', '回去', '里面', '家里', '屋里', '屋头', '开点', '开药', '用完', '用的', '用来', '就行'],
-  ...['就好', '即可', '好吗', '行吗', '好不好', '大家', '各位', '需要', '想要', '代买', '代购', '帮忙'],
-  ...['帮我', '送到', '放到', '收到', '知道', '明白', '莫得', '要得', '没得', '啥子', '好多', '好几', '换成'],
-  ...['改成', '带到', '带来', '带过来', '带点', '带个', '带一', '带上', '带回', '下单', '报名', '接龙'],
-  ...['我', '你', '他', '她', '它', '咱', '俺', '您', '买', '要', '订', '定', '帮', '给', '送', '拿', '来'],
-  ...['借', '缺', '想', '换', '取', '领', '吃', '喝', '看', '放', '到', '去', '过', '弄', '搞', '整', '捎'],
-  ...['请', '能', '是', '没', '再', '还', '也', '都', '就', '在', '把', '了', '吗', '呢', '吧', '啊', '呀'],
-  ...['哈', '嘛', '啦', '哦', '噢', '喔', '哟', '咯', '嘞', '哇', '么', '和', '跟', '与', '及', '或', '每'],
-  ...['这', '那', '哪', '些', '不', '别', '莫', '很', '太', '先', '又', '才', '已', '将', '让', '叫', '找'],
-  ...['着', '得', '多', '少', '几', '各', '该', '可', '若', '如', '等', '向', '往', '从', '对', '于', '为'],
-  ...['啥', '谁', '嗯', '呃', '额', '诶', '欸', '唉', '哎', '喂', '呗', '噻', '撒', '个', '下', '用', '带'],
-  ...['加', '有', '说', '讲', '问', '谢', '烦', '好', '行', '点', '组', '村', '元', '钱', '价', '里', '后'],
-  ...[
-    '打发',
-    '种',
-    '玩',
-    '今',
-    '明',
-    '刚',
-    '才',
-    '正',
-    '快',
-    '慢',
-    '急',
-    '您',
-    '咋',
-    '怎',
-    '能',
-    '会',
-    '应',
-    '必',
-    '总',
-    '共',
-  ],
-];
 const STOPS_BY_FIRST = new Map<string, string[]>();
 for (const w of STOP_WORDS) {
   const list = STOPS_BY_FIRST.get(w[0] as string) ?? [];
@@ -51,61 +12,6 @@ for (const w of STOP_WORDS) {
 }
 for (const list of STOPS_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
 
-/** Goods names that contain a stop character; a stop inside one of these is not a stop. */
-const PROTECTED = [
-  ...[
-    '拖把',
-    '扫把',
-    '用品',
-    '胶带',
-    '鞋带',
-    '带鱼',
-    '腰带',
-    '皮带',
-    '有机肥',
-    '加湿器',
-    '可乐',
-    '点心',
-    '行李',
-  ],
-  ...['下饭菜', '不锈钢', '多肉', '少儿', '过滤', '好丽友', '开水', '来苏', '家用', '农用', '用具', '吃的'],
-  ...[
-    '喝的',
-    '用的',
-    '明信片',
-    '对讲机',
-    '快餐',
-    '快递',
-    '速效救心丸',
-    '急救包',
-    '应急灯',
-    '总开关',
-    '红花油',
-  ],
-  ...['后腿肉', '里脊', '火腿肠', '明矾', '正气水', '正气液', '藿香正气', '报纸', '能量棒', '给水', '电热毯'],
-  ...['充电器', '充电宝', '充电线', '热水袋', '暖宝宝', '洗发水', '洗衣液', '洗手液', '老干妈', '小米'],
-  ...[
-    '过敏',
-    ...['种子', '谷种', '稻种', '玉米种', '包谷种', '苞谷种', '菜种', '洋芋种', '土豆种', '红苕种', '红薯种'],
-    ...['麦种', '豆种', '瓜种', '品种'],
-    '过滤嘴',
-    '小说',
-    '说明书',
-    '玩具',
-    '黑芝麻',
-    '麻油',
-    '芝麻',
-    '麻袋',
-    '麻绳',
-    '花椒',
-    '鸡精',
-    '味精',
-    '生根粉',
-    '营养土',
-    '打火机',
-    '火柴',
-  ],
-];
 const PROTECT_BY_CHAR = new Map<string, [string, number][]>();
 for (const p of PROTECTED) {
   for (let o = 0; o < p.length; o++) {
@@ -136,66 +42,9 @@ export function stopAt(text: string, j: number): number {
   return 0;
 }
 
-export const MAX_NAME = 10;
+const MAX_NAME = 10;
 
-const NON_GOODS = new Set([
-  ...[
-    '人',
-    '人员',
-    '天',
-    '次',
-    '回',
-    '遍',
-    '下',
-    '些',
-    '点',
-    '会',
-    '样',
-    '种',
-    '号',
-    '楼',
-    '组',
-    '时间',
-    '时候',
-  ],
-  ...[
-    '事',
-    '事情',
-    '东西',
-    '问题',
-    '办法',
-    '忙',
-    '钱',
-    '电话',
-    '消息',
-    '信息',
-    '情况',
-    '房间',
-    '医生',
-    '大夫',
-  ],
-  ...[
-    '护士',
-    '快递',
-    '外卖',
-    '儿',
-    '心',
-    '块钱',
-    '人家',
-    '家',
-    '地方',
-    '小时',
-    '分钟',
-    '周',
-    '月',
-    '年',
-    '岁',
-  ],
-  ...['位', '趟', '声', '句', '话', '字', '眼', '口', '步', '天气', '体温', '温度', '核酸', '报告', '结果'],
-  ...['证明', '名', '名额', '单', '订单', '群', '屋', '屋子', '车', '东东', '货', '物资', '门', '门口', '子'],
-  ...['桶', '袋', '箱', '斤', '个', '份', '包', '瓶', '盒', '房', '床位', '层', '栋', '室', '水平', '度'],
-  ...['体重', '身高', '年龄', '血压', '血氧', '心率', '电视', '空调', '时间', '位置'],
-]);
+const NON_GOODS = new Set(NON_GOODS_LIST);
 
 function cleanName(raw: string): string | null {
   let name = raw;
@@ -220,10 +69,41 @@ export interface NameSpan {
   name: string;
 }
 
+/** 新的体温计 / 厚一点的被子 / 小孩看的书: a short description ending in 的 before goods; the goods are the name. */
+function afterDescription(text: string, s: number, qtyStarts: ReadonlySet<number>): NameSpan | null {
+  for (let d = s + 1; d < s + 8 && d < text.length; d++) {
+    const ch = text[d];
+    if (ch === '的') {
+      if (!plainDescription(text, s, d)) return null;
+      const rest = readNameForward(text, d + 1, qtyStarts, false);
+      return rest && looksLikeGoods(rest.name) ? rest : null;
+    }
+    if (!isCjk(ch) || qtyStarts.has(d)) return null;
+  }
+  return null;
+}
+
+const DESCRIPTION_OK = ['一点', '点', '些', '看', '用', '吃', '穿', '玩'];
+
+function plainDescription(text: string, s: number, d: number): boolean {
+  for (let k = s; k < d; k++) {
+    if (stopAt(text, k) > 0 && !(k > s && DESCRIPTION_OK.some((w) => text.startsWith(w, k)))) return false;
+  }
+  return true;
+}
+
 /** The name starting at i (one leading space allowed), or null. Stops at a quantity start in `qtyStarts`. */
-export function readNameForward(text: string, i: number, qtyStarts: ReadonlySet<number>): NameSpan | null {
+export function readNameForward(
+  text: string,
+  i: number,
+  qtyStarts: ReadonlySet<number>,
+  described = true,
+): NameSpan | null {
   let s = i;
   if (text[s] === ' ' && (isCjk(text[s + 1]) || isLatin(text[s + 1]))) s++;
+  if (qtyStarts.has(s)) return null;
+  const after = described ? afterDescription(text, s, qtyStarts) : null;
+  if (after) return after;
   if (stopAt(text, s) > 0) return null;
   let j = s;
   while (j < text.length) {

@@ -5,16 +5,23 @@ import { isKnownGoods } from './item-lexicon.js';
 import { stopAt } from './names.js';
 
 const QUESTION_RE =
-  /多少钱|什么价|啥价|几块钱|几块一|几元|价格|价钱|怎么卖|咋卖|贵不贵|有没有卖|哪里有卖|哪里卖|哪儿有卖|哪儿卖|卖不卖|在哪买|哪里买|去哪买|能买到吗|有卖吗|有货吗|到了没|到了吗|什么时候到|啥时候到|几时到|还有没有|有没有.{1,6}[?吗]?$|卖吗|卖不|卖的吗|哪里能买|哪儿能买|在哪里买|哪里可以买/;
+  /多少钱|什么价|啥价|几块钱|几块一|几元|价格|价钱|怎么卖|咋卖|贵不贵|有没有卖|哪里有卖|哪里卖|哪儿有卖|哪儿卖|卖不卖|在哪买|哪里买|去哪买|能买到吗|有卖吗|有货吗|到了没|到了吗|什么时候到|啥时候到|几时到|还有没有|有没有.{1,6}[?吗]?$|卖吗|卖不|卖的吗|有人要|谁要|谁家要|哪个要|有没有人|哪里能买|哪儿能买|在哪里买|哪里可以买/;
 const PRICE_RE =
-  /\d+(?:\.\d+)?\s*(?:(?:元|块|毛)(?:钱)?\s*(?:\/|每|一)|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
+  /\d+(?:\.\d+)?\s*(?:(?:元|块(?=钱|[/每一]|[^\u4e00-\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?\s*(?:\/|每|一)|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
 const PAST_RE =
   /已经?(?:帮.{0,4})?(?:买|送|购|到|带)|买好了|买到了|送到了|送过去了|已送达|到货了|收到了|拿到了|送来了|买回来了/;
 const ANNOUNCE_RE =
-  /需要.{0,8}的(?:村民|群众|住户|乡亲|朋友|人|家庭)|报名|在群里接龙|各位|村民们|乡亲们|通知|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|要的(?:说|报|接龙|联系|私)|有需要的|如有需要|请(?:大家|各位)|大家(?:需要|有需要|要的|注意)/;
+  /需要.{0,8}的(?:村民|群众|住户|乡亲|朋友|人|家庭)|报名|在群里接龙|各位|村民们|乡亲们|通知|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|要的(?:说|报|接龙|联系|私)|有需要的|如有需要|请(?:大家|各位)|大家(?:要|需要|有需要|要的|注意)/;
 
-export function isNotAnOrder(text: string, hasBuyVerb: boolean): boolean {
-  if (QUESTION_RE.test(text) || PAST_RE.test(text) || ANNOUNCE_RE.test(text)) return true;
+/** Plans and doubts rather than orders: 下周再买, 够不够, 要带身份证吗. */
+const NOT_NOW_RE = /下周再|下次再|过两天再|以后再|再说|够不够|够吗|多重|重不重|好不好用|行不行|要不要/;
+const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七八九十几半]/;
+
+export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly Item[]): boolean {
+  if (QUESTION_RE.test(text) || PAST_RE.test(text) || ANNOUNCE_RE.test(text) || NOT_NOW_RE.test(text))
+    return true;
+  // 买化肥要带身份证吗: a question without any asking word and without quantities is about the goods
+  if (/[吗?]\s*$/.test(text) && !ASKS_RE.test(text) && items.every(noQty)) return true;
   const prices = text.match(PRICE_RE)?.length ?? 0;
   return prices >= 2 || (prices === 1 && !hasBuyVerb);
 }
@@ -30,6 +37,10 @@ export function customerOf(text: string): string | null {
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
   if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
   return null;
+}
+
+function noQty(i: Item): boolean {
+  return i.qty === null;
 }
 
 export function buildOrder(items: Item[], deliverTo: string | null, customer: string | null): OrderRecord {

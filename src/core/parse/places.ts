@@ -1,5 +1,5 @@
 // Delivery places: 送到三组, 放到村委会, 5组刘家, 到村口. Kept as written.
-import { isCjk } from './chars.js';
+import { isCjk, MAX_HITS } from './chars.js';
 import { isKnownGoods } from './item-lexicon.js';
 import { stopAt } from './names.js';
 
@@ -56,10 +56,12 @@ export function findPlaces(text: string): PlaceHit[] {
   const hits: PlaceHit[] = [];
   if (!/[送放拿带拉运寄组社队村镇场家]/.test(text)) return hits;
   for (const m of text.matchAll(VERB_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const p = readPlace(text, m.index + m[0].length);
     if (p) hits.push({ start: m.index, end: p.end, place: p.place });
   }
   for (const m of text.matchAll(STRICT_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     if (hits.some((h) => start < h.end && end > h.start)) continue;

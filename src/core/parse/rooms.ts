@@ -1,6 +1,6 @@
 // Room numbers the sender names: 2105房, 房间2105, 我是2210的, 3栋201 → 3-201, 8-305, a bare 3-4 digit number
 // right before a temperature (2105 36.6), or one that opens a message in a quarantine-like group (1203 能…).
-import { isCjk, isClauseEnd, type Mask } from './chars.js';
+import { isCjk, isClauseEnd, MAX_HITS, type Mask } from './chars.js';
 import type { NumToken } from './numbers.js';
 import { chineseToNumber } from './numerals.js';
 import type { SlotHit } from './slots.js';
@@ -22,7 +22,7 @@ const ROOM_RE = new RegExp(
     // 房间2105 / 房号:2105 / 房间号 2105
     '(?:房间号|房号|房间|房)\\s*(?:号)?\\s*(?:是)?\\s*[:：]?\\s*(\\d{3,4})(?![\\d.])',
     // 我是2210的 / 我住2210 / 我在2210
-    '我(?:是|在|住在|住的|住)\\s*(\\d{3,4})(?![\\d.])',
+    '我(?:是|在|住在|住的|住)\\s*(?:那个|这个)?\\s*(\\d{3,4})(?![\\d.])',
     // 送到2105 / 给2105送
     '(?:送到|送至|送去|放到|拿到|到|给)\\s*(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号|年|月|日|点|:|%|组|人|次|天))',
     // voice input spells digits out: 二一零五房间, 我是二一零五的
@@ -52,6 +52,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
   if (!/\d{3}|[零〇一二三四五六七八九幺]{3}/.test(text)) return [];
   const hits: RoomHit[] = [];
   for (const m of text.matchAll(ROOM_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     let room: string | undefined;
@@ -125,27 +126,16 @@ export function findBareRooms(
   _slots: readonly SlotHit[],
 ): RoomHit[] {
   const hits: RoomHit[] = [];
-  const isBare = (t: NumToken) =>
-    t.frac === null &&
-    t.groups === 1 &&
-    t.int.length >= 3 &&
-    t.int.length <= 4 &&
-    !blocked.any(t.start, t.end);
   for (const t of temps) {
     const tok = lastTokenBefore(tokens, t.start);
-    if (!tok || !isBare(tok) || tok.start >= t.start) continue;
-    if (temps.some((x) => x.start === tok.start)) continue;
+    if (!tok || !isBare(blocked, tok) || tok.start >= t.start) continue;
+    if (startsAt(temps, tok.start)) continue;
     if (BRIDGE_RE.test(text.slice(tok.end, t.start)))
       hits.push({ start: tok.start, end: tok.end, room: tok.int });
   }
   if (!edgesAllowed) return hits;
   const first = tokens[0];
-  if (
-    first &&
-    isBare(first) &&
-    !hits.some((h) => h.start === first.start) &&
-    !temps.some((x) => x.start === first.start)
-  ) {
+  if (first && isBare(blocked, first) && !startsAt(hits, first.start) && !startsAt(temps, first.start)) {
     const lead = text.slice(0, first.start);
     const after = text[first.end];
     if (
@@ -158,8 +148,7 @@ export function findBareRooms(
   }
   // 2105高某: a room glued to the sender's name, as WeChat nicknames and reports are written
   for (const t of tokens) {
-    if (!isBare(t) || hits.some((h) => h.start === t.start) || temps.some((x) => x.start === t.start))
-      continue;
+    if (!isBare(blocked, t) || startsAt(hits, t.start) || startsAt(temps, t.start)) continue;
     const before = text[t.start - 1];
     const after = text[t.end] ?? '';
     const glued =
@@ -169,17 +158,31 @@ export function findBareRooms(
     }
   }
   const last = tokens[tokens.length - 1];
-  if (last && last !== first && isBare(last) && !temps.some((x) => x.start === last.start)) {
+  if (last && last !== first && isBare(blocked, last) && !startsAt(temps, last.start)) {
     const before = text[last.start - 1];
     if (
       (before === ' ' || isClauseEnd(text, last.start - 1)) &&
       /^[\s\p{P}\p{S}]*$/u.test(text.slice(last.end))
     ) {
-      if (!hits.some((h) => h.start === last.start))
-        hits.push({ start: last.start, end: last.end, room: last.int });
+      if (!startsAt(hits, last.start)) hits.push({ start: last.start, end: last.end, room: last.int });
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+function isBare(blocked: Mask, t: NumToken): boolean {
+  return (
+    t.frac === null &&
+    t.groups === 1 &&
+    t.int.length >= 3 &&
+    t.int.length <= 4 &&
+    !blocked.any(t.start, t.end)
+  );
+}
+
+function startsAt(spans: readonly { start: number }[], pos: number): boolean {
+  for (const s of spans) if (s.start === pos) return true;
+  return false;
 }
 
 function lastTokenBefore(tokens: readonly NumToken[], pos: number): NumToken | undefined {

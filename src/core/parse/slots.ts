@@ -50,6 +50,7 @@ const NOT_SLOT_AFTER = new Set(['点', '些', '了', '就', '已', '到', '来',
 
 export function findSlots(text: string): SlotHit[] {
   const hits: SlotHit[] = [];
+  if (!/[早晚晨午夜睡aApP]/.test(text)) return hits;
   for (const m of text.matchAll(SLOT_RE)) {
     const w = m[0];
     const start = m.index;

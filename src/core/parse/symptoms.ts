@@ -1,7 +1,7 @@
 // Symptoms to the contract's codes, with negation (不咳嗽, 无发热、乏力, 咳嗽：无) and generic or conditional
 // mentions (如有发热请报告, 退烧药) left out: only symptoms the person says they have count.
 import type { SymptomCode } from '../records.js';
-import { isClauseEnd } from './chars.js';
+import { clauseEnd, clauseStart, endsAny, includesAny, isClauseEnd, MAX_HITS, startsAny } from './chars.js';
 
 export interface SymptomHit {
   start: number;
@@ -10,7 +10,8 @@ export interface SymptomHit {
   negated: boolean;
 }
 
-const INT = '(?:有点儿?|有些|有一点|稍微|还是|还|很|好|特别|一直|老是|也|都|发|比较|非常|挺|总是|又)?';
+const INT =
+  '(?:不太|没那么|没有|不|没|有点儿?|有些|有一点|稍微|还是|还|很|好|特别|一直|老是|也|都|发|比较|非常|挺|总是|又)?';
 const LEXICON: readonly [SymptomCode, string][] = [
   [
     'loss_of_smell_taste',
@@ -34,6 +35,8 @@ const LEXICON: readonly [SymptomCode, string][] = [
   ['diarrhea', '腹泻|拉肚子|拉稀'],
   ['nausea', '恶心|呕吐|想吐|干呕|反胃|吐了'],
 ];
+const INNER_NEG_RE =
+  /(?:不太|没那么|没有|不|没)(?:酸痛|酸疼|疼|痛|干|哑|难受|痒|酸|不通|塞|堵|困难|急促|不畅)$/;
 const CODES = LEXICON.map(([c]) => c);
 const SYMPTOM_RE = new RegExp(LEXICON.map(([, p]) => `(${p})`).join('|'), 'g');
 
@@ -53,8 +56,12 @@ const AFTER_NOT = [
   '的人',
   '的请',
   '者',
+  '门诊',
+  '病人',
+  '患者',
+  '病例',
 ];
-const BEFORE_NOT = ['止', '退', '防', '治', '镇', '抗', '预防'];
+const BEFORE_NOT = ['水', '止', '退', '防', '治', '镇', '抗', '预防'];
 /** A clause with these is a rule or a question about symptoms, not a report of one. */
 const CONDITIONAL = [
   '如有',
@@ -92,7 +99,7 @@ const POST_NEG = [
 ];
 const POST_POS = ['有', '是', '(+)'];
 
-function negatedBefore(text: string, start: number, spans: readonly SymptomHit[]): boolean {
+function negatedBefore(text: string, start: number, byEnd: ReadonlyMap<number, SymptomHit>): boolean {
   let i = start - 1;
   let steps = 0;
   while (i >= 0 && steps < 24) {
@@ -102,7 +109,7 @@ function negatedBefore(text: string, start: number, spans: readonly SymptomHit[]
     if (NEGATORS_2.includes(two)) return true;
     const ch = text[i] as string;
     if (NEGATORS_1.has(ch)) return true;
-    const span = spans.find((s) => s.end === i + 1);
+    const span = byEnd.get(i + 1);
     if (span) {
       i = span.start - 1;
       continue;
@@ -116,17 +123,13 @@ function negatedBefore(text: string, start: number, spans: readonly SymptomHit[]
 function postValue(text: string, end: number): 'neg' | 'pos' | null {
   let k = end;
   while (k < text.length && k < end + 4 && /[\s:：\-—]/.test(text[k] as string)) k++;
-  if (POST_NEG.some((w) => text.startsWith(w, k)) && !text.startsWith('无力', k)) return 'neg';
-  if (k > end && POST_POS.some((w) => text.startsWith(w, k))) return 'pos';
+  if (startsAny(text, k, POST_NEG) && !text.startsWith('无力', k)) return 'neg';
+  if (k > end && startsAny(text, k, POST_POS)) return 'pos';
   return null;
 }
 
 function clauseOf(text: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !isClauseEnd(text, s - 1)) s--;
-  let e = end;
-  while (e < text.length && !isClauseEnd(text, e)) e++;
-  return text.slice(s, e);
+  return text.slice(clauseStart(text, start), clauseEnd(text, end));
 }
 
 /** Every symptom phrase contains one of these characters; a message without any skips the big pattern. */
@@ -134,8 +137,10 @@ const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉�
 
 export function findSymptoms(text: string): SymptomHit[] {
   const hits: SymptomHit[] = [];
+  const byEnd = new Map<number, SymptomHit>();
   if (!SYMPTOM_CHARS.test(text)) return hits;
   for (const m of text.matchAll(SYMPTOM_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     let g = 0;
@@ -146,19 +151,21 @@ export function findSymptoms(text: string): SymptomHit[] {
       }
     }
     const code = CODES[g] as SymptomCode;
-    if (AFTER_NOT.some((w) => text.startsWith(w, end))) continue;
-    if (BEFORE_NOT.some((w) => text.endsWith(w, start))) continue;
+    if (startsAny(text, end, AFTER_NOT) || endsAny(text, start, BEFORE_NOT)) continue;
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
-    if (post === null && CONDITIONAL.some((w) => clause.includes(w))) continue;
-    const negated = post === 'neg' || (post !== 'pos' && negatedBefore(text, start, hits));
+    if (post === null && includesAny(clause, CONDITIONAL)) continue;
+    // 嗓子不疼了 / 头不痛: a negation inside the phrase itself
+    const inner = INNER_NEG_RE.test(m[0]);
+    const negated = inner || post === 'neg' || (post !== 'pos' && negatedBefore(text, start, byEnd));
+    byEnd.set(end, { start, end, code, negated });
     hits.push({ start, end, code, negated });
   }
   return hits;
 }
 
 const NORMAL_RE =
-  /体温(?:都|均|一直)?正常|一切(?:都)?正常|一切(?:都)?(?:好|安好)|身体(?:都)?(?:正常|很好|挺好|没问题)|(?:都|均|全部|各项)正常|无异常|没有?异常|无不适|没有?(?:什么|啥)?(?:不适|不舒服)|无症状|没有?(?:任何)?症状|正常/g;
+  /体温(?:都|均|一直)?正常|一切(?:都)?正常|一切(?:都)?(?:好|安好|良好)|(?:身体|状况|情况)(?:都)?良好|身体(?:都)?(?:正常|很好|挺好|没问题)|(?:都|均|全部|各项)正常|无异常|没有?异常|无不适|没有?(?:什么|啥)?(?:不适|不舒服)|无症状|没有?(?:任何)?症状|正常/g;
 
 export interface NormalHit {
   start: number;
@@ -172,6 +179,7 @@ export function findNormal(text: string): NormalHit[] {
   const hits: NormalHit[] = [];
   if (!/[常切身适舒症]/.test(text)) return hits;
   for (const m of text.matchAll(NORMAL_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     const after = text.slice(end, end + 2);
@@ -179,7 +187,7 @@ export function findNormal(text: string): NormalHit[] {
       continue;
     if (text.endsWith('不', start) || text.endsWith('是否', start)) continue;
     const clause = clauseOf(text, start, end);
-    if (CONDITIONAL.some((w) => clause.includes(w)) || clause.includes('?')) continue;
+    if (includesAny(clause, CONDITIONAL) || clause.includes('?')) continue;
     hits.push({ start, end, weak: m[0] === '正常' });
   }
   return hits;

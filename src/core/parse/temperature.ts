@@ -1,10 +1,30 @@
 // Body temperatures in every form residents type (36.5, 36度5, 三十六度八, 36.5℃, 36°5) and the slips with
 // one sensible reading (365, 3.65, 36..5). Numbers that are rooms, floors, dates, times, prices, ages, counts,
 // SpO2 or pulse are never read: each candidate passes a left-context and a right-context guard.
-import { CN_DIGIT, isCjk, isClauseEnd, isDigit, isLatin, type Mask } from './chars.js';
+import {
+  CN_DIGIT,
+  endsAny,
+  includesAny,
+  isCjk,
+  isClauseEnd,
+  isDigit,
+  isLatin,
+  MAX_HITS,
+  type Mask,
+  startsAny,
+} from './chars.js';
+import { goodsSuffix } from './item-lexicon.js';
 import type { NumToken } from './numbers.js';
 import { roundTenths } from './numerals.js';
 import type { SlotHit } from './slots.js';
+import {
+  ADJACENT_EXCLUDE,
+  AFTER_UNIT_EXCLUDE,
+  KEYWORDS,
+  LEFT_EXCLUDE,
+  RIGHT_EXCLUDE,
+  RIGHT_EXCLUDE_SPACED,
+} from './temperature-words.js';
 
 export interface TempHit {
   start: number;
@@ -14,93 +34,14 @@ export interface TempHit {
 
 const MIN_C = 34;
 const MAX_C = 43;
-const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°'];
-const KEYWORDS = [
-  '体温',
-  '温度',
-  '测温',
-  '腋温',
-  '额温',
-  '耳温',
-  '口温',
-  '量了',
-  '测了',
-  '测得',
-  '量得',
-  '测量',
-  '烧到',
-];
-const LEFT_EXCLUDE = [
-  ...[
-    '房间温度',
-    '房间里',
-    '屋里',
-    '气温',
-    '室温',
-    '水温',
-    '天气',
-    '最高',
-    '最低',
-    '温差',
-    '外面',
-    '空调',
-    '暖气',
-  ],
-  ...['血氧', '氧饱和', '饱和度', '心率', '脉搏', '心跳', '血压', '血糖', '体重', '身高', '年龄', '呼吸'],
-  ...['超过', '高于', '低于', '大于', '小于', '不超过', '不到', '达到', '≥', '≤', '>', '<', '以上'],
-  ...['价', '钱', '元', '¥', '$', '第', '电话', '手机', '尾号', '编号', '单号', '号码', '一共', '总共', '共'],
-  ...['快递', '航班', '车次', '满', '华氏'],
-];
-/** Units that, right after the number, make it something other than a temperature. */
-const RIGHT_EXCLUDE = [
-  ...[
-    '岁',
-    '楼',
-    '层',
-    '栋',
-    '幢',
-    '号',
-    '日',
-    '月',
-    '年',
-    '元',
-    '块',
-    '角',
-    '毛',
-    '斤',
-    '两',
-    '公斤',
-    '千克',
-  ],
-  ...['kg', 'KG', 'Kg', '克', 'g', '个', '次', '天', '分', '秒', '时', '小时', '人', '户', '家', '米', '%'],
-  ...['℉', 'F', 'f', '华氏', '袋', '桶', '箱', '瓶', '包', '盒', '件', '份', '页', '万', '千', '百', '位'],
-  ...['床', '间', '室', '房', '级', '路', '公里', '里', '条', '只', '辆', '周', '期', '折', '倍', '亩', 'cm'],
-  ...['mm', '厘米', '毫米', 'ml', '毫升', '升', 'L', '码', '寸', '届', '班', '排', '本', '张', '支', '根'],
-  ...[
-    '片',
-    '粒',
-    '颗',
-    '以上',
-    '以下',
-    '以内',
-    '的请',
-    '者',
-    '度电',
-    '点',
-    '多',
-    '组',
-    '栋',
-    '号楼',
-    'w',
-    'W',
-  ],
-];
-/** Strong non-temperature units still recognised after a space ("36 岁"). */
-const RIGHT_EXCLUDE_SPACED = ['岁', '楼', '层', '元', '块', '斤', '公斤', 'kg', '%', '号', '人', '天'];
+const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°', 'C', 'c'];
 /** Characters that may surround a lone slip such as "365" in a message that is only a report. */
 const ALONE_FILLER = new Set(
   '今天早上晨晚中午下体温测量了我是的报到打卡度一下刚才现在目前吧哈啊呀哦嗯好'.split(''),
 );
+
+/** 36.5一斤 / 36.5/斤 / 36.5每袋: a price per unit. */
+const PER_UNIT_RE = /^\s*[一每/]\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐只条块])/;
 
 function startsWithAny(text: string, i: number, words: readonly string[]): string | null {
   for (const w of words) if (text.startsWith(w, i)) return w;
@@ -118,8 +59,19 @@ function leftContextStart(text: string, from: number, start: number): number {
   return s;
 }
 
+/** 苹果38.5 / 洗澡水38度 / 工资36.5: a thing right before the number is priced or measured, not a body. */
+function thingBefore(text: string, start: number): boolean {
+  const e = start;
+  let s = e;
+  while (s > 0 && e - s < 8 && isCjk(text[s - 1])) s--;
+  if (s === e) return false;
+  const run = text.slice(s, e);
+  return goodsSuffix(run) !== null || endsAny(run, run.length, ADJACENT_EXCLUDE);
+}
+
 function excludedRight(text: string, end: number): boolean {
-  if (startsWithAny(text, end, RIGHT_EXCLUDE)) return true;
+  if (startsWithAny(text, end, RIGHT_EXCLUDE) || PER_UNIT_RE.test(text.slice(end, end + 4))) return true;
+  if (isLatin(text[end])) return true;
   let k = end;
   while (text[k] === ' ') k++;
   return k > end && startsWithAny(text, k, RIGHT_EXCLUDE_SPACED) !== null;
@@ -130,7 +82,8 @@ function eatUnit(text: string, end: number): number {
   let k = end;
   while (text[k] === ' ') k++;
   const u = startsWithAny(text, k, TEMP_UNITS);
-  return u ? k + u.length : end;
+  if (!u || (isLatin(u[u.length - 1]) && isLatin(text[k + u.length]))) return end; // 36.5cm is no unit
+  return k + u.length;
 }
 
 function isAlone(text: string, tok: NumToken, blocked: Mask): boolean {
@@ -152,16 +105,19 @@ export function findTemperatures(
 ): TempHit[] {
   const hits: TempHit[] = [];
   for (let idx = 0; idx < tokens.length; idx++) {
+    if (hits.length >= MAX_HITS) break;
     const tok = tokens[idx] as NumToken;
     if (blocked.any(tok.start, tok.end) || tok.groups > 2 || tok.int.length > 3) continue;
     const prev = tokens[idx - 1];
     const ls = leftContextStart(text, prev?.end ?? 0, tok.start);
     const left = text.slice(ls, tok.start);
     const before = text[tok.start - 1];
-    if (isLatin(before) || before === '#' || before === '/' || before === '-' || before === '第') continue;
-    if (LEFT_EXCLUDE.some((w) => left.includes(w))) continue;
-    const keyword = KEYWORDS.some((w) => left.includes(w));
-    const slotBefore = slots.some((s) => s.start >= ls && s.end <= tok.start);
+    // N95, B36: a letter glued to the number; T36.5 (staff shorthand for temperature) is the exception
+    const tPrefix = (before === 'T' || before === 't') && !isLatin(text[tok.start - 2]);
+    if ((isLatin(before) && !tPrefix) || before === '#' || before === '-' || before === '第') continue;
+    if (includesAny(left, LEFT_EXCLUDE)) continue;
+    const keyword = tPrefix || includesAny(left, KEYWORDS);
+    const slotBefore = slotWithin(slots, ls, tok.start);
     const afterRoom =
       prev !== undefined &&
       prev.frac === null &&
@@ -205,7 +161,12 @@ export function findTemperatures(
         const after = text[end];
         if (after === '多' || after === '几' || after === '电' || after === '半') continue;
         value = Number(tok.int);
-      } else if (keyword || slotBefore) {
+      } else if (
+        keyword ||
+        slotBefore ||
+        (afterRoom && /^[\s。.!！,，]*$/.test(text.slice(tok.end, tok.end + 3)))
+      ) {
+        // 体温37 / 早上37 / 2105 38: a whole number reads as a temperature only where one is expected
         value = Number(tok.int);
       }
     } else if (il === 3) {
@@ -215,6 +176,8 @@ export function findTemperatures(
     }
     if (value === null || value < MIN_C || value > MAX_C) continue;
     if (end === tok.end && excludedRight(text, end)) continue;
+    if (end > tok.end && startsAny(text, end, AFTER_UNIT_EXCLUDE)) continue;
+    if (thingBefore(text, tok.start)) continue;
     if (
       needsSupport &&
       !(keyword || slotBefore || afterRoom || end > tok.end || isAlone(text, tok, blocked))
@@ -226,29 +189,35 @@ export function findTemperatures(
   return mergeSorted(hits, findChineseTemperatures(text, blocked));
 }
 
-const CN_TEMP_RE = /([三四])十([一二三四五六七八九]?)(度|点)([零〇一二三四五六七八九]{0,2})/g;
+const CN_TEMP_RE = /(?:([三四])十|(卅))([一二三四五六七八九]?)(度|点)([零〇一二三四五六七八九]{0,2})/g;
 
 /** 三十六度八 / 三十六点七 / 三十七度 as spoken or typed by voice input. */
 function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
-  if (!text.includes('十')) return [];
+  if (!text.includes('十') && !text.includes('卅')) return [];
   const hits: TempHit[] = [];
   for (const m of text.matchAll(CN_TEMP_RE)) {
+    if (hits.length >= MAX_HITS) break;
     const start = m.index;
     let end = start + m[0].length;
     if (blocked.any(start, end)) continue;
-    const whole = (m[1] === '三' ? 30 : 40) + (m[2] ? (CN_DIGIT[m[2]] ?? 0) : 0);
-    const fracDigits = (m[4] ?? '').split('').map((c) => CN_DIGIT[c] ?? 0);
-    if (m[3] === '点' && fracDigits.length === 0) continue;
+    const whole = (m[1] === '四' ? 40 : 30) + (m[3] ? (CN_DIGIT[m[3]] ?? 0) : 0);
+    const fracDigits = (m[5] ?? '').split('').map((c) => CN_DIGIT[c] ?? 0);
+    if (m[4] === '点' && fracDigits.length === 0) continue;
     const after = text[end];
     if (after === '多' || after === '几' || after === '电' || after === '半') continue;
     const left = text.slice(leftContextStart(text, 0, start), start);
-    if (LEFT_EXCLUDE.some((w) => left.includes(w))) continue;
+    if (includesAny(left, LEFT_EXCLUDE)) continue;
     const value = roundTenths(String(whole), fracDigits.join(''));
     if (value < MIN_C || value > MAX_C) continue;
     end = eatUnit(text, end);
     hits.push({ start, end, value });
   }
   return hits;
+}
+
+function slotWithin(slots: readonly SlotHit[], from: number, to: number): boolean {
+  for (const s of slots) if (s.start >= from && s.end <= to) return true;
+  return false;
 }
 
 function mergeSorted(a: TempHit[], b: TempHit[]): TempHit[] {

@@ -4,6 +4,7 @@ import type { DayPart, Item, WaterRecord } from '../records.js';
 import { type DateHit, resolveDay } from './dates.js';
 import type { ItemHit } from './items.js';
 import type { LocalDate } from './local-time.js';
+import { parseNumber } from './numerals.js';
 
 const WATER_NAMES = new Set([
   '水',
@@ -23,8 +24,11 @@ const NOT_BEFORE = new Set(
 const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵头盆箱槽平准分份利运'.split(''));
 const BOOK_RE =
   /送|订|约|要|来|拿|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶/;
-const QUESTION_RE = /什么时候|啥时候|几点|哪天|几时|有没有人|谁/;
-const PAST_RE = /送到了|收到了|已送|已经送|送来了|送过了|拿到了/;
+const QUESTION_RE =
+  /多少钱|价格|几块|什么时候|啥时候|几点|哪天|几时|有没有人|谁|送水的(?!话)|注意|大家|各位|通知/;
+const PAST_RE = /送到了|收到了|已送|已经送|送来了|送过了|拿到了|送了|拉了|运了|送完了/;
+/** 水还有一桶 / 够喝: water in hand, not water asked for. */
+const HAVE_SOME_RE = /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|够喝|够用/;
 const POLITE_ASK_RE = /能|可以|可不可以|麻烦|帮|请|要|订|需要/;
 
 export function mentionsWater(text: string): boolean {
@@ -38,7 +42,7 @@ export function mentionsWater(text: string): boolean {
 
 export function isWaterBooking(text: string): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text)) return false;
-  if (QUESTION_RE.test(text) || PAST_RE.test(text)) return false;
+  if (QUESTION_RE.test(text) || PAST_RE.test(text) || HAVE_SOME_RE.test(text)) return false;
   if (/吗|\?/.test(text) && !POLITE_ASK_RE.test(text.replace(/送水|要水/g, ''))) return false;
   return true;
 }
@@ -64,4 +68,13 @@ export function buildWater(
     if (part === null && d.part !== null) part = d.part;
   }
   return { type: 'water', qty, unit, date, part, deliverTo };
+}
+
+const BARRELS_RE = /(?:送|订|要|来|约)\s*([\d一二两三四五六七八九十几]{1,3})\s*桶(?![\u4e00-\u9fa5])/;
+
+/** 周三上午送两桶: a booking of barrels that names no goods at all. */
+export function impliedWater(text: string): { qty: number | null; unit: string; at: number } | null {
+  const m = BARRELS_RE.exec(text);
+  if (!m?.[1] || QUESTION_RE.test(text) || PAST_RE.test(text)) return null;
+  return { qty: parseNumber(m[1]), unit: '桶', at: m.index };
 }

@@ -124,11 +124,18 @@ describe('adversarial inputs finish quickly', () => {
     ['rooms', '2105房'.repeat(2_000)],
     ['emoji', '😷'.repeat(5_000)],
     ['mixed', '早上36.5 晚上36.9 送到三组 两袋化肥 '.repeat(300)],
+    ['verbs and descriptions', '给a的'.repeat(3_000)],
+    ['descriptions', `要${'新的'.repeat(5_000)}口罩`],
+    ['cancellations', '化肥不要了'.repeat(2_000)],
+    ['symptom words', '咳嗽'.repeat(5_000)],
+    ['de', '的'.repeat(10_000)],
   ];
   it.each(cases)('%s', (_, text) => {
-    const t0 = performance.now();
+    // CPU time of this process, so a neighbour loading a shared machine cannot fail the guard
+    const c0 = process.cpuUsage();
     const out = parseMessage({ text, at: new Date('2020-02-15T08:00:00+08:00') });
-    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    const ms = (c.user + c.system) / 1000;
     expect(recordsSchema.safeParse(out).success).toBe(true);
     expect(ms).toBeLessThan(500);
   });

@@ -1,0 +1,102 @@
+// Which goods found in a message are actually asked for: a verb, a question that asks (能…吗, 麻烦), or a bare
+// list of goods. Goods mentioned inside a statement (36个口罩已经分好了) are not.
+import { isCjk } from './chars.js';
+import { goodsAt, looksLikeGoods } from './item-lexicon.js';
+import type { ItemHit } from './items.js';
+
+/** Words that make goods a thing asked for; without one, only names that look like goods count. */
+const TRIGGER_RE = /买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|没了|用完|不够|坏了|莫得|没得/;
+/** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了). */
+const FRAME_RE =
+  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了/;
+/** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
+const CUSTOMER_PREFIX_RE = /^\s*[\u4e00-\u9fa5]{2,5}\s*[:：]/;
+
+function goodsLike(h: ItemHit): boolean {
+  return looksLikeGoods(h.item.name);
+}
+
+/** Goods count as asked for only when the message asks: a verb, 能…吗, 麻烦, or a bare list of goods. */
+export function keepAskedFor(
+  text: string,
+  masked: string,
+  found: ItemHit[],
+  clock: boolean,
+  quarantine: boolean,
+): ItemHit[] {
+  let items = found;
+  // 送书 asks for a book; 8点半送早饭 (a clock time) tells when breakfast comes
+  const frame = FRAME_RE.test(text) || (quarantine && !clock && text.includes('送'));
+  if (!TRIGGER_RE.test(text)) {
+    // No verb at all: only a bare list of goods (口罩两个 / 2203 纸巾两包) asks for them; goods inside a
+    // statement (36个口罩已经分好了) do not.
+    const named = CUSTOMER_PREFIX_RE.exec(masked)?.[0].length ?? 0;
+    if (leftoverChars(masked, items, named) <= 2) return items; // nothing but the list itself
+    items = items.filter(goodsLike);
+    if (!frame && leftoverChars(masked, items, named) > 2) return [];
+  }
+  if (!frame) {
+    let anyQty = false;
+    for (const h of items) if (h.item.qty !== null) anyQty = true;
+    if (!anyQty) return [];
+  }
+  return items;
+}
+
+/** Chinese characters left once the items are taken out: more than a couple means a sentence, not a list. */
+function leftoverChars(masked: string, items: readonly ItemHit[], from: number): number {
+  let n = 0;
+  for (let i = from; i < masked.length; i++) {
+    if (items.some((h) => i >= h.start && i < h.end)) continue;
+    if (isCjk(masked[i])) n++;
+  }
+  return n;
+}
+
+const POLITE = [
+  '急用',
+  '急需',
+  '急',
+  '谢谢',
+  '麻烦',
+  '请',
+  '一下',
+  '啊',
+  '哈',
+  '吧',
+  '呀',
+  '哦',
+  '了',
+  '还要',
+  '还有',
+  '和',
+  '、',
+];
+
+/** 口罩 / 2105 毛巾、牙刷 谢谢: a message that is only goods names asks for them (quarantine groups). */
+export function bareGoodsList(masked: string): ItemHit[] {
+  const hits: ItemHit[] = [];
+  let i = 0;
+  while (i < masked.length) {
+    const ch = masked[i] as string;
+    if (!isCjk(ch)) {
+      i++;
+      continue;
+    }
+    const w = goodsAt(masked, i);
+    if (w && !isCjk(masked[i + w.length])) {
+      hits.push({ start: i, end: i + w.length, item: { name: w, qty: null, unit: null } });
+      i += w.length;
+      continue;
+    }
+    if (w && (goodsAt(masked, i + w.length) || POLITE.some((p) => masked.startsWith(p, i + w.length)))) {
+      hits.push({ start: i, end: i + w.length, item: { name: w, qty: null, unit: null } });
+      i += w.length;
+      continue;
+    }
+    const p = POLITE.find((x) => masked.startsWith(x, i));
+    if (!p) return [];
+    i += p.length;
+  }
+  return hits.length > 3 ? [] : hits;
+}
