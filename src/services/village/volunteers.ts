@@ -111,11 +111,10 @@ export function createVolunteerActions(deps: { db: Db; outbox: OutboxService }) 
       costFen: d.costFen,
     });
     await notifyVillagers(siteId, notice, to, msg.id, tx);
-    const paid =
-      d.costFen === null
-        ? '，没写垫付金额（有垫付请再发 #送达 单号 金额）'
-        : `，垫付 ${formatYuan(d.costFen)} 元`;
-    return `${orderNo(o.number)} 已记为送到${paid}，已告诉${o.customer}。`;
+    const no = orderNo(o.number);
+    return d.costFen === null
+      ? `${no} 已记为送到，已告诉${o.customer}。没写垫付金额，如有垫付请再发 #送达 ${no} 金额。`
+      : `${no} 已记为送到，垫付 ${formatYuan(d.costFen)} 元，已告诉${o.customer}。`;
   }
 
   async function notifyVillagers(
