@@ -33,12 +33,7 @@ export function createServices(deps: ServicesDeps) {
       log: deps.log.child({ part: 'intake' }),
     }),
     outbox,
-    village: createVillageService({
-      db,
-      clock: deps.clock,
-      outbox,
-      log: deps.log.child({ part: 'village' }),
-    }),
+    village: createVillageService({ db, outbox }),
   };
 }
 

@@ -142,6 +142,12 @@ describe('a 接龙 re-posted three times', () => {
     expect(lists.map((j) => j.day)).toEqual(['2020-02-15', '2020-02-17']);
   });
 
+  it('reads a 接龙-tool payload that arrives as plain text (as a replayed log carries it)', async () => {
+    expect(texts(await v.say(VILLAGERS, '老李', tool('1. 老李 尿素2袋'), at('09:00')))).toEqual([
+      '接龙已收到，记下 1 单：\n1. 老李 尿素 2袋（O-0001）',
+    ]);
+  });
+
   it('ignores app messages that are not a 接龙', async () => {
     const link =
       '<msg><appmsg appid="" sdkver="0"><title>防疫知识：出门戴口罩</title><type>5</type></appmsg></msg>';

@@ -3,6 +3,7 @@
 import type { Executor } from '../../../db/client.js';
 import { createHouseholdsRepo, type HouseholdRow } from '../../../db/repositories/households.js';
 import { createJielongsRepo } from '../../../db/repositories/jielongs.js';
+import { createOrderReportsRepo } from '../../../db/repositories/order-reports.js';
 import { createOrdersRepo, type OrderOwner } from '../../../db/repositories/orders.js';
 import { createRegistryRepo } from '../../../db/repositories/registry.js';
 import { createWaterRepo } from '../../../db/repositories/water.js';
@@ -14,6 +15,7 @@ import { householdPlace } from '../../core/village/places.js';
 export function villageRepos(db: Executor) {
   return {
     orders: createOrdersRepo(db),
+    reports: createOrderReportsRepo(db),
     water: createWaterRepo(db),
     households: createHouseholdsRepo(db),
     jielongs: createJielongsRepo(db),

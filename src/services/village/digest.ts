@@ -19,12 +19,12 @@ export function createVillageDigest(deps: { db: Executor }) {
       const end = zonedInstant(addDays(day, 1), '00:00', site.timeZone);
       const purchase = await lists.purchase(siteId, end);
       const water = await repos.water.forDay(siteId, day, ['booked', 'delivered']);
-      const pending = await repos.orders.pendingAt(siteId, end);
-      const owed = await repos.orders.advancedBy(siteId, end);
+      const pending = await repos.reports.pendingAt(siteId, end);
+      const owed = await repos.reports.advancedBy(siteId, end);
       return {
         site: site.name,
         date: day,
-        orders: await repos.orders.countCreated(siteId, start, end),
+        orders: await repos.reports.countCreated(siteId, start, end),
         purchaseList: purchase.map((l) => ({ name: l.name, unit: l.unit, qty: l.qty })),
         water: water.map(({ booking: b }) => ({ deliverTo: b.deliverTo, qty: b.qty, part: b.part })),
         undelivered: pending.undelivered,

@@ -1,13 +1,11 @@
 // The village side as one service: villagers' messages, volunteers' reports, the lists, the digest and
 // the timetable. Built once per process; every use runs in its own transaction.
 import type { Db } from '../../../db/client.js';
-import type { Clock } from '../../core/clock.js';
 import type { ChatMessage } from '../../core/domain.js';
 import { localDate } from '../../core/time.js';
 import { readDayArg } from '../../core/village/commands.js';
 import { digestText } from '../../core/village/digest.js';
 import { deliveryListText, purchaseListText, waterListText } from '../../core/village/lists.js';
-import type { Logger } from '../../log.js';
 import type { OutboxService } from '../outbox.js';
 import { createVillageDigest } from './digest.js';
 import { createVillageLists } from './lists.js';
@@ -17,9 +15,7 @@ import { createVolunteerActions } from './volunteers.js';
 
 export interface VillageServiceDeps {
   db: Db;
-  clock: Clock;
   outbox: OutboxService;
-  log: Logger;
 }
 
 export function createVillageService(deps: VillageServiceDeps) {

@@ -22,7 +22,7 @@ export function createVillageLists(db: Executor) {
   return {
     /** Everything not yet bought (as it stood at `asOf` when given), summed per item and unit. */
     async purchase(siteId: number, asOf?: Date): Promise<PurchaseLine[]> {
-      return purchaseList(await repos.orders.purchaseEntries(siteId, asOf));
+      return purchaseList(await repos.reports.purchaseEntries(siteId, asOf));
     },
 
     /** Orders bought and not yet delivered. */
