@@ -48,7 +48,7 @@ export function createOrderReportsRepo(db: Executor) {
     async pendingAt(siteId: number, asOf: Date) {
       const [r] = await db
         .select({
-          open: sql<number>`count(*) filter (where ${orders.boughtAt} is null or ${orders.boughtAt} >= ${asOf})::int`,
+          open: sql<number>`count(*) filter (where ${orders.boughtAt} is null or ${orders.boughtAt} >= ${asOf.toISOString()}::timestamptz)::int`,
           total: sql<number>`count(*)::int`,
         })
         .from(orders)
