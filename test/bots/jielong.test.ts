@@ -142,6 +142,18 @@ describe('a 接龙 re-posted three times', () => {
     expect(lists.map((j) => j.day)).toEqual(['2020-02-15', '2020-02-17']);
   });
 
+  it('keeps the product of a one-product list and gives bare numbers its unit', async () => {
+    const oneProduct = '#接龙 统一代买复合肥，报袋数\n1. 老李 2袋\n2. 老王 3';
+    expect(texts(await v.say(VILLAGERS, '老李', oneProduct, at('09:00')))).toEqual([
+      '接龙已收到，记下 2 单：\n1. 老李 复合肥 2袋（O-0001）\n2. 老王 复合肥 3袋（O-0002）',
+    ]);
+    const [j] = await v.db.db.select().from(jielongs);
+    expect(j?.product).toBe('复合肥');
+    expect(texts(await v.say(VOLUNTEERS, '小李', '#采购单', at('09:30')))).toEqual([
+      '【采购单】共 1 样\n· 复合肥 5袋（2单）',
+    ]);
+  });
+
   it('reads a 接龙-tool payload that arrives as plain text (as a replayed log carries it)', async () => {
     expect(texts(await v.say(VILLAGERS, '老李', tool('1. 老李 尿素2袋'), at('09:00')))).toEqual([
       '接龙已收到，记下 1 单：\n1. 老李 尿素 2袋（O-0001）',

@@ -94,3 +94,20 @@ export function uniqueSeqs(lines: readonly { seq: number }[]): number[] {
     return seq;
   });
 }
+
+/**
+ * Under a one-product header (`代买复合肥，报袋数`), a bare number (`老王 3`) is in the unit the other lines
+ * use for that product, when they all use one.
+ */
+export function fillProductUnit<T extends { items: Item[] }>(lines: T[], product: string | null): T[] {
+  if (!product) return lines;
+  const units = new Set(
+    lines.flatMap((l) => l.items.filter((i) => i.name === product && i.unit !== null).map((i) => i.unit)),
+  );
+  const [unit] = [...units];
+  if (units.size !== 1 || !unit) return lines;
+  return lines.map((l) => ({
+    ...l,
+    items: l.items.map((i) => (i.name === product && i.unit === null && i.qty !== null ? { ...i, unit } : i)),
+  }));
+}

@@ -9,6 +9,7 @@ import { addDays, localDate } from '../../core/time.js';
 import { formatItems, orderNo } from '../../core/village/format.js';
 import {
   diffJielong,
+  fillProductUnit,
   type JielongChange,
   lineBody,
   type PostedLine,
@@ -26,7 +27,12 @@ const headerKey = (header: string) =>
     .filter(Boolean)
     .join('\n');
 
-async function listOf(ctx: VillagerContext, header: string, posted: PostedLine[]): Promise<JielongRow> {
+async function listOf(
+  ctx: VillagerContext,
+  header: string,
+  product: string | null,
+  posted: PostedLine[],
+): Promise<JielongRow> {
   const day = localDate(ctx.msg.at, ctx.zone);
   const today = await ctx.repos.jielongs.find(ctx.siteId, header, day);
   if (today) return today;
@@ -42,6 +48,7 @@ async function listOf(ctx: VillagerContext, header: string, posted: PostedLine[]
     groupId: ctx.msg.group?.id ?? null,
     header,
     day,
+    product,
     createdAt: ctx.msg.at,
     updatedAt: ctx.msg.at,
   });
@@ -62,14 +69,14 @@ export async function applyJielong(
   // parseMessage gives one order record per line with goods, in line order.
   const perLine = [...records];
   const seqs = uniqueSeqs(jl.lines);
-  const posted: PostedLine[] = jl.lines.map((l, i) => ({
+  const posted: PostedLine[] = fillProductUnit(jl.lines, jl.product).map((l, i) => ({
     seq: seqs[i] as number,
     raw: l.raw,
     customer: l.customer,
     items: l.items,
     deliverTo: l.items.length ? (perLine.shift()?.deliverTo ?? null) : null,
   }));
-  const list = await listOf(ctx, header, posted);
+  const list = await listOf(ctx, header, jl.product, posted);
   const rows = await repos.orders.withItems(await repos.jielongs.lineOrders(list.id));
   const byId = new Map(rows.map((o) => [o.id, o]));
   const stored: StoredLine[] = rows.map((o) => ({
