@@ -2,6 +2,8 @@
 // JSON (section 5) or as the short Chinese text the bot posts.
 import { createRegistryRepo } from '../../db/repositories/registry.js';
 import { isIsoDate } from '../core/time.js';
+import { digestText } from '../core/village/digest.js';
+import { createVillageDigest } from '../services/village/digest.js';
 import { type CliContext, CliError } from './context.js';
 
 export async function digestCommand(
@@ -15,5 +17,7 @@ export async function digestCommand(
   if (site.kind === 'quarantine') {
     throw new CliError('the digest of observation sites is not yet available', 2);
   }
-  throw new CliError('the digest of villages is not yet available', 2);
+  const village = createVillageDigest({ db: ctx.database.db });
+  const digest = await village.digest(site.id, args.date);
+  return args.json ? JSON.stringify(digest, null, 2) : digestText(digest);
 }

@@ -1,0 +1,52 @@
+// The village side as one service: villagers' messages, volunteers' reports, the lists, the digest and
+// the timetable. Built once per process; every use runs in its own transaction.
+import type { Db } from '../../../db/client.js';
+import type { ChatMessage } from '../../core/domain.js';
+import { localDate } from '../../core/time.js';
+import { readDayArg } from '../../core/village/commands.js';
+import { digestText } from '../../core/village/digest.js';
+import { deliveryListText, purchaseListText, waterListText } from '../../core/village/lists.js';
+import type { OutboxService } from '../outbox.js';
+import { createVillageDigest } from './digest.js';
+import { createVillageLists } from './lists.js';
+import { createVillageTimetable } from './timetable.js';
+import { createVillagersIntake } from './villagers.js';
+import { createVolunteerActions } from './volunteers.js';
+
+export interface VillageServiceDeps {
+  db: Db;
+  outbox: OutboxService;
+}
+
+export function createVillageService(deps: VillageServiceDeps) {
+  const lists = createVillageLists(deps.db);
+  const digests = createVillageDigest({ db: deps.db });
+  const volunteers = createVolunteerActions(deps);
+  return {
+    /** A message in a villagers' group; says what became of it. */
+    villagerMessage: createVillagersIntake(deps),
+    bought: volunteers.bought,
+    delivered: volunteers.delivered,
+
+    async purchaseListText(siteId: number): Promise<string> {
+      return purchaseListText(await lists.purchase(siteId));
+    },
+    /** What to deliver now: bought orders, and the water booked for `day`. */
+    async deliveryListText(siteId: number, day: string): Promise<string> {
+      return deliveryListText(day, await lists.orderStops(siteId), await lists.waterStops(siteId, day));
+    },
+    /** `#送水单 [日期]` for a message: the day named (today by default), or null when it cannot be read. */
+    async waterListText(msg: ChatMessage, arg: string | undefined): Promise<string | null> {
+      const siteId = msg.group?.siteId;
+      if (!siteId) return null;
+      const day = readDayArg(arg, localDate(msg.at, msg.group?.timeZone ?? 'Asia/Shanghai'));
+      return day ? waterListText(day, await lists.waterStops(siteId, day)) : null;
+    },
+
+    digest: digests.digest,
+    digestText,
+    timetable: createVillageTimetable({ lists, outbox: deps.outbox }),
+  };
+}
+
+export type VillageService = ReturnType<typeof createVillageService>;

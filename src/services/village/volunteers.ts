@@ -1,0 +1,156 @@
+// Volunteers report progress in their group: bought (`#已买 O-0031 …` or `#已买 全部`) and delivered
+// (`#送达 O-0031 85元`, `#送达 W-0005`), with what they paid. A delivery is told to the villager, with
+// an @mention when the bot knows who to mention.
+import type { Db, Executor } from '../../../db/client.js';
+import { createMessagesRepo } from '../../../db/repositories/messages.js';
+import type { OrderWithItems } from '../../../db/repositories/orders.js';
+import type { ChatMessage, Mention } from '../../core/domain.js';
+import { type Delivery, readDeliveries, readRef } from '../../core/village/commands.js';
+import { formatYuan, orderNo, waterNo } from '../../core/village/format.js';
+import { deliveredNoticeText, waterDeliveredNoticeText } from '../../core/village/replies.js';
+import type { OutboxService } from '../outbox.js';
+import { type VillageRepos, villageRepos } from './context.js';
+
+const ALL = new Set(['全部', '所有', '全都', 'all']);
+
+export function createVolunteerActions(deps: { db: Db; outbox: OutboxService }) {
+  /** Runs one command in a transaction, replies in the volunteers' group, wakes the outbox. */
+  async function run(
+    msg: ChatMessage,
+    work: (repos: VillageRepos, siteId: number, tx: Executor) => Promise<string>,
+  ) {
+    const siteId = msg.group?.siteId;
+    if (!siteId) return;
+    await deps.db.transaction(async (tx) => {
+      const text = await work(villageRepos(tx), siteId, tx);
+      await deps.outbox.reply(msg, text, { mention: true }, tx);
+    });
+    deps.outbox.notify();
+  }
+
+  return {
+    /** `#已买 O-0031 O-0032` or `#已买 全部`. */
+    bought: (msg: ChatMessage, args: string[]) =>
+      run(msg, async (repos, siteId) => {
+        const all = args.some((a) => ALL.has(a));
+        const problems: string[] = [];
+        let targets: OrderWithItems[] = [];
+        if (all) targets = await repos.orders.byStatus(siteId, ['open']);
+        else {
+          for (const arg of args) {
+            const ref = readRef(arg);
+            const order = ref?.kind === 'order' ? await repos.orders.byNumber(siteId, ref.number) : null;
+            if (!order) problems.push(`没有 ${arg} 这一单`);
+            else if (order.status === 'open') targets.push(order);
+            else problems.push(`${orderNo(order.number)} ${STATUS_TEXT[order.status]}`);
+          }
+        }
+        if (args.length === 0) return '请写上单号，如 #已买 O-0031，或 #已买 全部。';
+        for (const o of targets) {
+          await repos.orders.update(o.id, { status: 'bought', boughtAt: msg.at, volunteer: msg.talkerName });
+        }
+        const done = targets.length
+          ? `已记为买好 ${targets.length} 单：${targets.map((o) => orderNo(o.number)).join('、')}。`
+          : all
+            ? '现在没有待买的订单。'
+            : '';
+        return [done, ...problems.map((p) => `${p}。`)].filter(Boolean).join('\n');
+      }),
+
+    /** `#送达 O-0031 85元 [O-0032 40元 …]`, `#送达 W-0005`. */
+    delivered: (msg: ChatMessage, args: string[]) =>
+      run(msg, async (repos, siteId, tx) => {
+        const { deliveries, unknown } = readDeliveries(args);
+        if (deliveries.length === 0)
+          return '请写上单号和垫付金额，如 #送达 O-0031 85元；送水写 #送达 W-0005。';
+        const lines: string[] = [];
+        for (const d of deliveries) lines.push(await deliver(repos, siteId, msg, d, tx));
+        if (unknown.length) lines.push(`没看懂：${unknown.join(' ')}`);
+        return lines.join('\n');
+      }),
+  };
+
+  async function deliver(repos: VillageRepos, siteId: number, msg: ChatMessage, d: Delivery, tx: Executor) {
+    if (d.ref.kind === 'water') {
+      const w = await repos.water.byNumber(siteId, d.ref.number);
+      if (!w) return `没有 ${waterNo(d.ref.number)} 这个送水预约。`;
+      if (w.status === 'cancelled') return `${waterNo(w.number)} 已取消，不用送。`;
+      if (w.status === 'delivered') return `${waterNo(w.number)} 之前已记为送到。`;
+      await repos.water.update(w.id, { status: 'delivered', deliveredAt: msg.at });
+      const booker = w.messageId ? await createMessagesRepo(tx).byId(w.messageId) : null;
+      const to = await recipient(repos, w.householdId, w.talkerId, booker?.talkerName ?? null, w.customer);
+      await notifyVillagers(
+        siteId,
+        waterDeliveredNoticeText(w.number, w.customer, to !== null),
+        to,
+        msg.id,
+        tx,
+      );
+      return `${waterNo(w.number)} 已记为送到，已告诉${w.customer}。`;
+    }
+    const o = await repos.orders.byNumber(siteId, d.ref.number);
+    if (!o) return `没有 ${orderNo(d.ref.number)} 这一单。`;
+    if (o.status === 'cancelled') return `${orderNo(o.number)} 已取消，不用送。`;
+    if (o.status === 'delivered') {
+      if (d.costFen === null || d.costFen === o.costFen) return `${orderNo(o.number)} 之前已记为送到。`;
+      await repos.orders.update(o.id, { costFen: d.costFen });
+      return `${orderNo(o.number)} 的垫付金额改为 ${formatYuan(d.costFen)} 元。`;
+    }
+    await repos.orders.update(o.id, {
+      status: 'delivered',
+      deliveredAt: msg.at,
+      boughtAt: o.boughtAt ?? msg.at,
+      costFen: d.costFen,
+      volunteer: o.volunteer ?? msg.talkerName,
+    });
+    const to = await recipient(repos, o.householdId, o.talkerId, o.talkerName, o.customer);
+    const notice = deliveredNoticeText({
+      number: o.number,
+      customer: o.customer,
+      addressed: to !== null,
+      costFen: d.costFen,
+    });
+    await notifyVillagers(siteId, notice, to, msg.id, tx);
+    const no = orderNo(o.number);
+    return d.costFen === null
+      ? `${no} 已记为送到，已告诉${o.customer}。没写垫付金额，如有垫付请再发 #送达 ${no} 金额。`
+      : `${no} 已记为送到，垫付 ${formatYuan(d.costFen)} 元，已告诉${o.customer}。`;
+  }
+
+  async function notifyVillagers(
+    siteId: number,
+    text: string,
+    to: Mention | null,
+    sourceMessageId: number,
+    tx: Executor,
+  ) {
+    await deps.outbox.toSiteGroup(
+      siteId,
+      'villagers',
+      { text, mentions: to ? [to] : [], kind: 'delivered', sourceMessageId },
+      tx,
+    );
+  }
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  bought: '之前已记为买好',
+  delivered: '已经送到了',
+  cancelled: '已取消',
+};
+
+/**
+ * Who to @mention about a delivery: the household's WeChat account once the bot knows it, else the
+ * sender when they ordered for themselves; null when neither (the notice then names the customer).
+ */
+async function recipient(
+  repos: VillageRepos,
+  householdId: number | null,
+  talkerId: string,
+  talkerName: string | null,
+  customer: string,
+): Promise<Mention | null> {
+  const household = householdId ? await repos.households.byId(householdId) : null;
+  if (household?.wechatId) return { id: household.wechatId, name: household.wechatName ?? household.name };
+  return talkerName !== null && talkerName === customer ? { id: talkerId, name: talkerName } : null;
+}

@@ -1,0 +1,179 @@
+// Villagers order, book water and withdraw in their group, through the mock puppet; the bot answers once
+// per message with the numbers and the items as it understood them.
+import { asc, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { households, orderItems, orders, waterBookings } from '../../db/schema.js';
+import { startVillage, VILLAGERS, type VillageTest, VOLUNTEERS } from '../helpers/village.js';
+
+let v: VillageTest;
+beforeEach(async () => {
+  v = await startVillage();
+});
+afterEach(async () => {
+  await v.stop();
+});
+
+const at = (hhmm: string, day = '15') => `2020-02-${day}T${hhmm}:00+08:00`;
+
+async function orderRows() {
+  const rows = await v.db.db.select().from(orders).orderBy(asc(orders.number));
+  const items = await v.db.db.select().from(orderItems).orderBy(asc(orderItems.id));
+  return rows.map((o) => ({
+    number: o.number,
+    customer: o.customer,
+    deliverTo: o.deliverTo,
+    status: o.status,
+    items: items
+      .filter((i) => i.orderId === o.id)
+      .map((i) => `${i.name}/${i.canonical} ${i.qty ?? '-'}${i.unit ?? ''}${i.cancelled ? ' ✗' : ''}`),
+  }));
+}
+
+describe('orders', () => {
+  it('confirms an order with its number and items, @mentioning the sender, and binds the household', async () => {
+    const said = await v.say(VILLAGERS, '刘婆婆', '帮我买两袋化肥和一桶菜籽油，送到三组', at('09:00'));
+    expect(said).toEqual([
+      {
+        topic: VILLAGERS,
+        mentions: ['刘婆婆'],
+        text: '已下单 O-0001：化肥 2袋、菜籽油 1桶，送到三组。如有不对请直接更正。',
+      },
+    ]);
+    // Through Wechaty and the mock puppet, with the @mention in front.
+    expect(await v.botSays(VILLAGERS, '已下单 O-0001')).toMatch(
+      /^@刘婆婆\s已下单 O-0001：化肥 2袋、菜籽油 1桶，送到三组。如有不对请直接更正。$/,
+    );
+    expect(await orderRows()).toEqual([
+      {
+        number: 1,
+        customer: '刘家',
+        deliverTo: '三组',
+        status: 'open',
+        items: ['化肥/化肥 2袋', '菜籽油/菜籽油 1桶'],
+      },
+    ]);
+    const [liu] = await v.db.db.select().from(households).where(eq(households.name, '刘家'));
+    expect(liu?.wechatId).toMatch(/^wxid-/);
+  });
+
+  it('delivers to the sender’s household when the text names no place, and asks a stranger where', async () => {
+    expect((await v.say(VILLAGERS, '老王', '我要10斤大米 2壶菜油', at('09:00')))[0]?.text).toBe(
+      '已下单 O-0001：大米 10斤、菜油 2壶，送到五组。如有不对请直接更正。',
+    );
+    expect((await v.say(VILLAGERS, '赵大爷', '帮我带一瓶酱油', at('09:10')))[0]?.text).toBe(
+      '已下单 O-0002：酱油 1瓶。送到哪里？请回一句，如“送到三组”。',
+    );
+    expect(await v.say(VILLAGERS, '赵大爷', '送到四组', at('09:12'))).toEqual([
+      { topic: VILLAGERS, mentions: ['赵大爷'], text: '好的，O-0002 送到四组。' },
+    ]);
+    expect((await orderRows()).map((o) => [o.customer, o.deliverTo])).toEqual([
+      ['老王', '五组'],
+      ['赵大爷', '四组'],
+    ]);
+  });
+
+  it('orders for someone else by name, delivering to their household', async () => {
+    expect((await v.say(VILLAGERS, '小陈', '帮张三买两袋化肥', at('09:00')))[0]?.text).toBe(
+      '已下单 O-0001（张三）：化肥 2袋，送到二组。如有不对请直接更正。',
+    );
+  });
+
+  it('books water and orders goods from one message, in one reply', async () => {
+    const said = await v.say(VILLAGERS, '老王', '帮我买两袋化肥，明天上午送一桶水到三组', at('09:00'));
+    expect(said.map((s) => s.text)).toEqual([
+      '已下单 O-0001：化肥 2袋，送到三组。如有不对请直接更正。\n已预约送水 W-0001：2月16日上午 1桶，送到三组。',
+    ]);
+  });
+
+  it('does not take the same message twice within half an hour', async () => {
+    await v.say(VILLAGERS, '老王', '买两袋复合肥', at('09:00'));
+    expect((await v.say(VILLAGERS, '老王', '买两袋复合肥', at('09:05')))[0]?.text).toBe(
+      '这一单刚才已经记下了（O-0001），不重复下单。',
+    );
+    expect((await v.say(VILLAGERS, '老王', '买两袋复合肥', at('10:00')))[0]?.text).toMatch(/^已下单 O-0002/);
+  });
+
+  it('keeps what it cannot read but looks meant for review, answers no chatter', async () => {
+    await v.say(VILLAGERS, '老王', '菜籽油多少钱一桶', at('09:00'));
+    expect(await v.stateOf(v.lastId)).toBe('unplaced');
+    await v.say(VILLAGERS, '老王', '我要那个', at('09:01'));
+    expect(await v.stateOf(v.lastId)).toBe('unplaced');
+    expect(await v.say(VILLAGERS, '老王', '大家辛苦了', at('09:02'))).toEqual([]);
+    expect(await v.stateOf(v.lastId)).toBe('ignored');
+    expect(await orderRows()).toEqual([]);
+  });
+});
+
+describe('water', () => {
+  it('books a day and part, says what it assumed, and tells volunteers of a booking for today at once', async () => {
+    expect((await v.say(VILLAGERS, '老王', '明天下午送两桶水到5组，谢谢', at('15:00')))[0]?.text).toBe(
+      '已预约送水 W-0001：2月16日下午 2桶，送到5组。',
+    );
+    expect((await v.say(VILLAGERS, '老王', '送水', at('15:10')))[0]?.text).toBe(
+      '已预约送水 W-0002：2月16日 1桶，送到五组。没说哪天，按明天安排；没说几桶，先记1桶。',
+    );
+    const today = await v.say(VILLAGERS, '刘婆婆', '今天下午送一桶水', at('15:20'));
+    expect(today).toEqual([
+      { topic: VOLUNTEERS, mentions: [], text: '新的送水预约 W-0003：今天下午 1桶，刘家，送到三组12号。' },
+      { topic: VILLAGERS, mentions: ['刘婆婆'], text: '已预约送水 W-0003：2月15日下午 1桶，送到三组12号。' },
+    ]);
+    const rows = await v.db.db.select().from(waterBookings).orderBy(asc(waterBookings.number));
+    expect(rows.map((w) => [w.number, w.day, w.part, w.qty, w.unit, w.deliverTo, w.customer])).toEqual([
+      [1, '2020-02-16', 'pm', 2, '桶', '5组', '老王'],
+      [2, '2020-02-16', null, 1, '桶', '五组', '老王'],
+      [3, '2020-02-15', 'pm', 1, '桶', '三组12号', '刘家'],
+    ]);
+  });
+
+  it('withdraws a water booking', async () => {
+    await v.say(VILLAGERS, '老王', '明天送两桶水', at('09:00'));
+    expect((await v.say(VILLAGERS, '老王', '水不用送了', at('09:30')))[0]?.text).toBe('已取消送水 W-0001。');
+    const [w] = await v.db.db.select().from(waterBookings);
+    expect(w?.status).toBe('cancelled');
+  });
+});
+
+describe('withdrawals', () => {
+  it('withdraws an item, then the latest order, and says when there is nothing to withdraw', async () => {
+    await v.say(VILLAGERS, '刘婆婆', '帮我买两袋化肥和一桶菜籽油', at('09:00'));
+    await v.say(VILLAGERS, '刘婆婆', '再买5斤盐', at('09:10'));
+    expect(await v.say(VILLAGERS, '刘婆婆', '化肥不要了', at('09:20'))).toEqual([
+      { topic: VILLAGERS, mentions: ['刘婆婆'], text: '已取消 O-0001 的化肥。' },
+    ]);
+    expect((await v.say(VILLAGERS, '刘婆婆', '取消订单', at('09:30')))[0]?.text).toBe('已取消 O-0002。');
+    expect((await v.say(VILLAGERS, '刘婆婆', '菜油也不要了', at('09:40')))[0]?.text).toBe(
+      '已取消 O-0001 的菜籽油。这一单没有别的了，整单取消。',
+    );
+    expect((await v.say(VILLAGERS, '刘婆婆', '取消订单', at('09:50')))[0]?.text).toBe(
+      '没有找到您可以取消的订单。',
+    );
+    expect((await v.say(VILLAGERS, '老王', '化肥不要了', at('09:55')))[0]?.text).toBe(
+      '没有找到您可以取消的订单。',
+    );
+    expect(await orderRows()).toEqual([
+      {
+        number: 1,
+        customer: '刘家',
+        deliverTo: '三组12号',
+        status: 'cancelled',
+        items: ['化肥/化肥 2袋 ✗', '菜籽油/菜籽油 1桶 ✗'],
+      },
+      { number: 2, customer: '刘家', deliverTo: '三组12号', status: 'cancelled', items: ['盐/盐 5斤'] },
+    ]);
+  });
+
+  it('reads 不要化肥了 as a withdrawal, and sends a bought order to the volunteers', async () => {
+    await v.say(VILLAGERS, '老王', '买两袋化肥', at('09:00'));
+    expect((await v.say(VILLAGERS, '老王', '不要化肥了', at('09:05')))[0]?.text).toBe(
+      '已取消 O-0001 的化肥。这一单没有别的了，整单取消。',
+    );
+    await v.say(VILLAGERS, '老王', '买一袋尿素', at('09:10'));
+    await v.say(VOLUNTEERS, '小李', '#已买 O-0002', at('11:00'));
+    expect((await v.say(VILLAGERS, '老王', '尿素不要了', at('12:00')))[0]?.text).toBe(
+      'O-0002 志愿者已经买好了，不能在群里取消，请联系志愿者。',
+    );
+    expect((await v.say(VILLAGERS, '老王', '订单取消', at('12:01')))[0]?.text).toBe(
+      'O-0002 志愿者已经买好了，不能在群里取消，请联系志愿者。',
+    );
+  });
+});
