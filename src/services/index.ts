@@ -4,6 +4,13 @@ import { createGroupsRepo } from '../../db/repositories/groups.js';
 import { createMessagesRepo } from '../../db/repositories/messages.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
+import { createAuditService } from './admin/audit.js';
+import { createGroupsAdminService } from './admin/groups.js';
+import { createOutboxAdminService } from './admin/outbox-admin.js';
+import { createReviewService } from './admin/review.js';
+import { createRosterService } from './admin/roster.js';
+import { createSitesAdminService } from './admin/sites.js';
+import { createTokensService } from './admin/tokens.js';
 import { createIntakeService } from './intake.js';
 import { createOutboxService } from './outbox.js';
 
@@ -31,6 +38,21 @@ export function createServices(deps: ServicesDeps) {
       log: deps.log.child({ part: 'intake' }),
     }),
     outbox: createOutboxService({ db, clock: deps.clock, notify: deps.notifyOutbox }),
+    tokens: createTokensService({ db, clock: deps.clock }),
+    audit: createAuditService({ db }),
+    /** What staff manage through the admin API; every write is audited. */
+    admin: {
+      sites: createSitesAdminService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
+      groups: createGroupsAdminService({ db, clock: deps.clock }),
+      roster: createRosterService({ db, clock: deps.clock }),
+      review: createReviewService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
+      outbox: createOutboxAdminService({
+        db,
+        clock: deps.clock,
+        defaultZone: deps.defaultZone,
+        notify: deps.notifyOutbox,
+      }),
+    },
   };
 }
 
