@@ -6,6 +6,7 @@ import { digestCommand } from './cli/digest.js';
 import { readJson, readText } from './cli/files.js';
 import { formatOutbox, listOutbox } from './cli/outbox.js';
 import { runParse } from './cli/parse.js';
+import { tokenCommand } from './cli/token.js';
 import { parseReplayLog } from './core/replay-file.js';
 import { replay } from './replay.js';
 import { createSetupService } from './services/setup.js';
@@ -18,7 +19,8 @@ const USAGE = `usage: shouwang <command>
   replay FILE.jsonl [--until ISO]         feed a chat log through the bot in simulated time
   digest --site NAME --date YYYY-MM-DD [--json]
   outbox [--json] [--room TOPIC]          what the bot sent or queued
-  token create --role ROLE --name LABEL [--site NAME]
+  token create --role ROLE --name LABEL [--site NAME ...]   prints a new admin API token once
+  token revoke ID_OR_NAME | token list
   db migrate                              apply database migrations`;
 
 type Command = (argv: string[]) => Promise<number>;
@@ -106,7 +108,11 @@ const commands: Record<string, Command> = {
     process.stdout.write(`${out}\n`);
     return 0;
   },
-  token: notYet('token'),
+  async token(argv) {
+    const out = await withDatabase((ctx) => tokenCommand(ctx, argv));
+    process.stdout.write(`${out}\n`);
+    return 0;
+  },
 };
 
 async function run(argv: string[]): Promise<number> {

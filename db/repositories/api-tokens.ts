@@ -39,6 +39,17 @@ export function createApiTokensRepo(db: Executor) {
       return row ?? null;
     },
 
+    /** The live token of this name, else the one revoked last. */
+    async byName(name: string): Promise<ApiTokenRow | null> {
+      const [row] = await db
+        .select()
+        .from(apiTokens)
+        .where(eq(apiTokens.name, name))
+        .orderBy(desc(isNull(apiTokens.revokedAt)), desc(apiTokens.revokedAt))
+        .limit(1);
+      return row ?? null;
+    },
+
     async touch(id: number, at: Date): Promise<void> {
       await db
         .update(apiTokens)

@@ -76,7 +76,7 @@ export function createTokensService(deps: { db: Db; clock: Clock; random?: (n: n
       return deps.db.transaction(async (tx) => {
         const tokens = createApiTokensRepo(tx);
         const found =
-          typeof idOrName === 'number' ? await tokens.byId(idOrName) : await tokens.liveByName(idOrName);
+          typeof idOrName === 'number' ? await tokens.byId(idOrName) : await tokens.byName(idOrName);
         if (!found) throw new NotFoundError(`token ${idOrName} not found`);
         if (found.revokedAt) throw new ConflictError(`token ${idOrName} is already revoked`);
         const revoked = await tokens.revoke(found.id, deps.clock.now());
