@@ -4,11 +4,11 @@
 import { parseArgs } from 'node:util';
 import { createRegistryRepo } from '../../db/repositories/registry.js';
 import { API_ROLES, type ApiRole } from '../core/auth/permissions.js';
+import { systemClock } from '../core/clock.js';
 import { NotFoundError } from '../core/errors.js';
 import { toZonedIso } from '../core/time.js';
 import { CLI_ACTOR } from '../services/admin/audit.js';
 import { createTokensService, type PublicToken } from '../services/admin/tokens.js';
-import { systemClock } from '../core/clock.js';
 import { type CliContext, CliError } from './context.js';
 
 const USAGE =

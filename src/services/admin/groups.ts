@@ -46,7 +46,7 @@ export function createGroupsAdminService(deps: { db: Db; clock: Clock }) {
       try {
         return await db.transaction(async (tx) => {
           await checkedSite(tx, input.siteId, input.role, guard);
-          const row = await createGroupBindingsRepo(tx).insert(input);
+          const row = await createGroupBindingsRepo(tx).insert({ ...input, createdAt: clock.now() });
           await recordAudit(tx, clock, actor, {
             action: 'create',
             entity: 'group',

@@ -106,6 +106,7 @@ export function createRosterService(deps: { db: Db; clock: Clock }) {
             wechatName: input.wechat ?? null,
             startDate: input.start,
             plannedEndDate: addDays(input.start, input.days ?? site.observationDays),
+            createdAt: clock.now(),
           });
           const after = (await createRosterRepo(tx).resident(inserted.id)) as ResidentView;
           await recordAudit(tx, clock, actor, {
@@ -168,6 +169,7 @@ export function createRosterService(deps: { db: Db; clock: Clock }) {
             siteId: input.siteId,
             name: input.name,
             ...householdColumns(input),
+            createdAt: clock.now(),
           });
           await recordAudit(tx, clock, actor, {
             action: 'create',

@@ -51,6 +51,7 @@ export function createSitesAdminService(deps: { db: Db; clock: Clock; defaultZon
             name: input.name,
             kind: input.kind,
             timeZone: input.timezone ?? deps.defaultZone,
+            createdAt: clock.now(),
             ...(input.observationDays !== undefined ? { observationDays: input.observationDays } : {}),
             ...(input.feverThreshold !== undefined ? { feverThreshold: input.feverThreshold } : {}),
             ...(input.reportTimes !== undefined ? { reportTimes: input.reportTimes } : {}),
