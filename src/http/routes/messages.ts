@@ -118,12 +118,15 @@ export const messageRoutes =
           tags,
           summary: 'Mark an unplaced or failed message reviewed, with a note',
           params: IdParams,
-          body: z.strictObject({ note: z.string().trim().min(1).max(500).optional() }).default({}),
+          // No body at all is fine: the bot's note stays.
+          body: z.strictObject({ note: z.string().trim().min(1).max(500).optional() }).nullable(),
           response: { 200: Message },
         },
       },
       async (req) =>
-        present(await review.markReviewed(actorOf(req), req.params.id, req.body.note ?? null, guardFor(req))),
+        present(
+          await review.markReviewed(actorOf(req), req.params.id, req.body?.note ?? null, guardFor(req)),
+        ),
     );
 
     app.post(
