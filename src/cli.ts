@@ -6,7 +6,7 @@ import { digestCommand } from './cli/digest.js';
 import { readJson, readText } from './cli/files.js';
 import { formatOutbox, listOutbox } from './cli/outbox.js';
 import { runParse } from './cli/parse.js';
-import { tokenCommand } from './cli/token.js';
+import { parseTokenArgs, tokenCommand } from './cli/token.js';
 import { parseReplayLog } from './core/replay-file.js';
 import { replay } from './replay.js';
 import { createSetupService } from './services/setup.js';
@@ -109,7 +109,8 @@ const commands: Record<string, Command> = {
     return 0;
   },
   async token(argv) {
-    const out = await withDatabase((ctx) => tokenCommand(ctx, argv));
+    const cmd = parseTokenArgs(argv);
+    const out = await withDatabase((ctx) => tokenCommand(ctx, cmd));
     process.stdout.write(`${out}\n`);
     return 0;
   },

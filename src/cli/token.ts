@@ -14,9 +14,14 @@ import { type CliContext, CliError } from './context.js';
 const USAGE =
   'usage: shouwang token create --role ROLE --name LABEL [--site NAME ...] | token revoke ID_OR_NAME | token list';
 
-export async function tokenCommand(ctx: CliContext, argv: string[]): Promise<string> {
+export type TokenCommand =
+  | { sub: 'create'; role: ApiRole; name: string; sites: string[] }
+  | { sub: 'revoke'; target: string }
+  | { sub: 'list' };
+
+/** Reads the arguments before any database is opened, so mistakes are answered at once. */
+export function parseTokenArgs(argv: string[]): TokenCommand {
   const [sub, ...rest] = argv;
-  const tokens = createTokensService({ db: ctx.database.db, clock: systemClock });
   if (sub === 'create') {
     const { values } = parseArgs({
       args: rest,
@@ -29,23 +34,38 @@ export async function tokenCommand(ctx: CliContext, argv: string[]): Promise<str
     if (!values.role || !(API_ROLES as readonly string[]).includes(values.role))
       throw new CliError(`give --role, one of ${API_ROLES.join(', ')}`, 2);
     if (!values.name?.trim()) throw new CliError('give --name LABEL', 2);
-    const registry = createRegistryRepo(ctx.database.db);
+    return { sub, role: values.role as ApiRole, name: values.name, sites: values.site ?? [] };
+  }
+  if (sub === 'revoke') {
+    if (rest.length !== 1 || !rest[0]) throw new CliError('usage: shouwang token revoke ID_OR_NAME', 2);
+    return { sub, target: rest[0] };
+  }
+  if (sub === 'list') {
+    if (rest.length) throw new CliError('usage: shouwang token list', 2);
+    return { sub };
+  }
+  throw new CliError(USAGE, 2);
+}
+
+export async function tokenCommand(ctx: CliContext, cmd: TokenCommand): Promise<string> {
+  const tokens = createTokensService({ db: ctx.database.db, clock: systemClock });
+  const registry = createRegistryRepo(ctx.database.db);
+  if (cmd.sub === 'create') {
     const siteIds: number[] = [];
-    for (const name of values.site ?? []) {
+    for (const name of cmd.sites) {
       const site = await registry.siteByName(name);
       if (!site) throw new CliError(`no site named ${name}`);
       siteIds.push(site.id);
     }
     const { token } = await tokens.create(CLI_ACTOR, {
-      name: values.name,
-      role: values.role as ApiRole,
+      name: cmd.name,
+      role: cmd.role,
       siteIds: siteIds.length ? siteIds : null,
     });
     return token;
   }
-  if (sub === 'revoke') {
-    const target = rest[0];
-    if (!target || rest.length > 1) throw new CliError('usage: shouwang token revoke ID_OR_NAME', 2);
+  if (cmd.sub === 'revoke') {
+    const { target } = cmd;
     let revoked: PublicToken;
     try {
       revoked = await tokens.revoke(CLI_ACTOR, /^\d+$/.test(target) ? Number(target) : target);
@@ -56,26 +76,22 @@ export async function tokenCommand(ctx: CliContext, argv: string[]): Promise<str
     }
     return `revoked token ${revoked.id} (${revoked.name})`;
   }
-  if (sub === 'list') {
-    if (rest.length) throw new CliError('usage: shouwang token list', 2);
-    const all = await tokens.all();
-    if (!all.length) return 'no tokens';
-    const sites = new Map((await createRegistryRepo(ctx.database.db).listSites()).map((s) => [s.id, s.name]));
-    const when = (d: Date | null) => (d ? toZonedIso(d, ctx.config.timeZone) : '-');
-    return all
-      .map((t) =>
-        [
-          t.id,
-          t.name,
-          t.role,
-          t.siteIds ? t.siteIds.map((id) => sites.get(id) ?? `#${id}`).join(',') : 'all sites',
-          `${t.prefix}…`,
-          `created ${when(t.createdAt)}`,
-          `last used ${when(t.lastUsedAt)}`,
-          t.revokedAt ? `REVOKED ${when(t.revokedAt)}` : 'live',
-        ].join('\t'),
-      )
-      .join('\n');
-  }
-  throw new CliError(USAGE, 2);
+  const all = await tokens.all();
+  if (!all.length) return 'no tokens';
+  const sites = new Map((await registry.listSites()).map((s) => [s.id, s.name]));
+  const when = (d: Date | null) => (d ? toZonedIso(d, ctx.config.timeZone) : '-');
+  return all
+    .map((t) =>
+      [
+        t.id,
+        t.name,
+        t.role,
+        t.siteIds ? t.siteIds.map((id) => sites.get(id) ?? `#${id}`).join(',') : 'all sites',
+        `${t.prefix}…`,
+        `created ${when(t.createdAt)}`,
+        `last used ${when(t.lastUsedAt)}`,
+        t.revokedAt ? `REVOKED ${when(t.revokedAt)}` : 'live',
+      ].join('\t'),
+    )
+    .join('\n');
 }
