@@ -8,7 +8,6 @@ import { formatOutbox, listOutbox } from './cli/outbox.js';
 import { runParse } from './cli/parse.js';
 import { parseTokenArgs, tokenCommand } from './cli/token.js';
 import { parseReplayLog } from './core/replay-file.js';
-import { replay } from './replay.js';
 import { createSetupService } from './services/setup.js';
 
 const USAGE = `usage: shouwang <command>
@@ -79,6 +78,8 @@ const commands: Record<string, Command> = {
       throw new CliError(`--until ${values.until} is not an ISO date-time`, 2);
     const { events, problems } = parseReplayLog(await readText(positionals[0], 'chat log'));
     if (problems.length) throw new CliError(`the chat log has problems: ${problems.slice(0, 10).join('; ')}`);
+    // The whole service (Wechaty, Fastify) is loaded only for the command that runs it.
+    const { replay } = await import('./replay.js');
     const result = await withDatabase(({ config, database, log }) =>
       replay({ config, database, log, events, until }),
     );
