@@ -6,9 +6,10 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
 import { createAuditService } from './admin/audit.js';
 import { createGroupsAdminService } from './admin/groups.js';
+import { createHouseholdsService } from './admin/households.js';
 import { createOutboxAdminService } from './admin/outbox-admin.js';
+import { createResidentsService } from './admin/residents.js';
 import { createReviewService } from './admin/review.js';
-import { createRosterService } from './admin/roster.js';
 import { createSitesAdminService } from './admin/sites.js';
 import { createTokensService } from './admin/tokens.js';
 import { createIntakeService } from './intake.js';
@@ -44,7 +45,8 @@ export function createServices(deps: ServicesDeps) {
     admin: {
       sites: createSitesAdminService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
       groups: createGroupsAdminService({ db, clock: deps.clock }),
-      roster: createRosterService({ db, clock: deps.clock }),
+      residents: createResidentsService({ db, clock: deps.clock }),
+      households: createHouseholdsService({ db, clock: deps.clock }),
       review: createReviewService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
       outbox: createOutboxAdminService({
         db,

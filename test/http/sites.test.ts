@@ -87,7 +87,7 @@ describe('GET /api/v1/sites/:id', () => {
 
 describe('GET /api/v1/sites/:id/counts', () => {
   it('counts residents and open work, for every role within its sites', async () => {
-    await h.services.admin.roster.createResident(
+    await h.services.admin.residents.createResident(
       { tokenId: null, name: 'test' },
       { siteId: h.sites.b, name: '李某', room: '301', start: '2020-02-10' },
       () => {},

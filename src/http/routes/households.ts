@@ -48,7 +48,7 @@ export const householdRoutes =
       createdAt: ctx.instant(h.createdAt),
     });
     const tags = ['households'];
-    const roster = ctx.services.admin.roster;
+    const households = ctx.services.admin.households;
 
     app.get(
       '/households',
@@ -68,7 +68,7 @@ export const householdRoutes =
       async (req) => {
         const { limit, cursor, site, q } = req.query;
         const scope = await ctx.listScope(req, site);
-        const rows = await roster.households({
+        const rows = await households.list({
           ...scope,
           q,
           afterId: decodeCursor(cursor),
@@ -85,7 +85,7 @@ export const householdRoutes =
         schema: { tags, summary: 'One household', params: IdParams, response: { 200: Household } },
       },
       async (req) => {
-        const row = await roster.household(req.params.id);
+        const row = await households.get(req.params.id);
         if (!row) throw notFound(`household ${req.params.id}`);
         requireSite(req, row.siteId);
         return present(row);
@@ -104,7 +104,7 @@ export const householdRoutes =
         },
       },
       async (req, reply) => {
-        const row = await roster.createHousehold(actorOf(req), req.body, guardFor(req));
+        const row = await households.create(actorOf(req), req.body, guardFor(req));
         return reply.code(201).send(present(row));
       },
     );
@@ -121,7 +121,6 @@ export const householdRoutes =
           response: { 200: Household },
         },
       },
-      async (req) =>
-        present(await roster.updateHousehold(actorOf(req), req.params.id, req.body, guardFor(req))),
+      async (req) => present(await households.update(actorOf(req), req.params.id, req.body, guardFor(req))),
     );
   };

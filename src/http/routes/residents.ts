@@ -66,7 +66,7 @@ export const residentRoutes =
       createdAt: ctx.instant(r.createdAt),
     });
     const tags = ['residents'];
-    const roster = ctx.services.admin.roster;
+    const roster = ctx.services.admin.residents;
 
     app.get(
       '/residents',

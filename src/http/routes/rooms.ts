@@ -23,7 +23,7 @@ export const roomRoutes =
   (ctx: ApiContext): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['rooms'];
-    const roster = ctx.services.admin.roster;
+    const roster = ctx.services.admin.residents;
 
     app.get(
       '/rooms',
