@@ -234,5 +234,8 @@ describe('PATCH /api/v1/sites/:id', () => {
     ).toBe(404);
     const clash = await h.call(h.tokens.admin, 'PATCH', `/api/v1/sites/${h.sites.a}`, { name: '金凤观察点' });
     expect(clash.statusCode).toBe(409);
+    // The audit row is written in the write's transaction: a write that failed left none.
+    const log = await h.call(h.tokens.admin, 'GET', `/api/v1/audit?entity=site&entityId=${h.sites.a}`);
+    expect(log.json().items).toEqual([]);
   });
 });
