@@ -27,6 +27,8 @@ export interface Database {
   driver: 'pglite' | 'postgres';
   /** Where the data lives, without credentials, for logs and /healthz. */
   location: string;
+  /** Most connections this process opens (PGlite: its one). */
+  poolSize: number;
   ping(): Promise<void>;
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -78,6 +80,7 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
     db,
     driver: 'pglite',
     location: inMemory ? 'memory' : dataDir,
+    poolSize: 1,
     async ping() {
       await client.query('select 1');
     },
@@ -95,8 +98,9 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
 
 async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   const location = redact(url);
+  const poolSize = opts.max ?? 10;
   const client = postgres(url, {
-    max: opts.max ?? 10,
+    max: poolSize,
     connect_timeout: opts.connectTimeoutSec ?? 10,
     onnotice: () => {},
     connection: { application_name: 'shouwang' },
@@ -115,6 +119,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     db,
     driver: 'postgres',
     location,
+    poolSize,
     async ping() {
       await client`select 1`;
     },

@@ -18,6 +18,7 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { API_ROLES } from '../src/core/auth/permissions.js';
 import {
   GROUP_ROLES,
   MESSAGE_STATES,
@@ -432,6 +433,48 @@ export const waterBookings = pgTable(
   ],
 );
 
+/**
+ * Bearer tokens of the admin API. Only the SHA-256 of a token is stored (the token is shown once, when
+ * created); `prefix` is its first characters, to tell tokens apart in lists. `siteIds` null: all sites
+ * (admin tokens only).
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    /** What the token may do: the permission table in src/core/auth/permissions.ts. */
+    role: text('role', { enum: API_ROLES }).notNull(),
+    siteIds: jsonb('site_ids').$type<number[] | null>(),
+    tokenHash: text('token_hash').notNull().unique(),
+    prefix: text('prefix').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  // A name names one live token; a revoked token's name may be given again.
+  (t) => [uniqueIndex('api_tokens_live_name_unique').on(t.name).where(sql`revoked_at is null`)],
+);
+
+/** Every write through the admin API (and the token commands): who, what, when, before and after. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actorTokenId: integer('actor_token_id').references(() => apiTokens.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** The site the record belongs to, when it belongs to one (for filtering). */
+    siteId: integer('site_id'),
+    before: jsonb('before').$type<Record<string, unknown> | null>(),
+    after: jsonb('after').$type<Record<string, unknown> | null>(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
+);
+
 export const schema = {
   sites,
   groups,
@@ -449,4 +492,6 @@ export const schema = {
   orders,
   orderItems,
   waterBookings,
+  apiTokens,
+  auditLog,
 };

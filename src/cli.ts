@@ -6,8 +6,8 @@ import { digestCommand } from './cli/digest.js';
 import { readJson, readText } from './cli/files.js';
 import { formatOutbox, listOutbox } from './cli/outbox.js';
 import { runParse } from './cli/parse.js';
+import { parseTokenArgs, tokenCommand } from './cli/token.js';
 import { parseReplayLog } from './core/replay-file.js';
-import { replay } from './replay.js';
 import { createSetupService } from './services/setup.js';
 
 const USAGE = `usage: shouwang <command>
@@ -18,7 +18,8 @@ const USAGE = `usage: shouwang <command>
   replay FILE.jsonl [--until ISO]         feed a chat log through the bot in simulated time
   digest --site NAME --date YYYY-MM-DD [--json]
   outbox [--json] [--room TOPIC]          what the bot sent or queued
-  token create --role ROLE --name LABEL [--site NAME]
+  token create --role ROLE --name LABEL [--site NAME ...]   prints a new admin API token once
+  token revoke ID_OR_NAME | token list
   db migrate                              apply database migrations`;
 
 type Command = (argv: string[]) => Promise<number>;
@@ -77,6 +78,8 @@ const commands: Record<string, Command> = {
       throw new CliError(`--until ${values.until} is not an ISO date-time`, 2);
     const { events, problems } = parseReplayLog(await readText(positionals[0], 'chat log'));
     if (problems.length) throw new CliError(`the chat log has problems: ${problems.slice(0, 10).join('; ')}`);
+    // The whole service (Wechaty, Fastify) is loaded only for the command that runs it.
+    const { replay } = await import('./replay.js');
     const result = await withDatabase(({ config, database, log }) =>
       replay({ config, database, log, events, until }),
     );
@@ -106,7 +109,12 @@ const commands: Record<string, Command> = {
     process.stdout.write(`${out}\n`);
     return 0;
   },
-  token: notYet('token'),
+  async token(argv) {
+    const cmd = parseTokenArgs(argv);
+    const out = await withDatabase((ctx) => tokenCommand(ctx, cmd));
+    process.stdout.write(`${out}\n`);
+    return 0;
+  },
 };
 
 async function run(argv: string[]): Promise<number> {

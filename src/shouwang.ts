@@ -18,6 +18,7 @@ import { pruneJobRunsJob, redispatchStalledJob } from './jobs/housekeeping.js';
 import { createScheduler } from './jobs/scheduler.js';
 import type { Logger } from './log.js';
 import { createServices } from './services/index.js';
+import { createMetrics, instrumentJobRuns, instrumentOutboxRepo } from './services/metrics.js';
 import { createOutboxWorker, type OutboxPolicy } from './services/outbox-worker.js';
 
 export interface ShouwangOptions {
@@ -33,6 +34,8 @@ export interface ShouwangOptions {
   /** Drop messages older than login (default true; replay turns it off). */
   ignoreBeforeLogin?: boolean;
   instanceId?: string;
+  /** Bad API tokens allowed per address within the window (tests lower it). */
+  authFailures?: { max: number; windowMs: number };
 }
 
 export async function createShouwang(opts: ShouwangOptions) {
@@ -67,6 +70,7 @@ export async function createShouwang(opts: ShouwangOptions) {
   }
   const chat = transport;
 
+  const metrics = createMetrics();
   let worker: ReturnType<typeof createOutboxWorker> | null = null;
   const services = createServices({
     database,
@@ -76,7 +80,7 @@ export async function createShouwang(opts: ShouwangOptions) {
     notifyOutbox: () => worker?.notify(),
   });
   worker = createOutboxWorker({
-    repo: createOutboxRepo(database.db),
+    repo: instrumentOutboxRepo(createOutboxRepo(database.db), metrics),
     groups: services.groups,
     sender: chat,
     clock,
@@ -96,20 +100,36 @@ export async function createShouwang(opts: ShouwangOptions) {
     reply: async (msg, r) => {
       await services.outbox.reply(msg, r.text, { mention: r.mention, urgent: r.urgent });
     },
-    finish: (id, state, note) => services.intake.finish(id, state, note),
+    finish: async (id, state, note) => {
+      await services.intake.finish(id, state, note);
+      metrics.messagesProcessed.inc({ state });
+    },
   });
   loadScripts(robot, services);
   services.intake.onStored(async (msg) => {
+    metrics.messagesReceived.inc();
     await robot.dispatch(msg);
   });
 
-  const jobRuns = createJobRunsRepo(database.db, instanceId);
+  const jobRuns = instrumentJobRuns(createJobRunsRepo(database.db, instanceId), metrics);
   const scheduler = createScheduler({ jobRuns, clock, log: log.child({ part: 'jobs' }) });
   scheduler.add(redispatchStalledJob(services, robot, config.timeZone));
   scheduler.add(pruneJobRunsJob(jobRuns, config.timeZone));
 
+  // Called after a site is created or its settings change through the API (the timetable is rebuilt).
+  const siteListeners: (() => Promise<void> | void)[] = [];
   const app = await buildApp({
     log: log.child({ part: 'http' }),
+    metrics: { metrics, database },
+    api: {
+      services,
+      clock,
+      defaultZone: config.timeZone,
+      onSitesChanged: async () => {
+        for (const listener of siteListeners) await listener();
+      },
+      authFailures: opts.authFailures,
+    },
     health: async () => {
       let state: 'up' | 'down' = 'up';
       try {
@@ -159,8 +179,13 @@ export async function createShouwang(opts: ShouwangOptions) {
     scheduler,
     outboxWorker,
     app,
+    metrics,
     syncRooms,
     waitProcessed,
+    /** Runs `listener` after a site is created or its settings change through the admin API. */
+    onSitesChanged(listener: () => Promise<void> | void) {
+      siteListeners.push(listener);
+    },
 
     /** Brings the service up: HTTP (when `listen`), chat (waits for login), rooms, outbox worker, scheduler. */
     async start(startOpts: { listen?: boolean; jobs?: boolean } = {}) {

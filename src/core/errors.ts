@@ -22,3 +22,12 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/** The change would clash with what exists (a name taken, a state that does not allow it). */
+export class ConflictError extends Error {
+  readonly code = 'CONFLICT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}

@@ -1,13 +1,21 @@
 // Errors the API answers with: JSON `{ code, message, fields? }` with a stable code. Validation failures
-// name the field; 5xx never show internals.
+// name the field; the domain's typed errors map to their statuses; 5xx never show internals.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    readonly fields?: FieldError[],
   ) {
     super(message);
     this.name = 'HttpError';
@@ -19,9 +27,52 @@ export const forbidden = (why = 'not allowed for this token') => new HttpError(4
 export const badRequest = (why: string) => new HttpError(400, 'BAD_REQUEST', why);
 export const conflict = (why: string) => new HttpError(409, 'CONFLICT', why);
 
-export interface FieldError {
-  field: string;
-  message: string;
+/** A 400 that names the field, like schema validation failures do. */
+export const invalidField = (field: string, message: string) =>
+  new HttpError(400, 'VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
+
+export const ErrorSchema = z
+  .object({
+    code: z.string().describe('Stable machine-readable code, e.g. VALIDATION_FAILED, NOT_FOUND, FORBIDDEN'),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Error' });
+
+// Fastify's own client errors, under codes of ours that stay put when Fastify renames its own.
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_BODY',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_BODY',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_BODY',
+};
+
+function validationFields(err: FastifyError): FieldError[] {
+  const where = err.validationContext ?? 'body';
+  return (err.validation ?? []).flatMap((v) => {
+    const path = [
+      where,
+      ...String(v.instancePath ?? '')
+        .split('/')
+        .filter(Boolean),
+    ].join('.');
+    // zod reports unknown keys once for their object; name each key instead.
+    const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(keys))
+      return keys.map((k) => ({ field: `${path}.${String(k)}`, message: 'unknown field' }));
+    return [{ field: path, message: v.message ?? 'invalid' }];
+  });
+}
+
+/** A domain ValidationError's problems read `field: reason`; the fields are those of the request body. */
+function domainFields(err: ValidationError): FieldError[] {
+  return err.problems.map((p) => {
+    const i = p.indexOf(': ');
+    return i > 0
+      ? { field: `body.${p.slice(0, i)}`, message: p.slice(i + 2) }
+      : { field: 'body', message: p };
+  });
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -33,16 +84,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = err.validationContext ?? 'body';
-      const fields: FieldError[] = err.validation.map((v) => {
-        const path = [
-          where,
-          ...String(v.instancePath ?? '')
-            .split('/')
-            .filter(Boolean),
-        ].join('.');
-        return { field: path, message: v.message ?? 'invalid' };
-      });
+      const fields = validationFields(err);
       return reply.code(400).send({
         code: 'VALIDATION_FAILED',
         message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
@@ -50,12 +92,26 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
     }
     if (err instanceof HttpError) {
-      return reply.code(err.statusCode).send({ code: err.code, message: err.message });
+      return reply
+        .code(err.statusCode)
+        .send({ code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) });
     }
+    if (err instanceof ValidationError) {
+      const fields = domainFields(err);
+      return reply.code(400).send({
+        code: 'VALIDATION_FAILED',
+        message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+        fields,
+      });
+    }
+    if (err instanceof NotFoundError)
+      return reply.code(404).send({ code: 'NOT_FOUND', message: err.message });
+    if (err instanceof ConflictError) return reply.code(409).send({ code: 'CONFLICT', message: err.message });
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      // Fastify's own client errors: malformed JSON, wrong content type, body too large, rate limits.
-      return reply.code(status).send({ code: err.code ?? 'BAD_REQUEST', message: err.message });
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large.
+      const code = FASTIFY_CODES[err.code] ?? err.code ?? 'BAD_REQUEST';
+      return reply.code(status).send({ code, message: err.message });
     }
     req.log.error({ err }, 'request failed');
     return reply

@@ -4,6 +4,14 @@ import { createGroupsRepo } from '../../db/repositories/groups.js';
 import { createMessagesRepo } from '../../db/repositories/messages.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
+import { createAuditService } from './admin/audit.js';
+import { createGroupsAdminService } from './admin/groups.js';
+import { createHouseholdsService } from './admin/households.js';
+import { createOutboxAdminService } from './admin/outbox-admin.js';
+import { createResidentsService } from './admin/residents.js';
+import { createReviewService } from './admin/review.js';
+import { createSitesAdminService } from './admin/sites.js';
+import { createTokensService } from './admin/tokens.js';
 import { createIntakeService } from './intake.js';
 import { createOutboxService } from './outbox.js';
 import { createVillageService } from './village/index.js';
@@ -34,6 +42,22 @@ export function createServices(deps: ServicesDeps) {
     }),
     outbox,
     village: createVillageService({ db, outbox }),
+    tokens: createTokensService({ db, clock: deps.clock }),
+    audit: createAuditService({ db }),
+    /** What staff manage through the admin API; every write is audited. */
+    admin: {
+      sites: createSitesAdminService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
+      groups: createGroupsAdminService({ db, clock: deps.clock }),
+      residents: createResidentsService({ db, clock: deps.clock }),
+      households: createHouseholdsService({ db, clock: deps.clock }),
+      review: createReviewService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
+      outbox: createOutboxAdminService({
+        db,
+        clock: deps.clock,
+        defaultZone: deps.defaultZone,
+        notify: deps.notifyOutbox,
+      }),
+    },
   };
 }
 

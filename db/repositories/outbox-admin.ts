@@ -1,0 +1,78 @@
+// The outbox as the admin API lists it and retries failed messages.
+import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import type { OutboxState } from '../../src/core/domain.js';
+import type { Executor } from '../client.js';
+import { groups, outbox, sites } from '../schema.js';
+import { type Keyset, localDateWithin } from './filters.js';
+
+export interface OutboxFilter extends Keyset {
+  scope: number[] | null;
+  siteId?: number;
+  /** A room's topic. */
+  room?: string;
+  status?: OutboxState;
+  from?: string;
+  to?: string;
+  defaultZone: string;
+}
+
+export function createOutboxAdminRepo(db: Executor) {
+  const select = () =>
+    db
+      .select({
+        id: outbox.id,
+        siteId: groups.siteId,
+        timeZone: sites.timeZone,
+        groupId: outbox.groupId,
+        topic: outbox.topic,
+        text: outbox.text,
+        mentions: outbox.mentions,
+        kind: outbox.kind,
+        urgent: outbox.urgent,
+        status: outbox.status,
+        attempts: outbox.attempts,
+        lastError: outbox.lastError,
+        notBefore: outbox.notBefore,
+        createdAt: outbox.createdAt,
+        sentAt: outbox.sentAt,
+        sourceMessageId: outbox.sourceMessageId,
+      })
+      .from(outbox)
+      .leftJoin(groups, eq(groups.id, outbox.groupId))
+      .leftJoin(sites, eq(sites.id, groups.siteId));
+
+  return {
+    async list(f: OutboxFilter) {
+      const zone = sql`coalesce(${sites.timeZone}, ${f.defaultZone})`;
+      const where: (SQL | undefined)[] = [];
+      if (f.scope !== null) where.push(inArray(groups.siteId, f.scope.length ? f.scope : [-1]));
+      if (f.siteId !== undefined) where.push(eq(groups.siteId, f.siteId));
+      if (f.room) where.push(eq(outbox.topic, f.room));
+      if (f.status) where.push(eq(outbox.status, f.status));
+      where.push(...localDateWithin(outbox.createdAt, zone, f.from, f.to));
+      if (f.afterId !== undefined) where.push(gt(outbox.id, f.afterId));
+      return select()
+        .where(and(...where))
+        .orderBy(asc(outbox.id))
+        .limit(f.limit);
+    },
+
+    async byId(id: number) {
+      const [r] = await select().where(eq(outbox.id, id)).limit(1);
+      return r ?? null;
+    },
+
+    /** A failed row back to pending, due `at`, with a fresh count of attempts; null unless it had failed. */
+    async retry(id: number, at: Date) {
+      const [r] = await db
+        .update(outbox)
+        .set({ status: 'pending', notBefore: at, attempts: 0, claimExpiresAt: null })
+        .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
+        .returning({ id: outbox.id });
+      return r ?? null;
+    },
+  };
+}
+
+export type OutboxAdminRepo = ReturnType<typeof createOutboxAdminRepo>;
+export type OutboxAdminRow = NonNullable<Awaited<ReturnType<OutboxAdminRepo['byId']>>>;

@@ -1,0 +1,74 @@
+// Stored messages as staff review them: those the bot could not place (and those that failed), with
+// their group and site.
+import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import type { MessageState } from '../../src/core/domain.js';
+import type { Executor } from '../client.js';
+import { groups, messages, sites } from '../schema.js';
+import { type Keyset, localDateWithin } from './filters.js';
+
+export interface MessageFilter extends Keyset {
+  scope: number[] | null;
+  siteId?: number;
+  groupId?: number;
+  states: MessageState[];
+  from?: string;
+  to?: string;
+  defaultZone: string;
+}
+
+export function createReviewRepo(db: Executor) {
+  const select = () =>
+    db
+      .select({
+        id: messages.id,
+        siteId: groups.siteId,
+        siteKind: sites.kind,
+        timeZone: sites.timeZone,
+        groupId: messages.groupId,
+        groupRole: groups.role,
+        topic: groups.topic,
+        talkerName: messages.talkerName,
+        text: messages.text,
+        sentAt: messages.sentAt,
+        state: messages.state,
+        note: messages.note,
+        processedAt: messages.processedAt,
+      })
+      .from(messages)
+      .leftJoin(groups, eq(groups.id, messages.groupId))
+      .leftJoin(sites, eq(sites.id, groups.siteId));
+
+  return {
+    async list(f: MessageFilter) {
+      const zone = sql`coalesce(${sites.timeZone}, ${f.defaultZone})`;
+      const where: (SQL | undefined)[] = [inArray(messages.state, f.states)];
+      if (f.scope !== null) where.push(inArray(groups.siteId, f.scope.length ? f.scope : [-1]));
+      if (f.siteId !== undefined) where.push(eq(groups.siteId, f.siteId));
+      if (f.groupId !== undefined) where.push(eq(messages.groupId, f.groupId));
+      where.push(...localDateWithin(messages.sentAt, zone, f.from, f.to));
+      if (f.afterId !== undefined) where.push(gt(messages.id, f.afterId));
+      return select()
+        .where(and(...where))
+        .orderBy(asc(messages.id))
+        .limit(f.limit);
+    },
+
+    async byId(id: number) {
+      const [r] = await select().where(eq(messages.id, id)).limit(1);
+      return r ?? null;
+    },
+
+    /** Marks a message reviewed if it is still in one of `from` states; null when it was not. */
+    async markReviewed(id: number, from: MessageState[], at: Date, note: string | null) {
+      const [r] = await db
+        .update(messages)
+        .set({ state: 'reviewed', processedAt: at, ...(note !== null ? { note } : {}) })
+        .where(and(eq(messages.id, id), inArray(messages.state, from)))
+        .returning({ id: messages.id });
+      return r ?? null;
+    },
+  };
+}
+
+export type ReviewRepo = ReturnType<typeof createReviewRepo>;
+export type ReviewRow = NonNullable<Awaited<ReturnType<ReviewRepo['byId']>>>;

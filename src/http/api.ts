@@ -1,0 +1,81 @@
+// The admin API under /api/v1: authentication first, then one plugin per resource. Every route declares
+// its permission and its zod schemas (params, querystring, body, responses), which document it at /docs.
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createFailureLimiter } from '../core/auth/failure-limiter.js';
+import type { Clock } from '../core/clock.js';
+import { toZonedIso } from '../core/time.js';
+import type { Services } from '../services/index.js';
+import { registerAuth, requireSite, scopeOf } from './auth.js';
+import { invalidField } from './errors.js';
+import { auditRoutes } from './routes/audit.js';
+import { groupRoutes } from './routes/groups.js';
+import { householdRoutes } from './routes/households.js';
+import { messageRoutes } from './routes/messages.js';
+import { outboxRoutes } from './routes/outbox.js';
+import { residentRoutes } from './routes/residents.js';
+import { roomRoutes } from './routes/rooms.js';
+import { siteRoutes } from './routes/sites.js';
+import { tokenRoutes } from './routes/tokens.js';
+
+export interface ApiDeps {
+  services: Services;
+  clock: Clock;
+  /** The zone timestamps are shown in (each carries its offset, so any zone would be exact). */
+  defaultZone: string;
+  /** After a site's settings changed: the scheduler rebuilds its timetable. */
+  onSitesChanged?: () => void | Promise<void>;
+  /** Bad tokens allowed per address within the window before it is refused (default 20 in 10 minutes). */
+  authFailures?: { max: number; windowMs: number };
+}
+
+/** What the route plugins share. */
+export interface ApiContext extends ApiDeps {
+  instant(at: Date): string;
+  instantOrNull(at: Date | null): string | null;
+  /** The scope of a list, and the `?site=` filter checked: unknown is a 400, out of the token's sites a 403. */
+  listScope(req: FastifyRequest, site?: number): Promise<{ scope: number[] | null; siteId?: number }>;
+  sitesChanged(): Promise<void>;
+}
+
+export const adminApi =
+  (deps: ApiDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    registerAuth(app, {
+      tokens: deps.services.tokens,
+      clock: deps.clock,
+      limiter: createFailureLimiter(deps.authFailures ?? { max: 20, windowMs: 10 * 60_000 }),
+    });
+    const instant = (at: Date) => toZonedIso(at, deps.defaultZone);
+    const ctx: ApiContext = {
+      ...deps,
+      instant,
+      instantOrNull: (at) => (at ? instant(at) : null),
+      async listScope(req, site) {
+        if (site === undefined) return { scope: scopeOf(req) };
+        if (!(await deps.services.admin.sites.get(site)))
+          throw invalidField('querystring.site', `no site with id ${site}`);
+        requireSite(req, site);
+        return { scope: scopeOf(req), siteId: site };
+      },
+      async sitesChanged() {
+        try {
+          await deps.onSitesChanged?.();
+        } catch (err) {
+          app.log.error({ err }, 'rebuilding the timetable after a site change failed');
+        }
+      },
+    };
+    for (const routes of [
+      tokenRoutes,
+      siteRoutes,
+      groupRoutes,
+      roomRoutes,
+      residentRoutes,
+      householdRoutes,
+      messageRoutes,
+      outboxRoutes,
+      auditRoutes,
+    ])
+      await app.register(routes(ctx));
+  };

@@ -1,0 +1,171 @@
+// `shouwang token create|revoke|list` as users run it; the token it prints works against the API.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/client.js';
+import { systemClock } from '../../src/core/clock.js';
+import { buildApp } from '../../src/http/app.js';
+import { silentLogger } from '../../src/log.js';
+import { createServices } from '../../src/services/index.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-token-'));
+let db: TestDatabase | null = null;
+const SETUP = {
+  sites: [
+    { name: '五指山观察点', kind: 'quarantine', groups: [] },
+    { name: '七星洞村', kind: 'village', groups: [] },
+  ],
+};
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) db = await createTestDatabase({ migrate: false });
+  fs.writeFileSync(path.join(dir, 'setup.json'), JSON.stringify(SETUP));
+  expect(shouwang('setup', 'setup.json').code).toBe(0);
+}, 300_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+function shouwang(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/shouwang.js'), ...args], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      SHOUWANG_DATA_DIR: path.join(dir, 'data'),
+      LOG_LEVEL: 'warn',
+      ...(db?.url ? { DATABASE_URL: db.url } : {}),
+    },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The service's API on the CLI's database (opened after the command has closed it). */
+async function withApi<T>(fn: (call: (token: string, url: string) => Promise<number>) => Promise<T>) {
+  const database = await openDatabase({ url: db?.url ?? null, dataDir: path.join(dir, 'data') });
+  const services = createServices({
+    database,
+    clock: systemClock,
+    log: silentLogger,
+    defaultZone: 'Asia/Shanghai',
+    notifyOutbox: () => {},
+  });
+  const app = await buildApp({
+    log: silentLogger,
+    health: async () => ({
+      database: { driver: database.driver, state: 'up' },
+      chat: { puppet: 'mock', state: 'online', user: null },
+    }),
+    api: { services, clock: systemClock, defaultZone: 'Asia/Shanghai' },
+  });
+  try {
+    return await fn(
+      async (token, url) =>
+        (await app.inject({ url, headers: { authorization: `Bearer ${token}` } })).statusCode,
+    );
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+// Each command starts a process and opens the database: slow on a busy machine.
+const SLOW = 300_000;
+
+describe('shouwang token', () => {
+  it('creates tokens that print alone on stdout and work at once, limited to their sites', {
+    timeout: SLOW,
+  }, async () => {
+    const admin = shouwang('token', 'create', '--role', 'admin', '--name', 'root');
+    expect(admin.stderr).toBe('');
+    expect(admin.code).toBe(0);
+    expect(admin.stdout).toMatch(/^sw_[0-9A-Za-z]{40}\n$/);
+    const volunteer = shouwang(
+      'token',
+      'create',
+      '--role',
+      'volunteer',
+      '--name',
+      '老李',
+      '--site',
+      '七星洞村',
+    );
+    expect(volunteer.code).toBe(0);
+
+    await withApi(async (call) => {
+      expect(await call(admin.stdout.trim(), '/api/v1/audit')).toBe(200);
+      expect(await call(volunteer.stdout.trim(), '/api/v1/sites/2/counts')).toBe(200);
+      expect(await call(volunteer.stdout.trim(), '/api/v1/sites/1/counts')).toBe(403);
+      expect(await call(volunteer.stdout.trim(), '/api/v1/residents')).toBe(403);
+    });
+
+    const list = shouwang('token', 'list');
+    expect(list.code).toBe(0);
+    const lines = list.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^1\troot\tadmin\tall sites\tsw_\w{6}…\tcreated .+\tlast used .+\tlive$/);
+    expect(lines[1]).toMatch(/^2\t老李\tvolunteer\t七星洞村\t/);
+    expect(list.stdout).not.toContain(admin.stdout.trim());
+
+    const revoked = shouwang('token', 'revoke', '老李');
+    expect(revoked).toMatchObject({ code: 0, stdout: 'revoked token 2 (老李)\n' });
+    await withApi(async (call) => {
+      expect(await call(volunteer.stdout.trim(), '/api/v1/sites')).toBe(401);
+    });
+    expect(shouwang('token', 'list').stdout).toMatch(/^2\t老李\t.*\tREVOKED /m);
+  });
+
+  it('fails with one line for bad roles, missing sites, unknown sites and names', { timeout: SLOW }, () => {
+    const cases: [string[], number, string][] = [
+      [
+        ['create', '--role', 'boss', '--name', 'x'],
+        2,
+        'shouwang: give --role, one of admin, staff, medic, volunteer, viewer\n',
+      ],
+      [['create', '--role', 'staff'], 2, 'shouwang: give --name LABEL\n'],
+      [
+        ['create', '--role', 'staff', '--name', 'x'],
+        1,
+        'shouwang: invalid token: sites: a staff token needs at least one site\n',
+      ],
+      [
+        ['create', '--role', 'staff', '--name', 'x', '--site', '不存在'],
+        1,
+        'shouwang: no site named 不存在\n',
+      ],
+      [['revoke', 'nobody'], 1, 'shouwang: token nobody not found\n'],
+    ];
+    for (const [args, code, stderr] of cases) {
+      const r = shouwang('token', ...args);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.stderr, args.join(' ')).toBe(stderr);
+      expect(r.stdout, args.join(' ')).toBe('');
+    }
+  });
+
+  it('revokes by id, and says so when a token is revoked already', { timeout: SLOW }, () => {
+    const created = shouwang(
+      'token',
+      'create',
+      '--role',
+      'viewer',
+      '--name',
+      'board',
+      '--site',
+      '五指山观察点',
+    );
+    expect(created.code).toBe(0);
+    const id = shouwang('token', 'list')
+      .stdout.split('\n')
+      .find((l) => l.includes('\tboard\t'))
+      ?.split('\t')[0];
+    expect(shouwang('token', 'revoke', String(id)).stdout).toBe(`revoked token ${id} (board)\n`);
+    const again = shouwang('token', 'revoke', 'board');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe('shouwang: token board is already revoked\n');
+  });
+});

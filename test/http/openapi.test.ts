@@ -1,0 +1,89 @@
+// The OpenAPI document at /docs/json: valid by a standard validator, and every admin route documented
+// with its security, tags, and error answers.
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiHarness, createApiHarness } from '../helpers/api.js';
+
+let h: ApiHarness;
+// biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document read as JSON
+let doc: any;
+beforeAll(async () => {
+  h = await createApiHarness({ metrics: true });
+  doc = (await h.app.inject('/docs/json')).json();
+});
+afterAll(() => h.close());
+
+const METHODS = ['get', 'post', 'patch', 'put', 'delete'];
+
+describe('the OpenAPI document', () => {
+  it('validates against the OpenAPI 3.0 schema, and its references resolve', async () => {
+    const validator = new Validator();
+    const res = await validator.validate(doc);
+    expect(res.errors ?? []).toEqual([]);
+    expect(res.valid).toBe(true);
+    expect(validator.version).toBe('3.0');
+    expect(() => validator.resolveRefs()).not.toThrow();
+  });
+
+  it('documents every admin resource of part 1', () => {
+    const paths = Object.keys(doc.paths);
+    for (const p of [
+      '/api/v1/tokens',
+      '/api/v1/tokens/{id}/revoke',
+      '/api/v1/sites',
+      '/api/v1/sites/{id}',
+      '/api/v1/sites/{id}/counts',
+      '/api/v1/groups',
+      '/api/v1/groups/{id}',
+      '/api/v1/rooms',
+      '/api/v1/residents',
+      '/api/v1/residents/{id}',
+      '/api/v1/households',
+      '/api/v1/households/{id}',
+      '/api/v1/messages',
+      '/api/v1/messages/{id}/review',
+      '/api/v1/messages/{id}/reparse',
+      '/api/v1/outbox',
+      '/api/v1/outbox/{id}/retry',
+      '/api/v1/audit',
+      '/metrics',
+      '/healthz',
+    ])
+      expect(paths, p).toContain(p);
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Error', 'Site', 'Resident', 'Household', 'Group', 'Room', 'Message', 'Token']),
+    );
+  });
+
+  it('gives every admin route bearer security, a tag, a summary and its error answers', () => {
+    let routes = 0;
+    for (const [path, item] of Object.entries<Record<string, Record<string, unknown>>>(doc.paths)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      for (const method of METHODS) {
+        // biome-ignore lint/suspicious/noExplicitAny: one operation of the document
+        const op = item[method] as any;
+        if (!op) continue;
+        routes++;
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(op.security, where).toEqual([{ bearer: [] }]);
+        expect(op.tags?.length, where).toBe(1);
+        expect(op.summary, where).toEqual(expect.any(String));
+        expect(op.description, where).toMatch(/Needs a token with the permission `[a-z]+:[a-z]+`/);
+        const codes = Object.keys(op.responses);
+        expect(codes, where).toEqual(expect.arrayContaining(['401', '403', '429']));
+        if (path.includes('{id}')) expect(codes, where).toEqual(expect.arrayContaining(['400', '404']));
+        if (op.requestBody || op.parameters?.some((p: { in: string }) => p.in === 'query'))
+          expect(codes, where).toContain('400');
+        const error = op.responses['401'].content['application/json'].schema;
+        const resolved = error.$ref ? doc.components.schemas.Error : error;
+        expect(resolved.required, where).toEqual(['code', 'message']);
+      }
+    }
+    expect(routes).toBe(31);
+  });
+
+  it('leaves /healthz and /metrics open', () => {
+    expect(doc.paths['/metrics'].get.security).toBeUndefined();
+    expect(doc.paths['/healthz'].get.security).toBeUndefined();
+  });
+});
