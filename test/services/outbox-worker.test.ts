@@ -189,7 +189,7 @@ describe('the outbox worker', () => {
       },
     });
     w.start();
-    while (sent.length < 2) await new Promise((r) => setTimeout(r, 5));
+    while (sent.length < 2 || slept.length < 2) await new Promise((r) => setTimeout(r, 5));
     await w.stop();
     expect(slept.slice(0, 2)).toEqual([2_000, 2_000]);
   });
