@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadScripts } from '../bots/index.js';
 import type { Database } from '../db/client.js';
+import { isConnectionError } from '../db/errors.js';
 import { createJobRunsRepo } from '../db/repositories/job-runs.js';
 import { createOutboxRepo } from '../db/repositories/outbox.js';
 import { createServicePuppet } from './chat/puppets.js';
@@ -97,6 +98,7 @@ export async function createShouwang(opts: ShouwangOptions) {
       await services.outbox.reply(msg, r.text, { mention: r.mention, urgent: r.urgent });
     },
     finish: (id, state, note) => services.intake.finish(id, state, note),
+    isTransient: isConnectionError,
   });
   loadScripts(robot, services);
   services.intake.onStored(async (msg) => {
