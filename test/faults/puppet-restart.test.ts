@@ -38,7 +38,9 @@ beforeAll(async () => {
   // Without heartbeats the client's watchdog resets the connection.
   heartbeat = setInterval(() => world.puppet.emit('heartbeat', { data: 'test' }), 5_000);
   db = await createTestDatabase();
-  await addSite(db.db, { name: '五指山观察点', kind: 'quarantine' }, [{ topic: RESIDENTS, role: 'residents' }]);
+  await addSite(db.db, { name: '五指山观察点', kind: 'quarantine' }, [
+    { topic: RESIDENTS, role: 'residents' },
+  ]);
   const config = loadConfig(
     {
       LOG_LEVEL: 'silent',

@@ -25,6 +25,7 @@ export async function startTestService(
     jobs?: boolean;
     ignoreBeforeLogin?: boolean;
     outboxPolicy?: Partial<OutboxPolicy>;
+    instanceId?: string;
   } = {},
 ): Promise<TestService> {
   const db = opts.db ?? (await createTestDatabase());
@@ -37,6 +38,7 @@ export async function startTestService(
     world,
     clock: opts.clock,
     ignoreBeforeLogin: opts.ignoreBeforeLogin,
+    instanceId: opts.instanceId,
     outboxPolicy: { intervalMs: 0, jitterMs: 0, idlePollMs: 20, ...opts.outboxPolicy },
   });
   await sw.start({ listen: false, jobs: opts.jobs ?? true });
