@@ -1,6 +1,7 @@
 // Messages that are not text: a photo of a thermometer, a voice message from an older villager, a
-// prescription as a file. The bot cannot read them, so they are stored with a label in place of the text
-// and left for staff to look at in WeChat; stickers are chatter.
+// prescription as a file, a shared location to deliver to. The bot cannot read them, so they are stored
+// with a label in place of the content and left for staff to look at in WeChat. Stickers, shared
+// articles and mini-programs are chatter.
 import type { MessageState } from './domain.js';
 
 export const MEDIA_KINDS = [
@@ -30,8 +31,10 @@ export const MEDIA_LABELS: Record<MediaKind, string> = {
   'chat-history': '[聊天记录]',
 };
 
+const CHATTER = new Set([MEDIA_LABELS.sticker, MEDIA_LABELS.link, MEDIA_LABELS['mini-program']]);
+
 /** What becomes of a stored media message (its text is its label) when no listener says otherwise. */
 export function mediaOutcome(label: string): { state: MessageState; note: string | null } {
-  if (label === MEDIA_LABELS.sticker) return { state: 'ignored', note: null };
+  if (CHATTER.has(label)) return { state: 'ignored', note: null };
   return { state: 'unplaced', note: `${label} not read by the bot` };
 }
