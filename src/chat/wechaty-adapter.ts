@@ -7,7 +7,7 @@ import { type Message, type Wechaty, WechatyBuilder, log as wechatyLog } from 'w
 import type { Puppet } from 'wechaty-puppet';
 import type { IncomingMessage } from '../core/domain.js';
 import type { Logger } from '../log.js';
-import { createReconnector } from './reconnect.js';
+import { createLoginSignal, createReconnector, isConnectionLost, restartPuppet } from './reconnect.js';
 import { ChatError, type ChatState, type ChatTransport } from './types.js';
 import { toIncoming } from './wechaty-message.js';
 
@@ -28,9 +28,6 @@ export interface WechatyTransportOptions {
 // gRPC status names that no amount of waiting will fix.
 const FATAL_BEFORE_LOGIN =
   /UNAUTHENTICATED|PERMISSION_DENIED|invalid token|token.*(not found|invalid)|ENOTFOUND/i;
-// What the puppet-service client (gRPC) and the puppet's watchdog say when the connection is gone.
-const CONNECTION_LOST =
-  /\b(CANCELLED|UNAVAILABLE)\b|Connection dropped|TCP Read failed|WatchdogAgent reset|ECONNREFUSED|ECONNRESET|GOAWAY|No connection established/i;
 // Allow for clock skew between the puppet's host and ours when filtering old messages.
 const LOGIN_SKEW_MS = 60_000;
 
@@ -42,9 +39,7 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
   let loginAt: Date | null = null;
   let lastError: string | null = null;
   let onIncoming: ((m: IncomingMessage) => Promise<void>) | null = null;
-  // Resolved by the next login (true) or QR code (false): how a reconnect attempt learns its result.
-  const loginWaiters = new Set<(loggedIn: boolean) => void>();
-
+  const login = createLoginSignal();
   const reconnector = createReconnector({
     log,
     baseMs: opts.reconnectBaseMs,
@@ -52,23 +47,9 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
     isBack: () => state === 'online',
     async attempt(n) {
       log.info({ attempt: n }, 'restarting the WeChat puppet');
-      await opts.puppet.stop();
-      const loggedIn = nextLogin(opts.loginTimeoutMs);
-      loggedIn.catch(() => {}); // awaited below unless the start fails first
-      await withTimeout(opts.puppet.start(), opts.loginTimeoutMs, 'the puppet did not start');
-      // A QR code ends the attempts too: the service is back but a person has to scan.
-      await loggedIn;
-      return true;
+      return restartPuppet(opts.puppet, login, opts.loginTimeoutMs);
     },
   });
-
-  function nextLogin(timeoutMs: number): Promise<boolean> {
-    return withTimeout(
-      new Promise<boolean>((resolve) => loginWaiters.add(resolve)),
-      timeoutMs,
-      'no login after the puppet restarted',
-    );
-  }
 
   function connectionLost(b: Wechaty, reason: string) {
     if (bot !== b || state !== 'online') return;
@@ -121,8 +102,7 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
         state = 'online';
         log.info({ user: me.name }, 'WeChat logged in');
         settle?.resolve();
-        for (const w of loginWaiters) w(true);
-        loginWaiters.clear();
+        login.notify(true);
       });
       b.on('logout', (user, reason) => {
         if (bot !== b || reconnector.active()) return; // our own stop() or restart
@@ -138,8 +118,7 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
           { status, qrcode: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` },
           'scan to log in',
         );
-        for (const w of loginWaiters) w(false);
-        loginWaiters.clear();
+        login.notify(false);
       });
       b.on('error', (err) => {
         // Services echo the token in their refusals; keep it out of logs.
@@ -157,7 +136,7 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
           return;
         }
         log.warn({ err: lastError }, 'WeChat error');
-        if (CONNECTION_LOST.test(lastError)) connectionLost(b, lastError);
+        if (isConnectionLost(lastError)) connectionLost(b, lastError);
       });
       b.on('message', (msg) => void onMessage(msg));
 
@@ -204,7 +183,7 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
         // WeChat's answer to an account that sends too fast.
         if (/操作过于频繁|too frequent|rate limit/i.test(message))
           throw new ChatError('CHAT_THROTTLED', message, { cause: err });
-        if (bot && CONNECTION_LOST.test(message)) {
+        if (bot && isConnectionLost(message)) {
           connectionLost(bot, message);
           throw new ChatError('CHAT_OFFLINE', message, { cause: err });
         }
@@ -218,14 +197,6 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
       return Promise.all(list.map(async (r) => ({ id: r.id, topic: await r.topic() })));
     },
   };
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function stopBot(b: Wechaty): Promise<void> {

@@ -11,42 +11,15 @@ import { backoffMs } from '../core/backoff.js';
 import type { Clock } from '../core/clock.js';
 import { startOfLocalDay } from '../core/time.js';
 import type { Logger } from '../log.js';
+import { DEFAULT_POLICY, type OutboxPolicy } from './outbox-policy.js';
+import { abortableSleep } from './timers.js';
 
 export interface Sender {
   sendText(roomId: string, text: string, mentionIds: string[]): Promise<{ providerId: string | null }>;
   rooms(): Promise<{ id: string; topic: string }[]>;
 }
 
-export interface OutboxPolicy {
-  /** Minimum pause between two sends of this account. */
-  intervalMs: number;
-  /** Up to this much random extra pause, so sends do not look machine-timed. */
-  jitterMs: number;
-  /** Non-urgent messages per group per local day. */
-  groupDailyCap: number;
-  /** How long a claim holds before another worker may take the row (a worker that died). */
-  claimTtlMs: number;
-  maxAttempts: number;
-  /** Pause of the whole worker after WeChat says 操作过于频繁. */
-  throttlePauseMs: number;
-  /** Pause while WeChat is offline (reconnecting); the row waits without losing an attempt. */
-  offlinePauseMs: number;
-  idlePollMs: number;
-  /** First pause after the database failed the worker; doubles up to 30 s. */
-  errorBaseMs: number;
-}
-
-export const DEFAULT_POLICY: OutboxPolicy = {
-  intervalMs: 1_500,
-  jitterMs: 1_000,
-  groupDailyCap: 300,
-  claimTtlMs: 60_000,
-  maxAttempts: 8,
-  throttlePauseMs: 5 * 60_000,
-  offlinePauseMs: 2_000,
-  idlePollMs: 500,
-  errorBaseMs: 500,
-};
+export { DEFAULT_POLICY, type OutboxPolicy } from './outbox-policy.js';
 
 export type SendOutcome = 'sent' | 'held' | 'retry' | 'failed' | 'idle';
 
@@ -228,16 +201,3 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 }
 
 export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

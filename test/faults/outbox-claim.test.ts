@@ -102,7 +102,7 @@ describe('a worker dies between claiming a message and sending it', () => {
     });
 
     const sent = await waitFor(() => t.world.sent().find((m) => m.text === TEXT), {
-      timeoutMs: CLAIM_TTL_MS + 15_000,
+      timeoutMs: CLAIM_TTL_MS + 25_000,
       what: 'the message sent by the service',
     });
     expect(sent.topic).toBe(VILLAGERS);
