@@ -126,7 +126,7 @@ export function createIntakeService(deps: IntakeDeps) {
           continue;
         }
         outage++;
-        const wait = backoffMs(outage, deps.retryBaseMs ?? 500, deps.retryMaxMs ?? 10_000);
+        const wait = backoffMs(outage, deps.retryBaseMs ?? 500, deps.retryMaxMs ?? 5_000);
         log.warn(
           { err: describeDbError(err), buffered: buffer.length, retryInMs: wait },
           away ? 'database away, holding messages' : 'cannot handle a message yet',

@@ -15,8 +15,9 @@ export interface OutboxPolicy {
   /** Pause while WeChat is offline (reconnecting); the row waits without losing an attempt. */
   offlinePauseMs: number;
   idlePollMs: number;
-  /** First pause after the database failed the worker; doubles up to 30 s. */
+  /** First pause after the database failed the worker; doubles up to `errorMaxMs`. */
   errorBaseMs: number;
+  errorMaxMs: number;
 }
 
 export const DEFAULT_POLICY: OutboxPolicy = {
@@ -29,4 +30,5 @@ export const DEFAULT_POLICY: OutboxPolicy = {
   offlinePauseMs: 2_000,
   idlePollMs: 500,
   errorBaseMs: 500,
+  errorMaxMs: 5_000,
 };

@@ -153,11 +153,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
         else outcome = await sendOne();
         errors = 0;
       } catch (err) {
-        // Mostly the database being away: back off instead of spinning on it.
+        // Mostly the database being away: back off instead of spinning on it. A new message queued
+        // (notify) means the database is back: that ends the pause early.
         errors++;
-        const wait = backoffMs(errors, policy.errorBaseMs, 30_000);
+        const wait = backoffMs(errors, policy.errorBaseMs, policy.errorMaxMs);
         log.error({ err: describeDbError(err), retryInMs: wait }, 'outbox worker error');
-        await sleep(wait, signal);
+        wake = new AbortController();
+        await sleep(wait, AbortSignal.any([signal, wake.signal]));
         continue;
       }
       if (signal.aborted) break;

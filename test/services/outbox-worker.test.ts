@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/log.js';
 import { createOutboxWorker, type Sender } from '../../src/services/outbox-worker.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { addSite } from '../helpers/fixtures.js';
+import { waitFor } from '../helpers/wait.js';
 
 let db: TestDatabase;
 let groupId: number;
@@ -189,8 +190,10 @@ describe('the outbox worker', () => {
       },
     });
     w.start();
-    while (sent.length < 2) await new Promise((r) => setTimeout(r, 5));
+    // The pause after the second send comes once that send is recorded.
+    while (slept.length < 2) await new Promise((r) => setTimeout(r, 5));
     await w.stop();
+    expect(sent).toHaveLength(2);
     expect(slept.slice(0, 2)).toEqual([2_000, 2_000]);
   });
 
@@ -260,6 +263,42 @@ describe('the outbox worker', () => {
     w.start();
     while (slept.length < 8) await new Promise((r) => setTimeout(r, 5));
     await w.stop();
-    expect(slept.slice(0, 8)).toEqual([500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+    expect(slept.slice(0, 8)).toEqual([500, 1_000, 2_000, 4_000, 5_000, 5_000, 5_000, 5_000]);
+  });
+
+  it('ends its pause after a database error as soon as a new message is queued', async () => {
+    const repo = createOutboxRepo(db.db);
+    let away = true;
+    let failures = 0;
+    const flaky = {
+      ...repo,
+      claimNext: async (...args: Parameters<typeof repo.claimNext>) => {
+        if (away) {
+          failures++;
+          throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        }
+        return repo.claimNext(...args);
+      },
+    };
+    const { sender, sent } = recordingSender();
+    const w = createOutboxWorker({
+      repo: flaky,
+      groups: createGroupsRepo(db.db),
+      sender,
+      clock,
+      log: silentLogger,
+      policy: { intervalMs: 0, jitterMs: 0, errorBaseMs: 60_000, idlePollMs: 60_000 },
+    });
+    w.start();
+    try {
+      await waitFor(() => failures === 1, { what: 'the first failure' });
+      away = false;
+      await enqueue('数据库回来了');
+      w.notify();
+      await waitFor(() => sent.length === 1, { timeoutMs: 5_000, what: 'the message sent' });
+    } finally {
+      await w.stop();
+    }
+    expect(failures).toBe(1);
   });
 });
