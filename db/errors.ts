@@ -35,15 +35,16 @@ export function isConnectionError(err: unknown): boolean {
 }
 
 /**
- * A short description of a database error for logs: the driver's code and message, without the query
- * and its parameters (which hold people's messages and health data).
+ * A short description of a database error for logs: the code and message of the innermost cause (what
+ * the driver or the socket said), never a query and its parameters (they hold people's messages and
+ * health data).
  */
 export function describeDbError(err: unknown): string {
   let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
-  // drizzle wraps driver errors in "Failed query: <sql> params: <values>"; the cause is what happened.
-  while (e?.cause && typeof e.message === 'string' && e.message.startsWith('Failed query')) {
-    e = e.cause as typeof e;
-  }
-  const parts = [e?.code, e?.message].filter((p) => typeof p === 'string' && p);
-  return parts.length ? parts.join(' ') : String(err);
+  for (let depth = 0; e?.cause && depth < 8; depth++) e = e.cause as typeof e;
+  // drizzle's wrapper reads "Failed query: <sql> params: <values>".
+  const message =
+    typeof e?.message === 'string' && !e.message.startsWith('Failed query') ? e.message : undefined;
+  const parts = [e?.code, message].filter((p) => typeof p === 'string' && p);
+  return parts.length ? parts.join(' ') : 'query failed';
 }

@@ -45,9 +45,8 @@ export interface RobotDeps {
 export class DispatchInterrupted extends Error {
   readonly code = 'DISPATCH_INTERRUPTED';
   constructor(messageId: number, cause: unknown) {
-    super(`dispatch of message ${messageId} interrupted: ${(cause as Error)?.message ?? String(cause)}`, {
-      cause,
-    });
+    // The cause's own message may quote a query with people's messages in it: it stays in `cause`.
+    super(`dispatch of message ${messageId} interrupted`, { cause });
     this.name = 'DispatchInterrupted';
   }
 }

@@ -32,6 +32,8 @@ describe('describeDbError', () => {
       coded('ECONNREFUSED', 'connect ECONNREFUSED'),
     );
     expect(describeDbError(err)).toBe('ECONNREFUSED connect ECONNREFUSED');
-    expect(describeDbError('plain')).toBe('plain');
+    const interrupted = new Error('dispatch interrupted', { cause: err });
+    expect(describeDbError(interrupted)).toBe('ECONNREFUSED connect ECONNREFUSED');
+    expect(describeDbError(new DrizzleQueryError('select $1', ['高某'], undefined))).toBe('query failed');
   });
 });
