@@ -21,6 +21,7 @@ import {
 import { API_ROLES } from '../src/core/auth/permissions.js';
 import {
   GROUP_ROLES,
+  MESSAGE_KINDS,
   MESSAGE_STATES,
   type Mention,
   OUTBOX_STATES,
@@ -76,10 +77,11 @@ export const messages = pgTable(
     groupId: integer('group_id').references(() => groups.id, { onDelete: 'set null' }),
     talkerId: text('talker_id').notNull(),
     talkerName: text('talker_name').notNull(),
-    kind: text('kind', { enum: ['text', 'app'] })
-      .notNull()
-      .default('text'),
+    kind: text('kind', { enum: MESSAGE_KINDS }).notNull().default('text'),
+    /** At most MAX_MESSAGE_CHARS characters of what was sent (see core/text.ts)… */
     text: text('text').notNull(),
+    /** …and, when the message was longer and `text` holds only its beginning, its full length. */
+    originalLength: integer('original_length'),
     mentionsSelf: boolean('mentions_self').notNull().default(false),
     sentAt: ts('sent_at').notNull(),
     receivedAt: ts('received_at').notNull().defaultNow(),

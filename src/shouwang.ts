@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadScripts } from '../bots/index.js';
 import type { Database } from '../db/client.js';
+import { isConnectionError } from '../db/errors.js';
 import { createJobRunsRepo } from '../db/repositories/job-runs.js';
 import { createOutboxRepo } from '../db/repositories/outbox.js';
 import { createServicePuppet } from './chat/puppets.js';
@@ -104,6 +105,7 @@ export async function createShouwang(opts: ShouwangOptions) {
       await services.intake.finish(id, state, note);
       metrics.messagesProcessed.inc({ state });
     },
+    isTransient: isConnectionError,
   });
   loadScripts(robot, services);
   services.intake.onStored(async (msg) => {

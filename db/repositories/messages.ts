@@ -5,8 +5,15 @@ import { messages } from '../schema.js';
 
 export function createMessagesRepo(db: Executor) {
   return {
-    /** Stores a message once per provider id. Returns the new row's id, or null for a duplicate. */
-    async insertOnce(m: IncomingMessage, groupId: number | null, receivedAt: Date): Promise<number | null> {
+    /**
+     * Stores a message once per provider id. Returns the new row's id, or null for a duplicate.
+     * `originalLength` is set when `m.text` is only the beginning of a longer message.
+     */
+    async insertOnce(
+      m: IncomingMessage & { originalLength?: number | null },
+      groupId: number | null,
+      receivedAt: Date,
+    ): Promise<number | null> {
       const rows = await db
         .insert(messages)
         .values({
@@ -17,6 +24,7 @@ export function createMessagesRepo(db: Executor) {
           talkerName: m.talkerName,
           kind: m.kind,
           text: m.text,
+          originalLength: m.originalLength ?? null,
           mentionsSelf: m.mentionsSelf,
           sentAt: m.at,
           receivedAt,

@@ -1,7 +1,11 @@
 // The robot: hubot-style dispatch between the transport (below) and the bots (above). Each stored message
 // goes to every listener that matches it; a failing listener is logged and never stops the others. What
 // became of the message (handled, unplaced for staff review, ignored, failed) is recorded on it.
+// A failure that says "try again later" (the database is away) is different: the dispatch stops there
+// and throws DispatchInterrupted; dispatching the same message again carries on from that listener, so
+// listeners that already ran do not run twice.
 import type { ChatMessage, GroupRole, MessageState } from '../core/domain.js';
+import { mediaOutcome } from '../core/media.js';
 import type { Logger } from '../log.js';
 
 export interface Reply {
@@ -33,6 +37,25 @@ export interface RobotDeps {
   reply(msg: ChatMessage, reply: Reply): Promise<void>;
   /** Records the outcome on the stored message. */
   finish(id: number, state: MessageState, note: string | null): Promise<void>;
+  /** Failures worth waiting out (the database is away); default: none. */
+  isTransient?: (err: unknown) => boolean;
+}
+
+/** A dispatch stopped by a transient failure; dispatch the message again to carry on. */
+export class DispatchInterrupted extends Error {
+  readonly code = 'DISPATCH_INTERRUPTED';
+  constructor(messageId: number, cause: unknown) {
+    // The cause's own message may quote a query with people's messages in it: it stays in `cause`.
+    super(`dispatch of message ${messageId} interrupted`, { cause });
+    this.name = 'DispatchInterrupted';
+  }
+}
+
+// How far an interrupted dispatch got.
+interface Progress {
+  done: Set<Listener>;
+  outcome: MessageState;
+  note: string | null;
 }
 
 interface Listener {
@@ -48,6 +71,8 @@ const RANK: Record<string, number> = { ignored: 0, handled: 1, unplaced: 2, fail
 export class Robot {
   private readonly listeners: Listener[] = [];
   private readonly fallbacks: Listener[] = [];
+  private readonly interrupted = new Map<number, Progress>();
+  private readonly inFlight = new Set<number>();
 
   constructor(private readonly deps: RobotDeps) {}
 
@@ -75,35 +100,61 @@ export class Robot {
     this.fallbacks.push({ name, roles: opts.roles ?? null, match: () => null, handler });
   }
 
-  async dispatch(msg: ChatMessage): Promise<MessageState> {
+  /**
+   * Runs the matching listeners and records the outcome. Returns null when the message is being
+   * dispatched already (a re-delivery racing the first delivery). Throws DispatchInterrupted when a
+   * listener or the recording failed transiently.
+   */
+  async dispatch(msg: ChatMessage): Promise<MessageState | null> {
+    if (this.inFlight.has(msg.id)) return null;
+    this.inFlight.add(msg.id);
+    try {
+      const progress = this.interrupted.get(msg.id) ?? this.begin(msg);
+      this.interrupted.set(msg.id, progress);
+      await this.runListeners(msg, progress);
+      try {
+        await this.deps.finish(msg.id, progress.outcome, progress.note);
+      } catch (err) {
+        if (this.deps.isTransient?.(err)) throw new DispatchInterrupted(msg.id, err);
+        this.deps.log.error({ err, messageId: msg.id }, 'could not record message outcome');
+      }
+      this.interrupted.delete(msg.id);
+      return progress.outcome;
+    } finally {
+      this.inFlight.delete(msg.id);
+    }
+  }
+
+  private begin(msg: ChatMessage): Progress {
+    // Media (a photo, a voice message) is for a person to look at unless a fallback says otherwise.
+    const start = msg.kind === 'media' ? mediaOutcome(msg.text) : { state: 'ignored' as const, note: null };
+    return { done: new Set(), outcome: start.state, note: start.note };
+  }
+
+  private async runListeners(msg: ChatMessage, progress: Progress): Promise<void> {
     const role = msg.group?.role ?? null;
     const inScope = (l: Listener) => l.roles === null || (role !== null && l.roles.includes(role));
-    let outcome: MessageState = 'ignored';
-    let note: string | null = null;
     const settle = (state: MessageState, why?: string) => {
-      if ((RANK[state] ?? 0) >= (RANK[outcome] ?? 0)) {
-        outcome = state;
-        note = why ?? note;
+      if ((RANK[state] ?? 0) >= (RANK[progress.outcome] ?? 0)) {
+        progress.outcome = state;
+        progress.note = why ?? progress.note;
       }
     };
-
-    let matched = 0;
-    for (const l of this.listeners) {
-      if (!inScope(l)) continue;
-      const match = l.match(msg);
-      if (!match) continue;
-      matched++;
-      await this.run(l, msg, match, settle);
+    const matches: [Listener, RegExpMatchArray | null][] = [];
+    // Listeners read text; media messages go to the fallbacks only.
+    if (msg.kind !== 'media') {
+      for (const l of this.listeners) {
+        const match = inScope(l) ? l.match(msg) : null;
+        if (match) matches.push([l, match]);
+      }
     }
-    if (matched === 0) {
-      for (const l of this.fallbacks) if (inScope(l)) await this.run(l, msg, null, settle);
+    if (matches.length === 0) for (const l of this.fallbacks) if (inScope(l)) matches.push([l, null]);
+    for (const [l, match] of matches) {
+      if (progress.done.has(l)) continue;
+      const transient = await this.run(l, msg, match, settle);
+      if (transient) throw new DispatchInterrupted(msg.id, transient);
+      progress.done.add(l);
     }
-    try {
-      await this.deps.finish(msg.id, outcome, note);
-    } catch (err) {
-      this.deps.log.error({ err, messageId: msg.id }, 'could not record message outcome');
-    }
-    return outcome;
   }
 
   private async run(
@@ -111,7 +162,7 @@ export class Robot {
     msg: ChatMessage,
     match: RegExpMatchArray | null,
     settle: (s: MessageState, why?: string) => void,
-  ): Promise<void> {
+  ): Promise<unknown> {
     let explicit = false;
     const res: Response = {
       message: msg,
@@ -126,9 +177,14 @@ export class Robot {
       await l.handler(res);
       if (!explicit && match) settle('handled');
     } catch (err) {
+      if (this.deps.isTransient?.(err)) {
+        this.deps.log.warn({ listener: l.name, messageId: msg.id }, 'listener interrupted, will retry');
+        return err;
+      }
       this.deps.log.error({ err, listener: l.name, messageId: msg.id }, 'listener failed');
       settle('failed', `${l.name}: ${(err as Error).message ?? String(err)}`.slice(0, 500));
     }
+    return null;
   }
 }
 

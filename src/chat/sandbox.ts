@@ -27,7 +27,20 @@ export interface SayOptions {
   id?: string;
   /** Raw app message (XML payload), as WeChat's own 接龙 tool sends. */
   app?: boolean;
+  /** A message that is not text (a photo, a voice message…); `text` is then what the puppet reports. */
+  media?: SandboxMedia;
 }
+
+export type SandboxMedia = 'image' | 'voice' | 'video' | 'file' | 'sticker' | 'red-envelope';
+
+const MEDIA_TYPES: Record<SandboxMedia, PUPPET.types.Message> = {
+  image: PUPPET.types.Message.Image,
+  voice: PUPPET.types.Message.Audio,
+  video: PUPPET.types.Message.Video,
+  file: PUPPET.types.Message.Attachment,
+  sticker: PUPPET.types.Message.Emoticon,
+  'red-envelope': PUPPET.types.Message.RedEnvelope,
+};
 
 export interface SandboxWorld {
   puppet: Puppet;
@@ -100,7 +113,11 @@ export function createSandboxWorld(botName: string): SandboxWorld {
         talkerId: talker.id,
         roomId: room.id,
         timestamp: (opts.at ?? new Date()).getTime(),
-        type: opts.app ? PUPPET.types.Message.Url : PUPPET.types.Message.Text,
+        type: opts.media
+          ? MEDIA_TYPES[opts.media]
+          : opts.app
+            ? PUPPET.types.Message.Url
+            : PUPPET.types.Message.Text,
         text: opts.text,
         mentionIdList: mentions,
       });

@@ -1,11 +1,15 @@
 // The Wechaty adapter: the only code that talks to Wechaty. It turns Wechaty's events into
 // IncomingMessage values (after the guards) and sends text into rooms. Start-up waits for `login` with
 // a deadline, because Wechaty reports a bad token or an unreachable endpoint only as `error` events.
+// Once online, a lost connection (the puppet service restarted, the network dropped) is noticed from
+// the puppet's errors and logout, and the puppet is restarted until it is logged in again.
 import { type Message, type Wechaty, WechatyBuilder, log as wechatyLog } from 'wechaty';
 import type { Puppet } from 'wechaty-puppet';
 import type { IncomingMessage } from '../core/domain.js';
 import type { Logger } from '../log.js';
+import { createLoginSignal, createReconnector, isConnectionLost, restartPuppet } from './reconnect.js';
 import { ChatError, type ChatState, type ChatTransport } from './types.js';
+import { toIncoming } from './wechaty-message.js';
 
 export interface WechatyTransportOptions {
   puppet: Puppet;
@@ -16,6 +20,9 @@ export interface WechatyTransportOptions {
   ignoreBeforeLogin?: boolean;
   /** Where the puppet connects, for error messages. */
   describe?: string;
+  /** First pause before reconnecting after the connection was lost; doubles up to `reconnectMaxMs`. */
+  reconnectBaseMs?: number;
+  reconnectMaxMs?: number;
 }
 
 // gRPC status names that no amount of waiting will fix.
@@ -32,49 +39,32 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
   let loginAt: Date | null = null;
   let lastError: string | null = null;
   let onIncoming: ((m: IncomingMessage) => Promise<void>) | null = null;
+  const login = createLoginSignal();
+  const reconnector = createReconnector({
+    log,
+    baseMs: opts.reconnectBaseMs,
+    maxMs: opts.reconnectMaxMs,
+    isBack: () => state === 'online',
+    async attempt(n) {
+      log.info({ attempt: n }, 'restarting the WeChat puppet');
+      return restartPuppet(opts.puppet, login, opts.loginTimeoutMs);
+    },
+  });
+
+  function connectionLost(b: Wechaty, reason: string) {
+    if (bot !== b || state !== 'online') return;
+    state = 'offline';
+    reconnector.trigger(reason);
+  }
 
   wechatyLog.level(opts.log.level === 'trace' || opts.log.level === 'debug' ? 'verbose' : 'silent');
 
-  async function toIncoming(msg: Message): Promise<IncomingMessage | null> {
-    if (msg.self()) return null;
-    const room = msg.room();
-    if (!room) return null;
-    if (
-      opts.ignoreBeforeLogin !== false &&
-      loginAt &&
-      msg.date().getTime() < loginAt.getTime() - LOGIN_SKEW_MS
-    )
-      return null;
-    const raw = msg.text() ?? '';
-    const type = msg.type();
-    let kind: IncomingMessage['kind'];
-    if (type === bot?.Message.Type.Text) kind = 'text';
-    else if (/<appmsg[\s>]/.test(raw)) kind = 'app';
-    else return null;
-    const talker = msg.talker();
-    const [topic, alias, mentions, mentionsSelf] = await Promise.all([
-      room.topic(),
-      room.alias(talker).catch(() => undefined),
-      msg.mentionList().catch(() => []),
-      msg.mentionSelf().catch(() => false),
-    ]);
-    return {
-      providerId: msg.id,
-      roomId: room.id,
-      roomTopic: topic,
-      talkerId: talker.id,
-      talkerName: alias || talker.name() || talker.id,
-      kind,
-      text: raw,
-      at: msg.date(),
-      mentionsSelf,
-      mentionIds: mentions.map((c) => c.id),
-    };
-  }
-
   async function onMessage(msg: Message): Promise<void> {
     try {
-      const incoming = await toIncoming(msg);
+      // A reconnect keeps the first login time: what was said while we were away still counts.
+      const notBefore =
+        opts.ignoreBeforeLogin !== false && loginAt ? new Date(loginAt.getTime() - LOGIN_SKEW_MS) : null;
+      const incoming = await toIncoming(msg, { notBefore });
       if (incoming && onIncoming) await onIncoming(incoming);
     } catch (err) {
       log.error({ err, providerId: msg.id }, 'incoming message not handed over');
@@ -108,15 +98,16 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
 
       b.on('login', (user) => {
         me = { id: user.id, name: user.name() };
-        loginAt = new Date();
+        loginAt ??= new Date();
         state = 'online';
         log.info({ user: me.name }, 'WeChat logged in');
         settle?.resolve();
+        login.notify(true);
       });
       b.on('logout', (user, reason) => {
-        if (bot !== b) return; // our own stop()
-        state = 'offline';
+        if (bot !== b || reconnector.active()) return; // our own stop() or restart
         log.warn({ user: user.name(), reason }, 'WeChat logged out');
+        connectionLost(b, `logout: ${reason ?? ''}`);
       });
       b.on('scan', (qrcode, status) => {
         // A QR code means the service answered and the token is good: a person has to scan, so the
@@ -127,6 +118,7 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
           { status, qrcode: `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}` },
           'scan to log in',
         );
+        login.notify(false);
       });
       b.on('error', (err) => {
         // Services echo the token in their refusals; keep it out of logs.
@@ -144,6 +136,7 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
           return;
         }
         log.warn({ err: lastError }, 'WeChat error');
+        if (isConnectionLost(lastError)) connectionLost(b, lastError);
       });
       b.on('message', (msg) => void onMessage(msg));
 
@@ -168,6 +161,7 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
       const b = bot;
       bot = null;
       onIncoming = null;
+      await reconnector.stop();
       if (b) await stopBot(b);
       state = 'stopped';
     },
@@ -189,6 +183,10 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
         // WeChat's answer to an account that sends too fast.
         if (/操作过于频繁|too frequent|rate limit/i.test(message))
           throw new ChatError('CHAT_THROTTLED', message, { cause: err });
+        if (bot && isConnectionLost(message)) {
+          connectionLost(bot, message);
+          throw new ChatError('CHAT_OFFLINE', message, { cause: err });
+        }
         throw new ChatError('CHAT_SEND_FAILED', message, { cause: err });
       }
     },

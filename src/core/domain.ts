@@ -45,6 +45,10 @@ export const DEFAULT_SCHEDULE: SiteSchedule = {
 export const MESSAGE_STATES = ['received', 'handled', 'unplaced', 'ignored', 'failed', 'reviewed'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
+/** Text, a WeChat app message (XML, e.g. the 接龙 tool), or media stored as a label (see media.ts). */
+export const MESSAGE_KINDS = ['text', 'app', 'media'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
 export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
@@ -62,7 +66,8 @@ export interface IncomingMessage {
   talkerId: string;
   /** The sender's display name in that group (group nickname, else WeChat name). */
   talkerName: string;
-  kind: 'text' | 'app';
+  kind: MessageKind;
+  /** The text as sent (app messages: their XML; media: a label such as [图片]). */
   text: string;
   at: Date;
   mentionsSelf: boolean;

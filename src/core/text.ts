@@ -36,3 +36,36 @@ export function stripLeadingMentions(text: string): string {
   }
   return s;
 }
+
+/**
+ * The most characters of one incoming message that are stored and read. Real group messages (a 接龙 of a
+ * hundred lines included) stay far below; anything longer is a paste or a fault, kept as a prefix with
+ * its full length recorded so staff can see it was cut.
+ */
+export const MAX_MESSAGE_CHARS = 20_000;
+
+/**
+ * Text as it can be stored: Postgres text cannot hold NUL, and a lone UTF-16 surrogate has no UTF-8
+ * form (the driver would turn it into U+FFFD anyway; doing it here keeps what we store and what we read
+ * the same). Other control characters are kept: they are what the person sent.
+ */
+export function storableText(text: string): string {
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what has to go
+      .replace(/\u0000/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  );
+}
+
+/** `text` cut to `max` characters (never inside a surrogate pair) and its original length when it was cut. */
+export function clipText(
+  text: string,
+  max = MAX_MESSAGE_CHARS,
+): { text: string; originalLength: number | null } {
+  if (text.length <= max) return { text, originalLength: null };
+  let end = max;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return { text: text.slice(0, end), originalLength: text.length };
+}

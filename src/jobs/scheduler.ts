@@ -2,7 +2,9 @@
 // run); live, node-cron fires them with a Postgres-backed run coordinator so that each fire runs once
 // across instances; in simulated time (replay, tests) `runDue` fires every job due in an interval.
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
+import { isConnectionError } from '../../db/errors.js';
 import type { JobRunsRepo } from '../../db/repositories/job-runs.js';
+import { backoffMs } from '../core/backoff.js';
 import type { Clock } from '../core/clock.js';
 import { addDays, localDate, zonedInstant } from '../core/time.js';
 import type { Logger } from '../log.js';
@@ -39,6 +41,8 @@ export interface SimulatedHooks {
 }
 
 const MINUTE = 60_000;
+// How long a fire waits for a database that is away before it is skipped (node-cron fails closed).
+const CLAIM_PATIENCE_MS = 30_000;
 
 export function createScheduler(deps: SchedulerDeps) {
   const { log, jobRuns } = deps;
@@ -62,8 +66,25 @@ export function createScheduler(deps: SchedulerDeps) {
     log.debug({ job: job.name, fireAt, ms: Date.now() - started }, 'job ran');
   }
 
+  /** Claims a live fire; a short database outage delays the fire instead of losing it. */
+  async function claimLive(job: Job, key: string): Promise<boolean> {
+    const firedAt = new Date(key.slice(job.name.length + 1));
+    const giveUpAt = Date.now() + CLAIM_PATIENCE_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await jobRuns.claim(key, job.name, firedAt);
+      } catch (err) {
+        if (!isConnectionError(err) || !live || Date.now() > giveUpAt) {
+          log.error({ err, job: job.name, firedAt }, 'could not claim a job fire; skipped');
+          return false;
+        }
+        await new Promise((r) => setTimeout(r, backoffMs(attempt, 250, 5_000)));
+      }
+    }
+  }
+
   const coordinator = (job: Job): RunCoordinator => ({
-    shouldRun: (key) => jobRuns.claim(key, job.name, new Date(key.slice(job.name.length + 1))),
+    shouldRun: (key) => claimLive(job, key),
   });
 
   return {

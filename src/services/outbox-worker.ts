@@ -1,42 +1,25 @@
 // The one road every outgoing message takes: rows queued in the outbox are claimed (SKIP LOCKED, so
 // several workers never take the same row), sent through the chat transport, and marked sent. Sends are
 // paced per bot account and capped per group per day, because WeChat bans accounts that send too fast.
+// A claim expires (`claimTtlMs`): a row claimed by a worker that died is sent by another one later.
+// Delivery is at least once: a worker that sent a message and then cannot record it keeps trying to
+// record it, but if it dies first the message is sent again after the claim expires.
+import { describeDbError, isConnectionError } from '../../db/errors.js';
 import type { GroupsRepo } from '../../db/repositories/groups.js';
 import type { OutboxRepo, OutboxRow } from '../../db/repositories/outbox.js';
 import { backoffMs } from '../core/backoff.js';
 import type { Clock } from '../core/clock.js';
 import { startOfLocalDay } from '../core/time.js';
 import type { Logger } from '../log.js';
+import { DEFAULT_POLICY, type OutboxPolicy } from './outbox-policy.js';
+import { abortableSleep } from './timers.js';
 
 export interface Sender {
   sendText(roomId: string, text: string, mentionIds: string[]): Promise<{ providerId: string | null }>;
   rooms(): Promise<{ id: string; topic: string }[]>;
 }
 
-export interface OutboxPolicy {
-  /** Minimum pause between two sends of this account. */
-  intervalMs: number;
-  /** Up to this much random extra pause, so sends do not look machine-timed. */
-  jitterMs: number;
-  /** Non-urgent messages per group per local day. */
-  groupDailyCap: number;
-  /** How long a claim holds before another worker may take the row (a worker that died). */
-  claimTtlMs: number;
-  maxAttempts: number;
-  /** Pause of the whole worker after WeChat says 操作过于频繁. */
-  throttlePauseMs: number;
-  idlePollMs: number;
-}
-
-export const DEFAULT_POLICY: OutboxPolicy = {
-  intervalMs: 1_500,
-  jitterMs: 1_000,
-  groupDailyCap: 300,
-  claimTtlMs: 60_000,
-  maxAttempts: 8,
-  throttlePauseMs: 5 * 60_000,
-  idlePollMs: 500,
-};
+export { DEFAULT_POLICY, type OutboxPolicy } from './outbox-policy.js';
 
 export type SendOutcome = 'sent' | 'held' | 'retry' | 'failed' | 'idle';
 
@@ -92,21 +75,50 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     }
     const roomId = await roomFor(row);
     if (!roomId) return retry(row, now, `no WeChat room with topic ${row.topic}`);
+    let providerId: string | null;
     try {
-      const { providerId } = await deps.sender.sendText(
+      ({ providerId } = await deps.sender.sendText(
         roomId,
         row.text,
         row.mentions.map((m) => m.id),
-      );
-      await repo.markSent(row.id, clock.now(), providerId);
-      return 'sent';
+      ));
     } catch (err) {
       const e = err as { code?: string; message?: string };
+      if (e.code === 'CHAT_OFFLINE') {
+        // Not the message's fault: it waits, without using up an attempt, until WeChat is back.
+        pausedUntil = Date.now() + policy.offlinePauseMs;
+        await repo.reschedule(row.id, now, e.message ?? 'WeChat offline', false);
+        return 'held';
+      }
       if (e.code === 'CHAT_THROTTLED') {
         pausedUntil = Date.now() + policy.throttlePauseMs;
         log.warn({ outboxId: row.id, pauseMs: policy.throttlePauseMs }, 'WeChat throttled us, backing off');
       }
       return retry(row, now, e.message ?? String(err));
+    }
+    await recordSent(row, providerId);
+    return 'sent';
+  }
+
+  /**
+   * The message is out: record that, waiting out a database that is away (giving up would have it sent
+   * again once its claim expires). Only stopping the worker ends the wait.
+   */
+  async function recordSent(row: OutboxRow, providerId: string | null): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await repo.markSent(row.id, clock.now(), providerId);
+        return;
+      } catch (err) {
+        if (!isConnectionError(err) || stopper.signal.aborted) {
+          log.error(
+            { outboxId: row.id, err: describeDbError(err) },
+            'message sent but not recorded; it may be sent again when its claim expires',
+          );
+          throw err;
+        }
+        await sleep(backoffMs(attempt, 200, 5_000), stopper.signal);
+      }
     }
   }
 
@@ -132,15 +144,23 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   }
 
   async function run(signal: AbortSignal) {
+    let errors = 0;
     while (!signal.aborted) {
       let outcome: SendOutcome = 'idle';
       try {
         const pause = pausedUntil - Date.now();
         if (pause > 0) await sleep(pause, signal);
         else outcome = await sendOne();
+        errors = 0;
       } catch (err) {
-        log.error({ err }, 'outbox worker error');
-        outcome = 'retry';
+        // Mostly the database being away: back off instead of spinning on it. A new message queued
+        // (notify) means the database is back: that ends the pause early.
+        errors++;
+        const wait = backoffMs(errors, policy.errorBaseMs, policy.errorMaxMs);
+        log.error({ err: describeDbError(err), retryInMs: wait }, 'outbox worker error');
+        wake = new AbortController();
+        await sleep(wait, AbortSignal.any([signal, wake.signal]));
+        continue;
       }
       if (signal.aborted) break;
       if (outcome === 'idle') {
@@ -183,16 +203,3 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 }
 
 export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

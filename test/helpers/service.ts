@@ -3,6 +3,7 @@ import { createSandboxWorld, type SandboxWorld } from '../../src/chat/sandbox.js
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/log.js';
+import type { OutboxPolicy } from '../../src/services/outbox-worker.js';
 import { createShouwang, type Shouwang } from '../../src/shouwang.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { waitFor } from './wait.js';
@@ -23,6 +24,8 @@ export async function startTestService(
     env?: Record<string, string>;
     jobs?: boolean;
     ignoreBeforeLogin?: boolean;
+    outboxPolicy?: Partial<OutboxPolicy>;
+    instanceId?: string;
   } = {},
 ): Promise<TestService> {
   const db = opts.db ?? (await createTestDatabase());
@@ -35,7 +38,8 @@ export async function startTestService(
     world,
     clock: opts.clock,
     ignoreBeforeLogin: opts.ignoreBeforeLogin,
-    outboxPolicy: { intervalMs: 0, jitterMs: 0, idlePollMs: 20 },
+    instanceId: opts.instanceId,
+    outboxPolicy: { intervalMs: 0, jitterMs: 0, idlePollMs: 20, ...opts.outboxPolicy },
   });
   await sw.start({ listen: false, jobs: opts.jobs ?? true });
   return {

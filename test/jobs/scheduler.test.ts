@@ -4,6 +4,7 @@ import { createSimulatedClock } from '../../src/core/clock.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import { silentLogger } from '../../src/log.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { waitFor } from '../helpers/wait.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -122,5 +123,37 @@ describe('daily jobs in simulated time', () => {
     expect(() => s.add({ name: 'bad', daily: '25:00', timeZone: 'UTC', run: async () => {} })).toThrow(
       /HH:MM/,
     );
+  });
+});
+
+describe('the scheduler live', () => {
+  it('waits out a short database outage at a fire instead of skipping it', async () => {
+    const repo = createJobRunsRepo(db.db, 'live');
+    let refusals = 2;
+    let claims = 0;
+    let firstFire: Date | null = null;
+    const jobRuns = {
+      ...repo,
+      claim: async (...args: Parameters<typeof repo.claim>) => {
+        claims++;
+        firstFire ??= args[2];
+        if (refusals-- > 0) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        return repo.claim(...args);
+      },
+    };
+    const s = createScheduler({ jobRuns, clock, log: silentLogger });
+    const fired: Date[] = [];
+    s.add({ name: 'tick', cron: '* * * * * *', timeZone: 'UTC', run: async (at) => void fired.push(at) });
+    s.start();
+    try {
+      await waitFor(() => fired.length > 0, { timeoutMs: 10_000, what: 'the first fire' });
+    } finally {
+      await s.stop();
+    }
+    expect(claims).toBeGreaterThanOrEqual(3);
+    // The fire that met the outage ran (late), not a later one.
+    expect(fired[0]?.toISOString()).toBe((firstFire as Date | null)?.toISOString());
+    const runs = await repo.list('tick');
+    expect(runs.map((r) => r.firedAt.toISOString())).toContain(fired[0]?.toISOString());
   });
 });

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/log.js';
 import { createOutboxWorker, type Sender } from '../../src/services/outbox-worker.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { addSite } from '../helpers/fixtures.js';
+import { waitFor } from '../helpers/wait.js';
 
 let db: TestDatabase;
 let groupId: number;
@@ -189,8 +190,115 @@ describe('the outbox worker', () => {
       },
     });
     w.start();
-    while (sent.length < 2 || slept.length < 2) await new Promise((r) => setTimeout(r, 5));
+    // The pause after the second send comes once that send is recorded.
+    while (slept.length < 2) await new Promise((r) => setTimeout(r, 5));
     await w.stop();
+    expect(sent).toHaveLength(2);
     expect(slept.slice(0, 2)).toEqual([2_000, 2_000]);
+  });
+
+  it('holds a message while WeChat is offline, without using up an attempt', async () => {
+    await enqueue('掉线时');
+    const offline = Object.assign(new Error('WeChat is not logged in'), { code: 'CHAT_OFFLINE' });
+    const { sender, sent } = recordingSender((n) => (n === 1 ? offline : null));
+    const w = worker(sender);
+    expect(await w.sendOne()).toBe('held');
+    const [row] = await db.db.select().from(outbox);
+    expect(row).toMatchObject({ status: 'pending', attempts: 0, lastError: 'WeChat is not logged in' });
+    expect(await w.sendOne()).toBe('sent');
+    expect(sent.map((s) => s.text)).toEqual(['掉线时']);
+  });
+
+  it('keeps recording a sent message while the database is away, and never sends it twice', async () => {
+    await enqueue('已发出');
+    const repo = createOutboxRepo(db.db);
+    let refusals = 2;
+    const flaky = {
+      ...repo,
+      markSent: async (...args: Parameters<typeof repo.markSent>) => {
+        if (refusals-- > 0) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        return repo.markSent(...args);
+      },
+    };
+    const { sender, sent } = recordingSender();
+    const slept: number[] = [];
+    const w = createOutboxWorker({
+      repo: flaky,
+      groups: createGroupsRepo(db.db),
+      sender,
+      clock,
+      log: silentLogger,
+      policy: { intervalMs: 0, jitterMs: 0 },
+      sleep: async (ms) => void slept.push(ms),
+    });
+    expect(await w.sendOne()).toBe('sent');
+    expect(slept).toEqual([200, 400]);
+    expect(await w.sendOne()).toBe('idle');
+    expect(sent.map((s) => s.text)).toEqual(['已发出']);
+    const [row] = await db.db.select().from(outbox);
+    expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('backs off instead of spinning while the database is away', async () => {
+    const repo = createOutboxRepo(db.db);
+    const away = {
+      ...repo,
+      claimNext: async () => {
+        throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      },
+    };
+    const slept: number[] = [];
+    const w = createOutboxWorker({
+      repo: away,
+      groups: createGroupsRepo(db.db),
+      sender: recordingSender().sender,
+      clock,
+      log: silentLogger,
+      policy: { intervalMs: 0, jitterMs: 0, errorBaseMs: 500 },
+      sleep: async (ms) => {
+        slept.push(ms);
+        await new Promise((r) => setTimeout(r, 1));
+      },
+    });
+    w.start();
+    while (slept.length < 8) await new Promise((r) => setTimeout(r, 5));
+    await w.stop();
+    expect(slept.slice(0, 8)).toEqual([500, 1_000, 2_000, 4_000, 5_000, 5_000, 5_000, 5_000]);
+  });
+
+  it('ends its pause after a database error as soon as a new message is queued', async () => {
+    const repo = createOutboxRepo(db.db);
+    let away = true;
+    let failures = 0;
+    const flaky = {
+      ...repo,
+      claimNext: async (...args: Parameters<typeof repo.claimNext>) => {
+        if (away) {
+          failures++;
+          throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        }
+        return repo.claimNext(...args);
+      },
+    };
+    const { sender, sent } = recordingSender();
+    const w = createOutboxWorker({
+      repo: flaky,
+      groups: createGroupsRepo(db.db),
+      sender,
+      clock,
+      log: silentLogger,
+      policy: { intervalMs: 0, jitterMs: 0, errorBaseMs: 60_000, idlePollMs: 60_000 },
+    });
+    w.start();
+    try {
+      await waitFor(() => failures === 1, { what: 'the first failure' });
+      away = false;
+      await enqueue('数据库回来了');
+      w.notify();
+      await waitFor(() => sent.length === 1, { timeoutMs: 5_000, what: 'the message sent' });
+    } finally {
+      await w.stop();
+    }
+    expect(failures).toBe(1);
   });
 });

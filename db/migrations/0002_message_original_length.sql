@@ -1,0 +1,1 @@
+ALTER TABLE "messages" ADD COLUMN "original_length" integer;

@@ -1,0 +1,34 @@
+// How the outbox worker paces, caps and retries what the bot sends. WeChat bans accounts that send too
+// fast or too much, so the defaults are deliberately slow.
+export interface OutboxPolicy {
+  /** Minimum pause between two sends of this account. */
+  intervalMs: number;
+  /** Up to this much random extra pause, so sends do not look machine-timed. */
+  jitterMs: number;
+  /** Non-urgent messages per group per local day. */
+  groupDailyCap: number;
+  /** How long a claim holds before another worker may take the row (a worker that died). */
+  claimTtlMs: number;
+  maxAttempts: number;
+  /** Pause of the whole worker after WeChat says 操作过于频繁. */
+  throttlePauseMs: number;
+  /** Pause while WeChat is offline (reconnecting); the row waits without losing an attempt. */
+  offlinePauseMs: number;
+  idlePollMs: number;
+  /** First pause after the database failed the worker; doubles up to `errorMaxMs`. */
+  errorBaseMs: number;
+  errorMaxMs: number;
+}
+
+export const DEFAULT_POLICY: OutboxPolicy = {
+  intervalMs: 1_500,
+  jitterMs: 1_000,
+  groupDailyCap: 300,
+  claimTtlMs: 60_000,
+  maxAttempts: 8,
+  throttlePauseMs: 5 * 60_000,
+  offlinePauseMs: 2_000,
+  idlePollMs: 500,
+  errorBaseMs: 500,
+  errorMaxMs: 5_000,
+};

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createGroupsRepo } from '../../db/repositories/groups.js';
+import { createMessagesRepo, type MessagesRepo } from '../../db/repositories/messages.js';
+import { messages } from '../../db/schema.js';
+import { systemClock } from '../../src/core/clock.js';
+import type { ChatMessage, IncomingMessage } from '../../src/core/domain.js';
+import { silentLogger } from '../../src/log.js';
+import { createIntakeService } from '../../src/services/intake.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { waitFor } from '../helpers/wait.js';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.close());
+beforeEach(async () => {
+  await db.db.delete(messages);
+});
+
+const refused = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+
+const incoming = (providerId: string, text = '体温36.5'): IncomingMessage => ({
+  providerId,
+  roomId: 'r1@chatroom',
+  roomTopic: '住户群',
+  talkerId: 'wxid-1',
+  talkerName: '2105高',
+  kind: 'text',
+  text,
+  at: new Date('2020-02-15T00:00:00Z'),
+  mentionsSelf: false,
+  mentionIds: [],
+});
+
+function intake(repo: MessagesRepo, handler: (m: ChatMessage) => Promise<void>) {
+  const service = createIntakeService({
+    messages: repo,
+    groups: createGroupsRepo(db.db),
+    clock: systemClock,
+    log: silentLogger,
+    retryBaseMs: 5,
+    retryMaxMs: 20,
+    maxFailures: 3,
+  });
+  service.onStored(handler);
+  return service;
+}
+
+describe('the intake', () => {
+  it('handles a message whose insert committed although the answer was lost', async () => {
+    const repo = createMessagesRepo(db.db);
+    let first = true;
+    const lossy: MessagesRepo = {
+      ...repo,
+      insertOnce: async (...args) => {
+        const id = await repo.insertOnce(...args);
+        if (first) {
+          first = false;
+          throw refused();
+        }
+        return id;
+      },
+    };
+    const handled: number[] = [];
+    const s = intake(lossy, async (m) => void handled.push(m.id));
+    await s.accept(incoming('m1'));
+    await waitFor(() => handled.length === 1, { what: 'the message handled' });
+    const rows = await db.db.select().from(messages);
+    expect(rows.map((r) => r.id)).toEqual(handled);
+    await s.stop();
+  });
+
+  it('keeps the order of messages that waited for the database', async () => {
+    const repo = createMessagesRepo(db.db);
+    let refusals = 3;
+    const away: MessagesRepo = {
+      ...repo,
+      insertOnce: async (...args) => {
+        if (refusals-- > 0) throw refused();
+        return repo.insertOnce(...args);
+      },
+    };
+    const handled: string[] = [];
+    const s = intake(away, async (m) => void handled.push(m.providerId));
+    await Promise.all(['m1', 'm2', 'm3'].map((id) => s.accept(incoming(id))));
+    await waitFor(() => handled.length === 3, { what: 'three messages handled' });
+    expect(handled).toEqual(['m1', 'm2', 'm3']);
+    await s.stop();
+  });
+
+  it('hands an interrupted message over again without storing it twice', async () => {
+    let calls = 0;
+    const s = intake(createMessagesRepo(db.db), async () => {
+      if (++calls === 1) throw refused();
+    });
+    await s.accept(incoming('m1'));
+    await waitFor(() => calls === 2, { what: 'the handler called again' });
+    expect(await db.db.select().from(messages)).toHaveLength(1);
+    expect(s.pending()).toBe(0);
+    await s.stop();
+  });
+
+  it('gives up on a message the database refuses for good, without holding up the next', async () => {
+    const repo = createMessagesRepo(db.db);
+    let tries = 0;
+    const picky: MessagesRepo = {
+      ...repo,
+      insertOnce: async (m, ...rest) => {
+        if (m.providerId === 'bad') {
+          tries++;
+          throw Object.assign(new Error('value too long'), { code: '22001' });
+        }
+        return repo.insertOnce(m, ...rest);
+      },
+    };
+    const handled: string[] = [];
+    const s = intake(picky, async (m) => void handled.push(m.providerId));
+    await s.accept(incoming('bad'));
+    await s.accept(incoming('good'));
+    await waitFor(() => handled.length === 1, { what: 'the good message handled' });
+    expect(handled).toEqual(['good']);
+    expect(tries).toBe(3);
+    await s.stop();
+  });
+
+  it('stores text as it can be kept: no NUL, capped with its full length', async () => {
+    const handled: ChatMessage[] = [];
+    const s = intake(createMessagesRepo(db.db), async (m) => void handled.push(m));
+    await s.accept(incoming('nul', '36\u0000.5'));
+    await s.accept(incoming('long', '好'.repeat(25_000)));
+    await waitFor(() => handled.length === 2, { what: 'both handled' });
+    const rows = await db.db.select().from(messages).orderBy(messages.id);
+    expect(rows.map((r) => [r.text.length, r.originalLength])).toEqual([
+      [4, null],
+      [20_000, 25_000],
+    ]);
+    expect(rows[0]?.text).toBe('36.5');
+    expect(handled[1]?.body).toHaveLength(20_000);
+    await s.stop();
+  });
+});
