@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
 import { createIntakeService } from './intake.js';
 import { createOutboxService } from './outbox.js';
+import { createQuarantineService } from './quarantine/index.js';
 
 export interface ServicesDeps {
   database: Database;
@@ -20,6 +21,7 @@ export function createServices(deps: ServicesDeps) {
   const { db } = deps.database;
   const groups = createGroupsRepo(db, deps.defaultZone);
   const messages = createMessagesRepo(db);
+  const outbox = createOutboxService({ db, clock: deps.clock, notify: deps.notifyOutbox });
   return {
     clock: deps.clock,
     groups,
@@ -30,7 +32,13 @@ export function createServices(deps: ServicesDeps) {
       clock: deps.clock,
       log: deps.log.child({ part: 'intake' }),
     }),
-    outbox: createOutboxService({ db, clock: deps.clock, notify: deps.notifyOutbox }),
+    outbox,
+    quarantine: createQuarantineService({
+      db,
+      clock: deps.clock,
+      outbox,
+      log: deps.log.child({ part: 'quarantine' }),
+    }),
   };
 }
 
