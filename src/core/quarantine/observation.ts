@@ -63,9 +63,8 @@ export function needsConfirmation(text: string, temperature: number | null): boo
 export function roomInNickname(nickname: string): string | null {
   const s = normalise(nickname);
   const found = new Set<string>();
-  for (const m of s.matchAll(
-    /(?<!\d)(\d{1,2})\s*(?:栋|幢|号楼|-)\s*(\d{3,4})(?!\d)|(?<![\d-])(\d{3,5})(?![\d-])/g,
-  )) {
+  const re = /(?<!\d)(\d{1,2})\s*(?:栋|幢|号楼|-)\s*(\d{3,4})(?!\d)|(?<!\d|\d-)(\d{3,5})(?!\d|-\d)/g;
+  for (const m of s.matchAll(re)) {
     found.add(m[3] ?? `${Number(m[1])}-${m[2]}`);
   }
   return found.size === 1 ? ([...found][0] as string) : null;
