@@ -1,7 +1,7 @@
 // Temperature and symptom reports. Every report is kept; `current` marks the one that counts for a
 // resident, day and slot. Reports of senders not yet bound wait with resident_id null.
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Slot } from '../../src/core/records.js';
+import type { Slot, SymptomCode } from '../../src/core/records.js';
 import type { Executor } from '../client.js';
 import { healthReports, residents, rooms } from '../schema.js';
 
@@ -10,14 +10,16 @@ export type HealthReportRow = typeof healthReports.$inferSelect;
 export function createHealthReportsRepo(db: Executor) {
   return {
     /**
-     * Stores a report. For a bound resident it becomes the current one of its day and slot, and the
-     * report it replaces (kept, no longer current) is returned.
+     * Stores a report. For a bound resident it becomes the current one of its day and slot (unless
+     * `asCurrent` is false: history only), and the report it replaces (kept, no longer current) is returned.
      */
     async add(
       values: Omit<typeof healthReports.$inferInsert, 'current' | 'id'>,
+      opts: { asCurrent?: boolean } = {},
     ): Promise<{ report: HealthReportRow; replaced: HealthReportRow | null }> {
+      const asCurrent = opts.asCurrent ?? true;
       let replaced: HealthReportRow | null = null;
-      if (values.residentId) {
+      if (values.residentId && asCurrent) {
         const rows = await db
           .update(healthReports)
           .set({ current: false })
@@ -34,9 +36,37 @@ export function createHealthReportsRepo(db: Executor) {
       }
       const [report] = await db
         .insert(healthReports)
-        .values({ ...values, current: true })
+        .values({ ...values, current: asCurrent })
         .returning();
       return { report: report as HealthReportRow, replaced };
+    },
+
+    /** Adds symptoms to a report (a later message in its slot named them). */
+    async addSymptoms(id: number, symptoms: readonly SymptomCode[]): Promise<void> {
+      if (symptoms.length === 0) return;
+      const [row] = await db
+        .select({ s: healthReports.symptoms })
+        .from(healthReports)
+        .where(eq(healthReports.id, id));
+      const merged = [...new Set([...(row?.s ?? []), ...symptoms])];
+      await db.update(healthReports).set({ symptoms: merged }).where(eq(healthReports.id, id));
+    },
+
+    /** A resident's current report of a day and slot. */
+    async currentIn(residentId: number, day: string, slot: Slot): Promise<HealthReportRow | null> {
+      const [r] = await db
+        .select()
+        .from(healthReports)
+        .where(
+          and(
+            eq(healthReports.residentId, residentId),
+            eq(healthReports.day, day),
+            eq(healthReports.slot, slot),
+            eq(healthReports.current, true),
+          ),
+        )
+        .limit(1);
+      return r ?? null;
     },
 
     /** A resident's current reports of a day. */

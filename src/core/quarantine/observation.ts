@@ -1,7 +1,7 @@
 // Rules of a medical-observation period: the planned release date, which day of it a date is, what counts
 // as a fever, which slot a report belongs to, and whether a reported value should be confirmed.
 import { normalise } from '../parse/normalise.js';
-import type { Slot } from '../records.js';
+import type { Slot, SymptomCode } from '../records.js';
 import { addDays, daysBetween, localParts } from '../time.js';
 
 /** The planned release date: the start plus the observation days (start 2020-02-07, 14 days → 2020-02-21). */
@@ -77,4 +77,16 @@ export function normaliseRoom(input: string): string {
   if (building) return `${Number(building[1])}-${building[2]}`;
   const plain = /^(?:房间|房号)?[:：]?(\d{2,5})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
   return plain ? (plain[1] as string) : s;
+}
+
+/**
+ * Whether a later message in a slot leaves the slot's current report in place: one without a temperature
+ * (a symptom, 体温正常) after one with a temperature only adds its symptoms, so a fever never disappears
+ * from the digest behind a later "嗓子疼" or "正常". A message with a temperature replaces the report.
+ */
+export function keepsSlotReport(
+  current: { temperature: number | null } | null,
+  said: { temperature: number | null },
+): boolean {
+  return current !== null && current.temperature !== null && said.temperature === null;
 }

@@ -5,11 +5,18 @@
 // open alert per resident, day and slot: a later alarming report in that slot updates it (staff get an
 // "更新" notice), a later normal report leaves it open and staff are told of the re-test. Only staff close
 // alerts (#已处理). After an acknowledgement, a new alarming report in the slot opens a new alert.
+// A later message without a temperature keeps the slot's report and adds its symptoms (keepsSlotReport).
 
 import type { SiteRow } from '../../../db/repositories/registry.js';
 import type { ResidentView } from '../../../db/repositories/residents.js';
 import type { ChatMessage } from '../../core/domain.js';
-import { isFever, needsConfirmation, roomInNickname, slotOf } from '../../core/quarantine/observation.js';
+import {
+  isFever,
+  keepsSlotReport,
+  needsConfirmation,
+  roomInNickname,
+  slotOf,
+} from '../../core/quarantine/observation.js';
 import { type AlertFacts, staffTexts } from '../../core/quarantine/staff-texts.js';
 import { type ReportEcho, ref, texts } from '../../core/quarantine/texts.js';
 import type { HealthRecord } from '../../core/records.js';
@@ -38,18 +45,24 @@ export async function recordHealth(
   for (const rec of records) {
     const slot = slotOf(rec.slot, msg.at, zone);
     const fever = isFever(rec.temperature, site.feverThreshold);
-    const { report } = await r.reports.add({
-      siteId: site.id,
-      residentId: resident?.id ?? null,
-      talkerId: msg.talkerId,
-      messageId: msg.id,
-      day,
-      slot,
-      temperature: rec.temperature,
-      symptoms: rec.symptoms,
-      fever,
-      reportedAt: msg.at,
-    });
+    const current = resident ? await r.reports.currentIn(resident.id, day, slot) : null;
+    const keep = keepsSlotReport(current, rec);
+    const { report } = await r.reports.add(
+      {
+        siteId: site.id,
+        residentId: resident?.id ?? null,
+        talkerId: msg.talkerId,
+        messageId: msg.id,
+        day,
+        slot,
+        temperature: rec.temperature,
+        symptoms: rec.symptoms,
+        fever,
+        reportedAt: msg.at,
+      },
+      { asCurrent: !keep },
+    );
+    if (keep && current) await r.reports.addSymptoms(current.id, rec.symptoms);
     echoes.push({ slot, temperature: rec.temperature, symptoms: rec.symptoms });
     if (confirm === null && rec.temperature !== null && needsConfirmation(msg.body, rec.temperature))
       confirm = rec.temperature;
