@@ -1,7 +1,7 @@
 // Rules of a medical-observation period: the planned release date, which day of it a date is, what counts
 // as a fever, which slot a report belongs to, and whether a reported value should be confirmed.
 import { normalise } from '../parse/normalise.js';
-import type { Slot, SymptomCode } from '../records.js';
+import type { Slot } from '../records.js';
 import { addDays, daysBetween, localParts } from '../time.js';
 
 /** The planned release date: the start plus the observation days (start 2020-02-07, 14 days → 2020-02-21). */
