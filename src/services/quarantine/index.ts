@@ -1,5 +1,6 @@
 // The observation-site use cases the bots (and later the admin API) call. Each chat action runs in one
 // transaction with the messages it queues, and wakes the outbox worker after the commit.
+import type { SiteRow } from '../../../db/repositories/registry.js';
 import { createReviewRepo } from '../../../db/repositories/review.js';
 import type { ChatMessage } from '../../core/domain.js';
 import { parseMessage } from '../../core/parse/index.js';
@@ -11,9 +12,16 @@ import { localDate } from '../../core/time.js';
 import { type QuarantineDeps, quarantineSite, type Repos, reposOf } from './deps.js';
 import { createDigestService } from './digest.js';
 import { identify, register } from './identity.js';
-import { acknowledge, extend, release, statusOf, transfer } from './lifecycle.js';
+import { ackAlert, acknowledge, extend, release, statusOf, transfer } from './lifecycle.js';
 import { recordHealth } from './reports.js';
-import { cancelRequests, createRequests, openTicketList, staffTicket } from './requests.js';
+import {
+  cancelRequests,
+  createRequests,
+  openTicketList,
+  staffTicket,
+  type TicketAction,
+  ticketAction,
+} from './requests.js';
 import { createQuarantineTimetable } from './timetable.js';
 
 export type Outcome = { state: 'handled' | 'unplaced' | 'ignored'; note?: string };
@@ -25,15 +33,20 @@ export function createQuarantineService(deps: QuarantineDeps) {
   const digests = createDigestService({ db });
 
   /** Runs `fn` in a transaction with the site of the message's group; null when it is no observation site. */
-  async function inSite<T>(
-    msg: ChatMessage,
-    fn: (r: Repos, site: NonNullable<Awaited<ReturnType<typeof quarantineSite>>>) => Promise<T>,
-  ) {
+  async function inSite<T>(msg: ChatMessage, fn: (r: Repos, site: SiteRow) => Promise<T>) {
     const site = await quarantineSite(db, msg.group?.siteId);
     if (!site) return null;
     const result = await db.transaction((tx) => fn(reposOf(tx), site));
     outbox.notify();
     return { result };
+  }
+
+  async function inSiteId<T>(siteId: number, fn: (r: Repos, site: SiteRow) => Promise<T>): Promise<T | null> {
+    const site = await quarantineSite(db, siteId);
+    if (!site) return null;
+    const result = await db.transaction((tx) => fn(reposOf(tx), site));
+    outbox.notify();
+    return result;
   }
 
   return {
@@ -89,6 +102,29 @@ export function createQuarantineService(deps: QuarantineDeps) {
       return done !== null;
     },
 
+    /** Acknowledges an alert (the admin API; the staff group uses #已处理). Null for an unknown site. */
+    async acknowledgeAlert(siteId: number, number: number, by: { name: string; note?: string | null }) {
+      return inSiteId(siteId, (r, site) =>
+        ackAlert(r, site, number, { by: by.name, at: deps.clock.now(), note: by.note ?? null }),
+      );
+    },
+
+    /** Closes (done) or takes (assign) a ticket (the admin API; the staff group uses #完成 / #接单). */
+    async ticket(
+      siteId: number,
+      number: number,
+      action: TicketAction,
+      by: { name: string; note?: string | null },
+    ) {
+      return inSiteId(siteId, (r, site) =>
+        ticketAction(deps, r, site, number, action, {
+          by: by.name,
+          at: deps.clock.now(),
+          note: by.note ?? null,
+        }),
+      );
+    },
+
     digest: digests.digest,
     async digestText(siteId: number, day: string): Promise<string> {
       return digestText(await digests.digest(siteId, day));
@@ -101,7 +137,7 @@ export function createQuarantineService(deps: QuarantineDeps) {
 
   async function staffAnswer(
     r: Repos,
-    site: NonNullable<Awaited<ReturnType<typeof quarantineSite>>>,
+    site: SiteRow,
     msg: ChatMessage,
     name: StaffCommand,
     rest: string,

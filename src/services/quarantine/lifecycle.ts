@@ -107,29 +107,51 @@ export async function extend(r: Repos, site: SiteRow, args: string[]): Promise<s
   return staffTexts.extended(t.resident, days, end);
 }
 
-/** `#已处理 A-0003 [备注]`: acknowledges alerts. */
+/** Who acts on an alert or a ticket, when, with what note (a chat command or the admin API). */
+export interface StaffActor {
+  by: string;
+  at: Date;
+  note: string | null;
+  sourceMessageId?: number;
+}
+
+/** What became of one alert or ticket, with the answer for staff. */
+export interface ActionOutcome {
+  outcome: 'done' | 'not-found' | 'already';
+  answer: string;
+}
+
+/** Acknowledges one alert. */
+export async function ackAlert(
+  r: Repos,
+  site: SiteRow,
+  n: number,
+  actor: StaffActor,
+): Promise<ActionOutcome> {
+  const id = ref('A', n);
+  const a = await r.alerts.byNumber(site.id, n);
+  if (!a) return { outcome: 'not-found', answer: staffTexts.notFound(id) };
+  if (a.status === 'acknowledged') {
+    const at = a.ackAt
+      ? `${monthDay(localDate(a.ackAt, site.timeZone))} ${localTime(a.ackAt, site.timeZone)}`
+      : '';
+    return { outcome: 'already', answer: staffTexts.alertAlready(id, a.ackBy, at) };
+  }
+  await r.alerts.update(a.id, {
+    status: 'acknowledged',
+    ackAt: actor.at,
+    ackBy: actor.by,
+    ackNote: actor.note,
+  });
+  return { outcome: 'done', answer: staffTexts.alertAcked(id, actor.by) };
+}
+
+/** `#已处理 A-0003 [A-0004] [备注]` in the staff group. */
 export async function acknowledge(r: Repos, site: SiteRow, msg: ChatMessage, rest: string): Promise<string> {
   const { numbers, note } = splitRefs(rest, 'A');
   if (numbers.length === 0) return staffTexts.alertUsage;
   const answers: string[] = [];
-  for (const n of numbers) {
-    const id = ref('A', n);
-    const a = await r.alerts.byNumber(site.id, n);
-    if (!a) answers.push(staffTexts.notFound(id));
-    else if (a.status === 'acknowledged') {
-      const at = a.ackAt
-        ? `${monthDay(localDate(a.ackAt, site.timeZone))} ${localTime(a.ackAt, site.timeZone)}`
-        : '';
-      answers.push(staffTexts.alertAlready(id, a.ackBy, at));
-    } else {
-      await r.alerts.update(a.id, {
-        status: 'acknowledged',
-        ackAt: msg.at,
-        ackBy: msg.talkerName,
-        ackNote: note,
-      });
-      answers.push(staffTexts.alertAcked(id, msg.talkerName));
-    }
-  }
+  for (const n of numbers)
+    answers.push((await ackAlert(r, site, n, { by: msg.talkerName, at: msg.at, note })).answer);
   return answers.join('\n');
 }

@@ -13,6 +13,7 @@ import { itemNames, itemsText, monthDay, ref, texts } from '../../core/quarantin
 import type { CancelRecord, RequestRecord } from '../../core/records.js';
 import { localDate, localTime } from '../../core/time.js';
 import type { QuarantineDeps, Repos } from './deps.js';
+import type { ActionOutcome, StaffActor } from './lifecycle.js';
 
 const SAID_MAX = 80;
 
@@ -99,7 +100,52 @@ export async function cancelRequests(
   return [texts.requestCancelled(matches.map((q) => ref('R', q.number)))];
 }
 
-type StaffAction = 'done' | 'assign';
+export type TicketAction = 'done' | 'assign';
+
+/** Takes (assign) or closes (done) one ticket; closing tells the resident in the residents group. */
+export async function ticketAction(
+  deps: QuarantineDeps,
+  r: Repos,
+  site: SiteRow,
+  n: number,
+  action: TicketAction,
+  actor: StaffActor,
+): Promise<ActionOutcome> {
+  const q = await r.requests.byNumber(site.id, n);
+  const id = ref('R', n);
+  if (!q) return { outcome: 'not-found', answer: staffTexts.notFound(id) };
+  if (q.status === 'cancelled')
+    return { outcome: 'already', answer: staffTexts.requestCancelledByResident(id) };
+  if (q.status === 'done')
+    return { outcome: 'already', answer: staffTexts.requestAlready(id, when(q.closedAt, site.timeZone)) };
+  if (action === 'assign') {
+    await r.requests.update(q.id, { status: 'assigned', assignee: actor.by });
+    const resident = q.residentId ? await r.residents.byId(q.residentId) : null;
+    const what = itemNames(q.items, q.category);
+    return {
+      outcome: 'done',
+      answer: staffTexts.requestAssigned(id, personOf(q, resident?.name), what, actor.by),
+    };
+  }
+  await r.requests.update(q.id, {
+    status: 'done',
+    closedAt: actor.at,
+    note: actor.note,
+    assignee: q.assignee ?? actor.by,
+  });
+  await deps.outbox.toSiteGroup(
+    site.id,
+    'residents',
+    {
+      text: texts.requestDone(id, itemNames(q.items, q.category), actor.note),
+      mentions: [{ id: q.talkerId, name: q.talkerName }],
+      kind: 'request-done',
+      ...(actor.sourceMessageId ? { sourceMessageId: actor.sourceMessageId } : {}),
+    },
+    r.db,
+  );
+  return { outcome: 'done', answer: staffTexts.requestDone(id) };
+}
 
 /** `#完成 R-0012 备注` / `#接单 R-0012` in the staff group. Returns the answer for staff. */
 export async function staffTicket(
@@ -107,54 +153,14 @@ export async function staffTicket(
   r: Repos,
   site: SiteRow,
   msg: ChatMessage,
-  action: StaffAction,
+  action: TicketAction,
   rest: string,
 ): Promise<string> {
   const { numbers, note } = splitRefs(rest, 'R');
   if (numbers.length === 0) return staffTexts.requestUsage(action === 'done' ? '完成' : '接单');
+  const actor = { by: msg.talkerName, at: msg.at, note, sourceMessageId: msg.id };
   const answers: string[] = [];
-  for (const n of numbers) {
-    const q = await r.requests.byNumber(site.id, n);
-    const id = ref('R', n);
-    if (!q) answers.push(staffTexts.notFound(id));
-    else if (q.status === 'done' || q.status === 'cancelled')
-      answers.push(
-        q.status === 'cancelled'
-          ? staffTexts.requestCancelledByResident(id)
-          : staffTexts.requestAlready(id, when(q.closedAt, site.timeZone)),
-      );
-    else if (action === 'assign') {
-      await r.requests.update(q.id, { status: 'assigned', assignee: msg.talkerName });
-      const resident = q.residentId ? await r.residents.byId(q.residentId) : null;
-      answers.push(
-        staffTexts.requestAssigned(
-          id,
-          personOf(q, resident?.name),
-          itemNames(q.items, q.category),
-          msg.talkerName,
-        ),
-      );
-    } else {
-      await r.requests.update(q.id, {
-        status: 'done',
-        closedAt: msg.at,
-        note,
-        assignee: q.assignee ?? msg.talkerName,
-      });
-      await deps.outbox.toSiteGroup(
-        site.id,
-        'residents',
-        {
-          text: texts.requestDone(id, itemNames(q.items, q.category), note),
-          mentions: [{ id: q.talkerId, name: q.talkerName }],
-          kind: 'request-done',
-          sourceMessageId: msg.id,
-        },
-        r.db,
-      );
-      answers.push(staffTexts.requestDone(id));
-    }
-  }
+  for (const n of numbers) answers.push((await ticketAction(deps, r, site, n, action, actor)).answer);
   return answers.join('\n');
 }
 
