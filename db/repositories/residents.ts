@@ -1,6 +1,6 @@
 // Residents of observation sites as the bots and digests need them: with their room number, found by the
 // WeChat identity they write from, by roster nickname or by room.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ResidentStatus } from '../../src/core/domain.js';
 import type { Executor } from '../client.js';
 import { residents, rooms } from '../schema.js';
@@ -54,19 +54,6 @@ export function createResidentsRepo(db: Executor) {
         .orderBy(asc(residents.id))
         .limit(1);
       return r ?? null;
-    },
-    /** Observing residents not yet bound whose roster nickname is `name`. */
-    async unboundByWechatName(siteId: number, name: string): Promise<ResidentView[]> {
-      return select()
-        .where(
-          and(
-            eq(residents.siteId, siteId),
-            eq(residents.wechatName, name),
-            isNull(residents.wechatId),
-            eq(residents.status, 'observing'),
-          ),
-        )
-        .orderBy(...order);
     },
     /** Everyone in a room, any status. */
     async inRoom(siteId: number, room: string): Promise<ResidentView[]> {

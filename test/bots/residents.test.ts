@@ -156,6 +156,17 @@ describe('a sender the bot does not know yet', () => {
     ]);
     expect((await residentNamed('李某')).wechatName).toBe('2106-李');
   });
+  it('binds a nickname that is a resident’s name, and suggests the room an unknown sender wrote', async () => {
+    expect(texts(await h.say(RESIDENTS, '李某', '36.6', '2020-02-15 07:30'))).toEqual([
+      [RESIDENTS, '@李某 已记录：2106 早 36.6℃'],
+    ]);
+    expect(texts(await h.say(RESIDENTS, '高太太', '2105 36.8', '2020-02-15 07:31'))).toEqual([
+      [
+        RESIDENTS,
+        '@高太太 您好，还不知道您是哪个房间的住户，请发送“#登记 2105 您的姓名”。登记后刚才报的体温会自动补记。',
+      ],
+    ]);
+  });
 });
 
 describe('requests', () => {

@@ -29,6 +29,10 @@ const resident = async (name: string) =>
 describe('the observation lifecycle from the staff group', () => {
   it('releases, transfers and extends, congratulating only the released in the residents group', async () => {
     await h.say(RESIDENTS, '2105高', '36.5', '2020-02-15 07:40');
+    // Two share 2107: the name in the nickname tells which one writes.
+    expect(texts(await h.say(RESIDENTS, '2107王小宝', '36.6', '2020-02-15 07:45'))).toEqual([
+      [RESIDENTS, '@2107王小宝 已记录：2107 早 36.6℃'],
+    ]);
     expect(texts(await h.say(STAFF, '张医生', '#解除 2105', '2020-02-15 10:00'))).toEqual([
       [RESIDENTS, '@2105高 恭喜您解除医学观察，祝您平安回家！'],
       [STAFF, '已解除：2105 高某（观察 14 天）。'],

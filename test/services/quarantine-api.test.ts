@@ -29,8 +29,14 @@ describe('staff actions outside the chat', () => {
       outcome: 'done',
       answer: 'R-0001（2105 高某 退烧药）由 李护士 负责。',
     });
-    expect((await q.ticket(s.siteId, 1, 'done', { name: '李护士', note: '已送到门口' }))?.outcome).toBe('done');
-    expect((await s.queued()).at(-1)).toEqual([RESIDENTS, '您的需求 R-0001（退烧药）已办好：已送到门口', ['2105高']]);
+    expect((await q.ticket(s.siteId, 1, 'done', { name: '李护士', note: '已送到门口' }))?.outcome).toBe(
+      'done',
+    );
+    expect((await s.queued()).at(-1)).toEqual([
+      RESIDENTS,
+      '您的需求 R-0001（退烧药）已办好：已送到门口',
+      ['2105高'],
+    ]);
     expect((await q.unplaced(s.siteId)).map((m) => [m.talkerName, m.text])).toEqual([
       ['2105高', '我家人能来送东西吗'],
     ]);

@@ -33,19 +33,27 @@ export async function bindSender(
   return attached;
 }
 
-/** The resident a sender is, binding them when the roster or their nickname says who they are. */
+/**
+ * The resident a sender is, binding them when the roster or their nickname says who they are: the roster's
+ * nickname, else a nickname that is exactly a resident's name, else the room in the nickname (with the
+ * name in the nickname telling apart several people in one room). Only observing, unbound residents are
+ * taken, and only when exactly one fits.
+ */
 export async function identify(r: Repos, site: SiteRow, sender: Sender): Promise<ResidentView | null> {
   const bound = await r.residents.byWechatId(site.id, sender.talkerId);
   if (bound) return bound;
-  const byName = await r.residents.unboundByWechatName(site.id, sender.talkerName);
-  let found: ResidentView | null = byName.length === 1 ? (byName[0] as ResidentView) : null;
-  if (!found) {
-    const room = roomInNickname(sender.talkerName);
-    const inRoom = room
-      ? (await r.residents.inRoom(site.id, room)).filter((x) => x.status === 'observing')
-      : [];
-    if (inRoom.length === 1 && !inRoom[0]?.wechatId) found = inRoom[0] as ResidentView;
-  }
+  const nick = sender.talkerName.trim();
+  const observing = (await r.residents.ofSite(site.id)).filter((x) => x.status === 'observing');
+  const free = observing.filter((x) => !x.wechatId);
+  const room = roomInNickname(nick);
+  const inRoom = room ? observing.filter((x) => x.room === room) : [];
+  const candidates = [
+    free.filter((x) => x.wechatName === nick),
+    free.filter((x) => x.name === nick),
+    inRoom.length === 1 ? inRoom.filter((x) => !x.wechatId) : [],
+    inRoom.filter((x) => !x.wechatId && nick.includes(x.name)),
+  ];
+  const found = candidates.find((c) => c.length === 1)?.[0];
   if (!found) return null;
   await bindSender(r, site, found, sender);
   return (await r.residents.byId(found.id)) as ResidentView;

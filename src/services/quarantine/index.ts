@@ -68,8 +68,10 @@ export function createQuarantineService(deps: QuarantineDeps) {
         if (health.length) lines.push(...(await recordHealth(deps, r, site, msg, resident, health)).lines);
         lines.push(...(await createRequests(deps, r, site, msg, resident, requests)));
         for (const c of cancels) lines.push(...(await cancelRequests(deps, r, site, msg, c)));
-        if (!resident && (health.length || requests.length))
-          lines.push(texts.pleaseRegister(health.length > 0));
+        if (!resident && (health.length || requests.length)) {
+          const room = [...health, ...requests].find((x) => x.room)?.room ?? null;
+          lines.push(texts.pleaseRegister(health.length > 0, room));
+        }
         if (lines.length === 0) return null;
         await outbox.reply(msg, lines.join('\n'), { mention: true }, r.db);
         return records.map((x) => x.type).join(',');
