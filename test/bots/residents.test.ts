@@ -156,6 +156,7 @@ describe('a sender the bot does not know yet', () => {
     ]);
     expect((await residentNamed('李某')).wechatName).toBe('2106-李');
   });
+
   it('binds a nickname that is a resident’s name, and suggests the room an unknown sender wrote', async () => {
     expect(texts(await h.say(RESIDENTS, '李某', '36.6', '2020-02-15 07:30'))).toEqual([
       [RESIDENTS, '@李某 已记录：2106 早 36.6℃'],
