@@ -50,6 +50,10 @@ describe('health reports', () => {
     expect(texts(await h.say(RESIDENTS, '2105高', '今天早上36.5 晚上36.9', '2020-02-15 20:30'))).toEqual([
       [RESIDENTS, '@2105高 已记录：2105 早 36.5℃；晚 36.9℃'],
     ]);
+    // Last night's reading, sent in the morning, is last night's.
+    expect(texts(await h.say(RESIDENTS, '小王', '昨晚忘了报，37.0', '2020-02-15 07:20'))).toEqual([
+      [RESIDENTS, '@小王 已记录：2107 晚 37.0℃'],
+    ]);
     expect(texts(await h.say(RESIDENTS, '小王', '体温正常，无咳嗽无乏力', '2020-02-15 20:40'))).toEqual([
       [RESIDENTS, '@小王 已记录：2107 晚 体温正常'],
     ]);
@@ -59,8 +63,9 @@ describe('health reports', () => {
       ['2020-02-15', 'am', 36.5, true],
       ['2020-02-15', 'pm', 36.9, true],
     ]);
-    expect((await reportsOf('王某')).map((r) => [r.slot, r.temperature, r.symptoms])).toEqual([
-      ['pm', null, []],
+    expect((await reportsOf('王某')).map((r) => [r.day, r.slot, r.temperature])).toEqual([
+      ['2020-02-14', 'pm', 37],
+      ['2020-02-15', 'pm', null],
     ]);
   });
 
@@ -193,6 +198,10 @@ describe('requests', () => {
         '@2105高 已记录：2105 早 胸闷气短\n已通知医生，请在房间休息，多喝水，医生会尽快联系您。\n' +
           '已收到您的紧急需求，工单 R-0003（医疗需求），已通知工作人员马上处理。',
       ],
+    ]);
+    // Asking after an open ticket is no new one.
+    expect(texts(await h.say(RESIDENTS, '2105高', '体温计什么时候送来', '2020-02-15 09:15'))).toEqual([
+      [RESIDENTS, '@2105高 您的需求 R-0001（体温计）还在处理中，工作人员会尽快办好。'],
     ]);
     expect(texts(await h.say(STAFF, '李护士', '#接单 R-0001', '2020-02-15 09:20'))).toEqual([
       [STAFF, 'R-0001（2105 高某 体温计）由 李护士 负责。'],

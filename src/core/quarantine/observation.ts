@@ -2,7 +2,7 @@
 // as a fever, which slot a report belongs to, and whether a reported value should be confirmed.
 import { normalise } from '../parse/normalise.js';
 import type { Slot } from '../records.js';
-import { addDays, daysBetween, localParts } from '../time.js';
+import { addDays, daysBetween, localDate, localParts } from '../time.js';
 
 /** The planned release date: the start plus the observation days (start 2020-02-07, 14 days → 2020-02-21). */
 export function plannedEndDate(start: string, days: number): string {
@@ -31,6 +31,18 @@ export function isFever(temperature: number | null, threshold: number): boolean 
 /** The slot of a report: the one the text names, else morning before 12:00 local time, else evening. */
 export function slotOf(named: Slot | null, at: Date, zone: string): Slot {
   return named ?? (localParts(at, zone).hour < 12 ? 'am' : 'pm');
+}
+
+/**
+ * The day a report is for: the local date of the message, or the day before when it speaks of 昨天/昨晚
+ * (the parser's health records carry a slot but no date). With both 昨 and 今 (昨晚37.5 今早36.5) only the
+ * evening reading is yesterday's.
+ */
+export function reportDay(text: string, slot: Slot, at: Date, zone: string): string {
+  const day = localDate(at, zone);
+  if (!/昨(?:天|晚|夜|日)/.test(text)) return day;
+  if (/今(?:天|早|晨|日)/.test(text) && slot === 'am') return day;
+  return addDays(day, -1);
 }
 
 /** Values below this are almost always a misread thermometer or a typing slip. */

@@ -93,6 +93,7 @@ export const texts = {
     urgent
       ? `已收到您的紧急需求，工单 ${n}（${what}），已通知工作人员马上处理。`
       : `已收到您的需求，工单 ${n}（${what}），工作人员会尽快处理。`,
+  requestPending: (n: string, what: string) => `您的需求 ${n}（${what}）还在处理中，工作人员会尽快办好。`,
   requestCancelled: (refs: readonly string[]) => `已取消工单 ${refs.join('、')}。`,
   requestDone: (n: string, what: string, note: string | null) =>
     `您的需求 ${n}（${what}）已办好${note ? `：${note}` : '。'}`,

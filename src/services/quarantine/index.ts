@@ -14,14 +14,8 @@ import { createDigestService } from './digest.js';
 import { identify, register } from './identity.js';
 import { ackAlert, acknowledge, extend, release, statusOf, transfer } from './lifecycle.js';
 import { recordHealth } from './reports.js';
-import {
-  cancelRequests,
-  createRequests,
-  openTicketList,
-  staffTicket,
-  type TicketAction,
-  ticketAction,
-} from './requests.js';
+import { cancelRequests, createRequests } from './requests.js';
+import { openTicketList, staffTicket, type TicketAction, ticketAction } from './tickets.js';
 import { createQuarantineTimetable } from './timetable.js';
 
 export type Outcome = { state: 'handled' | 'unplaced' | 'ignored'; note?: string };

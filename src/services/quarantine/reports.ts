@@ -14,13 +14,14 @@ import {
   isFever,
   keepsSlotReport,
   needsConfirmation,
+  reportDay,
   roomInNickname,
   slotOf,
 } from '../../core/quarantine/observation.js';
 import { type AlertFacts, staffTexts } from '../../core/quarantine/staff-texts.js';
 import { type ReportEcho, ref, texts } from '../../core/quarantine/texts.js';
 import type { HealthRecord } from '../../core/records.js';
-import { localDate, localTime } from '../../core/time.js';
+import { localTime } from '../../core/time.js';
 import type { QuarantineDeps, Repos } from './deps.js';
 
 export interface ReportOutcome {
@@ -38,12 +39,12 @@ export async function recordHealth(
   records: readonly HealthRecord[],
 ): Promise<ReportOutcome> {
   const zone = site.timeZone;
-  const day = localDate(msg.at, zone);
   const echoes: ReportEcho[] = [];
   let confirm: number | null = null;
   let alarming = false;
   for (const rec of records) {
     const slot = slotOf(rec.slot, msg.at, zone);
+    const day = reportDay(msg.body, slot, msg.at, zone);
     const fever = isFever(rec.temperature, site.feverThreshold);
     const current = resident ? await r.reports.currentIn(resident.id, day, slot) : null;
     const keep = keepsSlotReport(current, rec);

@@ -6,6 +6,7 @@ import {
   normaliseRoom,
   observationDay,
   plannedEndDate,
+  reportDay,
   roomInNickname,
   slotOf,
 } from '../../../src/core/quarantine/observation.js';
@@ -34,6 +35,14 @@ describe('the observation period', () => {
     expect(slotOf(null, at, 'Asia/Shanghai')).toBe('am');
     expect(slotOf(null, new Date('2020-02-15T04:00:00Z'), 'Asia/Shanghai')).toBe('pm');
     expect(slotOf('pm', at, 'Asia/Shanghai')).toBe('pm');
+  });
+
+  it('dates a report of last night to yesterday', () => {
+    const at = new Date('2020-02-15T07:30:00+08:00');
+    expect(reportDay('36.5', 'am', at, 'Asia/Shanghai')).toBe('2020-02-15');
+    expect(reportDay('昨晚37.5', 'pm', at, 'Asia/Shanghai')).toBe('2020-02-14');
+    expect(reportDay('昨晚37.5 今早36.5', 'pm', at, 'Asia/Shanghai')).toBe('2020-02-14');
+    expect(reportDay('昨晚37.5 今早36.5', 'am', at, 'Asia/Shanghai')).toBe('2020-02-15');
   });
 
   it('keeps a slot’s report with a temperature when a later message has none', () => {
