@@ -122,6 +122,17 @@ describe('privacy', () => {
     expect(staffGroup[0]).toBe(
       '【告警 A-0001】2105 高某 早 37.9℃，头痛（07:40）。处理后请回复 #已处理 A-0001',
     );
-    expect(staffGroup[1]).toContain('发热 1 人：2105 高某 37.9℃（07:40）');
+    // At 08:30 only the morning reports are due: the digest leaves the evening out.
+    expect(staffGroup[1]).toBe(
+      [
+        '【五指山观察点 2月15日日报】',
+        '在观察 4 人；早报 3/4',
+        '未报（早）：2107 王小宝',
+        '发热 1 人：2105 高某 37.9℃（07:40）',
+        '待办需求 1 件；待处理告警 1 条',
+        '今日解除 1 人：2105 高某',
+        '累计接收 4 人，解除 0 人',
+      ].join('\n'),
+    );
   });
 });

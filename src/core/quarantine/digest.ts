@@ -54,12 +54,14 @@ function list(ps: readonly Person[]): string {
 
 const hhmm = (iso: string) => iso.slice(11, 16);
 
-export function digestText(d: QuarantineDigest): string {
+/** The text for the staff group; `due` leaves out the slots whose report time has not come yet. */
+export function digestText(d: QuarantineDigest, due: readonly Slot[] = d.slots): string {
   const slotName = { am: '早', pm: '晚' } as const;
+  const slots = d.slots.filter((s) => due.includes(s));
   const lines: string[] = [`【${d.site} ${monthDay(d.date)}日报】`];
-  const counts = d.slots.map((s) => `${slotName[s]}报 ${d.reported[s]}/${d.observing}`).join('，');
-  lines.push(`在观察 ${d.observing} 人${d.observing ? `；${counts}` : ''}`);
-  for (const s of d.slots) {
+  const counts = slots.map((s) => `${slotName[s]}报 ${d.reported[s]}/${d.observing}`).join('，');
+  lines.push(`在观察 ${d.observing} 人${d.observing && counts ? `；${counts}` : ''}`);
+  for (const s of slots) {
     const missing = d.people.missing[s];
     if (missing.length) lines.push(`未报（${slotName[s]}）：${list(missing)}`);
   }

@@ -5,13 +5,15 @@
 // leaving) dated after D. Someone released on D is no longer counted on D. Residents still observing past
 // their planned end are not counted but listed as `overdue`, so staff release or extend them.
 import type { Executor } from '../../../db/client.js';
+import type { SiteRow } from '../../../db/repositories/registry.js';
 import type { ResidentView } from '../../../db/repositories/residents.js';
 import { createReviewRepo } from '../../../db/repositories/review.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { QuarantineDigest } from '../../core/quarantine/digest.js';
 import { isFever } from '../../core/quarantine/observation.js';
 import type { Slot } from '../../core/records.js';
-import { addDays, localDate, toZonedIso, zonedInstant } from '../../core/time.js';
+import { slotOfReportTime } from '../../core/schedule.js';
+import { addDays, localDate, localTime, toZonedIso, zonedInstant } from '../../core/time.js';
 import { quarantineSite, reposOf } from './deps.js';
 import { siteSlots } from './lifecycle.js';
 
@@ -26,6 +28,17 @@ export function presentOn(r: ResidentView, day: string, zone: string): boolean {
 /** The observing-on-`day` rule above. */
 export function observingOn(r: ResidentView, day: string, zone: string): boolean {
   return r.startDate <= day && day <= r.plannedEndDate && presentOn(r, day, zone);
+}
+
+/** The slots of `day` whose report time has come by `now` (all of them for a past day). */
+export function slotsDue(site: SiteRow, day: string, now: Date): Slot[] {
+  const today = localDate(now, site.timeZone);
+  if (day < today) return siteSlots(site);
+  if (day > today) return [];
+  const time = localTime(now, site.timeZone);
+  return site.reportTimes
+    .map((t, i) => (t <= time ? slotOfReportTime(site.reportTimes, i) : null))
+    .filter((s): s is Slot => s !== null);
 }
 
 export function createDigestService(deps: { db: Executor }) {

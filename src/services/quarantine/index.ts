@@ -10,7 +10,7 @@ import { leftoverState } from '../../core/quarantine/unplaced.js';
 import type { CancelRecord, HealthRecord, RequestRecord } from '../../core/records.js';
 import { localDate } from '../../core/time.js';
 import { type QuarantineDeps, quarantineSite, type Repos, reposOf } from './deps.js';
-import { createDigestService } from './digest.js';
+import { createDigestService, slotsDue } from './digest.js';
 import { identify, register } from './identity.js';
 import { ackAlert, acknowledge, extend, release, statusOf, transfer } from './lifecycle.js';
 import { recordHealth } from './reports.js';
@@ -151,10 +151,11 @@ export function createQuarantineService(deps: QuarantineDeps) {
         return staffTicket(deps, r, site, msg, 'assign', rest);
       case '待办':
         return openTicketList(r, site);
-      case '日报':
-        return digestText(
-          await createDigestService({ db: r.db }).digest(site.id, localDate(msg.at, site.timeZone)),
-        );
+      case '日报': {
+        const day = localDate(msg.at, site.timeZone);
+        const d = await createDigestService({ db: r.db }).digest(site.id, day);
+        return digestText(d, slotsDue(site, day, msg.at));
+      }
       case '解除':
         return release(deps, r, site, msg, args);
       case '转院':

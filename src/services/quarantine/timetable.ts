@@ -10,7 +10,7 @@ import type { Slot } from '../../core/records.js';
 import { addDays, localTime } from '../../core/time.js';
 import type { QuarantineTimetable } from '../timetable.js';
 import { type QuarantineDeps, quarantineSite, reposOf } from './deps.js';
-import { createDigestService, observingOn } from './digest.js';
+import { createDigestService, observingOn, slotsDue } from './digest.js';
 import { siteSlots } from './lifecycle.js';
 
 export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimetable {
@@ -79,9 +79,11 @@ export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimet
     },
 
     async postDigest(siteId, day) {
-      if (!(await quarantineSite(db, siteId))) return;
+      const site = await quarantineSite(db, siteId);
+      if (!site) return;
       const d = await digests.digest(siteId, day);
-      await send(siteId, 'staff', digestText(d), 'digest', `digest:${siteId}:${day}`);
+      const text = digestText(d, slotsDue(site, day, deps.clock.now()));
+      await send(siteId, 'staff', text, 'digest', `digest:${siteId}:${day}`);
     },
 
     async morningSummary(siteId, day) {
