@@ -37,25 +37,40 @@ const LABEL: Record<Field, string> = {
   wechat: '微信昵称',
 };
 
+const REQUIRED = ['name', 'room', 'start'] as const;
+
+function headerColumns(cells: readonly Cell[]): Map<Field, number> {
+  const columns = new Map<Field, number>();
+  cells.forEach((c, i) => {
+    const key = headerKey(cellText(c));
+    for (const [field, names] of Object.entries(HEADERS) as [Field, readonly string[]][])
+      if (names.includes(key) && !columns.has(field)) columns.set(field, i);
+  });
+  return columns;
+}
+
 const headerKey = (s: string) =>
   normalise(s)
     .toLowerCase()
     .replace(/[\s_*]|[(（][^)）]*[)）]/g, '');
 
 export function readRoster(rows: readonly (readonly Cell[])[]): { rows: RosterRow[]; problems: string[] } {
-  const headerIndex = rows.findIndex((r) => r.some((c) => cellText(c) !== ''));
-  if (headerIndex < 0) throw new ValidationError('the roster is empty', ['文件里没有内容']);
-  const columns = new Map<Field, number>();
-  (rows[headerIndex] as readonly Cell[]).forEach((c, i) => {
-    const key = headerKey(cellText(c));
-    for (const [field, names] of Object.entries(HEADERS) as [Field, readonly string[]][])
-      if (names.includes(key) && !columns.has(field)) columns.set(field, i);
-  });
-  const lacking = (['name', 'room', 'start'] as const).filter((f) => !columns.has(f));
-  if (lacking.length)
+  const filled = rows.flatMap((r, i) => (r.some((c) => cellText(c) !== '') ? [i] : []));
+  if (filled.length === 0) throw new ValidationError('the roster is empty', ['文件里没有内容']);
+  // The header is the first row naming the required columns; a title row above it (“五指山观察点名单”) is fine.
+  const headers = filled
+    .slice(0, 5)
+    .map((i) => ({ index: i, columns: headerColumns(rows[i] as readonly Cell[]) }));
+  const found = headers.find((h) => REQUIRED.every((f) => h.columns.has(f)));
+  if (!found) {
+    const first = headers[0] as { index: number; columns: Map<Field, number> };
+    const lacking = REQUIRED.filter((f) => !first.columns.has(f));
     throw new ValidationError('the roster header lacks columns', [
-      `第${headerIndex + 1}行表头缺少“${lacking.map((f) => LABEL[f]).join('”“')}”列（可用：姓名、房间号、入住日期、观察天数、手机号、微信昵称）`,
+      `第${first.index + 1}行表头缺少“${lacking.map((f) => LABEL[f]).join('”“')}”列（可用：姓名、房间号、入住日期、观察天数、手机号、微信昵称）`,
     ]);
+  }
+  const headerIndex = found.index;
+  const columns = found.columns;
 
   const out: RosterRow[] = [];
   const problems: string[] = [];

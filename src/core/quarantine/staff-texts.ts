@@ -65,8 +65,6 @@ export const staffTexts = {
       .filter(Boolean)
       .join('，')}）`,
 
-  residentUsage: (cmd: string, extra = '') =>
-    `请这样写：#${cmd} 房号${extra}，如 #${cmd} 2105${extra ? ' 3' : ''}`,
   noneInRoom: (room: string) => `${room} 没有在观察的住户。`,
   ambiguous: (cmd: string, room: string, names: readonly string[]) =>
     `${room} 有 ${names.length} 位在观察：${names.join('、')}，请写上姓名，如 #${cmd} ${room} ${names[0]}`,

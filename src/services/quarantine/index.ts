@@ -26,21 +26,22 @@ export function createQuarantineService(deps: QuarantineDeps) {
   const { db, outbox } = deps;
   const digests = createDigestService({ db });
 
-  /** Runs `fn` in a transaction with the site of the message's group; null when it is no observation site. */
-  async function inSite<T>(msg: ChatMessage, fn: (r: Repos, site: SiteRow) => Promise<T>) {
-    const site = await quarantineSite(db, msg.group?.siteId);
-    if (!site) return null;
+  /** Runs `fn` in one transaction on an observation site, then wakes the outbox worker. */
+  async function run<T>(site: SiteRow, fn: (r: Repos, site: SiteRow) => Promise<T>): Promise<T> {
     const result = await db.transaction((tx) => fn(reposOf(tx), site));
     outbox.notify();
-    return { result };
+    return result;
+  }
+
+  /** `fn` on the site of the message's group; null when that is no observation site. */
+  async function inSite<T>(msg: ChatMessage, fn: (r: Repos, site: SiteRow) => Promise<T>) {
+    const site = await quarantineSite(db, msg.group?.siteId);
+    return site ? { result: await run(site, fn) } : null;
   }
 
   async function inSiteId<T>(siteId: number, fn: (r: Repos, site: SiteRow) => Promise<T>): Promise<T | null> {
     const site = await quarantineSite(db, siteId);
-    if (!site) return null;
-    const result = await db.transaction((tx) => fn(reposOf(tx), site));
-    outbox.notify();
-    return result;
+    return site ? run(site, fn) : null;
   }
 
   return {

@@ -70,6 +70,15 @@ describe('reading a roster', () => {
     ]);
   });
 
+  it('skips a title row above the header', () => {
+    const { rows } = readRoster([
+      ['五指山观察点住户名单'],
+      ['姓名', '房间号', '入住日期'],
+      ['张三', '2105', '2020/2/7'],
+    ]);
+    expect(rows).toEqual([{ row: 3, name: '张三', room: '2105', start: '2020-02-07' }]);
+  });
+
   it('refuses a header without the required columns', () => {
     expect(() => readRoster([['姓名', '房号']])).toThrow(/第1行表头缺少“入住日期”列/);
     expect(() => readRoster([])).toThrow(/empty/);
