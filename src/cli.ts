@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CliError, withDatabase } from './cli/context.js';
 import { digestCommand } from './cli/digest.js';
 import { readJson, readText } from './cli/files.js';
+import { importCommand } from './cli/import.js';
 import { formatOutbox, listOutbox } from './cli/outbox.js';
 import { runParse } from './cli/parse.js';
 import { parseTokenArgs, tokenCommand } from './cli/token.js';
@@ -14,7 +15,8 @@ const USAGE = `usage: shouwang <command>
 
   parse                                   JSON Lines in, records out (no database)
   setup FILE.json                         upsert sites, groups and residents
-  import FILE.csv|FILE.xlsx --site NAME   import a resident roster
+  import FILE.csv|FILE.xlsx --site NAME [--dry-run]
+                                          import a resident roster
   replay FILE.jsonl [--until ISO]         feed a chat log through the bot in simulated time
   digest --site NAME --date YYYY-MM-DD [--json]
   outbox [--json] [--room TOPIC]          what the bot sent or queued
@@ -23,13 +25,6 @@ const USAGE = `usage: shouwang <command>
   db migrate                              apply database migrations`;
 
 type Command = (argv: string[]) => Promise<number>;
-
-const notYet =
-  (name: string): Command =>
-  async () => {
-    process.stderr.write(`shouwang: ${name} is not yet available in this version\n`);
-    return 2;
-  };
 
 const commands: Record<string, Command> = {
   async db(argv) {
@@ -95,7 +90,7 @@ const commands: Record<string, Command> = {
     await runParse(process.stdin, process.stdout);
     return 0;
   },
-  import: notYet('import'),
+  import: importCommand,
   async digest(argv) {
     const { values } = parseArgs({
       args: argv,

@@ -1,6 +1,6 @@
 // Stored messages as staff review them: those the bot could not place (and those that failed), with
 // their group and site.
-import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { MessageState } from '../../src/core/domain.js';
 import type { Executor } from '../client.js';
 import { groups, messages, sites } from '../schema.js';
@@ -38,7 +38,41 @@ export function createReviewRepo(db: Executor) {
       .leftJoin(groups, eq(groups.id, messages.groupId))
       .leftJoin(sites, eq(sites.id, groups.siteId));
 
+  const unplacedOf = (siteId: number, from?: Date, to?: Date) =>
+    and(
+      eq(groups.siteId, siteId),
+      eq(messages.state, 'unplaced'),
+      from ? gte(messages.sentAt, from) : undefined,
+      to ? lt(messages.sentAt, to) : undefined,
+    );
+
   return {
+    /** Unplaced messages of a site's groups, oldest first; within [from, to) when given. */
+    async unplaced(siteId: number, range: { from?: Date; to?: Date } = {}) {
+      return db
+        .select({
+          id: messages.id,
+          topic: groups.topic,
+          talkerName: messages.talkerName,
+          text: messages.text,
+          sentAt: messages.sentAt,
+          note: messages.note,
+        })
+        .from(messages)
+        .innerJoin(groups, eq(groups.id, messages.groupId))
+        .where(unplacedOf(siteId, range.from, range.to))
+        .orderBy(asc(messages.sentAt), asc(messages.id));
+    },
+
+    async countUnplaced(siteId: number, range: { from?: Date; to?: Date } = {}): Promise<number> {
+      const [r] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(messages)
+        .innerJoin(groups, eq(groups.id, messages.groupId))
+        .where(unplacedOf(siteId, range.from, range.to));
+      return r?.n ?? 0;
+    },
+
     async list(f: MessageFilter) {
       const zone = sql`coalesce(${sites.timeZone}, ${f.defaultZone})`;
       const where: (SQL | undefined)[] = [inArray(messages.state, f.states)];

@@ -1,8 +1,10 @@
 // `shouwang digest --site NAME --date YYYY-MM-DD [--json]`: a site's digest for a day, as the contract's
 // JSON (section 5) or as the short Chinese text the bot posts.
 import { createRegistryRepo } from '../../db/repositories/registry.js';
+import { digestJson, digestText } from '../core/quarantine/digest.js';
 import { isIsoDate } from '../core/time.js';
-import { digestText } from '../core/village/digest.js';
+import { digestText as villageDigestText } from '../core/village/digest.js';
+import { createDigestService } from '../services/quarantine/digest.js';
 import { createVillageDigest } from '../services/village/digest.js';
 import { type CliContext, CliError } from './context.js';
 
@@ -15,9 +17,10 @@ export async function digestCommand(
   const site = await createRegistryRepo(ctx.database.db).siteByName(args.site);
   if (!site) throw new CliError(`no site named ${args.site}`);
   if (site.kind === 'quarantine') {
-    throw new CliError('the digest of observation sites is not yet available', 2);
+    const digest = await createDigestService({ db: ctx.database.db }).digest(site.id, args.date);
+    return args.json ? JSON.stringify(digestJson(digest), null, 2) : digestText(digest);
   }
   const village = createVillageDigest({ db: ctx.database.db });
   const digest = await village.digest(site.id, args.date);
-  return args.json ? JSON.stringify(digest, null, 2) : digestText(digest);
+  return args.json ? JSON.stringify(digest, null, 2) : villageDigestText(digest);
 }

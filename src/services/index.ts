@@ -14,6 +14,7 @@ import { createSitesAdminService } from './admin/sites.js';
 import { createTokensService } from './admin/tokens.js';
 import { createIntakeService } from './intake.js';
 import { createOutboxService } from './outbox.js';
+import { createQuarantineService } from './quarantine/index.js';
 import { createVillageService } from './village/index.js';
 
 export interface ServicesDeps {
@@ -58,6 +59,12 @@ export function createServices(deps: ServicesDeps) {
         notify: deps.notifyOutbox,
       }),
     },
+    quarantine: createQuarantineService({
+      db,
+      clock: deps.clock,
+      outbox,
+      log: deps.log.child({ part: 'quarantine' }),
+    }),
   };
 }
 

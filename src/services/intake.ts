@@ -179,6 +179,16 @@ export function createIntakeService(deps: IntakeDeps) {
     async finish(id: number, state: MessageState, note: string | null = null) {
       await deps.messages.finish(id, state, clock.now(), note);
     },
+    /** Stores one message now, without the buffer or the handler (tests and tools that drive services directly). */
+    store: (incoming: IncomingMessage) =>
+      store({
+        incoming: normalise(incoming),
+        stored: null,
+        storeFailed: false,
+        handled: false,
+        handlerFailed: false,
+        failures: 0,
+      }),
     /** Messages waiting for the database. */
     pending: () => buffer.length,
     /** Resolves when the buffer is empty or waiting for the database. */

@@ -1,12 +1,11 @@
 // `shouwang setup FILE.json`: an idempotent upsert of sites, their groups, residents and households, in
-// one transaction. A resident's planned release date is start + observation days, and an existing later
-// date (an extension by staff) is never shortened.
+// one transaction. Residents follow the rule of resident-upsert.ts (an extension is never shortened).
 import type { Db } from '../../db/client.js';
 import { createRegistryRepo } from '../../db/repositories/registry.js';
 import { ValidationError } from '../core/errors.js';
 import type { ValidSetupFile } from '../core/setup-file.js';
 import { validateSetup } from '../core/setup-file.js';
-import { addDays, laterDate } from '../core/time.js';
+import { upsertResident } from './resident-upsert.js';
 
 export interface SetupSummary {
   sites: number;
@@ -53,30 +52,8 @@ async function applyValid(
     }
     for (const number of s.rooms) await repo.ensureRoom(site.id, number);
     for (const r of s.residents) {
-      const roomId = await repo.ensureRoom(site.id, r.room);
-      const end = addDays(r.start, r.days ?? site.observationDays);
-      const existing = await repo.residentByKey(site.id, roomId, r.name);
-      if (!existing) {
-        await repo.insertResident({
-          siteId: site.id,
-          roomId,
-          name: r.name,
-          phone: r.phone ?? null,
-          wechatName: r.wechat ?? null,
-          startDate: r.start,
-          plannedEndDate: end,
-          demo,
-        });
-        summary.residents.added++;
-      } else {
-        await repo.updateResident(existing.id, {
-          startDate: r.start,
-          plannedEndDate: laterDate(end, existing.plannedEndDate),
-          ...(r.phone ? { phone: r.phone } : {}),
-          ...(r.wechat ? { wechatName: r.wechat } : {}),
-        });
-        summary.residents.updated++;
-      }
+      if ((await upsertResident(repo, site, r, { demo })) === 'added') summary.residents.added++;
+      else summary.residents.updated++;
     }
     for (const h of s.households) {
       await repo.upsertHousehold({

@@ -1,0 +1,162 @@
+// Temperature and symptom reports. Every report is kept; `current` marks the one that counts for a
+// resident, day and slot. Reports of senders not yet bound wait with resident_id null.
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Slot, SymptomCode } from '../../src/core/records.js';
+import type { Executor } from '../client.js';
+import { healthReports, residents, rooms } from '../schema.js';
+
+export type HealthReportRow = typeof healthReports.$inferSelect;
+
+export function createHealthReportsRepo(db: Executor) {
+  return {
+    /**
+     * Stores a report. For a bound resident it becomes the current one of its day and slot (unless
+     * `asCurrent` is false: history only), and the report it replaces (kept, no longer current) is returned.
+     */
+    async add(
+      values: Omit<typeof healthReports.$inferInsert, 'current' | 'id'>,
+      opts: { asCurrent?: boolean } = {},
+    ): Promise<{ report: HealthReportRow; replaced: HealthReportRow | null }> {
+      const asCurrent = opts.asCurrent ?? true;
+      let replaced: HealthReportRow | null = null;
+      if (values.residentId && asCurrent) {
+        const rows = await db
+          .update(healthReports)
+          .set({ current: false })
+          .where(
+            and(
+              eq(healthReports.residentId, values.residentId),
+              eq(healthReports.day, values.day),
+              eq(healthReports.slot, values.slot),
+              eq(healthReports.current, true),
+            ),
+          )
+          .returning();
+        replaced = rows[0] ?? null;
+      }
+      const [report] = await db
+        .insert(healthReports)
+        .values({ ...values, current: asCurrent })
+        .returning();
+      return { report: report as HealthReportRow, replaced };
+    },
+
+    /** Adds symptoms to a report (a later message in its slot named them). */
+    async addSymptoms(id: number, symptoms: readonly SymptomCode[]): Promise<void> {
+      if (symptoms.length === 0) return;
+      const [row] = await db
+        .select({ s: healthReports.symptoms })
+        .from(healthReports)
+        .where(eq(healthReports.id, id));
+      const merged = [...new Set([...(row?.s ?? []), ...symptoms])];
+      await db.update(healthReports).set({ symptoms: merged }).where(eq(healthReports.id, id));
+    },
+
+    /** A resident's current report of a day and slot. */
+    async currentIn(residentId: number, day: string, slot: Slot): Promise<HealthReportRow | null> {
+      const [r] = await db
+        .select()
+        .from(healthReports)
+        .where(
+          and(
+            eq(healthReports.residentId, residentId),
+            eq(healthReports.day, day),
+            eq(healthReports.slot, slot),
+            eq(healthReports.current, true),
+          ),
+        )
+        .limit(1);
+      return r ?? null;
+    },
+
+    /** A resident's current reports of a day. */
+    async currentOf(residentId: number, day: string): Promise<HealthReportRow[]> {
+      return db
+        .select()
+        .from(healthReports)
+        .where(
+          and(
+            eq(healthReports.residentId, residentId),
+            eq(healthReports.day, day),
+            eq(healthReports.current, true),
+          ),
+        )
+        .orderBy(asc(healthReports.slot));
+    },
+
+    /** Reports of a sender not yet bound to a resident. */
+    async pendingOf(siteId: number, talkerId: string): Promise<HealthReportRow[]> {
+      return db
+        .select()
+        .from(healthReports)
+        .where(
+          and(
+            eq(healthReports.siteId, siteId),
+            eq(healthReports.talkerId, talkerId),
+            isNull(healthReports.residentId),
+          ),
+        )
+        .orderBy(asc(healthReports.reportedAt), asc(healthReports.id));
+    },
+
+    /**
+     * Gives a sender's waiting reports to the resident they registered as. Per day and slot the latest
+     * report (theirs or an earlier one) becomes current; the others stay as history.
+     */
+    async attach(siteId: number, talkerId: string, residentId: number): Promise<number> {
+      const pending = await this.pendingOf(siteId, talkerId);
+      if (pending.length === 0) return 0;
+      await db
+        .update(healthReports)
+        .set({ residentId, current: false })
+        .where(
+          inArray(
+            healthReports.id,
+            pending.map((p) => p.id),
+          ),
+        );
+      const keys = new Set(pending.map((p) => `${p.day}|${p.slot}`));
+      for (const key of keys) {
+        const [day, slot] = key.split('|') as [string, Slot];
+        const where = and(
+          eq(healthReports.residentId, residentId),
+          eq(healthReports.day, day),
+          eq(healthReports.slot, slot),
+        );
+        await db.update(healthReports).set({ current: false }).where(where);
+        const [latest] = await db
+          .select({ id: healthReports.id })
+          .from(healthReports)
+          .where(where)
+          .orderBy(desc(healthReports.reportedAt), desc(healthReports.id))
+          .limit(1);
+        if (latest)
+          await db.update(healthReports).set({ current: true }).where(eq(healthReports.id, latest.id));
+      }
+      return pending.length;
+    },
+
+    /** The current reports of a site's residents for a day, with who and where. */
+    async currentOfSiteDay(siteId: number, day: string) {
+      return db
+        .select({
+          residentId: healthReports.residentId,
+          name: residents.name,
+          room: rooms.number,
+          slot: healthReports.slot,
+          temperature: healthReports.temperature,
+          symptoms: healthReports.symptoms,
+          reportedAt: healthReports.reportedAt,
+        })
+        .from(healthReports)
+        .innerJoin(residents, eq(residents.id, healthReports.residentId))
+        .leftJoin(rooms, eq(rooms.id, residents.roomId))
+        .where(
+          and(eq(healthReports.siteId, siteId), eq(healthReports.day, day), eq(healthReports.current, true)),
+        )
+        .orderBy(asc(healthReports.reportedAt), asc(healthReports.id));
+    },
+  };
+}
+
+export type HealthReportsRepo = ReturnType<typeof createHealthReportsRepo>;

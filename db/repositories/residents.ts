@@ -1,0 +1,84 @@
+// Residents of observation sites as the bots and digests need them: with their room number, found by the
+// WeChat identity they write from, by roster nickname or by room.
+import { and, asc, eq } from 'drizzle-orm';
+import type { ResidentStatus } from '../../src/core/domain.js';
+import type { Executor } from '../client.js';
+import { residents, rooms } from '../schema.js';
+
+export interface ResidentView {
+  id: number;
+  siteId: number;
+  name: string;
+  room: string | null;
+  wechatId: string | null;
+  wechatName: string | null;
+  startDate: string;
+  plannedEndDate: string;
+  status: ResidentStatus;
+  statusAt: Date | null;
+}
+
+export function createResidentsRepo(db: Executor) {
+  const select = () =>
+    db
+      .select({
+        id: residents.id,
+        siteId: residents.siteId,
+        name: residents.name,
+        room: rooms.number,
+        wechatId: residents.wechatId,
+        wechatName: residents.wechatName,
+        startDate: residents.startDate,
+        plannedEndDate: residents.plannedEndDate,
+        status: residents.status,
+        statusAt: residents.statusAt,
+      })
+      .from(residents)
+      .leftJoin(rooms, eq(rooms.id, residents.roomId));
+  const order = [asc(rooms.number), asc(residents.name), asc(residents.id)] as const;
+
+  return {
+    /** Everyone ever registered at the site, by room and name. */
+    async ofSite(siteId: number): Promise<ResidentView[]> {
+      return select()
+        .where(eq(residents.siteId, siteId))
+        .orderBy(...order);
+    },
+    async byId(id: number): Promise<ResidentView | null> {
+      const [r] = await select().where(eq(residents.id, id)).limit(1);
+      return r ?? null;
+    },
+    async byWechatId(siteId: number, wechatId: string): Promise<ResidentView | null> {
+      const [r] = await select()
+        .where(and(eq(residents.siteId, siteId), eq(residents.wechatId, wechatId)))
+        .orderBy(asc(residents.id))
+        .limit(1);
+      return r ?? null;
+    },
+    /** Everyone in a room, any status. */
+    async inRoom(siteId: number, room: string): Promise<ResidentView[]> {
+      return select()
+        .where(and(eq(residents.siteId, siteId), eq(rooms.number, room)))
+        .orderBy(...order);
+    },
+    /** Binds a WeChat identity to a resident (and to no other resident of the site). */
+    async bind(id: number, siteId: number, wechatId: string, wechatName: string | null): Promise<void> {
+      await db
+        .update(residents)
+        .set({ wechatId: null })
+        .where(and(eq(residents.siteId, siteId), eq(residents.wechatId, wechatId)));
+      await db
+        .update(residents)
+        .set({ wechatId, ...(wechatName ? { wechatName } : {}) })
+        .where(eq(residents.id, id));
+    },
+    async setStatus(id: number, status: ResidentStatus, at: Date): Promise<void> {
+      await db.update(residents).set({ status, statusAt: at }).where(eq(residents.id, id));
+    },
+    async setPlannedEnd(id: number, plannedEndDate: string): Promise<void> {
+      await db.update(residents).set({ plannedEndDate }).where(eq(residents.id, id));
+    },
+  };
+}
+
+export type ResidentsRepo = ReturnType<typeof createResidentsRepo>;

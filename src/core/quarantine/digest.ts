@@ -1,0 +1,94 @@
+// The daily digest of an observation site: the contract's JSON (CONTRACT.md section 5) with a few useful
+// extras, and the short Chinese text posted in the staff group.
+import type { Slot } from '../records.js';
+import { type Person, people, who } from './staff-texts.js';
+import { celsius, monthDay } from './texts.js';
+
+export interface FeverEntry {
+  name: string;
+  room: string | null;
+  temperature: number;
+  /** ISO 8601 with the site's offset. */
+  at: string;
+}
+
+export interface QuarantineDigest {
+  site: string;
+  date: string;
+  /** People under observation that day (see the rule in services/quarantine/digest.ts). */
+  observing: number;
+  reported: Record<Slot, number>;
+  missing: Record<Slot, string[]>;
+  fever: FeverEntry[];
+  /** Requests open (or taken, not yet done) at the end of that day. */
+  openRequests: number;
+  releasesDue: string[];
+  admittedTotal: number;
+  releasedTotal: number;
+  // Extras beyond the contract.
+  urgentRequests: number;
+  openAlerts: number;
+  /** Residents-group messages of that day kept for staff review. */
+  unplaced: number;
+  releasesTomorrow: string[];
+  /** Still observing after their planned release date: staff should release or extend them. */
+  overdue: string[];
+  /** The same people with their rooms, for the text. */
+  people: {
+    missing: Record<Slot, Person[]>;
+    releasesDue: Person[];
+    releasesTomorrow: Person[];
+    overdue: Person[];
+  };
+  /** The slots the site asks reports for (a site with one report time has one). */
+  slots: Slot[];
+}
+
+/** Long lists are cut so the digest stays readable in a chat. */
+const MAX_NAMES = 30;
+
+function list(ps: readonly Person[]): string {
+  if (ps.length <= MAX_NAMES) return people(ps);
+  return `${people(ps.slice(0, MAX_NAMES))} 等 ${ps.length} 人`;
+}
+
+const hhmm = (iso: string) => iso.slice(11, 16);
+
+/** The text for the staff group; `due` leaves out the slots whose report time has not come yet. */
+export function digestText(d: QuarantineDigest, due: readonly Slot[] = d.slots): string {
+  const slotName = { am: '早', pm: '晚' } as const;
+  const slots = d.slots.filter((s) => due.includes(s));
+  const lines: string[] = [`【${d.site} ${monthDay(d.date)}日报】`];
+  const counts = slots.map((s) => `${slotName[s]}报 ${d.reported[s]}/${d.observing}`).join('，');
+  lines.push(`在观察 ${d.observing} 人${d.observing && counts ? `；${counts}` : ''}`);
+  for (const s of slots) {
+    const missing = d.people.missing[s];
+    if (missing.length) lines.push(`未报（${slotName[s]}）：${list(missing)}`);
+  }
+  lines.push(
+    d.fever.length
+      ? `发热 ${d.fever.length} 人：${d.fever
+          .map((f) => `${who(f)} ${celsius(f.temperature)}（${hhmm(f.at)}）`)
+          .join('、')}`
+      : '发热：无',
+  );
+  lines.push(
+    `待办需求 ${d.openRequests} 件${d.urgentRequests ? `（紧急 ${d.urgentRequests}）` : ''}` +
+      (d.openAlerts ? `；待处理告警 ${d.openAlerts} 条` : ''),
+  );
+  if (d.people.releasesDue.length)
+    lines.push(`今日解除 ${d.releasesDue.length} 人：${list(d.people.releasesDue)}`);
+  if (d.people.releasesTomorrow.length)
+    lines.push(`明日解除 ${d.releasesTomorrow.length} 人：${list(d.people.releasesTomorrow)}`);
+  if (d.people.overdue.length)
+    lines.push(`已到期未解除 ${d.overdue.length} 人：${list(d.people.overdue)}（请 #解除 或 #延长）`);
+  lines.push(`累计接收 ${d.admittedTotal} 人，解除 ${d.releasedTotal} 人`);
+  if (d.unplaced) lines.push(`待核对消息 ${d.unplaced} 条`);
+  return lines.join('\n');
+}
+
+/** The digest as `shouwang digest --json` prints it: the contract's fields and the extras, without the text's helpers. */
+export function digestJson(d: QuarantineDigest): Omit<QuarantineDigest, 'people' | 'slots'> {
+  const { people: _people, slots: _slots, ...json } = d;
+  return json;
+}

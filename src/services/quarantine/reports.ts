@@ -1,0 +1,128 @@
+// Health reports from the residents group: one record per person, day and slot (a later report in the same
+// slot replaces it, the history is kept), and alerts for staff.
+//
+// Alerts: a temperature at or above the site threshold, or any symptom, raises one. There is at most one
+// open alert per resident, day and slot: a later alarming report in that slot updates it (staff get an
+// "更新" notice), a later normal report leaves it open and staff are told of the re-test. Only staff close
+// alerts (#已处理). After an acknowledgement, a new alarming report in the slot opens a new alert.
+// A later message without a temperature keeps the slot's report and adds its symptoms (keepsSlotReport).
+
+import type { SiteRow } from '../../../db/repositories/registry.js';
+import type { ResidentView } from '../../../db/repositories/residents.js';
+import type { ChatMessage } from '../../core/domain.js';
+import {
+  isFever,
+  keepsSlotReport,
+  needsConfirmation,
+  reportDay,
+  roomInNickname,
+  slotOf,
+} from '../../core/quarantine/observation.js';
+import { type AlertFacts, staffTexts } from '../../core/quarantine/staff-texts.js';
+import { type ReportEcho, ref, texts } from '../../core/quarantine/texts.js';
+import type { HealthRecord } from '../../core/records.js';
+import { localTime } from '../../core/time.js';
+import type { QuarantineDeps, Repos } from './deps.js';
+
+export interface ReportOutcome {
+  /** What the sender is told (their own data only). */
+  lines: string[];
+  alarming: boolean;
+}
+
+export async function recordHealth(
+  deps: QuarantineDeps,
+  r: Repos,
+  site: SiteRow,
+  msg: ChatMessage,
+  resident: ResidentView | null,
+  records: readonly HealthRecord[],
+): Promise<ReportOutcome> {
+  const zone = site.timeZone;
+  const echoes: ReportEcho[] = [];
+  let confirm: number | null = null;
+  let alarming = false;
+  for (const rec of records) {
+    const slot = slotOf(rec.slot, msg.at, zone);
+    const day = reportDay(msg.body, slot, msg.at, zone);
+    const fever = isFever(rec.temperature, site.feverThreshold);
+    const current = resident ? await r.reports.currentIn(resident.id, day, slot) : null;
+    const keep = keepsSlotReport(current, rec);
+    const { report } = await r.reports.add(
+      {
+        siteId: site.id,
+        residentId: resident?.id ?? null,
+        talkerId: msg.talkerId,
+        messageId: msg.id,
+        day,
+        slot,
+        temperature: rec.temperature,
+        symptoms: rec.symptoms,
+        fever,
+        reportedAt: msg.at,
+      },
+      { asCurrent: !keep },
+    );
+    if (keep && current) await r.reports.addSymptoms(current.id, rec.symptoms);
+    echoes.push({ slot, temperature: rec.temperature, symptoms: rec.symptoms });
+    if (confirm === null && rec.temperature !== null && needsConfirmation(msg.body, rec.temperature))
+      confirm = rec.temperature;
+    const raises = fever || rec.symptoms.length > 0;
+    alarming ||= raises;
+
+    const facts: Omit<AlertFacts, 'ref'> = {
+      person: resident
+        ? { name: resident.name, room: resident.room }
+        : { name: msg.talkerName, room: rec.room ?? roomInNickname(msg.talkerName) },
+      unregistered: !resident,
+      slot,
+      temperature: rec.temperature,
+      symptoms: rec.symptoms,
+      time: localTime(msg.at, zone),
+    };
+    const open = await r.alerts.openForSlot(
+      site.id,
+      { residentId: resident?.id ?? null, talkerId: msg.talkerId },
+      day,
+      slot,
+    );
+    const toStaff = (text: string, urgent: boolean) =>
+      deps.outbox.toSiteGroup(
+        site.id,
+        'staff',
+        { text, kind: 'alert', urgent, sourceMessageId: msg.id },
+        r.db,
+      );
+    if (open && raises) {
+      await r.alerts.update(open.id, {
+        reportId: report.id,
+        kind: fever ? 'fever' : 'symptom',
+        temperature: rec.temperature,
+        symptoms: rec.symptoms,
+      });
+      await toStaff(staffTexts.alertUpdate({ ...facts, ref: ref('A', open.number) }), true);
+    } else if (open) {
+      await toStaff(staffTexts.alertRetestNormal({ ...facts, ref: ref('A', open.number) }), false);
+    } else if (raises) {
+      const number = await r.registry.nextNumber(site.id, 'A');
+      await r.alerts.add({
+        siteId: site.id,
+        number,
+        residentId: resident?.id ?? null,
+        reportId: report.id,
+        kind: fever ? 'fever' : 'symptom',
+        temperature: rec.temperature,
+        symptoms: rec.symptoms,
+        openedAt: msg.at,
+      });
+      await toStaff(staffTexts.alert({ ...facts, ref: ref('A', number) }), true);
+    }
+  }
+  const lines: string[] = [];
+  if (resident) {
+    lines.push(texts.recorded(resident.room, echoes));
+    if (confirm !== null) lines.push(texts.confirm(confirm));
+  }
+  if (alarming) lines.push(texts.unwellAdvice);
+  return { lines, alarming };
+}

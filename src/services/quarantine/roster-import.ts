@@ -1,0 +1,60 @@
+// `shouwang import ROSTER --site NAME [--dry-run]`: residents from a roster file, with the same upsert rule
+// as setup. Bad rows are reported by row number and skipped; good rows are imported, each atomically
+// (a savepoint), the whole import in one transaction. A dry run does all of it and rolls back, so its
+// counts are exactly what an import would do.
+import type { Db } from '../../../db/client.js';
+import { createRegistryRepo } from '../../../db/repositories/registry.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { type Cell, readRoster } from '../../core/quarantine/roster.js';
+import { upsertResident } from '../resident-upsert.js';
+
+export interface ImportSummary {
+  site: string;
+  added: number;
+  updated: number;
+  /** `第3行：入住日期“2020-2-30”不是有效日期`, in row order. */
+  problems: string[];
+  dryRun: boolean;
+}
+
+class DryRun extends Error {}
+
+export function createRosterImportService(deps: { db: Db }) {
+  return {
+    async importRows(siteName: string, rows: readonly (readonly Cell[])[], opts: { dryRun?: boolean } = {}) {
+      const site = await createRegistryRepo(deps.db).siteByName(siteName);
+      if (!site) throw new NotFoundError(`no site named ${siteName}`);
+      if (site.kind !== 'quarantine')
+        throw new ValidationError('rosters are for observation sites', [`${siteName} is a ${site.kind}`]);
+      const roster = readRoster(rows);
+      const summary: ImportSummary = {
+        site: site.name,
+        added: 0,
+        updated: 0,
+        problems: [],
+        dryRun: !!opts.dryRun,
+      };
+      const failed: { row: number; text: string }[] = [];
+      try {
+        await deps.db.transaction(async (tx) => {
+          for (const row of roster.rows) {
+            try {
+              const outcome = await tx.transaction((sp) => upsertResident(createRegistryRepo(sp), site, row));
+              summary[outcome]++;
+            } catch (err) {
+              failed.push({ row: row.row, text: `第${row.row}行：无法保存（${(err as Error).message}）` });
+            }
+          }
+          if (opts.dryRun) throw new DryRun();
+        });
+      } catch (err) {
+        if (!(err instanceof DryRun)) throw err;
+      }
+      const rowOf = (p: string) => Number(/^第(\d+)行/.exec(p)?.[1] ?? 0);
+      summary.problems = [...roster.problems, ...failed.map((f) => f.text)].sort(
+        (a, b) => rowOf(a) - rowOf(b),
+      );
+      return summary;
+    },
+  };
+}

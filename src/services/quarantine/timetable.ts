@@ -1,0 +1,136 @@
+// What an observation site's timetable sends (the scheduler decides when). Each send carries a dedupe
+// key kind:siteId:day[:slot], so a repeated fire queues nothing new. Nothing goes out when there is nobody
+// to name (the digest excepted), and only residents observing that day are reminded or nudged.
+import type { Mention } from '../../core/domain.js';
+import { digestText } from '../../core/quarantine/digest.js';
+import { isFever } from '../../core/quarantine/observation.js';
+import { staffTexts, who } from '../../core/quarantine/staff-texts.js';
+import { celsius, itemNames, ref, texts } from '../../core/quarantine/texts.js';
+import type { Slot } from '../../core/records.js';
+import { addDays, localTime } from '../../core/time.js';
+import type { QuarantineTimetable } from '../timetable.js';
+import { type QuarantineDeps, quarantineSite, reposOf } from './deps.js';
+import { createDigestService, observingOn, slotsDue } from './digest.js';
+import { siteSlots } from './lifecycle.js';
+
+export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimetable {
+  const { db, outbox } = deps;
+  const r = reposOf(db);
+  const digests = createDigestService({ db });
+
+  /** The site, its residents observing on `day`, and who of them has no report in `slot`. */
+  async function situation(siteId: number, day: string, slot?: Slot) {
+    const site = await quarantineSite(db, siteId);
+    if (!site) return null;
+    const observing = (await r.residents.ofSite(site.id)).filter((x) => observingOn(x, day, site.timeZone));
+    const reports = await r.reports.currentOfSiteDay(site.id, day);
+    const done = new Set(reports.filter((x) => x.slot === slot).map((x) => x.residentId));
+    const missing = slot && siteSlots(site).includes(slot) ? observing.filter((x) => !done.has(x.id)) : [];
+    return { site, observing, missing };
+  }
+
+  async function send(
+    siteId: number,
+    role: 'residents' | 'staff',
+    text: string,
+    kind: string,
+    dedupeKey: string,
+    mentions: Mention[] = [],
+  ) {
+    const ids = await outbox.toSiteGroup(siteId, role, { text, kind, dedupeKey, mentions });
+    if (ids.length) deps.log.debug({ siteId, kind, dedupeKey }, 'timetable message queued');
+  }
+
+  return {
+    async remind(siteId, day, slot) {
+      const s = await situation(siteId, day, slot);
+      if (!s || s.missing.length === 0) return;
+      await send(siteId, 'residents', texts.remind(slot), 'remind', `remind:${siteId}:${day}:${slot}`);
+    },
+
+    async nudge(siteId, day, slot) {
+      const s = await situation(siteId, day, slot);
+      if (!s || s.missing.length === 0) return;
+      const bound = s.missing.filter((x) => x.wechatId);
+      const unboundRooms = [...new Set(s.missing.filter((x) => !x.wechatId).map((x) => x.room ?? ''))].filter(
+        Boolean,
+      );
+      if (bound.length === 0 && unboundRooms.length === 0) return;
+      await send(
+        siteId,
+        'residents',
+        texts.nudge(slot, unboundRooms),
+        'nudge',
+        `nudge:${siteId}:${day}:${slot}`,
+        bound.map((x) => ({ id: x.wechatId as string, name: x.wechatName ?? x.name })),
+      );
+    },
+
+    async missingToStaff(siteId, day, slot) {
+      const s = await situation(siteId, day, slot);
+      if (!s || s.missing.length === 0) return;
+      await send(
+        siteId,
+        'staff',
+        staffTexts.missing(slot, day, s.missing),
+        'missing',
+        `missing:${siteId}:${day}:${slot}`,
+      );
+    },
+
+    async postDigest(siteId, day) {
+      const site = await quarantineSite(db, siteId);
+      if (!site) return;
+      const d = await digests.digest(siteId, day);
+      const text = digestText(d, slotsDue(site, day, deps.clock.now()));
+      await send(siteId, 'staff', text, 'digest', `digest:${siteId}:${day}`);
+    },
+
+    async morningSummary(siteId, day) {
+      const site = await quarantineSite(db, siteId);
+      if (!site) return;
+      const zone = site.timeZone;
+      const yesterday = (await r.reports.currentOfSiteDay(site.id, addDays(day, -1))).filter(
+        (x) => x.slot === 'pm',
+      );
+      const thisMorning = (await r.reports.currentOfSiteDay(site.id, day)).filter((x) => x.slot === 'am');
+      const fevers = [
+        ...yesterday.map((x) => ({ x, when: '昨晚' })),
+        ...thisMorning.map((x) => ({ x, when: '今早' })),
+      ]
+        .filter(({ x }) => isFever(x.temperature, site.feverThreshold))
+        .map(
+          ({ x, when }) =>
+            `${who(x)} ${celsius(x.temperature as number)}（${when} ${localTime(x.reportedAt, zone)}）`,
+        );
+      const urgent = (await r.requests.open(site.id, { urgentOnly: true })).map(
+        (q) => `${ref('R', q.number)} ${q.room ?? q.talkerName} ${itemNames(q.items, q.category)}`,
+      );
+      if (fevers.length === 0 && urgent.length === 0) return;
+      await send(
+        siteId,
+        'staff',
+        staffTexts.morningSummary(day, fevers, urgent),
+        'summary',
+        `morning:${siteId}:${day}`,
+      );
+    },
+
+    async releaseNotices(siteId, day) {
+      const s = await situation(siteId, day);
+      if (!s) return;
+      const due = s.observing.filter((x) => x.plannedEndDate === day);
+      const tomorrow = (await r.residents.ofSite(s.site.id)).filter(
+        (x) => x.plannedEndDate === addDays(day, 1) && observingOn(x, addDays(day, 1), s.site.timeZone),
+      );
+      if (due.length === 0 && tomorrow.length === 0) return;
+      await send(
+        siteId,
+        'staff',
+        staffTexts.releaseNotices(due, tomorrow),
+        'release',
+        `release:${siteId}:${day}`,
+      );
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The observation-site services on a test database without the chat stack: messages are stored through
+// intake as the bot would store them, and what the services queue is read from the outbox.
+import { asc } from 'drizzle-orm';
+import { createRegistryRepo } from '../../db/repositories/registry.js';
+import { outbox } from '../../db/schema.js';
+import { createSimulatedClock, type SimulatedClock } from '../../src/core/clock.js';
+import { silentLogger } from '../../src/log.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { createSetupService } from '../../src/services/setup.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+import { type RosterEntry, SITE, shanghai, siteSetup } from './quarantine.js';
+
+export interface ServiceSite {
+  db: TestDatabase;
+  services: Services;
+  clock: SimulatedClock;
+  siteId: number;
+  /** Stores a message as intake would and hands it to the quarantine service. */
+  say(topic: string, from: string, text: string, at: string): Promise<void>;
+  /** What has been queued, oldest first: [topic, text, mentioned names]. */
+  queued(): Promise<[string, string, string[]][]>;
+  close(): Promise<void>;
+}
+
+export async function serviceSite(
+  residents: RosterEntry[],
+  extra: Record<string, unknown> = {},
+): Promise<ServiceSite> {
+  const db = await createTestDatabase();
+  const clock = createSimulatedClock(shanghai('2020-02-15 00:00'));
+  const services = createServices({
+    database: db,
+    clock,
+    log: silentLogger,
+    defaultZone: 'Asia/Shanghai',
+    notifyOutbox: () => {},
+  });
+  await createSetupService({ db: db.db, defaultZone: 'Asia/Shanghai' }).apply(siteSetup(residents, extra));
+  const site = await createRegistryRepo(db.db).siteByName(SITE);
+  if (!site) throw new Error('no site');
+  let n = 0;
+  return {
+    db,
+    services,
+    clock,
+    siteId: site.id,
+    async say(topic, from, text, at) {
+      clock.set(shanghai(at));
+      const msg = await services.intake.store({
+        providerId: `m${++n}`,
+        roomId: `${topic}@chatroom`,
+        roomTopic: topic,
+        talkerId: `wxid-${from}`,
+        talkerName: from,
+        kind: 'text',
+        text,
+        at: shanghai(at),
+        mentionsSelf: false,
+        mentionIds: [],
+      });
+      if (!msg) throw new Error('not stored');
+      if (text.startsWith('#')) {
+        const [, name, rest] = /^#(\S+)\s*(.*)$/.exec(text) ?? [];
+        if (name === '状态' || name === '登记')
+          await services.quarantine.residentCommand(msg, name, rest ?? '');
+        else await services.quarantine.staffCommand(msg, name as never, rest ?? '');
+      } else {
+        const outcome = await services.quarantine.residentMessage(msg);
+        await services.intake.finish(msg.id, outcome.state, outcome.note ?? null);
+      }
+    },
+    async queued() {
+      const rows = await db.db.select().from(outbox).orderBy(asc(outbox.id));
+      return rows.map((r) => [r.topic, r.text, r.mentions.map((m) => m.name)]);
+    },
+    close: () => db.close(),
+  };
+}
