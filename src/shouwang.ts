@@ -7,6 +7,7 @@ import type { Database } from '../db/client.js';
 import { isConnectionError } from '../db/errors.js';
 import { createJobRunsRepo } from '../db/repositories/job-runs.js';
 import { createOutboxRepo } from '../db/repositories/outbox.js';
+import { createRegistryRepo } from '../db/repositories/registry.js';
 import { createServicePuppet } from './chat/puppets.js';
 import { Robot } from './chat/robot.js';
 import { createSandboxWorld, type SandboxWorld } from './chat/sandbox.js';
@@ -17,6 +18,7 @@ import { type Clock, systemClock } from './core/clock.js';
 import { buildApp } from './http/app.js';
 import { pruneJobRunsJob, redispatchStalledJob } from './jobs/housekeeping.js';
 import { createScheduler } from './jobs/scheduler.js';
+import { timetableJobs } from './jobs/timetable.js';
 import type { Logger } from './log.js';
 import { createServices } from './services/index.js';
 import { createMetrics, instrumentJobRuns, instrumentOutboxRepo } from './services/metrics.js';
@@ -118,8 +120,29 @@ export async function createShouwang(opts: ShouwangOptions) {
   scheduler.add(redispatchStalledJob(services, robot, config.timeZone));
   scheduler.add(pruneJobRunsJob(jobRuns, config.timeZone));
 
+  /** Every site's timetable (reminders, nudges, digests, volunteers' lists) from its current settings. */
+  async function loadTimetable(): Promise<void> {
+    const sites = await createRegistryRepo(database.db).listSites();
+    const deps = { quarantine: services.quarantine.timetable, village: services.village.timetable };
+    await scheduler.replace(
+      'site',
+      sites.flatMap((site) => timetableJobs(site, deps)),
+    );
+  }
+  // Sites and groups may also change from another process (`shouwang setup`): look again now and then.
+  scheduler.add({
+    name: 'reload-timetable',
+    cron: '*/5 * * * *',
+    timeZone: config.timeZone,
+    liveOnly: true,
+    run: async () => {
+      await loadTimetable();
+      await syncRooms();
+    },
+  });
+
   // Called after a site is created or its settings change through the API (the timetable is rebuilt).
-  const siteListeners: (() => Promise<void> | void)[] = [];
+  const siteListeners: (() => Promise<void> | void)[] = [loadTimetable];
   const app = await buildApp({
     log: log.child({ part: 'http' }),
     metrics: { metrics, database },
@@ -183,6 +206,7 @@ export async function createShouwang(opts: ShouwangOptions) {
     app,
     metrics,
     syncRooms,
+    loadTimetable,
     waitProcessed,
     /** Runs `listener` after a site is created or its settings change through the admin API. */
     onSitesChanged(listener: () => Promise<void> | void) {
@@ -200,6 +224,7 @@ export async function createShouwang(opts: ShouwangOptions) {
       await chat.start((incoming) => services.intake.accept(incoming));
       started.chat = true;
       await syncRooms();
+      await loadTimetable();
       if (startOpts.jobs !== false) {
         outboxWorker.start();
         scheduler.start();
