@@ -1,0 +1,44 @@
+// The staff console: static files served by us (no resource from the internet — many site offices are
+// offline). The page is plain ES modules with Preact and htm, no build step; the vendored modules are
+// served from node_modules with their bare imports rewritten to our own URLs, so no import map is needed.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+
+const CONSOLE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'console');
+const require = createRequire(import.meta.url);
+
+const VENDOR: Record<string, [pkg: string, file: string]> = {
+  'preact.mjs': ['preact', 'dist/preact.mjs'],
+  'preact-hooks.mjs': ['preact', 'hooks/dist/hooks.mjs'],
+  'htm.mjs': ['htm', 'dist/htm.mjs'],
+  'htm-preact.mjs': ['htm', 'preact/index.mjs'],
+};
+const BARE: Record<string, string> = {
+  preact: '/vendor/preact.mjs',
+  'preact/hooks': '/vendor/preact-hooks.mjs',
+  htm: '/vendor/htm.mjs',
+};
+
+function vendorSource(file: string): string {
+  const [pkg, rel] = VENDOR[file] as [string, string];
+  const src = fs.readFileSync(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel), 'utf8');
+  return src.replace(/from\s*"(preact|preact\/hooks|htm)"/g, (_m, spec: string) => `from"${BARE[spec]}"`);
+}
+
+export const consoleRoutes: FastifyPluginAsync = async (app) => {
+  const vendor = new Map(Object.keys(VENDOR).map((f) => [f, vendorSource(f)]));
+  await app.register(fastifyStatic, { root: CONSOLE_DIR, prefix: '/console/', index: false, maxAge: '1h' });
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+  app.get<{ Params: { file: string } }>('/vendor/:file', { schema: { hide: true } }, (req, reply) => {
+    const src = vendor.get(req.params.file);
+    if (!src) return reply.code(404).send({ code: 'NOT_FOUND', message: 'no such file' });
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=86400')
+      .send(src);
+  });
+};
