@@ -104,12 +104,19 @@ describe('shouwang setup and replay', () => {
     const out = JSON.parse(shouwang('outbox', '--json').stdout) as {
       at: string;
       room: string;
+      text: string;
       mentions: string[];
     }[];
-    expect(out.map((o) => [o.at, o.room, o.mentions])).toEqual([
+    const replies = out.filter((o) => o.mentions.length > 0);
+    expect(replies.map((o) => [o.at, o.room, o.mentions])).toEqual([
       ['2020-02-15T07:58:00+08:00', '五指山观察点住户群', ['2105高']],
       ['2020-02-15T09:00:00+08:00', '七星洞村村民群', ['老王']],
     ]);
+    // Between the two messages the clock passed 08:00: the morning reminder went out at its time.
+    expect(out.find((o) => o.text.startsWith('早上好'))).toMatchObject({
+      at: '2020-02-15T08:00:00+08:00',
+      room: '五指山观察点住户群',
+    });
     const one = JSON.parse(shouwang('outbox', '--json', '--room', '七星洞村村民群').stdout);
     expect(one).toHaveLength(1);
   });

@@ -43,7 +43,7 @@ async function stream(t: TestService, outage: () => Promise<void>) {
   let during: Promise<void> | null = null;
   for (let i = 0; i < COUNT; i++) {
     if (i === 60) during = outage();
-    const text = i % 4 === 0 ? '#帮助' : `第${i}条，大家辛苦了`;
+    const text = i % 4 === 0 ? '#帮助' : '大家辛苦了，谢谢';
     const id = t.world.say({ room: RESIDENTS, from: `住户${i}`, text });
     ids.push(id);
     if (i % 7 === 0) t.world.redeliver(id);
