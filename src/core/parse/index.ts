@@ -3,7 +3,7 @@
 import type { ParsedRecord, ParseInput } from '../records.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
-import { normalise, stripMentions } from './normalise.js';
+import { normalise, stripMentions, tightenDecimals } from './normalise.js';
 import { parsePlain } from './plain.js';
 
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
@@ -24,7 +24,7 @@ export function parseMessage(input: ParseInput): ParsedRecord[] {
   if (jielong) return jielongOrders(jielong);
   // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
   // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)
-  const plain = text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text;
+  const plain = tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text);
   return parsePlain(plain, { at: input.at, context: input.context, timeZone: input.timeZone });
 }
 

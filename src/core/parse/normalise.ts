@@ -31,6 +31,17 @@ export function normalise(input: string): string {
   return text;
 }
 
+/**
+ * 36,5 / 36，7度 (a comma decimal, as on European keyboards and some voice input) and 36 .6 / 36. 6 (a stray
+ * space) mean 36.5: only for a body-temperature whole number with a single digit after it.
+ */
+const LOOSE_DECIMAL_RE = /(?<![\d.,，])(3[4-9]|4[0-2])(?:[,，]| \. ?|\. )(\d)(?![\d.,，])/g;
+
+export function tightenDecimals(text: string): string {
+  if (!/[,，]\d| \.\d|\. \d/.test(text)) return text;
+  return text.replace(LOOSE_DECIMAL_RE, '$1.$2');
+}
+
 /** Leading @mentions (WeChat puts a space after each) are addressed to someone, not content. */
 export function stripMentions(text: string): string {
   let t = text.trimStart();

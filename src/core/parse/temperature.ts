@@ -114,8 +114,11 @@ export function findTemperatures(
     const before = text[tok.start - 1];
     // N95, B36: a letter glued to the number; T36.5 (staff shorthand for temperature) is the exception
     const tPrefix = (before === 'T' || before === 't') && !isLatin(text[tok.start - 2]);
-    if ((isLatin(before) && !tPrefix) || before === '#' || before === '-' || before === '第') continue;
-    if (includesAny(left, LEFT_EXCLUDE)) continue;
+    // 36.5-36.8: a dash after a temperature joins a range; elsewhere (8-305, -5) it is no temperature
+    const rangeDash = before === '-' && hits[hits.length - 1]?.end === tok.start - 1;
+    if ((isLatin(before) && !tPrefix) || before === '#' || (before === '-' && !rangeDash) || before === '第')
+      continue;
+    if (excludedLeft(left)) continue;
     const keyword = tPrefix || includesAny(left, KEYWORDS);
     const slotBefore = slotWithin(slots, ls, tok.start);
     const afterRoom =
@@ -158,9 +161,10 @@ export function findTemperatures(
         end = eatUnit(text, k + 2);
       } else if (startsWithAny(text, k, TEMP_UNITS)) {
         end = eatUnit(text, tok.end);
-        const after = text[end];
-        if (after === '多' || after === '几' || after === '电' || after === '半') continue;
-        value = Number(tok.int);
+        const approx = approximate(text, end);
+        if (approx === null) continue;
+        value = Number(tok.int) + approx.add;
+        end = approx.end;
       } else if (
         keyword ||
         slotBefore ||
@@ -186,10 +190,31 @@ export function findTemperatures(
     }
     hits.push({ start: tok.start, end, value });
   }
-  return mergeSorted(hits, findChineseTemperatures(text, blocked));
+  return joinRanges(text, mergeSorted(hits, findChineseTemperatures(text, blocked)));
 }
 
-const CN_TEMP_RE = /(?:([三四])十|(卅))([一二三四五六七八九]?)(度|点)([零〇一二三四五六七八九]{0,2})/g;
+const RANGE_JOIN_RE = /^\s*(?:-|~|～|—|－|到|至)\s*$/;
+
+/** 36.5-36.8 / 37度5到38度: a range is one reading; its upper end is kept so a fever is never played down. */
+function joinRanges(text: string, hits: TempHit[]): TempHit[] {
+  if (hits.length < 2) return hits;
+  const out: TempHit[] = [];
+  for (const h of hits) {
+    const prev = out[out.length - 1];
+    if (prev && RANGE_JOIN_RE.test(text.slice(prev.end, h.start))) {
+      out[out.length - 1] = { start: prev.start, end: h.end, value: Math.max(prev.value, h.value) };
+    } else out.push(h);
+  }
+  return out;
+}
+
+const DIGITS: Readonly<Record<string, number>> = Object.fromEntries(
+  '0123456789'.split('').map((d, i) => [d, i]),
+);
+
+const CN_TEMP_RE =
+  /(?:([三四])十|(卅))([一二三四五六七八九0-9]?)(度|点)([零〇一二三四五六七八九]{0,2}|[0-9](?![0-9]))/g;
+const ANY_DIGIT: Readonly<Record<string, number>> = { ...CN_DIGIT, ...DIGITS };
 
 /** 三十六度八 / 三十六点七 / 三十七度 as spoken or typed by voice input. */
 function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
@@ -200,19 +225,51 @@ function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
     const start = m.index;
     let end = start + m[0].length;
     if (blocked.any(start, end)) continue;
-    const whole = (m[1] === '四' ? 40 : 30) + (m[3] ? (CN_DIGIT[m[3]] ?? 0) : 0);
-    const fracDigits = (m[5] ?? '').split('').map((c) => CN_DIGIT[c] ?? 0);
+    const whole = (m[1] === '四' ? 40 : 30) + (m[3] ? (ANY_DIGIT[m[3]] ?? 0) : 0);
+    const fracDigits = (m[5] ?? '').split('').map((c) => ANY_DIGIT[c] ?? 0);
     if (m[4] === '点' && fracDigits.length === 0) continue;
-    const after = text[end];
-    if (after === '多' || after === '几' || after === '电' || after === '半') continue;
-    const left = text.slice(leftContextStart(text, 0, start), start);
-    if (includesAny(left, LEFT_EXCLUDE)) continue;
-    const value = roundTenths(String(whole), fracDigits.join(''));
+    let add = 0;
+    if (fracDigits.length === 0 && m[4] === '度') {
+      const approx = approximate(text, end);
+      if (approx === null) continue;
+      add = approx.add;
+      end = approx.end;
+    }
+    if (excludedLeft(text.slice(leftContextStart(text, 0, start), start))) continue;
+    const value = roundTenths(String(whole), fracDigits.join('')) + add;
     if (value < MIN_C || value > MAX_C) continue;
     end = eatUnit(text, end);
     hits.push({ start, end, value });
   }
   return hits;
+}
+
+/**
+ * After a whole number of degrees: 38度多 / 38度几 (over 38: read as 38.0, so an approximate fever is still
+ * found), 38度半 (38.5); 36度电 is energy, not a temperature (null). Returns what to add and the new end.
+ */
+function approximate(text: string, end: number): { add: number; end: number } | null {
+  const after = text[end];
+  if (after === '电') return null;
+  if (after === '多' || after === '几') return { add: 0, end: end + 1 };
+  if (after === '半') return { add: 0.5, end: end + 1 };
+  return { add: 0, end };
+}
+
+/**
+ * Words on the left that make a number something else (血压, 价, 快递). Only the text after the last
+ * temperature keyword counts: in 第十四天了 体温36.4 the 体温 says what the number is.
+ */
+function excludedLeft(left: string): boolean {
+  let kw = -1;
+  for (const k of KEYWORDS) kw = Math.max(kw, left.lastIndexOf(k));
+  if (kw < 0) return includesAny(left, LEFT_EXCLUDE);
+  // an exclusion counts only where it reaches into the keyword or past it (房间温度 stays excluded)
+  for (const w of LEFT_EXCLUDE) {
+    const i = left.lastIndexOf(w);
+    if (i >= 0 && i + w.length > kw) return true;
+  }
+  return false;
 }
 
 function slotWithin(slots: readonly SlotHit[], from: number, to: number): boolean {
