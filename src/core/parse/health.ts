@@ -49,6 +49,20 @@ function shortReport(text: string, rooms: readonly RoomHit[]): boolean {
   return rest.replace(/[\s\p{P}\p{S}]/gu, '').length <= 8;
 }
 
+/**
+ * One record per room and slot: 我36.6 孩子36.9 / 我和老婆 36.4 36.7 are one room's report, kept as its highest
+ * reading (so a fever in the room is never hidden) with every symptom named. Two slots (早36.3晚36.7) or two
+ * rooms (2105 36.5 2106 36.7) stay apart.
+ */
+function sameReport(a: HealthRecord, b: HealthRecord): boolean {
+  return a.room === b.room && a.slot === b.slot;
+}
+
+function mergeInto(into: HealthRecord, from: HealthRecord): void {
+  if ((from.temperature ?? -1) > (into.temperature ?? -1)) into.temperature = from.temperature;
+  for (const c of from.symptoms) if (!into.symptoms.includes(c)) into.symptoms.push(c);
+}
+
 export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   const { text, temps, symptoms, slots, rooms, local } = h;
   const out: Anchored<HealthRecord>[] = [];
@@ -67,16 +81,17 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       const before = slots.filter((s) => s.start >= prevEnd && s.end <= t.start);
       const after = slots.find((s) => s.start >= t.end && s.start <= t.end + 2 && s.end <= nextStart);
       const slot = before[before.length - 1]?.slot ?? after?.slot ?? slotFromClock(local);
-      out.push({
-        at: t.start,
-        record: {
-          type: 'health',
-          temperature: t.value,
-          slot,
-          symptoms: codesIn(symptoms, bounds[i] as number, bounds[i + 1] as number),
-          room: roomFor(rooms, t.start),
-        },
-      });
+      const record: HealthRecord = {
+        type: 'health',
+        temperature: t.value,
+        slot,
+        symptoms: codesIn(symptoms, bounds[i] as number, bounds[i + 1] as number),
+        room: roomFor(rooms, t.start),
+      };
+      const last = out[out.length - 1]?.record;
+      if (last && sameReport(last, record) && before.length === 0) {
+        mergeInto(last, record);
+      } else out.push({ at: t.start, record });
     });
     return out;
   }
