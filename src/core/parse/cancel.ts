@@ -12,7 +12,7 @@ export interface CancelHit {
 }
 
 const SUFFIX_RE =
-  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不订了|不定了|不用送了|不要送了|别送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废)/g;
+  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不订了|不定了|不用送了|不要送了|别送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废|撤了|撤掉|撤销了?|撤单)/g;
 const PREFIX_RE =
   /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要|别|不需要)再?(?:送|买|带|拿|给)?(?=[\u4e00-\u9fa5]{1,8}了)/g;
 const GENERIC = new Set([
@@ -37,8 +37,13 @@ const GENERIC = new Set([
 const LEAD_RE =
   /^(?:我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
 
-function namesFrom(object: string): string[] {
+/**
+ * The goods named in a cancellation's object; `other` tells that it also held words that are neither goods
+ * nor an order (烧退了: the fever went down, nothing is withdrawn).
+ */
+function readObject(object: string): { names: string[]; other: boolean } {
   const names: string[] = [];
+  let other = false;
   let rest = object.trim();
   for (const q of findQuantities(rest).reverse()) rest = rest.slice(0, q.start) + rest.slice(q.end);
   for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
@@ -48,21 +53,24 @@ function namesFrom(object: string): string[] {
       .replace(/(?:我们|我|俺|咱|都|也|就|先|暂时)+$/, '');
     if (p.length === 0 || GENERIC.has(p)) continue;
     const span = readNameBackward(p, p.length);
-    if (span && !GENERIC.has(span.name) && span.name.length <= 8) names.push(span.name);
+    // 不好意思 菜籽油不要了 / 烧退了 / 我买错了: only goods are withdrawn, other words are talk around it
+    if (span && !GENERIC.has(span.name) && span.name.length <= 8 && looksLikeGoods(span.name)) {
+      names.push(span.name);
+    } else if (span && !GENERIC.has(span.name)) other = true;
   }
-  return names;
+  return { names, other };
 }
 
 export function findCancels(text: string): CancelHit[] {
   const hits: CancelHit[] = [];
-  if (!/不|别|取消|退|作废/.test(text)) return hits;
+  if (!/不|别|取消|退|作废|撤/.test(text)) return hits;
   for (const m of text.matchAll(SUFFIX_RE)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     const after = text.slice(end, end + 2);
     if (after.startsWith('吗') || after.startsWith('?') || text.endsWith('要', start)) continue;
-    if (m[0].endsWith('取消') && !isClauseEnd(text, end) && text[end] !== '|' && text[end] !== '吧') continue;
+    if (m[0].endsWith('取消') && !isClauseEnd(text, end) && !'| 吧'.includes(text[end] as string)) continue;
     const cs = clauseStart(text, start);
     const object = text.slice(cs, start);
     if (
@@ -71,7 +79,9 @@ export function findCancels(text: string): CancelHit[] {
       text.replace(/[\s\p{P}]/gu, '').length > 12
     )
       continue;
-    hits.push({ start: cs, end, names: namesFrom(object) });
+    const { names, other } = readObject(object);
+    if (names.length === 0 && other) continue;
+    hits.push({ start: cs, end, names });
   }
   for (const m of text.matchAll(PREFIX_RE)) {
     if (hits.length >= MAX_HITS) break;
@@ -79,7 +89,7 @@ export function findCancels(text: string): CancelHit[] {
     if (hits.some((h) => start >= h.start && start < h.end)) continue;
     const from = start + m[0].length;
     const ce = clauseEnd(text, from);
-    const names = namesFrom(text.slice(from, ce).replace(/吧$|了$/, ''));
+    const { names } = readObject(text.slice(from, ce).replace(/吧$|了$/, ''));
     // 我不要化肥了 withdraws goods; 不要辣了 is a wish about the food, not a cancellation
     if (/^(?:不用|不要|不需要)$/.test(m[0]) && !names.every(looksLikeGoods)) continue;
     if (/^(?:不用|不要|不需要)$/.test(m[0]) && names.length === 0) continue;

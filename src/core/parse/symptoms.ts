@@ -25,7 +25,8 @@ const LEXICON: readonly [SymptomCode, string][] = [
     'sore_throat',
     `咽痛|(?:嗓子|喉咙|咽喉|咽部|嗓子眼)${INT}(?:疼|痛|干|哑|不舒服|发炎|难受|痒)|咽炎|扁桃体发炎`,
   ],
-  ['headache', `头${INT}(?:痛|疼)|偏头痛`],
+  // 脑壳 / 脑袋 / 脑阔: the head in Chongqing speech and voice input
+  ['headache', `(?:头|脑壳|脑袋|脑阔)${INT}(?:痛|疼|胀痛)|偏头痛`],
   ['chills', '畏寒|发冷|怕冷|打寒颤|打寒战|打冷战|冷得发抖'],
   ['runny_nose', `流鼻涕|流清鼻涕|流涕|鼻塞|鼻子${INT}(?:不通|塞|堵|不透气)`],
   [
@@ -120,11 +121,17 @@ function negatedBefore(text: string, start: number, byEnd: ReadonlyMap<number, S
   return false;
 }
 
+/** 咳嗽也没有 / 发烧都没有: an adverb may stand between the symptom and its 没有. */
+const POST_ADVERBS = new Set(['也', '都', '还', '倒', '就', '均', '并']);
+
 function postValue(text: string, end: number): 'neg' | 'pos' | null {
   let k = end;
   while (k < text.length && k < end + 4 && /[\s:：\-—]/.test(text[k] as string)) k++;
-  if (startsAny(text, k, POST_NEG) && !text.startsWith('无力', k)) return 'neg';
-  if (k > end && startsAny(text, k, POST_POS)) return 'pos';
+  let n = k;
+  while (n < k + 2 && POST_ADVERBS.has(text[n] as string)) n++;
+  if (startsAny(text, n, POST_NEG) && !text.startsWith('无力', n)) return 'neg';
+  // 咳嗽：有 / 咳嗽 有 — but 没有咳嗽 有点拉肚子 starts a new symptom, it does not answer this one
+  if (k > end && startsAny(text, k, POST_POS) && !startsAny(text, k + 1, ['点', '些', '一点'])) return 'pos';
   return null;
 }
 
