@@ -21,7 +21,7 @@ export interface ItemOptions {
 }
 
 const TRIGGER_RE =
-  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有|加(?![饭菜])/g;
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|开|有没有|加(?![饭菜])/g;
 const VAGUE: readonly [string, number | null, string | null][] = [
   ['一点儿', null, null],
   ['一点', null, null],
@@ -42,6 +42,8 @@ const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
 
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有|(?<!没)有)$/;
+/** 吃了两片布洛芬 / 喝了一瓶: a quantity already taken or used up is a report, not a request. */
+const CONSUMED_RE = /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过)$/;
 
 /** Characters already taken by an item name, so no name is used twice. */
 class Used {
@@ -119,6 +121,7 @@ class Extraction {
   readListAfter(from: number): void {
     const text = this.text;
     let pos = from;
+    let spaced = false;
     for (let n = 0; n < 12; n++) {
       let qty: number | null = null;
       let unit: string | null = null;
@@ -149,9 +152,12 @@ class Extraction {
       const span = readNameForward(text, pos, this.qtyStarts);
       if (!span || this.used.overlaps(span.start, span.end)) return;
       if (!looksLikeGoods(span.name)) return;
+      // 求个充电宝 手机要没电了: after a bare space, a word that starts a new clause is not the next item
+      if (n > 0 && spaced && !isKnownGoods(span.name) && isCjk(text[span.end])) return;
       this.take(span, qty, unit, span.start, span.end);
       const sep = LIST_SEP_RE.exec(text.slice(span.end, span.end + 6));
       if (!sep) return;
+      spaced = sep[0].trim().length === 0;
       pos = span.end + sep[0].length;
     }
   }
@@ -181,7 +187,8 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   for (let idx = 0; idx < qtys.length; idx++) {
     const q = qtys[idx] as QtyHit;
     if (idx === spec || text[q.start - 1] === '(') continue; // 一袋五十斤的大米, 大米一袋(50斤): a size
-    if (REMAINING_RE.test(text.slice(Math.max(0, q.start - 3), q.start))) continue;
+    const lead = text.slice(Math.max(0, q.start - 3), q.start);
+    if (REMAINING_RE.test(lead) || CONSUMED_RE.test(lead)) continue;
     const next = qtys[idx + 1];
     let afterFrom = q.end;
     if (next && text[next.end] === '的' && /^\s*$/.test(text.slice(q.end, next.start))) {

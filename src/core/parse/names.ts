@@ -45,12 +45,14 @@ export function stopAt(text: string, j: number): number {
 const MAX_NAME = 10;
 
 const NON_GOODS = new Set(NON_GOODS_LIST);
+/** 孩子体重 / 我的身高: a measurement of a person, never goods. */
+const MEASURE_TAIL_RE = /(?:体重|身高|年龄|血压|血氧|血糖|心率|体温|温度|重量)$/;
 
 function cleanName(raw: string): string | null {
   let name = raw;
   while (name.startsWith('的')) name = name.slice(1);
   while (name.endsWith('的') || name.endsWith('儿')) name = name.slice(0, -1);
-  if (name.length === 0 || NON_GOODS.has(name)) return null;
+  if (name.length === 0 || NON_GOODS.has(name) || MEASURE_TAIL_RE.test(name)) return null;
   if (/^\d+$/.test(name) && !isKnownGoods(name)) return null;
   return name;
 }

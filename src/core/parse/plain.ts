@@ -27,12 +27,23 @@ export interface PlainOptions {
 }
 
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
-const PRICE_RE =
-  /\d+(?:\.\d+)?\s*(?:(?:元|块钱|块(?=钱|[/每一]|[^\u4e00-\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:\s*(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))?|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
+/** Measure words a price is quoted per (37块钱一份, 120/袋, 一百二一袋). */
+const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份支把条只串板])';
+/** A Chinese price: 一百二 / 八十五 (with 块 or 元), or any number of hundreds (一百二一袋). */
+const CN_HUNDREDS = '[一二两三四五六七八九十]{0,3}[百千][零一二两三四五六七八九十]{0,3}';
+const CN_PRICE = `(?:${CN_HUNDREDS}|[一二两三四五六七八九十]{1,3})`;
+const PRICE_RE = new RegExp(
+  [
+    `\\d+(?:\\.\\d+)?\\s*(?:(?:元|块钱|块(?=钱|[/每一]|[^\\u4e00-\\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?|${PER})`,
+    `${CN_PRICE}\\s*(?:元|块钱|块(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?`,
+    `${CN_HUNDREDS}\\s*${PER}`,
+  ].join('|'),
+  'g',
+);
 const BUY_RE = /买|代购|代买|订|捎|带/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
-  /多少钱|价格|价钱|怎么卖|要戴|要用|怎么用|能用吗|可以用吗|要吃|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点/;
+  /多少钱|好多钱|几多钱|价格|价钱|怎么卖|要戴|要用|怎么用|能用吗|可以用吗|要吃|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点/;
 
 function maskAll(mask: Mask, re: RegExp, text: string): void {
   for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
@@ -78,7 +89,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   claim(mask, symptoms);
   const normals = findNormal(text);
   claim(mask, normals);
-  if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
+  if (/[\d百千块元]/.test(text)) maskAll(mask, PRICE_RE, text);
 
   const out: Anchored<ParsedRecord>[] = buildHealth({
     text,
