@@ -13,7 +13,7 @@ import { type LocalDate, localDate } from './local-time.js';
 import { scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { findPlaces } from './places.js';
-import { buildRequest } from './requests.js';
+import { buildRequests } from './requests.js';
 import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
@@ -137,8 +137,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       out.push({ at: anchor, record: buildOrder(goods, places[0]?.place ?? null, customerOf(text)) });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
-    const req = buildRequest(masked, goods, rooms[0]?.room ?? null, maxTemp, anchor);
-    if (req) out.push(req);
+    for (const req of buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp)) out.push(req);
   }
   if (out.length > 1) out.sort(byAnchor);
   const records: ParsedRecord[] = [];

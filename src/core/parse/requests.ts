@@ -42,6 +42,36 @@ function serviceCategory(text: string): { category: RequestCategory; at: number 
   return null;
 }
 
+/**
+ * Goods of different categories go to different people (a thermometer to the doctor, masks to the store), so
+ * one message asking for both gives one request per category, in the order first named; urgency and room are
+ * the message's.
+ */
+export function buildRequests(
+  text: string,
+  items: readonly { start: number; item: Item }[],
+  room: string | null,
+  maxTemp: number | null,
+): { at: number; record: RequestRecord }[] {
+  if (items.length === 0) {
+    const one = buildRequest(text, [], room, maxTemp, 0);
+    return one ? [one] : [];
+  }
+  const groups = new Map<RequestCategory, { at: number; items: Item[] }>();
+  for (const h of items) {
+    const c = categoryOf(h.item.name);
+    const g = groups.get(c);
+    if (g) g.items.push(h.item);
+    else groups.set(c, { at: h.start, items: [h.item] });
+  }
+  const out: { at: number; record: RequestRecord }[] = [];
+  for (const g of groups.values()) {
+    const one = buildRequest(text, g.items, room, maxTemp, g.at);
+    if (one) out.push(one);
+  }
+  return out;
+}
+
 export function buildRequest(
   text: string,
   items: Item[],
