@@ -3,6 +3,7 @@
 import type { ParsedRecord, ParseInput } from '../records.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
+import { localDate } from './local-time.js';
 import { normalise, stripMentions, tightenDecimals } from './normalise.js';
 import { parsePlain } from './plain.js';
 
@@ -20,8 +21,10 @@ export function parseMessage(input: ParseInput): ParsedRecord[] {
     const cmd = parseCommand(text);
     return cmd ? [cmd] : [];
   }
+  // #接龙 alone (or with its title) starts a list: nothing is ordered yet
+  if (isJielongHeader(text) && !text.includes('\n')) return [];
   const jielong = readJielongNormalised(text);
-  if (jielong) return jielongOrders(jielong);
+  if (jielong) return jielongOrders(jielong, localDate(input.at, input.timeZone));
   // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
   // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)
   const plain = tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text);

@@ -1,12 +1,15 @@
 // 接龙: a header (#接龙 or a title line) followed by numbered lines (1. / 1、 / ① / (1) / "1 "), each a name and
 // usually goods. The bot keeps a 接龙 as a list with its own identity and de-duplicates re-posts, so the
 // structure is exposed; parseMessage turns each line that orders something into one order record.
-import type { Item, OrderRecord } from '../records.js';
+import type { DayPart, Item, OrderRecord, WaterRecord } from '../records.js';
+import { findDates, resolveDay } from './dates.js';
 import { goodsAt, goodsSuffix, isKnownGoods } from './item-lexicon.js';
 import { extractItems } from './items.js';
+import type { LocalDate } from './local-time.js';
 import { readNameBackward } from './names.js';
 import { findPlaces } from './places.js';
 import { findQuantities } from './quantities.js';
+import { isWaterItem } from './water.js';
 
 export interface JielongLine {
   seq: number;
@@ -98,7 +101,12 @@ function readLine(
   product: string | null,
   unit: string | null,
 ): JielongLine {
-  const { customer, body } = splitCustomer(rest.trim());
+  const split = splitCustomer(rest.trim());
+  const customer = split.customer;
+  // 胡大爷 2桶 三组: the place is where to deliver, never the name of what is ordered
+  let body = split.body;
+  for (const p of findPlaces(body))
+    body = body.slice(0, p.start) + '|'.repeat(p.end - p.start) + body.slice(p.end);
   const productInfo = product ? { name: product, unit } : null;
   let hits = extractItems(body, { verbs: false, product: productInfo });
   if (hits.length === 0 && productInfo) {
@@ -137,12 +145,38 @@ export function readJielong(input: string): Jielong | null {
   return { header, product: hp?.name ?? null, lines };
 }
 
-export function jielongOrders(j: Jielong): OrderRecord[] {
-  const out: OrderRecord[] = [];
+/** The day and part a text names (a 接龙 header's 明天上午送, or a line's own 周三下午). */
+function whenOf(text: string, local: LocalDate | null): { date: string | null; part: DayPart | null } {
+  let date: string | null = null;
+  let part: DayPart | null = null;
+  for (const d of findDates(text)) {
+    if (date === null && d.day !== null) date = resolveDay(d.day, local);
+    if (part === null && d.part !== null) part = d.part;
+  }
+  return { date, part };
+}
+
+/**
+ * One order per line that orders goods; a line booking drinking water (a 订水 接龙: 胡大爷 2桶 三组) is a
+ * water booking instead, on the day its line or the header names.
+ */
+export function jielongOrders(j: Jielong, local: LocalDate | null = null): (OrderRecord | WaterRecord)[] {
+  const out: (OrderRecord | WaterRecord)[] = [];
+  let headerWhen: { date: string | null; part: DayPart | null } | null = null;
   for (const line of j.lines) {
     if (line.items.length === 0) continue;
     const place = findPlaces(line.raw)[0]?.place ?? null;
-    out.push({ type: 'order', items: line.items, deliverTo: place, customer: line.customer, seq: line.seq });
+    const goods = line.items.filter((i) => !isWaterItem(i));
+    for (const w of line.items) {
+      if (!isWaterItem(w)) continue;
+      headerWhen ??= whenOf(j.header, local);
+      const own = whenOf(line.raw, local);
+      const date = own.date ?? headerWhen.date;
+      const part = own.part ?? headerWhen.part;
+      out.push({ type: 'water', qty: w.qty, unit: w.unit, date, part, deliverTo: place });
+    }
+    if (goods.length === 0) continue;
+    out.push({ type: 'order', items: goods, deliverTo: place, customer: line.customer, seq: line.seq });
   }
   return out;
 }

@@ -33,11 +33,11 @@ const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份�
 const CN_HUNDREDS = '[一二两三四五六七八九十]{0,3}[百千][零一二两三四五六七八九十]{0,3}';
 const CN_PRICE = `(?:${CN_HUNDREDS}|[一二两三四五六七八九十]{1,3})`;
 const PRICE_RE = new RegExp(
-  [
-    `\\d+(?:\\.\\d+)?\\s*(?:(?:元|块钱|块(?=钱|[/每一]|[^\\u4e00-\\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?|${PER})`,
-    `${CN_PRICE}\\s*(?:元|块钱|块(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?`,
-    `${CN_HUNDREDS}\\s*${PER}`,
-  ].join('|'),
+  `\\d+(?:\\.\\d+)?\\s*(?:(?:元|块钱|块(?=钱|[/每一]|[^\\u4e00-\\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?|${PER})`,
+  'g',
+);
+const CN_PRICE_RE = new RegExp(
+  `${CN_PRICE}\\s*(?:元|块钱|块(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?|${CN_HUNDREDS}\\s*${PER}`,
   'g',
 );
 const BUY_RE = /买|代购|代买|订|捎|带/;
@@ -89,7 +89,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   claim(mask, symptoms);
   const normals = findNormal(text);
   claim(mask, normals);
-  if (/[\d百千块元]/.test(text)) maskAll(mask, PRICE_RE, text);
+  if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
+  if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
 
   const out: Anchored<ParsedRecord>[] = buildHealth({
     text,

@@ -18,7 +18,7 @@ const ROOM_RE = new RegExp(
     // building + room: 8栋305, 3号楼201, A座1205, 8#305, 8-305, 8栋3楼305
     '(?<![\\dA-Za-z])(\\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})\\s*(?:栋|幢|号楼|座|#|-)\\s*(?:\\d{1,2}(?:楼|层)\\s*)?(\\d{3,4})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
     // 2105房 / 2105房间 / 2105室 / 2105号
-    '(?<![\\d.])(\\d{3,4})\\s*(?:号房间|号房|房间|房|室|号)(?![楼床线码院门机栋])',
+    '(?<![\\d.])(\\d{3,4})\\s*(?:号房间|号房|房间|房|室|号|住户|的住户|房客)(?![楼床线码院门机栋])',
     // 房间2105 / 房号:2105 / 房间号 2105
     '(?:房间号|房号|房间|房)\\s*(?:号)?\\s*(?:是)?\\s*[:：]?\\s*(\\d{3,4})(?![\\d.])',
     // 我是2210的 / 我住2210 / 我在2210
@@ -138,11 +138,7 @@ export function findBareRooms(
   if (first && isBare(blocked, first) && !startsAt(hits, first.start) && !startsAt(temps, first.start)) {
     const lead = text.slice(0, first.start);
     const after = text[first.end];
-    if (
-      /^[\s(（【[]*(?:我是|我在|我住)?$/.test(lead) &&
-      !NOT_ROOM_AFTER.has(after ?? '') &&
-      hasContentAfter(text, first.end)
-    ) {
+    if (OPENING_RE.test(lead) && !NOT_ROOM_AFTER.has(after ?? '') && hasContentAfter(text, first.end)) {
       hits.push({ start: first.start, end: first.end, room: first.int });
     }
   }
@@ -169,6 +165,10 @@ export function findBareRooms(
   }
   return hits.sort((a, b) => a.start - b.start);
 }
+
+/** What may come before a room that opens a message: a greeting, then 我是/我住. */
+const OPENING_RE =
+  /^[\s(（【[]*(?:(?:你好|您好|你们好|医生好|护士好|老师好|打扰了|打扰一下|麻烦了?|请问|hello|hi|喂)[\s,，!！~。]*)?(?:我是|我在|我住)?$/i;
 
 function isBare(blocked: Mask, t: NumToken): boolean {
   return (

@@ -3,6 +3,8 @@
 // SpO2 or pulse are never read: each candidate passes a left-context and a right-context guard.
 import {
   CN_DIGIT,
+  clauseEnd,
+  clauseStart,
   endsAny,
   includesAny,
   isCjk,
@@ -190,7 +192,13 @@ export function findTemperatures(
     }
     hits.push({ start: tok.start, end, value });
   }
-  return joinRanges(text, mergeSorted(hits, findChineseTemperatures(text, blocked)));
+  const all = joinRanges(text, mergeSorted(hits, findChineseTemperatures(text, blocked)));
+  return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
+}
+
+/** 12楼的37.5是谁: a question about whose reading a number is reports nobody's temperature. */
+function askedWho(text: string, h: TempHit): boolean {
+  return text.slice(clauseStart(text, h.start), clauseEnd(text, h.end)).includes('谁');
 }
 
 const RANGE_JOIN_RE = /^\s*(?:-|~|～|—|－|到|至)\s*$/;
@@ -261,9 +269,10 @@ function approximate(text: string, end: number): { add: number; end: number } | 
  * temperature keyword counts: in 第十四天了 体温36.4 the 体温 says what the number is.
  */
 function excludedLeft(left: string): boolean {
+  if (!includesAny(left, LEFT_EXCLUDE)) return false;
   let kw = -1;
   for (const k of KEYWORDS) kw = Math.max(kw, left.lastIndexOf(k));
-  if (kw < 0) return includesAny(left, LEFT_EXCLUDE);
+  if (kw < 0) return true;
   // an exclusion counts only where it reaches into the keyword or past it (房间温度 stays excluded)
   for (const w of LEFT_EXCLUDE) {
     const i = left.lastIndexOf(w);
