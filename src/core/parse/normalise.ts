@@ -13,19 +13,25 @@ const NEEDS_WORK = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2005\u2009\u202f\p{C
 export function normalise(input: string): string {
   const src = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
   if (!NEEDS_WORK.test(src)) return src;
-  const out: string[] = [];
+  // Only changed characters cost anything: the unchanged runs between them are copied as slices.
+  let text = '';
+  let from = 0;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out.push(String.fromCharCode(c - 0xfee0));
-    else if (SPACES.has(c)) out.push(' ');
-    else if (c === 0x0d) out.push(src.charCodeAt(i + 1) === 0x0a ? '' : '\n');
-    else if (ZERO_WIDTH.has(c)) continue;
-    else if (c < 0x20 && c !== 0x0a) out.push(' ');
-    else out.push(src[i] as string);
+    if (c > 0x20 && c < 0xa0) continue;
+    let rep: string | null = null;
+    if (c >= 0xff01 && c <= 0xff5e) rep = String.fromCharCode(c - 0xfee0);
+    else if (SPACES.has(c)) rep = ' ';
+    else if (c === 0x0d) rep = src.charCodeAt(i + 1) === 0x0a ? '' : '\n';
+    else if (ZERO_WIDTH.has(c)) rep = '';
+    else if (c < 0x20 && c !== 0x0a) rep = ' ';
+    if (rep === null) continue;
+    text += src.slice(from, i) + rep;
+    from = i + 1;
   }
-  let text = out.join('');
+  text = from === 0 ? src : text + src.slice(from);
   // WeChat renders emoticons as [微笑] / [抱拳]; they carry nothing here.
-  text = text.replace(/\[[\u4e00-\u9fa5A-Za-z]{1,4}\]/g, ' ');
+  if (text.includes('[')) text = text.replace(/\[[\u4e00-\u9fa5A-Za-z]{1,4}\]/g, ' ');
   // 36。5 / 36．5 / 36·5 typed on a Chinese keyboard mean 36.5.
   text = text.replace(/(\d)[。·•](?=\d)/g, '$1.');
   return text;
