@@ -35,13 +35,14 @@ const VAGUE: readonly [string, number | null, string | null][] = [
 const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|,|，|\/)\s*|\s+)/;
 /** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
-const POST_RE = /快用完了|快没了|用完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
+const POST_RE = /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
 
 const OUT_OF_RE = /没有?(?=[^\s,，。!?|]{1,6}了)/g;
 const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
 
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有|(?<!没)有)$/;
+const EACH_RE = /(?:各|每样|每种|每个)\s*$/;
 /** 吃了两片布洛芬 / 喝了一瓶: a quantity already taken or used up is a report, not a request. */
 const CONSUMED_RE = /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过)$/;
 
@@ -189,6 +190,12 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     if (idx === spec || text[q.start - 1] === '(') continue; // 一袋五十斤的大米, 大米一袋(50斤): a size
     const lead = text.slice(Math.max(0, q.start - 3), q.start);
     if (REMAINING_RE.test(lead) || CONSUMED_RE.test(lead)) continue;
+    if (EACH_RE.test(lead)) {
+      // 毛巾 牙刷 牙膏 各一个: the quantity is for each of the goods named before it
+      const each = x.mentions().filter((m) => m.end <= q.start && !x.used.overlaps(m.start, m.end));
+      for (const m of each) x.take(m, q.qty, q.unit, m.start, m === each[each.length - 1] ? q.end : m.end);
+      if (each.length > 0) continue;
+    }
     const next = qtys[idx + 1];
     let afterFrom = q.end;
     if (next && text[next.end] === '的' && /^\s*$/.test(text.slice(q.end, next.start))) {

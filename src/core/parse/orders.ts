@@ -28,12 +28,17 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5})\s*[:：]/;
 const CUSTOMER_FOR_RE = /帮([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
+/** 王婆婆要一袋面粉 / 老周家买两袋: a villager named by surname and kin title, ordering at the message start. */
+const CUSTOMER_TITLED_RE =
+  /^\s*((?:[\u4e00-\u9fa5]|老)(?:婆婆|爷爷|大爷|大娘|大妈|奶奶|阿姨|叔叔|大叔|二叔|三叔|大哥|二哥|大姐|二姐|嫂子|二嫂|老汉|老师|伯伯|幺妹|二娃)|老[\u4e00-\u9fa5])(?:家)?(?:要|买|订|定|需要)/;
 const NOT_NAMES = new Set(['一下', '忙', '我们', '我家', '忙一下', '大家', '我']);
 
 /** A customer named in an ordinary message: `刘婆婆：化肥两袋` or `帮张大爷买…`. */
 export function customerOf(text: string): string | null {
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
   if (c && !isKnownGoods(c) && stopAt(c, 0) === 0 && !NOT_NAMES.has(c)) return c;
+  const t = CUSTOMER_TITLED_RE.exec(text)?.[1];
+  if (t && !t.startsWith('我')) return t;
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
   if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
   return null;

@@ -113,4 +113,6 @@ export const ADJACENT_EXCLUDE = [
 ];
 
 /** After a temperature unit: 36度电 (kWh), 38度的热水. */
-export const AFTER_UNIT_EXCLUDE = ['电', '的水', '的热水', '的开水', '热水', '开水', '水'];
+export const AFTER_UNIT_EXCLUDE = [
+  ...['电', '的水', '的热水', '的开水', '的温水', '的凉水', '的洗澡水', '热水', '开水', '温水', '水'],
+];

@@ -170,6 +170,7 @@ export function findTemperatures(
       } else if (
         keyword ||
         slotBefore ||
+        rangeEnd(text, hits, tok.start) ||
         (afterRoom && /^[\s。.!！,，]*$/.test(text.slice(tok.end, tok.end + 3)))
       ) {
         // 体温37 / 早上37 / 2105 38: a whole number reads as a temperature only where one is expected
@@ -199,6 +200,12 @@ export function findTemperatures(
 /** 12楼的37.5是谁: a question about whose reading a number is reports nobody's temperature. */
 function askedWho(text: string, h: TempHit): boolean {
   return text.slice(clauseStart(text, h.start), clauseEnd(text, h.end)).includes('谁');
+}
+
+/** 36.5-37 / 36.5到37: the whole number closes a range opened by a temperature. */
+function rangeEnd(text: string, hits: readonly TempHit[], start: number): boolean {
+  const prev = hits[hits.length - 1];
+  return prev !== undefined && RANGE_JOIN_RE.test(text.slice(prev.end, start));
 }
 
 const RANGE_JOIN_RE = /^\s*(?:-|~|～|—|－|到|至)\s*$/;
