@@ -93,6 +93,17 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         mergeInto(last, record);
       } else out.push({ at: t.start, record });
     });
+    // 早上体温正常 晚上37.5: a slot reported normal without a number is a report of its own
+    for (const n of h.normals) {
+      if (n.weak) continue;
+      let slot = slotFromClock(local);
+      for (const s of slots) if (s.end <= n.start) slot = s.slot;
+      if (out.some((a) => a.record.slot === slot)) continue;
+      const record: HealthRecord = { type: 'health', temperature: null, slot, symptoms: [], room: null };
+      record.room = roomFor(rooms, n.start);
+      out.push({ at: n.start, record });
+      out.sort((a, b) => a.at - b.at);
+    }
     return out;
   }
   const positive = codesIn(symptoms, 0, text.length);

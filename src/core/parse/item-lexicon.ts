@@ -176,7 +176,9 @@ export function goodsSuffix(name: string): string | null {
 
 /** Characters that end names of goods even when the whole name is unknown (布洛芬片, 花生油, 玉米苗). */
 const GOODS_TAIL = new Set(
-  '药片剂膏液水油肥种苗籽膜米面粉菜果奶蛋肉纸巾罩套器机线灯鞋帽衣被袋盐糖酱醋茶烟酒饭包'.split(''),
+  '药片剂膏液水油肥种苗籽膜米面粉菜果奶蛋肉纸巾罩套器机线灯鞋帽衣被袋盐糖酱醋茶烟酒饭包锅铲勺秤凳椅伞'.split(
+    '',
+  ),
 );
 
 export function looksLikeGoods(name: string): boolean {

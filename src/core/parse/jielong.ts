@@ -1,7 +1,7 @@
 // 接龙: a header (#接龙 or a title line) followed by numbered lines (1. / 1、 / ① / (1) / "1 "), each a name and
 // usually goods. The bot keeps a 接龙 as a list with its own identity and de-duplicates re-posts, so the
 // structure is exposed; parseMessage turns each line that orders something into one order record.
-import type { DayPart, Item, OrderRecord, WaterRecord } from '../records.js';
+import type { DayPart, HealthRecord, Item, OrderRecord, WaterRecord } from '../records.js';
 import { findDates, resolveDay } from './dates.js';
 import { goodsAt, goodsSuffix, isKnownGoods } from './item-lexicon.js';
 import { extractItems } from './items.js';
@@ -27,7 +27,7 @@ export interface Jielong {
 /** Longest 接龙 read; lines past this are ignored (a WeChat 接龙 rarely passes a few hundred). */
 export const MAX_JIELONG_LINES = 500;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const MARK_RE = /^(?:(\d{1,3})\s*[.、,:)](?!\d)|\((\d{1,3})\)|([①-⑳])|(\d{1,3})(?=\s))\s*/;
+const MARK_RE = /^(?:(\d{1,3})\s*(?:[、)]|[.,:](?!\d))|\((\d{1,3})\)|([①-⑳])|(\d{1,3})(?=\s))\s*/;
 const PRICE_RE =
   /([\u4e00-\u9fa5]{1,8})\s*(?:\d+(?:\.\d+)?)\s*(?:元|块)(?:钱)?\s*(?:\/|每|一)\s*(公斤|kg|[斤袋桶箱瓶包个盒件提罐份支把条只串板])/;
 const FILLER_RE =
@@ -160,11 +160,19 @@ function whenOf(text: string, local: LocalDate | null): { date: string | null; p
  * One order per line that orders goods; a line booking drinking water (a 订水 接龙: 胡大爷 2桶 三组) is a
  * water booking instead, on the day its line or the header names.
  */
-export function jielongOrders(j: Jielong, local: LocalDate | null = null): (OrderRecord | WaterRecord)[] {
-  const out: (OrderRecord | WaterRecord)[] = [];
+export function jielongOrders(
+  j: Jielong,
+  local: LocalDate | null = null,
+  healthOf: ((line: string) => HealthRecord[]) | null = null,
+): (OrderRecord | WaterRecord | HealthRecord)[] {
+  const out: (OrderRecord | WaterRecord | HealthRecord)[] = [];
   let headerWhen: { date: string | null; part: DayPart | null } | null = null;
   for (const line of j.lines) {
-    if (line.items.length === 0) continue;
+    if (line.items.length === 0) {
+      // 体温接龙: 1. 2101 36.5 — a line with no goods may be a resident's temperature report
+      if (healthOf) for (const h of healthOf(line.raw.replace(MARK_RE, ''))) out.push(h);
+      continue;
+    }
     const place = findPlaces(line.raw)[0]?.place ?? null;
     const goods = line.items.filter((i) => !isWaterItem(i));
     for (const w of line.items) {

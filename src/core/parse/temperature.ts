@@ -118,7 +118,19 @@ export function findTemperatures(
     const tPrefix = (before === 'T' || before === 't') && !isLatin(text[tok.start - 2]);
     // 36.5-36.8: a dash after a temperature joins a range; elsewhere (8-305, -5) it is no temperature
     const rangeDash = before === '-' && hits[hits.length - 1]?.end === tok.start - 1;
-    if ((isLatin(before) && !tPrefix) || before === '#' || (before === '-' && !rangeDash) || before === '第')
+    // 2105-36.6: a dash right after a room number joins the room to its reading
+    const roomDash =
+      before === '-' &&
+      prev !== undefined &&
+      prev.end === tok.start - 1 &&
+      isRoomLike(prev) &&
+      tok.frac !== null;
+    if (
+      (isLatin(before) && !tPrefix) ||
+      before === '#' ||
+      (before === '-' && !rangeDash && !roomDash) ||
+      before === '第'
+    )
       continue;
     if (excludedLeft(left)) continue;
     const keyword = tPrefix || includesAny(left, KEYWORDS);
@@ -286,6 +298,10 @@ function excludedLeft(left: string): boolean {
     if (i >= 0 && i + w.length > kw) return true;
   }
   return false;
+}
+
+function isRoomLike(t: NumToken): boolean {
+  return t.frac === null && t.groups === 1 && t.int.length >= 3 && t.int.length <= 4;
 }
 
 function slotWithin(slots: readonly SlotHit[], from: number, to: number): boolean {
