@@ -12,7 +12,7 @@ export interface CancelHit {
 }
 
 const SUFFIX_RE =
-  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不订了|不定了|不用送了|不要送了|别送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废|撤了|撤掉|撤销了?|撤单)/g;
+  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不换了|不订了|不定了|不用送了|不要送了|别送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废|撤了|撤掉|撤销了?|撤单)/g;
 const PREFIX_RE =
   /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要|别|不需要)再?(?:送|买|带|拿|给)?(?=[\u4e00-\u9fa5]{1,8}了)/g;
 const GENERIC = new Set([
@@ -34,8 +34,9 @@ const GENERIC = new Set([
   ],
   ...['之前的', '刚才的', '我的', '订的', '报的', '要的', '买的', '我', '那', '这', '预订', '预约', '订'],
 ]);
+/** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
-  /^(?:我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
+  /^(?:(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
 
 /**
  * The goods named in a cancellation's object; `other` tells that it also held words that are neither goods
@@ -49,6 +50,7 @@ function readObject(object: string): { names: string[]; other: boolean } {
   for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
     const p = piece
       .replace(LEAD_RE, '')
+
       .replace(/(?:够了|够用了|有了|找到了|还有)$/, '')
       .replace(/(?:我们|我|俺|咱|都|也|就|先|暂时)+$/, '');
     if (p.length === 0 || GENERIC.has(p)) continue;

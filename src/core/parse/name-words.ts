@@ -185,3 +185,10 @@ export const NON_GOODS_LIST = [
   ...['桶', '袋', '箱', '斤', '个', '份', '包', '瓶', '盒', '房', '床位', '层', '栋', '室', '水平', '度'],
   ...['体重', '身高', '年龄', '血压', '血氧', '心率', '电视', '空调', '时间', '位置'],
 ];
+
+/** Common surnames: a name glued to a room (2105高某) or after a village group (三组张明) starts with one. */
+export const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+
+/** A villager named by surname and kin title, as orders name them: 王婆婆, 老周, 黄二娃. */
+export const TITLED_NAME = `(?:[${SURNAMES}]|老)(?:婆婆|爷爷|大爷|大娘|大妈|奶奶|阿姨|叔叔|大叔|二叔|三叔|大哥|二哥|大姐|二姐|嫂子|二嫂|老汉|老师|伯伯|幺妹|二娃)|老[${SURNAMES}]`;

@@ -163,7 +163,8 @@ export function readNameBackward(text: string, e: number): NameSpan | null {
       seg = k;
     } else k++;
   }
-  if (seg >= end || end - seg > MAX_NAME || isDigit(text[end - 1])) return null;
+  if (seg >= end || end - seg > MAX_NAME) return null;
+  if (isDigit(text[end - 1]) && !isKnownGoods(text.slice(seg, end))) return null; // 84 消毒液 is goods
   const raw = cleanName(text.slice(seg, end));
   if (raw === null) return null;
   const name = trimToGoods(raw);

@@ -2,6 +2,7 @@
 // goods already bought or delivered, and announcements to everyone are not orders.
 import type { Item, OrderRecord } from '../records.js';
 import { isKnownGoods } from './item-lexicon.js';
+import { SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
 
 const QUESTION_RE =
@@ -28,9 +29,12 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5})\s*[:：]/;
 const CUSTOMER_FOR_RE = /帮([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
-/** 王婆婆要一袋面粉 / 老周家买两袋: a villager named by surname and kin title, ordering at the message start. */
-const CUSTOMER_TITLED_RE =
-  /^\s*((?:[\u4e00-\u9fa5]|老)(?:婆婆|爷爷|大爷|大娘|大妈|奶奶|阿姨|叔叔|大叔|二叔|三叔|大哥|二哥|大姐|二姐|嫂子|二嫂|老汉|老师|伯伯|幺妹|二娃)|老[\u4e00-\u9fa5])(?:家)?(?:要|买|订|定|需要)/;
+/** 王婆婆要一袋面粉 / 老周家买两袋 / 刘婆婆家 菜油一桶: a titled villager opening the message is the customer. */
+const CUSTOMER_TITLED_RE = new RegExp(String.raw`^\s*(${TITLED_NAME})(?:家)?(?:要|买|订|定|需要|\s+|[:：])`);
+/** 两袋尿素 三组张明: a person named after the village group, at the end, is the customer. */
+const CUSTOMER_AFTER_GROUP_RE = new RegExp(
+  String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)\s*([${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
+);
 const NOT_NAMES = new Set(['一下', '忙', '我们', '我家', '忙一下', '大家', '我']);
 
 /** A customer named in an ordinary message: `刘婆婆：化肥两袋` or `帮张大爷买…`. */
@@ -39,6 +43,8 @@ export function customerOf(text: string): string | null {
   if (c && !isKnownGoods(c) && stopAt(c, 0) === 0 && !NOT_NAMES.has(c)) return c;
   const t = CUSTOMER_TITLED_RE.exec(text)?.[1];
   if (t && !t.startsWith('我')) return t;
+  const g = CUSTOMER_AFTER_GROUP_RE.exec(text)?.[1];
+  if (g && !/[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧]/.test(g)) return g;
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
   if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
   return null;

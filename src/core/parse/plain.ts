@@ -18,7 +18,14 @@ import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
 import { findTemperatures, type TempHit } from './temperature.js';
-import { buildWater, impliedWater, isWaterBooking, isWaterItem, mentionsWater } from './water.js';
+import {
+  buildWater,
+  impliedWater,
+  isWaterBooking,
+  isWaterItem,
+  mentionsWater,
+  waterPerDay,
+} from './water.js';
 
 export interface PlainOptions {
   at?: Date;
@@ -123,7 +130,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       const deliverTo = places[0]?.place ?? null;
       let waterAt = masked.indexOf('水');
       for (const h of items) if (isWaterItem(h.item)) waterAt = h.start;
-      out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], dates, deliverTo, local) });
+      const perDay = waterPerDay(masked, dates, places, local);
+      if (perDay) for (const w of perDay) out.push(w);
+      else out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], dates, deliverTo, local) });
     }
     items = items.filter(notWater);
   } else if (context !== 'quarantine' && items.length === 0) {

@@ -1,6 +1,7 @@
 // Room numbers the sender names: 2105房, 房间2105, 我是2210的, 3栋201 → 3-201, 8-305, a bare 3-4 digit number
 // right before a temperature (2105 36.6), or one that opens a message in a quarantine-like group (1203 能…).
 import { isCjk, isClauseEnd, MAX_HITS, type Mask } from './chars.js';
+import { SURNAMES } from './name-words.js';
 import type { NumToken } from './numbers.js';
 import { chineseToNumber } from './numerals.js';
 import type { SlotHit } from './slots.js';
@@ -66,8 +67,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
 const BRIDGE_RE =
   /^[\s:：,，、-]*(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\s:：]*)*$/;
 /** A short name after a room number: 2105高某, 1506李, 2203王先生 (a surname-like first character). */
-const GLUED_NAME_RE =
-  /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][\u4e00-\u9fa5]{0,2}(?:[^\u4e00-\u9fa5]|$)/;
+const GLUED_NAME_RE = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fa5]{0,2}(?:[^\\u4e00-\\u9fa5]|$)`);
 const NOT_ROOM_AFTER = new Set([
   ...[
     '斤',

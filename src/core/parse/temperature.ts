@@ -205,8 +205,16 @@ export function findTemperatures(
     }
     hits.push({ start: tok.start, end, value });
   }
-  const all = joinRanges(text, mergeSorted(hits, findChineseTemperatures(text, blocked)));
+  let all = joinRanges(text, mergeSorted(hits, findChineseTemperatures(text, blocked)));
+  // 应该是36.6 不是37.6: a reading the sender denies is not one
+  if (all.length > 1 && /不是|并非/.test(text)) all = all.filter((h) => !denied(text, h.start));
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
+}
+
+function denied(text: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && text[k - 1] === ' ') k--;
+  return text.endsWith('不是', k) || text.endsWith('并非', k);
 }
 
 /** 12楼的37.5是谁: a question about whose reading a number is reports nobody's temperature. */

@@ -1,10 +1,12 @@
 // Drinking-water bookings (the villages' 预约送水): 明天下午送两桶水到5组. Only outside quarantine groups,
 // where hot or drinking water is a daily request instead.
 import type { DayPart, Item, WaterRecord } from '../records.js';
-import { type DateHit, resolveDay } from './dates.js';
+import { type DateHit, type DayRef, resolveDay } from './dates.js';
 import type { ItemHit } from './items.js';
 import type { LocalDate } from './local-time.js';
 import { parseNumber } from './numerals.js';
+import type { PlaceHit } from './places.js';
+import { findQuantities } from './quantities.js';
 
 const WATER_NAMES = new Set([
   '水',
@@ -77,4 +79,39 @@ export function impliedWater(text: string): { qty: number | null; unit: string; 
   const m = BARRELS_RE.exec(text);
   if (!m?.[1] || QUESTION_RE.test(text) || PAST_RE.test(text)) return null;
   return { qty: parseNumber(m[1]), unit: '桶', at: m.index };
+}
+
+/**
+ * 明天送两桶到三组 后天再送一桶: two days, each with its own barrels, are two bookings. Null unless every day
+ * named has a number of barrels after it (one day, or days without barrels, make one booking).
+ */
+export function waterPerDay(
+  text: string,
+  dates: readonly DateHit[],
+  places: readonly PlaceHit[],
+  local: LocalDate | null,
+): { at: number; record: WaterRecord }[] | null {
+  const days = dates.filter((d) => d.day !== null);
+  if (days.length < 2) return null;
+  const out: { at: number; record: WaterRecord }[] = [];
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i] as DateHit;
+    const end = days[i + 1]?.start ?? text.length;
+    const barrels = findQuantities(text.slice(d.end, end)).find((q) => q.unit === '桶' || q.unit === '大桶');
+    if (!barrels) return null;
+    let part: DayPart | null = d.part;
+    for (const p of dates)
+      if (part === null && p.day === null && p.start >= d.end && p.end <= end) part = p.part;
+    const place = places.find((p) => p.start >= d.start && p.start < end) ?? places[0];
+    const record: WaterRecord = {
+      type: 'water',
+      qty: barrels.qty,
+      unit: barrels.unit,
+      date: resolveDay(d.day as DayRef, local),
+      part,
+      deliverTo: place?.place ?? null,
+    };
+    out.push({ at: d.start, record });
+  }
+  return out;
 }
