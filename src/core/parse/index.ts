@@ -4,7 +4,7 @@ import type { HealthRecord, ParsedRecord, ParseInput } from '../records.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
 import { localDate } from './local-time.js';
-import { normalise, stripMentions, tightenDecimals } from './normalise.js';
+import { fixMeasureHomophones, normalise, stripMentions, tightenDecimals } from './normalise.js';
 import { parsePlain } from './plain.js';
 
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
@@ -38,7 +38,9 @@ export function parseMessage(input: ParseInput): ParsedRecord[] {
   }
   // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
   // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)
-  const plain = tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text);
+  const plain = fixMeasureHomophones(
+    tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text),
+  );
   return parsePlain(plain, { at: input.at, context: input.context, timeZone: input.timeZone });
 }
 

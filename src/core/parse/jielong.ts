@@ -7,7 +7,8 @@ import { goodsAt, goodsSuffix, isKnownGoods } from './item-lexicon.js';
 import { extractItems } from './items.js';
 import type { LocalDate } from './local-time.js';
 import { readNameBackward } from './names.js';
-import { findPlaces } from './places.js';
+import { chineseToNumber } from './numerals.js';
+import { bestPlace, findPlaces } from './places.js';
 import { findQuantities } from './quantities.js';
 import { isWaterItem } from './water.js';
 
@@ -27,7 +28,8 @@ export interface Jielong {
 /** Longest 接龙 read; lines past this are ignored (a WeChat 接龙 rarely passes a few hundred). */
 export const MAX_JIELONG_LINES = 500;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const MARK_RE = /^(?:(\d{1,3})\s*(?:[、)]|[.,:](?!\d))|\((\d{1,3})\)|([①-⑳])|(\d{1,3})(?=\s))\s*/;
+const MARK_RE =
+  /^(?:(\d{1,3})\s*(?:[、)]|[.,:](?!\d))|\((\d{1,3})\)|([①-⑳])|(\d{1,3})(?=\s)|([一二三四五六七八九十]{1,3})、)\s*/;
 const PRICE_RE =
   /([\u4e00-\u9fa5]{1,8})\s*(?:\d+(?:\.\d+)?)\s*(?:元|块)(?:钱)?\s*(?:\/|每|一)\s*(公斤|kg|[斤袋桶箱瓶包个盒件提罐份支把条只串板])/;
 const FILLER_RE =
@@ -37,7 +39,12 @@ function readMark(line: string): { seq: number; rest: string; spaced: boolean } 
   const m = MARK_RE.exec(line);
   if (!m) return null;
   const seq = m[1] ?? m[2] ?? m[4];
-  const n = seq !== undefined ? Number(seq) : CIRCLED.indexOf(m[3] ?? '') + 1;
+  const n =
+    seq !== undefined
+      ? Number(seq)
+      : m[5] !== undefined
+        ? (chineseToNumber(m[5]) ?? 0)
+        : CIRCLED.indexOf(m[3] ?? '') + 1;
   if (n <= 0) return null;
   return { seq: n, rest: line.slice(m[0].length), spaced: m[4] !== undefined };
 }
@@ -173,7 +180,7 @@ export function jielongOrders(
       if (healthOf) for (const h of healthOf(line.raw.replace(MARK_RE, ''))) out.push(h);
       continue;
     }
-    const place = findPlaces(line.raw)[0]?.place ?? null;
+    const place = bestPlace(findPlaces(line.raw));
     const goods = line.items.filter((i) => !isWaterItem(i));
     for (const w of line.items) {
       if (!isWaterItem(w)) continue;

@@ -1,3 +1,5 @@
+import { goodsAt } from './item-lexicon.js';
+
 // First step of every parse: fold full-width forms to ASCII, read 。/．/· between digits as a decimal point,
 // drop zero-width characters and WeChat's [表情] codes, and cap the length so work stays bounded.
 
@@ -57,4 +59,20 @@ export function stripMentions(text: string): string {
     t = t.slice(sp).trimStart();
   }
   return t;
+}
+
+/**
+ * 两带化肥: voice input and pinyin typing write the measure word 袋 as its homophone 带. Only between a numeral
+ * and known goods, where 带 (to bring) cannot stand.
+ */
+const DAI_RE = /[0-9一二两三四五六七八九十几半]带/g;
+
+export function fixMeasureHomophones(text: string): string {
+  if (!text.includes('带')) return text;
+  let out = text;
+  for (const m of text.matchAll(DAI_RE)) {
+    const at = m.index + 1;
+    if (goodsAt(text, at + 1)) out = `${out.slice(0, at)}袋${out.slice(at + 1)}`;
+  }
+  return out;
 }

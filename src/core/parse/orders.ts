@@ -44,7 +44,7 @@ export function customerOf(text: string): string | null {
   const t = CUSTOMER_TITLED_RE.exec(text)?.[1];
   if (t && !t.startsWith('我')) return t;
   const g = CUSTOMER_AFTER_GROUP_RE.exec(text)?.[1];
-  if (g && !/[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧]/.test(g)) return g;
+  if (g && !/[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧]|谢谢|麻烦|辛苦/.test(g)) return g;
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
   if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
   return null;

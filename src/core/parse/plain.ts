@@ -12,7 +12,7 @@ import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localDate } from './local-time.js';
 import { scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
-import { findPlaces } from './places.js';
+import { bestPlace, findPlaces } from './places.js';
 import { buildRequests } from './requests.js';
 import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
@@ -127,7 +127,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
 
   if (context !== 'quarantine' && mentionsWater(masked)) {
     if (isWaterBooking(masked)) {
-      const deliverTo = places[0]?.place ?? null;
+      const deliverTo = bestPlace(places);
       let waterAt = masked.indexOf('水');
       for (const h of items) if (isWaterItem(h.item)) waterAt = h.start;
       const perDay = waterPerDay(masked, dates, places, local);
@@ -139,7 +139,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     // 周三上午送两桶: barrels with no goods named are water
     const barrels = impliedWater(masked);
     if (barrels) {
-      const record = buildWater([], [barrels], dates, places[0]?.place ?? null, local);
+      const record = buildWater([], [barrels], dates, bestPlace(places), local);
       out.push({ at: barrels.at, record });
     }
   }
@@ -152,7 +152,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const anchor = items[0]?.start ?? 0;
   if (asOrder) {
     if (goods.length > 0 && !isNotAnOrder(text, ORDER_VERB_RE.test(text), goods)) {
-      out.push({ at: anchor, record: buildOrder(goods, places[0]?.place ?? null, customerOf(text)) });
+      out.push({ at: anchor, record: buildOrder(goods, bestPlace(places), customerOf(text)) });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
     for (const req of buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp)) out.push(req);

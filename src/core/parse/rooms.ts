@@ -29,6 +29,8 @@ const ROOM_RE = new RegExp(
     // voice input spells digits out: 二一零五房间, 我是二一零五的
     `(${CN_SEQ}{3,4})(?:号房间|号房|房间|房|室)`,
     `我(?:是|在|住)(${CN_SEQ}{3,4})(?=的|号|房|[^一-龥]|$)`,
+    // 我是十二楼零六的: floor, then the room on it, as spoken
+    '我(?:是|在|住在|住)([一二三四五六七八九十]{1,3})楼(零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)(?=的|号|房|[^一-龥]|$)',
   ].join('|'),
   'g',
 );
@@ -42,6 +44,13 @@ function cnDigits(s: string): string {
   return out;
 }
 
+function spokenRoom(floor: string, rest: string): string | undefined {
+  const f = chineseToNumber(floor);
+  const r = chineseToNumber(rest.replace('零', ''));
+  if (f === null || r === null || f < 1 || f > 99 || r < 1 || r > 99) return undefined;
+  return String(f * 100 + r);
+}
+
 function buildingNumber(s: string): string {
   if (/^\d+$/.test(s)) return String(Number(s));
   if (/^[A-Za-z]$/.test(s)) return s.toUpperCase();
@@ -50,7 +59,7 @@ function buildingNumber(s: string): string {
 }
 
 export function findExplicitRooms(text: string): RoomHit[] {
-  if (!/\d{3}|[零〇一二三四五六七八九幺]{3}/.test(text)) return [];
+  if (!/\d{3}|[零〇一二三四五六七八九幺]{3}|楼/.test(text)) return [];
   const hits: RoomHit[] = [];
   for (const m of text.matchAll(ROOM_RE)) {
     if (hits.length >= MAX_HITS) break;
@@ -58,6 +67,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
     const end = start + m[0].length;
     let room: string | undefined;
     if (m[1] !== undefined && m[2] !== undefined) room = `${buildingNumber(m[1])}-${m[2]}`;
+    else if (m[9] !== undefined && m[10] !== undefined) room = spokenRoom(m[9], m[10]);
     else room = m[3] ?? m[4] ?? m[5] ?? m[6] ?? (m[7] ? cnDigits(m[7]) : m[8] ? cnDigits(m[8]) : undefined);
     if (room !== undefined) hits.push({ start, end, room });
   }

@@ -36,7 +36,7 @@ export interface TempHit {
 
 const MIN_C = 34;
 const MAX_C = 43;
-const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°', 'C', 'c'];
+const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°', 'C', 'c', 'du', 'Du', 'DU'];
 /** Characters that may surround a lone slip such as "365" in a message that is only a report. */
 const ALONE_FILLER = new Set(
   '今天早上晨晚中午下体温测量了我是的报到打卡度一下刚才现在目前吧哈啊呀哦嗯好'.split(''),
@@ -248,23 +248,39 @@ const DIGITS: Readonly<Record<string, number>> = Object.fromEntries(
 );
 
 const CN_TEMP_RE =
-  /(?:([三四])十|(卅))([一二三四五六七八九0-9]?)(度|点)([零〇一二三四五六七八九]{0,2}|[0-9](?![0-9]))/g;
+  /(?:([三四])十|(卅)|([三四])(?=[零一二三四五六七八九]点))([一二三四五六七八九0-9]?)(度|点)([0-9](?![0-9])|[零〇一二三四五六七八九]{0,2})/g;
+/** 体温三十七 / 温度是三十六: a whole spoken number right after a temperature word, with no 度. */
+const CN_WHOLE_RE =
+  /(?:体温|温度|测温|量了)(?:是|为|式)?[:：\s]*(三十[四五六七八九]|四十[一二三]?)(?![度点一二三四五六七八九十\u4e00-\u9fa5])/g;
 const ANY_DIGIT: Readonly<Record<string, number>> = { ...CN_DIGIT, ...DIGITS };
 
 /** 三十六度八 / 三十六点七 / 三十七度 as spoken or typed by voice input. */
 function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
-  if (!text.includes('十') && !text.includes('卅')) return [];
+  if (!text.includes('十') && !text.includes('卅') && !text.includes('点')) return [];
   const hits: TempHit[] = [];
+  if (text.includes('十')) {
+    for (const m of text.matchAll(CN_WHOLE_RE)) {
+      const num = m[1] as string;
+      const start = m.index + m[0].length - num.length;
+      if (blocked.any(start, start + num.length)) continue;
+      const value = (num[0] === '四' ? 40 : 30) + (CN_DIGIT[num[2] ?? ''] ?? 0);
+      if (value >= MIN_C && value <= MAX_C) hits.push({ start, end: start + num.length, value });
+    }
+  }
   for (const m of text.matchAll(CN_TEMP_RE)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     let end = start + m[0].length;
     if (blocked.any(start, end)) continue;
-    const whole = (m[1] === '四' ? 40 : 30) + (m[3] ? (ANY_DIGIT[m[3]] ?? 0) : 0);
-    const fracDigits = (m[5] ?? '').split('').map((c) => ANY_DIGIT[c] ?? 0);
-    if (m[4] === '点' && fracDigits.length === 0) continue;
+    // 三六点五: digit by digit, as some voice input spells it, only after a temperature word
+    const spelled = m[3] !== undefined;
+    if (spelled && !includesAny(text.slice(Math.max(0, start - 6), start), KEYWORDS)) continue;
+    const whole = (m[1] === '四' || m[3] === '四' ? 40 : 30) + (m[4] ? (ANY_DIGIT[m[4]] ?? 0) : 0);
+    const fracDigits = (m[6] ?? '').split('').map((c) => ANY_DIGIT[c] ?? 0);
+    if (m[5] === '点' && fracDigits.length === 0) continue;
+    if (m[5] === '点' && /^[十分钟半]/.test(text.slice(end, end + 1))) continue; // 三四点十分 is a time
     let add = 0;
-    if (fracDigits.length === 0 && m[4] === '度') {
+    if (fracDigits.length === 0 && m[5] === '度') {
       const approx = approximate(text, end);
       if (approx === null) continue;
       add = approx.add;
