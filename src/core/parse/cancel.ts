@@ -12,7 +12,7 @@ export interface CancelHit {
 }
 
 const SUFFIX_RE =
-  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不换了|不订了|不定了|不用送了|不要送了|别送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废|撤了|撤掉|撤销了?|撤单)/g;
+  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不换了|不订了|不定了|不用送了|不要送了|别送了|不用再送了|不要再送了|别再送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废|撤了|撤掉|撤销了?|撤单)/g;
 const PREFIX_RE =
   /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要|别|不需要)再?(?:送|买|带|拿|给)?(?=[\u4e00-\u9fa5]{1,8}了)/g;
 const GENERIC = new Set([
@@ -91,7 +91,9 @@ export function findCancels(text: string): CancelHit[] {
     if (hits.some((h) => start >= h.start && start < h.end)) continue;
     const from = start + m[0].length;
     const ce = clauseEnd(text, from);
-    const { names } = readObject(text.slice(from, ce).replace(/吧$|了$/, ''));
+    // 不用送水了 谢谢: the object ends at its 了
+    const le = text.indexOf('了', from);
+    const { names } = readObject(text.slice(from, le >= from && le < ce ? le : ce).replace(/吧$|了$/, ''));
     // 我不要化肥了 withdraws goods; 不要辣了 is a wish about the food, not a cancellation
     if (/^(?:不用|不要|不需要)$/.test(m[0]) && !names.every(looksLikeGoods)) continue;
     if (/^(?:不用|不要|不需要)$/.test(m[0]) && names.length === 0) continue;

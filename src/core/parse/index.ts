@@ -4,7 +4,7 @@ import type { HealthRecord, ParsedRecord, ParseInput } from '../records.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
 import { localDate } from './local-time.js';
-import { fixMeasureHomophones, normalise, stripMentions, tightenDecimals } from './normalise.js';
+import { fixMeasureHomophones, normalise, stripMentions, stripQuote, tightenDecimals } from './normalise.js';
 import { parsePlain } from './plain.js';
 
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
@@ -15,7 +15,7 @@ export const PLAIN_MAX = 3_000;
 
 export function parseMessage(input: ParseInput): ParsedRecord[] {
   const raw = typeof input?.text === 'string' ? input.text : '';
-  const text = stripMentions(normalise(raw)).trim();
+  const text = stripQuote(stripMentions(normalise(raw)).trim());
   if (text.length === 0) return [];
   if (text.startsWith('#') && !isJielongHeader(text)) {
     const cmd = parseCommand(text);

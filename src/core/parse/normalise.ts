@@ -76,3 +76,15 @@ export function fixMeasureHomophones(text: string): string {
   }
   return out;
 }
+
+/**
+ * A WeChat quote reply: 「张医生：请报体温」 then a line of dashes, then the reply. The quoted text is someone
+ * else's message (already read when it was posted); only the reply is this sender's.
+ */
+const QUOTE_RE = /^「[^」]{0,500}」\s*(?:-\s*){3,}/;
+
+export function stripQuote(text: string): string {
+  if (!text.startsWith('「')) return text;
+  const m = QUOTE_RE.exec(text);
+  return m ? text.slice(m[0].length).trim() : text;
+}

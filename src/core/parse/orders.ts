@@ -10,7 +10,7 @@ const QUESTION_RE =
 const PRICE_RE =
   /\d+(?:\.\d+)?\s*(?:(?:元|块(?=钱|[/每一]|[^\u4e00-\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?\s*(?:\/|每|一)|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
 const PAST_RE =
-  /已经?(?:帮.{0,4})?(?:买|送|购|到|带)|买好了|买到了|送到了|送过去了|已送达|到货了|收到了|拿到了|送来了|买回来了/;
+  /已经?(?:帮.{0,4})?(?:买|送|购|到|带)|买好了|买到了|送到了|送过去了|已送达|到货了|收到了|拿到了|送来了|买回来了|谢谢.{0,8}(?:送|买|带)(?:来)?的/;
 const ANNOUNCE_RE =
   /需要.{0,8}的(?:村民|群众|住户|乡亲|朋友|人|家庭)|报名|在群里接龙|各位|村民们|乡亲们|通知|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|要的(?:说|报|接龙|联系|私)|有需要的|如有需要|请(?:大家|各位)|大家(?:要|需要|有需要|要的|注意)/;
 
@@ -28,7 +28,7 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
 }
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5})\s*[:：]/;
-const CUSTOMER_FOR_RE = /帮([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
+const CUSTOMER_FOR_RE = /(?:帮|给|替)([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
 /** 王婆婆要一袋面粉 / 老周家买两袋 / 刘婆婆家 菜油一桶: a titled villager opening the message is the customer. */
 const CUSTOMER_TITLED_RE = new RegExp(String.raw`^\s*(${TITLED_NAME})(?:家)?(?:要|买|订|定|需要|\s+|[:：])`);
 /** 两袋尿素 三组张明: a person named after the village group, at the end, is the customer. */

@@ -8,12 +8,13 @@ import { Mask } from './chars.js';
 import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
 import { type Anchored, buildHealth } from './health.js';
+import { isKindOf } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localDate } from './local-time.js';
 import { scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { bestPlace, findPlaces } from './places.js';
-import { buildRequests } from './requests.js';
+import { asksForHelp, buildRequests, FEVER_C, helpRequest } from './requests.js';
 import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
@@ -147,6 +148,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   else if (context === 'quarantine' && cancels.length === 0) items = bareGoodsList(masked);
   const maxTemp = temps.reduce<number | null>(maxValue, null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
+  items = withoutGeneral(items);
   const goods: Item[] = [];
   for (const h of items) goods.push(h.item);
   const anchor = items[0]?.start ?? 0;
@@ -155,12 +157,28 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       out.push({ at: anchor, record: buildOrder(goods, bestPlace(places), customerOf(text)) });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
-    for (const req of buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp)) out.push(req);
+    const reqs = buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp);
+    for (const req of reqs) out.push(req);
+    // 孩子烧到三十九度了 怎么办 急: a fever or symptom with a cry for help asks for the doctor
+    const ill = positive > 0 || (maxTemp !== null && maxTemp >= FEVER_C);
+    if (reqs.length === 0 && ill && context === 'quarantine' && asksForHelp(text)) {
+      out.push(helpRequest(rooms[0]?.room ?? null, text.length));
+    }
   }
   if (out.length > 1) out.sort(byAnchor);
   const records: ParsedRecord[] = [];
   for (const a of out) records.push(a.record);
   return records;
+}
+
+/** 要买化肥 两袋 复合肥: a general word with no quantity, named beside one of its kinds, is that kind. */
+function withoutGeneral(items: ItemHit[]): ItemHit[] {
+  if (items.length < 2) return items;
+  return items.filter(
+    (h) =>
+      h.item.qty !== null ||
+      !items.some((o) => o !== h && o.item.qty !== null && isKindOf(o.item.name, h.item.name)),
+  );
 }
 
 function hasClock(dates: readonly DateHit[]): boolean {

@@ -4,12 +4,12 @@ import type { Item, RequestCategory, RequestRecord } from '../records.js';
 import { categoryOf } from './item-lexicon.js';
 
 const MEAL_RE =
-  /不吃辣|不要辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|饭菜?太少|菜太少|饭少了/;
+  /不吃辣|不要辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|饭菜?太少|菜太少|饭少了|太咸|太淡|太辣|太油|太硬|不新鲜|饭菜?(?:是)?凉的|饭菜?凉了/;
 const MEDICAL_RE =
   /快来人|来人啊|来个人|救命|(?:要|叫|找|请|喊|来)(?:个|一个|一位|位|一下)?医生|医生(?:能|可以|可不可以)?(?:来|过来|看)(?!过|了)|看医生|让医生|需要医生|看病|包扎|换药|开药|量(?:一下)?血压|测(?:一下)?血压|打针|输液|医务人员来/;
 const PROTECTIVE_RE = /消毒一下|消杀|来消毒|帮忙消毒|需要消毒/;
 const OTHER_RE =
-  /坏了|不亮|堵了|漏水|停水|停电|没电了|不出水|没热水|连不上|没信号|没网|不制热|换房|换个房间|(?:拿|取|帮忙拿|帮忙取)(?:一下|下)?(?:快递|外卖)|开个证明|开证明|出个证明/;
+  /坏了|不亮|堵了|漏水|停水|停电|没电了|不出水|没热水|连不上|没信号|没网|不制热|换房|换个房间|(?:拿|取|帮忙拿|帮忙取)(?:一下|下)?(?:快递|外卖)|开个证明|开证明|出个证明|(?:充|交)(?:个|一下)?话费|充值/;
 const FRAME_RE =
   /能|可以|可不可以|麻烦|请|帮|吗|\?|一下|需要|想|要|希望|快点|快来|尽快|急|谢谢|看看|来|给|缺|没了|用完了|借|救命|坏了|不亮|堵了|漏水|没热水|不出水|连不上/;
 const URGENT_RE =
@@ -91,4 +91,16 @@ export function buildRequest(
     room,
   };
   return { at: service.at, record };
+}
+
+/** The default fever threshold (CONTRACT.md, the digest's feverThreshold): 37.3 °C axillary. */
+export const FEVER_C = 37.3;
+
+/** 急 / 快来 / 救命 / 怎么办 with an explicit urgency word: the sender wants someone now. */
+export function asksForHelp(text: string): boolean {
+  return !NOT_URGENT_RE.test(text) && URGENT_RE.test(text);
+}
+
+export function helpRequest(room: string | null, at: number): { at: number; record: RequestRecord } {
+  return { at, record: { type: 'request', category: 'medical', urgent: true, items: [], room } };
 }

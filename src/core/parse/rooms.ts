@@ -18,6 +18,8 @@ const ROOM_RE = new RegExp(
   [
     // building + room: 8栋305, 3号楼201, A座1205, 8#305, 8-305, 8栋3楼305
     '(?<![\\dA-Za-z])(\\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})\\s*(?:栋|幢|号楼|座|#|-)\\s*(?:\\d{1,2}(?:楼|层)\\s*)?(\\d{3,4})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
+    // A1203 36.5: a building letter glued to the room, before a space or 房
+    '(?<![\\dA-Za-z])([A-H])(\\d{3,4})(?=\\s|房|室|号|$)',
     // 2105房 / 2105房间 / 2105室 / 2105号
     '(?<![\\d.])(\\d{3,4})\\s*(?:号房间|号房|房间|房|室|号|住户|的住户|房客)(?![楼床线码院门机栋])',
     // 房间2105 / 房号:2105 / 房间号 2105
@@ -67,8 +69,9 @@ export function findExplicitRooms(text: string): RoomHit[] {
     const end = start + m[0].length;
     let room: string | undefined;
     if (m[1] !== undefined && m[2] !== undefined) room = `${buildingNumber(m[1])}-${m[2]}`;
-    else if (m[9] !== undefined && m[10] !== undefined) room = spokenRoom(m[9], m[10]);
-    else room = m[3] ?? m[4] ?? m[5] ?? m[6] ?? (m[7] ? cnDigits(m[7]) : m[8] ? cnDigits(m[8]) : undefined);
+    else if (m[3] !== undefined && m[4] !== undefined) room = `${m[3]}-${m[4]}`;
+    else if (m[11] !== undefined && m[12] !== undefined) room = spokenRoom(m[11], m[12]);
+    else room = m[5] ?? m[6] ?? m[7] ?? m[8] ?? (m[9] ? cnDigits(m[9]) : m[10] ? cnDigits(m[10]) : undefined);
     if (room !== undefined) hits.push({ start, end, room });
   }
   return hits;
@@ -164,7 +167,7 @@ export function findBareRooms(
     }
   }
   const last = tokens[tokens.length - 1];
-  if (last && last !== first && isBare(blocked, last) && !startsAt(temps, last.start)) {
+  if (last && isBare(blocked, last) && !startsAt(temps, last.start) && !startsAt(hits, last.start)) {
     const before = text[last.start - 1];
     if (
       (before === ' ' || isClauseEnd(text, last.start - 1)) &&

@@ -45,7 +45,8 @@ export function mentionsWater(text: string): boolean {
 export function isWaterBooking(text: string): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text)) return false;
   if (QUESTION_RE.test(text) || PAST_RE.test(text) || HAVE_SOME_RE.test(text)) return false;
-  if (/吗|\?/.test(text) && !POLITE_ASK_RE.test(text.replace(/送水|要水/g, ''))) return false;
+  // 明天送水吗 / 明天送水不: a yes-no question asks about the service unless it also asks for water
+  if (/吗|\?|[不没]\s*$/.test(text) && !POLITE_ASK_RE.test(text.replace(/送水|要水/g, ''))) return false;
   return true;
 }
 
