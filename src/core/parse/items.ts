@@ -216,11 +216,22 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     if (earlier) x.take(earlier, q.qty, q.unit, q.start, q.end);
   }
   if (opts.verbs) readVerbItems(x);
+  else readListTails(x);
   return x.hits.sort(byStart);
 }
 
 function byStart(a: ItemHit, b: ItemHit): number {
   return a.start - b.start;
+}
+
+/** 感冒灵一盒、创可贴 (a 接龙 line): goods listed after an item with no quantity of their own. */
+function readListTails(x: Extraction): void {
+  const text = x.text;
+  for (const h of [...x.hits]) {
+    const sep = /^\s*(?:、|和|及|,|，)\s*/.exec(text.slice(h.end, h.end + 4));
+    if (sep && goodsAt(text, h.end + sep[0].length)) x.readListAfter(h.end + sep[0].length);
+  }
+  x.hits.sort(byStart);
 }
 
 function readVerbItems(x: Extraction): void {

@@ -58,6 +58,7 @@ function cleanName(raw: string): string | null {
   const owner = OWNER_RE.exec(name);
   if (owner && owner[0].length < name.length && looksLikeGoods(name.slice(owner[0].length))) {
     name = name.slice(owner[0].length);
+    while (name.startsWith('的')) name = name.slice(1);
   }
   if (/^\d+$/.test(name) && !isKnownGoods(name)) return null;
   return name;
