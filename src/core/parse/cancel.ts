@@ -50,6 +50,7 @@ function readObject(object: string): { names: string[]; other: boolean } {
   for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
     const p = piece
       .replace(LEAD_RE, '')
+      .replace(/^(?:送|买|订)(?=水$)/, '')
 
       .replace(/(?:够了|够用了|有了|找到了|还有)$/, '')
       .replace(/(?:我们|我|俺|咱|都|也|就|先|暂时)+$/, '');
@@ -75,6 +76,13 @@ export function findCancels(text: string): CancelHit[] {
     if (m[0].endsWith('取消') && !isClauseEnd(text, end) && !'| 吧'.includes(text[end] as string)) continue;
     const cs = clauseStart(text, start);
     const object = text.slice(cs, start);
+    // 取消明天的送水: 取消 first, its object after it (read below)
+    if (
+      m[0] === '取消' &&
+      object.trim().length === 0 &&
+      /^[|的\s]*[\u4e00-\u9fa5]/.test(text.slice(end, end + 6))
+    )
+      continue;
     if (
       object.trim().length === 0 &&
       m[0].startsWith('不用了') &&
@@ -89,7 +97,9 @@ export function findCancels(text: string): CancelHit[] {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     if (hits.some((h) => start >= h.start && start < h.end)) continue;
-    const from = start + m[0].length;
+    // 取消明天的送水: skip what other readers claimed (the date) and its 的 to reach the object
+    let from = start + m[0].length;
+    while (from < text.length && (text[from] === '|' || text[from] === '的' || text[from] === ' ')) from++;
     const ce = clauseEnd(text, from);
     // 不用送水了 谢谢: the object ends at its 了
     const le = text.indexOf('了', from);

@@ -24,7 +24,9 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
   // 买化肥要带身份证吗: a question without any asking word and without quantities is about the goods
   if (/[吗?]\s*$/.test(text) && !ASKS_RE.test(text) && items.every(noQty)) return true;
   const prices = text.match(PRICE_RE)?.length ?? 0;
-  return prices >= 2 || (prices === 1 && !hasBuyVerb);
+  // 菜油3桶 85一桶 化肥2袋: one price noted beside a list that counts several goods is still an order
+  const counted = items.filter((i) => i.qty !== null).length;
+  return prices >= 2 || (prices === 1 && !hasBuyVerb && counted < 2);
 }
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5})\s*[:：]/;

@@ -127,7 +127,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   let items: ItemHit[] = extractItems(masked, { verbs: true });
 
   if (context !== 'quarantine' && mentionsWater(masked)) {
-    if (isWaterBooking(masked)) {
+    if (isWaterBooking(masked) && !withdrawsWater(cancels)) {
       const deliverTo = bestPlace(places);
       let waterAt = masked.indexOf('水');
       for (const h of items) if (isWaterItem(h.item)) waterAt = h.start;
@@ -179,6 +179,13 @@ function withoutGeneral(items: ItemHit[]): ItemHit[] {
       h.item.qty !== null ||
       !items.some((o) => o !== h && o.item.qty !== null && isKindOf(o.item.name, h.item.name)),
   );
+}
+
+/** 取消明天的送水: a message withdrawing water books none. */
+function withdrawsWater(cancels: readonly { names: string[] }[]): boolean {
+  for (const c of cancels)
+    for (const name of c.names) if (isWaterItem({ name, qty: null, unit: null })) return true;
+  return false;
 }
 
 function hasClock(dates: readonly DateHit[]): boolean {

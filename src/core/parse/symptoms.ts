@@ -27,7 +27,7 @@ const LEXICON: readonly [SymptomCode, string][] = [
   ],
   // 脑壳 / 脑袋 / 脑阔: the head in Chongqing speech and voice input
   ['headache', `(?:头|脑壳|脑袋|脑阔)${INT}(?:痛|疼|胀痛)|偏头痛`],
-  ['chills', '畏寒|发冷|怕冷|打寒颤|打寒战|打冷战|冷得发抖'],
+  ['chills', '畏寒|发冷|怕冷|喊冷|觉得冷|浑身冷|身上冷|打寒颤|打寒战|打冷战|冷得发抖'],
   ['runny_nose', `流鼻涕|流清鼻涕|流涕|鼻塞|鼻子${INT}(?:不通|塞|堵|不透气)`],
   [
     'shortness_of_breath',
