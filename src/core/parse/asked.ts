@@ -47,11 +47,10 @@ export function keepAskedFor(
 
 /** Chinese characters left once the items are taken out: more than a couple means a sentence, not a list. */
 function leftoverChars(masked: string, items: readonly ItemHit[], from: number): number {
+  const taken = new Uint8Array(masked.length);
+  for (const h of items) taken.fill(1, h.start, h.end);
   let n = 0;
-  for (let i = from; i < masked.length; i++) {
-    if (items.some((h) => i >= h.start && i < h.end)) continue;
-    if (isCjk(masked[i])) n++;
-  }
+  for (let i = from; i < masked.length; i++) if (taken[i] === 0 && isCjk(masked[i])) n++;
   return n;
 }
 
