@@ -32,7 +32,7 @@ const VAGUE: readonly [string, number | null, string | null][] = [
   ['些', null, null],
   ['个', 1, '个'],
 ];
-const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|,|，|\/)\s*|\s+)/;
+const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|或者|或是|或|,|，|\/)\s*|\s+)/;
 /** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
 const POST_RE = /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
