@@ -28,6 +28,10 @@ function slotFromClock(local: LocalDate | null): Slot | null {
   return local.hour < 12 ? 'am' : 'pm';
 }
 
+function postfix(text: string, s: SlotHit, prevEnd: number): boolean {
+  return s.start - prevEnd <= 2 && text[s.start - 1] === '(' && text[s.end] === ')';
+}
+
 function codesIn(symptoms: readonly SymptomHit[], from: number, to: number): SymptomCode[] {
   const codes: SymptomCode[] = [];
   for (const s of symptoms) {
@@ -78,7 +82,10 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     temps.forEach((t, i) => {
       const prevEnd = i === 0 ? 0 : (temps[i - 1] as TempHit).end;
       const nextStart = temps[i + 1]?.start ?? text.length;
-      const before = slots.filter((s) => s.start >= prevEnd && s.end <= t.start);
+      // 36.5（早） 36.8（晚）: a slot in brackets right after the previous reading is that reading's
+      const before = slots.filter(
+        (s) => s.start >= prevEnd && s.end <= t.start && !(i > 0 && postfix(text, s, prevEnd)),
+      );
       const after = slots.find((s) => s.start >= t.end && s.start <= t.end + 2 && s.end <= nextStart);
       const slot = before[before.length - 1]?.slot ?? after?.slot ?? slotFromClock(local);
       const record: HealthRecord = {
