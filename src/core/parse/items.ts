@@ -255,7 +255,18 @@ function readVerbItems(x: Extraction): void {
   // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
   if (x.hits.length > 0) return;
   for (const m of text.matchAll(POST_RE)) {
-    const b = readNameBackward(text, m.index);
+    // 卫生纸和垃圾袋都用完了: every goods word listed in the clause ran out (an adverb may come between)
+    let end = m.index;
+    while (end > 0 && '都也又全快已'.includes(text[end - 1] as string)) end--;
+    const from = clauseStart(text, end);
+    const listed = x
+      .mentions()
+      .filter((g) => g.start >= from && g.end <= end && !x.used.overlaps(g.start, g.end));
+    if (listed.length > 1) {
+      for (const g of listed) x.take(g, null, null, g.start, g.end);
+      continue;
+    }
+    const b = readNameBackward(text, end);
     if (b && !x.used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
       x.take(b, null, null, b.start, b.end);
     }

@@ -19,9 +19,9 @@ export function bestPlace(places: readonly PlaceHit[]): string | null {
 
 /** Hamlet words of the Chongqing hills: 王家湾, 李家坝, 黄桷垭, 石板坡. */
 const HAMLET = '(?:湾|坝|沟|院子|坪|岭|嘴|咀|梁|垭口?|坡|塝)';
-const GROUP = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:[\\u4e00-\\u9fa5]{1,3}家${HAMLET}?|[\\u4e00-\\u9fa5]{1,2}${HAMLET})?`;
+const GROUP = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:[\\u4e00-\\u9fa5]{1,3}家${HAMLET}?|[\\u4e00-\\u9fa5]{1,2}${HAMLET}|村口|路口|桥头|公路边|大路边)?`;
 const LANDMARK =
-  '七星洞村?|村委会?(?:门口)?|村部|村口|村小|村卫生室|村办公室|镇上|场镇|[\\u4e00-\\u9fa5]{1,2}家院子';
+  '七星洞村?|村委会?(?:门口)?|村部|村口|村小|村卫生室|村办公室|大队部|[\\u4e00-\\u9fa5]{1,2}家院子';
 const STRICT_RE = new RegExp(`(?<![\\d一二三四五六七八九十])(?:${GROUP})|${LANDMARK}`, 'g');
 const VERB_RE = /送到|送去|送至|送往|送回|放到|放在|拿到|带到|拉到|运到|寄到|送给/g;
 const PLACE_END = [

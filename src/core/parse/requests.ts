@@ -9,7 +9,7 @@ const MEDICAL_RE =
   /快来人|来人啊|来个人|救命|(?:要|叫|找|请|喊|来)(?:个|一个|一位|位|一下)?医生|医生(?:能|可以|可不可以)?(?:来|过来|看)(?!过|了)|看医生|让医生|需要医生|看病|包扎|换药|开药|量(?:一下)?血压|测(?:一下)?血压|打针|输液|医务人员来/;
 const PROTECTIVE_RE = /消毒一下|消杀|来消毒|帮忙消毒|需要消毒/;
 const OTHER_RE =
-  /坏了|不亮|堵了|漏水|停水|停电|没电了|不出水|没热水|连不上|没信号|没网|不制热|换房|换个房间|(?:拿|取|帮忙拿|帮忙取)(?:一下|下)?(?:快递|外卖)|开个证明|开证明|出个证明|(?:充|交)(?:个|一下)?话费|充值/;
+  /坏了|不亮|堵了|漏水|停水|停电|没电了|不出水|没热水|连不上|没信号|没网|不制热|换房|换个房间|(?:拿|取|帮忙拿|帮忙取)(?:一下|下)?(?:快递|外卖)|(?:快递|外卖)[^，,。!?？]{0,6}?(?:拿|取)(?:上来|过来|一下)?|开个证明|开证明|出个证明|(?:充|交)(?:个|一下)?话费|充值/;
 const FRAME_RE =
   /能|可以|可不可以|麻烦|请|帮|吗|\?|一下|需要|想|要|希望|快点|快来|尽快|急|谢谢|看看|来|给|缺|没了|用完了|借|救命|坏了|不亮|堵了|漏水|没热水|不出水|连不上/;
 const URGENT_RE =
@@ -57,6 +57,9 @@ export function buildRequests(
     const one = buildRequest(text, [], room, maxTemp, 0);
     return one ? [one] : [];
   }
+  // 饭菜少放点糖，另外降糖药快吃完了: a meal wish beside goods of another kind is a request of its own
+  const meal = MEAL_RE.exec(text);
+  const mealApart = meal && !items.some((h) => categoryOf(h.item.name) === 'meal') && !ANNOUNCE_RE.test(text);
   const groups = new Map<RequestCategory, { at: number; items: Item[] }>();
   for (const h of items) {
     const c = categoryOf(h.item.name);
@@ -65,6 +68,11 @@ export function buildRequests(
     else groups.set(c, { at: h.start, items: [h.item] });
   }
   const out: { at: number; record: RequestRecord }[] = [];
+  if (meal && mealApart) {
+    const record: RequestRecord = { type: 'request', category: 'meal', urgent: false, items: [], room };
+    record.urgent = isUrgent(text, maxTemp);
+    out.push({ at: meal.index, record });
+  }
   for (const g of groups.values()) {
     const one = buildRequest(text, g.items, room, maxTemp, g.at);
     if (one) out.push(one);
