@@ -1,6 +1,7 @@
 // Health records: one per temperature (two slots give two records), symptoms assigned to the slot whose part
 // of the message they sit in; with no number, a record for symptoms or for 体温正常 / 一切正常 / 无不适.
 import type { GroupContext, HealthRecord, Slot, SymptomCode } from '../records.js';
+import { clauseEnd } from './chars.js';
 import type { LocalDate } from './local-time.js';
 import type { RoomHit } from './rooms.js';
 import type { SlotHit } from './slots.js';
@@ -26,6 +27,23 @@ export interface Anchored<T> {
 function slotFromClock(local: LocalDate | null): Slot | null {
   if (local === null) return null;
   return local.hour < 12 ? 'am' : 'pm';
+}
+
+/**
+ * 这两天晚上总是咳嗽，白天还好，体温…36.6: a slot word in an earlier clause that says when a symptom comes
+ * is not when the temperature was taken.
+ */
+function whenOfSymptom(
+  text: string,
+  s: SlotHit,
+  tempStart: number,
+  symptoms: readonly SymptomHit[],
+): boolean {
+  const ce = clauseEnd(text, s.end);
+  if (ce >= tempStart) return false;
+  // 从昨晚开始一直低烧，37.5: a fever's time is its reading's time
+  for (const x of symptoms) if (x.start >= s.end && x.start < ce && x.code !== 'fever') return true;
+  return false;
 }
 
 function postfix(text: string, s: SlotHit, prevEnd: number): boolean {
@@ -84,7 +102,11 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       const nextStart = temps[i + 1]?.start ?? text.length;
       // 36.5（早） 36.8（晚）: a slot in brackets right after the previous reading is that reading's
       const before = slots.filter(
-        (s) => s.start >= prevEnd && s.end <= t.start && !(i > 0 && postfix(text, s, prevEnd)),
+        (s) =>
+          s.start >= prevEnd &&
+          s.end <= t.start &&
+          !(i > 0 && postfix(text, s, prevEnd)) &&
+          !whenOfSymptom(text, s, t.start, symptoms),
       );
       const after = slots.find((s) => s.start >= t.end && s.start <= t.end + 2 && s.end <= nextStart);
       const slot = before[before.length - 1]?.slot ?? after?.slot ?? slotFromClock(local);

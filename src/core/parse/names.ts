@@ -68,7 +68,9 @@ function cleanName(raw: string): string | null {
 function trimToGoods(name: string): string {
   if (isKnownGoods(name)) return name;
   const known = goodsAt(name, 0);
-  if (known && known.length < name.length && !looksLikeGoods(name.slice(known.length))) return known;
+  const rest = name.slice(known?.length ?? 0);
+  // 菜种子 keeps its 子 (种 + 子 = seed); 象棋打发时间 is cut back to 象棋
+  if (known && known.length < name.length && rest !== '子' && !looksLikeGoods(rest)) return known;
   return name;
 }
 

@@ -35,6 +35,10 @@ const CUSTOMER_FOR_RE = /(?:帮|给|替)([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:买|�
 const CUSTOMER_TITLED_RE = new RegExp(
   String.raw`^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})(?:家)?(?:要|买|订|定|需要|\s+|[:：])`,
 );
+/** 我是二组的刘大娘，想买…: the sender names herself. */
+const CUSTOMER_SELF_RE = new RegExp(
+  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})`,
+);
 /** 两袋尿素 三组张明: a person named after the village group, at the end, is the customer. */
 const CUSTOMER_AFTER_GROUP_RE = new RegExp(
   String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)\s*([${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
@@ -45,7 +49,7 @@ const NOT_NAMES = new Set(['一下', '忙', '我们', '我家', '忙一下', '�
 export function customerOf(text: string): string | null {
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
   if (c && !isKnownGoods(c) && stopAt(c, 0) === 0 && !NOT_NAMES.has(c)) return c;
-  const t = CUSTOMER_TITLED_RE.exec(text)?.[1];
+  const t = CUSTOMER_TITLED_RE.exec(text)?.[1] ?? CUSTOMER_SELF_RE.exec(text)?.[1];
   if (t && !t.startsWith('我')) return t;
   const g = CUSTOMER_AFTER_GROUP_RE.exec(text)?.[1];
   if (g && !/[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧]|谢谢|麻烦|辛苦/.test(g)) return g;

@@ -131,9 +131,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       const deliverTo = bestPlace(places);
       let waterAt = masked.indexOf('水');
       for (const h of items) if (isWaterItem(h.item)) waterAt = h.start;
-      const perDay = waterPerDay(masked, dates, places, local);
+      const when = rescheduled(text, dates);
+      const perDay = waterPerDay(masked, when, places, local);
       if (perDay) for (const w of perDay) out.push(w);
-      else out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], dates, deliverTo, local) });
+      else out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], when, deliverTo, local) });
     }
     items = items.filter(notWater);
   } else if (context !== 'quarantine' && items.length === 0) {
@@ -186,6 +187,14 @@ function withdrawsWater(cancels: readonly { names: string[] }[]): boolean {
   for (const c of cancels)
     for (const name of c.names) if (isWaterItem({ name, qty: null, unit: null })) return true;
   return false;
+}
+
+/** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
+function rescheduled(text: string, dates: DateHit[]): DateHit[] {
+  const m = /改到|改成|改在|推到|挪到|换到|延到|推迟到|延后到/.exec(text);
+  if (!m) return dates;
+  const to = m.index + m[0].length;
+  return dates.filter((d) => d.day === null || d.start >= to);
 }
 
 function hasClock(dates: readonly DateHit[]): boolean {
