@@ -1,7 +1,7 @@
 // Orders in villages: goods to buy and deliver. Questions about price or availability, price lists, reports of
 // goods already bought or delivered, and announcements to everyone are not orders.
 import type { Item, OrderRecord } from '../records.js';
-import { isKnownGoods } from './item-lexicon.js';
+import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
 
@@ -35,6 +35,9 @@ const CUSTOMER_FOR_RE = /(?:帮|给|替)([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:买|�
 const CUSTOMER_TITLED_RE = new RegExp(
   String.raw`^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})(?:家)?(?:要|买|订|定|需要|\s+|[:：])`,
 );
+const NOT_NAME_CHARS_RE = /[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧]|谢谢|麻烦|辛苦/;
+/** 3组 张三 化肥2袋: a name standing alone between spaces in a list of goods. */
+const CUSTOMER_TOKEN_RE = new RegExp(String.raw`(?:^|\s)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=\s|$)`);
 /** 我是二组的刘大娘，想买…: the sender names herself. */
 const CUSTOMER_SELF_RE = new RegExp(
   String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})`,
@@ -52,7 +55,9 @@ export function customerOf(text: string): string | null {
   const t = CUSTOMER_TITLED_RE.exec(text)?.[1] ?? CUSTOMER_SELF_RE.exec(text)?.[1];
   if (t && !t.startsWith('我')) return t;
   const g = CUSTOMER_AFTER_GROUP_RE.exec(text)?.[1];
-  if (g && !/[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧]|谢谢|麻烦|辛苦/.test(g)) return g;
+  if (g && !NOT_NAME_CHARS_RE.test(g)) return g;
+  const n = CUSTOMER_TOKEN_RE.exec(text)?.[1];
+  if (n && !looksLikeGoods(n) && !NOT_NAME_CHARS_RE.test(n) && !/^周[一二三四五六日天末]$/.test(n)) return n;
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
   if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
   return null;

@@ -139,7 +139,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     items = items.filter(notWater);
   } else if (context !== 'quarantine' && items.length === 0) {
     // 周三上午送两桶: barrels with no goods named are water
-    const barrels = impliedWater(masked);
+    const barrels = impliedWater(masked, dates.some(named));
     if (barrels) {
       const record = buildWater([], [barrels], dates, bestPlace(places), local);
       out.push({ at: barrels.at, record });
@@ -195,6 +195,10 @@ function rescheduled(text: string, dates: DateHit[]): DateHit[] {
   if (!m) return dates;
   const to = m.index + m[0].length;
   return dates.filter((d) => d.day === null || d.start >= to);
+}
+
+function named(d: DateHit): boolean {
+  return d.day !== null || d.part !== null;
 }
 
 function hasClock(dates: readonly DateHit[]): boolean {

@@ -170,7 +170,7 @@ export function findBareRooms(
   if (last && isBare(blocked, last) && !startsAt(temps, last.start) && !startsAt(hits, last.start)) {
     const before = text[last.start - 1];
     if (
-      (before === ' ' || isClauseEnd(text, last.start - 1)) &&
+      (before === ' ' || before === '(' || isClauseEnd(text, last.start - 1)) &&
       /^[\s\p{P}\p{S}]*$/u.test(text.slice(last.end))
     ) {
       if (!startsAt(hits, last.start)) hits.push({ start: last.start, end: last.end, room: last.int });

@@ -75,9 +75,15 @@ export function buildWater(
 
 const BARRELS_RE = /(?:送|订|要|来|约)\s*([\d一二两三四五六七八九十几]{1,3})\s*桶(?![\u4e00-\u9fa5])/;
 
+const BARE_BARRELS_RE = /(?:^|[\s|,，])([\d一二两三四五六七八九十]{1,3})\s*桶(?![\u4e00-\u9fa5])/;
+
 /** 周三上午送两桶: a booking of barrels that names no goods at all. */
-export function impliedWater(text: string): { qty: number | null; unit: string; at: number } | null {
-  const m = BARRELS_RE.exec(text);
+export function impliedWater(
+  text: string,
+  dated = false,
+): { qty: number | null; unit: string; at: number } | null {
+  // 周四早上 2桶: with a day named, barrels alone are a booking too
+  const m = BARRELS_RE.exec(text) ?? (dated ? BARE_BARRELS_RE.exec(text) : null);
   if (!m?.[1] || QUESTION_RE.test(text) || PAST_RE.test(text)) return null;
   return { qty: parseNumber(m[1]), unit: '桶', at: m.index };
 }
