@@ -120,6 +120,8 @@ const RANGE_RE = /^[一二两三四五六七八九十几]*[一二两三四五六
 
 const TIME_AFTER_GE_RE = /^(?:小时|钟头|月|星期|礼拜|工作|半小|多小|多月)/;
 
+const CANDIDATE_RE = /[0-9零〇一二两三四五六七八九十百千万几半xX×*]/g;
+
 export function findQuantities(text: string): QtyHit[] {
   const hits: QtyHit[] = [];
   const n = text.length;
@@ -164,7 +166,10 @@ export function findQuantities(text: string): QtyHit[] {
       } else i++;
       continue;
     } else {
-      i++;
+      // jump to the next character that can start a quantity (most of a message cannot)
+      CANDIDATE_RE.lastIndex = i + 1;
+      const next = CANDIDATE_RE.exec(text);
+      i = next ? next.index : n;
       continue;
     }
     let inexact = false;

@@ -61,7 +61,7 @@ function buildingNumber(s: string): string {
 }
 
 export function findExplicitRooms(text: string): RoomHit[] {
-  if (!/\d{3}|[零〇一二三四五六七八九幺]{3}|楼/.test(text)) return [];
+  if (!/\d{3}|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]/.test(text)) return [];
   const hits: RoomHit[] = [];
   for (const m of text.matchAll(ROOM_RE)) {
     if (hits.length >= MAX_HITS) break;

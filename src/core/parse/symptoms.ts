@@ -1,7 +1,7 @@
 // Symptoms to the contract's codes, with negation (不咳嗽, 无发热、乏力, 咳嗽：无) and generic or conditional
 // mentions (如有发热请报告, 退烧药) left out: only symptoms the person says they have count.
 import type { SymptomCode } from '../records.js';
-import { clauseEnd, clauseStart, endsAny, includesAny, isClauseEnd, MAX_HITS, startsAny } from './chars.js';
+import { anyOf, clauseEnd, clauseStart, endsAny, isClauseEnd, MAX_HITS, startsAny } from './chars.js';
 
 export interface SymptomHit {
   start: number;
@@ -87,6 +87,7 @@ const CONDITIONAL = [
   '以上就',
   '标准',
 ];
+const CONDITIONAL_RE = anyOf(CONDITIONAL);
 const NEGATORS_2 = ['没有', '没得', '莫得', '并无', '毫无', '从未', '未见', '否认'];
 const NEGATORS_1 = new Set(['不', '无', '没', '未', '冇']);
 const FILLER = new Set('、和及与或也都还并再太很怎么啥什任何明显的等症状是过 '.split(''));
@@ -168,7 +169,7 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (startsAny(text, end, AFTER_NOT) || endsAny(text, start, BEFORE_NOT)) continue;
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
-    if (post === null && includesAny(clause, CONDITIONAL)) continue;
+    if (post === null && CONDITIONAL_RE.test(clause)) continue;
     // 嗓子不疼了 / 头不痛: a negation inside the phrase itself
     const inner = INNER_NEG_RE.test(m[0]);
     const negated = inner || post === 'neg' || (post !== 'pos' && negatedBefore(text, start, byEnd));
@@ -201,7 +202,7 @@ export function findNormal(text: string): NormalHit[] {
       continue;
     if (text.endsWith('不', start) || text.endsWith('是否', start)) continue;
     const clause = clauseOf(text, start, end);
-    if (includesAny(clause, CONDITIONAL) || clause.includes('?')) continue;
+    if (CONDITIONAL_RE.test(clause) || clause.includes('?')) continue;
     hits.push({ start, end, weak: m[0] === '正常' });
   }
   return hits;

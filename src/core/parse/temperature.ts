@@ -2,11 +2,11 @@
 // one sensible reading (365, 3.65, 36..5). Numbers that are rooms, floors, dates, times, prices, ages, counts,
 // SpO2 or pulse are never read: each candidate passes a left-context and a right-context guard.
 import {
+  anyOf,
   CN_DIGIT,
   clauseEnd,
   clauseStart,
   endsAny,
-  includesAny,
   isCjk,
   isClauseEnd,
   isDigit,
@@ -34,6 +34,8 @@ export interface TempHit {
   value: number;
 }
 
+const KEYWORD_RE = anyOf(KEYWORDS);
+const LEFT_EXCLUDE_RE = anyOf(LEFT_EXCLUDE);
 const MIN_C = 34;
 const MAX_C = 43;
 const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°', 'C', 'c', 'du', 'Du', 'DU'];
@@ -133,7 +135,7 @@ export function findTemperatures(
     )
       continue;
     if (excludedLeft(left)) continue;
-    const keyword = tPrefix || includesAny(left, KEYWORDS);
+    const keyword = tPrefix || KEYWORD_RE.test(left);
     const slotBefore = slotWithin(slots, ls, tok.start);
     const afterRoom =
       prev !== undefined &&
@@ -232,7 +234,7 @@ const RANGE_JOIN_RE = /^\s*(?:-|~|～|—|－|到|至)\s*$/;
 
 /** 36.5-36.8 / 37度5到38度: a range is one reading; its upper end is kept so a fever is never played down. */
 function joinRanges(text: string, hits: TempHit[]): TempHit[] {
-  if (hits.length < 2) return hits;
+  if (hits.length < 2 || !/[-~～—－到至]/.test(text)) return hits;
   const out: TempHit[] = [];
   for (const h of hits) {
     const prev = out[out.length - 1];
@@ -254,9 +256,11 @@ const CN_WHOLE_RE =
   /(?:体温|温度|测温|量了)(?:是|为|式)?[:：\s]*(三十[四五六七八九]|四十[一二三]?)(?![度点一二三四五六七八九十\u4e00-\u9fa5])/g;
 const ANY_DIGIT: Readonly<Record<string, number>> = { ...CN_DIGIT, ...DIGITS };
 
+const CN_TEMP_HINT_RE = /[三四]十|卅|[三四][零一二三四五六七八九]点/;
+
 /** 三十六度八 / 三十六点七 / 三十七度 as spoken or typed by voice input. */
 function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
-  if (!text.includes('十') && !text.includes('卅') && !text.includes('点')) return [];
+  if (!CN_TEMP_HINT_RE.test(text)) return [];
   const hits: TempHit[] = [];
   if (text.includes('十')) {
     for (const m of text.matchAll(CN_WHOLE_RE)) {
@@ -274,7 +278,7 @@ function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
     if (blocked.any(start, end)) continue;
     // 三六点五: digit by digit, as some voice input spells it, only after a temperature word
     const spelled = m[3] !== undefined;
-    if (spelled && !includesAny(text.slice(Math.max(0, start - 6), start), KEYWORDS)) continue;
+    if (spelled && !KEYWORD_RE.test(text.slice(Math.max(0, start - 6), start))) continue;
     const whole = (m[1] === '四' || m[3] === '四' ? 40 : 30) + (m[4] ? (ANY_DIGIT[m[4]] ?? 0) : 0);
     const fracDigits = (m[6] ?? '').split('').map((c) => ANY_DIGIT[c] ?? 0);
     if (m[5] === '点' && fracDigits.length === 0) continue;
@@ -312,7 +316,7 @@ function approximate(text: string, end: number): { add: number; end: number } | 
  * temperature keyword counts: in 第十四天了 体温36.4 the 体温 says what the number is.
  */
 function excludedLeft(left: string): boolean {
-  if (!includesAny(left, LEFT_EXCLUDE)) return false;
+  if (!LEFT_EXCLUDE_RE.test(left)) return false;
   let kw = -1;
   for (const k of KEYWORDS) kw = Math.max(kw, left.lastIndexOf(k));
   if (kw < 0) return true;
