@@ -9,6 +9,8 @@ export const KEYWORDS = [
   '耳温',
   '口温',
   '量了',
+  '量出来',
+  '测出来',
   '测了',
   '测得',
   '量得',
@@ -91,6 +93,7 @@ export const RIGHT_EXCLUDE_SPACED = ['岁', '楼', '层', '元', '块', '斤', '
 /** Words right before a number that make it a measure of something else (洗澡水38度, 工资36.5). */
 export const ADJACENT_EXCLUDE = [
   ...['水', '水温', '热水', '开水', '洗澡水', '泡脚', '洗澡', '工资', '距离', '价格', '单价', '总价', '合计'],
+  ...['房间', '屋里', '屋头', '室内', '屋子', '暖气', '空调', '外面', '气温'],
   ...[
     '共计',
     '花了',

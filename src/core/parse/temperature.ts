@@ -55,7 +55,8 @@ function startsWithAny(text: string, i: number, words: readonly string[]): strin
 function leftContextStart(text: string, from: number, start: number): number {
   let s = Math.max(from, start - 8);
   for (let i = start - 1; i >= s; i--) {
-    if (isClauseEnd(text, i)) {
+    // a space between two Chinese words parts clauses in WeChat (体温计37块钱买的 量出来36.6)
+    if (isClauseEnd(text, i) || (text[i] === ' ' && isCjk(text[i - 1]) && isCjk(text[i + 1]))) {
       s = i + 1;
       break;
     }
@@ -63,13 +64,16 @@ function leftContextStart(text: string, from: number, start: number): number {
   return s;
 }
 
+const THING_FILLER_RE = /(?:只有|才|有|是|大概|大约|约|都|也|就|差不多)+$/;
+
 /** 苹果38.5 / 洗澡水38度 / 工资36.5: a thing right before the number is priced or measured, not a body. */
 function thingBefore(text: string, start: number): boolean {
   const e = start;
   let s = e;
   while (s > 0 && e - s < 8 && isCjk(text[s - 1])) s--;
   if (s === e) return false;
-  const run = text.slice(s, e);
+  // 热水只有38度 / 房间才39度: a filler between the thing and its number does not change what is measured
+  const run = text.slice(s, e).replace(THING_FILLER_RE, '');
   return goodsSuffix(run) !== null || endsAny(run, run.length, ADJACENT_EXCLUDE);
 }
 
