@@ -2,13 +2,11 @@
 // one sensible reading (365, 3.65, 36..5). Numbers that are rooms, floors, dates, times, prices, ages, counts,
 // SpO2 or pulse are never read: each candidate passes a left-context and a right-context guard.
 import {
-  anyOf,
   CN_DIGIT,
   clauseEnd,
   clauseStart,
   endsAny,
   isCjk,
-  isClauseEnd,
   isDigit,
   isLatin,
   MAX_HITS,
@@ -20,10 +18,20 @@ import type { NumToken } from './numbers.js';
 import { roundTenths } from './numerals.js';
 import type { SlotHit } from './slots.js';
 import {
+  approximate,
+  eatUnit,
+  excludedLeft,
+  KEYWORD_RE,
+  leftContextStart,
+  MAX_C,
+  MIN_C,
+  startsWithAny,
+  TEMP_UNITS,
+} from './temperature-context.js';
+import { findChineseTemperatures } from './temperature-spoken.js';
+import {
   ADJACENT_EXCLUDE,
   AFTER_UNIT_EXCLUDE,
-  KEYWORDS,
-  LEFT_EXCLUDE,
   RIGHT_EXCLUDE,
   RIGHT_EXCLUDE_SPACED,
 } from './temperature-words.js';
@@ -34,11 +42,6 @@ export interface TempHit {
   value: number;
 }
 
-const KEYWORD_RE = anyOf(KEYWORDS);
-const LEFT_EXCLUDE_RE = anyOf(LEFT_EXCLUDE);
-const MIN_C = 34;
-const MAX_C = 43;
-const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°', 'C', 'c', 'du', 'Du', 'DU'];
 /** Characters that may surround a lone slip such as "365" in a message that is only a report. */
 const ALONE_FILLER = new Set(
   '今天早上晨晚中午下体温测量了我是的报到打卡度一下刚才现在目前吧哈啊呀哦嗯好'.split(''),
@@ -46,23 +49,6 @@ const ALONE_FILLER = new Set(
 
 /** 36.5一斤 / 36.5/斤 / 36.5每袋: a price per unit. */
 const PER_UNIT_RE = /^\s*[一每/]\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐只条块])/;
-
-function startsWithAny(text: string, i: number, words: readonly string[]): string | null {
-  for (const w of words) if (text.startsWith(w, i)) return w;
-  return null;
-}
-
-function leftContextStart(text: string, from: number, start: number): number {
-  let s = Math.max(from, start - 8);
-  for (let i = start - 1; i >= s; i--) {
-    // a space between two Chinese words parts clauses in WeChat (体温计37块钱买的 量出来36.6)
-    if (isClauseEnd(text, i) || (text[i] === ' ' && isCjk(text[i - 1]) && isCjk(text[i + 1]))) {
-      s = i + 1;
-      break;
-    }
-  }
-  return s;
-}
 
 const THING_FILLER_RE = /(?:只有|才|有|是|大概|大约|约|都|也|就|差不多)+$/;
 
@@ -83,15 +69,6 @@ function excludedRight(text: string, end: number): boolean {
   let k = end;
   while (text[k] === ' ') k++;
   return k > end && startsWithAny(text, k, RIGHT_EXCLUDE_SPACED) !== null;
-}
-
-/** Consumes a temperature unit after `end` (spaces allowed); returns the new end. */
-function eatUnit(text: string, end: number): number {
-  let k = end;
-  while (text[k] === ' ') k++;
-  const u = startsWithAny(text, k, TEMP_UNITS);
-  if (!u || (isLatin(u[u.length - 1]) && isLatin(text[k + u.length]))) return end; // 36.5cm is no unit
-  return k + u.length;
 }
 
 function isAlone(text: string, tok: NumToken, blocked: Mask): boolean {
@@ -247,89 +224,6 @@ function joinRanges(text: string, hits: TempHit[]): TempHit[] {
     } else out.push(h);
   }
   return out;
-}
-
-const DIGITS: Readonly<Record<string, number>> = Object.fromEntries(
-  '0123456789'.split('').map((d, i) => [d, i]),
-);
-
-const CN_TEMP_RE =
-  /(?:([三四])十|(卅)|([三四])(?=[零一二三四五六七八九]点))([一二三四五六七八九0-9]?)(度|点)([0-9](?![0-9])|[零〇一二三四五六七八九]{0,2})/g;
-/** 体温三十七 / 温度是三十六: a whole spoken number right after a temperature word, with no 度. */
-const CN_WHOLE_RE =
-  /(?:体温|温度|测温|量了)(?:是|为|式)?[:：\s]*(三十[四五六七八九]|四十[一二三]?)(?![度点一二三四五六七八九十\u4e00-\u9fa5])/g;
-const ANY_DIGIT: Readonly<Record<string, number>> = { ...CN_DIGIT, ...DIGITS };
-
-const CN_TEMP_HINT_RE = /[三四]十|卅|[三四][零一二三四五六七八九]点/;
-
-/** 三十六度八 / 三十六点七 / 三十七度 as spoken or typed by voice input. */
-function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
-  if (!CN_TEMP_HINT_RE.test(text)) return [];
-  const hits: TempHit[] = [];
-  if (text.includes('十')) {
-    for (const m of text.matchAll(CN_WHOLE_RE)) {
-      const num = m[1] as string;
-      const start = m.index + m[0].length - num.length;
-      if (blocked.any(start, start + num.length)) continue;
-      const value = (num[0] === '四' ? 40 : 30) + (CN_DIGIT[num[2] ?? ''] ?? 0);
-      if (value >= MIN_C && value <= MAX_C) hits.push({ start, end: start + num.length, value });
-    }
-  }
-  for (const m of text.matchAll(CN_TEMP_RE)) {
-    if (hits.length >= MAX_HITS) break;
-    const start = m.index;
-    let end = start + m[0].length;
-    if (blocked.any(start, end)) continue;
-    // 三六点五: digit by digit, as some voice input spells it, only after a temperature word
-    const spelled = m[3] !== undefined;
-    if (spelled && !KEYWORD_RE.test(text.slice(Math.max(0, start - 6), start))) continue;
-    const whole = (m[1] === '四' || m[3] === '四' ? 40 : 30) + (m[4] ? (ANY_DIGIT[m[4]] ?? 0) : 0);
-    const fracDigits = (m[6] ?? '').split('').map((c) => ANY_DIGIT[c] ?? 0);
-    if (m[5] === '点' && fracDigits.length === 0) continue;
-    if (m[5] === '点' && /^[十分钟半]/.test(text.slice(end, end + 1))) continue; // 三四点十分 is a time
-    let add = 0;
-    if (fracDigits.length === 0 && m[5] === '度') {
-      const approx = approximate(text, end);
-      if (approx === null) continue;
-      add = approx.add;
-      end = approx.end;
-    }
-    if (excludedLeft(text.slice(leftContextStart(text, 0, start), start))) continue;
-    const value = roundTenths(String(whole), fracDigits.join('')) + add;
-    if (value < MIN_C || value > MAX_C) continue;
-    end = eatUnit(text, end);
-    hits.push({ start, end, value });
-  }
-  return hits;
-}
-
-/**
- * After a whole number of degrees: 38度多 / 38度几 (over 38: read as 38.0, so an approximate fever is still
- * found), 38度半 (38.5); 36度电 is energy, not a temperature (null). Returns what to add and the new end.
- */
-function approximate(text: string, end: number): { add: number; end: number } | null {
-  const after = text[end];
-  if (after === '电') return null;
-  if (after === '多' || after === '几') return { add: 0, end: end + 1 };
-  if (after === '半') return { add: 0.5, end: end + 1 };
-  return { add: 0, end };
-}
-
-/**
- * Words on the left that make a number something else (血压, 价, 快递). Only the text after the last
- * temperature keyword counts: in 第十四天了 体温36.4 the 体温 says what the number is.
- */
-function excludedLeft(left: string): boolean {
-  if (!LEFT_EXCLUDE_RE.test(left)) return false;
-  let kw = -1;
-  for (const k of KEYWORDS) kw = Math.max(kw, left.lastIndexOf(k));
-  if (kw < 0) return true;
-  // an exclusion counts only where it reaches into the keyword or past it (房间温度 stays excluded)
-  for (const w of LEFT_EXCLUDE) {
-    const i = left.lastIndexOf(w);
-    if (i >= 0 && i + w.length > kw) return true;
-  }
-  return false;
 }
 
 function isRoomLike(t: NumToken): boolean {
