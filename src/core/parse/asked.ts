@@ -12,7 +12,9 @@ const TRIGGER_RE =
 const FRAME_RE =
   /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
-const CUSTOMER_PREFIX_RE = new RegExp(`^\\s*(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s)`);
+const CUSTOMER_PREFIX_RE = new RegExp(
+  `^[\\s|]*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?\\s*)?(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s)`,
+);
 
 function goodsLike(h: ItemHit): boolean {
   return looksLikeGoods(h.item.name);

@@ -44,7 +44,7 @@ const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有|(?<!没)有)$/;
 const EACH_RE = /(?:各|每样|每种|每个)\s*$/;
 /** 吃了两片布洛芬 / 喝了一瓶: a quantity already taken or used up is a report, not a request. */
-const CONSUMED_RE = /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过)$/;
+const CONSUMED_RE = /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了)$/;
 
 /** Characters already taken by an item name, so no name is used twice. */
 class Used {
