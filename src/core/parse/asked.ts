@@ -3,14 +3,18 @@
 import { isCjk } from './chars.js';
 import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
+import { TITLED_NAME } from './name-words.js';
 
 /** Words that make goods a thing asked for; without one, only names that look like goods count. */
-const TRIGGER_RE = /买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|没了|用完|不够|坏了|莫得|没得/;
+const TRIGGER_RE =
+  /买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|求|提供|搞|弄|申请|没了|用完|吃完|喝完|不够|坏了|莫得|没得/;
 /** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了). */
 const FRAME_RE =
   /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
-const CUSTOMER_PREFIX_RE = /^\s*[\u4e00-\u9fa5]{2,5}\s*[:：]/;
+const CUSTOMER_PREFIX_RE = new RegExp(
+  `^[\\s|]*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?\\s*)?(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s)`,
+);
 
 function goodsLike(h: ItemHit): boolean {
   return looksLikeGoods(h.item.name);
@@ -45,11 +49,10 @@ export function keepAskedFor(
 
 /** Chinese characters left once the items are taken out: more than a couple means a sentence, not a list. */
 function leftoverChars(masked: string, items: readonly ItemHit[], from: number): number {
+  const taken = new Uint8Array(masked.length);
+  for (const h of items) taken.fill(1, h.start, h.end);
   let n = 0;
-  for (let i = from; i < masked.length; i++) {
-    if (items.some((h) => i >= h.start && i < h.end)) continue;
-    if (isCjk(masked[i])) n++;
-  }
+  for (let i = from; i < masked.length; i++) if (taken[i] === 0 && isCjk(masked[i])) n++;
   return n;
 }
 

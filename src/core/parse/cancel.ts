@@ -12,7 +12,7 @@ export interface CancelHit {
 }
 
 const SUFFIX_RE =
-  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不订了|不定了|不用送了|不要送了|别送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废)/g;
+  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不换了|不订了|不定了|不用送了|不要送了|别送了|不用再送了|不要再送了|别再送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废|撤了|撤掉|撤销了?|撤单)/g;
 const PREFIX_RE =
   /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要|别|不需要)再?(?:送|买|带|拿|给)?(?=[\u4e00-\u9fa5]{1,8}了)/g;
 const GENERIC = new Set([
@@ -34,52 +34,76 @@ const GENERIC = new Set([
   ],
   ...['之前的', '刚才的', '我的', '订的', '报的', '要的', '买的', '我', '那', '这', '预订', '预约', '订'],
 ]);
+/** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
-  /^(?:我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
+  /^(?:(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
 
-function namesFrom(object: string): string[] {
+/**
+ * The goods named in a cancellation's object; `other` tells that it also held words that are neither goods
+ * nor an order (烧退了: the fever went down, nothing is withdrawn).
+ */
+function readObject(object: string): { names: string[]; other: boolean } {
   const names: string[] = [];
+  let other = false;
   let rest = object.trim();
   for (const q of findQuantities(rest).reverse()) rest = rest.slice(0, q.start) + rest.slice(q.end);
   for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
     const p = piece
       .replace(LEAD_RE, '')
+      .replace(/^(?:送|买|订)(?=水$)/, '')
+
       .replace(/(?:够了|够用了|有了|找到了|还有)$/, '')
       .replace(/(?:我们|我|俺|咱|都|也|就|先|暂时)+$/, '');
     if (p.length === 0 || GENERIC.has(p)) continue;
     const span = readNameBackward(p, p.length);
-    if (span && !GENERIC.has(span.name) && span.name.length <= 8) names.push(span.name);
+    // 不好意思 菜籽油不要了 / 烧退了 / 我买错了: only goods are withdrawn, other words are talk around it
+    if (span && !GENERIC.has(span.name) && span.name.length <= 8 && looksLikeGoods(span.name)) {
+      names.push(span.name);
+    } else if (span && !GENERIC.has(span.name)) other = true;
   }
-  return names;
+  return { names, other };
 }
 
 export function findCancels(text: string): CancelHit[] {
   const hits: CancelHit[] = [];
-  if (!/不|别|取消|退|作废/.test(text)) return hits;
+  if (!/不|别|取消|退|作废|撤/.test(text)) return hits;
   for (const m of text.matchAll(SUFFIX_RE)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     const after = text.slice(end, end + 2);
     if (after.startsWith('吗') || after.startsWith('?') || text.endsWith('要', start)) continue;
-    if (m[0].endsWith('取消') && !isClauseEnd(text, end) && text[end] !== '|' && text[end] !== '吧') continue;
+    if (m[0].endsWith('取消') && !isClauseEnd(text, end) && !'| 吧'.includes(text[end] as string)) continue;
     const cs = clauseStart(text, start);
     const object = text.slice(cs, start);
+    // 取消明天的送水: 取消 first, its object after it (read below)
+    if (
+      m[0] === '取消' &&
+      object.trim().length === 0 &&
+      /^[|的\s]*[\u4e00-\u9fa5]/.test(text.slice(end, end + 6))
+    )
+      continue;
     if (
       object.trim().length === 0 &&
       m[0].startsWith('不用了') &&
       text.replace(/[\s\p{P}]/gu, '').length > 12
     )
       continue;
-    hits.push({ start: cs, end, names: namesFrom(object) });
+    const { names, other } = readObject(object);
+    if (names.length === 0 && other) continue;
+    hits.push({ start: cs, end, names });
   }
   for (const m of text.matchAll(PREFIX_RE)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     if (hits.some((h) => start >= h.start && start < h.end)) continue;
-    const from = start + m[0].length;
+    // 取消明天的送水: skip what other readers claimed (the date) and its 的 to reach the object
+    let from = start + m[0].length;
+    while (from < text.length && (text[from] === '|' || text[from] === '的' || text[from] === ' ')) from++;
     const ce = clauseEnd(text, from);
-    const names = namesFrom(text.slice(from, ce).replace(/吧$|了$/, ''));
+    // 不用送水了 谢谢: the object ends at its 了
+    const le = text.indexOf('了', from);
+    const { names } = readObject(text.slice(from, le >= from && le < ce ? le : ce).replace(/吧$|了$/, ''));
     // 我不要化肥了 withdraws goods; 不要辣了 is a wish about the food, not a cancellation
     if (/^(?:不用|不要|不需要)$/.test(m[0]) && !names.every(looksLikeGoods)) continue;
     if (/^(?:不用|不要|不需要)$/.test(m[0]) && names.length === 0) continue;

@@ -61,13 +61,17 @@ export class Mask {
   }
   /** The text with claimed characters replaced by '|', a hard boundary for the item reader. */
   apply(text: string): string {
+    // runs of claimed characters are found with the typed array's native indexOf, not a loop in JS
+    let i = this.bits.indexOf(1);
+    if (i < 0) return text;
     let out = '';
     let from = 0;
-    for (let i = 0; i < this.length; i++) {
-      if (this.bits[i] === 1) {
-        out += `${text.slice(from, i)}|`;
-        from = i + 1;
-      }
+    while (i >= 0) {
+      let e = this.bits.indexOf(0, i);
+      if (e < 0) e = this.length;
+      out += text.slice(from, i) + '|'.repeat(e - i);
+      from = e;
+      i = e < this.length ? this.bits.indexOf(1, e) : -1;
     }
     return out + text.slice(from);
   }
@@ -93,6 +97,11 @@ export function clauseEnd(text: string, i: number): number {
   const stop = Math.min(text.length, i + MAX_CLAUSE);
   while (e < stop && !isClauseEnd(text, e) && text[e] !== '|') e++;
   return e;
+}
+
+/** One regex matching any of `words` (literal): a single scan instead of one `includes` per word. */
+export function anyOf(words: readonly string[]): RegExp {
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 }
 
 /** Is one of `words` in `s`? (A loop: called per token, so no closure.) */

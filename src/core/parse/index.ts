@@ -1,9 +1,10 @@
 // Message understanding: a WeChat group message to the records of CONTRACT.md section 2.
 // Pure: no clock (time comes in as `at`), no I/O, and total — any string gives an array, never an exception.
-import type { ParsedRecord, ParseInput } from '../records.js';
+import type { HealthRecord, ParsedRecord, ParseInput } from '../records.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
-import { normalise, stripMentions } from './normalise.js';
+import { localDate } from './local-time.js';
+import { fixMeasureHomophones, normalise, stripMentions, stripQuote, tightenDecimals } from './normalise.js';
 import { parsePlain } from './plain.js';
 
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
@@ -14,18 +15,37 @@ export const PLAIN_MAX = 3_000;
 
 export function parseMessage(input: ParseInput): ParsedRecord[] {
   const raw = typeof input?.text === 'string' ? input.text : '';
-  const text = stripMentions(normalise(raw)).trim();
+  const text = stripQuote(stripMentions(normalise(raw)).trim());
   if (text.length === 0) return [];
   if (text.startsWith('#') && !isJielongHeader(text)) {
     const cmd = parseCommand(text);
     return cmd ? [cmd] : [];
   }
+  // #接龙 alone (or with its title) starts a list: nothing is ordered yet
+  if (isJielongHeader(text) && !text.includes('\n')) return [];
   const jielong = readJielongNormalised(text);
-  if (jielong) return jielongOrders(jielong);
+  if (jielong) {
+    const opts = {
+      at: input.at,
+      context: input.context ?? ('quarantine' as const),
+      timeZone: input.timeZone,
+    };
+    const healthOf =
+      input.context === 'village'
+        ? null
+        : (line: string) => parsePlain(tightenDecimals(line), opts).filter(isHealth);
+    return jielongOrders(jielong, localDate(input.at, input.timeZone), healthOf);
+  }
   // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
   // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)
-  const plain = text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text;
+  const plain = fixMeasureHomophones(
+    tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text),
+  );
   return parsePlain(plain, { at: input.at, context: input.context, timeZone: input.timeZone });
+}
+
+function isHealth(r: ParsedRecord): r is HealthRecord {
+  return r.type === 'health';
 }
 
 /** The structure of a 接龙 (header, product, numbered lines), or null when the text is not one. */

@@ -86,6 +86,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
     ...['数据线', '充电宝', '插线板', '插座', '热水', '开水', '饮用水', '矿泉水', '纯净水', '桶装水', '水'],
     ...['拖鞋', '衣架', '晾衣架', '洗发水', '洗发露', '沐浴露', '香皂', '肥皂', '洗衣粉', '洗衣液', '洗洁精'],
     ...['衣服', '袜子', '内裤', '内衣', '卫生巾', '尿不湿', '纸尿裤', '吹风机', '电吹风', '电池', '水壶'],
+    ...['暖水瓶', '热水瓶', '开水瓶', '暖壶', '手电筒', '手电', '电筒'],
     ...['热水壶', '电水壶', '烧水壶', '杯子', '水杯', '暖宝宝', '热水袋', '梳子', '剃须刀', '刮胡刀'],
     ...['指甲刀', '拖把', '扫把', '垃圾桶', '脸盆', '洗脸盆', '盆', '蚊香', '台灯', '灯泡', '毛衣', '外套'],
     ...['棉袄', '棉衣', '护手霜', '面霜', '洗面奶', '漱口水', '保温杯', '饭盒', '碗', '筷子', '勺子', '纸杯'],
@@ -176,7 +177,9 @@ export function goodsSuffix(name: string): string | null {
 
 /** Characters that end names of goods even when the whole name is unknown (布洛芬片, 花生油, 玉米苗). */
 const GOODS_TAIL = new Set(
-  '药片剂膏液水油肥种苗籽膜米面粉菜果奶蛋肉纸巾罩套器机线灯鞋帽衣被袋盐糖酱醋茶烟酒饭包'.split(''),
+  '药片剂膏液水油肥种苗籽膜米面粉菜果奶蛋肉纸巾罩套器机线灯鞋帽衣被袋盐糖酱醋茶烟酒饭包锅铲勺秤凳椅伞'.split(
+    '',
+  ),
 );
 
 export function looksLikeGoods(name: string): boolean {
@@ -196,4 +199,29 @@ export function categoryOf(name: string): RequestCategory {
 
 export function isKnownGoods(name: string): boolean {
   return CATEGORY_OF.has(name);
+}
+
+const FERTILISERS = [
+  '复合肥',
+  '尿素',
+  '磷肥',
+  '钾肥',
+  '碳铵',
+  '有机肥',
+  '农家肥',
+  '二铵',
+  '磷酸二铵',
+  '叶面肥',
+];
+
+/**
+ * Is `name` a kind of the general word `general`? (化肥 ⊃ 复合肥, 种子 ⊃ 玉米种, 药 ⊃ 布洛芬.) Used so 要买化肥 两袋
+ * 复合肥 orders the 复合肥 only.
+ */
+export function isKindOf(name: string, general: string): boolean {
+  if (name === general) return false;
+  if (general === '化肥' || general === '肥料') return FERTILISERS.includes(name) || name.endsWith('肥');
+  if (general === '种子') return name.endsWith('种') || name.endsWith('种子');
+  if (general === '药') return categoryOf(name) === 'medical';
+  return false;
 }

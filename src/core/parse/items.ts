@@ -21,7 +21,7 @@ export interface ItemOptions {
 }
 
 const TRIGGER_RE =
-  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|换|开|有没有|加(?![饭菜])/g;
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|开|有没有|我把|[,，、\s]还有|加(?![饭菜])/g;
 const VAGUE: readonly [string, number | null, string | null][] = [
   ['一点儿', null, null],
   ['一点', null, null],
@@ -32,16 +32,19 @@ const VAGUE: readonly [string, number | null, string | null][] = [
   ['些', null, null],
   ['个', 1, '个'],
 ];
-const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|,|，|\/)\s*|\s+)/;
+const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|或者|或是|或|,|，|\/)\s*|\s+)/;
 /** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
-const POST_RE = /快用完了|快没了|用完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
+const POST_RE = /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
 
 const OUT_OF_RE = /没有?(?=[^\s,，。!?|]{1,6}了)/g;
 const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
 
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有|(?<!没)有)$/;
+const EACH_RE = /(?:各|每样|每种|每个)\s*$/;
+/** 吃了两片布洛芬 / 喝了一瓶: a quantity already taken or used up is a report, not a request. */
+const CONSUMED_RE = /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了)$/;
 
 /** Characters already taken by an item name, so no name is used twice. */
 class Used {
@@ -119,6 +122,7 @@ class Extraction {
   readListAfter(from: number): void {
     const text = this.text;
     let pos = from;
+    let spaced = false;
     for (let n = 0; n < 12; n++) {
       let qty: number | null = null;
       let unit: string | null = null;
@@ -149,9 +153,12 @@ class Extraction {
       const span = readNameForward(text, pos, this.qtyStarts);
       if (!span || this.used.overlaps(span.start, span.end)) return;
       if (!looksLikeGoods(span.name)) return;
+      // 求个充电宝 手机要没电了: after a bare space, a word that starts a new clause is not the next item
+      if (n > 0 && spaced && !isKnownGoods(span.name) && isCjk(text[span.end])) return;
       this.take(span, qty, unit, span.start, span.end);
       const sep = LIST_SEP_RE.exec(text.slice(span.end, span.end + 6));
       if (!sep) return;
+      spaced = sep[0].trim().length === 0;
       pos = span.end + sep[0].length;
     }
   }
@@ -181,7 +188,14 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   for (let idx = 0; idx < qtys.length; idx++) {
     const q = qtys[idx] as QtyHit;
     if (idx === spec || text[q.start - 1] === '(') continue; // 一袋五十斤的大米, 大米一袋(50斤): a size
-    if (REMAINING_RE.test(text.slice(Math.max(0, q.start - 3), q.start))) continue;
+    const lead = text.slice(Math.max(0, q.start - 3), q.start);
+    if (REMAINING_RE.test(lead) || CONSUMED_RE.test(lead)) continue;
+    if (EACH_RE.test(lead)) {
+      // 毛巾 牙刷 牙膏 各一个: the quantity is for each of the goods named before it
+      const each = x.mentions().filter((m) => m.end <= q.start && !x.used.overlaps(m.start, m.end));
+      for (const m of each) x.take(m, q.qty, q.unit, m.start, m === each[each.length - 1] ? q.end : m.end);
+      if (each.length > 0) continue;
+    }
     const next = qtys[idx + 1];
     let afterFrom = q.end;
     if (next && text[next.end] === '的' && /^\s*$/.test(text.slice(q.end, next.start))) {
@@ -202,11 +216,22 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     if (earlier) x.take(earlier, q.qty, q.unit, q.start, q.end);
   }
   if (opts.verbs) readVerbItems(x);
+  else readListTails(x);
   return x.hits.sort(byStart);
 }
 
 function byStart(a: ItemHit, b: ItemHit): number {
   return a.start - b.start;
+}
+
+/** 感冒灵一盒、创可贴 (a 接龙 line): goods listed after an item with no quantity of their own. */
+function readListTails(x: Extraction): void {
+  const text = x.text;
+  for (const h of [...x.hits]) {
+    const sep = /^\s*(?:、|和|及|,|，)\s*/.exec(text.slice(h.end, h.end + 4));
+    if (sep && goodsAt(text, h.end + sep[0].length)) x.readListAfter(h.end + sep[0].length);
+  }
+  x.hits.sort(byStart);
 }
 
 function readVerbItems(x: Extraction): void {
@@ -230,7 +255,18 @@ function readVerbItems(x: Extraction): void {
   // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
   if (x.hits.length > 0) return;
   for (const m of text.matchAll(POST_RE)) {
-    const b = readNameBackward(text, m.index);
+    // 卫生纸和垃圾袋都用完了: every goods word listed in the clause ran out (an adverb may come between)
+    let end = m.index;
+    while (end > 0 && '都也又全快已'.includes(text[end - 1] as string)) end--;
+    const from = clauseStart(text, end);
+    const listed = x
+      .mentions()
+      .filter((g) => g.start >= from && g.end <= end && !x.used.overlaps(g.start, g.end));
+    if (listed.length > 1) {
+      for (const g of listed) x.take(g, null, null, g.start, g.end);
+      continue;
+    }
+    const b = readNameBackward(text, end);
     if (b && !x.used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
       x.take(b, null, null, b.start, b.end);
     }

@@ -1,12 +1,16 @@
 // 接龙: a header (#接龙 or a title line) followed by numbered lines (1. / 1、 / ① / (1) / "1 "), each a name and
 // usually goods. The bot keeps a 接龙 as a list with its own identity and de-duplicates re-posts, so the
 // structure is exposed; parseMessage turns each line that orders something into one order record.
-import type { Item, OrderRecord } from '../records.js';
+import type { DayPart, HealthRecord, Item, OrderRecord, WaterRecord } from '../records.js';
+import { findDates, resolveDay } from './dates.js';
 import { goodsAt, goodsSuffix, isKnownGoods } from './item-lexicon.js';
 import { extractItems } from './items.js';
+import type { LocalDate } from './local-time.js';
 import { readNameBackward } from './names.js';
-import { findPlaces } from './places.js';
+import { chineseToNumber } from './numerals.js';
+import { bestPlace, findPlaces } from './places.js';
 import { findQuantities } from './quantities.js';
+import { isWaterItem } from './water.js';
 
 export interface JielongLine {
   seq: number;
@@ -24,9 +28,10 @@ export interface Jielong {
 /** Longest 接龙 read; lines past this are ignored (a WeChat 接龙 rarely passes a few hundred). */
 export const MAX_JIELONG_LINES = 500;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const MARK_RE = /^(?:(\d{1,3})\s*[.、,:)](?!\d)|\((\d{1,3})\)|([①-⑳])|(\d{1,3})(?=\s))\s*/;
+const MARK_RE =
+  /^(?:(\d{1,3})\s*(?:[、)]|[.,:](?!\d))|\((\d{1,3})\)|([①-⑳])|(\d{1,3})(?=\s)|([一二三四五六七八九十]{1,3})、)\s*/;
 const PRICE_RE =
-  /([\u4e00-\u9fa5]{1,8})\s*(?:\d+(?:\.\d+)?)\s*(?:元|块)(?:钱)?\s*(?:\/|每|一)\s*(公斤|kg|[斤袋桶箱瓶包个盒件提罐份])/;
+  /([\u4e00-\u9fa5]{1,8})\s*(?:\d+(?:\.\d+)?)\s*(?:元|块)(?:钱)?\s*(?:\/|每|一)\s*(公斤|kg|[斤袋桶箱瓶包个盒件提罐份支把条只串板])/;
 const FILLER_RE =
   /#|接龙|团购|代购|代买|拼团|预订|预定|报名|统计|登记|开团|今日|今天|明天|本周|新鲜|特价|优惠|[，,。.!！:：\s]/g;
 
@@ -34,7 +39,12 @@ function readMark(line: string): { seq: number; rest: string; spaced: boolean } 
   const m = MARK_RE.exec(line);
   if (!m) return null;
   const seq = m[1] ?? m[2] ?? m[4];
-  const n = seq !== undefined ? Number(seq) : CIRCLED.indexOf(m[3] ?? '') + 1;
+  const n =
+    seq !== undefined
+      ? Number(seq)
+      : m[5] !== undefined
+        ? (chineseToNumber(m[5]) ?? 0)
+        : CIRCLED.indexOf(m[3] ?? '') + 1;
   if (n <= 0) return null;
   return { seq: n, rest: line.slice(m[0].length), spaced: m[4] !== undefined };
 }
@@ -98,7 +108,12 @@ function readLine(
   product: string | null,
   unit: string | null,
 ): JielongLine {
-  const { customer, body } = splitCustomer(rest.trim());
+  const split = splitCustomer(rest.trim());
+  const customer = split.customer;
+  // 胡大爷 2桶 三组: the place is where to deliver, never the name of what is ordered
+  let body = split.body;
+  for (const p of findPlaces(body))
+    body = body.slice(0, p.start) + '|'.repeat(p.end - p.start) + body.slice(p.end);
   const productInfo = product ? { name: product, unit } : null;
   let hits = extractItems(body, { verbs: false, product: productInfo });
   if (hits.length === 0 && productInfo) {
@@ -137,12 +152,46 @@ export function readJielong(input: string): Jielong | null {
   return { header, product: hp?.name ?? null, lines };
 }
 
-export function jielongOrders(j: Jielong): OrderRecord[] {
-  const out: OrderRecord[] = [];
+/** The day and part a text names (a 接龙 header's 明天上午送, or a line's own 周三下午). */
+function whenOf(text: string, local: LocalDate | null): { date: string | null; part: DayPart | null } {
+  let date: string | null = null;
+  let part: DayPart | null = null;
+  for (const d of findDates(text)) {
+    if (date === null && d.day !== null) date = resolveDay(d.day, local);
+    if (part === null && d.part !== null) part = d.part;
+  }
+  return { date, part };
+}
+
+/**
+ * One order per line that orders goods; a line booking drinking water (a 订水 接龙: 胡大爷 2桶 三组) is a
+ * water booking instead, on the day its line or the header names.
+ */
+export function jielongOrders(
+  j: Jielong,
+  local: LocalDate | null = null,
+  healthOf: ((line: string) => HealthRecord[]) | null = null,
+): (OrderRecord | WaterRecord | HealthRecord)[] {
+  const out: (OrderRecord | WaterRecord | HealthRecord)[] = [];
+  let headerWhen: { date: string | null; part: DayPart | null } | null = null;
   for (const line of j.lines) {
-    if (line.items.length === 0) continue;
-    const place = findPlaces(line.raw)[0]?.place ?? null;
-    out.push({ type: 'order', items: line.items, deliverTo: place, customer: line.customer, seq: line.seq });
+    if (line.items.length === 0) {
+      // 体温接龙: 1. 2101 36.5 — a line with no goods may be a resident's temperature report
+      if (healthOf) for (const h of healthOf(line.raw.replace(MARK_RE, ''))) out.push(h);
+      continue;
+    }
+    const place = bestPlace(findPlaces(line.raw));
+    const goods = line.items.filter((i) => !isWaterItem(i));
+    for (const w of line.items) {
+      if (!isWaterItem(w)) continue;
+      headerWhen ??= whenOf(j.header, local);
+      const own = whenOf(line.raw, local);
+      const date = own.date ?? headerWhen.date;
+      const part = own.part ?? headerWhen.part;
+      out.push({ type: 'water', qty: w.qty, unit: w.unit, date, part, deliverTo: place });
+    }
+    if (goods.length === 0) continue;
+    out.push({ type: 'order', items: goods, deliverTo: place, customer: line.customer, seq: line.seq });
   }
   return out;
 }

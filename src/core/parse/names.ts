@@ -45,12 +45,21 @@ export function stopAt(text: string, j: number): number {
 const MAX_NAME = 10;
 
 const NON_GOODS = new Set(NON_GOODS_LIST);
+const OWNER_RE = /^(?:老人家?|孩子|小孩|宝宝|娃儿|老婆|老公|我妈|我爸|老妈|老爸|婆婆|爷爷|奶奶|家里)/;
+/** 孩子体重 / 我的身高: a measurement of a person, never goods. */
+const MEASURE_TAIL_RE = /(?:体重|身高|年龄|血压|血氧|血糖|心率|体温|温度|重量)$/;
 
 function cleanName(raw: string): string | null {
   let name = raw;
   while (name.startsWith('的')) name = name.slice(1);
   while (name.endsWith('的') || name.endsWith('儿')) name = name.slice(0, -1);
-  if (name.length === 0 || NON_GOODS.has(name)) return null;
+  if (name.length === 0 || NON_GOODS.has(name) || MEASURE_TAIL_RE.test(name)) return null;
+  // 老人降压药 / 孩子奶粉: whose the goods are is not part of their name
+  const owner = OWNER_RE.exec(name);
+  if (owner && owner[0].length < name.length && looksLikeGoods(name.slice(owner[0].length))) {
+    name = name.slice(owner[0].length);
+    while (name.startsWith('的')) name = name.slice(1);
+  }
   if (/^\d+$/.test(name) && !isKnownGoods(name)) return null;
   return name;
 }
@@ -59,7 +68,9 @@ function cleanName(raw: string): string | null {
 function trimToGoods(name: string): string {
   if (isKnownGoods(name)) return name;
   const known = goodsAt(name, 0);
-  if (known && known.length < name.length && !looksLikeGoods(name.slice(known.length))) return known;
+  const rest = name.slice(known?.length ?? 0);
+  // 菜种子 keeps its 子 (种 + 子 = seed); 象棋打发时间 is cut back to 象棋
+  if (known && known.length < name.length && rest !== '子' && !looksLikeGoods(rest)) return known;
   return name;
 }
 
@@ -155,7 +166,8 @@ export function readNameBackward(text: string, e: number): NameSpan | null {
       seg = k;
     } else k++;
   }
-  if (seg >= end || end - seg > MAX_NAME || isDigit(text[end - 1])) return null;
+  if (seg >= end || end - seg > MAX_NAME) return null;
+  if (isDigit(text[end - 1]) && !isKnownGoods(text.slice(seg, end))) return null; // 84 消毒液 is goods
   const raw = cleanName(text.slice(seg, end));
   if (raw === null) return null;
   const name = trimToGoods(raw);

@@ -1,3 +1,5 @@
+import { goodsAt } from './item-lexicon.js';
+
 // First step of every parse: fold full-width forms to ASCII, read 。/．/· between digits as a decimal point,
 // drop zero-width characters and WeChat's [表情] codes, and cap the length so work stays bounded.
 
@@ -13,22 +15,39 @@ const NEEDS_WORK = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2005\u2009\u202f\p{C
 export function normalise(input: string): string {
   const src = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
   if (!NEEDS_WORK.test(src)) return src;
-  const out: string[] = [];
+  // Only changed characters cost anything: the unchanged runs between them are copied as slices.
+  let text = '';
+  let from = 0;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out.push(String.fromCharCode(c - 0xfee0));
-    else if (SPACES.has(c)) out.push(' ');
-    else if (c === 0x0d) out.push(src.charCodeAt(i + 1) === 0x0a ? '' : '\n');
-    else if (ZERO_WIDTH.has(c)) continue;
-    else if (c < 0x20 && c !== 0x0a) out.push(' ');
-    else out.push(src[i] as string);
+    if (c > 0x20 && c < 0xa0) continue;
+    let rep: string | null = null;
+    if (c >= 0xff01 && c <= 0xff5e) rep = String.fromCharCode(c - 0xfee0);
+    else if (SPACES.has(c)) rep = ' ';
+    else if (c === 0x0d) rep = src.charCodeAt(i + 1) === 0x0a ? '' : '\n';
+    else if (ZERO_WIDTH.has(c)) rep = '';
+    else if (c < 0x20 && c !== 0x0a) rep = ' ';
+    if (rep === null) continue;
+    text += src.slice(from, i) + rep;
+    from = i + 1;
   }
-  let text = out.join('');
+  text = from === 0 ? src : text + src.slice(from);
   // WeChat renders emoticons as [微笑] / [抱拳]; they carry nothing here.
-  text = text.replace(/\[[\u4e00-\u9fa5A-Za-z]{1,4}\]/g, ' ');
+  if (text.includes('[')) text = text.replace(/\[[\u4e00-\u9fa5A-Za-z]{1,4}\]/g, ' ');
   // 36。5 / 36．5 / 36·5 typed on a Chinese keyboard mean 36.5.
   text = text.replace(/(\d)[。·•](?=\d)/g, '$1.');
   return text;
+}
+
+/**
+ * 36,5 / 36，7度 (a comma decimal, as on European keyboards and some voice input) and 36 .6 / 36. 6 (a stray
+ * space) mean 36.5: only for a body-temperature whole number with a single digit after it.
+ */
+const LOOSE_DECIMAL_RE = /(?<![\d.,，])(3[4-9]|4[0-2])(?:[,，]| \. ?|\. )(\d)(?![\d.,，])/g;
+
+export function tightenDecimals(text: string): string {
+  if (!/[,，]\d| \.\d|\. \d/.test(text)) return text;
+  return text.replace(LOOSE_DECIMAL_RE, '$1.$2');
 }
 
 /** Leading @mentions (WeChat puts a space after each) are addressed to someone, not content. */
@@ -40,4 +59,32 @@ export function stripMentions(text: string): string {
     t = t.slice(sp).trimStart();
   }
   return t;
+}
+
+/**
+ * 两带化肥: voice input and pinyin typing write the measure word 袋 as its homophone 带. Only between a numeral
+ * and known goods, where 带 (to bring) cannot stand.
+ */
+const DAI_RE = /[0-9一二两三四五六七八九十几半]带/g;
+
+export function fixMeasureHomophones(text: string): string {
+  if (!text.includes('带')) return text;
+  let out = text;
+  for (const m of text.matchAll(DAI_RE)) {
+    const at = m.index + 1;
+    if (goodsAt(text, at + 1)) out = `${out.slice(0, at)}袋${out.slice(at + 1)}`;
+  }
+  return out;
+}
+
+/**
+ * A WeChat quote reply: 「张医生：请报体温」 then a line of dashes, then the reply. The quoted text is someone
+ * else's message (already read when it was posted); only the reply is this sender's.
+ */
+const QUOTE_RE = /^「[^」]{0,500}」\s*(?:-\s*){3,}/;
+
+export function stripQuote(text: string): string {
+  if (!text.startsWith('「')) return text;
+  const m = QUOTE_RE.exec(text);
+  return m ? text.slice(m[0].length).trim() : text;
 }

@@ -14,14 +14,18 @@ export interface NumToken {
 }
 
 /** Longest digit run kept as one token; longer runs (phone numbers, garbage) still form one token. */
+const DIGIT_RE = /\d/g;
+
 export function scanNumbers(text: string): NumToken[] {
   const out: NumToken[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
     if (!isDigit(text[i])) {
-      i++;
-      continue;
+      DIGIT_RE.lastIndex = i + 1;
+      const next = DIGIT_RE.exec(text);
+      if (!next) break;
+      i = next.index;
     }
     const start = i;
     while (i < n && isDigit(text[i])) i++;

@@ -1,15 +1,16 @@
 // Orders in villages: goods to buy and deliver. Questions about price or availability, price lists, reports of
 // goods already bought or delivered, and announcements to everyone are not orders.
 import type { Item, OrderRecord } from '../records.js';
-import { isKnownGoods } from './item-lexicon.js';
+import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
 
 const QUESTION_RE =
-  /多少钱|什么价|啥价|几块钱|几块一|几元|价格|价钱|怎么卖|咋卖|贵不贵|有没有卖|哪里有卖|哪里卖|哪儿有卖|哪儿卖|卖不卖|在哪买|哪里买|去哪买|能买到吗|有卖吗|有货吗|到了没|到了吗|什么时候到|啥时候到|几时到|还有没有|有没有.{1,6}[?吗]?$|卖吗|卖不|卖的吗|有人要|谁要|谁家要|哪个要|有没有人|哪里能买|哪儿能买|在哪里买|哪里可以买/;
+  /多少钱|好多钱|几多钱|啥子价|什么价|啥价|几块钱|几块一|几元|价格|价钱|怎么卖|咋卖|贵不贵|有没有卖|哪里有卖|哪里卖|哪儿有卖|哪儿卖|卖不卖|在哪买|哪里买|去哪买|能买到吗|有卖吗|有货吗|到了没|到了吗|什么时候到|啥时候到|几时到|还有没有|有没有.{1,6}[?吗]?$|卖吗|卖不|卖的吗|有人要|谁要|谁家要|哪个要|有没有人|哪里能买|哪儿能买|在哪里买|哪里可以买/;
 const PRICE_RE =
   /\d+(?:\.\d+)?\s*(?:(?:元|块(?=钱|[/每一]|[^\u4e00-\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?\s*(?:\/|每|一)|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
 const PAST_RE =
-  /已经?(?:帮.{0,4})?(?:买|送|购|到|带)|买好了|买到了|送到了|送过去了|已送达|到货了|收到了|拿到了|送来了|买回来了/;
+  /已经?(?:帮.{0,4})?(?:买|送|购|到|带)|买好了|买到了|送到了|送过去了|已送达|到货了|收到了|拿到了|送来了|买回来了|谢谢.{0,8}(?:送|买|带)(?:来)?的/;
 const ANNOUNCE_RE =
   /需要.{0,8}的(?:村民|群众|住户|乡亲|朋友|人|家庭)|报名|在群里接龙|各位|村民们|乡亲们|通知|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|要的(?:说|报|接龙|联系|私)|有需要的|如有需要|请(?:大家|各位)|大家(?:要|需要|有需要|要的|注意)/;
 
@@ -17,23 +18,54 @@ const ANNOUNCE_RE =
 const NOT_NOW_RE = /下周再|下次再|过两天再|以后再|再说|够不够|够吗|多重|重不重|好不好用|行不行|要不要/;
 const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七八九十几半]/;
 
+/** 村里还有口罩卖吗 我想买10个: the sender's own buying clause outweighs a question beside it. */
+const OWN_BUY_RE = /(?:我|俺|我家|我们)(?:想|要|还要|想要)?(?:买|订|要)\s*[\d一二两三四五六七八九十几半]/;
+
 export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly Item[]): boolean {
-  if (QUESTION_RE.test(text) || PAST_RE.test(text) || ANNOUNCE_RE.test(text) || NOT_NOW_RE.test(text))
+  if (
+    (QUESTION_RE.test(text) && !OWN_BUY_RE.test(text)) ||
+    PAST_RE.test(text) ||
+    ANNOUNCE_RE.test(text) ||
+    NOT_NOW_RE.test(text)
+  )
     return true;
   // 买化肥要带身份证吗: a question without any asking word and without quantities is about the goods
   if (/[吗?]\s*$/.test(text) && !ASKS_RE.test(text) && items.every(noQty)) return true;
   const prices = text.match(PRICE_RE)?.length ?? 0;
-  return prices >= 2 || (prices === 1 && !hasBuyVerb);
+  // 菜油3桶 85一桶 化肥2袋: one price noted beside a list that counts several goods is still an order
+  const counted = items.filter((i) => i.qty !== null).length;
+  return prices >= 2 || (prices === 1 && !hasBuyVerb && counted < 2);
 }
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5})\s*[:：]/;
-const CUSTOMER_FOR_RE = /帮([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
+const CUSTOMER_FOR_RE = /(?:帮|给|替)([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
+/** 王婆婆要一袋面粉 / 老周家买两袋 / 刘婆婆家 菜油一桶: a titled villager opening the message is the customer. */
+const CUSTOMER_TITLED_RE = new RegExp(
+  String.raw`^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})(?:家)?(?:要|买|订|定|需要|\s+|[:：])`,
+);
+const NOT_NAME_CHARS_RE = /[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧]|谢谢|麻烦|辛苦/;
+/** 3组 张三 化肥2袋: a name standing alone between spaces in a list of goods. */
+const CUSTOMER_TOKEN_RE = new RegExp(String.raw`(?:^|\s)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=\s|$)`);
+/** 我是二组的刘大娘，想买…: the sender names herself. */
+const CUSTOMER_SELF_RE = new RegExp(
+  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})`,
+);
+/** 两袋尿素 三组张明: a person named after the village group, at the end, is the customer. */
+const CUSTOMER_AFTER_GROUP_RE = new RegExp(
+  String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)\s*([${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
+);
 const NOT_NAMES = new Set(['一下', '忙', '我们', '我家', '忙一下', '大家', '我']);
 
 /** A customer named in an ordinary message: `刘婆婆：化肥两袋` or `帮张大爷买…`. */
 export function customerOf(text: string): string | null {
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
   if (c && !isKnownGoods(c) && stopAt(c, 0) === 0 && !NOT_NAMES.has(c)) return c;
+  const t = CUSTOMER_TITLED_RE.exec(text)?.[1] ?? CUSTOMER_SELF_RE.exec(text)?.[1];
+  if (t && !t.startsWith('我')) return t;
+  const g = CUSTOMER_AFTER_GROUP_RE.exec(text)?.[1];
+  if (g && !NOT_NAME_CHARS_RE.test(g)) return g;
+  const n = CUSTOMER_TOKEN_RE.exec(text)?.[1];
+  if (n && !looksLikeGoods(n) && !NOT_NAME_CHARS_RE.test(n) && !/^周[一二三四五六日天末]$/.test(n)) return n;
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
   if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
   return null;

@@ -7,11 +7,21 @@ export interface PlaceHit {
   start: number;
   end: number;
   place: string;
+  /** A village group or landmark (三组, 村委会), not free text after 送到. */
+  strict?: boolean;
 }
 
-const GROUP = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:[\\u4e00-\\u9fa5]{1,3}家)?';
+/** Where to deliver: 送到她女儿家 四组 goes to 四组 — a group or landmark beats free text after 送到. */
+export function bestPlace(places: readonly PlaceHit[]): string | null {
+  for (const p of places) if (p.strict) return p.place;
+  return places[0]?.place ?? null;
+}
+
+/** Hamlet words of the Chongqing hills: 王家湾, 李家坝, 黄桷垭, 石板坡. */
+const HAMLET = '(?:湾|坝|沟|院子|坪|岭|嘴|咀|梁|垭口?|坡|塝)';
+const GROUP = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:[\\u4e00-\\u9fa5]{1,3}家${HAMLET}?|[\\u4e00-\\u9fa5]{1,2}${HAMLET}|村口|路口|桥头|公路边|大路边)?`;
 const LANDMARK =
-  '七星洞村?|村委会?(?:门口)?|村部|村口|村小|村卫生室|村办公室|镇上|场镇|[\\u4e00-\\u9fa5]{1,2}家院子';
+  '七星洞村?|村委会?(?:门口)?|村部|村口|村小|村卫生室|村办公室|大队部|[\\u4e00-\\u9fa5]{1,2}家院子';
 const STRICT_RE = new RegExp(`(?<![\\d一二三四五六七八九十])(?:${GROUP})|${LANDMARK}`, 'g');
 const VERB_RE = /送到|送去|送至|送往|送回|放到|放在|拿到|带到|拉到|运到|寄到|送给/g;
 const PLACE_END = [
@@ -37,7 +47,7 @@ function readPlace(text: string, from: number): PlaceHit | null {
   while (text[s] === ' ') s++;
   STRICT_STICKY.lastIndex = s;
   const strict = STRICT_STICKY.exec(text);
-  if (strict) return { start: s, end: s + strict[0].length, place: strict[0] };
+  if (strict) return { start: s, end: s + strict[0].length, place: strict[0], strict: true };
   let e = s;
   while (e < text.length && e - s < 12) {
     const ch = text[e] as string;
@@ -58,14 +68,14 @@ export function findPlaces(text: string): PlaceHit[] {
   for (const m of text.matchAll(VERB_RE)) {
     if (hits.length >= MAX_HITS) break;
     const p = readPlace(text, m.index + m[0].length);
-    if (p) hits.push({ start: m.index, end: p.end, place: p.place });
+    if (p) hits.push({ start: m.index, end: p.end, place: p.place, strict: p.strict });
   }
   for (const m of text.matchAll(STRICT_RE)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
     if (hits.some((h) => start < h.end && end > h.start)) continue;
-    hits.push({ start, end, place: m[0] });
+    hits.push({ start, end, place: m[0], strict: true });
   }
   return hits.sort((a, b) => a.start - b.start);
 }

@@ -8,17 +8,25 @@ import { Mask } from './chars.js';
 import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
 import { type Anchored, buildHealth } from './health.js';
+import { isKindOf } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localDate } from './local-time.js';
 import { scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
-import { findPlaces } from './places.js';
-import { buildRequest } from './requests.js';
+import { bestPlace, findPlaces } from './places.js';
+import { asksForHelp, buildRequests, FEVER_C, helpRequest } from './requests.js';
 import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
 import { findTemperatures, type TempHit } from './temperature.js';
-import { buildWater, impliedWater, isWaterBooking, isWaterItem, mentionsWater } from './water.js';
+import {
+  buildWater,
+  impliedWater,
+  isWaterBooking,
+  isWaterItem,
+  mentionsWater,
+  waterPerDay,
+} from './water.js';
 
 export interface PlainOptions {
   at?: Date;
@@ -27,12 +35,29 @@ export interface PlainOptions {
 }
 
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
-const PRICE_RE =
-  /\d+(?:\.\d+)?\s*(?:(?:元|块钱|块(?=钱|[/每一]|[^\u4e00-\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:\s*(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))?|(?:\/|每|一)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐]))/g;
+/** Measure words a price is quoted per (37块钱一份, 120/袋, 一百二一袋). */
+const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份支把条只串板])';
+/** A Chinese price: 一百二 / 八十五 (with 块 or 元), or any number of hundreds (一百二一袋). */
+const CN_HUNDREDS = '[一二两三四五六七八九十]{0,3}[百千][零一二两三四五六七八九十]{0,3}';
+const CN_PRICE = `(?:${CN_HUNDREDS}|[一二两三四五六七八九十]{1,3})`;
+const PRICE_RE = new RegExp(
+  `\\d+(?:\\.\\d+)?\\s*(?:(?:元|块钱|块(?=钱|[/每一]|[^\\u4e00-\\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?|${PER})`,
+  'g',
+);
+const CN_PRICE_RE = new RegExp(
+  `${CN_PRICE}\\s*(?:元|块钱|块(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?|${CN_HUNDREDS}\\s*${PER}`,
+  'g',
+);
+/**
+ * 复合肥一袋八十五 / 菜油一桶85: the price after its measure word, where the clause ends (一袋五十斤的 is a
+ * size, 一袋 二十斤的 a description).
+ */
+const UNIT_PRICE_RE =
+  /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2})\s*(?:元|块钱?)?(?=[\s,，。!！?？;；]|$)/g;
 const BUY_RE = /买|代购|代买|订|捎|带/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
-  /多少钱|价格|价钱|怎么卖|要戴|要用|怎么用|能用吗|可以用吗|要吃|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点/;
+  /多少钱|好多钱|几多钱|价格|价钱|怎么卖|要戴|要用|怎么用|能用吗|可以用吗|要吃|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点/;
 
 function maskAll(mask: Mask, re: RegExp, text: string): void {
   for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
@@ -79,6 +104,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const normals = findNormal(text);
   claim(mask, normals);
   if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
+  if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
+  if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*[\d一二两三四五六七八九]/.test(text))
+    maskAll(mask, UNIT_PRICE_RE, text);
 
   const out: Anchored<ParsedRecord>[] = buildHealth({
     text,
@@ -99,18 +127,21 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   let items: ItemHit[] = extractItems(masked, { verbs: true });
 
   if (context !== 'quarantine' && mentionsWater(masked)) {
-    if (isWaterBooking(masked)) {
-      const deliverTo = places[0]?.place ?? null;
+    if (isWaterBooking(masked) && !withdrawsWater(cancels)) {
+      const deliverTo = bestPlace(places);
       let waterAt = masked.indexOf('水');
       for (const h of items) if (isWaterItem(h.item)) waterAt = h.start;
-      out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], dates, deliverTo, local) });
+      const when = rescheduled(text, dates);
+      const perDay = waterPerDay(masked, when, places, local);
+      if (perDay) for (const w of perDay) out.push(w);
+      else out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], when, deliverTo, local) });
     }
     items = items.filter(notWater);
   } else if (context !== 'quarantine' && items.length === 0) {
     // 周三上午送两桶: barrels with no goods named are water
-    const barrels = impliedWater(masked);
+    const barrels = impliedWater(masked, dates.some(named));
     if (barrels) {
-      const record = buildWater([], [barrels], dates, places[0]?.place ?? null, local);
+      const record = buildWater([], [barrels], dates, bestPlace(places), local);
       out.push({ at: barrels.at, record });
     }
   }
@@ -118,21 +149,56 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   else if (context === 'quarantine' && cancels.length === 0) items = bareGoodsList(masked);
   const maxTemp = temps.reduce<number | null>(maxValue, null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
+  items = withoutGeneral(items);
   const goods: Item[] = [];
   for (const h of items) goods.push(h.item);
   const anchor = items[0]?.start ?? 0;
   if (asOrder) {
     if (goods.length > 0 && !isNotAnOrder(text, ORDER_VERB_RE.test(text), goods)) {
-      out.push({ at: anchor, record: buildOrder(goods, places[0]?.place ?? null, customerOf(text)) });
+      out.push({ at: anchor, record: buildOrder(goods, bestPlace(places), customerOf(text)) });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
-    const req = buildRequest(masked, goods, rooms[0]?.room ?? null, maxTemp, anchor);
-    if (req) out.push(req);
+    const reqs = buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp);
+    for (const req of reqs) out.push(req);
+    // 孩子烧到三十九度了 怎么办 急: a fever or symptom with a cry for help asks for the doctor
+    const ill = positive > 0 || (maxTemp !== null && maxTemp >= FEVER_C);
+    if (reqs.length === 0 && ill && context === 'quarantine' && asksForHelp(text)) {
+      out.push(helpRequest(rooms[0]?.room ?? null, text.length));
+    }
   }
   if (out.length > 1) out.sort(byAnchor);
   const records: ParsedRecord[] = [];
   for (const a of out) records.push(a.record);
   return records;
+}
+
+/** 要买化肥 两袋 复合肥: a general word with no quantity, named beside one of its kinds, is that kind. */
+function withoutGeneral(items: ItemHit[]): ItemHit[] {
+  if (items.length < 2) return items;
+  return items.filter(
+    (h) =>
+      h.item.qty !== null ||
+      !items.some((o) => o !== h && o.item.qty !== null && isKindOf(o.item.name, h.item.name)),
+  );
+}
+
+/** 取消明天的送水: a message withdrawing water books none. */
+function withdrawsWater(cancels: readonly { names: string[] }[]): boolean {
+  for (const c of cancels)
+    for (const name of c.names) if (isWaterItem({ name, qty: null, unit: null })) return true;
+  return false;
+}
+
+/** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
+function rescheduled(text: string, dates: DateHit[]): DateHit[] {
+  const m = /改到|改成|改在|推到|挪到|换到|延到|推迟到|延后到/.exec(text);
+  if (!m) return dates;
+  const to = m.index + m[0].length;
+  return dates.filter((d) => d.day === null || d.start >= to);
+}
+
+function named(d: DateHit): boolean {
+  return d.day !== null || d.part !== null;
 }
 
 function hasClock(dates: readonly DateHit[]): boolean {

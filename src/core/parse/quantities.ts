@@ -118,6 +118,10 @@ const CONTAINER_SUFFIX = new Set(['袋', '箱', '盒', '瓶', '桶', '包', '篮
 /** Digits next to each other (两三, 七八) or 几 make a number inexact: the qty is null. */
 const RANGE_RE = /^[一二两三四五六七八九十几]*[一二两三四五六七八九][一二两三四五六七八九][十百千]?$|几/;
 
+const TIME_AFTER_GE_RE = /^(?:小时|钟头|月|星期|礼拜|工作|半小|多小|多月|人)/;
+
+const CANDIDATE_RE = /[0-9零〇一二两三四五六七八九十百千万几半xX×*]/g;
+
 export function findQuantities(text: string): QtyHit[] {
   const hits: QtyHit[] = [];
   const n = text.length;
@@ -162,7 +166,10 @@ export function findQuantities(text: string): QtyHit[] {
       } else i++;
       continue;
     } else {
-      i++;
+      // jump to the next character that can start a quantity (most of a message cannot)
+      CANDIDATE_RE.lastIndex = i + 1;
+      const next = CANDIDATE_RE.exec(text);
+      i = next ? next.index : n;
       continue;
     }
     let inexact = false;
@@ -174,6 +181,8 @@ export function findQuantities(text: string): QtyHit[] {
     if (text[k] === ' ') k++;
     const unit = unitAt(text, k);
     if (unit === null) continue;
+    // 38个小时 / 3个月 / 两个人: a span of time or a count of people, not of goods
+    if (unit === '个' && TIME_AFTER_GE_RE.test(text.slice(k + 1, k + 3))) continue;
     let end = k + unit.length;
     let value = parseNumber(numText);
     if (value === null) {

@@ -4,14 +4,14 @@ import type { Item, RequestCategory, RequestRecord } from '../records.js';
 import { categoryOf } from './item-lexicon.js';
 
 const MEAL_RE =
-  /不吃辣|不要辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|饭菜?太少|菜太少|饭少了/;
+  /不吃辣|不要辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|要素的|素菜|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|饭菜?太少|菜太少|饭少了|少送|漏送|只送了一份|没送饭|饭没送|饭还没送|太咸|太淡|太辣|太油|太硬|不新鲜|饭菜?(?:是|有点|有些|太|都)?凉|热一点|热乎一点/;
 const MEDICAL_RE =
-  /快来人|来人啊|来个人|救命|(?:要|叫|找|请|喊|来)(?:个|一个|一位|位|一下)?医生|医生(?:能|可以|可不可以)?(?:来|过来|看)(?!过|了)|看医生|让医生|需要医生|看病|包扎|换药|开药|量(?:一下)?血压|测(?:一下)?血压|打针|输液|医务人员来/;
+  /快来人|求助|求救|来人啊|来个人|救命|(?:要|叫|找|请|喊|来)(?:个|一个|一位|位|一下)?医生|医生(?:能|可以|可不可以)?(?:来|过来|看)(?!过|了)|看医生|让医生|需要医生|看病|包扎|换药|开药|量(?:一下)?血压|测(?:一下)?血压|打针|输液|医务人员来/;
 const PROTECTIVE_RE = /消毒一下|消杀|来消毒|帮忙消毒|需要消毒/;
 const OTHER_RE =
-  /坏了|不亮|堵了|漏水|停水|停电|没电了|不出水|没热水|连不上|没信号|没网|不制热|换房|换个房间|(?:拿|取|帮忙拿|帮忙取)(?:一下)?(?:快递|外卖)|开个证明|开证明|出个证明/;
+  /坏了|不亮|堵了|漏水|停水|停电|没电了|不出水|没热水|连不上|没信号|没网|不制热|换房|换个房间|(?:拿|取|帮忙拿|帮忙取)(?:一下|下)?(?:快递|外卖)|(?:快递|外卖)[^，,。!?？]{0,6}?(?:拿|取)(?:上来|过来|一下)?|开个证明|开证明|出个证明|(?:暖气|空调)[^，,。]{0,4}(?:关|开|调[小大低高])|(?:关|开|调)[小大低高][^，,。]{0,2}(?:暖气|空调)|(?:充|交)(?:个|一下)?话费|充值/;
 const FRAME_RE =
-  /能|可以|可不可以|麻烦|请|帮|吗|\?|一下|需要|想|要|希望|快点|快来|尽快|急|谢谢|看看|来|给|缺|没了|用完了|借|救命|坏了|不亮|堵了|漏水|没热水|不出水|连不上/;
+  /求助|求救|能|可以|可不可以|麻烦|请|帮|吗|\?|一下|需要|想|要|希望|快点|快来|尽快|急|谢谢|看看|来|给|缺|没了|用完了|借|救命|坏了|不亮|堵了|漏水|没热水|不出水|连不上/;
 const URGENT_RE =
   /紧急|急需|急用|着急|很急|急急|急!|马上|立刻|立即|快来|赶紧|赶快|尽快|救命|速来|(?<!\d)120(?!\d)|快点|快过来|快送|尽早|急着|急(?=[，,。!！?？\s]|$)|^急/;
 const NOT_URGENT_RE = /不急|不着急|不用急|别急|不太急|不赶|不用着急|慢慢来/;
@@ -42,6 +42,44 @@ function serviceCategory(text: string): { category: RequestCategory; at: number 
   return null;
 }
 
+/**
+ * Goods of different categories go to different people (a thermometer to the doctor, masks to the store), so
+ * one message asking for both gives one request per category, in the order first named; urgency and room are
+ * the message's.
+ */
+export function buildRequests(
+  text: string,
+  items: readonly { start: number; item: Item }[],
+  room: string | null,
+  maxTemp: number | null,
+): { at: number; record: RequestRecord }[] {
+  if (items.length === 0) {
+    const one = buildRequest(text, [], room, maxTemp, 0);
+    return one ? [one] : [];
+  }
+  // 饭菜少放点糖，另外降糖药快吃完了: a meal wish beside goods of another kind is a request of its own
+  const meal = MEAL_RE.exec(text);
+  const mealApart = meal && !items.some((h) => categoryOf(h.item.name) === 'meal') && !ANNOUNCE_RE.test(text);
+  const groups = new Map<RequestCategory, { at: number; items: Item[] }>();
+  for (const h of items) {
+    const c = categoryOf(h.item.name);
+    const g = groups.get(c);
+    if (g) g.items.push(h.item);
+    else groups.set(c, { at: h.start, items: [h.item] });
+  }
+  const out: { at: number; record: RequestRecord }[] = [];
+  if (meal && mealApart) {
+    const record: RequestRecord = { type: 'request', category: 'meal', urgent: false, items: [], room };
+    record.urgent = isUrgent(text, maxTemp);
+    out.push({ at: meal.index, record });
+  }
+  for (const g of groups.values()) {
+    const one = buildRequest(text, g.items, room, maxTemp, g.at);
+    if (one) out.push(one);
+  }
+  return out;
+}
+
 export function buildRequest(
   text: string,
   items: Item[],
@@ -61,4 +99,16 @@ export function buildRequest(
     room,
   };
   return { at: service.at, record };
+}
+
+/** The default fever threshold (CONTRACT.md, the digest's feverThreshold): 37.3 °C axillary. */
+export const FEVER_C = 37.3;
+
+/** 急 / 快来 / 救命 / 怎么办 with an explicit urgency word: the sender wants someone now. */
+export function asksForHelp(text: string): boolean {
+  return !NOT_URGENT_RE.test(text) && URGENT_RE.test(text);
+}
+
+export function helpRequest(room: string | null, at: number): { at: number; record: RequestRecord } {
+  return { at, record: { type: 'request', category: 'medical', urgent: true, items: [], room } };
 }

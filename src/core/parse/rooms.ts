@@ -1,6 +1,7 @@
 // Room numbers the sender names: 2105房, 房间2105, 我是2210的, 3栋201 → 3-201, 8-305, a bare 3-4 digit number
 // right before a temperature (2105 36.6), or one that opens a message in a quarantine-like group (1203 能…).
 import { isCjk, isClauseEnd, MAX_HITS, type Mask } from './chars.js';
+import { SURNAMES } from './name-words.js';
 import type { NumToken } from './numbers.js';
 import { chineseToNumber } from './numerals.js';
 import type { SlotHit } from './slots.js';
@@ -17,8 +18,10 @@ const ROOM_RE = new RegExp(
   [
     // building + room: 8栋305, 3号楼201, A座1205, 8#305, 8-305, 8栋3楼305
     '(?<![\\dA-Za-z])(\\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})\\s*(?:栋|幢|号楼|座|#|-)\\s*(?:\\d{1,2}(?:楼|层)\\s*)?(\\d{3,4})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
+    // A1203 36.5: a building letter glued to the room, before a space or 房
+    '(?<![\\dA-Za-z])([A-H])(\\d{3,4})(?=\\s|房|室|号|$)',
     // 2105房 / 2105房间 / 2105室 / 2105号
-    '(?<![\\d.])(\\d{3,4})\\s*(?:号房间|号房|房间|房|室|号)(?![楼床线码院门机栋])',
+    '(?<![\\d.])(\\d{3,4})\\s*(?:号房间|号房|房间|房|室|号|住户|的住户|房客)(?![楼床线码院门机栋])',
     // 房间2105 / 房号:2105 / 房间号 2105
     '(?:房间号|房号|房间|房)\\s*(?:号)?\\s*(?:是)?\\s*[:：]?\\s*(\\d{3,4})(?![\\d.])',
     // 我是2210的 / 我住2210 / 我在2210
@@ -28,6 +31,8 @@ const ROOM_RE = new RegExp(
     // voice input spells digits out: 二一零五房间, 我是二一零五的
     `(${CN_SEQ}{3,4})(?:号房间|号房|房间|房|室)`,
     `我(?:是|在|住)(${CN_SEQ}{3,4})(?=的|号|房|[^一-龥]|$)`,
+    // 我是十二楼零六的: floor, then the room on it, as spoken
+    '我(?:是|在|住在|住)([一二三四五六七八九十]{1,3})楼(零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)(?=的|号|房|[^一-龥]|$)',
   ].join('|'),
   'g',
 );
@@ -41,6 +46,13 @@ function cnDigits(s: string): string {
   return out;
 }
 
+function spokenRoom(floor: string, rest: string): string | undefined {
+  const f = chineseToNumber(floor);
+  const r = chineseToNumber(rest.replace('零', ''));
+  if (f === null || r === null || f < 1 || f > 99 || r < 1 || r > 99) return undefined;
+  return String(f * 100 + r);
+}
+
 function buildingNumber(s: string): string {
   if (/^\d+$/.test(s)) return String(Number(s));
   if (/^[A-Za-z]$/.test(s)) return s.toUpperCase();
@@ -49,7 +61,7 @@ function buildingNumber(s: string): string {
 }
 
 export function findExplicitRooms(text: string): RoomHit[] {
-  if (!/\d{3}|[零〇一二三四五六七八九幺]{3}/.test(text)) return [];
+  if (!/\d{3}|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]/.test(text)) return [];
   const hits: RoomHit[] = [];
   for (const m of text.matchAll(ROOM_RE)) {
     if (hits.length >= MAX_HITS) break;
@@ -57,17 +69,18 @@ export function findExplicitRooms(text: string): RoomHit[] {
     const end = start + m[0].length;
     let room: string | undefined;
     if (m[1] !== undefined && m[2] !== undefined) room = `${buildingNumber(m[1])}-${m[2]}`;
-    else room = m[3] ?? m[4] ?? m[5] ?? m[6] ?? (m[7] ? cnDigits(m[7]) : m[8] ? cnDigits(m[8]) : undefined);
+    else if (m[3] !== undefined && m[4] !== undefined) room = `${m[3]}-${m[4]}`;
+    else if (m[11] !== undefined && m[12] !== undefined) room = spokenRoom(m[11], m[12]);
+    else room = m[5] ?? m[6] ?? m[7] ?? m[8] ?? (m[9] ? cnDigits(m[9]) : m[10] ? cnDigits(m[10]) : undefined);
     if (room !== undefined) hits.push({ start, end, room });
   }
   return hits;
 }
 
 const BRIDGE_RE =
-  /^[\s:：,，、]*(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\s:：]*)*$/;
+  /^[\s:：,，、-]*(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\s:：]*)*$/;
 /** A short name after a room number: 2105高某, 1506李, 2203王先生 (a surname-like first character). */
-const GLUED_NAME_RE =
-  /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][\u4e00-\u9fa5]{0,2}(?:[^\u4e00-\u9fa5]|$)/;
+const GLUED_NAME_RE = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fa5]{0,2}(?:[^\\u4e00-\\u9fa5]|$)`);
 const NOT_ROOM_AFTER = new Set([
   ...[
     '斤',
@@ -138,11 +151,7 @@ export function findBareRooms(
   if (first && isBare(blocked, first) && !startsAt(hits, first.start) && !startsAt(temps, first.start)) {
     const lead = text.slice(0, first.start);
     const after = text[first.end];
-    if (
-      /^[\s(（【[]*(?:我是|我在|我住)?$/.test(lead) &&
-      !NOT_ROOM_AFTER.has(after ?? '') &&
-      hasContentAfter(text, first.end)
-    ) {
+    if (OPENING_RE.test(lead) && !NOT_ROOM_AFTER.has(after ?? '') && hasContentAfter(text, first.end)) {
       hits.push({ start: first.start, end: first.end, room: first.int });
     }
   }
@@ -158,10 +167,10 @@ export function findBareRooms(
     }
   }
   const last = tokens[tokens.length - 1];
-  if (last && last !== first && isBare(blocked, last) && !startsAt(temps, last.start)) {
+  if (last && isBare(blocked, last) && !startsAt(temps, last.start) && !startsAt(hits, last.start)) {
     const before = text[last.start - 1];
     if (
-      (before === ' ' || isClauseEnd(text, last.start - 1)) &&
+      (before === ' ' || before === '(' || isClauseEnd(text, last.start - 1)) &&
       /^[\s\p{P}\p{S}]*$/u.test(text.slice(last.end))
     ) {
       if (!startsAt(hits, last.start)) hits.push({ start: last.start, end: last.end, room: last.int });
@@ -169,6 +178,10 @@ export function findBareRooms(
   }
   return hits.sort((a, b) => a.start - b.start);
 }
+
+/** What may come before a room that opens a message: a greeting, then 我是/我住. */
+const OPENING_RE =
+  /^[\s(（【[]*(?:(?:你好|您好|你们好|医生好|护士好|老师好|打扰了|打扰一下|麻烦了?|请问|hello|hi|喂)[\s,，!！~。]*)?(?:我是|我在|我住)?$/i;
 
 function isBare(blocked: Mask, t: NumToken): boolean {
   return (

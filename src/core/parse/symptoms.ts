@@ -1,7 +1,7 @@
 // Symptoms to the contract's codes, with negation (不咳嗽, 无发热、乏力, 咳嗽：无) and generic or conditional
 // mentions (如有发热请报告, 退烧药) left out: only symptoms the person says they have count.
 import type { SymptomCode } from '../records.js';
-import { clauseEnd, clauseStart, endsAny, includesAny, isClauseEnd, MAX_HITS, startsAny } from './chars.js';
+import { anyOf, clauseEnd, clauseStart, endsAny, isClauseEnd, MAX_HITS, startsAny } from './chars.js';
 
 export interface SymptomHit {
   start: number;
@@ -15,25 +15,26 @@ const INT =
 const LEXICON: readonly [SymptomCode, string][] = [
   [
     'loss_of_smell_taste',
-    '(?:嗅觉|味觉)(?:减退|丧失|失灵|下降|没了|消失)|(?:闻|尝)不(?:到|出)(?:味道|气味|味儿|味)|(?:吃东西|吃饭|嘴里)没(?:有)?味道?|没有?(?:味觉|嗅觉)',
+    '(?:嗅觉|味觉)(?:好像|有点|也|都|完全)?(?:减退|丧失|失灵|下降|没了|消失|不灵)|(?:闻|尝)不(?:到|出)(?:味道|气味|味儿|味)|(?:吃东西|吃饭|嘴里)没(?:有)?味道?|吃(?:啥|什么|东西|饭)?都?没(?:有)?味道?|没有?(?:味觉|嗅觉)',
   ],
   ['fatigue', '乏力|没有?力气|(?:浑身|全身|四肢|身上)(?:无力|没劲|没力)|没劲|没精神|疲劳|疲倦|无力'],
   ['muscle_pain', `(?:肌肉|全身|浑身|身上|四肢|骨头|身体)${INT}(?:酸痛|酸疼|疼|痛|酸)`],
-  ['fever', '发热|发烧|低烧|高烧|烧到|有点烧|有些烧|还在烧|体温(?:偏高|有点高|升高|高)'],
+  ['fever', '发热|发烧|低烧|高烧|烧到|有点烧|有些烧|还在烧|烧得|烧起来|体温(?:偏高|有点高|升高|高)'],
   ['cough', '咳嗽|干咳|咳痰|咳'],
   [
     'sore_throat',
-    `咽痛|(?:嗓子|喉咙|咽喉|咽部|嗓子眼)${INT}(?:疼|痛|干|哑|不舒服|发炎|难受|痒)|咽炎|扁桃体发炎`,
+    `咽痛|(?:嗓子|喉咙|咽喉|咽部|嗓子眼)${INT}(?:疼|痛|干|哑|不舒服|不适|发炎|难受|痒)|咽炎|扁桃体发炎`,
   ],
-  ['headache', `头${INT}(?:痛|疼)|偏头痛`],
-  ['chills', '畏寒|发冷|怕冷|打寒颤|打寒战|打冷战|冷得发抖'],
+  // 脑壳 / 脑袋 / 脑阔: the head in Chongqing speech and voice input
+  ['headache', `(?:头|脑壳|脑袋|脑阔)${INT}(?:痛|疼|胀痛)|偏头痛`],
+  ['chills', '畏寒|发冷|怕冷|喊冷|觉得冷|浑身冷|身上冷|打寒颤|打寒战|打冷战|冷得发抖'],
   ['runny_nose', `流鼻涕|流清鼻涕|流涕|鼻塞|鼻子${INT}(?:不通|塞|堵|不透气)`],
   [
     'shortness_of_breath',
-    `胸闷|气短|气促|呼吸${INT}(?:困难|急促|不畅)|喘不(?:上|过)气|上不来气|透不过气|气喘|憋气`,
+    `胸闷|胸口${INT}(?:闷|发闷|憋)|气短|气促|呼吸${INT}(?:困难|急促|不畅)|喘不(?:上|过)气|喘气${INT}(?:困难|费劲|急促)|上不来气|透不过气|气喘|憋气`,
   ],
-  ['diarrhea', '腹泻|拉肚子|拉稀'],
-  ['nausea', '恶心|呕吐|想吐|干呕|反胃|吐了'],
+  ['diarrhea', '腹泻|(?<=上吐)下泻|泻肚子|跑肚子?|拉(?:了)?(?:[一二两三四五六七八九几好]次)?肚子|拉稀'],
+  ['nausea', '上吐(?=下泻)|恶心|呕吐|想吐|干呕|反胃|吐了'],
 ];
 const INNER_NEG_RE =
   /(?:不太|没那么|没有|不|没)(?:酸痛|酸疼|疼|痛|干|哑|难受|痒|酸|不通|塞|堵|困难|急促|不畅)$/;
@@ -73,12 +74,20 @@ const CONDITIONAL = [
   '的话',
   '请及时',
   '是否',
+  '是不是',
+  '有没有',
   '有无',
   '注意',
   '算',
-  '以上',
+  '以上的',
+  '以上者',
+  '以上请',
+  '以上要',
+  '以上算',
+  '以上就',
   '标准',
 ];
+const CONDITIONAL_RE = anyOf(CONDITIONAL);
 const NEGATORS_2 = ['没有', '没得', '莫得', '并无', '毫无', '从未', '未见', '否认'];
 const NEGATORS_1 = new Set(['不', '无', '没', '未', '冇']);
 const FILLER = new Set('、和及与或也都还并再太很怎么啥什任何明显的等症状是过 '.split(''));
@@ -120,11 +129,17 @@ function negatedBefore(text: string, start: number, byEnd: ReadonlyMap<number, S
   return false;
 }
 
+/** 咳嗽也没有 / 发烧都没有: an adverb may stand between the symptom and its 没有. */
+const POST_ADVERBS = new Set(['也', '都', '还', '倒', '就', '均', '并']);
+
 function postValue(text: string, end: number): 'neg' | 'pos' | null {
   let k = end;
   while (k < text.length && k < end + 4 && /[\s:：\-—]/.test(text[k] as string)) k++;
-  if (startsAny(text, k, POST_NEG) && !text.startsWith('无力', k)) return 'neg';
-  if (k > end && startsAny(text, k, POST_POS)) return 'pos';
+  let n = k;
+  while (n < k + 2 && POST_ADVERBS.has(text[n] as string)) n++;
+  if (startsAny(text, n, POST_NEG) && !text.startsWith('无力', n)) return 'neg';
+  // 咳嗽：有 / 咳嗽 有 — but 没有咳嗽 有点拉肚子 starts a new symptom, it does not answer this one
+  if (k > end && startsAny(text, k, POST_POS) && !startsAny(text, k + 1, ['点', '些', '一点'])) return 'pos';
   return null;
 }
 
@@ -154,7 +169,7 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (startsAny(text, end, AFTER_NOT) || endsAny(text, start, BEFORE_NOT)) continue;
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
-    if (post === null && includesAny(clause, CONDITIONAL)) continue;
+    if (post === null && CONDITIONAL_RE.test(clause)) continue;
     // 嗓子不疼了 / 头不痛: a negation inside the phrase itself
     const inner = INNER_NEG_RE.test(m[0]);
     const negated = inner || post === 'neg' || (post !== 'pos' && negatedBefore(text, start, byEnd));
@@ -187,7 +202,7 @@ export function findNormal(text: string): NormalHit[] {
       continue;
     if (text.endsWith('不', start) || text.endsWith('是否', start)) continue;
     const clause = clauseOf(text, start, end);
-    if (includesAny(clause, CONDITIONAL) || clause.includes('?')) continue;
+    if (CONDITIONAL_RE.test(clause) || clause.includes('?')) continue;
     hits.push({ start, end, weak: m[0] === '正常' });
   }
   return hits;

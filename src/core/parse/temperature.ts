@@ -3,10 +3,10 @@
 // SpO2 or pulse are never read: each candidate passes a left-context and a right-context guard.
 import {
   CN_DIGIT,
+  clauseEnd,
+  clauseStart,
   endsAny,
-  includesAny,
   isCjk,
-  isClauseEnd,
   isDigit,
   isLatin,
   MAX_HITS,
@@ -18,10 +18,20 @@ import type { NumToken } from './numbers.js';
 import { roundTenths } from './numerals.js';
 import type { SlotHit } from './slots.js';
 import {
+  approximate,
+  eatUnit,
+  excludedLeft,
+  KEYWORD_RE,
+  leftContextStart,
+  MAX_C,
+  MIN_C,
+  startsWithAny,
+  TEMP_UNITS,
+} from './temperature-context.js';
+import { findChineseTemperatures } from './temperature-spoken.js';
+import {
   ADJACENT_EXCLUDE,
   AFTER_UNIT_EXCLUDE,
-  KEYWORDS,
-  LEFT_EXCLUDE,
   RIGHT_EXCLUDE,
   RIGHT_EXCLUDE_SPACED,
 } from './temperature-words.js';
@@ -32,9 +42,6 @@ export interface TempHit {
   value: number;
 }
 
-const MIN_C = 34;
-const MAX_C = 43;
-const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°', 'C', 'c'];
 /** Characters that may surround a lone slip such as "365" in a message that is only a report. */
 const ALONE_FILLER = new Set(
   '今天早上晨晚中午下体温测量了我是的报到打卡度一下刚才现在目前吧哈啊呀哦嗯好'.split(''),
@@ -43,21 +50,7 @@ const ALONE_FILLER = new Set(
 /** 36.5一斤 / 36.5/斤 / 36.5每袋: a price per unit. */
 const PER_UNIT_RE = /^\s*[一每/]\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐只条块])/;
 
-function startsWithAny(text: string, i: number, words: readonly string[]): string | null {
-  for (const w of words) if (text.startsWith(w, i)) return w;
-  return null;
-}
-
-function leftContextStart(text: string, from: number, start: number): number {
-  let s = Math.max(from, start - 8);
-  for (let i = start - 1; i >= s; i--) {
-    if (isClauseEnd(text, i)) {
-      s = i + 1;
-      break;
-    }
-  }
-  return s;
-}
+const THING_FILLER_RE = /(?:只有|才|有|是|大概|大约|约|都|也|就|差不多)+$/;
 
 /** 苹果38.5 / 洗澡水38度 / 工资36.5: a thing right before the number is priced or measured, not a body. */
 function thingBefore(text: string, start: number): boolean {
@@ -65,7 +58,8 @@ function thingBefore(text: string, start: number): boolean {
   let s = e;
   while (s > 0 && e - s < 8 && isCjk(text[s - 1])) s--;
   if (s === e) return false;
-  const run = text.slice(s, e);
+  // 热水只有38度 / 房间才39度: a filler between the thing and its number does not change what is measured
+  const run = text.slice(s, e).replace(THING_FILLER_RE, '');
   return goodsSuffix(run) !== null || endsAny(run, run.length, ADJACENT_EXCLUDE);
 }
 
@@ -75,15 +69,6 @@ function excludedRight(text: string, end: number): boolean {
   let k = end;
   while (text[k] === ' ') k++;
   return k > end && startsWithAny(text, k, RIGHT_EXCLUDE_SPACED) !== null;
-}
-
-/** Consumes a temperature unit after `end` (spaces allowed); returns the new end. */
-function eatUnit(text: string, end: number): number {
-  let k = end;
-  while (text[k] === ' ') k++;
-  const u = startsWithAny(text, k, TEMP_UNITS);
-  if (!u || (isLatin(u[u.length - 1]) && isLatin(text[k + u.length]))) return end; // 36.5cm is no unit
-  return k + u.length;
 }
 
 function isAlone(text: string, tok: NumToken, blocked: Mask): boolean {
@@ -114,9 +99,24 @@ export function findTemperatures(
     const before = text[tok.start - 1];
     // N95, B36: a letter glued to the number; T36.5 (staff shorthand for temperature) is the exception
     const tPrefix = (before === 'T' || before === 't') && !isLatin(text[tok.start - 2]);
-    if ((isLatin(before) && !tPrefix) || before === '#' || before === '-' || before === '第') continue;
-    if (includesAny(left, LEFT_EXCLUDE)) continue;
-    const keyword = tPrefix || includesAny(left, KEYWORDS);
+    // 36.5-36.8: a dash after a temperature joins a range; elsewhere (8-305, -5) it is no temperature
+    const rangeDash = before === '-' && hits[hits.length - 1]?.end === tok.start - 1;
+    // 2105-36.6: a dash right after a room number joins the room to its reading
+    const roomDash =
+      before === '-' &&
+      prev !== undefined &&
+      prev.end === tok.start - 1 &&
+      isRoomLike(prev) &&
+      tok.frac !== null;
+    if (
+      (isLatin(before) && !tPrefix) ||
+      before === '#' ||
+      (before === '-' && !rangeDash && !roomDash) ||
+      before === '第'
+    )
+      continue;
+    if (excludedLeft(left)) continue;
+    const keyword = tPrefix || KEYWORD_RE.test(left);
     const slotBefore = slotWithin(slots, ls, tok.start);
     const afterRoom =
       prev !== undefined &&
@@ -158,12 +158,14 @@ export function findTemperatures(
         end = eatUnit(text, k + 2);
       } else if (startsWithAny(text, k, TEMP_UNITS)) {
         end = eatUnit(text, tok.end);
-        const after = text[end];
-        if (after === '多' || after === '几' || after === '电' || after === '半') continue;
-        value = Number(tok.int);
+        const approx = approximate(text, end);
+        if (approx === null) continue;
+        value = Number(tok.int) + approx.add;
+        end = approx.end;
       } else if (
         keyword ||
         slotBefore ||
+        rangeEnd(text, hits, tok.start) ||
         (afterRoom && /^[\s。.!！,，]*$/.test(text.slice(tok.end, tok.end + 3)))
       ) {
         // 体温37 / 早上37 / 2105 38: a whole number reads as a temperature only where one is expected
@@ -186,33 +188,46 @@ export function findTemperatures(
     }
     hits.push({ start: tok.start, end, value });
   }
-  return mergeSorted(hits, findChineseTemperatures(text, blocked));
+  let all = joinRanges(text, mergeSorted(hits, findChineseTemperatures(text, blocked)));
+  // 应该是36.6 不是37.6: a reading the sender denies is not one
+  if (all.length > 1 && /不是|并非/.test(text)) all = all.filter((h) => !denied(text, h.start));
+  return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
 }
 
-const CN_TEMP_RE = /(?:([三四])十|(卅))([一二三四五六七八九]?)(度|点)([零〇一二三四五六七八九]{0,2})/g;
+function denied(text: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && text[k - 1] === ' ') k--;
+  return text.endsWith('不是', k) || text.endsWith('并非', k);
+}
 
-/** 三十六度八 / 三十六点七 / 三十七度 as spoken or typed by voice input. */
-function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
-  if (!text.includes('十') && !text.includes('卅')) return [];
-  const hits: TempHit[] = [];
-  for (const m of text.matchAll(CN_TEMP_RE)) {
-    if (hits.length >= MAX_HITS) break;
-    const start = m.index;
-    let end = start + m[0].length;
-    if (blocked.any(start, end)) continue;
-    const whole = (m[1] === '四' ? 40 : 30) + (m[3] ? (CN_DIGIT[m[3]] ?? 0) : 0);
-    const fracDigits = (m[5] ?? '').split('').map((c) => CN_DIGIT[c] ?? 0);
-    if (m[4] === '点' && fracDigits.length === 0) continue;
-    const after = text[end];
-    if (after === '多' || after === '几' || after === '电' || after === '半') continue;
-    const left = text.slice(leftContextStart(text, 0, start), start);
-    if (includesAny(left, LEFT_EXCLUDE)) continue;
-    const value = roundTenths(String(whole), fracDigits.join(''));
-    if (value < MIN_C || value > MAX_C) continue;
-    end = eatUnit(text, end);
-    hits.push({ start, end, value });
+/** 12楼的37.5是谁: a question about whose reading a number is reports nobody's temperature. */
+function askedWho(text: string, h: TempHit): boolean {
+  return text.slice(clauseStart(text, h.start), clauseEnd(text, h.end)).includes('谁');
+}
+
+/** 36.5-37 / 36.5到37: the whole number closes a range opened by a temperature. */
+function rangeEnd(text: string, hits: readonly TempHit[], start: number): boolean {
+  const prev = hits[hits.length - 1];
+  return prev !== undefined && RANGE_JOIN_RE.test(text.slice(prev.end, start));
+}
+
+const RANGE_JOIN_RE = /^\s*(?:-|~|～|—|－|到|至)\s*$/;
+
+/** 36.5-36.8 / 37度5到38度: a range is one reading; its upper end is kept so a fever is never played down. */
+function joinRanges(text: string, hits: TempHit[]): TempHit[] {
+  if (hits.length < 2 || !/[-~～—－到至]/.test(text)) return hits;
+  const out: TempHit[] = [];
+  for (const h of hits) {
+    const prev = out[out.length - 1];
+    if (prev && RANGE_JOIN_RE.test(text.slice(prev.end, h.start))) {
+      out[out.length - 1] = { start: prev.start, end: h.end, value: Math.max(prev.value, h.value) };
+    } else out.push(h);
   }
-  return hits;
+  return out;
+}
+
+function isRoomLike(t: NumToken): boolean {
+  return t.frac === null && t.groups === 1 && t.int.length >= 3 && t.int.length <= 4;
 }
 
 function slotWithin(slots: readonly SlotHit[], from: number, to: number): boolean {

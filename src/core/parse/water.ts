@@ -1,10 +1,12 @@
 // Drinking-water bookings (the villages' 预约送水): 明天下午送两桶水到5组. Only outside quarantine groups,
 // where hot or drinking water is a daily request instead.
 import type { DayPart, Item, WaterRecord } from '../records.js';
-import { type DateHit, resolveDay } from './dates.js';
+import { type DateHit, type DayRef, resolveDay } from './dates.js';
 import type { ItemHit } from './items.js';
 import type { LocalDate } from './local-time.js';
 import { parseNumber } from './numerals.js';
+import type { PlaceHit } from './places.js';
+import { findQuantities } from './quantities.js';
 
 const WATER_NAMES = new Set([
   '水',
@@ -19,13 +21,13 @@ const WATER_NAMES = new Set([
 ]);
 const WATER_RE = /桶装水|饮用水|纯净水|山泉水|送水|订水|约水|要水|水/g;
 const NOT_BEFORE = new Set(
-  '热开冷温凉汽茶果消毒香洗药口泥雨井河墨露胶薪自来山纯净矿风淡咸白喝放烧'.split(''),
+  '热开冷温凉汽茶果消毒香洗药口泥雨井河墨露胶薪自来山纯净矿泉风淡咸白喝放烧'.split(''),
 );
 const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵头盆箱槽平准分份利运'.split(''));
 const BOOK_RE =
   /送|订|约|要|来|拿|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶/;
 const QUESTION_RE =
-  /多少钱|价格|几块|什么时候|啥时候|几点|哪天|几时|有没有人|谁|送水的(?!话)|注意|大家|各位|通知/;
+  /多少钱|要钱|收钱|收费|免费|价格|几块|什么时候|啥时候|几点|哪天|几时|有没有人|谁|送水的(?!话)|注意|大家|各位|通知/;
 const PAST_RE = /送到了|收到了|已送|已经送|送来了|送过了|拿到了|送了|拉了|运了|送完了/;
 /** 水还有一桶 / 够喝: water in hand, not water asked for. */
 const HAVE_SOME_RE = /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|够喝|够用/;
@@ -43,7 +45,8 @@ export function mentionsWater(text: string): boolean {
 export function isWaterBooking(text: string): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text)) return false;
   if (QUESTION_RE.test(text) || PAST_RE.test(text) || HAVE_SOME_RE.test(text)) return false;
-  if (/吗|\?/.test(text) && !POLITE_ASK_RE.test(text.replace(/送水|要水/g, ''))) return false;
+  // 明天送水吗 / 明天送水不: a yes-no question asks about the service unless it also asks for water
+  if (/吗|\?|[不没]\s*$/.test(text) && !POLITE_ASK_RE.test(text.replace(/送水|要水/g, ''))) return false;
   return true;
 }
 
@@ -72,9 +75,50 @@ export function buildWater(
 
 const BARRELS_RE = /(?:送|订|要|来|约)\s*([\d一二两三四五六七八九十几]{1,3})\s*桶(?![\u4e00-\u9fa5])/;
 
+const BARE_BARRELS_RE = /(?:^|[\s|,，])([\d一二两三四五六七八九十]{1,3})\s*桶(?![\u4e00-\u9fa5])/;
+
 /** 周三上午送两桶: a booking of barrels that names no goods at all. */
-export function impliedWater(text: string): { qty: number | null; unit: string; at: number } | null {
-  const m = BARRELS_RE.exec(text);
+export function impliedWater(
+  text: string,
+  dated = false,
+): { qty: number | null; unit: string; at: number } | null {
+  // 周四早上 2桶: with a day named, barrels alone are a booking too
+  const m = BARRELS_RE.exec(text) ?? (dated ? BARE_BARRELS_RE.exec(text) : null);
   if (!m?.[1] || QUESTION_RE.test(text) || PAST_RE.test(text)) return null;
   return { qty: parseNumber(m[1]), unit: '桶', at: m.index };
+}
+
+/**
+ * 明天送两桶到三组 后天再送一桶: two days, each with its own barrels, are two bookings. Null unless every day
+ * named has a number of barrels after it (one day, or days without barrels, make one booking).
+ */
+export function waterPerDay(
+  text: string,
+  dates: readonly DateHit[],
+  places: readonly PlaceHit[],
+  local: LocalDate | null,
+): { at: number; record: WaterRecord }[] | null {
+  const days = dates.filter((d) => d.day !== null);
+  if (days.length < 2) return null;
+  const out: { at: number; record: WaterRecord }[] = [];
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i] as DateHit;
+    const end = days[i + 1]?.start ?? text.length;
+    const barrels = findQuantities(text.slice(d.end, end)).find((q) => q.unit === '桶' || q.unit === '大桶');
+    if (!barrels) return null;
+    let part: DayPart | null = d.part;
+    for (const p of dates)
+      if (part === null && p.day === null && p.start >= d.end && p.end <= end) part = p.part;
+    const place = places.find((p) => p.start >= d.start && p.start < end) ?? places[0];
+    const record: WaterRecord = {
+      type: 'water',
+      qty: barrels.qty,
+      unit: barrels.unit,
+      date: resolveDay(d.day as DayRef, local),
+      part,
+      deliverTo: place?.place ?? null,
+    };
+    out.push({ at: d.start, record });
+  }
+  return out;
 }

@@ -1,0 +1,65 @@
+// What surrounds a temperature: its unit, the words on its left that say what a number measures, and the
+// approximations after a whole number of degrees. Shared by the Arabic and the spoken readers.
+import { anyOf, isCjk, isClauseEnd, isLatin } from './chars.js';
+import { KEYWORDS, LEFT_EXCLUDE } from './temperature-words.js';
+
+export const KEYWORD_RE = anyOf(KEYWORDS);
+const LEFT_EXCLUDE_RE = anyOf(LEFT_EXCLUDE);
+export const MIN_C = 34;
+export const MAX_C = 43;
+export const TEMP_UNITS = ['摄氏度', '℃', '°C', '°c', '度', '°', 'C', 'c', 'du', 'Du', 'DU'];
+
+export function startsWithAny(text: string, i: number, words: readonly string[]): string | null {
+  for (const w of words) if (text.startsWith(w, i)) return w;
+  return null;
+}
+
+export function leftContextStart(text: string, from: number, start: number): number {
+  let s = Math.max(from, start - 8);
+  for (let i = start - 1; i >= s; i--) {
+    // a space between two Chinese words parts clauses in WeChat (体温计37块钱买的 量出来36.6)
+    if (isClauseEnd(text, i) || (text[i] === ' ' && isCjk(text[i - 1]) && isCjk(text[i + 1]))) {
+      s = i + 1;
+      break;
+    }
+  }
+  return s;
+}
+
+/** Consumes a temperature unit after `end` (spaces allowed); returns the new end. */
+export function eatUnit(text: string, end: number): number {
+  let k = end;
+  while (text[k] === ' ') k++;
+  const u = startsWithAny(text, k, TEMP_UNITS);
+  if (!u || (isLatin(u[u.length - 1]) && isLatin(text[k + u.length]))) return end; // 36.5cm is no unit
+  return k + u.length;
+}
+
+/**
+ * After a whole number of degrees: 38度多 / 38度几 (over 38: read as 38.0, so an approximate fever is still
+ * found), 38度半 (38.5); 36度电 is energy, not a temperature (null). Returns what to add and the new end.
+ */
+export function approximate(text: string, end: number): { add: number; end: number } | null {
+  const after = text[end];
+  if (after === '电') return null;
+  if (after === '多' || after === '几') return { add: 0, end: end + 1 };
+  if (after === '半') return { add: 0.5, end: end + 1 };
+  return { add: 0, end };
+}
+
+/**
+ * Words on the left that make a number something else (血压, 价, 快递). Only the text after the last
+ * temperature keyword counts: in 第十四天了 体温36.4 the 体温 says what the number is.
+ */
+export function excludedLeft(left: string): boolean {
+  if (!LEFT_EXCLUDE_RE.test(left)) return false;
+  let kw = -1;
+  for (const k of KEYWORDS) kw = Math.max(kw, left.lastIndexOf(k));
+  if (kw < 0) return true;
+  // an exclusion counts only where it reaches into the keyword or past it (房间温度 stays excluded)
+  for (const w of LEFT_EXCLUDE) {
+    const i = left.lastIndexOf(w);
+    if (i >= 0 && i + w.length > kw) return true;
+  }
+  return false;
+}

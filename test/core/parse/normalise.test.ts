@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fixMeasureHomophones,
+  normalise,
+  stripQuote,
+  tightenDecimals,
+} from '../../../src/core/parse/normalise.js';
+
+describe('normalise', () => {
+  it('folds full-width forms and keeps unchanged runs', () => {
+    expect(normalise('体温：３６．５℃，无不适')).toBe('体温:36.5℃,无不适');
+    expect(normalise('a\u200bb\r\nc')).toBe('ab\nc');
+    expect(normalise('36。5[微笑]')).toBe('36.5 ');
+  });
+});
+
+describe('tightenDecimals', () => {
+  it.each([
+    ['36,5', '36.5'],
+    ['体温36，7度', '体温36.7度'],
+    ['36 .6', '36.6'],
+    ['36. 6', '36.6'],
+  ])('%s → %s', (a, b) => {
+    expect(tightenDecimals(a)).toBe(b);
+  });
+
+  it.each(['2301 36.6，2302 36.4', '36，37，38', '买了20,5个', '36 5', '36,55'])('leaves %s alone', (s) => {
+    expect(tightenDecimals(s)).toBe(s);
+  });
+});
+
+describe('fixMeasureHomophones', () => {
+  it('reads 带 between a numeral and goods as 袋', () => {
+    expect(fixMeasureHomophones('我要两带化肥')).toBe('我要两袋化肥');
+  });
+  it('keeps 带 the verb', () => {
+    expect(fixMeasureHomophones('帮我带两袋化肥')).toBe('帮我带两袋化肥');
+    expect(fixMeasureHomophones('2带回来')).toBe('2带回来');
+  });
+});
+
+describe('stripQuote', () => {
+  it('drops a WeChat quoted message before the reply', () => {
+    expect(stripQuote('「1203王：37.6 有点发烧」\n- - - - - - -\n收到')).toBe('收到');
+  });
+  it('keeps text that is not a quote reply', () => {
+    expect(stripQuote('「通知」明天送水')).toBe('「通知」明天送水');
+  });
+});
