@@ -11,7 +11,11 @@ export interface ChatTransport {
   self(): { id: string; name: string } | null;
   start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
-  sendText(roomId: string, text: string, mentionIds: string[]): Promise<{ providerId: string | null }>;
+  sendText(
+    roomId: string,
+    text: string,
+    mentionIds: string[],
+  ): Promise<{ providerId: string | null; at: Date | null }>;
   /** Rooms the account is in, to bind configured groups (by topic) to room ids. */
   rooms(): Promise<{ id: string; topic: string }[]>;
 }

@@ -177,7 +177,9 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
       }
       try {
         const sent = await room.say(text, ...contacts);
-        return { providerId: sent && typeof sent === 'object' && 'id' in sent ? String(sent.id) : null };
+        // Puppets that report the sent message give its id and their own time of it; the mock gives none.
+        if (!sent || typeof sent !== 'object' || !('id' in sent)) return { providerId: null, at: null };
+        return { providerId: String(sent.id), at: typeof sent.date === 'function' ? sent.date() : null };
       } catch (err) {
         const message = (err as Error).message ?? String(err);
         // WeChat's answer to an account that sends too fast.

@@ -15,7 +15,12 @@ import { DEFAULT_POLICY, type OutboxPolicy } from './outbox-policy.js';
 import { abortableSleep } from './timers.js';
 
 export interface Sender {
-  sendText(roomId: string, text: string, mentionIds: string[]): Promise<{ providerId: string | null }>;
+  /** The provider's id and time of the sent message, when it tells them. */
+  sendText(
+    roomId: string,
+    text: string,
+    mentionIds: string[],
+  ): Promise<{ providerId: string | null; at?: Date | null }>;
   rooms(): Promise<{ id: string; topic: string }[]>;
 }
 
@@ -76,8 +81,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     const roomId = await roomFor(row);
     if (!roomId) return retry(row, now, `no WeChat room with topic ${row.topic}`);
     let providerId: string | null;
+    let providerAt: Date | null | undefined;
     try {
-      ({ providerId } = await deps.sender.sendText(
+      ({ providerId, at: providerAt } = await deps.sender.sendText(
         roomId,
         row.text,
         row.mentions.map((m) => m.id),
@@ -96,7 +102,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       }
       return retry(row, now, e.message ?? String(err));
     }
-    await recordSent(row, providerId);
+    await recordSent(row, providerId, providerAt ?? null);
     return 'sent';
   }
 
@@ -104,10 +110,15 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
    * The message is out: record that, waiting out a database that is away (giving up would have it sent
    * again once its claim expires). Only stopping the worker ends the wait.
    */
-  async function recordSent(row: OutboxRow, providerId: string | null): Promise<void> {
+  async function recordSent(
+    row: OutboxRow,
+    providerId: string | null,
+    providerAt: Date | null,
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await repo.markSent(row.id, clock.now(), providerId);
+        // Marked with the provider's time of the message when it says, else our clock's (simulated in replay).
+        await repo.markSent(row.id, providerAt ?? clock.now(), providerId);
         return;
       } catch (err) {
         if (!isConnectionError(err) || stopper.signal.aborted) {

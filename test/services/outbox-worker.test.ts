@@ -72,6 +72,18 @@ describe('the outbox worker', () => {
     ]);
   });
 
+  it('marks a message sent at the provider’s time when the provider reports one', async () => {
+    await enqueue('带时间');
+    const providerAt = new Date('2020-02-15T02:00:03Z');
+    const sender: Sender = {
+      sendText: async () => ({ providerId: 'p-x', at: providerAt }),
+      rooms: async () => [],
+    };
+    expect(await worker(sender).sendOne()).toBe('sent');
+    const [row] = await db.db.select().from(outbox);
+    expect(row?.sentAt?.toISOString()).toBe(providerAt.toISOString());
+  });
+
   it('is idempotent per dedupe key', async () => {
     expect(await enqueue('提醒', { dedupeKey: 'reminder:1:2020-02-15:am' })).toHaveLength(1);
     expect(await enqueue('提醒', { dedupeKey: 'reminder:1:2020-02-15:am' })).toHaveLength(0);
