@@ -1,37 +1,11 @@
 // The `shouwang` command as users run it (npx shouwang → bin/shouwang.js).
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { cliWorkspace } from '../helpers/cli.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-cli-'));
-// On Postgres runs the commands get a database of this file's own.
-let db: TestDatabase | null = null;
-beforeAll(async () => {
-  if (process.env.DATABASE_URL) db = await createTestDatabase({ migrate: false });
-});
-afterAll(async () => {
-  await db?.close();
-});
-
-function shouwang(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/shouwang.js'), ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      SHOUWANG_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...(db?.url ? { DATABASE_URL: db.url } : {}),
-      ...env,
-    },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = cliWorkspace('sw-cli-');
+beforeAll(() => cli.open());
+afterAll(() => cli.close());
+const shouwang = (args: string[]) => cli.run(...args);
 
 describe('shouwang CLI', () => {
   it('applies migrations with db migrate', () => {

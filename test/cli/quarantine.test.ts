@@ -1,38 +1,22 @@
 // An observation site through the real command as users run it: setup → replay → digest --json, and
 // roster imports from CSV and XLSX files with bad rows.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { cliWorkspace } from '../helpers/cli.js';
 import { RESIDENTS, SITE, STAFF, siteSetup } from '../helpers/quarantine.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-quarantine-'));
-let db: TestDatabase | null = null;
+const cli = cliWorkspace('sw-quarantine-');
+const shouwang = cli.run;
+const dir = cli.dir;
+
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) db = await createTestDatabase({ migrate: false });
+  await cli.open();
 });
 afterAll(async () => {
-  await db?.close();
+  await cli.close();
 });
-
-function shouwang(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/shouwang.js'), ...args], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      SHOUWANG_DATA_DIR: path.join(dir, 'data'),
-      LOG_LEVEL: 'warn',
-      ...(db?.url ? { DATABASE_URL: db.url } : {}),
-    },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 // CLI runs are slow on a busy machine: each one opens and migrates the database.
 const SLOW = 300_000;

@@ -1,7 +1,5 @@
 // `shouwang token create|revoke|list` as users run it; the token it prints works against the API.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
@@ -9,11 +7,12 @@ import { systemClock } from '../../src/core/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
 import { createServices } from '../../src/services/index.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { cliWorkspace } from '../helpers/cli.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-token-'));
-let db: TestDatabase | null = null;
+const cli = cliWorkspace('sw-token-');
+const shouwang = cli.run;
+const dir = cli.dir;
+
 const SETUP = {
   sites: [
     { name: '五指山观察点', kind: 'quarantine', groups: [] },
@@ -21,32 +20,17 @@ const SETUP = {
   ],
 };
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) db = await createTestDatabase({ migrate: false });
+  await cli.open();
   fs.writeFileSync(path.join(dir, 'setup.json'), JSON.stringify(SETUP));
   expect(shouwang('setup', 'setup.json').code).toBe(0);
 }, 300_000);
 afterAll(async () => {
-  await db?.close();
+  await cli.close();
 });
-
-function shouwang(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/shouwang.js'), ...args], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      SHOUWANG_DATA_DIR: path.join(dir, 'data'),
-      LOG_LEVEL: 'warn',
-      ...(db?.url ? { DATABASE_URL: db.url } : {}),
-    },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The service's API on the CLI's database (opened after the command has closed it). */
 async function withApi<T>(fn: (call: (token: string, url: string) => Promise<number>) => Promise<T>) {
-  const database = await openDatabase({ url: db?.url ?? null, dataDir: path.join(dir, 'data') });
+  const database = await openDatabase({ url: cli.db?.url ?? null, dataDir: path.join(dir, 'data') });
   const services = createServices({
     database,
     clock: systemClock,

@@ -1,31 +1,14 @@
 // A village's day through the real command: setup (with households), replay of the villagers' and
 // volunteers' chat, then the digest as JSON and text, and what the bot said.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { cliWorkspace } from '../helpers/cli.js';
 import { VILLAGE_SETUP } from '../helpers/village.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-village-'));
-let db: TestDatabase | null = null;
-
-function shouwang(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/shouwang.js'), ...args], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      SHOUWANG_DATA_DIR: path.join(dir, 'data'),
-      LOG_LEVEL: 'warn',
-      ...(db?.url ? { DATABASE_URL: db.url } : {}),
-    },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = cliWorkspace('sw-village-');
+const shouwang = cli.run;
+const dir = cli.dir;
 
 const V = '七星洞村村民群';
 const T = '七星洞村志愿队';
@@ -51,14 +34,14 @@ const CHAT = [
 ].map(([hhmm, room, from, text]) => ({ at: `2020-02-15T${hhmm}:00+08:00`, room, from, text }));
 
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) db = await createTestDatabase({ migrate: false });
+  await cli.open();
   fs.writeFileSync(path.join(dir, 'setup.json'), JSON.stringify(VILLAGE_SETUP));
   // Shuffled: replay sorts by time.
   const lines = CHAT.map((e) => JSON.stringify(e)).reverse();
   fs.writeFileSync(path.join(dir, 'chat.jsonl'), `${lines.join('\n')}\n`);
 });
 afterAll(async () => {
-  await db?.close();
+  await cli.close();
 });
 
 describe('a village day replayed through the command line', () => {
