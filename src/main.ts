@@ -4,6 +4,7 @@ import closeWithGrace from 'close-with-grace';
 import { type Database, openDatabase } from '../db/client.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './core/clock.js';
+import { playDemoChat } from './demo-chat.js';
 import { createLogger } from './log.js';
 import { loadDemoIfEmpty } from './services/demo.js';
 import { createShouwang } from './shouwang.js';
@@ -31,11 +32,11 @@ async function main(): Promise<void> {
   }
 
   const sandbox = !config.chat.service;
-  if (
+  const demoLoaded =
     sandbox &&
     config.demo &&
-    (await loadDemoIfEmpty({ db: database.db, clock: systemClock, timeZone: config.timeZone }))
-  ) {
+    (await loadDemoIfEmpty({ db: database.db, clock: systemClock, timeZone: config.timeZone }));
+  if (demoLoaded) {
     log.info(
       'demo data loaded: an observation site and a village, marked 演示 (SHOUWANG_DEMO=0 turns this off)',
     );
@@ -61,6 +62,9 @@ async function main(): Promise<void> {
     await shutdown().catch(() => {});
     fail((err as Error).message);
   }
+
+  if (demoLoaded)
+    log.info({ messages: await playDemoChat(service, log) }, 'demo chat played in the simulated WeChat');
 
   const bound = service.app.server.address();
   const address = `http://${config.http.host}:${typeof bound === 'object' && bound ? bound.port : config.http.port}`;

@@ -92,3 +92,41 @@ export function demoSetup(today: string): SetupFile {
     ],
   };
 }
+
+export interface DemoLine {
+  room: string;
+  from: string;
+  text: string;
+}
+
+/**
+ * A short morning of chat for a freshly loaded demo, so the console has something to show: reports
+ * (one fever), requests, an order, a 接龙 and a water booking. It goes through the simulated WeChat like
+ * any message.
+ */
+export function demoChat(today: string): DemoLine[] {
+  const setup = demoSetup(today);
+  const [site, village] = setup.sites;
+  const residents = site?.residents ?? [];
+  const resTopic = site?.groups?.find((g) => g.role === 'residents')?.topic ?? '';
+  const vilTopic = village?.groups?.find((g) => g.role === 'villagers')?.topic ?? '';
+  const households = village?.households ?? [];
+  const who = (i: number) => residents[i]?.wechat ?? '';
+  const room = (i: number) => residents[i]?.room ?? '';
+  const villager = (i: number) => households[i]?.wechat ?? '';
+  return [
+    { room: resTopic, from: who(0), text: `${room(0)} 早上36.5` },
+    { room: resTopic, from: who(1), text: '36度8，没有不舒服' },
+    { room: resTopic, from: who(2), text: `${room(2)} 37.6 有点咳嗽` },
+    { room: resTopic, from: who(3), text: `${room(3)}房间，能再给两个口罩吗` },
+    { room: resTopic, from: who(4), text: '孩子不吃辣，午饭能清淡点吗' },
+    { room: resTopic, from: who(5), text: '体温正常，无咳嗽无乏力' },
+    { room: vilTopic, from: villager(0), text: '帮我买两袋化肥和一桶菜籽油，送到一组' },
+    {
+      room: vilTopic,
+      from: villager(1),
+      text: ['#接龙 春耕代买', '1. 王家 尿素2袋', '2. 陈家 大米20斤', '3. 杨家 玉米种子2包'].join('\n'),
+    },
+    { room: vilTopic, from: villager(2), text: '明天上午送两桶水到三组，谢谢' },
+  ].filter((l) => l.room && l.from);
+}
