@@ -11,6 +11,7 @@ import { invalidField } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
+import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { residentRoutes } from './routes/residents.js';
@@ -67,6 +68,7 @@ export const adminApi =
       },
     };
     for (const routes of [
+      meRoutes,
       tokenRoutes,
       siteRoutes,
       groupRoutes,
