@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
 import { createAuditService } from './admin/audit.js';
 import { createGroupsAdminService } from './admin/groups.js';
+import { createHealthAdminService } from './admin/health.js';
 import { createHouseholdsService } from './admin/households.js';
 import { createOutboxAdminService } from './admin/outbox-admin.js';
 import { createResidentsService } from './admin/residents.js';
@@ -51,6 +52,12 @@ export function createServices(deps: ServicesDeps) {
       groups: createGroupsAdminService({ db, clock: deps.clock }),
       residents: createResidentsService({ db, clock: deps.clock }),
       households: createHouseholdsService({ db, clock: deps.clock }),
+      health: createHealthAdminService({
+        db,
+        clock: deps.clock,
+        outbox,
+        log: deps.log.child({ part: 'admin-health' }),
+      }),
       review: createReviewService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
       outbox: createOutboxAdminService({
         db,
