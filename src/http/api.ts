@@ -15,7 +15,9 @@ import { householdRoutes } from './routes/households.js';
 import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
 import { outboxRoutes } from './routes/outbox.js';
+import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
+import { residentHealthRoutes } from './routes/resident-health.js';
 import { residentRoutes } from './routes/residents.js';
 import { roomRoutes } from './routes/rooms.js';
 import { siteRoutes } from './routes/sites.js';
@@ -82,6 +84,8 @@ export const adminApi =
       auditRoutes,
       alertRoutes,
       requestRoutes,
+      reportRoutes,
+      residentHealthRoutes,
     ])
       await app.register(routes(ctx));
   };

@@ -1,6 +1,6 @@
 // Alerts, requests and reports as the admin API shows them (the lists and a resident's timeline).
 import { z } from 'zod';
-import type { AdminAlertRow, AdminRequestRow } from '../../db/repositories/health-admin.js';
+import type { AdminAlertRow, AdminReportRow, AdminRequestRow } from '../../db/repositories/health-admin.js';
 import { ref } from '../core/quarantine/texts.js';
 import { REQUEST_CATEGORIES, SYMPTOM_CODES } from '../core/records.js';
 import { invalidField } from './errors.js';
@@ -118,3 +118,35 @@ export const noteOf = (body: { note?: string } | null | undefined) => (body?.not
 export function residentNotFound(id: number) {
   return invalidField('querystring.resident', `no resident with id ${id}`);
 }
+
+export const Report = z
+  .object({
+    id: z.number().int(),
+    siteId: z.number().int(),
+    residentId: z.number().int().nullable().describe('null while the sender is not yet registered'),
+    name: z.string().nullable().describe('The resident’s name, else the sender’s group nickname'),
+    room: z.string().nullable(),
+    day: z.string().describe('The local day reported for, YYYY-MM-DD'),
+    slot: z.enum(['am', 'pm']),
+    temperature: z.number().nullable(),
+    symptoms: Symptoms,
+    fever: z.boolean(),
+    reportedAt: z.string(),
+    messageId: z.number().int().nullable().describe('The chat message it was read from'),
+  })
+  .meta({ id: 'HealthReport' });
+
+export const presentReport = (ctx: Instants, r: AdminReportRow) => ({
+  id: r.id,
+  siteId: r.siteId,
+  residentId: r.residentId,
+  name: r.residentName ?? r.talkerName,
+  room: r.room,
+  day: r.day,
+  slot: r.slot,
+  temperature: r.temperature,
+  symptoms: r.symptoms,
+  fever: r.fever,
+  reportedAt: ctx.instant(r.reportedAt),
+  messageId: r.messageId,
+});
