@@ -1,14 +1,23 @@
 // /api/v1/residents/:id/timeline: one resident's observation day by day — reports per slot, alerts,
-// requests, and (for tokens that may read messages) what they wrote in the groups.
+// requests, and (for tokens that may read messages) what they wrote in the groups. And the end of the
+// period: extend, release, transfer to hospital, leave (as #延长 / #解除 / #转院 in the staff group).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../core/auth/permissions.js';
 import { observationDay, observationLength } from '../../core/quarantine/observation.js';
 import { addDays, localDate } from '../../core/time.js';
 import type { ApiContext } from '../api.js';
-import { principalOf, requireSite } from '../auth.js';
+import { actorOf, guardFor, principalOf, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
-import { Alert, presentAlert, presentRequest, Symptoms, Ticket } from '../health-schemas.js';
+import {
+  Alert,
+  NoteBody,
+  noteOf,
+  presentAlert,
+  presentRequest,
+  Symptoms,
+  Ticket,
+} from '../health-schemas.js';
 import { IdParams } from '../schemas.js';
 import { presentResident, Resident } from './residents.js';
 
@@ -125,5 +134,84 @@ export const residentHealthRoutes =
           messages: messages.map((m) => ({ id: m.id, at: ctx.instant(m.at), text: m.text })),
         };
       },
+    );
+
+    const lifecycle = ctx.services.admin.lifecycle;
+    const tags = ['residents'];
+    const endings = [
+      {
+        path: 'release',
+        status: 'released',
+        summary: 'Release a resident (as #解除): congratulated in the residents group',
+        body: NoteBody,
+      },
+      {
+        path: 'transfer',
+        status: 'hospital',
+        summary: 'Transfer a resident to hospital (as #转院); nothing is said to the residents',
+        body: NoteBody.extend({
+          hospital: z.string().trim().min(1).max(100).optional().describe('Which hospital'),
+        }),
+      },
+      {
+        path: 'leave',
+        status: 'left',
+        summary: 'Record that a resident left the site otherwise',
+        body: NoteBody,
+      },
+    ] as const;
+    for (const e of endings)
+      app.post(
+        `/residents/:id/${e.path}`,
+        {
+          config: { permission: 'registry:write' },
+          schema: {
+            tags,
+            summary: e.summary,
+            description: '409 CONFLICT when the resident is not under observation.',
+            params: IdParams,
+            body: (e.body as typeof NoteBody).nullable(),
+            response: { 200: Resident },
+          },
+        },
+        async (req) => {
+          const body = req.body as { note?: string; hospital?: string } | null;
+          const row = await lifecycle.end(
+            actorOf(req),
+            req.params.id,
+            e.status,
+            { note: noteOf(body), hospital: body?.hospital ?? null },
+            guardFor(req),
+          );
+          return presentResident(ctx, row);
+        },
+      );
+
+    app.post(
+      '/residents/:id/extend',
+      {
+        config: { permission: 'registry:write' },
+        schema: {
+          tags,
+          summary: 'Extend the observation (as #延长): the planned end moves later, never earlier',
+          description: '409 CONFLICT when the resident is not under observation.',
+          params: IdParams,
+          body: z.strictObject({
+            days: z.number().int().min(1).max(60).describe('Days to add, 1–60'),
+            reason: z.string().trim().max(500).optional(),
+          }),
+          response: { 200: Resident },
+        },
+      },
+      async (req) =>
+        presentResident(
+          ctx,
+          await lifecycle.extend(
+            actorOf(req),
+            req.params.id,
+            { days: req.body.days, reason: req.body.reason || null },
+            guardFor(req),
+          ),
+        ),
     );
   };
