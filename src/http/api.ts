@@ -20,6 +20,7 @@ import { requestRoutes } from './routes/requests.js';
 import { residentHealthRoutes } from './routes/resident-health.js';
 import { residentRoutes } from './routes/residents.js';
 import { roomRoutes } from './routes/rooms.js';
+import { rosterRoutes } from './routes/roster.js';
 import { siteRoutes } from './routes/sites.js';
 import { tokenRoutes } from './routes/tokens.js';
 
@@ -86,6 +87,7 @@ export const adminApi =
       requestRoutes,
       reportRoutes,
       residentHealthRoutes,
+      rosterRoutes,
     ])
       await app.register(routes(ctx));
   };
