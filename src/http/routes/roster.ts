@@ -61,6 +61,9 @@ export const rosterRoutes =
             'Any bad row: nothing is written and the answer is 422 ROSTER_INVALID with the rows; `?dryRun=true` answers 200 with the same errors and writes nothing.',
             '409 when the site is a village.',
           ].join('\n\n'),
+          consumes: [CSV_TYPE, XLSX_TYPE],
+          // The bytes are checked by the roster reader, not by a schema; this documents them.
+          body: z.any().meta({ type: 'string', format: 'binary', description: 'The roster file itself' }),
           params: IdParams,
           querystring: z.strictObject({
             dryRun: z
