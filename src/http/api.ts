@@ -8,11 +8,16 @@ import { toZonedIso } from '../core/time.js';
 import type { Services } from '../services/index.js';
 import { registerAuth, requireSite, scopeOf } from './auth.js';
 import { invalidField } from './errors.js';
+import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
+import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
 import { outboxRoutes } from './routes/outbox.js';
+import { reportRoutes } from './routes/reports.js';
+import { requestRoutes } from './routes/requests.js';
+import { residentHealthRoutes } from './routes/resident-health.js';
 import { residentRoutes } from './routes/residents.js';
 import { roomRoutes } from './routes/rooms.js';
 import { siteRoutes } from './routes/sites.js';
@@ -67,6 +72,7 @@ export const adminApi =
       },
     };
     for (const routes of [
+      meRoutes,
       tokenRoutes,
       siteRoutes,
       groupRoutes,
@@ -76,6 +82,10 @@ export const adminApi =
       messageRoutes,
       outboxRoutes,
       auditRoutes,
+      alertRoutes,
+      requestRoutes,
+      reportRoutes,
+      residentHealthRoutes,
     ])
       await app.register(routes(ctx));
   };

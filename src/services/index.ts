@@ -6,8 +6,10 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
 import { createAuditService } from './admin/audit.js';
 import { createGroupsAdminService } from './admin/groups.js';
+import { createHealthAdminService } from './admin/health.js';
 import { createHouseholdsService } from './admin/households.js';
 import { createOutboxAdminService } from './admin/outbox-admin.js';
+import { createResidentLifecycleService } from './admin/resident-lifecycle.js';
 import { createResidentsService } from './admin/residents.js';
 import { createReviewService } from './admin/review.js';
 import { createSitesAdminService } from './admin/sites.js';
@@ -50,7 +52,14 @@ export function createServices(deps: ServicesDeps) {
       sites: createSitesAdminService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
       groups: createGroupsAdminService({ db, clock: deps.clock }),
       residents: createResidentsService({ db, clock: deps.clock }),
+      lifecycle: createResidentLifecycleService({ db, clock: deps.clock, outbox }),
       households: createHouseholdsService({ db, clock: deps.clock }),
+      health: createHealthAdminService({
+        db,
+        clock: deps.clock,
+        outbox,
+        log: deps.log.child({ part: 'admin-health' }),
+      }),
       review: createReviewService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
       outbox: createOutboxAdminService({
         db,
