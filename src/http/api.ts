@@ -9,6 +9,7 @@ import type { Services } from '../services/index.js';
 import { registerAuth, requireSite, scopeOf } from './auth.js';
 import { invalidField } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
+import { digestRoutes } from './routes/digests.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
 import { messageRoutes } from './routes/messages.js';
@@ -76,6 +77,8 @@ export const adminApi =
       messageRoutes,
       outboxRoutes,
       auditRoutes,
+      // Village, digests and exports (issue 7, part 2).
+      digestRoutes,
     ])
       await app.register(routes(ctx));
   };

@@ -5,6 +5,7 @@ import { createMessagesRepo } from '../../db/repositories/messages.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
 import { createAuditService } from './admin/audit.js';
+import { createDigestsAdminService } from './admin/digests.js';
 import { createGroupsAdminService } from './admin/groups.js';
 import { createHouseholdsService } from './admin/households.js';
 import { createOutboxAdminService } from './admin/outbox-admin.js';
@@ -58,6 +59,7 @@ export function createServices(deps: ServicesDeps) {
         defaultZone: deps.defaultZone,
         notify: deps.notifyOutbox,
       }),
+      digests: createDigestsAdminService({ db, clock: deps.clock, outbox }),
     },
     quarantine: createQuarantineService({
       db,
