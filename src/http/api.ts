@@ -12,12 +12,15 @@ import { auditRoutes } from './routes/audit.js';
 import { digestRoutes } from './routes/digests.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
+import { jielongRoutes } from './routes/jielongs.js';
 import { messageRoutes } from './routes/messages.js';
+import { orderRoutes } from './routes/orders.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { residentRoutes } from './routes/residents.js';
 import { roomRoutes } from './routes/rooms.js';
 import { siteRoutes } from './routes/sites.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { waterRoutes } from './routes/water.js';
 
 export interface ApiDeps {
   services: Services;
@@ -79,6 +82,9 @@ export const adminApi =
       auditRoutes,
       // Village, digests and exports (issue 7, part 2).
       digestRoutes,
+      orderRoutes,
+      jielongRoutes,
+      waterRoutes,
     ])
       await app.register(routes(ctx));
   };

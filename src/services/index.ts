@@ -13,6 +13,7 @@ import { createResidentsService } from './admin/residents.js';
 import { createReviewService } from './admin/review.js';
 import { createSitesAdminService } from './admin/sites.js';
 import { createTokensService } from './admin/tokens.js';
+import { createVillageAdminService } from './admin/village.js';
 import { createIntakeService } from './intake.js';
 import { createOutboxService } from './outbox.js';
 import { createQuarantineService } from './quarantine/index.js';
@@ -60,6 +61,7 @@ export function createServices(deps: ServicesDeps) {
         notify: deps.notifyOutbox,
       }),
       digests: createDigestsAdminService({ db, clock: deps.clock, outbox }),
+      village: createVillageAdminService({ db, clock: deps.clock, outbox }),
     },
     quarantine: createQuarantineService({
       db,

@@ -59,7 +59,7 @@ export const digestRoutes =
           params: SiteParams,
           body: z
             .strictObject({ date: isoDate.optional().describe('The local day; today by default') })
-            .optional(),
+            .nullish(),
           response: {
             202: z.object({
               queued: z.literal(true),
