@@ -13,6 +13,7 @@ import { digestRoutes } from './routes/digests.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
 import { jielongRoutes } from './routes/jielongs.js';
+import { listRoutes } from './routes/lists.js';
 import { messageRoutes } from './routes/messages.js';
 import { orderRoutes } from './routes/orders.js';
 import { outboxRoutes } from './routes/outbox.js';
@@ -85,6 +86,7 @@ export const adminApi =
       orderRoutes,
       jielongRoutes,
       waterRoutes,
+      listRoutes,
     ])
       await app.register(routes(ctx));
   };

@@ -8,6 +8,7 @@ import { createAuditService } from './admin/audit.js';
 import { createDigestsAdminService } from './admin/digests.js';
 import { createGroupsAdminService } from './admin/groups.js';
 import { createHouseholdsService } from './admin/households.js';
+import { createListsAdminService } from './admin/lists.js';
 import { createOutboxAdminService } from './admin/outbox-admin.js';
 import { createResidentsService } from './admin/residents.js';
 import { createReviewService } from './admin/review.js';
@@ -62,6 +63,7 @@ export function createServices(deps: ServicesDeps) {
       }),
       digests: createDigestsAdminService({ db, clock: deps.clock, outbox }),
       village: createVillageAdminService({ db, clock: deps.clock, outbox }),
+      lists: createListsAdminService({ db, clock: deps.clock }),
     },
     quarantine: createQuarantineService({
       db,
