@@ -10,10 +10,14 @@ import { registerAuth, requireSite, scopeOf } from './auth.js';
 import { invalidField } from './errors.js';
 import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
+import { digestRoutes } from './routes/digests.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
+import { jielongRoutes } from './routes/jielongs.js';
+import { listRoutes } from './routes/lists.js';
 import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
+import { orderRoutes } from './routes/orders.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
@@ -22,6 +26,7 @@ import { residentRoutes } from './routes/residents.js';
 import { roomRoutes } from './routes/rooms.js';
 import { siteRoutes } from './routes/sites.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { waterRoutes } from './routes/water.js';
 
 export interface ApiDeps {
   services: Services;
@@ -86,6 +91,12 @@ export const adminApi =
       requestRoutes,
       reportRoutes,
       residentHealthRoutes,
+      // Village, digests and exports (issue 7, part 2).
+      digestRoutes,
+      orderRoutes,
+      jielongRoutes,
+      waterRoutes,
+      listRoutes,
     ])
       await app.register(routes(ctx));
   };
