@@ -8,16 +8,26 @@ import { toZonedIso } from '../core/time.js';
 import type { Services } from '../services/index.js';
 import { registerAuth, requireSite, scopeOf } from './auth.js';
 import { invalidField } from './errors.js';
+import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
+import { digestRoutes } from './routes/digests.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
+import { jielongRoutes } from './routes/jielongs.js';
+import { listRoutes } from './routes/lists.js';
+import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
+import { orderRoutes } from './routes/orders.js';
 import { outboxRoutes } from './routes/outbox.js';
+import { reportRoutes } from './routes/reports.js';
+import { requestRoutes } from './routes/requests.js';
+import { residentHealthRoutes } from './routes/resident-health.js';
 import { residentRoutes } from './routes/residents.js';
 import { roomRoutes } from './routes/rooms.js';
 import { type SandboxChat, sandboxRoutes } from './routes/sandbox.js';
 import { siteRoutes } from './routes/sites.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { waterRoutes } from './routes/water.js';
 
 export interface ApiDeps {
   services: Services;
@@ -70,6 +80,7 @@ export const adminApi =
       },
     };
     for (const routes of [
+      meRoutes,
       tokenRoutes,
       siteRoutes,
       groupRoutes,
@@ -79,6 +90,16 @@ export const adminApi =
       messageRoutes,
       outboxRoutes,
       auditRoutes,
+      alertRoutes,
+      requestRoutes,
+      reportRoutes,
+      residentHealthRoutes,
+      // Village, digests and exports (issue 7, part 2).
+      digestRoutes,
+      orderRoutes,
+      jielongRoutes,
+      waterRoutes,
+      listRoutes,
     ])
       await app.register(routes(ctx));
     if (deps.sandbox) await app.register(sandboxRoutes(ctx, deps.sandbox));

@@ -5,13 +5,18 @@ import { createMessagesRepo } from '../../db/repositories/messages.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
 import { createAuditService } from './admin/audit.js';
+import { createDigestsAdminService } from './admin/digests.js';
 import { createGroupsAdminService } from './admin/groups.js';
+import { createHealthAdminService } from './admin/health.js';
 import { createHouseholdsService } from './admin/households.js';
+import { createListsAdminService } from './admin/lists.js';
 import { createOutboxAdminService } from './admin/outbox-admin.js';
+import { createResidentLifecycleService } from './admin/resident-lifecycle.js';
 import { createResidentsService } from './admin/residents.js';
 import { createReviewService } from './admin/review.js';
 import { createSitesAdminService } from './admin/sites.js';
 import { createTokensService } from './admin/tokens.js';
+import { createVillageAdminService } from './admin/village.js';
 import { createIntakeService } from './intake.js';
 import { createOutboxService } from './outbox.js';
 import { createQuarantineService } from './quarantine/index.js';
@@ -50,7 +55,14 @@ export function createServices(deps: ServicesDeps) {
       sites: createSitesAdminService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
       groups: createGroupsAdminService({ db, clock: deps.clock }),
       residents: createResidentsService({ db, clock: deps.clock }),
+      lifecycle: createResidentLifecycleService({ db, clock: deps.clock, outbox }),
       households: createHouseholdsService({ db, clock: deps.clock }),
+      health: createHealthAdminService({
+        db,
+        clock: deps.clock,
+        outbox,
+        log: deps.log.child({ part: 'admin-health' }),
+      }),
       review: createReviewService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
       outbox: createOutboxAdminService({
         db,
@@ -58,6 +70,9 @@ export function createServices(deps: ServicesDeps) {
         defaultZone: deps.defaultZone,
         notify: deps.notifyOutbox,
       }),
+      digests: createDigestsAdminService({ db, clock: deps.clock, outbox }),
+      village: createVillageAdminService({ db, clock: deps.clock, outbox }),
+      lists: createListsAdminService({ db, clock: deps.clock }),
     },
     quarantine: createQuarantineService({
       db,
