@@ -153,7 +153,7 @@ export function TemperatureChart({ days, threshold }) {
   const hi = Math.max(threshold + 0.7, ...values) + 0.2;
   const W = 640;
   const H = 220;
-  const pad = { l: 40, r: 12, t: 12, b: 28 };
+  const pad = { l: 40, r: 12, t: 16, b: 28 };
   const n = Math.max(points.length - 1, 1);
   const x = (i) => pad.l + (i / n) * (W - pad.l - pad.r);
   const y = (t) => pad.t + ((hi - t) / (hi - lo)) * (H - pad.t - pad.b);
@@ -176,6 +176,7 @@ export function TemperatureChart({ days, threshold }) {
         <text x=${pad.l - 4} y=${y(v) + 4} text-anchor="end" class="axis">${v.toFixed(1)}</text>
       </g>`,
     )}
+    <text x=${pad.l - 4} y=${pad.t - 2} text-anchor="end" class="axis">℃</text>
     <line x1=${pad.l} x2=${W - pad.r} y1=${y(threshold)} y2=${y(threshold)} class="fever-threshold" data-threshold=${threshold} />
     <text x=${W - pad.r} y=${y(threshold) - 4} text-anchor="end" class="axis hot">发热线 ${threshold}℃</text>
     ${days.map((d, i) =>
