@@ -24,6 +24,7 @@ import { requestRoutes } from './routes/requests.js';
 import { residentHealthRoutes } from './routes/resident-health.js';
 import { residentRoutes } from './routes/residents.js';
 import { roomRoutes } from './routes/rooms.js';
+import { type SandboxChat, sandboxRoutes } from './routes/sandbox.js';
 import { siteRoutes } from './routes/sites.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { waterRoutes } from './routes/water.js';
@@ -37,6 +38,8 @@ export interface ApiDeps {
   onSitesChanged?: () => void | Promise<void>;
   /** Bad tokens allowed per address within the window before it is refused (default 20 in 10 minutes). */
   authFailures?: { max: number; windowMs: number };
+  /** The simulated WeChat, when the service runs on it: the /sandbox routes are registered then only. */
+  sandbox?: SandboxChat;
 }
 
 /** What the route plugins share. */
@@ -99,4 +102,5 @@ export const adminApi =
       listRoutes,
     ])
       await app.register(routes(ctx));
+    if (deps.sandbox) await app.register(sandboxRoutes(ctx, deps.sandbox));
   };
