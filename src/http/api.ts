@@ -10,10 +10,14 @@ import { registerAuth, requireSite, scopeOf } from './auth.js';
 import { invalidField } from './errors.js';
 import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
+import { digestRoutes } from './routes/digests.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
+import { jielongRoutes } from './routes/jielongs.js';
+import { listRoutes } from './routes/lists.js';
 import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
+import { orderRoutes } from './routes/orders.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
@@ -21,8 +25,10 @@ import { residentHealthRoutes } from './routes/resident-health.js';
 import { residentRoutes } from './routes/residents.js';
 import { roomRoutes } from './routes/rooms.js';
 import { rosterRoutes } from './routes/roster.js';
+import { type SandboxChat, sandboxRoutes } from './routes/sandbox.js';
 import { siteRoutes } from './routes/sites.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { waterRoutes } from './routes/water.js';
 
 export interface ApiDeps {
   services: Services;
@@ -33,6 +39,8 @@ export interface ApiDeps {
   onSitesChanged?: () => void | Promise<void>;
   /** Bad tokens allowed per address within the window before it is refused (default 20 in 10 minutes). */
   authFailures?: { max: number; windowMs: number };
+  /** The simulated WeChat, when the service runs on it: the /sandbox routes are registered then only. */
+  sandbox?: SandboxChat;
 }
 
 /** What the route plugins share. */
@@ -88,6 +96,13 @@ export const adminApi =
       reportRoutes,
       residentHealthRoutes,
       rosterRoutes,
+      // Village, digests and exports (issue 7, part 2).
+      digestRoutes,
+      orderRoutes,
+      jielongRoutes,
+      waterRoutes,
+      listRoutes,
     ])
       await app.register(routes(ctx));
+    if (deps.sandbox) await app.register(sandboxRoutes(ctx, deps.sandbox));
   };

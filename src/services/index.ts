@@ -5,9 +5,11 @@ import { createMessagesRepo } from '../../db/repositories/messages.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
 import { createAuditService } from './admin/audit.js';
+import { createDigestsAdminService } from './admin/digests.js';
 import { createGroupsAdminService } from './admin/groups.js';
 import { createHealthAdminService } from './admin/health.js';
 import { createHouseholdsService } from './admin/households.js';
+import { createListsAdminService } from './admin/lists.js';
 import { createOutboxAdminService } from './admin/outbox-admin.js';
 import { createResidentLifecycleService } from './admin/resident-lifecycle.js';
 import { createResidentsService } from './admin/residents.js';
@@ -15,6 +17,7 @@ import { createReviewService } from './admin/review.js';
 import { createRosterUploadService } from './admin/roster.js';
 import { createSitesAdminService } from './admin/sites.js';
 import { createTokensService } from './admin/tokens.js';
+import { createVillageAdminService } from './admin/village.js';
 import { createIntakeService } from './intake.js';
 import { createOutboxService } from './outbox.js';
 import { createQuarantineService } from './quarantine/index.js';
@@ -69,6 +72,9 @@ export function createServices(deps: ServicesDeps) {
         defaultZone: deps.defaultZone,
         notify: deps.notifyOutbox,
       }),
+      digests: createDigestsAdminService({ db, clock: deps.clock, outbox }),
+      village: createVillageAdminService({ db, clock: deps.clock, outbox }),
+      lists: createListsAdminService({ db, clock: deps.clock }),
     },
     quarantine: createQuarantineService({
       db,

@@ -8,7 +8,7 @@ import { ResidentInput } from '../../core/setup-file.js';
 import type { ApiContext } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
-import { decodeCursor, IdParams, PageQuery, page, SiteQuery, toPage } from '../schemas.js';
+import { decodeCursor, IdParams, PageQuery, page, recordId, SiteQuery, toPage } from '../schemas.js';
 
 export const Resident = z
   .object({
@@ -31,7 +31,7 @@ const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable
 
 // The setup file's resident rules (../shared/CONTRACT.md section 3), with the site named by id.
 const NewResident = z.strictObject({
-  siteId: z.number().int().positive(),
+  siteId: recordId,
   name: ResidentInput.shape.name,
   room: ResidentInput.shape.room,
   start: ResidentInput.shape.start.describe('First day of observation, YYYY-MM-DD'),
