@@ -160,6 +160,16 @@ export function createHealthAdminRepo(db: Executor) {
       return r ?? null;
     },
 
+    /** Locks an alert's row until the transaction ends (one acknowledgement at a time). */
+    async lockAlert(id: number): Promise<void> {
+      await db.select({ id: alerts.id }).from(alerts).where(eq(alerts.id, id)).for('update');
+    },
+
+    /** Locks a request's row until the transaction ends (one assignment or closing at a time). */
+    async lockRequest(id: number): Promise<void> {
+      await db.select({ id: requests.id }).from(requests).where(eq(requests.id, id)).for('update');
+    },
+
     /** The newest messages a WeChat account sent in the groups of a site, newest first. */
     async messagesOf(siteId: number, talkerId: string, limit: number) {
       return db

@@ -160,6 +160,17 @@ describe('POST /alerts/:id/ack', () => {
     expect((await list(h.tokens.staffA, '?status=acknowledged')).map((a) => a.id)).toEqual([ids.fever]);
   });
 
+  it('acknowledges once when two acknowledge at the same moment', async () => {
+    const url = `/api/v1/alerts/${ids.b}/ack`;
+    const answers = await Promise.all([
+      h.call(h.tokens.staffB, 'POST', url, {}),
+      h.call(h.tokens.admin, 'POST', url, {}),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const audit = await h.call(h.tokens.admin, 'GET', `/api/v1/audit?entity=alert&entityId=${ids.b}`);
+    expect(audit.json().items).toHaveLength(1);
+  });
+
   it('takes a body-less request, and the staff group’s #已处理 sees the same state', async () => {
     const res = await h.call(h.tokens.staffA, 'POST', `/api/v1/alerts/${ids.cough}/ack`);
     expect(res.statusCode).toBe(200);

@@ -215,6 +215,16 @@ describe('POST /requests/:id/assign and /close', () => {
     expect((await queued(h)).length).toBe(before + 1);
   });
 
+  it('closes a ticket once when two close it at the same moment', async () => {
+    const before = (await queued(h)).length;
+    const url = `/api/v1/requests/${ids.masks}/close`;
+    const codes = (
+      await Promise.all([h.call(h.tokens.staffB, 'POST', url, {}), h.call(h.tokens.admin, 'POST', url, {})])
+    ).map((r) => r.statusCode);
+    expect(codes.sort()).toEqual([200, 409]);
+    expect((await queued(h)).length).toBe(before + 1);
+  });
+
   it('closes without a body, like #完成 R-0002 does in the chat', async () => {
     const res = await h.call(h.tokens.admin, 'POST', `/api/v1/requests/${ids.medicine}/close`);
     expect(res.statusCode).toBe(200);

@@ -48,6 +48,7 @@ export function createHealthAdminService(deps: HealthAdminDeps) {
     async acknowledgeAlert(actor: Actor, id: number, note: string | null, guard: Guard) {
       return db.transaction(async (tx) => {
         const r = createHealthAdminRepo(tx);
+        await r.lockAlert(id);
         const before = await r.alert(id);
         if (!before) throw new NotFoundError(`alert ${id} not found`);
         guard(before.siteId);
@@ -84,6 +85,7 @@ export function createHealthAdminService(deps: HealthAdminDeps) {
     ) {
       const result = await db.transaction(async (tx) => {
         const r = createHealthAdminRepo(tx);
+        await r.lockRequest(id);
         const before = await r.request(id);
         if (!before) throw new NotFoundError(`request ${id} not found`);
         guard(before.request.siteId);
