@@ -170,6 +170,11 @@ export function createHealthAdminRepo(db: Executor) {
       await db.select({ id: requests.id }).from(requests).where(eq(requests.id, id)).for('update');
     },
 
+    /** Locks a resident's row until the transaction ends (one change of the period at a time). */
+    async lockResident(id: number): Promise<void> {
+      await db.select({ id: residents.id }).from(residents).where(eq(residents.id, id)).for('update');
+    },
+
     /** The newest messages a WeChat account sent in the groups of a site, newest first. */
     async messagesOf(siteId: number, talkerId: string, limit: number) {
       return db

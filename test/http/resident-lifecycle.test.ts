@@ -105,6 +105,18 @@ describe('release, transfer, leave', () => {
     ]);
   });
 
+  it('releases once when two release at the same moment', async () => {
+    const id = await add('孙某', '2109');
+    const before = (await queued(h)).length;
+    const url = `/api/v1/residents/${id}/release`;
+    const answers = await Promise.all([
+      h.call(h.tokens.staffA, 'POST', url, {}),
+      h.call(h.tokens.admin, 'POST', url, {}),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await queued(h)).length).toBe(before + 1);
+  });
+
   it('transfers to hospital without a word to residents, the hospital audited', async () => {
     const before = (await queued(h)).length;
     const res = await h.call(h.tokens.staffA, 'POST', `/api/v1/residents/${ids.wang}/transfer`, {

@@ -3,6 +3,7 @@
 // transfer to hospital (#转院; nothing said to residents), and leave (left the site otherwise). Each
 // audited in its own transaction.
 import type { Db, Executor } from '../../../db/client.js';
+import { createHealthAdminRepo } from '../../../db/repositories/health-admin.js';
 import { createRosterRepo, type ResidentView } from '../../../db/repositories/roster.js';
 import type { Clock } from '../../core/clock.js';
 import type { ResidentStatus } from '../../core/domain.js';
@@ -29,6 +30,7 @@ export function createResidentLifecycleService(deps: { db: Db; clock: Clock; out
 
   /** The observing resident `id`, checked against the guard; a 409 when not under observation. */
   async function observing(tx: Executor, id: number, guard: Guard) {
+    await createHealthAdminRepo(tx).lockResident(id);
     const before = await createRosterRepo(tx).resident(id);
     if (!before) throw new NotFoundError(`resident ${id} not found`);
     guard(before.siteId);
