@@ -10,6 +10,7 @@ import { registerAuth, requireSite, scopeOf } from './auth.js';
 import { invalidField } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
 import { digestRoutes } from './routes/digests.js';
+import { exportRoutes } from './routes/exports.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
 import { jielongRoutes } from './routes/jielongs.js';
@@ -87,6 +88,7 @@ export const adminApi =
       jielongRoutes,
       waterRoutes,
       listRoutes,
+      exportRoutes,
     ])
       await app.register(routes(ctx));
   };
