@@ -55,6 +55,29 @@ describe('the OpenAPI document', () => {
     );
   });
 
+  it('documents the village, digest and export routes of part 2', () => {
+    const paths = Object.keys(doc.paths);
+    for (const p of [
+      '/api/v1/orders',
+      '/api/v1/orders/{id}',
+      '/api/v1/orders/{id}/bought',
+      '/api/v1/orders/{id}/delivered',
+      '/api/v1/jielongs',
+      '/api/v1/jielongs/{id}',
+      '/api/v1/water',
+      '/api/v1/water/{id}/delivered',
+      '/api/v1/sites/{id}/purchase-list',
+      '/api/v1/sites/{id}/delivery-list',
+      '/api/v1/digests/{siteId}',
+      '/api/v1/digests/{siteId}/send',
+      ...['temperatures', 'orders', 'purchase-list', 'delivery-list'].flatMap((f) => [
+        `/api/v1/sites/{id}/exports/${f}.xlsx`,
+        `/api/v1/sites/{id}/exports/${f}.csv`,
+      ]),
+    ])
+      expect(paths, p).toContain(p);
+  });
+
   it('gives every admin route bearer security, a tag, a summary and its error answers', () => {
     let routes = 0;
     for (const [path, item] of Object.entries<Record<string, Record<string, unknown>>>(doc.paths)) {
@@ -79,7 +102,7 @@ describe('the OpenAPI document', () => {
         expect(resolved.required, where).toEqual(['code', 'message']);
       }
     }
-    expect(routes).toBe(44);
+    expect(routes).toBe(52);
   });
 
   it('leaves /healthz and /metrics open', () => {

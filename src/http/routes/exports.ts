@@ -47,7 +47,6 @@ export const exportRoutes =
     const exportsService = ctx.services.admin.exports;
 
     for (const format of Object.keys(FORMATS) as Format[]) {
-      const produces = [FORMATS[format].split(';')[0] as string];
       const base = (permission: Permission) => ({ config: { permission } });
 
       app.get(
@@ -56,7 +55,6 @@ export const exportRoutes =
           ...base('health:read'),
           schema: {
             tags,
-            produces,
             summary: `An observation site’s temperature 台账 as .${format}`,
             description: fileDoc(
               `One row per resident (room, name, status, start, planned release), a column per day and report slot. By default the observation days of those observing up to today; at most ${MAX_EXPORT_DAYS} days. 409 for a village.`,
@@ -85,7 +83,6 @@ export const exportRoutes =
           ...base('orders:read'),
           schema: {
             tags,
-            produces,
             summary: `A village’s orders as .${format}`,
             description: fileDoc(
               'One row per order, filtered like GET /orders. 409 for an observation site.',
@@ -115,7 +112,6 @@ export const exportRoutes =
           ...base('orders:read'),
           schema: {
             tags,
-            produces,
             summary: `A village’s purchase list as .${format}`,
             description: fileDoc(
               'What is still to buy, summed per item and unit. 409 for an observation site.',
@@ -133,7 +129,6 @@ export const exportRoutes =
           ...base('orders:read'),
           schema: {
             tags,
-            produces,
             summary: `A village’s delivery list as .${format}`,
             description: fileDoc(
               'One row per stop: bought orders and the day’s water, by village group. 409 for an observation site.',
