@@ -47,6 +47,13 @@ export const exportRoutes =
     const exportsService = ctx.services.admin.exports;
 
     for (const format of Object.keys(FORMATS) as Format[]) {
+      // The file, documented by its media type; a Buffer is sent as it is, never serialised.
+      const response = {
+        200: {
+          description: `The .${format} file`,
+          content: { [FORMATS[format].split(';')[0] as string]: { schema: z.string().describe('The file') } },
+        },
+      };
       const base = (permission: Permission) => ({ config: { permission } });
 
       app.get(
@@ -60,6 +67,7 @@ export const exportRoutes =
               `One row per resident (room, name, status, start, planned release), a column per day and report slot. By default the observation days of those observing up to today; at most ${MAX_EXPORT_DAYS} days. 409 for a village.`,
             ),
             params: IdParams,
+            response,
             querystring: z.strictObject({
               from: isoDate.optional().describe('First local day, YYYY-MM-DD'),
               to: isoDate.optional().describe('Last local day (today by default)'),
@@ -88,6 +96,7 @@ export const exportRoutes =
               'One row per order, filtered like GET /orders. 409 for an observation site.',
             ),
             params: IdParams,
+            response,
             querystring: z.strictObject({
               status: z.enum(ORDER_STATUSES).optional(),
               from: isoDate.optional().describe('Placed from this local day'),
@@ -117,6 +126,7 @@ export const exportRoutes =
               'What is still to buy, summed per item and unit. 409 for an observation site.',
             ),
             params: IdParams,
+            response,
           },
         },
         async (req, reply) =>
@@ -134,6 +144,7 @@ export const exportRoutes =
               'One row per stop: bought orders and the day’s water, by village group. 409 for an observation site.',
             ),
             params: IdParams,
+            response,
             querystring: z.strictObject({ date: isoDate.optional().describe('The day; today by default') }),
           },
         },
