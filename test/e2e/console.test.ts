@@ -172,12 +172,49 @@ describe('the staff console', () => {
   });
 
   it('shows a resident’s observation timeline with the temperature chart and fever line', async () => {
-    const page = await signedIn(`site/${siteId}`);
-    const alertLink = page.locator('[data-card="requests"] [data-request="R-0002"] a').first();
-    await alertLink.click();
+    const alerts = await apiGet(`/alerts?site=${siteId}`);
+    const fever = alerts.items.find((a: { temperature: number }) => a.temperature === 37.6);
+    const page = await signedIn(`resident/${fever.residentId}`);
     await page.locator('[data-progress]').waitFor();
     expect(await page.locator('[data-progress]').textContent()).toMatch(/第 \d+ 天 \/ 共 14 天/);
+    // A horizontal line has no height, so it is never "visible" to playwright: attached is what counts.
+    await page.locator('svg.chart .fever-threshold[data-threshold="37.3"]').waitFor({ state: 'attached' });
+    expect(await page.locator('svg.chart circle.dot.hot').count()).toBe(1);
+    await page.getByText('有点咳嗽').waitFor();
     await screenshot(page, 'resident');
+    await page.close();
+  });
+
+  it('lists a message the bot could not place and marks it handled with a note', async () => {
+    const text = '请问核酸检测结果什么时候出来？';
+    const id = sw.world?.say({ room: '五指山观察点住户群（演示）', from: '1101高', text }) as string;
+    expect(await sw.waitProcessed(id)).toBe(true);
+    const page = await signedIn('review');
+    const row = page.locator('[data-message]').filter({ hasText: text });
+    await row.waitFor();
+    await screenshot(page, 'review');
+    await row.getByLabel('处理说明').fill('已电话告知');
+    await row.getByRole('button', { name: '已处理' }).click();
+    await row.waitFor({ state: 'detached' });
+    const reviewed = await apiGet('/messages?status=reviewed');
+    expect(reviewed.items.find((m: { text: string }) => m.text === text)).toMatchObject({
+      note: '已电话告知',
+    });
+    await page.close();
+  });
+
+  it('downloads an export with the token and saves it under its Chinese name', async () => {
+    const page = await signedIn('downloads');
+    await screenshot(page, 'downloads');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '体温记录表 xlsx' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(file.suggestedFilename()).toMatch(/[\u4e00-\u9fff]/);
+    const saved = await file.path();
+    const head = (await import('node:fs')).readFileSync(saved).subarray(0, 2).toString('latin1');
+    expect(head).toBe('PK'); // an xlsx is a zip
     await page.close();
   });
 
