@@ -79,7 +79,7 @@ describe('the OpenAPI document', () => {
         expect(resolved.required, where).toEqual(['code', 'message']);
       }
     }
-    expect(routes).toBe(44);
+    expect(routes).toBeGreaterThanOrEqual(58);
   });
 
   it('leaves /healthz and /metrics open', () => {
