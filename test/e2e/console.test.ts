@@ -91,6 +91,28 @@ describe('the staff console', () => {
     await page.close();
   });
 
+  it('shows a volunteer only the villages’ pages, and no sandbox', async () => {
+    const villageId = (await createRegistryRepo(db.db).listSites()).find((s) => s.kind === 'village')
+      ?.id as number;
+    const { token: volunteer } = await sw.services.tokens.create(
+      { tokenId: null, name: 'test' },
+      { name: '老李', role: 'volunteer', siteIds: [villageId] },
+    );
+    const page = await ctx.newPage();
+    await page.goto(`${origin}/`);
+    await page.getByLabel('令牌').fill(volunteer);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('老李 · 志愿者').waitFor();
+    expect(await page.locator('header nav a').allTextContents()).toEqual(['今日概况', '下载']);
+    // Only the village: no site tabs, its orders on the first page.
+    expect(await page.locator('nav.tabs').count()).toBe(0);
+    await page.locator('[data-card="orders"] table').waitFor();
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByLabel('令牌').waitFor();
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    await page.close();
+  });
+
   it('shows today at the observation site: reports per slot, missing people, alerts, requests', async () => {
     const page = await signedIn(`site/${siteId}`);
     const reports = page.locator('[data-card="reports"]');
@@ -230,6 +252,9 @@ describe('the staff console', () => {
       await page.getByLabel('令牌').fill(token);
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByText('演示管理员 · 管理员').waitFor();
+      await page.goto(`${origin}/#/site/${siteId}`);
+      await page.locator('[data-card="reports"] [data-slot="pm"]').waitFor();
+      await screenshot(page, 'dashboard-phone');
       await page.goto(`${origin}/#/site/${villageId}`);
       await page.locator('[data-card="purchase"] table').waitFor();
       await screenshot(page, 'village-phone');
