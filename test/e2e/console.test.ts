@@ -175,6 +175,22 @@ describe('the staff console', () => {
     expect(await preview.getByRole('button', { name: '确认导入' }).count()).toBe(0);
     expect((await apiGet(`/residents?site=${siteId}&limit=200`)).items.length).toBe(before);
     await screenshot(page, 'roster-preview');
+
+    // The corrected file: no errors, then imported, and the new residents are on the list.
+    await page.getByLabel('名单文件').setInputFiles({
+      name: '名单.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv.replace('2020-02-30', '2020-02-11'), 'utf8'),
+    });
+    await page.getByRole('button', { name: '检查' }).click();
+    await preview.getByText('没有发现错误').waitFor();
+    await preview.getByRole('button', { name: '确认导入' }).click();
+    await page.locator('[data-import-done]').waitFor();
+    const after = (await apiGet(`/residents?site=${siteId}&limit=200`)).items;
+    expect(after.length).toBe(before + 2);
+    expect(
+      after.filter((r: { name: string }) => r.name.startsWith('测试')).map((r: { room: string }) => r.room),
+    ).toEqual(['9-901', '9-902']);
     await page.close();
   });
 
