@@ -194,6 +194,29 @@ describe('the staff console', () => {
     await page.close();
   });
 
+  it('extends and releases residents from the roster', async () => {
+    const page = await signedIn(`roster/${siteId}`);
+    const list = (await apiGet(`/residents?site=${siteId}&status=observing&limit=200`)).items;
+    const [first, second] = list as { id: number; name: string; plannedEndDate: string }[];
+    if (!first || !second) throw new Error('the demo has too few residents');
+
+    page.once('dialog', (d) => d.accept('3'));
+    await page.getByRole('button', { name: `延长 ${first.name}` }).click();
+    await expect
+      .poll(async () => (await apiGet(`/residents/${first.id}`)).plannedEndDate)
+      .not.toBe(first.plannedEndDate);
+    const end = new Date(`${first.plannedEndDate}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 3);
+    expect((await apiGet(`/residents/${first.id}`)).plannedEndDate).toBe(end.toISOString().slice(0, 10));
+
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: `解除 ${second.name}` }).click();
+    await page.locator(`[data-resident="${second.name}"]`).waitFor({ state: 'detached' });
+    expect((await apiGet(`/residents/${second.id}`)).status).toBe('released');
+    await screenshot(page, 'roster');
+    await page.close();
+  });
+
   it('sends a message in the simulated group and shows the bot’s reply', async () => {
     const page = await signedIn('sandbox');
     await page.getByRole('button', { name: /五指山观察点住户群/ }).click();
