@@ -24,6 +24,7 @@ import { requestRoutes } from './routes/requests.js';
 import { residentHealthRoutes } from './routes/resident-health.js';
 import { residentRoutes } from './routes/residents.js';
 import { roomRoutes } from './routes/rooms.js';
+import { rosterRoutes } from './routes/roster.js';
 import { type SandboxChat, sandboxRoutes } from './routes/sandbox.js';
 import { siteRoutes } from './routes/sites.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -94,6 +95,7 @@ export const adminApi =
       requestRoutes,
       reportRoutes,
       residentHealthRoutes,
+      rosterRoutes,
       // Village, digests and exports (issue 7, part 2).
       digestRoutes,
       orderRoutes,

@@ -14,6 +14,7 @@ import { createOutboxAdminService } from './admin/outbox-admin.js';
 import { createResidentLifecycleService } from './admin/resident-lifecycle.js';
 import { createResidentsService } from './admin/residents.js';
 import { createReviewService } from './admin/review.js';
+import { createRosterUploadService } from './admin/roster.js';
 import { createSitesAdminService } from './admin/sites.js';
 import { createTokensService } from './admin/tokens.js';
 import { createVillageAdminService } from './admin/village.js';
@@ -56,6 +57,7 @@ export function createServices(deps: ServicesDeps) {
       groups: createGroupsAdminService({ db, clock: deps.clock }),
       residents: createResidentsService({ db, clock: deps.clock }),
       lifecycle: createResidentLifecycleService({ db, clock: deps.clock, outbox }),
+      roster: createRosterUploadService({ db, clock: deps.clock }),
       households: createHouseholdsService({ db, clock: deps.clock }),
       health: createHealthAdminService({
         db,
