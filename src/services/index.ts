@@ -52,7 +52,7 @@ export function createServices(deps: ServicesDeps) {
     outbox,
     village: createVillageService({ db, outbox }),
     tokens: createTokensService({ db, clock: deps.clock }),
-    audit: createAuditService({ db }),
+    audit: createAuditService({ db, clock: deps.clock }),
     /** What staff manage through the admin API; every write is audited. */
     admin: {
       sites: createSitesAdminService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
