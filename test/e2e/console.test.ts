@@ -91,6 +91,28 @@ describe('the staff console', () => {
     await page.close();
   });
 
+  it('shows a volunteer only the villages’ pages, and no sandbox', async () => {
+    const villageId = (await createRegistryRepo(db.db).listSites()).find((s) => s.kind === 'village')
+      ?.id as number;
+    const { token: volunteer } = await sw.services.tokens.create(
+      { tokenId: null, name: 'test' },
+      { name: '老李', role: 'volunteer', siteIds: [villageId] },
+    );
+    const page = await ctx.newPage();
+    await page.goto(`${origin}/`);
+    await page.getByLabel('令牌').fill(volunteer);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('老李 · 志愿者').waitFor();
+    expect(await page.locator('header nav a').allTextContents()).toEqual(['今日概况', '下载']);
+    // Only the village: no site tabs, its orders on the first page.
+    expect(await page.locator('nav.tabs').count()).toBe(0);
+    await page.locator('[data-card="orders"] table').waitFor();
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByLabel('令牌').waitFor();
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    await page.close();
+  });
+
   it('shows today at the observation site: reports per slot, missing people, alerts, requests', async () => {
     const page = await signedIn(`site/${siteId}`);
     const reports = page.locator('[data-card="reports"]');
@@ -153,6 +175,45 @@ describe('the staff console', () => {
     expect(await preview.getByRole('button', { name: '确认导入' }).count()).toBe(0);
     expect((await apiGet(`/residents?site=${siteId}&limit=200`)).items.length).toBe(before);
     await screenshot(page, 'roster-preview');
+
+    // The corrected file: no errors, then imported, and the new residents are on the list.
+    await page.getByLabel('名单文件').setInputFiles({
+      name: '名单.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv.replace('2020-02-30', '2020-02-11'), 'utf8'),
+    });
+    await page.getByRole('button', { name: '检查' }).click();
+    await preview.getByText('没有发现错误').waitFor();
+    await preview.getByRole('button', { name: '确认导入' }).click();
+    await page.locator('[data-import-done]').waitFor();
+    const after = (await apiGet(`/residents?site=${siteId}&limit=200`)).items;
+    expect(after.length).toBe(before + 2);
+    expect(
+      after.filter((r: { name: string }) => r.name.startsWith('测试')).map((r: { room: string }) => r.room),
+    ).toEqual(['9-901', '9-902']);
+    await page.close();
+  });
+
+  it('extends and releases residents from the roster', async () => {
+    const page = await signedIn(`roster/${siteId}`);
+    const list = (await apiGet(`/residents?site=${siteId}&status=observing&limit=200`)).items;
+    const [first, second] = list as { id: number; name: string; plannedEndDate: string }[];
+    if (!first || !second) throw new Error('the demo has too few residents');
+
+    page.once('dialog', (d) => d.accept('3'));
+    await page.getByRole('button', { name: `延长 ${first.name}` }).click();
+    await expect
+      .poll(async () => (await apiGet(`/residents/${first.id}`)).plannedEndDate)
+      .not.toBe(first.plannedEndDate);
+    const end = new Date(`${first.plannedEndDate}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 3);
+    expect((await apiGet(`/residents/${first.id}`)).plannedEndDate).toBe(end.toISOString().slice(0, 10));
+
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: `解除 ${second.name}` }).click();
+    await page.locator(`[data-resident="${second.name}"]`).waitFor({ state: 'detached' });
+    expect((await apiGet(`/residents/${second.id}`)).status).toBe('released');
+    await screenshot(page, 'roster');
     await page.close();
   });
 
@@ -172,12 +233,49 @@ describe('the staff console', () => {
   });
 
   it('shows a resident’s observation timeline with the temperature chart and fever line', async () => {
-    const page = await signedIn(`site/${siteId}`);
-    const alertLink = page.locator('[data-card="requests"] [data-request="R-0002"] a').first();
-    await alertLink.click();
+    const alerts = await apiGet(`/alerts?site=${siteId}`);
+    const fever = alerts.items.find((a: { temperature: number }) => a.temperature === 37.6);
+    const page = await signedIn(`resident/${fever.residentId}`);
     await page.locator('[data-progress]').waitFor();
     expect(await page.locator('[data-progress]').textContent()).toMatch(/第 \d+ 天 \/ 共 14 天/);
+    // A horizontal line has no height, so it is never "visible" to playwright: attached is what counts.
+    await page.locator('svg.chart .fever-threshold[data-threshold="37.3"]').waitFor({ state: 'attached' });
+    expect(await page.locator('svg.chart circle.dot.hot').count()).toBe(1);
+    await page.getByText('有点咳嗽').waitFor();
     await screenshot(page, 'resident');
+    await page.close();
+  });
+
+  it('lists a message the bot could not place and marks it handled with a note', async () => {
+    const text = '请问核酸检测结果什么时候出来？';
+    const id = sw.world?.say({ room: '五指山观察点住户群（演示）', from: '1101高', text }) as string;
+    expect(await sw.waitProcessed(id)).toBe(true);
+    const page = await signedIn('review');
+    const row = page.locator('[data-message]').filter({ hasText: text });
+    await row.waitFor();
+    await screenshot(page, 'review');
+    await row.getByLabel('处理说明').fill('已电话告知');
+    await row.getByRole('button', { name: '已处理' }).click();
+    await row.waitFor({ state: 'detached' });
+    const reviewed = await apiGet('/messages?status=reviewed');
+    expect(reviewed.items.find((m: { text: string }) => m.text === text)).toMatchObject({
+      note: '已电话告知',
+    });
+    await page.close();
+  });
+
+  it('downloads an export with the token and saves it under its Chinese name', async () => {
+    const page = await signedIn('downloads');
+    await screenshot(page, 'downloads');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '体温记录表 xlsx' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(file.suggestedFilename()).toMatch(/[\u4e00-\u9fff]/);
+    const saved = await file.path();
+    const head = (await import('node:fs')).readFileSync(saved).subarray(0, 2).toString('latin1');
+    expect(head).toBe('PK'); // an xlsx is a zip
     await page.close();
   });
 
@@ -193,6 +291,9 @@ describe('the staff console', () => {
       await page.getByLabel('令牌').fill(token);
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByText('演示管理员 · 管理员').waitFor();
+      await page.goto(`${origin}/#/site/${siteId}`);
+      await page.locator('[data-card="reports"] [data-slot="pm"]').waitFor();
+      await screenshot(page, 'dashboard-phone');
       await page.goto(`${origin}/#/site/${villageId}`);
       await page.locator('[data-card="purchase"] table').waitFor();
       await screenshot(page, 'village-phone');

@@ -46,6 +46,7 @@ export async function offlineContext(
     pageErrors,
     async newPage() {
       const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
       page.on('pageerror', (err) => pageErrors.push(err.message));
       return page;
     },

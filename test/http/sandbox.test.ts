@@ -134,6 +134,19 @@ describe('sandbox messages', () => {
       .where(eq(healthReports.messageId, stored?.id as number));
     expect(reports.map((r) => [r.slot, r.temperature])).toEqual([['am', 36.4]]);
 
+    // Audited: which token typed what, as whom.
+    const audit = (
+      await call(tokens.admin, 'GET', `/audit?entity=sandbox-message&entityId=${messageId}`)
+    ).json();
+    expect(audit.items).toEqual([
+      expect.objectContaining({
+        action: 'say',
+        actor: expect.objectContaining({ name: 'staff' }),
+        siteId,
+        after: { roomId, topic: RESIDENTS, from: '2105高', text: '2105 早上36.4', mentions: [] },
+      }),
+    ]);
+
     // The sender is now a member; they may write again by id. Lines after the last give nothing new.
     const groups = (await call(tokens.staff, 'GET', '/sandbox/groups')).json();
     const member = groups[0].members.find((m: { name: string }) => m.name === '2105高');

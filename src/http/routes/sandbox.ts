@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { inScope } from '../../core/auth/permissions.js';
 import { GROUP_ROLES } from '../../core/domain.js';
 import type { ApiContext } from '../api.js';
-import { principalOf, requireSite } from '../auth.js';
+import { actorOf, principalOf, requireSite } from '../auth.js';
 import { invalidField, notFound } from '../errors.js';
 
 /** What these routes need of the sandbox world (src/chat/sandbox.ts provides it). */
@@ -142,6 +142,14 @@ export const sandboxRoutes =
           text,
           at: ctx.clock.now(),
           mentions,
+        });
+        // Audited like every write: the records the bot makes of it come from a token, not from WeChat.
+        await ctx.services.audit.record(actorOf(req), {
+          action: 'say',
+          entity: 'sandbox-message',
+          entityId: messageId,
+          siteId: room.siteId,
+          after: { roomId, topic: room.topic, from, text, mentions: mentions ?? [] },
         });
         const line = world.transcript(roomId).find((l) => l.messageId === messageId);
         return reply.code(202).send({ id: line?.seq ?? 0, messageId });

@@ -85,21 +85,33 @@ function Import({ site }) {
   </article>`;
 }
 
+const FIELD = {
+  name: '姓名',
+  room: '房间号',
+  start: '入住日期',
+  days: '观察天数',
+  phone: '手机号',
+  wechat: '微信昵称',
+};
+
 function Preview({ p, onCommit }) {
   const bad = p.errors?.length ?? 0;
   return html`<div class="preview" data-preview>
-    <p>
-      共 ${p.rows} 行${p.dryRun !== false ? `，将新增 ${p.created} 人、更新 ${p.updated} 人` : ''}。
-      ${bad ? html`<strong class="hot">${bad} 处错误，改好文件后再导入；现在不会写入任何数据。</strong>` : '没有发现错误。'}
-    </p>
+    ${
+      bad
+        ? html`<p>
+            共 ${p.rows} 行，<strong class="hot">${bad} 处错误</strong>。整份名单都不会写入：请改好文件后重新检查。
+          </p>`
+        : html`<p>共 ${p.rows} 行，没有发现错误：将新增 ${p.created} 人、更新 ${p.updated} 人。</p>`
+    }
     ${
       bad
         ? html`<table class="errors">
-          <thead><tr><th>行号</th><th>字段</th><th>问题</th></tr></thead>
+          <thead><tr><th>行号</th><th>列</th><th>问题</th></tr></thead>
           <tbody>
             ${p.errors.map(
               (e) =>
-                html`<tr data-error-row=${e.row}><td>第 ${e.row} 行</td><td>${e.field ?? ''}</td><td>${e.message}</td></tr>`,
+                html`<tr data-error-row=${e.row}><td>第 ${e.row} 行</td><td>${FIELD[e.field] ?? e.field ?? ''}</td><td>${e.message}</td></tr>`,
             )}
           </tbody>
         </table>`
