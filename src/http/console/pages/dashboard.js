@@ -209,7 +209,7 @@ function VillageDay({ me, site, date }) {
     <${Orders} me=${me} site=${site} />
     <${PurchaseList} site=${site} />
     <${DeliveryList} site=${site} date=${date} />
-    <${Water} site=${site} />
+    <${Water} me=${me} site=${site} />
   </div>`;
 }
 
@@ -247,7 +247,14 @@ function Orders({ me, site }) {
                         can(me, 'orders:write')
                           ? html`<${ActionButton}
                             onClick=${async () => {
-                              await api(`/orders/${o.id}/bought`, { method: 'POST', body: {} });
+                              const paid = window.prompt(
+                                `${o.ref ?? o.number}：垫付了多少元？（可不填）`,
+                                '',
+                              );
+                              if (paid === null) return;
+                              const cost = Number(paid.trim());
+                              const body = paid.trim() && Number.isFinite(cost) && cost >= 0 ? { cost } : {};
+                              await api(`/orders/${o.id}/bought`, { method: 'POST', body });
                               res.reload();
                             }}
                             >已买<//
@@ -306,7 +313,7 @@ function DeliveryList({ site, date }) {
   </article>`;
 }
 
-function Water({ site }) {
+function Water({ me, site }) {
   const res = useApi(`/water?site=${site.id}&status=booked&limit=100`);
   return html`<article class="card" data-card="water">
     <h2>送水预约</h2>
@@ -319,6 +326,18 @@ function Water({ site }) {
                 (w) => html`<li>
                   <div><strong>${w.customer ?? ''}</strong> ${w.qty} 桶 → ${w.deliverTo ?? '未说地点'}
                   <div class="muted small">${day(w.day)} ${PART[w.part] ?? ''}</div></div>
+                  ${
+                    can(me, 'orders:write')
+                      ? html`<${ActionButton}
+                          label=${`${w.customer ?? ''} 的水已送达`}
+                          onClick=${async () => {
+                            await api(`/water/${w.id}/delivered`, { method: 'POST', body: {} });
+                            res.reload();
+                          }}
+                          >已送达<//
+                        >`
+                      : null
+                  }
                 </li>`,
               )}
             </ul>`}<//
