@@ -31,6 +31,8 @@ describe('the console', () => {
       'ui.js',
       'style.css',
       'pages/dashboard.js',
+      'pages/quarantine-day.js',
+      'pages/village-day.js',
       'pages/resident.js',
       'pages/roster.js',
       'pages/downloads.js',
