@@ -100,6 +100,18 @@ export function createVillageAdminRepo(db: Executor) {
   }
 
   return {
+    /** Holds an order (or water booking) until the transaction ends, so two marks do not both pass. */
+    async lockOrder(id: number) {
+      await db.select({ id: orders.id }).from(orders).where(eq(orders.id, id)).for('update');
+    },
+    async lockBooking(id: number) {
+      await db
+        .select({ id: waterBookings.id })
+        .from(waterBookings)
+        .where(eq(waterBookings.id, id))
+        .for('update');
+    },
+
     async orders(f: OrderFilter): Promise<OrderView[]> {
       const where = within(orders.siteId, f.scope, f.siteId);
       if (f.statuses?.length) where.push(inArray(orders.status, f.statuses));

@@ -11,6 +11,7 @@ import { invalidField } from './errors.js';
 import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
 import { digestRoutes } from './routes/digests.js';
+import { exportRoutes } from './routes/exports.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
 import { jielongRoutes } from './routes/jielongs.js';
@@ -102,6 +103,7 @@ export const adminApi =
       jielongRoutes,
       waterRoutes,
       listRoutes,
+      exportRoutes,
     ])
       await app.register(routes(ctx));
     if (deps.sandbox) await app.register(sandboxRoutes(ctx, deps.sandbox));

@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
 import { createAuditService } from './admin/audit.js';
 import { createDigestsAdminService } from './admin/digests.js';
+import { createExportsService } from './admin/exports.js';
 import { createGroupsAdminService } from './admin/groups.js';
 import { createHealthAdminService } from './admin/health.js';
 import { createHouseholdsService } from './admin/households.js';
@@ -37,6 +38,7 @@ export function createServices(deps: ServicesDeps) {
   const groups = createGroupsRepo(db, deps.defaultZone);
   const messages = createMessagesRepo(db);
   const outbox = createOutboxService({ db, clock: deps.clock, notify: deps.notifyOutbox });
+  const lists = createListsAdminService({ db, clock: deps.clock });
   return {
     clock: deps.clock,
     groups,
@@ -74,7 +76,8 @@ export function createServices(deps: ServicesDeps) {
       }),
       digests: createDigestsAdminService({ db, clock: deps.clock, outbox }),
       village: createVillageAdminService({ db, clock: deps.clock, outbox }),
-      lists: createListsAdminService({ db, clock: deps.clock }),
+      lists,
+      exports: createExportsService({ db, clock: deps.clock, lists }),
     },
     quarantine: createQuarantineService({
       db,

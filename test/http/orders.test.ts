@@ -240,6 +240,22 @@ describe('POST /api/v1/orders/:id/bought and /delivered', () => {
   });
 });
 
+describe('two volunteers marking one order at once', () => {
+  it('lets one through and answers the other 409', async () => {
+    const url = `/api/v1/orders/${orderIds['O-0002']}/bought`;
+    const both = await Promise.all([
+      h.call(h.tokens.volunteerV, 'POST', url, { cost: 10 }),
+      h.call(h.tokens.admin, 'POST', url, { cost: 12 }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const audit = await h.db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(orderIds['O-0002']))));
+    expect(audit).toHaveLength(1);
+  });
+});
+
 describe('GET /api/v1/jielongs', () => {
   it('lists the 接龙 lists of the token’s villages with their line counts, and one with its lines', async () => {
     const res = await h.call(h.tokens.volunteerV, 'GET', '/api/v1/jielongs');
@@ -264,7 +280,7 @@ describe('GET /api/v1/jielongs', () => {
         items: [{ name: '尿素', qty: 2, unit: '袋', cancelled: false }],
         text: '1. 老李 尿素2袋',
         orderId: orderIds['O-0002'],
-        status: 'open',
+        status: 'bought', // by the race above
       },
       {
         n: 2,
@@ -359,6 +375,8 @@ describe('/api/v1/water', () => {
     const bad = await h.call(h.tokens.admin, 'GET', '/api/v1/water?date=tomorrow');
     expect(bad.json().fields[0].field).toBe('querystring.date');
     expect((await h.call(h.tokens.admin, 'POST', '/api/v1/water/99999/delivered')).statusCode).toBe(404);
+    expect((await h.call(h.tokens.admin, 'GET', '/api/v1/water/99999')).statusCode).toBe(404);
+    expect((await h.call(h.tokens.admin, 'GET', '/api/v1/water/0')).statusCode).toBe(400);
     expect((await h.call(h.tokens.admin, 'GET', `/api/v1/water/${w.id}`)).json().status).toBe('booked');
   });
 });

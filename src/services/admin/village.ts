@@ -34,7 +34,9 @@ export function createVillageAdminService(deps: { db: Db; clock: Clock; outbox: 
 
   /** The order, checked against the guard, inside `tx`. */
   async function orderIn(tx: Executor, id: number, guard: Guard) {
-    const o = await createVillageAdminRepo(tx).order(id);
+    const r = createVillageAdminRepo(tx);
+    await r.lockOrder(id);
+    const o = await r.order(id);
     if (!o) throw new NotFoundError(`order ${id} not found`);
     guard(o.siteId);
     return o;
@@ -106,6 +108,7 @@ export function createVillageAdminService(deps: { db: Db; clock: Clock; outbox: 
     async waterDelivered(actor: Actor, id: number, guard: Guard): Promise<WaterView> {
       const after = await db.transaction(async (tx) => {
         const r = createVillageAdminRepo(tx);
+        await r.lockBooking(id);
         const before = await r.booking(id);
         if (!before) throw new NotFoundError(`water booking ${id} not found`);
         guard(before.siteId);
