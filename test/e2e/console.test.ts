@@ -279,6 +279,26 @@ describe('the staff console', () => {
     await page.close();
   });
 
+  it('marks a village order bought with what was paid, and water delivered', async () => {
+    const villageId = (await createRegistryRepo(db.db).listSites()).find((s) => s.kind === 'village')?.id;
+    const page = await signedIn(`site/${villageId}`);
+    const order = page.locator('[data-order="O-0003"]');
+    page.once('dialog', (d) => d.accept('56.5'));
+    await order.getByRole('button', { name: '已买' }).click();
+    await order.waitFor({ state: 'detached' });
+    const bought = (await apiGet(`/orders?site=${villageId}&status=bought`)).items;
+    expect(bought.find((o: { ref: string }) => o.ref === 'O-0003')).toMatchObject({
+      status: 'bought',
+      cost: 56.5,
+    });
+
+    const water = page.locator('[data-card="water"] li').first();
+    await water.getByRole('button', { name: /已送达/ }).click();
+    await page.locator('[data-card="water"]').getByText('没有待送的水').waitFor();
+    expect((await apiGet(`/water?site=${villageId}&status=delivered`)).items).toHaveLength(1);
+    await page.close();
+  });
+
   it('shows the village’s day and works on a phone screen', async () => {
     const villageId = (await createRegistryRepo(db.db).listSites()).find((s) => s.kind === 'village')?.id;
     const phone = await offlineContext(browser, origin, {

@@ -31,6 +31,8 @@ describe('the console', () => {
       'ui.js',
       'style.css',
       'pages/dashboard.js',
+      'pages/quarantine-day.js',
+      'pages/village-day.js',
       'pages/resident.js',
       'pages/roster.js',
       'pages/downloads.js',
@@ -39,6 +41,8 @@ describe('the console', () => {
     ]) {
       const res = await h.app.inject(`/console/${file}`);
       expect(res.statusCode, file).toBe(200);
+      // Revalidated on every load: no content hashes, so a cached module could outlive an upgrade.
+      expect(res.headers['cache-control'], file).toBe('public, max-age=0');
       expect(res.body, file).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
       expect(res.body, file).not.toMatch(/@import|url\(/);
     }

@@ -42,7 +42,9 @@ function vendorSource(file: string): string {
 
 export const consoleRoutes: FastifyPluginAsync = async (app) => {
   const vendor = new Map(Object.keys(VENDOR).map((f) => [f, vendorSource(f)]));
-  await app.register(fastifyStatic, { root: CONSOLE_DIR, prefix: '/console/', index: false, maxAge: '1h' });
+  // max-age 0: the page's modules carry no content hash, so browsers revalidate (ETag, 304) rather than run
+  // an hour-old page against a newer API after an upgrade.
+  await app.register(fastifyStatic, { root: CONSOLE_DIR, prefix: '/console/', index: false, maxAge: 0 });
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
   app.get<{ Params: { file: string } }>('/vendor/:file', { schema: { hide: true } }, (req, reply) => {
     const src = vendor.get(req.params.file);

@@ -119,6 +119,9 @@ function Chat({ groups, reloadGroups }) {
           <button class="primary" type="submit" disabled=${busy}>发送</button>
         </div>
         <${ErrorNote} error=${error} what="发送失败" />
+        <p class="muted small">
+          机器人记下的体温、需求、订单会出现在<a href=${group.siteId ? `#/site/${group.siteId}` : '#/site'}>今日概况</a>和住户页。
+        </p>
       </form>
     </div>
   </div>`;

@@ -1,0 +1,170 @@
+// An observation site's day: reports per slot with who is missing, open fever alerts (acknowledged in
+// place), open and assigned requests (assign, close with a note), releases due.
+import { useState } from '/vendor/preact-hooks.mjs';
+import { api } from '../api.js';
+import {
+  ActionButton,
+  CATEGORY,
+  can,
+  html,
+  items,
+  Loaded,
+  SLOT,
+  STATUS,
+  symptoms,
+  useApi,
+  when,
+} from '../ui.js';
+
+export function QuarantineDay({ me, site, date }) {
+  const digest = useApi(`/digests/${site.id}?date=${date}`);
+  return html`<div class="grid">
+    <article class="card wide" data-card="reports">
+      <h2>体温上报</h2>
+      <${Loaded} res=${digest} what="读取日报失败">${(d) => html`<${Reports} d=${d} />`}<//>
+    </article>
+    ${can(me, 'health:read') ? html`<${Alerts} me=${me} site=${site} />` : null}
+    ${can(me, 'requests:read') ? html`<${Requests} me=${me} site=${site} />` : null}
+    <article class="card" data-card="releases">
+      <h2>今日应解除观察</h2>
+      <${Loaded} res=${digest} what="读取日报失败"
+        >${(d) =>
+          d.releasesDue?.length
+            ? html`<ul class="names">${d.releasesDue.map((n) => html`<li>${n}</li>`)}</ul>`
+            : html`<p class="muted">今天没有到期解除观察的人员。</p>`}<//
+      >
+    </article>
+  </div>`;
+}
+
+function Reports({ d }) {
+  return html`<p>在观察 <strong>${d.observing}</strong> 人</p>
+    <div class="slots">
+      ${['am', 'pm'].map(
+        (slot) => html`<div class="slot" data-slot=${slot}>
+          <h3>${SLOT[slot]}<span class="count">已报 ${d.reported?.[slot] ?? 0} / ${d.observing}</span></h3>
+          ${
+            d.missing?.[slot]?.length
+              ? html`<p class="missing"><span class="label">未报：</span>${d.missing[slot].join('、')}</p>`
+              : html`<p class="ok">全部已报</p>`
+          }
+        </div>`,
+      )}
+    </div>
+    ${
+      d.fever?.length
+        ? html`<p class="fever-line">
+          发热：${d.fever.map((f) => `${f.name}（${f.room ?? '无房号'}）${f.temperature}℃`).join('；')}
+        </p>`
+        : null
+    }`;
+}
+
+function Alerts({ me, site }) {
+  const res = useApi(`/alerts?site=${site.id}&status=open&limit=100`);
+  return html`<article class="card" data-card="alerts">
+    <h2>未处理的发热提醒</h2>
+    <${Loaded} res=${res} what="读取提醒失败"
+      >${(page) =>
+        page.items.length === 0
+          ? html`<p class="muted">没有未处理的提醒。</p>`
+          : html`<ul class="list">
+              ${page.items.map(
+                (a) => html`<li class="alert" data-alert=${a.id}>
+                  <div>
+                    <a href=${`#/resident/${a.residentId}`}><strong>${a.name}</strong></a>
+                    <span class="muted">${a.room ?? ''}</span>
+                    ${a.temperature != null ? html`<span class="temp hot">${a.temperature}℃</span>` : null}
+                    ${a.symptoms?.length ? html`<span>${symptoms(a.symptoms)}</span>` : null}
+                    <div class="muted small">${when(a.raisedAt)}</div>
+                  </div>
+                  ${
+                    can(me, 'health:write')
+                      ? html`<${ActionButton}
+                        kind="primary"
+                        label=${`确认 ${a.name} 的提醒`}
+                        onClick=${async () => {
+                          await api(`/alerts/${a.id}/ack`, { method: 'POST', body: {} });
+                          res.reload();
+                        }}
+                        >确认已处理<//
+                      >`
+                      : null
+                  }
+                </li>`,
+              )}
+            </ul>`}<//
+    >
+  </article>`;
+}
+
+function Requests({ me, site }) {
+  const open = useApi(`/requests?site=${site.id}&status=open&limit=100`);
+  const assigned = useApi(`/requests?site=${site.id}&status=assigned&limit=100`);
+  const reload = () => {
+    open.reload();
+    assigned.reload();
+  };
+  return html`<article class="card wide" data-card="requests">
+    <h2>待办需求</h2>
+    <${Loaded} res=${open} what="读取需求失败"
+      >${(p1) => {
+        const all = [...p1.items, ...(assigned.data?.items ?? [])].sort(
+          (a, b) => Number(b.urgent) - Number(a.urgent) || a.id - b.id,
+        );
+        if (all.length === 0) return html`<p class="muted">没有待办需求。</p>`;
+        return html`<ul class="list">
+          ${all.map((r) => html`<${RequestRow} key=${r.id} r=${r} me=${me} onChange=${reload} />`)}
+        </ul>`;
+      }}<//
+    >
+  </article>`;
+}
+
+function RequestRow({ r, me, onChange }) {
+  const [mode, setMode] = useState(null);
+  const [value, setValue] = useState('');
+  const act = async () => {
+    const body = mode === 'assign' ? { to: value.trim() } : value.trim() ? { note: value.trim() } : {};
+    await api(`/requests/${r.id}/${mode}`, { method: 'POST', body });
+    setMode(null);
+    setValue('');
+    onChange();
+  };
+  return html`<li class=${`request${r.urgent ? ' urgent' : ''}`} data-request=${r.ref}>
+    <div>
+      ${r.urgent ? html`<span class="badge hot">紧急</span>` : null}
+      <strong>${r.ref}</strong>${' '}
+      <a href=${`#/resident/${r.residentId}`}>${r.name}</a>
+      <span class="muted">${r.room ?? ''}</span>
+      <span class="badge">${CATEGORY[r.category] ?? r.category}</span>
+      <span class="badge">${STATUS[r.status] ?? r.status}${r.assignee ? `：${r.assignee}` : ''}</span>
+      <div>${items(r.items) || r.text}</div>
+      <div class="muted small">${when(r.createdAt)}</div>
+    </div>
+    ${
+      can(me, 'requests:write')
+        ? mode
+          ? html`<form
+            class="inline"
+            onSubmit=${(e) => {
+              e.preventDefault();
+            }}
+          >
+            <input
+              aria-label=${mode === 'assign' ? '指派给' : '办结说明'}
+              placeholder=${mode === 'assign' ? '指派给谁（如 王医生）' : '办结说明（可不填）'}
+              value=${value}
+              onInput=${(e) => setValue(e.currentTarget.value)}
+            />
+            <${ActionButton} kind="primary" onClick=${act}>${mode === 'assign' ? '指派' : '确认办结'}<//>
+            <button type="button" class="link" onClick=${() => setMode(null)}>取消</button>
+          </form>`
+          : html`<div class="buttons">
+            <button onClick=${() => setMode('assign')}>指派</button>
+            <button onClick=${() => setMode('close')}>办结</button>
+          </div>`
+        : null
+    }
+  </li>`;
+}
