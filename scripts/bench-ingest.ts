@@ -74,19 +74,33 @@ async function ingest(
     }
   };
 
+  const arrivals: number[] = [];
+  const sentAt = new Map<string, number>();
+  const accept = sw.services.intake.accept;
+  sw.services.intake.accept = (incoming) => {
+    const s = sentAt.get(incoming.providerId);
+    if (s !== undefined) arrivals.push(performance.now() - s);
+    return accept(incoming);
+  };
   const latencies: number[] = [];
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   // One sender per room: each room's next message once its last one is committed (rooms run side by side).
   await pool(MESSAGES, ROOMS, async (k, lane) => {
     const id = `bench-${k}`;
     const done = new Promise<void>((resolve) => waiting.set(id, resolve));
     const start = performance.now();
+    sentAt.set(id, start);
     world.say({ id, room: topic(lane), from: residentName(lane, k % RESIDENTS), text: residentMessage(k) });
     await done;
     waiting.delete(id);
     latencies.push(performance.now() - start);
   });
   const seconds = (performance.now() - t0) / 1000;
+  if (process.env.BENCH_DEBUG)
+    process.stderr.write(
+      `adapter p50 ${percentile(arrivals, 50)} p99 ${percentile(arrivals, 99)} total p50 ${percentile(latencies, 50)} cpu ${JSON.stringify(process.cpuUsage(cpu0))}\n`,
+    );
   global.gc?.();
   const rssAfter = process.memoryUsage().rss;
   await sw.stop();
