@@ -3,6 +3,7 @@
 // one site's digest (the service function staff get), the district-wide "who has not reported" query, and
 // one site's nudge (the list of who to remind, queued once). Prints one JSON line per query.
 //   --residents N (default 100000)  --sites N (default 200)  --runs N (default 7)  --explain (plans to stderr)
+//   --keep (keep the loaded database)  --reuse NAME (time a kept database again, migrated to the current schema)
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -131,14 +132,18 @@ async function explain(sql: Sql, label: string, query: { toSQL(): { sql: string;
 }
 
 async function main() {
-  const bench = await openBenchDatabase('digest', { max: 4 });
+  const reuseAt = argv.indexOf('--reuse');
+  const reuse = reuseAt >= 0 ? argv[reuseAt + 1] : undefined;
+  const bench = await openBenchDatabase('digest', { max: 4, keep: argv.includes('--keep'), reuse });
   try {
     if (!bench.url) throw new Error('bench:digest needs Postgres (COPY); set DATABASE_URL');
     const sql = postgres(bench.url, { max: 1, onnotice: () => {} });
     const today = localDate(new Date(), ZONE);
     const t0 = performance.now();
-    await load(sql, today);
-    process.stderr.write(`loaded in ${round((performance.now() - t0) / 1000)} s\n`);
+    if (!reuse) {
+      await load(sql, today);
+      process.stderr.write(`loaded in ${round((performance.now() - t0) / 1000)} s\n`);
+    }
 
     const { db } = bench.database;
     const services = createServices({

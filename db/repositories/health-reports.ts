@@ -138,23 +138,33 @@ export function createHealthReportsRepo(db: Executor) {
 
     /** The current reports of a site's residents for a day, with who and where. */
     async currentOfSiteDay(siteId: number, day: string) {
-      return db
-        .select({
-          residentId: healthReports.residentId,
-          name: residents.name,
-          room: rooms.number,
-          slot: healthReports.slot,
-          temperature: healthReports.temperature,
-          symptoms: healthReports.symptoms,
-          reportedAt: healthReports.reportedAt,
-        })
-        .from(healthReports)
-        .innerJoin(residents, eq(residents.id, healthReports.residentId))
-        .leftJoin(rooms, eq(rooms.id, residents.roomId))
-        .where(
-          and(eq(healthReports.siteId, siteId), eq(healthReports.day, day), eq(healthReports.current, true)),
-        )
-        .orderBy(asc(healthReports.reportedAt), asc(healthReports.id));
+      return (
+        db
+          .select({
+            residentId: healthReports.residentId,
+            name: residents.name,
+            room: rooms.number,
+            slot: healthReports.slot,
+            temperature: healthReports.temperature,
+            symptoms: healthReports.symptoms,
+            reportedAt: healthReports.reportedAt,
+          })
+          .from(healthReports)
+          // Site conditions on the joins are implied but keep the planner to the site's residents and rooms.
+          .innerJoin(
+            residents,
+            and(eq(residents.id, healthReports.residentId), eq(residents.siteId, healthReports.siteId)),
+          )
+          .leftJoin(rooms, and(eq(rooms.id, residents.roomId), eq(rooms.siteId, residents.siteId)))
+          .where(
+            and(
+              eq(healthReports.siteId, siteId),
+              eq(healthReports.day, day),
+              eq(healthReports.current, true),
+            ),
+          )
+          .orderBy(asc(healthReports.reportedAt), asc(healthReports.id))
+      );
     },
 
     /**
@@ -184,7 +194,7 @@ export function createHealthReportsRepo(db: Executor) {
         })
         .from(residents)
         .innerJoin(sites, eq(sites.id, residents.siteId))
-        .leftJoin(rooms, eq(rooms.id, residents.roomId))
+        .leftJoin(rooms, and(eq(rooms.id, residents.roomId), eq(rooms.siteId, residents.siteId)))
         .where(
           and(
             eq(sites.kind, 'quarantine'),

@@ -18,13 +18,14 @@ export interface BenchDatabase {
 
 export async function openBenchDatabase(
   label: string,
-  opts: { max?: number; keep?: boolean } = {},
+  opts: { max?: number; keep?: boolean; reuse?: string } = {},
 ): Promise<BenchDatabase> {
   const base = process.env.DATABASE_URL || LOCAL_POSTGRES;
   const admin = postgres(base, { max: 1, onnotice: () => {}, connect_timeout: 3 });
-  const name = `shouwang_bench_${label}_${randomBytes(3).toString('hex')}`;
+  const name = opts.reuse ?? `shouwang_bench_${label}_${randomBytes(3).toString('hex')}`;
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a database name: ${name}`);
   try {
-    await admin.unsafe(`create database ${name}`);
+    if (!opts.reuse) await admin.unsafe(`create database ${name}`);
   } catch (err) {
     await admin.end({ timeout: 1 }).catch(() => {});
     if (process.env.DATABASE_URL) throw err;
@@ -36,7 +37,8 @@ export async function openBenchDatabase(
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  process.stderr.write(`benchmark database: Postgres ${url.host}/${name} (dropped afterwards)\n`);
+  const fate = opts.keep || opts.reuse ? 'kept' : 'dropped afterwards';
+  process.stderr.write(`benchmark database: Postgres ${url.host}/${name} (${fate})\n`);
   const database = await openDatabase({ url: url.toString(), max: opts.max ?? 10 });
   await database.migrate();
   return {
@@ -45,7 +47,7 @@ export async function openBenchDatabase(
     kind: 'postgres',
     async dispose() {
       await database.close();
-      if (opts.keep) return;
+      if (opts.keep || opts.reuse) return;
       const dropper = postgres(base, { max: 1, onnotice: () => {} });
       await dropper.unsafe(`drop database if exists ${name} with (force)`);
       await dropper.end();
