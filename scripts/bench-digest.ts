@@ -7,10 +7,12 @@
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { and, asc, eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import type { Db } from '../db/client.js';
 import { createHealthReportsRepo } from '../db/repositories/health-reports.js';
-import { healthReports, residents, rooms } from '../db/schema.js';
+import { createResidentsRepo } from '../db/repositories/residents.js';
+import { schema } from '../db/schema.js';
 import { systemClock } from '../src/core/clock.js';
 import { addDays, localDate } from '../src/core/time.js';
 import { silentLogger } from '../src/log.js';
@@ -125,10 +127,20 @@ async function timed(runs: number, f: () => Promise<unknown>): Promise<number> {
   return round(median(ms), 1);
 }
 
-async function explain(sql: Sql, label: string, query: { toSQL(): { sql: string; params: unknown[] } }) {
-  const q = query.toSQL();
-  const rows = await sql.unsafe(`explain (analyze, buffers off, costs off) ${q.sql}`, q.params as never[]);
-  process.stderr.write(`--- ${label}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+/** EXPLAIN ANALYZE of exactly the SQL the repositories send: a drizzle over its own client logs each query. */
+async function explain(url: string, sql: Sql, label: string, run: (db: Db) => Promise<unknown>) {
+  const captured: { query: string; params: unknown[] }[] = [];
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const db = drizzle(client, {
+    schema,
+    logger: { logQuery: (query, params) => void captured.push({ query, params }) },
+  }) as unknown as Db;
+  await run(db);
+  await client.end();
+  for (const { query, params } of captured) {
+    const rows = await sql.unsafe(`explain (analyze, costs off) ${query}`, params as never[]);
+    process.stderr.write(`--- ${label}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+  }
 }
 
 async function main() {
@@ -176,35 +188,13 @@ async function main() {
         }),
       );
     if (EXPLAIN) {
-      await explain(sql, 'district missing (am)', createHealthReportsRepo(db).missingOfDistrict(today, 'am'));
-      // The two queries of a site's digest, as the repositories build them (residents.ofSite,
-      // reports.currentOfSiteDay), rebuilt here because the repositories return rows, not queries.
-      await explain(
-        sql,
-        'site residents',
-        db
-          .select({ id: residents.id, name: residents.name, room: rooms.number })
-          .from(residents)
-          .leftJoin(rooms, eq(rooms.id, residents.roomId))
-          .where(eq(residents.siteId, site))
-          .orderBy(asc(rooms.number), asc(residents.name), asc(residents.id)),
+      const url = bench.url;
+      await explain(url, sql, 'district missing (am)', (d) =>
+        createHealthReportsRepo(d).missingOfDistrict(today, 'am'),
       );
-      await explain(
-        sql,
-        'site reports of the day',
-        db
-          .select({ residentId: healthReports.residentId, name: residents.name, room: rooms.number })
-          .from(healthReports)
-          .innerJoin(residents, eq(residents.id, healthReports.residentId))
-          .leftJoin(rooms, eq(rooms.id, residents.roomId))
-          .where(
-            and(
-              eq(healthReports.siteId, site),
-              eq(healthReports.day, today),
-              eq(healthReports.current, true),
-            ),
-          )
-          .orderBy(asc(healthReports.reportedAt), asc(healthReports.id)),
+      await explain(url, sql, 'site residents (digest, nudge)', (d) => createResidentsRepo(d).ofSite(site));
+      await explain(url, sql, "site's reports of the day (digest, nudge)", (d) =>
+        createHealthReportsRepo(d).currentOfSiteDay(site, today),
       );
     }
     await sql.end();
