@@ -12,7 +12,7 @@ import { CLI_ACTOR } from '../src/services/admin/audit.js';
 import { createServices } from '../src/services/index.js';
 import { createSetupService } from '../src/services/setup.js';
 import { openBenchDatabase } from './bench/database.js';
-import { intOption, residentMessage, round } from './bench/lib.js';
+import { intOption, load1, residentMessage, round } from './bench/lib.js';
 
 const argv = process.argv.slice(2);
 const SECONDS = intOption(argv, 'seconds', 8);
@@ -126,6 +126,7 @@ async function main() {
           baselineRps: Math.round(baseline.rps),
           ratio: round(real.rps / baseline.rps, 2),
           database: bench.kind,
+          load1: load1(),
         }),
       );
     }

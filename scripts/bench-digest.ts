@@ -18,7 +18,7 @@ import { addDays, localDate } from '../src/core/time.js';
 import { silentLogger } from '../src/log.js';
 import { createServices } from '../src/services/index.js';
 import { openBenchDatabase } from './bench/database.js';
-import { intOption, median, round } from './bench/lib.js';
+import { intOption, load1, median, round } from './bench/lib.js';
 
 const argv = process.argv.slice(2);
 const RESIDENTS = intOption(argv, 'residents', 100_000);
@@ -182,6 +182,7 @@ async function main() {
       console.log(
         JSON.stringify({
           ...r,
+          load1: load1(),
           residents: RESIDENTS,
           sites: SITES,
           ...(r.name === 'district-missing' ? { rows: missing.length } : {}),

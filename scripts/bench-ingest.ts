@@ -13,7 +13,7 @@ import { silentLogger } from '../src/log.js';
 import { createSetupService } from '../src/services/setup.js';
 import { createShouwang } from '../src/shouwang.js';
 import { openBenchDatabase } from './bench/database.js';
-import { intOption, mb, percentile, pool, residentMessage, round } from './bench/lib.js';
+import { intOption, load1, mb, percentile, pool, residentMessage, round } from './bench/lib.js';
 
 const argv = process.argv.slice(2);
 const MESSAGES = intOption(argv, 'messages', 100_000);
@@ -150,6 +150,7 @@ async function main() {
         messages: MESSAGES,
         rooms: ROOMS,
         database: bench.kind,
+        load1: load1(),
       }),
     );
     console.log(

@@ -1,4 +1,5 @@
 // Pure helpers shared by the benchmarks: command-line options, percentiles, rounding, a steady message mix.
+import os from 'node:os';
 
 /** `--name N` from argv as a positive integer, else the fallback. */
 export function intOption(argv: readonly string[], name: string, fallback: number): number {
@@ -27,6 +28,9 @@ export const round = (n: number, digits = 1): number => {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 };
+
+/** The machine's one-minute load average, printed with each figure: on a shared machine it explains a lot. */
+export const load1 = (): number => round(os.loadavg()[0] ?? 0, 1);
 
 export const mb = (bytes: number): number => round(bytes / 1024 / 1024, 1);
 
