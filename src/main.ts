@@ -6,7 +6,7 @@ import { loadConfig } from './config.js';
 import { systemClock } from './core/clock.js';
 import { playDemoChat } from './demo-chat.js';
 import { createLogger } from './log.js';
-import { loadDemoIfEmpty } from './services/demo.js';
+import { issueDemoToken, loadDemoIfEmpty } from './services/demo.js';
 import { createShouwang } from './shouwang.js';
 
 function fail(reason: string): never {
@@ -69,6 +69,15 @@ async function main(): Promise<void> {
   const bound = service.app.server.address();
   const address = `http://${config.http.host}:${typeof bound === 'object' && bound ? bound.port : config.http.port}`;
   log.info({ address, database: database.driver, location: database.location }, `listening on ${address}`);
+  log.info(`staff console: ${address}/`);
+  // The demo's own admin token, fresh at each sandbox start (the previous one is revoked): the console's
+  // sign-in needs one, and a token is shown only when it is made.
+  const demoToken =
+    service.world && config.demo
+      ? await issueDemoToken({ db: database.db, tokens: service.services.tokens })
+      : null;
+  if (demoToken)
+    log.info({ token: demoToken }, `demo admin token (sign in to the console with it): ${demoToken}`);
   if (service.world) {
     log.info(
       'SANDBOX MODE: simulated WeChat (mock puppet) and the embedded defaults. To connect real WeChat, set ' +

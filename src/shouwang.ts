@@ -154,6 +154,7 @@ export async function createShouwang(opts: ShouwangOptions) {
         for (const listener of siteListeners) await listener();
       },
       authFailures: opts.authFailures,
+      sandbox: world ?? undefined,
     },
     health: async () => {
       let state: 'up' | 'down' = 'up';

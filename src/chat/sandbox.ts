@@ -31,6 +31,18 @@ export interface SayOptions {
   media?: SandboxMedia;
 }
 
+/** A line of a room's transcript: what members said through say() and what the bot said, in order. */
+export interface TranscriptLine {
+  /** Increasing over the whole world, so a reader can ask for lines after the last it saw. */
+  seq: number;
+  roomId: string;
+  messageId: string | null;
+  at: Date;
+  from: string;
+  fromBot: boolean;
+  text: string;
+}
+
 export type SandboxMedia = 'image' | 'voice' | 'video' | 'file' | 'sticker' | 'red-envelope';
 
 const MEDIA_TYPES: Record<SandboxMedia, PUPPET.types.Message> = {
@@ -52,7 +64,16 @@ export interface SandboxWorld {
   /** What the bot has said, oldest first. */
   sent(): SentMessage[];
   onSent(listener: (m: SentMessage) => void): () => void;
+  /** The rooms of the world with their members (the bot included). */
+  rooms(): { id: string; topic: string; members: { id: string; name: string }[] }[];
+  /** A contact's display name by id, or null when the world has no such contact. */
+  contactName(id: string): string | null;
+  /** A room's transcript after line `afterSeq` (all of it by default), oldest first; the newest `limit`. */
+  transcript(roomId: string, opts?: { afterSeq?: number; limit?: number }): TranscriptLine[];
 }
+
+// Enough for a long demo session; older lines drop off so a long-running sandbox does not grow forever.
+const TRANSCRIPT_CAP = 5000;
 
 const stableId = (prefix: string, name: string) =>
   `${prefix}-${createHash('sha1').update(name).digest('hex').slice(0, 16)}`;
@@ -64,6 +85,13 @@ export function createSandboxWorld(botName: string): SandboxWorld {
   const rooms = new Map<string, mock.RoomMock>();
   const sent: SentMessage[] = [];
   const listeners = new Set<(m: SentMessage) => void>();
+  const lines: TranscriptLine[] = [];
+  let seq = 0;
+  const record = (line: Omit<TranscriptLine, 'seq'>) => {
+    lines.push({ ...line, seq: ++seq });
+    if (lines.length > TRANSCRIPT_CAP) lines.splice(0, lines.length - TRANSCRIPT_CAP);
+    return seq;
+  };
 
   const contact = (name: string) => {
     let c = contacts.get(name);
@@ -86,6 +114,14 @@ export function createSandboxWorld(botName: string): SandboxWorld {
         if (m.payload.talkerId !== bot.id) return;
         const msg = { roomId: room.id, topic, text: m.text() ?? '', at: new Date() };
         sent.push(msg);
+        record({
+          roomId: room.id,
+          messageId: m.id,
+          at: msg.at,
+          from: botName,
+          fromBot: true,
+          text: msg.text,
+        });
         for (const l of listeners) l(msg);
       });
     }
@@ -121,6 +157,14 @@ export function createSandboxWorld(botName: string): SandboxWorld {
         text: opts.text,
         mentionIdList: mentions,
       });
+      record({
+        roomId: room.id,
+        messageId: msg.id,
+        at: opts.at ?? new Date(),
+        from: opts.from,
+        fromBot: false,
+        text: opts.media ? `[${opts.media}] ${opts.text}` : opts.text,
+      });
       puppet.emit('message', { messageId: msg.id });
       return msg.id;
     },
@@ -128,6 +172,23 @@ export function createSandboxWorld(botName: string): SandboxWorld {
       puppet.emit('message', { messageId });
     },
     sent: () => [...sent],
+    rooms() {
+      const names = new Map([...contacts.values()].map((c) => [c.id, c.payload.name]));
+      return [...rooms.values()].map((r) => ({
+        id: r.id,
+        topic: r.payload.topic,
+        members: r.payload.memberIdList.map((id) => ({ id, name: names.get(id) ?? id })),
+      }));
+    },
+    contactName(id) {
+      for (const c of contacts.values()) if (c.id === id) return c.payload.name;
+      return null;
+    },
+    transcript(roomId, opts = {}) {
+      const after = opts.afterSeq ?? 0;
+      const found = lines.filter((l) => l.roomId === roomId && l.seq > after);
+      return opts.limit !== undefined ? found.slice(-opts.limit) : found;
+    },
     onSent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

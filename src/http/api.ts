@@ -8,15 +8,28 @@ import { toZonedIso } from '../core/time.js';
 import type { Services } from '../services/index.js';
 import { registerAuth, requireSite, scopeOf } from './auth.js';
 import { invalidField } from './errors.js';
+import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
+import { digestRoutes } from './routes/digests.js';
+import { exportRoutes } from './routes/exports.js';
 import { groupRoutes } from './routes/groups.js';
 import { householdRoutes } from './routes/households.js';
+import { jielongRoutes } from './routes/jielongs.js';
+import { listRoutes } from './routes/lists.js';
+import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
+import { orderRoutes } from './routes/orders.js';
 import { outboxRoutes } from './routes/outbox.js';
+import { reportRoutes } from './routes/reports.js';
+import { requestRoutes } from './routes/requests.js';
+import { residentHealthRoutes } from './routes/resident-health.js';
 import { residentRoutes } from './routes/residents.js';
 import { roomRoutes } from './routes/rooms.js';
+import { rosterRoutes } from './routes/roster.js';
+import { type SandboxChat, sandboxRoutes } from './routes/sandbox.js';
 import { siteRoutes } from './routes/sites.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { waterRoutes } from './routes/water.js';
 
 export interface ApiDeps {
   services: Services;
@@ -27,6 +40,8 @@ export interface ApiDeps {
   onSitesChanged?: () => void | Promise<void>;
   /** Bad tokens allowed per address within the window before it is refused (default 20 in 10 minutes). */
   authFailures?: { max: number; windowMs: number };
+  /** The simulated WeChat, when the service runs on it: the /sandbox routes are registered then only. */
+  sandbox?: SandboxChat;
 }
 
 /** What the route plugins share. */
@@ -67,6 +82,7 @@ export const adminApi =
       },
     };
     for (const routes of [
+      meRoutes,
       tokenRoutes,
       siteRoutes,
       groupRoutes,
@@ -76,6 +92,19 @@ export const adminApi =
       messageRoutes,
       outboxRoutes,
       auditRoutes,
+      alertRoutes,
+      requestRoutes,
+      reportRoutes,
+      residentHealthRoutes,
+      rosterRoutes,
+      // Village, digests and exports (issue 7, part 2).
+      digestRoutes,
+      orderRoutes,
+      jielongRoutes,
+      waterRoutes,
+      listRoutes,
+      exportRoutes,
     ])
       await app.register(routes(ctx));
+    if (deps.sandbox) await app.register(sandboxRoutes(ctx, deps.sandbox));
   };

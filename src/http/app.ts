@@ -17,6 +17,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../services/metrics.js';
 import { type ApiDeps, adminApi } from './api.js';
 import { registerErrorHandling } from './errors.js';
+import { consoleRoutes } from './routes/console.js';
 import { type HealthStatus, healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 
@@ -92,6 +93,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandling(app);
   await app.register(healthRoutes(deps.health));
   if (deps.metrics) await app.register(metricsRoutes(deps.metrics.metrics, deps.metrics.database));
-  if (deps.api) await app.register(adminApi(deps.api), { prefix: '/api/v1' });
+  if (deps.api) {
+    await app.register(adminApi(deps.api), { prefix: '/api/v1' });
+    // The staff console at / speaks only to the admin API, so it comes with it.
+    await app.register(consoleRoutes);
+  }
   return app;
 }

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { isIsoDate } from '../core/time.js';
 import { invalidField } from './errors.js';
 
-export const IdParams = z.strictObject({ id: z.coerce.number().int().positive().describe('Record id') });
+/** Ids are Postgres `integer`s: larger numbers are a 400, not a database error. */
+export const MAX_ID = 2_147_483_647;
+/** A record id in a JSON body. */
+export const recordId = z.number().int().positive().max(MAX_ID);
+/** A record id in a path or query string. */
+export const recordIdParam = z.coerce.number().int().positive().max(MAX_ID);
+
+export const IdParams = z.strictObject({ id: recordIdParam.describe('Record id') });
 
 export const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
 
@@ -13,7 +20,7 @@ export const PageQuery = {
 };
 
 export const SiteQuery = {
-  site: z.coerce.number().int().positive().optional().describe('Only records of this site (id)'),
+  site: recordIdParam.optional().describe('Only records of this site (id)'),
 };
 
 export const DateQuery = {

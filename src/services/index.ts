@@ -5,13 +5,20 @@ import { createMessagesRepo } from '../../db/repositories/messages.js';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
 import { createAuditService } from './admin/audit.js';
+import { createDigestsAdminService } from './admin/digests.js';
+import { createExportsService } from './admin/exports.js';
 import { createGroupsAdminService } from './admin/groups.js';
+import { createHealthAdminService } from './admin/health.js';
 import { createHouseholdsService } from './admin/households.js';
+import { createListsAdminService } from './admin/lists.js';
 import { createOutboxAdminService } from './admin/outbox-admin.js';
+import { createResidentLifecycleService } from './admin/resident-lifecycle.js';
 import { createResidentsService } from './admin/residents.js';
 import { createReviewService } from './admin/review.js';
+import { createRosterUploadService } from './admin/roster.js';
 import { createSitesAdminService } from './admin/sites.js';
 import { createTokensService } from './admin/tokens.js';
+import { createVillageAdminService } from './admin/village.js';
 import { createIntakeService } from './intake.js';
 import { createOutboxService } from './outbox.js';
 import { createQuarantineService } from './quarantine/index.js';
@@ -31,6 +38,7 @@ export function createServices(deps: ServicesDeps) {
   const groups = createGroupsRepo(db, deps.defaultZone);
   const messages = createMessagesRepo(db);
   const outbox = createOutboxService({ db, clock: deps.clock, notify: deps.notifyOutbox });
+  const lists = createListsAdminService({ db, clock: deps.clock });
   return {
     clock: deps.clock,
     groups,
@@ -46,13 +54,21 @@ export function createServices(deps: ServicesDeps) {
     outbox,
     village: createVillageService({ db, outbox }),
     tokens: createTokensService({ db, clock: deps.clock }),
-    audit: createAuditService({ db }),
+    audit: createAuditService({ db, clock: deps.clock }),
     /** What staff manage through the admin API; every write is audited. */
     admin: {
       sites: createSitesAdminService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
       groups: createGroupsAdminService({ db, clock: deps.clock }),
       residents: createResidentsService({ db, clock: deps.clock }),
+      lifecycle: createResidentLifecycleService({ db, clock: deps.clock, outbox }),
+      roster: createRosterUploadService({ db, clock: deps.clock }),
       households: createHouseholdsService({ db, clock: deps.clock }),
+      health: createHealthAdminService({
+        db,
+        clock: deps.clock,
+        outbox,
+        log: deps.log.child({ part: 'admin-health' }),
+      }),
       review: createReviewService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
       outbox: createOutboxAdminService({
         db,
@@ -60,6 +76,10 @@ export function createServices(deps: ServicesDeps) {
         defaultZone: deps.defaultZone,
         notify: deps.notifyOutbox,
       }),
+      digests: createDigestsAdminService({ db, clock: deps.clock, outbox }),
+      village: createVillageAdminService({ db, clock: deps.clock, outbox }),
+      lists,
+      exports: createExportsService({ db, clock: deps.clock, lists }),
     },
     quarantine: createQuarantineService({
       db,

@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'outbox:write',
   'tokens:manage',
   'audit:read',
+  /** The simulated WeChat of sandbox mode (say things in its groups, read their transcripts). */
+  'sandbox:use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +56,7 @@ const ROLE_PERMISSIONS: Record<Exclude<ApiRole, 'admin'>, readonly Permission[]>
     'counts:read',
     'messages:read',
     'messages:review',
+    'sandbox:use',
   ],
   medic: ['sites:read', 'health:read', 'health:write', 'digests:read', 'counts:read'],
   volunteer: ['sites:read', 'orders:read', 'orders:write', 'digests:read', 'counts:read'],

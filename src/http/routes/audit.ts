@@ -4,7 +4,16 @@ import { z } from 'zod';
 import type { AuditRow } from '../../../db/repositories/audit-log.js';
 import { addDays, zonedInstant } from '../../core/time.js';
 import type { ApiContext } from '../api.js';
-import { DateQuery, dateRange, decodeCursor, PageQuery, page, SiteQuery, toPage } from '../schemas.js';
+import {
+  DateQuery,
+  dateRange,
+  decodeCursor,
+  PageQuery,
+  page,
+  recordIdParam,
+  SiteQuery,
+  toPage,
+} from '../schemas.js';
 
 const AuditEntry = z
   .object({
@@ -52,7 +61,7 @@ export const auditRoutes =
             ...DateQuery,
             entity: z.string().trim().min(1).max(50).optional(),
             entityId: z.string().trim().min(1).max(50).optional(),
-            token: z.coerce.number().int().positive().optional().describe('Only what this token did'),
+            token: recordIdParam.optional().describe('Only what this token did'),
           }),
           response: { 200: page(AuditEntry) },
         },

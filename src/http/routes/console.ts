@@ -23,9 +23,20 @@ const BARE: Record<string, string> = {
   htm: '/vendor/htm.mjs',
 };
 
+/** A package's folder: up from its main entry (htm's exports do not include its package.json). */
+function packageDir(pkg: string): string {
+  let dir = path.dirname(require.resolve(pkg));
+  while (!fs.existsSync(path.join(dir, 'package.json')) || path.basename(dir) !== pkg) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`cannot find the folder of the package ${pkg}`);
+    dir = up;
+  }
+  return dir;
+}
+
 function vendorSource(file: string): string {
   const [pkg, rel] = VENDOR[file] as [string, string];
-  const src = fs.readFileSync(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel), 'utf8');
+  const src = fs.readFileSync(path.join(packageDir(pkg), rel), 'utf8');
   return src.replace(/from\s*"(preact|preact\/hooks|htm)"/g, (_m, spec: string) => `from"${BARE[spec]}"`);
 }
 

@@ -5,7 +5,7 @@ import type { GroupRow } from '../../../db/repositories/group-bindings.js';
 import { GROUP_ROLES } from '../../core/domain.js';
 import type { ApiContext } from '../api.js';
 import { actorOf, guardFor } from '../auth.js';
-import { decodeCursor, IdParams, PageQuery, page, SiteQuery, toPage } from '../schemas.js';
+import { decodeCursor, IdParams, PageQuery, page, recordId, SiteQuery, toPage } from '../schemas.js';
 
 const Group = z
   .object({
@@ -19,11 +19,11 @@ const Group = z
   .meta({ id: 'Group' });
 
 const topic = z.string().trim().min(1).max(200);
-const NewGroup = z.strictObject({ topic, siteId: z.number().int().positive(), role: z.enum(GROUP_ROLES) });
+const NewGroup = z.strictObject({ topic, siteId: recordId, role: z.enum(GROUP_ROLES) });
 const GroupPatch = z
   .strictObject({
     topic: topic.optional(),
-    siteId: z.number().int().positive().optional(),
+    siteId: recordId.optional(),
     role: z.enum(GROUP_ROLES).optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change');

@@ -5,7 +5,7 @@ import type { HouseholdRow } from '../../../db/repositories/roster.js';
 import type { ApiContext } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
-import { decodeCursor, IdParams, PageQuery, page, SiteQuery, toPage } from '../schemas.js';
+import { decodeCursor, IdParams, PageQuery, page, recordId, SiteQuery, toPage } from '../schemas.js';
 
 const Household = z
   .object({
@@ -28,7 +28,7 @@ const fields = {
   phone: text(40).nullable().optional(),
   wechat: text(100).nullable().optional(),
 };
-const NewHousehold = z.strictObject({ siteId: z.number().int().positive(), name: text(100), ...fields });
+const NewHousehold = z.strictObject({ siteId: recordId, name: text(100), ...fields });
 const HouseholdPatch = z
   .strictObject({ name: text(100).optional(), ...fields })
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change');

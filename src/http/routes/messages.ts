@@ -15,6 +15,7 @@ import {
   IdParams,
   PageQuery,
   page,
+  recordIdParam,
   SiteQuery,
   toPage,
 } from '../schemas.js';
@@ -73,7 +74,7 @@ export const messageRoutes =
             ...PageQuery,
             ...SiteQuery,
             ...DateQuery,
-            group: z.coerce.number().int().positive().optional().describe('Only this group (id)'),
+            group: recordIdParam.optional().describe('Only this group (id)'),
             status: z
               .enum(REVIEW_STATES)
               .default('unplaced')

@@ -8,9 +8,9 @@ import { ResidentInput } from '../../core/setup-file.js';
 import type { ApiContext } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
-import { decodeCursor, IdParams, PageQuery, page, SiteQuery, toPage } from '../schemas.js';
+import { decodeCursor, IdParams, PageQuery, page, recordId, SiteQuery, toPage } from '../schemas.js';
 
-const Resident = z
+export const Resident = z
   .object({
     id: z.number().int(),
     siteId: z.number().int(),
@@ -31,7 +31,7 @@ const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable
 
 // The setup file's resident rules (../shared/CONTRACT.md section 3), with the site named by id.
 const NewResident = z.strictObject({
-  siteId: z.number().int().positive(),
+  siteId: recordId,
   name: ResidentInput.shape.name,
   room: ResidentInput.shape.room,
   start: ResidentInput.shape.start.describe('First day of observation, YYYY-MM-DD'),
@@ -48,23 +48,26 @@ const ResidentPatch = z
   })
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
 
+/** A resident as the API shows one (GET /residents/:id and the answers that carry a resident). */
+export const presentResident = (ctx: ApiContext, r: ResidentView) => ({
+  id: r.id,
+  siteId: r.siteId,
+  name: r.name,
+  room: r.room,
+  phone: r.phone,
+  wechat: r.wechatName,
+  wechatBound: r.wechatId !== null,
+  startDate: r.startDate,
+  plannedEndDate: r.plannedEndDate,
+  status: r.status,
+  statusAt: ctx.instantOrNull(r.statusAt),
+  createdAt: ctx.instant(r.createdAt),
+});
+
 export const residentRoutes =
   (ctx: ApiContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const present = (r: ResidentView) => ({
-      id: r.id,
-      siteId: r.siteId,
-      name: r.name,
-      room: r.room,
-      phone: r.phone,
-      wechat: r.wechatName,
-      wechatBound: r.wechatId !== null,
-      startDate: r.startDate,
-      plannedEndDate: r.plannedEndDate,
-      status: r.status,
-      statusAt: ctx.instantOrNull(r.statusAt),
-      createdAt: ctx.instant(r.createdAt),
-    });
+    const present = (r: ResidentView) => presentResident(ctx, r);
     const tags = ['residents'];
     const roster = ctx.services.admin.residents;
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ApiContext } from '../api.js';
 import { actorOf, guardFor } from '../auth.js';
-import { decodeCursor, PageQuery, page, SiteQuery, toPage } from '../schemas.js';
+import { decodeCursor, PageQuery, page, recordId, SiteQuery, toPage } from '../schemas.js';
 
 const Room = z
   .object({
@@ -15,7 +15,7 @@ const Room = z
   .meta({ id: 'Room' });
 
 const NewRoom = z.strictObject({
-  siteId: z.number().int().positive(),
+  siteId: recordId,
   number: z.string().trim().min(1).max(20).describe('As people write it: 2105, 3-201'),
 });
 

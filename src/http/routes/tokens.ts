@@ -6,7 +6,7 @@ import type { PublicToken } from '../../services/admin/tokens.js';
 import type { ApiContext } from '../api.js';
 import { actorOf } from '../auth.js';
 import { notFound } from '../errors.js';
-import { decodeCursor, IdParams, PageQuery, page, toPage } from '../schemas.js';
+import { decodeCursor, IdParams, PageQuery, page, recordId, toPage } from '../schemas.js';
 
 const Token = z
   .object({
@@ -28,7 +28,7 @@ const NewToken = z.strictObject({
   name: z.string().trim().min(1).max(100),
   role: z.enum(API_ROLES),
   sites: z
-    .array(z.number().int().positive())
+    .array(recordId)
     .min(1)
     .max(100)
     .optional()

@@ -41,9 +41,11 @@ function snapshot(value: object | null | undefined): Record<string, unknown> | n
   return value ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : null;
 }
 
-export function createAuditService(deps: { db: Executor }) {
+export function createAuditService(deps: { db: Executor; clock: Clock }) {
   return {
     list: (filter: AuditFilter) => createAuditLogRepo(deps.db).list(filter),
+    /** An action that writes nothing of its own in one transaction (e.g. a message typed into the sandbox). */
+    record: (actor: Actor, change: AuditChange) => recordAudit(deps.db, deps.clock, actor, change),
   };
 }
 

@@ -2,7 +2,7 @@
 // as setup. Bad rows are reported by row number and skipped; good rows are imported, each atomically
 // (a savepoint), the whole import in one transaction. A dry run does all of it and rolls back, so its
 // counts are exactly what an import would do.
-import type { Db } from '../../../db/client.js';
+import type { Db, Executor } from '../../../db/client.js';
 import { createRegistryRepo } from '../../../db/repositories/registry.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Cell, readRoster } from '../../core/quarantine/roster.js';
@@ -15,13 +15,30 @@ export interface ImportSummary {
   /** `第3行：入住日期“2020-2-30”不是有效日期`, in row order. */
   problems: string[];
   dryRun: boolean;
+  /** Data rows in the file (good and bad). */
+  rows: number;
+  /** Whether anything was written (false for a dry run, and for an all-or-nothing import with problems). */
+  written: boolean;
 }
 
 class DryRun extends Error {}
 
 export function createRosterImportService(deps: { db: Db }) {
   return {
-    async importRows(siteName: string, rows: readonly (readonly Cell[])[], opts: { dryRun?: boolean } = {}) {
+    /**
+     * `allOrNothing` (the admin API): any problem rolls the whole import back, so nothing is written
+     * unless every row is good.
+     */
+    async importRows(
+      siteName: string,
+      rows: readonly (readonly Cell[])[],
+      opts: {
+        dryRun?: boolean;
+        allOrNothing?: boolean;
+        /** Runs in the import's transaction when it is about to commit (the admin API's audit row). */
+        beforeCommit?: (tx: Executor, summary: ImportSummary) => Promise<void>;
+      } = {},
+    ) {
       const site = await createRegistryRepo(deps.db).siteByName(siteName);
       if (!site) throw new NotFoundError(`no site named ${siteName}`);
       if (site.kind !== 'quarantine')
@@ -33,6 +50,8 @@ export function createRosterImportService(deps: { db: Db }) {
         updated: 0,
         problems: [],
         dryRun: !!opts.dryRun,
+        rows: roster.rows.length + roster.problems.length,
+        written: false,
       };
       const failed: { row: number; text: string }[] = [];
       try {
@@ -46,7 +65,10 @@ export function createRosterImportService(deps: { db: Db }) {
             }
           }
           if (opts.dryRun) throw new DryRun();
+          if (opts.allOrNothing && (roster.problems.length > 0 || failed.length > 0)) throw new DryRun();
+          await opts.beforeCommit?.(tx, summary);
         });
+        summary.written = true;
       } catch (err) {
         if (!(err instanceof DryRun)) throw err;
       }

@@ -4,6 +4,7 @@
 import type { Db, Executor } from '../../../db/client.js';
 import { createMessagesRepo } from '../../../db/repositories/messages.js';
 import type { OrderWithItems } from '../../../db/repositories/orders.js';
+import type { WaterRow } from '../../../db/repositories/water.js';
 import type { ChatMessage, Mention } from '../../core/domain.js';
 import { type Delivery, readDeliveries, readRef } from '../../core/village/commands.js';
 import { formatYuan, orderNo, waterNo } from '../../core/village/format.js';
@@ -46,9 +47,7 @@ export function createVolunteerActions(deps: { db: Db; outbox: OutboxService }) 
           }
         }
         if (args.length === 0) return '请写上单号，如 #已买 O-0031，或 #已买 全部。';
-        for (const o of targets) {
-          await repos.orders.update(o.id, { status: 'bought', boughtAt: msg.at, volunteer: msg.talkerName });
-        }
+        for (const o of targets) await markBought(repos, o, { at: msg.at, volunteer: msg.talkerName });
         const done = targets.length
           ? `已记为买好 ${targets.length} 单：${targets.map((o) => orderNo(o.number)).join('、')}。`
           : all
@@ -76,16 +75,7 @@ export function createVolunteerActions(deps: { db: Db; outbox: OutboxService }) 
       if (!w) return `没有 ${waterNo(d.ref.number)} 这个送水预约。`;
       if (w.status === 'cancelled') return `${waterNo(w.number)} 已取消，不用送。`;
       if (w.status === 'delivered') return `${waterNo(w.number)} 之前已记为送到。`;
-      await repos.water.update(w.id, { status: 'delivered', deliveredAt: msg.at });
-      const booker = w.messageId ? await createMessagesRepo(tx).byId(w.messageId) : null;
-      const to = await recipient(repos, w.householdId, w.talkerId, booker?.talkerName ?? null, w.customer);
-      await notifyVillagers(
-        siteId,
-        waterDeliveredNoticeText(w.number, w.customer, to !== null),
-        to,
-        msg.id,
-        tx,
-      );
+      await deliverWater(deps.outbox, tx, w, { at: msg.at, sourceMessageId: msg.id });
       return `${waterNo(w.number)} 已记为送到，已告诉${w.customer}。`;
     }
     const o = await repos.orders.byNumber(siteId, d.ref.number);
@@ -96,40 +86,16 @@ export function createVolunteerActions(deps: { db: Db; outbox: OutboxService }) 
       await repos.orders.update(o.id, { costFen: d.costFen });
       return `${orderNo(o.number)} 的垫付金额改为 ${formatYuan(d.costFen)} 元。`;
     }
-    await repos.orders.update(o.id, {
-      status: 'delivered',
-      deliveredAt: msg.at,
-      boughtAt: o.boughtAt ?? msg.at,
+    await deliverOrder(deps.outbox, tx, o, {
+      at: msg.at,
       costFen: d.costFen,
-      volunteer: o.volunteer ?? msg.talkerName,
+      volunteer: msg.talkerName,
+      sourceMessageId: msg.id,
     });
-    const to = await recipient(repos, o.householdId, o.talkerId, o.talkerName, o.customer);
-    const notice = deliveredNoticeText({
-      number: o.number,
-      customer: o.customer,
-      addressed: to !== null,
-      costFen: d.costFen,
-    });
-    await notifyVillagers(siteId, notice, to, msg.id, tx);
     const no = orderNo(o.number);
     return d.costFen === null
       ? `${no} 已记为送到，已告诉${o.customer}。没写垫付金额，如有垫付请再发 #送达 ${no} 金额。`
       : `${no} 已记为送到，垫付 ${formatYuan(d.costFen)} 元，已告诉${o.customer}。`;
-  }
-
-  async function notifyVillagers(
-    siteId: number,
-    text: string,
-    to: Mention | null,
-    sourceMessageId: number,
-    tx: Executor,
-  ) {
-    await deps.outbox.toSiteGroup(
-      siteId,
-      'villagers',
-      { text, mentions: to ? [to] : [], kind: 'delivered', sourceMessageId },
-      tx,
-    );
   }
 }
 
@@ -153,4 +119,82 @@ async function recipient(
   const household = householdId ? await repos.households.byId(householdId) : null;
   if (household?.wechatId) return { id: household.wechatId, name: household.wechatName ?? household.name };
   return talkerName !== null && talkerName === customer ? { id: talkerId, name: talkerName } : null;
+}
+
+// The moves themselves, shared by the volunteers' chat commands and the admin API so both behave alike.
+
+/** An open order bought: when, and by whom. */
+export async function markBought(
+  repos: VillageRepos,
+  o: OrderWithItems,
+  by: { at: Date; volunteer: string; costFen?: number },
+) {
+  await repos.orders.update(o.id, {
+    status: 'bought',
+    boughtAt: by.at,
+    volunteer: by.volunteer,
+    ...(by.costFen !== undefined ? { costFen: by.costFen } : {}),
+  });
+}
+
+/** An order delivered (bought then too, if it was not yet), and the villager told in their group. */
+export async function deliverOrder(
+  outbox: OutboxService,
+  tx: Executor,
+  o: OrderWithItems,
+  by: { at: Date; costFen: number | null; volunteer: string; sourceMessageId?: number },
+) {
+  const repos = villageRepos(tx);
+  await repos.orders.update(o.id, {
+    status: 'delivered',
+    deliveredAt: by.at,
+    boughtAt: o.boughtAt ?? by.at,
+    costFen: by.costFen,
+    volunteer: o.volunteer ?? by.volunteer,
+  });
+  const to = await recipient(repos, o.householdId, o.talkerId, o.talkerName, o.customer);
+  const notice = deliveredNoticeText({
+    number: o.number,
+    customer: o.customer,
+    addressed: to !== null,
+    costFen: by.costFen,
+  });
+  await notifyVillagers(outbox, tx, o.siteId, notice, to, by.sourceMessageId);
+}
+
+/** A water booking delivered, and the villager told in their group. */
+export async function deliverWater(
+  outbox: OutboxService,
+  tx: Executor,
+  w: WaterRow,
+  by: { at: Date; sourceMessageId?: number },
+) {
+  const repos = villageRepos(tx);
+  await repos.water.update(w.id, { status: 'delivered', deliveredAt: by.at });
+  const booker = w.messageId ? await createMessagesRepo(tx).byId(w.messageId) : null;
+  const to = await recipient(repos, w.householdId, w.talkerId, booker?.talkerName ?? null, w.customer);
+  await notifyVillagers(
+    outbox,
+    tx,
+    w.siteId,
+    waterDeliveredNoticeText(w.number, w.customer, to !== null),
+    to,
+    by.sourceMessageId,
+  );
+}
+
+async function notifyVillagers(
+  outbox: OutboxService,
+  tx: Executor,
+  siteId: number,
+  text: string,
+  to: Mention | null,
+  sourceMessageId: number | undefined,
+) {
+  await outbox.toSiteGroup(
+    siteId,
+    'villagers',
+    { text, mentions: to ? [to] : [], kind: 'delivered', sourceMessageId },
+    tx,
+  );
 }

@@ -37,6 +37,7 @@ describe('the permission table', () => {
         'registry:write',
         'requests:read',
         'requests:write',
+        'sandbox:use',
         'sites:read',
       ].sort(),
     );

@@ -1,0 +1,144 @@
+// Small pieces every page shares: loading an API resource, errors shown politely, dates and labels.
+import { html } from '/vendor/htm-preact.mjs';
+import { useCallback, useEffect, useState } from '/vendor/preact-hooks.mjs';
+import { api } from './api.js';
+
+export { html };
+
+/** Loads `path` (null: nothing yet) and reloads when it changes; `reload()` fetches again. */
+export function useApi(path) {
+  const [state, setState] = useState({ loading: true, data: null, error: null });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    api(path).then(
+      (data) => live && setState({ loading: false, data, error: null }),
+      (error) => live && setState({ loading: false, data: null, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}
+
+/** What went wrong, in words staff can act on. */
+export function explain(error) {
+  if (!error) return '';
+  if (error.status === 404 && /no route/i.test(error.message)) return '服务暂不提供这项功能（接口尚未上线）';
+  if (error.status === 404) return '找不到这条记录';
+  if (error.status === 403) return '当前令牌无权查看或操作这项内容';
+  if (error.status === 409) return `操作未完成：${error.message}`;
+  if (error.status === 0) return error.message;
+  if (error.status >= 500) return '服务出错了，请稍后再试';
+  return error.message || `请求失败（${error.status}）`;
+}
+
+export function ErrorNote({ error, what }) {
+  if (!error) return null;
+  return html`<p class="error" role="alert">${what ? `${what}：` : ''}${explain(error)}</p>`;
+}
+
+/** A section that loads one resource and shows its loading state and error itself. */
+export function Loaded({ res, what, children }) {
+  if (res.error) return html`<${ErrorNote} error=${res.error} what=${what} />`;
+  if (res.loading && !res.data) return html`<p class="muted">正在加载…</p>`;
+  return children(res.data);
+}
+
+export const SLOT = { am: '早', pm: '晚' };
+export const ROLE = {
+  admin: '管理员',
+  staff: '工作人员',
+  medic: '医护',
+  volunteer: '志愿者',
+  viewer: '只读',
+};
+export const STATUS = {
+  observing: '观察中',
+  released: '已解除',
+  hospital: '已转院',
+  left: '已离开',
+  open: '待处理',
+  assigned: '已指派',
+  done: '已办结',
+  acknowledged: '已确认',
+  bought: '已购买',
+  delivered: '已送达',
+  cancelled: '已取消',
+  booked: '已预约',
+};
+export const CATEGORY = {
+  medical: '医疗',
+  protective: '防护',
+  daily: '生活',
+  meal: '餐食',
+  leisure: '文娱',
+  other: '其他',
+};
+export const SYMPTOM = {
+  fever: '发热',
+  cough: '咳嗽',
+  sore_throat: '咽痛',
+  fatigue: '乏力',
+  headache: '头痛',
+  muscle_pain: '肌肉酸痛',
+  chills: '畏寒',
+  runny_nose: '流涕',
+  shortness_of_breath: '胸闷气短',
+  diarrhea: '腹泻',
+  nausea: '恶心',
+  loss_of_smell_taste: '嗅觉味觉减退',
+};
+export const PART = { am: '上午', pm: '下午', evening: '晚上' };
+
+export const symptoms = (list) => (list ?? []).map((s) => SYMPTOM[s] ?? s).join('、');
+export const items = (list) =>
+  (list ?? [])
+    .filter((i) => !i.cancelled)
+    .map((i) => `${i.name}${i.qty != null ? ` ${i.qty}${i.unit ?? ''}` : ''}`)
+    .join('、');
+
+/** "2020-02-15T07:58:00+08:00" → "2月15日 07:58" in the offset it carries (the site's zone). */
+export function when(iso) {
+  if (!iso) return '';
+  const m = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return m ? `${Number(m[1])}月${Number(m[2])}日 ${m[3]}:${m[4]}` : iso;
+}
+/** "2020-02-15" → "2月15日". */
+export function day(d) {
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(d ?? '');
+  return m ? `${Number(m[1])}月${Number(m[2])}日` : (d ?? '');
+}
+
+/** Today in a zone, as YYYY-MM-DD. */
+export function today(zone) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone || 'Asia/Shanghai' }).format(new Date());
+}
+
+export const can = (me, permission) => me.permissions.includes(permission);
+
+/** A button that runs an async action, disabled while it runs, with the error shown beside it. */
+export function ActionButton({ onClick, children, kind = '', confirm: question, label }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(null);
+  const run = async () => {
+    if (question && !window.confirm(question)) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onClick();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`<span class="action"
+    ><button class=${kind} disabled=${busy} onClick=${run} aria-label=${label}>${children}</button
+    >${error ? html`<span class="error small" role="alert">${explain(error)}</span>` : null}</span
+  >`;
+}
