@@ -1,10 +1,13 @@
-// The admin API under load: autocannon on list endpoints with an admin token, against a real port, and in
+// The admin API under load: autocannon on list endpoints (residents, reports, messages, sites) with an admin token, against a real port, and in
 // the same run a bare Fastify route on another port returning the same JSON body (the ceiling of Fastify on
 // this machine). Prints one JSON line per route:
 // {"name":"api","route":…,"rps":…,"p99Ms":…,"baselineRps":…,"ratio":…}
 //   --seconds N per measurement (default 8)  --connections N (default 10)  --residents N (default 500)
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { createHealthReportsRepo } from '../db/repositories/health-reports.js';
+import { createRegistryRepo } from '../db/repositories/registry.js';
+import { createResidentsRepo } from '../db/repositories/residents.js';
 import { systemClock } from '../src/core/clock.js';
 import { buildApp } from '../src/http/app.js';
 import { silentLogger } from '../src/log.js';
@@ -86,15 +89,30 @@ async function main() {
         mentionIds: [],
       });
     }
+    // A day of reports for everyone, so the reports list has pages to give.
+    const siteRow = await createRegistryRepo(bench.database.db).siteByName(SITE);
+    if (!siteRow) throw new Error('setup did not create the site');
+    const reportsRepo = createHealthReportsRepo(bench.database.db);
+    for (const r of await createResidentsRepo(bench.database.db).ofSite(siteRow.id)) {
+      await reportsRepo.add({
+        siteId: siteRow.id,
+        residentId: r.id,
+        talkerId: `wxid-${r.id}`,
+        day: today,
+        slot: 'am',
+        temperature: 36.5,
+        reportedAt: new Date(),
+      });
+    }
     const { token } = await services.tokens.create(CLI_ACTOR, {
       name: 'bench',
       role: 'admin',
       siteIds: null,
     });
-    const [site] = (await services.groups.list()).filter((g) => g.topic === TOPIC);
-    const siteId = site?.siteId;
+    const siteId = siteRow.id;
     const routes = [
       `/api/v1/residents?site=${siteId}&limit=50`,
+      `/api/v1/reports?site=${siteId}&limit=50`,
       '/api/v1/messages?limit=50',
       '/api/v1/sites',
     ];
