@@ -233,6 +233,8 @@ export const healthReports = pgTable(
       .on(t.residentId, t.day, t.slot)
       .where(sql`current and resident_id is not null`),
     index('health_reports_site_day_idx').on(t.siteId, t.day),
+    // The district's "who has not reported" (every site, one day and slot): an index-only scan of who did.
+    index('health_reports_day_slot_idx').on(t.day, t.slot, t.residentId).where(sql`current`),
     index('health_reports_pending_idx').on(t.siteId, t.talkerId).where(sql`resident_id is null`),
   ],
 );

@@ -6,7 +6,7 @@ import { apiTokens } from '../schema.js';
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 /** Touching `last_used_at` at most once a minute per token keeps authentication to one read mostly. */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
 
 export function createApiTokensRepo(db: Executor) {
   return {

@@ -1,9 +1,9 @@
 // Temperature and symptom reports. Every report is kept; `current` marks the one that counts for a
 // resident, day and slot. Reports of senders not yet bound wait with resident_id null.
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, notExists } from 'drizzle-orm';
 import type { Slot, SymptomCode } from '../../src/core/records.js';
 import type { Executor } from '../client.js';
-import { healthReports, residents, rooms } from '../schema.js';
+import { healthReports, residents, rooms, sites } from '../schema.js';
 
 export type HealthReportRow = typeof healthReports.$inferSelect;
 
@@ -138,23 +138,73 @@ export function createHealthReportsRepo(db: Executor) {
 
     /** The current reports of a site's residents for a day, with who and where. */
     async currentOfSiteDay(siteId: number, day: string) {
+      return (
+        db
+          .select({
+            residentId: healthReports.residentId,
+            name: residents.name,
+            room: rooms.number,
+            slot: healthReports.slot,
+            temperature: healthReports.temperature,
+            symptoms: healthReports.symptoms,
+            reportedAt: healthReports.reportedAt,
+          })
+          .from(healthReports)
+          // Site conditions on the joins are implied but keep the planner to the site's residents and rooms.
+          .innerJoin(
+            residents,
+            and(eq(residents.id, healthReports.residentId), eq(residents.siteId, healthReports.siteId)),
+          )
+          .leftJoin(rooms, and(eq(rooms.id, residents.roomId), eq(rooms.siteId, residents.siteId)))
+          .where(
+            and(
+              eq(healthReports.siteId, siteId),
+              eq(healthReports.day, day),
+              eq(healthReports.current, true),
+            ),
+          )
+          .orderBy(asc(healthReports.reportedAt), asc(healthReports.id))
+      );
+    },
+
+    /**
+     * Everyone observing on `day`, at every observation site, with no current report in `slot`: the
+     * district's "who has not reported" list, by site and room. Walks residents by status, then probes
+     * the current-report index per resident (see README, Performance).
+     */
+    missingOfDistrict(day: string, slot: Slot) {
+      const reported = db
+        .select({ one: healthReports.id })
+        .from(healthReports)
+        .where(
+          and(
+            eq(healthReports.residentId, residents.id),
+            eq(healthReports.day, day),
+            eq(healthReports.slot, slot),
+            eq(healthReports.current, true),
+          ),
+        );
       return db
         .select({
-          residentId: healthReports.residentId,
+          siteId: residents.siteId,
+          site: sites.name,
+          residentId: residents.id,
           name: residents.name,
           room: rooms.number,
-          slot: healthReports.slot,
-          temperature: healthReports.temperature,
-          symptoms: healthReports.symptoms,
-          reportedAt: healthReports.reportedAt,
         })
-        .from(healthReports)
-        .innerJoin(residents, eq(residents.id, healthReports.residentId))
-        .leftJoin(rooms, eq(rooms.id, residents.roomId))
+        .from(residents)
+        .innerJoin(sites, eq(sites.id, residents.siteId))
+        .leftJoin(rooms, and(eq(rooms.id, residents.roomId), eq(rooms.siteId, residents.siteId)))
         .where(
-          and(eq(healthReports.siteId, siteId), eq(healthReports.day, day), eq(healthReports.current, true)),
+          and(
+            eq(sites.kind, 'quarantine'),
+            eq(residents.status, 'observing'),
+            lte(residents.startDate, day),
+            gte(residents.plannedEndDate, day),
+            notExists(reported),
+          ),
         )
-        .orderBy(asc(healthReports.reportedAt), asc(healthReports.id));
+        .orderBy(asc(residents.siteId), asc(rooms.number), asc(residents.id));
     },
   };
 }

@@ -34,7 +34,9 @@ export function createResidentsRepo(db: Executor) {
         statusAt: residents.statusAt,
       })
       .from(residents)
-      .leftJoin(rooms, eq(rooms.id, residents.roomId));
+      // The site condition is implied (a room is at its resident's site) but lets the planner look up a
+      // site's rooms by index instead of hashing every room of the district.
+      .leftJoin(rooms, and(eq(rooms.id, residents.roomId), eq(rooms.siteId, residents.siteId)));
   const order = [asc(rooms.number), asc(residents.name), asc(residents.id)] as const;
 
   return {

@@ -48,6 +48,8 @@ export function createServices(deps: ServicesDeps) {
       groups,
       clock: deps.clock,
       log: deps.log.child({ part: 'intake' }),
+      // Rooms handled side by side: half the pool, so each may hold a transaction and still query.
+      concurrency: Math.max(1, Math.floor(deps.database.poolSize / 2)),
     }),
     outbox,
     village: createVillageService({ db, outbox }),

@@ -1,7 +1,9 @@
 // Intake: every incoming group message is stored once (by provider id) before anything else happens,
-// then handed to the handler (the robot). If the database is briefly away, messages wait in memory, in
-// order, and are stored and handled when it is back: a message leaves the buffer only once it is
-// stored and its handling has finished. The buffer lives in memory: if the process dies while the
+// then handed to the handler (the robot). Each room is a lane of its own: a room's messages are stored and
+// handled one after another, in order, while different rooms go side by side (up to `concurrency` lanes at
+// once) — one slow commit no longer holds up every group. If the database is briefly away, messages wait in
+// memory, in order within their room, and are stored and handled when it is back: a message leaves the
+// buffer only once it is stored and its handling has finished. The buffer lives in memory: if the process dies while the
 // database is away, what it holds is lost (the puppet service does not deliver it again).
 import { describeDbError, isConnectionError } from '../../db/errors.js';
 import type { GroupsRepo } from '../../db/repositories/groups.js';
@@ -23,6 +25,11 @@ export interface IntakeDeps {
   retryMaxMs?: number;
   /** Tries for a failure that is not the database being away (a bug, a value it refuses) before giving up. */
   maxFailures?: number;
+  /**
+   * Rooms handled at the same time (default 4). Keep it below the connection pool: a handler holds a
+   * connection for its transaction and may need another one meanwhile.
+   */
+  concurrency?: number;
 }
 
 export type StoredHandler = (msg: ChatMessage) => Promise<void>;
@@ -37,17 +44,33 @@ interface Entry {
   /** The handler was interrupted: it may have finished meanwhile through another path. */
   handlerFailed: boolean;
   failures: number;
+  /** Arrival order across all rooms, to find the oldest when the buffer is full. */
+  seq: number;
+}
+
+interface Lane {
+  roomId: string;
+  entries: Entry[];
+  draining: Promise<void> | null;
+  retryTimer: NodeJS.Timeout | null;
+  outage: number;
+  /** Callers of accept() waiting for this room's work to be done or waiting for the database. */
+  idle: (() => void)[];
 }
 
 export function createIntakeService(deps: IntakeDeps) {
   const { log, clock } = deps;
   const maxBuffered = deps.maxBuffered ?? 100_000;
   const maxFailures = deps.maxFailures ?? 5;
-  const buffer: Entry[] = [];
+  const concurrency = Math.max(1, deps.concurrency ?? 4);
+  const lanes = new Map<string, Lane>();
+  /** Lanes with work and no drain running, waiting for a free slot, oldest first. */
+  const ready: Lane[] = [];
+  let running = 0;
+  let buffered = 0;
+  let seq = 0;
+  let stopping = false;
   let handler: StoredHandler | null = null;
-  let retryTimer: NodeJS.Timeout | null = null;
-  let outage = 0;
-  let draining: Promise<void> | null = null;
 
   /** Text and names as they can be stored, the text cut to its maximum length. */
   function normalise(incoming: IncomingMessage): Entry['incoming'] {
@@ -60,6 +83,16 @@ export function createIntakeService(deps: IntakeDeps) {
       roomTopic: storableText(incoming.roomTopic),
     };
   }
+
+  const entryOf = (incoming: IncomingMessage): Entry => ({
+    incoming: normalise(incoming),
+    stored: null,
+    storeFailed: false,
+    handled: false,
+    handlerFailed: false,
+    failures: 0,
+    seq: seq++,
+  });
 
   async function store(entry: Entry): Promise<ChatMessage | null> {
     const incoming = entry.incoming;
@@ -74,7 +107,7 @@ export function createIntakeService(deps: IntakeDeps) {
     return { ...incoming, id, group, body: stripLeadingMentions(incoming.text) };
   }
 
-  /** Stores (once) and hands over the message at the head of the buffer. */
+  /** Stores (once) and hands over the message at the head of a lane. */
   async function step(entry: Entry): Promise<void> {
     if (!entry.stored) {
       try {
@@ -103,14 +136,18 @@ export function createIntakeService(deps: IntakeDeps) {
     entry.handled = true;
   }
 
-  function remove(entry: Entry) {
-    const i = buffer.indexOf(entry);
-    if (i >= 0) buffer.splice(i, 1);
+  function remove(lane: Lane, entry: Entry) {
+    const i = lane.entries.indexOf(entry);
+    if (i >= 0) {
+      lane.entries.splice(i, 1);
+      buffered--;
+    }
   }
 
-  async function drain(): Promise<void> {
-    while (buffer.length > 0) {
-      const entry = buffer[0] as Entry;
+  /** Works through one room's messages in order; stops at the first that must wait for a retry. */
+  async function drain(lane: Lane): Promise<void> {
+    while (lane.entries.length > 0) {
+      const entry = lane.entries[0] as Entry;
       try {
         await step(entry);
       } catch (err) {
@@ -122,33 +159,78 @@ export function createIntakeService(deps: IntakeDeps) {
             { err: describeDbError(err), providerId: entry.incoming.providerId, stored: !!entry.stored },
             'giving up on a message',
           );
-          remove(entry);
+          remove(lane, entry);
           continue;
         }
-        outage++;
-        const wait = backoffMs(outage, deps.retryBaseMs ?? 500, deps.retryMaxMs ?? 5_000);
+        lane.outage++;
+        if (stopping) return;
+        const wait = backoffMs(lane.outage, deps.retryBaseMs ?? 500, deps.retryMaxMs ?? 5_000);
         log.warn(
-          { err: describeDbError(err), buffered: buffer.length, retryInMs: wait },
+          { err: describeDbError(err), buffered, retryInMs: wait, roomId: entry.incoming.roomId },
           away ? 'database away, holding messages' : 'cannot handle a message yet',
         );
-        retryTimer = setTimeout(() => {
-          retryTimer = null;
-          void kick();
+        lane.retryTimer = setTimeout(() => {
+          lane.retryTimer = null;
+          void kick(lane);
         }, wait);
         return;
       }
-      outage = 0;
-      remove(entry);
+      lane.outage = 0;
+      remove(lane, entry);
     }
   }
 
-  function kick(): Promise<void> {
-    if (!draining && !retryTimer) {
-      draining = drain().finally(() => {
-        draining = null;
-      });
+  function launch(lane: Lane): void {
+    running++;
+    lane.draining = drain(lane).finally(() => {
+      lane.draining = null;
+      running--;
+      if (lane.entries.length === 0 && !lane.retryTimer) {
+        lanes.delete(lane.roomId);
+      }
+      // A message may have arrived for this lane while it finished; then the next lane waiting its turn.
+      const more = lane.entries.length > 0 && !lane.retryTimer && !stopping;
+      if (more && !ready.includes(lane)) ready.push(lane);
+      if (!more) for (const resolve of lane.idle.splice(0)) resolve();
+      while (running < concurrency && ready.length > 0) launch(ready.shift() as Lane);
+    });
+  }
+
+  /** Starts draining the lane when a slot is free; resolves when the lane is done or waiting for a retry. */
+  function kick(lane: Lane): Promise<void> {
+    if (lane.retryTimer) return Promise.resolve();
+    const done = new Promise<void>((resolve) => lane.idle.push(resolve));
+    if (!lane.draining) {
+      if (running < concurrency) launch(lane);
+      else if (!ready.includes(lane)) ready.push(lane);
     }
-    return draining ?? Promise.resolve();
+    return done;
+  }
+
+  async function settle(): Promise<void> {
+    for (;;) {
+      const busy = [...lanes.values()].map((l) => l.draining).filter((d) => d !== null);
+      if (busy.length === 0) return;
+      await Promise.all(busy);
+    }
+  }
+
+  /** Drops the oldest message not being worked on when the buffer is full. */
+  function dropOldest(): void {
+    let oldest: { lane: Lane; index: number; entry: Entry } | null = null;
+    for (const lane of lanes.values()) {
+      // The head of a draining lane may be in the middle of being stored.
+      const index = lane.draining && lane.entries.length > 1 ? 1 : lane.draining ? -1 : 0;
+      const entry = index >= 0 ? lane.entries[index] : undefined;
+      if (entry && (!oldest || entry.seq < oldest.entry.seq)) oldest = { lane, index, entry };
+    }
+    if (!oldest) return;
+    oldest.lane.entries.splice(oldest.index, 1);
+    buffered--;
+    log.error(
+      { providerId: oldest.entry.incoming.providerId },
+      'intake buffer full, dropping the oldest message',
+    );
   }
 
   return {
@@ -156,50 +238,44 @@ export function createIntakeService(deps: IntakeDeps) {
     onStored(h: StoredHandler) {
       handler = h;
     },
-    /** Stores the message (once) and hands it to the handler; resolves when that is done or buffered. */
+    /** Stores the message (once) and hands it to the handler; resolves when its room's work is done or waiting. */
     async accept(incoming: IncomingMessage): Promise<void> {
-      if (buffer.length >= maxBuffered) {
-        // The head may be in the middle of being stored; drop the next oldest.
-        const [dropped] = buffer.splice(buffer.length > 1 ? 1 : 0, 1);
-        log.error(
-          { providerId: dropped?.incoming.providerId },
-          'intake buffer full, dropping the oldest message',
-        );
+      if (buffered >= maxBuffered) dropOldest();
+      let lane = lanes.get(incoming.roomId);
+      if (!lane) {
+        lane = {
+          roomId: incoming.roomId,
+          entries: [],
+          draining: null,
+          retryTimer: null,
+          outage: 0,
+          idle: [],
+        };
+        lanes.set(incoming.roomId, lane);
       }
-      buffer.push({
-        incoming: normalise(incoming),
-        stored: null,
-        storeFailed: false,
-        handled: false,
-        handlerFailed: false,
-        failures: 0,
-      });
-      await kick();
+      lane.entries.push(entryOf(incoming));
+      buffered++;
+      await kick(lane);
     },
     async finish(id: number, state: MessageState, note: string | null = null) {
       await deps.messages.finish(id, state, clock.now(), note);
     },
     /** Stores one message now, without the buffer or the handler (tests and tools that drive services directly). */
-    store: (incoming: IncomingMessage) =>
-      store({
-        incoming: normalise(incoming),
-        stored: null,
-        storeFailed: false,
-        handled: false,
-        handlerFailed: false,
-        failures: 0,
-      }),
+    store: (incoming: IncomingMessage) => store(entryOf(incoming)),
     /** Messages waiting for the database. */
-    pending: () => buffer.length,
-    /** Resolves when the buffer is empty or waiting for the database. */
-    async settle() {
-      await draining;
-    },
+    pending: () => buffered,
+    /** Resolves when every room's work is done or waiting for the database. */
+    settle,
+    /** Finishes what is in hand (no more retries) and resolves; what still waits for the database is lost. */
     async stop() {
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = null;
-      await draining;
-      if (buffer.length) log.error({ lost: buffer.length }, 'stopping with messages not yet stored');
+      stopping = true;
+      for (const lane of lanes.values()) {
+        if (lane.retryTimer) clearTimeout(lane.retryTimer);
+        lane.retryTimer = null;
+        for (const resolve of lane.idle.splice(0)) resolve();
+      }
+      await settle();
+      if (buffered) log.error({ lost: buffered }, 'stopping with messages not yet stored');
     },
   };
 }

@@ -33,8 +33,9 @@ const incoming = (providerId: string, text = '体温36.5'): IncomingMessage => (
   mentionIds: [],
 });
 
-function intake(repo: MessagesRepo, handler: (m: ChatMessage) => Promise<void>) {
+function intake(repo: MessagesRepo, handler: (m: ChatMessage) => Promise<void>, concurrency?: number) {
   const service = createIntakeService({
+    concurrency,
     messages: repo,
     groups: createGroupsRepo(db.db),
     clock: systemClock,
@@ -121,6 +122,45 @@ describe('the intake', () => {
     await waitFor(() => handled.length === 1, { what: 'the good message handled' });
     expect(handled).toEqual(['good']);
     expect(tries).toBe(3);
+    await s.stop();
+  });
+
+  it('handles rooms side by side, each room in order, never more rooms at once than allowed', async () => {
+    // Room r1's first message is held up; r2 and r3 go on meanwhile, but only two rooms run at once.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const handled: string[] = [];
+    let running = 0;
+    let most = 0;
+    const s = intake(
+      createMessagesRepo(db.db),
+      async (m) => {
+        running++;
+        most = Math.max(most, running);
+        if (m.providerId === 'r1-a') await held;
+        handled.push(m.providerId);
+        running--;
+      },
+      2,
+    );
+    const inRoom = (room: string, id: string) => ({ ...incoming(id), roomId: `${room}@chatroom` });
+    const all = [
+      s.accept(inRoom('r1', 'r1-a')),
+      s.accept(inRoom('r1', 'r1-b')),
+      s.accept(inRoom('r2', 'r2-a')),
+      s.accept(inRoom('r3', 'r3-a')),
+      s.accept(inRoom('r2', 'r2-b')),
+    ];
+    await waitFor(() => handled.length === 3, { what: 'the other rooms handled while r1 waits' });
+    expect(handled).toEqual(['r2-a', 'r2-b', 'r3-a']);
+    expect(s.pending()).toBe(2);
+    release();
+    await Promise.all(all);
+    expect(handled).toEqual(['r2-a', 'r2-b', 'r3-a', 'r1-a', 'r1-b']);
+    expect(most).toBe(2);
+    expect(s.pending()).toBe(0);
     await s.stop();
   });
 

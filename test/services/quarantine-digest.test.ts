@@ -1,7 +1,9 @@
 // The digest over several days: who counts as observing (admitted, not yet released, not past the
 // planned end), history of requests and alerts as of each day's end, unplaced messages, one-slot sites.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHealthReportsRepo } from '../../db/repositories/health-reports.js';
 import { digestJson } from '../../src/core/quarantine/digest.js';
+import { createSetupService } from '../../src/services/setup.js';
 import { RESIDENTS, STAFF } from '../helpers/quarantine.js';
 import { type ServiceSite, serviceSite } from '../helpers/quarantine-services.js';
 
@@ -80,5 +82,45 @@ describe('the quarantine digest', () => {
     expect(await s.services.quarantine.digestText(s.siteId, '2020-02-15')).toContain(
       '在观察 1 人；早报 0/1\n',
     );
+  });
+});
+
+describe("the district's missing list", () => {
+  it('names everyone observing that day at every site who has no report in the slot, by site and room', async () => {
+    s = await serviceSite([
+      { name: '高某', room: '2105', wechat: '2105高', start: '2020-02-01' },
+      { name: '李某', room: '2106', wechat: '2106李', start: '2020-02-14' },
+      { name: '王某', room: '2107', start: '2020-02-16' },
+      { name: '赵某', room: '2108', start: '2020-01-30' },
+    ]);
+    await createSetupService({ db: s.db.db, defaultZone: 'Asia/Shanghai' }).apply({
+      sites: [
+        {
+          name: '金凤观察点',
+          kind: 'quarantine',
+          timezone: 'Asia/Shanghai',
+          groups: [{ topic: '金凤观察点住户群', role: 'residents' }],
+          residents: [{ name: '孙某', room: '301', start: '2020-02-10' }],
+        },
+      ],
+    });
+    await s.say(RESIDENTS, '2105高', '36.5', '2020-02-14 07:40');
+    await s.say(RESIDENTS, '2106李', '38.2', '2020-02-14 20:00');
+    const reports = createHealthReportsRepo(s.db.db);
+    const missing = async (day: string, slot: 'am' | 'pm') =>
+      (await reports.missingOfDistrict(day, slot)).map((r) => [r.site, r.room, r.name]);
+
+    // 王某 is not admitted yet; 赵某 is past the planned end (overdue, the digest lists them apart).
+    expect(await missing('2020-02-14', 'am')).toEqual([
+      ['五指山观察点', '2106', '李某'],
+      ['金凤观察点', '301', '孙某'],
+    ]);
+    expect(await missing('2020-02-14', 'pm')).toEqual([
+      ['五指山观察点', '2105', '高某'],
+      ['金凤观察点', '301', '孙某'],
+    ]);
+    // A released resident is no longer missed.
+    await s.say(STAFF, '张医生', '#解除 2105', '2020-02-15 11:00');
+    expect((await missing('2020-02-15', 'pm')).map(([, , name]) => name)).toEqual(['李某', '孙某']);
   });
 });

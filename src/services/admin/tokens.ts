@@ -1,7 +1,11 @@
 // Admin API tokens: created (the token shown once), listed, revoked, and checked on every request.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/client.js';
-import { type ApiTokenRow, createApiTokensRepo } from '../../../db/repositories/api-tokens.js';
+import {
+  type ApiTokenRow,
+  createApiTokensRepo,
+  TOUCH_EVERY_MS,
+} from '../../../db/repositories/api-tokens.js';
 import { createRegistryRepo } from '../../../db/repositories/registry.js';
 import { type ApiRole, type Principal, tokenScopeProblems } from '../../core/auth/permissions.js';
 import { displayPrefix, hashToken, looksLikeToken, makeToken } from '../../core/auth/tokens.js';
@@ -112,7 +116,11 @@ export function createTokensService(deps: { db: Db; clock: Clock; random?: (n: n
       if (!looksLikeToken(token)) return null;
       const row = await repo.liveByHash(hashToken(token));
       if (!row) return null;
-      await repo.touch(row.id, deps.clock.now());
+      // The row just read says when it was last marked used: within the minute, no write (a busy client
+      // would otherwise send an UPDATE with every request).
+      const now = deps.clock.now();
+      if (!row.lastUsedAt || row.lastUsedAt.getTime() < now.getTime() - TOUCH_EVERY_MS)
+        await repo.touch(row.id, now);
       return { tokenId: row.id, name: row.name, role: row.role, siteIds: row.siteIds ?? null };
     },
   };

@@ -56,8 +56,13 @@ export function createDigestService(deps: { db: Executor }) {
       const observing = everyone.filter((x) => observingOn(x, day, zone));
       const reports = await r.reports.currentOfSiteDay(site.id, day);
       const slots = siteSlots(site);
-      const reportedBy = (slot: Slot) =>
-        new Set(reports.filter((x) => x.slot === slot).map((x) => x.residentId as number));
+      const bySlot = new Map(
+        SLOTS.map((s) => [
+          s,
+          new Set(reports.filter((x) => x.slot === s).map((x) => x.residentId as number)),
+        ]),
+      );
+      const reportedBy = (slot: Slot) => bySlot.get(slot) as Set<number>;
       const missingPeople = (slot: Slot) => {
         if (!slots.includes(slot)) return [];
         const done = reportedBy(slot);

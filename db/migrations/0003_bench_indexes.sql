@@ -1,0 +1,1 @@
+CREATE INDEX "health_reports_day_slot_idx" ON "health_reports" USING btree ("day","slot","resident_id") WHERE current;
