@@ -15,12 +15,14 @@ export function createAlertsRepo(db: Executor) {
     async update(id: number, set: Partial<typeof alerts.$inferInsert>): Promise<void> {
       await db.update(alerts).set(set).where(eq(alerts.id, id));
     },
-    async byNumber(siteId: number, number: number): Promise<AlertRow | null> {
-      const [r] = await db
+    /** `lock`: hold the row until the transaction ends, so two staff acting at once act one after the other. */
+    async byNumber(siteId: number, number: number, opts: { lock?: boolean } = {}): Promise<AlertRow | null> {
+      const query = db
         .select()
         .from(alerts)
         .where(and(eq(alerts.siteId, siteId), eq(alerts.number, number)))
         .limit(1);
+      const [r] = opts.lock ? await query.for('update') : await query;
       return r ?? null;
     },
     /**

@@ -15,12 +15,18 @@ export function createRequestsRepo(db: Executor) {
     async update(id: number, set: Partial<typeof requests.$inferInsert>): Promise<void> {
       await db.update(requests).set(set).where(eq(requests.id, id));
     },
-    async byNumber(siteId: number, number: number): Promise<RequestRow | null> {
-      const [r] = await db
+    /** `lock`: hold the row until the transaction ends, so two staff acting at once act one after the other. */
+    async byNumber(
+      siteId: number,
+      number: number,
+      opts: { lock?: boolean } = {},
+    ): Promise<RequestRow | null> {
+      const query = db
         .select()
         .from(requests)
         .where(and(eq(requests.siteId, siteId), eq(requests.number, number)))
         .limit(1);
+      const [r] = opts.lock ? await query.for('update') : await query;
       return r ?? null;
     },
     /** Open and taken requests, oldest first (urgent ones first when `urgentFirst`). */

@@ -36,7 +36,7 @@ afterAll(() => h.close());
 const list = async (token: string, query = '') => {
   const res = await h.call(token, 'GET', `/api/v1/alerts${query}`);
   expect(res.statusCode).toBe(200);
-  return res.json().items as { id: number; ref: string; name: string; status: string }[];
+  return res.json().items as { id: number; number: number; ref: string; name: string; status: string }[];
 };
 
 describe('GET /alerts', () => {
@@ -169,6 +169,22 @@ describe('POST /alerts/:id/ack', () => {
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     const audit = await h.call(h.tokens.admin, 'GET', `/api/v1/audit?entity=alert&entityId=${ids.b}`);
     expect(audit.json().items).toHaveLength(1);
+  });
+
+  it('acknowledges once when the staff group and the API act at the same moment', async () => {
+    await say(h, TOPICS.bResidents, '301李', '晚上 38.4', '2020-02-16 19:50');
+    const open = await list(h.tokens.staffB, `?status=open&site=${h.sites.b}`);
+    expect(open).toHaveLength(1);
+    const alert = open[0] as (typeof open)[number];
+    const [api, chat] = await Promise.all([
+      h.call(h.tokens.staffB, 'POST', `/api/v1/alerts/${alert.id}/ack`, {}),
+      // The step #已处理 A-000N in the staff group takes.
+      h.services.quarantine.acknowledgeAlert(h.sites.b, alert.number, { name: '值班护士' }),
+    ]);
+    const done = [api.statusCode === 200, chat?.outcome === 'done'];
+    expect(done.filter(Boolean)).toHaveLength(1);
+    expect(api.statusCode).toBe(done[0] ? 200 : 409);
+    expect(chat?.outcome).toBe(done[1] ? 'done' : 'already');
   });
 
   it('takes a body-less request, and the staff group’s #已处理 sees the same state', async () => {

@@ -129,7 +129,8 @@ export async function ackAlert(
   actor: StaffActor,
 ): Promise<ActionOutcome> {
   const id = ref('A', n);
-  const a = await r.alerts.byNumber(site.id, n);
+  // Locked: #已处理 in the staff group and the API may acknowledge the same alert at the same moment.
+  const a = await r.alerts.byNumber(site.id, n, { lock: true });
   if (!a) return { outcome: 'not-found', answer: staffTexts.notFound(id) };
   if (a.status === 'acknowledged') {
     const at = a.ackAt

@@ -23,7 +23,8 @@ export async function ticketAction(
   action: TicketAction,
   actor: StaffActor,
 ): Promise<ActionOutcome> {
-  const q = await r.requests.byNumber(site.id, n);
+  // Locked: #完成 in the staff group and the API may close the same ticket at the same moment.
+  const q = await r.requests.byNumber(site.id, n, { lock: true });
   const id = ref('R', n);
   if (!q) return { outcome: 'not-found', answer: staffTexts.notFound(id) };
   if (q.status === 'cancelled')
