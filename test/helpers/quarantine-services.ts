@@ -45,29 +45,7 @@ export async function serviceSite(
     clock,
     siteId: site.id,
     async say(topic, from, text, at) {
-      clock.set(shanghai(at));
-      const msg = await services.intake.store({
-        providerId: `m${++n}`,
-        roomId: `${topic}@chatroom`,
-        roomTopic: topic,
-        talkerId: `wxid-${from}`,
-        talkerName: from,
-        kind: 'text',
-        text,
-        at: shanghai(at),
-        mentionsSelf: false,
-        mentionIds: [],
-      });
-      if (!msg) throw new Error('not stored');
-      if (text.startsWith('#')) {
-        const [, name, rest] = /^#(\S+)\s*(.*)$/.exec(text) ?? [];
-        if (name === '状态' || name === '登记')
-          await services.quarantine.residentCommand(msg, name, rest ?? '');
-        else await services.quarantine.staffCommand(msg, name as never, rest ?? '');
-      } else {
-        const outcome = await services.quarantine.residentMessage(msg);
-        await services.intake.finish(msg.id, outcome.state, outcome.note ?? null);
-      }
+      await sayThrough(services, clock, `m${++n}`, { topic, from, text, at });
     },
     async queued() {
       const rows = await db.db.select().from(outbox).orderBy(asc(outbox.id));
@@ -75,4 +53,39 @@ export async function serviceSite(
     },
     close: () => db.close(),
   };
+}
+
+/**
+ * `from` writes `text` in the group `topic` at a local Shanghai time ("2020-02-15 08:05"): stored as intake
+ * stores it and handed to the quarantine service (commands to their handlers). Returns the message id.
+ */
+export async function sayThrough(
+  services: Services,
+  clock: SimulatedClock,
+  providerId: string,
+  m: { topic: string; from: string; text: string; at: string },
+): Promise<number> {
+  clock.set(shanghai(m.at));
+  const msg = await services.intake.store({
+    providerId,
+    roomId: `${m.topic}@chatroom`,
+    roomTopic: m.topic,
+    talkerId: `wxid-${m.from}`,
+    talkerName: m.from,
+    kind: 'text',
+    text: m.text,
+    at: shanghai(m.at),
+    mentionsSelf: false,
+    mentionIds: [],
+  });
+  if (!msg) throw new Error('not stored');
+  if (m.text.startsWith('#')) {
+    const [, name, rest] = /^#(\S+)\s*(.*)$/.exec(m.text) ?? [];
+    if (name === '状态' || name === '登记') await services.quarantine.residentCommand(msg, name, rest ?? '');
+    else await services.quarantine.staffCommand(msg, name as never, rest ?? '');
+  } else {
+    const outcome = await services.quarantine.residentMessage(msg);
+    await services.intake.finish(msg.id, outcome.state, outcome.note ?? null);
+  }
+  return msg.id;
 }
