@@ -54,6 +54,8 @@ export interface OpenOptions {
   connectTimeoutSec?: number;
   /** PGlite only: start from this data directory dump (tests start from a migrated template). */
   pgliteDump?: Blob;
+  /** Postgres only: called with the text of every statement sent (benchmarks count them). */
+  onQuery?: (text: string) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -104,6 +106,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     connect_timeout: opts.connectTimeoutSec ?? 10,
     onnotice: () => {},
     connection: { application_name: 'shouwang' },
+    ...(opts.onQuery ? { debug: (_connection: number, text: string) => opts.onQuery?.(text) } : {}),
   });
   try {
     await client`select 1`;
@@ -113,7 +116,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
       cause: err,
     });
   }
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(preparing(client), { schema }) as unknown as Db;
   let closed = false;
   return {
     db,
@@ -144,6 +147,45 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
       await client.end({ timeout: 5 });
     },
   };
+}
+
+/**
+ * The client with every query of drizzle's as a named prepared statement. drizzle sends a query unprepared
+ * unless it was built with `.prepare(name)`: then Postgres parses and plans it again on every run and the
+ * whole text goes over the socket each time. Prepared (the `postgres` driver's own default, one cache
+ * per connection keyed by the text), a query is parsed and planned once per connection and later runs
+ * send only its parameters. Transactions and savepoints hand out clients of their own: those too.
+ * (Behind a transaction-pooling PgBouncer, prepared statements need its `max_prepared_statements`.)
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  type Unsafe = postgres.Sql['unsafe'];
+  type Scoped = (inner: postgres.Sql) => unknown;
+  return new Proxy(sql, {
+    get(target, prop) {
+      if (prop === 'unsafe') {
+        return ((query: string, args?: unknown[], options?: Record<string, unknown>) =>
+          target.unsafe(query, args as never, { ...options, prepare: true })) as Unsafe;
+      }
+      if (prop === 'begin') {
+        return (optionsOrFn: string | Scoped, maybeFn?: Scoped) => {
+          const fn = (typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn) as Scoped;
+          const scoped = (inner: postgres.Sql) => fn(preparing(inner));
+          return typeof optionsOrFn === 'string'
+            ? target.begin(optionsOrFn, scoped as never)
+            : target.begin(scoped as never);
+        };
+      }
+      if (prop === 'savepoint') {
+        const savepoint = (target as unknown as { savepoint: (...a: unknown[]) => unknown }).savepoint;
+        return (nameOrFn: string | Scoped, maybeFn?: Scoped) => {
+          const fn = (typeof nameOrFn === 'function' ? nameOrFn : maybeFn) as Scoped;
+          const scoped = (inner: postgres.Sql) => fn(preparing(inner));
+          return typeof nameOrFn === 'string' ? savepoint(nameOrFn, scoped) : savepoint(scoped);
+        };
+      }
+      return Reflect.get(target, prop);
+    },
+  });
 }
 
 /** Rows of `db.execute(sql)`, which the two drivers shape differently. */

@@ -85,6 +85,7 @@ async function ingest(
   };
   const latencies: number[] = [];
   let lost = 0;
+  statements.clear();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   // One sender per room: each room's next message once its last one is committed (rooms run side by side).
@@ -108,6 +109,7 @@ async function ingest(
     else lost++;
   });
   const seconds = (performance.now() - t0) / 1000;
+  const sent = statements.total();
   // Where the time goes, on stderr: the Wechaty adapter's share, and this process's CPU per message.
   const cpu = process.cpuUsage(cpu0);
   process.stderr.write(
@@ -120,6 +122,7 @@ async function ingest(
   await sw.stop();
   return {
     msgsPerSec: (MESSAGES - lost) / seconds,
+    statementsPerMsg: sent / MESSAGES,
     p99Ms: percentile(latencies, 99),
     lost,
     atStart,
@@ -155,8 +158,14 @@ async function baseline(url: string, max: number): Promise<number> {
   }
 }
 
+/** Statements sent to Postgres by the service, counted while the messages go through. */
+const statements = (() => {
+  let n = 0;
+  return { count: () => void n++, clear: () => void (n = 0), total: () => n };
+})();
+
 async function main() {
-  const bench = await openBenchDatabase('ingest');
+  const bench = await openBenchDatabase('ingest', { onQuery: statements.count });
   try {
     const r = await ingest(bench.url, bench.database);
     const base = bench.url ? await baseline(bench.url, bench.database.poolSize) : null;
@@ -167,6 +176,8 @@ async function main() {
         baselineInsertsPerSec: base === null ? null : Math.round(base),
         ratio: base === null ? null : round(r.msgsPerSec / base, 2),
         p99Ms: round(r.p99Ms),
+        // Round trips of the real path (on Postgres): what the ratio mostly comes down to.
+        statementsPerMsg: bench.url ? round(r.statementsPerMsg, 2) : null,
         messages: MESSAGES,
         lost: r.lost,
         rooms: ROOMS,

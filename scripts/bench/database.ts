@@ -18,7 +18,7 @@ export interface BenchDatabase {
 
 export async function openBenchDatabase(
   label: string,
-  opts: { max?: number; keep?: boolean; reuse?: string } = {},
+  opts: { max?: number; keep?: boolean; reuse?: string; onQuery?: (text: string) => void } = {},
 ): Promise<BenchDatabase> {
   const base = process.env.DATABASE_URL || LOCAL_POSTGRES;
   const admin = postgres(base, { max: 1, onnotice: () => {}, connect_timeout: 3 });
@@ -39,7 +39,7 @@ export async function openBenchDatabase(
   url.pathname = `/${name}`;
   const fate = opts.keep || opts.reuse ? 'kept' : 'dropped afterwards';
   process.stderr.write(`benchmark database: Postgres ${url.host}/${name} (${fate})\n`);
-  const database = await openDatabase({ url: url.toString(), max: opts.max ?? 10 });
+  const database = await openDatabase({ url: url.toString(), max: opts.max ?? 10, onQuery: opts.onQuery });
   await database.migrate();
   return {
     database,
