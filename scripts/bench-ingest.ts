@@ -159,10 +159,16 @@ async function baseline(url: string, max: number): Promise<number> {
 }
 
 /** Statements sent to Postgres by the service, counted while the messages go through. */
-const statements = (() => {
-  let n = 0;
-  return { count: () => void n++, clear: () => void (n = 0), total: () => n };
-})();
+const statements = {
+  n: 0,
+  count() {
+    statements.n++;
+  },
+  clear() {
+    statements.n = 0;
+  },
+  total: () => statements.n,
+};
 
 async function main() {
   const bench = await openBenchDatabase('ingest', { onQuery: statements.count });
