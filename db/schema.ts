@@ -61,6 +61,11 @@ export const groups = pgTable('groups', {
   topic: text('topic').notNull().unique(),
   roomId: text('room_id').unique(),
   role: text('role', { enum: GROUP_ROLES }),
+  /**
+   * The WeChat account (bot user id) that speaks in this group: only the instance logged in as it sends
+   * the group's outbox rows. Set when a room is bound; null means any instance may.
+   */
+  account: text('account'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

@@ -81,6 +81,7 @@ export async function createShouwang(opts: ShouwangOptions) {
     log,
     defaultZone: config.timeZone,
     notifyOutbox: () => worker?.notify(),
+    account: () => chat.self()?.id ?? null,
   });
   worker = createOutboxWorker({
     repo: instrumentOutboxRepo(createOutboxRepo(database.db), metrics),
@@ -89,6 +90,8 @@ export async function createShouwang(opts: ShouwangOptions) {
     clock,
     log: log.child({ part: 'outbox' }),
     defaultZone: config.timeZone,
+    // One instance per WeChat account on a shared database: each sends only its own groups' messages.
+    account: () => chat.self()?.id ?? null,
     policy: {
       intervalMs: config.outbox.sendIntervalMs,
       jitterMs: config.outbox.sendJitterMs,
@@ -170,16 +173,25 @@ export async function createShouwang(opts: ShouwangOptions) {
     },
   });
 
-  /** Creates sandbox rooms for the configured groups and binds groups to the rooms the account is in. */
+  /**
+   * Creates sandbox rooms for the configured groups, binds groups to the rooms the account is in, and
+   * takes for this account the groups of its rooms that no account speaks in yet.
+   */
   async function syncRooms(): Promise<void> {
     const groups = await services.groups.list();
     if (world) for (const g of groups) world.ensureRoom(g.topic);
     const rooms = await chat.rooms();
+    const account = chat.self()?.id ?? null;
     for (const g of groups) {
       if (g.roomId) continue;
       const room = rooms.find((r) => r.topic === g.topic);
-      if (room) await services.groups.bindRoom(g.id, room.id);
+      if (room) await services.groups.bindRoom(g.id, room.id, account);
     }
+    if (account)
+      await services.groups.adoptRooms(
+        rooms.map((r) => r.id),
+        account,
+      );
   }
 
   /** Waits until a delivered message has been stored and handled (replay and tests). */

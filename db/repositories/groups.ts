@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { GroupInfo } from '../../src/core/domain.js';
 import type { Executor } from '../client.js';
 import { groups, sites } from '../schema.js';
@@ -46,20 +46,41 @@ export function createGroupsRepo(db: Executor, defaultZone = DEFAULT_ZONE) {
     },
     /**
      * The group for a room: by its id, else a configured group with that topic not yet bound to a room
-     * (binding it now). Unknown rooms give null.
+     * (binding it now, to `account` when given: the bot user that saw the room). Unknown rooms give null.
      */
-    async resolve(roomId: string, topic: string) {
+    async resolve(roomId: string, topic: string, account: string | null = null) {
       const known = await this.byRoomId(roomId);
       if (known) return known;
       const bound = await db
         .update(groups)
-        .set({ roomId })
+        .set({ roomId, ...(account ? { account: sql`coalesce(${groups.account}, ${account})` } : {}) })
         .where(and(eq(groups.topic, topic), isNull(groups.roomId)))
         .returning({ id: groups.id });
       return bound[0] ? this.byId(bound[0].id) : null;
     },
-    async bindRoom(groupId: number, roomId: string) {
-      await db.update(groups).set({ roomId }).where(eq(groups.id, groupId));
+    /** Binds a group to a WeChat room, and to `account` when it has none yet. */
+    async bindRoom(groupId: number, roomId: string, account: string | null = null) {
+      await db
+        .update(groups)
+        .set({ roomId, ...(account ? { account: sql`coalesce(${groups.account}, ${account})` } : {}) })
+        .where(eq(groups.id, groupId));
+    },
+    /**
+     * Takes the groups of these rooms that no account speaks in yet for `account` (the rooms it is in,
+     * at login). A group another account already speaks in keeps it: moving it is the staff's call.
+     */
+    async adoptRooms(roomIds: readonly string[], account: string): Promise<number> {
+      if (roomIds.length === 0) return 0;
+      const rows = await db
+        .update(groups)
+        .set({ account })
+        .where(and(inArray(groups.roomId, [...roomIds]), isNull(groups.account)))
+        .returning({ id: groups.id });
+      return rows.length;
+    },
+    /** Sets (or with null, clears) the account that speaks in a group. */
+    async setAccount(groupId: number, account: string | null) {
+      await db.update(groups).set({ account }).where(eq(groups.id, groupId));
     },
   };
 }

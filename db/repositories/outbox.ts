@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  ne,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Mention } from '../../src/core/domain.js';
 import { splitForWeChat } from '../../src/core/text.js';
 import type { Executor } from '../client.js';
@@ -22,6 +37,19 @@ export interface OutboxItem {
 export type OutboxRow = typeof outbox.$inferSelect;
 
 export function createOutboxRepo(db: Executor) {
+  /** The row's group belongs to another account than `account` (to any, for null). */
+  const ownedByOther = (account: string | null) =>
+    db
+      .select({ one: sql`1` })
+      .from(groups)
+      .where(
+        and(
+          eq(groups.id, outbox.groupId),
+          isNotNull(groups.account),
+          account === null ? undefined : ne(groups.account, account),
+        ),
+      );
+
   return {
     /**
      * Queues a message (split into parts WeChat accepts, mentions on the first part). Returns the new
@@ -54,16 +82,21 @@ export function createOutboxRepo(db: Executor) {
 
     /**
      * Claims the next due row for sending. A row whose claim expired (its worker died) is due again.
-     * SKIP LOCKED lets several workers claim side by side without ever taking the same row.
+     * SKIP LOCKED lets several workers claim side by side without ever taking the same row. With an
+     * `account` (the bot user the worker's WeChat is logged in as; null before login), only rows it may
+     * send: of groups that account speaks in, of groups no account owns, and of no group.
      */
-    async claimNext(now: Date, claimTtlMs: number): Promise<OutboxRow | null> {
+    async claimNext(now: Date, claimTtlMs: number, account?: string | null): Promise<OutboxRow | null> {
       const due = db
         .select({ id: outbox.id })
         .from(outbox)
         .where(
-          or(
-            and(eq(outbox.status, 'pending'), lt(outbox.notBefore, new Date(now.getTime() + 1))),
-            and(eq(outbox.status, 'sending'), lt(outbox.claimExpiresAt, now)),
+          and(
+            or(
+              and(eq(outbox.status, 'pending'), lt(outbox.notBefore, new Date(now.getTime() + 1))),
+              and(eq(outbox.status, 'sending'), lt(outbox.claimExpiresAt, now)),
+            ),
+            account === undefined ? undefined : notExists(ownedByOther(account)),
           ),
         )
         .orderBy(desc(outbox.urgent), asc(outbox.id))

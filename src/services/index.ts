@@ -31,6 +31,8 @@ export interface ServicesDeps {
   defaultZone: string;
   /** Wakes the outbox worker after something was queued. */
   notifyOutbox: () => void;
+  /** The bot user this instance's WeChat is logged in as (null before login). */
+  account?: () => string | null;
 }
 
 export function createServices(deps: ServicesDeps) {
@@ -48,6 +50,7 @@ export function createServices(deps: ServicesDeps) {
       groups,
       clock: deps.clock,
       log: deps.log.child({ part: 'intake' }),
+      account: deps.account,
       // Rooms handled side by side: half the pool, so each may hold a transaction and still query.
       concurrency: Math.max(1, Math.floor(deps.database.poolSize / 2)),
     }),

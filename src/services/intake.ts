@@ -30,6 +30,8 @@ export interface IntakeDeps {
    * connection for its transaction and may need another one meanwhile.
    */
   concurrency?: number;
+  /** The bot user the messages arrive for: a group bound on its first message is bound to it. */
+  account?: () => string | null;
 }
 
 export type StoredHandler = (msg: ChatMessage) => Promise<void>;
@@ -96,7 +98,7 @@ export function createIntakeService(deps: IntakeDeps) {
 
   async function store(entry: Entry): Promise<ChatMessage | null> {
     const incoming = entry.incoming;
-    const group = await deps.groups.resolve(incoming.roomId, incoming.roomTopic);
+    const group = await deps.groups.resolve(incoming.roomId, incoming.roomTopic, deps.account?.() ?? null);
     let id = await deps.messages.insertOnce(incoming, group?.id ?? null, clock.now());
     if (id === null && entry.storeFailed) {
       // Our earlier insert committed but the answer was lost with the connection: the row is ours.

@@ -38,6 +38,11 @@ export interface OutboxWorkerDeps {
   defaultZone?: string;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
+  /**
+   * The bot user the sender is logged in as (null while it is not): the worker then sends only rows of
+   * groups that account speaks in, or that no account owns. Without it, any row.
+   */
+  account?: () => string | null;
 }
 
 export function createOutboxWorker(deps: OutboxWorkerDeps) {
@@ -57,7 +62,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     }
     if (row.roomId) return row.roomId;
     const room = (await deps.sender.rooms()).find((r) => r.topic === row.topic);
-    if (room && row.groupId) await deps.groups.bindRoom(row.groupId, room.id);
+    if (room && row.groupId) await deps.groups.bindRoom(row.groupId, room.id, deps.account?.() ?? null);
     return room?.id ?? null;
   }
 
@@ -150,7 +155,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   /** Claims and handles one due message. */
   async function sendOne(): Promise<SendOutcome> {
-    const row = await repo.claimNext(clock.now(), policy.claimTtlMs);
+    const row = await repo.claimNext(clock.now(), policy.claimTtlMs, deps.account?.());
     return row ? handle(row) : 'idle';
   }
 

@@ -21,6 +21,7 @@ describe('GET /api/v1/groups', () => {
         siteId: h.sites.a,
         role: 'residents',
         roomId: null,
+        account: null,
         createdAt: expect.any(String),
       },
       expect.objectContaining({ topic: TOPICS.aStaff, role: 'staff' }),
@@ -69,7 +70,16 @@ describe('POST, PATCH and DELETE /api/v1/groups', () => {
 
     const moved = await h.call(h.tokens.admin, 'PATCH', `/api/v1/groups/${id}`, { siteId: h.sites.w });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json()).toMatchObject({ siteId: h.sites.w, role: 'villagers' });
+    expect(moved.json()).toMatchObject({ siteId: h.sites.w, role: 'villagers', account: null });
+
+    // Which bot account speaks in it (one instance per account): set, then left to any instance again.
+    const owned = await h.call(h.tokens.admin, 'PATCH', `/api/v1/groups/${id}`, { account: 'wxid_bot2' });
+    expect(owned.json()).toMatchObject({ siteId: h.sites.w, account: 'wxid_bot2' });
+    const freed = await h.call(h.tokens.admin, 'PATCH', `/api/v1/groups/${id}`, { account: null });
+    expect(freed.json().account).toBeNull();
+    const blank = await h.call(h.tokens.admin, 'PATCH', `/api/v1/groups/${id}`, { account: ' ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().fields[0].field).toBe('body.account');
 
     const removed = await h.call(h.tokens.admin, 'DELETE', `/api/v1/groups/${id}`);
     expect(removed.statusCode).toBe(204);
@@ -78,8 +88,9 @@ describe('POST, PATCH and DELETE /api/v1/groups', () => {
 
     const log = (await h.call(h.tokens.admin, 'GET', `/api/v1/audit?entity=group&entityId=${id}`)).json()
       .items;
-    expect(log.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'create']);
-    expect(log[1]).toMatchObject({ before: { siteId: h.sites.v }, after: { siteId: h.sites.w } });
+    expect(log.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'update', 'update', 'create']);
+    expect(log[3]).toMatchObject({ before: { siteId: h.sites.v }, after: { siteId: h.sites.w } });
+    expect(log[1]).toMatchObject({ before: { account: 'wxid_bot2' }, after: { account: null } });
     expect(log[0]).toMatchObject({ before: { topic: '七星洞村二组群' }, after: null });
   });
 

@@ -14,6 +14,12 @@ const Group = z
     siteId: z.number().int().nullable(),
     role: z.enum(GROUP_ROLES).nullable(),
     roomId: z.string().nullable().describe('The WeChat room id, once the bot has seen the group'),
+    account: z
+      .string()
+      .nullable()
+      .describe(
+        'The bot’s WeChat user id that speaks in the group (its instance sends the group’s messages)',
+      ),
     createdAt: z.string(),
   })
   .meta({ id: 'Group' });
@@ -25,6 +31,14 @@ const GroupPatch = z
     topic: topic.optional(),
     siteId: recordId.optional(),
     role: z.enum(GROUP_ROLES).optional(),
+    account: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .nullable()
+      .optional()
+      .describe('Move the group to the instance logged in as this bot account; null lets any instance send'),
   })
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
 
@@ -37,6 +51,7 @@ export const groupRoutes =
       siteId: g.siteId,
       role: g.role,
       roomId: g.roomId,
+      account: g.account,
       createdAt: ctx.instant(g.createdAt),
     });
     const tags = ['groups'];
@@ -86,7 +101,7 @@ export const groupRoutes =
         config: { permission: 'groups:write' },
         schema: {
           tags,
-          summary: 'Change a group’s topic, site or role',
+          summary: 'Change a group’s topic, site, role or bot account',
           params: IdParams,
           body: GroupPatch,
           response: { 200: Group },

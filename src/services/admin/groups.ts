@@ -21,6 +21,11 @@ export interface GroupBinding {
   role: GroupRole;
 }
 
+export interface GroupPatch extends Partial<GroupBinding> {
+  /** The bot account that speaks in the group; null lets any instance send its messages. */
+  account?: string | null;
+}
+
 export function createGroupsAdminService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
@@ -61,7 +66,7 @@ export function createGroupsAdminService(deps: { db: Db; clock: Clock }) {
       }
     },
 
-    async update(actor: Actor, id: number, patch: Partial<GroupBinding>, guard: Guard): Promise<GroupRow> {
+    async update(actor: Actor, id: number, patch: GroupPatch, guard: Guard): Promise<GroupRow> {
       try {
         return await db.transaction(async (tx) => {
           const repo = createGroupBindingsRepo(tx);
