@@ -34,6 +34,17 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball. */
   dump?: () => Promise<Blob | File>;
+  /**
+   * Takes a lock named `key` for as long as this process holds it (until `release()` or the end of the
+   * process or its connection), or null when another holder has it. On Postgres a session advisory lock
+   * on a connection of its own, so it spans processes; on PGlite (one process) within this database.
+   */
+  tryLock(key: string): Promise<HeldLock | null>;
+}
+
+export interface HeldLock {
+  /** Gives the lock back; safe to call twice. */
+  release(): Promise<void>;
 }
 
 export class DatabaseUnavailableError extends Error {
@@ -78,6 +89,7 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
+  const held = new Set<string>();
   return {
     db,
     driver: 'pglite',
@@ -95,6 +107,15 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
       await client.close();
     },
     dump: () => client.dumpDataDir('none'),
+    async tryLock(key) {
+      if (held.has(key)) return null;
+      held.add(key);
+      return {
+        async release() {
+          held.delete(key);
+        },
+      };
+    },
   };
 }
 
@@ -145,6 +166,33 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
       if (closed) return;
       closed = true;
       await client.end({ timeout: 5 });
+    },
+    async tryLock(key) {
+      const conn = await client.reserve();
+      try {
+        const [row] = await conn`select pg_try_advisory_lock(hashtext(${key})) as ok`;
+        if (!row?.ok) {
+          conn.release();
+          return null;
+        }
+      } catch (err) {
+        conn.release();
+        throw err;
+      }
+      let released = false;
+      return {
+        async release() {
+          if (released) return;
+          released = true;
+          try {
+            await conn`select pg_advisory_unlock(hashtext(${key}))`;
+          } catch {
+            // The connection is gone, and the lock with it.
+          } finally {
+            conn.release();
+          }
+        },
+      };
     },
   };
 }

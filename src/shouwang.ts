@@ -3,7 +3,7 @@
 // takes them down in the reverse order (chat, jobs, HTTP, database). Used by main.ts, the CLI and tests.
 import { randomUUID } from 'node:crypto';
 import { loadScripts } from '../bots/index.js';
-import type { Database } from '../db/client.js';
+import type { Database, HeldLock } from '../db/client.js';
 import { isConnectionError } from '../db/errors.js';
 import { createJobRunsRepo } from '../db/repositories/job-runs.js';
 import { createOutboxRepo } from '../db/repositories/outbox.js';
@@ -15,6 +15,7 @@ import type { ChatTransport } from './chat/types.js';
 import { createWechatyTransport } from './chat/wechaty-adapter.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
+import { AccountInUseError } from './core/errors.js';
 import { buildApp } from './http/app.js';
 import { pruneJobRunsJob, redispatchStalledJob } from './jobs/housekeeping.js';
 import { createScheduler } from './jobs/scheduler.js';
@@ -206,6 +207,8 @@ export async function createShouwang(opts: ShouwangOptions) {
   }
 
   let started = { http: false, chat: false, jobs: false };
+  /** Held while logged in: no second instance serves the same WeChat account from this database. */
+  let accountLock: HeldLock | null = null;
   return {
     config,
     database,
@@ -236,6 +239,16 @@ export async function createShouwang(opts: ShouwangOptions) {
       }
       await chat.start((incoming) => services.intake.accept(incoming));
       started.chat = true;
+      const account = chat.self()?.id;
+      if (account) {
+        accountLock = await database.tryLock(`shouwang:account:${account}`);
+        if (!accountLock) {
+          started.chat = false;
+          await chat.stop();
+          await services.intake.stop();
+          throw new AccountInUseError(account);
+        }
+      }
       await syncRooms();
       await loadTimetable();
       if (startOpts.jobs !== false) {
@@ -255,6 +268,8 @@ export async function createShouwang(opts: ShouwangOptions) {
         await scheduler.stop();
         await outboxWorker.stop();
       }
+      await accountLock?.release();
+      accountLock = null;
       await app.close();
     },
   };

@@ -31,3 +31,15 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** Another running instance is logged into the same WeChat account (one account, one instance). */
+export class AccountInUseError extends Error {
+  readonly code = 'ACCOUNT_IN_USE';
+  constructor(readonly account: string) {
+    super(
+      `WeChat account ${account} is already served by another shouwang instance on this database; ` +
+        'run one instance per account (two would each pace their sends and together send too fast)',
+    );
+    this.name = 'AccountInUseError';
+  }
+}

@@ -25,7 +25,9 @@ const ids: Record<string, number> = {};
 beforeAll(async () => {
   db = await createTestDatabase();
   second = usingPostgres ? { ...(await openDatabase({ url: db.url as string, max: 5 })), url: db.url } : db;
-  const east = await addSite(db.db, { name: '东岭村', kind: 'village' }, [{ topic: EAST, role: 'villagers' }]);
+  const east = await addSite(db.db, { name: '东岭村', kind: 'village' }, [
+    { topic: EAST, role: 'villagers' },
+  ]);
   const west = await addSite(db.db, { name: '西岭村', kind: 'village' }, [
     { topic: WEST, role: 'villagers' },
     { topic: SHARED, role: 'volunteers' },
@@ -108,5 +110,19 @@ describe('two WeChat accounts on one database', () => {
     expect(reply).toContain('化肥');
     expect(await accountOf(LATE)).toBe(b.sw.chat.self()?.id);
     expect(a.world.sent().filter((m) => m.topic === LATE)).toEqual([]);
+  });
+
+  it('refuses a second instance for an account already served, and lets it in once the first stops', async () => {
+    const account = a.sw.chat.self()?.id;
+    const twin = startTestService({ db: second, instanceId: 'a2', env: { SHOUWANG_BOT_NAME: '守望一号' } });
+    await expect(twin).rejects.toMatchObject({ code: 'ACCOUNT_IN_USE' });
+    await a.stop();
+    const next = await startTestService({
+      db: second,
+      instanceId: 'a3',
+      env: { SHOUWANG_BOT_NAME: '守望一号' },
+    });
+    expect(next.sw.chat.self()?.id).toBe(account);
+    await next.stop();
   });
 });

@@ -1,8 +1,9 @@
-// Two whole service instances on one database (each with its own simulated WeChat, as two bot accounts
-// would be): a scheduled job fires once per fire time across both, through the Postgres run
-// coordinator, and every outbox message is sent once although both workers claim side by side.
+// Two whole service instances on one database (each with its own simulated WeChat and bot account): a
+// scheduled job fires once per fire time across both, through the Postgres run coordinator, and every
+// outbox message is sent once although both workers claim side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
+import { createGroupsRepo } from '../../db/repositories/groups.js';
 import { createJobRunsRepo } from '../../db/repositories/job-runs.js';
 import { createOutboxRepo } from '../../db/repositories/outbox.js';
 import { outbox } from '../../db/schema.js';
@@ -28,8 +29,9 @@ beforeAll(async () => {
     { topic: VILLAGERS, role: 'villagers' },
   ]);
   groupId = site.groupIds[0] as number;
-  a = await startTestService({ db, instanceId: 'a' });
-  b = await startTestService({ db: second, instanceId: 'b' });
+  // Two accounts (one instance per account); the villagers group is left to any of them below.
+  a = await startTestService({ db, instanceId: 'a', env: { SHOUWANG_BOT_NAME: '守望甲' } });
+  b = await startTestService({ db: second, instanceId: 'b', env: { SHOUWANG_BOT_NAME: '守望乙' } });
 });
 
 afterAll(async () => {
@@ -77,6 +79,8 @@ describe('two instances on one database', () => {
 
   it('send each outbox message once', { timeout: 60_000 }, async () => {
     const texts = Array.from({ length: 50 }, (_, i) => `第${i + 1}号通知：明天上午送水。`);
+    // A group no account owns: both workers may send its messages (see two-accounts for owned groups).
+    await createGroupsRepo(db.db).setAccount(groupId, null);
     const repo = createOutboxRepo(db.db);
     for (const text of texts) await repo.enqueue({ groupId, topic: VILLAGERS, text, createdAt: new Date() });
 

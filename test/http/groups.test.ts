@@ -88,7 +88,13 @@ describe('POST, PATCH and DELETE /api/v1/groups', () => {
 
     const log = (await h.call(h.tokens.admin, 'GET', `/api/v1/audit?entity=group&entityId=${id}`)).json()
       .items;
-    expect(log.map((e: { action: string }) => e.action)).toEqual(['delete', 'update', 'update', 'update', 'create']);
+    expect(log.map((e: { action: string }) => e.action)).toEqual([
+      'delete',
+      'update',
+      'update',
+      'update',
+      'create',
+    ]);
     expect(log[3]).toMatchObject({ before: { siteId: h.sites.v }, after: { siteId: h.sites.w } });
     expect(log[1]).toMatchObject({ before: { account: 'wxid_bot2' }, after: { account: null } });
     expect(log[0]).toMatchObject({ before: { topic: '七星洞村二组群' }, after: null });
