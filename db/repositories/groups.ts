@@ -17,6 +17,12 @@ export function createGroupsRepo(db: Executor, defaultZone = DEFAULT_ZONE) {
         siteName: sites.name,
         siteKind: sites.kind,
         timeZone: sites.timeZone,
+        observationDays: sites.observationDays,
+        feverThreshold: sites.feverThreshold,
+        reportTimes: sites.reportTimes,
+        schedule: sites.schedule,
+        demo: sites.demo,
+        siteCreatedAt: sites.createdAt,
       })
       .from(groups)
       .leftJoin(sites, eq(sites.id, groups.siteId));
@@ -30,6 +36,21 @@ export function createGroupsRepo(db: Executor, defaultZone = DEFAULT_ZONE) {
     siteName: r.siteName,
     siteKind: r.siteKind,
     timeZone: r.timeZone ?? defaultZone,
+    site:
+      r.siteId !== null && r.siteName !== null && r.siteKind !== null && r.timeZone !== null
+        ? {
+            id: r.siteId,
+            name: r.siteName,
+            kind: r.siteKind,
+            timeZone: r.timeZone,
+            observationDays: r.observationDays as number,
+            feverThreshold: r.feverThreshold as number,
+            reportTimes: r.reportTimes as string[],
+            schedule: r.schedule ?? {},
+            demo: r.demo ?? false,
+            createdAt: r.siteCreatedAt as Date,
+          }
+        : null,
   });
 
   return {

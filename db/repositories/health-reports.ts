@@ -12,14 +12,15 @@ export function createHealthReportsRepo(db: Executor) {
     /**
      * Stores a report. For a bound resident it becomes the current one of its day and slot (unless
      * `asCurrent` is false: history only), and the report it replaces (kept, no longer current) is returned.
+     * `noneCurrent`: the caller has just seen (in this transaction) that the slot has no current report.
      */
     async add(
       values: Omit<typeof healthReports.$inferInsert, 'current' | 'id'>,
-      opts: { asCurrent?: boolean } = {},
+      opts: { asCurrent?: boolean; noneCurrent?: boolean } = {},
     ): Promise<{ report: HealthReportRow; replaced: HealthReportRow | null }> {
       const asCurrent = opts.asCurrent ?? true;
       let replaced: HealthReportRow | null = null;
-      if (values.residentId && asCurrent) {
+      if (values.residentId && asCurrent && !opts.noneCurrent) {
         const rows = await db
           .update(healthReports)
           .set({ current: false })

@@ -82,6 +82,22 @@ export interface GroupInfo {
   siteName: string | null;
   siteKind: SiteKind | null;
   timeZone: string;
+  /** The site's settings, read together with the group (saves handling a message a look-up). */
+  site?: SiteSettings | null;
+}
+
+/** A site's settings (its `sites` row). */
+export interface SiteSettings {
+  id: number;
+  name: string;
+  kind: SiteKind;
+  timeZone: string;
+  observationDays: number;
+  feverThreshold: number;
+  reportTimes: string[];
+  schedule: Partial<SiteSchedule>;
+  demo: boolean;
+  createdAt: Date;
 }
 
 /** A stored message with what the bot knows about its group, as listeners see it. */

@@ -35,7 +35,14 @@ export function createQuarantineService(deps: QuarantineDeps) {
 
   /** `fn` on the site of the message's group; null when that is no observation site. */
   async function inSite<T>(msg: ChatMessage, fn: (r: Repos, site: SiteRow) => Promise<T>) {
-    const site = await quarantineSite(db, msg.group?.siteId);
+    // The site as read with the group when the message was stored, else from the database.
+    const known = msg.group?.site;
+    const site =
+      known && known.id === msg.group?.siteId
+        ? known.kind === 'quarantine'
+          ? known
+          : null
+        : await quarantineSite(db, msg.group?.siteId);
     return site ? { result: await run(site, fn) } : null;
   }
 
@@ -47,17 +54,21 @@ export function createQuarantineService(deps: QuarantineDeps) {
   return {
     /** A residents-group message that is not a command: reports, requests, withdrawals. */
     async residentMessage(msg: ChatMessage): Promise<Outcome> {
+      const group = msg.group;
+      if (!group?.siteId || group.siteKind !== 'quarantine')
+        return { state: 'ignored', note: 'not an observation site' };
+      // Read it first (in the site's zone, which its group carries): chatter needs no transaction.
+      const records = parseMessage({
+        text: msg.body,
+        at: msg.at,
+        context: 'quarantine',
+        timeZone: group.timeZone,
+      });
+      const health = records.filter((x): x is HealthRecord => x.type === 'health');
+      const requests = records.filter((x): x is RequestRecord => x.type === 'request');
+      const cancels = records.filter((x): x is CancelRecord => x.type === 'cancel');
+      if (health.length + requests.length + cancels.length === 0) return { state: leftoverState(msg.body) };
       const outcome = await inSite(msg, async (r, site) => {
-        const records = parseMessage({
-          text: msg.body,
-          at: msg.at,
-          context: 'quarantine',
-          timeZone: site.timeZone,
-        });
-        const health = records.filter((x): x is HealthRecord => x.type === 'health');
-        const requests = records.filter((x): x is RequestRecord => x.type === 'request');
-        const cancels = records.filter((x): x is CancelRecord => x.type === 'cancel');
-        if (health.length + requests.length + cancels.length === 0) return null;
         const resident = await identify(r, site, msg);
         const lines: string[] = [];
         if (health.length) lines.push(...(await recordHealth(deps, r, site, msg, resident, health)).lines);

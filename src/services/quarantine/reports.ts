@@ -61,7 +61,8 @@ export async function recordHealth(
         fever,
         reportedAt: msg.at,
       },
-      { asCurrent: !keep },
+      // The slot's current report was just read in this transaction: no need to look for one to replace.
+      { asCurrent: !keep, noneCurrent: current === null },
     );
     if (keep && current) await r.reports.addSymptoms(current.id, rec.symptoms);
     echoes.push({ slot, temperature: rec.temperature, symptoms: rec.symptoms });
