@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { SITE_KINDS } from '../../core/domain.js';
 import type { ApiContext } from '../api.js';
 import { actorOf, guardFor } from '../auth.js';
-import { isoDate } from '../schemas.js';
+import { isoDate, recordIdParam } from '../schemas.js';
 
-const SiteParams = z.strictObject({ siteId: z.coerce.number().int().positive().describe('Site id') });
+const SiteParams = z.strictObject({ siteId: recordIdParam.describe('Site id') });
 
 const Digest = z
   .looseObject({

@@ -5,7 +5,16 @@ import { z } from 'zod';
 import type { ApiContext } from '../api.js';
 import { requireSite } from '../auth.js';
 import { booleanQuery, presentReport, Report, residentNotFound } from '../health-schemas.js';
-import { DateQuery, dateRange, decodeCursor, PageQuery, page, SiteQuery, toPage } from '../schemas.js';
+import {
+  DateQuery,
+  dateRange,
+  decodeCursor,
+  PageQuery,
+  page,
+  recordIdParam,
+  SiteQuery,
+  toPage,
+} from '../schemas.js';
 
 export const reportRoutes =
   (ctx: ApiContext): FastifyPluginAsyncZod =>
@@ -21,7 +30,7 @@ export const reportRoutes =
             ...PageQuery,
             ...SiteQuery,
             ...DateQuery,
-            resident: z.coerce.number().int().positive().optional().describe('Only this resident’s (id)'),
+            resident: recordIdParam.optional().describe('Only this resident’s (id)'),
             slot: z.enum(['am', 'pm']).optional().describe('am: the morning report, pm: the evening'),
             fever: booleanQuery('true: fevers only; false: the others'),
           }),

@@ -14,7 +14,7 @@ import {
   residentNotFound,
   Ticket,
 } from '../health-schemas.js';
-import { decodeCursor, IdParams, PageQuery, page, SiteQuery, toPage } from '../schemas.js';
+import { decodeCursor, IdParams, PageQuery, page, recordIdParam, SiteQuery, toPage } from '../schemas.js';
 
 export const requestRoutes =
   (ctx: ApiContext): FastifyPluginAsyncZod =>
@@ -34,7 +34,7 @@ export const requestRoutes =
             ...SiteQuery,
             status: z.enum(REQUEST_STATUSES).optional(),
             urgent: booleanQuery('true: urgent ones only; false: the others'),
-            resident: z.coerce.number().int().positive().optional().describe('Only this resident’s (id)'),
+            resident: recordIdParam.optional().describe('Only this resident’s (id)'),
           }),
           response: { 200: page(Ticket) },
         },
