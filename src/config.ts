@@ -54,6 +54,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   SHOUWANG_DATA_DIR: z.string().min(1).default('./data/pglite'),
+  SHOUWANG_INTAKE_SPOOL: z.string().min(1).default('./data/intake-spool.jsonl'),
   SHOUWANG_TIMEZONE: timeZone,
   SHOUWANG_BOT_NAME: z.string().min(1).default('守望'),
   SHOUWANG_DEMO: bool(true),
@@ -76,6 +77,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   http: { host: string; port: number };
   database: { url: string | null; dataDir: string };
+  /** Where messages waiting for the database are also written down (on a disk the service keeps). */
+  intakeSpool: string;
   timeZone: string;
   demo: boolean;
   chat: {
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     http: { host: e.HOST, port: e.PORT },
     database: { url: e.DATABASE_URL ?? null, dataDir: path.resolve(cwd, e.SHOUWANG_DATA_DIR) },
+    intakeSpool: path.resolve(cwd, e.SHOUWANG_INTAKE_SPOOL),
     timeZone: e.SHOUWANG_TIMEZONE,
     demo: e.SHOUWANG_DEMO,
     chat: {

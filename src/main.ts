@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const service = await createShouwang({ config, database, log });
+  const service = await createShouwang({ config, database, log, intakeSpool: config.intakeSpool });
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

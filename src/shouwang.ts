@@ -22,6 +22,7 @@ import { createScheduler } from './jobs/scheduler.js';
 import { timetableJobs } from './jobs/timetable.js';
 import type { Logger } from './log.js';
 import { createServices } from './services/index.js';
+import { createFileSpool } from './services/intake-spool.js';
 import { createMetrics, instrumentJobRuns, instrumentOutboxRepo } from './services/metrics.js';
 import { createOutboxWorker, type OutboxPolicy } from './services/outbox-worker.js';
 
@@ -38,6 +39,8 @@ export interface ShouwangOptions {
   /** Drop messages older than login (default true; replay turns it off). */
   ignoreBeforeLogin?: boolean;
   instanceId?: string;
+  /** A file for messages that wait for the database (taken again at the next start); none by default. */
+  intakeSpool?: string;
   /** Bad API tokens allowed per address within the window (tests lower it). */
   authFailures?: { max: number; windowMs: number };
 }
@@ -83,6 +86,9 @@ export async function createShouwang(opts: ShouwangOptions) {
     defaultZone: config.timeZone,
     notifyOutbox: () => worker?.notify(),
     account: () => chat.self()?.id ?? null,
+    intakeSpool: opts.intakeSpool
+      ? createFileSpool(opts.intakeSpool, log.child({ part: 'intake' }))
+      : undefined,
   });
   worker = createOutboxWorker({
     repo: instrumentOutboxRepo(createOutboxRepo(database.db), metrics),
@@ -237,6 +243,8 @@ export async function createShouwang(opts: ShouwangOptions) {
       } else {
         await app.ready();
       }
+      // What an earlier run wrote down while the database was away goes first, before anything new.
+      await services.intake.recover();
       await chat.start((incoming) => services.intake.accept(incoming));
       started.chat = true;
       const account = chat.self()?.id;

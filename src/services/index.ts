@@ -20,6 +20,7 @@ import { createSitesAdminService } from './admin/sites.js';
 import { createTokensService } from './admin/tokens.js';
 import { createVillageAdminService } from './admin/village.js';
 import { createIntakeService } from './intake.js';
+import type { IntakeSpool } from './intake-spool.js';
 import { createOutboxService } from './outbox.js';
 import { createQuarantineService } from './quarantine/index.js';
 import { createVillageService } from './village/index.js';
@@ -33,6 +34,8 @@ export interface ServicesDeps {
   notifyOutbox: () => void;
   /** The bot user this instance's WeChat is logged in as (null before login). */
   account?: () => string | null;
+  /** Where the intake writes down messages that wait for the database. */
+  intakeSpool?: IntakeSpool;
 }
 
 export function createServices(deps: ServicesDeps) {
@@ -51,6 +54,7 @@ export function createServices(deps: ServicesDeps) {
       clock: deps.clock,
       log: deps.log.child({ part: 'intake' }),
       account: deps.account,
+      spool: deps.intakeSpool,
       // Rooms handled side by side: half the pool, so each may hold a transaction and still query.
       concurrency: Math.max(1, Math.floor(deps.database.poolSize / 2)),
     }),

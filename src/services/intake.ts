@@ -3,8 +3,9 @@
 // handled one after another, in order, while different rooms go side by side (up to `concurrency` lanes at
 // once) — one slow commit no longer holds up every group. If the database is briefly away, messages wait in
 // memory, in order within their room, and are stored and handled when it is back: a message leaves the
-// buffer only once it is stored and its handling has finished. The buffer lives in memory: if the process dies while the
-// database is away, what it holds is lost (the puppet service does not deliver it again).
+// buffer only once it is stored and its handling has finished. With a spool, messages that wait for the
+// database are also written to a local file, so a process that dies (or stops) meanwhile loses nothing:
+// `recover()` at the next start takes them from it (the puppet service does not deliver them again).
 import { describeDbError, isConnectionError } from '../../db/errors.js';
 import type { GroupsRepo } from '../../db/repositories/groups.js';
 import type { MessagesRepo } from '../../db/repositories/messages.js';
@@ -13,6 +14,7 @@ import type { Clock } from '../core/clock.js';
 import type { ChatMessage, IncomingMessage, MessageState } from '../core/domain.js';
 import { clipText, storableText, stripLeadingMentions } from '../core/text.js';
 import type { Logger } from '../log.js';
+import type { IntakeSpool } from './intake-spool.js';
 
 export interface IntakeDeps {
   messages: MessagesRepo;
@@ -30,6 +32,8 @@ export interface IntakeDeps {
    * connection for its transaction and may need another one meanwhile.
    */
   concurrency?: number;
+  /** Where messages waiting for the database are also written down (see intake-spool.ts). */
+  spool?: IntakeSpool;
   /** The bot user the messages arrive for: a group bound on its first message is bound to it. */
   account?: () => string | null;
 }
@@ -48,6 +52,8 @@ interface Entry {
   failures: number;
   /** Arrival order across all rooms, to find the oldest when the buffer is full. */
   seq: number;
+  /** Written to the spool and not yet stored (or given up on). */
+  spooled: boolean;
 }
 
 interface Lane {
@@ -72,6 +78,10 @@ export function createIntakeService(deps: IntakeDeps) {
   let buffered = 0;
   let seq = 0;
   let stopping = false;
+  /** The last try to store a message found the database away: new messages go to the spool too. */
+  let databaseAway = false;
+  /** Spooled messages not yet stored: the spool is emptied when this comes back to 0. */
+  let spooledPending = 0;
   let handler: StoredHandler | null = null;
 
   /** Text and names as they can be stored, the text cut to its maximum length. */
@@ -94,7 +104,34 @@ export function createIntakeService(deps: IntakeDeps) {
     handlerFailed: false,
     failures: 0,
     seq: seq++,
+    spooled: false,
   });
+
+  /** Writes the buffered messages not yet stored nor spooled to the spool. */
+  async function spoolWaiting(): Promise<void> {
+    if (!deps.spool) return;
+    const waiting = [...lanes.values()].flatMap((l) => l.entries).filter((e) => !e.stored && !e.spooled);
+    if (waiting.length === 0) return;
+    for (const e of waiting) e.spooled = true;
+    spooledPending += waiting.length;
+    try {
+      await deps.spool.append(waiting.map((e) => e.incoming));
+    } catch (err) {
+      log.error(
+        { err, messages: waiting.length },
+        'cannot write the intake spool; the messages wait in memory only',
+      );
+    }
+  }
+
+  /** The entry no longer needs the spool (stored, a duplicate, given up or dropped). */
+  function unspool(entry: Entry): void {
+    if (!entry.spooled) return;
+    entry.spooled = false;
+    if (--spooledPending === 0 && deps.spool) {
+      deps.spool.clear().catch((err) => log.error({ err }, 'cannot empty the intake spool'));
+    }
+  }
 
   async function store(entry: Entry): Promise<ChatMessage | null> {
     const incoming = entry.incoming;
@@ -118,6 +155,8 @@ export function createIntakeService(deps: IntakeDeps) {
         entry.storeFailed = true;
         throw err;
       }
+      databaseAway = false;
+      unspool(entry);
       if (!entry.stored) return; // a duplicate
     }
     if (!handler || entry.handled) return;
@@ -143,6 +182,7 @@ export function createIntakeService(deps: IntakeDeps) {
     if (i >= 0) {
       lane.entries.splice(i, 1);
       buffered--;
+      unspool(entry);
     }
   }
 
@@ -165,6 +205,11 @@ export function createIntakeService(deps: IntakeDeps) {
           continue;
         }
         lane.outage++;
+        if (away && !entry.stored) {
+          // The database is away: what waits in memory is written down before we wait.
+          databaseAway = true;
+          await spoolWaiting();
+        }
         if (stopping) return;
         const wait = backoffMs(lane.outage, deps.retryBaseMs ?? 500, deps.retryMaxMs ?? 5_000);
         log.warn(
@@ -217,6 +262,15 @@ export function createIntakeService(deps: IntakeDeps) {
     }
   }
 
+  function laneOf(roomId: string): Lane {
+    let lane = lanes.get(roomId);
+    if (!lane) {
+      lane = { roomId, entries: [], draining: null, retryTimer: null, outage: 0, idle: [] };
+      lanes.set(roomId, lane);
+    }
+    return lane;
+  }
+
   /** Drops the oldest message not being worked on when the buffer is full. */
   function dropOldest(): void {
     let oldest: { lane: Lane; index: number; entry: Entry } | null = null;
@@ -229,6 +283,7 @@ export function createIntakeService(deps: IntakeDeps) {
     if (!oldest) return;
     oldest.lane.entries.splice(oldest.index, 1);
     buffered--;
+    unspool(oldest.entry);
     log.error(
       { providerId: oldest.entry.incoming.providerId },
       'intake buffer full, dropping the oldest message',
@@ -243,21 +298,32 @@ export function createIntakeService(deps: IntakeDeps) {
     /** Stores the message (once) and hands it to the handler; resolves when its room's work is done or waiting. */
     async accept(incoming: IncomingMessage): Promise<void> {
       if (buffered >= maxBuffered) dropOldest();
-      let lane = lanes.get(incoming.roomId);
-      if (!lane) {
-        lane = {
-          roomId: incoming.roomId,
-          entries: [],
-          draining: null,
-          retryTimer: null,
-          outage: 0,
-          idle: [],
-        };
-        lanes.set(incoming.roomId, lane);
-      }
+      const lane = laneOf(incoming.roomId);
       lane.entries.push(entryOf(incoming));
       buffered++;
+      // While the database is away, a new message is written down before it waits in memory.
+      if (databaseAway) await spoolWaiting();
       await kick(lane);
+    },
+    /**
+     * Takes what an earlier process left in the spool (it died or stopped while the database was away)
+     * and stores and handles it like new messages. Returns how many it found.
+     */
+    async recover(): Promise<number> {
+      if (!deps.spool) return 0;
+      const left = await deps.spool.load();
+      if (left.length === 0) return 0;
+      log.warn({ messages: left.length }, 'taking messages from the intake spool');
+      const accepted: Promise<void>[] = [];
+      for (const incoming of left) {
+        const lane = laneOf(incoming.roomId);
+        lane.entries.push({ ...entryOf(incoming), spooled: true });
+        spooledPending++;
+        buffered++;
+        accepted.push(kick(lane));
+      }
+      await Promise.all(accepted);
+      return left.length;
     },
     async finish(id: number, state: MessageState, note: string | null = null) {
       await deps.messages.finish(id, state, clock.now(), note);
@@ -268,7 +334,10 @@ export function createIntakeService(deps: IntakeDeps) {
     pending: () => buffered,
     /** Resolves when every room's work is done or waiting for the database. */
     settle,
-    /** Finishes what is in hand (no more retries) and resolves; what still waits for the database is lost. */
+    /**
+     * Finishes what is in hand (no more retries) and resolves; what still waits for the database is
+     * written to the spool (lost without one).
+     */
     async stop() {
       stopping = true;
       for (const lane of lanes.values()) {
@@ -277,7 +346,15 @@ export function createIntakeService(deps: IntakeDeps) {
         for (const resolve of lane.idle.splice(0)) resolve();
       }
       await settle();
-      if (buffered) log.error({ lost: buffered }, 'stopping with messages not yet stored');
+      if (!buffered) return;
+      await spoolWaiting();
+      const unstored = [...lanes.values()].flatMap((l) => l.entries).filter((e) => !e.stored);
+      if (deps.spool && unstored.every((e) => e.spooled))
+        log.warn(
+          { messages: unstored.length },
+          'stopping with messages not yet stored: they wait in the spool',
+        );
+      else log.error({ lost: buffered }, 'stopping with messages not yet stored');
     },
   };
 }

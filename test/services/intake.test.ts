@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGroupsRepo } from '../../db/repositories/groups.js';
 import { createMessagesRepo, type MessagesRepo } from '../../db/repositories/messages.js';
@@ -6,6 +9,7 @@ import { systemClock } from '../../src/core/clock.js';
 import type { ChatMessage, IncomingMessage } from '../../src/core/domain.js';
 import { silentLogger } from '../../src/log.js';
 import { createIntakeService } from '../../src/services/intake.js';
+import { createFileSpool } from '../../src/services/intake-spool.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -177,6 +181,100 @@ describe('the intake', () => {
     ]);
     expect(rows[0]?.text).toBe('36.5');
     expect(handled[1]?.body).toHaveLength(20_000);
+    await s.stop();
+  });
+});
+
+describe('the intake spool', () => {
+  const spoolFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-spool-')), 'spool.jsonl');
+  const spooled = (file: string) =>
+    fs.existsSync(file)
+      ? fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l).providerId)
+      : [];
+
+  /** A messages repository whose inserts find the database away while `down()` says so. */
+  const flaky = (down: () => boolean): MessagesRepo => {
+    const repo = createMessagesRepo(db.db);
+    return {
+      ...repo,
+      insertOnce: async (...args) => {
+        if (down()) throw refused();
+        return repo.insertOnce(...args);
+      },
+    };
+  };
+
+  function withSpool(repo: MessagesRepo, file: string, handler: (m: ChatMessage) => Promise<void>) {
+    const service = createIntakeService({
+      messages: repo,
+      groups: createGroupsRepo(db.db),
+      clock: systemClock,
+      log: silentLogger,
+      retryBaseMs: 5,
+      retryMaxMs: 20,
+      spool: createFileSpool(file, silentLogger),
+    });
+    service.onStored(handler);
+    return service;
+  }
+
+  it('writes down what waits for the database, and a new start takes it from there once', async () => {
+    const file = spoolFile();
+    let down = true;
+    const first = withSpool(
+      flaky(() => down),
+      file,
+      async () => {},
+    );
+    // m0 was stored before the outage and is in the spool too (as after a lost answer): stored once.
+    await createMessagesRepo(db.db).insertOnce(incoming('m0'), null, new Date());
+    await first.accept(incoming('m1'));
+    await first.accept({ ...incoming('m2'), roomId: 'r2@chatroom' });
+    await first.accept(incoming('m3'));
+    expect(spooled(file)).toEqual(['m1', 'm2', 'm3']);
+    // The process stops (or dies) while the database is still away: nothing is stored.
+    await first.stop();
+    expect(await db.db.select().from(messages)).toHaveLength(1);
+    fs.appendFileSync(file, `${JSON.stringify(incoming('m0'))}\n{"providerId":"torn`);
+
+    down = false;
+    const handled: string[] = [];
+    const next = withSpool(
+      flaky(() => down),
+      file,
+      async (m) => void handled.push(m.providerId),
+    );
+    expect(await next.recover()).toBe(4);
+    await next.settle();
+    expect(handled.sort()).toEqual(['m1', 'm2', 'm3']);
+    const rows = await db.db.select().from(messages).orderBy(messages.id);
+    expect(rows.map((r) => r.providerId).sort()).toEqual(['m0', 'm1', 'm2', 'm3']);
+    expect(rows.find((r) => r.providerId === 'm1')?.sentAt).toEqual(incoming('m1').at);
+    // Everything in it is stored: the spool is emptied, and a later start finds nothing.
+    await waitFor(() => !fs.existsSync(file), { what: 'the spool emptied' });
+    expect(await next.recover()).toBe(0);
+    await next.stop();
+  });
+
+  it('writes nothing while the database answers, and empties itself after an outage it outlived', async () => {
+    const file = spoolFile();
+    let refusals = 2;
+    const handled: string[] = [];
+    const s = withSpool(
+      flaky(() => refusals-- > 0),
+      file,
+      async (m) => void handled.push(m.providerId),
+    );
+    await s.accept(incoming('a1'));
+    await waitFor(() => handled.length === 1, { what: 'a1 handled after the outage' });
+    await waitFor(() => !fs.existsSync(file), { what: 'the spool emptied' });
+    await s.accept(incoming('a2'));
+    await waitFor(() => handled.length === 2, { what: 'a2 handled' });
+    expect(fs.existsSync(file)).toBe(false);
     await s.stop();
   });
 });

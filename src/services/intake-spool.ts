@@ -1,0 +1,79 @@
+// The intake's spool: messages that wait for the database are also written to a local file, one JSON line
+// each, flushed to disk before the intake goes on. If the process dies (or is stopped) while the database
+// is away, the next start takes them from the file again; storing is once per provider id, so a message
+// already stored before the crash is not stored twice. The file is emptied once everything written to it
+// is stored. Nothing is written while the database answers.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { IncomingMessage } from '../core/domain.js';
+import type { Logger } from '../log.js';
+
+export interface IntakeSpool {
+  /** Writes the messages down; resolves once they are on disk. */
+  append(messages: readonly IncomingMessage[]): Promise<void>;
+  /** What an earlier process left (a torn last line is skipped). */
+  load(): Promise<IncomingMessage[]>;
+  /** Empties the spool: everything written to it is stored. */
+  clear(): Promise<void>;
+}
+
+export function createFileSpool(file: string, log: Logger): IntakeSpool {
+  // One operation at a time, in the order asked: an append never races the clear after it.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(op: () => Promise<T>): Promise<T> => {
+    const run = chain.then(op, op);
+    chain = run.catch(() => {});
+    return run;
+  };
+
+  return {
+    append: (messages) =>
+      serial(async () => {
+        if (messages.length === 0) return;
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        const handle = await fs.open(file, 'a');
+        try {
+          await handle.write(messages.map((m) => `${JSON.stringify(m)}\n`).join(''));
+          await handle.datasync();
+        } finally {
+          await handle.close();
+        }
+      }),
+
+    load: () =>
+      serial(async () => {
+        let text: string;
+        try {
+          text = await fs.readFile(file, 'utf8');
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+          throw err;
+        }
+        const messages: IncomingMessage[] = [];
+        const lines = text.split('\n').filter((l) => l.trim() !== '');
+        lines.forEach((line, i) => {
+          const m = revive(line);
+          if (m) messages.push(m);
+          else log.error({ file, line: i + 1 }, 'unreadable line in the intake spool, skipped');
+        });
+        return messages;
+      }),
+
+    clear: () =>
+      serial(async () => {
+        await fs.rm(file, { force: true });
+      }),
+  };
+}
+
+function revive(line: string): IncomingMessage | null {
+  try {
+    const m = JSON.parse(line) as IncomingMessage & { at: string };
+    const at = new Date(m.at);
+    if (typeof m.providerId !== 'string' || typeof m.roomId !== 'string' || Number.isNaN(at.getTime()))
+      return null;
+    return { ...m, at };
+  } catch {
+    return null;
+  }
+}
