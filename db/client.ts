@@ -168,31 +168,28 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
       await client.end({ timeout: 5 });
     },
     async tryLock(key) {
-      const conn = await client.reserve();
+      // A client of its own with one connection that never retires (a pool connection is recycled after
+      // its lifetime, and a session lock would go with it). Ending the session gives the lock back, also
+      // when the connection is already gone.
+      const conn = postgres(url, {
+        max: 1,
+        max_lifetime: 0,
+        idle_timeout: 0,
+        onnotice: () => {},
+        connect_timeout: opts.connectTimeoutSec ?? 10,
+        connection: { application_name: 'shouwang-lock' },
+      });
       try {
         const [row] = await conn`select pg_try_advisory_lock(hashtext(${key})) as ok`;
         if (!row?.ok) {
-          conn.release();
+          await conn.end({ timeout: 1 });
           return null;
         }
       } catch (err) {
-        conn.release();
+        await conn.end({ timeout: 1 }).catch(() => {});
         throw err;
       }
-      let released = false;
-      return {
-        async release() {
-          if (released) return;
-          released = true;
-          try {
-            await conn`select pg_advisory_unlock(hashtext(${key}))`;
-          } catch {
-            // The connection is gone, and the lock with it.
-          } finally {
-            conn.release();
-          }
-        },
-      };
+      return { release: () => conn.end({ timeout: 1 }) };
     },
   };
 }
