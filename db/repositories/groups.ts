@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, is, isNull, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { GroupInfo } from '../../src/core/domain.js';
 import type { Executor } from '../client.js';
 import { groups, sites } from '../schema.js';
@@ -53,9 +54,20 @@ export function createGroupsRepo(db: Executor, defaultZone = DEFAULT_ZONE) {
         : null,
   });
 
+  // Every incoming message looks its group up: built once when the repository is on the database itself
+  // (a prepared query cannot outlive a transaction).
+  const byRoom = is(db, PgTransaction)
+    ? null
+    : select()
+        .where(eq(groups.roomId, sql.placeholder('roomId')))
+        .limit(1)
+        .prepare('group_by_room');
+
   return {
     async byRoomId(roomId: string) {
-      const [r] = await select().where(eq(groups.roomId, roomId)).limit(1);
+      const [r] = byRoom
+        ? await byRoom.execute({ roomId })
+        : await select().where(eq(groups.roomId, roomId)).limit(1);
       return r ? toInfo(r) : null;
     },
     async byId(id: number) {
