@@ -43,6 +43,11 @@ export interface Database {
 }
 
 export interface HeldLock {
+  /**
+   * Asks again whether this process holds the lock, taking it back if its connection was lost and nobody
+   * took it meanwhile: true (held), false (another holder has it now), null (the database did not answer).
+   */
+  refresh(): Promise<boolean | null>;
   /** Gives the lock back; safe to call twice. */
   release(): Promise<void>;
 }
@@ -111,6 +116,7 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
       if (held.has(key)) return null;
       held.add(key);
       return {
+        refresh: async () => held.has(key),
         async release() {
           held.delete(key);
         },
@@ -189,7 +195,19 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
         await conn.end({ timeout: 1 }).catch(() => {});
         throw err;
       }
-      return { release: () => conn.end({ timeout: 1 }) };
+      return {
+        // On the same session this only counts the lock again (ending the session drops every count); on a
+        // new one (the driver reconnects after a lost connection) it takes the lock back if it is free.
+        async refresh() {
+          try {
+            const [row] = await conn`select pg_try_advisory_lock(hashtext(${key})) as ok`;
+            return Boolean(row?.ok);
+          } catch {
+            return null;
+          }
+        },
+        release: () => conn.end({ timeout: 1 }),
+      };
     },
   };
 }

@@ -215,6 +215,24 @@ export async function createShouwang(opts: ShouwangOptions) {
   let started = { http: false, chat: false, jobs: false };
   /** Held while logged in: no second instance serves the same WeChat account from this database. */
   let accountLock: HeldLock | null = null;
+  let lockCheck: NodeJS.Timeout | null = null;
+
+  /**
+   * Checks now and then that this instance still holds its account's lock (its connection may have been
+   * lost and the lock with it). If another instance took the account meanwhile, this one stops sending.
+   */
+  async function checkAccountLock(): Promise<boolean | null> {
+    if (!accountLock) return null;
+    const held = await accountLock.refresh();
+    if (held === false && started.jobs) {
+      log.error(
+        { account: chat.self()?.id },
+        'another instance now serves this WeChat account: this one stops sending',
+      );
+      await outboxWorker.stop();
+    }
+    return held;
+  }
   return {
     config,
     database,
@@ -230,6 +248,7 @@ export async function createShouwang(opts: ShouwangOptions) {
     syncRooms,
     loadTimetable,
     waitProcessed,
+    checkAccountLock,
     /** Runs `listener` after a site is created or its settings change through the admin API. */
     onSitesChanged(listener: () => Promise<void> | void) {
       siteListeners.push(listener);
@@ -257,6 +276,7 @@ export async function createShouwang(opts: ShouwangOptions) {
           throw new AccountInUseError(account);
         }
       }
+      if (accountLock) lockCheck = setInterval(() => void checkAccountLock(), 60_000);
       await syncRooms();
       await loadTimetable();
       if (startOpts.jobs !== false) {
@@ -276,6 +296,8 @@ export async function createShouwang(opts: ShouwangOptions) {
         await scheduler.stop();
         await outboxWorker.stop();
       }
+      if (lockCheck) clearInterval(lockCheck);
+      lockCheck = null;
       await accountLock?.release();
       accountLock = null;
       await app.close();

@@ -1,9 +1,10 @@
 // Two instances logged into two different WeChat accounts on one database (a city's deployment: one
 // instance per account): a group is bound to the account that first sees its room, and each instance
 // sends only its own groups' messages, so no send fails for want of the room and nothing goes twice.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client.js';
+import { openDatabase, queryRows } from '../../db/client.js';
 import { createGroupsRepo } from '../../db/repositories/groups.js';
 import { createOutboxRepo } from '../../db/repositories/outbox.js';
 import { groups, outbox } from '../../db/schema.js';
@@ -124,5 +125,57 @@ describe('two WeChat accounts on one database', () => {
     });
     expect(next.sw.chat.self()?.id).toBe(account);
     await next.stop();
+  });
+
+  it('takes its account lock back after losing its connection, and stops sending once another holds it', {
+    timeout: 30_000,
+  }, async () => {
+    expect(await b.sw.checkAccountLock()).toBe(true);
+    if (!usingPostgres) return; // PGlite: one process, nothing to lose
+    const lockBackends = async () =>
+      (
+        await queryRows<{ pid: number }>(
+          db.db,
+          sql`select a.pid from pg_stat_activity a join pg_locks l on l.pid = a.pid
+              where a.application_name = 'shouwang-lock' and a.datname = current_database()
+                and l.locktype = 'advisory' and l.granted`,
+        )
+      ).map((r) => r.pid);
+    const cut = () =>
+      db.db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity
+            where application_name = 'shouwang-lock' and datname = current_database()`,
+      );
+    // The database drops the lock's connection (as a restart would): the next check takes it back.
+    const [before] = await lockBackends();
+    await cut();
+    await waitFor(
+      async () => (await b.sw.checkAccountLock()) === true && (await lockBackends())[0] !== before,
+      { timeoutMs: 10_000, what: 'the lock taken back on a new connection' },
+    );
+    // Dropped again, and meanwhile another instance took the account: this one stops sending.
+    await cut();
+    const other = postgres(db.url as string, { max: 1, onnotice: () => {} });
+    try {
+      await waitFor(
+        async () => {
+          const [row] =
+            await other`select pg_try_advisory_lock(hashtext(${`shouwang:account:${b.sw.chat.self()?.id}`})) as ok`;
+          return Boolean(row?.ok);
+        },
+        { timeoutMs: 10_000, what: 'the other holder taking the lock' },
+      );
+      expect(await b.sw.checkAccountLock()).toBe(false);
+      await createOutboxRepo(db.db).enqueue({
+        groupId: ids[WEST] as number,
+        topic: WEST,
+        text: '不该发出',
+        createdAt: new Date(),
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(b.world.sent().some((m) => m.text === '不该发出')).toBe(false);
+    } finally {
+      await other.end();
+    }
   });
 });
