@@ -3,7 +3,7 @@
 // takes them down in the reverse order (chat, jobs, HTTP, database). Used by main.ts, the CLI and tests.
 import { randomUUID } from 'node:crypto';
 import { loadScripts } from '../bots/index.js';
-import type { Database, HeldLock } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { isConnectionError } from '../db/errors.js';
 import { createJobRunsRepo } from '../db/repositories/job-runs.js';
 import { createOutboxRepo } from '../db/repositories/outbox.js';
@@ -15,12 +15,12 @@ import type { ChatTransport } from './chat/types.js';
 import { createWechatyTransport } from './chat/wechaty-adapter.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
-import { AccountInUseError } from './core/errors.js';
 import { buildApp } from './http/app.js';
 import { pruneJobRunsJob, redispatchStalledJob } from './jobs/housekeeping.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { timetableJobs } from './jobs/timetable.js';
 import type { Logger } from './log.js';
+import { createAccountGuard } from './services/account-guard.js';
 import { createServices } from './services/index.js';
 import { createFileSpool } from './services/intake-spool.js';
 import { createMetrics, instrumentJobRuns, instrumentOutboxRepo } from './services/metrics.js';
@@ -77,6 +77,9 @@ export async function createShouwang(opts: ShouwangOptions) {
   }
   const chat = transport;
 
+  /** The bot user this instance's WeChat is logged in as (null before login). */
+  const accountOf = () => chat.self()?.id ?? null;
+
   const metrics = createMetrics();
   let worker: ReturnType<typeof createOutboxWorker> | null = null;
   const services = createServices({
@@ -85,7 +88,7 @@ export async function createShouwang(opts: ShouwangOptions) {
     log,
     defaultZone: config.timeZone,
     notifyOutbox: () => worker?.notify(),
-    account: () => chat.self()?.id ?? null,
+    account: accountOf,
     intakeSpool: opts.intakeSpool
       ? createFileSpool(opts.intakeSpool, log.child({ part: 'intake' }))
       : undefined,
@@ -98,7 +101,7 @@ export async function createShouwang(opts: ShouwangOptions) {
     log: log.child({ part: 'outbox' }),
     defaultZone: config.timeZone,
     // One instance per WeChat account on a shared database: each sends only its own groups' messages.
-    account: () => chat.self()?.id ?? null,
+    account: accountOf,
     policy: {
       intervalMs: config.outbox.sendIntervalMs,
       jitterMs: config.outbox.sendJitterMs,
@@ -188,7 +191,7 @@ export async function createShouwang(opts: ShouwangOptions) {
     const groups = await services.groups.list();
     if (world) for (const g of groups) world.ensureRoom(g.topic);
     const rooms = await chat.rooms();
-    const account = chat.self()?.id ?? null;
+    const account = accountOf();
     for (const g of groups) {
       if (g.roomId) continue;
       const room = rooms.find((r) => r.topic === g.topic);
@@ -213,26 +216,12 @@ export async function createShouwang(opts: ShouwangOptions) {
   }
 
   let started = { http: false, chat: false, jobs: false };
-  /** Held while logged in: no second instance serves the same WeChat account from this database. */
-  let accountLock: HeldLock | null = null;
-  let lockCheck: NodeJS.Timeout | null = null;
-
-  /**
-   * Checks now and then that this instance still holds its account's lock (its connection may have been
-   * lost and the lock with it). If another instance took the account meanwhile, this one stops sending.
-   */
-  async function checkAccountLock(): Promise<boolean | null> {
-    if (!accountLock) return null;
-    const held = await accountLock.refresh();
-    if (held === false && started.jobs) {
-      log.error(
-        { account: chat.self()?.id },
-        'another instance now serves this WeChat account: this one stops sending',
-      );
-      await outboxWorker.stop();
-    }
-    return held;
-  }
+  const accountGuard = createAccountGuard({
+    database,
+    log,
+    // Another instance took the account: this one stops sending.
+    onLost: () => (started.jobs ? outboxWorker.stop() : Promise.resolve()),
+  });
   return {
     config,
     database,
@@ -248,7 +237,7 @@ export async function createShouwang(opts: ShouwangOptions) {
     syncRooms,
     loadTimetable,
     waitProcessed,
-    checkAccountLock,
+    checkAccountLock: () => accountGuard.check(),
     /** Runs `listener` after a site is created or its settings change through the admin API. */
     onSitesChanged(listener: () => Promise<void> | void) {
       siteListeners.push(listener);
@@ -266,17 +255,17 @@ export async function createShouwang(opts: ShouwangOptions) {
       await services.intake.recover();
       await chat.start((incoming) => services.intake.accept(incoming));
       started.chat = true;
-      const account = chat.self()?.id;
+      const account = accountOf();
       if (account) {
-        accountLock = await database.tryLock(`shouwang:account:${account}`);
-        if (!accountLock) {
+        try {
+          await accountGuard.take(account);
+        } catch (err) {
           started.chat = false;
           await chat.stop();
           await services.intake.stop();
-          throw new AccountInUseError(account);
+          throw err;
         }
       }
-      if (accountLock) lockCheck = setInterval(() => void checkAccountLock(), 60_000);
       await syncRooms();
       await loadTimetable();
       if (startOpts.jobs !== false) {
@@ -296,10 +285,7 @@ export async function createShouwang(opts: ShouwangOptions) {
         await scheduler.stop();
         await outboxWorker.stop();
       }
-      if (lockCheck) clearInterval(lockCheck);
-      lockCheck = null;
-      await accountLock?.release();
-      accountLock = null;
+      await accountGuard.release();
       await app.close();
     },
   };

@@ -6,6 +6,12 @@ import { groups, sites } from '../schema.js';
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
 
+/** A group bound to a room, and to `account` (the bot user that saw it) when it speaks for none yet. */
+const boundTo = (roomId: string, account: string | null) => ({
+  roomId,
+  ...(account ? { account: sql`coalesce(${groups.account}, ${account})` } : {}),
+});
+
 export function createGroupsRepo(db: Executor, defaultZone = DEFAULT_ZONE) {
   const select = () =>
     db
@@ -86,17 +92,14 @@ export function createGroupsRepo(db: Executor, defaultZone = DEFAULT_ZONE) {
       if (known) return known;
       const bound = await db
         .update(groups)
-        .set({ roomId, ...(account ? { account: sql`coalesce(${groups.account}, ${account})` } : {}) })
+        .set(boundTo(roomId, account))
         .where(and(eq(groups.topic, topic), isNull(groups.roomId)))
         .returning({ id: groups.id });
       return bound[0] ? this.byId(bound[0].id) : null;
     },
     /** Binds a group to a WeChat room, and to `account` when it has none yet. */
     async bindRoom(groupId: number, roomId: string, account: string | null = null) {
-      await db
-        .update(groups)
-        .set({ roomId, ...(account ? { account: sql`coalesce(${groups.account}, ${account})` } : {}) })
-        .where(eq(groups.id, groupId));
+      await db.update(groups).set(boundTo(roomId, account)).where(eq(groups.id, groupId));
     },
     /**
      * Takes the groups of these rooms that no account speaks in yet for `account` (the rooms it is in,
@@ -110,10 +113,6 @@ export function createGroupsRepo(db: Executor, defaultZone = DEFAULT_ZONE) {
         .where(and(inArray(groups.roomId, [...roomIds]), isNull(groups.account)))
         .returning({ id: groups.id });
       return rows.length;
-    },
-    /** Sets (or with null, clears) the account that speaks in a group. */
-    async setAccount(groupId: number, account: string | null) {
-      await db.update(groups).set({ account }).where(eq(groups.id, groupId));
     },
   };
 }

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '../../db/client.js';
-import { createGroupsRepo } from '../../db/repositories/groups.js';
+import { createGroupBindingsRepo } from '../../db/repositories/group-bindings.js';
 import { createOutboxRepo } from '../../db/repositories/outbox.js';
 import { groups, outbox } from '../../db/schema.js';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../helpers/db.js';
@@ -64,10 +64,10 @@ describe('two WeChat accounts on one database', () => {
 
   it('sends each group’s messages through its own account only, once each', { timeout: 60_000 }, async () => {
     const accountB = b.sw.chat.self()?.id as string;
-    const repoGroups = createGroupsRepo(db.db);
+    const repoGroups = createGroupBindingsRepo(db.db);
     // Staff move the west village's groups to account B; the shared volunteers group belongs to nobody.
-    await repoGroups.setAccount(ids[WEST] as number, accountB);
-    await repoGroups.setAccount(ids[SHARED] as number, null);
+    await repoGroups.update(ids[WEST] as number, { account: accountB });
+    await repoGroups.update(ids[SHARED] as number, { account: null });
 
     const repo = createOutboxRepo(db.db);
     const texts: Record<string, string[]> = { [EAST]: [], [WEST]: [], [SHARED]: [] };

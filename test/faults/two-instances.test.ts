@@ -3,7 +3,7 @@
 // outbox message is sent once although both workers claim side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
-import { createGroupsRepo } from '../../db/repositories/groups.js';
+import { createGroupBindingsRepo } from '../../db/repositories/group-bindings.js';
 import { createJobRunsRepo } from '../../db/repositories/job-runs.js';
 import { createOutboxRepo } from '../../db/repositories/outbox.js';
 import { outbox } from '../../db/schema.js';
@@ -80,7 +80,7 @@ describe('two instances on one database', () => {
   it('send each outbox message once', { timeout: 60_000 }, async () => {
     const texts = Array.from({ length: 50 }, (_, i) => `第${i + 1}号通知：明天上午送水。`);
     // A group no account owns: both workers may send its messages (see two-accounts for owned groups).
-    await createGroupsRepo(db.db).setAccount(groupId, null);
+    await createGroupBindingsRepo(db.db).update(groupId, { account: null });
     const repo = createOutboxRepo(db.db);
     for (const text of texts) await repo.enqueue({ groupId, topic: VILLAGERS, text, createdAt: new Date() });
 

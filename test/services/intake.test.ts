@@ -9,7 +9,7 @@ import { systemClock } from '../../src/core/clock.js';
 import type { ChatMessage, IncomingMessage } from '../../src/core/domain.js';
 import { silentLogger } from '../../src/log.js';
 import { createIntakeService } from '../../src/services/intake.js';
-import { createFileSpool } from '../../src/services/intake-spool.js';
+import { createFileSpool, type IntakeSpool } from '../../src/services/intake-spool.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -37,9 +37,15 @@ const incoming = (providerId: string, text = '体温36.5'): IncomingMessage => (
   mentionIds: [],
 });
 
-function intake(repo: MessagesRepo, handler: (m: ChatMessage) => Promise<void>, concurrency?: number) {
+function intake(
+  repo: MessagesRepo,
+  handler: (m: ChatMessage) => Promise<void>,
+  concurrency?: number,
+  spool?: IntakeSpool,
+) {
   const service = createIntakeService({
     concurrency,
+    spool,
     messages: repo,
     groups: createGroupsRepo(db.db),
     clock: systemClock,
@@ -208,19 +214,8 @@ describe('the intake spool', () => {
     };
   };
 
-  function withSpool(repo: MessagesRepo, file: string, handler: (m: ChatMessage) => Promise<void>) {
-    const service = createIntakeService({
-      messages: repo,
-      groups: createGroupsRepo(db.db),
-      clock: systemClock,
-      log: silentLogger,
-      retryBaseMs: 5,
-      retryMaxMs: 20,
-      spool: createFileSpool(file, silentLogger),
-    });
-    service.onStored(handler);
-    return service;
-  }
+  const withSpool = (repo: MessagesRepo, file: string, handler: (m: ChatMessage) => Promise<void>) =>
+    intake(repo, handler, undefined, createFileSpool(file, silentLogger));
 
   it('writes down what waits for the database, and a new start takes it from there once', async () => {
     const file = spoolFile();
