@@ -75,7 +75,25 @@ function domainFields(err: ValidationError): FieldError[] {
   });
 }
 
+/** The first query or path value with a NUL character (no text column takes one), as `where.name`. */
+function nulField(parts: Record<string, unknown>): FieldError[] {
+  for (const [where, values] of Object.entries(parts)) {
+    if (!values || typeof values !== 'object') continue;
+    for (const [name, value] of Object.entries(values)) {
+      const all = Array.isArray(value) ? value : [value];
+      if (all.some((v) => typeof v === 'string' && v.includes('\u0000')))
+        return [{ field: `${where}.${name}`, message: 'must not contain a NUL character' }];
+    }
+  }
+  return [];
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    const [nul] = nulField({ querystring: req.query, params: req.params });
+    if (nul) throw invalidField(nul.field, nul.message);
+  });
+
   app.setNotFoundHandler((req, reply) => {
     reply
       .code(404)
