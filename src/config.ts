@@ -55,6 +55,7 @@ const schema = z.object({
     .optional(),
   SHOUWANG_DATA_DIR: z.string().min(1).default('./data/pglite'),
   SHOUWANG_INTAKE_SPOOL: z.string().min(1).default('./data/intake-spool.jsonl'),
+  SHOUWANG_BATCH_SIZE: int(64, 1, 1_000),
   SHOUWANG_TIMEZONE: timeZone,
   SHOUWANG_BOT_NAME: z.string().min(1).default('守望'),
   SHOUWANG_DEMO: bool(true),
@@ -79,6 +80,8 @@ export interface Config {
   database: { url: string | null; dataDir: string };
   /** Where messages waiting for the database are also written down (on a disk the service keeps). */
   intakeSpool: string;
+  /** Most messages stored and handled together (one transaction); 1 handles each on its own. */
+  batchSize: number;
   timeZone: string;
   demo: boolean;
   chat: {
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     http: { host: e.HOST, port: e.PORT },
     database: { url: e.DATABASE_URL ?? null, dataDir: path.resolve(cwd, e.SHOUWANG_DATA_DIR) },
     intakeSpool: path.resolve(cwd, e.SHOUWANG_INTAKE_SPOOL),
+    batchSize: e.SHOUWANG_BATCH_SIZE,
     timeZone: e.SHOUWANG_TIMEZONE,
     demo: e.SHOUWANG_DEMO,
     chat: {

@@ -8,6 +8,7 @@ import { isConnectionError } from '../db/errors.js';
 import { createJobRunsRepo } from '../db/repositories/job-runs.js';
 import { createOutboxRepo } from '../db/repositories/outbox.js';
 import { createRegistryRepo } from '../db/repositories/registry.js';
+import { afterCommit } from '../db/unit.js';
 import { createServicePuppet } from './chat/puppets.js';
 import { Robot } from './chat/robot.js';
 import { createSandboxWorld, type SandboxWorld } from './chat/sandbox.js';
@@ -21,6 +22,7 @@ import { createScheduler } from './jobs/scheduler.js';
 import { timetableJobs } from './jobs/timetable.js';
 import type { Logger } from './log.js';
 import { createAccountGuard } from './services/account-guard.js';
+import { createHandling } from './services/handling.js';
 import { createServices } from './services/index.js';
 import { createFileSpool } from './services/intake-spool.js';
 import { createMetrics, instrumentJobRuns, instrumentOutboxRepo } from './services/metrics.js';
@@ -87,7 +89,9 @@ export async function createShouwang(opts: ShouwangOptions) {
     clock,
     log,
     defaultZone: config.timeZone,
-    notifyOutbox: () => worker?.notify(),
+    // Queued in a unit of work (a batch of messages): the worker looks once the unit has committed.
+    notifyOutbox: () => afterCommit(() => worker?.notify()),
+    batchSize: config.batchSize,
     account: accountOf,
     intakeSpool: opts.intakeSpool
       ? createFileSpool(opts.intakeSpool, log.child({ part: 'intake' }))
@@ -123,9 +127,22 @@ export async function createShouwang(opts: ShouwangOptions) {
     isTransient: isConnectionError,
   });
   loadScripts(robot, services);
+  const handling = createHandling({
+    db: database.db,
+    messages: services.messages,
+    clock,
+    log: log.child({ part: 'handling' }),
+    dispatcher: robot,
+    isTransient: isConnectionError,
+    finished: (state) => metrics.messagesProcessed.inc({ state }),
+    committed: (n) => metrics.handlingBatch.observe(n),
+    maxBatch: config.batchSize,
+    // Half the pool: each may hold a transaction and still query; two batches may be open as well.
+    soloConcurrency: Math.max(1, Math.floor(database.poolSize / 2) - 2),
+  });
   services.intake.onStored(async (msg) => {
     metrics.messagesReceived.inc();
-    await robot.dispatch(msg);
+    await handling.handle(msg);
   });
 
   const jobRuns = instrumentJobRuns(createJobRunsRepo(database.db, instanceId), metrics);

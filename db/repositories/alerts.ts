@@ -3,8 +3,18 @@ import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Slot } from '../../src/core/records.js';
 import type { Executor } from '../client.js';
 import { alerts, healthReports } from '../schema.js';
+import { coalesce } from '../unit.js';
+import { tupleIn } from './filters.js';
 
 export type AlertRow = typeof alerts.$inferSelect;
+
+interface Key {
+  siteId: number;
+  residentId: number | null;
+  talkerId: string;
+  day: string;
+  slot: Slot;
+}
 
 export function createAlertsRepo(db: Executor) {
   return {
@@ -35,24 +45,55 @@ export function createAlertsRepo(db: Executor) {
       day: string,
       slot: Slot,
     ): Promise<AlertRow | null> {
-      const [r] = await db
-        .select({ alert: alerts })
-        .from(alerts)
-        .innerJoin(healthReports, eq(healthReports.id, alerts.reportId))
-        .where(
-          and(
-            eq(alerts.siteId, siteId),
-            eq(alerts.status, 'open'),
-            eq(healthReports.day, day),
-            eq(healthReports.slot, slot),
-            who.residentId
-              ? eq(alerts.residentId, who.residentId)
-              : and(isNull(alerts.residentId), eq(healthReports.talkerId, who.talkerId)),
-          ),
-        )
-        .orderBy(asc(alerts.id))
-        .limit(1);
-      return r?.alert ?? null;
+      const key: Key = { siteId, residentId: who.residentId, talkerId: who.talkerId, day, slot };
+      // Asked for every health report: the asks of a batch of messages go in one query (db/unit.ts).
+      return coalesce('alerts.openForSlot', key, async (keys) => {
+        const rows = await db
+          .select({
+            alert: alerts,
+            day: healthReports.day,
+            slot: healthReports.slot,
+            talkerId: healthReports.talkerId,
+          })
+          .from(alerts)
+          .innerJoin(healthReports, eq(healthReports.id, alerts.reportId))
+          .where(
+            and(
+              eq(alerts.status, 'open'),
+              or(
+                // Residents' alerts by resident; alerts of senders not yet registered by sender.
+                ...[keys.filter((k) => k.residentId), keys.filter((k) => !k.residentId)]
+                  .filter((ks) => ks.length > 0)
+                  .map((ks) =>
+                    tupleIn<Key>(
+                      [
+                        { column: alerts.siteId, type: 'integer', of: (k) => k.siteId },
+                        { column: healthReports.day, type: 'date', of: (k) => k.day },
+                        { column: healthReports.slot, type: 'text', of: (k) => k.slot },
+                        ks[0]?.residentId
+                          ? { column: alerts.residentId, type: 'integer', of: (k) => k.residentId }
+                          : { column: healthReports.talkerId, type: 'text', of: (k) => k.talkerId },
+                      ],
+                      ks,
+                    ),
+                  ),
+              ),
+            ),
+          )
+          .orderBy(asc(alerts.id));
+        return keys.map(
+          (k) =>
+            rows.find(
+              (r) =>
+                r.alert.siteId === k.siteId &&
+                r.day === k.day &&
+                r.slot === k.slot &&
+                (k.residentId
+                  ? r.alert.residentId === k.residentId
+                  : r.alert.residentId === null && r.talkerId === k.talkerId),
+            )?.alert ?? null,
+        );
+      });
     },
     /** A registering sender's alerts become their resident's. */
     async attach(siteId: number, talkerId: string, residentId: number): Promise<void> {

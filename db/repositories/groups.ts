@@ -3,6 +3,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { GroupInfo } from '../../src/core/domain.js';
 import type { Executor } from '../client.js';
 import { groups, sites } from '../schema.js';
+import { inUnit } from '../unit.js';
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
 
@@ -71,10 +72,17 @@ export function createGroupsRepo(db: Executor, defaultZone = DEFAULT_ZONE) {
 
   return {
     async byRoomId(roomId: string) {
-      const [r] = byRoom
-        ? await byRoom.execute({ roomId })
-        : await select().where(eq(groups.roomId, roomId)).limit(1);
+      const [r] =
+        byRoom && !inUnit()
+          ? await byRoom.execute({ roomId })
+          : await select().where(eq(groups.roomId, roomId)).limit(1);
       return r ? toInfo(r) : null;
+    },
+    /** The groups of these rooms, by room id (rooms of no group are not in it). */
+    async byRoomIds(roomIds: readonly string[]) {
+      if (roomIds.length === 0) return new Map<string, GroupInfo>();
+      const rows = await select().where(inArray(groups.roomId, [...roomIds]));
+      return new Map(rows.map((r) => [r.roomId as string, toInfo(r)]));
     },
     async byId(id: number) {
       const [r] = await select().where(eq(groups.id, id)).limit(1);

@@ -1,11 +1,32 @@
 // Temperature and symptom reports. Every report is kept; `current` marks the one that counts for a
 // resident, day and slot. Reports of senders not yet bound wait with resident_id null.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, notExists } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, notExists, sql } from 'drizzle-orm';
 import type { Slot, SymptomCode } from '../../src/core/records.js';
+import { insertMany } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { healthReports, residents, rooms, sites } from '../schema.js';
+import { coalesce } from '../unit.js';
+import { tupleIn } from './filters.js';
 
 export type HealthReportRow = typeof healthReports.$inferSelect;
+
+interface SlotKey {
+  residentId: number;
+  day: string;
+  slot: Slot;
+}
+
+const slotIn = (keys: SlotKey[]) =>
+  tupleIn<SlotKey>(
+    [
+      { column: healthReports.residentId, type: 'integer', of: (k) => k.residentId },
+      { column: healthReports.day, type: 'date', of: (k) => k.day },
+      { column: healthReports.slot, type: 'text', of: (k) => k.slot },
+    ],
+    keys,
+  );
+const sameSlot = (r: HealthReportRow, k: SlotKey) =>
+  r.residentId === k.residentId && r.day === k.day && r.slot === k.slot;
 
 export function createHealthReportsRepo(db: Executor) {
   return {
@@ -19,27 +40,60 @@ export function createHealthReportsRepo(db: Executor) {
       opts: { asCurrent?: boolean; noneCurrent?: boolean } = {},
     ): Promise<{ report: HealthReportRow; replaced: HealthReportRow | null }> {
       const asCurrent = opts.asCurrent ?? true;
+      const residentId = values.residentId;
       let replaced: HealthReportRow | null = null;
-      if (values.residentId && asCurrent && !opts.noneCurrent) {
-        const rows = await db
-          .update(healthReports)
-          .set({ current: false })
-          .where(
-            and(
-              eq(healthReports.residentId, values.residentId),
-              eq(healthReports.day, values.day),
-              eq(healthReports.slot, values.slot),
-              eq(healthReports.current, true),
-            ),
-          )
-          .returning();
-        replaced = rows[0] ?? null;
+      if (residentId && asCurrent && !opts.noneCurrent) {
+        // The reports of a batch of messages: one update, one insert (see db/unit.ts).
+        replaced = await coalesce(
+          'healthReports.replace',
+          { residentId, day: values.day, slot: values.slot },
+          (keys) =>
+            db
+              .update(healthReports)
+              .set({ current: false })
+              .where(and(eq(healthReports.current, true), slotIn(keys)))
+              .returning()
+              .then((rows) => keys.map((k) => rows.find((r) => sameSlot(r, k)) ?? null)),
+        );
       }
-      const [report] = await db
-        .insert(healthReports)
-        .values({ ...values, current: asCurrent })
-        .returning();
-      return { report: report as HealthReportRow, replaced };
+      const row: Omit<HealthReportRow, 'id'> = {
+        siteId: values.siteId,
+        residentId: values.residentId ?? null,
+        talkerId: values.talkerId,
+        messageId: values.messageId ?? null,
+        day: values.day,
+        slot: values.slot,
+        temperature: values.temperature ?? null,
+        symptoms: values.symptoms ?? [],
+        fever: values.fever ?? false,
+        current: asCurrent,
+        reportedAt: values.reportedAt,
+      };
+      const report = await coalesce('healthReports.insert', row, async (rows) => {
+        const ids = await insertMany<Omit<HealthReportRow, 'id'>, { id: number | string }>(
+          db,
+          healthReports,
+          [
+            [healthReports.siteId, 'integer', (r) => r.siteId],
+            [healthReports.residentId, 'integer', (r) => r.residentId],
+            [healthReports.talkerId, 'text', (r) => r.talkerId],
+            [healthReports.messageId, 'bigint', (r) => r.messageId],
+            [healthReports.day, 'date', (r) => r.day],
+            [healthReports.slot, 'text', (r) => r.slot],
+            [healthReports.temperature, 'real', (r) => r.temperature],
+            [healthReports.symptoms, 'jsonb', (r) => r.symptoms],
+            [healthReports.fever, 'boolean', (r) => r.fever],
+            [healthReports.current, 'boolean', (r) => r.current],
+            [healthReports.reportedAt, 'timestamptz', (r) => r.reportedAt],
+          ],
+          rows,
+          sql`returning id`,
+        );
+        // Ids are drawn in the order of the rows.
+        const sorted = ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+        return rows.map((r, k) => ({ ...r, id: sorted[k] as number }));
+      });
+      return { report, replaced };
     },
 
     /** Adds symptoms to a report (a later message in its slot named them). */
@@ -55,19 +109,13 @@ export function createHealthReportsRepo(db: Executor) {
 
     /** A resident's current report of a day and slot. */
     async currentIn(residentId: number, day: string, slot: Slot): Promise<HealthReportRow | null> {
-      const [r] = await db
-        .select()
-        .from(healthReports)
-        .where(
-          and(
-            eq(healthReports.residentId, residentId),
-            eq(healthReports.day, day),
-            eq(healthReports.slot, slot),
-            eq(healthReports.current, true),
-          ),
-        )
-        .limit(1);
-      return r ?? null;
+      return coalesce('healthReports.currentIn', { residentId, day, slot }, async (keys) => {
+        const rows = await db
+          .select()
+          .from(healthReports)
+          .where(and(eq(healthReports.current, true), slotIn(keys)));
+        return keys.map((k) => rows.find((r) => sameSlot(r, k)) ?? null);
+      });
     },
 
     /** A resident's current reports of a day. */

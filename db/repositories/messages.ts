@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray, is, lt, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { IncomingMessage, MessageState } from '../../src/core/domain.js';
+import { insertMany } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { messages } from '../schema.js';
+import { inUnit } from '../unit.js';
 
 export function createMessagesRepo(db: Executor) {
   // The two statements every incoming message costs outside a transaction (storing it, recording its
@@ -65,18 +67,19 @@ export function createMessagesRepo(db: Executor) {
         sentAt: m.at,
         receivedAt,
       };
-      const rows = prepared
-        ? await prepared.insert.execute(row)
-        : await db
-            .insert(messages)
-            .values(row)
-            .onConflictDoNothing({ target: messages.providerId })
-            .returning({ id: messages.id });
+      const rows =
+        prepared && !inUnit()
+          ? await prepared.insert.execute(row)
+          : await db
+              .insert(messages)
+              .values(row)
+              .onConflictDoNothing({ target: messages.providerId })
+              .returning({ id: messages.id });
       return rows[0]?.id ?? null;
     },
 
     async finish(id: number, state: MessageState, at: Date, note: string | null = null) {
-      if (prepared) {
+      if (prepared && !inUnit()) {
         // As drizzle encodes a timestamp column's value: an ISO string.
         await prepared.finish.execute({ id, state, note, processedAt: at.toISOString() });
         return;
@@ -85,6 +88,57 @@ export function createMessagesRepo(db: Executor) {
         .update(messages)
         .set({ state, note, processedAt: at, attempts: sql`${messages.attempts} + 1` })
         .where(eq(messages.id, id));
+    },
+
+    /**
+     * Stores many messages in one statement, each once per provider id (a provider id given twice is
+     * stored for its first row). Returns the new rows' ids by provider id; duplicates are not in it.
+     */
+    async insertMany(
+      rows: readonly {
+        message: IncomingMessage & { originalLength?: number | null };
+        groupId: number | null;
+      }[],
+      receivedAt: Date,
+    ): Promise<Map<string, number>> {
+      if (rows.length === 0) return new Map();
+      const inserted = await insertMany<(typeof rows)[number], { id: number | string; provider_id: string }>(
+        db,
+        messages,
+        [
+          [messages.providerId, 'text', (r) => r.message.providerId],
+          [messages.roomId, 'text', (r) => r.message.roomId],
+          [messages.groupId, 'integer', (r) => r.groupId],
+          [messages.talkerId, 'text', (r) => r.message.talkerId],
+          [messages.talkerName, 'text', (r) => r.message.talkerName],
+          [messages.kind, 'text', (r) => r.message.kind],
+          [messages.text, 'text', (r) => r.message.text],
+          [messages.originalLength, 'integer', (r) => r.message.originalLength ?? null],
+          [messages.mentionsSelf, 'boolean', (r) => r.message.mentionsSelf],
+          [messages.sentAt, 'timestamptz', (r) => r.message.at],
+          [messages.receivedAt, 'timestamptz', () => receivedAt],
+        ],
+        rows,
+        sql`on conflict (${sql.identifier(messages.providerId.name)}) do nothing returning id, provider_id`,
+      );
+      return new Map(inserted.map((r) => [r.provider_id, Number(r.id)]));
+    },
+
+    /** Records the outcomes of many messages in one statement. */
+    async finishMany(
+      outcomes: readonly { id: number; state: MessageState; note: string | null }[],
+      at: Date,
+    ): Promise<void> {
+      if (outcomes.length === 0) return;
+      const ids = sql.param(outcomes.map((o) => String(o.id)));
+      const states = sql.param(outcomes.map((o) => o.state));
+      const notes = sql.param(outcomes.map((o) => o.note));
+      await db.execute(sql`
+        update ${messages} set
+          state = v.state, note = v.note, processed_at = ${at.toISOString()}::timestamptz,
+          attempts = ${messages.attempts} + 1
+        from unnest(${ids}::text[], ${states}::text[], ${notes}::text[]) as v(id, state, note)
+        where ${messages.id} = v.id::bigint`);
     },
 
     async byId(id: number) {

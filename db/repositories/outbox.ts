@@ -16,8 +16,10 @@ import {
 } from 'drizzle-orm';
 import type { Mention } from '../../src/core/domain.js';
 import { splitForWeChat } from '../../src/core/text.js';
+import { insertMany } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { groups, outbox } from '../schema.js';
+import { coalesce } from '../unit.js';
 
 export interface OutboxItem {
   groupId: number | null;
@@ -58,26 +60,57 @@ export function createOutboxRepo(db: Executor) {
     async enqueue(item: OutboxItem): Promise<number[]> {
       const parts = splitForWeChat(item.text);
       if (parts.length === 0) return [];
-      const rows = await db
-        .insert(outbox)
-        .values(
-          parts.map((text, i) => ({
-            groupId: item.groupId,
-            topic: item.topic,
-            roomId: item.roomId ?? null,
-            text,
-            mentions: i === 0 ? (item.mentions ?? []) : [],
-            kind: item.kind ?? 'reply',
-            urgent: item.urgent ?? false,
-            dedupeKey: item.dedupeKey ? (i === 0 ? item.dedupeKey : `${item.dedupeKey}#${i + 1}`) : null,
-            sourceMessageId: item.sourceMessageId ?? null,
-            createdAt: item.createdAt,
-            notBefore: item.notBefore ?? item.createdAt,
-          })),
-        )
-        .onConflictDoNothing({ target: outbox.dedupeKey })
-        .returning({ id: outbox.id });
-      return rows.map((r) => r.id);
+      const rows = parts.map((text, i) => ({
+        groupId: item.groupId,
+        topic: item.topic,
+        roomId: item.roomId ?? null,
+        text,
+        mentions: i === 0 ? (item.mentions ?? []) : [],
+        kind: item.kind ?? 'reply',
+        urgent: item.urgent ?? false,
+        dedupeKey: item.dedupeKey ? (i === 0 ? item.dedupeKey : `${item.dedupeKey}#${i + 1}`) : null,
+        sourceMessageId: item.sourceMessageId ?? null,
+        createdAt: item.createdAt,
+        notBefore: item.notBefore ?? item.createdAt,
+      }));
+      if (item.dedupeKey) {
+        const inserted = await db
+          .insert(outbox)
+          .values(rows)
+          .onConflictDoNothing({ target: outbox.dedupeKey })
+          .returning({ id: outbox.id });
+        return inserted.map((r) => r.id);
+      }
+      // Replies to a batch of messages: one insert (db/unit.ts). Without a dedupe key nothing conflicts,
+      // and the ids are drawn in the order of the values: sorted, they give each item its own.
+      return coalesce('outbox.enqueue', rows, async (items) => {
+        type Row = (typeof rows)[number];
+        const inserted = await insertMany<Row, { id: number | string }>(
+          db,
+          outbox,
+          [
+            [outbox.groupId, 'integer', (r) => r.groupId],
+            [outbox.topic, 'text', (r) => r.topic],
+            [outbox.roomId, 'text', (r) => r.roomId],
+            [outbox.text, 'text', (r) => r.text],
+            [outbox.mentions, 'jsonb', (r) => r.mentions],
+            [outbox.kind, 'text', (r) => r.kind],
+            [outbox.urgent, 'boolean', (r) => r.urgent],
+            [outbox.sourceMessageId, 'bigint', (r) => r.sourceMessageId],
+            [outbox.createdAt, 'timestamptz', (r) => r.createdAt],
+            [outbox.notBefore, 'timestamptz', (r) => r.notBefore],
+          ],
+          items.flat(),
+          sql`returning id`,
+        );
+        const ids = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+        let next = 0;
+        return items.map((its) => {
+          const mine = ids.slice(next, next + its.length);
+          next += its.length;
+          return mine;
+        });
+      });
     },
 
     /**

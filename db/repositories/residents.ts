@@ -4,6 +4,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { ResidentStatus } from '../../src/core/domain.js';
 import type { Executor } from '../client.js';
 import { residents, rooms } from '../schema.js';
+import { coalesce } from '../unit.js';
+import { tupleIn } from './filters.js';
 
 export interface ResidentView {
   id: number;
@@ -51,11 +53,21 @@ export function createResidentsRepo(db: Executor) {
       return r ?? null;
     },
     async byWechatId(siteId: number, wechatId: string): Promise<ResidentView | null> {
-      const [r] = await select()
-        .where(and(eq(residents.siteId, siteId), eq(residents.wechatId, wechatId)))
-        .orderBy(asc(residents.id))
-        .limit(1);
-      return r ?? null;
+      // Asked for every message in a residents group: the asks of a batch go in one query.
+      return coalesce('residents.byWechatId', { siteId, wechatId }, async (keys) => {
+        const rows = await select()
+          .where(
+            tupleIn(
+              [
+                { column: residents.siteId, type: 'integer', of: (k) => k.siteId },
+                { column: residents.wechatId, type: 'text', of: (k) => k.wechatId },
+              ],
+              keys,
+            ),
+          )
+          .orderBy(asc(residents.id));
+        return keys.map((k) => rows.find((r) => r.siteId === k.siteId && r.wechatId === k.wechatId) ?? null);
+      });
     },
     /** Everyone in a room, any status. */
     async inRoom(siteId: number, room: string): Promise<ResidentView[]> {

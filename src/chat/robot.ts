@@ -125,13 +125,36 @@ export class Robot {
     }
   }
 
+  /**
+   * Runs the matching listeners and returns the outcome without recording it, for a caller that records
+   * the outcomes of many messages at once (a batch handled in one transaction). Any failure of a listener
+   * is thrown, not recorded: the caller rolls the batch back and dispatches its messages one by one.
+   * Null when the message is being dispatched already.
+   */
+  async outcomeOf(msg: ChatMessage): Promise<{ state: MessageState; note: string | null } | null> {
+    if (this.inFlight.has(msg.id) || this.interrupted.has(msg.id)) return null;
+    this.inFlight.add(msg.id);
+    try {
+      const progress = this.begin(msg);
+      await this.runListeners(msg, progress, true);
+      return { state: progress.outcome, note: progress.note };
+    } finally {
+      this.inFlight.delete(msg.id);
+    }
+  }
+
+  /** A dispatch of this message is running, or was interrupted and has to be carried on. */
+  busy(id: number): boolean {
+    return this.inFlight.has(id) || this.interrupted.has(id);
+  }
+
   private begin(msg: ChatMessage): Progress {
     // Media (a photo, a voice message) is for a person to look at unless a fallback says otherwise.
     const start = msg.kind === 'media' ? mediaOutcome(msg.text) : { state: 'ignored' as const, note: null };
     return { done: new Set(), outcome: start.state, note: start.note };
   }
 
-  private async runListeners(msg: ChatMessage, progress: Progress): Promise<void> {
+  private async runListeners(msg: ChatMessage, progress: Progress, strict = false): Promise<void> {
     const role = msg.group?.role ?? null;
     const inScope = (l: Listener) => l.roles === null || (role !== null && l.roles.includes(role));
     const settle = (state: MessageState, why?: string) => {
@@ -151,7 +174,7 @@ export class Robot {
     if (matches.length === 0) for (const l of this.fallbacks) if (inScope(l)) matches.push([l, null]);
     for (const [l, match] of matches) {
       if (progress.done.has(l)) continue;
-      const transient = await this.run(l, msg, match, settle);
+      const transient = await this.run(l, msg, match, settle, strict);
       if (transient) throw new DispatchInterrupted(msg.id, transient);
       progress.done.add(l);
     }
@@ -162,6 +185,7 @@ export class Robot {
     msg: ChatMessage,
     match: RegExpMatchArray | null,
     settle: (s: MessageState, why?: string) => void,
+    strict: boolean,
   ): Promise<unknown> {
     let explicit = false;
     const res: Response = {
@@ -177,6 +201,7 @@ export class Robot {
       await l.handler(res);
       if (!explicit && match) settle('handled');
     } catch (err) {
+      if (strict) throw err;
       if (this.deps.isTransient?.(err)) {
         this.deps.log.warn({ listener: l.name, messageId: msg.id }, 'listener interrupted, will retry');
         return err;

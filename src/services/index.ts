@@ -34,6 +34,8 @@ export interface ServicesDeps {
   notifyOutbox: () => void;
   /** The bot user this instance's WeChat is logged in as (null before login). */
   account?: () => string | null;
+  /** Most messages stored and handled together (default 64). */
+  batchSize?: number;
   /** Where the intake writes down messages that wait for the database. */
   intakeSpool?: IntakeSpool;
 }
@@ -55,8 +57,10 @@ export function createServices(deps: ServicesDeps) {
       log: deps.log.child({ part: 'intake' }),
       account: deps.account,
       spool: deps.intakeSpool,
-      // Rooms handled side by side: half the pool, so each may hold a transaction and still query.
-      concurrency: Math.max(1, Math.floor(deps.database.poolSize / 2)),
+      // Rooms in hand side by side: what arrives together is stored and handled together (handling.ts
+      // bounds the transactions open at once).
+      concurrency: deps.batchSize ?? 64,
+      batchSize: deps.batchSize,
     }),
     outbox,
     village: createVillageService({ db, outbox }),

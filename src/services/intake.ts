@@ -12,9 +12,10 @@ import type { MessagesRepo } from '../../db/repositories/messages.js';
 import { backoffMs } from '../core/backoff.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatMessage, IncomingMessage, MessageState } from '../core/domain.js';
-import { clipText, storableText, stripLeadingMentions } from '../core/text.js';
+import { clipText, storableText } from '../core/text.js';
 import type { Logger } from '../log.js';
 import type { IntakeSpool } from './intake-spool.js';
+import { createMessageStore, type Storable } from './intake-store.js';
 
 export interface IntakeDeps {
   messages: MessagesRepo;
@@ -32,6 +33,8 @@ export interface IntakeDeps {
    * connection for its transaction and may need another one meanwhile.
    */
   concurrency?: number;
+  /** Most messages stored in one statement (default 64). */
+  batchSize?: number;
   /** Where messages waiting for the database are also written down (see intake-spool.ts). */
   spool?: IntakeSpool;
   /** The bot user the messages arrive for: a group bound on its first message is bound to it. */
@@ -40,12 +43,9 @@ export interface IntakeDeps {
 
 export type StoredHandler = (msg: ChatMessage) => Promise<void>;
 
-interface Entry {
-  incoming: IncomingMessage & { originalLength: number | null };
+interface Entry extends Storable {
   /** Set once stored; the handler may still have to run (again). */
   stored: ChatMessage | null;
-  /** An attempt to store it failed: the insert may have committed without our hearing back. */
-  storeFailed: boolean;
   handled: boolean;
   /** The handler was interrupted: it may have finished meanwhile through another path. */
   handlerFailed: boolean;
@@ -133,24 +133,19 @@ export function createIntakeService(deps: IntakeDeps) {
     }
   }
 
-  async function store(entry: Entry): Promise<ChatMessage | null> {
-    const incoming = entry.incoming;
-    const group = await deps.groups.resolve(incoming.roomId, incoming.roomTopic, deps.account?.() ?? null);
-    let id = await deps.messages.insertOnce(incoming, group?.id ?? null, clock.now());
-    if (id === null && entry.storeFailed) {
-      // Our earlier insert committed but the answer was lost with the connection: the row is ours.
-      const row = await deps.messages.byProviderId(incoming.providerId);
-      if (row?.state === 'received') id = row.id;
-    }
-    if (id === null) return null;
-    return { ...incoming, id, group, body: stripLeadingMentions(incoming.text) };
-  }
+  const storing = createMessageStore({
+    messages: deps.messages,
+    groups: deps.groups,
+    clock,
+    account: deps.account,
+    batchSize: deps.batchSize,
+  });
 
   /** Stores (once) and hands over the message at the head of a lane. */
   async function step(entry: Entry): Promise<void> {
     if (!entry.stored) {
       try {
-        entry.stored = await store(entry);
+        entry.stored = await storing.add(entry);
       } catch (err) {
         entry.storeFailed = true;
         throw err;
@@ -329,7 +324,7 @@ export function createIntakeService(deps: IntakeDeps) {
       await deps.messages.finish(id, state, clock.now(), note);
     },
     /** Stores one message now, without the buffer or the handler (tests and tools that drive services directly). */
-    store: (incoming: IncomingMessage) => store(entryOf(incoming)),
+    store: (incoming: IncomingMessage) => storing.store(entryOf(incoming)),
     /** Messages waiting for the database. */
     pending: () => buffered,
     /** Resolves when every room's work is done or waiting for the database. */

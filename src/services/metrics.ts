@@ -25,6 +25,12 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
       labelNames: ['state'] as const,
       ...r,
     }),
+    handlingBatch: new client.Histogram({
+      name: 'shouwang_handling_batch_messages',
+      help: 'Messages handled together in one transaction (1: on their own)',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+      ...r,
+    }),
     unplaced: new client.Gauge({
       name: 'shouwang_messages_unplaced',
       help: 'Messages waiting for staff review',

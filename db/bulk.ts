@@ -1,0 +1,43 @@
+// Many rows in one INSERT whose text does not depend on how many there are: each column travels as one
+// text-array parameter and is cast back in the select list (`insert … select … from unnest(…)`). Built in
+// constant time (drizzle's VALUES lists cost a good deal of CPU per value), and prepared once per
+// connection like any other statement. Rows are inserted, and their serial ids drawn, in the given order.
+import { type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { type Executor, queryRows } from './client.js';
+
+/** A column, its SQL type (which the text is cast to), and its value in a row. */
+export type BulkColumn<R> = readonly [column: PgColumn, type: string, of: (row: R) => unknown];
+
+/** Inserts `rows` and returns what `returning` (SQL after the insert, e.g. `returning id`) gives. */
+export async function insertMany<R, Out>(
+  db: Executor,
+  table: PgTable,
+  columns: readonly BulkColumn<R>[],
+  rows: readonly R[],
+  tail: SQL,
+): Promise<Out[]> {
+  const names = sql.join(
+    columns.map(([column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  const arrays = sql.join(
+    columns.map(([, , of]) => sql`${sql.param(rows.map((r) => asText(of(r))))}::text[]`),
+    sql`, `,
+  );
+  const keys = columns.map((_, i) => `k${i}`).join(', ');
+  const picked = sql.raw(columns.map(([, type], i) => `k${i}::${type}`).join(', '));
+  return queryRows<Out>(
+    db,
+    sql`insert into ${table} (${names})
+        select ${picked} from unnest(${arrays}) with ordinality as k(${sql.raw(keys)}, n) order by n
+        ${tail}`,
+  );
+}
+
+function asText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}

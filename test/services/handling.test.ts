@@ -1,0 +1,104 @@
+// Messages of many rooms handled together (one transaction a batch) and, when one of them fails, each on
+// its own: on the whole service, through the sandbox's Wechaty.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
+import { localDate } from '../../src/core/time.js';
+import { createSetupService } from '../../src/services/setup.js';
+import { startTestService, type TestService } from '../helpers/service.js';
+import { waitFor } from '../helpers/wait.js';
+
+const ROOMS = 8;
+const topic = (s: number) => `并批观察点${s}住户群`;
+const person = (s: number) => `并批住户${s}`;
+
+let t: TestService;
+beforeAll(async () => {
+  t = await startTestService();
+  const today = localDate(new Date(), 'Asia/Shanghai');
+  await createSetupService({ db: t.db.db, defaultZone: 'Asia/Shanghai' }).apply({
+    sites: Array.from({ length: ROOMS }, (_, s) => ({
+      name: `并批观察点${s}`,
+      kind: 'quarantine',
+      timezone: 'Asia/Shanghai',
+      observationDays: 14,
+      feverThreshold: 37.3,
+      reportTimes: ['08:00', '20:00'],
+      groups: [
+        { topic: topic(s), role: 'residents' },
+        { topic: `并批观察点${s}工作群`, role: 'staff' },
+      ],
+      residents: [{ name: person(s), room: `${2100 + s}`, start: today }],
+    })),
+  });
+  // A listener that fails on one word, as a bug would.
+  t.sw.robot.hear('test-failure', /故障/, () => {
+    throw new Error('injected failure');
+  });
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+interface Row {
+  provider_id: string;
+  state: string;
+  note: string | null;
+  reports: number;
+  replies: number;
+}
+
+/** Each message's outcome, its health reports and the replies queued for it. */
+async function outcomes(ids: string[]): Promise<Row[]> {
+  return queryRows<Row>(
+    t.db.db,
+    sql`select m.provider_id, m.state, m.note,
+          (select count(*)::int from health_reports h where h.message_id = m.id) as reports,
+          (select count(*)::int from outbox o where o.source_message_id = m.id and o.kind = 'reply') as replies
+        from messages m where m.provider_id = any(${sql.param(ids)}::text[]) order by m.provider_id`,
+  );
+}
+
+/** Says one message in each room at once (no waiting in between) and waits until all are handled. */
+async function burst(prefix: string, text: (s: number) => string): Promise<Row[]> {
+  const ids = Array.from({ length: ROOMS }, (_, s) => `${prefix}-${s}`);
+  ids.forEach((id, s) => {
+    t.world.say({ id, room: topic(s), from: person(s), text: text(s) });
+  });
+  return waitFor(
+    async () => {
+      const rows = await outcomes(ids);
+      return rows.length === ROOMS && rows.every((r) => r.state !== 'received') ? rows : null;
+    },
+    { what: `the ${prefix} messages to be handled` },
+  );
+}
+
+const batches = async () => {
+  const metric = await t.sw.metrics.handlingBatch.get();
+  const count = metric.values.find((v) => v.metricName === 'shouwang_handling_batch_messages_count');
+  const sum = metric.values.find((v) => v.metricName === 'shouwang_handling_batch_messages_sum');
+  return { count: count?.value ?? 0, sum: sum?.value ?? 0 };
+};
+
+describe('handling messages in batches', () => {
+  it('handles messages of many rooms together: each recorded, answered and finished once', async () => {
+    const rows = await burst('together', (s) => `体温36.${s}`);
+    for (const r of rows) expect(r).toMatchObject({ state: 'handled', reports: 1, replies: 1 });
+    // Some of them shared a transaction.
+    const { count, sum } = await batches();
+    expect(sum).toBeGreaterThanOrEqual(2);
+    expect(count).toBeLessThan(sum);
+    for (let s = 0; s < ROOMS; s++) await t.botSays(topic(s), `36.${s}`);
+  });
+
+  it('rolls a batch back when one message fails, then handles each on its own', async () => {
+    const rows = await burst('apart', (s) => (s === 3 ? '故障' : `体温36.${s}，没有不舒服`));
+    for (const r of rows) {
+      if (r.provider_id === 'apart-3') expect(r).toMatchObject({ state: 'failed', reports: 0 });
+      // Nothing of the rolled-back batch is left twice: one report and one reply each.
+      else expect(r).toMatchObject({ state: 'handled', reports: 1, replies: 1 });
+    }
+    expect(rows.find((r) => r.provider_id === 'apart-3')?.note).toContain('injected failure');
+  });
+});
