@@ -16,6 +16,7 @@ import { clipText, storableText } from '../core/text.js';
 import type { Logger } from '../log.js';
 import type { IntakeSpool } from './intake-spool.js';
 import { createMessageStore, type Storable } from './intake-store.js';
+import { createLanes, type Lane } from './lanes.js';
 
 export interface IntakeDeps {
   messages: MessagesRepo;
@@ -29,8 +30,8 @@ export interface IntakeDeps {
   /** Tries for a failure that is not the database being away (a bug, a value it refuses) before giving up. */
   maxFailures?: number;
   /**
-   * Rooms handled at the same time (default 4). Keep it below the connection pool: a handler holds a
-   * connection for its transaction and may need another one meanwhile.
+   * Rooms in hand at the same time (default 4). The handler given to onStored bounds the transactions
+   * it opens (handling.ts); with one that does not, keep this below the connection pool.
    */
   concurrency?: number;
   /** Most messages stored in one statement (default 64). */
@@ -56,25 +57,10 @@ interface Entry extends Storable {
   spooled: boolean;
 }
 
-interface Lane {
-  roomId: string;
-  entries: Entry[];
-  draining: Promise<void> | null;
-  retryTimer: NodeJS.Timeout | null;
-  outage: number;
-  /** Callers of accept() waiting for this room's work to be done or waiting for the database. */
-  idle: (() => void)[];
-}
-
 export function createIntakeService(deps: IntakeDeps) {
   const { log, clock } = deps;
   const maxBuffered = deps.maxBuffered ?? 100_000;
   const maxFailures = deps.maxFailures ?? 5;
-  const concurrency = Math.max(1, deps.concurrency ?? 4);
-  const lanes = new Map<string, Lane>();
-  /** Lanes with work and no drain running, waiting for a free slot, oldest first. */
-  const ready: Lane[] = [];
-  let running = 0;
   let buffered = 0;
   let seq = 0;
   let stopping = false;
@@ -110,7 +96,10 @@ export function createIntakeService(deps: IntakeDeps) {
   /** Writes the buffered messages not yet stored nor spooled to the spool. */
   async function spoolWaiting(): Promise<void> {
     if (!deps.spool) return;
-    const waiting = [...lanes.values()].flatMap((l) => l.entries).filter((e) => !e.stored && !e.spooled);
+    const waiting = lanes
+      .all()
+      .flatMap((l) => l.entries)
+      .filter((e) => !e.stored && !e.spooled);
     if (waiting.length === 0) return;
     for (const e of waiting) e.spooled = true;
     spooledPending += waiting.length;
@@ -172,7 +161,7 @@ export function createIntakeService(deps: IntakeDeps) {
     entry.handled = true;
   }
 
-  function remove(lane: Lane, entry: Entry) {
+  function remove(lane: Lane<Entry>, entry: Entry) {
     const i = lane.entries.indexOf(entry);
     if (i >= 0) {
       lane.entries.splice(i, 1);
@@ -182,7 +171,7 @@ export function createIntakeService(deps: IntakeDeps) {
   }
 
   /** Works through one room's messages in order; stops at the first that must wait for a retry. */
-  async function drain(lane: Lane): Promise<void> {
+  async function drain(lane: Lane<Entry>): Promise<void> {
     while (lane.entries.length > 0) {
       const entry = lane.entries[0] as Entry;
       try {
@@ -211,10 +200,7 @@ export function createIntakeService(deps: IntakeDeps) {
           { err: describeDbError(err), buffered, retryInMs: wait, roomId: entry.incoming.roomId },
           away ? 'database away, holding messages' : 'cannot handle a message yet',
         );
-        lane.retryTimer = setTimeout(() => {
-          lane.retryTimer = null;
-          void kick(lane);
-        }, wait);
+        lanes.retryIn(lane, wait);
         return;
       }
       lane.outage = 0;
@@ -222,54 +208,16 @@ export function createIntakeService(deps: IntakeDeps) {
     }
   }
 
-  function launch(lane: Lane): void {
-    running++;
-    lane.draining = drain(lane).finally(() => {
-      lane.draining = null;
-      running--;
-      if (lane.entries.length === 0 && !lane.retryTimer) {
-        lanes.delete(lane.roomId);
-      }
-      // A message may have arrived for this lane while it finished; then the next lane waiting its turn.
-      const more = lane.entries.length > 0 && !lane.retryTimer && !stopping;
-      if (more && !ready.includes(lane)) ready.push(lane);
-      if (!more) for (const resolve of lane.idle.splice(0)) resolve();
-      while (running < concurrency && ready.length > 0) launch(ready.shift() as Lane);
-    });
-  }
-
-  /** Starts draining the lane when a slot is free; resolves when the lane is done or waiting for a retry. */
-  function kick(lane: Lane): Promise<void> {
-    if (lane.retryTimer) return Promise.resolve();
-    const done = new Promise<void>((resolve) => lane.idle.push(resolve));
-    if (!lane.draining) {
-      if (running < concurrency) launch(lane);
-      else if (!ready.includes(lane)) ready.push(lane);
-    }
-    return done;
-  }
-
-  async function settle(): Promise<void> {
-    for (;;) {
-      const busy = [...lanes.values()].map((l) => l.draining).filter((d) => d !== null);
-      if (busy.length === 0) return;
-      await Promise.all(busy);
-    }
-  }
-
-  function laneOf(roomId: string): Lane {
-    let lane = lanes.get(roomId);
-    if (!lane) {
-      lane = { roomId, entries: [], draining: null, retryTimer: null, outage: 0, idle: [] };
-      lanes.set(roomId, lane);
-    }
-    return lane;
-  }
+  const lanes = createLanes<Entry>({
+    concurrency: deps.concurrency ?? 4,
+    drain,
+    stopping: () => stopping,
+  });
 
   /** Drops the oldest message not being worked on when the buffer is full. */
   function dropOldest(): void {
-    let oldest: { lane: Lane; index: number; entry: Entry } | null = null;
-    for (const lane of lanes.values()) {
+    let oldest: { lane: Lane<Entry>; index: number; entry: Entry } | null = null;
+    for (const lane of lanes.all()) {
       // The head of a draining lane may be in the middle of being stored.
       const index = lane.draining && lane.entries.length > 1 ? 1 : lane.draining ? -1 : 0;
       const entry = index >= 0 ? lane.entries[index] : undefined;
@@ -293,12 +241,12 @@ export function createIntakeService(deps: IntakeDeps) {
     /** Stores the message (once) and hands it to the handler; resolves when its room's work is done or waiting. */
     async accept(incoming: IncomingMessage): Promise<void> {
       if (buffered >= maxBuffered) dropOldest();
-      const lane = laneOf(incoming.roomId);
+      const lane = lanes.laneOf(incoming.roomId);
       lane.entries.push(entryOf(incoming));
       buffered++;
       // While the database is away, a new message is written down before it waits in memory.
       if (databaseAway) await spoolWaiting();
-      await kick(lane);
+      await lanes.kick(lane);
     },
     /**
      * Takes what an earlier process left in the spool (it died or stopped while the database was away)
@@ -311,11 +259,11 @@ export function createIntakeService(deps: IntakeDeps) {
       log.warn({ messages: left.length }, 'taking messages from the intake spool');
       const accepted: Promise<void>[] = [];
       for (const incoming of left) {
-        const lane = laneOf(incoming.roomId);
+        const lane = lanes.laneOf(incoming.roomId);
         lane.entries.push({ ...entryOf(incoming), spooled: true });
         spooledPending++;
         buffered++;
-        accepted.push(kick(lane));
+        accepted.push(lanes.kick(lane));
       }
       await Promise.all(accepted);
       return left.length;
@@ -328,22 +276,21 @@ export function createIntakeService(deps: IntakeDeps) {
     /** Messages waiting for the database. */
     pending: () => buffered,
     /** Resolves when every room's work is done or waiting for the database. */
-    settle,
+    settle: () => lanes.settle(),
     /**
      * Finishes what is in hand (no more retries) and resolves; what still waits for the database is
      * written to the spool (lost without one).
      */
     async stop() {
       stopping = true;
-      for (const lane of lanes.values()) {
-        if (lane.retryTimer) clearTimeout(lane.retryTimer);
-        lane.retryTimer = null;
-        for (const resolve of lane.idle.splice(0)) resolve();
-      }
-      await settle();
+      lanes.cancelRetries();
+      await lanes.settle();
       if (!buffered) return;
       await spoolWaiting();
-      const unstored = [...lanes.values()].flatMap((l) => l.entries).filter((e) => !e.stored);
+      const unstored = lanes
+        .all()
+        .flatMap((l) => l.entries)
+        .filter((e) => !e.stored);
       if (deps.spool && unstored.every((e) => e.spooled))
         log.warn(
           { messages: unstored.length },
