@@ -236,8 +236,9 @@ export async function createShouwang(opts: ShouwangOptions) {
   const accountGuard = createAccountGuard({
     database,
     log,
-    // Another instance took the account: this one stops sending.
+    // Another instance took the account: this one stops sending until the account is free again.
     onLost: () => (started.jobs ? outboxWorker.stop() : Promise.resolve()),
+    onRegained: () => (started.jobs ? outboxWorker.start() : undefined),
   });
   return {
     config,

@@ -2,7 +2,8 @@
 // database (`Database.tryLock`), so a second instance logging into the same account refuses to start (two
 // would each pace their sends and together send too fast). The lock is asked for again every minute: one
 // lost with its connection is taken back on a new one; if another instance took the account meanwhile,
-// `onLost` runs (the instance stops sending).
+// `onLost` runs (the instance stops sending), and once that instance lets it go, this one takes it back
+// at a later check and `onRegained` runs (it sends again).
 import type { Database, HeldLock } from '../../db/client.js';
 import { AccountInUseError } from '../core/errors.js';
 import type { Logger } from '../log.js';
@@ -11,6 +12,7 @@ export interface AccountGuardDeps {
   database: Pick<Database, 'tryLock'>;
   log: Logger;
   onLost: () => Promise<void>;
+  onRegained: () => Promise<void> | void;
   checkEveryMs?: number;
 }
 
@@ -18,13 +20,19 @@ export function createAccountGuard(deps: AccountGuardDeps) {
   let lock: HeldLock | null = null;
   let account: string | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let lost = false;
 
   async function check(): Promise<boolean | null> {
     if (!lock) return null;
     const held = await lock.refresh();
-    if (held === false) {
+    if (held === false && !lost) {
+      lost = true;
       deps.log.error({ account }, 'another instance now serves this WeChat account: this one stops sending');
       await deps.onLost();
+    } else if (held === true && lost) {
+      lost = false;
+      deps.log.warn({ account }, 'this WeChat account is free again: this instance sends again');
+      await deps.onRegained();
     }
     return held;
   }

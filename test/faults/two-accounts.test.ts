@@ -127,7 +127,7 @@ describe('two WeChat accounts on one database', () => {
     await next.stop();
   });
 
-  it('takes its account lock back after losing its connection, and stops sending once another holds it', {
+  it('takes its account lock back after losing its connection, stops sending while another holds it, then sends again', {
     timeout: 30_000,
   }, async () => {
     expect(await b.sw.checkAccountLock()).toBe(true);
@@ -169,13 +169,19 @@ describe('two WeChat accounts on one database', () => {
       await createOutboxRepo(db.db).enqueue({
         groupId: ids[WEST] as number,
         topic: WEST,
-        text: '不该发出',
+        text: '等账号空出来再发',
         createdAt: new Date(),
       });
       await new Promise((r) => setTimeout(r, 500));
-      expect(b.world.sent().some((m) => m.text === '不该发出')).toBe(false);
+      expect(b.world.sent().some((m) => m.text === '等账号空出来再发')).toBe(false);
     } finally {
       await other.end();
     }
+    // The other holder is gone: the next check takes the account back and the message goes out.
+    await waitFor(async () => (await b.sw.checkAccountLock()) === true, {
+      timeoutMs: 10_000,
+      what: 'the account taken back',
+    });
+    await b.botSays(WEST, '等账号空出来再发');
   });
 });
