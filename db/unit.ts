@@ -37,19 +37,19 @@ export const inUnit = (): boolean => activeUnit() !== null;
  */
 export async function unitOfWork<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   if (activeUnit()) return fn();
-  const raw = unwrap(db);
-  let unit: Unit | null = null;
+  const opened: Unit[] = [];
   try {
-    const result = await raw.transaction((tx) => {
-      unit = { tx: tx as Tx, open: true, afterCommit: [], pending: new Map() };
+    const result = await unwrap(db).transaction((tx) => {
+      const unit: Unit = { tx: tx as Tx, open: true, afterCommit: [], pending: new Map() };
+      opened.push(unit);
       return units.run(unit, fn);
     });
     // Outside the unit now: what the callbacks start runs on the database.
-    if (unit) (unit as Unit).open = false;
-    for (const cb of (unit as Unit | null)?.afterCommit.splice(0) ?? []) cb();
+    for (const unit of opened) unit.open = false;
+    for (const cb of opened.flatMap((u) => u.afterCommit.splice(0))) cb();
     return result;
   } finally {
-    if (unit) (unit as Unit).open = false;
+    for (const unit of opened) unit.open = false;
   }
 }
 
