@@ -11,6 +11,7 @@ import { waitFor } from '../helpers/wait.js';
 const ROOMS = 8;
 const topic = (s: number) => `并批观察点${s}住户群`;
 const person = (s: number) => `并批住户${s}`;
+const VILLAGERS = '并批村村民群';
 
 let t: TestService;
 beforeAll(async () => {
@@ -30,6 +31,20 @@ beforeAll(async () => {
       ],
       residents: [{ name: person(s), room: `${2100 + s}`, start: today }],
     })),
+  });
+  await createSetupService({ db: t.db.db, defaultZone: 'Asia/Shanghai' }).apply({
+    sites: [
+      {
+        name: '并批村',
+        kind: 'village',
+        timezone: 'Asia/Shanghai',
+        groups: [
+          { topic: VILLAGERS, role: 'villagers' },
+          { topic: '并批村志愿队', role: 'volunteers' },
+        ],
+        households: [{ name: '刘家', group: '三组', address: '三组12号', wechat: '刘婆婆' }],
+      },
+    ],
   });
   // A listener that fails on one word, as a bug would.
   t.sw.robot.hear('test-failure', /故障/, () => {
@@ -100,5 +115,24 @@ describe('handling messages in batches', () => {
       else expect(r).toMatchObject({ state: 'handled', reports: 1, replies: 1 });
     }
     expect(rows.find((r) => r.provider_id === 'apart-3')?.note).toContain('injected failure');
+  });
+
+  it('handles a village order in the same batch as the sites’ reports', async () => {
+    t.world.say({ id: 'mixed-village', room: VILLAGERS, from: '刘婆婆', text: '要两袋化肥' });
+    const rows = await burst('mixed', (s) => `体温36.${s}`);
+    for (const r of rows) expect(r).toMatchObject({ state: 'handled', reports: 1, replies: 1 });
+    const order = await waitFor(
+      async () =>
+        (
+          await queryRows<{ state: string; orders: number }>(
+            t.db.db,
+            sql`select m.state, (select count(*)::int from orders o where o.message_id = m.id) as orders
+                from messages m where m.provider_id = 'mixed-village' and m.state <> 'received'`,
+          )
+        )[0],
+      { what: 'the village order to be handled' },
+    );
+    expect(order).toEqual({ state: 'handled', orders: 1 });
+    await t.botSays(VILLAGERS, '化肥');
   });
 });
