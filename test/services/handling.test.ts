@@ -117,7 +117,7 @@ describe('handling messages in batches', () => {
     expect(rows.find((r) => r.provider_id === 'apart-3')?.note).toContain('injected failure');
   });
 
-  it('handles a village order in the same batch as the sites’ reports', async () => {
+  it('handles a village order arriving together with the sites’ reports', async () => {
     t.world.say({ id: 'mixed-village', room: VILLAGERS, from: '刘婆婆', text: '要两袋化肥' });
     const rows = await burst('mixed', (s) => `体温36.${s}`);
     for (const r of rows) expect(r).toMatchObject({ state: 'handled', reports: 1, replies: 1 });
