@@ -41,16 +41,22 @@ export async function openBenchDatabase(
   process.stderr.write(`benchmark database: Postgres ${url.host}/${name} (${fate})\n`);
   const database = await openDatabase({ url: url.toString(), max: opts.max ?? 10, onQuery: opts.onQuery });
   await database.migrate();
-  return {
-    database,
-    url: url.toString(),
-    kind: 'postgres',
-    async dispose() {
-      await database.close();
-      if (opts.keep || opts.reuse) return;
-      const dropper = postgres(base, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
+  let disposed = false;
+  async function dispose() {
+    if (disposed) return;
+    disposed = true;
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    await database.close();
+    if (opts.keep || opts.reuse) return;
+    const dropper = postgres(base, { max: 1, onnotice: () => {} });
+    await dropper.unsafe(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  }
+  // A run stopped by Ctrl-C or a timeout still drops its database.
+  function interrupted(signal: NodeJS.Signals) {
+    process.stderr.write(`${signal}: dropping ${name}\n`);
+    void dispose().finally(() => process.exit(130));
+  }
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  return { database, url: url.toString(), kind: 'postgres', dispose };
 }
