@@ -4,6 +4,9 @@
 // `postgres` driver, at the same concurrency, into a scratch table shaped like `messages`.
 // Prints {"name":"ingest",…} and {"name":"ingest-memory",…} on stdout.
 //   --messages N (default 100000)  --rooms N (default 50)  --residents N per room (default 30)
+//   --vacuum-every S: VACUUM messages and health_reports every S seconds during the run (default 0: never),
+//   for a Postgres run with autovacuum off: every message's outcome and every replaced report leave a
+//   dead row, which autovacuum would clear in production.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -21,6 +24,7 @@ const argv = process.argv.slice(2);
 const MESSAGES = intOption(argv, 'messages', 100_000);
 const ROOMS = intOption(argv, 'rooms', 50);
 const RESIDENTS = intOption(argv, 'residents', 30);
+const VACUUM_EVERY_SEC = intOption(argv, 'vacuum-every', 0);
 const ZONE = 'Asia/Shanghai';
 
 const topic = (site: number) => `压测观察点${site}住户群`;
@@ -87,6 +91,7 @@ async function ingest(
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   // One sender per room: each room's next message once its last one is committed (rooms run side by side).
+  const vacuum = url && VACUUM_EVERY_SEC > 0 ? vacuumEvery(url, VACUUM_EVERY_SEC) : null;
   await pool(MESSAGES, ROOMS, async (k, lane) => {
     const id = `bench-${k}`;
     const done = new Promise<void>((resolve) => waiting.set(id, resolve));
@@ -107,6 +112,7 @@ async function ingest(
     else lost++;
   });
   const seconds = (performance.now() - t0) / 1000;
+  await vacuum?.stop();
   // Stored and never handled (the intake gave up on them): lost to this run, however fast it was.
   const [unhandled] = await queryRows<{ n: number }>(
     database.db,
@@ -131,6 +137,24 @@ async function ingest(
     lost,
     atStart,
     atEnd,
+  };
+}
+
+/** VACUUMs the tables the real path updates every `sec` seconds (one at a time) until stopped. */
+function vacuumEvery(url: string, sec: number) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running
+      .then(() => sql.unsafe('vacuum messages, health_reports'))
+      .catch((err: Error) => process.stderr.write(`vacuum failed: ${err.message}\n`));
+  }, sec * 1000);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await sql.end();
+    },
   };
 }
 
@@ -191,6 +215,7 @@ async function main() {
         messages: MESSAGES,
         lost: r.lost,
         rooms: ROOMS,
+        vacuumEverySec: VACUUM_EVERY_SEC || null,
         database: bench.kind,
         load1: load1(),
       }),
