@@ -1,10 +1,10 @@
 // Fever and symptom alerts that staff must acknowledge, numbered per site (A-0003).
 import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Slot } from '../../src/core/records.js';
+import { tupleIn } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { alerts, healthReports } from '../schema.js';
 import { coalesce } from '../unit.js';
-import { tupleIn } from './filters.js';
 
 export type AlertRow = typeof alerts.$inferSelect;
 
@@ -67,12 +67,12 @@ export function createAlertsRepo(db: Executor) {
                   .map((ks) =>
                     tupleIn<Key>(
                       [
-                        { column: alerts.siteId, type: 'integer', of: (k) => k.siteId },
-                        { column: healthReports.day, type: 'date', of: (k) => k.day },
-                        { column: healthReports.slot, type: 'text', of: (k) => k.slot },
+                        [alerts.siteId, 'integer', (k) => k.siteId],
+                        [healthReports.day, 'date', (k) => k.day],
+                        [healthReports.slot, 'text', (k) => k.slot],
                         ks[0]?.residentId
-                          ? { column: alerts.residentId, type: 'integer', of: (k) => k.residentId }
-                          : { column: healthReports.talkerId, type: 'text', of: (k) => k.talkerId },
+                          ? [alerts.residentId, 'integer', (k) => k.residentId]
+                          : [healthReports.talkerId, 'text', (k) => k.talkerId],
                       ],
                       ks,
                     ),

@@ -2,11 +2,10 @@
 // resident, day and slot. Reports of senders not yet bound wait with resident_id null.
 import { and, asc, desc, eq, gte, inArray, isNull, lte, notExists, sql } from 'drizzle-orm';
 import type { Slot, SymptomCode } from '../../src/core/records.js';
-import { insertMany } from '../bulk.js';
+import { insertMany, tupleIn } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { healthReports, residents, rooms, sites } from '../schema.js';
 import { coalesce } from '../unit.js';
-import { tupleIn } from './filters.js';
 
 export type HealthReportRow = typeof healthReports.$inferSelect;
 
@@ -19,9 +18,9 @@ interface SlotKey {
 const slotIn = (keys: SlotKey[]) =>
   tupleIn<SlotKey>(
     [
-      { column: healthReports.residentId, type: 'integer', of: (k) => k.residentId },
-      { column: healthReports.day, type: 'date', of: (k) => k.day },
-      { column: healthReports.slot, type: 'text', of: (k) => k.slot },
+      [healthReports.residentId, 'integer', (k) => k.residentId],
+      [healthReports.day, 'date', (k) => k.day],
+      [healthReports.slot, 'text', (k) => k.slot],
     ],
     keys,
   );

@@ -2,10 +2,10 @@
 // WeChat identity they write from, by roster nickname or by room.
 import { and, asc, eq } from 'drizzle-orm';
 import type { ResidentStatus } from '../../src/core/domain.js';
+import { tupleIn } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { residents, rooms } from '../schema.js';
 import { coalesce } from '../unit.js';
-import { tupleIn } from './filters.js';
 
 export interface ResidentView {
   id: number;
@@ -59,8 +59,8 @@ export function createResidentsRepo(db: Executor) {
           .where(
             tupleIn(
               [
-                { column: residents.siteId, type: 'integer', of: (k) => k.siteId },
-                { column: residents.wechatId, type: 'text', of: (k) => k.wechatId },
+                [residents.siteId, 'integer', (k) => k.siteId],
+                [residents.wechatId, 'text', (k) => k.wechatId],
               ],
               keys,
             ),
