@@ -57,9 +57,9 @@ export function createServices(deps: ServicesDeps) {
       log: deps.log.child({ part: 'intake' }),
       account: deps.account,
       spool: deps.intakeSpool,
-      // Rooms in hand side by side: what arrives together is stored and handled together (handling.ts
-      // bounds the transactions open at once).
-      concurrency: deps.batchSize ?? 64,
+      // Rooms in hand side by side (a lane holds no connection: handling.ts bounds the transactions open
+      // at once); what arrives together is stored and handled together, at least a batch's worth.
+      concurrency: Math.max(64, deps.batchSize ?? 64),
       batchSize: deps.batchSize,
     }),
     outbox,
