@@ -35,6 +35,40 @@ function formatter(zone: string): Intl.DateTimeFormat {
 }
 
 export function localParts(at: Date, zone: string): LocalParts {
+  const t = at.getTime();
+  // A zone's offset holds for the quarter hour (every change since 1970 falls on one): looked up once a
+  // quarter hour per zone (Intl's formatToParts costs a good deal per call; every message asks).
+  if (!(t >= 0)) return partsOf(at, zone);
+  const bucket = Math.floor(t / QUARTER_HOUR_MS);
+  let seen = offsets.get(zone);
+  if (!seen) {
+    seen = new Map();
+    offsets.set(zone, seen);
+  }
+  let offset = seen.get(bucket);
+  if (offset === undefined) {
+    const p = partsOf(at, zone);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
+    if (seen.size >= 4096) seen.clear();
+    seen.set(bucket, offset);
+  }
+  const w = new Date(t + offset);
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+    weekday: w.getUTCDay(),
+  };
+}
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+/** Per zone: UTC offset in ms by quarter hour since 1970. */
+const offsets = new Map<string, Map<number, number>>();
+
+function partsOf(at: Date, zone: string): LocalParts {
   const p: Record<string, string> = {};
   for (const part of formatter(zone).formatToParts(at)) p[part.type] = part.value;
   return {
