@@ -203,7 +203,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     },
     /** Wakes an idle worker at once (after an enqueue). */
     notify() {
-      wake.abort();
+      // abort() makes a DOMException on every call, even on a signal already aborted (each enqueue calls).
+      if (!wake.signal.aborted) wake.abort();
     },
     start() {
       if (loop) return;
