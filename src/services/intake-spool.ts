@@ -11,7 +11,7 @@ import type { Logger } from '../log.js';
 export interface IntakeSpool {
   /** Writes the messages down; resolves once they are on disk. */
   append(messages: readonly IncomingMessage[]): Promise<void>;
-  /** What an earlier process left (a torn last line is skipped). */
+  /** What an earlier process left (a torn last line is skipped, and cut off the file). */
   load(): Promise<IncomingMessage[]>;
   /** Empties the spool: everything written to it is stored. */
   clear(): Promise<void>;
@@ -48,6 +48,13 @@ export function createFileSpool(file: string, log: Logger): IntakeSpool {
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
           throw err;
+        }
+        // A torn last line (the process died while writing it) is cut off, or the next append would
+        // continue it and the two lines would be lost together.
+        const end = text.lastIndexOf('\n') + 1;
+        if (end < text.length) {
+          await fs.truncate(file, Buffer.byteLength(text.slice(0, end)));
+          log.error({ file }, 'torn last line in the intake spool, cut off');
         }
         const messages: IncomingMessage[] = [];
         const lines = text.split('\n').filter((l) => l.trim() !== '');

@@ -255,6 +255,29 @@ describe('the intake spool', () => {
     await next.stop();
   });
 
+  it('cuts off a torn last line, so what is written after a crash is read again', async () => {
+    const file = spoolFile();
+    fs.writeFileSync(file, `${JSON.stringify(incoming('t1'))}\n{"providerId":"torn`);
+    // Restarted while the database is still away: t1 waits, t2 arrives and is written down.
+    const down = true;
+    const second = withSpool(
+      flaky(() => down),
+      file,
+      async () => {},
+    );
+    await second.recover();
+    await second.accept(incoming('t2'));
+    expect(spooled(file)).toEqual(['t1', 't2']);
+    await second.stop();
+    // Another start finds both.
+    const handled: string[] = [];
+    const third = withSpool(createMessagesRepo(db.db), file, async (m) => void handled.push(m.providerId));
+    expect(await third.recover()).toBe(2);
+    await third.settle();
+    expect(handled.sort()).toEqual(['t1', 't2']);
+    await third.stop();
+  });
+
   it('writes nothing while the database answers, and empties itself after an outage it outlived', async () => {
     const file = spoolFile();
     let refusals = 2;
