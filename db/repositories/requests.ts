@@ -1,7 +1,9 @@
 // Residents' requests, numbered tickets per site (R-0012).
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { tupleIn } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { requests } from '../schema.js';
+import { coalesce } from '../unit.js';
 
 export type RequestRow = typeof requests.$inferSelect;
 const OPEN = ['open', 'assigned'] as const;
@@ -34,6 +36,29 @@ export function createRequestsRepo(db: Executor) {
       siteId: number,
       opts: { urgentOnly?: boolean; talkerId?: string } = {},
     ): Promise<RequestRow[]> {
+      const { talkerId } = opts;
+      if (talkerId !== undefined && !opts.urgentOnly) {
+        // Asked for every request a resident makes: the asks of a batch go in one query.
+        return coalesce('requests.openOf', { siteId, talkerId }, async (keys) => {
+          const rows = await db
+            .select()
+            .from(requests)
+            .where(
+              and(
+                inArray(requests.status, OPEN),
+                tupleIn(
+                  [
+                    [requests.siteId, 'integer', (k) => k.siteId],
+                    [requests.talkerId, 'text', (k) => k.talkerId],
+                  ],
+                  keys,
+                ),
+              ),
+            )
+            .orderBy(desc(requests.urgent), asc(requests.number));
+          return keys.map((k) => rows.filter((r) => r.siteId === k.siteId && r.talkerId === k.talkerId));
+        });
+      }
       return db
         .select()
         .from(requests)

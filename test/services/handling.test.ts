@@ -117,6 +117,35 @@ describe('handling messages in batches', () => {
     expect(rows.find((r) => r.provider_id === 'apart-3')?.note).toContain('injected failure');
   });
 
+  it('looks up each resident’s own open tickets when requests arrive together', async () => {
+    const replies = async (ids: string[]) =>
+      queryRows<{ provider_id: string; text: string }>(
+        t.db.db,
+        sql`select m.provider_id, o.text from outbox o join messages m on m.id = o.source_message_id
+            where o.kind = 'reply' and m.provider_id = any(${sql.param(ids)}::text[]) order by m.provider_id`,
+      );
+    // Every other resident already has a ticket open for a thermometer.
+    await burst('ask1', (s) => (s % 2 === 0 ? '需要一个体温计' : '要一床被子'));
+    const second = await burst('ask2', () => '需要一个体温计');
+    for (const r of second) expect(r).toMatchObject({ state: 'handled', replies: 1 });
+    const said = await replies(second.map((r) => r.provider_id));
+    for (const { provider_id, text } of said) {
+      const s = Number(provider_id.split('-')[1]);
+      // Each site numbers its own tickets: the first is R-0001 there.
+      if (s % 2 === 0)
+        expect(text, provider_id).toBe('您的需求 R-0001（体温计）还在处理中，工作人员会尽快办好。');
+      else expect(text, provider_id).toContain('已收到您的需求，工单 R-0002（体温计 1个）');
+    }
+    const tickets = await queryRows<{ site: string; n: number }>(
+      t.db.db,
+      sql`select s.name as site, count(*)::int as n from requests r join sites s on s.id = r.site_id
+          where s.name like '并批观察点%' group by s.name order by s.name`,
+    );
+    expect(tickets).toEqual(
+      Array.from({ length: ROOMS }, (_, s) => ({ site: `并批观察点${s}`, n: s % 2 === 0 ? 1 : 2 })),
+    );
+  });
+
   it('handles a village order arriving together with the sites’ reports', async () => {
     t.world.say({ id: 'mixed-village', room: VILLAGERS, from: '刘婆婆', text: '要两袋化肥' });
     const rows = await burst('mixed', (s) => `体温36.${s}`);
