@@ -17,6 +17,7 @@ import { addDays, localDate } from '../src/core/time.js';
 import { silentLogger } from '../src/log.js';
 import { createSetupService } from '../src/services/setup.js';
 import { createShouwang } from '../src/shouwang.js';
+import { type CpuSpent, cpuMeter } from './bench/cpu.js';
 import { openBenchDatabase } from './bench/database.js';
 import { intOption, load1, mb, percentile, pool, residentMessage, round } from './bench/lib.js';
 
@@ -89,7 +90,7 @@ async function ingest(
   let lost = 0;
   statements.clear();
   const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
+  const meter = cpuMeter(url);
   // One sender per room: each room's next message once its last one is committed (rooms run side by side).
   const vacuum = url && VACUUM_EVERY_SEC > 0 ? vacuumEvery(url, VACUUM_EVERY_SEC) : null;
   await pool(MESSAGES, ROOMS, async (k, lane) => {
@@ -112,6 +113,7 @@ async function ingest(
     else lost++;
   });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = meter.stop();
   await vacuum?.stop();
   // Stored and never handled (the intake gave up on them): lost to this run, however fast it was.
   const [unhandled] = await queryRows<{ n: number }>(
@@ -120,12 +122,10 @@ async function ingest(
   );
   lost += unhandled?.n ?? 0;
   const sent = statements.total();
-  // Where the time goes, on stderr: the Wechaty adapter's share, and this process's CPU per message.
-  const cpu = process.cpuUsage(cpu0);
+  // Where the time goes, on stderr: the Wechaty adapter's share.
   process.stderr.write(
     `puppet → intake p50 ${round(percentile(arrivals, 50))} ms, p99 ${round(percentile(arrivals, 99))} ms; ` +
-      `end to end p50 ${round(percentile(latencies, 50))} ms; ` +
-      `CPU ${round((cpu.user + cpu.system) / 1000 / MESSAGES, 2)} ms a message\n`,
+      `end to end p50 ${round(percentile(latencies, 50))} ms\n`,
   );
   global.gc?.();
   const atEnd = process.memoryUsage();
@@ -135,6 +135,7 @@ async function ingest(
     statementsPerMsg: sent / MESSAGES,
     p99Ms: percentile(latencies, 99),
     lost,
+    cpu,
     atStart,
     atEnd,
   };
@@ -159,12 +160,13 @@ function vacuumEvery(url: string, sec: number) {
 }
 
 /** The same message rows as single-row inserts into a copy of `messages`, `ROOMS` at a time. */
-async function baseline(url: string, max: number): Promise<number> {
+async function baseline(url: string, max: number): Promise<{ perSec: number; cpu: CpuSpent }> {
   const sql = postgres(url, { max, onnotice: () => {} });
   try {
     await sql`create table bench_baseline (like messages including all)`;
     const receivedAt = new Date();
     const t0 = performance.now();
+    const meter = cpuMeter(url);
     await pool(MESSAGES, ROOMS, async (k, lane) => {
       const row = {
         provider_id: `baseline-${k}`,
@@ -180,11 +182,17 @@ async function baseline(url: string, max: number): Promise<number> {
       };
       await sql`insert into bench_baseline ${sql(row)} on conflict (provider_id) do nothing`;
     });
-    return MESSAGES / ((performance.now() - t0) / 1000);
+    const perSec = MESSAGES / ((performance.now() - t0) / 1000);
+    return { perSec, cpu: meter.stop() };
   } finally {
     await sql.end();
   }
 }
+
+const perItem = (cpu: CpuSpent) => ({
+  node: round(cpu.nodeMs / MESSAGES, 3),
+  postgres: cpu.postgresMs === null ? null : round(cpu.postgresMs / MESSAGES, 3),
+});
 
 /** Statements sent to Postgres by the service, counted while the messages go through. */
 const statements = {
@@ -207,11 +215,15 @@ async function main() {
       JSON.stringify({
         name: 'ingest',
         msgsPerSec: Math.round(r.msgsPerSec),
-        baselineInsertsPerSec: base === null ? null : Math.round(base),
-        ratio: base === null ? null : round(r.msgsPerSec / base, 2),
+        baselineInsertsPerSec: base === null ? null : Math.round(base.perSec),
+        ratio: base === null ? null : round(r.msgsPerSec / base.perSec, 2),
         p99Ms: round(r.p99Ms),
         // Round trips of the real path (on Postgres): what the ratio mostly comes down to.
         statementsPerMsg: bench.url ? round(r.statementsPerMsg, 2) : null,
+        // CPU a message (this process: adapter, parse, records, driver; and the Postgres server when it runs
+        // here), against the baseline's CPU an insert: on a machine of few cores, what bounds the ratio.
+        cpuMsPerMsg: perItem(r.cpu),
+        baselineCpuMsPerInsert: base === null ? null : perItem(base.cpu),
         messages: MESSAGES,
         lost: r.lost,
         rooms: ROOMS,
