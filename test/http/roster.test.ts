@@ -106,6 +106,26 @@ describe('POST /sites/:id/roster', () => {
     expect(again.json()).toMatchObject({ created: 0, updated: 2 });
   });
 
+  it('reads a CSV in GBK (as Excel on Chinese Windows saves it) and refuses one it cannot decode', async () => {
+    // `good`, encoded in GBK.
+    const gbk = Buffer.from(
+      'd0d5c3fb2cb7bfbce4bac52cc8ebd7a1c8d5c6da2cb9dbb2eccceccafd2ccad6bbfabac52ccea2d0c5eac7b3c60ab8dfc4b32c32' +
+        '3130352c323032302d30322d30372c2c31333830303030303030312c32313035b8df0acdf5c4b32c323130362c323032302f' +
+        '322f31302c372c2c',
+      'hex',
+    );
+    expect(new TextDecoder('gbk').decode(gbk)).toBe(good);
+    const dry = await upload(h.tokens.staffA, h.sites.a, gbk, CSV, '?dryRun=true');
+    // The names read right: the residents imported from the UTF-8 file are found again.
+    expect(dry.json()).toEqual({ dryRun: true, rows: 2, created: 0, updated: 2, errors: [] });
+    // UTF-16 ("Unicode text"), which is neither.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')]);
+    const refused = await upload(h.tokens.staffA, h.sites.a, utf16, CSV, '?dryRun=true');
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('不是 UTF-8 或 GBK') }),
+    ]);
+  });
+
   it('reads an .xlsx body', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名单');

@@ -56,7 +56,7 @@ export const rosterRoutes =
           tags: ['residents'],
           summary: 'Upload a roster (CSV or .xlsx as the body) into an observation site, all or nothing',
           description: [
-            `The body is the file itself, with \`Content-Type: ${CSV_TYPE}\` (UTF-8) or \`${XLSX_TYPE}\`; other types get 415.`,
+            `The body is the file itself, with \`Content-Type: ${CSV_TYPE}\` (UTF-8, or GBK as Excel on Chinese Windows saves it) or \`${XLSX_TYPE}\`; other types get 415.`,
             'Columns as for `shouwang import`: 姓名, 房间号, 入住日期 and optionally 观察天数, 手机号, 微信昵称.',
             'Any bad row: nothing is written and the answer is 422 ROSTER_INVALID with the rows; `?dryRun=true` answers 200 with the same errors and writes nothing.',
             '409 when the site is a village.',

@@ -1,5 +1,6 @@
-// A roster file's bytes to rows of cells: CSV (UTF-8, with or without BOM) or the first sheet of an
-// .xlsx workbook (exceljs). GBK-encoded CSV, which older Excel writes on Chinese Windows, is refused with
+// A roster file's bytes to rows of cells: CSV or the first sheet of an .xlsx workbook (exceljs). CSV is
+// read as UTF-8 (with or without BOM) or, when it is not valid UTF-8, as GB18030 (which contains GBK):
+// what Excel on Chinese Windows writes for "CSV (逗号分隔)". Anything else (UTF-16, binary) is refused with
 // a clear answer rather than read as mojibake.
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../core/csv.js';
@@ -9,7 +10,7 @@ import type { Cell } from '../../core/quarantine/roster.js';
 export async function readRosterFile(bytes: Uint8Array, fileName: string): Promise<Cell[][]> {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'xlsx') return readXlsx(bytes);
-  if (ext === 'csv' || ext === 'txt') return parseCsv(decodeUtf8(bytes));
+  if (ext === 'csv' || ext === 'txt') return parseCsv(decodeCsv(bytes));
   if (ext === 'xls')
     throw new ValidationError('unsupported roster file', [
       '旧版 .xls 文件请在 Excel 里另存为 .xlsx 或 CSV（UTF-8）',
@@ -17,14 +18,17 @@ export async function readRosterFile(bytes: Uint8Array, fileName: string): Promi
   throw new ValidationError('unsupported roster file', [`${fileName}：请用 .csv 或 .xlsx 文件`]);
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ValidationError('the roster is not UTF-8', [
-      '文件不是 UTF-8 编码（可能是 GBK）：请在 Excel 里另存为“CSV UTF-8”或 .xlsx',
-    ]);
+function decodeCsv(bytes: Uint8Array): string {
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      // not this one
+    }
   }
+  throw new ValidationError('the roster is neither UTF-8 nor GBK', [
+    '文件编码无法识别（不是 UTF-8 或 GBK）：请在 Excel 里另存为“CSV UTF-8”或 .xlsx',
+  ]);
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
