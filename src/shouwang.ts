@@ -9,11 +9,11 @@ import { createJobRunsRepo } from '../db/repositories/job-runs.js';
 import { createOutboxRepo } from '../db/repositories/outbox.js';
 import { createRegistryRepo } from '../db/repositories/registry.js';
 import { afterCommit } from '../db/unit.js';
-import { createServicePuppet } from './chat/puppets.js';
+import { createChatTransport } from './chat/puppets.js';
 import { Robot } from './chat/robot.js';
-import { createSandboxWorld, type SandboxWorld } from './chat/sandbox.js';
+import { createRoomSync } from './chat/room-sync.js';
+import type { SandboxWorld } from './chat/sandbox.js';
 import type { ChatTransport } from './chat/types.js';
-import { createWechatyTransport } from './chat/wechaty-adapter.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
 import { buildApp } from './http/app.js';
@@ -52,32 +52,9 @@ export async function createShouwang(opts: ShouwangOptions) {
   const clock = opts.clock ?? systemClock;
   const instanceId = opts.instanceId ?? randomUUID();
 
-  let world: SandboxWorld | null = null;
-  let transport = opts.transport;
-  if (!transport) {
-    if (config.chat.service) {
-      const { puppet, describe } = createServicePuppet(config.chat.service);
-      transport = createWechatyTransport({
-        puppet,
-        kind: 'service',
-        describe,
-        log: log.child({ part: 'chat' }),
-        loginTimeoutMs: config.chat.loginTimeoutMs,
-        ignoreBeforeLogin: opts.ignoreBeforeLogin,
-      });
-    } else {
-      world = opts.world ?? createSandboxWorld(config.chat.botName);
-      transport = createWechatyTransport({
-        puppet: world.puppet,
-        kind: 'mock',
-        describe: 'the sandbox (simulated WeChat)',
-        log: log.child({ part: 'chat' }),
-        loginTimeoutMs: config.chat.loginTimeoutMs,
-        ignoreBeforeLogin: opts.ignoreBeforeLogin,
-      });
-    }
-  }
-  const chat = transport;
+  const { transport: chat, world } = opts.transport
+    ? { transport: opts.transport, world: null }
+    : createChatTransport(config.chat, log.child({ part: 'chat' }), opts);
 
   /** The bot user this instance's WeChat is logged in as (null before login). */
   const accountOf = () => chat.self()?.id ?? null;
@@ -200,26 +177,7 @@ export async function createShouwang(opts: ShouwangOptions) {
     },
   });
 
-  /**
-   * Creates sandbox rooms for the configured groups, binds groups to the rooms the account is in, and
-   * takes for this account the groups of its rooms that no account speaks in yet.
-   */
-  async function syncRooms(): Promise<void> {
-    const groups = await services.groups.list();
-    if (world) for (const g of groups) world.ensureRoom(g.topic);
-    const rooms = await chat.rooms();
-    const account = accountOf();
-    for (const g of groups) {
-      if (g.roomId) continue;
-      const room = rooms.find((r) => r.topic === g.topic);
-      if (room) await services.groups.bindRoom(g.id, room.id, account);
-    }
-    if (account)
-      await services.groups.adoptRooms(
-        rooms.map((r) => r.id),
-        account,
-      );
-  }
+  const syncRooms = createRoomSync({ groups: services.groups, chat, world, account: accountOf });
 
   /** Waits until a delivered message has been stored and handled (replay and tests). */
   async function waitProcessed(providerId: string, timeoutMs = 10_000): Promise<boolean> {
