@@ -1,5 +1,7 @@
-// The benchmarks' pure helpers (nothing here is timed).
+// The benchmarks' helpers (nothing here is timed).
+import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
+import { cpuMeter } from '../../scripts/bench/cpu.js';
 import { intOption, median, percentile, pool, residentMessage } from '../../scripts/bench/lib.js';
 import { parseMessage } from '../../src/core/parse/index.js';
 
@@ -42,5 +44,32 @@ describe('bench helpers', () => {
     expect(kinds.filter((k) => k.includes('health'))).toHaveLength(6);
     expect(kinds.filter((k) => k.includes('request'))).toHaveLength(2);
     expect(kinds.filter((k) => k.length === 0)).toHaveLength(2);
+  });
+});
+
+describe('CPU on both sides of the wire', () => {
+  it('measures this process, and no Postgres but a local one', () => {
+    const meter = cpuMeter(null);
+    let x = 0;
+    for (let i = 0; i < 3e6; i++) x += Math.sqrt(i);
+    const spent = meter.stop();
+    expect(x).toBeGreaterThan(0);
+    expect(spent.nodeMs).toBeGreaterThan(0);
+    expect(spent.postgresMs).toBeNull();
+    expect(cpuMeter('postgres://postgres@db.example.org:5432/x').stop().postgresMs).toBeNull();
+  });
+
+  // On the Postgres run of the suite (DATABASE_URL), when that server runs on this machine.
+  const url = process.env.DATABASE_URL;
+  const local = url && cpuMeter(url).stop().postgresMs !== null ? url : null;
+  it.runIf(local)('counts the work of a local Postgres server', async () => {
+    const sql = postgres(local as string, { max: 1, onnotice: () => {} });
+    try {
+      const meter = cpuMeter(local);
+      await sql`select count(*) from generate_series(1, 5000000)`;
+      expect(meter.stop().postgresMs).toBeGreaterThan(0);
+    } finally {
+      await sql.end();
+    }
   });
 });
