@@ -1,7 +1,7 @@
 // What surrounds a temperature: its unit, the words on its left that say what a number measures, and the
 // approximations after a whole number of degrees. Shared by the Arabic and the spoken readers.
 import { anyOf, isCjk, isClauseEnd, isLatin } from './chars.js';
-import { KEYWORDS, LEFT_EXCLUDE } from './temperature-words.js';
+import { COMPARATIVES, KEYWORDS, LEFT_EXCLUDE, REACHED, RULE_AFTER_RE } from './temperature-words.js';
 
 export const KEYWORD_RE = anyOf(KEYWORDS);
 const LEFT_EXCLUDE_RE = anyOf(LEFT_EXCLUDE);
@@ -49,9 +49,13 @@ export function approximate(text: string, end: number): { add: number; end: numb
 
 /**
  * Words on the left that make a number something else (血压, 价, 快递). Only the text after the last
- * temperature keyword counts: in 第十四天了 体温36.4 the 体温 says what the number is.
+ * temperature keyword counts: in 第十四天了 体温36.4 the 体温 says what the number is. A comparison counts
+ * only right before the number; `right` (the text after it) tells a rule from a reading after 达到.
  */
-export function excludedLeft(left: string): boolean {
+export function excludedLeft(left: string, right = ''): boolean {
+  const near = left.replace(/[\s了]+$/, '');
+  if (COMPARATIVES.some((w) => near.endsWith(w))) return true;
+  if (near.endsWith(REACHED) && RULE_AFTER_RE.test(right)) return true;
   if (!LEFT_EXCLUDE_RE.test(left)) return false;
   let kw = -1;
   for (const k of KEYWORDS) kw = Math.max(kw, left.lastIndexOf(k));

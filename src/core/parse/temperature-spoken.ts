@@ -57,7 +57,7 @@ export function findChineseTemperatures(text: string, blocked: Mask): TempHit[] 
       add = approx.add;
       end = approx.end;
     }
-    if (excludedLeft(text.slice(leftContextStart(text, 0, start), start))) continue;
+    if (excludedLeft(text.slice(leftContextStart(text, 0, start), start), text.slice(end, end + 8))) continue;
     const value = roundTenths(String(whole), fracDigits.join('')) + add;
     if (value < MIN_C || value > MAX_C) continue;
     end = eatUnit(text, end);

@@ -39,10 +39,30 @@ export const LEFT_EXCLUDE = [
     '暖气',
   ],
   ...['血氧', '氧饱和', '饱和度', '心率', '脉搏', '心跳', '血压', '血糖', '体重', '身高', '年龄', '呼吸'],
-  ...['超过', '高于', '低于', '大于', '小于', '不超过', '不到', '达到', '≥', '≤', '>', '<', '以上'],
   ...['价', '钱', '元', '¥', '$', '电话', '手机', '尾号', '编号', '单号', '号码', '一共', '总共', '共'],
   ...['快递', '航班', '车次', '满', '华氏'],
 ];
+/**
+ * Comparisons right before a number (spaces or 了 between) make it a threshold, not a reading (体温超过
+ * 37.3℃的请报告, 不到37); further left they say nothing about it (闻不到味道了 36.9).
+ */
+export const COMPARATIVES = [
+  '超过',
+  '高于',
+  '低于',
+  '大于',
+  '小于',
+  '不超过',
+  '不到',
+  '≥',
+  '≤',
+  '>',
+  '<',
+  '以上',
+];
+/** 达到 before a number is a reading (体温达到38.5) unless a rule follows (达到37.3℃的请立即报告). */
+export const REACHED = '达到';
+export const RULE_AFTER_RE = /^\s*(?:摄氏度|℃|°C|度)?\s*(?:及以上|或以上|以上|的|就|要|需|须|请|者|时)/;
 /** Units that, right after the number, make it something other than a temperature. */
 export const RIGHT_EXCLUDE = [
   ...[

@@ -115,7 +115,7 @@ export function findTemperatures(
       before === '第'
     )
       continue;
-    if (excludedLeft(left)) continue;
+    if (excludedLeft(left, text.slice(tok.end, tok.end + 8))) continue;
     const keyword = tPrefix || KEYWORD_RE.test(left);
     const slotBefore = slotWithin(slots, ls, tok.start);
     const afterRoom =
