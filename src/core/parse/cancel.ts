@@ -74,8 +74,18 @@ export function findCancels(text: string): CancelHit[] {
     const after = text.slice(end, end + 2);
     if (after.startsWith('吗') || after.startsWith('?') || text.endsWith('要', start)) continue;
     if (m[0].endsWith('取消') && !isClauseEnd(text, end) && !'| 吧'.includes(text[end] as string)) continue;
-    const cs = clauseStart(text, start);
-    const object = text.slice(cs, start);
+    let cs = clauseStart(text, start);
+    let object = text.slice(cs, start);
+    // 水明天不用送了: the object stands before what another reader claimed (the date, now |||)
+    if (object.trim().length === 0 && text[cs - 1] === '|') {
+      let bar = cs - 1;
+      while (text[bar - 1] === '|') bar--;
+      const before = clauseStart(text, bar);
+      if (readObject(text.slice(before, bar)).names.length > 0) {
+        cs = before;
+        object = text.slice(before, bar);
+      }
+    }
     // 取消明天的送水: 取消 first, its object after it (read below)
     if (
       m[0] === '取消' &&

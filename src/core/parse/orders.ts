@@ -18,8 +18,12 @@ const ANNOUNCE_RE =
 const NOT_NOW_RE = /下周再|下次再|过两天再|以后再|再说|够不够|够吗|多重|重不重|好不好用|行不行|要不要/;
 const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七八九十几半]/;
 
-/** 村里还有口罩卖吗 我想买10个: the sender's own buying clause outweighs a question beside it. */
-const OWN_BUY_RE = /(?:我|俺|我家|我们)(?:想|要|还要|想要)?(?:买|订|要)\s*[\d一二两三四五六七八九十几半]/;
+/**
+ * 村里还有口罩卖吗 我想买10个 / 有没有卖小鸡苗的 要二十只: the sender's own buying clause outweighs a question
+ * beside it.
+ */
+const OWN_BUY_RE =
+  /(?:(?:我|俺|我家|我们)(?:想|要|还要|想要)?|(?:^|[\s,，。])(?:想|还)?)(?:买|订|要)\s*[\d一二两三四五六七八九十几半]/;
 
 export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly Item[]): boolean {
   if (

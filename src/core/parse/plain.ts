@@ -49,11 +49,11 @@ const CN_PRICE_RE = new RegExp(
   'g',
 );
 /**
- * 复合肥一袋八十五 / 菜油一桶85: the price after its measure word, where the clause ends (一袋五十斤的 is a
- * size, 一袋 二十斤的 a description).
+ * 复合肥一袋八十五 / 菜油一桶85 / 一袋要150: the price after its measure word, where the clause ends (一袋五十斤的
+ * is a size, 一袋 二十斤的 a description).
  */
 const UNIT_PRICE_RE =
-  /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2})\s*(?:元|块钱?)?(?=[\s,，。!！?？;；]|$)/g;
+  /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2})\s*(?:元|块钱?)?(?=[\s,，。!！?？;；]|$)/g;
 const BUY_RE = /买|代购|代买|订|捎|带/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
@@ -105,7 +105,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   claim(mask, normals);
   if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
-  if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*[\d一二两三四五六七八九]/.test(text))
+  if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九]/.test(text))
     maskAll(mask, UNIT_PRICE_RE, text);
 
   const out: Anchored<ParsedRecord>[] = buildHealth({
