@@ -11,6 +11,8 @@ const TRIGGER_RE =
 /** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了). */
 const FRAME_RE =
   /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了/;
+/** Right before goods: they are not wanted (不要鸡蛋, 别放葱, 不加糖). */
+const NOT_WANTED_RE = /(?:不要|不用|不需要|别|不加|不放|别放|少放|免|不吃)\s*$/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
 const CUSTOMER_PREFIX_RE = new RegExp(
   `^[\\s|]*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?\\s*)?(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s)`,
@@ -28,7 +30,8 @@ export function keepAskedFor(
   clock: boolean,
   quarantine: boolean,
 ): ItemHit[] {
-  let items = found;
+  // 要一份白粥 不要鸡蛋: goods said not to be wanted are a wish about the rest, not asked for
+  let items = found.filter((h) => !NOT_WANTED_RE.test(masked.slice(Math.max(0, h.start - 4), h.start)));
   // 送书 asks for a book; 8点半送早饭 (a clock time) tells when breakfast comes
   const frame = FRAME_RE.test(text) || (quarantine && !clock && text.includes('送'));
   if (!TRIGGER_RE.test(text)) {
