@@ -21,7 +21,7 @@ export interface ItemOptions {
 }
 
 const TRIGGER_RE =
-  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|开|有没有|我把|[,，、\s]还有|加(?![饭菜])/g;
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|开(?!水)|有没有|我把|[,，、\s]还有|加(?![饭菜])/g;
 const VAGUE: readonly [string, number | null, string | null][] = [
   ['一点儿', null, null],
   ['一点', null, null],
@@ -37,7 +37,7 @@ const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|或者|或是|�
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
 const POST_RE = /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
 
-const OUT_OF_RE = /没有?(?=[^\s,，。!?|]{1,6}了)/g;
+const OUT_OF_RE = /(?:没有?|莫得|没得)(?=[^\s,，。!?|]{1,6}了)/g;
 const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
 
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
@@ -250,8 +250,8 @@ function readVerbItems(x: Extraction): void {
     }
   }
   if (text.includes('有')) for (const m of text.matchAll(HAVE_RE)) x.readListAfter(m.index + 1);
-  // 没有纸巾了 / 没热水了: what has run out is asked for
-  if (text.includes('没')) for (const m of text.matchAll(OUT_OF_RE)) x.readListAfter(m.index + m[0].length);
+  // 没有纸巾了 / 没热水了 / 莫得开水了: what has run out is asked for
+  if (/没|莫得/.test(text)) for (const m of text.matchAll(OUT_OF_RE)) x.readListAfter(m.index + m[0].length);
   // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
   if (x.hits.length > 0) return;
   for (const m of text.matchAll(POST_RE)) {

@@ -14,6 +14,8 @@ const PAST_RE =
 const ANNOUNCE_RE =
   /需要.{0,8}的(?:村民|群众|住户|乡亲|朋友|人|家庭)|报名|在群里接龙|各位|村民们|乡亲们|通知|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|要的(?:说|报|接龙|联系|私)|有需要的|如有需要|请(?:大家|各位)|大家(?:要|需要|有需要|要的|注意)/;
 
+/** 尿素还没送来: asking after an order already made, not a new one. */
+const NOT_YET_RE = /还没(?:有)?(?:送|到|来|收到|带)|咋个?还没|怎么还没|没送来|没收到/;
 /** Plans and doubts rather than orders: 下周再买, 够不够, 要带身份证吗. */
 const NOT_NOW_RE = /下周再|下次再|过两天再|以后再|再说|够不够|够吗|多重|重不重|好不好用|行不行|要不要/;
 const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七八九十几半]/;
@@ -23,11 +25,11 @@ const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七
  * beside it.
  */
 const OWN_BUY_RE =
-  /(?:(?:我|俺|我家|我们)(?:想|要|还要|想要)?|(?:^|[\s,，。])(?:想|还)?)(?:买|订|要)\s*[\d一二两三四五六七八九十几半]/;
+  /(?:(?:我|俺|我家|我们)(?:想|要|还要|想要)?|(?:^|[\s,，。])(?:想|还|再)?)(?:买|订|要|加)\s*[\d一二两三四五六七八九十几半]/;
 
 export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly Item[]): boolean {
   if (
-    (QUESTION_RE.test(text) && !OWN_BUY_RE.test(text)) ||
+    ((QUESTION_RE.test(text) || NOT_YET_RE.test(text)) && !OWN_BUY_RE.test(text)) ||
     PAST_RE.test(text) ||
     ANNOUNCE_RE.test(text) ||
     NOT_NOW_RE.test(text)

@@ -172,13 +172,21 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   return records;
 }
 
-/** 要买化肥 两袋 复合肥: a general word with no quantity, named beside one of its kinds, is that kind. */
+/**
+ * 要买化肥 两袋 复合肥: a general word with no quantity, named beside one of its kinds, is that kind; 没有口罩了
+ * 送两个口罩: goods named again with a quantity are the same goods.
+ */
 function withoutGeneral(items: ItemHit[]): ItemHit[] {
   if (items.length < 2) return items;
   return items.filter(
     (h) =>
       h.item.qty !== null ||
-      !items.some((o) => o !== h && o.item.qty !== null && isKindOf(o.item.name, h.item.name)),
+      !items.some(
+        (o) =>
+          o !== h &&
+          o.item.qty !== null &&
+          (o.item.name === h.item.name || isKindOf(o.item.name, h.item.name)),
+      ),
   );
 }
 
