@@ -8,9 +8,9 @@ import { TITLED_NAME } from './name-words.js';
 /** Words that make goods a thing asked for; without one, only names that look like goods count. */
 const TRIGGER_RE =
   /买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|求|提供|搞|弄|申请|没了|用完|吃完|喝完|不够|坏了|莫得|没得/;
-/** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了). */
+/** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了, 我报名). */
 const FRAME_RE =
-  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了/;
+  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了|报名|接龙|团购|拼团/;
 /** Right before goods: they are not wanted (不要鸡蛋, 别放葱, 不加糖). */
 const NOT_WANTED_RE = /(?:不要|不用|不需要|别|不加|不放|别放|少放|免|不吃)\s*$/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */

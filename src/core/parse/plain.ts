@@ -55,6 +55,7 @@ const CN_PRICE_RE = new RegExp(
 const UNIT_PRICE_RE =
   /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2})\s*(?:元|块钱?)?(?=[\s,，。!！?？;；]|$)/g;
 const BUY_RE = /买|代购|代买|订|捎|带/;
+const SPENT_RE = /花了.{0,12}(?:买|点|订)|(?:买|点)(?:了|过)?.{0,8}花了/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
   /多少钱|好多钱|几多钱|价格|价钱|怎么卖|要戴|要用|怎么用|能用吗|可以用吗|要吃|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点/;
@@ -149,6 +150,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   else if (context === 'quarantine' && cancels.length === 0) items = bareGoodsList(masked);
   const maxTemp = temps.reduce<number | null>(maxValue, null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
+  // 昨天花了36.5元买水果: money spent on goods already bought asks for nothing
+  if (SPENT_RE.test(text)) items = [];
   items = withoutGeneral(items);
   const goods: Item[] = [];
   for (const h of items) goods.push(h.item);
