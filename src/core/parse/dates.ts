@@ -130,7 +130,9 @@ export function findDates(text: string): DateHit[] {
         hits.push({ start, end, day: { kind: 'date', month: null, day }, part: null, clock: false });
       }
     } else if (m[7] !== undefined) {
-      hits.push({ start, end, day: null, part: PARTS[m[7]] ?? null, clock: false });
+      // 中午前送: before noon is the morning
+      const beforeNoon = m[7] === '中午' && /^(?:之|以)?前/.test(text.slice(end, end + 2));
+      hits.push({ start, end, day: null, part: beforeNoon ? 'am' : (PARTS[m[7]] ?? null), clock: false });
     } else if (m[8] !== undefined) {
       hits.push({ start, end, day: null, part: null, clock: true });
     }

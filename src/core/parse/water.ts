@@ -28,7 +28,10 @@ const BOOK_RE =
   /送|订|约|要|来|拿|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶/;
 const QUESTION_RE =
   /多少钱|要钱|收钱|收费|免费|价格|几块|什么时候|啥时候|几点|哪天|几时|有没有人|谁|送水的(?!话)|注意|大家|各位|通知/;
-const PAST_RE = /送到了|收到了|已送|已经送|送来了|送过了|拿到了|送了|拉了|运了|送完了/;
+const PAST_RE =
+  /送到了|收到了|已送|已经送|送来了|送过了|拿到了|送了|拉了|运了|送完了|(?:上次|上回|之前|那天)(?:送|拿|拉|运)(?:来)?的|送来的水/;
+/** 上次送的水喝完了 明天再送两桶: a new booking after talk of the last one. */
+const AGAIN_RE = /再(?:送|要|来|订|拿)|还要|又要/;
 /** 水还有一桶 / 够喝: water in hand, not water asked for. */
 const HAVE_SOME_RE = /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|够喝|够用/;
 const POLITE_ASK_RE = /能|可以|可不可以|麻烦|帮|请|要|订|需要/;
@@ -44,7 +47,8 @@ export function mentionsWater(text: string): boolean {
 
 export function isWaterBooking(text: string): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text)) return false;
-  if (QUESTION_RE.test(text) || PAST_RE.test(text) || HAVE_SOME_RE.test(text)) return false;
+  if (QUESTION_RE.test(text) || (PAST_RE.test(text) && !AGAIN_RE.test(text)) || HAVE_SOME_RE.test(text))
+    return false;
   // 明天送水吗 / 明天送水不: a yes-no question asks about the service unless it also asks for water
   if (/吗|\?|[不没]\s*$/.test(text) && !POLITE_ASK_RE.test(text.replace(/送水|要水/g, ''))) return false;
   return true;
