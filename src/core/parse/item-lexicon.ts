@@ -202,6 +202,21 @@ export function isKnownGoods(name: string): boolean {
   return CATEGORY_OF.has(name);
 }
 
+const FRUITS = [
+  '苹果',
+  '香蕉',
+  '橙子',
+  '橘子',
+  '梨',
+  '梨子',
+  '柑橘',
+  '脐橙',
+  '猕猴桃',
+  '葡萄',
+  '西瓜',
+  '草莓',
+  '柚子',
+];
 const FERTILISERS = [
   '复合肥',
   '尿素',
@@ -216,7 +231,7 @@ const FERTILISERS = [
 ];
 
 /**
- * Is `name` a kind of the general word `general`? (化肥 ⊃ 复合肥, 种子 ⊃ 玉米种, 药 ⊃ 布洛芬.) Used so 要买化肥 两袋
+ * Is `name` a kind of the general word `general`? (化肥 ⊃ 复合肥, 种子 ⊃ 玉米种, 药 ⊃ 布洛芬, 水果 ⊃ 苹果.) Used so 要买化肥 两袋
  * 复合肥 orders the 复合肥 only.
  */
 export function isKindOf(name: string, general: string): boolean {
@@ -224,5 +239,6 @@ export function isKindOf(name: string, general: string): boolean {
   if (general === '化肥' || general === '肥料') return FERTILISERS.includes(name) || name.endsWith('肥');
   if (general === '种子') return name.endsWith('种') || name.endsWith('种子');
   if (general === '药') return categoryOf(name) === 'medical';
+  if (general === '水果') return FRUITS.includes(name);
   return false;
 }

@@ -3,7 +3,7 @@
 // taking the goods named earlier in the message (体温计坏了，能换一个吗).
 import type { Item } from '../records.js';
 import { clauseStart, isCjk } from './chars.js';
-import { goodsAt, goodsSuffix, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { goodsAt, goodsSuffix, isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { type NameSpan, readNameBackward, readNameForward } from './names.js';
 import { findQuantities, type QtyHit, unitAt } from './quantities.js';
 
@@ -268,7 +268,10 @@ function readVerbItems(x: Extraction): void {
     }
     const b = readNameBackward(text, end);
     if (b && !x.used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
-      x.take(b, null, null, b.start, b.end);
+      // 药吃完了 降糖药: a kind named beside the general word that ran out is what is asked for
+      const kind = x.mentions().find((g) => !x.used.overlaps(g.start, g.end) && isKindOf(g.name, b.name));
+      const taken = kind ?? b;
+      x.take(taken, null, null, taken.start, taken.end);
     }
   }
 }

@@ -152,7 +152,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
   // 昨天花了36.5元买水果: money spent on goods already bought asks for nothing
   if (SPENT_RE.test(text)) items = [];
-  items = withoutGeneral(items);
+  items = withoutAlternatives(masked, withoutGeneral(items));
   const goods: Item[] = [];
   for (const h of items) goods.push(h.item);
   const anchor = items[0]?.start ?? 0;
@@ -189,6 +189,18 @@ function withoutGeneral(items: ItemHit[]): ItemHit[] {
           o !== h &&
           o.item.qty !== null &&
           (o.item.name === h.item.name || isKindOf(o.item.name, h.item.name)),
+      ),
+  );
+}
+
+/** 水果 苹果或者橘子: kinds offered as alternatives to the general goods asked for are examples, not items. */
+function withoutAlternatives(masked: string, items: ItemHit[]): ItemHit[] {
+  if (items.length < 3 || !/或者|或是|还是|都行|都可以/.test(masked)) return items;
+  return items.filter(
+    (h) =>
+      h.item.qty !== null ||
+      !items.some(
+        (g) => g !== h && g.item.qty === null && g.start < h.start && isKindOf(h.item.name, g.item.name),
       ),
   );
 }
