@@ -75,6 +75,22 @@ describe('the quarantine digest', () => {
     );
   });
 
+  it('lists a person with a fever morning and evening once, with both readings', async () => {
+    s = await serviceSite([
+      { name: '李某', room: '2106', wechat: '2106李', start: '2020-02-14' },
+      { name: '高某', room: '2105', wechat: '2105高', start: '2020-02-14' },
+    ]);
+    await s.say(RESIDENTS, '2106李', '37.8', '2020-02-15 07:40');
+    await s.say(RESIDENTS, '2105高', '37.5', '2020-02-15 07:45');
+    await s.say(RESIDENTS, '2106李', '晚上38.2', '2020-02-15 20:00');
+    const d = await s.services.quarantine.digest(s.siteId, '2020-02-15');
+    // The contract's JSON keeps one entry a reading.
+    expect(d.fever.map((f) => `${f.name} ${f.temperature}`)).toEqual(['李某 37.8', '高某 37.5', '李某 38.2']);
+    expect((await s.services.quarantine.digestText(s.siteId, '2020-02-15')).split('\n')).toContain(
+      '发热 2 人：2106 李某 37.8℃（07:40）、38.2℃（20:00）；2105 高某 37.5℃（07:45）',
+    );
+  });
+
   it('asks a one-report site for one slot only', async () => {
     s = await serviceSite([{ name: '高某', room: '2105', start: '2020-02-10' }], { reportTimes: ['09:00'] });
     const d = await s.services.quarantine.digest(s.siteId, '2020-02-15');

@@ -41,6 +41,22 @@ describe('the quarantine timetable', () => {
     ]);
   });
 
+  it('counts a person once in the morning summary, and marks a reading of last night sent this morning', async () => {
+    s = await serviceSite(ROSTER.slice(0, 2));
+    const t = s.services.quarantine.timetable;
+    await s.say(RESIDENTS, '2106李', '昨晚体温达到38.5 今早37.6', '2020-02-15 07:55');
+    const before = (await s.queued()).length;
+    s.clock.set(new Date('2020-02-15T08:30:00+08:00'));
+    await t.morningSummary(s.siteId, '2020-02-15');
+    expect((await s.queued()).slice(before)).toEqual([
+      [
+        STAFF,
+        '【夜间情况 2月15日】\n发热 1 人：2106 李某 38.5℃（昨晚，今早 07:55 补报）、37.6℃（今早 07:55）',
+        [],
+      ],
+    ]);
+  });
+
   it('says nothing when nobody is missing, and nudges nobody after release', async () => {
     s = await serviceSite(ROSTER.slice(0, 2));
     const t = s.services.quarantine.timetable;
@@ -71,7 +87,7 @@ describe('the quarantine timetable', () => {
     expect(sent.slice(0, 2)).toEqual([
       [
         STAFF,
-        '【夜间情况 2月15日】\n发热 2 人：2106 李某 38.0℃（昨晚 20:10）、2105 高某 37.4℃（今早 07:30）\n' +
+        '【夜间情况 2月15日】\n发热 2 人：2106 李某 38.0℃（昨晚 20:10）；2105 高某 37.4℃（今早 07:30）\n' +
           '紧急需求未办 1 件：R-0001 2105 医疗需求',
         [],
       ],

@@ -65,11 +65,15 @@ export function digestText(d: QuarantineDigest, due: readonly Slot[] = d.slots):
     const missing = d.people.missing[s];
     if (missing.length) lines.push(`未报（${slotName[s]}）：${list(missing)}`);
   }
+  // One entry a person: a fever morning and evening is one person with two readings.
+  const fevers = new Map<string, string[]>();
+  for (const f of d.fever) {
+    const key = who(f);
+    fevers.set(key, [...(fevers.get(key) ?? []), `${celsius(f.temperature)}（${hhmm(f.at)}）`]);
+  }
   lines.push(
-    d.fever.length
-      ? `发热 ${d.fever.length} 人：${d.fever
-          .map((f) => `${who(f)} ${celsius(f.temperature)}（${hhmm(f.at)}）`)
-          .join('、')}`
+    fevers.size
+      ? `发热 ${fevers.size} 人：${[...fevers].map(([p, readings]) => `${p} ${readings.join('、')}`).join('；')}`
       : '发热：无',
   );
   lines.push(

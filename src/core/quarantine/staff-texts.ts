@@ -78,10 +78,11 @@ export const staffTexts = {
 
   missing: (slot: 'am' | 'pm', day: string, list: readonly Person[]) =>
     `【${SLOT_NAMES[slot]}报未报 ${monthDay(day)}】${people(list)}，共 ${list.length} 人。`,
+  /** `fevers`: one entry a person (their readings in it). */
   morningSummary: (day: string, fevers: readonly string[], urgent: readonly string[]) =>
     [
       `【夜间情况 ${monthDay(day)}】`,
-      fevers.length ? `发热 ${fevers.length} 人：${fevers.join('、')}` : '',
+      fevers.length ? `发热 ${fevers.length} 人：${fevers.join('；')}` : '',
       urgent.length ? `紧急需求未办 ${urgent.length} 件：${urgent.join('、')}` : '',
     ]
       .filter(Boolean)
