@@ -52,7 +52,7 @@ describe('health reports', () => {
     ]);
     // Last night's reading, sent in the morning, is last night's.
     expect(texts(await h.say(RESIDENTS, '小王', '昨晚忘了报，37.0', '2020-02-15 07:20'))).toEqual([
-      [RESIDENTS, '@小王 已记录：2107 晚 37.0℃'],
+      [RESIDENTS, '@小王 已记录：2107 昨晚 37.0℃'],
     ]);
     expect(texts(await h.say(RESIDENTS, '小王', '体温正常，无咳嗽无乏力', '2020-02-15 20:40'))).toEqual([
       [RESIDENTS, '@小王 已记录：2107 晚 体温正常'],

@@ -45,6 +45,11 @@ describe('the quarantine timetable', () => {
     s = await serviceSite(ROSTER.slice(0, 2));
     const t = s.services.quarantine.timetable;
     await s.say(RESIDENTS, '2106李', '昨晚体温达到38.5 今早37.6', '2020-02-15 07:55');
+    const alerts = (await s.queued()).filter(([room]) => room === STAFF).map(([, text]) => text);
+    expect(alerts).toEqual([
+      '【告警 A-0001】2106 李某 昨晚 38.5℃（07:55）。处理后请回复 #已处理 A-0001',
+      '【告警 A-0002】2106 李某 早 37.6℃（07:55）。处理后请回复 #已处理 A-0002',
+    ]);
     const before = (await s.queued()).length;
     s.clock.set(new Date('2020-02-15T08:30:00+08:00'));
     await t.morningSummary(s.siteId, '2020-02-15');

@@ -1,7 +1,7 @@
 // What the bot says in a site's staff group: alerts, tickets, command answers and timetable notices.
 // Staff see names, rooms and values; every notice says which command settles it.
 import type { SymptomCode } from '../records.js';
-import { celsius, monthDay, SLOT_NAMES, symptomList } from './texts.js';
+import { celsius, monthDay, SLOT_NAMES, slotLabel, symptomList } from './texts.js';
 
 export interface Person {
   name: string;
@@ -17,6 +17,8 @@ export interface AlertFacts {
   /** The sender is not yet bound to a resident: `person.name` is their WeChat nickname. */
   unregistered: boolean;
   slot: 'am' | 'pm';
+  /** The slot is of the day before the message (昨晚). */
+  earlier?: boolean;
   temperature: number | null;
   symptoms: readonly SymptomCode[];
   time: string;
@@ -28,7 +30,7 @@ function alertBody(a: AlertFacts, retest: boolean): string {
     : who(a.person);
   const value = a.temperature === null ? '' : `${retest ? '复测 ' : ''}${celsius(a.temperature)}`;
   const sym = a.symptoms.length ? symptomList(a.symptoms) : '';
-  return `${subject} ${SLOT_NAMES[a.slot]} ${[value, sym].filter(Boolean).join('，')}（${a.time}）`;
+  return `${subject} ${slotLabel(a.slot, a.earlier)} ${[value, sym].filter(Boolean).join('，')}（${a.time}）`;
 }
 
 export const staffTexts = {

@@ -61,13 +61,19 @@ export interface ReportEcho {
   slot: Slot;
   temperature: number | null;
   symptoms: readonly SymptomCode[];
+  /** A slot of the day before the message (昨晚37.1 sent this morning). */
+  earlier?: boolean;
 }
 
-/** One slot as the sender sees it: 早 36.5℃，咽痛 / 早 体温正常. */
+/** A slot's name, 昨晚 / 昨早 when it is the day before the message's. */
+export const slotLabel = (slot: Slot, earlier = false): string =>
+  earlier ? (slot === 'pm' ? '昨晚' : '昨早') : SLOT_NAMES[slot];
+
+/** One slot as the sender sees it: 早 36.5℃，咽痛 / 早 体温正常 / 昨晚 37.1℃. */
 export function echoSlot(r: ReportEcho): string {
   const value = r.temperature === null ? (r.symptoms.length ? '' : '体温正常') : celsius(r.temperature);
   const sym = r.symptoms.length ? symptomList(r.symptoms) : '';
-  return `${SLOT_NAMES[r.slot]} ${[value, sym].filter(Boolean).join('，')}`;
+  return `${slotLabel(r.slot, r.earlier)} ${[value, sym].filter(Boolean).join('，')}`;
 }
 
 export const texts = {

@@ -21,7 +21,7 @@ import {
 import { type AlertFacts, staffTexts } from '../../core/quarantine/staff-texts.js';
 import { type ReportEcho, ref, texts } from '../../core/quarantine/texts.js';
 import type { HealthRecord } from '../../core/records.js';
-import { localTime } from '../../core/time.js';
+import { localDate, localTime } from '../../core/time.js';
 import type { QuarantineDeps, Repos } from './deps.js';
 
 export interface ReportOutcome {
@@ -45,6 +45,7 @@ export async function recordHealth(
   for (const rec of records) {
     const slot = slotOf(rec.slot, msg.at, zone);
     const day = reportDay(msg.body, slot, msg.at, zone);
+    const earlier = day < localDate(msg.at, zone);
     const fever = isFever(rec.temperature, site.feverThreshold);
     const current = resident ? await r.reports.currentIn(resident.id, day, slot) : null;
     const keep = keepsSlotReport(current, rec);
@@ -65,7 +66,7 @@ export async function recordHealth(
       { asCurrent: !keep, noneCurrent: current === null },
     );
     if (keep && current) await r.reports.addSymptoms(current.id, rec.symptoms);
-    echoes.push({ slot, temperature: rec.temperature, symptoms: rec.symptoms });
+    echoes.push({ slot, earlier, temperature: rec.temperature, symptoms: rec.symptoms });
     if (confirm === null && rec.temperature !== null && needsConfirmation(msg.body, rec.temperature))
       confirm = rec.temperature;
     const raises = fever || rec.symptoms.length > 0;
@@ -77,6 +78,7 @@ export async function recordHealth(
         : { name: msg.talkerName, room: rec.room ?? roomInNickname(msg.talkerName) },
       unregistered: !resident,
       slot,
+      earlier,
       temperature: rec.temperature,
       symptoms: rec.symptoms,
       time: localTime(msg.at, zone),
