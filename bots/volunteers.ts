@@ -15,7 +15,7 @@ export default function volunteers(robot: Robot, services: Services): void {
   robot.command(['送达', '已送达', '已送'], (res) => village.delivered(res.message, argsOf(res)), ROLES);
 
   robot.command(
-    ['采购单', '购物单', '要买的'],
+    ['采购单', '采购清单', '购物单', '购物清单', '要买的', '买什么'],
     async (res) => {
       const siteId = siteOf(res);
       if (siteId) await res.reply(await village.purchaseListText(siteId));
@@ -23,7 +23,7 @@ export default function volunteers(robot: Robot, services: Services): void {
     ROLES,
   );
   robot.command(
-    ['送货单'],
+    ['送货单', '送货清单', '配送单'],
     async (res) => {
       const siteId = siteOf(res);
       const zone = res.message.group?.timeZone ?? 'Asia/Shanghai';
@@ -32,7 +32,7 @@ export default function volunteers(robot: Robot, services: Services): void {
     ROLES,
   );
   robot.command(
-    ['送水单'],
+    ['送水单', '送水清单'],
     async (res) => {
       const text = await village.waterListText(res.message, argsOf(res)[0]);
       await res.reply(text ?? { text: '日期没看懂，请写 #送水单 明天 或 #送水单 2月16日。', mention: true });

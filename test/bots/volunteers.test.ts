@@ -28,7 +28,7 @@ async function villagersOrder() {
 describe('the purchase list and bought reports', () => {
   it('sums what is not yet bought and shrinks as volunteers report purchases', async () => {
     await villagersOrder();
-    expect(texts(await v.say(VOLUNTEERS, '小李', '#采购单', at('10:00')))).toEqual([
+    const list = [
       [
         '【采购单】共 6 样',
         '· 菜籽油 2壶（1单）',
@@ -38,7 +38,10 @@ describe('the purchase list and bought reports', () => {
         '· 感冒药 若干（1单）',
         '· 化肥 4袋（2单）',
       ].join('\n'),
-    ]);
+    ];
+    expect(texts(await v.say(VOLUNTEERS, '小李', '#采购单', at('10:00')))).toEqual(list);
+    // What volunteers also call it.
+    expect(texts(await v.say(VOLUNTEERS, '小李', '#采购清单', at('10:01')))).toEqual(list);
     expect(await v.say(VOLUNTEERS, '小李', '#已买 O-0001 O-0002 O-0009', at('11:00'))).toEqual([
       {
         topic: VOLUNTEERS,
