@@ -9,10 +9,16 @@ const roles = ['staff'] as const;
 
 const ALIASES: Record<string, StaffCommand> = {
   已处理: '已处理',
+  处理了: '已处理',
+  已处置: '已处理',
   完成: '完成',
+  已完成: '完成',
   办结: '完成',
+  已办结: '完成',
+  办好了: '完成',
   接单: '接单',
   待办: '待办',
+  待处理: '待办',
   日报: '日报',
   解除: '解除',
   转院: '转院',
@@ -20,7 +26,10 @@ const ALIASES: Record<string, StaffCommand> = {
 };
 
 export const STAFF_COMMAND = new RegExp(
-  `^\\s*[#＃]\\s*(${Object.keys(ALIASES).join('|')})\\s*[:：]?\\s*([\\s\\S]*)$`,
+  // longest first: 已完成 before 完成
+  `^\\s*[#＃]\\s*(${Object.keys(ALIASES)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\s*[:：]?\\s*([\\s\\S]*)$`,
 );
 
 export default function staff(robot: Robot, services: Services): void {

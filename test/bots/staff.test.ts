@@ -101,7 +101,7 @@ describe('privacy', () => {
     await say(STAFF, '张医生', '#日报', '2020-02-15 08:30');
     await say(STAFF, '张医生', '#待办', '2020-02-15 08:31');
     await say(RESIDENTS, '2106李', '#状态', '2020-02-15 08:40');
-    await say(STAFF, '张医生', '#完成 R-0001', '2020-02-15 09:00');
+    await say(STAFF, '张医生', '#已完成 R-0001', '2020-02-15 09:00');
     const residentsGroup = said.filter((m) => m.topic === RESIDENTS).map((m) => m.text);
     expect(residentsGroup).toEqual([
       '@2105高 已记录：2105 早 37.9℃，头痛\n已通知医生，请在房间休息，多喝水，医生会尽快联系您。',
