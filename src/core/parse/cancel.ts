@@ -101,6 +101,8 @@ export function findCancels(text: string): CancelHit[] {
       continue;
     const { names, other } = readObject(object);
     if (names.length === 0 && other) continue;
+    // 今天退了 (the fever): 退 withdraws only what it names
+    if (names.length === 0 && object.trim().length === 0 && /^(?:退了|退掉)$/.test(m[0])) continue;
     hits.push({ start: cs, end, names });
   }
   for (const m of text.matchAll(PREFIX_RE)) {

@@ -85,6 +85,8 @@ function mergeInto(into: HealthRecord, from: HealthRecord): void {
   for (const c of from.symptoms) if (!into.symptoms.includes(c)) into.symptoms.push(c);
 }
 
+const NOW_RE = /今天|现在|刚才|刚刚|目前|这会/;
+
 export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   const { text, temps, symptoms, slots, rooms, local } = h;
   const out: Anchored<HealthRecord>[] = [];
@@ -109,7 +111,10 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           !whenOfSymptom(text, s, t.start, symptoms),
       );
       const after = slots.find((s) => s.start >= t.end && s.start <= t.end + 2 && s.end <= nextStart);
-      const slot = before[before.length - 1]?.slot ?? after?.slot ?? slotFromClock(local);
+      // 昨晚发烧了 今天退了 36.8: 今天 / 现在 after the slot word brings the reading back to now
+      const said = before[before.length - 1];
+      const now = said !== undefined && NOW_RE.test(text.slice(said.end, t.start));
+      const slot = (now ? null : said?.slot) ?? after?.slot ?? slotFromClock(local);
       const record: HealthRecord = {
         type: 'health',
         temperature: t.value,

@@ -191,8 +191,19 @@ export function findTemperatures(
   let all = joinRanges(text, mergeSorted(hits, findChineseTemperatures(text, blocked)));
   // 应该是36.6 不是37.6: a reading the sender denies is not one
   if (all.length > 1 && /不是|并非/.test(text)) all = all.filter((h) => !denied(text, h.start));
+  // 37.5？不对 重新量了是36.5: a reading taken back for a later one
+  if (all.length > 1 && /不对|错了|看错|写错|打错|搞错|重新量|重量了|再量/.test(text)) {
+    const last = all[all.length - 1];
+    all = all.filter((h) => h === last || !RETRACTED_RE.test(text.slice(h.end, h.end + 8)));
+  }
+  // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
+  if (/的标准|的话|是标准|的线/.test(text))
+    all = all.filter((h) => !THRESHOLD_RE.test(text.slice(h.end, h.end + 8)));
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
 }
+
+const RETRACTED_RE = /^[\s?？!！,，。]*(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量)/;
+const THRESHOLD_RE = /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线)/;
 
 function denied(text: string, start: number): boolean {
   let k = start;
