@@ -177,6 +177,8 @@ function pickName(
   const nextQ = qtys[idx + 1];
   if (nextQ !== undefined && /^\s*$/.test(x.text.slice(after.end, nextQ.start))) return before;
   if (isKnownGoods(before.name) && !looksLikeGoods(after.name)) return before;
+  // 布洛芬1盒 创可贴: the quantity written onto a name is that name's; a space parts it from the next
+  if (before.end === q.start && /^\s/.test(x.text.slice(q.end, after.start))) return before;
   return after;
 }
 
@@ -224,11 +226,11 @@ function byStart(a: ItemHit, b: ItemHit): number {
   return a.start - b.start;
 }
 
-/** 感冒灵一盒、创可贴 (a 接龙 line): goods listed after an item with no quantity of their own. */
+/** 感冒灵一盒、创可贴 / 布洛芬1盒 创可贴 (a 接龙 line): goods listed after an item with no quantity of their own. */
 function readListTails(x: Extraction): void {
   const text = x.text;
   for (const h of [...x.hits]) {
-    const sep = /^\s*(?:、|和|及|,|，)\s*/.exec(text.slice(h.end, h.end + 4));
+    const sep = /^\s*(?:、|和|及|,|，)\s*|^\s+/.exec(text.slice(h.end, h.end + 4));
     if (sep && goodsAt(text, h.end + sep[0].length)) x.readListAfter(h.end + sep[0].length);
   }
   x.hits.sort(byStart);
