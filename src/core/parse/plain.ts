@@ -158,6 +158,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const anchor = items[0]?.start ?? 0;
   if (asOrder) {
     if (goods.length > 0 && !isNotAnOrder(text, ORDER_VERB_RE.test(text), goods)) {
+      // 大米改成20斤: the earlier order of these goods gives way to this one
+      const changed = cancels.length === 0 ? changedGoods(masked, anchor, goods) : [];
+      if (changed.length > 0) out.push({ at: -1, record: { type: 'cancel', items: changed } });
       out.push({ at: anchor, record: buildOrder(goods, bestPlace(places), customerOf(text)) });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
@@ -191,6 +194,14 @@ function withoutGeneral(items: ItemHit[]): ItemHit[] {
           (o.item.name === h.item.name || isKindOf(o.item.name, h.item.name)),
       ),
   );
+}
+
+/** 大米改成20斤 / 化肥换成3袋: goods named before 改成 and ordered after it were ordered before. */
+function changedGoods(masked: string, anchor: number, goods: readonly Item[]): { name: string }[] {
+  const m = /改成|改为|换成/.exec(masked);
+  if (!m) return [];
+  const before = masked.slice(0, m.index);
+  return goods.filter((g) => before.includes(g.name) && anchor < m.index).map((g) => ({ name: g.name }));
 }
 
 /** 水果 苹果或者橘子: kinds offered as alternatives to the general goods asked for are examples, not items. */
