@@ -84,3 +84,48 @@ function revive(line: string): IncomingMessage | null {
     return null;
   }
 }
+
+/** What the keeper needs of a buffered message. */
+export interface Spoolable {
+  incoming: IncomingMessage;
+  /** Written to the spool and not yet stored. */
+  spooled: boolean;
+}
+
+/**
+ * Which buffered messages are written down: each is written once, and the spool is emptied once none of
+ * them waits any more (stored, a duplicate, given up or dropped). Without a spool it does nothing.
+ */
+export function createSpoolKeeper(spool: IntakeSpool | undefined, log: Logger) {
+  let pending = 0;
+  return {
+    /** Writes down those of `entries` not written yet. */
+    async write(entries: readonly Spoolable[]): Promise<void> {
+      if (!spool) return;
+      const waiting = entries.filter((e) => !e.spooled);
+      if (waiting.length === 0) return;
+      for (const e of waiting) e.spooled = true;
+      pending += waiting.length;
+      try {
+        await spool.append(waiting.map((e) => e.incoming));
+      } catch (err) {
+        log.error(
+          { err, messages: waiting.length },
+          'cannot write the intake spool; the messages wait in memory only',
+        );
+      }
+    },
+    /** An entry taken from the spool by a new process: it is written down already. */
+    adopt(entry: Spoolable): void {
+      entry.spooled = true;
+      pending++;
+    },
+    /** The entry no longer needs the spool. */
+    release(entry: Spoolable): void {
+      if (!entry.spooled) return;
+      entry.spooled = false;
+      if (--pending === 0 && spool)
+        spool.clear().catch((err) => log.error({ err }, 'cannot empty the intake spool'));
+    },
+  };
+}

@@ -14,7 +14,7 @@ import type { Clock } from '../core/clock.js';
 import type { ChatMessage, IncomingMessage, MessageState } from '../core/domain.js';
 import { clipText, storableText } from '../core/text.js';
 import type { Logger } from '../log.js';
-import type { IntakeSpool } from './intake-spool.js';
+import { createSpoolKeeper, type IntakeSpool } from './intake-spool.js';
 import { createMessageStore, type Storable } from './intake-store.js';
 import { createLanes, type Lane } from './lanes.js';
 
@@ -66,8 +66,6 @@ export function createIntakeService(deps: IntakeDeps) {
   let stopping = false;
   /** The last try to store a message found the database away: new messages go to the spool too. */
   let databaseAway = false;
-  /** Spooled messages not yet stored: the spool is emptied when this comes back to 0. */
-  let spooledPending = 0;
   let handler: StoredHandler | null = null;
 
   /** Text and names as they can be stored, the text cut to its maximum length. */
@@ -93,34 +91,16 @@ export function createIntakeService(deps: IntakeDeps) {
     spooled: false,
   });
 
-  /** Writes the buffered messages not yet stored nor spooled to the spool. */
-  async function spoolWaiting(): Promise<void> {
-    if (!deps.spool) return;
-    const waiting = lanes
-      .all()
-      .flatMap((l) => l.entries)
-      .filter((e) => !e.stored && !e.spooled);
-    if (waiting.length === 0) return;
-    for (const e of waiting) e.spooled = true;
-    spooledPending += waiting.length;
-    try {
-      await deps.spool.append(waiting.map((e) => e.incoming));
-    } catch (err) {
-      log.error(
-        { err, messages: waiting.length },
-        'cannot write the intake spool; the messages wait in memory only',
-      );
-    }
-  }
-
-  /** The entry no longer needs the spool (stored, a duplicate, given up or dropped). */
-  function unspool(entry: Entry): void {
-    if (!entry.spooled) return;
-    entry.spooled = false;
-    if (--spooledPending === 0 && deps.spool) {
-      deps.spool.clear().catch((err) => log.error({ err }, 'cannot empty the intake spool'));
-    }
-  }
+  const spooling = createSpoolKeeper(deps.spool, log);
+  /** Writes the buffered messages not yet stored to the spool (once each). */
+  const spoolWaiting = () =>
+    spooling.write(
+      lanes
+        .all()
+        .flatMap((l) => l.entries)
+        .filter((e) => !e.stored),
+    );
+  const unspool = spooling.release;
 
   const storing = createMessageStore({
     messages: deps.messages,
@@ -260,8 +240,9 @@ export function createIntakeService(deps: IntakeDeps) {
       const accepted: Promise<void>[] = [];
       for (const incoming of left) {
         const lane = lanes.laneOf(incoming.roomId);
-        lane.entries.push({ ...entryOf(incoming), spooled: true });
-        spooledPending++;
+        const entry = entryOf(incoming);
+        spooling.adopt(entry);
+        lane.entries.push(entry);
         buffered++;
         accepted.push(lanes.kick(lane));
       }
