@@ -1,7 +1,7 @@
 // The daily digest of an observation site: the contract's JSON (CONTRACT.md section 5) with a few useful
 // extras, and the short Chinese text posted in the staff group.
 import type { Slot } from '../records.js';
-import { type Person, people, who } from './staff-texts.js';
+import { type Person, people, readingsByPerson } from './staff-texts.js';
 import { celsius, monthDay } from './texts.js';
 
 export interface FeverEntry {
@@ -66,16 +66,8 @@ export function digestText(d: QuarantineDigest, due: readonly Slot[] = d.slots):
     if (missing.length) lines.push(`未报（${slotName[s]}）：${list(missing)}`);
   }
   // One entry a person: a fever morning and evening is one person with two readings.
-  const fevers = new Map<string, string[]>();
-  for (const f of d.fever) {
-    const key = who(f);
-    fevers.set(key, [...(fevers.get(key) ?? []), `${celsius(f.temperature)}（${hhmm(f.at)}）`]);
-  }
-  lines.push(
-    fevers.size
-      ? `发热 ${fevers.size} 人：${[...fevers].map(([p, readings]) => `${p} ${readings.join('、')}`).join('；')}`
-      : '发热：无',
-  );
+  const fevers = readingsByPerson(d.fever.map((f) => [f, `${celsius(f.temperature)}（${hhmm(f.at)}）`]));
+  lines.push(fevers.length ? `发热 ${fevers.length} 人：${fevers.join('；')}` : '发热：无');
   lines.push(
     `待办需求 ${d.openRequests} 件${d.urgentRequests ? `（紧急 ${d.urgentRequests}）` : ''}` +
       (d.openAlerts ? `；待处理告警 ${d.openAlerts} 条` : ''),

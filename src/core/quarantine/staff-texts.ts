@@ -11,6 +11,13 @@ export interface Person {
 export const who = (p: Person): string => (p.room ? `${p.room} ${p.name}` : p.name);
 export const people = (list: readonly Person[]): string => list.map(who).join('、');
 
+/** One entry a person, their readings after their name: 2106 李某 37.8℃（07:40）、38.2℃（20:00）. */
+export function readingsByPerson(readings: readonly (readonly [Person, string])[]): string[] {
+  const byPerson = new Map<string, string[]>();
+  for (const [p, reading] of readings) byPerson.set(who(p), [...(byPerson.get(who(p)) ?? []), reading]);
+  return [...byPerson].map(([p, rs]) => `${p} ${rs.join('、')}`);
+}
+
 export interface AlertFacts {
   ref: string;
   person: Person;

@@ -4,7 +4,7 @@
 import type { Mention } from '../../core/domain.js';
 import { digestText } from '../../core/quarantine/digest.js';
 import { isFever } from '../../core/quarantine/observation.js';
-import { staffTexts, who } from '../../core/quarantine/staff-texts.js';
+import { readingsByPerson, staffTexts } from '../../core/quarantine/staff-texts.js';
 import { celsius, itemNames, ref, texts } from '../../core/quarantine/texts.js';
 import type { Slot } from '../../core/records.js';
 import { addDays, localDate, localTime } from '../../core/time.js';
@@ -94,24 +94,22 @@ export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimet
         (x) => x.slot === 'pm',
       );
       const thisMorning = (await r.reports.currentOfSiteDay(site.id, day)).filter((x) => x.slot === 'am');
-      // One line a person, however many of their readings were fevers (昨晚 and 今早 both).
-      const byPerson = new Map<string, { who: string; readings: string[] }>();
-      for (const { x, when, of } of [
+      // One line a person, however many of their readings were fevers (昨晚 and 今早 both); last night's
+      // reading sent this morning says when it came: 昨晚，今早 07:55 补报.
+      const readings = [
         ...yesterday.map((x) => ({ x, when: '昨晚', of: addDays(day, -1) })),
         ...thisMorning.map((x) => ({ x, when: '今早', of: day })),
-      ]) {
-        if (!isFever(x.temperature, site.feverThreshold)) continue;
-        const key = x.residentId !== null ? `r${x.residentId}` : `n${x.room ?? ''} ${x.name}`;
-        const person = byPerson.get(key) ?? { who: who(x), readings: [] };
-        byPerson.set(key, person);
-        // 昨晚's reading sent this morning says when it came: 昨晚，今早 07:55 补报
-        const at = localTime(x.reportedAt, zone);
-        const late = localDate(x.reportedAt, zone) !== of;
-        person.readings.push(
-          `${celsius(x.temperature as number)}（${late ? `${when}，今早 ${at} 补报` : `${when} ${at}`}）`,
-        );
-      }
-      const fevers = [...byPerson.values()].map((p) => `${p.who} ${p.readings.join('、')}`);
+      ]
+        .filter(({ x }) => isFever(x.temperature, site.feverThreshold))
+        .map(({ x, when, of }) => {
+          const at = localTime(x.reportedAt, zone);
+          const late = localDate(x.reportedAt, zone) !== of;
+          return [
+            x,
+            `${celsius(x.temperature as number)}（${late ? `${when}，今早 ${at} 补报` : `${when} ${at}`}）`,
+          ] as const;
+        });
+      const fevers = readingsByPerson(readings);
       const urgent = (await r.requests.open(site.id, { urgentOnly: true })).map(
         (q) => `${ref('R', q.number)} ${q.room ?? q.talkerName} ${itemNames(q.items, q.category)}`,
       );
