@@ -51,6 +51,7 @@ async function main() {
     health: async () => ({
       database: { driver: bench.database.driver, state: 'up' },
       chat: { puppet: 'mock', state: 'online', user: '守望' },
+      eventLoop: { p99Ms: 0, maxMs: 0 },
     }),
     api: { services, clock: systemClock, defaultZone: ZONE, onSitesChanged: () => {} },
   });

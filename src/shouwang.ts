@@ -22,6 +22,7 @@ import { createScheduler } from './jobs/scheduler.js';
 import { timetableJobs } from './jobs/timetable.js';
 import type { Logger } from './log.js';
 import { createAccountGuard } from './services/account-guard.js';
+import { watchEventLoop } from './services/event-loop.js';
 import { createHandling } from './services/handling.js';
 import { createServices } from './services/index.js';
 import { createFileSpool } from './services/intake-spool.js';
@@ -60,6 +61,7 @@ export async function createShouwang(opts: ShouwangOptions) {
   const accountOf = () => chat.self()?.id ?? null;
 
   const metrics = createMetrics();
+  const eventLoop = watchEventLoop();
   let worker: ReturnType<typeof createOutboxWorker> | null = null;
   const services = createServices({
     database,
@@ -173,6 +175,7 @@ export async function createShouwang(opts: ShouwangOptions) {
       return {
         database: { driver: database.driver, state },
         chat: { puppet: chat.kind, state: chat.state(), user: chat.self()?.name ?? null },
+        eventLoop: eventLoop.read(),
       };
     },
   });
@@ -263,6 +266,7 @@ export async function createShouwang(opts: ShouwangOptions) {
       }
       await accountGuard.release();
       await app.close();
+      eventLoop.stop();
     },
   };
 }

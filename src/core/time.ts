@@ -134,11 +134,28 @@ export function startOfLocalDay(at: Date, zone: string): Date {
   return zonedInstant(localDate(at, zone), '00:00', zone);
 }
 
+/** Years a date given by a person or a caller may name: wider ones are typing slips or attacks. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+
+/** A real calendar date YYYY-MM-DD between FIRST_YEAR and LAST_YEAR. */
 export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  if (y < FIRST_YEAR || y > LAST_YEAR) return false;
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * The days from `from` to `to`, both included, at most `max` of them. Counted, not compared as strings:
+ * a loop that compares YYYY-MM-DD strings never ends once a date passes the year 9999.
+ */
+export function eachDay(from: string, to: string, max: number): string[] {
+  const n = Math.min(daysBetween(from, to) + 1, max);
+  const days: string[] = [];
+  for (let i = 0; i < n; i++) days.push(addDays(from, i));
+  return days;
 }
 
 /** ISO 8601 with the zone's offset, e.g. 2020-02-15T07:58:00+08:00. */

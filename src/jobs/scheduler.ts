@@ -6,7 +6,7 @@ import { isConnectionError } from '../../db/errors.js';
 import type { JobRunsRepo } from '../../db/repositories/job-runs.js';
 import { backoffMs } from '../core/backoff.js';
 import type { Clock } from '../core/clock.js';
-import { addDays, localDate, zonedInstant } from '../core/time.js';
+import { addDays, eachDay, localDate, zonedInstant } from '../core/time.js';
 import type { Logger } from '../log.js';
 
 export interface Job {
@@ -193,8 +193,9 @@ export type Scheduler = ReturnType<typeof createScheduler>;
 /** The instants in (from, to] at which the local clock of the job's zone shows its daily time. */
 function dailyFires(job: Job, from: Date, to: Date): Date[] {
   const out: Date[] = [];
+  const first = addDays(localDate(from, job.timeZone), -1);
   const last = localDate(to, job.timeZone);
-  for (let d = addDays(localDate(from, job.timeZone), -1); d <= last; d = addDays(d, 1)) {
+  for (const d of eachDay(first, last, Number.MAX_SAFE_INTEGER)) {
     const at = zonedInstant(d, job.daily as string, job.timeZone);
     if (at > from && at <= to) out.push(at);
   }

@@ -43,6 +43,7 @@ async function withApi<T>(fn: (call: (token: string, url: string) => Promise<num
     health: async () => ({
       database: { driver: database.driver, state: 'up' },
       chat: { puppet: 'mock', state: 'online', user: null },
+      eventLoop: { p99Ms: 0, maxMs: 0 },
     }),
     api: { services, clock: systemClock, defaultZone: 'Asia/Shanghai' },
   });

@@ -69,6 +69,7 @@ export async function createApiHarness(
     health: async () => ({
       database: { driver: db.driver, state: 'up' },
       chat: { puppet: 'mock', state: 'online', user: '守望' },
+      eventLoop: { p99Ms: 0, maxMs: 0 },
     }),
     bodyLimit: opts.bodyLimit,
     ...(opts.metrics ? { metrics: { metrics: createMetrics({ defaultMetrics: false }), database: db } } : {}),

@@ -7,6 +7,7 @@ let dbState: 'up' | 'down' = 'up';
 const health: Health = async () => ({
   database: { driver: 'pglite', state: dbState },
   chat: { puppet: 'mock', state: 'online', user: '守望' },
+  eventLoop: { p99Ms: 0, maxMs: 0 },
 });
 let app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
@@ -23,6 +24,7 @@ describe('the HTTP app', () => {
       sandbox: true,
       database: { driver: 'pglite', state: 'up' },
       chat: { puppet: 'mock', state: 'online', user: '守望' },
+      eventLoop: { p99Ms: 0, maxMs: 0 },
     });
   });
 

@@ -8,7 +8,12 @@ export interface HealthStatus {
     state: 'stopped' | 'starting' | 'online' | 'offline';
     user: string | null;
   };
+  /** How late the event loop ran lately (ms); a busy loop stops intake, the outbox and jobs alike. */
+  eventLoop: { p99Ms: number; maxMs: number };
 }
+
+/** An event loop this late is reported as degraded. */
+export const EVENT_LOOP_DEGRADED_MS = 1_000;
 
 const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
@@ -19,10 +24,17 @@ const HealthSchema = z.object({
     state: z.enum(['stopped', 'starting', 'online', 'offline']),
     user: z.string().nullable(),
   }),
+  eventLoop: z.object({
+    p99Ms: z.number().describe('99th percentile of the event loop delay in the last 5 s window'),
+    maxMs: z.number().describe('Largest event loop delay in that window'),
+  }),
   uptimeSec: z.number(),
 });
 
-/** `GET /healthz`: 200 while the database answers (chat state is reported, not required); 503 otherwise. */
+/**
+ * `GET /healthz`: 200 while the database answers (chat state and event-loop lag are reported, not required);
+ * 503 otherwise.
+ */
 export const healthRoutes =
   (check: () => Promise<HealthStatus>): FastifyPluginAsyncZod =>
   async (app) => {
@@ -38,7 +50,12 @@ export const healthRoutes =
       },
       async (_req, reply) => {
         const h = await check();
-        const status = h.database.state === 'down' ? 'down' : h.chat.state === 'online' ? 'ok' : 'degraded';
+        const status =
+          h.database.state === 'down'
+            ? 'down'
+            : h.chat.state === 'online' && h.eventLoop.p99Ms < EVENT_LOOP_DEGRADED_MS
+              ? 'ok'
+              : 'degraded';
         return reply.code(status === 'down' ? 503 : 200).send({
           status,
           sandbox: h.chat.puppet === 'mock',

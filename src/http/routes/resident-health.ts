@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../core/auth/permissions.js';
 import { observationDay, observationLength } from '../../core/quarantine/observation.js';
-import { addDays, localDate } from '../../core/time.js';
+import { addDays, eachDay, localDate } from '../../core/time.js';
 import type { ApiContext } from '../api.js';
 import { actorOf, guardFor, principalOf, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
@@ -107,14 +107,12 @@ export const residentHealthRoutes =
               }
             : null;
         };
-        const days = [];
-        for (let d = first; d <= last && days.length < MAX_ROWS; d = addDays(d, 1))
-          days.push({
-            day: d,
-            dayNumber: observationDay(resident.startDate, d),
-            am: slotOf(d, 'am'),
-            pm: slotOf(d, 'pm'),
-          });
+        const days = eachDay(first, last, MAX_ROWS).map((d) => ({
+          day: d,
+          dayNumber: observationDay(resident.startDate, d),
+          am: slotOf(d, 'am'),
+          pm: slotOf(d, 'pm'),
+        }));
 
         const readsMessages = can(principalOf(req).role, 'messages:read');
         const messages =

@@ -10,7 +10,7 @@ import { ValidationError } from '../../core/errors.js';
 import { isFever } from '../../core/quarantine/observation.js';
 import { SLOT_NAMES, SYMPTOM_NAMES } from '../../core/quarantine/texts.js';
 import type { Cell, Sheet } from '../../core/sheet.js';
-import { addDays, daysBetween, localDate } from '../../core/time.js';
+import { addDays, daysBetween, eachDay, localDate } from '../../core/time.js';
 import { formatDay } from '../../core/village/format.js';
 import { siteSlots } from '../quarantine/lifecycle.js';
 
@@ -67,8 +67,7 @@ export async function temperatureSheet(
     throw new ExportRangeError('from', `at most ${MAX_EXPORT_DAYS} days in one export`);
 
   const slots = siteSlots(site);
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  const days = eachDay(from, to, MAX_EXPORT_DAYS);
   const reports = await createExportsRepo(db).reportsBetween(site.id, from, to);
   const byKey = new Map(reports.map((r) => [`${r.residentId}|${r.day}|${r.slot}`, r]));
   const cell = (p: ResidentView, day: string, slot: (typeof slots)[number]): Cell => {
