@@ -2,7 +2,7 @@
 // A bad line gets {"id", "error"} and the command goes on; blank lines are skipped.
 import readline from 'node:readline';
 import { parseMessage } from '../core/parse/index.js';
-import type { GroupContext, ParsedRecord } from '../core/records.js';
+import { type GroupContext, type ParsedRecord, publicRecord } from '../core/records.js';
 
 type Outcome = { id: unknown; records: ParsedRecord[] } | { id: unknown; error: string };
 
@@ -61,7 +61,7 @@ export function handleLine(line: string): Outcome {
     if (!isContext(o.context)) return { id, error: 'invalid "context": expected "quarantine" or "village"' };
     context = o.context;
   }
-  return { id, records: parseMessage({ text: o.text, at, context }) };
+  return { id, records: parseMessage({ text: o.text, at, context }).map(publicRecord) };
 }
 
 function write(output: NodeJS.WritableStream, text: string): Promise<void> {

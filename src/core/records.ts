@@ -29,15 +29,32 @@ export interface Item {
   unit: string | null;
 }
 
-export interface HealthRecord {
+/**
+ * What every record may carry besides its contract fields. `unsure` is the contract's flag (the bot asks or
+ * keeps the message for review instead of acting). `doubts` says why, for the question and for staff; it is
+ * internal and `shouwang parse` leaves it out.
+ */
+export interface Doubtful {
+  unsure?: true;
+  doubts?: string[];
+}
+
+export interface HealthRecord extends Doubtful {
   type: 'health';
   temperature: number | null;
   slot: Slot | null;
   symptoms: SymptomCode[];
   room: string | null;
+  /** Who the reading is for, as written (爸爸, 老公, 2306的刘爷爷); absent or null for the sender alone. */
+  person?: string | null;
+  /**
+   * Internal (left out of `shouwang parse`): true when the reading is of the local day before the
+   * message's (昨晚37.1忘了报), false when the text ties it to today (现在, 今早), absent when it says nothing.
+   */
+  earlier?: boolean;
 }
 
-export interface RequestRecord {
+export interface RequestRecord extends Doubtful {
   type: 'request';
   category: RequestCategory;
   urgent: boolean;
@@ -45,7 +62,7 @@ export interface RequestRecord {
   room: string | null;
 }
 
-export interface OrderRecord {
+export interface OrderRecord extends Doubtful {
   type: 'order';
   items: Item[];
   deliverTo: string | null;
@@ -55,7 +72,7 @@ export interface OrderRecord {
 
 export type DayPart = 'am' | 'pm' | 'evening';
 
-export interface WaterRecord {
+export interface WaterRecord extends Doubtful {
   type: 'water';
   qty: number | null;
   unit: string | null;
@@ -65,7 +82,7 @@ export interface WaterRecord {
   deliverTo: string | null;
 }
 
-export interface CancelRecord {
+export interface CancelRecord extends Doubtful {
   type: 'cancel';
   items: { name: string }[];
 }
@@ -91,4 +108,26 @@ export interface ParseInput {
   context?: GroupContext;
   /** IANA zone of the site; Asia/Shanghai when absent. */
   timeZone?: string;
+  /**
+   * What the bot knows of the group (optional: `shouwang parse` runs without it): places, household and
+   * customer names, rooms, residents' names, and aliases of goods staff have taught it. A known name is
+   * recognised even with no grammar around it.
+   */
+  vocabulary?: Vocabulary;
+}
+
+export interface Vocabulary {
+  places?: readonly string[];
+  names?: readonly string[];
+  rooms?: readonly string[];
+  /** Goods as people write them → the name to record (`尿素` taught as `化肥`, say). */
+  goods?: Readonly<Record<string, string>>;
+  units?: readonly string[];
+}
+
+/** Internal fields `shouwang parse` leaves out of its output. */
+export function publicRecord(r: ParsedRecord): ParsedRecord {
+  if (!('doubts' in r) && !('earlier' in r)) return r;
+  const { doubts: _d, earlier: _e, ...rest } = r as HealthRecord;
+  return rest as ParsedRecord;
 }
