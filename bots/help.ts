@@ -3,7 +3,7 @@ import type { Robot } from '../src/chat/robot.js';
 import { helpText } from '../src/core/replies.js';
 
 export default function help(robot: Robot): void {
-  robot.command(['帮助', 'help', '菜单'], async (res) => {
-    await res.reply({ text: helpText(res.message.group?.role ?? null), mention: true });
+  robot.command('帮助', (res) => {
+    res.reply({ text: helpText(res.message.group?.role ?? null), mention: true });
   });
 }

@@ -1,4 +1,5 @@
-// Every behaviour of the bot, one script per concern, loaded into the robot at build time.
+// Every behaviour of the bot, one script per kind of group, loaded into the robot at build time. A script
+// gets the robot and the services it uses.
 import type { Robot } from '../src/chat/robot.js';
 import type { Services } from '../src/services/index.js';
 import help from './help.js';
@@ -7,10 +8,12 @@ import staff from './staff.js';
 import villagers from './villagers.js';
 import volunteers from './volunteers.js';
 
-export type Script = (robot: Robot, services: Services) => void;
+export type ScriptServices = Pick<Services, 'quarantine' | 'village'>;
 
-export const scripts: Script[] = [help, residents, staff, villagers, volunteers];
-
-export function loadScripts(robot: Robot, services: Services): void {
-  for (const script of scripts) script(robot, services);
+export function loadScripts(robot: Robot, services: ScriptServices): void {
+  help(robot);
+  residents(robot, services);
+  staff(robot, services);
+  villagers(robot, services);
+  volunteers(robot, services);
 }

@@ -6,43 +6,20 @@ import type { Services } from '../src/services/index.js';
 
 const roles = ['residents'] as const;
 
-/** Anything but a command (a 接龙 starts with # but is a message, not a command). */
-export const NOT_A_COMMAND = /^(?!\s*[#＃](?!\s*接龙))/;
-/** #状态 / #登记 2105 张三 (also #登记2105 张三). */
-export const RESIDENT_COMMAND = /^\s*[#＃]\s*(状态|登记)\s*[:：]?\s*([\s\S]*)$/;
+export default function residents(robot: Robot, services: Pick<Services, 'quarantine'>): void {
+  const { quarantine } = services;
+  robot.command('状态', (res) => quarantine.residentCommand(res, '状态'), { roles });
+  robot.command('登记', (res) => quarantine.residentCommand(res, '登记'), { roles });
 
-export default function residents(robot: Robot, services: Services): void {
-  robot.hear(
-    'resident-command',
-    RESIDENT_COMMAND,
-    async (res) => {
-      const [, name, rest] = res.match as RegExpMatchArray;
-      const done = await services.quarantine.residentCommand(
-        res.message,
-        name as '状态' | '登记',
-        rest ?? '',
-      );
-      res.done(done ? 'handled' : 'ignored', done ? `#${name}` : 'not an observation site');
-    },
-    { roles },
-  );
+  robot.on(['health', 'request', 'cancel'], (res) => quarantine.residentMessage(res), { roles });
 
-  robot.hear(
-    'resident-message',
-    NOT_A_COMMAND,
-    async (res) => {
-      const outcome = await services.quarantine.residentMessage(res.message);
-      res.done(outcome.state, outcome.note);
-    },
-    { roles },
-  );
+  // Chatter, questions and media: nothing to record; what looks meant is kept for staff review.
+  robot.otherwise((res) => res.done(res.understood.leftover.state, res.understood.leftover.note), { roles });
 
   // Commands nobody listens for get the help text, so residents learn the few there are.
-  robot.fallback(
-    'resident-unknown-command',
-    async (res) => {
-      if (!/^\s*[#＃]/.test(res.message.body)) return;
-      await res.reply({ text: helpText('residents'), mention: true });
+  robot.unknownCommand(
+    (res) => {
+      res.reply({ text: helpText('residents'), mention: true });
       res.done('handled', 'unknown command: help sent');
     },
     { roles },

@@ -12,7 +12,6 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { schema } from './schema.js';
-import { unitAware } from './unit.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -24,7 +23,6 @@ export type Executor = Db | Tx;
 export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export interface Database {
-  /** The database; inside a unit of work (unit.ts), that unit's transaction. */
   db: Db;
   driver: 'pglite' | 'postgres';
   /** Where the data lives, without credentials, for logs and /healthz. */
@@ -94,7 +92,7 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
       cause: err,
     });
   }
-  const db = unitAware(drizzlePglite(client, { schema }) as unknown as Db);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
   const held = new Set<string>();
   return {
@@ -145,7 +143,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
       cause: err,
     });
   }
-  const db = unitAware(drizzlePostgres(preparing(client), { schema }) as unknown as Db);
+  const db = drizzlePostgres(preparing(client), { schema }) as unknown as Db;
   let closed = false;
   return {
     db,

@@ -1,14 +1,14 @@
-// A unit of work: several pieces of work (the handling of a batch of messages) in one transaction, each
-// written as if it had the database to itself. While a unit is open, the database handed out by
-// openDatabase is the unit's transaction for the code running inside it: its reads see the unit's own
-// writes, its `db.transaction(fn)` joins the unit, and it all commits or rolls back together. The caller
-// of the unit decides what a failure means (a batch of messages is handled again one by one).
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Db, Tx } from './client.js';
+// A unit of work: the handling of a batch of messages (a batch of one included) in one transaction. The
+// transaction is passed explicitly, like every other: the code that runs in the unit is given the unit's
+// `tx` and writes through repositories made on it. What the unit adds to a plain transaction travels with
+// that `tx` object (a WeakMap, no ambient state):
+// - calls of one name made side by side on it are coalesced into one statement (`coalesce`), so a batch
+//   of fifty messages looks its residents up once, not fifty times;
+// - callbacks wait for the commit (`afterCommit`), so the outbox worker is woken only for rows it can see.
+// Outside a unit (a plain database or transaction) both do the obvious thing at once.
+import type { Db, Executor, Tx } from './client.js';
 
-interface Unit {
-  tx: Tx;
-  /** Closed once the transaction ends: timers set inside the unit run on the database again. */
+interface UnitState {
   open: boolean;
   afterCommit: (() => void)[];
   /** Calls waiting to be coalesced, by name. */
@@ -21,52 +21,67 @@ interface Pending {
   run(keys: unknown[]): Promise<unknown[]>;
 }
 
-const units = new AsyncLocalStorage<Unit>();
+const units = new WeakMap<object, UnitState>();
 
-function activeUnit(): Unit | null {
-  const unit = units.getStore();
+function stateOf(db: Executor): UnitState | null {
+  const unit = units.get(db);
   return unit?.open ? unit : null;
 }
 
-/** True inside an open unit of work. */
-export const inUnit = (): boolean => activeUnit() !== null;
+/** True when `db` is the transaction of an open unit of work (or a savepoint in one). */
+export const inUnit = (db: Executor): boolean => stateOf(db) !== null;
 
 /**
- * Runs `fn` as one unit of work on `db` (the database itself, not a transaction): everything it does on
- * the database commits together, then the `afterCommit` callbacks run. Inside a unit, `fn` runs in it.
+ * Runs `fn` as one unit of work on the database `db`: everything it does through the `tx` it is given
+ * commits together, then the `afterCommit` callbacks run. A failure rolls it all back and runs none.
  */
-export async function unitOfWork<T>(db: Db, fn: () => Promise<T>): Promise<T> {
-  if (activeUnit()) return fn();
-  const opened: Unit[] = [];
+export async function unitOfWork<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const unit: UnitState = { open: true, afterCommit: [], pending: new Map() };
   try {
-    const result = await unwrap(db).transaction((tx) => {
-      const unit: Unit = { tx: tx as Tx, open: true, afterCommit: [], pending: new Map() };
-      opened.push(unit);
-      return units.run(unit, fn);
+    const result = await db.transaction((tx) => {
+      units.set(tx, unit);
+      return fn(tx as Tx);
     });
-    // Outside the unit now: what the callbacks start runs on the database.
-    for (const unit of opened) unit.open = false;
-    for (const cb of opened.flatMap((u) => u.afterCommit.splice(0))) cb();
+    unit.open = false;
+    for (const cb of unit.afterCommit.splice(0)) cb();
     return result;
   } finally {
-    for (const unit of opened) unit.open = false;
+    unit.open = false;
   }
 }
 
-/** Runs `cb` once the open unit of work has committed (never, if it rolls back); now outside a unit. */
-export function afterCommit(cb: () => void): void {
-  const unit = activeUnit();
+/**
+ * Runs `fn` in a savepoint of `tx`: a failure inside rolls back only its own work and is thrown, and the
+ * rest of the transaction goes on. Inside a unit, the savepoint belongs to the unit (its callbacks wait
+ * for the unit's commit).
+ */
+export async function savepoint<T>(tx: Executor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const unit = stateOf(tx);
+  return tx.transaction((inner) => {
+    if (unit) units.set(inner, unit);
+    return fn(inner as Tx);
+  });
+}
+
+/** Runs `cb` once the unit `db` belongs to has committed (never, if it rolls back); at once outside a unit. */
+export function afterCommit(db: Executor, cb: () => void): void {
+  const unit = stateOf(db);
   if (unit) unit.afterCommit.push(cb);
   else cb();
 }
 
 /**
- * Inside an open unit, the calls of `name` made in the same turn of the event loop go to `run` together
- * (one statement for the work of many messages); outside a unit, `run` gets the one key. `run` answers
- * for each key, in the order of the keys. The calls of one name must all pass the same `run`.
+ * On a unit's transaction, the calls of `name` made in the same turn of the event loop go to `run`
+ * together (one statement for the work of many messages); elsewhere `run` gets the one key. `run`
+ * answers for each key, in the order of the keys. The calls of one name must all pass the same `run`.
  */
-export function coalesce<K, V>(name: string, key: K, run: (keys: K[]) => Promise<V[]>): Promise<V> {
-  const unit = activeUnit();
+export function coalesce<K, V>(
+  db: Executor,
+  name: string,
+  key: K,
+  run: (keys: K[]) => Promise<V[]>,
+): Promise<V> {
+  const unit = stateOf(db);
   if (!unit) return run([key]).then((values) => values[0] as V);
   let pending = unit.pending.get(name);
   if (!pending) {
@@ -92,25 +107,4 @@ export function coalesce<K, V>(name: string, key: K, run: (keys: K[]) => Promise
     batch.keys.push(key);
     batch.waiters.push({ resolve: resolve as (v: unknown) => void, reject });
   });
-}
-
-const RAW = Symbol('shouwang.rawDb');
-
-/** The database object that turns into the open unit's transaction for code running inside a unit. */
-export function unitAware(db: Db): Db {
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop === RAW) return target;
-      const unit = activeUnit();
-      if (!unit) return Reflect.get(target, prop);
-      // A transaction asked for inside the unit is the unit: it commits or rolls back with the rest.
-      if (prop === 'transaction') return (fn: (tx: Tx) => unknown) => fn(unit.tx);
-      const value = Reflect.get(unit.tx, prop);
-      return typeof value === 'function' ? value.bind(unit.tx) : value;
-    },
-  });
-}
-
-function unwrap(db: Db): Db {
-  return ((db as unknown as Record<symbol, Db>)[RAW] ?? db) as Db;
 }

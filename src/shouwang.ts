@@ -2,15 +2,11 @@
 // Building has no side effects beyond the objects; start() brings the parts up in order and stop()
 // takes them down in the reverse order (chat, jobs, HTTP, database). Used by main.ts, the CLI and tests.
 import { randomUUID } from 'node:crypto';
-import { loadScripts } from '../bots/index.js';
 import type { Database } from '../db/client.js';
-import { isConnectionError } from '../db/errors.js';
 import { createJobRunsRepo } from '../db/repositories/job-runs.js';
 import { createOutboxRepo } from '../db/repositories/outbox.js';
 import { createRegistryRepo } from '../db/repositories/registry.js';
-import { afterCommit } from '../db/unit.js';
 import { createChatTransport } from './chat/puppets.js';
-import { Robot } from './chat/robot.js';
 import { createRoomSync } from './chat/room-sync.js';
 import type { SandboxWorld } from './chat/sandbox.js';
 import type { ChatTransport } from './chat/types.js';
@@ -21,9 +17,9 @@ import { pruneJobRunsJob, redispatchStalledJob } from './jobs/housekeeping.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { timetableJobs } from './jobs/timetable.js';
 import type { Logger } from './log.js';
+import { createRoad } from './road.js';
 import { createAccountGuard } from './services/account-guard.js';
 import { watchEventLoop } from './services/event-loop.js';
-import { createHandling } from './services/handling.js';
 import { createServices } from './services/index.js';
 import { createFileSpool } from './services/intake-spool.js';
 import { createMetrics, instrumentJobRuns, instrumentOutboxRepo } from './services/metrics.js';
@@ -68,8 +64,8 @@ export async function createShouwang(opts: ShouwangOptions) {
     clock,
     log,
     defaultZone: config.timeZone,
-    // Queued in a unit of work (a batch of messages): the worker looks once the unit has committed.
-    notifyOutbox: () => afterCommit(() => worker?.notify()),
+    // Called after a commit: messages handled in a unit of work wake the worker once the unit commits.
+    notifyOutbox: () => worker?.notify(),
     batchSize: config.batchSize,
     account: accountOf,
     intakeSpool: opts.intakeSpool
@@ -94,39 +90,28 @@ export async function createShouwang(opts: ShouwangOptions) {
   });
   const outboxWorker = worker;
 
-  const robot = new Robot({
-    log: log.child({ part: 'robot' }),
-    reply: async (msg, r) => {
-      await services.outbox.reply(msg, r.text, { mention: r.mention, urgent: r.urgent });
-    },
-    finish: async (id, state, note) => {
-      await services.intake.finish(id, state, note);
-      metrics.messagesProcessed.inc({ state });
-    },
-    isTransient: isConnectionError,
-  });
-  loadScripts(robot, services);
-  const handling = createHandling({
+  const { robot, handle } = createRoad({
     db: database.db,
-    messages: services.messages,
     clock,
-    log: log.child({ part: 'handling' }),
-    dispatcher: robot,
-    isTransient: isConnectionError,
-    finished: (state) => metrics.messagesProcessed.inc({ state }),
-    committed: (n) => metrics.handlingBatch.observe(n),
+    log,
+    services,
+    committed: (states) => {
+      for (const state of states) metrics.messagesProcessed.inc({ state });
+      metrics.handlingBatch.observe(states.length);
+      outboxWorker.notify();
+    },
     maxBatch: config.batchSize,
     // Half the pool: each may hold a transaction and still query; two batches may be open as well.
     soloConcurrency: Math.max(1, Math.floor(database.poolSize / 2) - 2),
   });
   services.intake.onStored(async (msg) => {
     metrics.messagesReceived.inc();
-    await handling.handle(msg);
+    await handle(msg);
   });
 
   const jobRuns = instrumentJobRuns(createJobRunsRepo(database.db, instanceId), metrics);
   const scheduler = createScheduler({ jobRuns, clock, log: log.child({ part: 'jobs' }) });
-  scheduler.add(redispatchStalledJob(services, robot, config.timeZone));
+  scheduler.add(redispatchStalledJob(services, handle, config.timeZone));
   scheduler.add(pruneJobRunsJob(jobRuns, config.timeZone));
 
   /** Every site's timetable (reminders, nudges, digests, volunteers' lists) from its current settings. */

@@ -47,7 +47,7 @@ export function createAlertsRepo(db: Executor) {
     ): Promise<AlertRow | null> {
       const key: Key = { siteId, residentId: who.residentId, talkerId: who.talkerId, day, slot };
       // Asked for every health report: the asks of a batch of messages go in one query (db/unit.ts).
-      return coalesce('alerts.openForSlot', key, async (keys) => {
+      return coalesce(db, 'alerts.openForSlot', key, async (keys) => {
         const rows = await db
           .select({
             alert: alerts,

@@ -3,7 +3,6 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { GroupInfo } from '../../src/core/domain.js';
 import type { Executor } from '../client.js';
 import { groups, sites } from '../schema.js';
-import { inUnit } from '../unit.js';
 
 const DEFAULT_ZONE = 'Asia/Shanghai';
 
@@ -72,10 +71,9 @@ export function createGroupsRepo(db: Executor, defaultZone = DEFAULT_ZONE) {
 
   return {
     async byRoomId(roomId: string) {
-      const [r] =
-        byRoom && !inUnit()
-          ? await byRoom.execute({ roomId })
-          : await select().where(eq(groups.roomId, roomId)).limit(1);
+      const [r] = byRoom
+        ? await byRoom.execute({ roomId })
+        : await select().where(eq(groups.roomId, roomId)).limit(1);
       return r ? toInfo(r) : null;
     },
     /** The groups of these rooms, by room id (rooms of no group are not in it). */

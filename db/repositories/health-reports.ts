@@ -44,6 +44,7 @@ export function createHealthReportsRepo(db: Executor) {
       if (residentId && asCurrent && !opts.noneCurrent) {
         // The reports of a batch of messages: one update, one insert (see db/unit.ts).
         replaced = await coalesce(
+          db,
           'healthReports.replace',
           { residentId, day: values.day, slot: values.slot },
           (keys) =>
@@ -68,7 +69,7 @@ export function createHealthReportsRepo(db: Executor) {
         current: asCurrent,
         reportedAt: values.reportedAt,
       };
-      const report = await coalesce('healthReports.insert', row, async (rows) => {
+      const report = await coalesce(db, 'healthReports.insert', row, async (rows) => {
         const ids = await insertMany<Omit<HealthReportRow, 'id'>, { id: number | string }>(
           db,
           healthReports,
@@ -108,7 +109,7 @@ export function createHealthReportsRepo(db: Executor) {
 
     /** A resident's current report of a day and slot. */
     async currentIn(residentId: number, day: string, slot: Slot): Promise<HealthReportRow | null> {
-      return coalesce('healthReports.currentIn', { residentId, day, slot }, async (keys) => {
+      return coalesce(db, 'healthReports.currentIn', { residentId, day, slot }, async (keys) => {
         const rows = await db
           .select()
           .from(healthReports)

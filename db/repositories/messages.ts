@@ -1,100 +1,17 @@
-import { and, asc, eq, inArray, is, lt, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { IncomingMessage, MessageState } from '../../src/core/domain.js';
 import { insertMany } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { messages } from '../schema.js';
-import { inUnit } from '../unit.js';
 
 export function createMessagesRepo(db: Executor) {
-  // The two statements every incoming message costs outside a transaction (storing it, recording its
-  // outcome) are built once when the repository is on the database itself: drizzle's query building is a
-  // good part of a message's CPU. (A prepared query cannot outlive a transaction.)
-  const ph = sql.placeholder;
-  const prepared = is(db, PgTransaction)
-    ? null
-    : {
-        insert: db
-          .insert(messages)
-          .values({
-            providerId: ph('providerId'),
-            roomId: ph('roomId'),
-            groupId: ph('groupId'),
-            talkerId: ph('talkerId'),
-            talkerName: ph('talkerName'),
-            kind: ph('kind'),
-            text: ph('text'),
-            originalLength: ph('originalLength'),
-            mentionsSelf: ph('mentionsSelf'),
-            sentAt: ph('sentAt'),
-            receivedAt: ph('receivedAt'),
-          })
-          .onConflictDoNothing({ target: messages.providerId })
-          .returning({ id: messages.id })
-          .prepare('message_insert'),
-        finish: db
-          .update(messages)
-          .set({
-            state: sql`${ph('state')}`,
-            note: sql`${ph('note')}`,
-            processedAt: sql`${ph('processedAt')}`,
-            attempts: sql`${messages.attempts} + 1`,
-          })
-          .where(eq(messages.id, ph('id')))
-          .prepare('message_finish'),
-      };
-
   return {
     /**
-     * Stores a message once per provider id. Returns the new row's id, or null for a duplicate.
-     * `originalLength` is set when `m.text` is only the beginning of a longer message.
+     * Stores messages (one or many: one statement either way), each once per provider id (a provider id
+     * given twice is stored for its first row). Returns the new rows' ids by provider id; duplicates are
+     * not in it. `originalLength` is set when a text is only the beginning of a longer message.
      */
-    async insertOnce(
-      m: IncomingMessage & { originalLength?: number | null },
-      groupId: number | null,
-      receivedAt: Date,
-    ): Promise<number | null> {
-      const row = {
-        providerId: m.providerId,
-        roomId: m.roomId,
-        groupId,
-        talkerId: m.talkerId,
-        talkerName: m.talkerName,
-        kind: m.kind,
-        text: m.text,
-        originalLength: m.originalLength ?? null,
-        mentionsSelf: m.mentionsSelf,
-        sentAt: m.at,
-        receivedAt,
-      };
-      const rows =
-        prepared && !inUnit()
-          ? await prepared.insert.execute(row)
-          : await db
-              .insert(messages)
-              .values(row)
-              .onConflictDoNothing({ target: messages.providerId })
-              .returning({ id: messages.id });
-      return rows[0]?.id ?? null;
-    },
-
-    async finish(id: number, state: MessageState, at: Date, note: string | null = null) {
-      if (prepared && !inUnit()) {
-        // As drizzle encodes a timestamp column's value: an ISO string.
-        await prepared.finish.execute({ id, state, note, processedAt: at.toISOString() });
-        return;
-      }
-      await db
-        .update(messages)
-        .set({ state, note, processedAt: at, attempts: sql`${messages.attempts} + 1` })
-        .where(eq(messages.id, id));
-    },
-
-    /**
-     * Stores many messages in one statement, each once per provider id (a provider id given twice is
-     * stored for its first row). Returns the new rows' ids by provider id; duplicates are not in it.
-     */
-    async insertMany(
+    async insert(
       rows: readonly {
         message: IncomingMessage & { originalLength?: number | null };
         groupId: number | null;
@@ -124,8 +41,22 @@ export function createMessagesRepo(db: Executor) {
       return new Map(inserted.map((r) => [r.provider_id, Number(r.id)]));
     },
 
-    /** Records the outcomes of many messages in one statement. */
-    async finishMany(
+    /**
+     * Of these messages, the ones still waiting to be handled, locked for this transaction: a message that
+     * another unit is handling (a stalled-message pass, another instance) or has handled is left out.
+     */
+    async claim(ids: readonly number[]): Promise<Set<number>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(and(inArray(messages.id, [...ids]), eq(messages.state, 'received')))
+        .for('update', { skipLocked: true });
+      return new Set(rows.map((r) => r.id));
+    },
+
+    /** Records the outcomes of messages (one or many) in one statement. */
+    async finish(
       outcomes: readonly { id: number; state: MessageState; note: string | null }[],
       at: Date,
     ): Promise<void> {

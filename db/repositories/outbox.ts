@@ -83,7 +83,7 @@ export function createOutboxRepo(db: Executor) {
       }
       // Replies to a batch of messages: one insert (db/unit.ts). Without a dedupe key nothing conflicts,
       // and the ids are drawn in the order of the values: sorted, they give each item its own.
-      return coalesce('outbox.enqueue', rows, async (items) => {
+      return coalesce(db, 'outbox.enqueue', rows, async (items) => {
         type Row = (typeof rows)[number];
         const inserted = await insertMany<Row, { id: number | string }>(
           db,

@@ -39,7 +39,7 @@ export function createRequestsRepo(db: Executor) {
       const { talkerId } = opts;
       if (talkerId !== undefined && !opts.urgentOnly) {
         // Asked for every request a resident makes: the asks of a batch go in one query.
-        return coalesce('requests.openOf', { siteId, talkerId }, async (keys) => {
+        return coalesce(db, 'requests.openOf', { siteId, talkerId }, async (keys) => {
           const rows = await db
             .select()
             .from(requests)

@@ -54,7 +54,7 @@ export function createResidentsRepo(db: Executor) {
     },
     async byWechatId(siteId: number, wechatId: string): Promise<ResidentView | null> {
       // Asked for every message in a residents group: the asks of a batch go in one query.
-      return coalesce('residents.byWechatId', { siteId, wechatId }, async (keys) => {
+      return coalesce(db, 'residents.byWechatId', { siteId, wechatId }, async (keys) => {
         const rows = await select()
           .where(
             tupleIn(

@@ -1,30 +1,23 @@
-// The robot: hubot-style dispatch between the transport (below) and the bots (above). Each stored message
-// goes to every listener that matches it; a failing listener is logged and never stops the others. What
-// became of the message (handled, unplaced for staff review, ignored, failed) is recorded on it.
-// A failure that says "try again later" (the database is away) is different: the dispatch stops there
-// and throws DispatchInterrupted; dispatching the same message again carries on from that listener, so
-// listeners that already ran do not run twice.
+// The robot: hubot-style dispatch between the transport (below) and the bots (above). A stored message is
+// received once: its text is understood (core/understand.ts), and the listeners keyed by what it means run
+// in the message's unit of work — the listeners of its command (one grammar, core/commands.ts), or of the
+// record types it carries, else the group's `otherwise` listeners. What they answer goes out as one reply
+// through the response step; what became of the message (handled, unplaced for staff review, ignored,
+// failed) is returned for the caller to record with the rest of the unit.
+import type { Tx } from '../../db/client.js';
+import { savepoint } from '../../db/unit.js';
+import type { CommandName } from '../core/commands.js';
 import type { ChatMessage, GroupRole, MessageState } from '../core/domain.js';
 import { mediaOutcome } from '../core/media.js';
+import type { ParsedRecord } from '../core/records.js';
+import { type Understanding, understand } from '../core/understand.js';
 import type { Logger } from '../log.js';
+import type { Reply, Turn } from '../services/turn.js';
 
-export interface Reply {
-  text: string;
-  /** @mention the sender. */
-  mention?: boolean;
-  urgent?: boolean;
-}
-
-export interface Response {
-  message: ChatMessage;
-  match: RegExpMatchArray | null;
-  /** Answer in the same group (through the outbox). */
-  reply(reply: string | Reply): Promise<void>;
-  /** Say what became of the message; the strongest outcome across listeners wins. */
-  done(state: Exclude<MessageState, 'received' | 'reviewed'>, note?: string): void;
-}
-
+export type { Reply } from '../services/turn.js';
+export type Response = Turn;
 export type Handler = (res: Response) => Promise<void> | void;
+export type RecordType = Exclude<ParsedRecord['type'], 'command'>;
 
 export interface ListenerOptions {
   /** Only in groups with one of these roles; any group when absent. */
@@ -33,35 +26,23 @@ export interface ListenerOptions {
 
 export interface RobotDeps {
   log: Logger;
-  /** Queues a reply in the message's group. */
-  reply(msg: ChatMessage, reply: Reply): Promise<void>;
-  /** Records the outcome on the stored message. */
-  finish(id: number, state: MessageState, note: string | null): Promise<void>;
-  /** Failures worth waiting out (the database is away); default: none. */
+  /** The response step: queues a turn's answers (in its transaction) under every outgoing rule. */
+  respond(msg: ChatMessage, replies: Reply[], tx: Tx): Promise<unknown>;
+  /** Failures worth waiting out (the database is away): they end the turn and the unit. */
   isTransient?: (err: unknown) => boolean;
 }
 
-/** A dispatch stopped by a transient failure; dispatch the message again to carry on. */
-export class DispatchInterrupted extends Error {
-  readonly code = 'DISPATCH_INTERRUPTED';
-  constructor(messageId: number, cause: unknown) {
-    // The cause's own message may quote a query with people's messages in it: it stays in `cause`.
-    super(`dispatch of message ${messageId} interrupted`, { cause });
-    this.name = 'DispatchInterrupted';
-  }
-}
-
-// How far an interrupted dispatch got.
-interface Progress {
-  done: Set<Listener>;
-  outcome: MessageState;
+export interface Received {
+  state: Exclude<MessageState, 'received' | 'reviewed'>;
   note: string | null;
 }
 
+type Key = { command: CommandName } | { records: readonly RecordType[] } | 'unknown-command' | 'otherwise';
+
 interface Listener {
   name: string;
+  key: Key;
   roles: readonly GroupRole[] | null;
-  match: (msg: ChatMessage) => RegExpMatchArray | null;
   handler: Handler;
 }
 
@@ -70,149 +51,102 @@ const RANK: Record<string, number> = { ignored: 0, handled: 1, unplaced: 2, fail
 
 export class Robot {
   private readonly listeners: Listener[] = [];
-  private readonly fallbacks: Listener[] = [];
-  private readonly interrupted = new Map<number, Progress>();
-  private readonly inFlight = new Set<number>();
 
   constructor(private readonly deps: RobotDeps) {}
 
-  /** Listen for messages whose body matches `pattern`. */
-  hear(name: string, pattern: RegExp, handler: Handler, opts: ListenerOptions = {}): void {
-    this.listeners.push({ name, roles: opts.roles ?? null, match: (m) => m.body.match(pattern), handler });
+  /** Listen for a command of the grammar (by its canonical name; its other words come with it). */
+  command(name: CommandName, handler: Handler, opts: ListenerOptions = {}): void {
+    this.add(`#${name}`, { command: name }, handler, opts);
   }
 
-  /** Listen for `#name args…` (also with the full-width ＃). */
-  command(names: string | readonly string[], handler: Handler, opts: ListenerOptions = {}): void {
-    const list = typeof names === 'string' ? [names] : names;
-    const pattern = new RegExp(
-      `^[#＃]\\s*(${list.map(escapeRegExp).join('|')})(?=$|[\\s:：,，])\\s*[:：]?\\s*([\\s\\S]*)$`,
-    );
-    this.listeners.push({
-      name: `#${list[0]}`,
-      roles: opts.roles ?? null,
-      match: (m) => m.body.trim().match(pattern),
-      handler,
+  /** Listen for messages that carry records of these types. */
+  on(records: readonly RecordType[], handler: Handler, opts: ListenerOptions = {}): void {
+    this.add(`records:${records.join(',')}`, { records }, handler, opts);
+  }
+
+  /** Runs for a `#command` this group does not have. */
+  unknownCommand(handler: Handler, opts: ListenerOptions = {}): void {
+    this.add('unknown-command', 'unknown-command', handler, opts);
+  }
+
+  /** Runs for a message no other listener took (chatter, a question, a place, media). */
+  otherwise(handler: Handler, opts: ListenerOptions = {}): void {
+    this.add('otherwise', 'otherwise', handler, opts);
+  }
+
+  /**
+   * Runs the message's listeners on `tx` and queues the turn's reply. With `isolate`, each listener runs in
+   * a savepoint: one that fails is rolled back and recorded as the message's failure while the others go
+   * on; without it any failure is thrown (a batch's caller rolls the batch back and takes its messages one
+   * by one). A transient failure is always thrown.
+   */
+  async receive(msg: ChatMessage, tx: Tx, opts: { isolate?: boolean } = {}): Promise<Received> {
+    const understood = understand({
+      body: msg.body,
+      kind: msg.kind,
+      at: msg.at,
+      role: msg.group?.role ?? null,
+      siteKind: msg.group?.siteKind ?? null,
+      timeZone: msg.group?.timeZone ?? 'Asia/Shanghai',
     });
-  }
-
-  /** Runs when no listener matched a message in a group of these roles. */
-  fallback(name: string, handler: Handler, opts: ListenerOptions = {}): void {
-    this.fallbacks.push({ name, roles: opts.roles ?? null, match: () => null, handler });
-  }
-
-  /**
-   * Runs the matching listeners and records the outcome. Returns null when the message is being
-   * dispatched already (a re-delivery racing the first delivery). Throws DispatchInterrupted when a
-   * listener or the recording failed transiently.
-   */
-  async dispatch(msg: ChatMessage): Promise<MessageState | null> {
-    if (this.inFlight.has(msg.id)) return null;
-    this.inFlight.add(msg.id);
-    try {
-      const progress = this.interrupted.get(msg.id) ?? this.begin(msg);
-      this.interrupted.set(msg.id, progress);
-      await this.runListeners(msg, progress);
+    // Media (a photo, a voice message) is for a person to look at unless a listener says otherwise.
+    const outcome: Received =
+      msg.kind === 'media' ? mediaOutcome(msg.text) : { state: 'ignored', note: null };
+    const settle = (state: Received['state'], note?: string | null) => {
+      if ((RANK[state] ?? 0) >= (RANK[outcome.state] ?? 0)) {
+        outcome.state = state;
+        outcome.note = note ?? outcome.note;
+      }
+    };
+    const replies: Reply[] = [];
+    for (const l of this.matching(msg, understood)) {
+      const mine: Reply[] = [];
+      let explicit = false;
+      const res: Response = {
+        message: msg,
+        understood,
+        tx,
+        reply: (r) => void mine.push(typeof r === 'string' ? { text: r } : r),
+        done: (state, note) => {
+          explicit = true;
+          settle(state, note);
+        },
+      };
       try {
-        await this.deps.finish(msg.id, progress.outcome, progress.note);
+        if (opts.isolate) await savepoint(tx, (sp) => Promise.resolve(l.handler({ ...res, tx: sp })));
+        else await l.handler(res);
       } catch (err) {
-        if (this.deps.isTransient?.(err)) throw new DispatchInterrupted(msg.id, err);
-        this.deps.log.error({ err, messageId: msg.id }, 'could not record message outcome');
+        if (!opts.isolate || this.deps.isTransient?.(err)) throw err;
+        this.deps.log.error({ err, listener: l.name, messageId: msg.id }, 'listener failed');
+        settle('failed', `${l.name}: ${(err as Error).message ?? String(err)}`.slice(0, 500));
+        continue;
       }
-      this.interrupted.delete(msg.id);
-      return progress.outcome;
-    } finally {
-      this.inFlight.delete(msg.id);
+      replies.push(...mine);
+      if (!explicit && l.key !== 'otherwise') settle('handled');
     }
+    if (replies.length) await this.deps.respond(msg, replies, tx);
+    return outcome;
   }
 
-  /**
-   * Runs the matching listeners and returns the outcome without recording it, for a caller that records
-   * the outcomes of many messages at once (a batch handled in one transaction). Any failure of a listener
-   * is thrown, not recorded: the caller rolls the batch back and dispatches its messages one by one.
-   * Null when the message is being dispatched already.
-   */
-  async outcomeOf(msg: ChatMessage): Promise<{ state: MessageState; note: string | null } | null> {
-    if (this.inFlight.has(msg.id) || this.interrupted.has(msg.id)) return null;
-    this.inFlight.add(msg.id);
-    try {
-      const progress = this.begin(msg);
-      await this.runListeners(msg, progress, true);
-      return { state: progress.outcome, note: progress.note };
-    } finally {
-      this.inFlight.delete(msg.id);
-    }
+  private add(name: string, key: Key, handler: Handler, opts: ListenerOptions): void {
+    this.listeners.push({ name, key, roles: opts.roles ?? null, handler });
   }
 
-  /** A dispatch of this message is running, or was interrupted and has to be carried on. */
-  busy(id: number): boolean {
-    return this.inFlight.has(id) || this.interrupted.has(id);
-  }
-
-  private begin(msg: ChatMessage): Progress {
-    // Media (a photo, a voice message) is for a person to look at unless a fallback says otherwise.
-    const start = msg.kind === 'media' ? mediaOutcome(msg.text) : { state: 'ignored' as const, note: null };
-    return { done: new Set(), outcome: start.state, note: start.note };
-  }
-
-  private async runListeners(msg: ChatMessage, progress: Progress, strict = false): Promise<void> {
+  private matching(msg: ChatMessage, u: Understanding): Listener[] {
     const role = msg.group?.role ?? null;
-    const inScope = (l: Listener) => l.roles === null || (role !== null && l.roles.includes(role));
-    const settle = (state: MessageState, why?: string) => {
-      if ((RANK[state] ?? 0) >= (RANK[progress.outcome] ?? 0)) {
-        progress.outcome = state;
-        progress.note = why ?? progress.note;
-      }
-    };
-    const matches: [Listener, RegExpMatchArray | null][] = [];
-    // Listeners read text; media messages go to the fallbacks only.
-    if (msg.kind !== 'media') {
-      for (const l of this.listeners) {
-        const match = inScope(l) ? l.match(msg) : null;
-        if (match) matches.push([l, match]);
-      }
+    const inScope = this.listeners.filter(
+      (l) => l.roles === null || (role !== null && l.roles.includes(role)),
+    );
+    const keyed = (test: (k: Key) => boolean) => inScope.filter((l) => test(l.key));
+    if (u.command) {
+      const name = u.command.name;
+      const own = name ? keyed((k) => typeof k === 'object' && 'command' in k && k.command === name) : [];
+      return own.length ? own : keyed((k) => k === 'unknown-command');
     }
-    if (matches.length === 0) for (const l of this.fallbacks) if (inScope(l)) matches.push([l, null]);
-    for (const [l, match] of matches) {
-      if (progress.done.has(l)) continue;
-      const transient = await this.run(l, msg, match, settle, strict);
-      if (transient) throw new DispatchInterrupted(msg.id, transient);
-      progress.done.add(l);
-    }
+    const types = new Set(u.records.map((r) => r.type));
+    const taken = keyed(
+      (k) => typeof k === 'object' && 'records' in k && k.records.some((t) => types.has(t)),
+    );
+    return taken.length ? taken : keyed((k) => k === 'otherwise');
   }
-
-  private async run(
-    l: Listener,
-    msg: ChatMessage,
-    match: RegExpMatchArray | null,
-    settle: (s: MessageState, why?: string) => void,
-    strict: boolean,
-  ): Promise<unknown> {
-    let explicit = false;
-    const res: Response = {
-      message: msg,
-      match,
-      reply: (r) => this.deps.reply(msg, typeof r === 'string' ? { text: r } : r),
-      done: (state, why) => {
-        explicit = true;
-        settle(state, why);
-      },
-    };
-    try {
-      await l.handler(res);
-      if (!explicit && match) settle('handled');
-    } catch (err) {
-      if (strict) throw err;
-      if (this.deps.isTransient?.(err)) {
-        this.deps.log.warn({ listener: l.name, messageId: msg.id }, 'listener interrupted, will retry');
-        return err;
-      }
-      this.deps.log.error({ err, listener: l.name, messageId: msg.id }, 'listener failed');
-      settle('failed', `${l.name}: ${(err as Error).message ?? String(err)}`.slice(0, 500));
-    }
-    return null;
-  }
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -34,7 +34,10 @@ export const MEDIA_LABELS: Record<MediaKind, string> = {
 const CHATTER = new Set([MEDIA_LABELS.sticker, MEDIA_LABELS.link, MEDIA_LABELS['mini-program']]);
 
 /** What becomes of a stored media message (its text is its label) when no listener says otherwise. */
-export function mediaOutcome(label: string): { state: MessageState; note: string | null } {
+export function mediaOutcome(label: string): {
+  state: Extract<MessageState, 'ignored' | 'unplaced'>;
+  note: string | null;
+} {
   if (CHATTER.has(label)) return { state: 'ignored', note: null };
   return { state: 'unplaced', note: `${label} not read by the bot` };
 }

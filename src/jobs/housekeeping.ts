@@ -1,7 +1,7 @@
 // Jobs that keep the pipeline whole: messages stored but never handled (the process died between the
 // two) are handled again, and old coordinator rows are pruned.
 import type { JobRunsRepo } from '../../db/repositories/job-runs.js';
-import type { Robot } from '../chat/robot.js';
+import type { ChatMessage } from '../core/domain.js';
 import { stripLeadingMentions } from '../core/text.js';
 import type { Services } from '../services/index.js';
 import type { Job } from './scheduler.js';
@@ -9,7 +9,11 @@ import type { Job } from './scheduler.js';
 const STALL_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 3;
 
-export function redispatchStalledJob(services: Services, robot: Robot, timeZone: string): Job {
+export function redispatchStalledJob(
+  services: Pick<Services, 'messages' | 'groups'>,
+  handle: (msg: ChatMessage) => Promise<void>,
+  timeZone: string,
+): Job {
   return {
     name: 'redispatch-stalled-messages',
     cron: '* * * * *',
@@ -23,7 +27,7 @@ export function redispatchStalledJob(services: Services, robot: Robot, timeZone:
       );
       for (const row of stalled) {
         const group = row.groupId ? await services.groups.byId(row.groupId) : null;
-        await robot.dispatch({
+        await handle({
           id: row.id,
           providerId: row.providerId,
           roomId: row.roomId,

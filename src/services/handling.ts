@@ -1,104 +1,101 @@
-// Handling stored messages in batches. Messages of different rooms that wait side by side are handled
-// together as one unit of work (db/unit.ts): each message's listeners run as they would alone, but their
-// statements share one transaction and the outcomes are recorded with one statement — a commit and a
-// round of bookkeeping per batch instead of per message. If anything in a batch fails, the batch rolls back
-// and its messages are dispatched one by one, each in its own transactions, so a failure stays with the
-// message that caused it and is recorded as it always was. Order within a room is the intake's (a room
-// has one message in hand at a time).
-import type { Db } from '../../db/client.js';
-import type { MessagesRepo } from '../../db/repositories/messages.js';
+// Handling stored messages, each in a unit of work (db/unit.ts) with its outcome. Messages of different
+// rooms that wait side by side are handled together as one unit — a batch of one is a batch: each
+// message's listeners run as they would alone, their statements share one transaction (coalesced where
+// the repositories coalesce), and the outcomes are recorded with one statement. If anything in a batch of
+// several fails, it rolls back and its messages are handled one unit each, with every listener in a
+// savepoint, so a failure stays with the listener and message that caused it. Order within a room is the
+// intake's (a room has one message in hand at a time).
+import type { Db, Tx } from '../../db/client.js';
+import { createMessagesRepo } from '../../db/repositories/messages.js';
 import { unitOfWork } from '../../db/unit.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatMessage, MessageState } from '../core/domain.js';
 import type { Logger } from '../log.js';
 import { createBatcher } from './batcher.js';
+import type { Outcome } from './turn.js';
 
-export interface Outcome {
-  state: MessageState;
-  note: string | null;
-}
-
-export interface Dispatcher {
-  /** The listeners' outcome for a message, recorded by nobody; throws on any failure. */
-  outcomeOf(msg: ChatMessage): Promise<Outcome | null>;
-  /** The one-by-one path: listeners in their own transactions, the outcome recorded. */
-  dispatch(msg: ChatMessage): Promise<unknown>;
-  /** True for a message that must take the one-by-one path (an interrupted dispatch to carry on). */
-  busy(messageId: number): boolean;
+/** What runs a message's listeners in a transaction (the robot). */
+export interface Receiver {
+  receive(msg: ChatMessage, tx: Tx, opts?: { isolate?: boolean }): Promise<Outcome>;
 }
 
 export interface HandlingDeps {
   db: Db;
-  messages: MessagesRepo;
   clock: Clock;
   log: Logger;
-  /** What runs the listeners (the robot). */
-  dispatcher: Dispatcher;
-  /** Failures worth waiting out (the database is away). */
+  receiver: Receiver;
+  /** Failures worth waiting out (the database is away): the intake retries the message later. */
   isTransient?(err: unknown): boolean;
-  /** Told of each outcome once it is committed (metrics). */
-  finished?(state: MessageState): void;
-  /** Told of each batch committed together (metrics). */
-  committed?(messages: number): void;
+  /** Told once a unit has committed: its messages' outcomes and how many it handled (metrics, the outbox). */
+  committed?(states: MessageState[]): void;
   /** Most messages in one batch (default 64); 1 handles every message on its own. */
   maxBatch?: number;
-  /** Messages dispatched one by one at the same time (default 2): each may hold a connection and want another. */
+  /** Units of one message open at the same time (default 2): each holds a connection. */
   soloConcurrency?: number;
 }
+
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 export function createHandling(deps: HandlingDeps) {
   const { log } = deps;
   const solo = limiter(Math.max(1, deps.soloConcurrency ?? 2));
 
-  async function oneByOne(msgs: ChatMessage[]): Promise<(undefined | Error)[]> {
-    return Promise.all(
-      msgs.map((m) =>
-        solo(() => deps.dispatcher.dispatch(m)).then(
-          () => undefined,
-          (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
-        ),
-      ),
-    );
-  }
-
-  async function together(msgs: ChatMessage[]): Promise<void> {
-    const outcomes = await unitOfWork(deps.db, async () => {
-      const settled = await Promise.allSettled(msgs.map((m) => deps.dispatcher.outcomeOf(m)));
+  /** One unit: the messages still waiting (claimed), their listeners, their outcomes. */
+  async function unit(msgs: ChatMessage[], isolate: boolean): Promise<void> {
+    const states = await unitOfWork(deps.db, async (tx) => {
+      const repo = createMessagesRepo(tx);
+      const mine = await repo.claim(msgs.map((m) => m.id));
+      const todo = msgs.filter((m) => mine.has(m.id));
+      // Settled, not raced: a failure must not end the transaction under listeners still running in it.
+      const settled = await Promise.allSettled(todo.map((m) => deps.receiver.receive(m, tx, { isolate })));
       const failed = settled.find((s) => s.status === 'rejected');
       if (failed) throw failed.reason;
-      const rows = msgs.flatMap((m, i) => {
-        const o = (settled[i] as PromiseFulfilledResult<Outcome | null>).value;
-        return o ? [{ id: m.id, state: o.state, note: o.note }] : [];
+      const rows = todo.map((m, i) => {
+        const o = (settled[i] as PromiseFulfilledResult<Outcome>).value;
+        return { id: m.id, state: o.state, note: o.note ?? null };
       });
-      await deps.messages.finishMany(rows, deps.clock.now());
-      return rows;
+      await repo.finish(rows, deps.clock.now());
+      return rows.map((r) => r.state);
     });
-    deps.committed?.(msgs.length);
-    for (const o of outcomes) deps.finished?.(o.state);
+    deps.committed?.(states);
+  }
+
+  /** A message on its own; a failure that is not the database being away is recorded on it. */
+  async function alone(msg: ChatMessage): Promise<Error | undefined> {
+    try {
+      await solo(() => unit([msg], true));
+      return undefined;
+    } catch (err) {
+      if (deps.isTransient?.(err)) return asError(err);
+      log.error({ err, messageId: msg.id }, 'message failed');
+      try {
+        const note = `${(err as Error).message ?? String(err)}`.slice(0, 500);
+        await unitOfWork(deps.db, (tx) =>
+          createMessagesRepo(tx).finish([{ id: msg.id, state: 'failed', note }], deps.clock.now()),
+        );
+        deps.committed?.(['failed']);
+        return undefined;
+      } catch (err2) {
+        return asError(err2);
+      }
+    }
   }
 
   const batches = createBatcher<ChatMessage, undefined>({
     maxBatch: deps.maxBatch,
     async run(msgs) {
-      const rest = msgs.filter((m) => !deps.dispatcher.busy(m.id));
-      let handled = false;
-      if (rest.length > 1) {
+      if (msgs.length > 1) {
         try {
-          await together(rest);
-          handled = true;
+          await unit(msgs, false);
+          return msgs.map(() => undefined);
         } catch (err) {
           // The database went away (maybe during the commit, which may then have gone through): the
           // intake tries these messages again later and first asks whether they were handled meanwhile.
-          if (deps.isTransient?.(err)) {
-            const away = err instanceof Error ? err : new Error(String(err));
-            return msgs.map(() => away);
-          }
-          log.debug({ err, messages: rest.length }, 'batch rolled back: handling its messages one by one');
+          if (deps.isTransient?.(err)) return msgs.map(() => asError(err));
+          log.debug({ err, messages: msgs.length }, 'batch rolled back: handling its messages one by one');
         }
       }
-      const left = handled ? msgs.filter((m) => !rest.includes(m)) : msgs;
-      const results = await oneByOne(left);
-      return msgs.map((m) => results[left.indexOf(m)]);
+      return Promise.all(msgs.map(alone));
     },
   });
 

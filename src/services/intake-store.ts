@@ -30,13 +30,6 @@ const asError = (err: unknown): Error => (err instanceof Error ? err : new Error
 export function createMessageStore(deps: MessageStoreDeps) {
   const { clock } = deps;
 
-  async function store(entry: Storable): Promise<ChatMessage | null> {
-    const incoming = entry.incoming;
-    const group = await deps.groups.resolve(incoming.roomId, incoming.roomTopic, deps.account?.() ?? null);
-    const id = await deps.messages.insertOnce(incoming, group?.id ?? null, clock.now());
-    return stored(entry, group, id);
-  }
-
   async function stored(entry: Storable, group: GroupInfo | null, id: number | null) {
     const incoming = entry.incoming;
     if (id === null && entry.storeFailed) {
@@ -49,12 +42,11 @@ export function createMessageStore(deps: MessageStoreDeps) {
   }
 
   /**
-   * Stores the messages that arrived side by side (different rooms) together: one lookup of their groups,
-   * one insert. When that fails for a reason other than the database being away (a row it refuses), each
-   * is stored on its own, so one bad message does not hold up the others.
+   * Stores messages (a batch of one is a batch): one lookup of their groups, one insert. When that fails
+   * for a reason other than the database being away (a row it refuses), each is stored on its own, so one
+   * bad message does not hold up the others.
    */
   async function storeMany(entries: Storable[]): Promise<(ChatMessage | null | Error)[]> {
-    if (entries.length === 1) return [await store(entries[0] as Storable)];
     try {
       const rooms = await deps.groups.byRoomIds([...new Set(entries.map((e) => e.incoming.roomId))]);
       const groupOf = new Map<string, GroupInfo | null>(rooms);
@@ -66,7 +58,7 @@ export function createMessageStore(deps: MessageStoreDeps) {
             await deps.groups.resolve(incoming.roomId, incoming.roomTopic, deps.account?.() ?? null),
           );
       }
-      const ids = await deps.messages.insertMany(
+      const ids = await deps.messages.insert(
         entries.map((e) => ({ message: e.incoming, groupId: groupOf.get(e.incoming.roomId)?.id ?? null })),
         clock.now(),
       );
@@ -78,16 +70,23 @@ export function createMessageStore(deps: MessageStoreDeps) {
         }),
       );
     } catch (err) {
-      if (isConnectionError(err)) throw err;
-      return Promise.all(entries.map((e) => store(e).catch((e2: unknown) => asError(e2))));
+      if (isConnectionError(err) || entries.length === 1) throw err;
+      return Promise.all(
+        entries.map((e) =>
+          storeMany([e]).then(
+            ([r]) => r as ChatMessage | null | Error,
+            (e2: unknown) => asError(e2),
+          ),
+        ),
+      );
     }
   }
 
   const batches = createBatcher<Storable, ChatMessage | null>({ run: storeMany, maxBatch: deps.batchSize });
 
   return {
-    /** Stores the message now, on its own. Null for a message stored before (a duplicate). */
-    store,
+    /** Stores the message now, on its own (tools and tests). Null for a message stored before. */
+    store: async (entry: Storable) => (await storeMany([entry]))[0] as ChatMessage | null,
     /** Stores the message with others arriving at the same time. Null for a duplicate. */
     add: (entry: Storable) => batches.add(entry),
   };

@@ -11,7 +11,7 @@ import type { GroupsRepo } from '../../db/repositories/groups.js';
 import type { MessagesRepo } from '../../db/repositories/messages.js';
 import { backoffMs } from '../core/backoff.js';
 import type { Clock } from '../core/clock.js';
-import type { ChatMessage, IncomingMessage, MessageState } from '../core/domain.js';
+import type { ChatMessage, IncomingMessage } from '../core/domain.js';
 import { clipText, storableText } from '../core/text.js';
 import type { Logger } from '../log.js';
 import { createSpoolKeeper, type IntakeSpool } from './intake-spool.js';
@@ -248,9 +248,6 @@ export function createIntakeService(deps: IntakeDeps) {
       }
       await Promise.all(accepted);
       return left.length;
-    },
-    async finish(id: number, state: MessageState, note: string | null = null) {
-      await deps.messages.finish(id, state, clock.now(), note);
     },
     /** Stores one message now, without the buffer or the handler (tests and tools that drive services directly). */
     store: (incoming: IncomingMessage) => storing.store(entryOf(incoming)),

@@ -8,6 +8,7 @@ import { groups, sites } from '../../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatMessage, GroupRole, Mention } from '../core/domain.js';
 import { afterQuietHours, siteSchedule } from '../core/schedule.js';
+import type { Reply } from './turn.js';
 
 export interface OutboxServiceDeps {
   db: Executor;
@@ -48,6 +49,23 @@ export function createOutboxService(deps: OutboxServiceDeps) {
           kind: opts.kind ?? 'reply',
           urgent: opts.urgent ?? false,
           sourceMessageId: msg.id,
+        },
+        tx,
+      );
+    },
+    /**
+     * The response step of a turn: what the listeners answered one message goes out as one reply, in the
+     * turn's transaction. The sender is @mentioned when any answer asks for it; it is urgent when any is.
+     */
+    async respond(msg: ChatMessage, replies: readonly Reply[], tx: Executor): Promise<number[]> {
+      if (replies.length === 0) return [];
+      return this.reply(
+        msg,
+        replies.map((r) => r.text).join('\n'),
+        {
+          mention: replies.some((r) => r.mention),
+          urgent: replies.some((r) => r.urgent),
+          kind: replies.find((r) => r.kind)?.kind,
         },
         tx,
       );

@@ -1,9 +1,27 @@
-import { describe, expect, it } from 'vitest';
-import { DispatchInterrupted, Robot } from '../../src/chat/robot.js';
-import type { ChatMessage, GroupRole } from '../../src/core/domain.js';
+// The robot on a real database: a message is understood once and its listeners, keyed by what it means,
+// run in the message's transaction; their answers go out as one reply.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows, type Tx } from '../../db/client.js';
+import { unitOfWork } from '../../db/unit.js';
+import { type Reply, Robot } from '../../src/chat/robot.js';
+import type { ChatMessage, GroupRole, SiteKind } from '../../src/core/domain.js';
 import { silentLogger } from '../../src/log.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { refused } from '../helpers/intercept.js';
 
-function message(body: string, role: GroupRole | null = 'residents'): ChatMessage {
+let d: TestDatabase;
+beforeAll(async () => {
+  d = await createTestDatabase({ migrate: false });
+  await d.db.execute(sql`create table robot_t (v text not null)`);
+});
+afterAll(() => d.close());
+
+function message(
+  body: string,
+  role: GroupRole | null = 'residents',
+  kind: SiteKind = 'quarantine',
+): ChatMessage {
   return {
     id: 1,
     providerId: 'p1',
@@ -14,116 +32,111 @@ function message(body: string, role: GroupRole | null = 'residents'): ChatMessag
     kind: 'text',
     text: body,
     body,
-    at: new Date(),
+    at: new Date('2020-02-15T08:00:00+08:00'),
     mentionsSelf: false,
     mentionIds: [],
     group: role
-      ? {
-          id: 1,
-          topic: '住户群',
-          role,
-          siteId: 1,
-          siteName: '点',
-          siteKind: 'quarantine',
-          timeZone: 'Asia/Shanghai',
-        }
+      ? { id: 1, topic: '住户群', role, siteId: 1, siteName: '点', siteKind: kind, timeZone: 'Asia/Shanghai' }
       : null,
   };
 }
 
-class Away extends Error {
-  readonly code = 'ECONNREFUSED';
-}
-
-function robot(opts: { finishFails?: () => boolean } = {}) {
-  const replies: string[] = [];
-  const finished: [number, string, string | null][] = [];
+function robot() {
+  const said: Reply[][] = [];
   const r = new Robot({
     log: silentLogger,
-    reply: async (_m, rep) => void replies.push(rep.text),
-    finish: async (id, state, note) => {
-      if (opts.finishFails?.()) throw new Away('connection refused');
-      finished.push([id, state, note]);
-    },
-    isTransient: (err) => err instanceof Away,
+    respond: async (_m, replies) => void said.push(replies),
+    isTransient: (err) => (err as { code?: string }).code === 'ECONNREFUSED',
   });
-  return { r, replies, finished };
+  const receive = (msg: ChatMessage, isolate = false) =>
+    unitOfWork(d.db, (tx) => r.receive(msg, tx, { isolate }));
+  return { r, said, receive };
 }
 
+const insert = (tx: Tx, v: string) => tx.execute(sql`insert into robot_t (v) values (${v})`);
+const stored = async () => (await queryRows<{ v: string }>(d.db, sql`select v from robot_t`)).map((r) => r.v);
+
 describe('the robot', () => {
-  it('runs every matching listener even when one fails, and records the failure', async () => {
-    const { r, replies, finished } = robot();
-    r.hear('breaks', /体温/, () => {
+  it('dispatches a command by its one name, whatever word or ＃ or colon was used', async () => {
+    const { r, receive } = robot();
+    const seen: string[] = [];
+    r.command('完成', (res) => void seen.push(res.understood.command?.rest ?? ''), { roles: ['staff'] });
+    await receive(message('#完成 R-0003 已送到', 'staff'));
+    await receive(message('＃已办结：R-0004', 'staff'));
+    await receive(message('#办好了R-0005', 'staff'));
+    await receive(message('#完成 R-0006', 'residents')); // not a residents' command
+    expect(seen).toEqual(['R-0003 已送到', 'R-0004', 'R-0005']);
+  });
+
+  it('answers a command the group does not have through its unknown-command listener only', async () => {
+    const { r, said, receive } = robot();
+    r.command('状态', (res) => res.reply('状态'), { roles: ['residents'] });
+    r.unknownCommand((res) => res.reply('帮助'), { roles: ['residents'] });
+    r.otherwise(() => {
+      throw new Error('not for commands');
+    });
+    expect(await receive(message('#状态栏'))).toEqual({ state: 'handled', note: null });
+    expect(said).toEqual([[{ text: '帮助' }]]);
+  });
+
+  it('keys listeners by the record types a message carries, and sends their answers as one reply', async () => {
+    const { r, said, receive } = robot();
+    const seen: string[] = [];
+    r.on(
+      ['health'],
+      (res) => {
+        seen.push(`health ${res.understood.readings[0]?.temperature}`);
+        res.reply('已记录');
+      },
+      { roles: ['residents'] },
+    );
+    r.on(['request'], (res) => res.reply({ text: '已收到需求', mention: true }), { roles: ['residents'] });
+    r.on(['order'], () => void seen.push('order'), { roles: ['villagers'] });
+    r.otherwise((res) => res.done('unplaced', 'review'), { roles: ['residents'] });
+    expect(await receive(message('体温36.5 要一个口罩'))).toEqual({ state: 'handled', note: null });
+    expect(seen).toEqual(['health 36.5']);
+    expect(said).toEqual([[{ text: '已记录' }, { text: '已收到需求', mention: true }]]);
+    expect(await receive(message('请问什么时候能出去'))).toEqual({ state: 'unplaced', note: 'review' });
+    expect(await receive(message('请问什么时候能出去', null))).toEqual({ state: 'ignored', note: null });
+  });
+
+  it('isolated, rolls back a failing listener alone and records the failure; otherwise throws it', async () => {
+    const { r, said, receive } = robot();
+    r.on(['health'], async (res) => {
+      await insert(res.tx, 'kept');
+      res.reply('已记录');
+    });
+    r.on(['health'], async (res) => {
+      await insert(res.tx, 'rolled back');
+      res.reply('never said');
       throw new Error('kaput');
     });
-    r.hear('answers', /体温/, async (res) => res.reply('已记录'));
-    expect(await r.dispatch(message('体温36.5'))).toBe('failed');
-    expect(replies).toEqual(['已记录']);
-    expect(finished).toEqual([[1, 'failed', 'breaks: kaput']]);
-  });
-
-  it('matches commands with # or ＃, a colon or spaces, and passes the rest', async () => {
-    const { r } = robot();
-    const seen: string[] = [];
-    r.command(['状态', 'status'], (res) => void seen.push(res.match?.[2] ?? ''));
-    await r.dispatch(message('#状态'));
-    await r.dispatch(message('＃状态：2105'));
-    await r.dispatch(message('# status 2105 高'));
-    await r.dispatch(message('#状态栏')); // another word, not this command
-    expect(seen).toEqual(['', '2105', '2105 高']);
-  });
-
-  it('keeps listeners to their group roles and runs fallbacks only when nothing matched', async () => {
-    const { r, finished } = robot();
-    const seen: string[] = [];
-    r.hear('staff-only', /.*/, () => void seen.push('staff'), { roles: ['staff'] });
-    r.fallback('review', (res) => res.done('unplaced', 'not understood'), { roles: ['residents'] });
-    expect(await r.dispatch(message('啊这', 'residents'))).toBe('unplaced');
-    expect(await r.dispatch(message('啊这', null))).toBe('ignored');
-    expect(seen).toEqual([]);
-    expect(finished.map((f) => f[1])).toEqual(['unplaced', 'ignored']);
-  });
-
-  it('stops at a transient failure and carries on from there when dispatched again', async () => {
-    const { r, replies, finished } = robot();
-    let tries = 0;
-    r.hear('first', /体温/, async (res) => res.reply('一'));
-    r.hear('flaky', /体温/, async (res) => {
-      if (++tries === 1) throw new Away('connection refused');
-      await res.reply('二');
+    expect(await receive(message('体温36.5'), true)).toEqual({
+      state: 'failed',
+      note: 'records:health: kaput',
     });
-    r.hear('third', /体温/, async (res) => res.reply('三'));
-    const err = await r.dispatch(message('体温36.5')).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DispatchInterrupted);
-    expect(replies).toEqual(['一']);
-    expect(finished).toEqual([]);
-    expect(await r.dispatch(message('体温36.5'))).toBe('handled');
-    expect(replies).toEqual(['一', '二', '三']);
-    expect(finished).toEqual([[1, 'handled', null]]);
+    expect(await stored()).toEqual(['kept']);
+    expect(said).toEqual([[{ text: '已记录' }]]);
+    await expect(receive(message('体温36.6'))).rejects.toThrow('kaput');
+    expect(await stored()).toEqual(['kept']);
   });
 
-  it('retries only the recording when that is what failed', async () => {
-    let away = true;
-    const { r, replies, finished } = robot({ finishFails: () => away });
-    r.hear('answers', /体温/, async (res) => res.reply('已记录'));
-    await expect(r.dispatch(message('体温36.5'))).rejects.toBeInstanceOf(DispatchInterrupted);
-    away = false;
-    expect(await r.dispatch(message('体温36.5'))).toBe('handled');
-    expect(replies).toEqual(['已记录']);
-    expect(finished).toEqual([[1, 'handled', null]]);
+  it('throws a transient failure even when isolated, so the unit is tried again', async () => {
+    const { r, receive } = robot();
+    r.on(['health'], () => {
+      throw refused();
+    });
+    await expect(receive(message('体温36.5'), true)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
-  it('leaves pictures and voice messages for staff and stickers alone, without text listeners', async () => {
-    const { r, finished } = robot();
+  it('leaves pictures and voice messages for staff and stickers alone, without record listeners', async () => {
+    const { r, receive } = robot();
     const seen: string[] = [];
-    r.hear('anything', /.*/, () => void seen.push('heard'));
+    r.on(['health', 'request'], () => void seen.push('heard'));
+    r.otherwise((res) => res.done('ignored'));
     const media = (label: string) => ({ ...message(label), kind: 'media' as const });
-    expect(await r.dispatch(media('[图片]'))).toBe('unplaced');
-    expect(await r.dispatch(media('[表情]'))).toBe('ignored');
+    expect(await receive(media('[图片]'))).toEqual({ state: 'unplaced', note: '[图片] not read by the bot' });
+    expect(await receive(media('[表情]'))).toEqual({ state: 'ignored', note: null });
     expect(seen).toEqual([]);
-    expect(finished).toEqual([
-      [1, 'unplaced', '[图片] not read by the bot'],
-      [1, 'ignored', null],
-    ]);
   });
 });

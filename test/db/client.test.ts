@@ -47,10 +47,10 @@ describe.each([
     const db = await createTestDatabase();
     opened.push(db);
     const repo = createMessagesRepo(db.db);
-    const first = await repo.insertOnce(msg('m-1'), null, new Date());
-    const again = await repo.insertOnce(msg('m-1'), null, new Date());
-    expect(first).toBeTypeOf('number');
-    expect(again).toBeNull();
+    const first = await repo.insert([{ message: msg('m-1'), groupId: null }], new Date());
+    const again = await repo.insert([{ message: msg('m-1'), groupId: null }], new Date());
+    expect(first.get('m-1')).toBeTypeOf('number');
+    expect(again.size).toBe(0);
     const rows = await db.db.select().from(messages).where(eq(messages.providerId, 'm-1'));
     expect(rows).toHaveLength(1);
     expect(rows[0]?.state).toBe('received');

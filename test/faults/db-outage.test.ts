@@ -176,8 +176,8 @@ function injectOutage(services: Services) {
       };
     }
   };
-  wrap(services.groups, ['resolve']);
-  wrap(services.messages, ['insertOnce', 'byProviderId', 'byId', 'finish']);
+  wrap(services.groups, ['resolve', 'byRoomIds']);
+  wrap(services.messages, ['insert', 'byProviderId', 'byId']);
   wrap(services.outbox, ['reply']);
   return state;
 }

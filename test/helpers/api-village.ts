@@ -3,7 +3,7 @@
 // services the bots call (villagers' orders and 接龙, volunteers' #已买 / #送达, residents' reports).
 import { CLI_ACTOR } from '../../src/services/admin/audit.js';
 import { anySite } from '../../src/services/admin/guard.js';
-import { type ApiHarness, TOPICS } from './api.js';
+import type { ApiHarness } from './api.js';
 
 let n = 0;
 
@@ -26,18 +26,7 @@ export async function say(h: ApiHarness, topic: string, from: string, text: stri
     mentionIds: [],
   });
   if (!msg) throw new Error(`not stored: ${text}`);
-  const command = /^#(\S+)\s*(.*)$/s.exec(text);
-  const args = (command?.[2] ?? '').split(/\s+/).filter(Boolean);
-  if (topic === TOPICS.vVolunteers && command?.[1] === '已买') await h.services.village.bought(msg, args);
-  else if (topic === TOPICS.vVolunteers && command?.[1] === '送达')
-    await h.services.village.delivered(msg, args);
-  else if (topic === TOPICS.vVillagers || topic === TOPICS.wVillagers) {
-    const outcome = await h.services.village.villagerMessage(msg);
-    await h.services.intake.finish(msg.id, outcome.state, outcome.note);
-  } else if (topic === TOPICS.aResidents || topic === TOPICS.bResidents) {
-    const outcome = await h.services.quarantine.residentMessage(msg);
-    await h.services.intake.finish(msg.id, outcome.state, outcome.note ?? null);
-  } else throw new Error(`no handler for ${topic}: ${text}`);
+  await h.road.handle(msg);
   return msg;
 }
 

@@ -5,11 +5,13 @@ import type { ApiRole } from '../../src/core/auth/permissions.js';
 import { createSimulatedClock, type SimulatedClock } from '../../src/core/clock.js';
 import { type AppDeps, buildApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
+import type { Road } from '../../src/road.js';
 import { CLI_ACTOR } from '../../src/services/admin/audit.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { createMetrics } from '../../src/services/metrics.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { addSite } from './fixtures.js';
+import { roadOf } from './quarantine-services.js';
 
 export const ZONE = 'Asia/Shanghai';
 export const START = new Date('2020-02-15T08:00:00+08:00');
@@ -18,6 +20,8 @@ export interface ApiHarness {
   db: TestDatabase;
   app: Awaited<ReturnType<typeof buildApp>>;
   services: Services;
+  /** The message road over `services` (what the bots do with a stored message). */
+  road: Road;
   clock: SimulatedClock;
   /** Site ids: two observation sites (A, B) and two villages (V, W). */
   sites: { a: number; b: number; v: number; w: number };
@@ -118,6 +122,7 @@ export async function createApiHarness(
     db,
     app,
     services,
+    road: roadOf(db, services, clock),
     clock,
     sites: { a: a.siteId, b: b.siteId, v: v.siteId, w: w.siteId },
     groups,

@@ -9,7 +9,7 @@ let n = 0;
 
 /** `from` writes `text` in the group `topic` at a local Shanghai time ("2020-02-15 08:05"). */
 export function say(h: ApiHarness, topic: string, from: string, text: string, at: string): Promise<number> {
-  return sayThrough(h.services, h.clock, `health-api-${++n}`, { topic, from, text, at });
+  return sayThrough(h, `health-api-${++n}`, { topic, from, text, at });
 }
 
 /** What has been queued, oldest first. */

@@ -5,6 +5,7 @@ import { createRegistryRepo } from '../../db/repositories/registry.js';
 import { outbox } from '../../db/schema.js';
 import { createSimulatedClock, type SimulatedClock } from '../../src/core/clock.js';
 import { silentLogger } from '../../src/log.js';
+import { createRoad, type Road } from '../../src/road.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { createSetupService } from '../../src/services/setup.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
@@ -13,6 +14,7 @@ import { type RosterEntry, SITE, shanghai, siteSetup } from './quarantine.js';
 export interface ServiceSite {
   db: TestDatabase;
   services: Services;
+  road: Road;
   clock: SimulatedClock;
   siteId: number;
   /** Stores a message as intake would and hands it to the quarantine service. */
@@ -38,14 +40,16 @@ export async function serviceSite(
   await createSetupService({ db: db.db, defaultZone: 'Asia/Shanghai' }).apply(siteSetup(residents, extra));
   const site = await createRegistryRepo(db.db).siteByName(SITE);
   if (!site) throw new Error('no site');
+  const road = roadOf(db, services, clock);
   let n = 0;
   return {
     db,
     services,
+    road,
     clock,
     siteId: site.id,
     async say(topic, from, text, at) {
-      await sayThrough(services, clock, `m${++n}`, { topic, from, text, at });
+      await sayThrough({ services, road, clock }, `m${++n}`, { topic, from, text, at });
     },
     async queued() {
       const rows = await db.db.select().from(outbox).orderBy(asc(outbox.id));
@@ -55,18 +59,28 @@ export async function serviceSite(
   };
 }
 
+/** The message road (robot, bots, handling) over these services, without the chat stack. */
+export function roadOf(db: TestDatabase, services: Services, clock: SimulatedClock): Road {
+  return createRoad({
+    db: db.db,
+    clock,
+    log: silentLogger,
+    services,
+    committed: () => services.outbox.notify(),
+  });
+}
+
 /**
  * `from` writes `text` in the group `topic` at a local Shanghai time ("2020-02-15 08:05"): stored as intake
- * stores it and handed to the quarantine service (commands to their handlers). Returns the message id.
+ * stores it and handled on the road every message takes. Returns the message id.
  */
 export async function sayThrough(
-  services: Services,
-  clock: SimulatedClock,
+  t: { services: Services; road: Road; clock: SimulatedClock },
   providerId: string,
   m: { topic: string; from: string; text: string; at: string },
 ): Promise<number> {
-  clock.set(shanghai(m.at));
-  const msg = await services.intake.store({
+  t.clock.set(shanghai(m.at));
+  const msg = await t.services.intake.store({
     providerId,
     roomId: `${m.topic}@chatroom`,
     roomTopic: m.topic,
@@ -79,13 +93,6 @@ export async function sayThrough(
     mentionIds: [],
   });
   if (!msg) throw new Error('not stored');
-  if (m.text.startsWith('#')) {
-    const [, name, rest] = /^#(\S+)\s*(.*)$/.exec(m.text) ?? [];
-    if (name === '状态' || name === '登记') await services.quarantine.residentCommand(msg, name, rest ?? '');
-    else await services.quarantine.staffCommand(msg, name as never, rest ?? '');
-  } else {
-    const outcome = await services.quarantine.residentMessage(msg);
-    await services.intake.finish(msg.id, outcome.state, outcome.note ?? null);
-  }
+  await t.road.handle(msg);
   return msg.id;
 }

@@ -10,23 +10,28 @@ let seq = 0;
 /** Stores a group message as intake would, and gives it a state as the robot would. */
 async function stored(topic: string | null, text: string, at: string, state: MessageState, note?: string) {
   const repo = createMessagesRepo(h.db.db);
-  const id = (await repo.insertOnce(
-    {
-      providerId: `m${++seq}`,
-      roomId: `${topic ?? 'unknown'}@chatroom`,
-      roomTopic: topic ?? '陌生群',
-      talkerId: 'wxid_1',
-      talkerName: '2105高',
-      kind: 'text',
-      text,
-      at: new Date(at),
-      mentionsSelf: false,
-      mentionIds: [],
-    },
-    topic ? (h.groups[topic] as number) : null,
+  const ids = await repo.insert(
+    [
+      {
+        message: {
+          providerId: `m${++seq}`,
+          roomId: `${topic ?? 'unknown'}@chatroom`,
+          roomTopic: topic ?? '陌生群',
+          talkerId: 'wxid_1',
+          talkerName: '2105高',
+          kind: 'text',
+          text,
+          at: new Date(at),
+          mentionsSelf: false,
+          mentionIds: [],
+        },
+        groupId: topic ? (h.groups[topic] as number) : null,
+      },
+    ],
     new Date(at),
-  )) as number;
-  await repo.finish(id, state, new Date(at), note ?? null);
+  );
+  const id = ids.get(`m${seq}`) as number;
+  await repo.finish([{ id, state, note: note ?? null }], new Date(at));
   return id;
 }
 

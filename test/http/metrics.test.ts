@@ -62,23 +62,27 @@ describe('GET /metrics', () => {
 
   it('reads unplaced messages from the database', async () => {
     const repo = createMessagesRepo(t.db.db);
-    const id = await repo.insertOnce(
-      {
-        providerId: 'unplaced-1',
-        roomId: 'x@chatroom',
-        roomTopic: RESIDENTS,
-        talkerId: 'wxid_9',
-        talkerName: '某人',
-        kind: 'text',
-        text: '???',
-        at: new Date(),
-        mentionsSelf: false,
-        mentionIds: [],
-      },
-      null,
+    const ids = await repo.insert(
+      [
+        {
+          message: {
+            providerId: 'unplaced-1',
+            roomId: 'x@chatroom',
+            roomTopic: RESIDENTS,
+            talkerId: 'wxid_9',
+            talkerName: '某人',
+            kind: 'text',
+            text: '???',
+            at: new Date(),
+            mentionsSelf: false,
+            mentionIds: [],
+          },
+          groupId: null,
+        },
+      ],
       new Date(),
     );
-    await repo.finish(id as number, 'unplaced', new Date());
+    await repo.finish([{ id: ids.get('unplaced-1') as number, state: 'unplaced', note: null }], new Date());
     expect(value((await scrape()).body, 'shouwang_messages_unplaced')).toBe(1);
     expect(value((await scrape()).body, 'shouwang_alerts_open')).toBe(0);
     expect(value((await scrape()).body, 'shouwang_records{type="health"}')).toBe(0);

@@ -47,8 +47,8 @@ beforeAll(async () => {
     ],
   });
   // A listener that fails on one word, as a bug would.
-  t.sw.robot.hear('test-failure', /故障/, () => {
-    throw new Error('injected failure');
+  t.sw.robot.otherwise((res) => {
+    if (res.message.body === '故障') throw new Error('injected failure');
   });
 });
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { silentLogger } from '../../src/log.js';
 import { createIntakeService } from '../../src/services/intake.js';
 import { createFileSpool, type IntakeSpool } from '../../src/services/intake-spool.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { intercept, refused } from '../helpers/intercept.js';
 import { waitFor } from '../helpers/wait.js';
 
 let db: TestDatabase;
@@ -21,8 +22,6 @@ afterAll(() => db.close());
 beforeEach(async () => {
   await db.db.delete(messages);
 });
-
-const refused = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 
 const incoming = (providerId: string, text = '体温36.5'): IncomingMessage => ({
   providerId,
@@ -62,17 +61,14 @@ describe('the intake', () => {
   it('handles a message whose insert committed although the answer was lost', async () => {
     const repo = createMessagesRepo(db.db);
     let first = true;
-    const lossy: MessagesRepo = {
-      ...repo,
-      insertOnce: async (...args) => {
-        const id = await repo.insertOnce(...args);
-        if (first) {
-          first = false;
-          throw refused();
-        }
-        return id;
-      },
-    };
+    const lossy = intercept(repo, async (name, _args, call) => {
+      const answer = await call();
+      if (name === 'insert' && first) {
+        first = false;
+        throw refused();
+      }
+      return answer;
+    });
     const handled: number[] = [];
     const s = intake(lossy, async (m) => void handled.push(m.id));
     await s.accept(incoming('m1'));
@@ -85,13 +81,10 @@ describe('the intake', () => {
   it('keeps the order of messages that waited for the database', async () => {
     const repo = createMessagesRepo(db.db);
     let refusals = 3;
-    const away: MessagesRepo = {
-      ...repo,
-      insertOnce: async (...args) => {
-        if (refusals-- > 0) throw refused();
-        return repo.insertOnce(...args);
-      },
-    };
+    const away = intercept(repo, async (name, _args, call) => {
+      if (name === 'insert' && refusals-- > 0) throw refused();
+      return call();
+    });
     const handled: string[] = [];
     const s = intake(away, async (m) => void handled.push(m.providerId));
     await Promise.all(['m1', 'm2', 'm3'].map((id) => s.accept(incoming(id))));
@@ -115,16 +108,14 @@ describe('the intake', () => {
   it('gives up on a message the database refuses for good, without holding up the next', async () => {
     const repo = createMessagesRepo(db.db);
     let tries = 0;
-    const picky: MessagesRepo = {
-      ...repo,
-      insertOnce: async (m, ...rest) => {
-        if (m.providerId === 'bad') {
-          tries++;
-          throw Object.assign(new Error('value too long'), { code: '22001' });
-        }
-        return repo.insertOnce(m, ...rest);
-      },
-    };
+    const picky = intercept(repo, async (name, args, call) => {
+      const rows = name === 'insert' ? (args[0] as { message: IncomingMessage }[]) : [];
+      if (rows.some((r) => r.message.providerId === 'bad')) {
+        tries++;
+        throw Object.assign(new Error('value too long'), { code: '22001' });
+      }
+      return call();
+    });
     const handled: string[] = [];
     const s = intake(picky, async (m) => void handled.push(m.providerId));
     await s.accept(incoming('bad'));
@@ -203,16 +194,11 @@ describe('the intake spool', () => {
       : [];
 
   /** A messages repository whose inserts find the database away while `down()` says so. */
-  const flaky = (down: () => boolean): MessagesRepo => {
-    const repo = createMessagesRepo(db.db);
-    return {
-      ...repo,
-      insertOnce: async (...args) => {
-        if (down()) throw refused();
-        return repo.insertOnce(...args);
-      },
-    };
-  };
+  const flaky = (down: () => boolean): MessagesRepo =>
+    intercept(createMessagesRepo(db.db), async (name, _args, call) => {
+      if (name === 'insert' && down()) throw refused();
+      return call();
+    });
 
   const withSpool = (repo: MessagesRepo, file: string, handler: (m: ChatMessage) => Promise<void>) =>
     intake(repo, handler, undefined, createFileSpool(file, silentLogger));
@@ -226,7 +212,7 @@ describe('the intake spool', () => {
       async () => {},
     );
     // m0 was stored before the outage and is in the spool too (as after a lost answer): stored once.
-    await createMessagesRepo(db.db).insertOnce(incoming('m0'), null, new Date());
+    await createMessagesRepo(db.db).insert([{ message: incoming('m0'), groupId: null }], new Date());
     await first.accept(incoming('m1'));
     await first.accept({ ...incoming('m2'), roomId: 'r2@chatroom' });
     await first.accept(incoming('m3'));

@@ -34,14 +34,16 @@ export function slotOf(named: Slot | null, at: Date, zone: string): Slot {
 }
 
 /**
- * The day a report is for: the local date of the message, or the day before when it speaks of 昨天/昨晚
- * (the parser's health records carry a slot but no date). With both 昨 and 今 (昨晚37.5 今早36.5) only the
- * evening reading is yesterday's.
+ * The day a reading is for: the local date of the message, or the day before. The parser says so for each
+ * reading when the text ties it to a day (`earlier`); otherwise the text as a whole decides: it speaks of
+ * 昨天/昨晚, and only an evening reading is yesterday's when it also speaks of now (昨晚37.5 今早36.5,
+ * 昨晚烧到38了 现在36.8).
  */
-export function reportDay(text: string, slot: Slot, at: Date, zone: string): string {
+export function reportDay(text: string, slot: Slot, at: Date, zone: string, earlier?: boolean): string {
   const day = localDate(at, zone);
+  if (earlier !== undefined) return earlier ? addDays(day, -1) : day;
   if (!/昨(?:天|晚|夜|日)/.test(text)) return day;
-  if (/今(?:天|早|晨|日)/.test(text) && slot === 'am') return day;
+  if (/今(?:天|早|晨|日)|现在|刚才|刚刚|刚量/.test(text) && slot === 'am') return day;
   return addDays(day, -1);
 }
 

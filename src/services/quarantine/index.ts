@@ -1,14 +1,15 @@
-// The observation-site use cases the bots (and later the admin API) call. Each chat action runs in one
-// transaction with the messages it queues, and wakes the outbox worker after the commit.
+// The observation-site use cases the bots and the admin API call. A chat turn runs in the transaction of
+// its unit of work and answers through the turn; an admin action runs in a transaction of its own and
+// wakes the outbox worker after the commit.
 import type { SiteRow } from '../../../db/repositories/registry.js';
 import { createReviewRepo } from '../../../db/repositories/review.js';
+import type { CommandName } from '../../core/commands.js';
 import type { ChatMessage } from '../../core/domain.js';
-import { parseMessage } from '../../core/parse/index.js';
 import { digestText } from '../../core/quarantine/digest.js';
 import { texts } from '../../core/quarantine/texts.js';
-import { leftoverState } from '../../core/quarantine/unplaced.js';
-import type { CancelRecord, HealthRecord, RequestRecord } from '../../core/records.js';
+import type { CancelRecord, RequestRecord } from '../../core/records.js';
 import { localDate } from '../../core/time.js';
+import type { Turn } from '../turn.js';
 import { type QuarantineDeps, quarantineSite, type Repos, reposOf } from './deps.js';
 import { createDigestService, slotsDue } from './digest.js';
 import { identify, register } from './identity.js';
@@ -18,9 +19,10 @@ import { cancelRequests, createRequests } from './requests.js';
 import { openTicketList, staffTicket, type TicketAction, ticketAction } from './tickets.js';
 import { createQuarantineTimetable } from './timetable.js';
 
-export type Outcome = { state: 'handled' | 'unplaced' | 'ignored'; note?: string };
-
-export type StaffCommand = '已处理' | '完成' | '接单' | '待办' | '日报' | '解除' | '转院' | '延长';
+export type StaffCommand = Extract<
+  CommandName,
+  '已处理' | '完成' | '接单' | '待办' | '日报' | '解除' | '转院' | '延长'
+>;
 
 export function createQuarantineService(deps: QuarantineDeps) {
   const { db, outbox } = deps;
@@ -33,81 +35,68 @@ export function createQuarantineService(deps: QuarantineDeps) {
     return result;
   }
 
-  /** `fn` on the site of the message's group; null when that is no observation site. */
-  async function inSite<T>(msg: ChatMessage, fn: (r: Repos, site: SiteRow) => Promise<T>) {
-    // The site as read with the group when the message was stored, else from the database.
-    const known = msg.group?.site;
-    const site =
-      known && known.id === msg.group?.siteId
-        ? known.kind === 'quarantine'
-          ? known
-          : null
-        : await quarantineSite(db, msg.group?.siteId);
-    return site ? { result: await run(site, fn) } : null;
-  }
-
   async function inSiteId<T>(siteId: number, fn: (r: Repos, site: SiteRow) => Promise<T>): Promise<T | null> {
     const site = await quarantineSite(db, siteId);
     return site ? run(site, fn) : null;
   }
 
+  /** The observation site of a turn's group (read with the group when the message was stored). */
+  async function siteOf(turn: Turn): Promise<SiteRow | null> {
+    const group = turn.message.group;
+    const known = group?.site;
+    if (known && known.id === group?.siteId) return known.kind === 'quarantine' ? known : null;
+    return quarantineSite(turn.tx, group?.siteId);
+  }
+
   return {
-    /** A residents-group message that is not a command: reports, requests, withdrawals. */
-    async residentMessage(msg: ChatMessage): Promise<Outcome> {
-      const group = msg.group;
-      if (!group?.siteId || group.siteKind !== 'quarantine')
-        return { state: 'ignored', note: 'not an observation site' };
-      // Read it first (in the site's zone, which its group carries): chatter needs no transaction.
-      const records = parseMessage({
-        text: msg.body,
-        at: msg.at,
-        context: 'quarantine',
-        timeZone: group.timeZone,
-      });
-      const health = records.filter((x): x is HealthRecord => x.type === 'health');
-      const requests = records.filter((x): x is RequestRecord => x.type === 'request');
-      const cancels = records.filter((x): x is CancelRecord => x.type === 'cancel');
-      if (health.length + requests.length + cancels.length === 0) return { state: leftoverState(msg.body) };
-      const outcome = await inSite(msg, async (r, site) => {
-        const resident = await identify(r, site, msg);
-        const lines: string[] = [];
-        if (health.length) lines.push(...(await recordHealth(deps, r, site, msg, resident, health)).lines);
-        lines.push(...(await createRequests(deps, r, site, msg, resident, requests)));
-        for (const c of cancels) lines.push(...(await cancelRequests(deps, r, site, msg, c)));
-        if (!resident && (health.length || requests.length)) {
-          const room = [...health, ...requests].find((x) => x.room)?.room ?? null;
-          lines.push(texts.pleaseRegister(health.length > 0, room));
-        }
-        if (lines.length === 0) return null;
-        await outbox.reply(msg, lines.join('\n'), { mention: true }, r.db);
-        return records.map((x) => x.type).join(',');
-      });
-      if (!outcome) return { state: 'ignored', note: 'not an observation site' };
-      if (outcome.result === null) return { state: leftoverState(msg.body) };
-      return { state: 'handled', note: outcome.result };
+    /** Reports, requests and withdrawals in the residents group. */
+    async residentMessage(turn: Turn): Promise<void> {
+      const site = await siteOf(turn);
+      if (!site) return turn.done('ignored', 'not an observation site');
+      const { message: msg, understood: u } = turn;
+      const requests = u.records.filter((x): x is RequestRecord => x.type === 'request');
+      const cancels = u.records.filter((x): x is CancelRecord => x.type === 'cancel');
+      const r = reposOf(turn.tx);
+      const resident = await identify(r, site, msg);
+      const lines: string[] = [];
+      if (u.readings.length)
+        lines.push(...(await recordHealth(deps, r, site, msg, resident, u.readings)).lines);
+      lines.push(...(await createRequests(deps, r, site, msg, resident, requests)));
+      for (const c of cancels) lines.push(...(await cancelRequests(deps, r, site, msg, c)));
+      if (!resident && (u.readings.length || requests.length)) {
+        const room = [...u.readings, ...requests].find((x) => x.room)?.room ?? null;
+        lines.push(texts.pleaseRegister(u.readings.length > 0, room));
+      }
+      if (lines.length === 0) return turn.done(u.leftover.state, u.leftover.note);
+      turn.reply({ text: lines.join('\n'), mention: true });
+      turn.done('handled', u.records.map((x) => x.type).join(','));
     },
 
     /** `#状态` and `#登记` in the residents group. */
-    async residentCommand(msg: ChatMessage, name: '状态' | '登记', rest: string): Promise<boolean> {
-      const done = await inSite(msg, async (r, site) => {
-        let text: string;
-        if (name === '登记') text = await register(deps, r, site, msg, rest);
-        else {
-          const resident = await identify(r, site, msg);
-          text = resident ? await statusOf(r, site, resident, msg.at) : texts.pleaseRegister(false);
-        }
-        await outbox.reply(msg, text, { mention: true }, r.db);
-      });
-      return done !== null;
+    async residentCommand(turn: Turn, name: '状态' | '登记'): Promise<void> {
+      const site = await siteOf(turn);
+      if (!site) return turn.done('ignored', 'not an observation site');
+      const r = reposOf(turn.tx);
+      const msg = turn.message;
+      let text: string;
+      if (name === '登记') text = await register(deps, r, site, msg, turn.understood.command?.rest ?? '');
+      else {
+        const resident = await identify(r, site, msg);
+        text = resident ? await statusOf(r, site, resident, msg.at) : texts.pleaseRegister(false);
+      }
+      turn.reply({ text, mention: true });
+      turn.done('handled', `#${name}`);
     },
 
     /** A staff-group command. */
-    async staffCommand(msg: ChatMessage, name: StaffCommand, rest: string): Promise<boolean> {
-      const done = await inSite(msg, async (r, site) => {
-        const text = await staffAnswer(r, site, msg, name, rest);
-        await outbox.reply(msg, text, { kind: name === '日报' ? 'digest' : 'reply' }, r.db);
-      });
-      return done !== null;
+    async staffCommand(turn: Turn, name: StaffCommand): Promise<void> {
+      const site = await siteOf(turn);
+      if (!site) return turn.done('ignored', 'not an observation site');
+      const command = turn.understood.command;
+      const args = command?.args ?? [];
+      const text = await staffAnswer(reposOf(turn.tx), site, turn.message, name, args, command?.rest ?? '');
+      turn.reply({ text, kind: name === '日报' ? 'digest' : 'reply' });
+      turn.done('handled', `#${name}`);
     },
 
     /** Acknowledges an alert (the admin API; the staff group uses #已处理). Null for an unknown site. */
@@ -148,12 +137,9 @@ export function createQuarantineService(deps: QuarantineDeps) {
     site: SiteRow,
     msg: ChatMessage,
     name: StaffCommand,
+    args: string[],
     rest: string,
   ): Promise<string> {
-    const args = rest
-      .normalize('NFKC')
-      .split(/[\s,，、;；]+/)
-      .filter(Boolean);
     switch (name) {
       case '已处理':
         return acknowledge(r, site, msg, rest);

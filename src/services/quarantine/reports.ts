@@ -10,18 +10,11 @@
 import type { SiteRow } from '../../../db/repositories/registry.js';
 import type { ResidentView } from '../../../db/repositories/residents.js';
 import type { ChatMessage } from '../../core/domain.js';
-import {
-  isFever,
-  keepsSlotReport,
-  needsConfirmation,
-  reportDay,
-  roomInNickname,
-  slotOf,
-} from '../../core/quarantine/observation.js';
+import { isFever, keepsSlotReport, roomInNickname } from '../../core/quarantine/observation.js';
 import { type AlertFacts, staffTexts } from '../../core/quarantine/staff-texts.js';
 import { type ReportEcho, ref, texts } from '../../core/quarantine/texts.js';
-import type { HealthRecord } from '../../core/records.js';
-import { localDate, localTime } from '../../core/time.js';
+import { localTime } from '../../core/time.js';
+import type { Reading } from '../../core/understand.js';
 import type { QuarantineDeps, Repos } from './deps.js';
 
 export interface ReportOutcome {
@@ -36,16 +29,14 @@ export async function recordHealth(
   site: SiteRow,
   msg: ChatMessage,
   resident: ResidentView | null,
-  records: readonly HealthRecord[],
+  readings: readonly Reading[],
 ): Promise<ReportOutcome> {
   const zone = site.timeZone;
   const echoes: ReportEcho[] = [];
   let confirm: number | null = null;
   let alarming = false;
-  for (const rec of records) {
-    const slot = slotOf(rec.slot, msg.at, zone);
-    const day = reportDay(msg.body, slot, msg.at, zone);
-    const earlier = day < localDate(msg.at, zone);
+  for (const rec of readings) {
+    const { slot, day, earlier } = rec;
     const fever = isFever(rec.temperature, site.feverThreshold);
     const current = resident ? await r.reports.currentIn(resident.id, day, slot) : null;
     const keep = keepsSlotReport(current, rec);
@@ -67,8 +58,7 @@ export async function recordHealth(
     );
     if (keep && current) await r.reports.addSymptoms(current.id, rec.symptoms);
     echoes.push({ slot, earlier, temperature: rec.temperature, symptoms: rec.symptoms });
-    if (confirm === null && rec.temperature !== null && needsConfirmation(msg.body, rec.temperature))
-      confirm = rec.temperature;
+    if (confirm === null && rec.confirm) confirm = rec.temperature;
     const raises = fever || rec.symptoms.length > 0;
     alarming ||= raises;
 

@@ -1,8 +1,6 @@
 // The village side as one service: villagers' messages, volunteers' reports, the lists, the digest and
 // the timetable. Built once per process; every use runs in its own transaction.
-import type { Db } from '../../../db/client.js';
-import type { ChatMessage } from '../../core/domain.js';
-import { localDate } from '../../core/time.js';
+import type { Db, Executor } from '../../../db/client.js';
 import { readDayArg } from '../../core/village/commands.js';
 import { digestText } from '../../core/village/digest.js';
 import { deliveryListText, purchaseListText, waterListText } from '../../core/village/lists.js';
@@ -28,19 +26,19 @@ export function createVillageService(deps: VillageServiceDeps) {
     bought: volunteers.bought,
     delivered: volunteers.delivered,
 
-    async purchaseListText(siteId: number): Promise<string> {
-      return purchaseListText(await lists.purchase(siteId));
+    /** The lists volunteers ask for, read in the caller's transaction (a chat turn's). */
+    async purchaseListText(tx: Executor, siteId: number): Promise<string> {
+      return purchaseListText(await createVillageLists(tx).purchase(siteId));
     },
     /** What to deliver now: bought orders, and the water booked for `day`. */
-    async deliveryListText(siteId: number, day: string): Promise<string> {
-      return deliveryListText(day, await lists.orderStops(siteId), await lists.waterStops(siteId, day));
+    async deliveryListText(tx: Executor, siteId: number, day: string): Promise<string> {
+      const l = createVillageLists(tx);
+      return deliveryListText(day, await l.orderStops(siteId), await l.waterStops(siteId, day));
     },
-    /** `#送水单 [日期]` for a message: the day named (today by default), or null when it cannot be read. */
-    async waterListText(msg: ChatMessage, arg: string | undefined): Promise<string | null> {
-      const siteId = msg.group?.siteId;
-      if (!siteId) return null;
-      const day = readDayArg(arg, localDate(msg.at, msg.group?.timeZone ?? 'Asia/Shanghai'));
-      return day ? waterListText(day, await lists.waterStops(siteId, day)) : null;
+    /** `#送水单 [日期]`: the day named (`today` by default), or null when it cannot be read. */
+    async waterListText(tx: Executor, siteId: number, arg: string | undefined, today: string) {
+      const day = readDayArg(arg, today);
+      return day ? waterListText(day, await createVillageLists(tx).waterStops(siteId, day)) : null;
     },
 
     digest: digests.digest,

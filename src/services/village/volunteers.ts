@@ -1,7 +1,7 @@
 // Volunteers report progress in their group: bought (`#已买 O-0031 …` or `#已买 全部`) and delivered
 // (`#送达 O-0031 85元`, `#送达 W-0005`), with what they paid. A delivery is told to the villager, with
 // an @mention when the bot knows who to mention.
-import type { Db, Executor } from '../../../db/client.js';
+import type { Executor } from '../../../db/client.js';
 import { createMessagesRepo } from '../../../db/repositories/messages.js';
 import type { OrderWithItems } from '../../../db/repositories/orders.js';
 import type { WaterRow } from '../../../db/repositories/water.js';
@@ -10,29 +10,27 @@ import { type Delivery, readDeliveries, readRef } from '../../core/village/comma
 import { formatYuan, orderNo, waterNo } from '../../core/village/format.js';
 import { deliveredNoticeText, waterDeliveredNoticeText } from '../../core/village/replies.js';
 import type { OutboxService } from '../outbox.js';
+import type { Turn } from '../turn.js';
 import { type VillageRepos, villageRepos } from './context.js';
 
 const ALL = new Set(['全部', '所有', '全都', 'all']);
 
-export function createVolunteerActions(deps: { db: Db; outbox: OutboxService }) {
-  /** Runs one command in a transaction, replies in the volunteers' group, wakes the outbox. */
+export function createVolunteerActions(deps: { outbox: OutboxService }) {
+  /** Runs one command in the turn's transaction and answers in the volunteers' group. */
   async function run(
-    msg: ChatMessage,
+    turn: Turn,
     work: (repos: VillageRepos, siteId: number, tx: Executor) => Promise<string>,
   ) {
-    const siteId = msg.group?.siteId;
-    if (!siteId) return;
-    await deps.db.transaction(async (tx) => {
-      const text = await work(villageRepos(tx), siteId, tx);
-      await deps.outbox.reply(msg, text, { mention: true }, tx);
-    });
-    deps.outbox.notify();
+    const siteId = turn.message.group?.siteId;
+    if (!siteId) return turn.done('ignored', 'not a village group');
+    turn.reply({ text: await work(villageRepos(turn.tx), siteId, turn.tx), mention: true });
   }
 
   return {
     /** `#已买 O-0031 O-0032` or `#已买 全部`. */
-    bought: (msg: ChatMessage, args: string[]) =>
-      run(msg, async (repos, siteId) => {
+    bought: (turn: Turn, args: readonly string[]) =>
+      run(turn, async (repos, siteId) => {
+        const msg = turn.message;
         const all = args.some((a) => ALL.has(a));
         const problems: string[] = [];
         let targets: OrderWithItems[] = [];
@@ -57,8 +55,9 @@ export function createVolunteerActions(deps: { db: Db; outbox: OutboxService }) 
       }),
 
     /** `#送达 O-0031 85元 [O-0032 40元 …]`, `#送达 W-0005`. */
-    delivered: (msg: ChatMessage, args: string[]) =>
-      run(msg, async (repos, siteId, tx) => {
+    delivered: (turn: Turn, args: readonly string[]) =>
+      run(turn, async (repos, siteId, tx) => {
+        const msg = turn.message;
         const { deliveries, unknown } = readDeliveries(args);
         if (deliveries.length === 0)
           return '请写上单号和垫付金额，如 #送达 O-0031 85元；送水写 #送达 W-0005。';

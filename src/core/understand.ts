@@ -1,0 +1,119 @@
+// Understanding a group message, once: the text is read here and nowhere after. The robot calls it when a
+// message arrives; listeners and use cases get the result and never look at the text again.
+import { type Command, readCommand } from './commands.js';
+import type { GroupRole, MessageKind, SiteKind } from './domain.js';
+import { type Jielong, parseMessage, readJielong } from './parse/index.js';
+import { needsConfirmation, reportDay, slotOf } from './quarantine/observation.js';
+import { leftoverState } from './quarantine/unplaced.js';
+import type { CancelRecord, HealthRecord, ParsedRecord, Slot } from './records.js';
+import { localDate } from './time.js';
+import { appMessageTitle, isAppPayload } from './village/app-message.js';
+import { looksMeant, negatedOrder, placeOnly } from './village/intent.js';
+
+export interface Heard {
+  /** The body as the bot reads it (leading @mentions stripped). */
+  body: string;
+  kind: MessageKind;
+  at: Date;
+  role: GroupRole | null;
+  siteKind: SiteKind | null;
+  timeZone: string;
+}
+
+/** A health record with the day and slot it is filed under. */
+export interface Reading extends HealthRecord {
+  slot: Slot;
+  /** Local date YYYY-MM-DD. */
+  day: string;
+  /** For a day before the message's. */
+  earlier: boolean;
+  /** The value as typed looked like a slip or is implausible: ask the sender. */
+  confirm: boolean;
+}
+
+export interface Understanding {
+  /** A `#command` (known to this group or not); null for anything else, a 接龙 included. */
+  command: Command | null;
+  /** The records, commands left out; a village's `不要化肥了` read as an order is the cancel it is. */
+  records: ParsedRecord[];
+  /** Residents' groups: every health record with its day and slot. */
+  readings: Reading[];
+  /** Villagers' groups: the message is a 接龙 (its lines are the order records). */
+  jielong: Jielong | null;
+  /** Villagers' groups: the message names only a place (it fills earlier orders without one). */
+  place: string | null;
+  /** What the message is when nothing comes of it: for staff to review, or to let go. */
+  leftover: { state: 'unplaced' | 'ignored'; note: string | null };
+}
+
+const NOTHING: Omit<Understanding, 'command' | 'leftover'> = {
+  records: [],
+  readings: [],
+  jielong: null,
+  place: null,
+};
+
+export function understand(m: Heard): Understanding {
+  const command = m.kind === 'media' ? null : readCommand(m.body, m.role);
+  if (command) return { ...NOTHING, command, leftover: { state: 'ignored', note: 'a command' } };
+  if (m.kind === 'media') return { ...NOTHING, command: null, leftover: { state: 'ignored', note: null } };
+  if (m.role === 'villagers' && m.siteKind === 'village') return villagers(m);
+  if (m.role === 'residents' && m.siteKind === 'quarantine') return residents(m);
+  return { ...NOTHING, command: null, leftover: { state: 'ignored', note: null } };
+}
+
+function residents(m: Heard): Understanding {
+  const records = parseMessage({
+    text: m.body,
+    at: m.at,
+    context: 'quarantine',
+    timeZone: m.timeZone,
+  }).filter((r) => r.type === 'health' || r.type === 'request' || r.type === 'cancel');
+  const today = localDate(m.at, m.timeZone);
+  const readings = records
+    .filter((r): r is HealthRecord => r.type === 'health')
+    .map((r): Reading => {
+      const slot = slotOf(r.slot, m.at, m.timeZone);
+      const day = reportDay(m.body, slot, m.at, m.timeZone, r.earlier);
+      const confirm = r.temperature !== null && needsConfirmation(m.body, r.temperature);
+      return { ...r, slot, day, earlier: day < today, confirm };
+    });
+  return {
+    ...NOTHING,
+    command: null,
+    records,
+    readings,
+    leftover: { state: leftoverState(m.body), note: null },
+  };
+}
+
+function villagers(m: Heard): Understanding {
+  const app = m.kind === 'app' || isAppPayload(m.body);
+  const text = isAppPayload(m.body) ? appMessageTitle(m.body) : m.body;
+  const letGo = (note: string) => ({
+    ...NOTHING,
+    command: null,
+    leftover: { state: 'ignored' as const, note },
+  });
+  if (text === null) return letGo('app message without a title');
+  const parsed = parseMessage({ text, at: m.at, context: 'village', timeZone: m.timeZone });
+  const jielong = readJielong(text);
+  if (jielong === null && app) return letGo('app message that is not a 接龙');
+  const records = jielong
+    ? parsed
+    : parsed.flatMap((r): ParsedRecord[] => {
+        if (r.type !== 'order') return r.type === 'command' ? [] : [r];
+        const withdrawal: CancelRecord | null = negatedOrder(text, r);
+        if (withdrawal) return [withdrawal];
+        return r.items.length ? [r] : [];
+      });
+  const place = placeOnly(text);
+  const meant = looksMeant(text);
+  const leftover: Understanding['leftover'] =
+    meant === 'question'
+      ? { state: 'unplaced', note: 'a question for the volunteers' }
+      : meant === 'unread'
+        ? { state: 'unplaced', note: 'looks like an order or booking the bot could not read' }
+        : { state: 'ignored', note: null };
+  return { ...NOTHING, command: null, records, jielong, place, leftover };
+}

@@ -1,0 +1,47 @@
+// A message's road after storage, as one value: the robot with every bot's listeners, and the handling
+// that runs them in units of work. The service (shouwang.ts) puts the intake in front of it; tests and
+// tools that store messages themselves hand them to `handle` and get the same behaviour.
+import { loadScripts, type ScriptServices } from '../bots/index.js';
+import type { Db } from '../db/client.js';
+import { isConnectionError } from '../db/errors.js';
+import { Robot } from './chat/robot.js';
+import type { Clock } from './core/clock.js';
+import type { MessageState } from './core/domain.js';
+import type { Logger } from './log.js';
+import { createHandling } from './services/handling.js';
+import type { OutboxService } from './services/outbox.js';
+
+export interface RoadDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  services: ScriptServices & { outbox: Pick<OutboxService, 'respond'> };
+  /** Told once a unit has committed, with its messages' outcomes. */
+  committed?(states: MessageState[]): void;
+  /** Most messages handled together (default 64). */
+  maxBatch?: number;
+  /** Units of one message open at once (default 2). */
+  soloConcurrency?: number;
+}
+
+export function createRoad(deps: RoadDeps) {
+  const robot = new Robot({
+    log: deps.log.child({ part: 'robot' }),
+    respond: (msg, replies, tx) => deps.services.outbox.respond(msg, replies, tx),
+    isTransient: isConnectionError,
+  });
+  loadScripts(robot, deps.services);
+  const handling = createHandling({
+    db: deps.db,
+    clock: deps.clock,
+    log: deps.log.child({ part: 'handling' }),
+    receiver: robot,
+    isTransient: isConnectionError,
+    committed: deps.committed,
+    maxBatch: deps.maxBatch,
+    soloConcurrency: deps.soloConcurrency,
+  });
+  return { robot, handle: handling.handle };
+}
+
+export type Road = ReturnType<typeof createRoad>;
