@@ -1,12 +1,12 @@
 // The volunteers' group: progress reports (#已买, #送达) and the lists (#采购单, #送货单, #送水单).
 import type { Response, Robot } from '../src/chat/robot.js';
-import { localDate } from '../src/core/time.js';
+import { DEFAULT_ZONE, localDate } from '../src/core/time.js';
 import type { Services } from '../src/services/index.js';
 
 const roles = ['volunteers'] as const;
 
 const argsOf = (res: Response) => res.understood.command?.args ?? [];
-const today = (res: Response) => localDate(res.message.at, res.message.group?.timeZone ?? 'Asia/Shanghai');
+const today = (res: Response) => localDate(res.message.at, res.message.group?.timeZone ?? DEFAULT_ZONE);
 
 export default function volunteers(robot: Robot, services: Pick<Services, 'village'>): void {
   const { village } = services;

@@ -1,10 +1,12 @@
 // The only reader of process.env. Configuration is read once at start, from the environment and an
 // optional .env file (the environment wins), and validated by zod. A bad value throws ConfigError naming
 // every offending variable; callers decide how to exit, so tests can call loadConfig directly.
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_ZONE } from './core/time.js';
 
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
 const FALSE = new Set(['0', 'false', 'no', 'off']);
@@ -32,7 +34,7 @@ const int = (fallback: number, min: number, max: number) =>
 
 const timeZone = z
   .string()
-  .default('Asia/Shanghai')
+  .default(DEFAULT_ZONE)
   .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai');
 
 export function isTimeZone(zone: string): boolean {

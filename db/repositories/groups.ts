@@ -1,10 +1,9 @@
 import { and, eq, inArray, is, isNull, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { GroupInfo } from '../../src/core/domain.js';
+import { DEFAULT_ZONE } from '../../src/core/time.js';
 import type { Executor } from '../client.js';
 import { groups, sites } from '../schema.js';
-
-const DEFAULT_ZONE = 'Asia/Shanghai';
 
 /** A group bound to a room, and to `account` (the bot user that saw it) when it speaks for none yet. */
 const boundTo = (roomId: string, account: string | null) => ({

@@ -10,6 +10,7 @@ import type { CommandName } from '../core/commands.js';
 import type { ChatMessage, GroupRole, MessageState } from '../core/domain.js';
 import { mediaOutcome } from '../core/media.js';
 import type { ParsedRecord } from '../core/records.js';
+import { DEFAULT_ZONE } from '../core/time.js';
 import { type Understanding, understand } from '../core/understand.js';
 import type { Logger } from '../log.js';
 import type { Reply, Turn } from '../services/turn.js';
@@ -87,7 +88,7 @@ export class Robot {
       at: msg.at,
       role: msg.group?.role ?? null,
       siteKind: msg.group?.siteKind ?? null,
-      timeZone: msg.group?.timeZone ?? 'Asia/Shanghai',
+      timeZone: msg.group?.timeZone ?? DEFAULT_ZONE,
     });
     // Media (a photo, a voice message) is for a person to look at unless a listener says otherwise.
     const outcome: Received =

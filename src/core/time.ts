@@ -1,6 +1,9 @@
 // Wall-clock arithmetic in an explicit IANA zone (Asia/Shanghai by default), independent of the
 // machine's zone. Built on Intl, which carries the zone database.
 
+/** The zone of a site that sets none (CONTRACT: Asia/Shanghai wall-clock by default). */
+export const DEFAULT_ZONE = 'Asia/Shanghai';
+
 export interface LocalParts {
   year: number;
   month: number;

@@ -9,7 +9,7 @@ import type { GroupsRepo } from '../../db/repositories/groups.js';
 import type { OutboxRepo, OutboxRow } from '../../db/repositories/outbox.js';
 import { backoffMs } from '../core/backoff.js';
 import type { Clock } from '../core/clock.js';
-import { startOfLocalDay } from '../core/time.js';
+import { DEFAULT_ZONE, startOfLocalDay } from '../core/time.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_POLICY, type OutboxPolicy } from './outbox-policy.js';
 import { abortableSleep } from './timers.js';
@@ -69,7 +69,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   async function overCap(row: OutboxRow, now: Date): Promise<Date | null> {
     if (row.urgent || !row.groupId) return null;
     const group = await deps.groups.byId(row.groupId);
-    const zone = group?.timeZone ?? deps.defaultZone ?? 'Asia/Shanghai';
+    const zone = group?.timeZone ?? deps.defaultZone ?? DEFAULT_ZONE;
     const dayStart = startOfLocalDay(now, zone);
     if ((await repo.sentSince(row.groupId, dayStart)) < policy.groupDailyCap) return null;
     return startOfLocalDay(new Date(dayStart.getTime() + 36 * 3_600_000), zone);

@@ -24,6 +24,14 @@ describe('the console', () => {
     expect(csp).toContain("connect-src 'self'");
   });
 
+  it('takes its symptom and category names from the server, so chat, files and console use one word', async () => {
+    const res = await h.app.inject('/console/labels.js');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.body).toContain('"runny_nose":"鼻塞流涕"');
+    expect(res.body).toContain('"protective":"防护用品"');
+  });
+
   it('serves its modules and styles, none of which names another origin', async () => {
     for (const file of [
       'app.js',

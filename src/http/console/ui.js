@@ -71,28 +71,10 @@ export const STATUS = {
   cancelled: '已取消',
   booked: '已预约',
 };
-export const CATEGORY = {
-  medical: '医疗',
-  protective: '防护',
-  daily: '生活',
-  meal: '餐食',
-  leisure: '文娱',
-  other: '其他',
-};
-export const SYMPTOM = {
-  fever: '发热',
-  cough: '咳嗽',
-  sore_throat: '咽痛',
-  fatigue: '乏力',
-  headache: '头痛',
-  muscle_pain: '肌肉酸痛',
-  chills: '畏寒',
-  runny_nose: '流涕',
-  shortness_of_breath: '胸闷气短',
-  diarrhea: '腹泻',
-  nausea: '恶心',
-  loss_of_smell_taste: '嗅觉味觉减退',
-};
+// Symptom and request-category names come from the server's own texts (/console/labels.js).
+export { CATEGORY, SYMPTOM } from './labels.js';
+
+import { SYMPTOM } from './labels.js';
 export const PART = { am: '上午', pm: '下午', evening: '晚上' };
 
 export const symptoms = (list) => (list ?? []).map((s) => SYMPTOM[s] ?? s).join('、');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
+import { CATEGORY_NAMES, SYMPTOM_NAMES } from '../../core/quarantine/texts.js';
 
 const CONSOLE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'console');
 const require = createRequire(import.meta.url);
@@ -40,8 +41,18 @@ function vendorSource(file: string): string {
   return src.replace(/from\s*"(preact|preact\/hooks|htm)"/g, (_m, spec: string) => `from"${BARE[spec]}"`);
 }
 
+/** The labels the server's texts use, as a module for the page: one set of words in chat, files and console. */
+const LABELS = [
+  `export const SYMPTOM = ${JSON.stringify(SYMPTOM_NAMES)};`,
+  `export const CATEGORY = ${JSON.stringify(CATEGORY_NAMES)};`,
+  '',
+].join('\n');
+
 export const consoleRoutes: FastifyPluginAsync = async (app) => {
   const vendor = new Map(Object.keys(VENDOR).map((f) => [f, vendorSource(f)]));
+  app.get('/console/labels.js', { schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(LABELS),
+  );
   // max-age 0: the page's modules carry no content hash, so browsers revalidate (ETag, 304) rather than run
   // an hour-old page against a newer API after an upgrade.
   await app.register(fastifyStatic, { root: CONSOLE_DIR, prefix: '/console/', index: false, maxAge: 0 });
