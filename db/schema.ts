@@ -13,6 +13,7 @@ import {
   primaryKey,
   real,
   serial,
+  smallint,
   text,
   timestamp,
   unique,
@@ -116,6 +117,18 @@ export const outbox = pgTable(
     mentions: jsonb('mentions').$type<Mention[]>().notNull().default([]),
     kind: text('kind').notNull().default('reply'),
     urgent: boolean('urgent').notNull().default(false),
+    /** 0 urgent, 1 to a named person, 2 reminders and notices, 3 routine acknowledgements (core/outgoing.ts). */
+    priority: smallint('priority').notNull().default(1),
+    /** What budget of the group's day it spends: none (urgent), the whole cap, or the cap less the reserve. */
+    budget: text('budget', { enum: ['urgent', 'reserved', 'routine'] })
+      .notNull()
+      .default('routine'),
+    /** Not sent by then (held by quiet hours or the cap): dropped as expired, never sent late. */
+    expiresAt: ts('expires_at'),
+    /** Rows with one key wait together: a pending one is updated (an alert) or merged when sent (acks). */
+    mergeKey: text('merge_key'),
+    /** What a mergeable row contributes to the merged message (an acknowledgement's room). */
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
     dedupeKey: text('dedupe_key').unique(),
     sourceMessageId: bigint('source_message_id', { mode: 'number' }).references(() => messages.id, {
       onDelete: 'set null',
@@ -132,6 +145,8 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.notBefore, t.id).where(sql`status in ('pending', 'sending')`),
     index('outbox_group_created_idx').on(t.groupId, t.createdAt),
+    index('outbox_merge_idx').on(t.mergeKey).where(sql`status = 'pending' and merge_key is not null`),
+    index('outbox_group_sent_idx').on(t.groupId, t.sentAt).where(sql`status = 'sent'`),
   ],
 );
 

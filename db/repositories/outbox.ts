@@ -15,6 +15,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Mention } from '../../src/core/domain.js';
+import { classOf } from '../../src/core/outgoing.js';
 import { splitForWeChat } from '../../src/core/text.js';
 import { insertMany } from '../bulk.js';
 import type { Executor } from '../client.js';
@@ -34,6 +35,14 @@ export interface OutboxItem {
   sourceMessageId?: number | null;
   createdAt: Date;
   notBefore?: Date;
+  /** See src/core/outgoing.ts. Derived from kind and urgency by the outbox service. */
+  priority?: number;
+  budget?: 'urgent' | 'reserved' | 'routine';
+  expiresAt?: Date | null;
+  mergeKey?: string | null;
+  payload?: Record<string, unknown> | null;
+  /** With a merge key: a pending row with the key takes this text instead of a new row (alert updates). */
+  replacePending?: boolean;
 }
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -72,7 +81,21 @@ export function createOutboxRepo(db: Executor) {
         sourceMessageId: item.sourceMessageId ?? null,
         createdAt: item.createdAt,
         notBefore: item.notBefore ?? item.createdAt,
+        priority: item.priority ?? classOf(item.kind ?? 'reply', item.urgent ?? false).priority,
+        budget: item.budget ?? classOf(item.kind ?? 'reply', item.urgent ?? false).budget,
+        expiresAt: item.expiresAt ?? null,
+        mergeKey: item.mergeKey ?? null,
+        payload: item.payload ?? null,
       }));
+      if (item.replacePending && item.mergeKey && rows.length === 1) {
+        const [row] = rows as [(typeof rows)[number]];
+        const updated = await db
+          .update(outbox)
+          .set({ text: row.text, mentions: row.mentions, sourceMessageId: row.sourceMessageId })
+          .where(and(eq(outbox.mergeKey, item.mergeKey), eq(outbox.status, 'pending')))
+          .returning({ id: outbox.id });
+        if (updated.length) return updated.map((r) => r.id);
+      }
       if (item.dedupeKey) {
         const inserted = await db
           .insert(outbox)
@@ -97,6 +120,11 @@ export function createOutboxRepo(db: Executor) {
             [outbox.kind, 'text', (r) => r.kind],
             [outbox.urgent, 'boolean', (r) => r.urgent],
             [outbox.sourceMessageId, 'bigint', (r) => r.sourceMessageId],
+            [outbox.priority, 'smallint', (r) => r.priority],
+            [outbox.budget, 'text', (r) => r.budget],
+            [outbox.expiresAt, 'timestamptz', (r) => r.expiresAt],
+            [outbox.mergeKey, 'text', (r) => r.mergeKey],
+            [outbox.payload, 'jsonb', (r) => r.payload],
             [outbox.createdAt, 'timestamptz', (r) => r.createdAt],
             [outbox.notBefore, 'timestamptz', (r) => r.notBefore],
           ],
@@ -132,7 +160,7 @@ export function createOutboxRepo(db: Executor) {
             account === undefined ? undefined : notExists(ownedByOther(account)),
           ),
         )
-        .orderBy(desc(outbox.urgent), asc(outbox.id))
+        .orderBy(asc(outbox.priority), asc(outbox.id))
         .limit(1)
         .for('update', { skipLocked: true });
       const rows = await db
@@ -145,6 +173,91 @@ export function createOutboxRepo(db: Executor) {
         .where(inArray(outbox.id, due))
         .returning();
       return rows[0] ?? null;
+    },
+
+    /**
+     * Claims, with `head` (claimed already), every other pending row of its merge key that is due: they
+     * go out as one message. SKIP LOCKED: a row another worker holds stays with it.
+     */
+    async claimMerged(head: OutboxRow, now: Date, claimTtlMs: number): Promise<OutboxRow[]> {
+      if (!head.mergeKey) return [head];
+      const due = db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(
+          and(
+            eq(outbox.mergeKey, head.mergeKey),
+            eq(outbox.status, 'pending'),
+            lt(outbox.notBefore, new Date(now.getTime() + 1)),
+          ),
+        )
+        .orderBy(asc(outbox.id))
+        .limit(500)
+        .for('update', { skipLocked: true });
+      const rest = await db
+        .update(outbox)
+        .set({
+          status: 'sending',
+          claimExpiresAt: new Date(now.getTime() + claimTtlMs),
+          attempts: sql`${outbox.attempts} + 1`,
+        })
+        .where(inArray(outbox.id, due))
+        .returning();
+      return [head, ...rest.sort((a, b) => a.id - b.id)];
+    },
+
+    /** When rows of this merge key were sent since `since`, latest first (at most `limit`). */
+    async sentTimesOf(groupId: number, mergeKey: string, since: Date, limit: number): Promise<Date[]> {
+      const rows = await db
+        .select({ at: outbox.sentAt })
+        .from(outbox)
+        .where(
+          and(
+            eq(outbox.groupId, groupId),
+            eq(outbox.status, 'sent'),
+            eq(outbox.mergeKey, mergeKey),
+            gte(outbox.sentAt, since),
+          ),
+        )
+        .orderBy(desc(outbox.sentAt))
+        .limit(limit);
+      return rows.map((r) => r.at as Date);
+    },
+
+    /** The claimed `head` and the pending rows of its merge key wait until `until` (a merge window). */
+    async holdMerged(head: OutboxRow, until: Date, reason: string) {
+      if (!head.mergeKey) return;
+      await db
+        .update(outbox)
+        .set({ status: 'pending', notBefore: until, lastError: reason, claimExpiresAt: null })
+        .where(and(eq(outbox.mergeKey, head.mergeKey), eq(outbox.status, 'pending')));
+      await db
+        .update(outbox)
+        .set({
+          status: 'pending',
+          notBefore: until,
+          lastError: reason,
+          claimExpiresAt: null,
+          attempts: sql`${outbox.attempts} - 1`,
+        })
+        .where(eq(outbox.id, head.id));
+    },
+
+    /** Rows delivered inside another row's message (merged acknowledgements). */
+    async markMerged(ids: readonly number[], into: number, at: Date) {
+      if (ids.length === 0) return;
+      await db
+        .update(outbox)
+        .set({ status: 'merged', sentAt: at, claimExpiresAt: null, lastError: `merged into ${into}` })
+        .where(inArray(outbox.id, [...ids]));
+    },
+
+    /** A message that no longer makes sense (held past its expiry): never sent. */
+    async markExpired(id: number, reason: string) {
+      await db
+        .update(outbox)
+        .set({ status: 'expired', lastError: reason, claimExpiresAt: null })
+        .where(eq(outbox.id, id));
     },
 
     async markSent(id: number, at: Date, providerMessageId: string | null) {

@@ -49,7 +49,15 @@ export type MessageState = (typeof MESSAGE_STATES)[number];
 export const MESSAGE_KINDS = ['text', 'app', 'media'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export const OUTBOX_STATES = [
+  'pending',
+  'sending',
+  'sent',
+  'merged',
+  'failed',
+  'cancelled',
+  'expired',
+] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 export interface Mention {

@@ -70,7 +70,7 @@ function residents(m: Heard): Understanding {
     timeZone: m.timeZone,
   }).filter((r) => r.type === 'health' || r.type === 'request' || r.type === 'cancel');
   const today = localDate(m.at, m.timeZone);
-  const readings = records
+  const all = records
     .filter((r): r is HealthRecord => r.type === 'health')
     .map((r): Reading => {
       const slot = slotOf(r.slot, m.at, m.timeZone);
@@ -82,9 +82,27 @@ function residents(m: Heard): Understanding {
     ...NOTHING,
     command: null,
     records,
-    readings,
+    readings: boundReadings(all),
     leftover: { state: leftoverState(m.body), note: null },
   };
+}
+
+/** Most readings one message gives: a household's worth. */
+export const MAX_READINGS = 8;
+
+/**
+ * One reading per person, room, day and slot — the last said, as a later reading corrects an earlier one —
+ * and no more than MAX_READINGS in all: `早 38.0 早 38.1 …` pasted 150 times is one report, not 150 reports
+ * and 150 alerts for staff.
+ */
+function boundReadings(all: readonly Reading[]): Reading[] {
+  const last = new Map<string, Reading>();
+  for (const r of all) {
+    const key = `${r.person ?? ''}|${r.room ?? ''}|${r.day}|${r.slot}`;
+    last.delete(key);
+    last.set(key, r);
+  }
+  return [...last.values()].slice(0, MAX_READINGS);
 }
 
 function villagers(m: Heard): Understanding {

@@ -7,6 +7,14 @@ export interface OutboxPolicy {
   jitterMs: number;
   /** Non-urgent messages per group per local day. */
   groupDailyCap: number;
+  /** Of the cap, kept for reminders, nudges and notices to a named person: routine answers stop before. */
+  groupDailyReserve: number;
+  /**
+   * A group gets at most `ackBurst` acknowledgement messages per window (each immediate and personal while
+   * the group is quiet); those waiting meanwhile are merged into one.
+   */
+  ackWindowMs: number;
+  ackBurst: number;
   /** How long a claim holds before another worker may take the row (a worker that died). */
   claimTtlMs: number;
   maxAttempts: number;
@@ -24,6 +32,9 @@ export const DEFAULT_POLICY: OutboxPolicy = {
   intervalMs: 1_500,
   jitterMs: 1_000,
   groupDailyCap: 300,
+  groupDailyReserve: 60,
+  ackWindowMs: 120_000,
+  ackBurst: 3,
   claimTtlMs: 60_000,
   maxAttempts: 8,
   throttlePauseMs: 5 * 60_000,

@@ -9,7 +9,9 @@ import type { GroupsRepo } from '../../db/repositories/groups.js';
 import type { OutboxRepo, OutboxRow } from '../../db/repositories/outbox.js';
 import { backoffMs } from '../core/backoff.js';
 import type { Clock } from '../core/clock.js';
-import { DEFAULT_ZONE, startOfLocalDay } from '../core/time.js';
+import type { GroupInfo } from '../core/domain.js';
+import { CAP_WARNING_SHARE, mergedAckText } from '../core/outgoing.js';
+import { DEFAULT_ZONE, localTime, startOfLocalDay } from '../core/time.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_POLICY, type OutboxPolicy } from './outbox-policy.js';
 import { abortableSleep } from './timers.js';
@@ -26,7 +28,7 @@ export interface Sender {
 
 export { DEFAULT_POLICY, type OutboxPolicy } from './outbox-policy.js';
 
-export type SendOutcome = 'sent' | 'held' | 'retry' | 'failed' | 'idle';
+export type SendOutcome = 'sent' | 'held' | 'expired' | 'retry' | 'failed' | 'idle';
 
 export interface OutboxWorkerDeps {
   repo: OutboxRepo;
@@ -43,6 +45,8 @@ export interface OutboxWorkerDeps {
    * groups that account speaks in, or that no account owns. Without it, any row.
    */
   account?: () => string | null;
+  /** A group has sent most of its daily cap (once a day per group): staff are told before answers stop. */
+  onCapNear?(facts: { group: GroupInfo; sent: number; cap: number; day: Date }): Promise<void>;
 }
 
 export function createOutboxWorker(deps: OutboxWorkerDeps) {
@@ -66,49 +70,123 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     return room?.id ?? null;
   }
 
-  async function overCap(row: OutboxRow, now: Date): Promise<Date | null> {
-    if (row.urgent || !row.groupId) return null;
-    const group = await deps.groups.byId(row.groupId);
+  /** The start of the group's local day at `now`, and of the next one. */
+  async function dayOf(groupId: number, now: Date) {
+    const group = await deps.groups.byId(groupId);
     const zone = group?.timeZone ?? deps.defaultZone ?? DEFAULT_ZONE;
-    const dayStart = startOfLocalDay(now, zone);
-    if ((await repo.sentSince(row.groupId, dayStart)) < policy.groupDailyCap) return null;
-    return startOfLocalDay(new Date(dayStart.getTime() + 36 * 3_600_000), zone);
+    const start = startOfLocalDay(now, zone);
+    return { group, start, next: startOfLocalDay(new Date(start.getTime() + 36 * 3_600_000), zone) };
+  }
+
+  /**
+   * The group's budget for this row: urgent rows spend none; reminders and notices to a named person may
+   * use the whole daily cap; routine answers stop at the cap less the reserve. Null when it may go now,
+   * else when the next day's budget starts.
+   */
+  async function overCap(row: OutboxRow, now: Date): Promise<Date | null> {
+    if (row.budget === 'urgent' || row.urgent || !row.groupId) return null;
+    const { start, next } = await dayOf(row.groupId, now);
+    const limit =
+      row.budget === 'routine' ? policy.groupDailyCap - policy.groupDailyReserve : policy.groupDailyCap;
+    return (await repo.sentSince(row.groupId, start)) < limit ? null : next;
+  }
+
+  /** Tells staff once a day when a group nears its cap (before routine answers stop). */
+  async function watchCap(row: OutboxRow, now: Date): Promise<void> {
+    if (!row.groupId || row.budget === 'urgent' || !deps.onCapNear) return;
+    const { group, start } = await dayOf(row.groupId, now);
+    const sent = await repo.sentSince(row.groupId, start);
+    if (sent >= Math.floor(policy.groupDailyCap * CAP_WARNING_SHARE) && group)
+      await deps.onCapNear({ group, sent, cap: policy.groupDailyCap, day: start });
+  }
+
+  /**
+   * Acknowledgements of one group: while the group is quiet each goes at once; once `ackBurst` went out
+   * within a merge window, the next waits until the window allows another, and those waiting meanwhile go
+   * out merged as one.
+   */
+  async function mergeWindow(row: OutboxRow, now: Date): Promise<Date | null> {
+    if (row.kind !== 'ack' || !row.mergeKey || !row.groupId) return null;
+    const since = new Date(now.getTime() - policy.ackWindowMs);
+    const recent = await repo.sentTimesOf(row.groupId, row.mergeKey, since, policy.ackBurst);
+    const oldest = recent[policy.ackBurst - 1];
+    const until = oldest ? new Date(oldest.getTime() + policy.ackWindowMs) : null;
+    return until && until > now ? until : null;
   }
 
   async function handle(row: OutboxRow): Promise<SendOutcome> {
     const now = clock.now();
+    if (row.expiresAt && row.expiresAt <= now) {
+      await repo.markExpired(row.id, 'expired before it could be sent');
+      return 'expired';
+    }
     const capUntil = await overCap(row, now);
     if (capUntil) {
+      if (row.expiresAt && row.expiresAt <= capUntil) {
+        log.warn({ outboxId: row.id, groupId: row.groupId }, 'daily cap reached, message expired');
+        await repo.markExpired(row.id, 'daily cap reached; no longer worth sending tomorrow');
+        return 'expired';
+      }
       log.warn({ outboxId: row.id, groupId: row.groupId }, 'daily cap reached, holding message');
       await repo.reschedule(row.id, capUntil, 'daily cap reached', false);
       return 'held';
     }
+    const windowUntil = await mergeWindow(row, now);
+    if (windowUntil) {
+      await repo.holdMerged(row, windowUntil, 'waiting to be merged with other acknowledgements');
+      return 'held';
+    }
+    const rows = row.kind === 'ack' ? await repo.claimMerged(row, now, policy.claimTtlMs) : [row];
     const roomId = await roomFor(row);
     if (!roomId) return retry(row, now, `no WeChat room with topic ${row.topic}`);
+    const message =
+      rows.length > 1
+        ? mergedMessage(rows, row)
+        : { text: row.text, mentionIds: row.mentions.map((m) => m.id) };
     let providerId: string | null;
     let providerAt: Date | null | undefined;
     try {
-      ({ providerId, at: providerAt } = await deps.sender.sendText(
-        roomId,
-        row.text,
-        row.mentions.map((m) => m.id),
-      ));
+      ({ providerId, at: providerAt } = await deps.sender.sendText(roomId, message.text, message.mentionIds));
     } catch (err) {
       const e = err as { code?: string; message?: string };
       if (e.code === 'CHAT_OFFLINE') {
         // Not the message's fault: it waits, without using up an attempt, until WeChat is back.
         pausedUntil = Date.now() + policy.offlinePauseMs;
-        await repo.reschedule(row.id, now, e.message ?? 'WeChat offline', false);
+        for (const r of rows)
+          await repo.reschedule(r.id, now, e.message ?? 'WeChat offline', r === row ? false : true);
         return 'held';
       }
       if (e.code === 'CHAT_THROTTLED') {
         pausedUntil = Date.now() + policy.throttlePauseMs;
         log.warn({ outboxId: row.id, pauseMs: policy.throttlePauseMs }, 'WeChat throttled us, backing off');
       }
+      for (const r of rows.slice(1)) await repo.reschedule(r.id, now, e.message ?? String(err), false);
       return retry(row, now, e.message ?? String(err));
     }
     await recordSent(row, providerId, providerAt ?? null);
+    if (rows.length > 1)
+      await repo.markMerged(
+        rows.slice(1).map((r) => r.id),
+        row.id,
+        providerAt ?? clock.now(),
+      );
+    await watchCap(row, now).catch((err) => log.error({ err }, 'could not check the group budget'));
     return 'sent';
+  }
+
+  /** Several acknowledgements as one message, naming the rooms of their senders (no one is @mentioned). */
+  function mergedMessage(rows: OutboxRow[], head: OutboxRow) {
+    const zone = deps.defaultZone ?? DEFAULT_ZONE;
+    const times = rows.map((r) => r.createdAt.getTime());
+    const hhmm = (t: number) => localTime(new Date(t), (head.payload?.zone as string | undefined) ?? zone);
+    const entries = rows.map((r) => ({
+      who: String(r.payload?.who ?? r.id),
+      label: typeof r.payload?.label === 'string' ? r.payload.label : null,
+    }));
+    return {
+      text: mergedAckText(entries, hhmm(Math.min(...times)), hhmm(Math.max(...times))),
+      mentionIds: [],
+    };
   }
 
   /**
@@ -182,7 +260,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       if (outcome === 'idle') {
         wake = new AbortController();
         await sleep(policy.idlePollMs, AbortSignal.any([signal, wake.signal]));
-      } else if (outcome !== 'held') {
+      } else if (outcome !== 'held' && outcome !== 'expired') {
         await sleep(policy.intervalMs + Math.floor(random() * policy.jitterMs), signal);
       }
     }

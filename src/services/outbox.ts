@@ -7,7 +7,10 @@ import { createOutboxRepo, type OutboxItem } from '../../db/repositories/outbox.
 import { groups, sites } from '../../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatMessage, GroupRole, Mention } from '../core/domain.js';
+import { expiryOf } from '../core/outgoing.js';
+import type { Slot } from '../core/records.js';
 import { afterQuietHours, siteSchedule } from '../core/schedule.js';
+import { DEFAULT_ZONE } from '../core/time.js';
 import type { Reply } from './turn.js';
 
 export interface OutboxServiceDeps {
@@ -21,12 +24,29 @@ export function createOutboxService(deps: OutboxServiceDeps) {
   return {
     /** Queue a message; within `tx` when given (call `notify()` after the commit then). */
     async enqueue(
-      item: Omit<OutboxItem, 'createdAt'> & { createdAt?: Date },
+      item: Omit<OutboxItem, 'createdAt'> & {
+        createdAt?: Date;
+        /** For a reminder or nudge: the slot it is about, the group's zone and quiet hours (its expiry). */
+        slotOf?: { slot: Slot; zone: string; quietStart: string };
+      },
       tx?: Executor,
     ): Promise<number[]> {
+      const createdAt = item.createdAt ?? deps.clock.now();
+      const kind = item.kind ?? 'reply';
+      const { slotOf, ...rest } = item;
+      const expiresAt =
+        item.expiresAt !== undefined
+          ? item.expiresAt
+          : expiryOf(kind, createdAt, {
+              zone: slotOf?.zone ?? DEFAULT_ZONE,
+              quietStart: slotOf?.quietStart ?? '22:00',
+              slot: slotOf?.slot,
+            });
       const ids = await createOutboxRepo(tx ?? deps.db).enqueue({
-        ...item,
-        createdAt: item.createdAt ?? deps.clock.now(),
+        ...rest,
+        kind,
+        createdAt,
+        expiresAt,
       });
       if (!tx) deps.notify();
       return ids;
@@ -35,7 +55,13 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     async reply(
       msg: ChatMessage,
       text: string,
-      opts: { mention?: boolean; urgent?: boolean; kind?: string } = {},
+      opts: {
+        mention?: boolean;
+        urgent?: boolean;
+        kind?: string;
+        mergeKey?: string | null;
+        payload?: Record<string, unknown> | null;
+      } = {},
       tx?: Executor,
     ): Promise<number[]> {
       const mentions: Mention[] = opts.mention ? [{ id: msg.talkerId, name: msg.talkerName }] : [];
@@ -49,6 +75,8 @@ export function createOutboxService(deps: OutboxServiceDeps) {
           kind: opts.kind ?? 'reply',
           urgent: opts.urgent ?? false,
           sourceMessageId: msg.id,
+          mergeKey: opts.mergeKey ?? null,
+          payload: opts.payload ?? null,
         },
         tx,
       );
@@ -59,13 +87,19 @@ export function createOutboxService(deps: OutboxServiceDeps) {
      */
     async respond(msg: ChatMessage, replies: readonly Reply[], tx: Executor): Promise<number[]> {
       if (replies.length === 0) return [];
+      // Only an acknowledgement and nothing else may wait to be merged with others of its group.
+      const ack = replies.length === 1 && replies[0]?.kind === 'ack' && msg.group ? replies[0] : null;
       return this.reply(
         msg,
         replies.map((r) => r.text).join('\n'),
         {
           mention: replies.some((r) => r.mention),
           urgent: replies.some((r) => r.urgent),
-          kind: replies.find((r) => r.kind)?.kind,
+          kind: ack ? 'ack' : (replies.find((r) => r.kind && r.kind !== 'ack')?.kind ?? 'reply'),
+          mergeKey: ack ? `ack:${msg.group?.id}` : null,
+          payload: ack
+            ? { who: msg.talkerId, label: ack.label ?? null, zone: msg.group?.timeZone ?? DEFAULT_ZONE }
+            : null,
         },
         tx,
       );
@@ -85,6 +119,10 @@ export function createOutboxService(deps: OutboxServiceDeps) {
         urgent?: boolean;
         dedupeKey?: string;
         sourceMessageId?: number;
+        /** A reminder or nudge: the slot it is about (it expires when the slot is over). */
+        slot?: Slot;
+        /** Updates of one thing (an alert) wait as one: a pending message with the key takes the new text. */
+        mergeKey?: string;
       },
       tx?: Executor,
     ): Promise<number[]> {
@@ -111,23 +149,31 @@ export function createOutboxService(deps: OutboxServiceDeps) {
             ? afterQuietHours(now, g.timeZone, quiet.quietStart, quiet.quietEnd)
             : now;
         ids.push(
-          ...(await createOutboxRepo(db).enqueue({
-            groupId: g.id,
-            roomId: g.roomId,
-            topic: g.topic,
-            text: msg.text,
-            mentions: msg.mentions ?? [],
-            kind: msg.kind,
-            urgent: msg.urgent ?? false,
-            dedupeKey: msg.dedupeKey
-              ? targets.length > 1
-                ? `${msg.dedupeKey}@${g.id}`
-                : msg.dedupeKey
-              : null,
-            sourceMessageId: msg.sourceMessageId ?? null,
-            createdAt: now,
-            notBefore,
-          })),
+          ...(await this.enqueue(
+            {
+              slotOf: msg.slot
+                ? { slot: msg.slot, zone: g.timeZone, quietStart: quiet.quietStart }
+                : undefined,
+              mergeKey: msg.mergeKey ? `${msg.mergeKey}@${g.id}` : null,
+              replacePending: Boolean(msg.mergeKey),
+              groupId: g.id,
+              roomId: g.roomId,
+              topic: g.topic,
+              text: msg.text,
+              mentions: msg.mentions ?? [],
+              kind: msg.kind,
+              urgent: msg.urgent ?? false,
+              dedupeKey: msg.dedupeKey
+                ? targets.length > 1
+                  ? `${msg.dedupeKey}@${g.id}`
+                  : msg.dedupeKey
+                : null,
+              sourceMessageId: msg.sourceMessageId ?? null,
+              createdAt: now,
+              notBefore,
+            },
+            db,
+          )),
         );
       }
       if (!tx && ids.length) deps.notify();

@@ -11,8 +11,13 @@ export interface Reply {
   mention?: boolean;
   /** Goes ahead of everything routine (an emergency answered). */
   urgent?: boolean;
-  /** What kind of message it is (reply, digest …), for the outbox's rules and the console. */
+  /**
+   * What kind of message it is (reply, digest …), for the outbox's rules and the console. An `ack` (a
+   * routine "recorded", nothing else said) may wait to be merged with others when the group is busy.
+   */
   kind?: string;
+  /** An acknowledgement's label in a merged one: the sender's room, never a name or a reading. */
+  label?: string | null;
 }
 
 export interface Turn {

@@ -72,15 +72,12 @@ describe('health reports', () => {
   it('alerts staff at once, keeps one open alert per slot, and lets staff acknowledge it', async () => {
     expect(texts(await h.say(RESIDENTS, '2105高', '37.8 有点咳嗽，嗓子疼', '2020-02-15 07:58'))).toEqual([
       [STAFF, '【告警 A-0001】2105 高某 早 37.8℃，咳嗽、咽痛（07:58）。处理后请回复 #已处理 A-0001'],
-      [
-        RESIDENTS,
-        '@2105高 已记录：2105 早 37.8℃，咳嗽、咽痛\n已通知医生，请在房间休息，多喝水，医生会尽快联系您。',
-      ],
+      [RESIDENTS, '@2105高 已记录：2105 早 37.8℃，咳嗽、咽痛'],
     ]);
     // A re-test in the same slot updates the open alert; a normal one leaves it open and says so.
     expect(texts(await h.say(RESIDENTS, '2105高', '38.1', '2020-02-15 08:20'))).toEqual([
       [STAFF, '【告警 A-0001 更新】2105 高某 早 复测 38.1℃（08:20）。处理后请回复 #已处理 A-0001'],
-      [RESIDENTS, '@2105高 已记录：2105 早 38.1℃\n已通知医生，请在房间休息，多喝水，医生会尽快联系您。'],
+      [RESIDENTS, '@2105高 已记录：2105 早 38.1℃'],
     ]);
     expect(texts(await h.say(RESIDENTS, '2105高', '复测36.9', '2020-02-15 09:00'))).toEqual([
       [STAFF, '【告警 A-0001】2105 高某 早 复测 36.9℃（09:00），告警仍待处理：#已处理 A-0001'],
@@ -114,8 +111,7 @@ describe('a sender the bot does not know yet', () => {
       [STAFF, '【告警 A-0001】未登记的“李姐” 早 37.5℃（07:30）。处理后请回复 #已处理 A-0001'],
       [
         RESIDENTS,
-        '@李姐 已通知医生，请在房间休息，多喝水，医生会尽快联系您。\n' +
-          '您好，还不知道您是哪个房间的住户，请发送“#登记 房号 姓名”（如 #登记 2105 张三）。登记后刚才报的体温会自动补记。',
+        '@李姐 您好，还不知道您是哪个房间的住户，请发送“#登记 房号 姓名”（如 #登记 2105 张三）。登记后刚才报的体温会自动补记。',
       ],
     ]);
     await h.say(RESIDENTS, '李姐', '36.8', '2020-02-15 08:30');
@@ -195,7 +191,7 @@ describe('requests', () => {
       ],
       [
         RESIDENTS,
-        '@2105高 已记录：2105 早 胸闷气短\n已通知医生，请在房间休息，多喝水，医生会尽快联系您。\n' +
+        '@2105高 已记录：2105 早 胸闷气短\n' +
           '已收到您的紧急需求，工单 R-0003（医疗需求），已通知工作人员马上处理。',
       ],
     ]);

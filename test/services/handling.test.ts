@@ -69,7 +69,7 @@ async function outcomes(ids: string[]): Promise<Row[]> {
     t.db.db,
     sql`select m.provider_id, m.state, m.note,
           (select count(*)::int from health_reports h where h.message_id = m.id) as reports,
-          (select count(*)::int from outbox o where o.source_message_id = m.id and o.kind = 'reply') as replies
+          (select count(*)::int from outbox o where o.source_message_id = m.id and o.kind in ('reply', 'ack')) as replies
         from messages m where m.provider_id = any(${sql.param(ids)}::text[]) order by m.provider_id`,
   );
 }
@@ -122,7 +122,7 @@ describe('handling messages in batches', () => {
       queryRows<{ provider_id: string; text: string }>(
         t.db.db,
         sql`select m.provider_id, o.text from outbox o join messages m on m.id = o.source_message_id
-            where o.kind = 'reply' and m.provider_id = any(${sql.param(ids)}::text[]) order by m.provider_id`,
+            where o.kind in ('reply', 'ack') and m.provider_id = any(${sql.param(ids)}::text[]) order by m.provider_id`,
       );
     // Every other resident already has a ticket open for a thermometer.
     await burst('ask1', (s) => (s % 2 === 0 ? '需要一个体温计' : '要一床被子'));

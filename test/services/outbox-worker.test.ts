@@ -141,7 +141,7 @@ describe('the outbox worker', () => {
     for (let i = 0; i < 3; i++) await enqueue(`日常${i}`);
     await enqueue('发热告警', { urgent: true });
     const { sender, sent } = recordingSender();
-    await worker(sender, { groupDailyCap: 2 }).drain();
+    await worker(sender, { groupDailyCap: 2, groupDailyReserve: 0 }).drain();
     // The alert goes first and counts toward the day's volume.
     expect(sent.map((s) => s.text)).toEqual(['发热告警', '日常0']);
     const held = (await db.db.select().from(outbox)).find((r) => r.text === '日常2');

@@ -80,7 +80,6 @@ export const texts = {
   recorded: (room: string | null, reports: readonly ReportEcho[]) =>
     `已记录：${room ? `${room} ` : ''}${reports.map(echoSlot).join('；')}`,
   confirm: (t: number) => `您报告的体温是 ${celsius(t)} 吗？已先按此记录，如有误请重新发一次。`,
-  unwellAdvice: '已通知医生，请在房间休息，多喝水，医生会尽快联系您。',
   pleaseRegister: (pending: boolean, room: string | null = null) =>
     `您好，还不知道您是哪个房间的住户，请发送${
       room ? `“#登记 ${room} 您的姓名”` : '“#登记 房号 姓名”（如 #登记 2105 张三）'

@@ -59,17 +59,24 @@ export function createQuarantineService(deps: QuarantineDeps) {
       const r = reposOf(turn.tx);
       const resident = await identify(r, site, msg);
       const lines: string[] = [];
-      if (u.readings.length)
-        lines.push(...(await recordHealth(deps, r, site, msg, resident, u.readings)).lines);
+      const health = u.readings.length ? await recordHealth(deps, r, site, msg, resident, u.readings) : null;
+      if (health) lines.push(...health.lines);
       lines.push(...(await createRequests(deps, r, site, msg, resident, requests)));
       for (const c of cancels) lines.push(...(await cancelRequests(deps, r, site, msg, c)));
       if (!resident && (u.readings.length || requests.length)) {
         const room = [...u.readings, ...requests].find((x) => x.room)?.room ?? null;
         lines.push(texts.pleaseRegister(u.readings.length > 0, room));
       }
+      const note = u.records.map((x) => x.type).join(',');
+      // A report and nothing else to say: a routine acknowledgement, merged with others when the group is busy.
+      if (health?.recorded && lines.length === 0) {
+        turn.reply({ text: health.recorded, mention: true, kind: 'ack', label: resident?.room ?? null });
+        return turn.done('handled', note);
+      }
+      if (health?.recorded) lines.unshift(health.recorded);
       if (lines.length === 0) return turn.done(u.leftover.state, u.leftover.note);
       turn.reply({ text: lines.join('\n'), mention: true });
-      turn.done('handled', u.records.map((x) => x.type).join(','));
+      turn.done('handled', note);
     },
 
     /** `#状态` and `#登记` in the residents group. */

@@ -18,7 +18,9 @@ import type { Reading } from '../../core/understand.js';
 import type { QuarantineDeps, Repos } from './deps.js';
 
 export interface ReportOutcome {
-  /** What the sender is told (their own data only). */
+  /** The routine acknowledgement (their own readings echoed), null for a sender not yet registered. */
+  recorded: string | null;
+  /** What else the sender must be asked (a reading that looks like a slip). */
   lines: string[];
   alarming: boolean;
 }
@@ -79,11 +81,12 @@ export async function recordHealth(
       day,
       slot,
     );
-    const toStaff = (text: string, urgent: boolean) =>
+    // Updates of one alert that have not gone out yet are one message: the latest says it all.
+    const toStaff = (text: string, urgent: boolean, number: number) =>
       deps.outbox.toSiteGroup(
         site.id,
         'staff',
-        { text, kind: 'alert', urgent, sourceMessageId: msg.id },
+        { text, kind: 'alert', urgent, sourceMessageId: msg.id, mergeKey: `alert:${site.id}:${number}` },
         r.db,
       );
     if (open && raises) {
@@ -93,9 +96,13 @@ export async function recordHealth(
         temperature: rec.temperature,
         symptoms: rec.symptoms,
       });
-      await toStaff(staffTexts.alertUpdate({ ...facts, ref: ref('A', open.number) }), true);
+      await toStaff(staffTexts.alertUpdate({ ...facts, ref: ref('A', open.number) }), true, open.number);
     } else if (open) {
-      await toStaff(staffTexts.alertRetestNormal({ ...facts, ref: ref('A', open.number) }), false);
+      await toStaff(
+        staffTexts.alertRetestNormal({ ...facts, ref: ref('A', open.number) }),
+        false,
+        open.number,
+      );
     } else if (raises) {
       const number = await r.registry.nextNumber(site.id, 'A');
       await r.alerts.add({
@@ -108,14 +115,12 @@ export async function recordHealth(
         symptoms: rec.symptoms,
         openedAt: msg.at,
       });
-      await toStaff(staffTexts.alert({ ...facts, ref: ref('A', number) }), true);
+      await toStaff(staffTexts.alert({ ...facts, ref: ref('A', number) }), true, number);
     }
   }
-  const lines: string[] = [];
-  if (resident) {
-    lines.push(texts.recorded(resident.room, echoes));
-    if (confirm !== null) lines.push(texts.confirm(confirm));
-  }
-  if (alarming) lines.push(texts.unwellAdvice);
-  return { lines, alarming };
+  // Nothing about staff being alerted goes to the group: it would tell everyone who is febrile. Staff
+  // reach the resident by phone (the alert in their group).
+  const recorded = resident ? texts.recorded(resident.room, echoes) : null;
+  const lines = resident && confirm !== null ? [texts.confirm(confirm)] : [];
+  return { recorded, lines, alarming };
 }

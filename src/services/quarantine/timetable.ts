@@ -36,8 +36,9 @@ export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimet
     kind: string,
     dedupeKey: string,
     mentions: Mention[] = [],
+    slot?: Slot,
   ) {
-    const ids = await outbox.toSiteGroup(siteId, role, { text, kind, dedupeKey, mentions });
+    const ids = await outbox.toSiteGroup(siteId, role, { text, kind, dedupeKey, mentions, slot });
     if (ids.length) deps.log.debug({ siteId, kind, dedupeKey }, 'timetable message queued');
   }
 
@@ -45,7 +46,15 @@ export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimet
     async remind(siteId, day, slot) {
       const s = await situation(siteId, day, slot);
       if (!s || s.missing.length === 0) return;
-      await send(siteId, 'residents', texts.remind(slot), 'remind', `remind:${siteId}:${day}:${slot}`);
+      await send(
+        siteId,
+        'residents',
+        texts.remind(slot),
+        'remind',
+        `remind:${siteId}:${day}:${slot}`,
+        [],
+        slot,
+      );
     },
 
     async nudge(siteId, day, slot) {
@@ -63,6 +72,7 @@ export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimet
         'nudge',
         `nudge:${siteId}:${day}:${slot}`,
         bound.map((x) => ({ id: x.wechatId as string, name: x.wechatName ?? x.name })),
+        slot,
       );
     },
 
