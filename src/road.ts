@@ -4,12 +4,16 @@
 import { loadScripts, type ScriptServices } from '../bots/index.js';
 import type { Db } from '../db/client.js';
 import { isConnectionError } from '../db/errors.js';
+import { createMessagesRepo } from '../db/repositories/messages.js';
 import { Robot } from './chat/robot.js';
 import type { Clock } from './core/clock.js';
 import type { MessageState } from './core/domain.js';
 import type { Logger } from './log.js';
 import { createHandling } from './services/handling.js';
 import type { OutboxService } from './services/outbox.js';
+
+/** A command repeated by its sender within this window is not answered again. */
+export const REPEAT_WINDOW_MS = 5 * 60_000;
 
 export interface RoadDeps {
   db: Db;
@@ -29,6 +33,15 @@ export function createRoad(deps: RoadDeps) {
     log: deps.log.child({ part: 'robot' }),
     respond: (msg, replies, tx) => deps.services.outbox.respond(msg, replies, tx),
     isTransient: isConnectionError,
+    // In the public groups, where one member's flood would spend everyone's budget; staff and volunteers
+    // repeat commands because the answer changed.
+    repeatedCommand: (msg, tx) =>
+      msg.group && (msg.group.role === 'residents' || msg.group.role === 'villagers')
+        ? createMessagesRepo(tx).answeredRepeat(
+            { id: msg.id, groupId: msg.group.id, talkerId: msg.talkerId, text: msg.text },
+            new Date(msg.at.getTime() - REPEAT_WINDOW_MS),
+          )
+        : Promise.resolve(false),
   });
   loadScripts(robot, deps.services);
   const handling = createHandling({

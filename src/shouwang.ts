@@ -12,6 +12,7 @@ import type { SandboxWorld } from './chat/sandbox.js';
 import type { ChatTransport } from './chat/types.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
+import { capWarning } from './core/outgoing.js';
 import { buildApp } from './http/app.js';
 import { pruneJobRunsJob, redispatchStalledJob } from './jobs/housekeeping.js';
 import { createScheduler } from './jobs/scheduler.js';
@@ -81,6 +82,15 @@ export async function createShouwang(opts: ShouwangOptions) {
     defaultZone: config.timeZone,
     // One instance per WeChat account on a shared database: each sends only its own groups' messages.
     account: accountOf,
+    onCapNear: async ({ group, sent, cap, day }) => {
+      if (!group.siteId || !group.role) return;
+      const staffRole = group.siteKind === 'village' ? 'volunteers' : 'staff';
+      await services.outbox.toSiteGroup(group.siteId, staffRole, {
+        text: capWarning(group.topic, sent, cap),
+        kind: 'cap-warning',
+        dedupeKey: `cap:${group.id}:${day.toISOString()}`,
+      });
+    },
     policy: {
       intervalMs: config.outbox.sendIntervalMs,
       jitterMs: config.outbox.sendJitterMs,

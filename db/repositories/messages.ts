@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { IncomingMessage, MessageState } from '../../src/core/domain.js';
 import { insertMany } from '../bulk.js';
 import type { Executor } from '../client.js';
@@ -70,6 +70,31 @@ export function createMessagesRepo(db: Executor) {
           attempts = ${messages.attempts} + 1
         from unnest(${ids}::text[], ${states}::text[], ${notes}::text[]) as v(id, state, note)
         where ${messages.id} = v.id::bigint`);
+    },
+
+    /**
+     * Whether the sender said the same text in the same group since `since` and it was answered (a command
+     * repeated: one answer is enough).
+     */
+    async answeredRepeat(
+      m: { id: number; groupId: number; talkerId: string; text: string },
+      since: Date,
+    ): Promise<boolean> {
+      const [r] = await db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.groupId, m.groupId),
+            gte(messages.sentAt, since),
+            eq(messages.talkerId, m.talkerId),
+            eq(messages.text, m.text),
+            eq(messages.state, 'handled'),
+            lt(messages.id, m.id),
+          ),
+        )
+        .limit(1);
+      return r !== undefined;
     },
 
     async byId(id: number) {

@@ -31,6 +31,8 @@ export interface RobotDeps {
   respond(msg: ChatMessage, replies: Reply[], tx: Tx): Promise<unknown>;
   /** Failures worth waiting out (the database is away): they end the turn and the unit. */
   isTransient?: (err: unknown) => boolean;
+  /** Whether this command was sent by the same person just before and answered then: not answered again. */
+  repeatedCommand?(msg: ChatMessage, tx: Tx): Promise<boolean>;
 }
 
 export interface Received {
@@ -124,6 +126,11 @@ export class Robot {
       }
       replies.push(...mine);
       if (!explicit && l.key !== 'otherwise') settle('handled');
+    }
+    if (replies.length && understood.command && (await this.deps.repeatedCommand?.(msg, tx))) {
+      // Three hundred #帮助 from one member would spend the group's day: one answer per few minutes.
+      outcome.note = 'repeated command: answered before';
+      return outcome;
     }
     if (replies.length) await this.deps.respond(msg, replies, tx);
     return outcome;

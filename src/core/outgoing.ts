@@ -106,3 +106,8 @@ export function naturalCompare(a: string, b: string): number {
 
 /** Share of a group's daily cap at which staff are warned that routine answers will stop soon. */
 export const CAP_WARNING_SHARE = 0.8;
+
+/** What staff are told when a group nears its cap. */
+export const capWarning = (topic: string, sent: number, cap: number): string =>
+  `提醒：“${topic}”今天已发 ${sent} 条消息，上限 ${cap} 条。` +
+  '快到上限时普通回复会合并或暂停，提醒和通知照常发送，明天恢复。如有急事请电话联系住户。';

@@ -81,12 +81,19 @@ export async function recordHealth(
       day,
       slot,
     );
-    // Updates of one alert that have not gone out yet are one message: the latest says it all.
-    const toStaff = (text: string, urgent: boolean, number: number) =>
+    // Updates of one alert that have not gone out yet are one message: the latest says it all. (The
+    // alert itself stands apart: staff must see it was raised.)
+    const toStaff = (text: string, urgent: boolean, update: number | null) =>
       deps.outbox.toSiteGroup(
         site.id,
         'staff',
-        { text, kind: 'alert', urgent, sourceMessageId: msg.id, mergeKey: `alert:${site.id}:${number}` },
+        {
+          text,
+          kind: 'alert',
+          urgent,
+          sourceMessageId: msg.id,
+          ...(update === null ? {} : { mergeKey: `alert:${site.id}:${update}` }),
+        },
         r.db,
       );
     if (open && raises) {
@@ -115,7 +122,7 @@ export async function recordHealth(
         symptoms: rec.symptoms,
         openedAt: msg.at,
       });
-      await toStaff(staffTexts.alert({ ...facts, ref: ref('A', number) }), true, number);
+      await toStaff(staffTexts.alert({ ...facts, ref: ref('A', number) }), true, null);
     }
   }
   // Nothing about staff being alerted goes to the group: it would tell everyone who is febrile. Staff
