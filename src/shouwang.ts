@@ -159,6 +159,10 @@ export async function createShouwang(opts: ShouwangOptions) {
       },
       authFailures: opts.authFailures,
       sandbox: world ?? undefined,
+      outboxBudget: {
+        cap: outboxWorker.policy.groupDailyCap,
+        reserve: outboxWorker.policy.groupDailyReserve,
+      },
     },
     health: async () => {
       let state: 'up' | 'down' = 'up';

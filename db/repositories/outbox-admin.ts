@@ -76,3 +76,50 @@ export function createOutboxAdminRepo(db: Executor) {
 
 export type OutboxAdminRepo = ReturnType<typeof createOutboxAdminRepo>;
 export type OutboxAdminRow = NonNullable<Awaited<ReturnType<OutboxAdminRepo['byId']>>>;
+
+export interface GroupBudget {
+  groupId: number;
+  siteId: number | null;
+  topic: string;
+  /** Messages sent since the start of the site's local day. */
+  sentToday: number;
+  /** Messages waiting past their time, by why. */
+  held: { cap: number; merge: number; quiet: number };
+}
+
+/**
+ * Every group's use of its day and what waits: what /metrics and the console show of the outbox's budget.
+ * One statement; the local day is the site's.
+ */
+export async function groupBudgets(
+  db: Executor,
+  now: Date,
+  defaultZone = 'Asia/Shanghai',
+): Promise<GroupBudget[]> {
+  const zone = sql`coalesce(${sites.timeZone}, ${defaultZone})`;
+  const dayStart = sql`(date_trunc('day', ${now.toISOString()}::timestamptz at time zone ${zone}) at time zone ${zone})`;
+  const rows = await db
+    .select({
+      groupId: groups.id,
+      siteId: groups.siteId,
+      topic: groups.topic,
+      sentToday: sql<number>`(select count(*)::int from ${outbox} o where o.group_id = ${groups.id}
+        and o.status = 'sent' and o.sent_at >= ${dayStart})`,
+      cap: sql<number>`(select count(*)::int from ${outbox} o where o.group_id = ${groups.id}
+        and o.status = 'pending' and o.last_error = 'daily cap reached')`,
+      merge: sql<number>`(select count(*)::int from ${outbox} o where o.group_id = ${groups.id}
+        and o.status = 'pending' and o.last_error like 'waiting to be merged%')`,
+      quiet: sql<number>`(select count(*)::int from ${outbox} o where o.group_id = ${groups.id}
+        and o.status = 'pending' and o.last_error is null and o.not_before > ${now.toISOString()}::timestamptz)`,
+    })
+    .from(groups)
+    .leftJoin(sites, eq(sites.id, groups.siteId))
+    .orderBy(asc(groups.id));
+  return rows.map((r) => ({
+    groupId: r.groupId,
+    siteId: r.siteId,
+    topic: r.topic,
+    sentToday: Number(r.sentToday),
+    held: { cap: Number(r.cap), merge: Number(r.merge), quiet: Number(r.quiet) },
+  }));
+}

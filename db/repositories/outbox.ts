@@ -147,7 +147,12 @@ export function createOutboxRepo(db: Executor) {
      * `account` (the bot user the worker's WeChat is logged in as; null before login), only rows it may
      * send: of groups that account speaks in, of groups no account owns, and of no group.
      */
-    async claimNext(now: Date, claimTtlMs: number, account?: string | null): Promise<OutboxRow | null> {
+    async claimNext(
+      now: Date,
+      claimTtlMs: number,
+      account?: string | null,
+      order: 'priority' | 'arrival' = 'priority',
+    ): Promise<OutboxRow | null> {
       const due = db
         .select({ id: outbox.id })
         .from(outbox)
@@ -160,7 +165,8 @@ export function createOutboxRepo(db: Executor) {
             account === undefined ? undefined : notExists(ownedByOther(account)),
           ),
         )
-        .orderBy(asc(outbox.priority), asc(outbox.id))
+        // 'arrival': urgent first, else first in first out (the order before priorities; benchmarks compare).
+        .orderBy(...(order === 'priority' ? [asc(outbox.priority)] : [desc(outbox.urgent)]), asc(outbox.id))
         .limit(1)
         .for('update', { skipLocked: true });
       const rows = await db

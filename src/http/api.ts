@@ -40,6 +40,8 @@ export interface ApiDeps {
   onSitesChanged?: () => void | Promise<void>;
   /** Bad tokens allowed per address within the window before it is refused (default 20 in 10 minutes). */
   authFailures?: { max: number; windowMs: number };
+  /** The outbox worker's daily cap and reserve per group (shown with each group's use of its day). */
+  outboxBudget?: { cap: number; reserve: number };
   /** The simulated WeChat, when the service runs on it: the /sandbox routes are registered then only. */
   sandbox?: SandboxChat;
 }

@@ -7,6 +7,7 @@ import client from 'prom-client';
 import { type Database, queryRows } from '../../db/client.js';
 import type { JobRunsRepo } from '../../db/repositories/job-runs.js';
 import type { OutboxRepo } from '../../db/repositories/outbox.js';
+import { groupBudgets } from '../../db/repositories/outbox-admin.js';
 
 export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
   const registry = new client.Registry();
@@ -72,6 +73,18 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
       labelNames: ['job'] as const,
       ...r,
     }),
+    groupSentToday: new client.Gauge({
+      name: 'shouwang_group_sent_today',
+      help: "Messages sent to a group since the start of its site's local day (the daily cap counts these)",
+      labelNames: ['group'] as const,
+      ...r,
+    }),
+    groupHeld: new client.Gauge({
+      name: 'shouwang_group_held',
+      help: 'Messages of a group waiting past their time, by why (cap, merge window, quiet hours)',
+      labelNames: ['group', 'why'] as const,
+      ...r,
+    }),
     dbUp: new client.Gauge({ name: 'shouwang_db_up', help: '1 when the database answered the scrape', ...r }),
     dbPoolSize: new client.Gauge({
       name: 'shouwang_db_pool_size',
@@ -109,6 +122,13 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}) {
       m.outboxBacklog.set(n('backlog'));
       m.outboxFailed.set(n('failed'));
       for (const type of ['health', 'request', 'order', 'water', 'alert']) m.records.set({ type }, n(type));
+      const budgets = await groupBudgets(database.db, new Date());
+      m.groupSentToday.reset();
+      m.groupHeld.reset();
+      for (const b of budgets) {
+        m.groupSentToday.set({ group: b.topic }, b.sentToday);
+        for (const [why, n] of Object.entries(b.held)) if (n) m.groupHeld.set({ group: b.topic, why }, n);
+      }
       m.dbConnections.reset();
       if (database.driver === 'pglite') m.dbConnections.set({ state: 'open' }, 1);
       else {

@@ -15,6 +15,10 @@ export interface OutboxPolicy {
    */
   ackWindowMs: number;
   ackBurst: number;
+  /** Merge waiting acknowledgements (default); off, each goes on its own (the design before). */
+  mergeAcks: boolean;
+  /** Claim by priority (default), or by arrival with urgent first (the design before; benchmarks compare). */
+  order: 'priority' | 'arrival';
   /** How long a claim holds before another worker may take the row (a worker that died). */
   claimTtlMs: number;
   maxAttempts: number;
@@ -35,6 +39,8 @@ export const DEFAULT_POLICY: OutboxPolicy = {
   groupDailyReserve: 60,
   ackWindowMs: 120_000,
   ackBurst: 3,
+  mergeAcks: true,
+  order: 'priority',
   claimTtlMs: 60_000,
   maxAttempts: 8,
   throttlePauseMs: 5 * 60_000,

@@ -106,7 +106,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
    * out merged as one.
    */
   async function mergeWindow(row: OutboxRow, now: Date): Promise<Date | null> {
-    if (row.kind !== 'ack' || !row.mergeKey || !row.groupId) return null;
+    if (!policy.mergeAcks || row.kind !== 'ack' || !row.mergeKey || !row.groupId) return null;
     const since = new Date(now.getTime() - policy.ackWindowMs);
     const recent = await repo.sentTimesOf(row.groupId, row.mergeKey, since, policy.ackBurst);
     const oldest = recent[policy.ackBurst - 1];
@@ -136,7 +136,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       await repo.holdMerged(row, windowUntil, 'waiting to be merged with other acknowledgements');
       return 'held';
     }
-    const rows = row.kind === 'ack' ? await repo.claimMerged(row, now, policy.claimTtlMs) : [row];
+    const rows =
+      policy.mergeAcks && row.kind === 'ack' ? await repo.claimMerged(row, now, policy.claimTtlMs) : [row];
     const roomId = await roomFor(row);
     if (!roomId) return retry(row, now, `no WeChat room with topic ${row.topic}`);
     const message =
@@ -233,7 +234,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   /** Claims and handles one due message. */
   async function sendOne(): Promise<SendOutcome> {
-    const row = await repo.claimNext(clock.now(), policy.claimTtlMs, deps.account?.());
+    const row = await repo.claimNext(clock.now(), policy.claimTtlMs, deps.account?.(), policy.order);
     return row ? handle(row) : 'idle';
   }
 

@@ -93,6 +93,56 @@ export const outboxRoutes =
     );
 
     app.get(
+      '/outbox/budget',
+      {
+        config: { permission: 'outbox:read' },
+        schema: {
+          tags,
+          summary:
+            "Each group's daily message budget: sent today, the cap and its reserve, and what waits and why",
+          querystring: z.strictObject({ ...SiteQuery }),
+          response: {
+            200: z.object({
+              cap: z.number().int().describe('Non-urgent messages a group may get a day'),
+              reserve: z
+                .number()
+                .int()
+                .describe('Of the cap, kept for reminders and notices to a named person'),
+              items: z.array(
+                z.object({
+                  groupId: z.number().int(),
+                  siteId: z.number().int().nullable(),
+                  room: z.string(),
+                  sentToday: z.number().int(),
+                  held: z.object({
+                    cap: z.number().int().describe('Waiting for tomorrow: the cap was reached'),
+                    merge: z.number().int().describe('Acknowledgements waiting to go out merged'),
+                    quiet: z.number().int().describe('Waiting for the end of quiet hours'),
+                  }),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const { scope, siteId } = await ctx.listScope(req, req.query.site);
+        const rows = await outbox.budgets(siteId !== undefined ? [siteId] : scope);
+        return {
+          cap: ctx.outboxBudget?.cap ?? 300,
+          reserve: ctx.outboxBudget?.reserve ?? 60,
+          items: rows.map((b) => ({
+            groupId: b.groupId,
+            siteId: b.siteId,
+            room: b.topic,
+            sentToday: b.sentToday,
+            held: b.held,
+          })),
+        };
+      },
+    );
+
+    app.get(
       '/outbox/:id',
       {
         config: { permission: 'outbox:read' },

@@ -3,6 +3,7 @@
 import type { Db } from '../../../db/client.js';
 import {
   createOutboxAdminRepo,
+  groupBudgets,
   type OutboxAdminRow,
   type OutboxFilter,
 } from '../../../db/repositories/outbox-admin.js';
@@ -23,6 +24,11 @@ export function createOutboxAdminService(deps: {
 
   return {
     list: (f: Omit<OutboxFilter, 'defaultZone'>) => repo.list({ ...f, defaultZone: deps.defaultZone }),
+    /** Every group's use of its day and what waits, within `scope` (site ids; null: all). */
+    async budgets(scope: number[] | null) {
+      const all = await groupBudgets(db, clock.now(), deps.defaultZone);
+      return scope === null ? all : all.filter((b) => b.siteId !== null && scope.includes(b.siteId));
+    },
     get: repo.byId,
 
     async retry(actor: Actor, id: number, guard: Guard): Promise<OutboxAdminRow> {
