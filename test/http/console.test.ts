@@ -46,6 +46,7 @@ describe('the console', () => {
       'pages/downloads.js',
       'pages/review.js',
       'pages/sandbox.js',
+      'pages/budget.js',
     ]) {
       const res = await h.app.inject(`/console/${file}`);
       expect(res.statusCode, file).toBe(200);

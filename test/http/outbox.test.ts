@@ -119,3 +119,47 @@ describe('POST /api/v1/outbox/:id/retry', () => {
     expect((await h.call(h.tokens.staffA, 'POST', `/api/v1/outbox/${digest}/retry`)).statusCode).toBe(403);
   });
 });
+
+describe('GET /api/v1/outbox/budget', () => {
+  it("shows each group's day: sent since its local midnight, the cap and reserve, and what waits and why", async () => {
+    // The harness clock: 2020-02-15 08:00 Shanghai. A sent message today, one held by the cap.
+    const repo = createOutboxRepo(h.db.db);
+    const [today] = await repo.enqueue({
+      groupId: h.groups[TOPICS.vVillagers] as number,
+      topic: TOPICS.vVillagers,
+      text: '已记录',
+      createdAt: new Date('2020-02-15T07:50:00+08:00'),
+    });
+    await repo.markSent(today as number, new Date('2020-02-15T07:51:00+08:00'), 'p2');
+    const [held] = await repo.enqueue({
+      groupId: h.groups[TOPICS.vVillagers] as number,
+      topic: TOPICS.vVillagers,
+      text: '明天再发',
+      createdAt: new Date('2020-02-15T07:55:00+08:00'),
+    });
+    await repo.reschedule(held as number, new Date('2020-02-16T00:00:00+08:00'), 'daily cap reached', false);
+    const res = await h.call(h.tokens.admin, 'GET', `/api/v1/outbox/budget?site=${h.sites.v}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      cap: 300,
+      reserve: 60,
+      items: [
+        {
+          groupId: h.groups[TOPICS.vVillagers],
+          siteId: h.sites.v,
+          room: TOPICS.vVillagers,
+          sentToday: 1,
+          held: { cap: 1, merge: 0, quiet: 0 },
+        },
+        {
+          groupId: h.groups[TOPICS.vVolunteers],
+          siteId: h.sites.v,
+          room: TOPICS.vVolunteers,
+          sentToday: 0,
+          held: { cap: 0, merge: 0, quiet: 0 },
+        },
+      ],
+    });
+    expect((await h.call(h.tokens.staffA, 'GET', '/api/v1/outbox/budget')).statusCode).toBe(403);
+  });
+});

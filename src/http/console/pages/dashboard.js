@@ -1,6 +1,7 @@
 // 今日概况: one site's day — an observation site's or a village's. Each card loads on its own, so a
 // route the service does not offer (yet) shows its own polite error and the rest still work.
 import { day, html, today } from '../ui.js';
+import { BudgetCard } from './budget.js';
 import { QuarantineDay } from './quarantine-day.js';
 import { VillageDay } from './village-day.js';
 
@@ -29,5 +30,6 @@ export function DashboardPage({ me, siteId }) {
         ? html`<${VillageDay} me=${me} site=${site} date=${date} />`
         : html`<${QuarantineDay} me=${me} site=${site} date=${date} />`
     }
+    <div class="grid"><${BudgetCard} me=${me} site=${site} /></div>
   </section>`;
 }
