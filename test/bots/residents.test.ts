@@ -132,13 +132,17 @@ describe('a sender the bot does not know yet', () => {
     expect(texts(await h.say(RESIDENTS, '李姐', '晚上36.6', '2020-02-15 20:05'))).toEqual([
       [RESIDENTS, '@李姐 已记录：2106 晚 36.6℃'],
     ]);
-    // Another WeChat cannot take a resident who is already bound.
+    // Another WeChat cannot take a resident who is already bound; staff are asked to check who is who.
     expect(texts(await h.say(RESIDENTS, '路人', '#登记 2106 李某', '2020-02-15 20:10'))).toEqual([
+      [
+        STAFF,
+        '【登记冲突】2106 李某 已绑定微信“李姐”，现在“路人”也用这个房号和姓名登记。请电话核实是谁，需要更换时在后台改住户的微信绑定。',
+      ],
       [RESIDENTS, '@路人 2106 李某 已由另一个微信登记过了，如需更换请联系工作人员。'],
     ]);
   });
 
-  it('adds someone the roster lacks, tells them and staff, and binds by the room in a nickname', async () => {
+  it('adds someone the roster lacks, tells them and staff, and binds by the room and name in a nickname', async () => {
     expect(texts(await h.say(RESIDENTS, '赵先生', '#登记 2201 赵某', '2020-02-15 09:00'))).toEqual([
       [STAFF, '【新登记】2201 赵某 自助登记，名单中原无此人，观察期暂按 2月15日 起 14 天计，请核对。'],
       [
@@ -151,16 +155,27 @@ describe('a sender the bot does not know yet', () => {
       plannedEndDate: '2020-02-29',
       wechatName: '赵先生',
     });
-    // 2106 has exactly one resident under observation: the nickname 2106-李 is enough.
-    expect(texts(await h.say(RESIDENTS, '2106-李', '36.7', '2020-02-15 09:10'))).toEqual([
-      [RESIDENTS, '@2106-李 已记录：2106 早 36.7℃'],
+    // A room alone in a nickname binds nobody (anyone can write 2106 into theirs) ...
+    expect(texts(await h.say(RESIDENTS, '冒充者2106', '36.7', '2020-02-15 09:10'))).toEqual([
+      [
+        RESIDENTS,
+        '@冒充者2106 您好，还不知道您是哪个房间的住户，请发送“#登记 房号 姓名”（如 #登记 2105 张三）。登记后刚才报的体温会自动补记。',
+      ],
     ]);
-    expect((await residentNamed('李某')).wechatName).toBe('2106-李');
+    expect((await residentNamed('李某')).wechatId).toBeNull();
+    // ... the room and the roster's name together do.
+    expect(texts(await h.say(RESIDENTS, '2106-李某', '36.7', '2020-02-15 09:12'))).toEqual([
+      [RESIDENTS, '@2106-李某 已记录：2106 早 36.7℃'],
+    ]);
+    expect((await residentNamed('李某')).wechatName).toBe('2106-李某');
   });
 
-  it('binds a nickname that is a resident’s name, and suggests the room an unknown sender wrote', async () => {
+  it('binds no one by a name alone, and suggests the room an unknown sender wrote', async () => {
     expect(texts(await h.say(RESIDENTS, '李某', '36.6', '2020-02-15 07:30'))).toEqual([
-      [RESIDENTS, '@李某 已记录：2106 早 36.6℃'],
+      [
+        RESIDENTS,
+        '@李某 您好，还不知道您是哪个房间的住户，请发送“#登记 房号 姓名”（如 #登记 2105 张三）。登记后刚才报的体温会自动补记。',
+      ],
     ]);
     expect(texts(await h.say(RESIDENTS, '高太太', '2105 36.8', '2020-02-15 07:31'))).toEqual([
       [
@@ -241,10 +256,7 @@ describe('commands and everything else', () => {
   it('answers #状态 with the sender’s own period, unknown commands with help, and keeps what it cannot place', async () => {
     await h.say(RESIDENTS, '2105高', '36.5', '2020-02-15 07:45');
     expect(texts(await h.say(RESIDENTS, '2105高', '#状态', '2020-02-15 10:00'))).toEqual([
-      [
-        RESIDENTS,
-        '@2105高 2105 高某：医学观察第 9 天（共 14 天），预计 2月21日 解除。今天：早 36.5℃；晚 未报。',
-      ],
+      [RESIDENTS, '@2105高 2105：医学观察第 9 天（共 14 天），预计 2月21日 解除。今天：早 36.5℃；晚 未报。'],
     ]);
     expect(texts(await h.say(RESIDENTS, '陌生人', '#状态', '2020-02-15 10:01'))).toEqual([
       [

@@ -57,7 +57,7 @@ describe('the observation lifecycle from the staff group', () => {
     expect(await resident('王某')).toMatchObject({ status: 'hospital' });
     // The released resident's own #状态.
     expect(texts(await h.say(RESIDENTS, '2105高', '#状态', '2020-02-15 10:10'))).toEqual([
-      [RESIDENTS, '@2105高 2105 高某已于 2月15日 解除医学观察，祝您平安！'],
+      [RESIDENTS, '@2105高 2105 已于 2月15日 解除医学观察，祝您平安！'],
     ]);
     // Staff commands are the staff group's only; unknown ones there get the staff help.
     const help = await h.say(STAFF, '张医生', '#帮我看看', '2020-02-15 10:11');
@@ -107,7 +107,7 @@ describe('privacy', () => {
       '@2105高 已记录：2105 早 37.9℃，头痛',
       '@2106李 已记录：2106 早 36.4℃',
       '@小王 已记录：2107 早 36.6℃\n已收到您的需求，工单 R-0001（退烧药），工作人员会尽快处理。',
-      '@2106李 2106 李某：医学观察第 8 天（共 14 天），预计 2月22日 解除。今天：早 36.4℃；晚 未报。',
+      '@2106李 2106：医学观察第 8 天（共 14 天），预计 2月22日 解除。今天：早 36.4℃；晚 未报。',
       '@小王 您的需求 R-0001（退烧药）已办好。',
     ]);
     // Each line names only its addressee's room; nobody else's temperature appears.

@@ -95,13 +95,13 @@ describe('release, transfer, leave', () => {
     });
   });
 
-  it('names an unbound resident by room and name when releasing, body or not', async () => {
+  it('names an unbound resident by room, never by name, when releasing', async () => {
     const before = (await queued(h)).length;
     const res = await h.call(h.tokens.admin, 'POST', `/api/v1/residents/${ids.qian}/release`);
     expect(res.statusCode).toBe(200);
     const sent = (await queued(h)).slice(before);
     expect(sent.map((m) => [m.text, m.mentions])).toEqual([
-      ['恭喜2108 钱某解除医学观察，祝您平安回家！', []],
+      ['恭喜 2108 房间的住户解除医学观察，祝您平安回家！', []],
     ]);
   });
 

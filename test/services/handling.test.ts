@@ -29,7 +29,7 @@ beforeAll(async () => {
         { topic: topic(s), role: 'residents' },
         { topic: `并批观察点${s}工作群`, role: 'staff' },
       ],
-      residents: [{ name: person(s), room: `${2100 + s}`, start: today }],
+      residents: [{ name: person(s), room: `${2100 + s}`, start: today, wechat: person(s) }],
     })),
   });
   await createSetupService({ db: t.db.db, defaultZone: 'Asia/Shanghai' }).apply({

@@ -82,6 +82,9 @@ export const staffTexts = {
   extended: (p: Person, days: number, end: string) =>
     `${who(p)} 观察期延长 ${days} 天，预计 ${monthDay(end)} 解除。`,
   extendUsage: '请这样写：#延长 房号 天数，如 #延长 2105 3（只能延长，不能缩短）',
+  registerConflict: (p: Person, boundNick: string | null, newNick: string) =>
+    `【登记冲突】${who(p)} 已绑定微信“${boundNick ?? '（未知昵称）'}”，现在“${newNick}”也用这个房号和姓名登记。` +
+    '请电话核实是谁，需要更换时在后台改住户的微信绑定。',
   selfRegistered: (p: Person, start: string, days: number) =>
     `【新登记】${who(p)} 自助登记，名单中原无此人，观察期暂按 ${monthDay(start)} 起 ${days} 天计，请核对。`,
 

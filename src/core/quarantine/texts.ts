@@ -102,7 +102,8 @@ export const texts = {
   requestCancelled: (refs: readonly string[]) => `已取消工单 ${refs.join('、')}。`,
   requestDone: (n: string, what: string, note: string | null) =>
     `您的需求 ${n}（${what}）已办好${note ? `：${note}` : '。'}`,
-  released: (name: string) => `恭喜${name}解除医学观察，祝您平安回家！`,
+  /** To the residents group: `您` (@mentioned) or the room, never a name. */
+  released: (who: string) => `恭喜${who === '您' ? '您' : ` ${who} 房间的住户`}解除医学观察，祝您平安回家！`,
   remind: (slot: Slot) =>
     slot === 'am'
       ? '早上好！请各位在群里报告今早的体温，如“2105 36.5”。有不舒服请一并说明。'
@@ -129,11 +130,13 @@ export interface StatusFacts {
 
 /** `#状态`: the sender's own observation period and today's reports. */
 export function statusText(s: StatusFacts): string {
-  const who = `${s.room ? `${s.room} ` : ''}${s.name}`;
+  // The residents group reads this: the room says who, never the name.
+  const who = s.room ?? '您';
+  const subject = s.room ? `${s.room} ` : '您';
   const since = s.statusDate ? `已于 ${monthDay(s.statusDate)} ` : '已';
-  if (s.status === 'released') return `${who}${since}解除医学观察，祝您平安！`;
-  if (s.status === 'hospital') return `${who}${since}转院治疗，祝早日康复。`;
-  if (s.status === 'left') return `${who}${since}离开观察点。`;
+  if (s.status === 'released') return `${subject}${since}解除医学观察，祝您平安！`;
+  if (s.status === 'hospital') return `${subject}${since}转院治疗，祝早日康复。`;
+  if (s.status === 'left') return `${subject}${since}离开观察点。`;
   const period =
     s.dayN < 1
       ? `医学观察将于 ${monthDay(addDays(s.plannedEnd, -s.length))} 开始（共 ${s.length} 天）`

@@ -79,7 +79,7 @@ export function createResidentLifecycleService(deps: { db: Db; clock: Clock; out
             before.siteId,
             'residents',
             {
-              text: texts.released(bound ? '您' : `${before.room ?? ''} ${before.name}`.trim()),
+              text: texts.released(bound ? '您' : (before.room ?? '您')),
               mentions: bound
                 ? [{ id: before.wechatId as string, name: before.wechatName ?? before.name }]
                 : [],

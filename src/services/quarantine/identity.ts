@@ -1,7 +1,9 @@
 // Who a sender in the residents group is. In order: already bound (residents.wechat_id); the roster's
-// WeChat nickname equals their group nickname; a room number in the nickname (2105高) with exactly one
-// observing, unbound resident in that room; or their own `#登记 房号 姓名`. Binding attaches the reports
-// and requests they made while unknown.
+// WeChat nickname equals their group nickname; their nickname carries both a room and the roster's name
+// for it (2105高某); or their own `#登记 房号 姓名`. A room alone (冒充者2107) or a name alone binds
+// nobody: anyone can put a number in a nickname. A binding is never changed silently: a second WeChat
+// registering as someone already bound is refused, and staff are told to check. Binding attaches the
+// reports and requests they made while unknown.
 
 import type { SiteRow } from '../../../db/repositories/registry.js';
 import type { ResidentView } from '../../../db/repositories/residents.js';
@@ -34,10 +36,9 @@ export async function bindSender(
 }
 
 /**
- * The resident a sender is, binding them when the roster or their nickname says who they are: the roster's
- * nickname, else a nickname that is exactly a resident's name, else the room in the nickname (with the
- * name in the nickname telling apart several people in one room). Only observing, unbound residents are
- * taken, and only when exactly one fits.
+ * The resident a sender is, binding them when the roster or their nickname says who they are beyond
+ * doubt: the roster's nickname, else a room in the nickname together with the roster name of someone in
+ * that room. Only observing, unbound residents are taken, and only when exactly one fits.
  */
 export async function identify(r: Repos, site: SiteRow, sender: Sender): Promise<ResidentView | null> {
   const bound = await r.residents.byWechatId(site.id, sender.talkerId);
@@ -46,12 +47,9 @@ export async function identify(r: Repos, site: SiteRow, sender: Sender): Promise
   const observing = (await r.residents.ofSite(site.id)).filter((x) => x.status === 'observing');
   const free = observing.filter((x) => !x.wechatId);
   const room = roomInNickname(nick);
-  const inRoom = room ? observing.filter((x) => x.room === room) : [];
   const candidates = [
     free.filter((x) => x.wechatName === nick),
-    free.filter((x) => x.name === nick),
-    inRoom.length === 1 ? inRoom.filter((x) => !x.wechatId) : [],
-    inRoom.filter((x) => !x.wechatId && nick.includes(x.name)),
+    room ? free.filter((x) => x.room === room && nick.includes(x.name)) : [],
   ];
   const found = candidates.find((c) => c.length === 1)?.[0];
   if (!found) return null;
@@ -84,7 +82,20 @@ export async function register(
   const { room, name } = args;
   const existing = (await r.residents.inRoom(site.id, room)).find((x) => x.name === name);
   if (existing) {
-    if (existing.wechatId && existing.wechatId !== msg.talkerId) return texts.boundElsewhere(room, name);
+    if (existing.wechatId && existing.wechatId !== msg.talkerId) {
+      // Someone else's WeChat holds this resident: never rebind silently; staff check who is who.
+      await deps.outbox.toSiteGroup(
+        site.id,
+        'staff',
+        {
+          text: staffTexts.registerConflict(existing, existing.wechatName, msg.talkerName),
+          kind: 'register',
+          sourceMessageId: msg.id,
+        },
+        r.db,
+      );
+      return texts.boundElsewhere(room, name);
+    }
     if (existing.status !== 'observing') return texts.notObserving(room, name);
     const attached = await bindSender(r, site, existing, msg);
     return texts.registered(room, name, attached);

@@ -79,7 +79,7 @@ export async function release(
     site.id,
     'residents',
     {
-      text: texts.released(bound ? '您' : `${p.room ?? ''} ${p.name}`.trim()),
+      text: texts.released(bound ? '您' : (p.room ?? '您')),
       mentions: bound ? [{ id: p.wechatId as string, name: p.wechatName ?? p.name }] : [],
       kind: 'release',
       sourceMessageId: msg.id,

@@ -72,11 +72,15 @@ describe('resident texts', () => {
       slots: ['am', 'pm'] as ('am' | 'pm')[],
     };
     expect(statusText(s)).toBe(
-      '2105 高某：医学观察已满 14 天，请等候工作人员办理解除。今天：早 36.5℃；晚 未报。',
+      '2105：医学观察已满 14 天，请等候工作人员办理解除。今天：早 36.5℃；晚 未报。',
     );
     expect(statusText({ ...s, dayN: 0 })).toContain('医学观察将于 2月7日 开始（共 14 天）');
     expect(statusText({ ...s, status: 'hospital', statusDate: '2020-02-16' })).toBe(
-      '2105 高某已于 2月16日 转院治疗，祝早日康复。',
+      '2105 已于 2月16日 转院治疗，祝早日康复。',
+    );
+    // The residents group reads it: a name never, the room or 您.
+    expect(statusText({ ...s, room: null, status: 'released', statusDate: '2020-02-21' })).toBe(
+      '您已于 2月21日 解除医学观察，祝您平安！',
     );
     expect(texts.recorded('2105', [{ slot: 'pm', temperature: null, symptoms: ['cough', 'fatigue'] }])).toBe(
       '已记录：2105 晚 咳嗽、乏力',
