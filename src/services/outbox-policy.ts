@@ -38,7 +38,9 @@ export const DEFAULT_POLICY: OutboxPolicy = {
   groupDailyCap: 300,
   groupDailyReserve: 60,
   ackWindowMs: 120_000,
-  ackBurst: 3,
+  // Chosen with bench:peak (500 residents, one morning): 1 a window of 2 minutes gives 0.13 messages a
+  // report and 115 s to the 95th percentile acknowledgement; 2 a window gives 0.16, 3 gives 0.18.
+  ackBurst: 1,
   mergeAcks: true,
   order: 'priority',
   claimTtlMs: 60_000,
