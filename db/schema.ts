@@ -365,7 +365,8 @@ export const jielongs = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [unique('jielongs_site_header_day_unique').on(t.siteId, t.header, t.day)],
+  // By the header's hash: a header of thousands of characters is more than a btree entry can hold.
+  (t) => [uniqueIndex('jielongs_site_header_day_unique').on(t.siteId, sql`md5(${t.header})`, t.day)],
 );
 
 export const ORDER_STATUSES = ['open', 'bought', 'delivered', 'cancelled'] as const;

@@ -1,5 +1,5 @@
 // 接龙 lists: one row per list (site, header, local day), the orders of its lines keyed by line number.
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { jielongs, messages, orders } from '../schema.js';
 
@@ -11,7 +11,14 @@ export function createJielongsRepo(db: Executor) {
       const [r] = await db
         .select()
         .from(jielongs)
-        .where(and(eq(jielongs.siteId, siteId), eq(jielongs.header, header), eq(jielongs.day, day)))
+        .where(
+          and(
+            eq(jielongs.siteId, siteId),
+            sql`md5(${jielongs.header}) = md5(${header})`,
+            eq(jielongs.header, header),
+            eq(jielongs.day, day),
+          ),
+        )
         .limit(1);
       return r ?? null;
     },

@@ -61,7 +61,8 @@ describe('a 接龙 re-posted three times', () => {
       '4. 老王 化肥2袋',
       '5. 赵大爷 盐1袋',
     );
-    expect(texts(await v.say(VILLAGERS, '赵大爷', third, at('09:20')))).toEqual([
+    // 刘婆婆 changes her own line and adds 赵大爷's for him.
+    expect(texts(await v.say(VILLAGERS, '刘婆婆', third, at('09:20')))).toEqual([
       '接龙已更新：\n修改 2. 刘婆婆 菜油 2桶（O-0002）\n新增 5. 赵大爷 盐 1袋（O-0005）',
     ]);
 
@@ -107,16 +108,59 @@ describe('a 接龙 re-posted three times', () => {
     expect(await v.say(VILLAGERS, '张三', list('1. 老李 尿素2袋'), at('09:05'))).toEqual([]);
     await v.say(VOLUNTEERS, '小李', '#已买 O-0002 O-0003', at('10:00'));
     const changed = list('1. 老李 尿素2袋', '2. 刘婆婆 菜油3桶', '3. 张三 大米10斤');
+    // 张三's copy changes 刘婆婆's line and lacks 老王's: neither is his to change.
     expect(texts(await v.say(VILLAGERS, '张三', changed, at('10:30')))).toEqual([
-      '接龙已更新：\n刘婆婆 的 O-0002 已经买了，没有改；要改请联系志愿者。\n新增 3. 张三 大米 10斤（O-0004）\n老王 的 O-0003 已经买了，不能取消，请联系志愿者。',
+      '接龙已更新：\n新增 3. 张三 大米 10斤（O-0004）',
     ]);
     // Said once: the next re-post of the same list is quiet.
-    expect(await v.say(VILLAGERS, '老李', changed, at('10:40'))).toEqual([]);
+    expect(await v.say(VILLAGERS, '张三', changed, at('10:40'))).toEqual([]);
     expect(await lines()).toEqual([
       'O-1 #1 老李 open 尿素2袋',
       'O-2 #2 刘婆婆 bought 菜籽油1桶',
-      'O-3 #- 老王 bought 化肥2袋',
+      'O-3 #4 老王 bought 化肥2袋',
       'O-4 #3 张三 open 大米10斤',
+    ]);
+  });
+
+  it('keeps a line another person’s copy lacks: only its owner takes it out (issue 17.8)', async () => {
+    await v.say(VILLAGERS, '老李', list('1. 老李 尿素2袋', '2. 刘婆婆 菜油1桶'), at('09:00'));
+    // 张三 and 小陈 both copy that version and each add a line: 小陈's post lacks 张三's line.
+    await v.say(
+      VILLAGERS,
+      '张三',
+      list('1. 老李 尿素2袋', '2. 刘婆婆 菜油1桶', '3. 张三 大米20斤'),
+      at('09:05'),
+    );
+    expect(
+      texts(
+        await v.say(
+          VILLAGERS,
+          '小陈',
+          list('1. 老李 尿素2袋', '2. 刘婆婆 菜油1桶', '3. 小陈 盐1袋'),
+          at('09:06'),
+        ),
+      ),
+    ).toEqual([
+      '接龙已更新：\n新增 3. 小陈 盐 1袋（O-0004）\n保留 张三 大米 20斤（O-0003）：只有接这一行的人能删。',
+    ]);
+    // A re-post without 刘婆婆's line, by someone else, cancels nothing either.
+    await v.say(VILLAGERS, '老王', list('1. 老李 尿素2袋'), at('09:07'));
+    // 张三 takes his own line out.
+    expect(
+      texts(
+        await v.say(
+          VILLAGERS,
+          '张三',
+          list('1. 老李 尿素2袋', '2. 刘婆婆 菜油1桶', '3. 小陈 盐1袋'),
+          at('09:10'),
+        ),
+      ),
+    ).toEqual(['接龙已更新：\n取消 4. 张三 大米 20斤（O-0003）']);
+    expect((await lines()).map((l) => l.split(' ').slice(2, 4).join(' '))).toEqual([
+      '老李 open',
+      '刘婆婆 open',
+      '张三 cancelled',
+      '小陈 open',
     ]);
   });
 

@@ -6,6 +6,7 @@ import type { OrderWithItems } from '../../../db/repositories/orders.js';
 import { type Jielong, readJielong } from '../../core/parse/index.js';
 import type { OrderRecord } from '../../core/records.js';
 import { addDays, localDate } from '../../core/time.js';
+import { isAppPayload } from '../../core/village/app-message.js';
 import { formatItems, orderNo } from '../../core/village/format.js';
 import {
   diffJielong,
@@ -16,7 +17,7 @@ import {
   type StoredLine,
   uniqueSeqs,
 } from '../../core/village/jielong-diff.js';
-import { customerOf, type VillagerContext, withCanonical } from './context.js';
+import { customerOf, ownerOf, type VillagerContext, withCanonical } from './context.js';
 import { villagerText } from './text.js';
 
 /** Header lines trimmed and spaces folded, so a re-post with other spacing is the same list. */
@@ -107,9 +108,23 @@ export async function applyJielong(
 
   const out: string[] = [];
   const first = rows.length === 0;
+  // A line belongs to whoever wrote it (or is named on it): another person's plain-text re-post, often an
+  // older copy, neither cancels nor changes it — only its owner does (or the volunteers, in their group).
+  // WeChat's 接龙 tool lets each person edit only their own line, so its posts are the list as it is.
+  const tool = msg.kind === 'app' || isAppPayload(msg.body);
+  const owners = new Set(ownerOf(ctx).names);
+  const mine = (o: OrderWithItems) => tool || o.talkerId === msg.talkerId || owners.has(o.customer);
   for (const c of changes) {
     if (c.kind === 'removed') {
       const o = byId.get(c.orderId) as OrderWithItems;
+      if (!mine(o)) {
+        await repos.jielongs.setSeq(o.id, place(c.stored.seq), o.jielongLine ?? c.stored.line);
+        if (o.status === 'open')
+          out.push(
+            `保留 ${o.customer} ${formatItems(o.items)}（${orderNo(o.number)}）：只有接这一行的人能删。`,
+          );
+        continue;
+      }
       if (o.status === 'open') {
         await repos.orders.update(o.id, { status: 'cancelled', cancelledAt: msg.at });
         out.push(`取消 ${c.stored.seq}. ${o.customer} ${formatItems(o.items)}（${orderNo(o.number)}）`);
@@ -145,9 +160,15 @@ export async function applyJielong(
     }
     const o = byId.get(c.orderId) as OrderWithItems;
     const seq = o.jielongSeq === c.line.seq ? c.line.seq : place(c.line.seq);
-    await repos.jielongs.setSeq(o.id, seq, c.line.raw);
-    if (c.kind === 'same' || (sameItems(o, c.line) && (c.line.deliverTo ?? o.deliverTo) === o.deliverTo))
+    const unchanged =
+      c.kind === 'same' || (sameItems(o, c.line) && (c.line.deliverTo ?? o.deliverTo) === o.deliverTo);
+    if (!unchanged && !mine(o)) {
+      // Someone else's copy shows another version of this person's line: theirs stands.
+      await repos.jielongs.setSeq(o.id, seq, o.jielongLine ?? c.line.raw);
       continue;
+    }
+    await repos.jielongs.setSeq(o.id, seq, c.line.raw);
+    if (unchanged) continue;
     const said = await changeLine(ctx, o, c.line);
     if (said) out.push(said);
   }

@@ -71,9 +71,7 @@ describe('resident texts', () => {
       today: { am: { slot: 'am' as const, temperature: 36.5, symptoms: [] } },
       slots: ['am', 'pm'] as ('am' | 'pm')[],
     };
-    expect(statusText(s)).toBe(
-      '2105：医学观察已满 14 天，请等候工作人员办理解除。今天：早 36.5℃；晚 未报。',
-    );
+    expect(statusText(s)).toBe('2105：医学观察已满 14 天，请等候工作人员办理解除。今天：早 36.5℃；晚 未报。');
     expect(statusText({ ...s, dayN: 0 })).toContain('医学观察将于 2月7日 开始（共 14 天）');
     expect(statusText({ ...s, status: 'hospital', statusDate: '2020-02-16' })).toBe(
       '2105 已于 2月16日 转院治疗，祝早日康复。',

@@ -1,0 +1,2 @@
+ALTER TABLE "jielongs" DROP CONSTRAINT "jielongs_site_header_day_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "jielongs_site_header_day_unique" ON "jielongs" USING btree ("site_id",md5("header"),"day");
