@@ -164,6 +164,13 @@ describe('a 接龙 re-posted three times', () => {
     ]);
   });
 
+  it('takes a list whose header is thousands of characters long (more than an index entry holds)', async () => {
+    const notice = `#接龙 ${'本周代买农资，请按格式接龙，注明组别和数量。'.repeat(100)}`;
+    const said = await v.say(VILLAGERS, '老李', [notice, '1. 老李 尿素2袋'].join('\n'), at('09:00'));
+    expect(texts(said)).toEqual(['接龙已收到，记下 1 单：\n1. 老李 尿素 2袋（O-0001）']);
+    expect(await lines()).toEqual(['O-1 #1 老李 open 尿素2袋']);
+  });
+
   it('keeps a line withdrawn in chat withdrawn when the list is re-posted unchanged', async () => {
     const first = list('1. 老李 尿素2袋', '2. 刘婆婆 菜油1桶');
     await v.say(VILLAGERS, '老李', first, at('09:00'));
