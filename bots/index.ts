@@ -8,7 +8,7 @@ import staff from './staff.js';
 import villagers from './villagers.js';
 import volunteers from './volunteers.js';
 
-export type ScriptServices = Pick<Services, 'quarantine' | 'village'>;
+export type ScriptServices = Pick<Services, 'quarantine' | 'village' | 'recall'>;
 
 export function loadScripts(robot: Robot, services: ScriptServices): void {
   help(robot);
@@ -16,4 +16,6 @@ export function loadScripts(robot: Robot, services: ScriptServices): void {
   staff(robot, services);
   villagers(robot, services);
   volunteers(robot, services);
+  // A recalled message (撤回) in the public groups withdraws what it made that nobody has acted on.
+  robot.recall((res) => services.recall.recalled(res), { roles: ['residents', 'villagers'] });
 }

@@ -40,7 +40,12 @@ export interface Received {
   note: string | null;
 }
 
-type Key = { command: CommandName } | { records: readonly RecordType[] } | 'unknown-command' | 'otherwise';
+type Key =
+  | { command: CommandName }
+  | { records: readonly RecordType[] }
+  | 'unknown-command'
+  | 'recall'
+  | 'otherwise';
 
 interface Listener {
   name: string;
@@ -70,6 +75,11 @@ export class Robot {
   /** Runs for a `#command` this group does not have. */
   unknownCommand(handler: Handler, opts: ListenerOptions = {}): void {
     this.add('unknown-command', 'unknown-command', handler, opts);
+  }
+
+  /** Runs when a member recalls (撤回) an earlier message. */
+  recall(handler: Handler, opts: ListenerOptions = {}): void {
+    this.add('recall', 'recall', handler, opts);
   }
 
   /** Runs for a message no other listener took (chatter, a question, a place, media). */
@@ -125,7 +135,7 @@ export class Robot {
         continue;
       }
       replies.push(...mine);
-      if (!explicit && l.key !== 'otherwise') settle('handled');
+      if (!explicit && l.key !== 'otherwise' && l.key !== 'recall') settle('handled');
     }
     if (replies.length && understood.command && (await this.deps.repeatedCommand?.(msg, tx))) {
       // Three hundred #帮助 from one member would spend the group's day: one answer per few minutes.
@@ -146,6 +156,7 @@ export class Robot {
       (l) => l.roles === null || (role !== null && l.roles.includes(role)),
     );
     const keyed = (test: (k: Key) => boolean) => inScope.filter((l) => test(l.key));
+    if (u.recalled) return keyed((k) => k === 'recall');
     if (u.command) {
       const name = u.command.name;
       const own = name ? keyed((k) => typeof k === 'object' && 'command' in k && k.command === name) : [];

@@ -61,6 +61,8 @@ export interface SandboxWorld {
   say(opts: SayOptions): string;
   /** Deliver an already-delivered message again, as puppets sometimes do. */
   redeliver(messageId: string): void;
+  /** `from` recalls (撤回) their message `messageId`; returns the recall's own message id. */
+  recall(messageId: string, opts: { room: string; from: string; at?: Date }): string;
   /** What the bot has said, oldest first. */
   sent(): SentMessage[];
   onSent(listener: (m: SentMessage) => void): () => void;
@@ -170,6 +172,27 @@ export function createSandboxWorld(botName: string): SandboxWorld {
     },
     redeliver(messageId) {
       puppet.emit('message', { messageId });
+    },
+    recall(messageId, opts) {
+      const room = ensureRoom(opts.room);
+      const msg = mocker.MessageMock.create({
+        id: randomUUID(),
+        talkerId: contact(opts.from).id,
+        roomId: room.id,
+        timestamp: (opts.at ?? new Date()).getTime(),
+        type: PUPPET.types.Message.Recalled,
+        text: messageId,
+      });
+      record({
+        roomId: room.id,
+        messageId: msg.id,
+        at: opts.at ?? new Date(),
+        from: opts.from,
+        fromBot: false,
+        text: '[撤回了一条消息]',
+      });
+      puppet.emit('message', { messageId: msg.id });
+      return msg.id;
     },
     sent: () => [...sent],
     rooms() {

@@ -1,6 +1,6 @@
 // From a Wechaty message to the IncomingMessage the intake stores, after the guards: the bot's own
 // messages, private chats, messages from before login and kinds that carry nothing to keep (red
-// envelopes, transfers, recalls, system notices) go no further.
+// envelopes, transfers, system notices) go no further. A recall is kept: it withdraws what its message made.
 import type { Message } from 'wechaty';
 import * as PUPPET from 'wechaty-puppet';
 import type { IncomingMessage } from '../core/domain.js';
@@ -39,6 +39,8 @@ export async function toIncoming(msg: Message, guards: MessageGuards): Promise<I
   let kind: IncomingMessage['kind'];
   let text = raw;
   if (type === T.Text) kind = 'text';
+  // A recall (撤回) carries the id of the message taken back as its text (Wechaty's Message#toRecalled).
+  else if (type === T.Recalled) kind = 'recall';
   else if (APP_MESSAGE.test(raw)) kind = 'app';
   else {
     const media = MEDIA_TYPES.get(type);

@@ -46,7 +46,8 @@ export const MESSAGE_STATES = ['received', 'handled', 'unplaced', 'ignored', 'fa
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
 /** Text, a WeChat app message (XML, e.g. the 接龙 tool), or media stored as a label (see media.ts). */
-export const MESSAGE_KINDS = ['text', 'app', 'media'] as const;
+/** `recall`: the sender took back (撤回) an earlier message; its text is that message's provider id. */
+export const MESSAGE_KINDS = ['text', 'app', 'media', 'recall'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const OUTBOX_STATES = [

@@ -42,11 +42,14 @@ export interface Understanding {
   jielong: Jielong | null;
   /** Villagers' groups: the message names only a place (it fills earlier orders without one). */
   place: string | null;
+  /** A recall (撤回): the provider id of the message the sender took back. */
+  recalled: string | null;
   /** What the message is when nothing comes of it: for staff to review, or to let go. */
   leftover: { state: 'unplaced' | 'ignored'; note: string | null };
 }
 
 const NOTHING: Omit<Understanding, 'command' | 'leftover'> = {
+  recalled: null,
   records: [],
   readings: [],
   jielong: null,
@@ -54,6 +57,13 @@ const NOTHING: Omit<Understanding, 'command' | 'leftover'> = {
 };
 
 export function understand(m: Heard): Understanding {
+  if (m.kind === 'recall')
+    return {
+      ...NOTHING,
+      command: null,
+      recalled: m.body.trim() || null,
+      leftover: { state: 'ignored', note: null },
+    };
   const command = m.kind === 'media' ? null : readCommand(m.body, m.role);
   if (command) return { ...NOTHING, command, leftover: { state: 'ignored', note: 'a command' } };
   if (m.kind === 'media') return { ...NOTHING, command: null, leftover: { state: 'ignored', note: null } };

@@ -23,6 +23,7 @@ import { createIntakeService } from './intake.js';
 import type { IntakeSpool } from './intake-spool.js';
 import { createOutboxService } from './outbox.js';
 import { createQuarantineService } from './quarantine/index.js';
+import { createRecallService } from './recall.js';
 import { createVillageService } from './village/index.js';
 
 export interface ServicesDeps {
@@ -64,6 +65,7 @@ export function createServices(deps: ServicesDeps) {
     }),
     outbox,
     village: createVillageService({ db, outbox }),
+    recall: createRecallService({ outbox }),
     tokens: createTokensService({ db, clock: deps.clock }),
     audit: createAuditService({ db, clock: deps.clock }),
     /** What staff manage through the admin API; every write is audited. */
