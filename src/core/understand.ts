@@ -42,6 +42,11 @@ export interface Understanding {
   jielong: Jielong | null;
   /** Villagers' groups: the message names only a place (it fills earlier orders without one). */
   place: string | null;
+  /**
+   * Villagers' groups: the message asks for more on top of what was ordered (再送, 另外, 还要, 多送): an
+   * order or booking like an earlier one is then a new one, not the earlier one said again.
+   */
+  more: boolean;
   /** A recall (撤回): the provider id of the message the sender took back. */
   recalled: string | null;
   /** What the message is when nothing comes of it: for staff to review, or to let go. */
@@ -49,12 +54,15 @@ export interface Understanding {
 }
 
 const NOTHING: Omit<Understanding, 'command' | 'leftover'> = {
+  more: false,
   recalled: null,
   records: [],
   readings: [],
   jielong: null,
   place: null,
 };
+
+const MORE = /再(?:送|来|买|带|要|订|加)|另外|还要|多送|加送|追加|又要/;
 
 export function understand(m: Heard): Understanding {
   if (m.kind === 'recall')
@@ -143,5 +151,5 @@ function villagers(m: Heard): Understanding {
       : meant === 'unread'
         ? { state: 'unplaced', note: 'looks like an order or booking the bot could not read' }
         : { state: 'ignored', note: null };
-  return { ...NOTHING, command: null, records, jielong, place, leftover };
+  return { ...NOTHING, command: null, records, jielong, place, leftover, more: MORE.test(text) };
 }

@@ -85,12 +85,23 @@ describe('orders', () => {
     ]);
   });
 
-  it('does not take the same message twice within half an hour', async () => {
-    await v.say(VILLAGERS, '老王', '买两袋复合肥', at('09:00'));
-    expect((await v.say(VILLAGERS, '老王', '买两袋复合肥', at('09:05')))[0]?.text).toBe(
+  it('takes an order said again as the same order, unless more is asked for', async () => {
+    await v.say(VILLAGERS, '路人甲', '买两袋复合肥', at('09:00'));
+    expect((await v.say(VILLAGERS, '路人甲', '买两袋复合肥', at('09:05')))[0]?.text).toBe(
       '这一单刚才已经记下了（O-0001），不重复下单。',
     );
-    expect((await v.say(VILLAGERS, '老王', '买两袋复合肥', at('10:00')))[0]?.text).toMatch(/^已下单 O-0002/);
+    // In other words, later, with the place the first one lacked: still that order, now with its place.
+    expect((await v.say(VILLAGERS, '路人甲', '复合肥要两袋 送到五组', at('10:00')))[0]?.text).toBe(
+      '复合肥 2袋 已经记在 O-0001 里了，送到五组，不重复下单；要再加一份请说“再买…”。',
+    );
+    expect((await v.say(VILLAGERS, '路人甲', '再买两袋复合肥', at('10:30')))[0]?.text).toMatch(
+      /^已下单 O-0002/,
+    );
+    expect((await orderRows()).map((o) => [o.number, o.items])).toEqual([
+      [1, ['复合肥/复合肥 2袋']],
+      [2, ['复合肥/复合肥 2袋']],
+    ]);
+    expect((await orderRows())[0]?.deliverTo).toBe('五组');
   });
 
   it('keeps what it cannot read but looks meant for review, answers no chatter', async () => {
@@ -123,6 +134,18 @@ describe('water', () => {
       [2, '2020-02-16', null, 1, '桶', '五组', '老王'],
       [3, '2020-02-15', 'pm', 1, '桶', '三组12号', '刘家'],
     ]);
+  });
+
+  it('takes a booking said twice as one (volunteers would carry it twice), unless more is asked for', async () => {
+    expect((await v.say(VILLAGERS, '老王', '后天下午送三桶水到5组', at('15:00')))[0]?.text).toBe(
+      '已预约送水 W-0001：2月17日下午 3桶，送到5组。',
+    );
+    expect((await v.say(VILLAGERS, '老王', '后天下午送三桶水到5组', at('15:40')))[0]?.text).toBe(
+      '2月17日下午 3桶 已经约好了（W-0001），不重复预约；要多送请说“再送…”。',
+    );
+    expect((await v.say(VILLAGERS, '老王', '后天下午再送三桶水到5组', at('16:00')))[0]?.text).toMatch(
+      /^已预约送水 W-0002/,
+    );
   });
 
   it('withdraws a water booking', async () => {

@@ -22,6 +22,27 @@ export function orderDuplicateText(number: number): string {
   return `这一单刚才已经记下了（${orderNo(number)}），不重复下单。`;
 }
 
+/** The same goods asked for again while the earlier order waits: it is that order, not a second one. */
+export function orderRepeatedText(
+  number: number,
+  items: readonly Item[],
+  placeSet: string | null = null,
+): string {
+  const where = placeSet ? `，送到${placeSet}` : '';
+  return `${formatItems(items)} 已经记在 ${orderNo(number)} 里了${where}，不重复下单；要再加一份请说“再买…”。`;
+}
+
+/** The same water booking said again: it is the one already booked. */
+export function waterRepeatedText(
+  number: number,
+  day: string,
+  part: DayPart | null,
+  qty: number,
+  unit: string,
+): string {
+  return `${formatDay(day)}${partLabel(part)} ${formatWater(qty, unit)} 已经约好了（${waterNo(number)}），不重复预约；要多送请说“再送…”。`;
+}
+
 export interface BookedWater {
   number: number;
   day: string;

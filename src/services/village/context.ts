@@ -32,6 +32,8 @@ export interface VillagerContext {
   zone: string;
   /** The sender's household, when known. */
   household: HouseholdRow | null;
+  /** The message asks for more on top of earlier orders (再送, 另外 …): a like order is a new one. */
+  more: boolean;
 }
 
 /** Whose earlier orders and bookings the sender may withdraw or complete. */

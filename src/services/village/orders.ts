@@ -8,6 +8,7 @@ import {
   NOTHING_TO_CANCEL,
   orderDuplicateText,
   orderPlacedText,
+  orderRepeatedText,
   waterCancelledText,
 } from '../../core/village/replies.js';
 import { customerOf, ownerOf, type VillagerContext, withCanonical } from './context.js';
@@ -25,7 +26,22 @@ export async function placeOrders(ctx: VillagerContext, records: OrderRecord[]):
   );
   if (dup !== null) return [orderDuplicateText(dup)];
   const out: string[] = [];
+  // The same goods again, from the same household, within the day and not yet bought: the same order said
+  // twice (volunteers would buy it twice), unless the message asks for more.
+  const recent = ctx.more
+    ? []
+    : (await repos.orders.ofOwner(siteId, ownerOf(ctx), ['open'])).filter(
+        (o) => o.jielongId === null && o.createdAt.getTime() >= msg.at.getTime() - REPEAT_WINDOW_MS,
+      );
   for (const rec of records) {
+    const again = recent.find((o) => sameGoods(o.items, withCanonical(rec.items)));
+    if (again) {
+      // Said again with the place the first one lacked: that is the answer to "送到哪里".
+      if (rec.deliverTo && !again.deliverTo)
+        await repos.orders.update(again.id, { deliverTo: rec.deliverTo });
+      out.push(orderRepeatedText(again.number, rec.items, again.deliverTo ? null : rec.deliverTo));
+      continue;
+    }
     const who = await customerOf(ctx, rec.customer, rec.deliverTo);
     const number = await repos.registry.nextNumber(siteId, 'O');
     await repos.orders.insert(
@@ -56,6 +72,20 @@ export async function placeOrders(ctx: VillagerContext, records: OrderRecord[]):
   }
   return out;
 }
+
+/** An order repeated within this window is the same order. */
+const REPEAT_WINDOW_MS = 12 * 3_600_000;
+
+const goodsKey = (
+  items: readonly { canonical: string; qty: number | null; unit: string | null; cancelled?: boolean }[],
+) =>
+  items
+    .filter((i) => !i.cancelled)
+    .map((i) => `${i.canonical}|${i.qty}|${i.unit}`)
+    .sort()
+    .join(';');
+const sameGoods = (a: Parameters<typeof goodsKey>[0], b: Parameters<typeof goodsKey>[0]) =>
+  goodsKey(a) === goodsKey(b);
 
 const WATER_WORDS = new Set(['水', '送水', '桶装水', '饮用水', '纯净水', '山泉水', '矿泉水']);
 

@@ -28,6 +28,7 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
       siteId: group.siteId,
       zone: group.timeZone,
       household,
+      more: u.more,
     };
     if (u.jielong) {
       const reply = await applyJielong(ctx, u.jielong, u.records as OrderRecord[]);

@@ -6,9 +6,9 @@ import type { WaterRecord } from '../../core/records.js';
 import { siteSchedule } from '../../core/schedule.js';
 import { addDays, localDate, localTime } from '../../core/time.js';
 import { formatDay, formatWater, partLabel, waterNo } from '../../core/village/format.js';
-import { waterBookedText } from '../../core/village/replies.js';
+import { waterBookedText, waterRepeatedText } from '../../core/village/replies.js';
 import type { OutboxService } from '../outbox.js';
-import { customerOf, type VillagerContext } from './context.js';
+import { customerOf, ownerOf, type VillagerContext } from './context.js';
 
 export async function bookWater(
   ctx: VillagerContext,
@@ -21,6 +21,20 @@ export async function bookWater(
   const qty = rec.qty ?? 1;
   const unit = rec.unit ?? '桶';
   const who = await customerOf(ctx, null, rec.deliverTo);
+  // The same booking said again (the same day, part, amount and place, still booked) is the same one.
+  const same = ctx.more
+    ? undefined
+    : (await repos.water.bookedOf(siteId, ownerOf(ctx))).find(
+        (w) =>
+          w.day === day &&
+          w.part === rec.part &&
+          w.qty === qty &&
+          w.unit === unit &&
+          (rec.deliverTo === null || w.deliverTo === null || w.deliverTo === who.deliverTo),
+      );
+  if (same && rec.deliverTo && !same.deliverTo)
+    await repos.water.update(same.id, { deliverTo: who.deliverTo });
+  if (same) return waterRepeatedText(same.number, day, rec.part, qty, unit);
   const number = await repos.registry.nextNumber(siteId, 'W');
   await repos.water.insert({
     siteId,
