@@ -10,7 +10,7 @@
 // - a merge key where several pending messages are better as one (acknowledgements of a busy morning,
 //   updates of one person's alert).
 import type { Slot } from './records.js';
-import { addDays, localDate, zonedInstant } from './time.js';
+import { addDays, localDate, localTime, zonedInstant } from './time.js';
 
 export type Budget = 'urgent' | 'reserved' | 'routine';
 export type Priority = 0 | 1 | 2 | 3;
@@ -111,3 +111,13 @@ export const CAP_WARNING_SHARE = 0.8;
 export const capWarning = (topic: string, sent: number, cap: number): string =>
   `提醒：“${topic}”今天已发 ${sent} 条消息，上限 ${cap} 条。` +
   '快到上限时普通回复会合并或暂停，提醒和通知照常发送，明天恢复。如有急事请电话联系住户。';
+
+/**
+ * What staff are told about a notice to a person: it goes now, or after quiet hours (a notice at 05:55
+ * goes at 07:00; "已通知" would be untrue until then).
+ */
+export function whenTold(now: Date, at: Date, zone: string): string {
+  if (at.getTime() - now.getTime() < 60_000) return '马上会收到通知';
+  const day = localDate(at, zone) === localDate(now, zone) ? '' : '明天';
+  return `会在${day} ${localTime(at, zone)} 收到通知（免打扰时段过后）`;
+}

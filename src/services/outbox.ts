@@ -20,6 +20,10 @@ export interface OutboxServiceDeps {
   notify: () => void;
 }
 
+/** Non-urgent timetable messages and notices to the public groups (residents, villagers) wait for the end of quiet hours. */
+const heldByQuietHours = (role: GroupRole, kind: string, urgent: boolean) =>
+  (role === 'residents' || role === 'villagers') && !urgent && kind !== 'reply';
+
 export function createOutboxService(deps: OutboxServiceDeps) {
   return {
     /** Queue a message; within `tx` when given (call `notify()` after the commit then). */
@@ -105,6 +109,24 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       );
     },
     /**
+     * When a message of this kind to the site's group of `role` queued now would go out at the earliest
+     * (quiet hours hold timetable messages and notices to the public groups): what staff are told.
+     */
+    async noticeTime(siteId: number, role: GroupRole, kind: string, tx?: Executor): Promise<Date> {
+      const db = tx ?? deps.db;
+      const [g] = await db
+        .select({ timeZone: sites.timeZone, schedule: sites.schedule })
+        .from(sites)
+        .where(eq(sites.id, siteId))
+        .limit(1);
+      const now = deps.clock.now();
+      if (!g) return now;
+      const quiet = siteSchedule(g.schedule);
+      return heldByQuietHours(role, kind, false)
+        ? afterQuietHours(now, g.timeZone, quiet.quietStart, quiet.quietEnd)
+        : now;
+    },
+    /**
      * A message to a site's group of `role` (every such group; none is fine). Nothing goes to a group of
      * another role. Non-urgent timetable messages to the public groups (residents, villagers) wait for the
      * end of the site's quiet hours; replies and urgent messages go at once.
@@ -143,11 +165,9 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       const ids: number[] = [];
       for (const g of targets) {
         const quiet = siteSchedule(g.schedule);
-        const publicGroup = role === 'residents' || role === 'villagers';
-        const notBefore =
-          publicGroup && !msg.urgent && msg.kind !== 'reply'
-            ? afterQuietHours(now, g.timeZone, quiet.quietStart, quiet.quietEnd)
-            : now;
+        const notBefore = heldByQuietHours(role, msg.kind, msg.urgent ?? false)
+          ? afterQuietHours(now, g.timeZone, quiet.quietStart, quiet.quietEnd)
+          : now;
         ids.push(
           ...(await this.enqueue(
             {

@@ -187,6 +187,16 @@ describe('a sender the bot does not know yet', () => {
 });
 
 describe('requests', () => {
+  it('tells staff when the resident will hear a ticket is done: at once, or after quiet hours', async () => {
+    // The next morning, before the end of quiet hours (a simulated clock runs forward only).
+    await h.say(RESIDENTS, '2105高', '需要一个体温计', '2020-02-16 05:50');
+    expect(texts(await h.say(STAFF, '李护士', '#完成 R-0001', '2020-02-16 05:55'))).toEqual([
+      [STAFF, 'R-0001 已办结，住户会在 07:00 收到通知（免打扰时段过后）。'],
+    ]);
+    h.clock.set(new Date('2020-02-16T07:00:00+08:00'));
+    expect(texts(await h.flush())).toEqual([[RESIDENTS, '@2105高 您的需求 R-0001（体温计）已办好。']]);
+  });
+
   it('makes numbered tickets, sends urgent ones to staff, and tells the resident when staff close them', async () => {
     expect(texts(await h.say(RESIDENTS, '2105高', '2105需要一个体温计', '2020-02-15 09:00'))).toEqual([
       [RESIDENTS, '@2105高 已收到您的需求，工单 R-0001（体温计 1个），工作人员会尽快处理。'],
@@ -226,7 +236,7 @@ describe('requests', () => {
     ]);
     expect(texts(await h.say(STAFF, '李护士', '#完成 R-0001 已放门口', '2020-02-15 09:30'))).toEqual([
       [RESIDENTS, '@2105高 您的需求 R-0001（体温计）已办好：已放门口'],
-      [STAFF, 'R-0001 已办结，已通知住户。'],
+      [STAFF, 'R-0001 已办结，住户马上会收到通知。'],
     ]);
     expect(texts(await h.say(STAFF, '张医生', '#办结 R-0001', '2020-02-15 09:31'))).toEqual([
       [STAFF, 'R-0001 已于 2月15日 09:30 办结。'],

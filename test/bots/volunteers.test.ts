@@ -94,7 +94,7 @@ describe('deliveries', () => {
 
     expect(await v.say(VOLUNTEERS, '小李', '#送达 O-0001 85元', at('14:00'))).toEqual([
       { topic: VILLAGERS, mentions: ['刘婆婆'], text: '您的订单 O-0001 已送到，垫付 85 元。' },
-      { topic: VOLUNTEERS, mentions: ['小李'], text: 'O-0001 已记为送到，垫付 85 元，已告诉刘家。' },
+      { topic: VOLUNTEERS, mentions: ['小李'], text: 'O-0001 已记为送到，垫付 85 元，刘家马上会收到通知。' },
     ]);
     expect(await v.botSays(VILLAGERS, '您的订单 O-0001 已送到')).toMatch(
       /^@刘婆婆\s您的订单 O-0001 已送到，垫付 85 元。$/,
@@ -108,12 +108,12 @@ describe('deliveries', () => {
       {
         topic: VOLUNTEERS,
         mentions: ['小李'],
-        text: 'O-0004 已记为送到，垫付 120 元，已告诉张三。\nO-0005 已记为送到，垫付 18.5 元，已告诉张三。\nW-0001 已记为送到，已告诉老王。',
+        text: 'O-0004 已记为送到，垫付 120 元，张三马上会收到通知。\nO-0005 已记为送到，垫付 18.5 元，张三马上会收到通知。\nW-0001 已记为送到，老王马上会收到通知。',
       },
     ]);
     expect(texts(await v.say(VOLUNTEERS, '小李', '#送达 O-0002', at('15:10')))).toEqual([
       '您的订单 O-0002 已送到。',
-      'O-0002 已记为送到，已告诉老王。没写垫付金额，如有垫付请再发 #送达 O-0002 金额。',
+      'O-0002 已记为送到，老王马上会收到通知。没写垫付金额，如有垫付请再发 #送达 O-0002 金额。',
     ]);
     expect(texts(await v.say(VOLUNTEERS, '小李', '#送达 O-0002 60元', at('15:11')))).toEqual([
       'O-0002 的垫付金额改为 60 元。',

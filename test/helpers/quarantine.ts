@@ -53,9 +53,22 @@ export interface SiteHarness {
 
 export const shanghai = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 
-export async function startSite(residents: RosterEntry[], startAt: string): Promise<SiteHarness> {
+/**
+ * A site in simulated time. Every answer goes out on its own unless `mergeAcks` (these tests read what the
+ * bot says to each message; test/bots/acks.test.ts tests the merging of a busy group's acknowledgements).
+ */
+export async function startSite(
+  residents: RosterEntry[],
+  startAt: string,
+  opts: { mergeAcks?: boolean } = {},
+): Promise<SiteHarness> {
   const clock = createSimulatedClock(shanghai(startAt));
-  const t = await startTestService({ clock, jobs: false, ignoreBeforeLogin: false });
+  const t = await startTestService({
+    clock,
+    jobs: false,
+    ignoreBeforeLogin: false,
+    outboxPolicy: { mergeAcks: opts.mergeAcks ?? false },
+  });
   await createSetupService({ db: t.db.db, defaultZone: 'Asia/Shanghai' }).apply(siteSetup(residents));
   await t.sw.syncRooms();
   const site = await createRegistryRepo(t.db.db).siteByName(SITE);

@@ -54,7 +54,8 @@ export const staffTexts = {
 
   urgentRequest: (ref: string, p: Person, what: string, time: string, said: string) =>
     `【紧急需求 ${ref}】${who(p)}：${what}（${time}）\n原话：“${said}”\n接单 #接单 ${ref}，办好后 #完成 ${ref}`,
-  requestDone: (ref: string) => `${ref} 已办结，已通知住户。`,
+  /** `told`: when the resident hears of it (outgoing.whenTold). */
+  requestDone: (ref: string, told: string) => `${ref} 已办结，住户${told}。`,
   requestAlready: (ref: string, at: string) => `${ref} 已于 ${at} 办结。`,
   requestCancelledByResident: (ref: string) => `${ref} 已被住户取消。`,
   requestAssigned: (ref: string, p: Person, what: string, by: string) =>

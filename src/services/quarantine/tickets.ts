@@ -5,6 +5,7 @@
 import type { SiteRow } from '../../../db/repositories/registry.js';
 import type { RequestRow } from '../../../db/repositories/requests.js';
 import type { ChatMessage } from '../../core/domain.js';
+import { whenTold } from '../../core/outgoing.js';
 import { splitRefs } from '../../core/quarantine/refs.js';
 import { staffTexts } from '../../core/quarantine/staff-texts.js';
 import { itemNames, itemsText, monthDay, ref, texts } from '../../core/quarantine/texts.js';
@@ -57,7 +58,8 @@ export async function ticketAction(
     },
     r.db,
   );
-  return { outcome: 'done', answer: staffTexts.requestDone(id) };
+  const at = await deps.outbox.noticeTime(site.id, 'residents', 'request-done', r.db);
+  return { outcome: 'done', answer: staffTexts.requestDone(id, whenTold(actor.at, at, site.timeZone)) };
 }
 
 /** `#完成 R-0012 备注` / `#接单 R-0012` in the staff group. Returns the answer for staff. */

@@ -6,6 +6,8 @@ import { createMessagesRepo } from '../../../db/repositories/messages.js';
 import type { OrderWithItems } from '../../../db/repositories/orders.js';
 import type { WaterRow } from '../../../db/repositories/water.js';
 import type { ChatMessage, Mention } from '../../core/domain.js';
+import { whenTold } from '../../core/outgoing.js';
+import { DEFAULT_ZONE } from '../../core/time.js';
 import { type Delivery, readDeliveries, readRef } from '../../core/village/commands.js';
 import { formatYuan, orderNo, waterNo } from '../../core/village/format.js';
 import { deliveredNoticeText, waterDeliveredNoticeText } from '../../core/village/replies.js';
@@ -69,13 +71,16 @@ export function createVolunteerActions(deps: { outbox: OutboxService }) {
   };
 
   async function deliver(repos: VillageRepos, siteId: number, msg: ChatMessage, d: Delivery, tx: Executor) {
+    // When the villager hears of it: at once, or after the village's quiet hours.
+    const told = async (customer: string) =>
+      `${customer}${whenTold(msg.at, await deps.outbox.noticeTime(siteId, 'villagers', 'delivered', tx), msg.group?.timeZone ?? DEFAULT_ZONE)}`;
     if (d.ref.kind === 'water') {
       const w = await repos.water.byNumber(siteId, d.ref.number);
       if (!w) return `没有 ${waterNo(d.ref.number)} 这个送水预约。`;
       if (w.status === 'cancelled') return `${waterNo(w.number)} 已取消，不用送。`;
       if (w.status === 'delivered') return `${waterNo(w.number)} 之前已记为送到。`;
       await deliverWater(deps.outbox, tx, w, { at: msg.at, sourceMessageId: msg.id });
-      return `${waterNo(w.number)} 已记为送到，已告诉${w.customer}。`;
+      return `${waterNo(w.number)} 已记为送到，${await told(w.customer)}。`;
     }
     const o = await repos.orders.byNumber(siteId, d.ref.number);
     if (!o) return `没有 ${orderNo(d.ref.number)} 这一单。`;
@@ -93,8 +98,8 @@ export function createVolunteerActions(deps: { outbox: OutboxService }) {
     });
     const no = orderNo(o.number);
     return d.costFen === null
-      ? `${no} 已记为送到，已告诉${o.customer}。没写垫付金额，如有垫付请再发 #送达 ${no} 金额。`
-      : `${no} 已记为送到，垫付 ${formatYuan(d.costFen)} 元，已告诉${o.customer}。`;
+      ? `${no} 已记为送到，${await told(o.customer)}。没写垫付金额，如有垫付请再发 #送达 ${no} 金额。`
+      : `${no} 已记为送到，垫付 ${formatYuan(d.costFen)} 元，${await told(o.customer)}。`;
   }
 }
 
