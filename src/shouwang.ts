@@ -12,7 +12,7 @@ import type { SandboxWorld } from './chat/sandbox.js';
 import type { ChatTransport } from './chat/types.js';
 import type { Config } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
-import { capWarning } from './core/outgoing.js';
+import { capWarning, noticeFailedText, PERSONAL_NOTICES } from './core/outgoing.js';
 import { buildApp } from './http/app.js';
 import { pruneJobRunsJob, redispatchStalledJob } from './jobs/housekeeping.js';
 import { createScheduler } from './jobs/scheduler.js';
@@ -82,6 +82,16 @@ export async function createShouwang(opts: ShouwangOptions) {
     defaultZone: config.timeZone,
     // One instance per WeChat account on a shared database: each sends only its own groups' messages.
     account: accountOf,
+    onGivenUp: async (row) => {
+      if (!PERSONAL_NOTICES.has(row.kind) || !row.groupId) return;
+      const group = await services.groups.byId(row.groupId);
+      if (!group?.siteId) return;
+      await services.outbox.toSiteGroup(group.siteId, group.siteKind === 'village' ? 'volunteers' : 'staff', {
+        text: noticeFailedText(group.topic, row.text),
+        kind: 'notice-failed',
+        urgent: true,
+      });
+    },
     onCapNear: async ({ group, sent, cap, day }) => {
       if (!group.siteId || !group.role) return;
       const staffRole = group.siteKind === 'village' ? 'volunteers' : 'staff';

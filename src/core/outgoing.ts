@@ -121,3 +121,9 @@ export function whenTold(now: Date, at: Date, zone: string): string {
   const day = localDate(at, zone) === localDate(now, zone) ? '' : '明天';
   return `会在${day} ${localTime(at, zone)} 收到通知（免打扰时段过后）`;
 }
+
+/** Notices to a named person: if one cannot be sent, staff must tell the person another way. */
+export const PERSONAL_NOTICES = new Set(['request-done', 'delivered', 'release', 'register']);
+
+export const noticeFailedText = (topic: string, text: string): string =>
+  `【没发出去】给“${topic}”的通知发送失败：${text.length > 60 ? `${text.slice(0, 60)}…` : text}\n请电话告诉本人。`;

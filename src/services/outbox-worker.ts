@@ -45,6 +45,8 @@ export interface OutboxWorkerDeps {
    * groups that account speaks in, or that no account owns. Without it, any row.
    */
   account?: () => string | null;
+  /** A message was given up for good (staff are told when it was a notice to a person). */
+  onGivenUp?(row: OutboxRow): Promise<void>;
   /** A group has sent most of its daily cap (once a day per group): staff are told before answers stop. */
   onCapNear?(facts: { group: GroupInfo; sent: number; cap: number; day: Date }): Promise<void>;
 }
@@ -221,6 +223,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     if (row.attempts >= policy.maxAttempts) {
       log.error({ outboxId: row.id, reason, attempts: row.attempts }, 'outbox message failed for good');
       await repo.markFailed(row.id, reason);
+      await deps
+        .onGivenUp?.(row)
+        .catch((err) => log.error({ err, outboxId: row.id }, 'could not tell staff'));
       return 'failed';
     }
     const wait = backoffMs(row.attempts);

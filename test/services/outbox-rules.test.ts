@@ -155,6 +155,28 @@ describe('outgoing rules', () => {
     expect(sent).toEqual(['【告警 A-0001 更新】38.2']);
   });
 
+  it('says which message it gave up on, so staff can tell the person another way', async () => {
+    await enqueue('您的需求 R-0001 已办好', { kind: 'request-done' });
+    const given: string[] = [];
+    const failing: Sender = {
+      sendText: async () => {
+        throw new Error('room gone');
+      },
+      rooms: async () => [],
+    };
+    const w = createOutboxWorker({
+      repo: createOutboxRepo(db.db),
+      groups: createGroupsRepo(db.db),
+      sender: failing,
+      clock,
+      log: silentLogger,
+      policy: { intervalMs: 0, jitterMs: 0, maxAttempts: 1 },
+      onGivenUp: async (row) => void given.push(`${row.kind}: ${row.text}`),
+    });
+    await w.drain();
+    expect(given).toEqual(['request-done: 您的需求 R-0001 已办好']);
+  });
+
   it('warns staff once a group has used most of its daily cap', async () => {
     let warned = 0;
     for (let i = 0; i < 5; i++) await enqueue(`提醒${i}`, { kind: 'remind' });
