@@ -55,8 +55,12 @@ describe('the purchase list and bought reports', () => {
     expect(texts(await v.say(VOLUNTEERS, '小李', '＃采购单', at('11:02')))).toEqual([
       '【采购单】共 3 样\n· 大米 7公斤（2单）\n· 感冒药 若干（1单）\n· 化肥 2袋（1单）',
     ]);
+    // An amount after the number is what was paid, not another order.
+    expect(texts(await v.say(VOLUNTEERS, '小李', '#已买 O-0003 23.5元', at('11:03')))).toEqual([
+      '已记为买好 1 单：O-0003（23.5 元）。',
+    ]);
     expect(texts(await v.say(VOLUNTEERS, '小刘', '#已买 全部', at('12:00')))).toEqual([
-      '已记为买好 4 单：O-0003、O-0004、O-0005、O-0006。',
+      '已记为买好 3 单：O-0004、O-0005、O-0006。',
     ]);
     expect(texts(await v.say(VOLUNTEERS, '小刘', '#采购单', at('12:01')))).toEqual([
       '【采购单】现在没有要买的东西。',
@@ -65,7 +69,7 @@ describe('the purchase list and bought reports', () => {
     expect(rows.map((o) => [o.number, o.status, o.volunteer, o.boughtAt?.toISOString()])).toEqual([
       [1, 'bought', '小李', '2020-02-15T03:00:00.000Z'],
       [2, 'bought', '小李', '2020-02-15T03:00:00.000Z'],
-      [3, 'bought', '小刘', '2020-02-15T04:00:00.000Z'],
+      [3, 'bought', '小李', '2020-02-15T03:03:00.000Z'],
       [4, 'bought', '小刘', '2020-02-15T04:00:00.000Z'],
       [5, 'bought', '小刘', '2020-02-15T04:00:00.000Z'],
       [6, 'bought', '小刘', '2020-02-15T04:00:00.000Z'],

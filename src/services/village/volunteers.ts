@@ -35,21 +35,35 @@ export function createVolunteerActions(deps: { outbox: OutboxService }) {
         const msg = turn.message;
         const all = args.some((a) => ALL.has(a));
         const problems: string[] = [];
-        let targets: OrderWithItems[] = [];
-        if (all) targets = await repos.orders.byStatus(siteId, ['open']);
+        let targets: { order: OrderWithItems; costFen: number | null }[] = [];
+        if (all)
+          targets = (await repos.orders.byStatus(siteId, ['open'])).map((order) => ({
+            order,
+            costFen: null,
+          }));
         else {
-          for (const arg of args) {
-            const ref = readRef(arg);
-            const order = ref?.kind === 'order' ? await repos.orders.byNumber(siteId, ref.number) : null;
-            if (!order) problems.push(`没有 ${arg} 这一单`);
-            else if (order.status === 'open') targets.push(order);
+          // An amount after an order number is what was paid for it (#已买 O-0005 23.5元), not an order.
+          const { deliveries, unknown } = readDeliveries(args);
+          for (const d of deliveries) {
+            const order = d.ref.kind === 'order' ? await repos.orders.byNumber(siteId, d.ref.number) : null;
+            if (!order)
+              problems.push(`没有 ${(d.ref.kind === 'order' ? orderNo : waterNo)(d.ref.number)} 这一单`);
+            else if (order.status === 'open') targets.push({ order, costFen: d.costFen });
             else problems.push(`${orderNo(order.number)} ${STATUS_TEXT[order.status]}`);
           }
+          for (const arg of unknown) problems.push(`没看懂“${arg}”`);
         }
         if (args.length === 0) return '请写上单号，如 #已买 O-0031，或 #已买 全部。';
-        for (const o of targets) await markBought(repos, o, { at: msg.at, volunteer: msg.talkerName });
+        for (const { order, costFen } of targets)
+          await markBought(repos, order, {
+            at: msg.at,
+            volunteer: msg.talkerName,
+            ...(costFen === null ? {} : { costFen }),
+          });
+        const paid = (t: (typeof targets)[number]) =>
+          `${orderNo(t.order.number)}${t.costFen === null ? '' : `（${formatYuan(t.costFen)} 元）`}`;
         const done = targets.length
-          ? `已记为买好 ${targets.length} 单：${targets.map((o) => orderNo(o.number)).join('、')}。`
+          ? `已记为买好 ${targets.length} 单：${targets.map(paid).join('、')}。`
           : all
             ? '现在没有待买的订单。'
             : '';
