@@ -3,6 +3,7 @@
 import type { Robot } from '../src/chat/robot.js';
 import { helpText } from '../src/core/replies.js';
 import type { Services } from '../src/services/index.js';
+import { noteReview, REVIEW_NOTES } from '../src/services/review-note.js';
 
 const roles = ['residents'] as const;
 
@@ -13,8 +14,16 @@ export default function residents(robot: Robot, services: Pick<Services, 'quaran
 
   robot.on(['health', 'request', 'cancel'], (res) => quarantine.residentMessage(res), { roles });
 
-  // Chatter, questions and media: nothing to record; what looks meant is kept for staff review.
-  robot.otherwise((res) => res.done(res.understood.leftover.state, res.understood.leftover.note), { roles });
+  // Chatter, questions and media: nothing to record; what looks meant is kept for staff review, and the
+  // sender hears that a person will look (once in a while).
+  robot.otherwise(
+    async (res) => {
+      const { state, note } = res.understood.leftover;
+      res.done(state, note);
+      if (state === 'unplaced') await noteReview(res, REVIEW_NOTES.residents);
+    },
+    { roles },
+  );
 
   // Commands nobody listens for get the help text, so residents learn the few there are.
   robot.unknownCommand(

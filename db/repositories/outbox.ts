@@ -212,6 +212,23 @@ export function createOutboxRepo(db: Executor) {
       return [head, ...rest.sort((a, b) => a.id - b.id)];
     },
 
+    /** Whether `talkerId` was @mentioned in a message of this kind to the group since `since`. */
+    async toldSince(groupId: number, talkerId: string, kind: string, since: Date): Promise<boolean> {
+      const [r] = await db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(
+          and(
+            eq(outbox.groupId, groupId),
+            gte(outbox.createdAt, since),
+            eq(outbox.kind, kind),
+            sql`${outbox.mentions} @> ${JSON.stringify([{ id: talkerId }])}::jsonb`,
+          ),
+        )
+        .limit(1);
+      return r !== undefined;
+    },
+
     /** When rows of this merge key were sent since `since`, latest first (at most `limit`). */
     async sentTimesOf(groupId: number, mergeKey: string, since: Date, limit: number): Promise<Date[]> {
       const rows = await db

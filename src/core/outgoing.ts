@@ -65,7 +65,7 @@ export function expiryOf(
   ctx: { zone: string; quietStart: string; slot?: Slot | null },
 ): Date | null {
   if (kind === 'ack') return new Date(createdAt.getTime() + ACK_TTL_MS);
-  if (kind === 'reply') return new Date(createdAt.getTime() + REPLY_TTL_MS);
+  if (kind === 'reply' || kind === 'review-note') return new Date(createdAt.getTime() + REPLY_TTL_MS);
   if ((kind === 'remind' || kind === 'nudge') && ctx.slot) {
     const day = localDate(createdAt, ctx.zone);
     if (ctx.slot === 'am') return zonedInstant(day, '12:00', ctx.zone);

@@ -20,7 +20,14 @@ const MEANINGFUL =
 /** Short remarks without any of those carry nothing to review. */
 const SHORT = 6;
 
+/**
+ * Emoji people use to say they are unwell or need something (a face with a thermometer, a mask, sneezing,
+ * vomiting, dizzy, hurt, hot, cold, crying, SOS, a pill, a thermometer): a person must look at them.
+ */
+const TELLING_EMOJI = /[🤒😷🤧🤮🤢🥵🥶😵🤕😰😨😭😢🆘💊🩹🌡🏥🚑]/u;
+
 export function leftoverState(text: string): 'unplaced' | 'ignored' {
+  if (TELLING_EMOJI.test(text)) return 'unplaced';
   const t = normalise(text)
     .replace(/\[[^\]]{1,6}\]/g, '')
     .replace(/\p{Extended_Pictographic}/gu, '')

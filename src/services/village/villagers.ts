@@ -5,6 +5,7 @@ import type { CancelRecord, OrderRecord, ParsedRecord, WaterRecord } from '../..
 import { orderNo, waterNo } from '../../core/village/format.js';
 import { placeSetText } from '../../core/village/replies.js';
 import type { OutboxService } from '../outbox.js';
+import { noteReview, REVIEW_NOTES } from '../review-note.js';
 import type { Turn } from '../turn.js';
 import { ownerOf, type VillagerContext, villageRepos } from './context.js';
 import { applyJielong } from './jielong.js';
@@ -46,6 +47,8 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
       return turn.done('handled');
     }
     turn.done(u.leftover.state, u.leftover.note);
+    if (u.leftover.state === 'unplaced' && msg.kind !== 'media')
+      await noteReview(turn, REVIEW_NOTES.villagers);
   };
 
   async function handleRecords(ctx: VillagerContext, records: readonly ParsedRecord[]): Promise<string[]> {

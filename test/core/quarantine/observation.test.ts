@@ -150,6 +150,11 @@ describe('what is left for staff review', () => {
     ['什么时候可以回家', 'unplaced'],
     ['隔壁晚上太吵了睡不着', 'unplaced'],
     ['2105', 'unplaced'],
+    // Symptoms or a need said in emoji are for a person to look at; thanks in emoji are not.
+    ['😷🤒', 'unplaced'],
+    ['🤧🤧', 'unplaced'],
+    ['🆘', 'unplaced'],
+    ['🙏🙏😊', 'ignored'],
   ])('%s → %s', (text, state) => {
     expect(leftoverState(text)).toBe(state);
   });
