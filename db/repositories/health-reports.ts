@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, notExists, sql } from 'drizzle-orm';
 import type { Slot, SymptomCode } from '../../src/core/records.js';
 import { insertMany, tupleIn } from '../bulk.js';
+import { byRoom } from '../../src/core/text.js';
 import type { Executor } from '../client.js';
 import { healthReports, residents, rooms, sites } from '../schema.js';
 import { coalesce } from '../unit.js';
@@ -221,7 +222,7 @@ export function createHealthReportsRepo(db: Executor) {
      * district's "who has not reported" list, by site and room. Walks residents by status, then probes
      * the current-report index per resident (see README, Performance).
      */
-    missingOfDistrict(day: string, slot: Slot) {
+    async missingOfDistrict(day: string, slot: Slot) {
       const reported = db
         .select({ one: healthReports.id })
         .from(healthReports)
@@ -233,7 +234,7 @@ export function createHealthReportsRepo(db: Executor) {
             eq(healthReports.current, true),
           ),
         );
-      return db
+      const rows = await db
         .select({
           siteId: residents.siteId,
           site: sites.name,
@@ -254,6 +255,8 @@ export function createHealthReportsRepo(db: Executor) {
           ),
         )
         .orderBy(asc(residents.siteId), asc(rooms.number), asc(residents.id));
+      // Rooms in human order within each site (1-101, 1-201, 10-103).
+      return rows.sort((a, b) => a.siteId - b.siteId || byRoom(a, b));
     },
   };
 }

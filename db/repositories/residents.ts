@@ -3,6 +3,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { ResidentStatus } from '../../src/core/domain.js';
 import { tupleIn } from '../bulk.js';
+import { byRoom } from '../../src/core/text.js';
 import type { Executor } from '../client.js';
 import { residents, rooms } from '../schema.js';
 import { coalesce } from '../unit.js';
@@ -42,11 +43,12 @@ export function createResidentsRepo(db: Executor) {
   const order = [asc(rooms.number), asc(residents.name), asc(residents.id)] as const;
 
   return {
-    /** Everyone ever registered at the site, by room and name. */
+    /** Everyone ever registered at the site, by room (in human order: 1-101, 1-201, 10-103) and name. */
     async ofSite(siteId: number): Promise<ResidentView[]> {
-      return select()
+      const rows = await select()
         .where(eq(residents.siteId, siteId))
         .orderBy(...order);
+      return rows.sort(byRoom);
     },
     async byId(id: number): Promise<ResidentView | null> {
       const [r] = await select().where(eq(residents.id, id)).limit(1);

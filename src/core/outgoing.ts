@@ -10,6 +10,7 @@
 // - a merge key where several pending messages are better as one (acknowledgements of a busy morning,
 //   updates of one person's alert).
 import type { Slot } from './records.js';
+import { compareRooms } from './text.js';
 import { addDays, localDate, localTime, zonedInstant } from './time.js';
 
 export type Budget = 'urgent' | 'reserved' | 'routine';
@@ -99,10 +100,7 @@ export function mergedAckText(
   return `${span} 已收到 ${people} 人的上报${rooms}。没看到自己房号的请再发一次。`;
 }
 
-/** Room numbers in human order: 1-101, 1-201, 10-103; 2101 before 2105 before 10101. */
-export function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'zh-Hans-CN', { numeric: true });
-}
+export const naturalCompare = (a: string, b: string): number => compareRooms(a, b);
 
 /** Share of a group's daily cap at which staff are warned that routine answers will stop soon. */
 export const CAP_WARNING_SHARE = 0.8;

@@ -69,3 +69,13 @@ export function clipText(
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return { text: text.slice(0, end), originalLength: text.length };
 }
+
+const rooms = new Intl.Collator('zh-Hans-CN', { numeric: true });
+
+/** Rooms in human order, numbers by value: 1-101, 1-201, 10-103; 2101 before 2105 before 10101. */
+export const compareRooms = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : rooms.compare(a, b);
+
+/** People by room (in human order), then name. */
+export const byRoom = <T extends { room: string | null; name: string }>(a: T, b: T): number =>
+  compareRooms(a.room, b.room) || rooms.compare(a.name, b.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, MAX_MESSAGE_CHARS, storableText } from '../../src/core/text.js';
+import { clipText, compareRooms, MAX_MESSAGE_CHARS, storableText } from '../../src/core/text.js';
 
 describe('storableText', () => {
   it('drops NUL and replaces lone surrogates, keeping everything else as sent', () => {
@@ -20,5 +20,12 @@ describe('clipText', () => {
   it('cuts a longer one and records its length, never inside a surrogate pair', () => {
     expect(clipText('abcdef', 4)).toEqual({ text: 'abcd', originalLength: 6 });
     expect(clipText('abc😷def', 4)).toEqual({ text: 'abc', originalLength: 8 });
+  });
+});
+
+describe('rooms in human order', () => {
+  it('sorts building-room numbers by their numbers, not as text, with no room last', () => {
+    const rooms = ['10-103', '1-201', '1-101', null, '2105', '10101', '2101'];
+    expect([...rooms].sort(compareRooms)).toEqual(['1-101', '1-201', '10-103', '2101', '2105', '10101', null]);
   });
 });

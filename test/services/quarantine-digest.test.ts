@@ -140,3 +140,15 @@ describe("the district's missing list", () => {
     expect((await missing('2020-02-15', 'pm')).map(([, , name]) => name)).toEqual(['李某', '孙某']);
   });
 });
+
+describe('rooms in the digest', () => {
+  it('come in human order (1-101 丙, 1-201 乙, 10-103 甲), not as text sorts them', async () => {
+    s = await serviceSite([
+      { name: '甲', room: '10-103', start: '2020-02-10' },
+      { name: '乙', room: '1-201', start: '2020-02-10' },
+      { name: '丙', room: '1-101', start: '2020-02-10' },
+    ]);
+    const d = await s.services.quarantine.digest(s.siteId, '2020-02-15');
+    expect(d.missing.am).toEqual(['丙', '乙', '甲']);
+  });
+});

@@ -120,6 +120,11 @@ function Preview({ p, onCommit }) {
   </div>`;
 }
 
+// Rooms in human order (1-101, 1-201, 10-103), as the digest and the 台账 list them.
+const rooms = new Intl.Collator('zh-Hans-CN', { numeric: true });
+const byRoom = (a, b) =>
+  rooms.compare(a.room ?? '\uffff', b.room ?? '\uffff') || rooms.compare(a.name, b.name);
+
 function Residents({ me, site }) {
   const [status, setStatus] = useState('observing');
   const [q, setQ] = useState('');
@@ -141,7 +146,7 @@ function Residents({ me, site }) {
           : html`<table class="residents">
               <thead><tr><th>房间</th><th>姓名</th><th>入住</th><th>预计解除</th><th></th></tr></thead>
               <tbody>
-                ${page.items.map(
+                ${[...page.items].sort(byRoom).map(
                   (r) => html`<tr data-resident=${r.name}>
                     <td>${r.room ?? ''}</td>
                     <td><a href=${`#/resident/${r.id}`}>${r.name}</a>${r.wechat ? html`<div class="muted small">${r.wechat}</div>` : null}</td>
