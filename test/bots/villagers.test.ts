@@ -118,7 +118,7 @@ describe('orders', () => {
 describe('water', () => {
   it('books a day and part, says what it assumed, and tells volunteers of a booking for today at once', async () => {
     expect((await v.say(VILLAGERS, '老王', '明天下午送两桶水到5组，谢谢', at('15:00')))[0]?.text).toBe(
-      '已预约送水 W-0001：2月16日下午 2桶，送到5组。',
+      '已预约送水 W-0001：2月16日下午 2桶，送到五组。',
     );
     expect((await v.say(VILLAGERS, '老王', '送水', at('15:10')))[0]?.text).toBe(
       '已预约送水 W-0002：2月16日 1桶，送到五组。没说哪天，按明天安排；没说几桶，先记1桶。',
@@ -130,7 +130,7 @@ describe('water', () => {
     ]);
     const rows = await v.db.db.select().from(waterBookings).orderBy(asc(waterBookings.number));
     expect(rows.map((w) => [w.number, w.day, w.part, w.qty, w.unit, w.deliverTo, w.customer])).toEqual([
-      [1, '2020-02-16', 'pm', 2, '桶', '5组', '老王'],
+      [1, '2020-02-16', 'pm', 2, '桶', '五组', '老王'],
       [2, '2020-02-16', null, 1, '桶', '五组', '老王'],
       [3, '2020-02-15', 'pm', 1, '桶', '三组12号', '刘家'],
     ]);
@@ -138,7 +138,7 @@ describe('water', () => {
 
   it('takes a booking said twice as one (volunteers would carry it twice), unless more is asked for', async () => {
     expect((await v.say(VILLAGERS, '老王', '后天下午送三桶水到5组', at('15:00')))[0]?.text).toBe(
-      '已预约送水 W-0001：2月17日下午 3桶，送到5组。',
+      '已预约送水 W-0001：2月17日下午 3桶，送到五组。',
     );
     expect((await v.say(VILLAGERS, '老王', '后天下午送三桶水到5组', at('15:40')))[0]?.text).toBe(
       '2月17日下午 3桶 已经约好了（W-0001），不重复预约；要多送请说“再送…”。',

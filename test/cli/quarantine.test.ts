@@ -47,14 +47,14 @@ describe('setup, replay and the digest', () => {
       const at = (t: string) => `2020-02-15T${t}:00+08:00`;
       const log = [
         { at: at('07:40'), room: RESIDENTS, from: '2105高', text: '2105 早上36.5' },
-        { at: at('07:50'), room: RESIDENTS, from: '2106-李', text: '37.6，咳嗽' },
+        { at: at('07:50'), room: RESIDENTS, from: '2106李某', text: '37.6，咳嗽' },
         { at: at('08:00'), room: RESIDENTS, from: '小王', text: '2107需要一个体温计' },
         { at: at('08:05'), room: RESIDENTS, from: '小王', text: '谢谢！' },
         { at: at('08:06'), room: RESIDENTS, from: '小王', text: '什么时候能做核酸' },
         { at: at('09:00'), room: STAFF, from: '张医生', text: '#已处理 A-0001 已联系' },
         { at: at('10:00'), room: STAFF, from: '张医生', text: '#解除 2108' },
         { at: at('20:05'), room: RESIDENTS, from: '2105高', text: '晚上36.8' },
-        { at: at('20:10'), room: RESIDENTS, from: '2106-李', text: '36.9' },
+        { at: at('20:10'), room: RESIDENTS, from: '2106李某', text: '36.9' },
       ];
       const replayed = shouwang('replay', write('day.jsonl', log.map((e) => JSON.stringify(e)).join('\n')));
       expect(replayed.stderr).toBe('');

@@ -45,3 +45,14 @@ export function householdPlace(h: { villageGroup: string | null; address: string
   }
   return address ?? group;
 }
+
+/**
+ * A place as it is stored and listed: a place that is only a village group is written one way (3组, 第三组,
+ * 3社 → 三组), so one group is one place on every list; anything else stays as written.
+ */
+export function canonicalPlace(place: string | null | undefined): string | null {
+  const p = place?.trim();
+  if (!p) return null;
+  const group = villageGroupOf(p);
+  return group && new RegExp(`^${GROUP_RE.source}$`).test(p) ? group : p;
+}

@@ -10,7 +10,7 @@ import { createWaterRepo } from '../../../db/repositories/water.js';
 import type { ChatMessage } from '../../core/domain.js';
 import { canonicalItemName } from '../../core/parse/index.js';
 import type { Item } from '../../core/records.js';
-import { householdPlace } from '../../core/village/places.js';
+import { canonicalPlace, householdPlace } from '../../core/village/places.js';
 
 export function villageRepos(db: Executor) {
   return {
@@ -52,7 +52,7 @@ export async function customerOf(ctx: VillagerContext, named: string | null, del
   return {
     customer,
     householdId: household?.id ?? null,
-    deliverTo: deliverTo ?? (household ? householdPlace(household) : null),
+    deliverTo: canonicalPlace(deliverTo ?? (household ? householdPlace(household) : null)),
   };
 }
 

@@ -1,6 +1,7 @@
 // A 接龙 posted in the villagers' group, again and again, one line longer each time. The list has its own
 // identity (site, header, local day); each line is one order, counted once however often it is re-posted.
 // A re-post answers only what changed, in one message.
+
 import type { JielongRow } from '../../../db/repositories/jielongs.js';
 import type { OrderWithItems } from '../../../db/repositories/orders.js';
 import { type Jielong, readJielong } from '../../core/parse/index.js';
@@ -17,6 +18,7 @@ import {
   type StoredLine,
   uniqueSeqs,
 } from '../../core/village/jielong-diff.js';
+import { canonicalPlace } from '../../core/village/places.js';
 import { customerOf, ownerOf, type VillagerContext, withCanonical } from './context.js';
 import { villagerText } from './text.js';
 
@@ -194,7 +196,7 @@ async function changeLine(ctx: VillagerContext, o: OrderWithItems, line: PostedL
   await ctx.repos.orders.update(o.id, {
     status: 'open',
     cancelledAt: null,
-    ...(line.deliverTo ? { deliverTo: line.deliverTo } : {}),
+    ...(line.deliverTo ? { deliverTo: canonicalPlace(line.deliverTo) } : {}),
   });
   return `修改 ${line.seq}. ${o.customer} ${formatItems(line.items)}（${orderNo(o.number)}）`;
 }

@@ -1,7 +1,9 @@
 // Orders written as free text, and withdrawals (化肥不要了 / 取消订单) in the villagers' group.
+
 import type { OrderWithItems } from '../../../db/repositories/orders.js';
 import { canonicalItemName } from '../../core/parse/index.js';
 import type { CancelRecord, OrderRecord } from '../../core/records.js';
+import { canonicalPlace } from '../../core/village/places.js';
 import {
   alreadyBoughtText,
   cancelledText,
@@ -38,7 +40,7 @@ export async function placeOrders(ctx: VillagerContext, records: OrderRecord[]):
     if (again) {
       // Said again with the place the first one lacked: that is the answer to "送到哪里".
       if (rec.deliverTo && !again.deliverTo)
-        await repos.orders.update(again.id, { deliverTo: rec.deliverTo });
+        await repos.orders.update(again.id, { deliverTo: canonicalPlace(rec.deliverTo) });
       out.push(orderRepeatedText(again.number, rec.items, again.deliverTo ? null : rec.deliverTo));
       continue;
     }

@@ -1,8 +1,10 @@
 // Everything a villager writes in the villagers' group: orders (free text or a 接龙, also from WeChat's
 // 接龙 tool), water bookings, withdrawals, and a place given after an order. The message was understood
 // before (core/understand.ts); this acts on it in the turn's transaction and answers once.
+
 import type { CancelRecord, OrderRecord, ParsedRecord, WaterRecord } from '../../core/records.js';
 import { orderNo, waterNo } from '../../core/village/format.js';
+import { canonicalPlace } from '../../core/village/places.js';
 import { placeSetText } from '../../core/village/replies.js';
 import type { OutboxService } from '../outbox.js';
 import { noteReview, REVIEW_NOTES } from '../review-note.js';
@@ -77,8 +79,9 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
     const water = (await ctx.repos.water.bookedOf(ctx.siteId, owner)).filter(
       (w) => w.deliverTo === null && w.createdAt >= since,
     );
-    for (const o of orders) await ctx.repos.orders.update(o.id, { deliverTo: place });
-    for (const w of water) await ctx.repos.water.update(w.id, { deliverTo: place });
+    const where = canonicalPlace(place);
+    for (const o of orders) await ctx.repos.orders.update(o.id, { deliverTo: where });
+    for (const w of water) await ctx.repos.water.update(w.id, { deliverTo: where });
     return [...orders.map((o) => orderNo(o.number)), ...water.map((w) => waterNo(w.number))];
   }
 }
