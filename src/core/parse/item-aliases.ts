@@ -16,7 +16,7 @@ export const ITEM_ALIASES: readonly ItemAlias[] = [
   { canonical: '有机肥', aliases: ['有机肥', '农家肥', '有机肥料'] },
   { canonical: '大米', aliases: ['大米', '米', '白米', '新米'] },
   { canonical: '面粉', aliases: ['面粉', '灰面', '小麦粉'] },
-  { canonical: '玉米种', aliases: ['玉米种', '玉米种子', '包谷种', '苞谷种', '包谷种子', '苞谷种子'] },
+  { canonical: '玉米种子', aliases: ['玉米种子', '玉米种', '包谷种', '苞谷种', '包谷种子', '苞谷种子'] },
   { canonical: '稻种', aliases: ['稻种', '谷种', '水稻种子', '稻谷种子'] },
   { canonical: '土豆种', aliases: ['土豆种', '洋芋种', '马铃薯种', '洋芋种子'] },
   { canonical: '土豆', aliases: ['土豆', '洋芋', '马铃薯'] },

@@ -103,7 +103,8 @@ export function createExportsService(deps: { db: Db; clock: Clock; lists: ListsA
           o.household?.villageGroup ?? null,
           o.household?.phone ?? null,
           o.deliverTo,
-          formatItems(o.items.filter((i) => !i.cancelled)),
+          // A cancelled order still says what it was; in a live one, withdrawn goods are left out.
+          formatItems(o.status === 'cancelled' ? o.items : o.items.filter((i) => !i.cancelled)),
           ORDER_STATUS_NAMES[o.status],
           o.jielongId === null ? '消息' : '接龙',
           o.volunteer,
