@@ -19,6 +19,8 @@ beforeAll(async () => {
   await say(h, A, '2105高', '2105 体温37.9', '2020-02-15 07:40');
   await say(h, A, '2106李', '体温36.5', '2020-02-15 07:50');
   await say(h, A, '2105高', '36.8', '2020-02-15 20:05');
+  // A report without a number is a report: the cell must not look unreported.
+  await say(h, A, '2106李', '体温正常', '2020-02-15 20:10');
   // Symptoms said without a temperature: the cell names them.
   await say(h, A, '2105高', '咳嗽 乏力', '2020-02-16 07:30');
   await say(h, A, '2106李', '36.6', '2020-02-16 07:45');
@@ -88,12 +90,12 @@ describe('GET /api/v1/sites/:id/exports/temperatures.xlsx|.csv', () => {
       36.8,
       '咳嗽、乏力',
     ]);
-    expect(row(4)).toEqual(['2106', '李某', '观察中', '2020-02-14', plannedEnd.李某, 36.5, undefined, 36.6]);
+    expect(row(4)).toEqual(['2106', '李某', '观察中', '2020-02-14', plannedEnd.李某, 36.5, '正常', 36.6]);
     expect(ws.rowCount).toBe(4);
     const fever = ws.getCell('F3');
     expect(fever.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF9999' } });
     expect(fever.font?.bold).toBe(true);
-    for (const ref of ['G3', 'F4', 'H4']) {
+    for (const ref of ['G3', 'F4', 'G4', 'H4']) {
       expect(ws.getCell(ref).fill, ref).toBeUndefined();
       expect(ws.getCell(ref).font?.bold, ref).toBeFalsy();
     }
@@ -110,7 +112,7 @@ describe('GET /api/v1/sites/:id/exports/temperatures.xlsx|.csv', () => {
     expect(res.body.slice(1).split('\r\n')).toEqual([
       '房间,姓名,状态,开始,计划解除,2月15日 早,2月15日 晚,2月16日 早,2月16日 晚',
       `2105,高某,观察中,2020-02-07,${plannedEnd.高某},37.9,36.8,咳嗽、乏力,`,
-      `2106,李某,观察中,2020-02-14,${plannedEnd.李某},36.5,,36.6,`,
+      `2106,李某,观察中,2020-02-14,${plannedEnd.李某},36.5,正常,36.6,`,
       '',
     ]);
   });

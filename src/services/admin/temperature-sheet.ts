@@ -44,8 +44,8 @@ const within = (r: ResidentView, from: string, to: string, zone: string) =>
     (r.statusAt !== null && localDate(r.statusAt, zone) >= from));
 
 /**
- * The 台账 of from..to; by default from the earliest start of those observing (at most 60 days back) to
- * `today`.
+ * The 台账 of from..to; by default from the earliest start of those observing (at most one observation
+ * period back) to `today`.
  */
 export async function temperatureSheet(
   db: Executor,
@@ -60,8 +60,10 @@ export async function temperatureSheet(
     .filter((r) => r.status === 'observing')
     .map((r) => r.startDate)
     .sort()[0];
+  // By default one observation period back (not 60 days of mostly empty columns), or less when everyone
+  // observing started later.
   const from =
-    range.from ?? laterOf(earliest && earliest < to ? earliest : to, addDays(to, -(MAX_EXPORT_DAYS - 1)));
+    range.from ?? laterOf(earliest && earliest < to ? earliest : to, addDays(to, -site.observationDays));
   if (from > to) throw new ExportRangeError('to', 'is before from');
   if (daysBetween(from, to) >= MAX_EXPORT_DAYS)
     throw new ExportRangeError('from', `at most ${MAX_EXPORT_DAYS} days in one export`);
@@ -73,7 +75,8 @@ export async function temperatureSheet(
   const cell = (p: ResidentView, day: string, slot: (typeof slots)[number]): Cell => {
     const r = byKey.get(`${p.id}|${day}|${slot}`);
     if (!r) return null;
-    if (r.temperature === null) return r.symptoms.map((x) => SYMPTOM_NAMES[x]).join('、') || null;
+    // 体温正常 said without a number is a report too: the cell says so rather than looking unreported.
+    if (r.temperature === null) return r.symptoms.map((x) => SYMPTOM_NAMES[x]).join('、') || '正常';
     return isFever(r.temperature, site.feverThreshold)
       ? { value: r.temperature, fever: true }
       : r.temperature;
