@@ -32,6 +32,12 @@ describe('parse corpus', () => {
     expect(report.fever.falseFevers).toBe(0);
   });
 
+  it('flags unsure exactly where the labels do', () => {
+    if (report.flagMismatchCases.length > 0)
+      console.log(show('unsure unlike the label:', report.flagMismatchCases));
+    expect(report.flagMismatches).toBe(0);
+  });
+
   it('never reads a number that is not a temperature as one', () => {
     if (report.falseTemperatureCases.length > 0) {
       console.log(show('false temperatures:', report.falseTemperatureCases));
