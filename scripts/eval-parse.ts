@@ -135,7 +135,8 @@ export interface Report {
   byType: Record<string, { records: number; recordsRight: number; messages: number; messagesRight: number }>;
   recordTypes: number;
   temperature: { recall: number; precision: number };
-  fever: { expected: number; found: number; falseFevers: number };
+  /** falseFevers counts every invented fever; unflagged ones only those not marked `unsure` (acted on). */
+  fever: { expected: number; found: number; falseFevers: number; falseFeversUnflagged: number };
   falseTemperatures: number;
   slot: number;
   symptoms: number;
@@ -184,6 +185,7 @@ export function score(cases: readonly CorpusCase[]): Report {
     fevers: 0,
     feversFound: 0,
     falseFevers: 0,
+    falseFeversUnflagged: 0,
     falseTemps: 0,
     hPairs: 0,
     slotOk: 0,
@@ -265,6 +267,11 @@ export function score(cases: readonly CorpusCase[]): Report {
     n.fevers += te.filter((t) => (t as number) >= FEVER).length;
     n.feversFound += fm.hit;
     n.falseFevers += fm.extra.length;
+    const sure = actual.filter((r) => !('unsure' in r && r.unsure === true));
+    n.falseFeversUnflagged += countMatches(
+      te.filter((t) => (t as number) >= FEVER),
+      temps(sure).filter((t) => (t as number) >= FEVER),
+    ).extra.length;
     if (fm.hit < te.filter((t) => (t as number) >= FEVER).length) missedFeverCases.push(f);
     const he = c.expect.filter((r) => r.type === 'health');
     const ha = actual.filter((r) => r.type === 'health');
@@ -299,7 +306,12 @@ export function score(cases: readonly CorpusCase[]): Report {
     byType,
     recordTypes: ratio(n.types, cases.length),
     temperature: { recall: ratio(n.tHit, n.tExp), precision: ratio(n.tHit, n.tAct) },
-    fever: { expected: n.fevers, found: n.feversFound, falseFevers: n.falseFevers },
+    fever: {
+      expected: n.fevers,
+      found: n.feversFound,
+      falseFevers: n.falseFevers,
+      falseFeversUnflagged: n.falseFeversUnflagged,
+    },
     falseTemperatures: n.falseTemps,
     slot: ratio(n.slotOk, n.hPairs),
     symptoms: ratio(n.symOk, n.hPairs),
@@ -363,7 +375,7 @@ export function tableRow(name: string, r: Report): string {
     return v ? `${v.messagesRight}/${v.messages}` : '-';
   });
   const right = Math.round(r.fullyRight * r.cases);
-  return `| ${name} | ${r.cases} | ${right} (${pc(r.fullyRight)}) | ${pc(r.silentErrors)} | ${pc(r.flaggedWrong)} | ${types.join(' | ')} | ${r.fever.found}/${r.fever.expected} | ${r.fever.falseFevers} |`;
+  return `| ${name} | ${r.cases} | ${right} (${pc(r.fullyRight)}) | ${pc(r.silentErrors)} | ${pc(r.flaggedWrong)} | ${types.join(' | ')} | ${r.fever.found}/${r.fever.expected} | ${r.fever.falseFevers} (${r.fever.falseFeversUnflagged} unflagged) |`;
 }
 
 function printFailures(fs: readonly Failure[], verbose: boolean): void {
