@@ -41,7 +41,12 @@ export function parseMessage(input: ParseInput): ParsedRecord[] {
   const plain = fixMeasureHomophones(
     tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text),
   );
-  return parsePlain(plain, { at: input.at, context: input.context, timeZone: input.timeZone });
+  return parsePlain(plain, {
+    at: input.at,
+    context: input.context,
+    timeZone: input.timeZone,
+    vocabulary: input.vocabulary,
+  });
 }
 
 function isHealth(r: ParsedRecord): r is HealthRecord {

@@ -164,6 +164,25 @@ class Extraction {
   }
 }
 
+/** Start of the chunk holding `pos`: WeChat writers part list entries with spaces and punctuation. */
+function chunkStart(text: string, pos: number): number {
+  let s = pos;
+  while (s > 0 && !/[\s,，。;；!！?？、|\n]/.test(text[s - 1] as string)) s--;
+  return s;
+}
+
+/** 白糖买两包: goods opening the quantity's own chunk, with a verb between, are the quantity's. */
+function chunkGoods(x: Extraction, q: QtyHit): NameSpan | null {
+  const cs = chunkStart(x.text, q.start);
+  if (cs >= q.start) return null;
+  const ms = x.mentions();
+  for (let k = ms.length - 1; k >= 0; k--) {
+    const m = ms[k] as NameSpan;
+    if (m.end <= q.start && m.start >= cs && !x.used.overlaps(m.start, m.end)) return m;
+  }
+  return null;
+}
+
 function pickName(
   x: Extraction,
   qtys: readonly QtyHit[],
@@ -171,8 +190,14 @@ function pickName(
   q: QtyHit,
   afterFrom: number,
 ): NameSpan | null {
-  const after = q.suffix ? null : readNameForward(x.text, afterFrom, x.qtyStarts);
+  let after = q.suffix ? null : readNameForward(x.text, afterFrom, x.qtyStarts);
   const before = nameBefore(x.text, q, x.used);
+  // 白糖买两包 醋三瓶: a quantity stays with the goods of its own chunk, never the next entry's
+  if (after && !before && after.start > q.end && /[\s,，、]/.test(x.text.slice(q.end, after.start))) {
+    const own = chunkGoods(x, q);
+    if (own) return own;
+  }
+  if (after && x.used.overlaps(after.start, after.end)) after = null;
   if (!after || !before) return after ?? before;
   const nextQ = qtys[idx + 1];
   if (nextQ !== undefined && /^\s*$/.test(x.text.slice(after.end, nextQ.start))) return before;

@@ -22,7 +22,12 @@ export function vocabularyFromFix(text: string, records: readonly ParsedRecord[]
   const goods: Record<string, string> = {};
   for (const r of records) {
     if ((r.type === 'order' || r.type === 'water') && r.deliverTo && t.includes(r.deliverTo)) {
-      if (!read.some((x) => (x.type === 'order' || x.type === 'water') && x.deliverTo === r.deliverTo))
+      // read by its ending alone it was doubted: known now, the next one is not
+      if (
+        !read.some(
+          (x) => (x.type === 'order' || x.type === 'water') && x.deliverTo === r.deliverTo && !x.unsure,
+        )
+      )
         places.add(r.deliverTo);
     }
     if (r.type === 'order' && r.customer && t.includes(r.customer)) {

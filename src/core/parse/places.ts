@@ -9,12 +9,75 @@ export interface PlaceHit {
   place: string;
   /** A village group or landmark (三组, 村委会), not free text after 送到. */
   strict?: boolean;
+  /** Known to the group (its vocabulary). */
+  known?: boolean;
+  /** Found by its geographic ending alone (石门坎, 下院子), standing with no 送到 or 组 around it. */
+  byEnding?: boolean;
 }
 
 /** Where to deliver: 送到她女儿家 四组 goes to 四组 — a group or landmark beats free text after 送到. */
 export function bestPlace(places: readonly PlaceHit[]): string | null {
-  for (const p of places) if (p.strict) return p.place;
-  return places[0]?.place ?? null;
+  return bestPlaceHit(places)?.place ?? null;
+}
+
+export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
+  for (const p of places) if (p.known) return p;
+  for (const p of places) if (p.strict) return p;
+  return places[0] ?? null;
+}
+
+/**
+ * Endings of hamlet and landmark names in the hills (石门坎, 下院子, 老屋基, 黄泥坡, 李家湾): a place is often a
+ * hamlet's name with no 组 or 村 in it (CONTRACT.md section 2).
+ */
+const GEO_ENDING =
+  '(?:院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲)';
+/** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
+const GEO_RE = new RegExp(
+  `(?:^|(?<=[\\s,，。;；!！|:：]|到|在|送|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{1,4}${GEO_ENDING})(?=$|[\\s,，。;；!！|]|谢谢|哈|吧|嘛|哦|啊|去|那)`,
+  'g',
+);
+/** Words with those endings that are no place (高粱 is a grain, 上坡 a direction). */
+const NOT_PLACE = new Set([
+  '高粱',
+  '上坡',
+  '下坡',
+  '爬坡',
+  '山坡',
+  '烟嘴',
+  '奶嘴',
+  '水塘',
+  '鱼塘',
+  '猪槽',
+  '食槽',
+]);
+const PLACE_LEAD = new Set('我你他她在到去送要买的了把给帮和跟还再也都就是来拿带'.split(''));
+
+/** Places named by a geographic ending (石门坎, 下院子) or known to the group's vocabulary. */
+export function findNamedPlaces(text: string, known: readonly string[] = []): PlaceHit[] {
+  const hits: PlaceHit[] = [];
+  for (const k of [...known].sort((a, b) => b.length - a.length)) {
+    if (k.length < 2) continue;
+    for (let i = text.indexOf(k); i >= 0 && hits.length < MAX_HITS; i = text.indexOf(k, i + k.length)) {
+      if (hits.some((h) => i < h.end && i + k.length > h.start)) continue;
+      hits.push({ start: i, end: i + k.length, place: k, strict: true, known: true });
+    }
+  }
+  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲]/.test(text)) return hits;
+  for (const m of text.matchAll(GEO_RE)) {
+    if (hits.length >= MAX_HITS) break;
+    let name = m[1] as string;
+    let start = m.index + m[0].length - name.length;
+    while (name.length > 2 && PLACE_LEAD.has(name[0] as string)) {
+      name = name.slice(1);
+      start++;
+    }
+    if (PLACE_LEAD.has(name[0] as string) || NOT_PLACE.has(name) || isKnownGoods(name)) continue;
+    const end = start + name.length;
+    if (hits.some((h) => start < h.end && end > h.start)) continue;
+    hits.push({ start, end, place: name, strict: true, byEnding: true });
+  }
+  return hits.sort((a, b) => a.start - b.start);
 }
 
 /** Hamlet words of the Chongqing hills: 王家湾, 李家坝, 黄桷垭, 石板坡. */
@@ -64,13 +127,21 @@ function readPlace(text: string, from: number): PlaceHit | null {
   return { start: s, end: e, place };
 }
 
-export function findPlaces(text: string): PlaceHit[] {
-  const hits: PlaceHit[] = [];
+export function findPlaces(text: string, known: readonly string[] = []): PlaceHit[] {
+  const hits: PlaceHit[] = findNamedPlaces(text, known);
   if (!/[送放拿带拉运寄组社队村镇场家]/.test(text)) return hits;
   for (const m of text.matchAll(VERB_RE)) {
     if (hits.length >= MAX_HITS) break;
     const p = readPlace(text, m.index + m[0].length);
-    if (p) hits.push({ start: m.index, end: p.end, place: p.place, strict: p.strict });
+    if (!p) continue;
+    const named = hits.find((h) => h.start >= p.start && h.start < p.end);
+    // 送到石门坎: the name read by its ending (or known) is the place, said with 送到 it needs no question
+    if (named) {
+      named.byEnding = false;
+      continue;
+    }
+    if (hits.some((h) => m.index < h.end && p.end > h.start)) continue;
+    hits.push({ start: m.index, end: p.end, place: p.place, strict: p.strict });
   }
   for (const m of text.matchAll(STRICT_RE)) {
     if (hits.length >= MAX_HITS) break;

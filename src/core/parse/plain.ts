@@ -1,19 +1,20 @@
 // One ordinary message (not a command, not a 接龙) to records. Extractors run from the most certain to the
 // least, each claiming its span in a mask so later ones never re-read it: rooms, temperatures, dates and
 // times, symptoms, cancellations, places, then items.
-import type { GroupContext, Item, ParsedRecord } from '../records.js';
+import type { GroupContext, Item, ParsedRecord, Vocabulary } from '../records.js';
 import { bareGoodsList, keepAskedFor } from './asked.js';
 import { cancelRecord, findCancels } from './cancel.js';
 import { Mask } from './chars.js';
 import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
+import { type DoubtCode, doubt } from './doubts.js';
 import { type Anchored, buildHealth } from './health.js';
 import { isKindOf } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localDate } from './local-time.js';
 import { scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
-import { bestPlace, findPlaces } from './places.js';
+import { bestPlace, bestPlaceHit, findPlaces, type PlaceHit } from './places.js';
 import { asksForHelp, buildRequests, FEVER_C, helpRequest } from './requests.js';
 import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
@@ -32,6 +33,7 @@ export interface PlainOptions {
   at?: Date;
   context?: GroupContext;
   timeZone?: string;
+  vocabulary?: Vocabulary;
 }
 
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
@@ -122,7 +124,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const cancels = findCancels(mask.apply(text));
   claim(mask, cancels);
   if (cancels[0]) out.push({ at: cancels[0].start, record: cancelRecord(cancels) });
-  const places = findPlaces(mask.apply(text));
+  const places = findPlaces(mask.apply(text), opts.vocabulary?.places);
   claim(mask, places);
   const masked = mask.apply(text);
   let items: ItemHit[] = extractItems(masked, { verbs: true });
@@ -130,12 +132,14 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   if (context !== 'quarantine' && mentionsWater(masked)) {
     if (isWaterBooking(masked) && !withdrawsWater(cancels)) {
       const deliverTo = bestPlace(places);
+      const placeDoubt = newPlace(places);
       let waterAt = masked.indexOf('水');
       for (const h of items) if (isWaterItem(h.item)) waterAt = h.start;
       const when = rescheduled(text, dates);
       const perDay = waterPerDay(masked, when, places, local);
       if (perDay) for (const w of perDay) out.push(w);
       else out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], when, deliverTo, local) });
+      if (placeDoubt) for (const w of out) if (w.record.type === 'water') doubt(w.record, placeDoubt);
     }
     items = items.filter(notWater);
   } else if (context !== 'quarantine' && items.length === 0) {
@@ -143,6 +147,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     const barrels = impliedWater(masked, dates.some(named));
     if (barrels) {
       const record = buildWater([], [barrels], dates, bestPlace(places), local);
+      const placeDoubt = newPlace(places);
+      if (placeDoubt) doubt(record, placeDoubt);
       out.push({ at: barrels.at, record });
     }
   }
@@ -161,7 +167,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       // 大米改成20斤: the earlier order of these goods gives way to this one
       const changed = cancels.length === 0 ? changedGoods(masked, anchor, goods) : [];
       if (changed.length > 0) out.push({ at: -1, record: { type: 'cancel', items: changed } });
-      out.push({ at: anchor, record: buildOrder(goods, bestPlace(places), customerOf(text)) });
+      const order = buildOrder(goods, bestPlace(places), customerBeside(text, places, opts.vocabulary));
+      const placeDoubt = newPlace(places);
+      if (placeDoubt) doubt(order, placeDoubt);
+      out.push({ at: anchor, record: order });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
     const reqs = buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp);
@@ -176,6 +185,21 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const records: ParsedRecord[] = [];
   for (const a of out) records.push(a.record);
   return records;
+}
+
+/** A place read by its ending alone (石门坎), not known to the group: the bot asks before sending anyone. */
+function newPlace(places: readonly PlaceHit[]): DoubtCode | null {
+  const p = bestPlaceHit(places);
+  return p?.byEnding && !p.known ? 'new-place' : null;
+}
+
+/** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
+function customerBeside(text: string, places: readonly PlaceHit[], vocabulary?: Vocabulary): string | null {
+  const c = customerOf(text);
+  const named = places.filter((p) => p.known || p.byEnding !== undefined);
+  if (c && !named.some((p) => p.place.includes(c) || c.includes(p.place))) return c;
+  for (const n of vocabulary?.names ?? []) if (n.length >= 2 && text.includes(n)) return n;
+  return null;
 }
 
 /**

@@ -1,0 +1,23 @@
+// Doubts: why a record is flagged `unsure` (CONTRACT.md section 2). The codes are internal (records' `doubts`):
+// the bot words its one short question from them, and staff see them in review.
+import type { Doubtful } from '../records.js';
+
+export type DoubtCode =
+  /** A place read by its geographic ending alone, unknown to the group (石门坎). */
+  | 'new-place'
+  /** Quantities and goods do not pair up one to one (白糖 醋两瓶三瓶). */
+  | 'pairing'
+  /** A number that may be a reading or something else (a format example, a threshold asked about). */
+  | 'number'
+  /** Who the reading is for is not clear. */
+  | 'person'
+  /** A name read as goods that no lexicon or vocabulary knows. */
+  | 'unknown-goods';
+
+export function doubt<T extends Doubtful>(record: T, code: DoubtCode): T {
+  record.unsure = true;
+  const list = record.doubts ?? [];
+  if (!list.includes(code)) list.push(code);
+  record.doubts = list;
+  return record;
+}
