@@ -3,6 +3,7 @@
 import type { GroupContext, HealthRecord, Slot, SymptomCode } from '../records.js';
 import { clauseEnd } from './chars.js';
 import type { LocalDate } from './local-time.js';
+import { listedInOrder, type PersonHit, personsBefore } from './persons.js';
 import type { RoomHit } from './rooms.js';
 import type { SlotHit } from './slots.js';
 import type { NormalHit, SymptomHit } from './symptoms.js';
@@ -17,6 +18,7 @@ export interface HealthInput {
   rooms: readonly RoomHit[];
   local: LocalDate | null;
   context: GroupContext | null;
+  persons: readonly PersonHit[];
 }
 
 export interface Anchored<T> {
@@ -71,13 +73,12 @@ function shortReport(text: string, rooms: readonly RoomHit[]): boolean {
   return rest.replace(/[\s\p{P}\p{S}]/gu, '').length <= 8;
 }
 
-/**
- * One record per room and slot: 我36.6 孩子36.9 / 我和老婆 36.4 36.7 are one room's report, kept as its highest
- * reading (so a fever in the room is never hidden) with every symptom named. Two slots (早36.3晚36.7) or two
- * rooms (2105 36.5 2106 36.7) stay apart.
- */
+/** Several people counted: their readings are one record each even with no one named. */
+const SEVERAL_RE =
+  /一家[两二三四五六七八九]口|[两二三四五六七八九]口人|[两二三四五六七八九]个人|两人|[三四五六]人|分别|各自|我们俩|我俩|全家|一家人/;
+
 function sameReport(a: HealthRecord, b: HealthRecord): boolean {
-  return a.room === b.room && a.slot === b.slot;
+  return a.room === b.room && a.slot === b.slot && a.person === b.person && a.earlier === b.earlier;
 }
 
 function mergeInto(into: HealthRecord, from: HealthRecord): void {
@@ -85,7 +86,38 @@ function mergeInto(into: HealthRecord, from: HealthRecord): void {
   for (const c of from.symptoms) if (!into.symptoms.includes(c)) into.symptoms.push(c);
 }
 
+/** The day words that tie a reading to the local day before (昨晚37.1) or to today (现在36.8). */
+const EARLIER_RE = /昨天|昨晚|昨日|昨夜|前晚|头天晚上/g;
+const TODAY_RE = /今天|今早|今晚|今日|现在|刚才|刚刚|目前|这会|今儿/g;
+
+function lastIndex(re: RegExp, s: string): number {
+  let at = -1;
+  for (const m of s.matchAll(re)) at = m.index;
+  return at;
+}
+
+/** true / false when the text between `from` and the reading names its day; undefined when it does not. */
+function dayOf(text: string, from: number, to: number): boolean | undefined {
+  const seg = text.slice(from, to);
+  const y = lastIndex(EARLIER_RE, seg);
+  const t = lastIndex(TODAY_RE, seg);
+  if (y < 0 && t < 0) return undefined;
+  return y > t;
+}
+
 const NOW_RE = /今天|现在|刚才|刚刚|目前|这会/;
+
+/**
+ * `person` is set when a message reports for someone other than the sender or for several people: with only
+ * the sender named (我36.5), it is left out.
+ */
+function namePersons(out: Anchored<HealthRecord>[], persons: readonly PersonHit[]): void {
+  const named = new Set(out.map((a) => a.record.person).filter((p) => p !== undefined));
+  const selfOnly = [...named].every((p) => persons.some((x) => x.self && x.person === p));
+  if (named.size === 0 || (named.size === 1 && selfOnly)) {
+    for (const a of out) delete a.record.person;
+  }
+}
 
 export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   const { text, temps, symptoms, slots, rooms, local } = h;
@@ -96,9 +128,14 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       const prevEnd = (temps[i - 1] as TempHit).end;
       const start = (temps[i] as TempHit).start;
       const between = slots.filter((s) => s.start >= prevEnd && s.end <= start);
-      bounds.push(between.length > 0 ? (between[between.length - 1] as SlotHit).start : prevEnd);
+      // 我爸早上36.8 有点咳嗽 我36.3: the next reading's person opens its part of the message
+      const who = personsBefore(text, h.persons, prevEnd, start)[0];
+      const slotAt = between.length > 0 ? (between[between.length - 1] as SlotHit).start : prevEnd;
+      bounds.push(who && who.start > slotAt ? who.start : slotAt);
     }
     bounds.push(text.length);
+    const several = SEVERAL_RE.test(text);
+    const inOrder = listedInOrder(text, h.persons, temps);
     temps.forEach((t, i) => {
       const prevEnd = i === 0 ? 0 : (temps[i - 1] as TempHit).end;
       const nextStart = temps[i + 1]?.start ?? text.length;
@@ -115,18 +152,44 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       const said = before[before.length - 1];
       const now = said !== undefined && NOW_RE.test(text.slice(said.end, t.start));
       const slot = (now ? null : said?.slot) ?? after?.slot ?? slotFromClock(local);
-      const record: HealthRecord = {
-        type: 'health',
-        temperature: t.value,
-        slot,
-        symptoms: codesIn(symptoms, bounds[i] as number, bounds[i + 1] as number),
-        room: roomFor(rooms, t.start),
-      };
-      const last = out[out.length - 1]?.record;
-      if (last && sameReport(last, record) && before.length === 0) {
-        mergeInto(last, record);
-      } else out.push({ at: t.start, record });
+      const symptomsHere = codesIn(symptoms, bounds[i] as number, bounds[i + 1] as number);
+      // 我和老婆都是36.5: one record a person; 1205 爸爸36.6 妈妈36.8: each reading its person
+      const named = personsBefore(text, h.persons, prevEnd, t.start);
+      const prevPerson = out[out.length - 1]?.record.person;
+      // 孩子…37.5左右，今天早上还是37.4: a reading with no one named is the last person's named
+      const who = inOrder
+        ? [inOrder[i] as string]
+        : named.length > 0
+          ? named.map((p) => p.person)
+          : prevPerson
+            ? [prevPerson]
+            : [];
+      const said2 = dayOf(text, prevEnd, t.start);
+      const prev = out[out.length - 1]?.record;
+      // 昨天早上36.5 晚上36.9: the day holds for the next reading unless its slot comes earlier in a day
+      const earlier =
+        said2 ??
+        (prev?.earlier !== undefined && (before.length === 0 || !(prev.slot === 'pm' && slot === 'am'))
+          ? prev.earlier
+          : undefined);
+      for (const p of who.length > 0 ? who : [null]) {
+        const record: HealthRecord = {
+          type: 'health',
+          temperature: t.value,
+          slot,
+          symptoms: [...symptomsHere],
+          room: roomFor(rooms, t.start),
+        };
+        if (p) record.person = p;
+        if (earlier !== undefined) record.earlier = earlier;
+        const last = out[out.length - 1]?.record;
+        // 额温36.2 耳温36.5 / 量了两次 37.5 37.6: one person's readings of one slot are one report, its highest
+        // (a fever is never hidden); people counted (一家三口, 两人, 分别) are one record each
+        if (last && !several && before.length === 0 && sameReport(last, record)) mergeInto(last, record);
+        else out.push({ at: t.start, record });
+      }
     });
+    namePersons(out, h.persons);
     // 早上体温正常 晚上37.5: a slot reported normal without a number is a report of its own
     for (const n of h.normals) {
       if (n.weak) continue;

@@ -14,6 +14,7 @@ import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localDate } from './local-time.js';
 import { scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
+import { findPersons } from './persons.js';
 import { bestPlace, bestPlaceHit, findPlaces, type PlaceHit } from './places.js';
 import { asksForHelp, buildRequests, FEVER_C, helpRequest } from './requests.js';
 import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
@@ -120,6 +121,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     rooms,
     local,
     context,
+    persons: temps.length > 0 ? findPersons(text) : [],
   });
   const cancels = findCancels(mask.apply(text));
   claim(mask, cancels);

@@ -1,0 +1,144 @@
+// Who a reading is for (CONTRACT.md section 2, `person`): family members reported for in one message
+// (`2208 我36.5 老公36.7 娃36.9`, `我和我妈都是36.4`), a neighbour reported for (`帮隔壁2306的刘爷爷报一下`).
+// Kept as written. Every person's reading is one record; no reading is dropped.
+import { MAX_HITS } from './chars.js';
+import { SURNAMES } from './name-words.js';
+
+export interface PersonHit {
+  start: number;
+  end: number;
+  person: string;
+  /** The sender (我, 本人, 自己). */
+  self: boolean;
+}
+
+const KIN = [
+  ...[
+    '我老公',
+    '我老婆',
+    '我爱人',
+    '我媳妇',
+    '我爸爸',
+    '我妈妈',
+    '我爸',
+    '我妈',
+    '我儿子',
+    '我女儿',
+    '我孩子',
+  ],
+  ...['我家孩子', '我家宝宝', '我家老人', '老公', '老婆', '爱人', '媳妇', '丈夫', '妻子', '孩子', '小孩'],
+  ...[
+    '娃儿',
+    '娃娃',
+    '娃',
+    '宝宝',
+    '儿子',
+    '女儿',
+    '闺女',
+    '大儿子',
+    '小儿子',
+    '大女儿',
+    '小女儿',
+    '老大',
+    '老二',
+  ],
+  ...['爸爸', '妈妈', '老爸', '老妈', '父亲', '母亲', '爷爷', '奶奶', '外公', '外婆', '姥姥', '姥爷', '公公'],
+  ...[
+    '婆婆',
+    '岳父',
+    '岳母',
+    '老人家',
+    '老人',
+    '老伴',
+    '哥哥',
+    '姐姐',
+    '弟弟',
+    '妹妹',
+    '室友',
+    '同事',
+    '大人',
+  ],
+];
+const SELF = ['本人', '自己', '我'];
+/** 她36.7: a pronoun right before a reading is a person reported for. */
+const PRONOUN = ['她', '他'];
+const TITLES = '爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐';
+const PERSON_RE = new RegExp(
+  `[${SURNAMES}](?:${TITLES})|${[...KIN].sort((a, b) => b.length - a.length).join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
+  'g',
+);
+/** 我的 / 我们 / 我是 …: 我 that is not a person reported for. */
+const NOT_SELF_AFTER =
+  /^(?:们|是(?!\s*[\d三四])|在|住|这|那|也|家(?!孩子|宝宝|老人)|想|要|的|今天|昨天|刚|已|发|量|测|报|给|帮)/;
+
+const PERSON_HINT = /[我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师]/;
+
+export function findPersons(text: string): PersonHit[] {
+  const hits: PersonHit[] = [];
+  if (!PERSON_HINT.test(text)) return hits;
+  for (const m of text.matchAll(PERSON_RE)) {
+    if (hits.length >= MAX_HITS) break;
+    const w = m[0];
+    const self = SELF.includes(w);
+    const end = m.index + w.length;
+    // 我是2105的 / 我们 / 我想要: the sender speaking, not a reading's person
+    if (self && NOT_SELF_AFTER.test(text.slice(end, end + 3))) continue;
+    if (PRONOUN.includes(w) && !/^\s*(?:是|体温)?\s*[\d三四]/.test(text.slice(end, end + 4))) continue;
+    // 我是1506房的张婆婆: the sender naming herself is the sender
+    const selfNamed = /我是[^，,。\s]{0,8}$/.test(text.slice(Math.max(0, m.index - 10), m.index));
+    hits.push({ start: m.index, end, person: selfNamed ? '我' : w, self: self || selfNamed });
+  }
+  return hits;
+}
+
+/**
+ * The persons a reading is for: the last person named before it (after `from`), or a list of them joined by
+ * 和/跟/、 and read with 都/也 (我和老婆都是36.5 is two readings of 36.5).
+ */
+export function personsBefore(
+  text: string,
+  persons: readonly PersonHit[],
+  from: number,
+  to: number,
+): PersonHit[] {
+  const inside = persons.filter((p) => p.start >= from && p.end <= to);
+  const last = inside[inside.length - 1];
+  if (!last) return [];
+  const group = [last];
+  for (let k = inside.length - 2; k >= 0; k--) {
+    const p = inside[k] as PersonHit;
+    const between = text.slice(p.end, (group[0] as PersonHit).start);
+    // 我和老婆孩子都是36.6: kin words may also stand side by side
+    if (!/^\s*(?:和|跟|与|、|还有|及|,|，)?\s*$/.test(between)) break;
+    group.unshift(p);
+  }
+  if (group.length > 1 && !/都|也|均|一样|全是|全都/.test(text.slice(last.end, to))) return [last];
+  return group;
+}
+
+/**
+ * 我和我妈 36.5 36.8: people listed together, then as many readings with no one named between them, are
+ * read in order. The persons of each reading, or null when the text is not laid out so.
+ */
+export function listedInOrder(
+  text: string,
+  persons: readonly PersonHit[],
+  temps: readonly { start: number; end: number }[],
+): string[] | null {
+  if (temps.length < 2 || persons.length < 2) return null;
+  const first = temps[0] as { start: number };
+  const before = persons.filter((p) => p.end <= first.start);
+  const group: PersonHit[] = [];
+  for (const p of before) {
+    const prev = group[group.length - 1];
+    if (prev && !/^\s*(?:和|跟|与|、|还有|及|,|，)?\s*$/.test(text.slice(prev.end, p.start)))
+      group.length = 0;
+    group.push(p);
+  }
+  if (group.length !== temps.length) return null;
+  if (persons.some((p) => p.start >= first.start)) return null;
+  // nothing but spaces, punctuation and 体温/分别/是 between the people and the readings
+  const gap = text.slice((group[group.length - 1] as PersonHit).end, first.start);
+  if (!/^[\s,，:：]*(?:体温|温度)?(?:分别)?(?:是|为)?[\s:：]*$/.test(gap)) return null;
+  return group.map((p) => p.person);
+}
