@@ -40,7 +40,10 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
   const prices = text.match(PRICE_RE)?.length ?? 0;
   // 菜油3桶 85一桶 化肥2袋: one price noted beside a list that counts several goods is still an order
   const counted = items.filter((i) => i.qty !== null).length;
-  return prices >= 2 || (prices === 1 && !hasBuyVerb && counted < 2);
+  // 菜油两桶(75一桶): goods counted in the measure the price is quoted per are ordered, the price noted
+  const pricedAndCounted =
+    prices === 1 && items.some((i) => i.qty !== null && i.unit !== null && priceUnit(text) === i.unit);
+  return prices >= 2 || (prices === 1 && !hasBuyVerb && counted < 2 && !pricedAndCounted);
 }
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5})\s*[:：]/;
@@ -75,6 +78,10 @@ export function customerOf(text: string): string | null {
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
   if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
   return null;
+}
+
+function priceUnit(text: string): string | null {
+  return /(?:\/|每|一)\s*(公斤|[斤袋桶箱瓶包个盒件提罐])/.exec(text.match(PRICE_RE)?.[0] ?? '')?.[1] ?? null;
 }
 
 function noQty(i: Item): boolean {
