@@ -12,7 +12,7 @@ export interface CancelHit {
 }
 
 const SUFFIX_RE =
-  /(?:都|也|就|先|暂时)?(?:不要了|不用了|不需要了|不买了|不换了|不订了|不定了|不用送了|不要送了|别送了|不用再送了|不要再送了|别再送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废|撤了|撤掉|撤销了?|撤单)/g;
+  /(?:都|也|就|先|暂时)?(?:不要了|莫带了|莫买了|莫送了|莫要了|不带了|不要带了|甭送了|甭买了|删掉|删了|删除|不用了|不需要了|不买了|不换了|不订了|不定了|不用送了|不要送了|别送了|不用再送了|不要再送了|别再送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废|撤了|撤掉|撤销了?|撤单)/g;
 const PREFIX_RE =
   /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要|别(?![人的处])|不需要)再?(?:送|买|带|拿|给)?(?=[\u4e00-\u9fa5]{1,8}了)/g;
 const GENERIC = new Set([
@@ -32,6 +32,7 @@ const GENERIC = new Set([
     '的',
     '单',
   ],
+  ...['那行', '我那行', '这行', '那条', '我那条', '一行', '那一行'],
   ...['之前的', '刚才的', '我的', '订的', '报的', '要的', '买的', '我', '那', '这', '预订', '预约', '订'],
 ]);
 /** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
@@ -66,7 +67,7 @@ function readObject(object: string): { names: string[]; other: boolean } {
 
 export function findCancels(text: string): CancelHit[] {
   const hits: CancelHit[] = [];
-  if (!/不|别|取消|退|作废|撤/.test(text)) return hits;
+  if (!/不|别|取消|退|作废|撤|莫|删|甭/.test(text)) return hits;
   for (const m of text.matchAll(SUFFIX_RE)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;

@@ -2,6 +2,7 @@
 // of the message they sit in; with no number, a record for symptoms or for 体温正常 / 一切正常 / 无不适.
 import type { GroupContext, HealthRecord, Slot, SymptomCode } from '../records.js';
 import { clauseEnd } from './chars.js';
+import { doubt } from './doubts.js';
 import type { LocalDate } from './local-time.js';
 import { listedInOrder, type PersonHit, personsBefore } from './persons.js';
 import type { RoomHit } from './rooms.js';
@@ -182,6 +183,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         };
         if (p) record.person = p;
         if (earlier !== undefined) record.earlier = earlier;
+        if (t.doubtful) doubt(record, 'number');
         const last = out[out.length - 1]?.record;
         // 额温36.2 耳温36.5 / 量了两次 37.5 37.6: one person's readings of one slot are one report, its highest
         // (a fever is never hidden); people counted (一家三口, 两人, 分别) are one record each

@@ -16,14 +16,60 @@ const DIGITS: Readonly<Record<string, number>> = Object.fromEntries(
   '0123456789'.split('').map((d, i) => [d, i]),
 );
 
-const CN_TEMP_RE =
-  /(?:([三四])十|(卅)|([三四])(?=[零一二三四五六七八九]点))([一二三四五六七八九0-9]?)(度|点)([0-9](?![0-9])|[零〇一二三四五六七八九]{0,2})/g;
+/**
+ * Voice input writes the tenth after 度/点 as a homophone (三十六度午, 三十六度妻, 三十六点久): read as the digit
+ * it sounds like. Only right after 度/点 of a temperature, where no word can stand.
+ */
+export const SPOKEN_SLIP: Readonly<Record<string, number>> = {
+  午: 5,
+  舞: 5,
+  伍: 5,
+  武: 5,
+  妻: 7,
+  期: 7,
+  其: 7,
+  漆: 7,
+  久: 9,
+  酒: 9,
+  玖: 9,
+  流: 6,
+  留: 6,
+  溜: 6,
+  巴: 8,
+  扒: 8,
+  伞: 3,
+  散: 3,
+  思: 4,
+  丝: 4,
+  衣: 1,
+  依: 1,
+  医: 1,
+  耳: 2,
+  尔: 2,
+};
+const SLIPS = Object.keys(SPOKEN_SLIP).join('');
+const CN_TEMP_RE = new RegExp(
+  `(?:([三四])十|(卅)|([三四])(?=[零一二三四五六七八九]点))([一二三四五六七八九0-9]?)(度|点)([0-9](?![0-9])|[零〇一二三四五六七八九${SLIPS}](?![\u4e00-\u9fa5])|[零〇一二三四五六七八九]{0,2})`,
+  'g',
+);
 /** 体温三十七 / 温度是三十六: a whole spoken number right after a temperature word, with no 度. */
 const CN_WHOLE_RE =
   /(?:体温|温度|测温|量了|烧到|发烧到?|高烧|低烧)(?:是|为|式)?[:：\s]*(三十[四五六七八九]|四十[一二三]?)(?=[了啦吧呢]|[^度点一二三四五六七八九十\u4e00-\u9fa5]|$)/g;
-const ANY_DIGIT: Readonly<Record<string, number>> = { ...CN_DIGIT, ...DIGITS };
+const ANY_DIGIT: Readonly<Record<string, number>> = { ...CN_DIGIT, ...DIGITS, ...SPOKEN_SLIP };
 
 const CN_TEMP_HINT_RE = /[三四]十|卅|[三四][零一二三四五六七八九]点/;
+
+/** 三七点二 standing as the report itself: 35-42 spelled digit by digit, one tenth, nothing but a slot near. */
+function spokenAlone(text: string, m: RegExpMatchArray): boolean {
+  const whole = `${m[3]}${m[4]}`;
+  if (!/^(?:三[五六七八九]|四[零〇一二])$/.test(whole) || (m[6] ?? '').length !== 1) return false;
+  const rest = text.slice(0, m.index) + text.slice((m.index ?? 0) + m[0].length);
+  return (
+    rest
+      .replace(/[\s\p{P}\p{S}]|今天|早上|晚上|上午|下午|中午|早|晚|我|的|是|了|度/gu, '')
+      .replace(/\d{3,4}/, '').length === 0
+  );
+}
 
 /** 三十六度八 / 三十六点七 / 三十七度 as spoken or typed by voice input. */
 export function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
@@ -44,8 +90,10 @@ export function findChineseTemperatures(text: string, blocked: Mask): TempHit[] 
     let end = start + m[0].length;
     if (blocked.any(start, end)) continue;
     // 三六点五: digit by digit, as some voice input spells it, only after a temperature word
+    // (三七点二 alone, as a report, is 37.2 too: a whole of 35-42 and one spoken tenth)
     const spelled = m[3] !== undefined;
-    if (spelled && !KEYWORD_RE.test(text.slice(Math.max(0, start - 6), start))) continue;
+    if (spelled && !KEYWORD_RE.test(text.slice(Math.max(0, start - 6), start)) && !spokenAlone(text, m))
+      continue;
     const whole = (m[1] === '四' || m[3] === '四' ? 40 : 30) + (m[4] ? (ANY_DIGIT[m[4]] ?? 0) : 0);
     const fracDigits = (m[6] ?? '').split('').map((c) => ANY_DIGIT[c] ?? 0);
     if (m[5] === '点' && fracDigits.length === 0) continue;

@@ -28,7 +28,7 @@ import {
   startsWithAny,
   TEMP_UNITS,
 } from './temperature-context.js';
-import { findChineseTemperatures } from './temperature-spoken.js';
+import { findChineseTemperatures, SPOKEN_SLIP } from './temperature-spoken.js';
 import {
   ADJACENT_EXCLUDE,
   AFTER_UNIT_EXCLUDE,
@@ -40,6 +40,8 @@ export interface TempHit {
   start: number;
   end: number;
   value: number;
+  /** A number that could be two things (37.2算发烧吗: a reading, or a threshold asked about). */
+  doubtful?: boolean;
 }
 
 /** Characters that may surround a lone slip such as "365" in a message that is only a report. */
@@ -152,9 +154,9 @@ export function findTemperatures(
         (ch === '度' || ch === '点') &&
         next !== undefined &&
         next !== '两' &&
-        CN_DIGIT[next] !== undefined
+        (CN_DIGIT[next] !== undefined || SPOKEN_SLIP[next] !== undefined)
       ) {
-        value = Number(tok.int) + (CN_DIGIT[next] as number) / 10;
+        value = Number(tok.int) + ((CN_DIGIT[next] ?? SPOKEN_SLIP[next]) as number) / 10;
         end = eatUnit(text, k + 2);
       } else if (startsWithAny(text, k, TEMP_UNITS)) {
         end = eatUnit(text, tok.end);
@@ -199,7 +201,41 @@ export function findTemperatures(
   // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
   if (/的标准|的话|是标准|的线/.test(text))
     all = all.filter((h) => !THRESHOLD_RE.test(text.slice(h.end, h.end + 8)));
+  // 请按"房号+体温"如"1208 36.6"回复: a format example in a notice is nobody's reading
+  if (EXAMPLE_HINT_RE.test(text)) all = all.filter((h) => !inExample(text, h));
+  // 37.5是不是就算发烧了: a number asked about as a threshold may be no reading at all; the bot asks
+  if (/算|属于/.test(text)) for (const h of all) if (thresholdAsked(text, h)) h.doubtful = true;
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
+}
+
+const EXAMPLE_HINT_RE = /如|例|格式|模板|示例|样式|按照/;
+const QUOTES = '"“”「」『』‘’\'';
+
+/** Inside quotes after 如/例如/格式, or right after 例如/比如/格式：. */
+function inExample(text: string, h: TempHit): boolean {
+  const lead = text.slice(Math.max(0, h.start - 16), h.start);
+  if (/(?:例如|比如|如|例|格式|示例|模板)[:：\s]*[\d\s房号-]*$/.test(lead)) return true;
+  let open = -1;
+  for (let i = h.start - 1; i >= Math.max(0, h.start - 16); i--) {
+    if (QUOTES.includes(text[i] as string)) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  return /(?:例如|比如|如|例|格式|示例|模板|按照?)[:：\s]*$/.test(text.slice(Math.max(0, open - 6), open));
+}
+
+const THRESHOLD_ASKED_RE =
+  /^\s*(?:度|℃)?\s*(?:是不是|算不算|就算|算是|算|属于|是否)(?:是)?\s*(?:就算)?(?:发烧|发热|低烧|高烧|烧)/;
+
+function thresholdAsked(text: string, h: TempHit): boolean {
+  if (!THRESHOLD_ASKED_RE.test(text.slice(h.end, h.end + 10))) return false;
+  // 我量了37.5 是不是发烧了: a reading of the sender's, asked about
+  const cs = clauseStart(text, h.start);
+  return !/我|量|测|体温|烧到|孩子|老人|宝宝|现在|刚才|今天|早上|晚上/.test(
+    text.slice(Math.max(0, cs - 12), h.start),
+  );
 }
 
 const RETRACTED_RE = /^[\s?？!！,，。]*(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量)/;
