@@ -88,6 +88,7 @@ function mergeInto(into: HealthRecord, from: HealthRecord): void {
 }
 
 /** The day words that tie a reading to the local day before (昨晚37.1) or to today (现在36.8). */
+const DAY_HINT_RE = /[昨今现刚目这前头]/;
 const EARLIER_RE = /昨天|昨晚|昨日|昨夜|前晚|头天晚上/g;
 const TODAY_RE = /今天|今早|今晚|今日|现在|刚才|刚刚|目前|这会|今儿/g;
 
@@ -99,6 +100,7 @@ function lastIndex(re: RegExp, s: string): number {
 
 /** true / false when the text between `from` and the reading names its day; undefined when it does not. */
 function dayOf(text: string, from: number, to: number): boolean | undefined {
+  if (!DAY_HINT_RE.test(text)) return undefined;
   const seg = text.slice(from, to);
   const y = lastIndex(EARLIER_RE, seg);
   const t = lastIndex(TODAY_RE, seg);

@@ -1,11 +1,12 @@
 // Message understanding: a WeChat group message to the records of CONTRACT.md section 2.
 // Pure: no clock (time comes in as `at`), no I/O, and total — any string gives an array, never an exception.
-import type { HealthRecord, ParsedRecord, ParseInput } from '../records.js';
+import type { HealthRecord, ParsedRecord, ParseInput, Vocabulary } from '../records.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
 import { localDate } from './local-time.js';
 import { fixMeasureHomophones, normalise, stripMentions, stripQuote, tightenDecimals } from './normalise.js';
 import { parsePlain } from './plain.js';
+import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
@@ -14,6 +15,20 @@ export type { Jielong, JielongLine } from './jielong.js';
 export const PLAIN_MAX = 3_000;
 
 export function parseMessage(input: ParseInput): ParsedRecord[] {
+  const vocabulary = cleanVocabulary(input?.vocabulary);
+  if (!vocabulary) return read(input, undefined);
+  return withVocabulary(vocabulary, () => read(input, vocabulary).map(taughtNames));
+}
+
+/** 苞米 taught as 玉米: goods the group taught are recorded under the name staff gave them. */
+function taughtNames(r: ParsedRecord): ParsedRecord {
+  if (r.type === 'order' || r.type === 'request') {
+    for (const i of r.items) i.name = recordedName(i.name);
+  } else if (r.type === 'cancel') for (const i of r.items) i.name = recordedName(i.name);
+  return r;
+}
+
+function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedRecord[] {
   const raw = typeof input?.text === 'string' ? input.text : '';
   const text = stripQuote(stripMentions(normalise(raw)).trim());
   if (text.length === 0) return [];
@@ -45,7 +60,7 @@ export function parseMessage(input: ParseInput): ParsedRecord[] {
     at: input.at,
     context: input.context,
     timeZone: input.timeZone,
-    vocabulary: input.vocabulary,
+    vocabulary,
   });
 }
 

@@ -1,6 +1,7 @@
 // Goods the parser knows by name, by request category. Used to tell goods from other words, to split a name
 // from a customer in a 接龙 line, and to pick a request's category. Kept as data so staff can extend it.
 import type { RequestCategory } from '../records.js';
+import { isTaughtGoods, recordedName, taughtGoodsAt } from './vocabulary.js';
 
 export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string[]>> = {
   medical: [
@@ -161,10 +162,11 @@ for (const w of CATEGORY_OF.keys()) {
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
 
 export function goodsAt(text: string, i: number): string | null {
+  const taught = taughtGoodsAt(text, i);
   const list = BY_FIRST.get(text[i] ?? '');
-  if (!list) return null;
-  for (const w of list) if (text.startsWith(w, i)) return w;
-  return null;
+  if (!list) return taught;
+  for (const w of list) if (text.startsWith(w, i)) return taught && taught.length > w.length ? taught : w;
+  return taught;
 }
 
 /** The known goods word that ends `name` (大包抽纸 → 抽纸), or null. */
@@ -184,12 +186,13 @@ const GOODS_TAIL = new Set(
 );
 
 export function looksLikeGoods(name: string): boolean {
+  if (isTaughtGoods(name)) return true;
   if (CATEGORY_OF.has(name) || goodsSuffix(name) !== null) return true;
   return GOODS_TAIL.has(name[name.length - 1] ?? '');
 }
 
 export function categoryOf(name: string): RequestCategory {
-  const direct = CATEGORY_OF.get(name);
+  const direct = CATEGORY_OF.get(name) ?? CATEGORY_OF.get(recordedName(name));
   if (direct) return direct;
   const tail = goodsSuffix(name);
   if (tail) return CATEGORY_OF.get(tail) ?? 'other';
@@ -199,7 +202,7 @@ export function categoryOf(name: string): RequestCategory {
 }
 
 export function isKnownGoods(name: string): boolean {
-  return CATEGORY_OF.has(name);
+  return CATEGORY_OF.has(name) || isTaughtGoods(name);
 }
 
 const FRUITS = [

@@ -2,6 +2,7 @@
 import { isCjk, MAX_HITS } from './chars.js';
 import { isKnownGoods } from './item-lexicon.js';
 import { stopAt } from './names.js';
+import { knownPlaces } from './vocabulary.js';
 
 export interface PlaceHit {
   start: number;
@@ -54,7 +55,7 @@ const NOT_PLACE = new Set([
 const PLACE_LEAD = new Set('我你他她在到去送要买的了把给帮和跟还再也都就是来拿带'.split(''));
 
 /** Places named by a geographic ending (石门坎, 下院子) or known to the group's vocabulary. */
-export function findNamedPlaces(text: string, known: readonly string[] = []): PlaceHit[] {
+export function findNamedPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
   const hits: PlaceHit[] = [];
   for (const k of [...known].sort((a, b) => b.length - a.length)) {
     if (k.length < 2) continue;
@@ -75,7 +76,9 @@ export function findNamedPlaces(text: string, known: readonly string[] = []): Pl
     if (PLACE_LEAD.has(name[0] as string) || NOT_PLACE.has(name) || isKnownGoods(name)) continue;
     const end = start + name.length;
     if (hits.some((h) => start < h.end && end > h.start)) continue;
-    hits.push({ start, end, place: name, strict: true, byEnding: true });
+    // 送两袋复合肥到黄泥坡: said with 到 / 在 the place is meant, no question needed
+    const said = '到在'.includes(text[start - 1] ?? '');
+    hits.push({ start, end, place: name, strict: true, byEnding: !said });
   }
   return hits.sort((a, b) => a.start - b.start);
 }
@@ -127,7 +130,7 @@ function readPlace(text: string, from: number): PlaceHit | null {
   return { start: s, end: e, place };
 }
 
-export function findPlaces(text: string, known: readonly string[] = []): PlaceHit[] {
+export function findPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
   const hits: PlaceHit[] = findNamedPlaces(text, known);
   if (!/[送放拿带拉运寄组社队村镇场家]/.test(text)) return hits;
   for (const m of text.matchAll(VERB_RE)) {

@@ -12,7 +12,7 @@ import { type Anchored, buildHealth } from './health.js';
 import { isKindOf } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localDate } from './local-time.js';
-import { scanNumbers } from './numbers.js';
+import { type NumToken, scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { findPersons } from './persons.js';
 import { bestPlace, bestPlaceHit, findPlaces, type PlaceHit } from './places.js';
@@ -67,6 +67,9 @@ const SIZE_RE = new RegExp(
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
 const PURPOSE_RE =
   /(?<=^|[\s,，。(（])(?:打|喂|做|煮|炒|种|施|撒|喷|治|防|杀|拌|泡|给[\u4e00-\u9fa5]{1,3}(?:吃|用|喝))[\u4e00-\u9fa5]{0,5}(?:的|用|用的)(?=$|[\s,，。)）])/g;
+const SIZE_HINT_RE =
+  /(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)\s*(?:装|一|的)|[一每][桶袋箱瓶件盒包壶提罐](?:是|有)?\s*[\d一二两三四五六七八九十]/;
+const PURPOSE_HINT_RE = /(?:^|[\s,，。(（])(?:打|喂|做|煮|炒|种|施|撒|喷|治|防|杀|拌|泡|给)/;
 const BUY_RE = /买|代购|代买|订|捎|带/;
 const SPENT_RE = /花了.{0,12}(?:买|点|订)|(?:买|点)(?:了|过)?.{0,8}花了/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
@@ -115,6 +118,20 @@ function maskSpokenPrices(mask: Mask, text: string): void {
   }
 }
 
+/** A room the group knows, written bare anywhere (要根数据线 1907 谢谢): the number can only be that room. */
+function knownRooms(text: string, tokens: readonly NumToken[], mask: Mask, v?: Vocabulary): RoomHit[] {
+  const rooms = v?.rooms;
+  if (!Array.isArray(rooms) || rooms.length === 0) return [];
+  const out: RoomHit[] = [];
+  for (const t of tokens) {
+    if (t.frac !== null || mask.any(t.start, t.end) || !rooms.includes(t.int)) continue;
+    if (/^\s*(?:元|块|斤|个|袋|桶|号|年|月|日|点|:|%|组|人|次|天)/.test(text.slice(t.end, t.end + 2)))
+      continue;
+    out.push({ start: t.start, end: t.end, room: t.int });
+  }
+  return out;
+}
+
 function maskAll(mask: Mask, re: RegExp, text: string): void {
   for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
 }
@@ -147,7 +164,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   claim(mask, temps);
   const bare = findBareRooms(text, tokens, temps, mask, opts.context !== 'village', slots);
   claim(mask, bare);
-  const rooms: RoomHit[] = bare.length === 0 ? explicitRooms : [...explicitRooms, ...bare].sort(byAt);
+  const known = knownRooms(text, tokens, mask, opts.vocabulary);
+  claim(mask, known);
+  const found = [...bare, ...known];
+  const rooms: RoomHit[] = found.length === 0 ? explicitRooms : [...explicitRooms, ...found].sort(byAt);
   const symptoms = findSymptoms(text);
   let positive = 0;
   for (const s of symptoms) if (!s.negated) positive++;
@@ -163,8 +183,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
   if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九]/.test(text))
     maskAll(mask, UNIT_PRICE_RE, text);
-  if (/装|[一每][桶袋箱瓶件盒包壶提罐]|的/.test(text)) maskSizes(mask, text);
-  if (/的|用/.test(text)) maskAll(mask, PURPOSE_RE, text);
+  if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
+  if (PURPOSE_HINT_RE.test(text)) maskAll(mask, PURPOSE_RE, text);
   maskSpokenPrices(mask, text);
 
   const out: Anchored<ParsedRecord>[] = buildHealth({

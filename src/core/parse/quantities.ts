@@ -2,6 +2,7 @@
 // (两三个, 二十多斤, 几个) giving qty null, 一斤半 = 1.5, and the suffix form 化肥x2.
 import { isDigit, isLatin } from './chars.js';
 import { CN_NUMERAL_CHARS, parseNumber } from './numerals.js';
+import { taughtUnitAt } from './vocabulary.js';
 
 export interface QtyHit {
   /** Start of the whole expression (the number, or the x of x2). */
@@ -103,7 +104,7 @@ for (const list of UNITS_BY_FIRST.values()) list.sort((a, b) => b.length - a.len
 
 export function unitAt(text: string, i: number): string | null {
   const list = UNITS_BY_FIRST.get(text[i] ?? '');
-  if (!list) return null;
+  if (!list) return taughtUnitAt(text, i);
   for (const u of list) {
     if (!text.startsWith(u, i)) continue;
     // Latin units must stand alone: 5kg yes, 5kgs or 2Lemon no.

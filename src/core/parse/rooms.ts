@@ -33,6 +33,8 @@ const ROOM_RE = new RegExp(
     `我(?:是|在|住)(${CN_SEQ}{3,4})(?=的|号|房|[^一-龥]|$)`,
     // 我是十二楼零六的: floor, then the room on it, as spoken
     '我(?:是|在|住在|住)([一二三四五六七八九十]{1,3})楼(零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)(?=的|号|房|[^一-龥]|$)',
+    // 帮隔壁2306的刘爷爷报一下: the room of the person reported for
+    `(?<![\\d.])(\\d{3,4})的(?=[${SURNAMES}]?(?:爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|老人|孩子|小孩|住户|老师))`,
   ].join('|'),
   'g',
 );
@@ -71,7 +73,14 @@ export function findExplicitRooms(text: string): RoomHit[] {
     if (m[1] !== undefined && m[2] !== undefined) room = `${buildingNumber(m[1])}-${m[2]}`;
     else if (m[3] !== undefined && m[4] !== undefined) room = `${m[3]}-${m[4]}`;
     else if (m[11] !== undefined && m[12] !== undefined) room = spokenRoom(m[11], m[12]);
-    else room = m[5] ?? m[6] ?? m[7] ?? m[8] ?? (m[9] ? cnDigits(m[9]) : m[10] ? cnDigits(m[10]) : undefined);
+    else
+      room =
+        m[13] ??
+        m[5] ??
+        m[6] ??
+        m[7] ??
+        m[8] ??
+        (m[9] ? cnDigits(m[9]) : m[10] ? cnDigits(m[10]) : undefined);
     if (room !== undefined) hits.push({ start, end, room });
   }
   return hits;
