@@ -14,6 +14,7 @@ import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localDate } from './local-time.js';
 import { type NumToken, scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
+import { unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
 import { bestPlace, bestPlaceHit, findPlaces, type PlaceHit } from './places.js';
 import { asksForHelp, buildRequests, FEVER_C, helpRequest } from './requests.js';
@@ -205,6 +206,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   claim(mask, places);
   const masked = mask.apply(text);
   let items: ItemHit[] = extractItems(masked, { verbs: true });
+  const looseEnds = unpaired(masked, items);
 
   if (context !== 'quarantine' && mentionsWater(masked)) {
     if (isWaterBooking(masked) && !withdrawsWater(cancels)) {
@@ -247,6 +249,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       const order = buildOrder(goods, bestPlace(places), customerBeside(text, places, opts.vocabulary));
       const placeDoubt = newPlace(places);
       if (placeDoubt) doubt(order, placeDoubt);
+      if (looseEnds) doubt(order, 'pairing');
       out.push({ at: anchor, record: order });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {

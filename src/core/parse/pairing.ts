@@ -1,0 +1,37 @@
+// The clause check behind `unsure` for goods (issue 16): after the item reader has bound quantities to goods by
+// position, every counted quantity and every known goods word of the message must have found its partner.
+// A quantity left over (化肥 尿素 两袋: whose are the bags?) or goods named beside counted goods with none of
+// their own where quantities ran out means the reading may have slid by one: the record is flagged rather
+// than acted on as a guess.
+import { goodsAt, isKindOf } from './item-lexicon.js';
+import type { ItemHit } from './items.js';
+import { findQuantities } from './quantities.js';
+
+/** True when a quantity or a known goods word of `masked` is not part of any item read from it. */
+export function unpaired(masked: string, items: readonly ItemHit[]): boolean {
+  if (items.length === 0) return false;
+  // 白糖 醋两瓶 三包: a quantity reaching back over other goods to find its own is a guess
+  for (const a of items)
+    for (const b of items)
+      if (a !== b && b.start > a.start && b.start < a.end && a.item.qty !== null) return true;
+  const covered = new Uint8Array(masked.length);
+  for (const h of items) covered.fill(1, h.start, h.end);
+  for (const q of findQuantities(masked)) {
+    if (q.unit === null || q.qty === null || covered[q.start] === 1) continue;
+    // 大米一袋（50斤）: a size in brackets; 38块的那种: a price; 不是两袋: a quantity denied
+    if (masked[q.start - 1] === '(' || /^[的钱]/.test(masked.slice(q.end, q.end + 1))) continue;
+    if (/不是\s*$/.test(masked.slice(Math.max(0, q.start - 3), q.start))) continue;
+    return true;
+  }
+  // goods with no quantity of their own only matter when the others are counted (白糖 醋两瓶 三包)
+  if (!items.some((h) => h.item.qty !== null)) return false;
+  for (let i = 0; i < masked.length; i++) {
+    const w = goodsAt(masked, i);
+    if (!w) continue;
+    // 化肥不够用了 … 两袋复合肥: a general word beside its kind is that kind, no loose end
+    if (covered[i] !== 1 && w.length > 1 && !items.some((h) => h.item.name === w || isKindOf(h.item.name, w)))
+      return true;
+    i += w.length - 1;
+  }
+  return false;
+}
