@@ -243,5 +243,6 @@ export function isKindOf(name: string, general: string): boolean {
   if (general === '种子') return name.endsWith('种') || name.endsWith('种子');
   if (general === '药') return categoryOf(name) === 'medical';
   if (general === '水果') return FRUITS.includes(name);
+  if (general === '农药') return /剂$|杀虫|除草|杀菌|除虫|敌敌畏|百草枯|草甘膦/.test(name);
   return false;
 }

@@ -216,7 +216,9 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     const q = qtys[idx] as QtyHit;
     if (idx === spec || text[q.start - 1] === '(') continue; // 一袋五十斤的大米, 大米一袋(50斤): a size
     const lead = text.slice(Math.max(0, q.start - 3), q.start);
-    if (REMAINING_RE.test(lead) || CONSUMED_RE.test(lead)) continue;
+    // 两桶油还有一包盐: after counted goods 还有 lists one more, it tells of nothing left over
+    const listing = lead.endsWith('还有') && x.hits.some((h) => h.item.qty !== null);
+    if ((REMAINING_RE.test(lead) && !listing) || CONSUMED_RE.test(lead)) continue;
     if (EACH_RE.test(lead)) {
       // 毛巾 牙刷 牙膏 各一个: the quantity is for each of the goods named before it
       const each = x.mentions().filter((m) => m.end <= q.start && !x.used.overlaps(m.start, m.end));
@@ -293,7 +295,12 @@ function readVerbItems(x: Extraction): void {
       for (const g of listed) x.take(g, null, null, g.start, g.end);
       continue;
     }
-    const b = readNameBackward(text, end);
+    let b = readNameBackward(text, end);
+    // 降压药还有两天就吃完了: the goods opening the clause ran out, whatever stands between
+    const only = listed[0];
+    if (!(b && (isKnownGoods(b.name) || goodsSuffix(b.name))) && only && listed.length === 1) {
+      if (!/是不是|吗|\?/.test(text.slice(only.end, end))) b = only;
+    }
     if (b && !x.used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
       // 药吃完了 降糖药: a kind named beside the general word that ran out is what is asked for
       const kind = x.mentions().find((g) => !x.used.overlaps(g.start, g.end) && isKindOf(g.name, b.name));

@@ -61,6 +61,9 @@ function cleanName(raw: string): string | null {
     while (name.startsWith('的')) name = name.slice(1);
   }
   if (/^\d+$/.test(name) && !isKnownGoods(name)) return null;
+  // 打酱油 / 称白糖 / 割肉: the verb of buying in front of known goods is not part of their name
+  if (name.length > 1 && '打称割舀灌'.includes(name[0] as string) && isKnownGoods(name.slice(1)))
+    return name.slice(1);
   return name;
 }
 

@@ -14,6 +14,20 @@ export interface PersonHit {
 
 const KIN = [
   ...[
+    '老奶奶',
+    '老爷爷',
+    '老婆婆',
+    '老大爷',
+    '老汉儿',
+    '老汉',
+    '幺儿',
+    '孙子',
+    '孙女',
+    '外孙',
+    '外孙女',
+    '儿媳',
+  ],
+  ...[
     '我老公',
     '我老婆',
     '我爱人',
@@ -71,7 +85,7 @@ const PERSON_RE = new RegExp(
 const NOT_SELF_AFTER =
   /^(?:们|是(?!\s*[\d三四])|在|住|这|那|也|家(?!孩子|宝宝|老人)|想|要|的|今天|昨天|刚|已|发|量|测|报|给|帮)/;
 
-const PERSON_HINT = /[我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师]/;
+const PERSON_HINT = /[幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师]/;
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];

@@ -32,10 +32,10 @@ export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
  * hamlet's name with no 组 or 村 in it (CONTRACT.md section 2).
  */
 const GEO_ENDING =
-  '(?:院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲)';
+  '(?:院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚)(?:上|下|里|边)?';
 /** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
 const GEO_RE = new RegExp(
-  `(?:^|(?<=[\\s,，。;；!！|:：]|到|在|送|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{1,4}${GEO_ENDING})(?=$|[\\s,，。;；!！|]|谢谢|哈|吧|嘛|哦|啊|去|那)`,
+  `(?:^|(?<=[\\s,，。;；!！|:：]|到|在|送|是|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|]|谢谢|哈|吧|嘛|哦|啊|去|那|的[\\u4e00-\\u9fa5])`,
   'g',
 );
 /** Words with those endings that are no place (高粱 is a grain, 上坡 a direction). */
@@ -64,11 +64,18 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       hits.push({ start: i, end: i + k.length, place: k, strict: true, known: true });
     }
   }
-  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲]/.test(text)) return hits;
+  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚]/.test(text)) return hits;
   for (const m of text.matchAll(GEO_RE)) {
     if (hits.length >= MAX_HITS) break;
     let name = m[1] as string;
     let start = m.index + m[0].length - name.length;
+    // 两桶水到王家湾 / 一包盐送到老屋基: the place starts after its 到
+    const cut = Math.max(name.lastIndexOf('到'), name.lastIndexOf('在'));
+    if (cut >= 0) {
+      name = name.slice(cut + 1);
+      start += cut + 1;
+    }
+    if (name.length < 2) continue;
     while (name.length > 2 && PLACE_LEAD.has(name[0] as string)) {
       name = name.slice(1);
       start++;
@@ -87,7 +94,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
 const HAMLET = '(?:湾|坝|沟|院子|坪|岭|嘴|咀|梁|垭口?|坡|塝)';
 const GROUP = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:[\\u4e00-\\u9fa5]{1,3}家${HAMLET}?|[\\u4e00-\\u9fa5]{1,2}${HAMLET}|村口|路口|桥头|公路边|大路边)?`;
 const LANDMARK =
-  '七星洞村?|村委会?(?:门口)?|村部|村口|村小|村卫生室|村办公室|大队部|[\\u4e00-\\u9fa5]{1,2}家院子';
+  '七星洞村?|村委会?(?:门口)?|村部|村口|村小学|村小|村卫生室|村办公室|大队部|[\\u4e00-\\u9fa5]{1,2}家院子';
 const STRICT_RE = new RegExp(`(?<![\\d一二三四五六七八九十])(?:${GROUP})|${LANDMARK}`, 'g');
 const VERB_RE = /送到|送去|送至|送往|送回|放到|放在|拿到|带到|拉到|运到|寄到|送给/g;
 const PLACE_END = [
@@ -153,5 +160,16 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
     if (hits.some((h) => start < h.end && end > h.start)) continue;
     hits.push({ start, end, place: m[0], strict: true });
   }
+  // 我住在大石板那里: where the sender lives is where goods go
+  if (text.includes('在')) {
+    for (const m of text.matchAll(LIVES_AT_RE)) {
+      const name = m[1] as string;
+      const start = m.index + m[0].indexOf(name);
+      if (hits.some((h) => start < h.end && start + name.length > h.start) || isKnownGoods(name)) continue;
+      hits.push({ start, end: start + name.length, place: name });
+    }
+  }
   return hits.sort((a, b) => a.start - b.start);
 }
+
+const LIVES_AT_RE = /(?:住在|家在|我在)([\u4e00-\u9fa5]{2,5}?)(?:那里|那儿|那边|那块|这边)/g;

@@ -43,6 +43,7 @@ const LEXICON: readonly [SymptomCode, string][] = [
   ],
   ['nausea', '上吐(?=下泻)|恶心|呕吐|想吐|干呕|反胃|吐了'],
 ];
+const ASSERTED_RE = /有点|有些|有一点|一丢丢|特别|一直|老是|还是/;
 const INNER_NEG_RE =
   /(?:不太|没那么|没有|不|没)(?:酸痛|酸疼|疼|痛|干|哑|难受|痒|酸|不通|塞|堵|困难|急促|不畅)$/;
 const CODES = LEXICON.map(([c]) => c);
@@ -183,7 +184,10 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (post === null && CONDITIONAL_RE.test(clause)) continue;
     // 嗓子不疼了 / 头不痛: a negation inside the phrase itself
     const inner = INNER_NEG_RE.test(m[0]);
-    const negated = inner || post === 'neg' || (post !== 'pos' && negatedBefore(text, start, byEnd));
+    // 没有发烧喉咙有点干 (voice input, no commas): a complaint said with a degree word asserts itself
+    const asserted = ASSERTED_RE.test(m[0]);
+    const negated =
+      inner || post === 'neg' || (post !== 'pos' && negatedBefore(text, start, asserted ? new Map() : byEnd));
     byEnd.set(end, { start, end, code, negated });
     hits.push({ start, end, code, negated });
   }
