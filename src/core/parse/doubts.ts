@@ -9,10 +9,8 @@ export type DoubtCode =
   | 'pairing'
   /** A number that may be a reading or something else (a format example, a threshold asked about). */
   | 'number'
-  /** Who the reading is for is not clear. */
-  | 'person'
-  /** A name read as goods that no lexicon or vocabulary knows. */
-  | 'unknown-goods';
+  /** Who the readings are for is not clear (36.5 36.6: one person twice, or two people?). */
+  | 'person';
 
 export function doubt<T extends Doubtful>(record: T, code: DoubtCode): T {
   record.unsure = true;

@@ -74,9 +74,13 @@ function shortReport(text: string, rooms: readonly RoomHit[]): boolean {
   return rest.replace(/[\s\p{P}\p{S}]/gu, '').length <= 8;
 }
 
+/** One person measured again or two ways: 量了两次, 复测, 额温/耳温, 第一次…第二次, 一次…一次. */
+const REMEASURED_RE =
+  /两次|三次|几次|复测|复查|再量|又量|重新|重量|第[一二三]次|一次|额温|耳温|腋温|口温|腋下|耳朵|额头|左右|哪个准|越来越|一直|还是|降|升|退|分别/;
+
 /** Several people counted: their readings are one record each even with no one named. */
 const SEVERAL_RE =
-  /一家[两二三四五六七八九]口|[两二三四五六七八九]口人|[两二三四五六七八九]个人|两人|[三四五六]人|分别|各自|我们俩|我俩|全家|一家人/;
+  /两口子|老两口|一家[两二三四五六七八九]口|[两二三四五六七八九]口人|[两二三四五六七八九]个人|两人|[三四五六]人|分别|各自|我们俩|我俩|全家|一家人/;
 
 function sameReport(a: HealthRecord, b: HealthRecord): boolean {
   return a.room === b.room && a.slot === b.slot && a.person === b.person && a.earlier === b.earlier;
@@ -85,6 +89,15 @@ function sameReport(a: HealthRecord, b: HealthRecord): boolean {
 function mergeInto(into: HealthRecord, from: HealthRecord): void {
   if ((from.temperature ?? -1) > (into.temperature ?? -1)) into.temperature = from.temperature;
   for (const c of from.symptoms) if (!into.symptoms.includes(c)) into.symptoms.push(c);
+}
+
+const COUNT_WORDS: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+
+/** How many people a message counts before saying they all read the same (都/也/均), or 0. */
+function countedPeople(text: string): number {
+  if (/两口子|老两口|我们俩|我俩/.test(text) && /都|也|均|一样/.test(text)) return 2;
+  const m = /(?:一家|全家)?([两二三四五六])(?:口人|口|个人|人)[^\d]{0,8}?(?:都|也|均|全)/.exec(text);
+  return m ? (COUNT_WORDS[m[1] as string] ?? 0) : 0;
 }
 
 /** The day words that tie a reading to the local day before (昨晚37.1) or to today (现在36.8). */
@@ -170,11 +183,9 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       const said2 = dayOf(text, prevEnd, t.start);
       const prev = out[out.length - 1]?.record;
       // 昨天早上36.5 晚上36.9: the day holds for the next reading unless its slot comes earlier in a day
-      const earlier =
-        said2 ??
-        (prev?.earlier !== undefined && (before.length === 0 || !(prev.slot === 'pm' && slot === 'am'))
-          ? prev.earlier
-          : undefined);
+      // (昨晚38.2 早上36.8: a morning after last night is today's)
+      const nextDay = before.length > 0 && prev?.slot === 'pm' && slot === 'am';
+      const earlier = said2 ?? (prev?.earlier === undefined ? undefined : nextDay ? false : prev.earlier);
       for (const p of who.length > 0 ? who : [null]) {
         const record: HealthRecord = {
           type: 'health',
@@ -189,10 +200,17 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         const last = out[out.length - 1]?.record;
         // 额温36.2 耳温36.5 / 量了两次 37.5 37.6: one person's readings of one slot are one report, its highest
         // (a fever is never hidden); people counted (一家三口, 两人, 分别) are one record each
-        if (last && !several && before.length === 0 && sameReport(last, record)) mergeInto(last, record);
-        else out.push({ at: t.start, record });
+        if (last && !several && before.length === 0 && sameReport(last, record)) {
+          mergeInto(last, record);
+          // 36.5 36.6 with nothing said: one person twice, or two people? The bot asks
+          if (!REMEASURED_RE.test(text) && last.person === undefined) doubt(last, 'person');
+        } else out.push({ at: t.start, record });
       }
     });
+    // 我们两口子都三十六度五 / 一家三口都是36.5: one reading said of people counted is each one's
+    const counted = temps.length === 1 && out.length === 1 ? countedPeople(text) : 0;
+    for (let k = 1; k < counted; k++)
+      out.push({ at: out[0]?.at ?? 0, record: { ...(out[0]?.record as HealthRecord) } });
     namePersons(out, h.persons);
     // 早上体温正常 晚上37.5: a slot reported normal without a number is a report of its own
     for (const n of h.normals) {
@@ -213,6 +231,8 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     const first = symptoms.find((s) => !s.negated) as SymptomHit;
     const record: HealthRecord = { type: 'health', temperature: null, slot, symptoms: positive, room: null };
     record.room = roomFor(rooms, first.start);
+    const earlier = dayOf(text, 0, text.length);
+    if (earlier !== undefined) record.earlier = earlier;
     return [{ at: first.start, record }];
   }
   const strong = h.normals.find((n) => !n.weak);
@@ -220,12 +240,16 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   const weak = h.normals.find((n) => n.weak && shortReport(text, rooms));
   const anchor = strong ?? negated ?? weak;
   if (anchor && (positive.length === 0 || h.context === 'village')) {
-    return [
-      {
-        at: anchor.start,
-        record: { type: 'health', temperature: null, slot, symptoms: [], room: roomFor(rooms, anchor.start) },
-      },
-    ];
+    const record: HealthRecord = {
+      type: 'health',
+      temperature: null,
+      slot,
+      symptoms: [],
+      room: roomFor(rooms, anchor.start),
+    };
+    const earlier = dayOf(text, 0, anchor.start);
+    if (earlier !== undefined) record.earlier = earlier;
+    return [{ at: anchor.start, record }];
   }
   return out;
 }

@@ -100,7 +100,11 @@ export function findPersons(text: string): PersonHit[] {
     if (PRONOUN.includes(w) && !/^\s*(?:是|体温)?\s*[\d三四]/.test(text.slice(end, end + 4))) continue;
     // 我是1506房的张婆婆: the sender naming herself is the sender
     const selfNamed = /我是[^，,。\s]{0,8}$/.test(text.slice(Math.max(0, m.index - 10), m.index));
-    hits.push({ start: m.index, end, person: selfNamed ? '我' : w, self: self || selfNamed });
+    // 我婆婆 as written, like 我老婆 (not 我们, not the 我 of 我是 / 我帮)
+    const mine = !self && !selfNamed && !w.startsWith('我') && text[m.index - 1] === '我';
+    const start = mine ? m.index - 1 : m.index;
+    const person = selfNamed ? '我' : mine ? `我${w}` : w;
+    hits.push({ start, end, person, self: self || selfNamed });
   }
   return hits;
 }

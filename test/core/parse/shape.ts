@@ -8,6 +8,14 @@ const item = z.strictObject({
   unit: z.string().nullable(),
 });
 const slot = z.enum(['am', 'pm']).nullable();
+/** `unsure` (contract) and its reason codes `doubts` (internal) may come on any record but a command. */
+const doubtful = {
+  unsure: z.literal(true).optional(),
+  doubts: z
+    .array(z.enum(['new-place', 'pairing', 'number', 'person']))
+    .min(1)
+    .optional(),
+};
 
 export const recordSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -16,6 +24,9 @@ export const recordSchema = z.discriminatedUnion('type', [
     slot,
     symptoms: z.array(z.enum(SYMPTOM_CODES)),
     room: z.string().nullable(),
+    person: z.string().min(1).nullable().optional(),
+    earlier: z.boolean().optional(),
+    ...doubtful,
   }),
   z.strictObject({
     type: z.literal('request'),
@@ -23,6 +34,7 @@ export const recordSchema = z.discriminatedUnion('type', [
     urgent: z.boolean(),
     items: z.array(item),
     room: z.string().nullable(),
+    ...doubtful,
   }),
   z.strictObject({
     type: z.literal('order'),
@@ -30,6 +42,7 @@ export const recordSchema = z.discriminatedUnion('type', [
     deliverTo: z.string().nullable(),
     customer: z.string().nullable(),
     seq: z.number().int().nullable(),
+    ...doubtful,
   }),
   z.strictObject({
     type: z.literal('water'),
@@ -41,8 +54,13 @@ export const recordSchema = z.discriminatedUnion('type', [
       .nullable(),
     part: z.enum(['am', 'pm', 'evening']).nullable(),
     deliverTo: z.string().nullable(),
+    ...doubtful,
   }),
-  z.strictObject({ type: z.literal('cancel'), items: z.array(z.strictObject({ name: z.string().min(1) })) }),
+  z.strictObject({
+    type: z.literal('cancel'),
+    items: z.array(z.strictObject({ name: z.string().min(1) })),
+    ...doubtful,
+  }),
   z.strictObject({ type: z.literal('command'), name: z.string().min(1), args: z.array(z.string()) }),
 ]);
 
