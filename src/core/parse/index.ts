@@ -4,7 +4,14 @@ import type { HealthRecord, ParsedRecord, ParseInput, Vocabulary } from '../reco
 import { isJielongHeader, parseCommand } from './commands.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
 import { localDate } from './local-time.js';
-import { fixMeasureHomophones, normalise, stripMentions, stripQuote, tightenDecimals } from './normalise.js';
+import {
+  fixMeasureHomophones,
+  normalise,
+  quotedWords,
+  stripMentions,
+  stripQuote,
+  tightenDecimals,
+} from './normalise.js';
 import { parsePlain } from './plain.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 
@@ -30,7 +37,8 @@ function taughtNames(r: ParsedRecord): ParsedRecord {
 
 function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedRecord[] {
   const raw = typeof input?.text === 'string' ? input.text : '';
-  const text = stripQuote(stripMentions(normalise(raw)).trim());
+  const whole = stripMentions(normalise(raw)).trim();
+  const text = stripQuote(whole);
   if (text.length === 0) return [];
   if (text.startsWith('#') && !isJielongHeader(text)) {
     const cmd = parseCommand(text);
@@ -56,12 +64,22 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   const plain = fixMeasureHomophones(
     tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text),
   );
-  return parsePlain(plain, {
-    at: input.at,
-    context: input.context,
-    timeZone: input.timeZone,
-    vocabulary,
-  });
+  const opts = { at: input.at, context: input.context, timeZone: input.timeZone, vocabulary };
+  const records = parsePlain(plain, opts);
+  // 「2105王：体温计坏了」 能帮她送一个吗: a reply asking for what the quoted message named is read with it
+  // (only what is asked: the quoted message's own reports were read when it was posted)
+  const quoted = text === whole ? null : quotedWords(whole);
+  if (quoted && ASKS_RE.test(text) && !records.some(asks)) {
+    const joint = parsePlain(fixMeasureHomophones(tightenDecimals(`${quoted}，${plain}`)), opts);
+    for (const r of joint) if (asks(r)) records.push(r);
+  }
+  return records;
+}
+
+const ASKS_RE = /送|给|拿|带|要|买|换|借/;
+
+function asks(r: ParsedRecord): boolean {
+  return r.type === 'request' || r.type === 'order' || r.type === 'water';
 }
 
 function isHealth(r: ParsedRecord): r is HealthRecord {

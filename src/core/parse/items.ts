@@ -18,6 +18,8 @@ export interface ItemOptions {
   verbs: boolean;
   /** A 接龙's single product: a quantity without a name orders this. */
   product?: { name: string; unit: string | null } | null;
+  /** The text before claimed spans were masked (to tell a sum of money from a date under the mask). */
+  original?: string;
 }
 
 const TRIGGER_RE =
@@ -45,6 +47,12 @@ const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有|(?<!没)
 const EACH_RE = /(?:各|每样|每种|每个)\s*$/;
 /** 吃了两片布洛芬 / 喝了一瓶: a quantity already taken or used up is a report, not a request. */
 const CONSUMED_RE = /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了)$/;
+
+/** A quantity of what is left or already used (只剩一个, 吃了两片): no item's, never a loose end. */
+export function notAsked(text: string, start: number): boolean {
+  const lead = text.slice(Math.max(0, start - 3), start);
+  return REMAINING_RE.test(lead) || CONSUMED_RE.test(lead);
+}
 
 /** Characters already taken by an item name, so no name is used twice. */
 class Used {
@@ -103,8 +111,13 @@ class Extraction {
   readonly hits: ItemHit[] = [];
   readonly qtyStarts = new Set<number>();
   private mentionsCache: NameSpan[] | null = null;
-  constructor(readonly text: string) {
+  readonly origin: string;
+  constructor(
+    readonly text: string,
+    original?: string,
+  ) {
     this.used = new Used(text.length);
+    this.origin = original ?? text;
   }
   mentions(): NameSpan[] {
     this.mentionsCache ??= goodsMentions(this.text);
@@ -127,6 +140,16 @@ class Extraction {
       let qty: number | null = null;
       let unit: string | null = null;
       if (n === 0) {
+        // 买五块钱的葱: goods bought for a sum of money (the price is claimed) are named after its 的
+        if (text[pos] === '|') {
+          let k = pos;
+          while (text[k] === '|') k++;
+          if (
+            text[k] === '的' &&
+            /^[\d一二两三四五六七八九十百]+\s*(?:块|元)/.test(this.origin.slice(pos, k))
+          )
+            pos = k + 1;
+        }
         // 需要：口罩、纸巾 — a colon (and a line break) may follow the verb
         while (
           pos < from + 3 &&
@@ -209,7 +232,7 @@ function pickName(
 
 export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   const qtys = findQuantities(text).slice(0, MAX_QUANTITIES);
-  const x = new Extraction(text);
+  const x = new Extraction(text, opts.original);
   for (const q of qtys) x.qtyStarts.add(q.start);
   let spec = -1;
   for (let idx = 0; idx < qtys.length; idx++) {

@@ -88,3 +88,17 @@ export function stripQuote(text: string): string {
   const m = QUOTE_RE.exec(text);
   return m ? text.slice(m[0].length).trim() : text;
 }
+
+/**
+ * The quoted message (「name：words」 as `name words`: a nickname often holds the room, 2105王), or null when the
+ * text quotes nothing.
+ */
+export function quotedWords(text: string): string | null {
+  if (!text.startsWith('「')) return null;
+  const m = QUOTE_RE.exec(text);
+  if (!m) return null;
+  const inner = m[0].slice(1, m[0].indexOf('」'));
+  const colon = inner.search(/[:：]/);
+  const words = colon >= 0 && colon <= 16 ? `${inner.slice(0, colon)} ${inner.slice(colon + 1)}` : inner;
+  return words.trim() || null;
+}

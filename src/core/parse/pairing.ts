@@ -4,11 +4,11 @@
 // their own where quantities ran out means the reading may have slid by one: the record is flagged rather
 // than acted on as a guess.
 import { goodsAt, isKindOf } from './item-lexicon.js';
-import type { ItemHit } from './items.js';
+import { type ItemHit, notAsked } from './items.js';
 import { findQuantities } from './quantities.js';
 
 /** True when a quantity or a known goods word of `masked` is not part of any item read from it. */
-export function unpaired(masked: string, items: readonly ItemHit[]): boolean {
+export function unpaired(masked: string, items: readonly ItemHit[], goodsToo = true): boolean {
   if (items.length === 0) return false;
   // 白糖 醋两瓶 三包: a quantity reaching back over other goods to find its own is a guess
   for (const a of items)
@@ -20,11 +20,13 @@ export function unpaired(masked: string, items: readonly ItemHit[]): boolean {
     if (q.unit === null || q.qty === null || covered[q.start] === 1) continue;
     // 大米一袋（50斤）: a size in brackets; 38块的那种: a price; 不是两袋: a quantity denied
     if (masked[q.start - 1] === '(' || /^[的钱]/.test(masked.slice(q.end, q.end + 1))) continue;
-    if (/不是\s*$/.test(masked.slice(Math.max(0, q.start - 3), q.start))) continue;
+    if (/不是\s*$/.test(masked.slice(Math.max(0, q.start - 3), q.start)) || notAsked(masked, q.start))
+      continue;
     return true;
   }
   // goods with no quantity of their own only matter when the others are counted (白糖 醋两瓶 三包)
-  if (!items.some((h) => h.item.qty !== null)) return false;
+  // (in a request goods are often named as the reason, 热水没了 能送壶开水吗: only quantities are checked)
+  if (!goodsToo || !items.some((h) => h.item.qty !== null)) return false;
   for (let i = 0; i < masked.length; i++) {
     const w = goodsAt(masked, i);
     if (!w) continue;

@@ -181,7 +181,15 @@ export function findQuantities(text: string): QtyHit[] {
     }
     if (text[k] === ' ') k++;
     const unit = unitAt(text, k);
-    if (unit === null) continue;
+    if (unit === null) {
+      // 二两花椒 / 三两茶叶: 两 after a digit is the weight (50 g), not the number two
+      const liang = /^([一二三四五六七八九十半]{1,2})两$/.exec(numText);
+      const weight = liang?.[1] ? parseNumber(liang[1]) : null;
+      if (weight !== null && !inexact && /[\u4e00-\u9fa5]/.test(text[i] ?? '')) {
+        hits.push({ start, end: i, qty: weight, unit: '两', suffix: false });
+      }
+      continue;
+    }
     // 38个小时 / 3个月 / 两个人: a span of time or a count of people, not of goods
     if (unit === '个' && TIME_AFTER_GE_RE.test(text.slice(k + 1, k + 3))) continue;
     let end = k + unit.length;

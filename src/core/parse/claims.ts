@@ -1,0 +1,92 @@
+// What is claimed before goods are read, so no number in it becomes a quantity and no word an item: prices
+// (37块钱一份, 一百二一袋, 复合肥一袋八十五, 菜油两桶 七十五一桶), pack sizes (50斤装的, 一桶20升的, 30个装) and
+// purposes (打虫子的, 喂猪的).
+import type { Mask } from './chars.js';
+
+/** Measure words a price is quoted per (37块钱一份, 120/袋, 一百二一袋). */
+const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份支把条只串板])';
+/** A Chinese price: 一百二 / 八十五 (with 块 or 元), or any number of hundreds (一百二一袋). */
+const CN_HUNDREDS = '[一二两三四五六七八九十]{0,3}[百千][零一二两三四五六七八九十]{0,3}';
+const CN_PRICE = `(?:${CN_HUNDREDS}|[一二两三四五六七八九十]{1,3})`;
+const PRICE_RE = new RegExp(
+  `\\d+(?:\\.\\d+)?\\s*(?:(?:元|块钱|块(?=钱|[/每一]|[^\\u4e00-\\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?|${PER})`,
+  'g',
+);
+const CN_PRICE_RE = new RegExp(
+  `${CN_PRICE}\\s*(?:元|块钱|块(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?|${CN_HUNDREDS}\\s*${PER}`,
+  'g',
+);
+/**
+ * 复合肥一袋八十五 / 菜油一桶85 / 一袋要150: the price after its measure word, where the clause ends (一袋五十斤的
+ * is a size, 一袋 二十斤的 a description).
+ */
+const UNIT_PRICE_RE =
+  /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2})\s*(?:元|块钱?)?(?=[\s,，。!！?？;；]|$)/g;
+/** A pack size is not the quantity: 50斤装的, 30个装, 10L一桶的, 25公斤的 (before goods), 一桶20升的. */
+const NUM = '[\\d.一二两三四五六七八九十百半]+';
+const SIZE_UNIT = '(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)';
+const SIZE_RE = new RegExp(
+  `${NUM}\\s*${SIZE_UNIT}\\s*(?:装的?|一(?:桶|袋|箱|瓶|件|盒|包|壶|提|罐)的|的(?=[\\u4e00-\\u9fa5]))|[一每](?:桶|袋|箱|瓶|件|盒|包|壶|提|罐)(?:是|有)?\\s*${NUM}\\s*${SIZE_UNIT}的?(?=$|[\\s,，。)）])`,
+  'g',
+);
+/** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
+const PURPOSE_RE =
+  /(?<=^|[\s,，。(（])(?:打|喂|做|煮|炒|种|施|撒|喷|治|防|杀|拌|泡|给[\u4e00-\u9fa5]{1,3}(?:吃|用|喝))[\u4e00-\u9fa5]{0,5}(?:的|用|用的)(?=$|[\s,，。)）])/g;
+const SIZE_HINT_RE =
+  /(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)\s*(?:装|一|的)|[一每][桶袋箱瓶件盒包壶提罐](?:是|有)?\s*[\d一二两三四五六七八九十]/;
+const PURPOSE_HINT_RE = /(?:^|[\s,，。(（])(?:打|喂|做|煮|炒|种|施|撒|喷|治|防|杀|拌|泡|给)/;
+/** 50斤装的大米 / 一桶20升的: a size beside the quantity; 一袋五十斤的大米 keeps its 一袋 (the quantity). */
+function maskSizes(mask: Mask, text: string): void {
+  for (const m of text.matchAll(SIZE_RE)) {
+    let start = m.index;
+    // 一桶20升的 is the size of a barrel only when the barrels ordered are counted elsewhere (来三桶)
+    if (/^[一每]/.test(m[0])) {
+      const measure = m[0][1] as string;
+      const others = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+      if (!new RegExp(`[\\d一二两三四五六七八九十几]\\s*${measure}`).test(others)) start += 2;
+    }
+    // a size before goods (25公斤的复合肥) is kept only when the goods are counted elsewhere
+    if (m[0].endsWith('的') && !/装|一|每/.test(m[0])) {
+      // 一袋五十斤的大米: right after its quantity the size is read with it (the item reader's spec)
+      if (/[\d一二两三四五六七八九十几]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)\s*$/.test(text.slice(0, m.index)))
+        continue;
+      if (!countedElsewhere(text, m.index, m[0].length)) continue;
+    }
+    mask.set(start, m.index + m[0].length);
+  }
+}
+
+function countedElsewhere(text: string, at: number, len: number): boolean {
+  const rest = text.slice(0, at) + ' '.repeat(len) + text.slice(at + len);
+  return /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)/.test(rest);
+}
+
+/**
+ * 菜油两桶 七十五一桶: a number of ten or more before 一 + a measure that the goods are already counted in is a
+ * price, not a second quantity (二十一袋 alone is 21 bags).
+ */
+function maskSpokenPrices(mask: Mask, text: string): void {
+  if (!/十|百/.test(text)) return;
+  for (const m of text.matchAll(
+    /(?<=^|[\s,，(（])([一二两三四五六七八九]?[十百][一二三四五六七八九十]{0,2})\s*([一每])\s*(桶|袋|箱|瓶|件|盒|包|斤|公斤|壶|提|罐)(?=$|[\s,，。)）])/g,
+  )) {
+    const measure = m[3] as string;
+    const before = text.slice(0, m.index);
+    if (new RegExp(`[\\d一二两三四五六七八九十几]\\s*${measure}`).test(before))
+      mask.set(m.index, m.index + m[0].length);
+  }
+}
+
+function maskAll(mask: Mask, re: RegExp, text: string): void {
+  for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
+}
+
+export function claimNotGoods(mask: Mask, text: string): void {
+  if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
+  if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
+  if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九]/.test(text))
+    maskAll(mask, UNIT_PRICE_RE, text);
+  if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
+  if (PURPOSE_HINT_RE.test(text)) maskAll(mask, PURPOSE_RE, text);
+  maskSpokenPrices(mask, text);
+}
