@@ -81,7 +81,7 @@ describe('a village day replayed through the command line', () => {
     );
     expect([next.orders, next.water, next.undelivered, next.purchaseList.length]).toEqual([
       0,
-      [{ deliverTo: '5组', qty: 2, part: 'pm' }],
+      [{ deliverTo: '五组', qty: 2, part: 'pm' }],
       5,
       5,
     ]);

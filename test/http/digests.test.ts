@@ -62,7 +62,7 @@ describe('GET /api/v1/digests/:siteId', () => {
         { name: '菜籽油', unit: '桶', qty: 1 },
         { name: '化肥', unit: '袋', qty: 2 },
       ],
-      water: [{ deliverTo: '5组', qty: 2, part: 'pm' }],
+      water: [{ deliverTo: '五组', qty: 2, part: 'pm' }],
       undelivered: 1,
     });
     expect(res.json().text).toMatch(/^【七星洞村 2月16日汇总】\n当天新订单 0 单；未送达 1 单/);

@@ -322,7 +322,7 @@ describe('/api/v1/water', () => {
         household: '老王',
         villageGroup: '五组',
         phone: '13900002222',
-        deliverTo: '5组',
+        deliverTo: '五组',
         qty: 2,
         unit: '桶',
         day: '2020-02-16',
