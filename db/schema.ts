@@ -500,6 +500,55 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
 );
 
+/**
+ * Words a site's groups use that the parser learned from staff fixes (issue 16): places, names, rooms,
+ * goods aliases (word → the name to record) and measure words. Households, rooms and residents are
+ * vocabulary too; they are read from their own tables.
+ */
+export const siteVocabulary = pgTable(
+  'site_vocabulary',
+  {
+    id: serial('id').primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['place', 'name', 'room', 'goods', 'unit'] }).notNull(),
+    word: text('word').notNull(),
+    /** For goods: the name to record it under. */
+    meaning: text('meaning'),
+    sourceMessageId: bigint('source_message_id', { mode: 'number' }).references(() => messages.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [unique('site_vocabulary_unique').on(t.siteId, t.kind, t.word)],
+);
+
+/**
+ * Records the bot doubted (`unsure`) and asked the sender to confirm: they wait here, and act only on a
+ * 对 (or a correction) from the same sender.
+ */
+export const pendingConfirmations = pgTable(
+  'pending_confirmations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    talkerId: text('talker_id').notNull(),
+    messageId: bigint('message_id', { mode: 'number' }).references(() => messages.id, {
+      onDelete: 'set null',
+    }),
+    records: jsonb('records').$type<unknown[]>().notNull(),
+    status: text('status', { enum: ['pending', 'confirmed', 'corrected', 'dropped'] })
+      .notNull()
+      .default('pending'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('pending_confirmations_open_idx').on(t.groupId, t.talkerId).where(sql`status = 'pending'`)],
+);
+
 export const schema = {
   sites,
   groups,
@@ -519,4 +568,6 @@ export const schema = {
   waterBookings,
   apiTokens,
   auditLog,
+  siteVocabulary,
+  pendingConfirmations,
 };

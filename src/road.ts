@@ -11,6 +11,7 @@ import type { MessageState } from './core/domain.js';
 import type { Logger } from './log.js';
 import { createHandling } from './services/handling.js';
 import type { OutboxService } from './services/outbox.js';
+import type { VocabularyCache } from './services/vocabulary.js';
 
 /** A command repeated by its sender within this window is not answered again. */
 export const REPEAT_WINDOW_MS = 5 * 60_000;
@@ -19,7 +20,9 @@ export interface RoadDeps {
   db: Db;
   clock: Clock;
   log: Logger;
-  services: ScriptServices & { outbox: Pick<OutboxService, 'respond'> };
+  services: ScriptServices & { outbox: Pick<OutboxService, 'respond'>; vocabulary?: VocabularyCache };
+  /** Each site's vocabulary for the parser (src/services/vocabulary.ts). */
+  vocabulary?: VocabularyCache;
   /** Told once a unit has committed, with its messages' outcomes. */
   committed?(states: MessageState[]): void;
   /** Most messages handled together (default 64). */
@@ -33,6 +36,10 @@ export function createRoad(deps: RoadDeps) {
     log: deps.log.child({ part: 'robot' }),
     respond: (msg, replies, tx) => deps.services.outbox.respond(msg, replies, tx),
     isTransient: isConnectionError,
+    vocabularyOf: (siteId, tx) => {
+      const cache = deps.vocabulary ?? deps.services.vocabulary;
+      return cache ? cache.of(siteId, tx) : Promise.resolve(undefined);
+    },
     // In the public groups, where one member's flood would spend everyone's budget; staff and volunteers
     // repeat commands because the answer changed.
     repeatedCommand: (msg, tx) =>

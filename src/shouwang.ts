@@ -25,6 +25,7 @@ import { createServices } from './services/index.js';
 import { createFileSpool } from './services/intake-spool.js';
 import { createMetrics, instrumentJobRuns, instrumentOutboxRepo } from './services/metrics.js';
 import { createOutboxWorker, type OutboxPolicy } from './services/outbox-worker.js';
+import { chatMessageOf } from './services/stored-message.js';
 
 export interface ShouwangOptions {
   config: Config;
@@ -123,6 +124,11 @@ export async function createShouwang(opts: ShouwangOptions) {
     maxBatch: config.batchSize,
     // Half the pool: each may hold a transaction and still query; two batches may be open as well.
     soloConcurrency: Math.max(1, Math.floor(database.poolSize / 2) - 2),
+  });
+  // A message staff fixed in 待处理消息 is read again on the road, with what the fix taught.
+  services.admin.review.onReadAgain(async (id) => {
+    const row = await services.messages.byId(id);
+    if (row) await handle(await chatMessageOf(row, services.groups));
   });
   services.intake.onStored(async (msg) => {
     metrics.messagesReceived.inc();

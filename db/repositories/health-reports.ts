@@ -2,8 +2,8 @@
 // resident, day and slot. Reports of senders not yet bound wait with resident_id null.
 import { and, asc, desc, eq, gte, inArray, isNull, lte, notExists, sql } from 'drizzle-orm';
 import type { Slot, SymptomCode } from '../../src/core/records.js';
-import { insertMany, tupleIn } from '../bulk.js';
 import { byRoom } from '../../src/core/text.js';
+import { insertMany, tupleIn } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { healthReports, residents, rooms, sites } from '../schema.js';
 import { coalesce } from '../unit.js';

@@ -2,8 +2,8 @@
 // WeChat identity they write from, by roster nickname or by room.
 import { and, asc, eq } from 'drizzle-orm';
 import type { ResidentStatus } from '../../src/core/domain.js';
-import { tupleIn } from '../bulk.js';
 import { byRoom } from '../../src/core/text.js';
+import { tupleIn } from '../bulk.js';
 import type { Executor } from '../client.js';
 import { residents, rooms } from '../schema.js';
 import { coalesce } from '../unit.js';

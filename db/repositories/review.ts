@@ -92,6 +92,16 @@ export function createReviewRepo(db: Executor) {
       return r ?? null;
     },
 
+    /** Puts a message back to be read again (a staff fix taught what it needed); null when it was not waiting. */
+    async readAgain(id: number, from: MessageState[], note: string | null) {
+      const [r] = await db
+        .update(messages)
+        .set({ state: 'received', processedAt: null, ...(note !== null ? { note } : {}) })
+        .where(and(eq(messages.id, id), inArray(messages.state, from)))
+        .returning({ id: messages.id });
+      return r ?? null;
+    },
+
     /** Marks a message reviewed if it is still in one of `from` states; null when it was not. */
     async markReviewed(id: number, from: MessageState[], at: Date, note: string | null) {
       const [r] = await db

@@ -9,7 +9,7 @@ import { savepoint } from '../../db/unit.js';
 import type { CommandName } from '../core/commands.js';
 import type { ChatMessage, GroupRole, MessageState } from '../core/domain.js';
 import { mediaOutcome } from '../core/media.js';
-import type { ParsedRecord } from '../core/records.js';
+import type { ParsedRecord, Vocabulary } from '../core/records.js';
 import { DEFAULT_ZONE } from '../core/time.js';
 import { type Understanding, understand } from '../core/understand.js';
 import type { Logger } from '../log.js';
@@ -31,6 +31,8 @@ export interface RobotDeps {
   respond(msg: ChatMessage, replies: Reply[], tx: Tx): Promise<unknown>;
   /** Failures worth waiting out (the database is away): they end the turn and the unit. */
   isTransient?: (err: unknown) => boolean;
+  /** What the message's site is known to say, read in the turn's transaction (a cache in front of it). */
+  vocabularyOf?(siteId: number | null, tx: Tx): Promise<Vocabulary | undefined>;
   /** Whether this command was sent by the same person just before and answered then: not answered again. */
   repeatedCommand?(msg: ChatMessage, tx: Tx): Promise<boolean>;
 }
@@ -94,6 +96,11 @@ export class Robot {
    * by one). A transient failure is always thrown.
    */
   async receive(msg: ChatMessage, tx: Tx, opts: { isolate?: boolean } = {}): Promise<Received> {
+    const publicGroup = msg.group?.role === 'residents' || msg.group?.role === 'villagers';
+    const vocabulary =
+      publicGroup && msg.kind !== 'media'
+        ? await this.deps.vocabularyOf?.(msg.group?.siteId ?? null, tx)
+        : undefined;
     const understood = understand({
       body: msg.body,
       kind: msg.kind,
@@ -101,6 +108,7 @@ export class Robot {
       role: msg.group?.role ?? null,
       siteKind: msg.group?.siteKind ?? null,
       timeZone: msg.group?.timeZone ?? DEFAULT_ZONE,
+      vocabulary,
     });
     // Media (a photo, a voice message) is for a person to look at unless a listener says otherwise.
     const outcome: Received =

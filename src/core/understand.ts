@@ -5,7 +5,7 @@ import type { GroupRole, MessageKind, SiteKind } from './domain.js';
 import { type Jielong, parseMessage, readJielong } from './parse/index.js';
 import { needsConfirmation, reportDay, slotOf } from './quarantine/observation.js';
 import { leftoverState } from './quarantine/unplaced.js';
-import type { CancelRecord, HealthRecord, ParsedRecord, Slot } from './records.js';
+import type { CancelRecord, HealthRecord, ParsedRecord, Slot, Vocabulary } from './records.js';
 import { localDate } from './time.js';
 import { appMessageTitle, isAppPayload } from './village/app-message.js';
 import { looksMeant, negatedOrder, placeOnly } from './village/intent.js';
@@ -18,6 +18,8 @@ export interface Heard {
   role: GroupRole | null;
   siteKind: SiteKind | null;
   timeZone: string;
+  /** What the site's groups are known to say (places, names, rooms, words staff taught). */
+  vocabulary?: Vocabulary;
 }
 
 /** A health record with the day and slot it is filed under. */
@@ -132,7 +134,13 @@ function villagers(m: Heard): Understanding {
     leftover: { state: 'ignored' as const, note },
   });
   if (text === null) return letGo('app message without a title');
-  const parsed = parseMessage({ text, at: m.at, context: 'village', timeZone: m.timeZone });
+  const parsed = parseMessage({
+    text,
+    at: m.at,
+    context: 'village',
+    timeZone: m.timeZone,
+    vocabulary: m.vocabulary,
+  });
   const jielong = readJielong(text);
   if (jielong === null && app) return letGo('app message that is not a 接龙');
   const records = jielong

@@ -2,8 +2,8 @@
 // two) are handled again, and old coordinator rows are pruned.
 import type { JobRunsRepo } from '../../db/repositories/job-runs.js';
 import type { ChatMessage } from '../core/domain.js';
-import { stripLeadingMentions } from '../core/text.js';
 import type { Services } from '../services/index.js';
+import { chatMessageOf } from '../services/stored-message.js';
 import type { Job } from './scheduler.js';
 
 const STALL_MS = 2 * 60_000;
@@ -25,24 +25,7 @@ export function redispatchStalledJob(
         MAX_ATTEMPTS,
         100,
       );
-      for (const row of stalled) {
-        const group = row.groupId ? await services.groups.byId(row.groupId) : null;
-        await handle({
-          id: row.id,
-          providerId: row.providerId,
-          roomId: row.roomId,
-          roomTopic: group?.topic ?? '',
-          talkerId: row.talkerId,
-          talkerName: row.talkerName,
-          kind: row.kind,
-          text: row.text,
-          body: stripLeadingMentions(row.text),
-          at: row.sentAt,
-          mentionsSelf: row.mentionsSelf,
-          mentionIds: [],
-          group,
-        });
-      }
+      for (const row of stalled) await handle(await chatMessageOf(row, services.groups));
     },
   };
 }

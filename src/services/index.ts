@@ -25,6 +25,7 @@ import { createOutboxService } from './outbox.js';
 import { createQuarantineService } from './quarantine/index.js';
 import { createRecallService } from './recall.js';
 import { createVillageService } from './village/index.js';
+import { createVocabularyCache } from './vocabulary.js';
 
 export interface ServicesDeps {
   database: Database;
@@ -47,6 +48,7 @@ export function createServices(deps: ServicesDeps) {
   const messages = createMessagesRepo(db);
   const outbox = createOutboxService({ db, clock: deps.clock, notify: deps.notifyOutbox });
   const lists = createListsAdminService({ db, clock: deps.clock });
+  const vocabulary = createVocabularyCache({ db, clock: deps.clock });
   return {
     clock: deps.clock,
     groups,
@@ -66,6 +68,8 @@ export function createServices(deps: ServicesDeps) {
     outbox,
     village: createVillageService({ db, outbox }),
     recall: createRecallService({ outbox }),
+    /** Each site's vocabulary for the parser. */
+    vocabulary,
     tokens: createTokensService({ db, clock: deps.clock }),
     audit: createAuditService({ db, clock: deps.clock }),
     /** What staff manage through the admin API; every write is audited. */
@@ -82,7 +86,12 @@ export function createServices(deps: ServicesDeps) {
         outbox,
         log: deps.log.child({ part: 'admin-health' }),
       }),
-      review: createReviewService({ db, clock: deps.clock, defaultZone: deps.defaultZone }),
+      review: createReviewService({
+        db,
+        clock: deps.clock,
+        defaultZone: deps.defaultZone,
+        vocabularyChanged: (siteId) => vocabulary.forget(siteId),
+      }),
       outbox: createOutboxAdminService({
         db,
         clock: deps.clock,

@@ -26,6 +26,14 @@ describe('clipText', () => {
 describe('rooms in human order', () => {
   it('sorts building-room numbers by their numbers, not as text, with no room last', () => {
     const rooms = ['10-103', '1-201', '1-101', null, '2105', '10101', '2101'];
-    expect([...rooms].sort(compareRooms)).toEqual(['1-101', '1-201', '10-103', '2101', '2105', '10101', null]);
+    expect([...rooms].sort(compareRooms)).toEqual([
+      '1-101',
+      '1-201',
+      '10-103',
+      '2101',
+      '2105',
+      '10101',
+      null,
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/log.js';
 import { createRoad, type Road } from '../../src/road.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { createSetupService } from '../../src/services/setup.js';
+import { chatMessageOf } from '../../src/services/stored-message.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { type RosterEntry, SITE, shanghai, siteSetup } from './quarantine.js';
 
@@ -61,13 +62,18 @@ export async function serviceSite(
 
 /** The message road (robot, bots, handling) over these services, without the chat stack. */
 export function roadOf(db: TestDatabase, services: Services, clock: SimulatedClock): Road {
-  return createRoad({
+  const road = createRoad({
     db: db.db,
     clock,
     log: silentLogger,
     services,
     committed: () => services.outbox.notify(),
   });
+  services.admin.review.onReadAgain(async (id) => {
+    const row = await services.messages.byId(id);
+    if (row) await road.handle(await chatMessageOf(row, services.groups));
+  });
+  return road;
 }
 
 /**

@@ -4,10 +4,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ReviewRow } from '../../../db/repositories/review.js';
 import { GROUP_ROLES, MESSAGE_STATES, SITE_KINDS } from '../../core/domain.js';
+import type { ParsedRecord } from '../../core/records.js';
 import type { ApiContext } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
-import { ParsedRecordSchema } from '../record-schemas.js';
+import { FixedRecordSchema, ParsedRecordSchema } from '../record-schemas.js';
 import {
   DateQuery,
   dateRange,
@@ -128,6 +129,59 @@ export const messageRoutes =
         present(
           await review.markReviewed(actorOf(req), req.params.id, req.body?.note ?? null, guardFor(req)),
         ),
+    );
+
+    app.post(
+      '/messages/:id/fix',
+      {
+        config: { permission: 'messages:review' },
+        schema: {
+          tags,
+          summary:
+            "Say what a message the bot could not read means: the words it teaches become the site's vocabulary and the message is read again",
+          params: IdParams,
+          body: z.strictObject({
+            records: z
+              .array(FixedRecordSchema)
+              .min(1)
+              .max(20)
+              .describe('What the message says, as the parser would give it'),
+          }),
+          response: {
+            200: z.object({
+              learned: z
+                .object({
+                  places: z.array(z.string()).optional(),
+                  names: z.array(z.string()).optional(),
+                  rooms: z.array(z.string()).optional(),
+                  goods: z.record(z.string(), z.string()).optional(),
+                  units: z.array(z.string()).optional(),
+                })
+                .describe('What the site now knows that the parser did not read on its own'),
+              message: Message,
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const { learned, message } = await review.fix(
+          actorOf(req),
+          req.params.id,
+          req.body.records as ParsedRecord[],
+          guardFor(req),
+        );
+        const list = (l: readonly string[] | undefined) => (l ? [...l] : undefined);
+        return {
+          learned: {
+            places: list(learned.places),
+            names: list(learned.names),
+            rooms: list(learned.rooms),
+            goods: learned.goods ? { ...learned.goods } : undefined,
+            units: list(learned.units),
+          },
+          message: present(message),
+        };
+      },
     );
 
     app.post(
