@@ -49,6 +49,10 @@ export interface Understanding {
    * order or booking like an earlier one is then a new one, not the earlier one said again.
    */
   more: boolean;
+  /** The words of a fix of what the bot read before (不对，醋是两瓶 / 改成二十斤 / 不是白糖 是红糖). */
+  fix: boolean;
+  /** A bare yes (对, 是的, 确认) or no (不对, 不是) — an answer to a question the bot asked. */
+  answer: 'yes' | 'no' | null;
   /** A recall (撤回): the provider id of the message the sender took back. */
   recalled: string | null;
   /** What the message is when nothing comes of it: for staff to review, or to let go. */
@@ -56,6 +60,8 @@ export interface Understanding {
 }
 
 const NOTHING: Omit<Understanding, 'command' | 'leftover'> = {
+  fix: false,
+  answer: null,
   more: false,
   recalled: null,
   records: [],
@@ -65,6 +71,15 @@ const NOTHING: Omit<Understanding, 'command' | 'leftover'> = {
 };
 
 const MORE = /再(?:送|来|买|带|要|订|加)|另外|还要|多送|加送|追加|又要/;
+const FIX = /不对|错了|搞错|弄错|写错|打错|改成|改为|换成|应该是|更正|不是.{1,10}是/;
+const YES = /^(?:对|对的|对头|是的?|没错|好的?|嗯+|确认|可以|行|要得|ok|OK)[!！。.~～]*$/;
+const NO = /^(?:不对|不是|错了|不是的|搞错了|弄错了)[!！。.~～]*$/;
+
+/** A bare yes or no, as an answer to the bot's question. */
+function answerOf(text: string): 'yes' | 'no' | null {
+  const t = text.trim();
+  return YES.test(t) ? 'yes' : NO.test(t) ? 'no' : null;
+}
 
 export function understand(m: Heard): Understanding {
   if (m.kind === 'recall')
@@ -159,5 +174,15 @@ function villagers(m: Heard): Understanding {
       : meant === 'unread'
         ? { state: 'unplaced', note: 'looks like an order or booking the bot could not read' }
         : { state: 'ignored', note: null };
-  return { ...NOTHING, command: null, records, jielong, place, leftover, more: MORE.test(text) };
+  return {
+    ...NOTHING,
+    command: null,
+    records,
+    jielong,
+    place,
+    leftover,
+    more: MORE.test(text),
+    answer: answerOf(text),
+    fix: FIX.test(text),
+  };
 }

@@ -9,6 +9,7 @@ import { placeSetText } from '../../core/village/replies.js';
 import type { OutboxService } from '../outbox.js';
 import { noteReview, REVIEW_NOTES } from '../review-note.js';
 import type { Turn } from '../turn.js';
+import { actionable, answerPending, ask, fixRecentOrder } from './confirm.js';
 import { ownerOf, type VillagerContext, villageRepos } from './context.js';
 import { applyJielong } from './jielong.js';
 import { cancel, placeOrders } from './orders.js';
@@ -38,7 +39,25 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
       if (reply) turn.reply(reply);
       return turn.done('handled', reply ? null : '接龙 re-posted without changes');
     }
-    const lines = await handleRecords(ctx, u.records);
+    // An answer to the bot's question, a fix of what it just read, or doubtful records to ask about.
+    const answered = await answerPending(ctx, u);
+    if (answered.kind === 'dropped') {
+      turn.reply({ text: '好的，这条已转给志愿者核对，需要时会联系您。', mention: true });
+      return turn.done('unplaced', 'the sender said the bot misread it');
+    }
+    if (answered.kind === 'none' && u.fix) {
+      const fixed = await fixRecentOrder(ctx);
+      if (fixed) {
+        turn.reply({ text: fixed, mention: true });
+        return turn.done('handled', 'a fix of the order before');
+      }
+    }
+    const acting = answered.kind === 'act' ? answered.records : u.records;
+    if (answered.kind === 'none' && acting.some((r) => actionable(r) && r.unsure)) {
+      turn.reply({ text: await ask(ctx, acting.filter(actionable)), mention: true });
+      return turn.done('handled', 'asked the sender to confirm');
+    }
+    const lines = await handleRecords(ctx, acting);
     if (lines.length) {
       turn.reply({ text: lines.join('\n'), mention: true });
       return turn.done('handled');
