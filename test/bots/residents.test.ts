@@ -283,6 +283,12 @@ describe('commands and everything else', () => {
     ]);
     expect(await h.say(RESIDENTS, '2105高', '😷🤒', '2020-02-15 10:05')).toEqual([]);
     expect(await stateOf('😷🤒')).toBe('unplaced');
+    // A number asked about is no reading: no report, no alert; staff look at the question.
+    expect(await h.say(RESIDENTS, '小王', '37.5是不是就算发烧了', '2020-02-15 10:06')).toEqual([
+      expect.objectContaining({ text: '@小王 收到，这条消息工作人员会看一下，需要时会联系您。' }),
+    ]);
+    expect(await stateOf('37.5是不是就算发烧了')).toBe('unplaced');
+    expect((await db().select().from(alerts)).length).toBe(0);
     expect(await stateOf('谢谢医生！辛苦了')).toBe('ignored');
     expect(await stateOf('我的核酸结果出来了没有')).toBe('unplaced');
     expect(await stateOf('#状态')).toBe('handled');

@@ -9,6 +9,7 @@ import { digestText } from '../../core/quarantine/digest.js';
 import { texts } from '../../core/quarantine/texts.js';
 import type { CancelRecord, RequestRecord } from '../../core/records.js';
 import { localDate } from '../../core/time.js';
+import { noteReview, REVIEW_NOTES } from '../review-note.js';
 import type { Turn } from '../turn.js';
 import { type QuarantineDeps, quarantineSite, type Repos, reposOf } from './deps.js';
 import { createDigestService, slotsDue } from './digest.js';
@@ -54,18 +55,31 @@ export function createQuarantineService(deps: QuarantineDeps) {
       const site = await siteOf(turn);
       if (!site) return turn.done('ignored', 'not an observation site');
       const { message: msg, understood: u } = turn;
-      const requests = u.records.filter((x): x is RequestRecord => x.type === 'request');
-      const cancels = u.records.filter((x): x is CancelRecord => x.type === 'cancel');
+      // What the parser doubts is not acted on — a number it is unsure is a reading (37.5是不是就算发烧了)
+      // raises no alert, a guess makes no ticket —: staff look at the message, and the sender hears so. A
+      // reading it only doubts whose it is (36.5 36.6: one person twice, or two people?) is kept: no
+      // reading is ever dropped, and a fever in it is raised.
+      const sure = <T extends { unsure?: true; doubts?: string[] }>(x: T) =>
+        !x.unsure || ((x as { type?: string }).type === 'health' && !(x.doubts ?? []).includes('number'));
+      const doubted = u.records.filter((x) => x.type !== 'command' && !sure(x));
+      const readings = u.readings.filter(sure);
+      const requests = u.records.filter((x): x is RequestRecord => x.type === 'request' && sure(x));
+      const cancels = u.records.filter((x): x is CancelRecord => x.type === 'cancel' && sure(x));
       const r = reposOf(turn.tx);
       const resident = await identify(r, site, msg);
       const lines: string[] = [];
-      const health = u.readings.length ? await recordHealth(deps, r, site, msg, resident, u.readings) : null;
+      const health = readings.length ? await recordHealth(deps, r, site, msg, resident, readings) : null;
       if (health) lines.push(...health.lines);
       lines.push(...(await createRequests(deps, r, site, msg, resident, requests)));
       for (const c of cancels) lines.push(...(await cancelRequests(deps, r, site, msg, c)));
-      if (!resident && (u.readings.length || requests.length)) {
-        const room = [...u.readings, ...requests].find((x) => x.room)?.room ?? null;
-        lines.push(texts.pleaseRegister(u.readings.length > 0, room));
+      if (!resident && (readings.length || requests.length)) {
+        const room = [...readings, ...requests].find((x) => x.room)?.room ?? null;
+        lines.push(texts.pleaseRegister(readings.length > 0, room));
+      }
+      if (doubted.length) {
+        const why = doubted.flatMap((x) => (x as { doubts?: string[] }).doubts ?? []);
+        turn.done('unplaced', `not sure what it says (${[...new Set(why)].join(', ') || 'unsure'})`);
+        if (lines.length === 0 && !health?.recorded) return noteReview(turn, REVIEW_NOTES.residents);
       }
       const note = u.records.map((x) => x.type).join(',');
       // A report and nothing else to say: a routine acknowledgement, merged with others when the group is busy.
