@@ -3,7 +3,7 @@
 import type { HealthRecord, ParsedRecord, ParseInput, Vocabulary } from '../records.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
-import { localDate } from './local-time.js';
+import { localMoment } from './local-time.js';
 import {
   fixMeasureHomophones,
   normalise,
@@ -57,7 +57,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
       input.context === 'village'
         ? null
         : (line: string) => parsePlain(tightenDecimals(line), opts).filter(isHealth);
-    return jielongOrders(jielong, localDate(input.at, input.timeZone), healthOf);
+    return jielongOrders(jielong, localMoment(input.at, input.timeZone), healthOf);
   }
   // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
   // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)

@@ -1,5 +1,6 @@
-// Wall-clock parts of an instant in a site's zone, computed without the process zone.
-// Asia/Shanghai has had no DST since 1991, so it is plain +08:00 arithmetic; other zones go through Intl.
+// Wall-clock parts of an instant in a site's zone as the parser reads dates, computed without the
+// process zone.
+import { DEFAULT_ZONE, type LocalParts, localParts } from '../time.js';
 
 export interface LocalDate {
   year: number;
@@ -11,56 +12,28 @@ export interface LocalDate {
   weekday: number;
 }
 
-export const DEFAULT_ZONE = 'Asia/Shanghai';
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatter(zone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-      });
-    } catch {
-      f = null; // an unknown zone name: fall back to the default zone rather than fail the parse
-    }
-    if (formatters.size < 64) formatters.set(zone, f);
+/**
+ * The wall-clock moment of an instant in a site's zone, with its weekday, for reading 明天, 周三, 晚上.
+ * core/time's localParts does the zone arithmetic (one place for it); an unknown zone name reads as the
+ * default zone rather than failing the parse. Null for a missing or invalid instant.
+ */
+export function localMoment(at: Date | undefined, zone: string | undefined): LocalDate | null {
+  if (!(at instanceof Date) || !Number.isFinite(at.getTime())) return null;
+  let p: LocalParts;
+  try {
+    p = localParts(at, zone ?? DEFAULT_ZONE);
+  } catch {
+    p = localParts(at, DEFAULT_ZONE);
   }
-  return f;
-}
-
-function fromUtcFields(d: Date): LocalDate {
-  const dow = d.getUTCDay();
+  const dow = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
   return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
+    year: p.year,
+    month: p.month,
+    day: p.day,
+    hour: p.hour,
+    minute: p.minute,
     weekday: dow === 0 ? 7 : dow,
   };
-}
-
-export function localDate(at: Date | undefined, zone: string | undefined): LocalDate | null {
-  if (!(at instanceof Date)) return null;
-  const t = at.getTime();
-  if (!Number.isFinite(t)) return null;
-  const z = zone ?? DEFAULT_ZONE;
-  const f = z === DEFAULT_ZONE ? null : formatter(z);
-  if (f === null) return fromUtcFields(new Date(t + 8 * 3600_000));
-  const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const year = parts.year ?? 1970;
-  const month = parts.month ?? 1;
-  const day = parts.day ?? 1;
-  const dow = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return { year, month, day, hour: parts.hour ?? 0, minute: parts.minute ?? 0, weekday: dow === 0 ? 7 : dow };
 }
 
 function pad(n: number): string {

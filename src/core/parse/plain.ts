@@ -12,7 +12,7 @@ import { type DoubtCode, doubt } from './doubts.js';
 import { type Anchored, buildHealth } from './health.js';
 import { isKindOf } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
-import { type LocalDate, localDate } from './local-time.js';
+import { type LocalDate, localMoment } from './local-time.js';
 import { type NumToken, scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { unpaired } from './pairing.js';
@@ -83,7 +83,7 @@ function claim(mask: Mask, spans: readonly { start: number; end: number }[]): vo
 export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const mask = new Mask(text.length);
   if (text.includes('\n') || /^\s*(?:\d|[①-⑳(])/.test(text)) maskAll(mask, NUMBERING_RE, text);
-  const local: LocalDate | null = localDate(opts.at, opts.timeZone);
+  const local: LocalDate | null = localMoment(opts.at, opts.timeZone);
   const explicitRooms = findExplicitRooms(text);
   claim(mask, explicitRooms);
   const tokens = scanNumbers(text);
