@@ -8,7 +8,11 @@
 // - an expiry where a late message would be wrong (a nudge for a slot that has passed, an
 //   acknowledgement hours late): held past it, it is dropped, never sent the next morning;
 // - a merge key where several pending messages are better as one (acknowledgements of a busy morning,
-//   updates of one person's alert).
+//   updates of one person's alert);
+// - quiet hours for what is not an answer in the public groups.
+// The outbox service applies them when a message is queued; the worker holds to them when it sends
+// (the order, the budget, expiry, merging), and splits nothing: the repository splits long texts.
+import type { GroupRole } from './domain.js';
 import type { Slot } from './records.js';
 import { compareRooms } from './text.js';
 import { addDays, localDate, localTime, zonedInstant } from './time.js';
@@ -42,6 +46,14 @@ const TIMETABLE = new Set([
   'morning-deliveries',
   'cap-warning',
 ]);
+
+/**
+ * Non-urgent timetable messages and notices to the public groups (residents, villagers) wait for the end
+ * of the site's quiet hours; answers to a message just sent, and everything urgent, go at once.
+ */
+export function heldByQuietHours(role: GroupRole, kind: string, urgent: boolean): boolean {
+  return (role === 'residents' || role === 'villagers') && !urgent && kind !== 'reply' && kind !== 'ack';
+}
 
 export function classOf(kind: string, urgent: boolean): OutgoingClass {
   if (urgent) return { priority: 0, budget: 'urgent' };

@@ -7,7 +7,7 @@ import { createOutboxRepo, type OutboxItem } from '../../db/repositories/outbox.
 import { groups, sites } from '../../db/schema.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatMessage, GroupRole, Mention } from '../core/domain.js';
-import { expiryOf } from '../core/outgoing.js';
+import { expiryOf, heldByQuietHours } from '../core/outgoing.js';
 import type { Slot } from '../core/records.js';
 import { afterQuietHours, siteSchedule } from '../core/schedule.js';
 import { DEFAULT_ZONE } from '../core/time.js';
@@ -19,10 +19,6 @@ export interface OutboxServiceDeps {
   /** Wakes the sending worker. */
   notify: () => void;
 }
-
-/** Non-urgent timetable messages and notices to the public groups (residents, villagers) wait for the end of quiet hours. */
-const heldByQuietHours = (role: GroupRole, kind: string, urgent: boolean) =>
-  (role === 'residents' || role === 'villagers') && !urgent && kind !== 'reply';
 
 export function createOutboxService(deps: OutboxServiceDeps) {
   return {
