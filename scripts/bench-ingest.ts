@@ -46,6 +46,8 @@ function setupFile(today: string) {
       ],
       residents: Array.from({ length: RESIDENTS }, (_, j) => ({
         name: residentName(s, j),
+        // Senders are known by the roster's WeChat nickname (a bare name binds nobody).
+        wechat: residentName(s, j),
         room: `${1 + Math.floor(j / 10)}-${100 + j}`,
         start: addDays(today, -(j % 10)),
       })),
