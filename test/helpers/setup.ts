@@ -4,6 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
-process.env.HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-home-'));
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-home-'));
+process.env.HOME = home;
 process.env.TZ = process.env.SHOUWANG_TEST_TZ ?? 'America/New_York';
+
+// One home a test file: removed when the file is done, so runs do not pile folders up in /tmp.
+afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
