@@ -1,5 +1,5 @@
 // The staff group of an observation site: acknowledging alerts, taking and closing tickets, releases,
-// transfers and extensions, the digest on demand. Staff talk among themselves is left alone.
+// transfers and extensions, the digest on demand, the call list and what calls came to. Staff talk among themselves is left alone.
 import type { Robot } from '../src/chat/robot.js';
 import { helpText } from '../src/core/replies.js';
 import type { Services } from '../src/services/index.js';
@@ -16,6 +16,10 @@ const STAFF_COMMANDS: readonly StaffCommand[] = [
   '解除',
   '转院',
   '延长',
+  '电话名单',
+  '已联系',
+  '未接通',
+  '上门',
 ];
 
 export default function staff(robot: Robot, services: Pick<Services, 'quarantine'>): void {

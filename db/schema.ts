@@ -112,6 +112,8 @@ export const outbox = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     groupId: integer('group_id').references(() => groups.id, { onDelete: 'set null' }),
     roomId: text('room_id'),
+    /** A private message to this WeChat contact (the ladder's step 3) instead of a group. */
+    contactId: text('contact_id'),
     topic: text('topic').notNull(),
     text: text('text').notNull(),
     mentions: jsonb('mentions').$type<Mention[]>().notNull().default([]),
@@ -245,6 +247,10 @@ export const healthReports = pgTable(
     temperature: real('temperature'),
     symptoms: jsonb('symptoms').$type<SymptomCode[]>().notNull().default([]),
     fever: boolean('fever').notNull().default(false),
+    /** How the reading came: the resident in the group (null), a relative, or staff by phone or at the door. */
+    via: text('via', { enum: ['relative', 'phone', 'visit'] }),
+    /** Who gave it when it was not the resident: the relative's nickname, the staff member's name. */
+    givenBy: text('given_by'),
     current: boolean('current').notNull().default(true),
     reportedAt: ts('reported_at').notNull(),
   },
@@ -549,6 +555,43 @@ export const pendingConfirmations = pgTable(
   (t) => [index('pending_confirmations_open_idx').on(t.groupId, t.talkerId).where(sql`status = 'pending'`)],
 );
 
+/**
+ * Every step taken to reach a resident who has not reported (issue 21): the group reminder, the @nudge,
+ * the private message, the call list, each call and visit staff make, with its outcome.
+ */
+export const contactAttempts = pgTable(
+  'contact_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    residentId: integer('resident_id')
+      .notNull()
+      .references(() => residents.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    slot: text('slot', { enum: ['am', 'pm'] }).notNull(),
+    step: text('step', { enum: ['nudge', 'private', 'call-list', 'call', 'visit'] }).notNull(),
+    outcome: text('outcome', {
+      enum: ['sent', 'listed', 'reached', 'no-answer', 'visited', 'transferred'],
+    }).notNull(),
+    by: text('by'),
+    note: text('note'),
+    temperature: real('temperature'),
+    at: ts('at').notNull(),
+    sourceMessageId: bigint('source_message_id', { mode: 'number' }).references(() => messages.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (t) => [
+    index('contact_attempts_slot_idx').on(t.siteId, t.day, t.slot, t.residentId),
+    // The bot's own steps happen once per resident and slot, however often a job runs.
+    uniqueIndex('contact_attempts_bot_step_idx')
+      .on(t.residentId, t.day, t.slot, t.step)
+      .where(sql`step in ('nudge', 'private', 'call-list')`),
+  ],
+);
+
 export const schema = {
   sites,
   groups,
@@ -570,4 +613,5 @@ export const schema = {
   auditLog,
   siteVocabulary,
   pendingConfirmations,
+  contactAttempts,
 };

@@ -84,9 +84,11 @@ describe('two days replayed', () => {
     const staff = inStaff();
     expect(staff.find((m) => m.text.includes('A-0001'))).toMatchObject({ at: at(1, '08:10') });
     expect(staff.find((m) => m.text.includes('A-0001'))?.text).toMatch(/2106 李某 早 37\.5℃.*乏力/);
-    const missing = staff.filter((m) => /未报 /.test(m.text));
+    const missing = staff.filter((m) => /电话名单 /.test(m.text));
     expect(missing.map((m) => m.at)).toEqual([at(1, '10:00'), at(1, '22:00'), at(2, '22:00')]);
-    expect(missing[0]?.text).toBe('【早报未报 2月15日】2107 王某，共 1 人。');
+    expect(missing[0]?.text).toBe(
+      '【早报电话名单 2月15日】共 1 人，按先后打：\n1. 2107 王某：已试：群里提醒\n打完请回：#已联系 房号 体温、#未接通 房号 或 #上门 房号。',
+    );
   });
 
   it('posts the daily digest at 21:00 each day', () => {

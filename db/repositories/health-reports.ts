@@ -69,6 +69,8 @@ export function createHealthReportsRepo(db: Executor) {
         fever: values.fever ?? false,
         current: asCurrent,
         reportedAt: values.reportedAt,
+        via: values.via ?? null,
+        givenBy: values.givenBy ?? null,
       };
       const report = await coalesce(db, 'healthReports.insert', row, async (rows) => {
         const ids = await insertMany<Omit<HealthReportRow, 'id'>, { id: number | string }>(
@@ -86,6 +88,8 @@ export function createHealthReportsRepo(db: Executor) {
             [healthReports.fever, 'boolean', (r) => r.fever],
             [healthReports.current, 'boolean', (r) => r.current],
             [healthReports.reportedAt, 'timestamptz', (r) => r.reportedAt],
+            [healthReports.via, 'text', (r) => r.via],
+            [healthReports.givenBy, 'text', (r) => r.givenBy],
           ],
           rows,
           sql`returning id`,
@@ -198,6 +202,8 @@ export function createHealthReportsRepo(db: Executor) {
             temperature: healthReports.temperature,
             symptoms: healthReports.symptoms,
             reportedAt: healthReports.reportedAt,
+            via: healthReports.via,
+            givenBy: healthReports.givenBy,
           })
           .from(healthReports)
           // Site conditions on the joins are implied but keep the planner to the site's residents and rooms.

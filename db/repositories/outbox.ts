@@ -26,6 +26,8 @@ export interface OutboxItem {
   groupId: number | null;
   topic: string;
   roomId?: string | null;
+  /** A private message to this contact instead of a group. */
+  contactId?: string | null;
   text: string;
   mentions?: Mention[];
   kind?: string;
@@ -73,6 +75,7 @@ export function createOutboxRepo(db: Executor) {
         groupId: item.groupId,
         topic: item.topic,
         roomId: item.roomId ?? null,
+        contactId: item.contactId ?? null,
         text,
         mentions: i === 0 ? (item.mentions ?? []) : [],
         kind: item.kind ?? 'reply',
@@ -115,6 +118,7 @@ export function createOutboxRepo(db: Executor) {
             [outbox.groupId, 'integer', (r) => r.groupId],
             [outbox.topic, 'text', (r) => r.topic],
             [outbox.roomId, 'text', (r) => r.roomId],
+            [outbox.contactId, 'text', (r) => r.contactId],
             [outbox.text, 'text', (r) => r.text],
             [outbox.mentions, 'jsonb', (r) => r.mentions],
             [outbox.kind, 'text', (r) => r.kind],

@@ -19,6 +19,8 @@ export interface ResidentView {
   plannedEndDate: string;
   status: ResidentStatus;
   statusAt: Date | null;
+  /** For staff's calls (the roster's 手机号). */
+  phone: string | null;
 }
 
 export function createResidentsRepo(db: Executor) {
@@ -34,6 +36,7 @@ export function createResidentsRepo(db: Executor) {
         startDate: residents.startDate,
         plannedEndDate: residents.plannedEndDate,
         status: residents.status,
+        phone: residents.phone,
         statusAt: residents.statusAt,
       })
       .from(residents)

@@ -157,7 +157,7 @@ export async function runPeak(opts: PeakOptions) {
         else if (outcome === 'idle') {
           const due = await nextDue();
           if (!due || due > until) return;
-          sendAt = due > sendAt ? due : sendAt;
+          if (due > sendAt) sendAt = due;
         }
       }
     }

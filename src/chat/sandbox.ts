@@ -12,6 +12,8 @@ export interface SentMessage {
   topic: string;
   text: string;
   at: Date;
+  /** A private message: the contact's display name (roomId is then `contact:<id>`, topic 私聊 <name>). */
+  to?: string;
 }
 
 export interface SayOptions {
@@ -98,8 +100,22 @@ export function createSandboxWorld(botName: string): SandboxWorld {
   const contact = (name: string) => {
     let c = contacts.get(name);
     if (!c) {
-      c = mocker.createContact({ id: stableId('wxid', name), name });
-      contacts.set(name, c);
+      const created = mocker.createContact({ id: stableId('wxid', name), name });
+      c = created;
+      contacts.set(name, created);
+      // What the bot says to this contact alone (a private message, not in a room).
+      (created as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
+        if (m.payload.roomId || m.payload.talkerId === created.id) return;
+        const msg = {
+          roomId: `contact:${created.id}`,
+          topic: `私聊 ${name}`,
+          text: m.text() ?? '',
+          at: new Date(),
+          to: name,
+        };
+        sent.push(msg);
+        for (const l of listeners) l(msg);
+      });
     }
     return c;
   };

@@ -16,6 +16,8 @@ export interface ChatTransport {
     text: string,
     mentionIds: string[],
   ): Promise<{ providerId: string | null; at: Date | null }>;
+  /** A private message to one contact (the ladder's private step). */
+  sendToContact(contactId: string, text: string): Promise<{ providerId: string | null; at: Date | null }>;
   /** Rooms the account is in, to bind configured groups (by topic) to room ids. */
   rooms(): Promise<{ id: string; topic: string }[]>;
 }

@@ -3,7 +3,7 @@
 // a deadline, because Wechaty reports a bad token or an unreachable endpoint only as `error` events.
 // Once online, a lost connection (the puppet service restarted, the network dropped) is noticed from
 // the puppet's errors and logout, and the puppet is restarted until it is logged in again.
-import { type Message, type Wechaty, WechatyBuilder, log as wechatyLog } from 'wechaty';
+import { type Contact, type Message, type Wechaty, WechatyBuilder, log as wechatyLog } from 'wechaty';
 import type { Puppet } from 'wechaty-puppet';
 import type { IncomingMessage } from '../core/domain.js';
 import type { Logger } from '../log.js';
@@ -55,6 +55,27 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
     if (bot !== b || state !== 'online') return;
     state = 'offline';
     reconnector.trigger(reason);
+  }
+  /**
+   * Says something and tells what came of it: the provider's id and time of the message when the puppet
+   * reports them (the mock gives none); WeChat's refusals as ChatErrors the outbox worker knows.
+   */
+  async function said(say: () => Promise<unknown>): Promise<{ providerId: string | null; at: Date | null }> {
+    try {
+      const sent = (await say()) as { id?: unknown; date?: () => Date } | undefined;
+      if (!sent || typeof sent !== 'object' || !('id' in sent)) return { providerId: null, at: null };
+      return { providerId: String(sent.id), at: typeof sent.date === 'function' ? sent.date() : null };
+    } catch (err) {
+      const message = (err as Error).message ?? String(err);
+      // WeChat's answer to an account that sends too fast.
+      if (/操作过于频繁|too frequent|rate limit/i.test(message))
+        throw new ChatError('CHAT_THROTTLED', message, { cause: err });
+      if (bot && isConnectionLost(message)) {
+        connectionLost(bot, message);
+        throw new ChatError('CHAT_OFFLINE', message, { cause: err });
+      }
+      throw new ChatError('CHAT_SEND_FAILED', message, { cause: err });
+    }
   }
 
   wechatyLog.level(opts.log.level === 'trace' || opts.log.level === 'debug' ? 'verbose' : 'silent');
@@ -170,27 +191,19 @@ export function createWechatyTransport(opts: WechatyTransportOptions): ChatTrans
       if (!bot || state !== 'online') throw new ChatError('CHAT_OFFLINE', 'WeChat is not logged in');
       const room = await bot.Room.find({ id: roomId });
       if (!room) throw new ChatError('CHAT_SEND_FAILED', `room ${roomId} not found`);
-      const contacts = [];
+      const contacts: Contact[] = [];
       for (const id of mentionIds) {
         const c = await bot.Contact.find({ id });
         if (c) contacts.push(c);
       }
-      try {
-        const sent = await room.say(text, ...contacts);
-        // Puppets that report the sent message give its id and their own time of it; the mock gives none.
-        if (!sent || typeof sent !== 'object' || !('id' in sent)) return { providerId: null, at: null };
-        return { providerId: String(sent.id), at: typeof sent.date === 'function' ? sent.date() : null };
-      } catch (err) {
-        const message = (err as Error).message ?? String(err);
-        // WeChat's answer to an account that sends too fast.
-        if (/操作过于频繁|too frequent|rate limit/i.test(message))
-          throw new ChatError('CHAT_THROTTLED', message, { cause: err });
-        if (bot && isConnectionLost(message)) {
-          connectionLost(bot, message);
-          throw new ChatError('CHAT_OFFLINE', message, { cause: err });
-        }
-        throw new ChatError('CHAT_SEND_FAILED', message, { cause: err });
-      }
+      return said(() => room.say(text, ...contacts));
+    },
+
+    async sendToContact(contactId, text) {
+      if (!bot || state !== 'online') throw new ChatError('CHAT_OFFLINE', 'WeChat is not logged in');
+      const contact = await bot.Contact.find({ id: contactId });
+      if (!contact) throw new ChatError('CHAT_SEND_FAILED', `contact ${contactId} not found`);
+      return said(() => contact.say(text));
     },
 
     async rooms() {

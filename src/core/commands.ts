@@ -26,6 +26,11 @@ export const COMMANDS = {
   解除: { roles: ['staff'] },
   转院: { roles: ['staff'] },
   延长: { roles: ['staff'] },
+  // the call list of residents who have not reported, and what each call came to (issue 21)
+  电话名单: { roles: ['staff'], aliases: ['呼叫单', '待联系', '打电话名单'] },
+  已联系: { roles: ['staff'], aliases: ['联系上了', '已接通', '打通了', '电话联系上'] },
+  未接通: { roles: ['staff'], aliases: ['没接通', '没接', '打不通', '无人接听', '未接'] },
+  上门: { roles: ['staff'], aliases: ['已上门'] },
   // volunteers of a village
   已买: { roles: ['volunteers'], aliases: ['已购', '买好了'] },
   送达: { roles: ['volunteers'], aliases: ['已送达', '已送'] },

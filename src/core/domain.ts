@@ -13,8 +13,14 @@ export type ResidentStatus = (typeof RESIDENT_STATUSES)[number];
 export interface SiteSchedule {
   /** Minutes after each report time before the nudge that @mentions who has not reported. */
   nudgeAfterMin: number;
+  /** Minutes after each report time before a private WeChat message to each resident still missing. */
+  privateAfterMin: number;
   /** Minutes after each report time before the staff group gets the list of who is still missing. */
   staffMissingAfterMin: number;
+  /** The ladder's steps after the reminder, each on or off (issue 21): the @nudge, the private message, the call list. */
+  ladderNudge: boolean;
+  ladderPrivate: boolean;
+  ladderCallList: boolean;
   /** The daily staff digest. */
   digestTime: string;
   /** The morning summary of the night's fevers and open urgent requests. */
@@ -32,7 +38,11 @@ export interface SiteSchedule {
 
 export const DEFAULT_SCHEDULE: SiteSchedule = {
   nudgeAfterMin: 60,
+  privateAfterMin: 90,
   staffMissingAfterMin: 120,
+  ladderNudge: true,
+  ladderPrivate: true,
+  ladderCallList: true,
   digestTime: '21:00',
   morningSummaryTime: '08:30',
   releaseNoticeTime: '09:00',

@@ -79,7 +79,7 @@ export function expiryOf(
 ): Date | null {
   if (kind === 'ack') return new Date(createdAt.getTime() + ACK_TTL_MS);
   if (kind === 'reply' || kind === 'review-note') return new Date(createdAt.getTime() + REPLY_TTL_MS);
-  if ((kind === 'remind' || kind === 'nudge') && ctx.slot) {
+  if ((kind === 'remind' || kind === 'nudge' || kind === 'private') && ctx.slot) {
     const day = localDate(createdAt, ctx.zone);
     if (ctx.slot === 'am') return zonedInstant(day, '12:00', ctx.zone);
     const end = zonedInstant(day, ctx.quietStart, ctx.zone);

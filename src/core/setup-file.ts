@@ -34,7 +34,11 @@ export const HouseholdInput = z.object({
 export const ScheduleInput = z
   .object({
     nudgeAfterMin: z.number().int().min(5).max(600),
+    privateAfterMin: z.number().int().min(5).max(720),
     staffMissingAfterMin: z.number().int().min(5).max(720),
+    ladderNudge: z.boolean(),
+    ladderPrivate: z.boolean(),
+    ladderCallList: z.boolean(),
     digestTime: hhmm,
     morningSummaryTime: hhmm,
     releaseNoticeTime: hhmm,

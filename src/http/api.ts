@@ -10,6 +10,7 @@ import { registerAuth, requireSite, scopeOf } from './auth.js';
 import { invalidField } from './errors.js';
 import { alertRoutes } from './routes/alerts.js';
 import { auditRoutes } from './routes/audit.js';
+import { callListRoutes } from './routes/call-list.js';
 import { digestRoutes } from './routes/digests.js';
 import { exportRoutes } from './routes/exports.js';
 import { groupRoutes } from './routes/groups.js';
@@ -98,6 +99,7 @@ export const adminApi =
       requestRoutes,
       reportRoutes,
       residentHealthRoutes,
+      callListRoutes,
       rosterRoutes,
       // Village, digests and exports (issue 7, part 2).
       digestRoutes,

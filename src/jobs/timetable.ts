@@ -40,15 +40,26 @@ export function timetableJobs(site: SiteRow, deps: TimetableDeps): Job[] {
   const jobs: Job[] = [];
   site.reportTimes.forEach((time, i) => {
     const slot = slotOfReportTime(site.reportTimes, i);
-    jobs.push(
-      job(`remind-${slot}`, time, (at) => deps.quarantine.remind(site.id, dayOf(at, zone, 0), slot)),
-      job(`nudge-${slot}`, addMinutesToTime(time, s.nudgeAfterMin), (at) =>
-        deps.quarantine.nudge(site.id, dayOf(at, zone, s.nudgeAfterMin), slot),
-      ),
-      job(`missing-${slot}`, addMinutesToTime(time, s.staffMissingAfterMin), (at) =>
-        deps.quarantine.missingToStaff(site.id, dayOf(at, zone, s.staffMissingAfterMin), slot),
-      ),
-    );
+    // The ladder (issue 21): the reminder, then each step the site has on.
+    jobs.push(job(`remind-${slot}`, time, (at) => deps.quarantine.remind(site.id, dayOf(at, zone, 0), slot)));
+    if (s.ladderNudge)
+      jobs.push(
+        job(`nudge-${slot}`, addMinutesToTime(time, s.nudgeAfterMin), (at) =>
+          deps.quarantine.nudge(site.id, dayOf(at, zone, s.nudgeAfterMin), slot),
+        ),
+      );
+    if (s.ladderPrivate)
+      jobs.push(
+        job(`private-${slot}`, addMinutesToTime(time, s.privateAfterMin), (at) =>
+          deps.quarantine.privateMessages(site.id, dayOf(at, zone, s.privateAfterMin), slot),
+        ),
+      );
+    if (s.ladderCallList)
+      jobs.push(
+        job(`missing-${slot}`, addMinutesToTime(time, s.staffMissingAfterMin), (at) =>
+          deps.quarantine.missingToStaff(site.id, dayOf(at, zone, s.staffMissingAfterMin), slot),
+        ),
+      );
   });
   jobs.push(
     job('digest', s.digestTime, (at) => deps.quarantine.postDigest(site.id, localDate(at, zone))),

@@ -23,6 +23,8 @@ export interface Sender {
     text: string,
     mentionIds: string[],
   ): Promise<{ providerId: string | null; at?: Date | null }>;
+  /** A private message to one contact (the ladder's private step). */
+  sendToContact?(contactId: string, text: string): Promise<{ providerId: string | null; at?: Date | null }>;
   rooms(): Promise<{ id: string; topic: string }[]>;
 }
 
@@ -140,8 +142,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     }
     const rows =
       policy.mergeAcks && row.kind === 'ack' ? await repo.claimMerged(row, now, policy.claimTtlMs) : [row];
-    const roomId = await roomFor(row);
-    if (!roomId) return retry(row, now, `no WeChat room with topic ${row.topic}`);
+    const roomId = row.contactId ? null : await roomFor(row);
+    if (!roomId && !row.contactId) return retry(row, now, `no WeChat room with topic ${row.topic}`);
     const message =
       rows.length > 1
         ? mergedMessage(rows, row)
@@ -149,14 +151,15 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     let providerId: string | null;
     let providerAt: Date | null | undefined;
     try {
-      ({ providerId, at: providerAt } = await deps.sender.sendText(roomId, message.text, message.mentionIds));
+      ({ providerId, at: providerAt } = row.contactId
+        ? await sendPrivate(row.contactId, message.text)
+        : await deps.sender.sendText(roomId as string, message.text, message.mentionIds));
     } catch (err) {
       const e = err as { code?: string; message?: string };
       if (e.code === 'CHAT_OFFLINE') {
         // Not the message's fault: it waits, without using up an attempt, until WeChat is back.
         pausedUntil = Date.now() + policy.offlinePauseMs;
-        for (const r of rows)
-          await repo.reschedule(r.id, now, e.message ?? 'WeChat offline', r === row ? false : true);
+        for (const r of rows) await repo.reschedule(r.id, now, e.message ?? 'WeChat offline', r !== row);
         return 'held';
       }
       if (e.code === 'CHAT_THROTTLED') {
@@ -175,6 +178,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       );
     await watchCap(row, now).catch((err) => log.error({ err }, 'could not check the group budget'));
     return 'sent';
+  }
+
+  async function sendPrivate(contactId: string, text: string) {
+    if (!deps.sender.sendToContact)
+      throw Object.assign(new Error('this transport sends no private messages'), {
+        code: 'CHAT_SEND_FAILED',
+      });
+    return deps.sender.sendToContact(contactId, text);
   }
 
   /** Several acknowledgements as one message, naming the rooms of their senders (no one is @mentioned). */

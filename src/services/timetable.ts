@@ -8,6 +8,8 @@ export interface QuarantineTimetable {
   remind(siteId: number, day: string, slot: Slot): Promise<void>;
   /** After `nudgeAfterMin`: @mention, in the residents group, those who have not reported for the slot. */
   nudge(siteId: number, day: string, slot: Slot): Promise<void>;
+  /** After `privateAfterMin`: a private WeChat message to each resident still missing (the ladder's step 3). */
+  privateMessages(siteId: number, day: string, slot: Slot): Promise<void>;
   /** After `staffMissingAfterMin`: the names and rooms still missing, to the staff group. */
   missingToStaff(siteId: number, day: string, slot: Slot): Promise<void>;
   /** The daily digest, to the staff group. */

@@ -10,7 +10,11 @@ afterAll(() => h.close());
 
 const DEFAULT_SCHEDULE = {
   nudgeAfterMin: 60,
+  privateAfterMin: 90,
   staffMissingAfterMin: 120,
+  ladderNudge: true,
+  ladderPrivate: true,
+  ladderCallList: true,
   digestTime: '21:00',
   morningSummaryTime: '08:30',
   releaseNoticeTime: '09:00',

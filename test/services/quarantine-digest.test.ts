@@ -43,6 +43,8 @@ describe('the quarantine digest', () => {
       urgentRequests: 0,
       openAlerts: 1,
       unplaced: 1,
+      reportedVia: { phone: 0, visit: 0, relative: 0 },
+      unaccounted: { am: [], pm: [] },
       releasesTomorrow: ['高某'],
       // 赵某 (2020-01-30 + 14 days) was due on the 13th and is still observing.
       overdue: ['赵某'],

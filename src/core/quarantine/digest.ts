@@ -33,6 +33,10 @@ export interface QuarantineDigest {
   releasesTomorrow: string[];
   /** Still observing after their planned release date: staff should release or extend them. */
   overdue: string[];
+  /** Current reports not written by the resident in the group: taken by phone, at the door, given by a relative. */
+  reportedVia: { phone: number; visit: number; relative: number };
+  /** Still missing after the whole ladder (the call list was posted), with what was tried. */
+  unaccounted: Record<Slot, (Person & { tried: string })[]>;
   /** The same people with their rooms, for the text. */
   people: {
     missing: Record<Slot, Person[]>;
@@ -64,6 +68,23 @@ export function digestText(d: QuarantineDigest, due: readonly Slot[] = d.slots):
   for (const s of slots) {
     const missing = d.people.missing[s];
     if (missing.length) lines.push(`未报（${slotName[s]}）：${list(missing)}`);
+  }
+  const via = d.reportedVia;
+  const others = [
+    via.phone ? `电话 ${via.phone}` : '',
+    via.visit ? `上门 ${via.visit}` : '',
+    via.relative ? `家人代报 ${via.relative}` : '',
+  ].filter(Boolean);
+  if (others.length) lines.push(`其中${others.join('，')} 人次`);
+  for (const s of slots) {
+    const left = d.unaccounted[s];
+    if (left.length)
+      lines.push(
+        `仍未联系上（${slotName[s]}）${left.length} 人：${left
+          .slice(0, MAX_NAMES)
+          .map((p) => `${people([p])}（${p.tried}）`)
+          .join('；')}${left.length > MAX_NAMES ? ' 等' : ''}`,
+      );
   }
   // One entry a person: a fever morning and evening is one person with two readings.
   const fevers = readingsByPerson(d.fever.map((f) => [f, `${celsius(f.temperature)}（${hhmm(f.at)}）`]));

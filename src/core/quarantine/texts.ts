@@ -63,6 +63,8 @@ export interface ReportEcho {
   symptoms: readonly SymptomCode[];
   /** A slot of the day before the message (昨晚37.1 sent this morning). */
   earlier?: boolean;
+  /** Someone else's reading the sender gave, as they named them (老公). */
+  person?: string;
 }
 
 /** A slot's name, 昨晚 / 昨早 when it is the day before the message's. */
@@ -73,7 +75,7 @@ export const slotLabel = (slot: Slot, earlier = false): string =>
 export function echoSlot(r: ReportEcho): string {
   const value = r.temperature === null ? (r.symptoms.length ? '' : '体温正常') : celsius(r.temperature);
   const sym = r.symptoms.length ? symptomList(r.symptoms) : '';
-  return `${slotLabel(r.slot, r.earlier)} ${[value, sym].filter(Boolean).join('，')}`;
+  return `${r.person ? `${r.person} ` : ''}${slotLabel(r.slot, r.earlier)} ${[value, sym].filter(Boolean).join('，')}`;
 }
 
 export const texts = {

@@ -14,7 +14,11 @@ import { decodeCursor, IdParams, PageQuery, page, toPage } from '../schemas.js';
 const hhmm = z.string();
 const Schedule = z.object({
   nudgeAfterMin: z.number().int(),
+  privateAfterMin: z.number().int(),
   staffMissingAfterMin: z.number().int(),
+  ladderNudge: z.boolean(),
+  ladderPrivate: z.boolean(),
+  ladderCallList: z.boolean(),
   digestTime: hhmm,
   morningSummaryTime: hhmm,
   releaseNoticeTime: hhmm,

@@ -5,11 +5,13 @@
 // leaving) dated after D. Someone released on D is no longer counted on D. Residents still observing past
 // their planned end are not counted but listed as `overdue`, so staff release or extend them.
 import type { Executor } from '../../../db/client.js';
+import { createContactAttemptsRepo } from '../../../db/repositories/contact-attempts.js';
 import type { SiteRow } from '../../../db/repositories/registry.js';
 import type { ResidentView } from '../../../db/repositories/residents.js';
 import { createReviewRepo } from '../../../db/repositories/review.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { QuarantineDigest } from '../../core/quarantine/digest.js';
+import { triedText } from '../../core/quarantine/ladder.js';
 import { isFever } from '../../core/quarantine/observation.js';
 import type { Slot } from '../../core/records.js';
 import { slotOfReportTime } from '../../core/schedule.js';
@@ -75,6 +77,17 @@ export function createDigestService(deps: { db: Executor }) {
         .filter((x) => x.startDate <= day && x.plannedEndDate < day && presentOn(x, day, zone))
         .map(person);
       const requests = await r.requests.countOpenAt(site.id, endOfDay);
+      // The ladder (issue 21): who is still missing after the call list, and what was tried for them.
+      const tried = await createContactAttemptsRepo(deps.db).between(site.id, day, day);
+      const unaccounted = (slot: Slot) => {
+        if (!slots.includes(slot)) return [];
+        const done = reportedBy(slot);
+        const of = (x: ResidentView) => tried.filter((a) => a.residentId === x.id && a.slot === slot);
+        return observing
+          .filter((x) => !done.has(x.id) && of(x).some((a) => a.step === 'call-list'))
+          .map((x) => ({ ...person(x), tried: triedText(of(x)) }));
+      };
+      const via = (v: 'phone' | 'visit' | 'relative') => reports.filter((x) => x.via === v).length;
       const names = (ps: { name: string }[]) => ps.map((p) => p.name);
 
       return {
@@ -104,6 +117,8 @@ export function createDigestService(deps: { db: Executor }) {
         unplaced: await createReviewRepo(deps.db).countUnplaced(site.id, { from: dayStart, to: dayEnd }),
         releasesTomorrow: names(releasesTomorrow),
         overdue: names(overdue),
+        reportedVia: { phone: via('phone'), visit: via('visit'), relative: via('relative') },
+        unaccounted: { am: unaccounted('am'), pm: unaccounted('pm') },
         people: { missing, releasesDue, releasesTomorrow, overdue },
         slots,
       };

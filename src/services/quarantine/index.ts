@@ -6,28 +6,42 @@ import { createReviewRepo } from '../../../db/repositories/review.js';
 import type { CommandName } from '../../core/commands.js';
 import type { ChatMessage } from '../../core/domain.js';
 import { digestText } from '../../core/quarantine/digest.js';
+import { type CallOutcome, ladderTexts, RETRY_AFTER_MS } from '../../core/quarantine/ladder.js';
 import { texts } from '../../core/quarantine/texts.js';
 import type { CancelRecord, RequestRecord } from '../../core/records.js';
-import { localDate } from '../../core/time.js';
+import { localDate, localTime } from '../../core/time.js';
 import { noteReview, REVIEW_NOTES } from '../review-note.js';
 import type { Turn } from '../turn.js';
 import { type QuarantineDeps, quarantineSite, type Repos, reposOf } from './deps.js';
 import { createDigestService, slotsDue } from './digest.js';
 import { identify, register } from './identity.js';
-import { ackAlert, acknowledge, extend, release, statusOf, transfer } from './lifecycle.js';
-import { recordHealth } from './reports.js';
+import { createLadder, slotAt } from './ladder.js';
+import { ackAlert, acknowledge, extend, findTarget, release, statusOf, transfer } from './lifecycle.js';
+import { recordReadings } from './reports.js';
 import { cancelRequests, createRequests } from './requests.js';
 import { openTicketList, staffTicket, type TicketAction, ticketAction } from './tickets.js';
 import { createQuarantineTimetable } from './timetable.js';
 
 export type StaffCommand = Extract<
   CommandName,
-  '已处理' | '完成' | '接单' | '待办' | '日报' | '解除' | '转院' | '延长'
+  | '已处理'
+  | '完成'
+  | '接单'
+  | '待办'
+  | '日报'
+  | '解除'
+  | '转院'
+  | '延长'
+  | '电话名单'
+  | '已联系'
+  | '未接通'
+  | '上门'
 >;
 
 export function createQuarantineService(deps: QuarantineDeps) {
   const { db, outbox } = deps;
   const digests = createDigestService({ db });
+  const ladder = createLadder(deps);
 
   /** Runs `fn` in one transaction on an observation site, then wakes the outbox worker. */
   async function run<T>(site: SiteRow, fn: (r: Repos, site: SiteRow) => Promise<T>): Promise<T> {
@@ -68,7 +82,7 @@ export function createQuarantineService(deps: QuarantineDeps) {
       const r = reposOf(turn.tx);
       const resident = await identify(r, site, msg);
       const lines: string[] = [];
-      const health = readings.length ? await recordHealth(deps, r, site, msg, resident, readings) : null;
+      const health = readings.length ? await recordReadings(deps, r, site, msg, resident, readings) : null;
       if (health) lines.push(...health.lines);
       lines.push(...(await createRequests(deps, r, site, msg, resident, requests)));
       for (const c of cancels) lines.push(...(await cancelRequests(deps, r, site, msg, c)));
@@ -144,6 +158,41 @@ export function createQuarantineService(deps: QuarantineDeps) {
     },
 
     digest: digests.digest,
+    /** The call list of a slot (the API and the console show it). */
+    callList: async (siteId: number, day: string, slot: 'am' | 'pm') => {
+      const site = await quarantineSite(db, siteId);
+      return site ? ladder.callList(site, day, slot) : null;
+    },
+    /** The observation site `siteId` (null: none, or a village). */
+    site: (siteId: number) => quarantineSite(db, siteId),
+    /** The slot a call made now is about: the latest whose report time has come. */
+    slotAt,
+    /** Whether `residentId` is one of observation site `siteId`'s residents. */
+    async isResidentOf(siteId: number, residentId: number): Promise<boolean> {
+      const x = await reposOf(db).residents.byId(residentId);
+      return x?.siteId === siteId;
+    },
+    /**
+     * A call or visit recorded from the console: null when the resident is not one of this site's. A
+     * reading becomes the slot's report (by phone or at the door, and by whom).
+     */
+    recordCall: (
+      siteId: number,
+      residentId: number,
+      outcome: CallOutcome,
+      input: { by: string; at: Date; temperature: number | null; note: string | null },
+    ) =>
+      inSiteId(siteId, async (r, site) => {
+        const x = await r.residents.byId(residentId);
+        if (!x || x.siteId !== site.id) return null;
+        const origin = { id: null, talkerId: `console:${input.by}`, talkerName: input.by, at: input.at };
+        const at = await ladder.record(r, site, x, outcome, {
+          origin,
+          temperature: input.temperature,
+          note: input.note,
+        });
+        return { ...at, resident: x };
+      }),
     async digestText(siteId: number, day: string): Promise<string> {
       return digestText(await digests.digest(siteId, day));
     },
@@ -181,7 +230,38 @@ export function createQuarantineService(deps: QuarantineDeps) {
         return transfer(r, site, msg, args);
       case '延长':
         return extend(r, site, args);
+      case '电话名单': {
+        const { day, slot } = slotAt(site, msg.at);
+        const entries = await ladder.callList(site, day, slot, r.db);
+        return ladderTexts.callList(slot, day, entries, (d) => localTime(d, site.timeZone));
+      }
+      case '已联系':
+      case '未接通':
+      case '上门':
+        return callOutcome(r, site, msg, name, args);
     }
+  }
+
+  /** `#已联系 2105 36.6 [备注]`, `#未接通 2105`, `#上门 2105`: what a call or visit came to. */
+  async function callOutcome(
+    r: Repos,
+    site: SiteRow,
+    msg: ChatMessage,
+    name: '已联系' | '未接通' | '上门',
+    args: string[],
+  ): Promise<string> {
+    const [roomArg, ...rest] = args;
+    const reading = rest[0] !== undefined && /^\d{2}(?:\.\d)?$/.test(rest[0]) ? Number(rest[0]) : null;
+    if (reading !== null && (reading < 34 || reading > 43)) return ladderTexts.usage(name);
+    const t = await findTarget(r, site, name, roomArg);
+    if (!t.ok) return roomArg ? t.answer : ladderTexts.usage(name);
+    const who = `${t.resident.room ? `${t.resident.room} ` : ''}${t.resident.name}`;
+    const note = (reading === null ? rest : rest.slice(1)).join(' ') || null;
+    const outcome = name === '已联系' ? 'reached' : name === '未接通' ? 'no-answer' : 'visited';
+    await ladder.record(r, site, t.resident, outcome, { origin: msg, temperature: reading, note });
+    if (outcome === 'reached') return ladderTexts.reached(who, reading);
+    if (outcome === 'visited') return ladderTexts.visited(who);
+    return ladderTexts.noAnswer(who, localTime(new Date(msg.at.getTime() + RETRY_AFTER_MS), site.timeZone));
   }
 }
 

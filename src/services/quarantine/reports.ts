@@ -10,6 +10,7 @@
 import type { SiteRow } from '../../../db/repositories/registry.js';
 import type { ResidentView } from '../../../db/repositories/residents.js';
 import type { ChatMessage } from '../../core/domain.js';
+import { isSelf, whichRoommate } from '../../core/quarantine/household.js';
 import { isFever, keepsSlotReport, roomInNickname } from '../../core/quarantine/observation.js';
 import { type AlertFacts, staffTexts } from '../../core/quarantine/staff-texts.js';
 import { type ReportEcho, ref, texts } from '../../core/quarantine/texts.js';
@@ -23,15 +24,27 @@ export interface ReportOutcome {
   /** What else the sender must be asked (a reading that looks like a slip). */
   lines: string[];
   alarming: boolean;
+  /** The readings as the sender sees them. */
+  echoes: ReportEcho[];
 }
+
+/** Where readings came from: a group message, or a call or visit recorded in the console (id null). */
+export type ReportOrigin = Pick<ChatMessage, 'talkerId' | 'talkerName' | 'at'> & { id: number | null };
 
 export async function recordHealth(
   deps: QuarantineDeps,
   r: Repos,
   site: SiteRow,
-  msg: ChatMessage,
+  msg: ReportOrigin,
   resident: ResidentView | null,
   readings: readonly Reading[],
+  /** A reading not from the resident in the group: by phone, at the door, from a relative, and who gave it. */
+  source: {
+    via: 'phone' | 'visit' | 'relative';
+    givenBy: string;
+    /** Whom staff are told the reading is for, when no resident is (a person the roster does not name). */
+    person?: { name: string; room: string | null };
+  } | null = null,
 ): Promise<ReportOutcome> {
   const zone = site.timeZone;
   const echoes: ReportEcho[] = [];
@@ -54,6 +67,8 @@ export async function recordHealth(
         symptoms: rec.symptoms,
         fever,
         reportedAt: msg.at,
+        via: source?.via ?? null,
+        givenBy: source?.givenBy ?? null,
       },
       // The slot's current report was just read in this transaction: no need to look for one to replace.
       { asCurrent: !keep, noneCurrent: current === null },
@@ -67,8 +82,8 @@ export async function recordHealth(
     const facts: Omit<AlertFacts, 'ref'> = {
       person: resident
         ? { name: resident.name, room: resident.room }
-        : { name: msg.talkerName, room: rec.room ?? roomInNickname(msg.talkerName) },
-      unregistered: !resident,
+        : (source?.person ?? { name: msg.talkerName, room: rec.room ?? roomInNickname(msg.talkerName) }),
+      unregistered: !resident && !source?.person,
       slot,
       earlier,
       temperature: rec.temperature,
@@ -91,7 +106,7 @@ export async function recordHealth(
           text,
           kind: 'alert',
           urgent,
-          sourceMessageId: msg.id,
+          ...(msg.id === null ? {} : { sourceMessageId: msg.id }),
           ...(update === null ? {} : { mergeKey: `alert:${site.id}:${update}` }),
         },
         r.db,
@@ -129,5 +144,61 @@ export async function recordHealth(
   // reach the resident by phone (the alert in their group).
   const recorded = resident ? texts.recorded(resident.room, echoes) : null;
   const lines = resident && confirm !== null ? [texts.confirm(confirm)] : [];
-  return { recorded, lines, alarming };
+  return { recorded, lines, alarming, echoes };
+}
+
+/**
+ * A message's readings, each on its person: the sender's own on the sender; one given for a roommate the
+ * roster names (老公, 刘爷爷) on that roommate, marked as given by the sender; one for a person the roster
+ * does not tell apart kept apart from the sender's own report under the name as written, so staff see it
+ * (and any fever in it) without it replacing the sender's reading.
+ */
+export async function recordReadings(
+  deps: QuarantineDeps,
+  r: Repos,
+  site: SiteRow,
+  msg: ChatMessage,
+  sender: ResidentView | null,
+  readings: readonly Reading[],
+): Promise<ReportOutcome> {
+  if (!sender || readings.every((x) => isSelf(x.person)))
+    return recordHealth(deps, r, site, msg, sender, readings);
+  const outcomes: ReportOutcome[] = [];
+  const own = readings.filter((x) => isSelf(x.person));
+  const named = new Set(readings.filter((x) => !isSelf(x.person)).map((x) => x.person?.trim())).size;
+  for (const rec of readings) {
+    if (isSelf(rec.person)) continue;
+    const person = (rec.person as string).trim();
+    const room = rec.room ?? sender.room;
+    const others = room
+      ? (await r.residents.inRoom(site.id, room)).filter(
+          (x) => x.id !== sender.id && x.status === 'observing',
+        )
+      : [];
+    const mate = whichRoommate(person, others, named);
+    const out = mate
+      ? await recordHealth(deps, r, site, msg, mate, [rec], { via: 'relative', givenBy: sender.name })
+      : await recordHealth(
+          deps,
+          r,
+          site,
+          { ...msg, talkerId: `${msg.talkerId}/${person}`, talkerName: `${sender.name}的${person}` },
+          null,
+          [rec],
+          {
+            via: 'relative',
+            givenBy: sender.name,
+            person: { name: `${sender.name}的${person}`, room: rec.room ?? sender.room },
+          },
+        );
+    outcomes.push({ ...out, echoes: out.echoes.map((e) => ({ ...e, person })) });
+  }
+  if (own.length) outcomes.unshift(await recordHealth(deps, r, site, msg, sender, own));
+  const echoes = outcomes.flatMap((o) => o.echoes);
+  return {
+    recorded: texts.recorded(sender.room, echoes),
+    lines: outcomes.flatMap((o) => o.lines),
+    alarming: outcomes.some((o) => o.alarming),
+    echoes,
+  };
 }

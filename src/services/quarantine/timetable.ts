@@ -1,22 +1,27 @@
 // What an observation site's timetable sends (the scheduler decides when). Each send carries a dedupe
 // key kind:siteId:day[:slot], so a repeated fire queues nothing new. Nothing goes out when there is nobody
 // to name (the digest excepted), and only residents observing that day are reminded or nudged.
+
+import { createContactAttemptsRepo } from '../../../db/repositories/contact-attempts.js';
 import type { Mention } from '../../core/domain.js';
 import { digestText } from '../../core/quarantine/digest.js';
 import { isFever } from '../../core/quarantine/observation.js';
 import { readingsByPerson, staffTexts } from '../../core/quarantine/staff-texts.js';
 import { celsius, itemNames, ref, texts } from '../../core/quarantine/texts.js';
 import type { Slot } from '../../core/records.js';
+import { siteSchedule } from '../../core/schedule.js';
 import { addDays, localDate, localTime } from '../../core/time.js';
 import type { QuarantineTimetable } from '../timetable.js';
 import { type QuarantineDeps, quarantineSite, reposOf } from './deps.js';
 import { createDigestService, observingOn, slotsDue } from './digest.js';
+import { createLadder } from './ladder.js';
 import { siteSlots } from './lifecycle.js';
 
 export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimetable {
   const { db, outbox } = deps;
   const r = reposOf(db);
   const digests = createDigestService({ db });
+  const ladder = createLadder(deps);
 
   /** The site, its residents observing on `day`, and who of them has no report in `slot`. */
   async function situation(siteId: number, day: string, slot?: Slot) {
@@ -65,18 +70,41 @@ export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimet
         Boolean,
       );
       if (bound.length === 0 && unboundRooms.length === 0) return;
-      await send(
-        siteId,
-        'residents',
-        texts.nudge(slot, unboundRooms),
-        'nudge',
-        `nudge:${siteId}:${day}:${slot}`,
-        bound.map((x) => ({ id: x.wechatId as string, name: x.wechatName ?? x.name })),
+      const queued = await outbox.toSiteGroup(siteId, 'residents', {
+        text: texts.nudge(slot, unboundRooms),
+        kind: 'nudge',
+        dedupeKey: `nudge:${siteId}:${day}:${slot}`,
+        mentions: bound.map((x) => ({ id: x.wechatId as string, name: x.wechatName ?? x.name })),
         slot,
-      );
+      });
+      // The ladder's step 2, recorded for each resident it named (once: a repeated fire queues nothing).
+      if (queued.length)
+        await createContactAttemptsRepo(db).add(
+          s.missing.map((x) => ({
+            siteId,
+            residentId: x.id,
+            day,
+            slot,
+            step: 'nudge' as const,
+            outcome: 'sent' as const,
+            at: deps.clock.now(),
+          })),
+        );
+    },
+
+    async privateMessages(siteId, day, slot) {
+      const site = await quarantineSite(db, siteId);
+      if (site) await ladder.privateMessages(site, day, slot);
     },
 
     async missingToStaff(siteId, day, slot) {
+      const site = await quarantineSite(db, siteId);
+      // With the ladder's call list on, staff get who to call first and what was tried (step 4).
+      if (site && siteSchedule(site.schedule).ladderCallList) {
+        const text = await ladder.callListText(site, day, slot);
+        if (text) await send(siteId, 'staff', text, 'missing', `missing:${siteId}:${day}:${slot}`);
+        return;
+      }
       const s = await situation(siteId, day, slot);
       if (!s || s.missing.length === 0) return;
       await send(

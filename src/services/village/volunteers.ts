@@ -8,7 +8,7 @@ import type { WaterRow } from '../../../db/repositories/water.js';
 import type { ChatMessage, Mention } from '../../core/domain.js';
 import { whenTold } from '../../core/outgoing.js';
 import { DEFAULT_ZONE } from '../../core/time.js';
-import { type Delivery, readDeliveries, readRef } from '../../core/village/commands.js';
+import { type Delivery, readDeliveries } from '../../core/village/commands.js';
 import { formatYuan, orderNo, waterNo } from '../../core/village/format.js';
 import { deliveredNoticeText, waterDeliveredNoticeText } from '../../core/village/replies.js';
 import type { OutboxService } from '../outbox.js';

@@ -18,11 +18,34 @@ const base: QuarantineDigest = {
   unplaced: 0,
   releasesTomorrow: [],
   overdue: [],
+  reportedVia: { phone: 0, visit: 0, relative: 0 },
+  unaccounted: { am: [], pm: [] },
   people: { missing: { am: [], pm: [] }, releasesDue: [], releasesTomorrow: [], overdue: [] },
   slots: ['am', 'pm'],
 };
 
 describe('digest text', () => {
+  it('counts reports by phone and by relatives, and names who is still unaccounted for after the ladder', () => {
+    const d: QuarantineDigest = {
+      ...base,
+      observing: 3,
+      reported: { am: 2, pm: 0 },
+      reportedVia: { phone: 1, visit: 0, relative: 1 },
+      unaccounted: {
+        am: [{ name: '王某', room: '2107', tried: '群里提醒、私信、列入电话名单、电话未接通 ×2' }],
+        pm: [],
+      },
+      people: { ...base.people, missing: { am: [{ name: '王某', room: '2107' }], pm: [] } },
+      slots: ['am'],
+    };
+    expect(digestText(d).split('\n').slice(1, 5)).toEqual([
+      '在观察 3 人；早报 2/3',
+      '未报（早）：2107 王某',
+      '其中电话 1，家人代报 1 人次',
+      '仍未联系上（早）1 人：2107 王某（群里提醒、私信、列入电话名单、电话未接通 ×2）',
+    ]);
+  });
+
   it('is short when there is nothing to say', () => {
     expect(digestText(base)).toBe(
       '【五指山观察点 2月15日日报】\n在观察 0 人\n发热：无\n待办需求 0 件\n累计接收 0 人，解除 0 人',
