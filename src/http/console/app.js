@@ -3,6 +3,7 @@
 import { render } from '/vendor/htm-preact.mjs';
 import { useEffect, useState } from '/vendor/preact-hooks.mjs';
 import { api, session } from './api.js';
+import { CallListPage } from './pages/call-list.js';
 import { DashboardPage } from './pages/dashboard.js';
 import { DownloadsPage } from './pages/downloads.js';
 import { ResidentPage } from './pages/resident.js';
@@ -14,12 +15,15 @@ import { can, ErrorNote, explain, html, ROLE } from './ui.js';
 /** The pages, the permission each needs, and how its hash looks. */
 const PAGES = [
   { key: 'site', label: '今日概况', permission: 'digests:read' },
+  { key: 'calls', label: '电话名单', permission: 'health:read', kinds: ['quarantine'] },
   { key: 'roster', label: '花名册', permission: 'registry:read' },
   { key: 'review', label: '待处理消息', permission: 'messages:read' },
   { key: 'downloads', label: '下载', permission: ['health:read', 'orders:read'] },
   { key: 'sandbox', label: '模拟群聊', permission: 'sandbox:use' },
 ];
-const allowed = (me, page) => [page.permission].flat().some((p) => can(me, p));
+const allowed = (me, page) =>
+  [page.permission].flat().some((p) => can(me, p)) &&
+  (!page.kinds || me.sites.some((s) => page.kinds.includes(s.kind)));
 
 function parseHash() {
   const [key = '', arg = ''] = location.hash.replace(/^#\/?/, '').split('/');
@@ -96,6 +100,7 @@ function Shell({ me, onSignOut }) {
 
   let page;
   if (key === 'resident') page = html`<${ResidentPage} me=${me} id=${route.arg} />`;
+  else if (key === 'calls') page = html`<${CallListPage} me=${me} siteId=${route.arg} />`;
   else if (key === 'roster') page = html`<${RosterPage} me=${me} siteId=${route.arg} />`;
   else if (key === 'review') page = html`<${ReviewPage} me=${me} />`;
   else if (key === 'downloads') page = html`<${DownloadsPage} me=${me} />`;
