@@ -89,6 +89,9 @@ export function createHealthAdminRepo(db: Executor) {
         ackAt: alerts.ackAt,
         ackBy: alerts.ackBy,
         ackNote: alerts.ackNote,
+        day: healthReports.day,
+        slot: healthReports.slot,
+        zone: sites.timeZone,
       })
       .from(alerts)
       .innerJoin(sites, eq(sites.id, alerts.siteId))

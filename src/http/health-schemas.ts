@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AdminAlertRow, AdminReportRow, AdminRequestRow } from '../../db/repositories/health-admin.js';
 import { ref } from '../core/quarantine/texts.js';
 import { REQUEST_CATEGORIES, SYMPTOM_CODES } from '../core/records.js';
+import { localDate } from '../core/time.js';
 import { invalidField } from './errors.js';
 
 export const Symptoms = z.array(z.enum(SYMPTOM_CODES));
@@ -23,6 +24,16 @@ export const Alert = z
     temperature: z.number().nullable(),
     symptoms: Symptoms,
     raisedAt: z.string(),
+    day: z
+      .string()
+      .nullable()
+      .describe(
+        'The day of the reading the alert is about (a reading of last night sent this morning is last night’s)',
+      ),
+    slot: z.enum(['am', 'pm']).nullable().describe('The slot of that reading'),
+    earlier: z
+      .boolean()
+      .describe('The reading is of a day before the one the alert was raised on (昨晚 38.0 sent at 07:50)'),
     status: z.enum(ALERT_STATUSES),
     acknowledgedAt: z.string().nullable(),
     acknowledgedBy: z.string().nullable(),
@@ -71,6 +82,9 @@ export const presentAlert = (ctx: Instants, a: AdminAlertRow) => ({
   temperature: a.temperature,
   symptoms: a.symptoms,
   raisedAt: ctx.instant(a.openedAt),
+  day: a.day,
+  slot: a.slot,
+  earlier: a.day !== null && a.day < localDate(a.openedAt, a.zone),
   status: a.status,
   acknowledgedAt: ctx.instantOrNull(a.ackAt),
   acknowledgedBy: a.ackBy,

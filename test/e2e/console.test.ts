@@ -85,7 +85,7 @@ describe('the staff console', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('演示管理员 · 管理员').waitFor();
     const nav = await page.locator('header nav a').allTextContents();
-    expect(nav).toEqual(['今日概况', '花名册', '待处理消息', '下载', '模拟群聊']);
+    expect(nav).toEqual(['今日概况', '电话名单', '花名册', '待处理消息', '下载', '模拟群聊']);
     // The token lives in this tab's session only.
     expect(await page.evaluate('sessionStorage.getItem("shouwang.token")')).toBe(token);
     expect(await page.evaluate('localStorage.length + document.cookie.length')).toBe(0);
@@ -122,6 +122,26 @@ describe('the staff console', () => {
     await page.locator('[data-card="alerts"] [data-alert]').first().waitFor();
     await page.locator('[data-card="requests"] [data-request="R-0001"]').waitFor();
     await screenshot(page, 'dashboard');
+    await page.close();
+  });
+
+  it('shows the call list and records a call that got through', async () => {
+    const page = await signedIn(`calls/${siteId}`);
+    await page.getByRole('heading', { name: /电话名单/ }).waitFor();
+    const list = await apiGet(`/sites/${siteId}/call-list`);
+    if (list.entries.length === 0) {
+      await page.getByText('不用打电话').waitFor();
+    } else {
+      const first = list.entries[0];
+      const entry = page.locator(`[data-resident="${first.residentId}"]`);
+      await entry.getByText(`已试：${first.tried}`).waitFor();
+      await screenshot(page, 'call-list');
+      await entry.getByLabel('体温').fill('36.6');
+      await entry.getByRole('button', { name: '已接通' }).click();
+      await entry.waitFor({ state: 'detached' });
+      const after = await apiGet(`/sites/${siteId}/call-list?date=${list.date}&slot=${list.slot}`);
+      expect(after.entries.map((e: { residentId: number }) => e.residentId)).not.toContain(first.residentId);
+    }
     await page.close();
   });
 

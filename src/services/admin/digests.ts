@@ -35,7 +35,11 @@ export function createDigestsAdminService(deps: { db: Db; clock: Clock; outbox: 
   async function build(site: SiteRow, day: string): Promise<DigestView> {
     if (site.kind === 'quarantine') {
       const d = await createDigestService({ db }).digest(site.id, day);
-      return { kind: site.kind, json: digestJson(d), text: digestText(d, slotsDue(site, day, clock.now())) };
+      const due = slotsDue(site, day, clock.now());
+      // For the console: the slots the site asks for, those whose report time has come (before it, who
+      // has not reported yet is 待报, not 未报), and the missing with their rooms.
+      const extras = { slots: d.slots, due, missingPeople: d.people.missing };
+      return { kind: site.kind, json: { ...digestJson(d), ...extras }, text: digestText(d, due) };
     }
     const d = await createVillageDigest({ db }).digest(site.id, day);
     return { kind: site.kind, json: { ...d }, text: villageDigestText(d) };

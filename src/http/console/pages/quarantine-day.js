@@ -37,19 +37,31 @@ export function QuarantineDay({ me, site, date }) {
   </div>`;
 }
 
+/** 2105 高某、2107 王某: rooms with names, as in the digest. */
+const who = (people, names) =>
+  (people ?? names.map((name) => ({ name, room: null })))
+    .map((p) => (p.room ? `${p.room} ${p.name}` : p.name))
+    .join('、');
+
 function Reports({ d }) {
+  const slots = d.slots ?? ['am', 'pm'];
   return html`<p>在观察 <strong>${d.observing}</strong> 人</p>
     <div class="slots">
-      ${['am', 'pm'].map(
-        (slot) => html`<div class="slot" data-slot=${slot}>
+      ${slots.map((slot) => {
+        // Before the slot's report time nobody is late: who has not reported yet is 待报, not 未报.
+        const due = !d.due || d.due.includes(slot);
+        const missing = d.missing?.[slot] ?? [];
+        return html`<div class="slot" data-slot=${slot}>
           <h3>${SLOT[slot]}<span class="count">已报 ${d.reported?.[slot] ?? 0} / ${d.observing}</span></h3>
           ${
-            d.missing?.[slot]?.length
-              ? html`<p class="missing"><span class="label">未报：</span>${d.missing[slot].join('、')}</p>`
-              : html`<p class="ok">全部已报</p>`
+            missing.length === 0
+              ? html`<p class="ok">全部已报</p>`
+              : due
+                ? html`<p class="missing"><span class="label">未报：</span>${who(d.missingPeople?.[slot], missing)}</p>`
+                : html`<p class="pending"><span class="label">待报：</span>${who(d.missingPeople?.[slot], missing)}</p>`
           }
-        </div>`,
-      )}
+        </div>`;
+      })}
     </div>
     ${
       d.fever?.length
@@ -74,9 +86,10 @@ function Alerts({ me, site }) {
                   <div>
                     <a href=${`#/resident/${a.residentId}`}><strong>${a.name}</strong></a>
                     <span class="muted">${a.room ?? ''}</span>
+                    ${a.slot ? html`<span class="badge">${a.earlier ? (a.slot === 'pm' ? '昨晚' : '昨早') : SLOT[a.slot]}</span>` : null}
                     ${a.temperature != null ? html`<span class="temp hot">${a.temperature}℃</span>` : null}
                     ${a.symptoms?.length ? html`<span>${symptoms(a.symptoms)}</span>` : null}
-                    <div class="muted small">${when(a.raisedAt)}</div>
+                    <div class="muted small">${a.earlier ? '补报于 ' : ''}${when(a.raisedAt)}</div>
                   </div>
                   ${
                     can(me, 'health:write')
