@@ -76,8 +76,12 @@ async function main(): Promise<void> {
     service.world && config.demo
       ? await issueDemoToken({ db: database.db, tokens: service.services.tokens })
       : null;
-  if (demoToken)
+  if (demoToken) {
     log.info({ token: demoToken }, `demo admin token (sign in to the console with it): ${demoToken}`);
+    // The one line a newcomer needs, on stdout and outside the JSON logs (which go to stderr), so it is
+    // read at a glance and copied whole.
+    process.stdout.write(`控制台: ${address}/  令牌: ${demoToken}\n`);
+  }
   if (service.world) {
     log.info(
       'SANDBOX MODE: simulated WeChat (mock puppet) and the embedded defaults. To connect real WeChat, set ' +
