@@ -100,7 +100,15 @@ describe('GET /api/v1/sites/:id/counts', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       site: h.sites.b,
-      residents: { observing: 1, released: 0, hospital: 0, left: 0 },
+      residents: {
+        observing: 1,
+        released: 0,
+        hospital: 0,
+        left: 0,
+        observingToday: 1,
+        overdue: 0,
+        upcoming: 0,
+      },
       rooms: 1,
       households: 0,
       openAlerts: 0,

@@ -43,6 +43,23 @@ describe('what staff see', () => {
     expect((await get(`/api/v1/digests/${h.siteId}?date=2020-02-14`)).due).toEqual(['am', 'pm']);
   });
 
+  it('counts observing by the digest’s definition, and says who is overdue or not started yet', async () => {
+    await h.stop();
+    h = await startSite(
+      [
+        { name: '高某', room: '2105', start: '2020-02-10' },
+        { name: '钱某', room: '2106', start: '2020-01-10' }, // 14 days ended on 1月24日: overdue
+        { name: '孙某', room: '2107', start: '2020-02-20' }, // arrives later
+      ],
+      '2020-02-15 09:00',
+    );
+    const counts = await get(`/api/v1/sites/${h.siteId}/counts`);
+    const digest = await get(`/api/v1/digests/${h.siteId}?date=2020-02-15`);
+    expect(counts.residents).toMatchObject({ observing: 3, observingToday: 1, overdue: 1, upcoming: 1 });
+    expect(digest.observing).toBe(counts.residents.observingToday);
+    expect(digest.overdue).toEqual(['钱某']);
+  });
+
   it('marks an alert about last night’s reading as last night’s', async () => {
     await h.say(RESIDENTS, '3102李', '昨晚烧到38了，现在36.8', '2020-02-15 07:50');
     const alerts = await get(`/api/v1/alerts?site=${h.siteId}&status=open`);

@@ -46,10 +46,17 @@ const Counts = z
   .object({
     site: z.number().int(),
     residents: z.object({
-      observing: z.number().int(),
+      observing: z.number().int().describe('Status observing (today, overdue and not started yet)'),
       released: z.number().int(),
       hospital: z.number().int(),
       left: z.number().int(),
+      observingToday: z
+        .number()
+        .int()
+        .optional()
+        .describe('Observation sites: observing today by the digest’s definition (the digest’s `observing`)'),
+      overdue: z.number().int().optional().describe('Past the planned release date and not yet released'),
+      upcoming: z.number().int().optional().describe('On the roster with a start date still to come'),
     }),
     rooms: z.number().int(),
     households: z.number().int(),

@@ -4,10 +4,13 @@ import type { Db } from '../../../db/client.js';
 import { isUniqueViolation } from '../../../db/errors.js';
 import type { SiteRow } from '../../../db/repositories/registry.js';
 import { createRegistryRepo } from '../../../db/repositories/registry.js';
+import { createResidentsRepo } from '../../../db/repositories/residents.js';
 import { createSitesRepo } from '../../../db/repositories/sites.js';
 import type { Clock } from '../../core/clock.js';
 import type { SiteKind, SiteSchedule } from '../../core/domain.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
+import { localDate } from '../../core/time.js';
+import { observingOn } from '../quarantine/digest.js';
 import { type Actor, recordAudit } from './audit.js';
 import type { Guard } from './guard.js';
 
@@ -41,7 +44,29 @@ export function createSitesAdminService(deps: { db: Db; clock: Clock; defaultZon
 
   return {
     list: repo.list,
-    counts: repo.counts,
+    /**
+     * The counts, and for an observation site who is observing today by the digest's one definition
+     * (started, not past the planned end, still there), who is overdue (past the planned end, not yet
+     * released) and who has not started yet: together they are the residents with status observing.
+     */
+    async counts(siteId: number) {
+      const counts = await repo.counts(siteId);
+      const site = await createRegistryRepo(db).siteById(siteId);
+      if (!site || site.kind !== 'quarantine') return counts;
+      const zone = site.timeZone;
+      const today = localDate(clock.now(), zone);
+      const all = await createResidentsRepo(db).ofSite(site.id);
+      const observing = all.filter((x) => x.status === 'observing');
+      return {
+        ...counts,
+        residents: {
+          ...counts.residents,
+          observingToday: all.filter((x) => observingOn(x, today, zone)).length,
+          overdue: observing.filter((x) => x.startDate <= today && x.plannedEndDate < today).length,
+          upcoming: observing.filter((x) => x.startDate > today).length,
+        },
+      };
+    },
     get: (id: number) => createRegistryRepo(db).siteById(id),
 
     async create(actor: Actor, input: NewSite): Promise<SiteRow> {

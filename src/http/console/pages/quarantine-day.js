@@ -29,9 +29,17 @@ export function QuarantineDay({ me, site, date }) {
       <h2>今日应解除观察</h2>
       <${Loaded} res=${digest} what="读取日报失败"
         >${(d) =>
-          d.releasesDue?.length
-            ? html`<ul class="names">${d.releasesDue.map((n) => html`<li>${n}</li>`)}</ul>`
-            : html`<p class="muted">今天没有到期解除观察的人员。</p>`}<//
+          html`${
+            d.releasesDue?.length
+              ? html`<ul class="names">${d.releasesDue.map((n) => html`<li>${n}</li>`)}</ul>`
+              : html`<p class="muted">今天没有到期解除观察的人员。</p>`
+          }${
+            d.overdue?.length
+              ? html`<p class="missing" data-overdue>
+                <span class="label">已到期未解除 ${d.overdue.length} 人：</span>${d.overdue.join('、')}（请解除或延长）
+              </p>`
+              : null
+          }`}<//
       >
     </article>
   </div>`;
