@@ -50,6 +50,29 @@ describe('GET /api/v1/digests/:siteId', () => {
     expect(d).not.toHaveProperty('people');
   });
 
+  it('gives a viewer the same digest as counts, with nobody’s name or reading', async () => {
+    const res = await h.call(h.tokens.viewerA, 'GET', `/api/v1/digests/${h.sites.a}?date=2020-02-15`);
+    expect(res.statusCode).toBe(200);
+    const d = res.json();
+    expect(d).toMatchObject({
+      kind: 'quarantine',
+      observing: 2,
+      reported: { am: 1, pm: 0 },
+      missingCount: { am: 1, pm: 2 },
+      feverCount: 1,
+    });
+    expect(d).not.toHaveProperty('fever');
+    expect(d).not.toHaveProperty('missing');
+    expect(JSON.stringify(d)).not.toMatch(/高某|李某|2105|2106|37\.9/);
+    expect(d.text.split('\n').slice(0, 5)).toEqual([
+      '【五指山观察点 2月15日日报】',
+      '在观察 2 人；早报 1/2，晚报 0/2',
+      '未报（早）1 人',
+      '未报（晚）2 人',
+      '发热 1 人',
+    ]);
+  });
+
   it('defaults to today in the site’s zone, and gives a village’s digest to its volunteers', async () => {
     const res = await h.call(h.tokens.volunteerV, 'GET', `/api/v1/digests/${h.sites.v}`);
     expect(res.statusCode).toBe(200);

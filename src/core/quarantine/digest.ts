@@ -109,3 +109,46 @@ export function digestJson(d: QuarantineDigest): Omit<QuarantineDigest, 'people'
   const { people: _people, slots: _slots, ...json } = d;
   return json;
 }
+
+/**
+ * The digest for a role that may see counts but no one's health (viewer): every name left out, each list
+ * a count. The text says the same numbers in the same words.
+ */
+export function countsOnly(d: QuarantineDigest): {
+  json: Record<string, unknown>;
+  text: (due: readonly Slot[]) => string;
+} {
+  const people = new Set(d.fever.map((f) => `${f.name}|${f.room ?? ''}`)).size;
+  const json = {
+    site: d.site,
+    date: d.date,
+    observing: d.observing,
+    reported: d.reported,
+    missingCount: { am: d.missing.am.length, pm: d.missing.pm.length },
+    feverCount: people,
+    openRequests: d.openRequests,
+    releasesDueCount: d.releasesDue.length,
+    admittedTotal: d.admittedTotal,
+    releasedTotal: d.releasedTotal,
+    urgentRequests: d.urgentRequests,
+    openAlerts: d.openAlerts,
+    overdueCount: d.overdue.length,
+  };
+  const text = (due: readonly Slot[]) => {
+    const slotName = { am: '早', pm: '晚' } as const;
+    const slots = d.slots.filter((s) => due.includes(s));
+    const counts = slots.map((s) => `${slotName[s]}报 ${d.reported[s]}/${d.observing}`).join('，');
+    return [
+      `【${d.site} ${monthDay(d.date)}日报】`,
+      `在观察 ${d.observing} 人${d.observing && counts ? `；${counts}` : ''}`,
+      ...slots
+        .filter((s) => d.missing[s].length)
+        .map((s) => `未报（${slotName[s]}）${d.missing[s].length} 人`),
+      people ? `发热 ${people} 人` : '发热：无',
+      `待办需求 ${d.openRequests} 件${d.openAlerts ? `；待处理告警 ${d.openAlerts} 条` : ''}`,
+      ...(d.releasesDue.length ? [`今日解除 ${d.releasesDue.length} 人`] : []),
+      `累计接收 ${d.admittedTotal} 人，解除 ${d.releasedTotal} 人`,
+    ].join('\n');
+  };
+  return { json, text };
+}

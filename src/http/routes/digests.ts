@@ -2,9 +2,10 @@
 // Chinese text the bot posts, and "send now" into the site's staff or volunteers' group.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { can } from '../../core/auth/permissions.js';
 import { SITE_KINDS } from '../../core/domain.js';
 import type { ApiContext } from '../api.js';
-import { actorOf, guardFor } from '../auth.js';
+import { actorOf, guardFor, principalOf } from '../auth.js';
 import { isoDate, recordIdParam } from '../schemas.js';
 
 const SiteParams = z.strictObject({ siteId: recordIdParam.describe('Site id') });
@@ -20,7 +21,8 @@ const Digest = z
     'The fields of `shouwang digest --json` (CONTRACT.md section 5). Observation sites: observing, ' +
       'reported {am,pm}, missing {am,pm}, fever [{name,room,temperature,at}], openRequests, releasesDue, ' +
       'admittedTotal, releasedTotal and extras. Villages: orders, purchaseList [{name,unit,qty}], ' +
-      'water [{deliverTo,qty,part}], undelivered and extras.',
+      'water [{deliverTo,qty,part}], undelivered and extras. A token without health:read (viewer) gets an ' +
+      'observation site’s digest as counts: missingCount, feverCount, releasesDueCount, overdueCount, no names.',
   )
   .meta({ id: 'Digest' });
 
@@ -43,7 +45,9 @@ export const digestRoutes =
         },
       },
       async (req) => {
-        const d = await digests.view(req.params.siteId, req.query.date, guardFor(req));
+        // Names and readings need health:read; a viewer sees the same digest as counts.
+        const names = can(principalOf(req).role, 'health:read');
+        const d = await digests.view(req.params.siteId, req.query.date, guardFor(req), names);
         return { ...d.json, kind: d.kind, text: d.text } as z.infer<typeof Digest>;
       },
     );

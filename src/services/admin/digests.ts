@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.js';
 import { createRegistryRepo, type SiteRow } from '../../../db/repositories/registry.js';
 import type { Clock } from '../../core/clock.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
-import { digestJson, digestText } from '../../core/quarantine/digest.js';
+import { countsOnly, digestJson, digestText } from '../../core/quarantine/digest.js';
 import { localDate } from '../../core/time.js';
 import { digestText as villageDigestText } from '../../core/village/digest.js';
 import type { OutboxService } from '../outbox.js';
@@ -32,10 +32,14 @@ export function createDigestsAdminService(deps: { db: Db; clock: Clock; outbox: 
     return site;
   }
 
-  async function build(site: SiteRow, day: string): Promise<DigestView> {
+  async function build(site: SiteRow, day: string, names = true): Promise<DigestView> {
     if (site.kind === 'quarantine') {
       const d = await createDigestService({ db }).digest(site.id, day);
       const due = slotsDue(site, day, clock.now());
+      if (!names) {
+        const c = countsOnly(d);
+        return { kind: site.kind, json: { ...c.json, slots: d.slots, due }, text: c.text(due) };
+      }
       // For the console: the slots the site asks for, those whose report time has come (before it, who
       // has not reported yet is 待报, not 未报), and the missing with their rooms.
       const extras = { slots: d.slots, due, missingPeople: d.people.missing };
@@ -47,9 +51,10 @@ export function createDigestsAdminService(deps: { db: Db; clock: Clock; outbox: 
 
   return {
     /** The digest of `day` (today in the site's zone when absent). */
-    async view(siteId: number, day: string | undefined, guard: Guard): Promise<DigestView> {
+    /** `names` false: counts only, for a role that may not see anyone's health (viewer). */
+    async view(siteId: number, day: string | undefined, guard: Guard, names = true): Promise<DigestView> {
       const site = await siteOf(siteId, guard);
-      return build(site, day ?? localDate(clock.now(), site.timeZone));
+      return build(site, day ?? localDate(clock.now(), site.timeZone), names);
     },
 
     /** Queues the digest now; the ids of the queued messages (one per group). */

@@ -59,18 +59,22 @@ function Reports({ d }) {
         // Before the slot's report time nobody is late: who has not reported yet is 待报, not 未报.
         const due = !d.due || d.due.includes(slot);
         const missing = d.missing?.[slot] ?? [];
+        // A token that may not see names (viewer) gets counts only.
+        const count = d.missingCount?.[slot] ?? missing.length;
+        const names = missing.length ? who(d.missingPeople?.[slot], missing) : `${count} 人`;
         return html`<div class="slot" data-slot=${slot}>
           <h3>${SLOT[slot]}<span class="count">已报 ${d.reported?.[slot] ?? 0} / ${d.observing}</span></h3>
           ${
-            missing.length === 0
+            count === 0
               ? html`<p class="ok">全部已报</p>`
               : due
-                ? html`<p class="missing"><span class="label">未报：</span>${who(d.missingPeople?.[slot], missing)}</p>`
-                : html`<p class="pending"><span class="label">待报：</span>${who(d.missingPeople?.[slot], missing)}</p>`
+                ? html`<p class="missing"><span class="label">未报：</span>${names}</p>`
+                : html`<p class="pending"><span class="label">待报：</span>${names}</p>`
           }
         </div>`;
       })}
     </div>
+    ${d.feverCount ? html`<p class="fever-line">发热 ${d.feverCount} 人</p>` : null}
     ${
       d.fever?.length
         ? html`<p class="fever-line">
