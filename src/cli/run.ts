@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { parseReplayLog } from '../core/replay-file.js';
 import { createSetupService } from '../services/setup.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { CliError, type CliIo, withDatabase } from './context.js';
 import { digestCommand } from './digest.js';
 import { readJson, readText } from './files.js';
@@ -25,6 +26,8 @@ const USAGE = `usage: shouwang <command>
   outbox [--json] [--room TOPIC]          what the bot sent or queued
   token create --role ROLE --name LABEL [--site NAME ...]   prints a new admin API token once
   token revoke ID_OR_NAME | token list
+  backup FILE                             write the whole database to FILE (gzipped JSON Lines)
+  restore FILE [--force]                  load a backup into an empty database (--force: replace its data)
   db migrate                              apply database migrations`;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -113,6 +116,8 @@ const commands: Record<string, Command> = {
     io.stdout.write(`${out}\n`);
     return 0;
   },
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {

@@ -43,10 +43,17 @@ function workspace(prefix: string) {
 export interface CliSession extends Workspace {
   /** The file's test database every command uses (after open()). */
   readonly db: TestDatabase;
-  /** Creates the test database (call in beforeAll). */
-  open(): Promise<void>;
+  /** Creates the test database, or takes `db` (closed with the session) (call in beforeAll). */
+  open(db?: TestDatabase): Promise<void>;
   run(...args: string[]): Promise<CliResult>;
-  runWith(opts: { stdin?: string; env?: Record<string, string> }, ...args: string[]): Promise<CliResult>;
+  /**
+   * `configured`: the command opens the database the configuration names, as `shouwang` does, instead of
+   * the session's (PGlite in the workspace's data directory; with DATABASE_URL, the session's database).
+   */
+  runWith(
+    opts: { stdin?: string; env?: Record<string, string>; configured?: boolean },
+    ...args: string[]
+  ): Promise<CliResult>;
 }
 
 /** Collects what is written to it as text. */
@@ -72,9 +79,14 @@ export function cliSession(prefix: string): CliSession {
       stdout: stdout.stream,
       stderr: stderr.stream,
       stdin: Readable.from(opts.stdin === undefined ? [] : [opts.stdin]),
-      env: { SHOUWANG_DATA_DIR: path.join(ws.dir, 'data'), LOG_LEVEL: 'warn', ...opts.env },
+      env: {
+        SHOUWANG_DATA_DIR: path.join(ws.dir, 'data'),
+        LOG_LEVEL: 'warn',
+        ...(opts.configured && db.url ? { DATABASE_URL: db.url } : {}),
+        ...opts.env,
+      },
       cwd: ws.dir,
-      database: db,
+      ...(opts.configured ? {} : { database: db }),
     });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   };
@@ -85,8 +97,8 @@ export function cliSession(prefix: string): CliSession {
       if (!db) throw new Error('cliSession: call open() first');
       return db;
     },
-    async open() {
-      db = await createTestDatabase();
+    async open(given) {
+      db = given ?? (await createTestDatabase());
     },
     async close() {
       await db?.close();
