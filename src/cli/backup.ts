@@ -1,5 +1,5 @@
 // `shouwang backup FILE` and `shouwang restore FILE [--force]`: the whole database (PGlite or Postgres) to a
-// gzipped JSON Lines file and back (the format is in db/backup.ts). A backup is written to FILE.partial and
+// gzipped JSON Lines file and back (the format is in db/backup.ts, loading in db/restore.ts). A backup is written to FILE.partial and
 // renamed when complete, so FILE is never half a backup. A restore runs in one transaction: all or nothing.
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
@@ -7,14 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import {
-  checkHeader,
-  emptyAllTables,
-  firstNonEmptyTable,
-  migrationLevel,
-  restoreRows,
-  writeBackup,
-} from '../../db/backup.js';
+import { migrationLevel, writeBackup } from '../../db/backup.js';
+import { checkHeader, emptyAllTables, firstNonEmptyTable, restoreRows } from '../../db/restore.js';
 import { CliError, type CliIo, resolvePath, withDatabase } from './context.js';
 
 export async function backupCommand(argv: string[], io: CliIo): Promise<number> {
