@@ -1,13 +1,13 @@
-// An observation site through the real command as users run it: setup → replay → digest --json, and
+// An observation site through the `shouwang` commands (in-process): setup → replay → digest --json, and
 // roster imports from CSV and XLSX files with bad rows.
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliWorkspace } from '../helpers/cli.js';
+import { cliSession } from '../helpers/cli.js';
 import { RESIDENTS, SITE, STAFF, siteSetup } from '../helpers/quarantine.js';
 
-const cli = cliWorkspace('sw-quarantine-');
+const cli = cliSession('sw-quarantine-');
 const shouwang = cli.run;
 const dir = cli.dir;
 
@@ -18,7 +18,7 @@ afterAll(async () => {
   await cli.close();
 });
 
-// CLI runs are slow on a busy machine: each one opens and migrates the database.
+// Generous for a busy machine.
 const SLOW = 300_000;
 
 /** A second site for the roster tests, so they do not share residents with the replay. */
@@ -36,14 +36,14 @@ const write = (name: string, content: string | Buffer) => {
 describe('setup, replay and the digest', () => {
   it(
     'replays a day of the residents and staff groups and prints the contract’s digest',
-    () => {
+    async () => {
       const setup = siteSetup([
         { name: '高某', room: '2105', wechat: '2105高', start: '2020-02-07' },
         { name: '李某', room: '2106', start: '2020-02-08' },
         { name: '王某', room: '2107', wechat: '小王', start: '2020-02-10' },
         { name: '赵某', room: '2108', start: '2020-02-01' },
       ]);
-      expect(shouwang('setup', write('setup.json', JSON.stringify(setup))).code).toBe(0);
+      expect((await shouwang('setup', write('setup.json', JSON.stringify(setup)))).code).toBe(0);
       const at = (t: string) => `2020-02-15T${t}:00+08:00`;
       const log = [
         { at: at('07:40'), room: RESIDENTS, from: '2105高', text: '2105 早上36.5' },
@@ -56,11 +56,14 @@ describe('setup, replay and the digest', () => {
         { at: at('20:05'), room: RESIDENTS, from: '2105高', text: '晚上36.8' },
         { at: at('20:10'), room: RESIDENTS, from: '2106李某', text: '36.9' },
       ];
-      const replayed = shouwang('replay', write('day.jsonl', log.map((e) => JSON.stringify(e)).join('\n')));
+      const replayed = await shouwang(
+        'replay',
+        write('day.jsonl', log.map((e) => JSON.stringify(e)).join('\n')),
+      );
       expect(replayed.stderr).toBe('');
       expect(replayed.stdout).toMatch(/^replayed 9 messages/);
 
-      const digest = shouwang('digest', '--site', SITE, '--date', '2020-02-15', '--json');
+      const digest = await shouwang('digest', '--site', SITE, '--date', '2020-02-15', '--json');
       expect(digest.stderr).toBe('');
       expect(JSON.parse(digest.stdout)).toEqual({
         site: SITE,
@@ -81,7 +84,7 @@ describe('setup, replay and the digest', () => {
         reportedVia: { phone: 0, visit: 0, relative: 0 },
         unaccounted: { am: [{ name: '王某', room: '2107', tried: '群里提醒、私信、列入电话名单' }], pm: [] },
       });
-      expect(shouwang('digest', '--site', SITE, '--date', '2020-02-15').stdout).toBe(
+      expect((await shouwang('digest', '--site', SITE, '--date', '2020-02-15')).stdout).toBe(
         [
           '【五指山观察点 2月15日日报】',
           '在观察 3 人；早报 2/3，晚报 2/3',
@@ -95,7 +98,7 @@ describe('setup, replay and the digest', () => {
           '',
         ].join('\n'),
       );
-      const staff = JSON.parse(shouwang('outbox', '--json', '--room', STAFF).stdout) as {
+      const staff = JSON.parse((await shouwang('outbox', '--json', '--room', STAFF)).stdout) as {
         at: string;
         text: string;
       }[];
@@ -124,9 +127,9 @@ describe('setup, replay and the digest', () => {
 
   it(
     'refuses a digest without a site or date, or for an unknown site',
-    () => {
-      expect(shouwang('digest', '--site', SITE).code).toBe(2);
-      const r = shouwang('digest', '--site', '没有这个点', '--date', '2020-02-15');
+    async () => {
+      expect((await shouwang('digest', '--site', SITE)).code).toBe(2);
+      const r = await shouwang('digest', '--site', '没有这个点', '--date', '2020-02-15');
       expect(r.code).toBe(1);
       expect(r.stderr).toBe('shouwang: no site named 没有这个点\n');
     },
@@ -137,8 +140,8 @@ describe('setup, replay and the digest', () => {
 describe('shouwang import', () => {
   it(
     'imports a CSV roster with a BOM, reports bad rows by number, and is idempotent',
-    () => {
-      shouwang('setup', write('site.json', JSON.stringify(rosterSite())));
+    async () => {
+      await shouwang('setup', write('site.json', JSON.stringify(rosterSite())));
       const csv =
         '\uFEFF姓名,房间号,入住日期,观察天数,手机号,微信昵称\r\n' +
         '陈某,3101,2020-02-07,,13800000001,3101陈\r\n' +
@@ -147,22 +150,22 @@ describe('shouwang import', () => {
         ',3104,2020年2月9日,,,\r\n' +
         '郑某,3105,2020年2月10日,abc,,\r\n';
       const file = write('roster.csv', csv);
-      const dry = shouwang('import', file, '--site', ROSTER_SITE, '--dry-run');
+      const dry = await shouwang('import', file, '--site', ROSTER_SITE, '--dry-run');
       expect(dry.stdout).toBe('dry run (nothing written): would have 2 residents added, 0 updated\n');
       expect(dry.code).toBe(1);
-      const first = shouwang('import', file, '--site', ROSTER_SITE);
+      const first = await shouwang('import', file, '--site', ROSTER_SITE);
       expect(first.code).toBe(1);
       expect(first.stdout).toBe(`roster imported into ${ROSTER_SITE}: 2 residents added, 0 updated\n`);
       expect(first.stderr).toBe(
         'shouwang: 3 rows not imported: 第3行：入住日期“2020-2-30”不是有效日期; 第5行：缺少姓名; ' +
           '第6行：观察天数“abc”应为 1 到 60 的整数\n',
       );
-      const again = shouwang('import', file, '--site', ROSTER_SITE);
+      const again = await shouwang('import', file, '--site', ROSTER_SITE);
       expect(again.stdout).toBe(`roster imported into ${ROSTER_SITE}: 0 residents added, 2 updated\n`);
       const good = write('good.csv', 'name,room,start\n孙某,3106,2020-02-11\n');
-      expect(shouwang('import', good, '--site', ROSTER_SITE)).toMatchObject({ code: 0, stderr: '' });
+      expect(await shouwang('import', good, '--site', ROSTER_SITE)).toMatchObject({ code: 0, stderr: '' });
       const json = JSON.parse(
-        shouwang('digest', '--site', ROSTER_SITE, '--date', '2020-03-01', '--json').stdout,
+        (await shouwang('digest', '--site', ROSTER_SITE, '--date', '2020-03-01', '--json')).stdout,
       );
       // 吴,某 was imported with 21 days (3103), the others with the site's 14.
       expect(json).toMatchObject({ observing: 1, missing: { am: ['吴,某'] }, admittedTotal: 3 });
@@ -173,7 +176,7 @@ describe('shouwang import', () => {
   it(
     'imports an XLSX roster with Excel dates and reports its bad rows',
     async () => {
-      shouwang('setup', write('site.json', JSON.stringify(rosterSite(XLSX_SITE))));
+      await shouwang('setup', write('site.json', JSON.stringify(rosterSite(XLSX_SITE))));
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('名单');
       ws.addRow(['姓名', '房间号', '入住日期', '微信昵称']);
@@ -184,13 +187,13 @@ describe('shouwang import', () => {
       ws.addRow(['韩某', null, '2020-02-12', null]);
       const file = path.join(dir, 'roster.xlsx');
       await wb.xlsx.writeFile(file);
-      const r = shouwang('import', file, '--site', XLSX_SITE);
+      const r = await shouwang('import', file, '--site', XLSX_SITE);
       expect(r.stdout).toBe(`roster imported into ${XLSX_SITE}: 2 residents added, 0 updated\n`);
       expect(r.stderr).toBe(
         'shouwang: 2 rows not imported: 第4行：入住日期“2020.13.01”不是有效日期; 第6行：缺少房间号\n',
       );
       const digest = JSON.parse(
-        shouwang('digest', '--site', XLSX_SITE, '--date', '2020-02-12', '--json').stdout,
+        (await shouwang('digest', '--site', XLSX_SITE, '--date', '2020-02-12', '--json')).stdout,
       );
       expect(digest).toMatchObject({ observing: 2, missing: { am: ['钱某', '冯某'] } });
     },
@@ -199,12 +202,12 @@ describe('shouwang import', () => {
 
   it(
     'names a missing header column and an unknown site, and writes nothing',
-    () => {
+    async () => {
       const noStart = write('nostart.csv', '姓名,房间号\n甲,1\n');
-      expect(shouwang('import', noStart, '--site', ROSTER_SITE).stderr).toBe(
+      expect((await shouwang('import', noStart, '--site', ROSTER_SITE)).stderr).toBe(
         'shouwang: the roster header lacks columns: 第1行表头缺少“入住日期”列（可用：姓名、房间号、入住日期、观察天数、手机号、微信昵称）\n',
       );
-      const r = shouwang(
+      const r = await shouwang(
         'import',
         write('x.csv', '姓名,房间号,入住日期\n甲,1,2020-02-01\n'),
         '--site',

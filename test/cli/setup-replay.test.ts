@@ -1,10 +1,10 @@
-// setup → replay → outbox, through the real command as users run it.
+// setup → replay → outbox through the `shouwang` commands (in-process).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliWorkspace } from '../helpers/cli.js';
+import { cliSession } from '../helpers/cli.js';
 
-const cli = cliWorkspace('sw-setup-');
+const cli = cliSession('sw-setup-');
 const shouwang = cli.run;
 const dir = cli.dir;
 
@@ -46,18 +46,18 @@ const SETUP = {
   ],
 };
 
-// Each command opens and migrates the database: slow on a busy machine.
+// Generous for a busy machine.
 const SLOW = 300_000;
 
 describe('shouwang setup and replay', () => {
   it(
     'applies the contract’s setup file, idempotently',
-    () => {
+    async () => {
       const file = write('setup.json', JSON.stringify(SETUP));
-      const first = shouwang('setup', file);
+      const first = await shouwang('setup', file);
       expect(first.stderr).toBe('');
       expect(first.stdout).toContain('2 sites, 4 groups, 1 residents added, 0 updated');
-      const again = shouwang('setup', file);
+      const again = await shouwang('setup', file);
       expect(again.code).toBe(0);
       expect(again.stdout).toContain('0 residents added, 1 updated');
     },
@@ -66,7 +66,7 @@ describe('shouwang setup and replay', () => {
 
   it(
     'names the problems of a bad setup file and writes nothing',
-    () => {
+    async () => {
       const bad = structuredClone(SETUP);
       (bad.sites[0] as { groups: { role: string }[] }).groups[1] = { topic: 'x', role: 'villagers' } as never;
       (bad.sites[0] as { residents: { start: string }[] }).residents[0] = {
@@ -74,7 +74,7 @@ describe('shouwang setup and replay', () => {
         room: '1',
         start: '2020-02-30',
       } as never;
-      const r = shouwang('setup', write('bad.json', JSON.stringify(bad)));
+      const r = await shouwang('setup', write('bad.json', JSON.stringify(bad)));
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^shouwang: the setup file has problems: /);
       expect(r.stderr).toContain('sites[0].residents[0].start: must be a date YYYY-MM-DD');
@@ -85,7 +85,7 @@ describe('shouwang setup and replay', () => {
 
   it(
     'replays a chat log through the bot and lists what it said with simulated times',
-    () => {
+    async () => {
       const log = write(
         'log.jsonl',
         [
@@ -95,10 +95,10 @@ describe('shouwang setup and replay', () => {
           .map((e) => JSON.stringify(e))
           .join('\n'),
       );
-      const r = shouwang('replay', log);
+      const r = await shouwang('replay', log);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^replayed 2 messages/);
-      const out = JSON.parse(shouwang('outbox', '--json').stdout) as {
+      const out = JSON.parse((await shouwang('outbox', '--json')).stdout) as {
         at: string;
         room: string;
         text: string;
@@ -114,7 +114,7 @@ describe('shouwang setup and replay', () => {
         at: '2020-02-15T08:00:00+08:00',
         room: '五指山观察点住户群',
       });
-      const one = JSON.parse(shouwang('outbox', '--json', '--room', '七星洞村村民群').stdout);
+      const one = JSON.parse((await shouwang('outbox', '--json', '--room', '七星洞村村民群')).stdout);
       expect(one).toHaveLength(1);
     },
     SLOW,
@@ -122,8 +122,8 @@ describe('shouwang setup and replay', () => {
 
   it(
     'reports a bad chat log line by number',
-    () => {
-      const r = shouwang(
+    async () => {
+      const r = await shouwang(
         'replay',
         write('bad.jsonl', '{"at":"yesterday","room":"r","from":"a","text":"x"}\nnot json\n'),
       );

@@ -1,15 +1,14 @@
-// `shouwang token create|revoke|list` as users run it; the token it prints works against the API.
+// `shouwang token create|revoke|list` (in-process); the token it prints works against the API.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client.js';
 import { systemClock } from '../../src/core/clock.js';
 import { buildApp } from '../../src/http/app.js';
 import { silentLogger } from '../../src/log.js';
 import { createServices } from '../../src/services/index.js';
-import { cliWorkspace } from '../helpers/cli.js';
+import { cliSession } from '../helpers/cli.js';
 
-const cli = cliWorkspace('sw-token-');
+const cli = cliSession('sw-token-');
 const shouwang = cli.run;
 const dir = cli.dir;
 
@@ -22,15 +21,15 @@ const SETUP = {
 beforeAll(async () => {
   await cli.open();
   fs.writeFileSync(path.join(dir, 'setup.json'), JSON.stringify(SETUP));
-  expect(shouwang('setup', 'setup.json').code).toBe(0);
+  expect((await shouwang('setup', 'setup.json')).code).toBe(0);
 }, 300_000);
 afterAll(async () => {
   await cli.close();
 });
 
-/** The service's API on the CLI's database (opened after the command has closed it). */
+/** The service's API on the CLI's database. */
 async function withApi<T>(fn: (call: (token: string, url: string) => Promise<number>) => Promise<T>) {
-  const database = await openDatabase({ url: cli.db?.url ?? null, dataDir: path.join(dir, 'data') });
+  const database = cli.db;
   const services = createServices({
     database,
     clock: systemClock,
@@ -54,22 +53,21 @@ async function withApi<T>(fn: (call: (token: string, url: string) => Promise<num
     );
   } finally {
     await app.close();
-    await database.close();
   }
 }
 
-// Each command starts a process and opens the database: slow on a busy machine.
+// Generous for a busy machine.
 const SLOW = 300_000;
 
 describe('shouwang token', () => {
   it('creates tokens that print alone on stdout and work at once, limited to their sites', {
     timeout: SLOW,
   }, async () => {
-    const admin = shouwang('token', 'create', '--role', 'admin', '--name', 'root');
+    const admin = await shouwang('token', 'create', '--role', 'admin', '--name', 'root');
     expect(admin.stderr).toBe('');
     expect(admin.code).toBe(0);
     expect(admin.stdout).toMatch(/^sw_[0-9A-Za-z]{40}\n$/);
-    const volunteer = shouwang(
+    const volunteer = await shouwang(
       'token',
       'create',
       '--role',
@@ -88,7 +86,7 @@ describe('shouwang token', () => {
       expect(await call(volunteer.stdout.trim(), '/api/v1/residents')).toBe(403);
     });
 
-    const list = shouwang('token', 'list');
+    const list = await shouwang('token', 'list');
     expect(list.code).toBe(0);
     const lines = list.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -96,15 +94,17 @@ describe('shouwang token', () => {
     expect(lines[1]).toMatch(/^2\t老李\tvolunteer\t七星洞村\t/);
     expect(list.stdout).not.toContain(admin.stdout.trim());
 
-    const revoked = shouwang('token', 'revoke', '老李');
+    const revoked = await shouwang('token', 'revoke', '老李');
     expect(revoked).toMatchObject({ code: 0, stdout: 'revoked token 2 (老李)\n' });
     await withApi(async (call) => {
       expect(await call(volunteer.stdout.trim(), '/api/v1/sites')).toBe(401);
     });
-    expect(shouwang('token', 'list').stdout).toMatch(/^2\t老李\t.*\tREVOKED /m);
+    expect((await shouwang('token', 'list')).stdout).toMatch(/^2\t老李\t.*\tREVOKED /m);
   });
 
-  it('fails with one line for bad roles, missing sites, unknown sites and names', { timeout: SLOW }, () => {
+  it('fails with one line for bad roles, missing sites, unknown sites and names', {
+    timeout: SLOW,
+  }, async () => {
     const cases: [string[], number, string][] = [
       [
         ['create', '--role', 'boss', '--name', 'x'],
@@ -125,15 +125,15 @@ describe('shouwang token', () => {
       [['revoke', 'nobody'], 1, 'shouwang: token nobody not found\n'],
     ];
     for (const [args, code, stderr] of cases) {
-      const r = shouwang('token', ...args);
+      const r = await shouwang('token', ...args);
       expect(r.code, args.join(' ')).toBe(code);
       expect(r.stderr, args.join(' ')).toBe(stderr);
       expect(r.stdout, args.join(' ')).toBe('');
     }
   });
 
-  it('revokes by id, and says so when a token is revoked already', { timeout: SLOW }, () => {
-    const created = shouwang(
+  it('revokes by id, and says so when a token is revoked already', { timeout: SLOW }, async () => {
+    const created = await shouwang(
       'token',
       'create',
       '--role',
@@ -144,12 +144,12 @@ describe('shouwang token', () => {
       '五指山观察点',
     );
     expect(created.code).toBe(0);
-    const id = shouwang('token', 'list')
-      .stdout.split('\n')
+    const id = (await shouwang('token', 'list')).stdout
+      .split('\n')
       .find((l) => l.includes('\tboard\t'))
       ?.split('\t')[0];
-    expect(shouwang('token', 'revoke', String(id)).stdout).toBe(`revoked token ${id} (board)\n`);
-    const again = shouwang('token', 'revoke', 'board');
+    expect((await shouwang('token', 'revoke', String(id))).stdout).toBe(`revoked token ${id} (board)\n`);
+    const again = await shouwang('token', 'revoke', 'board');
     expect(again.code).toBe(1);
     expect(again.stderr).toBe('shouwang: token board is already revoked\n');
   });

@@ -1,12 +1,12 @@
-// A village's day through the real command: setup (with households), replay of the villagers' and
+// A village's day through the `shouwang` commands (in-process): setup (with households), replay of the villagers' and
 // volunteers' chat, then the digest as JSON and text, and what the bot said.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliWorkspace } from '../helpers/cli.js';
+import { cliSession } from '../helpers/cli.js';
 import { VILLAGE_SETUP } from '../helpers/village.js';
 
-const cli = cliWorkspace('sw-village-');
+const cli = cliSession('sw-village-');
 const shouwang = cli.run;
 const dir = cli.dir;
 
@@ -41,15 +41,17 @@ afterAll(async () => {
 });
 
 describe('a village day replayed through the command line', () => {
-  it('sets up, replays and gives the digest the contract describes', () => {
-    expect(shouwang('setup', 'setup.json').stdout).toBe(
+  it('sets up, replays and gives the digest the contract describes', async () => {
+    expect((await shouwang('setup', 'setup.json')).stdout).toBe(
       'setup applied: 1 sites, 2 groups, 0 residents added, 0 updated, 3 households\n',
     );
-    const replayed = shouwang('replay', 'chat.jsonl');
+    const replayed = await shouwang('replay', 'chat.jsonl');
     expect(replayed.stderr).toBe('');
     expect(replayed.stdout).toMatch(/^replayed 12 messages/);
 
-    const day = JSON.parse(shouwang('digest', '--site', '七星洞村', '--date', '2020-02-15', '--json').stdout);
+    const day = JSON.parse(
+      (await shouwang('digest', '--site', '七星洞村', '--date', '2020-02-15', '--json')).stdout,
+    );
     expect({
       site: day.site,
       date: day.date,
@@ -77,7 +79,7 @@ describe('a village day replayed through the command line', () => {
     });
 
     const next = JSON.parse(
-      shouwang('digest', '--site', '七星洞村', '--date', '2020-02-16', '--json').stdout,
+      (await shouwang('digest', '--site', '七星洞村', '--date', '2020-02-16', '--json')).stdout,
     );
     expect([next.orders, next.water, next.undelivered, next.purchaseList.length]).toEqual([
       0,
@@ -86,11 +88,11 @@ describe('a village day replayed through the command line', () => {
       5,
     ]);
     const before = JSON.parse(
-      shouwang('digest', '--site', '七星洞村', '--date', '2020-02-14', '--json').stdout,
+      (await shouwang('digest', '--site', '七星洞村', '--date', '2020-02-14', '--json')).stdout,
     );
     expect([before.orders, before.purchaseList, before.water, before.undelivered]).toEqual([0, [], [], 0]);
 
-    expect(shouwang('digest', '--site', '七星洞村', '--date', '2020-02-15').stdout).toBe(
+    expect((await shouwang('digest', '--site', '七星洞村', '--date', '2020-02-15')).stdout).toBe(
       [
         '【七星洞村 2月15日汇总】',
         '当天新订单 6 单；未送达 5 单（待买 5，已买待送 0）。',
@@ -108,7 +110,7 @@ describe('a village day replayed through the command line', () => {
       ].join('\n'),
     );
 
-    const said = JSON.parse(shouwang('outbox', '--json', '--room', V).stdout) as {
+    const said = JSON.parse((await shouwang('outbox', '--json', '--room', V)).stdout) as {
       at: string;
       text: string;
     }[];
@@ -131,9 +133,9 @@ describe('a village day replayed through the command line', () => {
     expect(said.at(-1)).toMatchObject({ text: '赵大爷的订单 O-0005 已送到，垫付 40 元。', mentions: [] });
   }, 240_000);
 
-  it('refuses a digest without a site or a proper date', () => {
-    expect(shouwang('digest', '--site', '七星洞村').code).toBe(2);
-    const r = shouwang('digest', '--site', '没有这个村', '--date', '2020-02-15', '--json');
+  it('refuses a digest without a site or a proper date', async () => {
+    expect((await shouwang('digest', '--site', '七星洞村')).code).toBe(2);
+    const r = await shouwang('digest', '--site', '没有这个村', '--date', '2020-02-15', '--json');
     expect([r.code, r.stderr]).toEqual([1, 'shouwang: no site named 没有这个村\n']);
   });
 });
