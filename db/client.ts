@@ -78,9 +78,51 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return opts.url ? openPostgres(opts.url, opts) : openPglite(opts.dataDir ?? 'memory://', opts.pgliteDump);
 }
 
+/**
+ * PGlite's data directory belongs to one process at a time, and PGlite itself does not say so: a second
+ * process (the CLI beside `npm start`) would open it and corrupt it. A lock file beside the directory
+ * holds the owner's pid; another live process's lock is refused with a clear message, a dead one's taken.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${path.resolve(dataDir)}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number(fs.readFileSync(lockFile, 'utf8').trim());
+      if (owner === process.pid) break;
+      if (Number.isInteger(owner) && owner > 0 && alive(owner))
+        throw new DatabaseUnavailableError(
+          `the embedded database in ${dataDir} is in use by process ${owner} (a running shouwang?): stop it ` +
+            `first, or use Postgres (DATABASE_URL) / 内嵌数据库正被进程 ${owner} 使用，请先停止它`,
+        );
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+  return () => {
+    try {
+      if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.rmSync(lockFile, { force: true });
+    } catch {
+      // gone already
+    }
+  };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
+  const unlock = inMemory ? () => {} : lockDataDir(dataDir);
   let client: PGlite;
   try {
     client = await PGlite.create({
@@ -88,6 +130,7 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
       ...(dump ? { loadDataDir: dump } : {}),
     });
   } catch (err) {
+    unlock();
     throw new DatabaseUnavailableError(`cannot open the embedded database in ${dataDir}: ${errText(err)}`, {
       cause: err,
     });
@@ -110,6 +153,7 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
       if (closed) return;
       closed = true;
       await client.close();
+      unlock();
     },
     dump: () => client.dumpDataDir('none'),
     async tryLock(key) {

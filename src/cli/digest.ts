@@ -15,7 +15,12 @@ export async function digestCommand(
   if (!args.site) throw new CliError('give --site NAME', 2);
   if (!args.date || !isIsoDate(args.date)) throw new CliError('give --date YYYY-MM-DD', 2);
   const site = await createRegistryRepo(ctx.database.db).siteByName(args.site);
-  if (!site) throw new CliError(`no site named ${args.site}`);
+  if (!site) {
+    const names = (await createRegistryRepo(ctx.database.db).listSites()).map((s) => s.name);
+    throw new CliError(
+      `no site named ${args.site}${names.length ? ` (the sites: ${names.join(', ')})` : ' (there are no sites yet: shouwang setup FILE)'}`,
+    );
+  }
   if (site.kind === 'quarantine') {
     const digest = await createDigestService({ db: ctx.database.db }).digest(site.id, args.date);
     return args.json ? JSON.stringify(digestJson(digest), null, 2) : digestText(digest);

@@ -131,7 +131,7 @@ describe('setup, replay and the digest', () => {
       expect((await shouwang('digest', '--site', SITE)).code).toBe(2);
       const r = await shouwang('digest', '--site', '没有这个点', '--date', '2020-02-15');
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe('shouwang: no site named 没有这个点\n');
+      expect(r.stderr).toBe('shouwang: no site named 没有这个点 (the sites: 五指山观察点)\n');
     },
     SLOW,
   );
