@@ -297,6 +297,20 @@ describe('the staff console', () => {
     const saved = await file.path();
     const head = (await import('node:fs')).readFileSync(saved).subarray(0, 2).toString('latin1');
     expect(head).toBe('PK'); // an xlsx is a zip
+    // A date range: the 台账 of two days has a column per day and slot of those two days only.
+    const today = await page.evaluate(() =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()),
+    );
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('从').fill(yesterday);
+    await page.getByLabel('到').fill(today);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '体温记录表 csv' }).click(),
+    ]);
+    const text = (await import('node:fs')).readFileSync(await csv.path(), 'utf8');
+    const header = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+    expect(header.split(',').filter((c) => /[早晚]/.test(c))).toHaveLength(4);
     await page.close();
   });
 
