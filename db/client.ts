@@ -103,7 +103,8 @@ function lockDataDir(dataDir: string): () => void {
   }
   return () => {
     try {
-      if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.rmSync(lockFile, { force: true });
+      if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid))
+        fs.rmSync(lockFile, { force: true });
     } catch {
       // gone already
     }

@@ -53,7 +53,17 @@ export async function offlineContext(
   };
 }
 
+/** The page as staff see it on a desk (1280 px) and on a phone (390 px): NAME.png and NAME-390.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const original = page.viewportSize();
+  const sizes = [
+    ['', { width: 1280, height: 900 }],
+    ['-390', { width: 390, height: 844 }],
+  ] as const;
+  for (const [suffix, size] of sizes) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}${suffix}.png`), fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
 }

@@ -25,15 +25,63 @@ export function useApi(path) {
   return { ...state, reload };
 }
 
+/** Field names as staff know them (the last part of `body.temperature`). */
+const FIELD = {
+  temperature: '体温',
+  note: '备注',
+  name: '姓名',
+  room: '房间号',
+  phone: '手机号',
+  wechat: '微信昵称',
+  days: '天数',
+  hospital: '医院',
+  reason: '原因',
+  cost: '金额',
+  to: '指派给',
+  text: '内容',
+  date: '日期',
+  from: '开始日期',
+  start: '入住日期',
+};
+
+/** A validation message in Chinese (the API speaks English; staff should not have to). */
+function reason(message) {
+  const m = String(message ?? '');
+  if (/NUL/i.test(m)) return '含有不可见的控制字符';
+  if (/too big|at most|<=|maximum|too long/i.test(m)) return '太长或太大';
+  if (/too small|at least|>=|minimum/i.test(m)) return '太短或太小';
+  if (/date/i.test(m)) return '日期不对（格式 年-月-日，2000–2100 年）';
+  if (/unknown field/i.test(m)) return '多了不认识的项';
+  if (/required|undefined/i.test(m)) return '没有填';
+  return '格式不对';
+}
+
 /** What went wrong, in words staff can act on. */
 export function explain(error) {
   if (!error) return '';
   if (error.status === 404 && /no route/i.test(error.message)) return '服务暂不提供这项功能（接口尚未上线）';
   if (error.status === 404) return '找不到这条记录';
+  if (error.status === 401) return '令牌无效或已过期，请重新登录';
   if (error.status === 403) return '当前令牌无权查看或操作这项内容';
   if (error.status === 409) return `操作未完成：${error.message}`;
+  if (error.status === 413) return '文件或内容太大了，请拆小一些再试';
+  if (error.status === 429) return '请求太频繁，请稍等片刻再试';
   if (error.status === 0) return error.message;
+  if (error.status === 503) return '数据库暂时连不上，请稍后再试';
   if (error.status >= 500) return '服务出错了，请稍后再试';
+  if (error.status === 400) {
+    if (/central directory|zip|xlsx|spreadsheet/i.test(error.message))
+      return '文件不是有效的 Excel（.xlsx）表格，请另存后再试';
+    const fields = error.body?.fields ?? [];
+    if (fields.length)
+      return `填写有误：${fields
+        .slice(0, 3)
+        .map((f) => `${FIELD[String(f.field).split('.').pop()] ?? f.field}${reason(f.message)}`)
+        .join('；')}`;
+    // A message already in Chinese (roster rows, the service's own words) is shown as it is.
+    if (/[\u4e00-\u9fff]/.test(error.message ?? '')) return error.message;
+    return '请求的内容有误，请检查后再试';
+  }
   return error.message || `请求失败（${error.status}）`;
 }
 

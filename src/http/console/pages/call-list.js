@@ -74,7 +74,7 @@ function Entry({ e, me, siteId, onDone }) {
           <input
             inputmode="decimal"
             maxlength="4"
-            placeholder="体温 ℃"
+            placeholder="体温 °C"
             aria-label="体温"
             value=${temperature}
             onInput=${(ev) => setTemperature(ev.currentTarget.value)}

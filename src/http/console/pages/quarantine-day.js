@@ -78,7 +78,7 @@ function Reports({ d }) {
     ${
       d.fever?.length
         ? html`<p class="fever-line">
-          发热：${d.fever.map((f) => `${f.name}（${f.room ?? '无房号'}）${f.temperature}℃`).join('；')}
+          发热：${d.fever.map((f) => `${f.name}（${f.room ?? '无房号'}）${f.temperature}°C`).join('；')}
         </p>`
         : null
     }`;
@@ -99,7 +99,7 @@ function Alerts({ me, site }) {
                     <a href=${`#/resident/${a.residentId}`}><strong>${a.name}</strong></a>
                     <span class="muted">${a.room ?? ''}</span>
                     ${a.slot ? html`<span class="badge">${a.earlier ? (a.slot === 'pm' ? '昨晚' : '昨早') : SLOT[a.slot]}</span>` : null}
-                    ${a.temperature != null ? html`<span class="temp hot">${a.temperature}℃</span>` : null}
+                    ${a.temperature != null ? html`<span class="temp hot">${a.temperature}°C</span>` : null}
                     ${a.symptoms?.length ? html`<span>${symptoms(a.symptoms)}</span>` : null}
                     <div class="muted small">${a.earlier ? '补报于 ' : ''}${when(a.raisedAt)}</div>
                   </div>

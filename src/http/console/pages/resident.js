@@ -67,7 +67,7 @@ function Timeline({ me, t, reload }) {
               ${t.alerts.map(
                 (a) => html`<li>
                   <div>
-                    <span class=${a.acknowledgedAt ? '' : 'temp hot'}>${a.temperature != null ? `${a.temperature}℃` : ''}</span>
+                    <span class=${a.acknowledgedAt ? '' : 'temp hot'}>${a.temperature != null ? `${a.temperature}°C` : ''}</span>
                     ${symptoms(a.symptoms)} <span class="muted small">${when(a.raisedAt)}</span>
                     <div class="small">${a.acknowledgedAt ? `已由 ${a.acknowledgedBy ?? ''} 确认` : '未处理'}</div>
                   </div>
@@ -113,7 +113,7 @@ function Timeline({ me, t, reload }) {
 
 function SlotCell({ slot }) {
   if (!slot) return html`<span class="muted">未报</span>`;
-  return html`<span class=${slot.fever ? 'temp hot' : 'temp'}>${slot.temperature != null ? `${slot.temperature}℃` : '正常'}</span>
+  return html`<span class=${slot.fever ? 'temp hot' : 'temp'}>${slot.temperature != null ? `${slot.temperature}°C` : '正常'}</span>
     ${slot.symptoms?.length ? html`<div class="small">${symptoms(slot.symptoms)}</div>` : null}`;
 }
 
@@ -153,7 +153,7 @@ export function TemperatureChart({ days, threshold }) {
   const hi = Math.max(threshold + 0.7, ...values) + 0.2;
   const W = 640;
   const H = 220;
-  const pad = { l: 40, r: 12, t: 16, b: 28 };
+  const pad = { l: 60, r: 12, t: 24, b: 34 };
   const n = Math.max(points.length - 1, 1);
   const x = (i) => pad.l + (i / n) * (W - pad.l - pad.r);
   const y = (t) => pad.t + ((hi - t) / (hi - lo)) * (H - pad.t - pad.b);
@@ -176,9 +176,9 @@ export function TemperatureChart({ days, threshold }) {
         <text x=${pad.l - 4} y=${y(v) + 4} text-anchor="end" class="axis">${v.toFixed(1)}</text>
       </g>`,
     )}
-    <text x=${pad.l - 4} y=${pad.t - 2} text-anchor="end" class="axis">℃</text>
+    <text x=${pad.l - 4} y=${pad.t - 2} text-anchor="end" class="axis">°C</text>
     <line x1=${pad.l} x2=${W - pad.r} y1=${y(threshold)} y2=${y(threshold)} class="fever-threshold" data-threshold=${threshold} />
-    <text x=${W - pad.r} y=${y(threshold) - 4} text-anchor="end" class="axis hot">发热线 ${threshold}℃</text>
+    <text x=${W - pad.r} y=${y(threshold) - 4} text-anchor="end" class="axis hot">发热线 ${threshold}°C</text>
     ${days.map((d, i) =>
       i % Math.ceil(days.length / 7) === 0
         ? html`<text x=${x(i * 2)} y=${H - 8} text-anchor="middle" class="axis">${day(d.day)}</text>`
@@ -193,7 +193,7 @@ export function TemperatureChart({ days, threshold }) {
         (
           p,
         ) => html`<circle cx=${x(p.x)} cy=${y(p.t)} r="4" class=${p.fever || p.t >= threshold ? 'dot hot' : 'dot'}>
-          <title>${p.label} ${p.t}℃</title>
+          <title>${p.label} ${p.t}°C</title>
         </circle>`,
       )}
   </svg>`;

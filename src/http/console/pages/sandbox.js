@@ -108,6 +108,7 @@ function Chat({ groups, reloadGroups }) {
         <div class="inline">
           <textarea
             rows="2"
+            maxlength="2000"
             placeholder="输入消息，如：2105 早上36.5"
             aria-label="消息"
             value=${text}

@@ -38,7 +38,7 @@ function Orders({ me, site }) {
               <tbody>
                 ${page.items.map(
                   (o) => html`<tr data-order=${o.ref ?? o.number}>
-                    <td>${o.ref ?? o.number}</td>
+                    <td class="ref">${o.ref ?? o.number}</td>
                     <td>${o.customer ?? ''}${o.household && o.household !== o.customer ? html`<div class="muted small">${o.household}</div>` : null}</td>
                     <td>${o.villageGroup ?? o.place ?? ''}</td>
                     <td>${items(o.items)}</td>
