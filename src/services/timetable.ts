@@ -16,6 +16,8 @@ export interface QuarantineTimetable {
   postDigest(siteId: number, day: string): Promise<void>;
   /** The morning summary: the night's fevers and open urgent requests, to the staff group. */
   morningSummary(siteId: number, day: string): Promise<void>;
+  /** The night's events as the morning summary says them (fevers of last night and this morning, urgent requests); null: nothing to say. */
+  nightText(siteId: number, day: string): Promise<string | null>;
   /** Release-due notices (due tomorrow, due today), to the staff group. */
   releaseNotices(siteId: number, day: string): Promise<void>;
 }

@@ -121,6 +121,14 @@ describe('the staff console', () => {
     await expect.poll(() => reports.locator('[data-slot="am"]').textContent()).toMatch(/已报 \d+ \/ \d+/);
     await page.locator('[data-card="alerts"] [data-alert]').first().waitFor();
     await page.locator('[data-card="requests"] [data-request="R-0001"]').waitFor();
+    // The 08:30 page: the night, and who to reach first, ranked as the call list.
+    await page.locator('[data-card="night"] h2').waitFor();
+    await page.locator('[data-card="call-first"] h2').waitFor();
+    // Every card loaded: none shows an error (the budget card once asked for /api/v1/api/v1/…).
+    await page.locator('[data-card="budget"] h2').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.card [role="alert"], .card .error').allTextContents()).toEqual([]);
+    expect(await page.locator('[data-card="night"]').textContent()).not.toContain('℃');
     await screenshot(page, 'dashboard');
     await page.close();
   });

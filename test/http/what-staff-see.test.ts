@@ -71,5 +71,9 @@ describe('what staff see', () => {
       earlier: true,
       raisedAt: '2020-02-15T07:50:00+08:00',
     });
+    // The 08:30 page's night: the same words as the summary in the staff group.
+    const night = await get(`/api/v1/sites/${h.siteId}/night?date=2020-02-15`);
+    expect(night.text).toMatch(/3102 李某 38\.0℃（昨晚，今早 07:50 补报）/);
+    expect((await get(`/api/v1/sites/${h.siteId}/night?date=2020-02-13`)).text).toBeNull();
   });
 });

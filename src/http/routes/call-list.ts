@@ -101,6 +101,32 @@ export const callListRoutes =
       },
     );
 
+    app.get(
+      '/sites/:id/night',
+      {
+        config: { permission: 'health:read' },
+        schema: {
+          tags,
+          summary:
+            'The night’s events as the 08:30 summary says them: fevers of last night and this morning, urgent requests',
+          params: IdParams,
+          querystring: z.strictObject({
+            date: isoDate.optional().describe('The morning’s local day; today by default'),
+          }),
+          response: {
+            200: z.object({ date: z.string(), text: z.string().nullable().describe('null: a quiet night') }),
+          },
+        },
+      },
+      async (req) => {
+        const siteId = req.params.id;
+        requireSite(req, siteId);
+        const site = await siteOf(siteId);
+        const date = req.query.date ?? quarantine.slotAt(site, ctx.clock.now()).day;
+        return { date, text: await quarantine.timetable.nightText(siteId, date) };
+      },
+    );
+
     app.post(
       '/sites/:id/call-list/outcomes',
       {

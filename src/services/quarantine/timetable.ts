@@ -47,6 +47,37 @@ export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimet
     if (ids.length) deps.log.debug({ siteId, kind, dedupeKey }, 'timetable message queued');
   }
 
+  async function nightText(siteId: number, day: string): Promise<string | null> {
+    const site = await quarantineSite(db, siteId);
+    if (!site) return null;
+    const zone = site.timeZone;
+    const yesterday = (await r.reports.currentOfSiteDay(site.id, addDays(day, -1))).filter(
+      (x) => x.slot === 'pm',
+    );
+    const thisMorning = (await r.reports.currentOfSiteDay(site.id, day)).filter((x) => x.slot === 'am');
+    // One line a person, however many of their readings were fevers (昨晚 and 今早 both); last night's
+    // reading sent this morning says when it came: 昨晚，今早 07:55 补报.
+    const readings = [
+      ...yesterday.map((x) => ({ x, when: '昨晚', of: addDays(day, -1) })),
+      ...thisMorning.map((x) => ({ x, when: '今早', of: day })),
+    ]
+      .filter(({ x }) => isFever(x.temperature, site.feverThreshold))
+      .map(({ x, when, of }) => {
+        const at = localTime(x.reportedAt, zone);
+        const late = localDate(x.reportedAt, zone) !== of;
+        return [
+          x,
+          `${celsius(x.temperature as number)}（${late ? `${when}，今早 ${at} 补报` : `${when} ${at}`}）`,
+        ] as const;
+      });
+    const fevers = readingsByPerson(readings);
+    const urgent = (await r.requests.open(site.id, { urgentOnly: true })).map(
+      (q) => `${ref('R', q.number)} ${q.room ?? q.talkerName} ${itemNames(q.items, q.category)}`,
+    );
+    if (fevers.length === 0 && urgent.length === 0) return null;
+    return staffTexts.morningSummary(day, fevers, urgent);
+  }
+
   return {
     async remind(siteId, day, slot) {
       const s = await situation(siteId, day, slot);
@@ -125,41 +156,11 @@ export function createQuarantineTimetable(deps: QuarantineDeps): QuarantineTimet
     },
 
     async morningSummary(siteId, day) {
-      const site = await quarantineSite(db, siteId);
-      if (!site) return;
-      const zone = site.timeZone;
-      const yesterday = (await r.reports.currentOfSiteDay(site.id, addDays(day, -1))).filter(
-        (x) => x.slot === 'pm',
-      );
-      const thisMorning = (await r.reports.currentOfSiteDay(site.id, day)).filter((x) => x.slot === 'am');
-      // One line a person, however many of their readings were fevers (昨晚 and 今早 both); last night's
-      // reading sent this morning says when it came: 昨晚，今早 07:55 补报.
-      const readings = [
-        ...yesterday.map((x) => ({ x, when: '昨晚', of: addDays(day, -1) })),
-        ...thisMorning.map((x) => ({ x, when: '今早', of: day })),
-      ]
-        .filter(({ x }) => isFever(x.temperature, site.feverThreshold))
-        .map(({ x, when, of }) => {
-          const at = localTime(x.reportedAt, zone);
-          const late = localDate(x.reportedAt, zone) !== of;
-          return [
-            x,
-            `${celsius(x.temperature as number)}（${late ? `${when}，今早 ${at} 补报` : `${when} ${at}`}）`,
-          ] as const;
-        });
-      const fevers = readingsByPerson(readings);
-      const urgent = (await r.requests.open(site.id, { urgentOnly: true })).map(
-        (q) => `${ref('R', q.number)} ${q.room ?? q.talkerName} ${itemNames(q.items, q.category)}`,
-      );
-      if (fevers.length === 0 && urgent.length === 0) return;
-      await send(
-        siteId,
-        'staff',
-        staffTexts.morningSummary(day, fevers, urgent),
-        'summary',
-        `morning:${siteId}:${day}`,
-      );
+      const text = await nightText(siteId, day);
+      if (text) await send(siteId, 'staff', text, 'summary', `morning:${siteId}:${day}`);
     },
+
+    nightText,
 
     async releaseNotices(siteId, day) {
       const s = await situation(siteId, day);

@@ -3,7 +3,7 @@
 import { can, html, Loaded, useApi } from '../ui.js';
 
 export function BudgetCard({ me, site }) {
-  const res = useApi(can(me, 'outbox:read') ? `/api/v1/outbox/budget?site=${site.id}` : null);
+  const res = useApi(can(me, 'outbox:read') ? `/outbox/budget?site=${site.id}` : null);
   if (!can(me, 'outbox:read')) return null;
   return html`<article class="card" data-card="budget">
     <h2>今日消息额度</h2>

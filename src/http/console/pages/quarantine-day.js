@@ -23,6 +23,8 @@ export function QuarantineDay({ me, site, date }) {
       <h2>体温上报</h2>
       <${Loaded} res=${digest} what="读取日报失败">${(d) => html`<${Reports} d=${d} />`}<//>
     </article>
+    ${can(me, 'health:read') ? html`<${Night} site=${site} date=${date} />` : null}
+    ${can(me, 'health:read') ? html`<${CallFirst} site=${site} />` : null}
     ${can(me, 'health:read') ? html`<${Alerts} me=${me} site=${site} />` : null}
     ${can(me, 'requests:read') ? html`<${Requests} me=${me} site=${site} />` : null}
     <article class="card" data-card="releases">
@@ -84,6 +86,51 @@ function Reports({ d }) {
     }`;
 }
 
+/** The night's events, as the 08:30 summary in the staff group says them. */
+function Night({ site, date }) {
+  const res = useApi(`/sites/${site.id}/night?date=${date}`);
+  return html`<article class="card" data-card="night">
+    <h2>夜间情况</h2>
+    <${Loaded} res=${res} what="读取夜间情况失败"
+      >${(n) =>
+        n.text
+          ? html`<p class="pre">${n.text.split('\n').slice(1).join('\n').replace(/℃/g, '°C')}</p>`
+          : html`<p class="muted">昨晚到今早没有发热，也没有紧急需求。</p>`}<//
+    >
+  </article>`;
+}
+
+/** Who to reach first among those who have not reported, the same ranking as the call list. */
+function CallFirst({ site }) {
+  const res = useApi(`/sites/${site.id}/call-list`);
+  return html`<article class="card" data-card="call-first">
+    <h2>先联系谁</h2>
+    <${Loaded} res=${res} what="读取电话名单失败"
+      >${(list) =>
+        list.entries.length === 0
+          ? html`<p class="ok">${SLOT[list.slot]}报都已报了。</p>`
+          : html`<ol class="names">
+                ${list.entries.slice(0, 8).map(
+                  (e) => html`<li>
+                    ${e.room ? `${e.room} ` : ''}${e.name}
+                    ${e.why.length ? html`<span class="notice small"> ${e.why.join('；')}</span>` : null}
+                  </li>`,
+                )}
+              </ol>
+              <p><a href=${`#/calls/${site.id}`}>电话名单（${list.entries.length} 人）→</a></p>`}<//
+    >
+  </article>`;
+}
+
+/** How long ago, in staff's words: 刚刚, 25 分钟前, 3 小时前. */
+function age(iso) {
+  const min = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000));
+  if (min < 2) return '刚刚';
+  if (min < 60) return `${min} 分钟前`;
+  if (min < 48 * 60) return `${Math.floor(min / 60)} 小时前`;
+  return `${Math.floor(min / 1440)} 天前`;
+}
+
 function Alerts({ me, site }) {
   const res = useApi(`/alerts?site=${site.id}&status=open&limit=100`);
   return html`<article class="card" data-card="alerts">
@@ -101,7 +148,7 @@ function Alerts({ me, site }) {
                     ${a.slot ? html`<span class="badge">${a.earlier ? (a.slot === 'pm' ? '昨晚' : '昨早') : SLOT[a.slot]}</span>` : null}
                     ${a.temperature != null ? html`<span class="temp hot">${a.temperature}°C</span>` : null}
                     ${a.symptoms?.length ? html`<span>${symptoms(a.symptoms)}</span>` : null}
-                    <div class="muted small">${a.earlier ? '补报于 ' : ''}${when(a.raisedAt)}</div>
+                    <div class="muted small">${a.earlier ? '补报于 ' : ''}${when(a.raisedAt)}（${age(a.raisedAt)}）</div>
                   </div>
                   ${
                     can(me, 'health:write')
