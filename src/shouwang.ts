@@ -25,6 +25,7 @@ import { createServices } from './services/index.js';
 import { createFileSpool } from './services/intake-spool.js';
 import { createMetrics, instrumentJobRuns, instrumentOutboxRepo } from './services/metrics.js';
 import { createOutboxWorker, type OutboxPolicy } from './services/outbox-worker.js';
+import { sandboxHistory } from './services/sandbox-history.js';
 import { chatMessageOf } from './services/stored-message.js';
 
 export interface ShouwangOptions {
@@ -261,6 +262,9 @@ export async function createShouwang(opts: ShouwangOptions) {
         }
       }
       await syncRooms();
+      // The simulated WeChat starts empty: put back what its groups said before a restart.
+      if (world)
+        for (const h of await sandboxHistory(database.db, config.chat.botName)) world.restore(h.topic, h);
       await loadTimetable();
       if (startOpts.jobs !== false) {
         outboxWorker.start();

@@ -74,6 +74,14 @@ export interface SandboxWorld {
   contactName(id: string): string | null;
   /** A room's transcript after line `afterSeq` (all of it by default), oldest first; the newest `limit`. */
   transcript(roomId: string, opts?: { afterSeq?: number; limit?: number }): TranscriptLine[];
+  /**
+   * Puts back what a group's transcript held before a restart (kept in the database): its members and
+   * its lines, oldest first, ahead of anything said from now on. Once per room, into an empty transcript.
+   */
+  restore(
+    topic: string,
+    history: { members: string[]; lines: { at: Date; from: string; fromBot: boolean; text: string }[] },
+  ): void;
 }
 
 // Enough for a long demo session; older lines drop off so a long-running sandbox does not grow forever.
@@ -227,6 +235,16 @@ export function createSandboxWorld(botName: string): SandboxWorld {
       const after = opts.afterSeq ?? 0;
       const found = lines.filter((l) => l.roomId === roomId && l.seq > after);
       return opts.limit !== undefined ? found.slice(-opts.limit) : found;
+    },
+    restore(topic, history) {
+      const room = ensureRoom(topic);
+      if (lines.some((l) => l.roomId === room.id)) return;
+      const r = rooms.get(topic);
+      for (const name of history.members) {
+        const c = contact(name);
+        if (r && !r.payload.memberIdList.includes(c.id)) r.payload.memberIdList.push(c.id);
+      }
+      for (const l of history.lines) record({ roomId: room.id, messageId: null, ...l });
     },
     onSent(listener) {
       listeners.add(listener);
