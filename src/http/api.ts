@@ -56,6 +56,17 @@ export interface ApiContext extends ApiDeps {
   sitesChanged(): Promise<void>;
 }
 
+type AdminServices = Services['admin'];
+
+/**
+ * What one route plugin may use: the shared context with only the admin use cases `A` and the other
+ * services `T` it names (`Uses<'health' | 'residents'>`), so a route gets only what it uses.
+ */
+export type Uses<
+  A extends keyof AdminServices = never,
+  T extends Exclude<keyof Services, 'admin'> = never,
+> = Omit<ApiContext, 'services'> & { services: { admin: Pick<AdminServices, A> } & Pick<Services, T> };
+
 export const adminApi =
   (deps: ApiDeps): FastifyPluginAsyncZod =>
   async (app) => {

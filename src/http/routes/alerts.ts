@@ -2,7 +2,7 @@
 // the staff group does).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import { ALERT_STATUSES, Alert, NoteBody, noteOf, presentAlert } from '../health-schemas.js';
@@ -18,7 +18,7 @@ import {
 } from '../schemas.js';
 
 export const alertRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'health'>): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['health'];
     const health = ctx.services.admin.health;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditRow } from '../../../db/repositories/audit-log.js';
 import { addDays, zonedInstant } from '../../core/time.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import {
   DateQuery,
   dateRange,
@@ -33,7 +33,7 @@ const AuditEntry = z
   .meta({ id: 'AuditEntry' });
 
 export const auditRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<never, 'audit'>): FastifyPluginAsyncZod =>
   async (app) => {
     const present = (a: AuditRow) => ({
       id: a.id,

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../core/auth/permissions.js';
 import { CALL_OUTCOMES, triedText } from '../../core/quarantine/ladder.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, principalOf, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import { IdParams, instant, isoDate, recordId } from '../schemas.js';
@@ -42,7 +42,7 @@ const CallList = z
   .meta({ id: 'CallList' });
 
 export const callListRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'lifecycle', 'quarantine'>): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['residents'];
     const quarantine = ctx.services.quarantine;

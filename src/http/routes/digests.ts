@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../core/auth/permissions.js';
 import { SITE_KINDS } from '../../core/domain.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, principalOf } from '../auth.js';
 import { isoDate, recordIdParam } from '../schemas.js';
 
@@ -27,7 +27,7 @@ const Digest = z
   .meta({ id: 'Digest' });
 
 export const digestRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'digests'>): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['digests'];
     const digests = ctx.services.admin.digests;

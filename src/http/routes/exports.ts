@@ -9,7 +9,7 @@ import type { Permission } from '../../core/auth/permissions.js';
 import { type Sheet, sheetCsv } from '../../core/sheet.js';
 import { ExportRangeError, MAX_EXPORT_DAYS } from '../../services/admin/exports.js';
 import { sheetXlsx } from '../../services/admin/sheet-xlsx.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { guardFor } from '../auth.js';
 import { invalidField } from '../errors.js';
 import { dateRange, IdParams, isoDate } from '../schemas.js';
@@ -41,7 +41,7 @@ const fileDoc = (what: string) =>
   'the header row first), as an attachment with a Chinese file name.';
 
 export const exportRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'exports'>): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['exports'];
     const exportsService = ctx.services.admin.exports;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { GroupRow } from '../../../db/repositories/group-bindings.js';
 import { GROUP_ROLES } from '../../core/domain.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor } from '../auth.js';
 import { decodeCursor, IdParams, PageQuery, page, recordId, SiteQuery, toPage } from '../schemas.js';
 
@@ -43,7 +43,7 @@ const GroupPatch = z
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
 
 export const groupRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'groups'>): FastifyPluginAsyncZod =>
   async (app) => {
     const present = (g: GroupRow) => ({
       id: g.id,

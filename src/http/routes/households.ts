@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HouseholdRow } from '../../../db/repositories/roster.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import { decodeCursor, IdParams, PageQuery, page, recordId, SiteQuery, toPage } from '../schemas.js';
@@ -34,7 +34,7 @@ const HouseholdPatch = z
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
 
 export const householdRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'households'>): FastifyPluginAsyncZod =>
   async (app) => {
     const present = (h: HouseholdRow) => ({
       id: h.id,

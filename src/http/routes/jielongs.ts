@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { JielongView } from '../../../db/repositories/village-admin.js';
 import { ORDER_STATUSES } from '../../../db/schema.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import { decodeCursor, IdParams, instant, PageQuery, page, SiteQuery, toPage } from '../schemas.js';
@@ -35,7 +35,7 @@ const JielongLine = z.object({
 const JielongDetail = z.object({ ...fields, lines: z.array(JielongLine) }).meta({ id: 'JielongDetail' });
 
 export const jielongRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'village'>): FastifyPluginAsyncZod =>
   async (app) => {
     const head = (j: JielongView) => ({
       id: j.id,

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { orderNo, waterNo } from '../../core/village/format.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { guardFor } from '../auth.js';
 import { IdParams, instant, isoDate } from '../schemas.js';
 
@@ -53,7 +53,7 @@ const DeliveryList = z
   .meta({ id: 'DeliveryList' });
 
 export const listRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'lists'>): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['village lists'];
     const lists = ctx.services.admin.lists;

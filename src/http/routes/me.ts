@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { API_ROLES, PERMISSIONS, permissionsOf } from '../../core/auth/permissions.js';
 import { SITE_KINDS } from '../../core/domain.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { principalOf, scopeOf } from '../auth.js';
 
 const Me = z
@@ -29,7 +29,7 @@ const Me = z
   .meta({ id: 'Me' });
 
 export const meRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'sites'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/me',

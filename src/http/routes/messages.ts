@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ReviewRow } from '../../../db/repositories/review.js';
 import { GROUP_ROLES, MESSAGE_STATES, SITE_KINDS } from '../../core/domain.js';
 import type { ParsedRecord } from '../../core/records.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import { FixedRecordSchema, ParsedRecordSchema } from '../record-schemas.js';
@@ -40,7 +40,7 @@ const Message = z
 const REVIEW_STATES = ['unplaced', 'failed', 'reviewed'] as const;
 
 export const messageRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'review'>): FastifyPluginAsyncZod =>
   async (app) => {
     const present = (m: ReviewRow) => ({
       id: m.id,

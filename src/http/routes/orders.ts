@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { OrderView } from '../../../db/repositories/village-admin.js';
 import { ORDER_STATUSES } from '../../../db/schema.js';
 import { orderNo } from '../../core/village/format.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import {
@@ -56,7 +56,7 @@ const Order = z
 const Note = z.string().trim().min(1).max(500);
 
 export const orderRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'village'>): FastifyPluginAsyncZod =>
   async (app) => {
     const present = (o: OrderView) => ({
       id: o.id,

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { OutboxAdminRow } from '../../../db/repositories/outbox-admin.js';
 import { OUTBOX_STATES } from '../../core/domain.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import {
@@ -38,7 +38,7 @@ const OutboxMessage = z
   .meta({ id: 'OutboxMessage' });
 
 export const outboxRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'outbox'>): FastifyPluginAsyncZod =>
   async (app) => {
     const present = (o: OutboxAdminRow) => ({
       id: o.id,

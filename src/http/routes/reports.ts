@@ -2,7 +2,7 @@
 // and slot (a later report in the same slot replaces the earlier, which stays as history only).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { requireSite } from '../auth.js';
 import { booleanQuery, presentReport, Report, residentNotFound } from '../health-schemas.js';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../schemas.js';
 
 export const reportRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'health' | 'residents'>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/reports',

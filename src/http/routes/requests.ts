@@ -2,7 +2,7 @@
 // as #接单 / #完成 in the staff group do — closing tells the resident in the residents group.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import {
@@ -17,7 +17,7 @@ import {
 import { decodeCursor, IdParams, PageQuery, page, recordIdParam, SiteQuery, toPage } from '../schemas.js';
 
 export const requestRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'health' | 'residents'>): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['requests'];
     const health = ctx.services.admin.health;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { can } from '../../core/auth/permissions.js';
 import { observationDay, observationLength } from '../../core/quarantine/observation.js';
 import { addDays, eachDay, localDate } from '../../core/time.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, principalOf, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import {
@@ -55,7 +55,7 @@ const MAX_ROWS = 2000;
 const MAX_MESSAGES = 200;
 
 export const residentHealthRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'health' | 'lifecycle' | 'residents' | 'sites'>): FastifyPluginAsyncZod =>
   async (app) => {
     const health = ctx.services.admin.health;
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ResidentView } from '../../../db/repositories/roster.js';
 import { RESIDENT_STATUSES } from '../../core/domain.js';
 import { ResidentInput } from '../../core/setup-file.js';
-import type { ApiContext } from '../api.js';
+import type { ApiContext, Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import { decodeCursor, IdParams, PageQuery, page, recordId, SiteQuery, toPage } from '../schemas.js';
@@ -49,7 +49,7 @@ const ResidentPatch = z
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
 
 /** A resident as the API shows one (GET /residents/:id and the answers that carry a resident). */
-export const presentResident = (ctx: ApiContext, r: ResidentView) => ({
+export const presentResident = (ctx: Pick<ApiContext, 'instant' | 'instantOrNull'>, r: ResidentView) => ({
   id: r.id,
   siteId: r.siteId,
   name: r.name,
@@ -65,7 +65,7 @@ export const presentResident = (ctx: ApiContext, r: ResidentView) => ({
 });
 
 export const residentRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'residents'>): FastifyPluginAsyncZod =>
   async (app) => {
     const present = (r: ResidentView) => presentResident(ctx, r);
     const tags = ['residents'];

@@ -1,7 +1,7 @@
 // /api/v1/rooms: the rooms of observation sites.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor } from '../auth.js';
 import { decodeCursor, PageQuery, page, recordId, SiteQuery, toPage } from '../schemas.js';
 
@@ -20,7 +20,7 @@ const NewRoom = z.strictObject({
 });
 
 export const roomRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'residents'>): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['rooms'];
     const roster = ctx.services.admin.residents;

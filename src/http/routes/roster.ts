@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RosterFormat } from '../../services/admin/roster.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor } from '../auth.js';
 import { ErrorSchema, HttpError } from '../errors.js';
 import { IdParams } from '../schemas.js';
@@ -40,7 +40,7 @@ const RosterInvalid = z
   .meta({ id: 'RosterInvalid' });
 
 export const rosterRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'roster'>): FastifyPluginAsyncZod =>
   async (app) => {
     // The file is the body: kept as bytes for the roster reader (in this plugin's scope only).
     app.addContentTypeParser([CSV_TYPE, XLSX_TYPE], { parseAs: 'buffer' }, (_req, body, done) =>

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inScope } from '../../core/auth/permissions.js';
 import { GROUP_ROLES } from '../../core/domain.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, principalOf, requireSite } from '../auth.js';
 import { invalidField, notFound } from '../errors.js';
 
@@ -46,7 +46,7 @@ const Line = z.object({
 const TRANSCRIPT_LIMIT = 200;
 
 export const sandboxRoutes =
-  (ctx: ApiContext, world: SandboxChat): FastifyPluginAsyncZod =>
+  (ctx: Uses<never, 'audit' | 'groups'>, world: SandboxChat): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['sandbox'];
 

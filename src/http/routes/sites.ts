@@ -6,7 +6,7 @@ import { SITE_KINDS } from '../../core/domain.js';
 import { siteSchedule } from '../../core/schedule.js';
 import { ScheduleInput, SiteInput } from '../../core/setup-file.js';
 import type { SitePatch as SitePatchInput } from '../../services/admin/sites.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import { decodeCursor, IdParams, PageQuery, page, toPage } from '../schemas.js';
@@ -100,7 +100,7 @@ const SitePatch = z
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
 
 export const siteRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'sites'>): FastifyPluginAsyncZod =>
   async (app) => {
     const present = (s: SiteRow) => ({
       id: s.id,

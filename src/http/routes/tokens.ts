@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { API_ROLES } from '../../core/auth/permissions.js';
 import type { PublicToken } from '../../services/admin/tokens.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf } from '../auth.js';
 import { notFound } from '../errors.js';
 import { decodeCursor, IdParams, PageQuery, page, recordId, toPage } from '../schemas.js';
@@ -36,7 +36,7 @@ const NewToken = z.strictObject({
 });
 
 export const tokenRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<never, 'tokens'>): FastifyPluginAsyncZod =>
   async (app) => {
     const present = (t: PublicToken) => ({
       id: t.id,

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { WaterView } from '../../../db/repositories/village-admin.js';
 import { waterNo } from '../../core/village/format.js';
-import type { ApiContext } from '../api.js';
+import type { Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
 import { decodeCursor, IdParams, instant, isoDate, PageQuery, page, SiteQuery, toPage } from '../schemas.js';
@@ -33,7 +33,7 @@ const WaterBooking = z
   .meta({ id: 'WaterBooking' });
 
 export const waterRoutes =
-  (ctx: ApiContext): FastifyPluginAsyncZod =>
+  (ctx: Uses<'village'>): FastifyPluginAsyncZod =>
   async (app) => {
     const present = (w: WaterView) => ({
       id: w.id,
