@@ -37,6 +37,31 @@ const timeZone = z
   .default(DEFAULT_ZONE)
   .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai');
 
+/** Fastify's trustProxy: off, every proxy, how many hops, or the proxies' addresses and ranges. */
+export type TrustProxy = boolean | number | string[];
+
+const ADDRESS = /^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(?:\/[0-9]{1,3})?$/i;
+
+/** SHOUWANG_TRUST_PROXY read; undefined when it is none of the forms. */
+export function readTrustProxy(v: string | undefined): TrustProxy | undefined {
+  if (v === undefined) return false;
+  const s = v.trim().toLowerCase();
+  if (FALSE.has(s)) return false;
+  if (TRUE.has(s) && s !== '1') return true;
+  if (/^[0-9]{1,2}$/.test(s)) return Number(s);
+  const list = s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (
+    list.length > 0 &&
+    list.length <= 50 &&
+    list.every((x) => ADDRESS.test(x) || x === 'loopback' || x === 'linklocal' || x === 'uniquelocal')
+  )
+    return list;
+  return undefined;
+}
+
 export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -65,6 +90,21 @@ const schema = z.object({
   SHOUWANG_SEND_INTERVAL_MS: int(1_500, 0, 600_000),
   SHOUWANG_SEND_JITTER_MS: int(1_000, 0, 600_000),
   SHOUWANG_GROUP_DAILY_CAP: int(300, 1, 100_000),
+  SHOUWANG_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): TrustProxy => {
+      const r = readTrustProxy(v);
+      if (r === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be false, true, a number of proxies, or addresses and CIDR ranges parted by commas (127.0.0.1,10.0.0.0/8)',
+        });
+        return z.NEVER;
+      }
+      return r;
+    }),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(8, 'looks too short for a puppet service token').optional(),
   WECHATY_PUPPET_SERVICE_ENDPOINT: z
     .string()
@@ -78,7 +118,12 @@ type Env = z.infer<typeof schema>;
 export interface Config {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
-  http: { host: string; port: number };
+  http: {
+    host: string;
+    port: number;
+    /** Whose X-Forwarded-For to believe (the reverse proxy's): the client address the API limits by. */
+    trustProxy: TrustProxy;
+  };
   database: { url: string | null; dataDir: string };
   /** Where messages waiting for the database are also written down (on a disk the service keeps). */
   intakeSpool: string;
@@ -129,7 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
-    http: { host: e.HOST, port: e.PORT },
+    http: { host: e.HOST, port: e.PORT, trustProxy: e.SHOUWANG_TRUST_PROXY },
     database: { url: e.DATABASE_URL ?? null, dataDir: path.resolve(cwd, e.SHOUWANG_DATA_DIR) },
     intakeSpool: path.resolve(cwd, e.SHOUWANG_INTAKE_SPOOL),
     batchSize: e.SHOUWANG_BATCH_SIZE,

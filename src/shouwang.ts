@@ -166,6 +166,7 @@ export async function createShouwang(opts: ShouwangOptions) {
   const siteListeners: (() => Promise<void> | void)[] = [loadTimetable];
   const app = await buildApp({
     log: log.child({ part: 'http' }),
+    trustProxy: config.http.trustProxy,
     metrics: { metrics, database },
     api: {
       services,

@@ -29,6 +29,8 @@ export interface AppDeps {
   api?: ApiDeps;
   /** GET /metrics (left out when absent). */
   metrics?: { metrics: Metrics; database: Database };
+  /** Whose X-Forwarded-For to believe (default: nobody's; the socket's address is the client's). */
+  trustProxy?: boolean | number | string[];
   /** Largest request body accepted, in bytes (default 1 MiB). */
   bodyLimit?: number;
 }
@@ -41,10 +43,19 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** A number of hops as the function Fastify's types take (its runtime takes the number too). */
+function trustProxyOption(
+  t: AppDeps['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof t === 'number') return (_address, hop) => hop < t;
+  return t ?? false;
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    trustProxy: trustProxyOption(deps.trustProxy),
     // Per-request info lines would drown the bot's own log; errors are logged by our error handler.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();

@@ -2,7 +2,8 @@
 // it needs (`config.permission`); a request needs `Authorization: Bearer <token>` of a live token whose
 // role has that permission (else 401 / 403, before the body is even read), and every record a route
 // touches is checked against the token's sites with `requireSite` or a `guardFor` guard (403).
-// Addresses that keep presenting bad tokens are refused for a while (429).
+// Addresses that keep presenting bad tokens get 429 for their bad tokens for a while; a valid token
+// is never refused for them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FailureLimiter } from '../core/auth/failure-limiter.js';
 import { can, decide, type Permission, type Principal, ROLE_DESCRIPTIONS } from '../core/auth/permissions.js';
@@ -59,19 +60,25 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
 
   app.addHook('onRequest', async (req, reply) => {
     const now = opts.clock.now().getTime();
-    const wait = opts.limiter.retryAfterMs(req.ip, now);
-    if (wait > 0) {
-      reply.header('retry-after', String(Math.ceil(wait / 1000)));
-      throw new HttpError(429, 'TOO_MANY_FAILURES', 'too many bad tokens from this address; try again later');
-    }
     const header = req.headers.authorization;
     if (!header) {
       reply.header('www-authenticate', 'Bearer realm="shouwang"');
       throw new HttpError(401, 'UNAUTHENTICATED', 'give a token: Authorization: Bearer <token>');
     }
     const secret = BEARER.exec(header)?.[1];
+    // A valid token is always let in: behind a proxy everyone may share one address, and one caller's
+    // bad tokens must not lock the others out. Only bad tokens are refused more firmly.
     const principal = secret ? await opts.tokens.authenticate(secret) : null;
     if (!principal) {
+      const wait = opts.limiter.retryAfterMs(req.ip, now);
+      if (wait > 0) {
+        reply.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new HttpError(
+          429,
+          'TOO_MANY_FAILURES',
+          'too many bad tokens from this address; try again later',
+        );
+      }
       opts.limiter.fail(req.ip, now);
       reply.header('www-authenticate', 'Bearer realm="shouwang", error="invalid_token"');
       throw new HttpError(401, 'UNAUTHENTICATED', 'the token is not valid: unknown, revoked or malformed');

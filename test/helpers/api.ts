@@ -51,7 +51,7 @@ export const TOPICS = {
 };
 
 export async function createApiHarness(
-  opts: Partial<Pick<AppDeps, 'bodyLimit'>> & {
+  opts: Partial<Pick<AppDeps, 'bodyLimit' | 'trustProxy'>> & {
     authFailures?: { max: number; windowMs: number };
     metrics?: boolean;
   } = {},
@@ -76,6 +76,7 @@ export async function createApiHarness(
       eventLoop: { p99Ms: 0, maxMs: 0 },
     }),
     bodyLimit: opts.bodyLimit,
+    trustProxy: opts.trustProxy,
     ...(opts.metrics ? { metrics: { metrics: createMetrics({ defaultMetrics: false }), database: db } } : {}),
     api: {
       services,

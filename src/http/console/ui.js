@@ -65,6 +65,8 @@ export function explain(error) {
   if (error.status === 403) return '当前令牌无权查看或操作这项内容';
   if (error.status === 409) return `操作未完成：${error.message}`;
   if (error.status === 413) return '文件或内容太大了，请拆小一些再试';
+  if (error.status === 429 && error.body?.code === 'TOO_MANY_FAILURES')
+    return '令牌多次输错，请核对令牌后过几分钟再试';
   if (error.status === 429) return '请求太频繁，请稍等片刻再试';
   if (error.status === 0) return error.message;
   if (error.status === 503) return '数据库暂时连不上，请稍后再试';
