@@ -3,32 +3,49 @@
 import { z } from 'zod';
 import { isIsoDate } from './time.js';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
-const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD');
-const zone = z.string().refine((z) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: z });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Asia/Shanghai');
+/** Longest name, nickname, group topic; room number; phone; free text such as an address. */
+export const MAX_NAME = 100;
+export const MAX_ROOM = 20;
+export const MAX_PHONE = 30;
+export const MAX_TEXT = 500;
+/** Most rooms, residents or households of one site in one file. */
+export const MAX_ROWS = 5_000;
+
+const hhmm = z
+  .string()
+  .max(5, 'must be HH:MM')
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+const isoDate = z
+  .string()
+  .max(10, 'must be a date YYYY-MM-DD')
+  .refine(isIsoDate, 'must be a date YYYY-MM-DD');
+const zone = z
+  .string()
+  .max(64, 'must be an IANA time zone such as Asia/Shanghai')
+  .refine((z) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: z });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Asia/Shanghai');
 
 export const ResidentInput = z.object({
-  name: z.string().trim().min(1),
-  room: z.string().trim().min(1),
-  wechat: z.string().trim().min(1).optional(),
-  phone: z.string().trim().min(1).optional(),
+  name: z.string().trim().min(1).max(MAX_NAME),
+  room: z.string().trim().min(1).max(MAX_ROOM),
+  wechat: z.string().trim().min(1).max(MAX_NAME).optional(),
+  phone: z.string().trim().min(1).max(MAX_PHONE).optional(),
   start: isoDate,
   days: z.number().int().min(1).max(60).optional(),
 });
 
 export const HouseholdInput = z.object({
-  name: z.string().trim().min(1),
-  group: z.string().trim().min(1).optional(),
-  address: z.string().trim().min(1).optional(),
-  phone: z.string().trim().min(1).optional(),
-  wechat: z.string().trim().min(1).optional(),
+  name: z.string().trim().min(1).max(MAX_NAME),
+  group: z.string().trim().min(1).max(MAX_NAME).optional(),
+  address: z.string().trim().min(1).max(MAX_TEXT).optional(),
+  phone: z.string().trim().min(1).max(MAX_PHONE).optional(),
+  wechat: z.string().trim().min(1).max(MAX_NAME).optional(),
 });
 
 export const ScheduleInput = z
@@ -51,7 +68,7 @@ export const ScheduleInput = z
   .strict();
 
 export const SiteInput = z.object({
-  name: z.string().trim().min(1),
+  name: z.string().trim().min(1).max(MAX_NAME),
   kind: z.enum(['quarantine', 'village']),
   timezone: zone.optional(),
   observationDays: z.number().int().min(1).max(60).optional(),
@@ -61,18 +78,19 @@ export const SiteInput = z.object({
   groups: z
     .array(
       z.object({
-        topic: z.string().trim().min(1),
+        topic: z.string().trim().min(1).max(MAX_NAME),
         role: z.enum(['residents', 'staff', 'villagers', 'volunteers']),
       }),
     )
+    .max(50)
     .default([]),
   /** Rooms to create even when nobody lives in them yet (observation sites). */
-  rooms: z.array(z.string().trim().min(1)).default([]),
-  residents: z.array(ResidentInput).default([]),
-  households: z.array(HouseholdInput).default([]),
+  rooms: z.array(z.string().trim().min(1).max(MAX_ROOM)).max(MAX_ROWS).default([]),
+  residents: z.array(ResidentInput).max(MAX_ROWS).default([]),
+  households: z.array(HouseholdInput).max(MAX_ROWS).default([]),
 });
 
-export const SetupFile = z.object({ sites: z.array(SiteInput).min(1) });
+export const SetupFile = z.object({ sites: z.array(SiteInput).min(1).max(100) });
 export type SetupFile = z.input<typeof SetupFile>;
 export type ValidSetupFile = z.output<typeof SetupFile>;
 export type SiteInput = z.infer<typeof SiteInput>;

@@ -43,6 +43,7 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions): void {
       401: ErrorSchema,
       403: ErrorSchema,
       429: ErrorSchema,
+      503: ErrorSchema,
     };
     if (schema.body || schema.querystring || schema.params) errors[400] = ErrorSchema;
     if (schema.params) errors[404] = ErrorSchema;

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { describeDbError, isConnectionError } from '../../db/errors.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 
 export interface FieldError {
@@ -75,22 +76,31 @@ function domainFields(err: ValidationError): FieldError[] {
   });
 }
 
-/** The first query or path value with a NUL character (no text column takes one), as `where.name`. */
+/** The path of the first string holding a NUL character (no text column takes one), as `where.a.0.b`. */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  // Uploaded files (Buffers) are read by their own parsers.
+  if (!value || typeof value !== 'object' || ArrayBuffer.isView(value) || depth > 32) return null;
+  for (const [key, v] of Object.entries(value)) {
+    if (key.includes('\u0000')) return `${path}.${key.replaceAll('\u0000', '\\u0000')}`;
+    const found = nulPath(v, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The first path, query or body value with a NUL character, named as validation names fields. */
 function nulField(parts: Record<string, unknown>): FieldError[] {
   for (const [where, values] of Object.entries(parts)) {
-    if (!values || typeof values !== 'object') continue;
-    for (const [name, value] of Object.entries(values)) {
-      const all = Array.isArray(value) ? value : [value];
-      if (all.some((v) => typeof v === 'string' && v.includes('\u0000')))
-        return [{ field: `${where}.${name}`, message: 'must not contain a NUL character' }];
-    }
+    const path = nulPath(values, where);
+    if (path) return [{ field: path, message: 'must not contain a NUL character' }];
   }
   return [];
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
-    const [nul] = nulField({ querystring: req.query, params: req.params });
+    const [nul] = nulField({ params: req.params, querystring: req.query, body: req.body });
     if (nul) throw invalidField(nul.field, nul.message);
   });
 
@@ -130,6 +140,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
       const code = FASTIFY_CODES[err.code] ?? err.code ?? 'BAD_REQUEST';
       return reply.code(status).send({ code, message: err.message });
+    }
+    if (isConnectionError(err)) {
+      // The database is away for now: worth trying again soon, and not our bug.
+      req.log.warn({ err: describeDbError(err) }, 'request failed: the database is unreachable');
+      return reply.code(503).header('retry-after', '5').send({
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'the database is unreachable for now; try again shortly',
+      });
     }
     req.log.error({ err }, 'request failed');
     return reply

@@ -12,7 +12,10 @@ export const recordIdParam = z.coerce.number().int().positive().max(MAX_ID);
 
 export const IdParams = z.strictObject({ id: recordIdParam.describe('Record id') });
 
-export const isoDate = z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD, years 2000–2100');
+export const isoDate = z
+  .string()
+  .max(10, 'must be a date YYYY-MM-DD, years 2000–2100')
+  .refine(isIsoDate, 'must be a date YYYY-MM-DD, years 2000–2100');
 
 export const PageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1–200 (default 50)'),

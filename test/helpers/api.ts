@@ -1,6 +1,7 @@
 // The admin API on a test database: the app (no chat, no port), four sites with their groups, and a
 // token of each role. `call` is app.inject with a token.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Database } from '../../db/client.js';
 import type { ApiRole } from '../../src/core/auth/permissions.js';
 import { createSimulatedClock, type SimulatedClock } from '../../src/core/clock.js';
 import { type AppDeps, buildApp } from '../../src/http/app.js';
@@ -54,13 +55,16 @@ export async function createApiHarness(
   opts: Partial<Pick<AppDeps, 'bodyLimit' | 'trustProxy'>> & {
     authFailures?: { max: number; windowMs: number };
     metrics?: boolean;
+    /** The database the services use (another connection to `db`, one that can be cut); `db` by default. */
+    serveFrom?: (db: TestDatabase) => Promise<Database>;
   } = {},
 ): Promise<ApiHarness> {
   const db = await createTestDatabase();
   const clock = createSimulatedClock(START);
   const counters = { notified: 0, sitesChanged: 0 };
+  const served = opts.serveFrom ? await opts.serveFrom(db) : db;
   const services = createServices({
-    database: db,
+    database: served,
     clock,
     log: silentLogger,
     defaultZone: ZONE,
@@ -139,6 +143,7 @@ export async function createApiHarness(
     newToken,
     async close() {
       await app.close();
+      if (served !== db) await served.close();
       await db.close();
     },
   };
