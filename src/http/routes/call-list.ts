@@ -49,7 +49,7 @@ export const callListRoutes =
 
     async function siteOf(siteId: number) {
       const site = await quarantine.site(siteId);
-      if (!site) throw notFound(`no observation site with id ${siteId}`);
+      if (!site) throw notFound(`observation site ${siteId}`);
       return site;
     }
 

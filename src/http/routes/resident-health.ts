@@ -32,7 +32,7 @@ const Slot = z
 
 const Timeline = z
   .object({
-    resident: Resident,
+    resident: Resident.describe('phone and wechat are null without registry:read'),
     dayOfObservation: z
       .number()
       .int()
@@ -43,7 +43,7 @@ const Timeline = z
       .array(z.object({ day: z.string(), dayNumber: z.number().int(), am: Slot, pm: Slot }))
       .describe('From the first day of observation to today (or the day it ended), oldest first'),
     alerts: z.array(Alert),
-    requests: z.array(Ticket),
+    requests: z.array(Ticket).describe('The resident’s requests; empty without requests:read'),
     messages: z
       .array(z.object({ id: z.number().int(), at: z.string(), text: z.string() }))
       .describe('The newest 200 messages the resident wrote, newest first; empty without messages:read'),
@@ -114,7 +114,13 @@ export const residentHealthRoutes =
           pm: slotOf(d, 'pm'),
         }));
 
-        const readsMessages = can(principalOf(req).role, 'messages:read');
+        // Each part follows the permission its own route needs: a medic reads health, not the
+        // resident's phone and nickname (registry:read) nor their requests (requests:read).
+        const role = principalOf(req).role;
+        const readsMessages = can(role, 'messages:read');
+        const readsRegistry = can(role, 'registry:read');
+        const readsRequests = can(role, 'requests:read');
+        const shown = presentResident(ctx, resident);
         const messages =
           readsMessages && resident.wechatId
             ? await health.messagesOf(resident.siteId, resident.wechatId, MAX_MESSAGES)
@@ -122,13 +128,13 @@ export const residentHealthRoutes =
 
         const dayN = observationDay(resident.startDate, today);
         return {
-          resident: presentResident(ctx, resident),
+          resident: readsRegistry ? shown : { ...shown, phone: null, wechat: null },
           dayOfObservation:
             resident.status === 'observing' && dayN >= 1 && today < resident.plannedEndDate ? dayN : null,
           observationDays: observationLength(resident.startDate, resident.plannedEndDate),
           days,
           alerts: alerts.map((a) => presentAlert(ctx, a)),
-          requests: requests.map((q) => presentRequest(ctx, q)),
+          requests: readsRequests ? requests.map((q) => presentRequest(ctx, q)) : [],
           messages: messages.map((m) => ({ id: m.id, at: ctx.instant(m.at), text: m.text })),
         };
       },
