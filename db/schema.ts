@@ -206,6 +206,8 @@ export const residents = pgTable(
     roomId: integer('room_id').references(() => rooms.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     phone: text('phone'),
+    /** Year of birth (the roster's 年龄, 出生日期 or 身份证号): the elderly come first on the call list. */
+    birthYear: integer('birth_year'),
     /** Group nickname from the roster, used to recognise the sender. */
     wechatName: text('wechat_name'),
     /** The WeChat contact id once bound. */

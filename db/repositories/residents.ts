@@ -21,6 +21,7 @@ export interface ResidentView {
   statusAt: Date | null;
   /** For staff's calls (the roster's 手机号). */
   phone: string | null;
+  birthYear: number | null;
 }
 
 export function createResidentsRepo(db: Executor) {
@@ -37,6 +38,7 @@ export function createResidentsRepo(db: Executor) {
         plannedEndDate: residents.plannedEndDate,
         status: residents.status,
         phone: residents.phone,
+        birthYear: residents.birthYear,
         statusAt: residents.statusAt,
       })
       .from(residents)

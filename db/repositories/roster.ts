@@ -24,6 +24,7 @@ const residentColumns = {
   room: rooms.number,
   name: residents.name,
   phone: residents.phone,
+  birthYear: residents.birthYear,
   wechatName: residents.wechatName,
   wechatId: residents.wechatId,
   startDate: residents.startDate,

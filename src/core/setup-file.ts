@@ -11,6 +11,9 @@ export const MAX_TEXT = 500;
 /** Most rooms, residents or households of one site in one file. */
 export const MAX_ROWS = 5_000;
 
+/** A year of birth. */
+export const BIRTH_YEAR = z.number().int().min(1900).max(2100);
+
 const hhmm = z
   .string()
   .max(5, 'must be HH:MM')
@@ -38,6 +41,8 @@ export const ResidentInput = z.object({
   phone: z.string().trim().min(1).max(MAX_PHONE).optional(),
   start: isoDate,
   days: z.number().int().min(1).max(60).optional(),
+  /** Year of birth: the elderly come first on the call list. */
+  born: BIRTH_YEAR.optional(),
 });
 
 export const HouseholdInput = z.object({

@@ -11,6 +11,7 @@ export interface ResidentFields {
   days?: number;
   phone?: string;
   wechat?: string;
+  born?: number;
 }
 
 export async function upsertResident(
@@ -29,6 +30,7 @@ export async function upsertResident(
       name: r.name,
       phone: r.phone ?? null,
       wechatName: r.wechat ?? null,
+      birthYear: r.born ?? null,
       startDate: r.start,
       plannedEndDate: end,
       demo: opts.demo ?? false,
@@ -40,6 +42,7 @@ export async function upsertResident(
     plannedEndDate: laterDate(end, existing.plannedEndDate),
     ...(r.phone ? { phone: r.phone } : {}),
     ...(r.wechat ? { wechatName: r.wechat } : {}),
+    ...(r.born ? { birthYear: r.born } : {}),
   });
   return 'updated';
 }

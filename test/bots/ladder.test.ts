@@ -182,6 +182,23 @@ describe('the ladder', () => {
       ['2106', '群里提醒、私信、列入电话名单'],
       ['2107', '群里提醒、列入电话名单'],
     ]);
+    // A year of birth from the roster (or set by staff) puts the elderly first, and says why.
+    const wang = await residentId('王某');
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/residents/${wang}`,
+      headers: auth(token),
+      payload: { born: 1948 },
+    });
+    expect(patched.statusCode).toBe(200);
+    const again = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/sites/${h.siteId}/call-list?date=2020-02-15&slot=am`,
+        headers: auth(token),
+      })
+    ).json();
+    expect(again.entries[0]).toMatchObject({ room: '2107', age: 72, why: ['72 岁'] });
     // A medic sees the list but not the phones (phones are registry:read).
     const forMedic = await app.inject({
       method: 'GET',

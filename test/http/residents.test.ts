@@ -13,6 +13,7 @@ beforeAll(async () => {
     start: '2020-02-07',
     phone: '13800000001',
     wechat: '2105高',
+    born: 1948,
   });
   gao = res.json().id;
 });
@@ -29,6 +30,7 @@ describe('residents', () => {
       room: '2105',
       phone: '13800000001',
       wechat: '2105高',
+      born: 1948,
       wechatBound: false,
       startDate: '2020-02-07',
       plannedEndDate: '2020-02-21',

@@ -24,6 +24,8 @@ export interface CallCandidate {
   phone: string | null;
   /** A fever or symptoms in the last two days. */
   unwell: boolean;
+  /** Age this year, from the roster's year of birth (null: not known). */
+  age: number | null;
   /** Slots of the last three days this resident was on the call list already. */
   missedBefore: number;
   attempts: Attempt[];
@@ -36,13 +38,19 @@ export interface CallEntry extends CallCandidate {
   why: string[];
 }
 
+/** From this age a resident is called before others who are as well. */
+export const ELDERLY_AGE = 60;
+
 /** An unanswered call puts the resident back on the list this much later. */
 export const RETRY_AFTER_MS = 30 * 60_000;
 
 /**
- * Who to call first: those unwell lately, then repeat non-reporters, then the rest by room; anyone whose
+ * Who to call first: those unwell lately, then the elderly, then repeat non-reporters, then the rest by
+ * room; anyone whose
  * call just went unanswered waits at the end until they are due again.
  */
+const elderly = (c: CallCandidate) => c.age !== null && c.age >= ELDERLY_AGE;
+
 export function rankCallList(list: readonly CallCandidate[], now: Date): CallEntry[] {
   const entries = list.map((c): CallEntry => {
     const lastNoAnswer = [...c.attempts]
@@ -51,6 +59,7 @@ export function rankCallList(list: readonly CallCandidate[], now: Date): CallEnt
     const again = lastNoAnswer ? new Date(lastNoAnswer.at.getTime() + RETRY_AFTER_MS) : null;
     const why = [
       c.unwell ? '近两天有发热或症状' : '',
+      elderly(c) ? `${c.age} 岁` : '',
       c.missedBefore > 0 ? `近三天第 ${c.missedBefore + 1} 次未报` : '',
     ].filter(Boolean);
     return { ...c, tryAgainAt: again && again > now ? again : null, why };
@@ -59,6 +68,7 @@ export function rankCallList(list: readonly CallCandidate[], now: Date): CallEnt
     (a, b) =>
       Number(a.tryAgainAt !== null) - Number(b.tryAgainAt !== null) ||
       Number(b.unwell) - Number(a.unwell) ||
+      Number(elderly(b)) - Number(elderly(a)) ||
       b.missedBefore - a.missedBefore ||
       compareRooms(a.room, b.room),
   );

@@ -31,6 +31,11 @@ const CallList = z
         room: z.string().nullable(),
         phone: z.string().nullable().describe('null without registry:read'),
         unwell: z.boolean().describe('A fever or symptoms in the last two days'),
+        age: z
+          .number()
+          .int()
+          .nullable()
+          .describe('Age this year from the year of birth (60 and over come first)'),
         missedBefore: z.number().int().describe('Slots of the last three days on the call list already'),
         why: z.array(z.string()).describe('Why the entry is where it is, in Chinese'),
         tried: z.string().describe('What was tried, in Chinese (群里提醒、私信、电话未接通 ×2)'),
@@ -91,6 +96,7 @@ export const callListRoutes =
             room: e.room,
             phone: phones ? e.phone : null,
             unwell: e.unwell,
+            age: e.age,
             missedBefore: e.missedBefore,
             why: e.why,
             tried: triedText(e.attempts),

@@ -18,6 +18,7 @@ export const Resident = z
     room: z.string().nullable(),
     phone: z.string().nullable(),
     wechat: z.string().nullable().describe('Group nickname the resident writes under'),
+    born: z.number().int().nullable().describe('Year of birth'),
     wechatBound: z.boolean().describe('Whether the bot knows the resident’s WeChat account'),
     startDate: z.string(),
     plannedEndDate: z.string().describe('Planned release date'),
@@ -38,6 +39,9 @@ const NewResident = z.strictObject({
   days: ResidentInput.shape.days.describe('Observation days; the site’s when absent'),
   phone: optionalText(40),
   wechat: optionalText(100),
+  born: ResidentInput.shape.born
+    .nullable()
+    .describe('Year of birth (the elderly come first on the call list)'),
 });
 
 const ResidentPatch = z
@@ -45,6 +49,7 @@ const ResidentPatch = z
     name: ResidentInput.shape.name.optional(),
     phone: optionalText(40),
     wechat: optionalText(100),
+    born: ResidentInput.shape.born.nullable(),
   })
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
 
@@ -56,6 +61,7 @@ export const presentResident = (ctx: Pick<ApiContext, 'instant' | 'instantOrNull
   room: r.room,
   phone: r.phone,
   wechat: r.wechatName,
+  born: r.birthYear,
   wechatBound: r.wechatId !== null,
   startDate: r.startDate,
   plannedEndDate: r.plannedEndDate,

@@ -20,12 +20,15 @@ export interface NewResident {
   days?: number;
   phone?: string | null;
   wechat?: string | null;
+  /** Year of birth. */
+  born?: number | null;
 }
 
 export interface ResidentPatch {
   name?: string;
   phone?: string | null;
   wechat?: string | null;
+  born?: number | null;
 }
 
 export function createResidentsService(deps: { db: Db; clock: Clock }) {
@@ -75,6 +78,7 @@ export function createResidentsService(deps: { db: Db; clock: Clock }) {
             name: input.name,
             phone: input.phone ?? null,
             wechatName: input.wechat ?? null,
+            birthYear: input.born ?? null,
             startDate: input.start,
             plannedEndDate: addDays(input.start, input.days ?? site.observationDays),
             createdAt: clock.now(),
@@ -110,6 +114,7 @@ export function createResidentsService(deps: { db: Db; clock: Clock }) {
             ...(patch.name !== undefined ? { name: patch.name } : {}),
             ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
             ...(patch.wechat !== undefined ? { wechatName: patch.wechat } : {}),
+            ...(patch.born !== undefined ? { birthYear: patch.born } : {}),
           };
           if (Object.keys(set).length) await createRegistryRepo(tx).updateResident(id, set);
           const after = (await roster.resident(id)) as ResidentView;

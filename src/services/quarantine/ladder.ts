@@ -79,6 +79,7 @@ export function createLadder(deps: QuarantineDeps) {
         room: x.room,
         phone: x.phone,
         unwell: unwell.has(x.id),
+        age: x.birthYear === null ? null : Number(day.slice(0, 4)) - x.birthYear,
         missedBefore: listedBefore(x.id),
         attempts: history
           .filter((a) => a.residentId === x.id && a.day === day && a.slot === slot)

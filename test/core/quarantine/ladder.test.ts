@@ -9,6 +9,7 @@ const candidate = (room: string, extra: Partial<CallCandidate> = {}): CallCandid
   room,
   phone: null,
   unwell: false,
+  age: null,
   missedBefore: 0,
   attempts: [],
   ...extra,
@@ -35,6 +36,23 @@ describe('the call list', () => {
     expect(ranked[4]?.tryAgainAt).toEqual(at('10:50'));
     // Due again after 30 minutes: back in its place.
     expect(rankCallList(ranked, at('10:51'))[0]?.room).toBe('2101');
+  });
+
+  it('puts the elderly after the unwell and before repeat non-reporters, and says their age', () => {
+    const ranked = rankCallList(
+      [
+        candidate('2101', { missedBefore: 1, age: 45 }),
+        candidate('2102', { age: 59 }),
+        candidate('2103', { age: 72 }),
+        candidate('2104', { unwell: true, age: 30 }),
+        candidate('2105', { age: 60, unwell: true }),
+      ],
+      at('10:30'),
+    );
+    expect(ranked.map((e) => e.room)).toEqual(['2105', '2104', '2103', '2101', '2102']);
+    expect(ranked[0]?.why).toEqual(['近两天有发热或症状', '60 岁']);
+    expect(ranked[2]?.why).toEqual(['72 岁']);
+    expect(ranked[4]?.why).toEqual([]);
   });
 
   it('says what was tried, repeats counted', () => {
