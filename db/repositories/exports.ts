@@ -15,6 +15,8 @@ export function createExportsRepo(db: Executor) {
           slot: healthReports.slot,
           temperature: healthReports.temperature,
           symptoms: healthReports.symptoms,
+          via: healthReports.via,
+          givenBy: healthReports.givenBy,
         })
         .from(healthReports)
         .where(

@@ -238,6 +238,18 @@ describe('the ladder', () => {
     expect(after.json().entries.map((e: { room: string }) => e.room)).toEqual(['2105', '2106']);
     const digest = await h.t.sw.services.quarantine.digest(h.siteId, '2020-02-15');
     expect(digest.reportedVia.visit).toBe(1);
+    // The 台账 keeps the reading a number in its cell and says in its last column how it came, from whom.
+    const csv = await app.inject({
+      method: 'GET',
+      url: `/api/v1/sites/${h.siteId}/exports/temperatures.csv?from=2020-02-15&to=2020-02-15`,
+      headers: auth(token),
+    });
+    const [header, ...rows] = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header?.split(',').at(-1)).toBe('代报/电话/上门');
+    expect(rows.find((r) => r.startsWith('2107,'))).toMatch(/,36\.8,.*2月15日早 上门（值班医生）$/);
   });
 });
 

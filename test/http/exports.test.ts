@@ -79,6 +79,7 @@ describe('GET /api/v1/sites/:id/exports/temperatures.xlsx|.csv', () => {
       '2月15日 晚',
       '2月16日 早',
       '2月16日 晚',
+      '代报/电话/上门',
     ]);
     expect(row(3)).toEqual([
       '2105',
@@ -110,9 +111,9 @@ describe('GET /api/v1/sites/:id/exports/temperatures.xlsx|.csv', () => {
     );
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(res.body.slice(1).split('\r\n')).toEqual([
-      '房间,姓名,状态,开始,计划解除,2月15日 早,2月15日 晚,2月16日 早,2月16日 晚',
-      `2105,高某,观察中,2020-02-07,${plannedEnd.高某},37.9,36.8,咳嗽、乏力,`,
-      `2106,李某,观察中,2020-02-14,${plannedEnd.李某},36.5,正常,36.6,`,
+      '房间,姓名,状态,开始,计划解除,2月15日 早,2月15日 晚,2月16日 早,2月16日 晚,代报/电话/上门',
+      `2105,高某,观察中,2020-02-07,${plannedEnd.高某},37.9,36.8,咳嗽、乏力,,`,
+      `2106,李某,观察中,2020-02-14,${plannedEnd.李某},36.5,正常,36.6,,`,
       '',
     ]);
   });
@@ -120,9 +121,9 @@ describe('GET /api/v1/sites/:id/exports/temperatures.xlsx|.csv', () => {
   it('covers the observation days up to today by default', async () => {
     const { row } = await workbook(await h.call(h.tokens.admin, 'GET', `${url()}.xlsx`));
     const header = row(2) as string[];
-    expect(header).toHaveLength(5 + 10 * 2);
+    expect(header).toHaveLength(5 + 10 * 2 + 1);
     expect(header[5]).toBe('2月7日 早');
-    expect(header.at(-1)).toBe('2月16日 晚');
+    expect(header.at(-2)).toBe('2月16日 晚');
   });
 
   it('400 for a bad or too long range, 401, 403 by role and by site, 404, 409 for a village', async () => {

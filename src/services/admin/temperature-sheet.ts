@@ -1,6 +1,7 @@
 // The temperature 台账 of an observation site as a sheet: one row per resident there at some time in
 // the range (room, name, status, start, planned release), a column per day and report slot, the
-// temperature (or the symptoms said without one) in each; fevers marked, missing reports blank.
+// temperature (or the symptoms said without one) in each; fevers marked, missing reports blank; a last
+// column says which readings came by a relative, by phone or at the door, and from whom.
 import type { Executor } from '../../../db/client.js';
 import { createExportsRepo } from '../../../db/repositories/exports.js';
 import type { SiteRow } from '../../../db/repositories/registry.js';
@@ -33,6 +34,8 @@ const STATUS_NAMES: Record<ResidentStatus, string> = {
   hospital: '已转院',
   left: '已离开',
 };
+
+const VIA_NAMES = { relative: '家属代报', phone: '电话', visit: '上门' } as const;
 
 const laterOf = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
 
@@ -81,6 +84,15 @@ export async function temperatureSheet(
       ? { value: r.temperature, fever: true }
       : r.temperature;
   };
+  // Readings not written by the resident in the group, said apart so each slot's cell stays a number.
+  const given = new Map<number, string[]>();
+  for (const r of reports) {
+    if (!r.via || r.residentId === null) continue;
+    const by = r.givenBy ? `（${r.givenBy}）` : '';
+    const line = `${formatDay(r.day)}${SLOT_NAMES[r.slot]} ${VIA_NAMES[r.via]}${by}`;
+    given.set(r.residentId, [...(given.get(r.residentId) ?? []), line]);
+  }
+  const givenFor = (p: ResidentView): Cell => given.get(p.id)?.join('；') ?? null;
   return {
     fileName: `${site.name}体温台账_${from}至${to}`,
     asciiName: `temperatures-${site.id}-${from}-${to}`,
@@ -93,6 +105,7 @@ export async function temperatureSheet(
       { header: '开始', width: 12 },
       { header: '计划解除', width: 12 },
       ...days.flatMap((d) => slots.map((s) => ({ header: `${formatDay(d)} ${SLOT_NAMES[s]}`, width: 11 }))),
+      { header: '代报/电话/上门', width: 30 },
     ],
     rows: everyone
       .filter((p) => within(p, from, to, zone))
@@ -103,6 +116,7 @@ export async function temperatureSheet(
         p.startDate,
         p.plannedEndDate,
         ...days.flatMap((d) => slots.map((s) => cell(p, d, s))),
+        givenFor(p),
       ]),
   };
 }
