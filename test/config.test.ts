@@ -9,7 +9,7 @@ const noDotenv = '/nonexistent';
 describe('loadConfig', () => {
   it('starts in sandbox mode on the embedded defaults with no configuration', () => {
     const c = loadConfig({}, noDotenv);
-    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000, trustProxy: false });
     expect(c.database.url).toBeNull();
     expect(c.database.dataDir).toBe(path.resolve(noDotenv, 'data/pglite'));
     expect(c.chat.service).toBeNull();
@@ -59,7 +59,7 @@ describe('loadConfig', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-env-'));
     fs.writeFileSync(path.join(dir, '.env'), 'PORT=4100\nHOST=0.0.0.0\nSHOUWANG_BOT_NAME=小守\nLOG_LEVEL=\n');
     const c = loadConfig({ HOST: '127.0.0.2' }, dir);
-    expect(c.http).toEqual({ host: '127.0.0.2', port: 4100 });
+    expect(c.http).toEqual({ host: '127.0.0.2', port: 4100, trustProxy: false });
     expect(c.chat.botName).toBe('小守');
     expect(c.logLevel).toBe('info');
   });
