@@ -1,8 +1,10 @@
 // What every command gets (its streams, environment and working directory), and what every database
 // command needs besides: the configuration, a logger on stderr, the database (migrated).
+
 import path from 'node:path';
 import { type Database, openDatabase } from '../../db/client.js';
 import { type Config, loadConfig } from '../config.js';
+import type { Clock } from '../core/clock.js';
 import { createLogger, type Logger } from '../log.js';
 
 export class CliError extends Error {
@@ -30,6 +32,8 @@ export interface CliIo {
    * can run many commands on one database without opening it each time.
    */
   database?: Database;
+  /** What time it is (default: the system's); a roster's dates are checked against it. */
+  clock?: Clock;
 }
 
 export interface CliContext {

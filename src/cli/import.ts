@@ -2,6 +2,7 @@
 // and summed up on stdout; bad rows are named by row number on stderr (one line) and the exit code is 1.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { systemClock } from '../core/clock.js';
 import { readRosterFile } from '../services/quarantine/roster-file.js';
 import { createRosterImportService } from '../services/quarantine/roster-import.js';
 import { CliError, type CliIo, withDatabase } from './context.js';
@@ -21,7 +22,9 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   const site = values.site;
   const dryRun = values['dry-run'];
   const summary = await withDatabase(io, ({ database }) =>
-    createRosterImportService({ db: database.db }).importRows(site, rows, { dryRun }),
+    createRosterImportService({ db: database.db, clock: io.clock ?? systemClock }).importRows(site, rows, {
+      dryRun,
+    }),
   );
   const what = `${summary.added} residents added, ${summary.updated} updated`;
   io.stdout.write(
@@ -29,6 +32,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       ? `dry run (nothing written): would have ${what}\n`
       : `roster imported into ${summary.site}: ${what}\n`,
   );
+  for (const w of summary.warnings) io.stderr.write(`注意：${w}\n`);
   if (summary.problems.length === 0) return 0;
   io.stderr.write(`shouwang: ${summary.problems.length} rows not imported: ${summary.problems.join('; ')}\n`);
   return 1;

@@ -19,7 +19,18 @@ export interface Sheet {
 export const cellValue = (c: Cell): CellValue => (c !== null && typeof c === 'object' ? c.value : c);
 export const isMarked = (c: Cell): boolean => c !== null && typeof c === 'object' && c.fever;
 
-function csvField(v: CellValue): string {
+/**
+ * A text that a spreadsheet would run as a formula (= + - @, or a tab or CR before one): prefixed with a
+ * quote so Excel shows it as text (OWASP CSV injection). Numbers stay numbers.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralise(v: CellValue): CellValue {
+  return typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+function csvField(cell: CellValue): string {
+  const v = neutralise(cell);
   if (v === null) return '';
   const s = String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -205,7 +205,7 @@ describe('shouwang import', () => {
     async () => {
       const noStart = write('nostart.csv', '姓名,房间号\n甲,1\n');
       expect((await shouwang('import', noStart, '--site', ROSTER_SITE)).stderr).toBe(
-        'shouwang: the roster header lacks columns: 第1行表头缺少“入住日期”列（可用：姓名、房间号、入住日期、观察天数、手机号、微信昵称）\n',
+        'shouwang: the roster header lacks columns: 第1行表头缺少“入住日期”列（可用：姓名、房间号、入住日期、观察天数、手机号、微信昵称、年龄或出生日期）\n',
       );
       const r = await shouwang(
         'import',

@@ -86,6 +86,8 @@ export function cliSession(prefix: string): CliSession {
         ...opts.env,
       },
       cwd: ws.dir,
+      // The fixtures' dates are of February 2020: a roster is checked against that day, not today.
+      clock: { now: () => new Date('2020-02-15T10:00:00+08:00') },
       ...(opts.configured ? {} : { database: db }),
     });
     return { code, stdout: stdout.text(), stderr: stderr.text() };

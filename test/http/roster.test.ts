@@ -77,6 +77,8 @@ describe('POST /sites/:id/roster', () => {
         expect.objectContaining({ row: 4, field: 'name' }),
         expect.objectContaining({ row: 4, field: 'days' }),
       ],
+      errorCount: 3,
+      warnings: [],
     });
     expect(await names(h.sites.a)).toEqual([]);
   });
@@ -89,11 +91,27 @@ describe('POST /sites/:id/roster', () => {
       `${CSV}; charset=utf-8`,
       '?dryRun=true',
     );
-    expect(dry.json()).toEqual({ dryRun: true, rows: 2, created: 2, updated: 0, errors: [] });
+    expect(dry.json()).toEqual({
+      dryRun: true,
+      rows: 2,
+      created: 2,
+      updated: 0,
+      errors: [],
+      errorCount: 0,
+      warnings: [],
+    });
     expect(await names(h.sites.a)).toEqual([]);
     const res = await upload(h.tokens.staffA, h.sites.a, `\uFEFF${good}`, CSV, '?filename=名单.csv');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ dryRun: false, rows: 2, created: 2, updated: 0, errors: [] });
+    expect(res.json()).toEqual({
+      dryRun: false,
+      rows: 2,
+      created: 2,
+      updated: 0,
+      errors: [],
+      errorCount: 0,
+      warnings: [],
+    });
     expect(await names(h.sites.a)).toEqual(['2105 高某 2020-02-21', '2106 王某 2020-02-17']);
     const [entry] = await audits();
     expect(entry).toMatchObject({
@@ -117,7 +135,15 @@ describe('POST /sites/:id/roster', () => {
     expect(new TextDecoder('gbk').decode(gbk)).toBe(good);
     const dry = await upload(h.tokens.staffA, h.sites.a, gbk, CSV, '?dryRun=true');
     // The names read right: the residents imported from the UTF-8 file are found again.
-    expect(dry.json()).toEqual({ dryRun: true, rows: 2, created: 0, updated: 2, errors: [] });
+    expect(dry.json()).toEqual({
+      dryRun: true,
+      rows: 2,
+      created: 0,
+      updated: 2,
+      errors: [],
+      errorCount: 0,
+      warnings: [],
+    });
     // UTF-16 ("Unicode text"), which is neither.
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')]);
     const refused = await upload(h.tokens.staffA, h.sites.a, utf16, CSV, '?dryRun=true');
@@ -135,7 +161,15 @@ describe('POST /sites/:id/roster', () => {
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await upload(h.tokens.staffB, h.sites.b, bytes, XLSX);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ dryRun: false, rows: 2, created: 2, updated: 0, errors: [] });
+    expect(res.json()).toEqual({
+      dryRun: false,
+      rows: 2,
+      created: 2,
+      updated: 0,
+      errors: [],
+      errorCount: 0,
+      warnings: [],
+    });
     expect(await names(h.sites.b)).toEqual(['301 李某 2020-02-26', '302 孙某 2020-02-27']);
     const broken = await upload(h.tokens.staffB, h.sites.b, Buffer.from('not a workbook'), XLSX);
     expect(broken.statusCode).toBe(422);
@@ -175,5 +209,35 @@ describe('POST /sites/:id/roster', () => {
     expect(q.statusCode).toBe(400);
     expect(q.json().fields[0].field).toBe('querystring.dryRun');
     expect(await names(h.sites.v)).toEqual([]);
+  });
+});
+
+describe('dates worth a look', () => {
+  it('imports a start long past or far ahead, with a warning by row; reads a year of birth', async () => {
+    const csv = [
+      '姓名,房间号,入住日期,年龄,身份证号',
+      '钱某,2301,2019-04-01,,',
+      '孙某,2302,2020-02-14,72,',
+      '周某,2303,2020-06-01,,110101195003021234',
+    ].join('\n');
+    const res = await upload(h.tokens.admin, h.sites.a, csv, CSV, '?dryRun=true');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ created: 3, errors: [], errorCount: 0 });
+    expect(res.json().warnings).toEqual([
+      {
+        row: 2,
+        field: 'start',
+        message: '第2行：入住日期 2019-04-01 在 320 天前，14 天的观察期已过，导入后算作到期未解除，请核对',
+      },
+      { row: 4, field: 'start', message: '第4行：入住日期 2020-06-01 在 107 天后，请核对' },
+    ]);
+    await upload(h.tokens.admin, h.sites.a, csv);
+    const people = (await h.call(h.tokens.admin, 'GET', `/api/v1/residents?site=${h.sites.a}&q=某`)).json()
+      .items as { name: string; born: number | null }[];
+    expect(Object.fromEntries(people.map((p) => [p.name, p.born]))).toMatchObject({
+      钱某: null,
+      孙某: 1948,
+      周某: 1950,
+    });
   });
 });

@@ -2,7 +2,8 @@
 // dates as people and Excel write them, every bad row reported by its row number with the reason.
 import { ValidationError } from '../errors.js';
 import { normalise } from '../parse/normalise.js';
-import { isIsoDate } from '../time.js';
+import { FORMULA_START } from '../sheet.js';
+import { daysBetween, isIsoDate } from '../time.js';
 import { normaliseRoom } from './observation.js';
 
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -16,9 +17,14 @@ export interface RosterRow {
   days?: number;
   phone?: string;
   wechat?: string;
+  /** Year of birth, from an age, a birth date or year, or the birth date in an ID card number. */
+  born?: number;
 }
 
-type Field = 'name' | 'room' | 'start' | 'days' | 'phone' | 'wechat';
+type Field = 'name' | 'room' | 'start' | 'days' | 'phone' | 'wechat' | 'age' | 'born' | 'idCard';
+
+/** Most data rows one roster may hold (a site's residents, many times over). */
+export const MAX_ROSTER_ROWS = 5_000;
 
 const HEADERS: Record<Field, readonly string[]> = {
   name: ['姓名', '名字', 'name'],
@@ -27,6 +33,19 @@ const HEADERS: Record<Field, readonly string[]> = {
   days: ['观察天数', '天数', 'days'],
   phone: ['手机号', '手机号码', '手机', '电话', '联系电话', 'phone', 'mobile'],
   wechat: ['微信昵称', '微信名', '群昵称', '微信', 'wechat'],
+  age: ['年龄', '岁数', 'age'],
+  born: [
+    '出生日期',
+    '出生年月',
+    '出生年份',
+    '出生年',
+    '生日',
+    'born',
+    'birthyear',
+    'birthdate',
+    'dateofbirth',
+  ],
+  idCard: ['身份证号', '身份证号码', '身份证', '证件号码', '证件号', 'idcard'],
 };
 const LABEL: Record<Field, string> = {
   name: '姓名',
@@ -35,6 +54,9 @@ const LABEL: Record<Field, string> = {
   days: '观察天数',
   phone: '手机号',
   wechat: '微信昵称',
+  age: '年龄',
+  born: '出生日期',
+  idCard: '身份证号',
 };
 
 const REQUIRED = ['name', 'room', 'start'] as const;
@@ -54,9 +76,25 @@ const headerKey = (s: string) =>
     .toLowerCase()
     .replace(/[\s_*]|[(（][^)）]*[)）]/g, '');
 
-export function readRoster(rows: readonly (readonly Cell[])[]): { rows: RosterRow[]; problems: string[] } {
+export interface RosterCheck {
+  /** The site's local today and observation days: rows whose dates look wrong are warned about. */
+  today: string;
+  observationDays: number;
+}
+
+/** A start this many days ahead is probably a typing slip (a year or a month off). */
+const FUTURE_WARN_DAYS = 30;
+
+export function readRoster(
+  rows: readonly (readonly Cell[])[],
+  check?: RosterCheck,
+): { rows: RosterRow[]; problems: string[]; warnings: string[] } {
   const filled = rows.flatMap((r, i) => (r.some((c) => cellText(c) !== '') ? [i] : []));
   if (filled.length === 0) throw new ValidationError('the roster is empty', ['文件里没有内容']);
+  if (filled.length > MAX_ROSTER_ROWS + 1)
+    throw new ValidationError('the roster has too many rows', [
+      `名单最多 ${MAX_ROSTER_ROWS} 行，这个文件有 ${filled.length - 1} 行：请分成几个文件导入`,
+    ]);
   // The header is the first row naming the required columns; a title row above it (“五指山观察点名单”) is fine.
   const headers = filled
     .slice(0, 5)
@@ -66,7 +104,7 @@ export function readRoster(rows: readonly (readonly Cell[])[]): { rows: RosterRo
     const first = headers[0] as { index: number; columns: Map<Field, number> };
     const lacking = REQUIRED.filter((f) => !first.columns.has(f));
     throw new ValidationError('the roster header lacks columns', [
-      `第${first.index + 1}行表头缺少“${lacking.map((f) => LABEL[f]).join('”“')}”列（可用：姓名、房间号、入住日期、观察天数、手机号、微信昵称）`,
+      `第${first.index + 1}行表头缺少“${lacking.map((f) => LABEL[f]).join('”“')}”列（可用：姓名、房间号、入住日期、观察天数、手机号、微信昵称、年龄或出生日期）`,
     ]);
   }
   const headerIndex = found.index;
@@ -74,6 +112,7 @@ export function readRoster(rows: readonly (readonly Cell[])[]): { rows: RosterRo
 
   const out: RosterRow[] = [];
   const problems: string[] = [];
+  const warnings: string[] = [];
   const seen = new Map<string, number>();
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const cells = rows[i] as readonly Cell[];
@@ -86,6 +125,7 @@ export function readRoster(rows: readonly (readonly Cell[])[]): { rows: RosterRo
     const why: string[] = [];
     const name = cellText(get('name'));
     if (!name) why.push('缺少姓名');
+    else if (FORMULA_START.test(name)) why.push(`姓名“${name}”以 = + - @ 开头，像表格公式，请改正`);
     else if (name.length > 20) why.push(`姓名“${name}”太长`);
     const roomText = cellText(get('room'));
     const room = roomText ? normaliseRoom(roomText) : '';
@@ -102,6 +142,11 @@ export function readRoster(rows: readonly (readonly Cell[])[]): { rows: RosterRo
     const phone = cellText(get('phone'));
     if (phone && !/^\+?[\d\s-]{5,20}$/.test(phone)) why.push(`手机号“${phone}”不像电话号码`);
     const wechat = cellText(get('wechat'));
+    if (wechat && FORMULA_START.test(wechat))
+      why.push(`微信昵称“${wechat}”以 = + - @ 开头，像表格公式，请改正`);
+    else if (wechat.length > 100) why.push('微信昵称太长');
+    const born = birthYear(get('age'), get('born'), get('idCard'), start);
+    if (born === 'bad') why.push('年龄或出生日期不对（年龄 0–120，出生日期如 1950-03-02，或 18 位身份证号）');
     if (why.length === 0) {
       const key = `${room}\u0000${name}`;
       const first = seen.get(key);
@@ -120,9 +165,42 @@ export function readRoster(rows: readonly (readonly Cell[])[]): { rows: RosterRo
       ...(days !== undefined ? { days } : {}),
       ...(phone ? { phone } : {}),
       ...(wechat ? { wechat } : {}),
+      ...(typeof born === 'number' ? { born } : {}),
     });
+    if (check && start) {
+      const ago = daysBetween(start, check.today);
+      if (ago >= check.observationDays)
+        warnings.push(
+          `第${rowNo}行：入住日期 ${start} 在 ${ago} 天前，${days ?? check.observationDays} 天的观察期已过，导入后算作到期未解除，请核对`,
+        );
+      else if (-ago > FUTURE_WARN_DAYS)
+        warnings.push(`第${rowNo}行：入住日期 ${start} 在 ${-ago} 天后，请核对`);
+    }
   }
-  return { rows: out, problems };
+  return { rows: out, problems, warnings };
+}
+
+/**
+ * The year of birth a row gives: an age (counted in the start's year), a birth date or year, or the birth
+ * date inside an 18-digit ID card number (only the year is kept). undefined: none given; 'bad': unreadable.
+ */
+function birthYear(age: Cell, born: Cell, idCard: Cell, start: string | null): number | 'bad' | undefined {
+  const thisYear = Number((start ?? '2020').slice(0, 4));
+  const ok = (y: number) => (y >= 1900 && y <= thisYear ? y : 'bad');
+  const a = cellText(age).replace(/岁$/, '');
+  if (a) return /^\d{1,3}$/.test(a) && Number(a) <= 120 ? thisYear - Number(a) : 'bad';
+  if (born instanceof Date || (typeof born === 'number' && born > 20000)) {
+    const d = rosterDate(born);
+    return d ? ok(Number(d.slice(0, 4))) : 'bad';
+  }
+  const b = cellText(born);
+  if (b) {
+    const y = /^(\d{4})(?:$|[-/.年]|\d{4}$)/.exec(b)?.[1];
+    return y ? ok(Number(y)) : 'bad';
+  }
+  const id = cellText(idCard).replace(/\s/g, '');
+  if (id) return /^\d{17}[\dXx]$/.test(id) ? ok(Number(id.slice(6, 10))) : 'bad';
+  return undefined;
 }
 
 export function cellText(c: Cell): string {

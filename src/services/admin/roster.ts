@@ -27,10 +27,18 @@ export interface RosterResult {
   rows: number;
   created: number;
   updated: number;
+  /** The first MAX_ERRORS problems, by row. */
   errors: RosterError[];
+  /** All problems found, of which `errors` shows the first MAX_ERRORS. */
+  errorCount: number;
+  /** Rows that are imported but worth a look: a start long past (overdue at once) or far ahead. */
+  warnings: RosterError[];
   /** Whether the residents were written (a real import without errors). */
   written: boolean;
 }
+
+/** Most problems one answer lists (a broken file of thousands of rows would otherwise answer megabytes). */
+export const MAX_ERRORS = 100;
 
 const FIELDS: Record<string, string> = {
   姓名: 'name',
@@ -38,6 +46,7 @@ const FIELDS: Record<string, string> = {
   入住日期: 'start',
   观察天数: 'days',
   手机号: 'phone',
+  微信昵称: 'wechat',
 };
 
 /** `第3行：入住日期“2020-2-30”不是有效日期；缺少姓名` → one error per reason. */
@@ -49,14 +58,14 @@ export function rosterErrors(problem: string): RosterError[] {
   if (reasons.length === 0 || (m[2] ?? '').startsWith('表头'))
     return [{ row, field: null, message: problem }];
   return reasons.map((reason) => {
-    const f = /^(?:缺少)?(姓名|房间号|入住日期|观察天数|手机号)/.exec(reason)?.[1];
+    const f = /^(?:缺少)?(姓名|房间号|入住日期|观察天数|手机号|微信昵称)/.exec(reason)?.[1];
     return { row, field: f ? (FIELDS[f] ?? null) : null, message: `第${row}行：${reason}` };
   });
 }
 
 export function createRosterUploadService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
-  const importer = createRosterImportService({ db });
+  const importer = createRosterImportService({ db, clock });
 
   return {
     async upload(
@@ -73,12 +82,15 @@ export function createRosterUploadService(deps: { db: Db; clock: Clock }) {
         throw new ConflictError(`${site.name} is a village; rosters are for observation sites`);
       const failed = (err: unknown): RosterResult => {
         if (!(err instanceof ValidationError)) throw err;
+        const errors = err.problems.flatMap(rosterErrors);
         return {
           dryRun: opts.dryRun,
           rows: 0,
           created: 0,
           updated: 0,
-          errors: err.problems.flatMap(rosterErrors),
+          errors: errors.slice(0, MAX_ERRORS),
+          errorCount: errors.length,
+          warnings: [],
           written: false,
         };
       };
@@ -107,12 +119,15 @@ export function createRosterUploadService(deps: { db: Db; clock: Clock }) {
               },
             }).then(() => undefined),
         });
+        const errors = summary.problems.flatMap(rosterErrors);
         return {
           dryRun: opts.dryRun,
           rows: summary.rows,
           created: summary.added,
           updated: summary.updated,
-          errors: summary.problems.flatMap(rosterErrors),
+          errors: errors.slice(0, MAX_ERRORS),
+          errorCount: errors.length,
+          warnings: summary.warnings.slice(0, MAX_ERRORS).flatMap(rosterErrors),
           written: summary.written,
         };
       } catch (err) {

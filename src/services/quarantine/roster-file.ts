@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../core/csv.js';
 import { ValidationError } from '../../core/errors.js';
-import type { Cell } from '../../core/quarantine/roster.js';
+import { type Cell, MAX_ROSTER_ROWS } from '../../core/quarantine/roster.js';
 
 export async function readRosterFile(bytes: Uint8Array, fileName: string): Promise<Cell[][]> {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
@@ -31,7 +31,46 @@ function decodeCsv(bytes: Uint8Array): string {
   ]);
 }
 
+/** The most an .xlsx roster may unpack to: 5 000 rows take a few MiB; a zip bomb takes gigabytes. */
+export const MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
+const MAX_ENTRIES = 1_000;
+
+/**
+ * The sum of a zip's entries' unpacked sizes, read from its central directory before anything is
+ * unpacked; null when the bytes are not a zip this reader understands (ZIP64 included: no roster needs it).
+ */
+export function unpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record: 22 bytes, then a comment of up to 65 535 bytes.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return null;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  if (entries > MAX_ENTRIES || at === 0xffffffff) return null;
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return null;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
+  const size = unpackedSize(bytes);
+  if (size === null)
+    throw new ValidationError('the roster cannot be read', ['不是有效的 .xlsx 文件（无法读取其中的目录）']);
+  if (size > MAX_UNPACKED_BYTES)
+    throw new ValidationError('the roster unpacks too large', [
+      `这个 .xlsx 解压后有 ${Math.round(size / 1024 / 1024)} MB，超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB：名单最多 ${MAX_ROSTER_ROWS} 行，请删去多余的工作表和内容`,
+    ]);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -42,6 +81,11 @@ async function readXlsx(bytes: Uint8Array): Promise<Cell[][]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
+  // Rows far past what a roster may hold are not converted (readRoster refuses them by count).
+  if (sheet.actualRowCount > MAX_ROSTER_ROWS + 10)
+    throw new ValidationError('the roster has too many rows', [
+      `名单最多 ${MAX_ROSTER_ROWS} 行，这个文件有 ${sheet.actualRowCount} 行：请分成几个文件导入`,
+    ]);
   const rows: Cell[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const values = Array.isArray(row.values) ? row.values.slice(1) : [];

@@ -4,8 +4,10 @@
 // counts are exactly what an import would do.
 import type { Db, Executor } from '../../../db/client.js';
 import { createRegistryRepo } from '../../../db/repositories/registry.js';
+import type { Clock } from '../../core/clock.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { type Cell, readRoster } from '../../core/quarantine/roster.js';
+import { localDate } from '../../core/time.js';
 import { upsertResident } from '../resident-upsert.js';
 
 export interface ImportSummary {
@@ -14,6 +16,8 @@ export interface ImportSummary {
   updated: number;
   /** `第3行：入住日期“2020-2-30”不是有效日期`, in row order. */
   problems: string[];
+  /** Rows imported but worth a look (a start long past or far ahead), in row order. */
+  warnings: string[];
   dryRun: boolean;
   /** Data rows in the file (good and bad). */
   rows: number;
@@ -23,7 +27,7 @@ export interface ImportSummary {
 
 class DryRun extends Error {}
 
-export function createRosterImportService(deps: { db: Db }) {
+export function createRosterImportService(deps: { db: Db; clock: Clock }) {
   return {
     /**
      * `allOrNothing` (the admin API): any problem rolls the whole import back, so nothing is written
@@ -43,12 +47,16 @@ export function createRosterImportService(deps: { db: Db }) {
       if (!site) throw new NotFoundError(`no site named ${siteName}`);
       if (site.kind !== 'quarantine')
         throw new ValidationError('rosters are for observation sites', [`${siteName} is a ${site.kind}`]);
-      const roster = readRoster(rows);
+      const roster = readRoster(rows, {
+        today: localDate(deps.clock.now(), site.timeZone),
+        observationDays: site.observationDays,
+      });
       const summary: ImportSummary = {
         site: site.name,
         added: 0,
         updated: 0,
         problems: [],
+        warnings: roster.warnings,
         dryRun: !!opts.dryRun,
         rows: roster.rows.length + roster.problems.length,
         written: false,
