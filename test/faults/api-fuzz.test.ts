@@ -149,7 +149,15 @@ const request = (op: Operation) =>
 const STACK =
   /\bat [^\n]*:\d+:\d+|node_modules|\/work\/|\.ts:\d+|TypeError|ReferenceError|SyntaxError: Unexpected/;
 
+/** Requests sent and 5xx answers seen, reported at the end (CI's log shows them). */
+const counts = { requests: 0, fivexx: 0 };
+afterAll(() => {
+  console.log(JSON.stringify({ check: 'api body fuzz', ...counts }));
+});
+
 function checkResponse(res: LightMyRequestResponse, what: string) {
+  counts.requests++;
+  if (res.statusCode >= 500) counts.fivexx++;
   expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 300)}`).toBeLessThan(500);
   expect(res.body, what).not.toMatch(STACK);
   if (res.statusCode >= 400) {
