@@ -18,6 +18,8 @@ import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
 
+const FORWARDED_NOTICE_RE = /^(?:【转发】|\[转发\]|转发[:：]|【通知】|通知[:：])/;
+
 /** Longest ordinary (non-接龙) message read. */
 export const PLAIN_MAX = 3_000;
 
@@ -44,6 +46,8 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     const cmd = parseCommand(text);
     return cmd ? [cmd] : [];
   }
+  // 【转发】各位…请立即报告: a forwarded notice to everyone is nobody's report, request or order
+  if (FORWARDED_NOTICE_RE.test(text) && /各位|通知|注意|请/.test(text)) return [];
   // #接龙 alone (or with its title) starts a list: nothing is ordered yet
   if (isJielongHeader(text) && !text.includes('\n')) return [];
   const jielong = readJielongNormalised(text);

@@ -194,13 +194,16 @@ export function findTemperatures(
   // 应该是36.6 不是37.6: a reading the sender denies is not one
   if (all.length > 1 && /不是|并非/.test(text)) all = all.filter((h) => !denied(text, h.start));
   // 37.5？不对 重新量了是36.5: a reading taken back for a later one
-  if (all.length > 1 && /不对|错了|看错|写错|打错|搞错|重新量|重量了|再量/.test(text)) {
+  if (all.length > 1 && /不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|不算|作废|不准|不作数|量错/.test(text)) {
     const last = all[all.length - 1];
     all = all.filter((h) => h === last || !RETRACTED_RE.test(text.slice(h.end, h.end + 8)));
   }
   // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
   if (/的标准|的话|是标准|的线/.test(text))
     all = all.filter((h) => !THRESHOLD_RE.test(text.slice(h.end, h.end + 8)));
+  // 体温在37.3℃以上的请报告, in a notice: a threshold (but 38度以上了 from a resident is a reading)
+  if (/以上|以下/.test(text) && NOTICE_RE.test(text))
+    all = all.filter((h) => !/^\s*(?:℃|°C|度)?\s*及?以[上下]/.test(text.slice(h.end, h.end + 6)));
   // 请按"房号+体温"如"1208 36.6"回复: a format example in a notice is nobody's reading
   if (EXAMPLE_HINT_RE.test(text)) all = all.filter((h) => !inExample(text, h));
   // 37.5是不是就算发烧了: a number asked about as a threshold may be no reading at all; the bot asks
@@ -238,8 +241,12 @@ function thresholdAsked(text: string, h: TempHit): boolean {
   );
 }
 
-const RETRACTED_RE = /^[\s?？!！,，。]*(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量)/;
+// 37.4不算 (taken back), but not 37.4不算发烧 (a threshold asked about).
+const RETRACTED_RE =
+  /^[\s?？!！,，。]*(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
 const THRESHOLD_RE = /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线)/;
+/** A notice to everyone (forwarded, or staff's own), not someone's report. */
+const NOTICE_RE = /转发|通知|各位|大家|人员|请(?:立即|及时|主动|按)|须|务必/;
 
 function denied(text: string, start: number): boolean {
   let k = start;
