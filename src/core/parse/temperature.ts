@@ -194,7 +194,10 @@ export function findTemperatures(
   // 应该是36.6 不是37.6: a reading the sender denies is not one
   if (all.length > 1 && /不是|并非/.test(text)) all = all.filter((h) => !denied(text, h.start));
   // 37.5？不对 重新量了是36.5: a reading taken back for a later one
-  if (all.length > 1 && /不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|不算|作废|不准|不作数|量错/.test(text)) {
+  if (
+    all.length > 1 &&
+    /不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|不算|作废|不准|不作数|量错/.test(text)
+  ) {
     const last = all[all.length - 1];
     all = all.filter((h) => h === last || !RETRACTED_RE.test(text.slice(h.end, h.end + 8)));
   }
