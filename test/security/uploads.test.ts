@@ -25,7 +25,7 @@ const upload = (body: string | Buffer, type = CSV, query = '?dryRun=true') =>
   });
 
 /** A zip of `entries` (name → content), deflated, with a central directory, as .xlsx files are. */
-function zip(entries: Record<string, Buffer>): Buffer {
+function zip(entries: Record<string, Buffer>, declared: Record<string, number> = {}): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -38,7 +38,7 @@ function zip(entries: Record<string, Buffer>): Buffer {
     local.writeUInt16LE(8, 8); // deflate
     local.writeUInt32LE(0, 14); // CRC left 0: the reader refuses by size before it checks one
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(content.length, 22);
+    local.writeUInt32LE(declared[name] ?? content.length, 22);
     local.writeUInt16LE(fileName.length, 26);
     locals.push(local, fileName, data);
     const dir = Buffer.alloc(46);
@@ -47,7 +47,7 @@ function zip(entries: Record<string, Buffer>): Buffer {
     dir.writeUInt16LE(20, 6);
     dir.writeUInt16LE(8, 10);
     dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(content.length, 24);
+    dir.writeUInt32LE(declared[name] ?? content.length, 24);
     dir.writeUInt16LE(fileName.length, 28);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, fileName);
@@ -76,6 +76,21 @@ describe('a roster upload', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().errors).toEqual([
       expect.objectContaining({ row: 0, message: expect.stringContaining('解压后有 200 MB') }),
+    ]);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('refuses a zip bomb that understates its size, stopping at the size it declares', async () => {
+    const sheet = 'xl/worksheets/sheet1.xml';
+    const liar = zip(
+      { '[Content_Types].xml': Buffer.from('<Types/>'), [sheet]: Buffer.alloc(100 * 1024 * 1024, 0x20) },
+      { [sheet]: 2_048 },
+    );
+    expect(unpackedSize(liar)).toBe(2_048 + 8);
+    const before = process.memoryUsage().rss;
+    const res = await upload(liar, XLSX);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ row: 0, message: expect.stringContaining('比它声明的大') }),
     ]);
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
