@@ -95,12 +95,14 @@ const FIELD = {
 };
 
 function Preview({ p, onCommit }) {
-  const bad = p.errors?.length ?? 0;
+  const bad = p.errorCount ?? p.errors?.length ?? 0;
+  const shown = p.errors?.length ?? 0;
+  const warnings = p.warnings ?? [];
   return html`<div class="preview" data-preview>
     ${
       bad
         ? html`<p>
-            共 ${p.rows} 行，<strong class="hot">${bad} 处错误</strong>。整份名单都不会写入：请改好文件后重新检查。
+            共 ${p.rows} 行，<strong class="hot">${bad} 处错误</strong>${shown < bad ? `（下面列出前 ${shown} 处）` : ''}。整份名单都不会写入：请改好文件后重新检查。
           </p>`
         : html`<p>共 ${p.rows} 行，没有发现错误：将新增 ${p.created} 人、更新 ${p.updated} 人。</p>`
     }
@@ -116,6 +118,14 @@ function Preview({ p, onCommit }) {
           </tbody>
         </table>`
         : html`<${ActionButton} kind="primary" onClick=${onCommit}>确认导入<//>`
+    }
+    ${
+      warnings.length
+        ? html`<div class="notice small" data-warnings>
+            <p>请核对（仍会导入）：</p>
+            <ul>${warnings.map((w) => html`<li>${w.message}</li>`)}</ul>
+          </div>`
+        : null
     }
   </div>`;
 }
