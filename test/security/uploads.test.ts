@@ -4,11 +4,12 @@
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ROSTER_ROWS } from '../../src/core/quarantine/roster.js';
+import { CSV_TYPE, XLSX_TYPE } from '../../src/http/routes/roster.js';
 import { unpackedSize } from '../../src/services/quarantine/roster-file.js';
 import { type ApiHarness, createApiHarness } from '../helpers/api.js';
 
-const CSV = 'text/csv';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV = CSV_TYPE;
+const XLSX = XLSX_TYPE;
 
 let h: ApiHarness;
 beforeAll(async () => {
