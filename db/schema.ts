@@ -31,6 +31,7 @@ import {
   type SiteSchedule,
 } from '../src/core/domain.js';
 import type { Item, RequestCategory, SymptomCode } from '../src/core/records.js';
+import { DEFAULT_ZONE } from '../src/core/time.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -39,7 +40,7 @@ export const sites = pgTable('sites', {
   id: serial('id').primaryKey(),
   name: text('name').notNull().unique(),
   kind: text('kind', { enum: SITE_KINDS }).notNull(),
-  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  timeZone: text('time_zone').notNull().default(DEFAULT_ZONE),
   /** Quarantine sites: days of observation from the start date. */
   observationDays: integer('observation_days').notNull().default(14),
   /** Quarantine sites: a temperature at or above this is a fever (°C). */

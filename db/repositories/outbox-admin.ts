@@ -1,6 +1,7 @@
 // The outbox as the admin API lists it and retries failed messages.
 import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { OutboxState } from '../../src/core/domain.js';
+import { DEFAULT_ZONE } from '../../src/core/time.js';
 import type { Executor } from '../client.js';
 import { groups, outbox, sites } from '../schema.js';
 import { type Keyset, localDateWithin } from './filters.js';
@@ -94,7 +95,7 @@ export interface GroupBudget {
 export async function groupBudgets(
   db: Executor,
   now: Date,
-  defaultZone = 'Asia/Shanghai',
+  defaultZone = DEFAULT_ZONE,
 ): Promise<GroupBudget[]> {
   const zone = sql`coalesce(${sites.timeZone}, ${defaultZone})`;
   const dayStart = sql`(date_trunc('day', ${now.toISOString()}::timestamptz at time zone ${zone}) at time zone ${zone})`;

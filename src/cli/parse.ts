@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import { parseMessage } from '../core/parse/index.js';
 import { type GroupContext, type ParsedRecord, publicRecord } from '../core/records.js';
 
-type Outcome = { id: unknown; records: ParsedRecord[] } | { id: unknown; error: string };
+type ParsedLine = { id: unknown; records: ParsedRecord[] } | { id: unknown; error: string };
 
 // An ISO 8601 date-time; without an offset it is read as Asia/Shanghai wall time (the contract's default zone).
 const ISO_RE =
@@ -37,7 +37,7 @@ function isContext(v: unknown): v is GroupContext {
   return v === 'quarantine' || v === 'village';
 }
 
-export function handleLine(line: string): Outcome {
+export function handleLine(line: string): ParsedLine {
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -2,7 +2,7 @@
 // buildings, 82 rooms) with residents at different days of observation, and 七星洞村 in 金刀峡镇 with its
 // volunteer team. Everything is marked 演示 so nobody takes it for real people.
 import type { SetupFile } from './setup-file.js';
-import { addDays } from './time.js';
+import { addDays, DEFAULT_ZONE } from './time.js';
 
 export const DEMO_SITE = '五指山观察点（演示）';
 export const DEMO_VILLAGE = '七星洞村（演示）';
@@ -58,7 +58,7 @@ export function demoSetup(today: string): SetupFile {
       {
         name: DEMO_SITE,
         kind: 'quarantine',
-        timezone: 'Asia/Shanghai',
+        timezone: DEFAULT_ZONE,
         observationDays: 14,
         feverThreshold: 37.3,
         reportTimes: ['08:00', '20:00'],
@@ -73,7 +73,7 @@ export function demoSetup(today: string): SetupFile {
       {
         name: DEMO_VILLAGE,
         kind: 'village',
-        timezone: 'Asia/Shanghai',
+        timezone: DEFAULT_ZONE,
         groups: [
           { topic: '七星洞村村民群（演示）', role: 'villagers' },
           { topic: '七星洞村助农志愿队（演示）', role: 'volunteers' },

@@ -6,7 +6,7 @@ import { createMessagesRepo } from '../../db/repositories/messages.js';
 import { createRecallsRepo } from '../../db/repositories/recalls.js';
 import { createResidentsRepo } from '../../db/repositories/residents.js';
 import { celsius, ref, SLOT_NAMES } from '../core/quarantine/texts.js';
-import { localTime } from '../core/time.js';
+import { DEFAULT_ZONE, localTime } from '../core/time.js';
 import { orderNo, waterNo } from '../core/village/format.js';
 import type { OutboxService } from './outbox.js';
 import type { Turn } from './turn.js';
@@ -68,7 +68,7 @@ export function createRecallService(deps: { outbox: Pick<OutboxService, 'toSiteG
     const who = resident
       ? `${resident.room ? `${resident.room} ` : ''}${resident.name}`
       : `“${msg.talkerName}”`;
-    const zone = msg.group?.timeZone ?? 'Asia/Shanghai';
+    const zone = msg.group?.timeZone ?? DEFAULT_ZONE;
     const what = report
       ? `（${SLOT_NAMES[report.slot]}${report.temperature === null ? '' : ` ${celsius(report.temperature)}`}）`
       : '';

@@ -46,10 +46,64 @@ export const SPOKEN_SLIP: Readonly<Record<string, number>> = {
   医: 1,
   耳: 2,
   尔: 2,
+  吴: 5,
+  捂: 5,
+  悟: 5,
+  误: 5,
+  雾: 5,
+  山: 3,
+  衫: 3,
+  叁: 3,
+  爸: 8,
+  就: 9,
+  无: 5,
 };
-const SLIPS = Object.keys(SPOKEN_SLIP).join('');
+/** Homophones that are common words right after 度 (三十六度就算发烧, 三十六度无发热): only at a clause's end. */
+const SLIP_ALONE = '就无';
+/**
+ * A homophone may run on into the next words (三十七度伞有点发烧), unless with them it makes a word of its own
+ * (三十六度午饭后, 三十六度其他都好, 三十六度流鼻涕): the characters that must not follow each one.
+ */
+const SLIP_WORDS: Readonly<Record<string, string>> = {
+  午: '饭餐觉休睡后间时',
+  舞: '蹈',
+  武: '汉器术',
+  妻: '子',
+  期: '间待望',
+  其: '他实中余次它',
+  漆: '黑',
+  久: '了没不',
+  酒: '精店',
+  流: '鼻涕汗血眼泪水感',
+  留: '下言意观',
+  溜: '达',
+  巴: '适',
+  散: '步热',
+  思: '想',
+  衣: '服',
+  依: '然旧',
+  医: '生院务疗',
+  耳: '朵鸣',
+  误: '差会报',
+  山: '上下里',
+  爸: '爸妈的说',
+};
+/** The digit a homophone at `i` stands for, unless it starts a word there. */
+export function slipAt(text: string, i: number): number | undefined {
+  const d = SPOKEN_SLIP[text[i] as string];
+  if (d === undefined) return undefined;
+  const next = text[i + 1];
+  if (next === undefined) return d;
+  if (SLIP_ALONE.includes(text[i] as string)) return /[\u4e00-\u9fa5]/.test(next) ? undefined : d;
+  return SLIP_WORDS[text[i] as string]?.includes(next) ? undefined : d;
+}
+const SLIP_ALT = Object.keys(SPOKEN_SLIP)
+  .map((c) =>
+    SLIP_ALONE.includes(c) ? `${c}(?![\u4e00-\u9fa5])` : SLIP_WORDS[c] ? `${c}(?![${SLIP_WORDS[c]}])` : c,
+  )
+  .join('|');
 const CN_TEMP_RE = new RegExp(
-  `(?:([三四])十|(卅)|([三四])(?=[零一二三四五六七八九]点))([一二三四五六七八九0-9]?)(度|点)([0-9](?![0-9])|[零〇一二三四五六七八九${SLIPS}](?![\u4e00-\u9fa5])|[零〇一二三四五六七八九]{0,2})`,
+  `(?:([三四])十|(卅)|([三四])(?=[零一二三四五六七八九]点))([一二三四五六七八九0-9]?)(度|点)([0-9](?![0-9])|[零〇一二三四五六七八九](?![\u4e00-\u9fa5])|(?:${SLIP_ALT})|[零〇一二三四五六七八九]{0,2})`,
   'g',
 );
 /** 体温三十七 / 温度是三十六: a whole spoken number right after a temperature word, with no 度. */

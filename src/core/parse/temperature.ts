@@ -28,7 +28,7 @@ import {
   startsWithAny,
   TEMP_UNITS,
 } from './temperature-context.js';
-import { findChineseTemperatures, SPOKEN_SLIP } from './temperature-spoken.js';
+import { findChineseTemperatures, slipAt } from './temperature-spoken.js';
 import {
   ADJACENT_EXCLUDE,
   AFTER_UNIT_EXCLUDE,
@@ -154,9 +154,9 @@ export function findTemperatures(
         (ch === '度' || ch === '点') &&
         next !== undefined &&
         next !== '两' &&
-        (CN_DIGIT[next] !== undefined || SPOKEN_SLIP[next] !== undefined)
+        (CN_DIGIT[next] !== undefined || slipAt(text, k + 1) !== undefined)
       ) {
-        value = Number(tok.int) + ((CN_DIGIT[next] ?? SPOKEN_SLIP[next]) as number) / 10;
+        value = Number(tok.int) + ((CN_DIGIT[next] ?? slipAt(text, k + 1)) as number) / 10;
         end = eatUnit(text, k + 2);
       } else if (startsWithAny(text, k, TEMP_UNITS)) {
         end = eatUnit(text, tok.end);
@@ -196,10 +196,12 @@ export function findTemperatures(
   // 37.5？不对 重新量了是36.5: a reading taken back for a later one
   if (
     all.length > 1 &&
-    /不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|不算|作废|不准|不作数|量错/.test(text)
+    /不对|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|重新量|重量了|再量|不算|作废|不准|不作数|量错/.test(
+      text,
+    )
   ) {
     const last = all[all.length - 1];
-    all = all.filter((h) => h === last || !RETRACTED_RE.test(text.slice(h.end, h.end + 8)));
+    all = all.filter((h) => h === last || !retracted(text, h));
   }
   // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
   if (/的标准|的话|是标准|的线/.test(text))
@@ -211,9 +213,22 @@ export function findTemperatures(
   if (EXAMPLE_HINT_RE.test(text)) all = all.filter((h) => !inExample(text, h));
   // 37.5是不是就算发烧了: a number asked about as a threshold may be no reading at all; the bot asks
   if (/算|属于/.test(text)) for (const h of all) if (thresholdAsked(text, h)) h.doubtful = true;
+  // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
+  if (HEARSAY_RE.test(text) && !/[帮替代][^，。,]{0,8}报/.test(text))
+    all = all.filter((h) => !hearsay(text.slice(0, h.start)));
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
 }
 
+const HEARSAY_RE = /听说|据说|有人说|传言|别人说|(?:隔壁|楼上|楼下|对门|邻居)[^，。,\s]{0,4}(?:说|讲)/;
+/** The reading's own clause, up to it, tells a rumour (and no 我 comes after the rumour). */
+function hearsay(lead: string): boolean {
+  const clause = lead
+    .slice(Math.max(0, lead.length - 24))
+    .split(/[，,。！!；;？?\s]/)
+    .pop() as string;
+  const m = HEARSAY_RE.exec(clause);
+  return m !== null && !clause.slice(m.index + m[0].length).includes('我');
+}
 const EXAMPLE_HINT_RE = /如|例|格式|模板|示例|样式|按照/;
 const QUOTES = '"“”「」『』‘’\'';
 
@@ -248,6 +263,15 @@ function thresholdAsked(text: string, h: TempHit): boolean {
 const RETRACTED_RE =
   /^[\s?？!！,，。]*(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
 const THRESHOLD_RE = /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线)/;
+/** 37.5那个是我手机打错了: a slip owned up to later in the reading's own clause. */
+const SLIP_OWNED_RE = /不对(?!劲)|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|量错|作废|不作数/;
+
+/** A reading the sender takes back, right after it (37.4不算) or later in its clause, for a later reading. */
+function retracted(text: string, h: TempHit): boolean {
+  if (RETRACTED_RE.test(text.slice(h.end, h.end + 8))) return true;
+  const clause = text.slice(h.end, h.end + 14).split(/[，,。！!；;？?\n]/)[0] as string;
+  return SLIP_OWNED_RE.test(clause);
+}
 /** A notice to everyone (forwarded, or staff's own), not someone's report. */
 const NOTICE_RE = /转发|通知|各位|大家|人员|请(?:立即|及时|主动|按)|须|务必/;
 

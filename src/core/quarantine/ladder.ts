@@ -5,14 +5,14 @@ import { compareRooms } from '../text.js';
 import { monthDay, SLOT_NAMES } from './texts.js';
 
 export type Step = 'nudge' | 'private' | 'call-list' | 'call' | 'visit';
-export type Outcome = 'sent' | 'listed' | 'reached' | 'no-answer' | 'visited' | 'transferred';
+export type StepOutcome = 'sent' | 'listed' | 'reached' | 'no-answer' | 'visited' | 'transferred';
 /** What staff record of a call or visit. */
 export const CALL_OUTCOMES = ['reached', 'no-answer', 'visited', 'transferred'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 export interface Attempt {
   step: Step;
-  outcome: Outcome;
+  outcome: StepOutcome;
   at: Date;
   by: string | null;
 }
@@ -81,7 +81,7 @@ const STEP_WORDS: Record<Step, string> = {
   call: '电话',
   visit: '上门',
 };
-const OUTCOME_WORDS: Partial<Record<Outcome, string>> = {
+const OUTCOME_WORDS: Partial<Record<StepOutcome, string>> = {
   reached: '已接通',
   'no-answer': '未接通',
   visited: '已上门',
