@@ -72,10 +72,18 @@ export interface OpenOptions {
   pgliteDump?: Blob;
   /** Postgres only: called with the text of every statement sent (benchmarks count them). */
   onQuery?: (text: string) => void;
+  /**
+   * PGlite only: wrap this running embedded database instead of opening one; closing the result leaves it
+   * running for its owner (the tests hand one database from test to test, emptied in between).
+   */
+  pglite?: PGlite;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url, opts) : openPglite(opts.dataDir ?? 'memory://', opts.pgliteDump);
+  if (opts.url) return openPostgres(opts.url, opts);
+  return opts.pglite
+    ? wrapPglite(opts.pglite, 'memory', () => {})
+    : openPglite(opts.dataDir ?? 'memory://', opts.pgliteDump);
 }
 
 /**
@@ -136,13 +144,20 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
       cause: err,
     });
   }
+  return wrapPglite(client, inMemory ? 'memory' : dataDir, async () => {
+    await client.close();
+    unlock();
+  });
+}
+
+function wrapPglite(client: PGlite, location: string, release: () => void | Promise<void>): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   let closed = false;
   const held = new Set<string>();
   return {
     db,
     driver: 'pglite',
-    location: inMemory ? 'memory' : dataDir,
+    location,
     poolSize: 1,
     async ping() {
       await client.query('select 1');
@@ -153,8 +168,7 @@ async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
     async close() {
       if (closed) return;
       closed = true;
-      await client.close();
-      unlock();
+      await release();
     },
     dump: () => client.dumpDataDir('none'),
     async tryLock(key) {

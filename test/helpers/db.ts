@@ -1,9 +1,15 @@
-// A database of its own for each test file: in-memory PGlite by default; with DATABASE_URL set, a fresh
+// A database of its own for each test: in-memory PGlite by default; with DATABASE_URL set, a fresh
 // Postgres database created next to the one the URL names, migrated, and dropped afterwards.
+//
+// Starting PGlite costs most of a second of CPU, and the bot tests start a whole service per test, so a
+// test file keeps the embedded databases it has opened: a database closed by one test is emptied (every
+// table truncated, identities and sequences restarted, the session discarded) and handed to the next,
+// which sees exactly what a fresh migrated database holds (the migrations insert no rows).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { type Database, openDatabase } from '../../db/client.js';
 
 export const usingPostgres = Boolean(process.env.DATABASE_URL);
@@ -17,9 +23,21 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   const base = process.env.DATABASE_URL;
   if (!base) {
     const template = opts.migrate === false ? null : pgliteTemplate();
-    const db = await openDatabase({ dataDir: 'memory://', ...(template ? { pgliteDump: template } : {}) });
-    if (opts.migrate !== false) await db.migrate();
-    return { ...db, url: null };
+    if (!template) {
+      const db = await openDatabase({ dataDir: 'memory://' });
+      if (opts.migrate !== false) await db.migrate();
+      return { ...db, url: null };
+    }
+    const client = await takeEmbedded(template);
+    const db = await openDatabase({ pglite: client });
+    return {
+      ...db,
+      url: null,
+      async close() {
+        await db.close();
+        idle.push(client);
+      },
+    };
   }
   const name = `shouwang_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
@@ -49,3 +67,46 @@ function pgliteTemplate(): Blob | null {
   }
   return templateBlob;
 }
+
+/** Embedded databases this test file opened and no test holds now. */
+const idle: PGlite[] = [];
+const opened: PGlite[] = [];
+
+async function takeEmbedded(template: Blob): Promise<PGlite> {
+  for (let client = idle.pop(); client; client = idle.pop()) {
+    try {
+      await empty(client);
+      return client;
+    } catch {
+      // left in a state that cannot be emptied (an open transaction): start another
+      await client.close().catch(() => {});
+    }
+  }
+  const client = await PGlite.create({ loadDataDir: template });
+  opened.push(client);
+  return client;
+}
+
+async function empty(client: PGlite): Promise<void> {
+  await client.exec(`
+    DO $$
+    DECLARE r record;
+    BEGIN
+      IF EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public') THEN
+        EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ')
+                 || ' RESTART IDENTITY CASCADE' FROM pg_tables WHERE schemaname = 'public');
+      END IF;
+      FOR r IN SELECT sequence_schema s, sequence_name n FROM information_schema.sequences
+               WHERE sequence_schema = 'public' LOOP
+        EXECUTE format('ALTER SEQUENCE %I.%I RESTART', r.s, r.n);
+      END LOOP;
+    END $$;
+  `);
+  // alone: DISCARD cannot run in the implicit transaction of a multi-statement string
+  await client.exec('DISCARD ALL');
+}
+
+afterAll(async () => {
+  idle.length = 0;
+  await Promise.all(opened.splice(0).map((c) => c.close().catch(() => {})));
+});
