@@ -2,14 +2,15 @@
 // Postgres database created next to the one the URL names, migrated, and dropped afterwards.
 //
 // Starting PGlite costs most of a second of CPU, and the bot tests start a whole service per test, so a
-// test file keeps the embedded databases it has opened: a database closed by one test is emptied (every
+// test worker keeps the embedded databases it has opened: a database closed by one test is emptied (every
 // table truncated, identities and sequences restarted, the session discarded) and handed to the next,
-// which sees exactly what a fresh migrated database holds (the migrations insert no rows).
+// which sees exactly what a fresh migrated database holds (the migrations insert no rows). They go with the
+// worker's process.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../db/client.js';
 
 export const usingPostgres = Boolean(process.env.DATABASE_URL);
@@ -70,7 +71,6 @@ function pgliteTemplate(): Blob | null {
 
 /** Embedded databases this test file opened and no test holds now. */
 const idle: PGlite[] = [];
-const opened: PGlite[] = [];
 
 async function takeEmbedded(template: Blob): Promise<PGlite> {
   for (let client = idle.pop(); client; client = idle.pop()) {
@@ -83,7 +83,6 @@ async function takeEmbedded(template: Blob): Promise<PGlite> {
     }
   }
   const client = await PGlite.create({ loadDataDir: template });
-  opened.push(client);
   return client;
 }
 
@@ -105,8 +104,3 @@ async function empty(client: PGlite): Promise<void> {
   // alone: DISCARD cannot run in the implicit transaction of a multi-statement string
   await client.exec('DISCARD ALL');
 }
-
-afterAll(async () => {
-  idle.length = 0;
-  await Promise.all(opened.splice(0).map((c) => c.close().catch(() => {})));
-});
