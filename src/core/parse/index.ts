@@ -13,6 +13,7 @@ import {
   tightenDecimals,
 } from './normalise.js';
 import { parsePlain } from './plain.js';
+import { spellRoomDigits } from './rooms.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
@@ -65,8 +66,8 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   }
   // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
   // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)
-  const plain = fixMeasureHomophones(
-    tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text),
+  const plain = spellRoomDigits(
+    fixMeasureHomophones(tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text)),
   );
   const opts = { at: input.at, context: input.context, timeZone: input.timeZone, vocabulary };
   const records = parsePlain(plain, opts);

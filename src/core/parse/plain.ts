@@ -174,7 +174,12 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       out.push({ at: anchor, record: order });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
-    const reqs = buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp);
+    // 胸口闷 喘不上气 叫个医生: breathlessness the sender has makes a call for the doctor urgent
+    const acute = symptoms.some(
+      (s) =>
+        !s.negated && s.code === 'shortness_of_breath' && ACUTE_SYMPTOM_RE.test(text.slice(s.start, s.end)),
+    );
+    const reqs = buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp, acute);
     for (const req of reqs) {
       if (looseEnds && req.record.items.length > 0) doubt(req.record, 'pairing');
       out.push(req);
@@ -190,6 +195,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   for (const a of out) records.push(a.record);
   return records;
 }
+
+/** Breathlessness (not a tight chest alone) is acute. */
+const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气/;
 
 /** A place read by its ending alone (石门坎), not known to the group: the bot asks before sending anyone. */
 function newPlace(places: readonly PlaceHit[]): DoubtCode | null {
