@@ -39,24 +39,61 @@ export function keepAskedFor(
     // statement (36个口罩已经分好了) do not.
     const named = CUSTOMER_PREFIX_RE.exec(masked)?.[0].length ?? 0;
     if (leftoverChars(masked, items, named) <= 2) return items; // nothing but the list itself
+    // 半袋米够了 凉风垭 屋头就我一个人: a clause that is only counted goods asks for them, whatever follows
+    const listed = listedClauses(masked, items, named);
+    if (listed.length > 0) return listed;
     items = items.filter(goodsLike);
     if (!frame && leftoverChars(masked, items, named) > 2) return [];
   }
   if (!frame) {
-    let anyQty = false;
+    let anyQty = WORTH_RE.test(text);
     for (const h of items) if (h.item.qty !== null) anyQty = true;
     if (!anyQty) return [];
   }
   return items;
 }
 
-/** Chinese characters left once the items are taken out: more than a couple means a sentence, not a list. */
-function leftoverChars(masked: string, items: readonly ItemHit[], from: number): number {
+/** 5斤装的 (a pack size) and 二十块钱的 (goods bought by the money's worth) belong to the goods they stand before. */
+const PACK_RE =
+  /[\d一二两三四五六七八九十]+(?:\.\d+)?\s*(?:斤|公斤|升|L|l|kg|克|毫升|ml)(?:装|一[桶袋瓶壶包箱])的?/g;
+const WORTH_RE = /[\d一二两三四五六七八九十百]+\s*(?:块|元)钱?的/;
+const WORTH_G_RE = new RegExp(WORTH_RE.source, 'g');
+
+function takenSpans(masked: string, items: readonly ItemHit[]): Uint8Array {
   const taken = new Uint8Array(masked.length);
   for (const h of items) taken.fill(1, h.start, h.end);
+  for (const re of [PACK_RE, WORTH_G_RE])
+    if (re.test(masked)) for (const m of masked.matchAll(re)) taken.fill(1, m.index, m.index + m[0].length);
+  return taken;
+}
+
+/** Chinese characters left once the items are taken out: more than a couple means a sentence, not a list. */
+function leftoverChars(masked: string, items: readonly ItemHit[], from: number): number {
+  const taken = takenSpans(masked, items);
   let n = 0;
   for (let i = from; i < masked.length; i++) if (taken[i] === 0 && isCjk(masked[i])) n++;
   return n;
+}
+
+const CLAUSE_END = /[\s,，。;；!！?？\n]/;
+
+/** Items standing in clauses that hold nothing but counted goods (a couple of characters aside). */
+function listedClauses(masked: string, items: readonly ItemHit[], from: number): ItemHit[] {
+  const taken = takenSpans(masked, items);
+  const out: ItemHit[] = [];
+  let start = from;
+  for (let i = from; i <= masked.length; i++) {
+    if (i < masked.length && !CLAUSE_END.test(masked[i] as string)) continue;
+    const inClause = items.filter((h) => h.start >= start && h.end <= i);
+    if (inClause.length > 0) {
+      let left = 0;
+      for (let j = start; j < i; j++) if (taken[j] === 0 && isCjk(masked[j])) left++;
+      const counted = inClause.some((h) => h.item.qty !== null) || WORTH_RE.test(masked.slice(start, i));
+      if (left <= 2 && counted) out.push(...inClause.filter(goodsLike));
+    }
+    start = i + 1;
+  }
+  return out;
 }
 
 const POLITE = [

@@ -45,6 +45,13 @@ function maskSizes(mask: Mask, text: string): void {
       const others = text.slice(0, m.index) + text.slice(m.index + m[0].length);
       if (!new RegExp(`[\\d一二两三四五六七八九十几]\\s*${measure}`).test(others)) start += 2;
     }
+    // 一壶5斤装的白酒: right after its quantity a pack size is read with it too
+    if (
+      /装的?$/.test(m[0]) &&
+      /[\u4e00-\u9fa5]/.test(text[m.index + m[0].length] ?? '') &&
+      /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)\s*$/.test(text.slice(0, m.index))
+    )
+      continue;
     // a size before goods (25公斤的复合肥) is kept only when the goods are counted elsewhere
     if (m[0].endsWith('的') && !/装|一|每/.test(m[0])) {
       // 一袋五十斤的大米: right after its quantity the size is read with it (the item reader's spec)

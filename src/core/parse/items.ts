@@ -250,9 +250,11 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     }
     const next = qtys[idx + 1];
     let afterFrom = q.end;
-    if (next && text[next.end] === '的' && /^\s*$/.test(text.slice(q.end, next.start))) {
+    // 一袋五十斤的大米 / 一壶5斤装的白酒: a size right after the quantity describes the goods
+    const specTail = next ? /^(?:装的|装|的)/.exec(text.slice(next.end, next.end + 2)) : null;
+    if (next && specTail && /^\s*$/.test(text.slice(q.end, next.start))) {
       spec = idx + 1;
-      afterFrom = next.end + 1;
+      afterFrom = next.end + specTail[0].length;
     }
     const pick = pickName(x, qtys, idx, q, afterFrom);
     if (pick) {

@@ -27,10 +27,18 @@ const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七
 const OWN_BUY_RE =
   /(?:(?:我|俺|我家|我们)(?:想|要|还要|想要)?|(?:^|[\s,，。])(?:想|还|再)?)(?:买|订|要|加)\s*[\d一二两三四五六七八九十几半]/;
 
+/** 化肥收到了 谢谢 另外再帮我带两包盐: more asked for after goods received is a new order. */
+const MORE_RE = /(?:另外|再|还)(?:帮我|给我|帮忙|要)?(?:带|买|要|订|捎|加)/;
+
+function asksMoreAfterPast(text: string): boolean {
+  const m = PAST_RE.exec(text);
+  return m !== null && MORE_RE.test(text.slice(m.index + m[0].length));
+}
+
 export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly Item[]): boolean {
   if (
     ((QUESTION_RE.test(text) || NOT_YET_RE.test(text)) && !OWN_BUY_RE.test(text)) ||
-    PAST_RE.test(text) ||
+    (PAST_RE.test(text) && !asksMoreAfterPast(text)) ||
     ANNOUNCE_RE.test(text) ||
     NOT_NOW_RE.test(text)
   )
