@@ -173,13 +173,22 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       const named = personsBefore(text, h.persons, prevEnd, t.start);
       const prevPerson = out[out.length - 1]?.record.person;
       // 孩子…37.5左右，今天早上还是37.4: a reading with no one named is the last person's named
-      const who = inOrder
-        ? [inOrder[i] as string]
-        : named.length > 0
-          ? named.map((p) => p.person)
-          : prevPerson
-            ? [prevPerson]
-            : [];
+      // 2110 36.4（帮刘婆婆报的）: a bracket right after the reading names whose it is
+      const bracketed = h.persons.find(
+        (p) =>
+          p.start >= t.end &&
+          p.start <= t.end + 4 &&
+          /^\s*[（(](?:帮|替|给|是)?$/.test(text.slice(t.end, p.start)),
+      );
+      const who = bracketed
+        ? [bracketed.person]
+        : inOrder
+          ? [inOrder[i] as string]
+          : named.length > 0
+            ? named.map((p) => p.person)
+            : prevPerson
+              ? [prevPerson]
+              : [];
       const said2 = dayOf(text, prevEnd, t.start);
       const prev = out[out.length - 1]?.record;
       // 昨天早上36.5 晚上36.9: the day holds for the next reading unless its slot comes earlier in a day
@@ -231,6 +240,10 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     const first = symptoms.find((s) => !s.negated) as SymptomHit;
     const record: HealthRecord = { type: 'health', temperature: null, slot, symptoms: positive, room: null };
     record.room = roomFor(rooms, first.start);
+    // 请医生来看一下我妈妈 她…又有点发烧: a complaint of someone other than the sender is theirs
+    const whose = h.persons.filter((p) => p.start < first.start && !p.self);
+    const person = whose[whose.length - 1];
+    if (person) record.person = person.person;
     const earlier = dayOf(text, 0, text.length);
     if (earlier !== undefined) record.earlier = earlier;
     return [{ at: first.start, record }];

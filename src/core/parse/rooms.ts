@@ -178,6 +178,7 @@ export function findBareRooms(
       hits.push({ start: t.start, end: t.end, room: t.int });
     }
   }
+  const last = tokens[tokens.length - 1];
   // 快来人！！2307我老公晕倒了 / 救命啊 2008有人晕倒了: a room opening a clause, before who is in it
   for (const t of tokens) {
     if (!isBare(blocked, t) || startsAt(hits, t.start) || startsAt(temps, t.start)) continue;
@@ -189,7 +190,22 @@ export function findBareRooms(
       hits.push({ start: t.start, end: t.end, room: t.int });
     }
   }
-  const last = tokens[tokens.length - 1];
+  // 我量36.6 1605 她说… / 饭还没送来 1804 都一点半了: a 3-4 digit number standing alone between spaces, with no
+  // measure after it, is the room (one room a message: only when none is named otherwise)
+  if (hits.length === 0)
+    for (const t of tokens) {
+      if (!isBare(blocked, t) || startsAt(temps, t.start)) continue;
+      if (text[t.start - 1] !== ' ' || text[t.end] !== ' ') continue;
+      const next = text.slice(t.end).trimStart()[0] ?? '';
+      if (
+        NOT_ROOM_AFTER.has(next) ||
+        /[\d.]/.test(next) ||
+        (/\d/.test(text[t.start - 2] ?? '') && !temps.some((x) => x.end === t.start - 1))
+      )
+        continue;
+      hits.push({ start: t.start, end: t.end, room: t.int });
+      break;
+    }
   if (last && isBare(blocked, last) && !startsAt(temps, last.start) && !startsAt(hits, last.start)) {
     const before = text[last.start - 1];
     if (

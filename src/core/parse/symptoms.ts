@@ -155,7 +155,10 @@ function clauseOf(text: string, start: number, end: number): string {
   return text.slice(clauseStart(text, start), clauseEnd(text, end));
 }
 
-const NEIGHBOUR_RE = /楼上|楼下|隔壁|对门|对面房间|邻居|别的房间|其他房间|旁边房间|别人/;
+/** 今天好了 / 现在已经好了 right after a complaint: it is over. */
+const OVER_RE =
+  /^[了的]?\s*[，,]?\s*(?:今天|现在|已经|现在已经|今天已经)(?:都)?(?:好了|好多了|没事了|不疼了|不痛了)/;
+const NEIGHBOUR_RE = /楼上|楼下|隔壁|对门|对面房间|邻居|别的房间|其他房间|旁边房间|别人|(?<!没)有人|楼道里/;
 
 /** Every symptom phrase contains one of these characters; a message without any skips the big pattern. */
 const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉炎寒冷涕鼻闷气呼喘泻拉恶吐呕胃]/;
@@ -179,6 +182,8 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (startsAny(text, end, AFTER_NOT) || endsAny(text, start, BEFORE_NOT)) continue;
     // 楼上1901一直在咳嗽: a neighbour's symptom is not the sender's (a space parts clauses in WeChat)
     if (NEIGHBOUR_RE.test(text.slice(clauseStart(text, start), start).split(/\s+/).pop() ?? '')) continue;
+    // 昨天也有点头疼 今天好了: a complaint said to be over is not had now
+    if (OVER_RE.test(text.slice(end, end + 10))) continue;
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
     if (post === null && CONDITIONAL_RE.test(clause)) continue;
