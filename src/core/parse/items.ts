@@ -206,6 +206,8 @@ function chunkGoods(x: Extraction, q: QtyHit): NameSpan | null {
   return null;
 }
 
+const VERB_ONLY_RE = /^\s*(?:(?:也|还|再)?(?:要|买|来|拿|订|整|需要))?\s*$/;
+
 function pickName(
   x: Extraction,
   qtys: readonly QtyHit[],
@@ -221,9 +223,32 @@ function pickName(
     if (own) return own;
   }
   if (after && x.used.overlaps(after.start, after.end)) after = null;
+  // 尿素要三袋复合肥要两袋 (run on, no spaces): goods, a verb, then the quantity — the goods before are its own
+  // when the goods after have a verb and quantity of their own
+  const nextQ0 = qtys[idx + 1];
+  if (
+    after &&
+    !before &&
+    nextQ0 !== undefined &&
+    VERB_ONLY_RE.test(x.text.slice(after.end, nextQ0.start)) &&
+    x.text.slice(after.end, nextQ0.start).trim().length > 0
+  ) {
+    const ms = x.mentions();
+    for (let k = ms.length - 1; k >= 0; k--) {
+      const m = ms[k] as NameSpan;
+      if (m.end > q.start) continue;
+      if (!x.used.overlaps(m.start, m.end) && VERB_ONLY_RE.test(x.text.slice(m.end, q.start))) return m;
+      break;
+    }
+  }
   if (!after || !before) return after ?? before;
   const nextQ = qtys[idx + 1];
-  if (nextQ !== undefined && /^\s*$/.test(x.text.slice(after.end, nextQ.start))) return before;
+  // 尿素要三袋复合肥要两袋: goods followed by their own verb and quantity are not this quantity's
+  if (
+    nextQ !== undefined &&
+    /^\s*(?:(?:也|还|再)?(?:要|买|来|拿|订|整|需要))?\s*$/.test(x.text.slice(after.end, nextQ.start))
+  )
+    return before;
   if (isKnownGoods(before.name) && !looksLikeGoods(after.name)) return before;
   // 布洛芬1盒 创可贴: the quantity written onto a name is that name's; a space parts it from the next
   if (before.end === q.start && /^\s/.test(x.text.slice(q.end, after.start))) return before;

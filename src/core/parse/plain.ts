@@ -134,7 +134,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       const deliverTo = bestPlace(places);
       const placeDoubt = newPlace(places);
       let waterAt = masked.indexOf('水');
-      for (const h of items) if (isWaterItem(h.item)) waterAt = h.start;
+      for (const h of items) if (isWaterItem(h.item) && (waterAt < 0 || h.start < waterAt)) waterAt = h.start;
       const when = rescheduled(text, dates);
       const perDay = waterPerDay(masked, when, places, local);
       if (perDay) for (const w of perDay) out.push(w);
@@ -145,7 +145,14 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   } else if (context !== 'quarantine' && items.length === 0) {
     // 周三上午送两桶: barrels with no goods named are water
     const barrels = impliedWater(masked, dates.some(named));
-    if (barrels) {
+    const perDay = barrels ? waterPerDay(masked, dates, places, local) : null;
+    if (perDay) {
+      const placeDoubt = newPlace(places);
+      for (const w of perDay) {
+        if (placeDoubt) doubt(w.record, placeDoubt);
+        out.push(w);
+      }
+    } else if (barrels) {
       const record = buildWater([], [barrels], dates, bestPlace(places), local);
       const placeDoubt = newPlace(places);
       if (placeDoubt) doubt(record, placeDoubt);
