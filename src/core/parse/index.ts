@@ -2,6 +2,7 @@
 // Pure: no clock (time comes in as `at`), no I/O, and total — any string gives an array, never an exception.
 import type { HealthRecord, ParsedRecord, ParseInput, Vocabulary } from '../records.js';
 import { isJielongHeader, parseCommand } from './commands.js';
+import { drugNames } from './drugs.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
 import { localMoment } from './local-time.js';
 import {
@@ -25,9 +26,20 @@ const FORWARDED_NOTICE_RE = /^(?:【转发】|\[转发\]|转发[:：]|【通知�
 export const PLAIN_MAX = 3_000;
 
 export function parseMessage(input: ParseInput): ParsedRecord[] {
-  const vocabulary = cleanVocabulary(input?.vocabulary);
+  const vocabulary = withDrugNames(cleanVocabulary(input?.vocabulary), input?.text);
   if (!vocabulary) return read(input, undefined);
   return withVocabulary(vocabulary, () => read(input, vocabulary).map(taughtNames));
+}
+
+/** 奥美拉唑, 硝苯地平缓释片: medicines named by their endings are goods of this message, as if taught. */
+function withDrugNames(v: Vocabulary | undefined, text: unknown): Vocabulary | undefined {
+  const drugs =
+    typeof text === 'string' ? drugNames(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text) : [];
+  if (drugs.length === 0) return v;
+  const goods: Record<string, string> = {};
+  for (const d of drugs) goods[d] = d;
+  if (!v) return { places: [], names: [], rooms: [], goods, units: [] };
+  return { ...v, goods: { ...goods, ...v.goods } };
 }
 
 /** 苞米 taught as 玉米: goods the group taught are recorded under the name staff gave them. */

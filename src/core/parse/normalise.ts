@@ -94,6 +94,8 @@ const VOICE_WORDS: Record<string, string> = {
   发骚: '发烧',
   尿速: '尿素',
   体问: '体温',
+  // Sichuan 有没得 is 有没有 (do you have …), not 没得 (run out)
+  有没得: '有没有',
 };
 const VOICE_WORDS_RE = new RegExp(Object.keys(VOICE_WORDS).join('|'), 'g');
 

@@ -155,6 +155,17 @@ function clauseOf(text: string, start: number, end: number): string {
   return text.slice(clauseStart(text, start), clauseEnd(text, end));
 }
 
+/** The clause's only conditional word is a 有没有 after the complaint, parted from it by a space. */
+function asksAfter(text: string, start: number, end: number): boolean {
+  const before = text.slice(clauseStart(text, start), end);
+  const after = text.slice(end, clauseEnd(text, end));
+  return (
+    !CONDITIONAL_RE.test(before) &&
+    /^[^有]*\s[^有]*有没有/.test(after) &&
+    !CONDITIONAL_RE.test(after.replace('有没有', ''))
+  );
+}
+
 /** 今天好了 / 现在已经好了 right after a complaint: it is over. */
 const OVER_RE =
   /^[了的]?\s*[，,]?\s*(?:今天|现在|已经|现在已经|今天已经)(?:都)?(?:好了|好多了|没事了|不疼了|不痛了)/;
@@ -186,7 +197,8 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (OVER_RE.test(text.slice(end, end + 10))) continue;
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
-    if (post === null && CONDITIONAL_RE.test(clause)) continue;
+    // (有没有 asks about the complaint only before it: 拉肚子了 有没有蒙脱石散 asks for medicine)
+    if (post === null && CONDITIONAL_RE.test(clause) && !asksAfter(text, start, end)) continue;
     // 嗓子不疼了 / 头不痛: a negation inside the phrase itself
     const inner = INNER_NEG_RE.test(m[0]);
     // 没有发烧喉咙有点干 (voice input, no commas): a complaint said with a degree word asserts itself
