@@ -20,7 +20,8 @@ import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
 
-const FORWARDED_NOTICE_RE = /^(?:【转发】|\[转发\]|转发[:：]|【通知】|通知[:：])/;
+const FORWARDED_NOTICE_RE =
+  /^(?:【转发】|\[转发\]|转发[:：]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
 
 /** Longest ordinary (non-接龙) message read. */
 export const PLAIN_MAX = 3_000;

@@ -147,6 +147,8 @@ const CATEGORY_OF = new Map<string, RequestCategory>();
 for (const [cat, words] of Object.entries(GOODS_BY_CATEGORY) as [RequestCategory, readonly string[]][]) {
   for (const w of words) if (!CATEGORY_OF.has(w)) CATEGORY_OF.set(w, cat);
 }
+// 苞谷种子 / 菜种子: seed written with its 子 is the same seed, as written
+for (const [w, cat] of [...CATEGORY_OF]) if (w.endsWith('种') && w.length > 1) CATEGORY_OF.set(`${w}子`, cat);
 // Food the village buys is 'meal' when a quarantined resident asks for it.
 for (const w of ['大米', '米', '面粉', '挂面', '鸡蛋', '猪肉', '肉', '白菜', '萝卜', '土豆', '豆腐', '鱼']) {
   CATEGORY_OF.set(w, 'meal');
