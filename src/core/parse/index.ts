@@ -13,6 +13,7 @@ import {
   stripQuote,
   tightenDecimals,
 } from './normalise.js';
+import { bestPlace, findPlaces } from './places.js';
 import { parsePlain } from './plain.js';
 import { spellRoomDigits } from './rooms.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
@@ -87,14 +88,33 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // 「2105王：体温计坏了」 能帮她送一个吗: a reply asking for what the quoted message named is read with it
   // (only what is asked: the quoted message's own reports were read when it was posted)
   const quoted = text === whole ? null : quotedWords(whole);
-  if (quoted && ASKS_RE.test(text) && !records.some(asks)) {
+  // 我也要一桶 一样的: the same goods as the quoted message's, whatever the reply alone would read
+  const same = quoted !== null && SAME_RE.test(text);
+  if (quoted && ASKS_RE.test(text) && ASKS_FOR_RE.test(text) && (same || !records.some(asks))) {
+    if (same)
+      for (let k = records.length - 1; k >= 0; k--)
+        if (asks(records[k] as ParsedRecord)) records.splice(k, 1);
     const joint = parsePlain(fixMeasureHomophones(tightenDecimals(`${quoted}，${plain}`)), opts);
-    for (const r of joint) if (asks(r)) records.push(r);
+    // 我也要两斤 一样的 送陈家沟: the goods are the quoted message's, the place the reply's own
+    const own = bestPlace(findPlaces(plain));
+    for (const r of joint) {
+      if (!asks(r)) continue;
+      if (own && (r.type === 'order' || r.type === 'water')) r.deliverTo = own;
+      // …the sender's own order, not the quoted person's
+      if (same && r.type === 'order') r.customer = null;
+      records.push(r);
+    }
   }
   return records;
 }
 
 const ASKS_RE = /送|给|拿|带|要|买|换|借/;
+/**
+ * The reply asks on its own or the quoted person's behalf (能帮她送一个吗, 我也要两斤); a reply that offers or
+ * answers (我这里有一个多的 可以…拿过去, 今天卖完了 明天给你带) asks for nothing.
+ */
+const SAME_RE = /一样的|同样的|也要/;
+const ASKS_FOR_RE = /我也要|也要|我要|帮我|给我|帮她|帮他|给她|给他|能帮|能不能|能否|可以帮|麻烦/;
 
 function asks(r: ParsedRecord): boolean {
   return r.type === 'request' || r.type === 'order' || r.type === 'water';

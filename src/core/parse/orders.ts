@@ -73,6 +73,9 @@ const CUSTOMER_AFTER_GROUP_RE = new RegExp(
 );
 const NOT_NAMES = new Set(['一下', '忙', '我们', '我家', '忙一下', '大家', '我']);
 
+const FOR_PRONOUN_RE = /(?:帮|给|替)(?:他|她)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
+const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
+
 /** A customer named in an ordinary message: `刘婆婆：化肥两袋` or `帮张大爷买…`. */
 export function customerOf(text: string): string | null {
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
@@ -83,6 +86,12 @@ export function customerOf(text: string): string | null {
   if (g && !NOT_NAME_CHARS_RE.test(g)) return g;
   const n = CUSTOMER_TOKEN_RE.exec(text)?.[1];
   if (n && !looksLikeGoods(n) && !NOT_NAME_CHARS_RE.test(n) && !/^周[一二三四五六日天末]$/.test(n)) return n;
+  // 我们组的张大爷腿不好 帮他带一袋尿素: 他 is the person named before
+  const pronoun = FOR_PRONOUN_RE.exec(text);
+  if (pronoun) {
+    const named = [...text.slice(0, pronoun.index).matchAll(TITLED_G_RE)].pop()?.[0];
+    if (named && !named.startsWith('我')) return named;
+  }
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
   if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
   return null;
