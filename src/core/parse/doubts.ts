@@ -10,7 +10,9 @@ export type DoubtCode =
   /** A number that may be a reading or something else (a format example, a threshold asked about). */
   | 'number'
   /** Who the readings are for is not clear (36.5 36.6: one person twice, or two people?). */
-  | 'person';
+  | 'person'
+  /** A 接龙 line that copies another (同上): what it copies is a guess. */
+  | 'copied';
 
 export function doubt<T extends Doubtful>(record: T, code: DoubtCode): T {
   record.unsure = true;

@@ -36,7 +36,7 @@ const GEO_ENDING =
   '(?:[岩沟河溪坝湾]口|院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚)(?:上|下|里|边)?';
 /** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
 const GEO_RE = new RegExp(
-  `(?:^|(?<=[\\s,，。;；!！|:：]|到|在|送|是|住|们|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|]|谢谢|哈|吧|嘛|哦|啊|去|那|这边|这里|那边|送|再|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]))`,
+  `(?:^|(?<=[\\s,，。;；!！|:：、]|到|在|送|是|住|们|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|]|谢谢|哈|吧|嘛|哦|啊|去|那|这边|这里|那边|送|再|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]))`,
   'g',
 );
 /** Words with those endings that are no place (高粱 is a grain, 上坡 a direction). */
@@ -71,7 +71,12 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     let name = m[1] as string;
     let start = m.index + m[0].length - name.length;
     // 两桶水到王家湾 / 一包盐送到老屋基: the place starts after its 到
-    const cut = Math.max(name.lastIndexOf('到'), name.lastIndexOf('在'), name.lastIndexOf('住'));
+    const cut = Math.max(
+      name.lastIndexOf('到'),
+      name.lastIndexOf('在'),
+      name.lastIndexOf('住'),
+      name.lastIndexOf('送'),
+    );
     if (cut >= 0) {
       name = name.slice(cut + 1);
       start += cut + 1;
