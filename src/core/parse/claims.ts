@@ -96,4 +96,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
   if (PURPOSE_HINT_RE.test(text)) maskAll(mask, PURPOSE_RE, text);
   maskSpokenPrices(mask, text);
+  // 上面订了两袋的那个: 上面/前面 point back in the chat, no 面 (noodles); 12瓶那种 / 30个装的那种 describe a pack
+  if (/[上前后里外]面|那种/.test(text)) maskAll(mask, NOT_GOODS_RE, text);
 }
+
+const NOT_GOODS_RE =
+  /[上前后里外]面(?![粉条])|(?<![\u4e00-\u9fa5])\d{1,3}\s*(?:瓶|个|支|包|袋|听|罐)(?:装)?的?那种/g;

@@ -15,7 +15,8 @@ const ANNOUNCE_RE =
   /需要.{0,8}的(?:村民|群众|住户|乡亲|朋友|人|家庭)|(?<![我俺])报名(?!\s*\S{0,6}?[\d一二两三四五六七八九十])|在群里接龙|各位|村民们|乡亲们|通知|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|要的(?:说|报|接龙|联系|私)|有需要的|如有需要|请(?:大家|各位)|大家(?:要|需要|有需要|要的|注意)/;
 
 /** 尿素还没送来: asking after an order already made, not a new one. */
-const NOT_YET_RE = /还没(?:有)?(?:送|到|来|收到|带)|咋个?还没|怎么还没|没送来|没收到/;
+const NOT_YET_RE =
+  /还没(?:有)?(?:送|到|来|收到|带)|咋个?还没|怎么还没|没送来|没送到|没收到|还差[\d一二两三四五六七八九十几]/;
 /** Plans and doubts rather than orders: 下周再买, 够不够, 要带身份证吗. */
 const NOT_NOW_RE = /下周再|下次再|过两天再|以后再|再说|够不够|够吗|多重|重不重|好不好用|行不行|要不要/;
 const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七八九十几半]/;
@@ -72,6 +73,22 @@ const CUSTOMER_AFTER_GROUP_RE = new RegExp(
   String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)\s*([${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
 );
 const NOT_NAMES = new Set(['一下', '忙', '我们', '我家', '忙一下', '大家', '我']);
+/** 给娃儿买罐奶粉: the sender's own household is no customer of its own. */
+const HOUSEHOLD = new Set([
+  '娃儿',
+  '娃娃',
+  '娃',
+  '孩子',
+  '小孩',
+  '宝宝',
+  '老人',
+  '老人家',
+  '家里',
+  '屋头',
+  '老汉',
+  '老婆',
+  '老公',
+]);
 
 const FOR_PRONOUN_RE = /(?:帮|给|替)(?:他|她)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
 const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
@@ -93,7 +110,15 @@ export function customerOf(text: string): string | null {
     if (named && !named.startsWith('我')) return named;
   }
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
-  if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
+  if (
+    f &&
+    !NOT_NAMES.has(f) &&
+    !HOUSEHOLD.has(f) &&
+    !f.startsWith('我') &&
+    !f.startsWith('忙') &&
+    stopAt(f, 0) === 0
+  )
+    return f;
   return null;
 }
 

@@ -10,9 +10,10 @@ import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
 import { type DoubtCode, doubt } from './doubts.js';
 import { type Anchored, buildHealth } from './health.js';
-import { isKindOf } from './item-lexicon.js';
+import { isKindOf, looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localMoment } from './local-time.js';
+import { SURNAMES } from './name-words.js';
 import { type NumToken, scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { unpaired } from './pairing.js';
@@ -212,8 +213,17 @@ function newPlace(places: readonly PlaceHit[]): DoubtCode | null {
   return p?.byEnding && !p.known ? 'new-place' : null;
 }
 
+const NAME_AFTER_PLACE_RE = new RegExp(
+  `^的?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！]|哈|我|要|买)`,
+);
+
 /** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
 function customerBeside(text: string, places: readonly PlaceHit[], vocabulary?: Vocabulary): string | null {
+  // 石板沟王秀英 / 我是杨家坎的杨德贵: a full name right after the place is the customer
+  for (const p of places) {
+    const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 6));
+    if (m?.[1] && !looksLikeGoods(m[1])) return m[1];
+  }
   const c = customerOf(text);
   const named = places.filter((p) => p.known || p.byEnding !== undefined);
   if (c && !named.some((p) => p.place.includes(c) || c.includes(p.place))) return c;
