@@ -40,7 +40,7 @@ export function keepAskedFor(
     const named = CUSTOMER_PREFIX_RE.exec(masked)?.[0].length ?? 0;
     if (leftoverChars(masked, items, named) <= 2) return items; // nothing but the list itself
     // 半袋米够了 凉风垭 屋头就我一个人: a clause that is only counted goods asks for them, whatever follows
-    const listed = listedClauses(masked, items, named);
+    const listed = listedClauses(masked, items, named, text);
     if (listed.length > 0) return listed;
     items = items.filter(goodsLike);
     if (!frame && leftoverChars(masked, items, named) > 2) return [];
@@ -78,7 +78,7 @@ function leftoverChars(masked: string, items: readonly ItemHit[], from: number):
 const CLAUSE_END = /[\s,，。;；!！?？\n]/;
 
 /** Items standing in clauses that hold nothing but counted goods (a couple of characters aside). */
-function listedClauses(masked: string, items: readonly ItemHit[], from: number): ItemHit[] {
+function listedClauses(masked: string, items: readonly ItemHit[], from: number, text: string): ItemHit[] {
   const taken = takenSpans(masked, items);
   const out: ItemHit[] = [];
   let start = from;
@@ -88,7 +88,7 @@ function listedClauses(masked: string, items: readonly ItemHit[], from: number):
     if (inClause.length > 0) {
       let left = 0;
       for (let j = start; j < i; j++) if (taken[j] === 0 && isCjk(masked[j])) left++;
-      const counted = inClause.some((h) => h.item.qty !== null) || WORTH_RE.test(masked.slice(start, i));
+      const counted = inClause.some((h) => h.item.qty !== null) || WORTH_RE.test(text.slice(start, i));
       if (left <= 2 && counted) out.push(...inClause.filter(goodsLike));
     }
     start = i + 1;

@@ -92,7 +92,11 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
   if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九]/.test(text))
-    maskAll(mask, UNIT_PRICE_RE, text);
+    // 麻烦给一包 1010: a number already read as the room is no price after the measure
+    for (const m of text.matchAll(UNIT_PRICE_RE)) {
+      const end = m.index + m[0].length;
+      if (!mask.any(m.index, end)) mask.set(m.index, end);
+    }
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
   if (PURPOSE_HINT_RE.test(text)) maskAll(mask, PURPOSE_RE, text);
   maskSpokenPrices(mask, text);

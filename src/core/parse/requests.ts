@@ -16,6 +16,18 @@ const MEDICAL_RE =
 const PROTECTIVE_RE = /消毒一下|消杀|来消毒|帮忙消毒|需要消毒/;
 const OTHER_RE =
   /坏了|不亮|堵了|漏水|停水|停电|(?<!手机)没电了|不出水|没热水|连不上|没信号|没网|不制热|不制冷|垃圾[^，,。!?？]{0,6}(?:没收|没人收|没拿)|收垃圾|不灵了?|失灵|不好使|用不了|打不开|开不了|没反应|换房|换个房间|(?:拿|取|帮忙拿|帮忙取)(?:一下|下|个|一个|一下我的|我的)?(?:快递|外卖)|(?:快递|外卖)[^，,。!?？]{0,6}?(?:拿|取)(?:上来|过来|一下)?|拿上来|送上来|拿上楼|开个证明|开证明|出个证明|(?:暖气|空调)[^，,。]{0,4}(?:关|开|调[小大低高])|(?:关|开|调)[小大低高][^，,。]{0,2}(?:暖气|空调)|(?:充|交)(?:个|一下)?话费|充值/;
+/** Does the clause around `at` (parted by punctuation or spaces) name `word`? */
+function clauseHas(text: string, at: number, word: string): boolean {
+  let s = at;
+  while (s > 0 && !/[\s,，。;；!！?？]/.test(text[s - 1] as string)) s--;
+  let e = at;
+  while (e < text.length && !/[\s,，。;；!！?？]/.test(text[e] as string)) e++;
+  // a run-on without spaces: only the words right around it
+  return text.slice(Math.max(s, at - 8), Math.min(e, at + 10)).includes(word);
+}
+
+/** Something to be mended, asked for beside goods. */
+const REPAIR_RE = /(?:帮忙|来人|派人|找人|来)?修(?:一下|一修|理|好)|维修|报修/;
 const FRAME_RE =
   /不制热|不制冷|停电|停水|没收|不灵|失灵|不好使|用不了|打不开|没反应|求助|求救|能|可以|可不可以|麻烦|请|帮|吗|\?|一下|需要|想|要|希望|快点|快来|尽快|急|谢谢|看看|来|给|缺|没了|用完了|借|救命|坏了|不亮|堵了|漏水|没热水|不出水|连不上/;
 const URGENT_RE =
@@ -85,6 +97,25 @@ export function buildRequests(
   for (const g of groups.values()) {
     const one = buildRequest(text, g.items, room, maxTemp, g.at, acute);
     if (one) out.push(one);
+  }
+  // 热水器坏了…能不能给点感冒药…帮忙修一下热水器: a repair beside goods is a request of its own (other), unless
+  // what broke is the goods asked for (体温计坏了 能送一个吗)
+  const repair = REPAIR_RE.exec(text);
+  if (
+    repair &&
+    !groups.has('other') &&
+    !ANNOUNCE_RE.test(text) &&
+    !items.some((h) => clauseHas(text, repair.index, h.item.name))
+  ) {
+    const record: RequestRecord = {
+      type: 'request',
+      category: 'other',
+      urgent: isUrgent(text, maxTemp),
+      items: [],
+      room,
+    };
+    out.push({ at: repair.index, record });
+    out.sort((a, b) => a.at - b.at);
   }
   return out;
 }
