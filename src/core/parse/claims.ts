@@ -95,7 +95,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
     // 麻烦给一包 1010: a number already read as the room is no price after the measure
     for (const m of text.matchAll(UNIT_PRICE_RE)) {
       const end = m.index + m[0].length;
-      if (!mask.any(m.index, end)) mask.set(m.index, end);
+      const num = /\d{3,4}\s*$/.exec(m[0]);
+      const roomAfter = num !== null && mask.has(m.index + num.index) && mask.has(m.index + num.index + 2);
+      if (!roomAfter) mask.set(m.index, end);
     }
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
   if (PURPOSE_HINT_RE.test(text)) maskAll(mask, PURPOSE_RE, text);

@@ -136,9 +136,11 @@ function namePersons(out: Anchored<HealthRecord>[], persons: readonly PersonHit[
 }
 
 export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
-  const { text, temps, symptoms, slots, rooms, local } = h;
+  const { text, temps, symptoms, rooms, local } = h;
   const out: Anchored<HealthRecord>[] = [];
   if (temps.length > 0) {
+    // 娃娃哭了一晚上 量了38度2: a span of time is no slot of a reading
+    const slots = h.slots.some((s) => s.span) ? h.slots.filter((s) => !s.span) : h.slots;
     const bounds: number[] = [0];
     for (let i = 1; i < temps.length; i++) {
       const prevEnd = (temps[i - 1] as TempHit).end;
@@ -235,15 +237,12 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     return out;
   }
   const positive = codesIn(symptoms, 0, text.length);
+  const slots = h.slots;
   const slot = slots[0]?.slot ?? slotFromClock(local);
   if (positive.length > 0 && h.context !== 'village') {
     const first = symptoms.find((s) => !s.negated) as SymptomHit;
     const record: HealthRecord = { type: 'health', temperature: null, slot, symptoms: positive, room: null };
     record.room = roomFor(rooms, first.start);
-    // 请医生来看一下我妈妈 她…又有点发烧: a complaint of someone other than the sender is theirs
-    const whose = h.persons.filter((p) => p.start < first.start && !p.self);
-    const person = whose[whose.length - 1];
-    if (person) record.person = person.person;
     const earlier = dayOf(text, 0, text.length);
     if (earlier !== undefined) record.earlier = earlier;
     return [{ at: first.start, record }];

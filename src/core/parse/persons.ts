@@ -110,14 +110,6 @@ export function findPersons(text: string): PersonHit[] {
     if (PRONOUN.includes(w) && !/^\s*(?:是|体温)?\s*[\d三四]/.test(text.slice(end, end + 4))) continue;
     // 娃儿在屋头没人管: someone said to be elsewhere is not measured here
     if (!self && AWAY_RE.test(text.slice(end, end + 4))) continue;
-    // 我帮我外婆打字 她是1408的 她…: a pronoun is the person named before it
-    if (PRONOUN.includes(w)) {
-      const antecedent = [...hits].reverse().find((h) => !h.self && !PRONOUN.includes(h.person));
-      if (antecedent) {
-        hits.push({ start: m.index, end, person: antecedent.person, self: false });
-        continue;
-      }
-    }
     // 我是1506房的张婆婆: the sender naming herself is the sender
     const selfNamed = /我是(?:(?!然后|还有|度|\.)[^，,。\s]){0,8}$/.test(
       text.slice(Math.max(0, m.index - 10), m.index),

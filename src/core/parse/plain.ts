@@ -119,7 +119,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     rooms,
     local,
     context,
-    persons: temps.length > 0 || positive > 0 ? findPersons(text) : [],
+    persons: temps.length > 0 ? findPersons(text) : [],
   });
   const cancels = findCancels(mask.apply(text));
   claim(mask, cancels);
@@ -222,7 +222,7 @@ function customerBeside(text: string, places: readonly PlaceHit[], vocabulary?: 
   // 石板沟王秀英 / 我是杨家坎的杨德贵: a full name right after the place is the customer
   for (const p of places) {
     const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 6));
-    if (m?.[1] && !looksLikeGoods(m[1])) return m[1];
+    if (m?.[1] && !looksLikeGoods(m[1]) && !/^(?:谢谢|谢了|麻烦|辛苦|多谢)/.test(m[1])) return m[1];
   }
   const c = customerOf(text);
   const named = places.filter((p) => p.known || p.byEnding !== undefined);
