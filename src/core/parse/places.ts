@@ -33,7 +33,7 @@ export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
  * hamlet's name with no 组 or 村 in it (CONTRACT.md section 2).
  */
 const GEO_ENDING =
-  '(?:[岩沟河溪坝湾]口|院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚)(?:上|下|里|边)?';
+  '(?:[岩沟河溪坝湾]口|院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚)(?:上|下|里|边|头)?';
 /** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
 const GEO_RE = new RegExp(
   `(?:^|(?<=[\\s,，。;；!！|:：、]|到|在|送|是|住|们|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|]|谢谢|哈|吧|嘛|哦|啊|去|那|这边|这里|那边|送|再|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]))`,
@@ -148,7 +148,7 @@ function readPlace(text: string, from: number): PlaceHit | null {
 
 export function findPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
   const hits: PlaceHit[] = findNamedPlaces(text, known);
-  if (!/[送放拿带拉运寄组社队村镇场家址]/.test(text)) return joinGroups(hits);
+  if (!/[送放拿带拉运寄组社队村镇场家址在]/.test(text)) return joinGroups(hits);
   for (const m of text.matchAll(VERB_RE)) {
     if (hits.length >= MAX_HITS) break;
     const p = readPlace(text, m.index + m[0].length);
@@ -187,7 +187,9 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
       const name = m[1] as string;
       const start = m.index + m[0].indexOf(name);
       if (hits.some((h) => start < h.end && start + name.length > h.start) || isKnownGoods(name)) continue;
-      hits.push({ start, end: start + name.length, place: name });
+      // 她住在青杠林 (the message ends there): a name nothing else marks as a place is asked about
+      const marked = /那里|那儿|那边|那块|这边$/.test(m[0]);
+      hits.push({ start, end: start + name.length, place: name, ...(marked ? {} : { byEnding: true }) });
     }
   }
   return joinGroups(hits.sort((a, b) => a.start - b.start));
@@ -218,4 +220,5 @@ const GROUP_ONLY_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|
 const VILLAGE_RE =
   /(?<=^|[\s,，。;；:：]|到|在|是|送|住)[\u4e00-\u9fa5]{2,3}村(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)/g;
 
-const LIVES_AT_RE = /(?:住在|家在|我在)([\u4e00-\u9fa5]{2,5}?)(?:那里|那儿|那边|那块|这边)/g;
+const LIVES_AT_RE =
+  /(?:住在|家在|我在)([\u4e00-\u9fa5]{2,5}?)(?:那里|那儿|那边|那块|这边|(?=$|[\s,，。!！]))/g;
