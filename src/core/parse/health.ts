@@ -61,6 +61,16 @@ function codesIn(symptoms: readonly SymptomHit[], from: number, to: number): Sym
   return codes;
 }
 
+/** Two or more rooms listed together before the first reading (2201 2202 / 2010、2011), or null. */
+function roomList(text: string, rooms: readonly RoomHit[], first: TempHit): string[] | null {
+  const before = rooms.filter((r) => r.end <= first.start);
+  if (before.length < 2 || before.length !== rooms.length) return null;
+  for (let k = 1; k < before.length; k++)
+    if (!/^[\s、,，和]+$/.test(text.slice((before[k - 1] as RoomHit).end, (before[k] as RoomHit).start)))
+      return null;
+  return before.map((r) => r.room);
+}
+
 function roomFor(rooms: readonly RoomHit[], pos: number): string | null {
   let best: RoomHit | undefined;
   for (const r of rooms) if (r.end <= pos) best = r;
@@ -153,6 +163,9 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     }
     bounds.push(text.length);
     const several = SEVERAL_RE.test(text);
+    // 2201 2202 … 36.5 36.6: rooms listed before as many readings are read in order
+    const listed = roomList(text, rooms, temps[0] as TempHit);
+    const inOrderRooms = listed && listed.length === temps.length ? listed : null;
     const inOrder = listedInOrder(text, h.persons, temps);
     temps.forEach((t, i) => {
       const prevEnd = i === 0 ? 0 : (temps[i - 1] as TempHit).end;
@@ -203,9 +216,11 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           temperature: t.value,
           slot,
           symptoms: [...symptomsHere],
-          room: roomFor(rooms, t.start),
+          room: inOrderRooms ? (inOrderRooms[i] as string) : roomFor(rooms, t.start),
         };
         if (p) record.person = p;
+        // which reading is which room's is read from the order alone: the bot asks
+        if (inOrderRooms) doubt(record, 'person');
         if (earlier !== undefined) record.earlier = earlier;
         if (t.doubtful) doubt(record, 'number');
         const last = out[out.length - 1]?.record;
@@ -222,6 +237,12 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     const counted = temps.length === 1 && out.length === 1 ? countedPeople(text) : 0;
     for (let k = 1; k < counted; k++)
       out.push({ at: out[0]?.at ?? 0, record: { ...(out[0]?.record as HealthRecord) } });
+    // 2010 2011 都是36.5: one reading said of rooms listed is each room's
+    if (listed && temps.length === 1 && out.length === 1 && /都|均|也都|全是/.test(text)) {
+      const one = out[0] as Anchored<HealthRecord>;
+      one.record.room = listed[0] as string;
+      for (const r of listed.slice(1)) out.push({ at: one.at, record: { ...one.record, room: r } });
+    }
     namePersons(out, h.persons);
     // 早上体温正常 晚上37.5: a slot reported normal without a number is a report of its own
     for (const n of h.normals) {

@@ -165,6 +165,16 @@ export function findBareRooms(
     const after = text[first.end];
     if (OPENING_RE.test(lead) && !NOT_ROOM_AFTER.has(after ?? '') && hasContentAfter(text, first.end)) {
       hits.push({ start: first.start, end: first.end, room: first.int });
+      // 2010 2011 都是36.5 / 2201 2202 两个房间…: rooms listed one after another open the message together
+      let prev = first;
+      for (const t of tokens) {
+        if (t.start <= prev.start) continue;
+        if (!isBare(blocked, t) || startsAt(temps, t.start) || startsAt(hits, t.start)) break;
+        if (!/^[\s、,，和]+$/.test(text.slice(prev.end, t.start))) break;
+        if (NOT_ROOM_AFTER.has(text[t.end] ?? '')) break;
+        hits.push({ start: t.start, end: t.end, room: t.int });
+        prev = t;
+      }
     }
   }
   // 2105高某: a room glued to the sender's name, as WeChat nicknames and reports are written
