@@ -43,6 +43,8 @@ const OUT_OF_RE = /(?:没有?|莫得|没得)(?=[^\s,，。!?|]{1,6}了)/g;
 const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
 
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
+/** An ask earlier in the message (能不能送点热水 还有两个口罩). */
+const ASK_BEFORE_RE = /能不能|可不可以|能否|麻烦|请|帮忙|送点|给点|要点|需要/;
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有|(?<!没)有)$/;
 const EACH_RE = /(?:各|每样|每种|每个)\s*$/;
 /** 吃了两片布洛芬 / 喝了一瓶: a quantity already taken or used up is a report, not a request. */
@@ -265,7 +267,13 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     if (idx === spec || text[q.start - 1] === '(') continue; // 一袋五十斤的大米, 大米一袋(50斤): a size
     const lead = text.slice(Math.max(0, q.start - 3), q.start);
     // 两桶油还有一包盐: after counted goods 还有 lists one more, it tells of nothing left over
-    const listing = lead.endsWith('还有') && x.hits.some((h) => h.item.qty !== null);
+    // (能不能送点热水 还有两个口罩: 还有 opening its clause after an ask lists one more too)
+    const listing =
+      lead.endsWith('还有') &&
+      (x.hits.some((h) => h.item.qty !== null) ||
+        (/[\s,，。]$/.test(text.slice(Math.max(0, q.start - 3), q.start - 2)) &&
+          ASK_BEFORE_RE.test(text.slice(0, q.start)) &&
+          x.mentions().some((m) => m.end <= q.start - 3)));
     if ((REMAINING_RE.test(lead) && !listing) || CONSUMED_RE.test(lead)) continue;
     if (EACH_RE.test(lead)) {
       // 毛巾 牙刷 牙膏 各一个: the quantity is for each of the goods named before it

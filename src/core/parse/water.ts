@@ -74,7 +74,13 @@ export function buildWater(
   const unit = hit ? hit.item.unit : (unnamedBarrels[0]?.unit ?? null);
   let date: string | null = null;
   let part: DayPart | null = null;
-  for (const d of dates) {
+  // 化肥昨天送来了 谢谢 明天再送一桶水: the day nearest the water booked is its day
+  const days = dates.filter((d) => d.day !== null);
+  const near =
+    hit && days.length > 1
+      ? days.reduce((a, b) => (Math.abs(b.start - hit.start) < Math.abs(a.start - hit.start) ? b : a))
+      : null;
+  for (const d of near ? [near, ...dates] : dates) {
     if (date === null && d.day !== null) date = resolveDay(d.day, local);
     if (part === null && d.part !== null) part = d.part;
   }
