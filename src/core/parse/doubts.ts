@@ -21,3 +21,14 @@ export function doubt<T extends Doubtful>(record: T, code: DoubtCode): T {
   record.doubts = list;
   return record;
 }
+
+/** Takes a doubt back (the reading was settled another way); `unsure` goes with the last one. */
+export function undoubt<T extends Doubtful>(record: T, code: DoubtCode): T {
+  const list = (record.doubts ?? []).filter((d) => d !== code);
+  if (list.length > 0) record.doubts = list;
+  else {
+    delete record.doubts;
+    delete record.unsure;
+  }
+  return record;
+}

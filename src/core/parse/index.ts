@@ -2,6 +2,7 @@
 // Pure: no clock (time comes in as `at`), no I/O, and total — any string gives an array, never an exception.
 import type { HealthRecord, ParsedRecord, ParseInput, Vocabulary } from '../records.js';
 import { isJielongHeader, parseCommand } from './commands.js';
+import { undoubt } from './doubts.js';
 import { drugNames } from './drugs.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
 import { localMoment } from './local-time.js';
@@ -15,6 +16,7 @@ import {
 } from './normalise.js';
 import { bestPlace, findPlaces } from './places.js';
 import { parsePlain } from './plain.js';
+import { findQuantities } from './quantities.js';
 import { spellRoomDigits } from './rooms.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 
@@ -101,7 +103,17 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
       if (!asks(r)) continue;
       if (own && (r.type === 'order' || r.type === 'water')) r.deliverTo = own;
       // …the sender's own order, not the quoted person's
-      if (same && r.type === 'order') r.customer = null;
+      if (same && r.type === 'order') {
+        r.customer = null;
+        // 我也要两斤: the reply's own quantity of the one quoted goods is the order's (no loose end)
+        const qs = findQuantities(plain).filter((q) => q.qty !== null && q.unit !== null);
+        const only = r.items.length === 1 ? r.items[0] : undefined;
+        if (only && qs.length === 1) {
+          only.qty = (qs[0] as { qty: number }).qty;
+          only.unit = (qs[0] as { unit: string }).unit;
+          undoubt(r, 'pairing');
+        }
+      }
       records.push(r);
     }
   }
