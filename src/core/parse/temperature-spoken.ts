@@ -22,6 +22,7 @@ const DIGITS: Readonly<Record<string, number>> = Object.fromEntries(
  */
 export const SPOKEN_SLIP: Readonly<Record<string, number>> = {
   午: 5,
+  吴: 5,
   舞: 5,
   伍: 5,
   武: 5,
