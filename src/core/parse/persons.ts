@@ -112,7 +112,7 @@ export function findPersons(text: string): PersonHit[] {
     // 娃儿在屋头没人管: someone said to be elsewhere is not measured here
     if (!self && AWAY_RE.test(text.slice(end, end + 4))) continue;
     // 我是1506房的张婆婆: the sender naming herself is the sender
-    const selfNamed = /我是(?:(?!然后|还有|度|\.)[^，,。\s]){0,8}$/.test(
+    const selfNamed = /我是(?:(?!然后|还有|度|\.|我|和|跟)[^，,。\s]){0,8}$/.test(
       text.slice(Math.max(0, m.index - 10), m.index),
     );
     // 我婆婆 as written, like 我老婆 (not 我们, not the 我 of 我是 / 我帮)
