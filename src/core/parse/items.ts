@@ -192,7 +192,8 @@ class Extraction {
 /** Start of the chunk holding `pos`: WeChat writers part list entries with spaces and punctuation. */
 function chunkStart(text: string, pos: number): number {
   let s = pos;
-  while (s > 0 && !/[\s,，。;；!！?？、|\n]/.test(text[s - 1] as string)) s--;
+  // (a claimed size or price inside the chunk, 菜籽油|||要两桶, does not part it)
+  while (s > 0 && !/[\s,，。;；!！?？、\n]/.test(text[s - 1] as string)) s--;
   return s;
 }
 

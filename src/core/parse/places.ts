@@ -39,6 +39,8 @@ const GEO_RE = new RegExp(
   `(?:^|(?<=[\\s,，。;；!！|:：、]|到|在|送|是|住|们|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|]|谢谢|哈|吧|嘛|哦|啊|去|那|这边|这里|那边|送|再|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]))`,
   'g',
 );
+const BARE_ENDING_RE =
+  /^(?:院子|坝子|坪子|院坝)[里边]?$|^[湾坝沟坎坪岩垭梁嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲][里边]$/;
 /** Words with those endings that are no place (高粱 is a grain, 上坡 a direction). */
 const NOT_PLACE = new Set([
   '高粱',
@@ -87,6 +89,8 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       start++;
     }
     if (PLACE_LEAD.has(name[0] as string) || NOT_PLACE.has(name) || isKnownGoods(name)) continue;
+    // 院子里的水管: an ending with no name before it is a common noun, no place
+    if (BARE_ENDING_RE.test(name)) continue;
     const end = start + name.length;
     if (hits.some((h) => start < h.end && end > h.start)) continue;
     // 送两袋复合肥到黄泥坡: said with 到 / 在 the place is meant, no question needed
