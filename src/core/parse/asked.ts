@@ -10,7 +10,7 @@ const TRIGGER_RE =
   /改成|改为|换成|买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|求|提供|搞|弄|申请|没了|用完|吃完|喝完|不够|坏了|莫得|没得/;
 /** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了, 我报名). */
 const FRAME_RE =
-  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|(?<![饭菜])快吃完|快喝完|药(?:都|也|已经)?吃完|奶粉喝完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了|报名|接龙|团购|拼团/;
+  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|(?<![饭菜])快吃完|快喝完|药(?:都|也|已经)?吃完|药.{0,6}就(?:要)?吃完|奶粉喝完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了|报名|接龙|团购|拼团/;
 /** Right before goods: they are not wanted (不要鸡蛋, 别放葱, 不加糖). */
 const NOT_WANTED_RE = /(?:不要|不用|不需要|别|不加|不放|别放|少放|免|不吃)\s*$/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
@@ -39,24 +39,61 @@ export function keepAskedFor(
     // statement (36个口罩已经分好了) do not.
     const named = CUSTOMER_PREFIX_RE.exec(masked)?.[0].length ?? 0;
     if (leftoverChars(masked, items, named) <= 2) return items; // nothing but the list itself
+    // 半袋米够了 凉风垭 屋头就我一个人: a clause that is only counted goods asks for them, whatever follows
+    const listed = listedClauses(masked, items, named, text);
+    if (listed.length > 0) return listed;
     items = items.filter(goodsLike);
     if (!frame && leftoverChars(masked, items, named) > 2) return [];
   }
   if (!frame) {
-    let anyQty = false;
+    let anyQty = WORTH_RE.test(text);
     for (const h of items) if (h.item.qty !== null) anyQty = true;
     if (!anyQty) return [];
   }
   return items;
 }
 
-/** Chinese characters left once the items are taken out: more than a couple means a sentence, not a list. */
-function leftoverChars(masked: string, items: readonly ItemHit[], from: number): number {
+/** 5斤装的 (a pack size) and 二十块钱的 (goods bought by the money's worth) belong to the goods they stand before. */
+const PACK_RE =
+  /[\d一二两三四五六七八九十]+(?:\.\d+)?\s*(?:斤|公斤|升|L|l|kg|克|毫升|ml)(?:装|一[桶袋瓶壶包箱])的?/g;
+const WORTH_RE = /[\d一二两三四五六七八九十百]+\s*(?:块|元)钱?的/;
+const WORTH_G_RE = new RegExp(WORTH_RE.source, 'g');
+
+function takenSpans(masked: string, items: readonly ItemHit[]): Uint8Array {
   const taken = new Uint8Array(masked.length);
   for (const h of items) taken.fill(1, h.start, h.end);
+  for (const re of [PACK_RE, WORTH_G_RE])
+    if (re.test(masked)) for (const m of masked.matchAll(re)) taken.fill(1, m.index, m.index + m[0].length);
+  return taken;
+}
+
+/** Chinese characters left once the items are taken out: more than a couple means a sentence, not a list. */
+function leftoverChars(masked: string, items: readonly ItemHit[], from: number): number {
+  const taken = takenSpans(masked, items);
   let n = 0;
   for (let i = from; i < masked.length; i++) if (taken[i] === 0 && isCjk(masked[i])) n++;
   return n;
+}
+
+const CLAUSE_END = /[\s,，。;；!！?？\n]/;
+
+/** Items standing in clauses that hold nothing but counted goods (a couple of characters aside). */
+function listedClauses(masked: string, items: readonly ItemHit[], from: number, text: string): ItemHit[] {
+  const taken = takenSpans(masked, items);
+  const out: ItemHit[] = [];
+  let start = from;
+  for (let i = from; i <= masked.length; i++) {
+    if (i < masked.length && !CLAUSE_END.test(masked[i] as string)) continue;
+    const inClause = items.filter((h) => h.start >= start && h.end <= i);
+    if (inClause.length > 0) {
+      let left = 0;
+      for (let j = start; j < i; j++) if (taken[j] === 0 && isCjk(masked[j])) left++;
+      const counted = inClause.some((h) => h.item.qty !== null) || WORTH_RE.test(text.slice(start, i));
+      if (left <= 2 && counted) out.push(...inClause.filter(goodsLike));
+    }
+    start = i + 1;
+  }
+  return out;
 }
 
 const POLITE = [

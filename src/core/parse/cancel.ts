@@ -65,6 +65,8 @@ function readObject(object: string): { names: string[]; other: boolean } {
   return { names, other };
 }
 
+const KEPT_RE = /.*(?:还是要|照样要|照旧要|继续要|还要的|要的)/;
+
 export function findCancels(text: string): CancelHit[] {
   const hits: CancelHit[] = [];
   if (!/不|别|取消|退|作废|撤|莫|删|甭/.test(text)) return hits;
@@ -100,6 +102,12 @@ export function findCancels(text: string): CancelHit[] {
       text.replace(/[\s\p{P}]/gu, '').length > 12
     )
       continue;
+    // 米和油还是要 肉就不要了: goods kept before the withdrawn ones are not withdrawn
+    const kept = KEPT_RE.exec(object);
+    if (kept) {
+      cs += kept.index + kept[0].length;
+      object = object.slice(kept.index + kept[0].length);
+    }
     const { names, other } = readObject(object);
     if (names.length === 0 && other) continue;
     // 今天退了 (the fever): 退 withdraws only what it names

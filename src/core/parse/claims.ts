@@ -45,6 +45,13 @@ function maskSizes(mask: Mask, text: string): void {
       const others = text.slice(0, m.index) + text.slice(m.index + m[0].length);
       if (!new RegExp(`[\\d一二两三四五六七八九十几]\\s*${measure}`).test(others)) start += 2;
     }
+    // 一壶5斤装的白酒: right after its quantity a pack size is read with it too
+    if (
+      /装的?$/.test(m[0]) &&
+      /[\u4e00-\u9fa5]/.test(text[m.index + m[0].length] ?? '') &&
+      /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)\s*$/.test(text.slice(0, m.index))
+    )
+      continue;
     // a size before goods (25公斤的复合肥) is kept only when the goods are counted elsewhere
     if (m[0].endsWith('的') && !/装|一|每/.test(m[0])) {
       // 一袋五十斤的大米: right after its quantity the size is read with it (the item reader's spec)
@@ -85,8 +92,19 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
   if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九]/.test(text))
-    maskAll(mask, UNIT_PRICE_RE, text);
+    // 麻烦给一包 1010: a number already read as the room is no price after the measure
+    for (const m of text.matchAll(UNIT_PRICE_RE)) {
+      const end = m.index + m[0].length;
+      const num = /\d{3,4}\s*$/.exec(m[0]);
+      const roomAfter = num !== null && mask.has(m.index + num.index) && mask.has(m.index + num.index + 2);
+      if (!roomAfter) mask.set(m.index, end);
+    }
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
   if (PURPOSE_HINT_RE.test(text)) maskAll(mask, PURPOSE_RE, text);
   maskSpokenPrices(mask, text);
+  // 上面订了两袋的那个: 上面/前面 point back in the chat, no 面 (noodles); 12瓶那种 / 30个装的那种 describe a pack
+  if (/[上前后里外]面|那种/.test(text)) maskAll(mask, NOT_GOODS_RE, text);
 }
+
+const NOT_GOODS_RE =
+  /[上前后里外]面(?![粉条])|(?<![\u4e00-\u9fa5])\d{1,3}\s*(?:瓶|个|支|包|袋|听|罐)(?:装)?的?那种/g;

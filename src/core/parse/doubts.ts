@@ -10,12 +10,25 @@ export type DoubtCode =
   /** A number that may be a reading or something else (a format example, a threshold asked about). */
   | 'number'
   /** Who the readings are for is not clear (36.5 36.6: one person twice, or two people?). */
-  | 'person';
+  | 'person'
+  /** A 接龙 line that copies another (同上): what it copies is a guess. */
+  | 'copied';
 
 export function doubt<T extends Doubtful>(record: T, code: DoubtCode): T {
   record.unsure = true;
   const list = record.doubts ?? [];
   if (!list.includes(code)) list.push(code);
   record.doubts = list;
+  return record;
+}
+
+/** Takes a doubt back (the reading was settled another way); `unsure` goes with the last one. */
+export function undoubt<T extends Doubtful>(record: T, code: DoubtCode): T {
+  const list = (record.doubts ?? []).filter((d) => d !== code);
+  if (list.length > 0) record.doubts = list;
+  else {
+    delete record.doubts;
+    delete record.unsure;
+  }
   return record;
 }

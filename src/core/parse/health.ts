@@ -61,6 +61,16 @@ function codesIn(symptoms: readonly SymptomHit[], from: number, to: number): Sym
   return codes;
 }
 
+/** Two or more rooms listed together before the first reading (2201 2202 / 2010、2011), or null. */
+function roomList(text: string, rooms: readonly RoomHit[], first: TempHit): string[] | null {
+  const before = rooms.filter((r) => r.end <= first.start);
+  if (before.length < 2 || before.length !== rooms.length) return null;
+  for (let k = 1; k < before.length; k++)
+    if (!/^[\s、,，和]+$/.test(text.slice((before[k - 1] as RoomHit).end, (before[k] as RoomHit).start)))
+      return null;
+  return before.map((r) => r.room);
+}
+
 function roomFor(rooms: readonly RoomHit[], pos: number): string | null {
   let best: RoomHit | undefined;
   for (const r of rooms) if (r.end <= pos) best = r;
@@ -136,9 +146,11 @@ function namePersons(out: Anchored<HealthRecord>[], persons: readonly PersonHit[
 }
 
 export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
-  const { text, temps, symptoms, slots, rooms, local } = h;
+  const { text, temps, symptoms, rooms, local } = h;
   const out: Anchored<HealthRecord>[] = [];
   if (temps.length > 0) {
+    // 娃娃哭了一晚上 量了38度2: a span of time is no slot of a reading
+    const slots = h.slots.some((s) => s.span) ? h.slots.filter((s) => !s.span) : h.slots;
     const bounds: number[] = [0];
     for (let i = 1; i < temps.length; i++) {
       const prevEnd = (temps[i - 1] as TempHit).end;
@@ -151,6 +163,9 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     }
     bounds.push(text.length);
     const several = SEVERAL_RE.test(text);
+    // 2201 2202 … 36.5 36.6: rooms listed before as many readings are read in order
+    const listed = roomList(text, rooms, temps[0] as TempHit);
+    const inOrderRooms = listed && listed.length === temps.length ? listed : null;
     const inOrder = listedInOrder(text, h.persons, temps);
     temps.forEach((t, i) => {
       const prevEnd = i === 0 ? 0 : (temps[i - 1] as TempHit).end;
@@ -173,13 +188,22 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       const named = personsBefore(text, h.persons, prevEnd, t.start);
       const prevPerson = out[out.length - 1]?.record.person;
       // 孩子…37.5左右，今天早上还是37.4: a reading with no one named is the last person's named
-      const who = inOrder
-        ? [inOrder[i] as string]
-        : named.length > 0
-          ? named.map((p) => p.person)
-          : prevPerson
-            ? [prevPerson]
-            : [];
+      // 2110 36.4（帮刘婆婆报的）: a bracket right after the reading names whose it is
+      const bracketed = h.persons.find(
+        (p) =>
+          p.start >= t.end &&
+          p.start <= t.end + 4 &&
+          /^\s*[（(](?:帮|替|给|是)?$/.test(text.slice(t.end, p.start)),
+      );
+      const who = bracketed
+        ? [bracketed.person]
+        : inOrder
+          ? [inOrder[i] as string]
+          : named.length > 0
+            ? named.map((p) => p.person)
+            : prevPerson
+              ? [prevPerson]
+              : [];
       const said2 = dayOf(text, prevEnd, t.start);
       const prev = out[out.length - 1]?.record;
       // 昨天早上36.5 晚上36.9: the day holds for the next reading unless its slot comes earlier in a day
@@ -192,9 +216,11 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           temperature: t.value,
           slot,
           symptoms: [...symptomsHere],
-          room: roomFor(rooms, t.start),
+          room: inOrderRooms ? (inOrderRooms[i] as string) : roomFor(rooms, t.start),
         };
         if (p) record.person = p;
+        // which reading is which room's is read from the order alone: the bot asks
+        if (inOrderRooms) doubt(record, 'person');
         if (earlier !== undefined) record.earlier = earlier;
         if (t.doubtful) doubt(record, 'number');
         const last = out[out.length - 1]?.record;
@@ -211,6 +237,12 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     const counted = temps.length === 1 && out.length === 1 ? countedPeople(text) : 0;
     for (let k = 1; k < counted; k++)
       out.push({ at: out[0]?.at ?? 0, record: { ...(out[0]?.record as HealthRecord) } });
+    // 2010 2011 都是36.5: one reading said of rooms listed is each room's
+    if (listed && temps.length === 1 && out.length === 1 && /都|均|也都|全是/.test(text)) {
+      const one = out[0] as Anchored<HealthRecord>;
+      one.record.room = listed[0] as string;
+      for (const r of listed.slice(1)) out.push({ at: one.at, record: { ...one.record, room: r } });
+    }
     namePersons(out, h.persons);
     // 早上体温正常 晚上37.5: a slot reported normal without a number is a report of its own
     for (const n of h.normals) {
@@ -226,6 +258,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     return out;
   }
   const positive = codesIn(symptoms, 0, text.length);
+  const slots = h.slots;
   const slot = slots[0]?.slot ?? slotFromClock(local);
   if (positive.length > 0 && h.context !== 'village') {
     const first = symptoms.find((s) => !s.negated) as SymptomHit;

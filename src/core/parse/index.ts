@@ -2,6 +2,8 @@
 // Pure: no clock (time comes in as `at`), no I/O, and total — any string gives an array, never an exception.
 import type { HealthRecord, ParsedRecord, ParseInput, Vocabulary } from '../records.js';
 import { isJielongHeader, parseCommand } from './commands.js';
+import { undoubt } from './doubts.js';
+import { drugNames } from './drugs.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
 import { localMoment } from './local-time.js';
 import {
@@ -12,21 +14,36 @@ import {
   stripQuote,
   tightenDecimals,
 } from './normalise.js';
+import { bestPlace, findPlaces } from './places.js';
 import { parsePlain } from './plain.js';
+import { findQuantities } from './quantities.js';
+import { spellRoomDigits } from './rooms.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
 
-const FORWARDED_NOTICE_RE = /^(?:【转发】|\[转发\]|转发[:：]|【通知】|通知[:：])/;
+const FORWARDED_NOTICE_RE =
+  /^(?:【转发】|\[转发\]|转发[:：]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
 
 /** Longest ordinary (non-接龙) message read. */
 export const PLAIN_MAX = 3_000;
 
 export function parseMessage(input: ParseInput): ParsedRecord[] {
-  const vocabulary = cleanVocabulary(input?.vocabulary);
+  const vocabulary = withDrugNames(cleanVocabulary(input?.vocabulary), input?.text);
   if (!vocabulary) return read(input, undefined);
   return withVocabulary(vocabulary, () => read(input, vocabulary).map(taughtNames));
+}
+
+/** 奥美拉唑, 硝苯地平缓释片: medicines named by their endings are goods of this message, as if taught. */
+function withDrugNames(v: Vocabulary | undefined, text: unknown): Vocabulary | undefined {
+  const drugs =
+    typeof text === 'string' ? drugNames(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text) : [];
+  if (drugs.length === 0) return v;
+  const goods: Record<string, string> = {};
+  for (const d of drugs) goods[d] = d;
+  if (!v) return { places: [], names: [], rooms: [], goods, units: [] };
+  return { ...v, goods: { ...goods, ...v.goods } };
 }
 
 /** 苞米 taught as 玉米: goods the group taught are recorded under the name staff gave them. */
@@ -65,22 +82,51 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   }
   // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
   // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)
-  const plain = fixMeasureHomophones(
-    tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text),
+  const plain = spellRoomDigits(
+    fixMeasureHomophones(tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text)),
   );
   const opts = { at: input.at, context: input.context, timeZone: input.timeZone, vocabulary };
   const records = parsePlain(plain, opts);
   // 「2105王：体温计坏了」 能帮她送一个吗: a reply asking for what the quoted message named is read with it
   // (only what is asked: the quoted message's own reports were read when it was posted)
   const quoted = text === whole ? null : quotedWords(whole);
-  if (quoted && ASKS_RE.test(text) && !records.some(asks)) {
+  // 我也要一桶 一样的: the same goods as the quoted message's, whatever the reply alone would read
+  const same = quoted !== null && SAME_RE.test(text);
+  if (quoted && ASKS_RE.test(text) && ASKS_FOR_RE.test(text) && (same || !records.some(asks))) {
+    if (same)
+      for (let k = records.length - 1; k >= 0; k--)
+        if (asks(records[k] as ParsedRecord)) records.splice(k, 1);
     const joint = parsePlain(fixMeasureHomophones(tightenDecimals(`${quoted}，${plain}`)), opts);
-    for (const r of joint) if (asks(r)) records.push(r);
+    // 我也要两斤 一样的 送陈家沟: the goods are the quoted message's, the place the reply's own
+    const own = bestPlace(findPlaces(plain));
+    for (const r of joint) {
+      if (!asks(r)) continue;
+      if (own && (r.type === 'order' || r.type === 'water')) r.deliverTo = own;
+      // …the sender's own order, not the quoted person's
+      if (same && r.type === 'order') {
+        r.customer = null;
+        // 我也要两斤: the reply's own quantity of the one quoted goods is the order's (no loose end)
+        const qs = findQuantities(plain).filter((q) => q.qty !== null && q.unit !== null);
+        const only = r.items.length === 1 ? r.items[0] : undefined;
+        if (only && qs.length === 1) {
+          only.qty = (qs[0] as { qty: number }).qty;
+          only.unit = (qs[0] as { unit: string }).unit;
+          undoubt(r, 'pairing');
+        }
+      }
+      records.push(r);
+    }
   }
   return records;
 }
 
 const ASKS_RE = /送|给|拿|带|要|买|换|借/;
+/**
+ * The reply asks on its own or the quoted person's behalf (能帮她送一个吗, 我也要两斤); a reply that offers or
+ * answers (我这里有一个多的 可以…拿过去, 今天卖完了 明天给你带) asks for nothing.
+ */
+const SAME_RE = /一样的|同样的|也要/;
+const ASKS_FOR_RE = /我也要|也要|我要|帮我|给我|帮她|帮他|给她|给他|能帮|能不能|能否|可以帮|麻烦/;
 
 function asks(r: ParsedRecord): boolean {
   return r.type === 'request' || r.type === 'order' || r.type === 'water';

@@ -1,6 +1,7 @@
 // Goods the parser knows by name, by request category. Used to tell goods from other words, to split a name
 // from a customer in a 接龙 line, and to pick a request's category. Kept as data so staff can extend it.
 import type { RequestCategory } from '../records.js';
+import { isDrugName } from './drugs.js';
 import { isTaughtGoods, recordedName, taughtGoodsAt } from './vocabulary.js';
 
 export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string[]>> = {
@@ -146,6 +147,8 @@ const CATEGORY_OF = new Map<string, RequestCategory>();
 for (const [cat, words] of Object.entries(GOODS_BY_CATEGORY) as [RequestCategory, readonly string[]][]) {
   for (const w of words) if (!CATEGORY_OF.has(w)) CATEGORY_OF.set(w, cat);
 }
+// 苞谷种子 / 菜种子: seed written with its 子 is the same seed, as written
+for (const [w, cat] of [...CATEGORY_OF]) if (w.endsWith('种') && w.length > 1) CATEGORY_OF.set(`${w}子`, cat);
 // Food the village buys is 'meal' when a quarantined resident asks for it.
 for (const w of ['大米', '米', '面粉', '挂面', '鸡蛋', '猪肉', '肉', '白菜', '萝卜', '土豆', '豆腐', '鱼']) {
   CATEGORY_OF.set(w, 'meal');
@@ -196,7 +199,7 @@ export function categoryOf(name: string): RequestCategory {
   if (direct) return direct;
   const tail = goodsSuffix(name);
   if (tail) return CATEGORY_OF.get(tail) ?? 'other';
-  if (name.includes('药')) return 'medical';
+  if (name.includes('药') || isDrugName(name)) return 'medical';
   if (name.includes('口罩') || name.includes('消毒')) return 'protective';
   return 'other';
 }
@@ -244,5 +247,7 @@ export function isKindOf(name: string, general: string): boolean {
   if (general === '药') return categoryOf(name) === 'medical';
   if (general === '水果') return FRUITS.includes(name);
   if (general === '农药') return /剂$|杀虫|除草|杀菌|除虫|敌敌畏|百草枯|草甘膦/.test(name);
+  // 降压药 卡托普利: a medicine named by its proper name is a kind of the medicine named by its use
+  if (general.endsWith('药') && general.length > 1) return isDrugName(name);
   return false;
 }

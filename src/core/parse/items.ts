@@ -43,6 +43,8 @@ const OUT_OF_RE = /(?:没有?|莫得|没得)(?=[^\s,，。!?|]{1,6}了)/g;
 const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
 
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
+/** An ask earlier in the message (能不能送点热水 还有两个口罩). */
+const ASK_BEFORE_RE = /能不能|可不可以|能否|麻烦|请|帮忙|送点|给点|要点|需要/;
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|只有|还有|(?<!没)有)$/;
 const EACH_RE = /(?:各|每样|每种|每个)\s*$/;
 /** 吃了两片布洛芬 / 喝了一瓶: a quantity already taken or used up is a report, not a request. */
@@ -190,7 +192,8 @@ class Extraction {
 /** Start of the chunk holding `pos`: WeChat writers part list entries with spaces and punctuation. */
 function chunkStart(text: string, pos: number): number {
   let s = pos;
-  while (s > 0 && !/[\s,，。;；!！?？、|\n]/.test(text[s - 1] as string)) s--;
+  // (a claimed size or price inside the chunk, 菜籽油|||要两桶, does not part it)
+  while (s > 0 && !/[\s,，。;；!！?？、\n]/.test(text[s - 1] as string)) s--;
   return s;
 }
 
@@ -205,6 +208,8 @@ function chunkGoods(x: Extraction, q: QtyHit): NameSpan | null {
   }
   return null;
 }
+
+const VERB_ONLY_RE = /^\s*(?:(?:也|还|再)?(?:要|买|来|拿|订|整|需要))?\s*$/;
 
 function pickName(
   x: Extraction,
@@ -221,9 +226,32 @@ function pickName(
     if (own) return own;
   }
   if (after && x.used.overlaps(after.start, after.end)) after = null;
+  // 尿素要三袋复合肥要两袋 (run on, no spaces): goods, a verb, then the quantity — the goods before are its own
+  // when the goods after have a verb and quantity of their own
+  const nextQ0 = qtys[idx + 1];
+  if (
+    after &&
+    !before &&
+    nextQ0 !== undefined &&
+    VERB_ONLY_RE.test(x.text.slice(after.end, nextQ0.start)) &&
+    x.text.slice(after.end, nextQ0.start).trim().length > 0
+  ) {
+    const ms = x.mentions();
+    for (let k = ms.length - 1; k >= 0; k--) {
+      const m = ms[k] as NameSpan;
+      if (m.end > q.start) continue;
+      if (!x.used.overlaps(m.start, m.end) && VERB_ONLY_RE.test(x.text.slice(m.end, q.start))) return m;
+      break;
+    }
+  }
   if (!after || !before) return after ?? before;
   const nextQ = qtys[idx + 1];
-  if (nextQ !== undefined && /^\s*$/.test(x.text.slice(after.end, nextQ.start))) return before;
+  // 尿素要三袋复合肥要两袋: goods followed by their own verb and quantity are not this quantity's
+  if (
+    nextQ !== undefined &&
+    /^\s*(?:(?:也|还|再)?(?:要|买|来|拿|订|整|需要))?\s*$/.test(x.text.slice(after.end, nextQ.start))
+  )
+    return before;
   if (isKnownGoods(before.name) && !looksLikeGoods(after.name)) return before;
   // 布洛芬1盒 创可贴: the quantity written onto a name is that name's; a space parts it from the next
   if (before.end === q.start && /^\s/.test(x.text.slice(q.end, after.start))) return before;
@@ -240,7 +268,13 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     if (idx === spec || text[q.start - 1] === '(') continue; // 一袋五十斤的大米, 大米一袋(50斤): a size
     const lead = text.slice(Math.max(0, q.start - 3), q.start);
     // 两桶油还有一包盐: after counted goods 还有 lists one more, it tells of nothing left over
-    const listing = lead.endsWith('还有') && x.hits.some((h) => h.item.qty !== null);
+    // (能不能送点热水 还有两个口罩: 还有 opening its clause after an ask lists one more too)
+    const listing =
+      lead.endsWith('还有') &&
+      (x.hits.some((h) => h.item.qty !== null) ||
+        (/[\s,，。]$/.test(text.slice(Math.max(0, q.start - 3), q.start - 2)) &&
+          ASK_BEFORE_RE.test(text.slice(0, q.start)) &&
+          x.mentions().some((m) => m.end <= q.start - 3)));
     if ((REMAINING_RE.test(lead) && !listing) || CONSUMED_RE.test(lead)) continue;
     if (EACH_RE.test(lead)) {
       // 毛巾 牙刷 牙膏 各一个: the quantity is for each of the goods named before it
@@ -250,9 +284,11 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     }
     const next = qtys[idx + 1];
     let afterFrom = q.end;
-    if (next && text[next.end] === '的' && /^\s*$/.test(text.slice(q.end, next.start))) {
+    // 一袋五十斤的大米 / 一壶5斤装的白酒: a size right after the quantity describes the goods
+    const specTail = next ? /^(?:装的|装|的)/.exec(text.slice(next.end, next.end + 2)) : null;
+    if (next && specTail && /^\s*$/.test(text.slice(q.end, next.start))) {
       spec = idx + 1;
-      afterFrom = next.end + 1;
+      afterFrom = next.end + specTail[0].length;
     }
     const pick = pickName(x, qtys, idx, q, afterFrom);
     if (pick) {

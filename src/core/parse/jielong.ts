@@ -3,6 +3,7 @@
 // structure is exposed; parseMessage turns each line that orders something into one order record.
 import type { DayPart, HealthRecord, Item, OrderRecord, WaterRecord } from '../records.js';
 import { findDates, resolveDay } from './dates.js';
+import { doubt } from './doubts.js';
 import { goodsAt, goodsSuffix, isKnownGoods } from './item-lexicon.js';
 import { extractItems } from './items.js';
 import type { LocalDate } from './local-time.js';
@@ -68,6 +69,14 @@ function headerProduct(header: string): { name: string; unit: string | null } | 
   return null;
 }
 
+/** 我是何婆婆要…: the sender naming herself on her line. */
+const SELF_INTRO_RE = /^我是(?=[\u4e00-\u9fa5]{2,4})/;
+
+function isPlaceToken(token: string): boolean {
+  const p = findPlaces(token);
+  return p.length === 1 && p[0]?.start === 0 && p[0].end === token.length && p[0].strict === true;
+}
+
 const GROUP_PREFIX_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社)\s*/;
 const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
 
@@ -77,8 +86,13 @@ const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
  */
 function splitCustomer(line: string): { customer: string | null; body: string } {
   // 5组刘家 / 3组 王婆: the group is where to deliver (found by the place reader), the rest is the name
-  const text = line.replace(GROUP_PREFIX_RE, '');
-  const sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
+  let text = line.replace(GROUP_PREFIX_RE, '').replace(SELF_INTRO_RE, '');
+  let sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
+  // 黄桷坪 杨婆婆 挂面3把: a place opening the line is where to deliver, the name follows it
+  if (sep?.[1] && isPlaceToken(sep[1])) {
+    text = text.slice(sep[0].length);
+    sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
+  }
   if (sep?.[1]) {
     const token = sep[1];
     const hasQty = findQuantities(token).length > 0;
@@ -163,6 +177,9 @@ function whenOf(text: string, local: LocalDate | null): { date: string | null; p
   return { date, part };
 }
 
+const HEADER_PLACE_RE = /(?:统一|一起)?(?:送到|送至|送往)\s*([^\s，,。!！的]{2,8})/;
+const COPY_RE = /同上|同前|一样的?$|跟上面一样/;
+
 /**
  * One order per line that orders goods; a line booking drinking water (a 订水 接龙: 胡大爷 2桶 三组) is a
  * water booking instead, on the day its line or the header names.
@@ -174,13 +191,24 @@ export function jielongOrders(
 ): (OrderRecord | WaterRecord | HealthRecord)[] {
   const out: (OrderRecord | WaterRecord | HealthRecord)[] = [];
   let headerWhen: { date: string | null; part: DayPart | null } | null = null;
-  for (const line of j.lines) {
+  // #接龙 明天统一送到3组晒坝: where the header sends everything is each line's place unless the line names one
+  const headerPlace = HEADER_PLACE_RE.exec(j.header)?.[1] ?? null;
+  let previous: Item[] = [];
+  for (const line0 of j.lines) {
+    let line = line0;
+    let copied = false;
+    // 2. 邓光荣 同上: the line copies the one before (a guess the bot confirms)
+    if (line.items.length === 0 && COPY_RE.test(line.raw) && previous.length > 0) {
+      line = { ...line, items: previous.map((i) => ({ ...i })) };
+      copied = true;
+    }
+    if (line.items.length > 0) previous = line.items;
     if (line.items.length === 0) {
       // 体温接龙: 1. 2101 36.5 — a line with no goods may be a resident's temperature report
       if (healthOf) for (const h of healthOf(line.raw.replace(MARK_RE, ''))) out.push(h);
       continue;
     }
-    const place = bestPlace(findPlaces(line.raw));
+    const place = bestPlace(findPlaces(line.raw)) ?? headerPlace;
     const goods = line.items.filter((i) => !isWaterItem(i));
     for (const w of line.items) {
       if (!isWaterItem(w)) continue;
@@ -191,7 +219,15 @@ export function jielongOrders(
       out.push({ type: 'water', qty: w.qty, unit: w.unit, date, part, deliverTo: place });
     }
     if (goods.length === 0) continue;
-    out.push({ type: 'order', items: goods, deliverTo: place, customer: line.customer, seq: line.seq });
+    const order: OrderRecord = {
+      type: 'order',
+      items: goods,
+      deliverTo: place,
+      customer: line.customer,
+      seq: line.seq,
+    };
+    if (copied) doubt(order, 'copied');
+    out.push(order);
   }
   return out;
 }

@@ -65,16 +65,44 @@ export function stripMentions(text: string): string {
  * 两带化肥: voice input and pinyin typing write the measure word 袋 as its homophone 带. Only between a numeral
  * and known goods, where 带 (to bring) cannot stand.
  */
-const DAI_RE = /[0-9一二两三四五六七八九十几半]带/g;
+const DAI_RE = /[0-9一二两三四五六七八九十几半][带代]/g;
 
 export function fixMeasureHomophones(text: string): string {
-  if (!text.includes('带')) return text;
-  let out = text;
-  for (const m of text.matchAll(DAI_RE)) {
+  let out = fixVoiceWords(text);
+  // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
+  if (out.includes('通'))
+    out = out.replace(/([0-9一二两三四五六七八九十几半])通(?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');
+  if (!out.includes('带') && !out.includes('代')) return out;
+  const src = out;
+  for (const m of src.matchAll(DAI_RE)) {
     const at = m.index + 1;
-    if (goodsAt(text, at + 1)) out = `${out.slice(0, at)}袋${out.slice(at + 1)}`;
+    if (goodsAt(src, at + 1)) out = `${out.slice(0, at)}袋${out.slice(at + 1)}`;
   }
   return out;
+}
+
+/**
+ * Voice typing writes words by their sound: 口照 for 口罩, 冲电器 for 充电器, 复合飞 for 复合肥, 发骚 for 发烧. Only
+ * words that mean nothing else in a report or an order are mended.
+ */
+const VOICE_WORDS: Record<string, string> = {
+  口照: '口罩',
+  扣罩: '口罩',
+  冲电器: '充电器',
+  冲电宝: '充电宝',
+  复合飞: '复合肥',
+  发骚: '发烧',
+  尿速: '尿素',
+  体问: '体温',
+  // Sichuan 有没得 is 有没有 (do you have …), not 没得 (run out)
+  有没得: '有没有',
+};
+const VOICE_WORDS_RE = new RegExp(Object.keys(VOICE_WORDS).join('|'), 'g');
+
+function fixVoiceWords(text: string): string {
+  VOICE_WORDS_RE.lastIndex = 0;
+  if (!VOICE_WORDS_RE.test(text)) return text;
+  return text.replace(VOICE_WORDS_RE, (w) => VOICE_WORDS[w] ?? w);
 }
 
 /**

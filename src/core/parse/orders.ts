@@ -15,7 +15,8 @@ const ANNOUNCE_RE =
   /需要.{0,8}的(?:村民|群众|住户|乡亲|朋友|人|家庭)|(?<![我俺])报名(?!\s*\S{0,6}?[\d一二两三四五六七八九十])|在群里接龙|各位|村民们|乡亲们|通知|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|要的(?:说|报|接龙|联系|私)|有需要的|如有需要|请(?:大家|各位)|大家(?:要|需要|有需要|要的|注意)/;
 
 /** 尿素还没送来: asking after an order already made, not a new one. */
-const NOT_YET_RE = /还没(?:有)?(?:送|到|来|收到|带)|咋个?还没|怎么还没|没送来|没收到/;
+const NOT_YET_RE =
+  /还没(?:有)?(?:送|到|来|收到|带)|咋个?还没|怎么还没|没送来|没送到|没收到|还差[\d一二两三四五六七八九十几]/;
 /** Plans and doubts rather than orders: 下周再买, 够不够, 要带身份证吗. */
 const NOT_NOW_RE = /下周再|下次再|过两天再|以后再|再说|够不够|够吗|多重|重不重|好不好用|行不行|要不要/;
 const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七八九十几半]/;
@@ -27,10 +28,18 @@ const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七
 const OWN_BUY_RE =
   /(?:(?:我|俺|我家|我们)(?:想|要|还要|想要)?|(?:^|[\s,，。])(?:想|还|再)?)(?:买|订|要|加)\s*[\d一二两三四五六七八九十几半]/;
 
+/** 化肥收到了 谢谢 另外再帮我带两包盐: more asked for after goods received is a new order. */
+const MORE_RE = /(?:另外|再|还)(?:帮我|给我|帮忙|要)?(?:带|买|要|订|捎|加)/;
+
+function asksMoreAfterPast(text: string): boolean {
+  const m = PAST_RE.exec(text);
+  return m !== null && MORE_RE.test(text.slice(m.index + m[0].length));
+}
+
 export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly Item[]): boolean {
   if (
     ((QUESTION_RE.test(text) || NOT_YET_RE.test(text)) && !OWN_BUY_RE.test(text)) ||
-    PAST_RE.test(text) ||
+    (PAST_RE.test(text) && !asksMoreAfterPast(text)) ||
     ANNOUNCE_RE.test(text) ||
     NOT_NOW_RE.test(text)
   )
@@ -57,13 +66,32 @@ const NOT_NAME_CHARS_RE = /[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订�
 const CUSTOMER_TOKEN_RE = new RegExp(String.raw`(?:^|\s)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=\s|$)`);
 /** 我是二组的刘大娘，想买…: the sender names herself. */
 const CUSTOMER_SELF_RE = new RegExp(
-  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{2,5}的)?(${TITLED_NAME})`,
+  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{2,5}的)?(${TITLED_NAME}|(?!孙女|孙子|外孙|儿子|女儿|媳妇|侄)[${SURNAMES}][\u4e00-\u9fa5]{1,2}(?=$|[\s,，。!！]))`,
 );
 /** 两袋尿素 三组张明: a person named after the village group, at the end, is the customer. */
 const CUSTOMER_AFTER_GROUP_RE = new RegExp(
   String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)\s*([${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
 );
 const NOT_NAMES = new Set(['一下', '忙', '我们', '我家', '忙一下', '大家', '我']);
+/** 给娃儿买罐奶粉: the sender's own household is no customer of its own. */
+const HOUSEHOLD = new Set([
+  '娃儿',
+  '娃娃',
+  '娃',
+  '孩子',
+  '小孩',
+  '宝宝',
+  '老人',
+  '老人家',
+  '家里',
+  '屋头',
+  '老汉',
+  '老婆',
+  '老公',
+]);
+
+const FOR_PRONOUN_RE = /(?:帮|给|替)(?:他|她)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
+const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
 
 /** A customer named in an ordinary message: `刘婆婆：化肥两袋` or `帮张大爷买…`. */
 export function customerOf(text: string): string | null {
@@ -75,8 +103,22 @@ export function customerOf(text: string): string | null {
   if (g && !NOT_NAME_CHARS_RE.test(g)) return g;
   const n = CUSTOMER_TOKEN_RE.exec(text)?.[1];
   if (n && !looksLikeGoods(n) && !NOT_NAME_CHARS_RE.test(n) && !/^周[一二三四五六日天末]$/.test(n)) return n;
+  // 我们组的张大爷腿不好 帮他带一袋尿素: 他 is the person named before
+  const pronoun = FOR_PRONOUN_RE.exec(text);
+  if (pronoun) {
+    const named = [...text.slice(0, pronoun.index).matchAll(TITLED_G_RE)].pop()?.[0];
+    if (named && !named.startsWith('我')) return named;
+  }
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];
-  if (f && !NOT_NAMES.has(f) && !f.startsWith('我') && !f.startsWith('忙') && stopAt(f, 0) === 0) return f;
+  if (
+    f &&
+    !NOT_NAMES.has(f) &&
+    !HOUSEHOLD.has(f) &&
+    !f.startsWith('我') &&
+    !f.startsWith('忙') &&
+    stopAt(f, 0) === 0
+  )
+    return f;
   return null;
 }
 

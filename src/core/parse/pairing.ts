@@ -7,6 +7,9 @@ import { goodsAt, isKindOf } from './item-lexicon.js';
 import { type ItemHit, notAsked } from './items.js';
 import { findQuantities } from './quantities.js';
 
+/** 菜油收到了 / 化肥够了 / 肉不要了: goods spoken of as settled are no loose end of the order. */
+const SETTLED_RE = /^.{0,2}?(?:收到|送到了|送来了|到了|够了|还够|不要|莫带|别带|不用)/;
+
 /** True when a quantity or a known goods word of `masked` is not part of any item read from it. */
 export function unpaired(masked: string, items: readonly ItemHit[], goodsToo = true): boolean {
   if (items.length === 0) return false;
@@ -31,7 +34,12 @@ export function unpaired(masked: string, items: readonly ItemHit[], goodsToo = t
     const w = goodsAt(masked, i);
     if (!w) continue;
     // 化肥不够用了 … 两袋复合肥: a general word beside its kind is that kind, no loose end
-    if (covered[i] !== 1 && w.length > 1 && !items.some((h) => h.item.name === w || isKindOf(h.item.name, w)))
+    if (
+      covered[i] !== 1 &&
+      w.length > 1 &&
+      !items.some((h) => h.item.name === w || isKindOf(h.item.name, w)) &&
+      !SETTLED_RE.test(masked.slice(i + w.length, i + w.length + 6))
+    )
       return true;
     i += w.length - 1;
   }

@@ -73,7 +73,7 @@ const KIN = [
     '大人',
   ],
 ];
-const SELF = ['本人', '自己', '我'];
+const SELF = ['我自己', '本人', '自己', '我'];
 /** 她36.7: a pronoun right before a reading is a person reported for. */
 const PRONOUN = ['她', '他'];
 const TITLES = '爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐';
@@ -84,6 +84,11 @@ const PERSON_RE = new RegExp(
 /** 我的 / 我们 / 我是 …: 我 that is not a person reported for. */
 const NOT_SELF_AFTER =
   /^(?:们|是(?!\s*[\d三四])|在|住|这|那|也|家(?!孩子|宝宝|老人)|想|要|的|今天|昨天|刚|已|发|量|测|报|给|帮)/;
+
+/** 我量36.6 / 我测的36.5: the sender's own reading. */
+const OWN_READING_RE =
+  /^(?:(?:今天|昨天|今早|早上|晚上)(?:的)?\s*(?:体温|温度)(?:是|为)?\s*[\d三]|(?:量|测)(?:了|的)?\s*(?:是)?\s*[\d三])/;
+const AWAY_RE = /^在(?:屋头|家里|家|老家|外地|外面|学校|上班)/;
 
 const PERSON_HINT = /[幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师]/;
 
@@ -96,10 +101,20 @@ export function findPersons(text: string): PersonHit[] {
     const self = SELF.includes(w);
     const end = m.index + w.length;
     // 我是2105的 / 我们 / 我想要: the sender speaking, not a reading's person
-    if (self && NOT_SELF_AFTER.test(text.slice(end, end + 3))) continue;
+    // (我量36.6 is the sender's own reading beside others')
+    if (
+      self &&
+      NOT_SELF_AFTER.test(text.slice(end, end + 3)) &&
+      !OWN_READING_RE.test(text.slice(end, end + 5))
+    )
+      continue;
     if (PRONOUN.includes(w) && !/^\s*(?:是|体温)?\s*[\d三四]/.test(text.slice(end, end + 4))) continue;
+    // 娃儿在屋头没人管: someone said to be elsewhere is not measured here
+    if (!self && AWAY_RE.test(text.slice(end, end + 4))) continue;
     // 我是1506房的张婆婆: the sender naming herself is the sender
-    const selfNamed = /我是[^，,。\s]{0,8}$/.test(text.slice(Math.max(0, m.index - 10), m.index));
+    const selfNamed = /我是(?:(?!然后|还有|度|\.|我|和|跟)[^，,。\s]){0,8}$/.test(
+      text.slice(Math.max(0, m.index - 10), m.index),
+    );
     // 我婆婆 as written, like 我老婆 (not 我们, not the 我 of 我是 / 我帮)
     const mine = !self && !selfNamed && !w.startsWith('我') && text[m.index - 1] === '我';
     const start = mine ? m.index - 1 : m.index;

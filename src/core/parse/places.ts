@@ -1,6 +1,7 @@
 // Delivery places: 送到三组, 放到村委会, 5组刘家, 到村口. Kept as written.
 import { isCjk, MAX_HITS } from './chars.js';
 import { isKnownGoods } from './item-lexicon.js';
+import { SURNAMES } from './name-words.js';
 import { stopAt } from './names.js';
 import { knownPlaces } from './vocabulary.js';
 
@@ -32,12 +33,14 @@ export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
  * hamlet's name with no 组 or 村 in it (CONTRACT.md section 2).
  */
 const GEO_ENDING =
-  '(?:院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚)(?:上|下|里|边)?';
+  '(?:[岩沟河溪坝湾]口|院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚)(?:上|下|里|边|头)?';
 /** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
 const GEO_RE = new RegExp(
-  `(?:^|(?<=[\\s,，。;；!！|:：]|到|在|送|是|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|]|谢谢|哈|吧|嘛|哦|啊|去|那|的[\\u4e00-\\u9fa5])`,
+  `(?:^|(?<=[\\s,，。;；!！|:：、]|到|在|送|是|住|们|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|]|谢谢|哈|吧|嘛|哦|啊|去|那|这边|这里|那边|送|再|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]))`,
   'g',
 );
+const BARE_ENDING_RE =
+  /^(?:院子|坝子|坪子|院坝)[里边]?$|^[湾坝沟坎坪岩垭梁嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲][里边]$/;
 /** Words with those endings that are no place (高粱 is a grain, 上坡 a direction). */
 const NOT_PLACE = new Set([
   '高粱',
@@ -52,7 +55,7 @@ const NOT_PLACE = new Set([
   '猪槽',
   '食槽',
 ]);
-const PLACE_LEAD = new Set('我你他她在到去送要买的了把给帮和跟还再也都就是来拿带'.split(''));
+const PLACE_LEAD = new Set('我你他她们在到去送要买的了把给帮和跟还再也都就是来拿带住'.split(''));
 
 /** Places named by a geographic ending (石门坎, 下院子) or known to the group's vocabulary. */
 export function findNamedPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
@@ -64,13 +67,18 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       hits.push({ start: i, end: i + k.length, place: k, strict: true, known: true });
     }
   }
-  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚]/.test(text)) return hits;
+  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河]/.test(text)) return hits;
   for (const m of text.matchAll(GEO_RE)) {
     if (hits.length >= MAX_HITS) break;
     let name = m[1] as string;
     let start = m.index + m[0].length - name.length;
     // 两桶水到王家湾 / 一包盐送到老屋基: the place starts after its 到
-    const cut = Math.max(name.lastIndexOf('到'), name.lastIndexOf('在'));
+    const cut = Math.max(
+      name.lastIndexOf('到'),
+      name.lastIndexOf('在'),
+      name.lastIndexOf('住'),
+      name.lastIndexOf('送'),
+    );
     if (cut >= 0) {
       name = name.slice(cut + 1);
       start += cut + 1;
@@ -81,10 +89,15 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       start++;
     }
     if (PLACE_LEAD.has(name[0] as string) || NOT_PLACE.has(name) || isKnownGoods(name)) continue;
+    // 院子里的水管: an ending with no name before it is a common noun, no place
+    if (BARE_ENDING_RE.test(name)) continue;
     const end = start + name.length;
     if (hits.some((h) => start < h.end && end > h.start)) continue;
     // 送两袋复合肥到黄泥坡: said with 到 / 在 the place is meant, no question needed
-    const said = '到在'.includes(text[start - 1] ?? '');
+    // 给我们李家湾送, 我们大石坝这边, 住白岩, 送白果坪: a frame that can only hold a place
+    const said =
+      '到在住送'.includes(text[start - 1] ?? '') ||
+      (text[start - 1] === '们' && /^(?:送|这边|那边|这里|的)/.test(text.slice(end)));
     hits.push({ start, end, place: name, strict: true, byEnding: !said });
   }
   return hits.sort((a, b) => a.start - b.start);
@@ -96,7 +109,7 @@ const GROUP = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)
 const LANDMARK =
   '七星洞村?|村委会?(?:门口)?|村部|村口|村小学|村小|村卫生室|村办公室|大队部|[\\u4e00-\\u9fa5]{1,2}家院子';
 const STRICT_RE = new RegExp(`(?<![\\d一二三四五六七八九十])(?:${GROUP})|${LANDMARK}`, 'g');
-const VERB_RE = /送到|送去|送至|送往|送回|放到|放在|拿到|带到|拉到|运到|寄到|送给/g;
+const VERB_RE = /地址[:：]?|送到|送去|送至|送往|送回|放到|放在|拿到|带到|拉到|运到|寄到|送给/g;
 const PLACE_END = [
   '谢谢',
   '就行',
@@ -139,7 +152,7 @@ function readPlace(text: string, from: number): PlaceHit | null {
 
 export function findPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
   const hits: PlaceHit[] = findNamedPlaces(text, known);
-  if (!/[送放拿带拉运寄组社队村镇场家]/.test(text)) return hits;
+  if (!/[送放拿带拉运寄组社队村镇场家址在]/.test(text)) return joinGroups(hits);
   for (const m of text.matchAll(VERB_RE)) {
     if (hits.length >= MAX_HITS) break;
     const p = readPlace(text, m.index + m[0].length);
@@ -160,16 +173,56 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
     if (hits.some((h) => start < h.end && end > h.start)) continue;
     hits.push({ start, end, place: m[0], strict: true });
   }
+  // 花园村4组: a village's name before its group
+  if (text.includes('村')) {
+    for (const m of text.matchAll(VILLAGE_RE)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // free text after 送到/地址 and a group inside it give way to the village and its group
+      const over = (h: PlaceHit) => start < h.end && end > h.start;
+      if (hits.some((h) => over(h) && h.strict && !(h.start >= start && h.end <= end))) continue;
+      for (let k = hits.length - 1; k >= 0; k--) if (over(hits[k] as PlaceHit)) hits.splice(k, 1);
+      hits.push({ start, end, place: m[0], strict: true });
+    }
+  }
   // 我住在大石板那里: where the sender lives is where goods go
   if (text.includes('在')) {
     for (const m of text.matchAll(LIVES_AT_RE)) {
       const name = m[1] as string;
       const start = m.index + m[0].indexOf(name);
       if (hits.some((h) => start < h.end && start + name.length > h.start) || isKnownGoods(name)) continue;
-      hits.push({ start, end: start + name.length, place: name });
+      // 她住在青杠林 (the message ends there): a name nothing else marks as a place is asked about
+      const marked = /那里|那儿|那边|那块|这边$/.test(m[0]);
+      hits.push({ start, end: start + name.length, place: name, ...(marked ? {} : { byEnding: true }) });
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return joinGroups(hits.sort((a, b) => a.start - b.start));
 }
 
-const LIVES_AT_RE = /(?:住在|家在|我在)([\u4e00-\u9fa5]{2,5}?)(?:那里|那儿|那边|那块|这边)/g;
+/** 陈家沟三组, 七星洞村4组: a hamlet or village named right before its group is one place, as written. */
+function joinGroups(hits: PlaceHit[]): PlaceHit[] {
+  if (hits.length < 2) return hits;
+  const out: PlaceHit[] = [];
+  for (const h of hits) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === h.start && GROUP_ONLY_RE.test(h.place) && !GROUP_ONLY_RE.test(prev.place)) {
+      out[out.length - 1] = { ...prev, end: h.end, place: prev.place + h.place, strict: true };
+      continue;
+    }
+    // contained in a longer hit (七星洞村 inside 七星洞村4组): the longer one stands
+    if (prev && h.start >= prev.start && h.end <= prev.end) continue;
+    if (prev && prev.start >= h.start && prev.end <= h.end && prev !== h) {
+      out[out.length - 1] = h;
+      continue;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+const GROUP_ONLY_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)$/;
+const VILLAGE_RE =
+  /(?<=^|[\s,，。;；:：]|到|在|是|送|住)[\u4e00-\u9fa5]{2,3}村(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)/g;
+
+const LIVES_AT_RE =
+  /(?:住在|家在|我在)([\u4e00-\u9fa5]{2,5}?)(?:那里|那儿|那边|那块|这边|(?=$|[\s,，。!！]))/g;

@@ -10,9 +10,10 @@ import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
 import { type DoubtCode, doubt } from './doubts.js';
 import { type Anchored, buildHealth } from './health.js';
-import { isKindOf } from './item-lexicon.js';
+import { isKindOf, looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localMoment } from './local-time.js';
+import { SURNAMES } from './name-words.js';
 import { type NumToken, scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { unpaired } from './pairing.js';
@@ -134,7 +135,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       const deliverTo = bestPlace(places);
       const placeDoubt = newPlace(places);
       let waterAt = masked.indexOf('水');
-      for (const h of items) if (isWaterItem(h.item)) waterAt = h.start;
+      for (const h of items) if (isWaterItem(h.item) && (waterAt < 0 || h.start < waterAt)) waterAt = h.start;
       const when = rescheduled(text, dates);
       const perDay = waterPerDay(masked, when, places, local);
       if (perDay) for (const w of perDay) out.push(w);
@@ -145,7 +146,14 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   } else if (context !== 'quarantine' && items.length === 0) {
     // 周三上午送两桶: barrels with no goods named are water
     const barrels = impliedWater(masked, dates.some(named));
-    if (barrels) {
+    const perDay = barrels ? waterPerDay(masked, dates, places, local) : null;
+    if (perDay) {
+      const placeDoubt = newPlace(places);
+      for (const w of perDay) {
+        if (placeDoubt) doubt(w.record, placeDoubt);
+        out.push(w);
+      }
+    } else if (barrels) {
       const record = buildWater([], [barrels], dates, bestPlace(places), local);
       const placeDoubt = newPlace(places);
       if (placeDoubt) doubt(record, placeDoubt);
@@ -174,7 +182,12 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       out.push({ at: anchor, record: order });
     }
   } else if (!REQUEST_QUESTION_RE.test(text) && (goods.length > 0 || cancels.length === 0)) {
-    const reqs = buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp);
+    // 胸口闷 喘不上气 叫个医生: breathlessness the sender has makes a call for the doctor urgent
+    const acute = symptoms.some(
+      (s) =>
+        !s.negated && s.code === 'shortness_of_breath' && ACUTE_SYMPTOM_RE.test(text.slice(s.start, s.end)),
+    );
+    const reqs = buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp, acute);
     for (const req of reqs) {
       if (looseEnds && req.record.items.length > 0) doubt(req.record, 'pairing');
       out.push(req);
@@ -191,14 +204,26 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   return records;
 }
 
+/** Breathlessness (not a tight chest alone) is acute. */
+const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气/;
+
 /** A place read by its ending alone (石门坎), not known to the group: the bot asks before sending anyone. */
 function newPlace(places: readonly PlaceHit[]): DoubtCode | null {
   const p = bestPlaceHit(places);
   return p?.byEnding && !p.known ? 'new-place' : null;
 }
 
+const NAME_AFTER_PLACE_RE = new RegExp(
+  `^的?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！]|哈|我|要|买)`,
+);
+
 /** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
 function customerBeside(text: string, places: readonly PlaceHit[], vocabulary?: Vocabulary): string | null {
+  // 石板沟王秀英 / 我是杨家坎的杨德贵: a full name right after the place is the customer
+  for (const p of places) {
+    const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 6));
+    if (m?.[1] && !looksLikeGoods(m[1]) && !/^(?:谢谢|谢了|麻烦|辛苦|多谢)/.test(m[1])) return m[1];
+  }
   const c = customerOf(text);
   const named = places.filter((p) => p.known || p.byEnding !== undefined);
   if (c && !named.some((p) => p.place.includes(c) || c.includes(p.place))) return c;

@@ -4,31 +4,43 @@ import type { Item, RequestCategory, RequestRecord } from '../records.js';
 import { categoryOf } from './item-lexicon.js';
 
 const MEAL_RE =
-  /(?:不要|不加|别加|不吃)(?:鸡蛋|蛋|肥肉|肉|葱|蒜|姜|香菜|辣椒|花椒|海鲜|鱼|虾|牛奶|味精)|不吃辣|吃不得辣|吃不了辣|不能吃辣椒|不吃辣椒|不要辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|要素的|素菜|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|饭菜?太少|菜太少|饭少了|少送|漏送|只送了一份|没送饭|饭没送|饭还没送|太咸|太淡|太辣|太油|太硬|不新鲜|饭菜?(?:是|有点|有些|太|都)?凉|热一点|热乎一点/;
+  /(?:不要|不加|别加|不吃)(?:鸡蛋|蛋|肥肉|肉|葱|蒜|姜|香菜|辣椒|花椒|海鲜|鱼|虾|牛奶|味精)|不吃辣|吃不得辣|吃不了辣|不能吃辣椒|不吃辣椒|不要辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|要素的|素菜|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|少点(?:米饭|饭)|多点(?:蔬菜|菜)|饭菜?太少|菜太少|饭少了|少送|漏送|只送了一份|没送饭|饭没送|饭还没送|太咸|太淡|太辣|太油|太硬|不新鲜|饭菜?(?:是|有点|有些|太|都)?凉|热一点|热乎一点/;
 /** Acute needs that ask for help without any asking word (手划破了一直流血, 我妈晕倒了). */
 const ACUTE_NEED_RE =
-  /流血|出血|划破|割破|割伤|摔伤|烫伤|晕倒|昏倒|晕过去|昏迷|抽搐|喘不上气|喘不过气|呼吸困难|胸口(?:疼|痛)|胸痛/;
+  /流血|摔倒了?(?:起不来|爬不起来)|出血|划破|割破|割伤|摔伤|烫伤|晕倒|昏倒|晕过去|昏迷|抽搐|喘不上气|喘不过气|呼吸困难|胸口(?:疼|痛)|胸痛/;
 /** Distress: someone to talk to is a need of its own (心里很慌 想找人说说话). */
 const DISTRESS_RE =
   /想找人(?:说说话|说话|聊聊|聊天|谈谈)|心理(?:疏导|咨询|医生|辅导)|心里(?:很|好|特别|有点)?(?:慌|难受|害怕|焦虑|烦|憋得慌)|焦虑得|睡不着觉|整夜睡不着|快崩溃|想哭/;
 const MEDICAL_RE =
-  /血压(?:有点|有些|很|太|偏)?高|血糖(?:有点|有些|很|太|偏)?高|(?:来|过来)(?:量|测)一下|快来人|求助|求救|来人啊|来个人|救命|(?:要|叫|找|请|喊|来)(?:个|一个|一位|位|一下)?医生|医生(?:能|可以|可不可以)?(?:来|过来|看)(?!过|了)|看医生|让医生|需要医生|看病|包扎|换药|开药|量(?:一下)?血压|测(?:一下)?血压|打针|输液|医务人员来/;
+  /血压(?:有点|有些|很|太|偏)?高|血糖(?:有点|有些|很|太|偏)?高|(?:来|过来)(?:量|测)一下|快(?:点)?来(?:个)?人|求助|求救|来人啊|来个人|救命|(?:要|叫|找|请|喊|来)(?:个|一个|一位|位|一下)?医生|医生(?:能|可以|可不可以)?(?:来|过来|看)(?!过|了)|看医生|让医生|需要医生|看病|包扎|换药|开药|量(?:一下)?血压|测(?:一下)?血压|打针|输液|医务人员来/;
 const PROTECTIVE_RE = /消毒一下|消杀|来消毒|帮忙消毒|需要消毒/;
 const OTHER_RE =
-  /坏了|不亮|堵了|漏水|停水|停电|没电了|不出水|没热水|连不上|没信号|没网|不制热|不制冷|垃圾[^，,。!?？]{0,6}(?:没收|没人收|没拿)|收垃圾|不灵了?|失灵|不好使|用不了|打不开|开不了|没反应|换房|换个房间|(?:拿|取|帮忙拿|帮忙取)(?:一下|下|个|一个|一下我的|我的)?(?:快递|外卖)|(?:快递|外卖)[^，,。!?？]{0,6}?(?:拿|取)(?:上来|过来|一下)?|开个证明|开证明|出个证明|(?:暖气|空调)[^，,。]{0,4}(?:关|开|调[小大低高])|(?:关|开|调)[小大低高][^，,。]{0,2}(?:暖气|空调)|(?:充|交)(?:个|一下)?话费|充值/;
+  /坏了|烧不开|打不燃|打不着|点不燃|不转了|不工作了|不出热水|不亮|堵了|漏水|停水|停电|(?<!手机)没电了|不出水|没热水|连不上|没信号|没网|不制热|不制冷|垃圾[^，,。!?？]{0,6}(?:没收|没人收|没拿)|收垃圾|不灵了?|失灵|不好使|用不了|打不开|开不了|没反应|换房|换个房间|(?:拿|取|帮忙拿|帮忙取)(?:一下|下|个|一个|一下我的|我的)?(?:快递|外卖)|(?:快递|外卖)[^，,。!?？]{0,6}?(?:拿|取)(?:上来|过来|一下)?|拿上来|送上来|拿上楼|开个证明|开证明|出个证明|(?:暖气|空调)[^，,。]{0,4}(?:关|开|调[小大低高])|(?:关|开|调)[小大低高][^，,。]{0,2}(?:暖气|空调)|(?:充|交)(?:个|一下)?话费|充值/;
+/** Does the clause around `at` (parted by punctuation or spaces) name `word`? */
+function clauseHas(text: string, at: number, word: string): boolean {
+  let s = at;
+  while (s > 0 && !/[\s,，。;；!！?？]/.test(text[s - 1] as string)) s--;
+  let e = at;
+  while (e < text.length && !/[\s,，。;；!！?？]/.test(text[e] as string)) e++;
+  // a run-on without spaces: only the words right around it
+  return text.slice(Math.max(s, at - 8), Math.min(e, at + 10)).includes(word);
+}
+
+/** Something to be mended, asked for beside goods. */
+const REPAIR_RE = /(?:帮忙|来人|派人|找人|来)?修(?:一下|一修|理|好)|维修|报修/;
 const FRAME_RE =
-  /不制热|不制冷|停电|停水|没收|不灵|失灵|不好使|用不了|打不开|没反应|求助|求救|能|可以|可不可以|麻烦|请|帮|吗|\?|一下|需要|想|要|希望|快点|快来|尽快|急|谢谢|看看|来|给|缺|没了|用完了|借|救命|坏了|不亮|堵了|漏水|没热水|不出水|连不上/;
+  /烧不开|打不燃|打不着|点不燃|不转了|不工作了|不出热水|不制热|不制冷|停电|停水|没收|不灵|失灵|不好使|用不了|打不开|没反应|求助|求救|能|可以|可不可以|麻烦|请|帮|吗|\?|一下|需要|想|要|希望|快点|快来|尽快|急|谢谢|看看|来|给|缺|没了|用完了|借|救命|坏了|不亮|堵了|漏水|没热水|不出水|连不上/;
 const URGENT_RE =
-  /紧急|急需|急用|着急|很急|急急|急!|马上|立刻|立即|快来|赶紧|赶快|尽快|救命|速来|(?<!\d)120(?!\d)|快点|快过来|快送|尽早|急着|急(?=[，,。!！?？\s]|$)|^急/;
+  /快(?:点)?(?:叫|请|喊|找|派)(?:个|一个|一下)?(?:医生|大夫|护士|人)|紧急|急需|急用|着急|很急|急急|急!|马上|立刻|立即|快来|赶紧|赶快|尽快|救命|速来|(?<!\d)120(?!\d)|快点|快过来|快送|尽早|急着|急(?=[，,。!！?？\s]|$)|^急/;
 const NOT_URGENT_RE = /不急|不着急|不用急|别急|不太急|不赶|不用着急|慢慢来/;
 const ACUTE_RE =
-  /一直(?:在)?流血|血止不住|止不住血|血流不止|大出血|呼吸困难|喘不上气|喘不过气|胸痛|胸口(?:疼|痛)|晕倒|昏倒|晕过去|昏迷|抽搐|休克|大出血|流血不止|过敏了|过敏反应|严重过敏|心脏(?:不舒服|疼|痛)|心慌/;
+  /一直(?:在)?流血|血(?:流得|流个)?止不住|止都止不住|摔倒了?(?:起不来|爬不起来)|止不住血|血流不止|大出血|呼吸困难|喘不上气|喘不过气|胸痛|胸口(?:疼|痛)|晕倒|昏倒|晕过去|昏迷|抽搐|休克|大出血|流血不止|过敏了|过敏反应|严重过敏|心脏(?:不舒服|疼|痛)|心慌/;
 export const ANNOUNCE_RE =
   /各位|住户们|通知|提醒|如有需要|有需要的|需要.{0,6}的(?:请|可以|联系|找|私|在|到|报|接)|请(?:大家|各位)|大家(?:要|注意|需要|有需要|请)/;
 
-export function isUrgent(text: string, maxTemp: number | null): boolean {
-  if (NOT_URGENT_RE.test(text)) return ACUTE_RE.test(text);
-  return URGENT_RE.test(text) || ACUTE_RE.test(text) || (maxTemp !== null && maxTemp >= 39);
+export function isUrgent(text: string, maxTemp: number | null, acute = false): boolean {
+  if (NOT_URGENT_RE.test(text)) return acute || ACUTE_RE.test(text);
+  return acute || URGENT_RE.test(text) || ACUTE_RE.test(text) || (maxTemp !== null && maxTemp >= 39);
 }
 
 /** The category and position of words that ask for a service when no item is named; null when none. */
@@ -60,9 +72,10 @@ export function buildRequests(
   items: readonly { start: number; item: Item }[],
   room: string | null,
   maxTemp: number | null,
+  acute = false,
 ): { at: number; record: RequestRecord }[] {
   if (items.length === 0) {
-    const one = buildRequest(text, [], room, maxTemp, 0);
+    const one = buildRequest(text, [], room, maxTemp, 0, acute);
     return one ? [one] : [];
   }
   // 饭菜少放点糖，另外降糖药快吃完了: a meal wish beside goods of another kind is a request of its own
@@ -82,11 +95,33 @@ export function buildRequests(
     out.push({ at: meal.index, record });
   }
   for (const g of groups.values()) {
-    const one = buildRequest(text, g.items, room, maxTemp, g.at);
+    const one = buildRequest(text, g.items, room, maxTemp, g.at, acute);
     if (one) out.push(one);
+  }
+  // 热水器坏了…能不能给点感冒药…帮忙修一下热水器: a repair beside goods is a request of its own (other), unless
+  // what broke is the goods asked for (体温计坏了 能送一个吗)
+  const repair = REPAIR_RE.exec(text);
+  if (
+    repair &&
+    !groups.has('other') &&
+    !ANNOUNCE_RE.test(text) &&
+    !items.some((h) => clauseHas(text, repair.index, h.item.name))
+  ) {
+    const record: RequestRecord = {
+      type: 'request',
+      category: 'other',
+      urgent: isUrgent(text, maxTemp),
+      items: [],
+      room,
+    };
+    out.push({ at: repair.index, record });
+    out.sort((a, b) => a.at - b.at);
   }
   return out;
 }
+
+const PLAIN_MEALS = new Set(['饭', '午饭', '晚饭', '早饭', '中饭', '盒饭', '饭菜', '早餐', '午餐', '晚餐']);
+const MEAL_CHASE_RE = /还没(?:有)?送|没送来|还没到|还没来|漏送|没送/;
 
 export function buildRequest(
   text: string,
@@ -94,15 +129,18 @@ export function buildRequest(
   room: string | null,
   maxTemp: number | null,
   itemsAt: number,
+  acute = false,
 ): { at: number; record: RequestRecord } | null {
   if (ANNOUNCE_RE.test(text)) return null;
+  // 中午的饭还没送来: the meal itself chased is no goods asked for
+  if (items.length > 0 && items.every((i) => PLAIN_MEALS.has(i.name)) && MEAL_CHASE_RE.test(text)) items = [];
   const first = items[0];
   const service = first ? { category: categoryOf(first.name), at: itemsAt } : serviceCategory(text);
   if (service === null) return null;
   const record: RequestRecord = {
     type: 'request',
     category: service.category,
-    urgent: isUrgent(text, maxTemp),
+    urgent: isUrgent(text, maxTemp, acute && service.category === 'medical'),
     items,
     room,
   };

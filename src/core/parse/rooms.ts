@@ -35,6 +35,8 @@ const ROOM_RE = new RegExp(
     '我(?:是|在|住在|住)([一二三四五六七八九十]{1,3})楼(零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)(?=的|号|房|[^一-龥]|$)',
     // 帮隔壁2306的刘爷爷报一下: the room of the person reported for
     `(?<![\\d.])(\\d{3,4})的(?=[${SURNAMES}老]?(?:爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|老人|孩子|小孩|住户|老师))`,
+    // 她是1408的 / 我奶奶在2010 / 他在1910 / 我们是2104 / 给我们1603送: where the person reported for lives
+    '(?:她|他|我们|我家|咱们|[爷奶婆公妈爸姐哥弟妹娘叔姨])(?:是|在|住在|住)?\\s*(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号楼|年|月|日|点|:|%|组|人|次|天|岁|度|℃|斤|袋|桶|箱|瓶|包|盒|件|份|克|米))',
   ].join('|'),
   'g',
 );
@@ -76,6 +78,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
     else
       room =
         m[13] ??
+        m[14] ??
         m[5] ??
         m[6] ??
         m[7] ??
@@ -162,6 +165,16 @@ export function findBareRooms(
     const after = text[first.end];
     if (OPENING_RE.test(lead) && !NOT_ROOM_AFTER.has(after ?? '') && hasContentAfter(text, first.end)) {
       hits.push({ start: first.start, end: first.end, room: first.int });
+      // 2010 2011 都是36.5 / 2201 2202 两个房间…: rooms listed one after another open the message together
+      let prev = first;
+      for (const t of tokens) {
+        if (t.start <= prev.start) continue;
+        if (!isBare(blocked, t) || startsAt(temps, t.start) || startsAt(hits, t.start)) break;
+        if (!/^[\s、,，和]+$/.test(text.slice(prev.end, t.start))) break;
+        if (NOT_ROOM_AFTER.has(text[t.end] ?? '')) break;
+        hits.push({ start: t.start, end: t.end, room: t.int });
+        prev = t;
+      }
     }
   }
   // 2105高某: a room glued to the sender's name, as WeChat nicknames and reports are written
@@ -176,17 +189,50 @@ export function findBareRooms(
     }
   }
   const last = tokens[tokens.length - 1];
+  // 快来人！！2307我老公晕倒了 / 救命啊 2008有人晕倒了: a room opening a clause, before who is in it
+  for (const t of tokens) {
+    if (!isBare(blocked, t) || startsAt(hits, t.start) || startsAt(temps, t.start)) continue;
+    const before = text[t.start - 1];
+    if (
+      (before === undefined || before === ' ' || isClauseEnd(text, t.start - 1)) &&
+      WHO_AFTER_RE.test(text.slice(t.end, t.end + 3))
+    ) {
+      hits.push({ start: t.start, end: t.end, room: t.int });
+    }
+  }
+  // 我量36.6 1605 她说… / 饭还没送来 1804 都一点半了: a 3-4 digit number standing alone between spaces, with no
+  // measure after it, is the room (one room a message: only when none is named otherwise)
+  if (hits.length === 0)
+    for (const t of tokens) {
+      if (!isBare(blocked, t) || startsAt(temps, t.start)) continue;
+      if (text[t.start - 1] !== ' ' || text[t.end] !== ' ') continue;
+      const next = text.slice(t.end).trimStart()[0] ?? '';
+      if (
+        NOT_ROOM_AFTER.has(next) ||
+        /[\d.]/.test(next) ||
+        (/\d/.test(text[t.start - 2] ?? '') && !temps.some((x) => x.end === t.start - 1))
+      )
+        continue;
+      hits.push({ start: t.start, end: t.end, room: t.int });
+      break;
+    }
   if (last && isBare(blocked, last) && !startsAt(temps, last.start) && !startsAt(hits, last.start)) {
     const before = text[last.start - 1];
     if (
       (before === ' ' || before === '(' || isClauseEnd(text, last.start - 1)) &&
-      /^[\s\p{P}\p{S}]*$/u.test(text.slice(last.end))
+      CLOSING_RE.test(text.slice(last.end))
     ) {
       if (!startsAt(hits, last.start)) hits.push({ start: last.start, end: last.end, room: last.int });
     }
   }
   return hits.sort((a, b) => a.start - b.start);
 }
+
+/** Who is in a room named right before: 2307我老公…, 2008有人…, 1806家里… */
+const WHO_AFTER_RE = /^(?:我|有人|家里|屋里|房里)/;
+/** What may close a message after its room: punctuation, thanks and the like (…故事书 我们是1102谢谢谢谢). */
+const CLOSING_RE =
+  /^[\s\p{P}\p{S}]*(?:(?:谢谢|多谢|感谢|辛苦|麻烦|不急|了|啦|哈|呀|啊|哦|你们|您|大家)[\s\p{P}\p{S}]*)*$/u;
 
 /** What may come before a room that opens a message: a greeting, then 我是/我住. */
 const OPENING_RE =
@@ -219,4 +265,17 @@ function lastTokenBefore(tokens: readonly NumToken[], pos: number): NumToken | u
 function hasContentAfter(text: string, from: number): boolean {
   for (let i = from; i < text.length; i++) if (isCjk(text[i])) return true;
   return false;
+}
+
+/**
+ * Voice typing spells a room out digit by digit: 一二零三, 二二零五的, 八八一三. A run of three or four spoken digits
+ * standing on its own (no 十/百/点/度 or measure beside it) is no quantity, price or reading in words: it is
+ * written as digits, so the room readers above see it wherever a typed room would stand.
+ */
+const SPELLED_RE =
+  /(?<![零〇一二三四五六七八九幺十百千万点度两几第])([一二三四五六七八九幺][零〇一二三四五六七八九幺]{2,3})(?![零〇一二三四五六七八九幺十百千万点度两几个斤袋桶包瓶箱盒块元岁年月日号楼层栋次天人遍趟])/g;
+
+export function spellRoomDigits(text: string): string {
+  if (!/[零〇一二三四五六七八九幺]{3}/.test(text)) return text;
+  return text.replace(SPELLED_RE, (run) => cnDigits(run));
 }

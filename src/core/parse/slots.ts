@@ -6,6 +6,8 @@ export interface SlotHit {
   start: number;
   end: number;
   slot: Slot;
+  /** 一晚上: a span of time, no slot for a reading. */
+  span?: boolean;
 }
 
 const AM = [
@@ -62,6 +64,12 @@ export function findSlots(text: string): SlotHit[] {
       continue;
     }
     if (w === '夜' && isCjk(text[end]) && text[end] !== '里') continue;
+    // 哭了一晚上 / 一夜没睡 / 整晚: a span of time, not the part of the day a reading was taken (a complaint
+    // alone still says when: 咳了一晚上 is the evening's)
+    if (/[一整]$/.test(text.slice(Math.max(0, start - 1), start)) && /^(?:晚上|晚|夜)$/.test(w)) {
+      hits.push({ start, end, slot: 'pm', span: true });
+      continue;
+    }
     hits.push({ start, end, slot: AM_SET.has(w) || w === '早' ? 'am' : 'pm' });
   }
   return hits;

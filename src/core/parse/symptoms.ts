@@ -41,7 +41,7 @@ const LEXICON: readonly [SymptomCode, string][] = [
     'diarrhea',
     '跑了?[一二两三四五六七八九几好多]{0,2}[趟次回]厕所|腹泻|(?<=上吐)下泻|泻肚子|跑肚子?|拉(?:了)?(?:[一二两三四五六七八九几好]次)?肚子|拉稀',
   ],
-  ['nausea', '上吐(?=下泻)|恶心|呕吐|想吐|干呕|反胃|吐了'],
+  ['nausea', '上吐(?=下泻)|恶心|呕吐|想吐|干呕|反胃|吐了|一直(?:在)?吐|吐个不停|吐得(?:很|厉害|不行)'],
 ];
 const ASSERTED_RE = /有点|有些|有一点|一丢丢|特别|一直|老是|还是/;
 const INNER_NEG_RE =
@@ -155,7 +155,21 @@ function clauseOf(text: string, start: number, end: number): string {
   return text.slice(clauseStart(text, start), clauseEnd(text, end));
 }
 
-const NEIGHBOUR_RE = /楼上|楼下|隔壁|对门|对面房间|邻居|别的房间|其他房间|旁边房间|别人/;
+/** The clause's only conditional word is a 有没有 after the complaint, parted from it by a space. */
+function asksAfter(text: string, start: number, end: number): boolean {
+  const before = text.slice(clauseStart(text, start), end);
+  const after = text.slice(end, clauseEnd(text, end));
+  return (
+    !CONDITIONAL_RE.test(before) &&
+    /^[^有]*\s[^有]*有没有/.test(after) &&
+    !CONDITIONAL_RE.test(after.replace('有没有', ''))
+  );
+}
+
+/** 今天好了 / 现在已经好了 right after a complaint: it is over. */
+const OVER_RE =
+  /^[了的]?\s*[，,]?\s*(?:今天|现在|已经|现在已经|今天已经)(?:都)?(?:好了|好多了|没事了|不疼了|不痛了)/;
+const NEIGHBOUR_RE = /楼上|楼下|隔壁|对门|对面房间|邻居|别的房间|其他房间|旁边房间|别人|(?<!没)有人|楼道里/;
 
 /** Every symptom phrase contains one of these characters; a message without any skips the big pattern. */
 const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉炎寒冷涕鼻闷气呼喘泻拉恶吐呕胃]/;
@@ -179,9 +193,12 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (startsAny(text, end, AFTER_NOT) || endsAny(text, start, BEFORE_NOT)) continue;
     // 楼上1901一直在咳嗽: a neighbour's symptom is not the sender's (a space parts clauses in WeChat)
     if (NEIGHBOUR_RE.test(text.slice(clauseStart(text, start), start).split(/\s+/).pop() ?? '')) continue;
+    // 昨天也有点头疼 今天好了: a complaint said to be over is not had now
+    if (OVER_RE.test(text.slice(end, end + 10))) continue;
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
-    if (post === null && CONDITIONAL_RE.test(clause)) continue;
+    // (有没有 asks about the complaint only before it: 拉肚子了 有没有蒙脱石散 asks for medicine)
+    if (post === null && CONDITIONAL_RE.test(clause) && !asksAfter(text, start, end)) continue;
     // 嗓子不疼了 / 头不痛: a negation inside the phrase itself
     const inner = INNER_NEG_RE.test(m[0]);
     // 没有发烧喉咙有点干 (voice input, no commas): a complaint said with a degree word asserts itself

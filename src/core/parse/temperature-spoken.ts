@@ -18,7 +18,7 @@ const DIGITS: Readonly<Record<string, number>> = Object.fromEntries(
 
 /**
  * Voice input writes the tenth after 度/点 as a homophone (三十六度午, 三十六度妻, 三十六点久): read as the digit
- * it sounds like. Only right after 度/点 of a temperature, where no word can stand.
+ * it sounds like. Only right after 度/点 of a temperature (see SLIP_WORDS for the words it may not start).
  */
 export const SPOKEN_SLIP: Readonly<Record<string, number>> = {
   午: 5,

@@ -84,6 +84,12 @@ function isAlone(text: string, tok: NumToken, blocked: Mask): boolean {
   return true;
 }
 
+/** 3.65 1710 / 1710 3.65: a slip and a room, nothing else — a report. */
+function roomBeside(text: string, tok: NumToken): boolean {
+  const rest = `${text.slice(0, tok.start)} ${text.slice(tok.end)}`.trim();
+  return /^\d{3,4}$/.test(rest) && rest !== tok.int;
+}
+
 export function findTemperatures(
   text: string,
   tokens: readonly NumToken[],
@@ -184,7 +190,14 @@ export function findTemperatures(
     if (thingBefore(text, tok.start)) continue;
     if (
       needsSupport &&
-      !(keyword || slotBefore || afterRoom || end > tok.end || isAlone(text, tok, blocked))
+      !(
+        keyword ||
+        slotBefore ||
+        afterRoom ||
+        end > tok.end ||
+        isAlone(text, tok, blocked) ||
+        roomBeside(text, tok)
+      )
     ) {
       continue;
     }

@@ -28,13 +28,14 @@ const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵�
 const BOOK_RE =
   /送|订|约|要|来|拿|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶/;
 const QUESTION_RE =
-  /还没到|没到呢|咋个?还没|怎么还没|还没送|没送来|还不来|还没来|多少钱|要钱|收钱|收费|免费|价格|几块|什么时候|啥时候|几点|哪天|几时|有没有人|谁|送水的(?!话)|注意|大家|各位|通知/;
+  /来不来|送不送|还没到|没到呢|咋个?还没|怎么还没|还没送|没送来|还不来|还没来|多少钱|要钱|收钱|收费|免费|价格|几块|什么时候|啥时候|几点|哪天|几时|有没有人|谁|送水的(?!话|时候)|注意|大家|各位|通知/;
 const PAST_RE =
   /送到了|收到了|已送|已经送|送来了|送过了|拿到了|送了|拉了|运了|送完了|(?:上次|上回|之前|那天)(?:送|拿|拉|运)(?:来)?的|送来的水/;
 /** 上次送的水喝完了 明天再送两桶: a new booking after talk of the last one. */
 const AGAIN_RE = /再(?:送|要|来|订|拿)|还要|又要/;
 /** 水还有一桶 / 够喝: water in hand, not water asked for. */
-const HAVE_SOME_RE = /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|够喝|够用/;
+const HAVE_SOME_RE =
+  /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|够喝|够用|水还够|还够(?:喝|用)?|不用送/;
 const POLITE_ASK_RE = /能|可以|可不可以|麻烦|帮|请|要|订|需要/;
 
 export function mentionsWater(text: string): boolean {
@@ -66,12 +67,20 @@ export function buildWater(
   deliverTo: string | null,
   local: LocalDate | null,
 ): WaterRecord {
-  const hit = items.find((h) => isWaterItem(h.item));
+  // 莫得水喝了 后天送三桶水: the water counted is the booking's, not the water that ran out
+  const hit =
+    items.find((h) => isWaterItem(h.item) && h.item.qty !== null) ?? items.find((h) => isWaterItem(h.item));
   const qty = hit ? hit.item.qty : (unnamedBarrels[0]?.qty ?? null);
   const unit = hit ? hit.item.unit : (unnamedBarrels[0]?.unit ?? null);
   let date: string | null = null;
   let part: DayPart | null = null;
-  for (const d of dates) {
+  // 化肥昨天送来了 谢谢 明天再送一桶水: the day nearest the water booked is its day
+  const days = dates.filter((d) => d.day !== null);
+  const near =
+    hit && days.length > 1
+      ? days.reduce((a, b) => (Math.abs(b.start - hit.start) < Math.abs(a.start - hit.start) ? b : a))
+      : null;
+  for (const d of near ? [near, ...dates] : dates) {
     if (date === null && d.day !== null) date = resolveDay(d.day, local);
     if (part === null && d.part !== null) part = d.part;
   }
@@ -103,23 +112,35 @@ export function waterPerDay(
   places: readonly PlaceHit[],
   local: LocalDate | null,
 ): { at: number; record: WaterRecord }[] | null {
-  const days = dates.filter((d) => d.day !== null);
-  if (days.length < 2) return null;
+  let days = dates.filter((d) => d.day !== null);
+  // 明天上午两桶 下午再送两桶: one day, two parts of it, each with its own barrels (the day holds for both)
+  let byPart = false;
+  if (days.length < 2) {
+    const parts = dates.filter((d) => d.part !== null);
+    if (parts.length < 2 || new Set(parts.map((d) => d.part)).size < parts.length) return null;
+    days = parts;
+    byPart = true;
+  }
   const out: { at: number; record: WaterRecord }[] = [];
+  let day: DayRef | null = byPart
+    ? (dates.find((d) => d.day !== null && d.start <= (days[0] as DateHit).end)?.day ?? null)
+    : null;
   for (let i = 0; i < days.length; i++) {
     const d = days[i] as DateHit;
     const end = days[i + 1]?.start ?? text.length;
     const barrels = findQuantities(text.slice(d.end, end)).find((q) => q.unit === '桶' || q.unit === '大桶');
     if (!barrels) return null;
     let part: DayPart | null = d.part;
-    for (const p of dates)
-      if (part === null && p.day === null && p.start >= d.end && p.end <= end) part = p.part;
+    if (!byPart)
+      for (const p of dates)
+        if (part === null && p.day === null && p.start >= d.end && p.end <= end) part = p.part;
     const place = places.find((p) => p.start >= d.start && p.start < end) ?? places[0];
+    day = d.day ?? day;
     const record: WaterRecord = {
       type: 'water',
       qty: barrels.qty,
       unit: barrels.unit,
-      date: resolveDay(d.day as DayRef, local),
+      date: day === null ? null : resolveDay(day, local),
       part,
       deliverTo: place?.place ?? null,
     };
