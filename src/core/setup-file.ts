@@ -1,6 +1,7 @@
 // The setup file (../shared/CONTRACT.md section 3), validated. Extensions beyond the contract:
 // per-site `schedule`, village `households`, resident `phone`/`days`.
 import { z } from 'zod';
+import { FORMULA_START } from './sheet.js';
 import { isIsoDate } from './time.js';
 
 /** Longest name, nickname, group topic; room number; phone; free text such as an address. */
@@ -34,10 +35,25 @@ const zone = z
     }
   }, 'must be an IANA time zone such as Asia/Shanghai');
 
+/**
+ * A name people and spreadsheets will read (a person's, a household's, a nickname, a village group): one a
+ * spreadsheet would run as a formula is refused, as the roster refuses it (exports neutralise it anyway).
+ */
+export const plainName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine(
+      (v) => !FORMULA_START.test(v),
+      'must not start with = + - or @ (a spreadsheet would run it as a formula)',
+    );
+
 export const ResidentInput = z.object({
-  name: z.string().trim().min(1).max(MAX_NAME),
+  name: plainName(MAX_NAME),
   room: z.string().trim().min(1).max(MAX_ROOM),
-  wechat: z.string().trim().min(1).max(MAX_NAME).optional(),
+  wechat: plainName(MAX_NAME).optional(),
   phone: z.string().trim().min(1).max(MAX_PHONE).optional(),
   start: isoDate,
   days: z.number().int().min(1).max(60).optional(),
@@ -46,11 +62,11 @@ export const ResidentInput = z.object({
 });
 
 export const HouseholdInput = z.object({
-  name: z.string().trim().min(1).max(MAX_NAME),
-  group: z.string().trim().min(1).max(MAX_NAME).optional(),
+  name: plainName(MAX_NAME),
+  group: plainName(MAX_NAME).optional(),
   address: z.string().trim().min(1).max(MAX_TEXT).optional(),
   phone: z.string().trim().min(1).max(MAX_PHONE).optional(),
-  wechat: z.string().trim().min(1).max(MAX_NAME).optional(),
+  wechat: plainName(MAX_NAME).optional(),
 });
 
 export const ScheduleInput = z

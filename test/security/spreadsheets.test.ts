@@ -1,8 +1,12 @@
 // Issue 17.4: a name or nickname written by a member must not run as a formula in staff's spreadsheets.
 // CSV cells starting with = + - @ (or a tab or CR) are prefixed with a quote (OWASP CSV injection), the
-// .xlsx writer stores them as text and never as formulas, and a roster refuses such names by row.
+// .xlsx writer stores them as text and never as formulas, and a roster and the API refuse such names (a
+// nickname taken from WeChat cannot be refused, and a name stored before the rule may exist: exports still
+// neutralise them).
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { residents } from '../../db/schema.js';
 import { neutralise } from '../../src/core/sheet.js';
 import { type ApiHarness, createApiHarness, TOPICS } from '../helpers/api.js';
 import { say } from '../helpers/api-village.js';
@@ -15,11 +19,13 @@ beforeAll(async () => {
   h = await createApiHarness();
   const res = await h.call(h.tokens.admin, 'POST', '/api/v1/residents', {
     siteId: h.sites.a,
-    name: LINK,
+    name: '高某',
     room: '2105',
     start: '2020-02-10',
   });
   expect(res.statusCode).toBe(201);
+  // A name stored before the API refused formulas.
+  await h.db.db.update(residents).set({ name: LINK }).where(eq(residents.id, res.json().id));
   await say(h, TOPICS.vVillagers, DDE, '帮我买两袋化肥', '2020-02-15 09:00');
 });
 afterAll(() => h.close());
@@ -81,5 +87,39 @@ describe('formulas in a roster', () => {
       expect.objectContaining({ row: 4, field: 'wechat', message: expect.stringContaining('像表格公式') }),
       expect.objectContaining({ row: 5, field: 'name', message: expect.stringContaining('像表格公式') }),
     ]);
+  });
+});
+
+describe('formulas through the API', () => {
+  it('refuses a resident’s or household’s name, nickname or group that starts like a formula, naming the field', async () => {
+    const refused = [
+      [
+        'POST',
+        '/api/v1/residents',
+        { siteId: h.sites.a, name: '=1+1', room: '2110', start: '2020-02-10' },
+        'name',
+      ],
+      [
+        'POST',
+        '/api/v1/residents',
+        { siteId: h.sites.a, name: '孙某', room: '2111', start: '2020-02-10', wechat: '@SUM(A1)' },
+        'wechat',
+      ],
+      ['POST', '/api/v1/households', { siteId: h.sites.v, name: '+刘家' }, 'name'],
+      ['POST', '/api/v1/households', { siteId: h.sites.v, name: '刘家', group: '-1+A1' }, 'group'],
+    ] as const;
+    for (const [method, url, body, field] of refused) {
+      const res = await h.call(h.tokens.admin, method, url, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(JSON.stringify(res.json())).toContain(field);
+      expect(JSON.stringify(res.json())).toContain('formula');
+    }
+    // A phone number may start with +.
+    const ok = await h.call(h.tokens.admin, 'POST', '/api/v1/households', {
+      siteId: h.sites.v,
+      name: '赵家',
+      phone: '+86 138 0000 0000',
+    });
+    expect(ok.statusCode).toBe(201);
   });
 });

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HouseholdRow } from '../../../db/repositories/roster.js';
+import { plainName } from '../../core/setup-file.js';
 import type { Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
@@ -23,14 +24,14 @@ const Household = z
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const fields = {
-  group: text(50).nullable().optional(),
+  group: plainName(50).nullable().optional(),
   address: text(200).nullable().optional(),
   phone: text(40).nullable().optional(),
-  wechat: text(100).nullable().optional(),
+  wechat: plainName(100).nullable().optional(),
 };
-const NewHousehold = z.strictObject({ siteId: recordId, name: text(100), ...fields });
+const NewHousehold = z.strictObject({ siteId: recordId, name: plainName(100), ...fields });
 const HouseholdPatch = z
-  .strictObject({ name: text(100).optional(), ...fields })
+  .strictObject({ name: plainName(100).optional(), ...fields })
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change');
 
 export const householdRoutes =

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ResidentView } from '../../../db/repositories/roster.js';
 import { RESIDENT_STATUSES } from '../../core/domain.js';
-import { ResidentInput } from '../../core/setup-file.js';
+import { plainName, ResidentInput } from '../../core/setup-file.js';
 import type { ApiContext, Uses } from '../api.js';
 import { actorOf, guardFor, requireSite } from '../auth.js';
 import { notFound } from '../errors.js';
@@ -38,7 +38,7 @@ const NewResident = z.strictObject({
   start: ResidentInput.shape.start.describe('First day of observation, YYYY-MM-DD'),
   days: ResidentInput.shape.days.describe('Observation days; the site’s when absent'),
   phone: optionalText(40),
-  wechat: optionalText(100),
+  wechat: plainName(100).nullable().optional(),
   born: ResidentInput.shape.born
     .nullable()
     .describe('Year of birth (the elderly come first on the call list)'),
