@@ -29,6 +29,16 @@ export const CN_DIGIT: Readonly<Record<string, number>> = {
   七: 7,
   八: 8,
   九: 9,
+  // the formal (大写) digits of receipts, as older writers use them: 复合肥贰袋, 伍拾斤
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
 };
 
 /** Characters that end a clause. A '.' between digits is a decimal point, not a clause end. */

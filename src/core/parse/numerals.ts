@@ -4,7 +4,7 @@ import { CN_DIGIT } from './chars.js';
 
 const UNIT: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 
-export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万几半';
+export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万几半壹贰叁肆伍陆柒捌玖拾佰仟';
 
 /** Reads a section below 万: 三千五百 / 一百二 (=120) / 十五 / 一百零五. Null when not one exact number. */
 function section(s: string): number | null {

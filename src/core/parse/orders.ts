@@ -72,7 +72,22 @@ const CUSTOMER_SELF_RE = new RegExp(
 const CUSTOMER_AFTER_GROUP_RE = new RegExp(
   String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)\s*([${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
 );
-const NOT_NAMES = new Set(['一下', '忙', '我们', '我家', '忙一下', '大家', '我']);
+// 老朽, 本人, 鄙人: the sender speaking of himself
+const NOT_NAMES = new Set([
+  '一下',
+  '忙',
+  '我们',
+  '我家',
+  '忙一下',
+  '大家',
+  '我',
+  '老朽',
+  '本人',
+  '鄙人',
+  '自己',
+  '咱',
+  '咱家',
+]);
 /** 给娃儿买罐奶粉: the sender's own household is no customer of its own. */
 const HOUSEHOLD = new Set([
   '娃儿',

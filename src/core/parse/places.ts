@@ -78,6 +78,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       name.lastIndexOf('在'),
       name.lastIndexOf('住'),
       name.lastIndexOf('送'),
+      name.lastIndexOf('至'),
     );
     if (cut >= 0) {
       name = name.slice(cut + 1);
@@ -96,7 +97,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     // 送两袋复合肥到黄泥坡: said with 到 / 在 the place is meant, no question needed
     // 给我们李家湾送, 我们大石坝这边, 住白岩, 送白果坪: a frame that can only hold a place
     const said =
-      '到在住送'.includes(text[start - 1] ?? '') ||
+      '到在住送至'.includes(text[start - 1] ?? '') ||
       (text[start - 1] === '们' && /^(?:送|这边|那边|这里|的)/.test(text.slice(end)));
     hits.push({ start, end, place: name, strict: true, byEnding: !said });
   }

@@ -66,6 +66,7 @@ export const UNITS = [
     '捆',
     '筐',
     '担',
+    '挑',
     '车',
     '吨',
     '升',
@@ -115,13 +116,25 @@ export function unitAt(text: string, i: number): string | null {
 }
 
 const CN_SET = new Set(CN_NUMERAL_CHARS.split(''));
+/** 两 after a 斤: 一斤二两 (the 两 counted is a tenth of the 斤). */
+const CN_TENTH: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CONTAINER_SUFFIX = new Set(['袋', '箱', '盒', '瓶', '桶', '包', '篮', '兜']);
 /** Digits next to each other (两三, 七八) or 几 make a number inexact: the qty is null. */
 const RANGE_RE = /^[一二两三四五六七八九十几]*[一二两三四五六七八九][一二两三四五六七八九][十百千]?$|几/;
 
 const TIME_AFTER_GE_RE = /^(?:小时|钟头|月|星期|礼拜|工作|半小|多小|多月|人)/;
 
-const CANDIDATE_RE = /[0-9零〇一二两三四五六七八九十百千万几半xX×*]/g;
+const CANDIDATE_RE = /[0-9零〇一二两三四五六七八九十百千万几半壹贰叁肆伍陆柒捌玖xX×*]/g;
 
 export function findQuantities(text: string): QtyHit[] {
   const hits: QtyHit[] = [];
@@ -155,7 +168,7 @@ export function findQuantities(text: string): QtyHit[] {
       while (j < n && j - i < 8 && CN_SET.has(text[j] as string)) j++;
       numText = text.slice(i, j);
       i = j;
-      if (text[start - 1] === '第' || /^[万百千]/.test(numText)) continue;
+      if (text[start - 1] === '第' || /^[万百千拾佰仟]/.test(numText)) continue;
     } else if ((ch === 'x' || ch === 'X' || ch === '×' || ch === '*') && !isLatin(text[i - 1])) {
       let j = i + 1;
       while (text[j] === ' ') j++;
@@ -182,6 +195,16 @@ export function findQuantities(text: string): QtyHit[] {
     if (text[k] === ' ') k++;
     const unit = unitAt(text, k);
     if (unit === null) {
+      // 斤半猪肉: a 斤 and a half, the one left unsaid
+      if (
+        numText === '半' &&
+        text[start - 1] === '斤' &&
+        !CN_SET.has(text[start - 2] ?? '') &&
+        !isDigit(text[start - 2])
+      ) {
+        hits.push({ start: start - 1, end: i, qty: 1.5, unit: '斤', suffix: false });
+        continue;
+      }
       // 二两花椒 / 三两茶叶: 两 after a digit is the weight (50 g), not the number two
       const liang = /^([一二三四五六七八九十半]{1,2})两$/.exec(numText);
       const weight = liang?.[1] ? parseNumber(liang[1]) : null;
@@ -201,6 +224,13 @@ export function findQuantities(text: string): QtyHit[] {
     if (text[end] === '半' && value !== null && Number.isInteger(value)) {
       value += 0.5;
       end++;
+    } else if (unit === '斤' && value !== null && Number.isInteger(value) && text[end + 1] === '两') {
+      // 一斤二两 = 1.2 斤 (ten 两 to the 斤)
+      const liang = CN_TENTH[text[end] as string];
+      if (liang !== undefined) {
+        value = Math.round((value + liang / 10) * 10) / 10;
+        end += 2;
+      }
     }
     if (text[end] === '子' && CONTAINER_SUFFIX.has(unit)) end++;
     if (text.startsWith('左右', end) || text.startsWith('上下', end) || text[end] === '多') inexact = true;

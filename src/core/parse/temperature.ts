@@ -277,7 +277,8 @@ const RETRACTED_RE =
   /^[\s?？!！,，。]*(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
 const THRESHOLD_RE = /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线)/;
 /** 37.5那个是我手机打错了: a slip owned up to later in the reading's own clause. */
-const SLIP_OWNED_RE = /不对(?!劲)|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|量错|手滑|手抖|作废|不作数/;
+const SLIP_OWNED_RE =
+  /不对(?!劲)|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|量错|手滑|手抖|作废|不作数/;
 
 /** A reading the sender takes back, right after it (37.4不算) or later in its clause, for a later reading. */
 function retracted(text: string, h: TempHit): boolean {
