@@ -180,9 +180,18 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       );
       const after = slots.find((s) => s.start >= t.end && s.start <= t.end + 2 && s.end <= nextStart);
       // 昨晚发烧了 今天退了 36.8: 今天 / 现在 after the slot word brings the reading back to now
+      // 1510 早上 老大36.4 老二36.6 我36.5: a slot said before a list of people holds for each reading in it
+      const carried =
+        before.length === 0 &&
+        i > 0 &&
+        !after &&
+        out.length > 0 &&
+        !/[，。,.;；!！?？\n]|今|现在|刚|昨|好点|退|降/.test(text.slice(prevEnd, t.start))
+          ? out[out.length - 1]?.record.slot
+          : undefined;
       const said = before[before.length - 1];
       const now = said !== undefined && NOW_RE.test(text.slice(said.end, t.start));
-      const slot = (now ? null : said?.slot) ?? after?.slot ?? slotFromClock(local);
+      const slot = (now ? null : said?.slot) ?? after?.slot ?? carried ?? slotFromClock(local);
       const symptomsHere = codesIn(symptoms, bounds[i] as number, bounds[i + 1] as number);
       // 我和老婆都是36.5: one record a person; 1205 爸爸36.6 妈妈36.8: each reading its person
       const named = personsBefore(text, h.persons, prevEnd, t.start);
@@ -230,6 +239,18 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           mergeInto(last, record);
           // 36.5 36.6 with nothing said: one person twice, or two people? The bot asks
           if (!REMEASURED_RE.test(text) && last.person === undefined) doubt(last, 'person');
+          // 我36.6，大宝36.5: a word we do not know as a person stands before the reading merged into the
+          // last person's — perhaps someone else's reading: the bot asks rather than drop it
+          else if (
+            !REMEASURED_RE.test(text) &&
+            named.length === 0 &&
+            /[\u4e00-\u9fa5]{2}\s*$/.test(
+              text
+                .slice(prevEnd, t.start)
+                .replace(/早上|早晨|上午|中午|下午|晚上|体温|温度|今天|现在|又|了|是|的|度|℃|:|：/g, ''),
+            )
+          )
+            doubt(last, 'person');
         } else out.push({ at: t.start, record });
       }
     });
