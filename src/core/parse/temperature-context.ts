@@ -52,9 +52,13 @@ export function approximate(text: string, end: number): { add: number; end: numb
  * temperature keyword counts: in 第十四天了 体温36.4 the 体温 says what the number is. A comparison counts
  * only right before the number; `right` (the text after it) tells a rule from a reading after 达到.
  */
+/** Verb + 不到: cannot smell, taste, find, sleep… */
+const CANNOT_RE = /[闻尝吃喝看听找买拿收等睡用借摸碰够想做]不到$/;
+
 export function excludedLeft(left: string, right = ''): boolean {
   const near = left.replace(/[\s了]+$/, '');
-  if (COMPARATIVES.some((w) => near.endsWith(w))) return true;
+  // 闻也闻不到 36.6 / 吃不到: a verb's 不到 (cannot) is no comparison
+  if (COMPARATIVES.some((w) => near.endsWith(w)) && !CANNOT_RE.test(near)) return true;
   if (near.endsWith(REACHED) && RULE_AFTER_RE.test(right)) return true;
   if (!LEFT_EXCLUDE_RE.test(left)) return false;
   let kw = -1;
