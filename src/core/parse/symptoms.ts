@@ -12,7 +12,7 @@ export interface SymptomHit {
 
 // An adverb between the part and the complaint, a pair of them as one (嗓子还是有点疼).
 const INT =
-  '(?:有一丢丢|一丢丢|有一点点|一点点|有点点|还是有点儿?|还有点儿?|还是很|也有点儿?|不太|没那么|没有|不|没|有点儿?|有些|有一点|稍微|还是|还|很|好|特别|一直|老是|也|都|发|比较|非常|挺|总是|又)?';
+  '(?:略感|略有|略微|稍感|感觉有点儿?|感觉|有一丢丢|一丢丢|有一点点|一点点|有点点|还是有点儿?|还有点儿?|还是很|也有点儿?|不太|没那么|没有|不|没|有点儿?|有些|有一点|稍微|还是|还|很|好|特别|一直|老是|也|都|发|比较|非常|挺|总是|又)?';
 const LEXICON: readonly [SymptomCode, string][] = [
   [
     'loss_of_smell_taste',

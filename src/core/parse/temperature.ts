@@ -274,7 +274,7 @@ function thresholdAsked(text: string, h: TempHit): boolean {
 
 // 37.4不算 (taken back), but not 37.4不算发烧 (a threshold asked about).
 const RETRACTED_RE =
-  /^[\s?？!！,，。]*(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
+  /^[\s?？!！,，。]*(?:[哦噢啊呃嗯哎诶]+[\s,，。!！]*)?(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
 const THRESHOLD_RE = /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线)/;
 /** 37.5那个是我手机打错了: a slip owned up to later in the reading's own clause. */
 const SLIP_OWNED_RE =
