@@ -236,7 +236,7 @@ const CLOSING_RE =
 
 /** What may come before a room that opens a message: a greeting, then 我是/我住. */
 const OPENING_RE =
-  /^[\s(（【[]*(?:(?:你好|您好|你们好|医生好|护士好|老师好|打扰了|打扰一下|麻烦了?|请问|hello|hi|喂)[\s,，!！~。]*)?(?:我是|我在|我住)?$/i;
+  /^[\s(（【[]*(?:(?:你好|您好|你们好|医生好|护士好|老师好|打扰了|打扰一下|麻烦了?|请问|hello|hi|喂|更正一下|更正|纠正一下|纠正|补报|补一下|不好意思)[\s,，!！~。:：]*)?(?:我是|我在|我住|刚才)?$/i;
 
 function isBare(blocked: Mask, t: NumToken): boolean {
   return (
