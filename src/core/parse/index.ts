@@ -24,7 +24,7 @@ export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
 
 const FORWARDED_NOTICE_RE =
-  /^(?:【转发】|\[转发\]|转发[:：]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
+  /^\s*(?:【转发】|\[转发\]|［转发］|转发(?:一下)?\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
 
 /** Longest ordinary (non-接龙) message read. */
 export const PLAIN_MAX = 3_000;
@@ -64,7 +64,12 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     return cmd ? [cmd] : [];
   }
   // 【转发】各位…请立即报告: a forwarded notice to everyone is nobody's report, request or order
-  if (FORWARDED_NOTICE_RE.test(text) && /各位|通知|注意|请/.test(text)) return [];
+  // (normalising drops a bracketed tag such as [转发] with WeChat's [微笑], so the raw text is looked at too)
+  if (
+    (FORWARDED_NOTICE_RE.test(text) || FORWARDED_NOTICE_RE.test(raw)) &&
+    /各位|通知|注意|请|须|务必|应当?立即|格式|例如/.test(text)
+  )
+    return [];
   // #接龙 alone (or with its title) starts a list: nothing is ordered yet
   if (isJielongHeader(text) && !text.includes('\n')) return [];
   const jielong = readJielongNormalised(text);
