@@ -218,8 +218,10 @@ export function findBareRooms(
     }
   if (last && isBare(blocked, last) && !startsAt(temps, last.start) && !startsAt(hits, last.start)) {
     const before = text[last.start - 1];
+    // …快点叫医生来1402 (voice input runs the room on after the last word): four digits closing the message
+    const runOn = last.end - last.start === 4 && isCjk(before) && !/[第共约花用付欠赚]/.test(before ?? '');
     if (
-      (before === ' ' || before === '(' || isClauseEnd(text, last.start - 1)) &&
+      (before === ' ' || before === '(' || isClauseEnd(text, last.start - 1) || runOn) &&
       CLOSING_RE.test(text.slice(last.end))
     ) {
       if (!startsAt(hits, last.start)) hits.push({ start: last.start, end: last.end, room: last.int });
