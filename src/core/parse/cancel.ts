@@ -12,7 +12,7 @@ export interface CancelHit {
 }
 
 const SUFFIX_RE =
-  /(?:都|也|就|先|暂时)?(?:不要了|莫带了|莫买了|莫送了|莫要了|不带了|不要带了|甭送了|甭买了|删掉|删了|删除|不用了|不需要了|不买了|不换了|不订了|不定了|不用送了|不要送了|别送了|不用再送了|不要再送了|别再送了|不送了|不用买了|别买了|不用带了|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废|撤了|撤掉|撤销了?|撤单)/g;
+  /(?:都|也|就|先|暂时)?(?:不要了|莫带了|莫买了|莫送了|莫要了|不带了|不要带了|甭送了|甭买了|删掉|删了|删除|不用了|不需要了|不买了|不换了|不订了|不定了|不用送了|不要送了|别送了|不用再送了|不要再送了|别再送了|不送了|不用买了|别买了|不用带了|不用拿了|不要拿了|别拿了|不用拿(?=$|[,，。!！\s])|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|退了|作废|撤了|撤掉|撤销了?|撤单)/g;
 const PREFIX_RE =
   /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要|别(?![人的处])|不需要)再?(?:送|买|带|拿|给)?(?=[\u4e00-\u9fa5]{1,8}了)/g;
 const GENERIC = new Set([
@@ -35,6 +35,8 @@ const GENERIC = new Set([
   ...['那行', '我那行', '这行', '那条', '我那条', '一行', '那一行'],
   ...['之前的', '刚才的', '我的', '订的', '报的', '要的', '买的', '我', '那', '这', '预订', '预约', '订'],
 ]);
+/** Goods said to be had already: 找到了, 借到了, 够了. */
+const SETTLED_END_RE = /(?:够了|够用了|有了|找到了|借到了|买到了)$/;
 /** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
   /^(?:(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
@@ -53,9 +55,15 @@ function readObject(object: string): { names: string[]; other: boolean } {
       .replace(LEAD_RE, '')
       .replace(/^(?:送|买|订)(?=水$)/, '')
 
-      .replace(/(?:够了|够用了|有了|找到了|还有)$/, '')
-      .replace(/(?:我们|我|俺|咱|都|也|就|先|暂时)+$/, '');
+      .replace(/(?:够了|够用了|有了|找到了|借到了|买到了|还有)$/, '')
+      .replace(/(?:我们|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全)+$/, '');
     if (p.length === 0 || GENERIC.has(p)) continue;
+    // 接龙里第3个何秀珍的复合肥取消: whose goods they were is no part of their name
+    const owned = p.lastIndexOf('的');
+    if (owned > 0 && owned < p.length - 1 && looksLikeGoods(p.slice(owned + 1))) {
+      names.push(p.slice(owned + 1));
+      continue;
+    }
     const span = readNameBackward(p, p.length);
     // 不好意思 菜籽油不要了 / 烧退了 / 我买错了: only goods are withdrawn, other words are talk around it
     if (span && !GENERIC.has(span.name) && span.name.length <= 8 && looksLikeGoods(span.name)) {
@@ -87,6 +95,15 @@ export function findCancels(text: string): CancelHit[] {
       if (readObject(text.slice(before, bar)).names.length > 0) {
         cs = before;
         object = text.slice(before, bar);
+      }
+    }
+    // 充电器借到了，不用拿了: the goods settled in the clause before are what is withdrawn
+    if (object.trim().length === 0 && cs > 0) {
+      const prevStart = clauseStart(text, cs - 1);
+      const prev = text.slice(prevStart, cs).replace(/[\s,，。!！;；]+$/, '');
+      if (SETTLED_END_RE.test(prev) && readObject(prev).names.length > 0) {
+        cs = prevStart;
+        object = prev;
       }
     }
     // 取消明天的送水: 取消 first, its object after it (read below)
