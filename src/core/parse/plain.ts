@@ -209,7 +209,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
 }
 
 /** Breathlessness (not a tight chest alone) is acute. */
-const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气/;
+const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来气/;
 
 /** A place read by its ending alone (石门坎), not known to the group: the bot asks before sending anyone. */
 function newPlace(places: readonly PlaceHit[]): DoubtCode | null {
