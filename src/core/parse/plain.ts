@@ -19,7 +19,7 @@ import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
 import { bestPlace, bestPlaceHit, findPlaces, type PlaceHit } from './places.js';
-import { asksForHelp, buildRequests, FEVER_C, helpRequest } from './requests.js';
+import { asksForHelp, buildRequests, FEVER_C, helpRequest, receivedOnly } from './requests.js';
 import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
@@ -299,14 +299,4 @@ function hasClock(dates: readonly DateHit[]): boolean {
 
 function maxValue(m: number | null, t: TempHit): number | null {
   return m === null || t.value > m ? t.value : m;
-}
-
-/** 1401 被子送来了 谢谢: goods received, with nothing more asked, ask for nothing. */
-const RECEIVED_RE = /送来了|送到了|收到了|拿到了|拿来了|送过来了|已经送|已送达/;
-const MORE_ASKED_RE =
-  /(?:另外|再|还|也)(?:帮我|给我|帮忙|麻烦)?(?:要|给|送|带|拿|需要|换|加|来)|能不能|能否|可以.{0,6}[吗么]|[?？]|但是|不过|太|不够|少了|坏|破/;
-
-function receivedOnly(text: string): boolean {
-  const m = RECEIVED_RE.exec(text);
-  return m !== null && !MORE_ASKED_RE.test(text);
 }

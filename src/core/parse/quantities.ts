@@ -1,6 +1,6 @@
 // Quantity expressions: a number (5, 2.5, 两, 一百二十, 半) with a measure word (袋 斤 公斤 桶 …), inexact forms
 // (两三个, 二十多斤, 几个) giving qty null, 一斤半 = 1.5, and the suffix form 化肥x2.
-import { isDigit, isLatin } from './chars.js';
+import { CN_DIGIT, isDigit, isLatin } from './chars.js';
 import { CN_NUMERAL_CHARS, parseNumber } from './numerals.js';
 import { taughtUnitAt } from './vocabulary.js';
 
@@ -116,18 +116,6 @@ export function unitAt(text: string, i: number): string | null {
 }
 
 const CN_SET = new Set(CN_NUMERAL_CHARS.split(''));
-/** 两 after a 斤: 一斤二两 (the 两 counted is a tenth of the 斤). */
-const CN_TENTH: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 const CONTAINER_SUFFIX = new Set(['袋', '箱', '盒', '瓶', '桶', '包', '篮', '兜']);
 /** Digits next to each other (两三, 七八) or 几 make a number inexact: the qty is null. */
 const RANGE_RE = /^[一二两三四五六七八九十几]*[一二两三四五六七八九][一二两三四五六七八九][十百千]?$|几/;
@@ -225,8 +213,8 @@ export function findQuantities(text: string): QtyHit[] {
       value += 0.5;
       end++;
     } else if (unit === '斤' && value !== null && Number.isInteger(value) && text[end + 1] === '两') {
-      // 一斤二两 = 1.2 斤 (ten 两 to the 斤)
-      const liang = CN_TENTH[text[end] as string];
+      // 一斤二两 = 1.2 斤 (ten 两 to the 斤): one plain digit before the 两
+      const liang = /[一二三四五六七八九]/.test(text[end] ?? '') ? CN_DIGIT[text[end] as string] : undefined;
       if (liang !== undefined) {
         value = Math.round((value + liang / 10) * 10) / 10;
         end += 2;

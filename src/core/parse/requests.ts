@@ -158,3 +158,13 @@ export function asksForHelp(text: string): boolean {
 export function helpRequest(room: string | null, at: number): { at: number; record: RequestRecord } {
   return { at, record: { type: 'request', category: 'medical', urgent: true, items: [], room } };
 }
+
+/** 1401 被子送来了 谢谢: goods received, with nothing more asked, ask for nothing. */
+const RECEIVED_RE = /送来了|送到了|收到了|拿到了|拿来了|送过来了|已经送|已送达/;
+const MORE_ASKED_RE =
+  /(?:另外|再|还|也)(?:帮我|给我|帮忙|麻烦)?(?:要|给|送|带|拿|需要|换|加|来)|能不能|能否|可以.{0,6}[吗么]|[?？]|但是|不过|太|不够|少了|坏|破/;
+
+export function receivedOnly(text: string): boolean {
+  const m = RECEIVED_RE.exec(text);
+  return m !== null && !MORE_ASKED_RE.test(text);
+}

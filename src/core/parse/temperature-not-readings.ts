@@ -1,0 +1,102 @@
+// Numbers read as temperatures that are nobody's reading, or not the sender's: a reading denied (不是37.6) or
+// taken back for a later one (37.4不算, 打错了), a threshold talked about or posted (37.3的标准, 37.3℃以上的请…),
+// a notice's format example, a threshold asked about (flagged), a rumour, a question about whose reading it is.
+import { clauseEnd, clauseStart } from './chars.js';
+import type { TempHit } from './temperature.js';
+
+/** The readings (in order) that stand as someone's reading. */
+export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[] {
+  let all = readings;
+  // 应该是36.6 不是37.6: a reading the sender denies is not one
+  if (all.length > 1 && /不是|并非/.test(text)) all = all.filter((h) => !denied(text, h.start));
+  // 37.5？不对 重新量了是36.5: a reading taken back for a later one
+  if (all.length > 1 && RETRACT_HINT_RE.test(text)) {
+    const last = all[all.length - 1];
+    all = all.filter((h) => h === last || !retracted(text, h));
+  }
+  // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
+  if (/的标准|的话|是标准|的线/.test(text))
+    all = all.filter((h) => !THRESHOLD_RE.test(text.slice(h.end, h.end + 8)));
+  // 体温在37.3℃以上的请报告, in a notice: a threshold (but 38度以上了 from a resident is a reading)
+  if (/以上|以下/.test(text) && NOTICE_RE.test(text))
+    all = all.filter((h) => !/^\s*(?:℃|°C|度)?\s*及?以[上下]/.test(text.slice(h.end, h.end + 6)));
+  // 请按"房号+体温"如"1208 36.6"回复: a format example in a notice is nobody's reading
+  if (EXAMPLE_HINT_RE.test(text)) all = all.filter((h) => !inExample(text, h));
+  // 37.5是不是就算发烧了: a number asked about as a threshold may be no reading at all; the bot asks
+  if (/算|属于/.test(text)) for (const h of all) if (thresholdAsked(text, h)) h.doubtful = true;
+  // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
+  if (HEARSAY_RE.test(text) && !/[帮替代][^，。,]{0,8}报/.test(text))
+    all = all.filter((h) => !hearsay(text.slice(0, h.start)));
+  return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
+}
+
+/** Any word that may take a reading back: a cheap gate before `retracted` looks closer. */
+const RETRACT_HINT_RE =
+  /不对|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错/;
+const HEARSAY_RE = /听说|据说|有人说|传言|别人说|(?:隔壁|楼上|楼下|对门|邻居)[^，。,\s]{0,4}(?:说|讲)/;
+/** The reading's own clause, up to it, tells a rumour (and no 我 comes after the rumour). */
+function hearsay(lead: string): boolean {
+  const clause = lead
+    .slice(Math.max(0, lead.length - 24))
+    .split(/[，,。！!；;？?\s]/)
+    .pop() as string;
+  const m = HEARSAY_RE.exec(clause);
+  return m !== null && !clause.slice(m.index + m[0].length).includes('我');
+}
+const EXAMPLE_HINT_RE = /如|例|格式|模板|示例|样式|按照/;
+const QUOTES = '"“”「」『』‘’\'';
+
+/** Inside quotes after 如/例如/格式, or right after 例如/比如/格式：. */
+function inExample(text: string, h: TempHit): boolean {
+  const lead = text.slice(Math.max(0, h.start - 16), h.start);
+  if (/(?:例如|比如|如|例|格式|示例|模板)[:：\s]*[\d\s房号-]*$/.test(lead)) return true;
+  let open = -1;
+  for (let i = h.start - 1; i >= Math.max(0, h.start - 16); i--) {
+    if (QUOTES.includes(text[i] as string)) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  return /(?:例如|比如|如|例|格式|示例|模板|按照?)[:：\s]*$/.test(text.slice(Math.max(0, open - 6), open));
+}
+
+const THRESHOLD_ASKED_RE =
+  /^\s*(?:度|℃)?\s*(?:是不是|算不算|就算|算是|算|属于|是否)(?:是)?\s*(?:就算)?(?:发烧|发热|低烧|高烧|烧)/;
+
+function thresholdAsked(text: string, h: TempHit): boolean {
+  if (!THRESHOLD_ASKED_RE.test(text.slice(h.end, h.end + 10))) return false;
+  // 我量了37.5 是不是发烧了: a reading of the sender's, asked about
+  const cs = clauseStart(text, h.start);
+  return !/我|量|测|体温|烧到|孩子|老人|宝宝|现在|刚才|今天|早上|晚上/.test(
+    text.slice(Math.max(0, cs - 12), h.start),
+  );
+}
+
+// 37.4不算 (taken back), but not 37.4不算发烧 (a threshold asked about).
+const RETRACTED_RE =
+  /^[\s?？!！,，。]*(?:[哦噢啊呃嗯哎诶]+[\s,，。!！]*)?(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
+const THRESHOLD_RE = /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线)/;
+/** 37.5那个是我手机打错了: a slip owned up to later in the reading's own clause. */
+const SLIP_OWNED_RE =
+  /不对(?!劲)|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|量错|手滑|手抖|作废|不作数/;
+
+/** A reading the sender takes back, right after it (37.4不算) or later in its clause, for a later reading. */
+function retracted(text: string, h: TempHit): boolean {
+  if (RETRACTED_RE.test(text.slice(h.end, h.end + 8))) return true;
+  const clause = text.slice(h.end, h.end + 14).split(/[，,。！!；;？?\n]/)[0] as string;
+  return SLIP_OWNED_RE.test(clause);
+}
+/** A notice to everyone (forwarded, or staff's own), not someone's report. */
+const NOTICE_RE = /转发|通知|各位|大家|人员|请(?:立即|及时|主动|按)|须|务必/;
+
+function denied(text: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && text[k - 1] === ' ') k--;
+  return text.endsWith('不是', k) || text.endsWith('并非', k);
+}
+
+/** 12楼的37.5是谁: a question about whose reading a number is reports nobody's temperature. */
+function askedWho(text: string, h: TempHit): boolean {
+  return text.slice(clauseStart(text, h.start), clauseEnd(text, h.end)).includes('谁');
+}
