@@ -7,7 +7,7 @@ import { TITLED_NAME } from './name-words.js';
 
 /** Words that make goods a thing asked for; without one, only names that look like goods count. */
 const TRIGGER_RE =
-  /改成|改为|换成|买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|求|提供|搞|弄|申请|没了|用完|吃完|喝完|不够|坏了|莫得|没得|加/;
+  /改成|改为|换成|买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|求|提供|搞|弄|申请|没了|用完|吃完|喝完|不够|坏了|莫得|没得|加|(?:称|割|打|找)(?=[\d一二两三四五六七八九十半几]|点|些|个)/;
 /** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了, 我报名). */
 const FRAME_RE =
   /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|(?<![饭菜])快吃完|快喝完|药(?:都|也|已经)?吃完|药.{0,6}就(?:要)?吃完|奶粉喝完|不够|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了|报名|接龙|团购|拼团/;

@@ -23,7 +23,7 @@ export interface ItemOptions {
 }
 
 const TRIGGER_RE =
-  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|煮|开(?!水)|有没有|我把|[,，、\s]还有|加(?![饭菜])/g;
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|煮|开(?!水)|有没有|我把|[,，、\s]还有|加(?![饭菜])|找(?=点|些|个|一[点些个瓶包盒卷把])/g;
 const VAGUE: readonly [string, number | null, string | null][] = [
   ['一点儿', null, null],
   ['一点', null, null],
@@ -247,9 +247,11 @@ function pickName(
   if (!after || !before) return after ?? before;
   const nextQ = qtys[idx + 1];
   // 尿素要三袋复合肥要两袋: goods followed by their own verb and quantity are not this quantity's
+  // (称两斤五花肉 一斤瘦肉: not when the next quantity has goods of its own right after it)
   if (
     nextQ !== undefined &&
-    /^\s*(?:(?:也|还|再)?(?:要|买|来|拿|订|整|需要))?\s*$/.test(x.text.slice(after.end, nextQ.start))
+    /^\s*(?:(?:也|还|再)?(?:要|买|来|拿|订|整|需要))?\s*$/.test(x.text.slice(after.end, nextQ.start)) &&
+    readNameForward(x.text, nextQ.end, x.qtyStarts)?.start !== nextQ.end
   )
     return before;
   if (isKnownGoods(before.name) && !looksLikeGoods(after.name)) return before;

@@ -3,7 +3,7 @@
 import type { DayPart, Item, WaterRecord } from '../records.js';
 import { type DateHit, type DayRef, resolveDay } from './dates.js';
 import type { ItemHit } from './items.js';
-import type { LocalDate } from './local-time.js';
+import { addDays, type LocalDate } from './local-time.js';
 import { parseNumber } from './numerals.js';
 import type { PlaceHit } from './places.js';
 import { findQuantities } from './quantities.js';
@@ -84,7 +84,17 @@ export function buildWater(
     if (date === null && d.day !== null) date = resolveDay(d.day, local);
     if (part === null && d.part !== null) part = d.part;
   }
+  if (date === null) date = partToday(part, local);
   return { type: 'water', qty, unit, date, part, deliverTo };
+}
+
+/** Hour a part of the day is over: 下午送 said at 09:00 is this afternoon; said at 19:00 it names no day. */
+const PART_ENDS: Readonly<Record<DayPart, number>> = { am: 12, pm: 18, evening: 23 };
+
+/** 下午送两桶水 with no day named: today, while that part of today is still ahead. */
+function partToday(part: DayPart | null, local: LocalDate | null): string | null {
+  if (part === null || local === null || local.hour >= PART_ENDS[part]) return null;
+  return addDays(local, 0);
 }
 
 const BARRELS_RE = /(?:送|订|要|来|约)\s*([\d一二两三四五六七八九十几]{1,3})\s*桶(?![\u4e00-\u9fa5])/;
@@ -140,7 +150,7 @@ export function waterPerDay(
       type: 'water',
       qty: barrels.qty,
       unit: barrels.unit,
-      date: day === null ? null : resolveDay(day, local),
+      date: day === null ? partToday(part, local) : resolveDay(day, local),
       part,
       deliverTo: place?.place ?? null,
     };
