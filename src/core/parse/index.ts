@@ -7,6 +7,7 @@ import { drugNames } from './drugs.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
 import { localMoment } from './local-time.js';
 import {
+  dropGreetings,
   fixMeasureHomophones,
   normalise,
   quotedWords,
@@ -88,7 +89,9 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
   // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)
   const plain = spellRoomDigits(
-    fixMeasureHomophones(tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text)),
+    fixMeasureHomophones(
+      dropGreetings(tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text)),
+    ),
   );
   const opts = { at: input.at, context: input.context, timeZone: input.timeZone, vocabulary };
   const records = parsePlain(plain, opts);

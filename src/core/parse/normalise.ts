@@ -1,4 +1,5 @@
 import { goodsAt } from './item-lexicon.js';
+import { simplify } from './traditional.js';
 
 // First step of every parse: fold full-width forms to ASCII, read 。/．/· between digits as a decimal point,
 // drop zero-width characters and WeChat's [表情] codes, and cap the length so work stays bounded.
@@ -13,7 +14,7 @@ const SPACES = new Set([0x3000, 0x00a0, 0x2002, 0x2003, 0x2005, 0x2009, 0x202f, 
 const NEEDS_WORK = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2005\u2009\u202f\p{Cc}\p{Cf}[。·•]/u;
 
 export function normalise(input: string): string {
-  const src = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
+  const src = simplify(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input);
   if (!NEEDS_WORK.test(src)) return src;
   // Only changed characters cost anything: the unchanged runs between them are copied as slices.
   let text = '';
@@ -94,8 +95,17 @@ const VOICE_WORDS: Record<string, string> = {
   发骚: '发烧',
   尿速: '尿素',
   体问: '体温',
-  // Sichuan 有没得 is 有没有 (do you have …), not 没得 (run out)
+  温度记: '温度计',
+  体温记: '体温计',
+  小毒液: '消毒液',
+  消读液: '消毒液',
+  发少了: '发烧了',
+  // Sichuan 有没得 is 有没有 (do you have …), not 没得 (run out); Hubei and Hunan 冇 is 没, northern 俺 is 我
   有没得: '有没有',
+  有冇得: '有没有',
+  有冇: '有没有',
+  冇: '没',
+  俺: '我',
 };
 const VOICE_WORDS_RE = new RegExp(Object.keys(VOICE_WORDS).join('|'), 'g');
 
@@ -103,6 +113,18 @@ function fixVoiceWords(text: string): string {
   VOICE_WORDS_RE.lastIndex = 0;
   if (!VOICE_WORDS_RE.test(text)) return text;
   return text.replace(VOICE_WORDS_RE, (w) => VOICE_WORDS[w] ?? w);
+}
+
+/**
+ * 晚上好 / 早上好 / 早安: a greeting names no part of the day (晚上好 想订明天上午的水 is a morning's booking). Blanked
+ * with spaces of the same length, so every later offset holds.
+ */
+const GREETING_RE =
+  /(?:早上|上午|中午|下午|晚上)好(?=$|[\s,，。.!！~～、呀啊哈呀嘛哦]|\p{Extended_Pictographic})|早安|晚安/gu;
+
+export function dropGreetings(text: string): string {
+  if (!text.includes('好') && !text.includes('安')) return text;
+  return text.replace(GREETING_RE, (g) => ' '.repeat(g.length));
 }
 
 /**

@@ -33,10 +33,10 @@ export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
  * hamlet's name with no 组 or 村 in it (CONTRACT.md section 2).
  */
 const GEO_ENDING =
-  '(?:[岩沟河溪坝湾]口|院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚)(?:上|下|里|边|头)?';
+  '(?:[岩沟河溪坝湾]口|院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚|(?<=[\\u4e00-\\u9fa5]{2})[田林])(?:上|下|里|边|头)?';
 /** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
 const GEO_RE = new RegExp(
-  `(?:^|(?<=[\\s,，。;；!！|:：、]|到|在|送|是|住|们|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|]|谢谢|哈|吧|嘛|哦|啊|去|那|这边|这里|那边|送|再|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]))`,
+  `(?:^|(?<=[\\s,，。;；!！?？|:：、]|到|在|送|是|住|们|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[老小]?[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|?？]|谢谢|哈|吧|嘛|哦|啊|撒|噻|咯|哟|呀|嘞|去|那|这边|这里|那边|送|再|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\\d一二两三四五六七八九十]{1,3}\\s*(?:桶|袋|包|斤|瓶|箱|壶)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]|带|买|要|订|送|家))`,
   'g',
 );
 const BARE_ENDING_RE =
@@ -54,6 +54,12 @@ const NOT_PLACE = new Set([
   '鱼塘',
   '猪槽',
   '食槽',
+  '水田',
+  '秧田',
+  '树林',
+  '竹林',
+  '松林',
+  '山林',
 ]);
 const PLACE_LEAD = new Set('我你他她们在到去送要买的了把给帮和跟还再也都就是来拿带住'.split(''));
 
@@ -67,7 +73,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       hits.push({ start: i, end: i + k.length, place: k, strict: true, known: true });
     }
   }
-  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河]/.test(text)) return hits;
+  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林]/.test(text)) return hits;
   for (const m of text.matchAll(GEO_RE)) {
     if (hits.length >= MAX_HITS) break;
     let name = m[1] as string;
@@ -90,6 +96,8 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       start++;
     }
     if (PLACE_LEAD.has(name[0] as string) || NOT_PLACE.has(name) || isKnownGoods(name)) continue;
+    // 我家稻田 / 那片竹林: a field or a wood, no hamlet
+    if (/(?:稻|农|菜|麦|梯|水|秧|树|竹|山|森|茶)[田林]$/.test(name)) continue;
     // 院子里的水管: an ending with no name before it is a common noun, no place
     if (BARE_ENDING_RE.test(name)) continue;
     const end = start + name.length;

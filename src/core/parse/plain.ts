@@ -25,6 +25,7 @@ import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
 import { findTemperatures, type TempHit } from './temperature.js';
 import {
+  bookedDays,
   buildWater,
   impliedWater,
   isWaterBooking,
@@ -131,12 +132,12 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const looseEnds = unpaired(masked, items, context !== 'quarantine');
 
   if (context !== 'quarantine' && mentionsWater(masked)) {
-    if (isWaterBooking(masked) && !withdrawsWater(cancels)) {
+    if (isWaterBooking(masked, text) && !withdrawsWater(cancels)) {
       const deliverTo = bestPlace(places);
       const placeDoubt = newPlace(places);
       let waterAt = masked.indexOf('水');
       for (const h of items) if (isWaterItem(h.item) && (waterAt < 0 || h.start < waterAt)) waterAt = h.start;
-      const when = rescheduled(text, dates);
+      const when = bookedDays(text, rescheduled(text, dates));
       const perDay = waterPerDay(masked, when, places, local);
       if (perDay) for (const w of perDay) out.push(w);
       else out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], when, deliverTo, local) });

@@ -38,6 +38,39 @@ const HAVE_SOME_RE =
   /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|够喝|够用|水还够|还够(?:喝|用)?|不用送/;
 const POLITE_ASK_RE = /能|可以|可不可以|麻烦|帮|请|要|订|需要/;
 
+/**
+ * 前天订的水还没来 今天下午能送不 岩脚两桶: beside a chaser or a question, clauses that name a day and a number of
+ * barrels of their own book water again.
+ */
+function newBookingBeside(text: string): boolean {
+  // (今天送水20桶，辛苦大家: a volunteer's word to everyone books nothing)
+  if (/大家|各位|通知|注意|谁|有没有人/.test(text)) return false;
+  const rest = text
+    .split(CLAUSES_RE)
+    .filter((c) => !QUESTION_RE.test(c))
+    .join(' ');
+  return BARRELS_COUNT_RE.test(rest) && NEW_DAY_RE.test(rest);
+}
+
+/**
+ * 昨天约的水还没送来 明天上午能送不: the day of the booking chased is not the new booking's. Days standing in a
+ * chasing clause give way when another day is named.
+ */
+export function bookedDays(text: string, dates: readonly DateHit[]): DateHit[] {
+  const days = dates.filter((d) => d.day !== null);
+  if (days.length < 2) return [...dates];
+  const chased = (d: DateHit) => {
+    let s = d.start;
+    while (s > 0 && !CLAUSES_RE.test(text[s - 1] as string)) s--;
+    let e = d.end;
+    while (e < text.length && !CLAUSES_RE.test(text[e] as string)) e++;
+    const clause = text.slice(s, e);
+    return QUESTION_RE.test(clause) || /(?:约|订|要|送)的/.test(clause);
+  };
+  const kept = dates.filter((d) => d.day === null || !chased(d));
+  return kept.some((d) => d.day !== null) ? kept : [...dates];
+}
+
 export function mentionsWater(text: string): boolean {
   for (const m of text.matchAll(WATER_RE)) {
     if (m[0] !== '水') return true;
@@ -47,10 +80,18 @@ export function mentionsWater(text: string): boolean {
   return false;
 }
 
-export function isWaterBooking(text: string): boolean {
+/** 啥时候都要得 / 哪天都行: any time will do, no question about when. */
+const ANYTIME_RE = /(?:什么|啥子?)时候都|哪天都|几点都|随便(?:哪天|什么时候|啥时候)/g;
+const CLAUSES_RE = /[\s,，。;；!！?？]+/;
+const NEW_DAY_RE = /今天|明天|后天|今晚|明早|明晚|上午|下午|晚上|周[一二三四五六日天]|星期|再|重新/;
+const BARRELS_COUNT_RE = /[\d一二两三四五六七八九十]\s*桶/;
+
+/** `text` with claimed spans masked; `whole` unmasked (the days a clause names). */
+export function isWaterBooking(text: string, whole = text): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text)) return false;
-  if (QUESTION_RE.test(text) || (PAST_RE.test(text) && !AGAIN_RE.test(text)) || HAVE_SOME_RE.test(text))
-    return false;
+  const t = text.includes('都') || text.includes('随便') ? text.replace(ANYTIME_RE, '') : text;
+  if (QUESTION_RE.test(t) && !newBookingBeside(whole.replace(ANYTIME_RE, ''))) return false;
+  if ((PAST_RE.test(text) && !AGAIN_RE.test(text)) || HAVE_SOME_RE.test(text)) return false;
   // 明天送水吗 / 明天送水不: a yes-no question asks about the service unless it also asks for water
   if (/吗|\?|[不没]\s*$/.test(text) && !POLITE_ASK_RE.test(text.replace(/送水|要水/g, ''))) return false;
   return true;
