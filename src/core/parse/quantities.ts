@@ -150,6 +150,13 @@ export function findQuantities(text: string): QtyHit[] {
         continue;
       }
       numText = text.slice(i, j);
+      // 2十斤 / 1百斤: a digit typed before a Chinese place word is that numeral (not 3千克, a unit)
+      if (j - i === 1 && /[十百千]/.test(text[j] ?? '') && unitAt(text, j) === null) {
+        let k = j;
+        while (k < n && k - j < 4 && CN_SET.has(text[k] as string)) k++;
+        numText = `${'〇一二三四五六七八九'[Number(ch)]}${text.slice(j, k)}`;
+        j = k;
+      }
       i = j;
     } else if (CN_SET.has(ch)) {
       let j = i;
