@@ -2,6 +2,7 @@
 // (37块钱一份, 一百二一袋, 复合肥一袋八十五, 菜油两桶 七十五一桶), pack sizes (50斤装的, 一桶20升的, 30个装) and
 // purposes (打虫子的, 喂猪的).
 import type { Mask } from './chars.js';
+import { goodsAt } from './item-lexicon.js';
 
 /** Measure words a price is quoted per (37块钱一份, 120/袋, 一百二一袋). */
 const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份支把条只串板])';
@@ -88,7 +89,20 @@ function maskAll(mask: Mask, re: RegExp, text: string): void {
   for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
 }
 
+/** A chore the goods are for is no goods: 想洗衣服用, 想喷喷门把手, 想把卫生间擦一下. */
+const CHORE_RE =
+  /(?<=^|[\s,，。(（])(?:想|用来|拿来|好)(?:把[\u4e00-\u9fa5]{1,4}?)?(洗|擦|刷|喷|拖|扫|消毒|粘|缠|补|晾)[\u4e00-\u9fa5]{0,6}?(?:用|一下)?(?=$|[\s,，。)）])/g;
+
+function maskChores(mask: Mask, text: string): void {
+  for (const m of text.matchAll(CHORE_RE)) {
+    const verb = m.index + m[0].lastIndexOf(m[1] as string);
+    if (goodsAt(text, verb) !== null) continue; // 想洗发水: goods that start like a chore
+    mask.set(m.index, m.index + m[0].length);
+  }
+}
+
 export function claimNotGoods(mask: Mask, text: string): void {
+  if (/[洗擦刷喷拖扫消粘缠补晾]/.test(text)) maskChores(mask, text);
   if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
   if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九]/.test(text))

@@ -168,3 +168,12 @@ export function receivedOnly(text: string): boolean {
   const m = RECEIVED_RE.exec(text);
   return m !== null && !MORE_ASKED_RE.test(text);
 }
+
+/** 上午要的充电线还没送来 啥时候能到: asking after goods asked for earlier, not asking again. */
+const CHASED_RE =
+  /(?:要|订|申请|报|说)的[^，,。!！?？\s]{1,8}(?:还没|咋还没|怎么还没)(?:有)?(?:送|到|来|拿)|(?:还没|咋还没|怎么还没)(?:有)?(?:送|到|来)[^，,。]{0,6}(?:啥|什么|几点|多久|好久)(?:时候)?(?:能|会|才)?(?:到|送|来)?/;
+const ASKS_AGAIN_RE = /再(?:要|给|送|来|拿)|另外|还要|多(?:要|给|送)/;
+
+export function chasesEarlier(text: string): boolean {
+  return CHASED_RE.test(text) && !ASKS_AGAIN_RE.test(text);
+}

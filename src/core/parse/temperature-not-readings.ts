@@ -24,10 +24,20 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   if (EXAMPLE_HINT_RE.test(text)) all = all.filter((h) => !inExample(text, h));
   // 37.5是不是就算发烧了: a number asked about as a threshold may be no reading at all; the bot asks
   if (/算|属于/.test(text)) for (const h of all) if (thresholdAsked(text, h)) h.doubtful = true;
+  // 要是量到37.2用不用报告 / 如果体温37.2需要报告吗: a reading supposed in a question about the rules
+  if (/要是|如果|假如|万一|若是|假设/.test(text)) all = all.filter((h) => !supposed(text, h));
   // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
   if (HEARSAY_RE.test(text) && !/[帮替代][^，。,]{0,8}报/.test(text))
     all = all.filter((h) => !hearsay(text.slice(0, h.start)));
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
+}
+
+const SUPPOSE_RE = /(?:要是|如果|假如|万一|若是|假设)[^，,。!！?？\s]{0,8}$/;
+
+/** The reading's clause opens with 如果/要是 (and no 我 measured it): a case supposed, not a reading. */
+function supposed(text: string, h: TempHit): boolean {
+  const lead = text.slice(clauseStart(text, h.start), h.start);
+  return SUPPOSE_RE.test(lead) && !/我|孩子|刚才|现在|今天/.test(lead);
 }
 
 /** Any word that may take a reading back: a cheap gate before `retracted` looks closer. */
