@@ -18,6 +18,8 @@ export interface JielongLine {
   raw: string;
   customer: string | null;
   items: Item[];
+  /** "+1" under a one-product header: the product, quantity unknown (the bot asks). */
+  plusOne?: boolean;
 }
 
 export interface Jielong {
@@ -77,6 +79,11 @@ function isPlaceToken(token: string): boolean {
   return p.length === 1 && p[0]?.start === 0 && p[0].end === token.length && p[0].strict === true;
 }
 
+const BRACKETED_RE = /\([^()]{1,8}\)/g;
+const COPY_TAIL_RE = /(?:同上|同前)$/;
+/** 盐3包改成5包: the owner changed the line; the quantity after 改成 stands. */
+const CHANGED_QTY_RE =
+  /[\d一二两三四五六七八九十]+(?:\.\d)?\s*[\u4e00-\u9fa5a-zA-Z]{1,2}?\s*(?:改成|改为|换成)\s*(?=[\d一二两三四五六七八九十])/g;
 const GROUP_PREFIX_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社)\s*/;
 const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
 
@@ -98,7 +105,9 @@ function splitCustomer(line: string): { customer: string | null; body: string } 
     const hasQty = findQuantities(token).length > 0;
     if (/^\d{3,4}$/.test(token)) return { customer: token, body: text.slice(sep[0].length) }; // a room
     if (!/\d/.test(token) && !hasQty && !isKnownGoods(token)) {
-      return { customer: token.replace(VERB_TAIL_RE, '') || token, body: text.slice(sep[0].length) };
+      // 张秀英(三组) / 李贵(大湾)同上: the bracket holds the place (read from the whole line), not the name
+      const name = token.replace(BRACKETED_RE, '').replace(COPY_TAIL_RE, '') || token;
+      return { customer: name.replace(VERB_TAIL_RE, '') || name, body: text.slice(sep[0].length) };
     }
   }
   let cut = findQuantities(text)[0]?.start ?? text.length;
@@ -108,7 +117,12 @@ function splitCustomer(line: string): { customer: string | null; body: string } 
       break;
     }
   }
-  const head = text.slice(0, cut).replace(VERB_TAIL_RE, '').trim();
+  const head = text
+    .slice(0, cut)
+    .replace(BRACKETED_RE, '')
+    .replace(COPY_TAIL_RE, '')
+    .replace(VERB_TAIL_RE, '')
+    .trim();
   if (head.length === 0 || /\d/.test(head) || isKnownGoods(head) || head.length > 12) {
     return { customer: null, body: text };
   }
@@ -125,18 +139,24 @@ function readLine(
   const split = splitCustomer(rest.trim());
   const customer = split.customer;
   // 胡大爷 2桶 三组: the place is where to deliver, never the name of what is ordered
-  let body = split.body;
+  let body = split.body.replace(CHANGED_QTY_RE, '');
   for (const p of findPlaces(body))
     body = body.slice(0, p.start) + '|'.repeat(p.end - p.start) + body.slice(p.end);
   const productInfo = product ? { name: product, unit } : null;
   let hits = extractItems(body, { verbs: false, product: productInfo });
+  let plusOne = false;
   if (hits.length === 0 && productInfo) {
     // "老王 5" under a one-product header: a bare small number is the quantity
     const m = /^\s*(\d{1,3}(?:\.5)?)\s*$/.exec(body);
     if (m?.[1])
       hits = [{ start: 0, end: body.length, item: { name: productInfo.name, qty: Number(m[1]), unit } }];
+    // "吴三妹 +1": one more buyer of the product, how much is a guess the bot asks about
+    else if (/^\s*(?:\+|＋)\s*1\s*$/.test(body)) {
+      hits = [{ start: 0, end: body.length, item: { name: productInfo.name, qty: null, unit: null } }];
+      plusOne = true;
+    }
   }
-  return { seq, raw, customer, items: hits.map((h) => h.item) };
+  return { seq, raw, customer, items: hits.map((h) => h.item), ...(plusOne ? { plusOne } : {}) };
 }
 
 export function readJielong(input: string): Jielong | null {
@@ -194,9 +214,10 @@ export function jielongOrders(
   // #接龙 明天统一送到3组晒坝: where the header sends everything is each line's place unless the line names one
   const headerPlace = HEADER_PLACE_RE.exec(j.header)?.[1] ?? null;
   let previous: Item[] = [];
+  let previousPlace: string | null = null;
   for (const line0 of j.lines) {
     let line = line0;
-    let copied = false;
+    let copied = line.plusOne === true;
     // 2. 邓光荣 同上: the line copies the one before (a guess the bot confirms)
     if (line.items.length === 0 && COPY_RE.test(line.raw) && previous.length > 0) {
       line = { ...line, items: previous.map((i) => ({ ...i })) };
@@ -208,7 +229,10 @@ export function jielongOrders(
       if (healthOf) for (const h of healthOf(line.raw.replace(MARK_RE, ''))) out.push(h);
       continue;
     }
-    const place = bestPlace(findPlaces(line.raw)) ?? headerPlace;
+    // 王老幺 同上 / 钱大妈 鸡蛋2板 同上: a line copying the one before goes where it goes
+    const own = bestPlace(findPlaces(line.raw));
+    const place: string | null = own ?? (COPY_RE.test(line.raw) ? previousPlace : null) ?? headerPlace;
+    previousPlace = place;
     const goods = line.items.filter((i) => !isWaterItem(i));
     for (const w of line.items) {
       if (!isWaterItem(w)) continue;
