@@ -223,6 +223,28 @@ for (const [cat, words] of Object.entries(GOODS_BY_CATEGORY) as [RequestCategory
 }
 // 苞谷种子 / 菜种子: seed written with its 子 is the same seed, as written
 for (const [w, cat] of [...CATEGORY_OF]) if (w.endsWith('种') && w.length > 1) CATEGORY_OF.set(`${w}子`, cat);
+// 白菜籽 / 萝卜种 / 辣椒种子: a vegetable's seed, as written
+for (const v of [
+  '白菜',
+  '萝卜',
+  '辣椒',
+  '南瓜',
+  '黄瓜',
+  '西瓜',
+  '四季豆',
+  '豇豆',
+  '莴笋',
+  '茄子',
+  '番茄',
+  '西红柿',
+]) {
+  for (const s of ['籽', '种', '种子'])
+    if (!CATEGORY_OF.has(`${v}${s}`)) CATEGORY_OF.set(`${v}${s}`, 'other');
+}
+for (const v of ['菠菜', '芹菜', '葱', '蒜', '油菜', '青菜', '香菜', '生菜']) {
+  for (const s of ['籽', '种', '种子'])
+    if (!CATEGORY_OF.has(`${v}${s}`)) CATEGORY_OF.set(`${v}${s}`, 'other');
+}
 // Food the village buys is 'meal' when a quarantined resident asks for it.
 for (const w of ['大米', '米', '面粉', '挂面', '鸡蛋', '猪肉', '肉', '白菜', '萝卜', '土豆', '豆腐', '鱼']) {
   CATEGORY_OF.set(w, 'meal');
@@ -317,7 +339,8 @@ const FERTILISERS = [
 export function isKindOf(name: string, general: string): boolean {
   if (name === general) return false;
   if (general === '化肥' || general === '肥料') return FERTILISERS.includes(name) || name.endsWith('肥');
-  if (general === '种子') return name.endsWith('种') || name.endsWith('种子');
+  if (general === '种子' || general === '菜种' || general === '菜籽' || general === '菜种子')
+    return /(?:种|种子|籽)$/.test(name);
   if (general === '药') return categoryOf(name) === 'medical';
   if (general === '水果') return FRUITS.includes(name);
   if (general === '农药') return /剂$|杀虫|除草|杀菌|除虫|敌敌畏|百草枯|草甘膦/.test(name);

@@ -280,7 +280,9 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     if ((REMAINING_RE.test(lead) && !listing) || CONSUMED_RE.test(lead)) continue;
     if (EACH_RE.test(lead)) {
       // 毛巾 牙刷 牙膏 各一个: the quantity is for each of the goods named before it
-      const each = x.mentions().filter((m) => m.end <= q.start && !x.used.overlaps(m.start, m.end));
+      const before = x.mentions().filter((m) => m.end <= q.start && !x.used.overlaps(m.start, m.end));
+      // 菜籽 白菜籽 萝卜籽 各一包: the general word names the kinds listed after it, it is none of them
+      const each = before.filter((m) => !before.some((o) => o !== m && isKindOf(o.name, m.name)));
       for (const m of each) x.take(m, q.qty, q.unit, m.start, m === each[each.length - 1] ? q.end : m.end);
       if (each.length > 0) continue;
     }

@@ -45,3 +45,34 @@ export function unpaired(masked: string, items: readonly ItemHit[], goodsToo = t
   }
   return false;
 }
+
+/** 哦不对 / 打错了 / 不是…是: the sender corrects what was just said. */
+const CORRECTION_RE = /不对|打错了|说错了|写错了|搞错了|错了/g;
+
+/**
+ * 要两袋化肥 哦不对 三袋 / 要一百斤谷种 打错了 是十斤: a bare quantity after a correction, in the unit of the goods
+ * counted before it, is their quantity. Sets it on the item and returns the quantity's span (no loose end), or
+ * null when the message corrects nothing so.
+ */
+export function correctedQuantity(
+  masked: string,
+  items: readonly ItemHit[],
+): { start: number; end: number } | null {
+  if (items.length === 0 || !/不对|错了/.test(masked)) return null;
+  let at = -1;
+  let end = -1;
+  for (const m of masked.matchAll(CORRECTION_RE)) {
+    at = m.index;
+    end = m.index + m[0].length;
+  }
+  if (at < 0) return null;
+  const q = findQuantities(masked.slice(end)).find((x) => x.unit !== null && x.qty !== null);
+  if (!q || q.qty === null) return null;
+  const span = { start: end + q.start, end: end + q.end };
+  if (items.some((h) => h.start < span.end && h.end > span.start)) return null; // goods of its own
+  let prev: ItemHit | undefined;
+  for (const h of items) if (h.end <= at && h.item.unit === q.unit) prev = h;
+  if (!prev) return null;
+  prev.item.qty = q.qty;
+  return span;
+}

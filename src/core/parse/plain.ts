@@ -16,7 +16,7 @@ import { type LocalDate, localMoment } from './local-time.js';
 import { SURNAMES } from './name-words.js';
 import { type NumToken, scanNumbers } from './numbers.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
-import { unpaired } from './pairing.js';
+import { correctedQuantity, unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
 import { bestPlace, bestPlaceHit, findPlaces, type PlaceHit } from './places.js';
 import { asksForHelp, buildRequests, chasesEarlier, FEVER_C, helpRequest, receivedOnly } from './requests.js';
@@ -129,7 +129,15 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   claim(mask, places);
   const masked = mask.apply(text);
   let items: ItemHit[] = extractItems(masked, { verbs: true, original: text });
-  const looseEnds = unpaired(masked, items, context !== 'quarantine');
+  // 要两袋化肥 哦不对 三袋: the corrected quantity is the goods', no loose end
+  const fixed = correctedQuantity(masked, items);
+  const looseEnds = unpaired(
+    fixed
+      ? masked.slice(0, fixed.start) + '|'.repeat(fixed.end - fixed.start) + masked.slice(fixed.end)
+      : masked,
+    items,
+    context !== 'quarantine',
+  );
 
   if (context !== 'quarantine' && mentionsWater(masked)) {
     if (isWaterBooking(masked, text) && !withdrawsWater(cancels)) {

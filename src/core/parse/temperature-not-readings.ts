@@ -14,6 +14,8 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     const last = all[all.length - 1];
     all = all.filter((h) => h === last || !retracted(text, h));
   }
+  // 37.4是洗完澡量的 现在36.8了 以这个为准: the sender says which reading stands, the last
+  if (all.length > 1 && LAST_STANDS_RE.test(text)) all = all.slice(-1);
   // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
   if (/的标准|的话|是标准|的线/.test(text))
     all = all.filter((h) => !THRESHOLD_RE.test(text.slice(h.end, h.end + 8)));
@@ -39,6 +41,9 @@ function supposed(text: string, h: TempHit): boolean {
   const lead = text.slice(clauseStart(text, h.start), h.start);
   return SUPPOSE_RE.test(lead) && !/我|孩子|刚才|现在|今天/.test(lead);
 }
+
+const LAST_STANDS_RE =
+  /以(?:这个|这次|现在|后面|最后)(?:的|这个|这次)?为准|以此为准|按(?:这个|后面的?|最后的?)算/;
 
 /** Any word that may take a reading back: a cheap gate before `retracted` looks closer. */
 const RETRACT_HINT_RE =

@@ -22,7 +22,7 @@ const WATER_NAMES = new Set([
 const WATER_RE =
   /桶装水|饮用水|纯净水|山泉水|矿泉水(?=\s*[\d一二两三四五六七八九十几]?\s*(?:大)?桶|$)|送水|订水|约水|要水|水/g;
 const NOT_BEFORE = new Set(
-  '热开冷温凉汽茶果消毒香洗药口泥雨井河墨露胶薪自来山纯净矿泉风淡咸白喝放烧'.split(''),
+  '热开冷温凉汽茶果消毒香洗药口泥雨井河墨露胶薪自来山纯净矿泉风淡咸白喝放烧气精'.split(''),
 );
 const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵头盆箱槽平准分份利运'.split(''));
 const BOOK_RE =
