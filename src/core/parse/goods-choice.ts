@@ -1,0 +1,43 @@
+// Which of the goods read are the ones meant: a general word beside its kinds (要买化肥 两袋 复合肥), kinds named
+// as alternatives (水果 苹果或者橘子), goods changed (大米改成20斤).
+import type { Item } from '../records.js';
+import { isKindOf } from './item-lexicon.js';
+import type { ItemHit } from './items.js';
+
+/**
+ * 要买化肥 两袋 复合肥: a general word with no quantity, named beside one of its kinds, is that kind; 没有口罩了
+ * 送两个口罩: goods named again with a quantity are the same goods.
+ */
+export function withoutGeneral(items: ItemHit[]): ItemHit[] {
+  if (items.length < 2) return items;
+  return items.filter(
+    (h) =>
+      h.item.qty !== null ||
+      !items.some(
+        (o) =>
+          o !== h &&
+          o.item.qty !== null &&
+          (o.item.name === h.item.name || isKindOf(o.item.name, h.item.name)),
+      ),
+  );
+}
+
+/** 大米改成20斤 / 化肥换成3袋: goods named before 改成 and ordered after it were ordered before. */
+export function changedGoods(masked: string, anchor: number, goods: readonly Item[]): { name: string }[] {
+  const m = /改成|改为|换成/.exec(masked);
+  if (!m) return [];
+  const before = masked.slice(0, m.index);
+  return goods.filter((g) => before.includes(g.name) && anchor < m.index).map((g) => ({ name: g.name }));
+}
+
+/** 水果 苹果或者橘子: kinds offered as alternatives to the general goods asked for are examples, not items. */
+export function withoutAlternatives(masked: string, items: ItemHit[]): ItemHit[] {
+  if (items.length < 3 || !/或者|或是|还是|都行|都可以/.test(masked)) return items;
+  return items.filter(
+    (h) =>
+      h.item.qty !== null ||
+      !items.some(
+        (g) => g !== h && g.item.qty === null && g.start < h.start && isKindOf(h.item.name, g.item.name),
+      ),
+  );
+}
