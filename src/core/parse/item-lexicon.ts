@@ -5,8 +5,6 @@ import { isDrugName } from './drugs.js';
 import { GOODS_BY_CATEGORY } from './goods-words.js';
 import { isTaughtGoods, recordedName, taughtGoodsAt } from './vocabulary.js';
 
-export { GOODS_BY_CATEGORY };
-
 const CATEGORY_OF = new Map<string, RequestCategory>();
 for (const [cat, words] of Object.entries(GOODS_BY_CATEGORY) as [RequestCategory, readonly string[]][]) {
   for (const w of words) if (!CATEGORY_OF.has(w)) CATEGORY_OF.set(w, cat);
