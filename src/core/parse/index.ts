@@ -1,6 +1,7 @@
 // Message understanding: a WeChat group message to the records of CONTRACT.md section 2.
 // Pure: no clock (time comes in as `at`), no I/O, and total — any string gives an array, never an exception.
 import type { HealthRecord, ParsedRecord, ParseInput, Vocabulary } from '../records.js';
+import { readCallReply } from './call-reply.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { undoubt } from './doubts.js';
 import { drugNames } from './drugs.js';
@@ -98,6 +99,11 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // 「2105王：体温计坏了」 能帮她送一个吗: a reply asking for what the quoted message named is read with it
   // (only what is asked: the quoted message's own reports were read when it was posted)
   const quoted = text === whole ? null : quotedWords(whole);
+  // 「明天上午送水的在群里报一下」 我要两桶 送到白果湾: a reply to a volunteer's call books what was called for
+  if (quoted && input.context !== 'quarantine') {
+    const replied = readCallReply(quoted, plain, records, (t) => parsePlain(t, opts));
+    if (replied) return [...records.filter((r) => r.type !== 'water' && r.type !== 'order'), ...replied];
+  }
   // 我也要一桶 一样的: the same goods as the quoted message's, whatever the reply alone would read
   const same = quoted !== null && SAME_RE.test(text);
   if (quoted && ASKS_RE.test(text) && ASKS_FOR_RE.test(text) && (same || !records.some(asks))) {
@@ -110,6 +116,16 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     for (const r of joint) {
       if (!asks(r)) continue;
       if (own && (r.type === 'order' || r.type === 'water')) r.deliverTo = own;
+      // 我也要两桶: the reply's own barrels, on the quoted booking's day
+      if (same && r.type === 'water') {
+        const qs = findQuantities(plain).filter(
+          (q) => q.qty !== null && (q.unit === '桶' || q.unit === '壶'),
+        );
+        if (qs.length === 1) {
+          r.qty = (qs[0] as { qty: number }).qty;
+          r.unit = (qs[0] as { unit: string }).unit;
+        }
+      }
       // …the sender's own order, not the quoted person's
       if (same && r.type === 'order') {
         r.customer = null;
