@@ -74,6 +74,8 @@ function isAlone(text: string, tok: NumToken, blocked: Mask): boolean {
   return true;
 }
 
+const SLIP_FEVER_RE = /^\s*(?:度|℃)?\s*(?:有点|有些|还是|还|也)?(?:低烧|发烧|发热)/;
+
 /** 3.65 1710 / 1710 3.65: a slip and a room, nothing else — a report. */
 function roomBeside(text: string, tok: NumToken): boolean {
   const rest = `${text.slice(0, tok.start)} ${text.slice(tok.end)}`.trim();
@@ -186,7 +188,11 @@ export function findTemperatures(
         afterRoom ||
         end > tok.end ||
         isAlone(text, tok, blocked) ||
-        roomBeside(text, tok)
+        roomBeside(text, tok) ||
+        // 375 有点低烧: a fever said right after the slip
+        SLIP_FEVER_RE.test(text.slice(end, end + 8)) ||
+        // 365 1210 麻烦…: a slip opening the message, its room right after
+        (tok.start === 0 && /^\s+\d{4}(?![\d.])/.test(text.slice(end, end + 6)))
       )
     ) {
       continue;
