@@ -180,6 +180,8 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
     ...['练习册', '试卷', '卷子'],
   ],
   other: [
+    // papers residents ask the site for
+    ...['隔离证明', '解除隔离证明', '证明', '健康证明', '发票', '收据'],
     // farming and village goods (代购春耕物资)
     ...['化肥', '肥料', '复合肥', '复合肥料', '尿素', '磷肥', '钾肥', '碳铵', '碳酸氢铵', '有机肥', '农家肥'],
     ...['种子', '谷种', '稻种', '玉米种', '玉米种子', '包谷种', '苞谷种', '菜种', '菜籽', '油菜籽', '土豆种'],

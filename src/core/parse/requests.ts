@@ -4,7 +4,7 @@ import type { Item, RequestCategory, RequestRecord } from '../records.js';
 import { categoryOf } from './item-lexicon.js';
 
 const MEAL_RE =
-  /(?:不要|不加|别加|不吃)(?:鸡蛋|蛋|肥肉|肉|葱|蒜|姜|香菜|辣椒|花椒|海鲜|鱼|虾|牛奶|味精)|不吃辣|吃不得辣|吃不了辣|不能吃辣椒|不吃辣椒|不要辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|要素的|素菜|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|少点(?:米饭|饭)|多点(?:蔬菜|菜)|饭菜?太少|菜太少|饭少了|少送|漏送|只送了一份|没送饭|饭没送|饭还没送|太咸|太淡|太辣|太油|太硬|不新鲜|饭菜?(?:是|有点|有些|太|都)?凉|热一点|热乎一点/;
+  /(?:不要|不加|别加|不吃)(?:鸡蛋|蛋|肥肉|肉|葱|蒜|姜|香菜|辣椒|花椒|海鲜|鱼|虾|牛奶|味精)|不吃辣|吃不得辣|吃不了辣|不能吃辣椒|不吃辣椒|不要辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|要素的|素的|素菜|软和|软乎|软烂|煮软|煮烂|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|少点(?:米饭|饭)|多点(?:蔬菜|菜)|饭菜?太少|菜太少|饭少了|少送|漏送|只送了一份|没送饭|饭没送|饭还没送|太咸|太淡|太辣|太油|太硬|不新鲜|饭菜?(?:是|有点|有些|太|都)?凉|热一点|热乎一点/;
 /** Acute needs that ask for help without any asking word (手划破了一直流血, 我妈晕倒了). */
 const ACUTE_NEED_RE =
   /流血|摔倒了?(?:起不来|爬不起来)|出血|划破|割破|割伤|摔伤|烫伤|晕倒|昏倒|晕过去|昏迷|抽搐|喘不上气|喘不过气|呼吸困难|胸口(?:疼|痛)|胸痛/;
@@ -67,13 +67,19 @@ function serviceCategory(text: string): { category: RequestCategory; at: number 
  * one message asking for both gives one request per category, in the order first named; urgency and room are
  * the message's.
  */
+const DIET_WORDS = new Set(['素', '素的', '软', '软和的饭', '软的', '清淡的', '软和', '烂的']);
+
 export function buildRequests(
   text: string,
-  items: readonly { start: number; item: Item }[],
+  items0: readonly { start: number; item: Item }[],
   room: string | null,
   maxTemp: number | null,
   acute = false,
 ): { at: number; record: RequestRecord }[] {
+  let items = items0;
+  // 一份素的 / 软和的饭: a diet is no goods, the meal wish says it
+  const goods = items.filter((h) => !DIET_WORDS.has(h.item.name));
+  if (goods.length < items.length && goods.length === 0) items = [];
   if (items.length === 0) {
     const one = buildRequest(text, [], room, maxTemp, 0, acute);
     return one ? [one] : [];
