@@ -331,6 +331,8 @@ function readVerbItems(x: Extraction): void {
   TRIGGER_RE.lastIndex = 0;
   for (let m = TRIGGER_RE.exec(text); m !== null; m = TRIGGER_RE.exec(text)) {
     const from = m.index + m[0].length;
+    // 他不会弄手机: what someone cannot do is no ask
+    if (/(?:不会|不懂|不晓得|不知道怎么)$/.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     if (text[from] !== '的') x.readListAfter(from); // 送的饭: food that was delivered, not asked for
   }
   if (x.hits.length === 0) {
