@@ -154,6 +154,17 @@ describe('water', () => {
     const [w] = await v.db.db.select().from(waterBookings);
     expect(w?.status).toBe('cancelled');
   });
+
+  it('moves a booking to another day, keeping its amount and place (one delivery, not two)', async () => {
+    await v.say(VILLAGERS, '老王', '明天送两桶水到5组', at('09:00'));
+    const said = await v.say(VILLAGERS, '老王', '水改到后天送', at('09:30'));
+    expect(said[0]?.text).toBe('已取消送水 W-0001。\n已预约送水 W-0002：2月17日 2桶，送到五组。');
+    const rows = await v.db.db.select().from(waterBookings).orderBy(asc(waterBookings.number));
+    expect(rows.map((r) => [r.number, r.status, r.day, r.qty])).toEqual([
+      [1, 'cancelled', '2020-02-16', 2],
+      [2, 'booked', '2020-02-17', 2],
+    ]);
+  });
 });
 
 describe('withdrawals', () => {

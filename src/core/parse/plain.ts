@@ -147,6 +147,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       let waterAt = masked.indexOf('水');
       for (const h of items) if (isWaterItem(h.item) && (waterAt < 0 || h.start < waterAt)) waterAt = h.start;
       const when = bookedDays(text, rescheduled(text, dates));
+      // 水改到后天送，还是两桶: the booking moved is withdrawn, the new day booked (else both would be delivered)
+      if (cancels.length === 0 && MOVED_RE.test(masked))
+        out.push({ at: -1, record: { type: 'cancel', items: [{ name: '水' }] } });
       const perDay = waterPerDay(masked, when, places, local);
       if (perDay) for (const w of perDay) out.push(w);
       else out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], when, deliverTo, local) });
@@ -252,6 +255,10 @@ function withdrawsWater(cancels: readonly { names: string[] }[]): boolean {
     for (const name of c.names) if (isWaterItem({ name, qty: null, unit: null })) return true;
   return false;
 }
+
+/** 水改到后天 / 明天的水推到周五: a booking moved to another day. */
+const MOVED_RE =
+  /水.{0,6}(?:改到|改在|推到|挪到|换到|延到|推迟到|延后到)|(?:改到|改在|推到|挪到|换到|延到|推迟到|延后到).{0,8}(?:送水|水)/;
 
 /** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
 function rescheduled(text: string, dates: DateHit[]): DateHit[] {

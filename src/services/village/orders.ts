@@ -89,7 +89,15 @@ const goodsKey = (
 const sameGoods = (a: Parameters<typeof goodsKey>[0], b: Parameters<typeof goodsKey>[0]) =>
   goodsKey(a) === goodsKey(b);
 
-const WATER_WORDS = new Set(['水', '送水', '桶装水', '饮用水', '纯净水', '山泉水', '矿泉水']);
+export const WATER_WORDS: ReadonlySet<string> = new Set([
+  '水',
+  '送水',
+  '桶装水',
+  '饮用水',
+  '纯净水',
+  '山泉水',
+  '矿泉水',
+]);
 
 /** Does an order item answer to a name the villager used (as written, or after the alias list)? */
 const itemMatches = (item: { name: string; canonical: string }, name: string) =>

@@ -12,7 +12,7 @@ import type { Turn } from '../turn.js';
 import { actionable, answerPending, ask, fixRecentOrder } from './confirm.js';
 import { ownerOf, type VillagerContext, villageRepos } from './context.js';
 import { applyJielong } from './jielong.js';
-import { cancel, placeOrders } from './orders.js';
+import { cancel, placeOrders, WATER_WORDS } from './orders.js';
 import { bookWater } from './water.js';
 
 /** A place given later fills orders and bookings of the last day that have none. */
@@ -80,6 +80,18 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
       if (r.type === 'order') orders.push(r);
       else if (r.type === 'cancel') cancels.push(r);
       else if (r.type === 'water') water.push(r);
+    }
+    // 水改到后天送 (a booking moved): the new day keeps the amount, part and place of the booking it replaces
+    if (water.length > 0 && cancels.some((c) => c.items.some((i) => WATER_WORDS.has(i.name)))) {
+      const [moved] = await ctx.repos.water.bookedOf(ctx.siteId, ownerOf(ctx));
+      if (moved)
+        for (const w of water) {
+          if (w.qty === null) {
+            w.qty = moved.qty;
+            w.unit = moved.unit;
+          }
+          w.deliverTo ??= moved.deliverTo;
+        }
     }
     const lines: string[] = [];
     for (const c of cancels) lines.push(await cancel(ctx, c));
