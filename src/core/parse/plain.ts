@@ -3,7 +3,7 @@
 // times, symptoms, cancellations, places, then items.
 import type { GroupContext, Item, ParsedRecord, Vocabulary } from '../records.js';
 import { bareGoodsList, keepAskedFor } from './asked.js';
-import { cancelRecord, findCancels } from './cancel.js';
+import { type CancelHit, cancelRecord, findCancels } from './cancel.js';
 import { Mask } from './chars.js';
 import { claimNotGoods } from './claims.js';
 import { inferContext } from './context.js';
@@ -180,6 +180,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   // 昨天花了36.5元买水果: money spent on goods already bought asks for nothing
   if (SPENT_RE.test(text)) items = [];
   items = withoutAlternatives(masked, withoutGeneral(items));
+  // 尿素要一袋 算了尿素不要了: goods withdrawn later in the same message are not ordered, nor withdrawn from before
+  if (asOrder && cancels.length > 0) items = withdrawnHere(items, cancels, out);
   const goods: Item[] = [];
   for (const h of items) goods.push(h.item);
   const anchor = items[0]?.start ?? 0;
@@ -220,6 +222,25 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const records: ParsedRecord[] = [];
   for (const a of out) records.push(a.record);
   return records;
+}
+
+/** Items not withdrawn later in their own message; the cancel record keeps only goods ordered before. */
+function withdrawnHere(
+  items: ItemHit[],
+  cancels: readonly CancelHit[],
+  out: Anchored<ParsedRecord>[],
+): ItemHit[] {
+  const gone = new Set<string>();
+  for (const c of cancels)
+    for (const n of c.names) if (items.some((h) => h.item.name === n && h.end <= c.start)) gone.add(n);
+  if (gone.size === 0) return items;
+  const k = out.findIndex((a) => a.record.type === 'cancel');
+  const rec = out[k]?.record;
+  if (rec?.type === 'cancel') {
+    rec.items = rec.items.filter((i) => !gone.has(i.name));
+    if (rec.items.length === 0) out.splice(k, 1);
+  }
+  return items.filter((h) => !gone.has(h.item.name));
 }
 
 /** Breathlessness (not a tight chest alone) is acute. */
