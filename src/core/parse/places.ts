@@ -36,7 +36,7 @@ const GEO_ENDING =
   '(?:[岩沟河溪坝湾]口|院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚|(?<=[\\u4e00-\\u9fa5]{2})[田林])(?:上|下|里|边|头)?';
 /** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
 const GEO_RE = new RegExp(
-  `(?:^|(?<=[\\s,，。;；!！?？|:：、(]|到|在|送|是|住|们|屋头|家里|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[老小]?[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|?？()]|谢谢|哈|吧|嘛|哦|啊|撒|噻|咯|哟|呀|嘞|去|那|这边|这里|那边|送|再|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\\d一二两三四五六七八九十]{1,3}\\s*(?:桶|袋|包|斤|瓶|箱|壶)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]|带|买|要|订|送|家))`,
+  `(?:^|(?<=[\\s,，。;；!！?？|:：、(]|到|在|送|是|住|们|屋头|家里|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[老小]?[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|?？()]|谢谢|哈|吧|嘛|哦|啊|撒|噻|咯|哟|呀|嘞|去|那|这边|这里|那边|送|再|(?:大后天|后天|明天|今天|今晚|明早)(?=[\\d一二两三四五六七八九十]|送)|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\\d一二两三四五六七八九十]{1,3}\\s*(?:桶|袋|包|斤|瓶|箱|壶)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]|带|买|要|订|送|家))`,
   'g',
 );
 const BARE_ENDING_RE =
@@ -94,6 +94,12 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     while (name.length > 2 && PLACE_LEAD.has(name[0] as string)) {
       name = name.slice(1);
       start++;
+    }
+    // 水明天两桶风垭: the barrels before the hamlet are no part of its name
+    const counted = /^[\d一二两三四五六七八九十]{1,3}(?:桶|袋|斤|包|瓶|箱|壶|个)/.exec(name);
+    if (counted && name.length - counted[0].length >= 2) {
+      name = name.slice(counted[0].length);
+      start += counted[0].length;
     }
     // 送他屋头瓦窑坪: home (屋头, 家里) before the hamlet is where in it, not its name
     const home = /^(?:屋头|家里|屋里|老家)/.exec(name);
