@@ -1,0 +1,160 @@
+// One message's item extraction state: the names already taken, the goods words mentioned, and the reading of
+// a list of names after a verb (需要牙刷、牙膏和毛巾). Shared by the quantity reader (items.ts) and the verb
+// reader (verb-items.ts).
+import type { Item } from '../records.js';
+import { isCjk } from './chars.js';
+import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { type NameSpan, readNameBackward, readNameForward } from './names.js';
+import { type QtyHit, unitAt } from './quantities.js';
+
+export interface ItemHit {
+  start: number;
+  end: number;
+  item: Item;
+}
+
+const VAGUE: readonly [string, number | null, string | null][] = [
+  ['一点儿', null, null],
+  ['一点', null, null],
+  ['点儿', null, null],
+  ['一些', null, null],
+  ['几个', null, '个'],
+  ['点', null, null],
+  ['些', null, null],
+  ['个', 1, '个'],
+];
+const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|或者|或是|或|,|，|\/)\s*|\s+)/;
+
+/** Characters already taken by an item name, so no name is used twice. */
+export class Used {
+  private readonly bits: Uint8Array;
+  constructor(n: number) {
+    this.bits = new Uint8Array(n);
+  }
+  add(span: NameSpan): void {
+    this.bits.fill(1, span.start, span.end);
+  }
+  overlaps(s: number, e: number): boolean {
+    for (let i = s; i < e; i++) if (this.bits[i] === 1) return true;
+    return false;
+  }
+}
+
+/** Known goods words in the text, in order (found once per message). */
+function goodsMentions(text: string): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const w = goodsAt(text, i);
+    if (w) {
+      out.push({ start: i, end: i + w.length, name: w });
+      i += w.length - 1;
+    }
+  }
+  return out;
+}
+
+export function nameBefore(text: string, q: QtyHit, used: Used): NameSpan | null {
+  const b = readNameBackward(text, q.start);
+  return b && !used.overlaps(b.start, b.end) ? b : null;
+}
+
+/** The last known goods word before `pos` that no item has taken (anaphora for 能再给一个吗). */
+export function goodsMentionedBefore(
+  mentions: readonly NameSpan[],
+  pos: number,
+  used: Used,
+  from = 0,
+): NameSpan | null {
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k] as NameSpan;
+    if (m.start < from) return null;
+    if (m.end <= pos && !used.overlaps(m.start, m.end)) return m;
+  }
+  return null;
+}
+
+/** One message's item extraction: the names already taken and the items found so far. */
+export class Extraction {
+  readonly used: Used;
+  readonly hits: ItemHit[] = [];
+  readonly qtyStarts = new Set<number>();
+  private mentionsCache: NameSpan[] | null = null;
+  readonly origin: string;
+  constructor(
+    readonly text: string,
+    original?: string,
+  ) {
+    this.used = new Used(text.length);
+    this.origin = original ?? text;
+  }
+  mentions(): NameSpan[] {
+    this.mentionsCache ??= goodsMentions(this.text);
+    return this.mentionsCache;
+  }
+  take(span: NameSpan, qty: number | null, unit: string | null, qs: number, qe: number): void {
+    this.used.add(span);
+    this.hits.push({
+      start: Math.min(span.start, qs),
+      end: Math.max(span.end, qe),
+      item: { name: span.name, qty, unit },
+    });
+  }
+  /** Names after a verb: 需要牙刷、牙膏和毛巾 / 给点酒精 / 送壶开水 / 借个充电器. */
+  readListAfter(from: number): void {
+    const text = this.text;
+    let pos = from;
+    let spaced = false;
+    for (let n = 0; n < 12; n++) {
+      let qty: number | null = null;
+      let unit: string | null = null;
+      if (n === 0) {
+        // 买五块钱的葱: goods bought for a sum of money (the price is claimed) are named after its 的
+        if (text[pos] === '|') {
+          let k = pos;
+          while (text[k] === '|') k++;
+          if (
+            text[k] === '的' &&
+            /^[\d一二两三四五六七八九十百]+\s*(?:块|元)/.test(this.origin.slice(pos, k))
+          )
+            pos = k + 1;
+        }
+        // 需要：口罩、纸巾 — a colon (and a line break) may follow the verb
+        while (
+          pos < from + 3 &&
+          (text[pos] === ':' || text[pos] === '：' || text[pos] === '\n' || text[pos] === ' ')
+        )
+          pos++;
+        for (const [w, q, u] of VAGUE) {
+          if (text.startsWith(w, pos)) {
+            qty = q;
+            unit = u;
+            pos += w.length;
+            break;
+          }
+        }
+        // 送壶开水 / 来袋盐: a measure word right after the verb means one
+        const u = qty === null && unit === null ? unitAt(text, pos) : null;
+        if (u && u.length === 1 && isCjk(text[pos + 1])) {
+          qty = 1;
+          unit = u;
+          pos += 1;
+        }
+      }
+      if (this.qtyStarts.has(pos) || this.qtyStarts.has(pos + 1)) return;
+      const span = readNameForward(text, pos, this.qtyStarts);
+      if (!span || this.used.overlaps(span.start, span.end)) return;
+      if (!looksLikeGoods(span.name)) return;
+      // 求个充电宝 手机要没电了: after a bare space, a word that starts a new clause is not the next item
+      if (n > 0 && spaced && !isKnownGoods(span.name) && isCjk(text[span.end])) return;
+      this.take(span, qty, unit, span.start, span.end);
+      const sep = LIST_SEP_RE.exec(text.slice(span.end, span.end + 6));
+      if (!sep) return;
+      spaced = sep[0].trim().length === 0;
+      pos = span.end + sep[0].length;
+    }
+  }
+}
+
+export function byStart(a: ItemHit, b: ItemHit): number {
+  return a.start - b.start;
+}

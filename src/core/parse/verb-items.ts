@@ -1,0 +1,75 @@
+// Goods named without a quantity of their own: after a verb (需要牙刷、牙膏, 给点酒精), before 用完了/没了
+// (卫生纸用完了), after 有没有 / 没有…了, and listed after an item in a 接龙 line (布洛芬1盒 创可贴).
+import { clauseStart } from './chars.js';
+import { byStart, type Extraction, goodsMentionedBefore } from './item-extraction.js';
+import { goodsAt, goodsSuffix, isKindOf, isKnownGoods } from './item-lexicon.js';
+import { readNameBackward } from './names.js';
+
+/** Verbs after which goods are asked for (买, 要, 给我, 找点 …). */
+const TRIGGER_RE =
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|煮|开(?!水)|有没有|我把|[,，、\s]还有|加(?![饭菜]|油(?![\d一二两三四五六七八九十]))|找(?=点|些|个|一[点些个瓶包盒卷把])/g;
+/** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
+const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
+const POST_RE = /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
+
+const OUT_OF_RE = /(?:没有?|莫得|没得)(?=[^\s,，。!?|]{1,6}了)/g;
+const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
+
+/** 感冒灵一盒、创可贴 / 布洛芬1盒 创可贴 (a 接龙 line): goods listed after an item with no quantity of their own. */
+export function readListTails(x: Extraction): void {
+  const text = x.text;
+  for (const h of [...x.hits]) {
+    const sep = /^\s*(?:、|和|及|,|，)\s*|^\s+/.exec(text.slice(h.end, h.end + 4));
+    if (sep && goodsAt(text, h.end + sep[0].length)) x.readListAfter(h.end + sep[0].length);
+  }
+  x.hits.sort(byStart);
+}
+
+export function readVerbItems(x: Extraction): void {
+  const text = x.text;
+  TRIGGER_RE.lastIndex = 0;
+  for (let m = TRIGGER_RE.exec(text); m !== null; m = TRIGGER_RE.exec(text)) {
+    const from = m.index + m[0].length;
+    // 他不会弄手机: what someone cannot do is no ask
+    if (/(?:不会|不懂|不晓得|不知道怎么)$/.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    if (text[from] !== '的') x.readListAfter(from); // 送的饭: food that was delivered, not asked for
+  }
+  if (x.hits.length === 0) {
+    // 充电器能借一下吗: with nothing after the verb, the goods named first in its clause are asked for
+    for (const m of text.matchAll(GIVE_RE)) {
+      if ('不别没'.includes(text[m.index - 1] ?? '|')) continue;
+      const topic = goodsMentionedBefore(x.mentions(), m.index, x.used, clauseStart(text, m.index));
+      if (topic) x.take(topic, null, null, topic.start, topic.end);
+    }
+  }
+  if (text.includes('有')) for (const m of text.matchAll(HAVE_RE)) x.readListAfter(m.index + 1);
+  // 没有纸巾了 / 没热水了 / 莫得开水了: what has run out is asked for
+  if (/没|莫得/.test(text)) for (const m of text.matchAll(OUT_OF_RE)) x.readListAfter(m.index + m[0].length);
+  // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
+  if (x.hits.length > 0) return;
+  for (const m of text.matchAll(POST_RE)) {
+    // 卫生纸和垃圾袋都用完了: every goods word listed in the clause ran out (an adverb may come between)
+    let end = m.index;
+    while (end > 0 && '都也又全快已'.includes(text[end - 1] as string)) end--;
+    const from = clauseStart(text, end);
+    const listed = x
+      .mentions()
+      .filter((g) => g.start >= from && g.end <= end && !x.used.overlaps(g.start, g.end));
+    if (listed.length > 1) {
+      for (const g of listed) x.take(g, null, null, g.start, g.end);
+      continue;
+    }
+    let b = readNameBackward(text, end);
+    // 降压药还有两天就吃完了: the goods opening the clause ran out, whatever stands between
+    const only = listed[0];
+    if (!(b && (isKnownGoods(b.name) || goodsSuffix(b.name))) && only && listed.length === 1) {
+      if (!/是不是|吗|\?/.test(text.slice(only.end, end))) b = only;
+    }
+    if (b && !x.used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
+      // 药吃完了 降糖药: a kind named beside the general word that ran out is what is asked for
+      const kind = x.mentions().find((g) => !x.used.overlaps(g.start, g.end) && isKindOf(g.name, b.name));
+      const taken = kind ?? b;
+      x.take(taken, null, null, taken.start, taken.end);
+    }
+  }
+}
