@@ -1,8 +1,17 @@
 // Health records: one per temperature (two slots give two records), symptoms assigned to the slot whose part
 // of the message they sit in; with no number, a record for symptoms or for 体温正常 / 一切正常 / 无不适.
-import type { GroupContext, HealthRecord, Slot, SymptomCode } from '../records.js';
-import { clauseEnd } from './chars.js';
+import type { GroupContext, HealthRecord } from '../records.js';
 import { doubt } from './doubts.js';
+import {
+  codesIn,
+  dayOf,
+  postfix,
+  roomFor,
+  roomList,
+  shortReport,
+  slotFromClock,
+  whenOfSymptom,
+} from './health-context.js';
 import type { LocalDate } from './local-time.js';
 import { listedInOrder, type PersonHit, personsBefore } from './persons.js';
 import type { RoomHit } from './rooms.js';
@@ -25,63 +34,6 @@ export interface HealthInput {
 export interface Anchored<T> {
   at: number;
   record: T;
-}
-
-function slotFromClock(local: LocalDate | null): Slot | null {
-  if (local === null) return null;
-  return local.hour < 12 ? 'am' : 'pm';
-}
-
-/**
- * 这两天晚上总是咳嗽，白天还好，体温…36.6: a slot word in an earlier clause that says when a symptom comes
- * is not when the temperature was taken.
- */
-function whenOfSymptom(
-  text: string,
-  s: SlotHit,
-  tempStart: number,
-  symptoms: readonly SymptomHit[],
-): boolean {
-  const ce = clauseEnd(text, s.end);
-  if (ce >= tempStart) return false;
-  // 从昨晚开始一直低烧，37.5: a fever's time is its reading's time
-  for (const x of symptoms) if (x.start >= s.end && x.start < ce && x.code !== 'fever') return true;
-  return false;
-}
-
-function postfix(text: string, s: SlotHit, prevEnd: number): boolean {
-  return s.start - prevEnd <= 2 && text[s.start - 1] === '(' && text[s.end] === ')';
-}
-
-function codesIn(symptoms: readonly SymptomHit[], from: number, to: number): SymptomCode[] {
-  const codes: SymptomCode[] = [];
-  for (const s of symptoms) {
-    if (!s.negated && s.start >= from && s.start < to && !codes.includes(s.code)) codes.push(s.code);
-  }
-  return codes;
-}
-
-/** Two or more rooms listed together before the first reading (2201 2202 / 2010、2011), or null. */
-function roomList(text: string, rooms: readonly RoomHit[], first: TempHit): string[] | null {
-  const before = rooms.filter((r) => r.end <= first.start);
-  if (before.length < 2 || before.length !== rooms.length) return null;
-  for (let k = 1; k < before.length; k++)
-    if (!/^[\s、,，和]+$/.test(text.slice((before[k - 1] as RoomHit).end, (before[k] as RoomHit).start)))
-      return null;
-  return before.map((r) => r.room);
-}
-
-function roomFor(rooms: readonly RoomHit[], pos: number): string | null {
-  let best: RoomHit | undefined;
-  for (const r of rooms) if (r.end <= pos) best = r;
-  return (best ?? rooms[0])?.room ?? null;
-}
-
-/** A short message that is only a room, a slot word and 正常. */
-function shortReport(text: string, rooms: readonly RoomHit[]): boolean {
-  let rest = text;
-  for (const r of rooms) rest = rest.replace(r.room, '');
-  return rest.replace(/[\s\p{P}\p{S}]/gu, '').length <= 8;
 }
 
 /** One person measured again or two ways: 量了两次, 复测, 额温/耳温, 第一次…第二次, 一次…一次. */
@@ -108,27 +60,6 @@ function countedPeople(text: string): number {
   if (/两口子|老两口|我们俩|我俩/.test(text) && /都|也|均|一样/.test(text)) return 2;
   const m = /(?:一家|全家)?([两二三四五六])(?:口人|口|个人|人)[^\d]{0,8}?(?:都|也|均|全)/.exec(text);
   return m ? (COUNT_WORDS[m[1] as string] ?? 0) : 0;
-}
-
-/** The day words that tie a reading to the local day before (昨晚37.1) or to today (现在36.8). */
-const DAY_HINT_RE = /[昨今现刚目这前头]/;
-const EARLIER_RE = /昨天|昨晚|昨日|昨夜|前晚|头天晚上/g;
-const TODAY_RE = /今天|今早|今晚|今日|现在|刚才|刚刚|目前|这会|今儿/g;
-
-function lastIndex(re: RegExp, s: string): number {
-  let at = -1;
-  for (const m of s.matchAll(re)) at = m.index;
-  return at;
-}
-
-/** true / false when the text between `from` and the reading names its day; undefined when it does not. */
-function dayOf(text: string, from: number, to: number): boolean | undefined {
-  if (!DAY_HINT_RE.test(text)) return undefined;
-  const seg = text.slice(from, to);
-  const y = lastIndex(EARLIER_RE, seg);
-  const t = lastIndex(TODAY_RE, seg);
-  if (y < 0 && t < 0) return undefined;
-  return y > t;
 }
 
 const NOW_RE = /今天|现在|刚才|刚刚|目前|这会/;

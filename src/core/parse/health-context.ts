@@ -1,0 +1,87 @@
+// Where and when a health reading stands in its message: the slot from the clock or a part-of-day word, the
+// symptoms of its part of the message, its room, and the day words (昨晚, 现在) that tie it to a day.
+import type { Slot, SymptomCode } from '../records.js';
+import { clauseEnd } from './chars.js';
+import type { LocalDate } from './local-time.js';
+import type { RoomHit } from './rooms.js';
+import type { SlotHit } from './slots.js';
+import type { SymptomHit } from './symptoms.js';
+import type { TempHit } from './temperature.js';
+
+export function slotFromClock(local: LocalDate | null): Slot | null {
+  if (local === null) return null;
+  return local.hour < 12 ? 'am' : 'pm';
+}
+
+/**
+ * 这两天晚上总是咳嗽，白天还好，体温…36.6: a slot word in an earlier clause that says when a symptom comes
+ * is not when the temperature was taken.
+ */
+export function whenOfSymptom(
+  text: string,
+  s: SlotHit,
+  tempStart: number,
+  symptoms: readonly SymptomHit[],
+): boolean {
+  const ce = clauseEnd(text, s.end);
+  if (ce >= tempStart) return false;
+  // 从昨晚开始一直低烧，37.5: a fever's time is its reading's time
+  for (const x of symptoms) if (x.start >= s.end && x.start < ce && x.code !== 'fever') return true;
+  return false;
+}
+
+export function postfix(text: string, s: SlotHit, prevEnd: number): boolean {
+  return s.start - prevEnd <= 2 && text[s.start - 1] === '(' && text[s.end] === ')';
+}
+
+export function codesIn(symptoms: readonly SymptomHit[], from: number, to: number): SymptomCode[] {
+  const codes: SymptomCode[] = [];
+  for (const s of symptoms) {
+    if (!s.negated && s.start >= from && s.start < to && !codes.includes(s.code)) codes.push(s.code);
+  }
+  return codes;
+}
+
+/** Two or more rooms listed together before the first reading (2201 2202 / 2010、2011), or null. */
+export function roomList(text: string, rooms: readonly RoomHit[], first: TempHit): string[] | null {
+  const before = rooms.filter((r) => r.end <= first.start);
+  if (before.length < 2 || before.length !== rooms.length) return null;
+  for (let k = 1; k < before.length; k++)
+    if (!/^[\s、,，和]+$/.test(text.slice((before[k - 1] as RoomHit).end, (before[k] as RoomHit).start)))
+      return null;
+  return before.map((r) => r.room);
+}
+
+export function roomFor(rooms: readonly RoomHit[], pos: number): string | null {
+  let best: RoomHit | undefined;
+  for (const r of rooms) if (r.end <= pos) best = r;
+  return (best ?? rooms[0])?.room ?? null;
+}
+
+/** A short message that is only a room, a slot word and 正常. */
+export function shortReport(text: string, rooms: readonly RoomHit[]): boolean {
+  let rest = text;
+  for (const r of rooms) rest = rest.replace(r.room, '');
+  return rest.replace(/[\s\p{P}\p{S}]/gu, '').length <= 8;
+}
+
+/** The day words that tie a reading to the local day before (昨晚37.1) or to today (现在36.8). */
+const DAY_HINT_RE = /[昨今现刚目这前头]/;
+const EARLIER_RE = /昨天|昨晚|昨日|昨夜|前晚|头天晚上/g;
+const TODAY_RE = /今天|今早|今晚|今日|现在|刚才|刚刚|目前|这会|今儿/g;
+
+function lastIndex(re: RegExp, s: string): number {
+  let at = -1;
+  for (const m of s.matchAll(re)) at = m.index;
+  return at;
+}
+
+/** true / false when the text between `from` and the reading names its day; undefined when it does not. */
+export function dayOf(text: string, from: number, to: number): boolean | undefined {
+  if (!DAY_HINT_RE.test(text)) return undefined;
+  const seg = text.slice(from, to);
+  const y = lastIndex(EARLIER_RE, seg);
+  const t = lastIndex(TODAY_RE, seg);
+  if (y < 0 && t < 0) return undefined;
+  return y > t;
+}
