@@ -93,7 +93,14 @@ function maskAll(mask: Mask, re: RegExp, text: string): void {
 const CHORE_RE =
   /(?<=^|[\s,，。(（])(?:想|用来|拿来|好)(?:把[\u4e00-\u9fa5]{1,4}?)?(洗|擦|刷|喷|拖|扫|消毒|粘|缠|补|晾)[\u4e00-\u9fa5]{0,6}?(?:用|一下)?(?=$|[\s,，。)）])/g;
 
+/** 酒精棉片消毒手机用: the chore said after the goods, ending in 用. */
+const CHORE_AFTER_RE = /(?<=[\u4e00-\u9fa5])(消毒|擦|洗|喷|刷)[\u4e00-\u9fa5]{1,4}用(?=$|[\s,，。!！])/g;
+
 function maskChores(mask: Mask, text: string): void {
+  for (const m of text.matchAll(CHORE_AFTER_RE)) {
+    if (goodsAt(text, m.index) !== null) continue; // 给我消毒液用: the goods themselves
+    mask.set(m.index, m.index + m[0].length);
+  }
   for (const m of text.matchAll(CHORE_RE)) {
     const verb = m.index + m[0].lastIndexOf(m[1] as string);
     if (goodsAt(text, verb) !== null) continue; // 想洗发水: goods that start like a chore

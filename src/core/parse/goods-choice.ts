@@ -8,8 +8,9 @@ import type { ItemHit } from './items.js';
  * 要买化肥 两袋 复合肥: a general word with no quantity, named beside one of its kinds, is that kind; 没有口罩了
  * 送两个口罩: goods named again with a quantity are the same goods.
  */
-export function withoutGeneral(items: ItemHit[]): ItemHit[] {
-  if (items.length < 2) return items;
+export function withoutGeneral(items0: ItemHit[]): ItemHit[] {
+  if (items0.length < 2) return items0;
+  const items = countedKinds(items0);
   return items.filter(
     (h) =>
       h.item.qty !== null ||
@@ -40,4 +41,19 @@ export function withoutAlternatives(masked: string, items: ItemHit[]): ItemHit[]
         (g) => g !== h && g.item.qty === null && g.start < h.start && isKindOf(h.item.name, g.item.name),
       ),
   );
+}
+
+/** 帮我买包烟 红塔山: the one kind named with no quantity beside the counted general word is what is bought. */
+function countedKinds(items: ItemHit[]): ItemHit[] {
+  const out = [...items];
+  for (const g of items) {
+    if (g.item.qty === null) continue;
+    const kinds = items.filter((k) => k.item.qty === null && isKindOf(k.item.name, g.item.name));
+    const only = kinds[0];
+    if (kinds.length !== 1 || !only) continue;
+    only.item.qty = g.item.qty;
+    only.item.unit = g.item.unit;
+    out.splice(out.indexOf(g), 1);
+  }
+  return out;
 }

@@ -107,6 +107,20 @@ const FRUITS = [
   '草莓',
   '柚子',
 ];
+const CIGARETTES = [
+  '红塔山',
+  '中华',
+  '玉溪',
+  '云烟',
+  '黄鹤楼',
+  '芙蓉王',
+  '利群',
+  '红河',
+  '白沙',
+  '红双喜',
+  '南京',
+  '娇子',
+];
 const FERTILISERS = [
   '复合肥',
   '尿素',
@@ -131,6 +145,7 @@ export function isKindOf(name: string, general: string): boolean {
     return /(?:种|种子|籽)$/.test(name);
   if (general === '药') return categoryOf(name) === 'medical';
   if (general === '水果') return FRUITS.includes(name);
+  if (general === '烟' || general === '香烟') return CIGARETTES.includes(name);
   if (general === '农药') return /剂$|杀虫|除草|杀菌|除虫|敌敌畏|百草枯|草甘膦/.test(name);
   // 降压药 卡托普利: a medicine named by its proper name is a kind of the medicine named by its use
   if (general.endsWith('药') && general.length > 1) return isDrugName(name);

@@ -44,7 +44,7 @@ export function isUrgent(text: string, maxTemp: number | null, acute = false): b
 }
 
 /** The category and position of words that ask for a service when no item is named; null when none. */
-function serviceCategory(text: string): { category: RequestCategory; at: number } | null {
+function serviceCategory(text: string, reading: boolean): { category: RequestCategory; at: number } | null {
   const meal = MEAL_RE.exec(text);
   if (meal) return { category: 'meal', at: meal.index };
   if (FRAME_RE.test(text)) {
@@ -55,6 +55,14 @@ function serviceCategory(text: string): { category: RequestCategory; at: number 
     ];
     for (const [re, category] of rules) {
       const m = re.exec(text);
+      // 36.9 是不是体温计坏了: doubting the device over a reading asks for no service yet (显示LO 是不是坏了 does)
+      if (
+        m &&
+        category === 'other' &&
+        reading &&
+        /是不是|是否/.test(text.slice(Math.max(0, m.index - 8), m.index))
+      )
+        continue;
       if (m) return { category, at: m.index };
     }
   }
@@ -141,7 +149,9 @@ export function buildRequest(
   // 中午的饭还没送来: the meal itself chased is no goods asked for
   if (items.length > 0 && items.every((i) => PLAIN_MEALS.has(i.name)) && MEAL_CHASE_RE.test(text)) items = [];
   const first = items[0];
-  const service = first ? { category: categoryOf(first.name), at: itemsAt } : serviceCategory(text);
+  const service = first
+    ? { category: categoryOf(first.name), at: itemsAt }
+    : serviceCategory(text, maxTemp !== null);
   if (service === null) return null;
   const record: RequestRecord = {
     type: 'request',

@@ -65,6 +65,8 @@ export function readVerbItems(x: Extraction): void {
     if (!(b && (isKnownGoods(b.name) || goodsSuffix(b.name))) && only && listed.length === 1) {
       if (!/是不是|吗|\?/.test(text.slice(only.end, end))) b = only;
     }
+    // 是不是温度计坏了啊: asking whether the goods are broken asks for nothing yet
+    if (b && /是不是|是否/.test(text.slice(clauseStart(text, b.start), b.start))) continue;
     if (b && !x.used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
       // 药吃完了 降糖药: a kind named beside the general word that ran out is what is asked for
       const kind = x.mentions().find((g) => !x.used.overlaps(g.start, g.end) && isKindOf(g.name, b.name));
