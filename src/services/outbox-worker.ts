@@ -10,9 +10,9 @@ import type { OutboxRepo, OutboxRow } from '../../db/repositories/outbox.js';
 import { backoffMs } from '../core/backoff.js';
 import type { Clock } from '../core/clock.js';
 import type { GroupInfo } from '../core/domain.js';
-import { CAP_WARNING_SHARE, mergedAckText } from '../core/outgoing.js';
-import { DEFAULT_ZONE, localTime, startOfLocalDay } from '../core/time.js';
+import { DEFAULT_ZONE } from '../core/time.js';
 import type { Logger } from '../log.js';
+import { createOutboxBudget, mergedMessage } from './outbox-budget.js';
 import { DEFAULT_POLICY, type OutboxPolicy } from './outbox-policy.js';
 import { abortableSleep } from './timers.js';
 
@@ -74,49 +74,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     return room?.id ?? null;
   }
 
-  /** The start of the group's local day at `now`, and of the next one. */
-  async function dayOf(groupId: number, now: Date) {
-    const group = await deps.groups.byId(groupId);
-    const zone = group?.timeZone ?? deps.defaultZone ?? DEFAULT_ZONE;
-    const start = startOfLocalDay(now, zone);
-    return { group, start, next: startOfLocalDay(new Date(start.getTime() + 36 * 3_600_000), zone) };
-  }
-
-  /**
-   * The group's budget for this row: urgent rows spend none; reminders and notices to a named person may
-   * use the whole daily cap; routine answers stop at the cap less the reserve. Null when it may go now,
-   * else when the next day's budget starts.
-   */
-  async function overCap(row: OutboxRow, now: Date): Promise<Date | null> {
-    if (row.budget === 'urgent' || row.urgent || !row.groupId) return null;
-    const { start, next } = await dayOf(row.groupId, now);
-    const limit =
-      row.budget === 'routine' ? policy.groupDailyCap - policy.groupDailyReserve : policy.groupDailyCap;
-    return (await repo.sentSince(row.groupId, start)) < limit ? null : next;
-  }
-
-  /** Tells staff once a day when a group nears its cap (before routine answers stop). */
-  async function watchCap(row: OutboxRow, now: Date): Promise<void> {
-    if (!row.groupId || row.budget === 'urgent' || !deps.onCapNear) return;
-    const { group, start } = await dayOf(row.groupId, now);
-    const sent = await repo.sentSince(row.groupId, start);
-    if (sent >= Math.floor(policy.groupDailyCap * CAP_WARNING_SHARE) && group)
-      await deps.onCapNear({ group, sent, cap: policy.groupDailyCap, day: start });
-  }
-
-  /**
-   * Acknowledgements of one group: while the group is quiet each goes at once; once `ackBurst` went out
-   * within a merge window, the next waits until the window allows another, and those waiting meanwhile go
-   * out merged as one.
-   */
-  async function mergeWindow(row: OutboxRow, now: Date): Promise<Date | null> {
-    if (!policy.mergeAcks || row.kind !== 'ack' || !row.mergeKey || !row.groupId) return null;
-    const since = new Date(now.getTime() - policy.ackWindowMs);
-    const recent = await repo.sentTimesOf(row.groupId, row.mergeKey, since, policy.ackBurst);
-    const oldest = recent[policy.ackBurst - 1];
-    const until = oldest ? new Date(oldest.getTime() + policy.ackWindowMs) : null;
-    return until && until > now ? until : null;
-  }
+  const budget = createOutboxBudget({
+    repo,
+    groups: deps.groups,
+    policy,
+    defaultZone: deps.defaultZone,
+    onCapNear: deps.onCapNear,
+  });
+  const { overCap, watchCap, mergeWindow } = budget;
 
   async function handle(row: OutboxRow): Promise<SendOutcome> {
     const now = clock.now();
@@ -146,7 +111,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     if (!roomId && !row.contactId) return retry(row, now, `no WeChat room with topic ${row.topic}`);
     const message =
       rows.length > 1
-        ? mergedMessage(rows, row)
+        ? mergedMessage(rows, row, deps.defaultZone ?? DEFAULT_ZONE)
         : { text: row.text, mentionIds: row.mentions.map((m) => m.id) };
     let providerId: string | null;
     let providerAt: Date | null | undefined;
@@ -186,21 +151,6 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
         code: 'CHAT_SEND_FAILED',
       });
     return deps.sender.sendToContact(contactId, text);
-  }
-
-  /** Several acknowledgements as one message, naming the rooms of their senders (no one is @mentioned). */
-  function mergedMessage(rows: OutboxRow[], head: OutboxRow) {
-    const zone = deps.defaultZone ?? DEFAULT_ZONE;
-    const times = rows.map((r) => r.createdAt.getTime());
-    const hhmm = (t: number) => localTime(new Date(t), (head.payload?.zone as string | undefined) ?? zone);
-    const entries = rows.map((r) => ({
-      who: String(r.payload?.who ?? r.id),
-      label: typeof r.payload?.label === 'string' ? r.payload.label : null,
-    }));
-    return {
-      text: mergedAckText(entries, hhmm(Math.min(...times)), hhmm(Math.max(...times))),
-      mentionIds: [],
-    };
   }
 
   /**
