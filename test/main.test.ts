@@ -1,10 +1,12 @@
 // `npm start` as a newcomer runs it: a real process on the embedded defaults. The few tests that start the
 // service as a process; everything else runs in-process.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EVENT_LOOP_DEGRADED_MS } from '../src/http/routes/health.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 let child: ChildProcess | null = null;
@@ -60,12 +62,14 @@ describe('npm start', () => {
     expect(address, stderr()).toBeDefined();
     const res = await fetch(`${address}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({
-      status: 'ok',
+    const health = (await res.json()) as { status: string; eventLoop: { p99Ms: number } };
+    expect(health).toMatchObject({
       sandbox: true,
       database: { driver: 'pglite', state: 'up' },
       chat: { puppet: 'mock', state: 'online', user: '守望' },
     });
+    // ok, unless a loaded machine ran the fresh process's event loop late: then degraded, and saying why
+    expect(health.status).toBe(health.eventLoop.p99Ms < EVENT_LOOP_DEGRADED_MS ? 'ok' : 'degraded');
     const me = await fetch(`${consoleUrl}api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
     p.kill('SIGTERM');
