@@ -1,6 +1,8 @@
 // Which of the goods read are the ones meant: a general word beside its kinds (要买化肥 两袋 复合肥), kinds named
-// as alternatives (水果 苹果或者橘子), goods changed (大米改成20斤).
-import type { Item } from '../records.js';
+// as alternatives (水果 苹果或者橘子), goods changed (大米改成20斤), goods withdrawn later in their own message.
+import type { Item, ParsedRecord } from '../records.js';
+import type { CancelHit } from './cancel.js';
+import type { Anchored } from './health.js';
 import { isKindOf } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
 
@@ -56,4 +58,23 @@ function countedKinds(items: ItemHit[]): ItemHit[] {
     out.splice(out.indexOf(g), 1);
   }
   return out;
+}
+
+/** Items not withdrawn later in their own message; the cancel record keeps only goods ordered before. */
+export function withdrawnHere(
+  items: ItemHit[],
+  cancels: readonly CancelHit[],
+  out: Anchored<ParsedRecord>[],
+): ItemHit[] {
+  const gone = new Set<string>();
+  for (const c of cancels)
+    for (const n of c.names) if (items.some((h) => h.item.name === n && h.end <= c.start)) gone.add(n);
+  if (gone.size === 0) return items;
+  const k = out.findIndex((a) => a.record.type === 'cancel');
+  const rec = out[k]?.record;
+  if (rec?.type === 'cancel') {
+    rec.items = rec.items.filter((i) => !gone.has(i.name));
+    if (rec.items.length === 0) out.splice(k, 1);
+  }
+  return items.filter((h) => !gone.has(h.item.name));
 }

@@ -3,13 +3,13 @@
 // times, symptoms, cancellations, places, then items.
 import type { GroupContext, Item, ParsedRecord, Vocabulary } from '../records.js';
 import { bareGoodsList, keepAskedFor } from './asked.js';
-import { type CancelHit, cancelRecord, findCancels } from './cancel.js';
+import { cancelRecord, findCancels } from './cancel.js';
 import { Mask } from './chars.js';
 import { claimNotGoods } from './claims.js';
 import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
 import { type DoubtCode, doubt } from './doubts.js';
-import { changedGoods, withoutAlternatives, withoutGeneral } from './goods-choice.js';
+import { changedGoods, withdrawnHere, withoutAlternatives, withoutGeneral } from './goods-choice.js';
 import { type Anchored, buildHealth } from './health.js';
 import { looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
@@ -222,25 +222,6 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const records: ParsedRecord[] = [];
   for (const a of out) records.push(a.record);
   return records;
-}
-
-/** Items not withdrawn later in their own message; the cancel record keeps only goods ordered before. */
-function withdrawnHere(
-  items: ItemHit[],
-  cancels: readonly CancelHit[],
-  out: Anchored<ParsedRecord>[],
-): ItemHit[] {
-  const gone = new Set<string>();
-  for (const c of cancels)
-    for (const n of c.names) if (items.some((h) => h.item.name === n && h.end <= c.start)) gone.add(n);
-  if (gone.size === 0) return items;
-  const k = out.findIndex((a) => a.record.type === 'cancel');
-  const rec = out[k]?.record;
-  if (rec?.type === 'cancel') {
-    rec.items = rec.items.filter((i) => !gone.has(i.name));
-    if (rec.items.length === 0) out.splice(k, 1);
-  }
-  return items.filter((h) => !gone.has(h.item.name));
 }
 
 /** Breathlessness (not a tight chest alone) is acute. */
