@@ -3,6 +3,7 @@
 import { type Command, readCommand } from './commands.js';
 import type { GroupRole, MessageKind, SiteKind } from './domain.js';
 import { type Jielong, parseMessage, readJielong } from './parse/index.js';
+import { findQuantities } from './parse/quantities.js';
 import { needsConfirmation, reportDay, slotOf } from './quarantine/observation.js';
 import { leftoverState } from './quarantine/unplaced.js';
 import type { CancelRecord, HealthRecord, ParsedRecord, Slot, Vocabulary } from './records.js';
@@ -187,15 +188,14 @@ function villagers(m: Heard): Understanding {
   };
 }
 
-const COUNTED_RE = /[\d一二两三四五六七八九十半]\s*(?:公斤|袋|斤|桶|包|瓶|箱|个|盒|件|把|支|提|罐|串)/;
-
 /**
  * 要两袋化肥 哦不对 三袋: goods counted before the fix words are this message's own, corrected in it — not a fix of
  * the order before (醋不对 是两瓶 and 大米改成20斤 count nothing before them, and fix it).
  */
 function correctsItself(text: string, records: readonly ParsedRecord[]): boolean {
   const m = FIX.exec(text);
-  if (!m || !COUNTED_RE.test(text.slice(0, m.index))) return false;
+  if (!m) return false;
   const before = text.slice(0, m.index);
+  if (!findQuantities(before).some((q) => q.qty !== null && q.unit !== null)) return false;
   return records.some((r) => r.type === 'order' && r.items.some((i) => before.includes(i.name)));
 }

@@ -258,13 +258,15 @@ function withdrawsWater(cancels: readonly { names: string[] }[]): boolean {
   return false;
 }
 
+/** Words that move a booking to another day (改成 too, for 明天的改成后天). */
+const MOVE_WORDS = '改到|改在|推到|挪到|换到|延到|推迟到|延后到';
 /** 水改到后天 / 明天的水推到周五: a booking moved to another day. */
-const MOVED_RE =
-  /水.{0,6}(?:改到|改在|推到|挪到|换到|延到|推迟到|延后到)|(?:改到|改在|推到|挪到|换到|延到|推迟到|延后到).{0,8}(?:送水|水)/;
+const MOVED_RE = new RegExp(`水.{0,6}(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)`);
+const MOVED_TO_RE = new RegExp(`${MOVE_WORDS}|改成`);
 
 /** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
 function rescheduled(text: string, dates: DateHit[]): DateHit[] {
-  const m = /改到|改成|改在|推到|挪到|换到|延到|推迟到|延后到/.exec(text);
+  const m = MOVED_TO_RE.exec(text);
   if (!m) return dates;
   const to = m.index + m[0].length;
   return dates.filter((d) => d.day === null || d.start >= to);
