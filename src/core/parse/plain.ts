@@ -93,7 +93,15 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const slots = findSlots(text);
   const temps = findTemperatures(text, tokens, mask, slots);
   claim(mask, temps);
-  const bare = findBareRooms(text, tokens, temps, mask, opts.context !== 'village', slots);
+  const bare = findBareRooms(
+    text,
+    tokens,
+    temps,
+    mask,
+    opts.context !== 'village',
+    slots,
+    opts.context === 'quarantine' || (opts.context == null && temps.length > 0),
+  );
   claim(mask, bare);
   const known = knownRooms(text, tokens, mask, opts.vocabulary);
   claim(mask, known);

@@ -3,6 +3,7 @@
 import { isCjk, isClauseEnd, MAX_HITS, type Mask } from './chars.js';
 import { SURNAMES } from './name-words.js';
 import type { NumToken } from './numbers.js';
+import { unitAt } from './quantities.js';
 import { chineseToNumber } from './numerals.js';
 import type { SlotHit } from './slots.js';
 import type { TempHit } from './temperature.js';
@@ -23,7 +24,7 @@ const ROOM_RE = new RegExp(
     // 2105房 / 2105房间 / 2105室 / 2105号
     '(?<![\\d.])(\\d{3,4})\\s*(?:号房间|号房|房间|房|室|号|住户|的住户|房客)(?![楼床线码院门机栋])',
     // 房间2105 / 房号:2105 / 房间号 2105
-    '(?:房间号|房号|房间|房)\\s*(?:号)?\\s*(?:是)?\\s*[:：]?\\s*(\\d{3,4})(?![\\d.])',
+    '(?:房间号|房号|房间|房|[Rr]oom|ROOM)\\s*(?:号|[Nn]o\\.?)?\\s*(?:是)?\\s*[:：]?\\s*(\\d{3,4})(?!\\d|\\.\\d)',
     // 我是2210的 / 我住2210 / 我在2210
     '我(?:是|在|住在|住的|住)\\s*(?:那个|这个)?\\s*(\\d{3,4})(?![\\d.])',
     // 送到2105 / 给2105送
@@ -37,6 +38,8 @@ const ROOM_RE = new RegExp(
     `(?<![\\d.])(\\d{3,4})的(?=[${SURNAMES}老]?(?:爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|老人|孩子|小孩|住户|老师))`,
     // 她是1408的 / 我奶奶在2010 / 他在1910 / 我们是2104 / 给我们1603送: where the person reported for lives
     '(?:她|他|我们|我家|咱们|[爷奶婆公妈爸姐哥弟妹娘叔姨])(?:是|在|住在|住)?\\s*(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号楼|年|月|日|点|:|%|组|人|次|天|岁|度|℃|斤|袋|桶|箱|瓶|包|盒|件|份|克|米))',
+    // 12楼05: the floor, then the room's two digits on it
+    '(?<![\\d.])(\\d{1,2})\\s*楼\\s*(\\d{2})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
   ].join('|'),
   'g',
 );
@@ -65,7 +68,7 @@ function buildingNumber(s: string): string {
 }
 
 export function findExplicitRooms(text: string): RoomHit[] {
-  if (!/\d{3}|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]/.test(text)) return [];
+  if (!/\d{3}|\d\s*楼\s*\d|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]/.test(text)) return [];
   const hits: RoomHit[] = [];
   for (const m of text.matchAll(ROOM_RE)) {
     if (hits.length >= MAX_HITS) break;
@@ -75,6 +78,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
     if (m[1] !== undefined && m[2] !== undefined) room = `${buildingNumber(m[1])}-${m[2]}`;
     else if (m[3] !== undefined && m[4] !== undefined) room = `${m[3]}-${m[4]}`;
     else if (m[11] !== undefined && m[12] !== undefined) room = spokenRoom(m[11], m[12]);
+    else if (m[15] !== undefined && m[16] !== undefined) room = String(Number(m[15]) * 100 + Number(m[16]));
     else
       room =
         m[13] ??
@@ -149,6 +153,7 @@ export function findBareRooms(
   blocked: Mask,
   edgesAllowed: boolean,
   _slots: readonly SlotHit[],
+  leftoverAllowed = false,
 ): RoomHit[] {
   const hits: RoomHit[] = [];
   for (const t of temps) {
@@ -216,6 +221,10 @@ export function findBareRooms(
       hits.push({ start: t.start, end: t.end, room: t.int });
       break;
     }
+  if (hits.length === 0 && leftoverAllowed) {
+    const left = leftoverRoom(text, tokens, temps, blocked);
+    if (left) hits.push(left);
+  }
   if (last && isBare(blocked, last) && !startsAt(temps, last.start) && !startsAt(hits, last.start)) {
     const before = text[last.start - 1];
     // …快点叫医生来1402 (voice input runs the room on after the last word): four digits closing the message
@@ -228,6 +237,37 @@ export function findBareRooms(
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/** Words before a number that make it a count, a price, a phone or a code, never a room. */
+const NOT_ROOM_BEFORE_RE =
+  /(?:第|共|约|花|付|欠|赚|价|¥|￥|\$|尾号|号码|电话|手机|密码|验证码|编号|单号|工号|车牌|身高|体重|血压|高压|低压|心率|心跳|脉搏|血糖|血氧|年龄|今年|出生|No\.?|-|\/|:|：\s*\d)\s*$/;
+
+/**
+ * In a residents' group, a 3-4 digit whole number that is nothing else — no reading, no measure or unit after it,
+ * no count/price/phone word before it, no digits glued to it — is the sender's room wherever it stands
+ * (阿拉1207，今朝37度1 / 8301报到 / 36.7，1210，都没有咳嗽). Only when it is the one such number (or the same
+ * number repeated): two different ones leave the room unread rather than guessed.
+ */
+function leftoverRoom(
+  text: string,
+  tokens: readonly NumToken[],
+  temps: readonly TempHit[],
+  blocked: Mask,
+): RoomHit | undefined {
+  let found: RoomHit | undefined;
+  for (const t of tokens) {
+    if (!isBare(blocked, t) || temps.some((x) => x.start <= t.start && t.start < x.end)) continue;
+    const after = text.slice(t.end).trimStart();
+    const next = after[0] ?? '';
+    if (NOT_ROOM_AFTER.has(next) || /[\dA-Za-z.,，]\d/.test(after.slice(0, 2)) || unitAt(after, 0) !== null)
+      continue;
+    if (/[A-Za-z\d]/.test(next) || /[A-Za-z]/.test(text[t.start - 1] ?? '')) continue;
+    if (NOT_ROOM_BEFORE_RE.test(text.slice(Math.max(0, t.start - 6), t.start))) continue;
+    if (found && found.room !== t.int) return undefined;
+    found ??= { start: t.start, end: t.end, room: t.int };
+  }
+  return found;
 }
 
 /** Who is in a room named right before: 2307我老公…, 2008有人…, 1806家里… */
