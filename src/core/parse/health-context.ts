@@ -85,3 +85,42 @@ export function dayOf(text: string, from: number, to: number): boolean | undefin
   if (y < 0 && t < 0) return undefined;
   return y > t;
 }
+
+/** What may stand between a person and the complaint said of them: 娃有点咳, 爸爸说怕冷, 老婆也一直拉肚子. */
+const SAID_OF_RE = /^\s*(?:说|讲|还|也|又|一直|今天|晚上|早上|好像|感觉|觉得|有点|有些|就是|就|是)*\s*$/;
+
+/**
+ * 娃36度9 我36度5 2210 娃有点咳 / 爸爸37.7 妈妈36.6 爸爸说怕冷: a complaint said right after a person named is that
+ * person's, whichever reading it stands beside. Moved only when every mention of the complaint names its person
+ * and that person has a reading of their own.
+ */
+export function symptomsToTheirPersons(
+  text: string,
+  records: readonly { person?: string | null; symptoms: SymptomCode[] }[],
+  symptoms: readonly SymptomHit[],
+  persons: readonly { start: number; end: number; person: string }[],
+): void {
+  const withPerson = records.filter((r) => r.person);
+  if (withPerson.length < 2) return;
+  const owners = new Map<SymptomCode, Set<(typeof records)[number]> | null>();
+  for (const s of symptoms) {
+    if (s.negated) continue;
+    let who: (typeof persons)[number] | undefined;
+    for (const p of persons) if (p.end <= s.start && s.start - p.end <= 8) who = p;
+    const owner =
+      who && SAID_OF_RE.test(text.slice(who.end, s.start))
+        ? withPerson.find((r) => r.person === who.person)
+        : undefined;
+    const set = owners.get(s.code);
+    if (!owner) owners.set(s.code, null);
+    else if (set !== null) owners.set(s.code, (set ?? new Set()).add(owner));
+  }
+  for (const [code, set] of owners) {
+    if (!set) continue;
+    for (const r of records) {
+      const has = r.symptoms.indexOf(code);
+      if (set.has(r) && has < 0) r.symptoms.push(code);
+      else if (!set.has(r) && has >= 0) r.symptoms.splice(has, 1);
+    }
+  }
+}

@@ -10,6 +10,7 @@ import {
   roomList,
   shortReport,
   slotFromClock,
+  symptomsToTheirPersons,
   whenOfSymptom,
 } from './health-context.js';
 import type { LocalDate } from './local-time.js';
@@ -195,6 +196,12 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       one.record.room = listed[0] as string;
       for (const r of listed.slice(1)) out.push({ at: one.at, record: { ...one.record, room: r } });
     }
+    symptomsToTheirPersons(
+      text,
+      out.map((a) => a.record),
+      symptoms,
+      h.persons,
+    );
     namePersons(out, h.persons);
     // 早上体温正常 晚上37.5: a slot reported normal without a number is a report of its own
     for (const n of h.normals) {

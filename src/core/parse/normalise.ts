@@ -1,3 +1,4 @@
+import { readDialect } from './dialect.js';
 import { goodsAt } from './item-lexicon.js';
 import { simplify } from './traditional.js';
 
@@ -69,7 +70,7 @@ export function stripMentions(text: string): string {
 const DAI_RE = /[0-9一二两三四五六七八九十几半][带代]/g;
 
 export function fixMeasureHomophones(text: string): string {
-  let out = fixVoiceWords(text);
+  let out = fixVoiceWords(readDialect(text));
   // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
   if (out.includes('通'))
     out = out.replace(/([0-9一二两三四五六七八九十几半])通(?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');

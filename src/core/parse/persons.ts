@@ -96,10 +96,12 @@ const KIN = [
     '我娘',
     '我爹',
   ],
+  // Shanghainese and Cantonese mothers and fathers, and a child's parent named from the child (她爸)
+  ...['姆妈', '阿妈', '阿爸', '阿婆', '阿公', '老豆', '老母', '她爸', '她妈', '他爸', '他妈'],
 ];
 const SELF = ['我自己', '本人', '自己', '我'];
-/** 她36.7: a pronoun right before a reading is a person reported for. */
-const PRONOUN = ['她', '他'];
+/** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
+const PRONOUN = ['她', '他', '爸', '妈'];
 const TITLES = '爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐';
 const PERSON_RE = new RegExp(
   `[${SURNAMES}](?:${TITLES})|${[...KIN].sort((a, b) => b.length - a.length).join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
@@ -114,7 +116,7 @@ const OWN_READING_RE =
   /^(?:(?:今天|昨天|今早|早上|晚上)(?:的)?\s*(?:体温|温度)(?:是|为)?\s*[\d三]|(?:量|测)(?:了|的)?\s*(?:是)?\s*[\d三])/;
 const AWAY_RE = /^在(?:屋头|家里|家|老家|外地|外面|学校|上班)/;
 
-const PERSON_HINT = /[幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师]/;
+const PERSON_HINT = /[幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆]/;
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];

@@ -93,7 +93,7 @@ export const UNITS = [
     '小包',
     '大桶',
   ],
-  ...['小桶', '大瓶', '小瓶', '大箱', '小箱', '斗', '坛', '篮', '兜', 'g', 'G', 'l'],
+  ...['小桶', '大瓶', '小瓶', '大箱', '小箱', '斗', '坛', '篮', '兜', '克', 'g', 'G', 'l'],
 ];
 const UNITS_BY_FIRST = new Map<string, string[]>();
 for (const u of UNITS) {

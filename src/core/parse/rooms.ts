@@ -3,8 +3,8 @@
 import { isCjk, isClauseEnd, MAX_HITS, type Mask } from './chars.js';
 import { SURNAMES } from './name-words.js';
 import type { NumToken } from './numbers.js';
-import { unitAt } from './quantities.js';
 import { chineseToNumber } from './numerals.js';
+import { unitAt } from './quantities.js';
 import type { SlotHit } from './slots.js';
 import type { TempHit } from './temperature.js';
 

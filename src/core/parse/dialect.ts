@@ -1,0 +1,131 @@
+// Words from other speech written into a Mandarin chat: Cantonese (唔该, 冇, 听日, 我哋), Shanghainese (阿拉, 侬,
+// 伐), north-western and south-western (嫑, 额 for 我, 克 for 去, 哪样 for 什么), and a foreign resident's English
+// (need, tonight, headache). Each is rewritten to the Mandarin the rest of the parser reads, before anything else
+// looks at the text. Only words that mean nothing else in a report, a request or an order are rewritten; the ones
+// that could (额 as in 金额, 克 the gram, 伐 in 步伐) only where they stand as that word.
+
+/** Whole words, longest first where one holds another (唔该晒 before 唔该 before 唔). */
+const WORDS: Record<string, string> = {
+  // Cantonese
+  唔该晒: '谢谢',
+  唔该: '麻烦',
+  唔使: '不用',
+  唔好: '不要',
+  唔要: '不要',
+  可唔可以: '可不可以',
+  系咪: '是不是',
+  系唔系: '是不是',
+  唔: '不',
+  嘅: '的',
+  啲: '点',
+  嚟: '来',
+  瞓: '睡',
+  我哋: '我们',
+  你哋: '你们',
+  佢哋: '他们',
+  佢: '他',
+  屋企: '家里',
+  听日: '明天',
+  琴日: '昨天',
+  寻日: '昨天',
+  今朝: '今天',
+  朝早: '早上',
+  探热: '量体温',
+  水饮: '水喝',
+  食唔: '吃不',
+  食饭: '吃饭',
+  落辣: '放辣',
+  攞: '拿',
+  俾: '给',
+  咗: '了',
+  喺: '在',
+  乜嘢: '什么',
+  嘢: '东西',
+  边度: '哪里',
+  几时: '什么时候',
+  仲有: '还有',
+  揾: '找',
+  睇: '看',
+  嗰: '那',
+  呢个: '这个',
+  呢度: '这里',
+  // Shanghainese
+  阿拉: '我',
+  侬: '你',
+  屋里厢: '家里',
+  一眼眼: '一点点',
+  明朝: '明天',
+  辰光: '时候',
+  勿要: '不要',
+  // north-western and south-western
+  嫑: '不要',
+  哪样: '什么',
+  拿哈: '拿一下',
+};
+
+/** Words that are these only where they stand as a word: 额 (我) opening a clause, 克 (去) before a verb, 伐 (吗). */
+const PLACED: readonly [RegExp, string][] = [
+  [/(?<=^|[\s,，。.!！?？、:：;；])额(?=[是要在也都想刚今昨早晚这那屋家们的娃妈爸\d])/g, '我'],
+  [/(?<![0-9零一二两三四五六七八九十百千几半])克(?=[拿买看送帮接取])/g, '去'],
+  [/(?<=[\u4e00-\u9fa5])伐(?=$|[\s,，。.!！?？~～])/g, '吗'],
+];
+
+const WORDS_RE = new RegExp(
+  Object.keys(WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
+const ANY_RE = new RegExp(`${WORDS_RE.source}|额|克|伐`);
+
+/** English a foreign resident mixes in, read as the Mandarin it stands for (case does not matter). */
+const ENGLISH: readonly [RegExp, string][] = [
+  [/\b(?:can|could) (?:i|we|you) (?:have|get|bring|send)\b|\bi (?:need|want)\b|\bneed\b|\bwant\b/gi, '要'],
+  [/\bplease\b|\bpls\b/gi, '麻烦'],
+  [/\bdoctor\b|\bnurse\b/gi, '医生'],
+  [/\bcome (?:and |to )?(?:see|check)(?: (?:me|her|him|us))?\b/gi, '来看一下'],
+  [/\bcome\b/gi, '来'],
+  [/\b(?:a )?(?:little|bit|slight)(?: of)?\b/gi, '有点'],
+  [/\bheadache\b/gi, '头疼'],
+  [/\bsore throat\b/gi, '喉咙痛'],
+  [/\bno\b|\bnot\b|\bdon'?t have\b/gi, '没有'],
+  [/\bcough(?:s|ing)?\b/gi, '咳嗽'],
+  [/\bfever\b/gi, '发烧'],
+  [/\bfeels? cold\b|\bchills?\b/gi, '怕冷'],
+  [/\bdiarrh?o?ea\b/gi, '拉肚子'],
+  [/\brunny nose\b/gi, '流鼻涕'],
+  [/\btonight\b|\bthis evening\b|\bevening\b/gi, '晚上'],
+  [/\bthis morning\b|\bmorning\b/gi, '早上'],
+  [/\btoday\b/gi, '今天'],
+  [/\bmy wife\b|\bwife\b/gi, '老婆'],
+  [/\bmy husband\b|\bhusband\b/gi, '老公'],
+  [/\bmy (?:son|daughter|kid|child|baby)\b/gi, '孩子'],
+  [/\bmy (?:mother|mom|mum)\b/gi, '妈妈'],
+  [/\bmy (?:father|dad)\b/gi, '爸爸'],
+  [/\band\b/gi, '和'],
+];
+const LATIN_WORD_RE = /[A-Za-z]{3}/;
+
+/**
+ * The Mandarin for an English word, with the space between it and Chinese beside it dropped by a marker the caller
+ * strips (我们 room 8201 please doctor come see → …麻烦医生来看一下): Chinese runs its words together.
+ */
+function spaced(s: string, at: number, len: number, to: string): string {
+  const before = s[at - 1] ?? '';
+  const after = s[at + len] ?? '';
+  return `${before === ' ' ? JOIN : ''}${to}${after === ' ' ? JOIN : ''}`;
+}
+const JOIN = '\ue000';
+
+export function readDialect(text: string): string {
+  let out = text;
+  if (ANY_RE.test(out)) {
+    out = out.replace(WORDS_RE, (w) => WORDS[w] ?? w);
+    for (const [re, to] of PLACED) out = out.replace(re, to);
+  }
+  if (LATIN_WORD_RE.test(out))
+    for (const [re, to] of ENGLISH)
+      out = out.replace(re, (w, at: number, s: string) => spaced(s, at, w.length, to));
+  if (out.includes(JOIN)) out = out.replace(/ ?\ue000+ ?/g, '');
+  return out;
+}
