@@ -14,7 +14,7 @@ const POST_RE =
   /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了|(?<=[都也全])没有?(?=$|[\s,，。!！?？~]|了)/g;
 
 const OUT_OF_RE = /(?:没有?|莫得|没得)(?=[^\s,，。!?|]{1,6}了)/g;
-const GIVE_RE = /给|借|拿|送|来|换|有(?=吗|么|没|不|\?)/g;
+const GIVE_RE = /给|借|拿|送|(?<![出起回过进])来(?!看|一趟|个人|人|修)|换|有(?=吗|么|没|不|\?)/g;
 
 /** 感冒灵一盒、创可贴 / 布洛芬1盒 创可贴 (a 接龙 line): goods listed after an item with no quantity of their own. */
 export function readListTails(x: Extraction): void {
