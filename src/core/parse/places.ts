@@ -33,10 +33,10 @@ export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
  * hamlet's name with no 组 or 村 in it (CONTRACT.md section 2).
  */
 const GEO_ENDING =
-  '(?:[岩沟河溪坝湾]口|院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚|(?<=[\\u4e00-\\u9fa5]{2})[田林])(?:上|下|里|边|头)?';
+  '(?:[岩沟河溪坝湾]口|院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚|箐|凹|墩|埂|峁|塬|洼|岔|屯|(?<=[\\u4e00-\\u9fa5]{2})[田林])(?:顶上|顶|底|上|下|里|边|头)?';
 /** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
 const GEO_RE = new RegExp(
-  `(?:^|(?<=[\\s,，。;；!！?？|:：、(]|到|在|送|是|住|们|屋头|家里|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[老小]?[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|?？()]|谢谢|哈|吧|嘛|哦|啊|撒|噻|咯|哟|呀|嘞|去|那|这边|这里|那边|送|再|(?:大后天|后天|明天|今天|今晚|明早)(?=[\\d一二两三四五六七八九十]|送)|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\\d一二两三四五六七八九十]{1,3}\\s*(?:桶|袋|包|斤|瓶|箱|壶)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]|带|买|要|订|送|家))`,
+  `(?:^|(?<=[\\s,，。;；!！?？|:：、(]|到|在|送|是|住|们|屋头|家里|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[老小]?[\\u4e00-\\u9fa5]家)?)(?=$|[\\s,，。;；!！|?？()]|谢谢|哈|吧|嘛|哦|啊|撒|噻|咯|哟|呀|嘞|去|那|这边|这里|那边|送|再|(?:大后天|后天|明天|今天|今晚|明早)(?=[\\d一二两三四五六七八九十]|送)|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\\d一二两三四五六七八九十]{1,3}\\s*(?:桶|袋|包|斤|瓶|箱|壶)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]|带|买|要|订|送|家)|我(?:是|家))`,
   'g',
 );
 const BARE_ENDING_RE =
@@ -73,7 +73,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       hits.push({ start: i, end: i + k.length, place: k, strict: true, known: true });
     }
   }
-  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林]/.test(text)) return hits;
+  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯]/.test(text)) return hits;
   for (const m of text.matchAll(GEO_RE)) {
     if (hits.length >= MAX_HITS) break;
     let name = m[1] as string;
@@ -217,7 +217,21 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
       hits.push({ start, end: start + name.length, place: name, ...(marked ? {} : { byEnding: true }) });
     }
   }
-  return joinGroups(hits.sort((a, b) => a.start - b.start));
+  return withTails(text, joinGroups(hits.sort((a, b) => a.start - b.start)));
+}
+
+/** Where at a place: 村口大树下, 村委会后头, 坡顶上那家, 学校旁边, 岩口第二家 — kept with the place, as written. */
+const TAIL_RE =
+  /^(?:大树下|大树底下|后头|后面|后边|前面|前头|旁边|边上|对面|门口|口子上|底下|下面|上头|那家|那户|第[一二三四五六七八九十\d]家)(?:那家|那户|的小卖部|小卖部)?(?=$|[\s,，。;；!！?？]|谢谢|哈|吧|嘛|哦|啊|我|送|明|后|今)/;
+
+function withTails(text: string, hits: PlaceHit[]): PlaceHit[] {
+  for (const h of hits) {
+    const m = TAIL_RE.exec(text.slice(h.end, h.end + 12));
+    if (!m || h.place.endsWith(m[0])) continue;
+    h.place += m[0];
+    h.end += m[0].length;
+  }
+  return hits;
 }
 
 /** 陈家沟三组, 七星洞村4组: a hamlet or village named right before its group is one place, as written. */
