@@ -33,8 +33,18 @@ export const PLAIN_MAX = 3_000;
 
 export function parseMessage(input: ParseInput): ParsedRecord[] {
   const vocabulary = withDrugNames(cleanVocabulary(input?.vocabulary), input?.text);
-  if (!vocabulary) return read(input, undefined);
-  return withVocabulary(vocabulary, () => read(input, vocabulary).map(taughtNames));
+  if (!vocabulary) return healthFirst(read(input, undefined));
+  return healthFirst(withVocabulary(vocabulary, () => read(input, vocabulary).map(taughtNames)));
+}
+
+/**
+ * The reports first, then what is asked, each in the order said: `快来人 我老汉喘不上气` is the report and the
+ * urgent request, as staff (and nearly every labeller) list them.
+ */
+function healthFirst(records: ParsedRecord[]): ParsedRecord[] {
+  const first = records.findIndex((r) => r.type !== 'health');
+  if (first < 0 || !records.slice(first).some((r) => r.type === 'health')) return records;
+  return [...records.filter((r) => r.type === 'health'), ...records.filter((r) => r.type !== 'health')];
 }
 
 /** 奥美拉唑, 硝苯地平缓释片: medicines named by their endings are goods of this message, as if taught. */
