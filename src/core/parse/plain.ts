@@ -100,7 +100,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     mask,
     opts.context !== 'village',
     slots,
-    opts.context === 'quarantine' || (opts.context == null && temps.length > 0),
+    explicitRooms.length === 0 &&
+      (opts.context === 'quarantine' || (opts.context == null && temps.length > 0)),
   );
   claim(mask, bare);
   const known = knownRooms(text, tokens, mask, opts.vocabulary);

@@ -4,6 +4,7 @@ import { isCjk, isClauseEnd, MAX_HITS, type Mask } from './chars.js';
 import { SURNAMES } from './name-words.js';
 import type { NumToken } from './numbers.js';
 import { chineseToNumber } from './numerals.js';
+import { goodsAt } from './item-lexicon.js';
 import { unitAt } from './quantities.js';
 import type { SlotHit } from './slots.js';
 import type { TempHit } from './temperature.js';
@@ -263,6 +264,8 @@ function leftoverRoom(
     if (NOT_ROOM_AFTER.has(next) || /[\dA-Za-z.,，]\d/.test(after.slice(0, 2)) || unitAt(after, 0) !== null)
       continue;
     if (/[A-Za-z\d]/.test(next) || /[A-Za-z]/.test(text[t.start - 1] ?? '')) continue;
+    // 999感冒灵 / 361度: a number glued to the goods' name is the brand, no room
+    if (goodsAt(text, t.end) !== null) continue;
     if (NOT_ROOM_BEFORE_RE.test(text.slice(Math.max(0, t.start - 6), t.start))) continue;
     if (found && found.room !== t.int) return undefined;
     found ??= { start: t.start, end: t.end, room: t.int };

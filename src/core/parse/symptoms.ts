@@ -173,6 +173,20 @@ function asksAfter(text: string, start: number, end: number): boolean {
   );
 }
 
+/**
+ * 有没有感冒药 鼻子堵得很: a 有没有 asking for goods, in its own part of the clause before the complaint (parted by a
+ * space), asks nothing about the complaint.
+ */
+function askedBefore(text: string, start: number, end: number): boolean {
+  const from = clauseStart(text, start);
+  const before = text.slice(from, start);
+  const cut = before.search(/\s\S*$/);
+  if (cut < 0) return false;
+  const own = text.slice(from + cut, clauseEnd(text, end));
+  const head = before.slice(0, cut);
+  return !CONDITIONAL_RE.test(own) && /有没有/.test(head) && !CONDITIONAL_RE.test(head.replace(/有没有/g, ''));
+}
+
 /** 今天好了 / 现在已经好了 right after a complaint: it is over. */
 const OVER_RE =
   /^[了的]?\s*[，,]?\s*(?:今天|现在|已经|现在已经|今天已经)(?:都)?(?:好了|好多了|没事了|不疼了|不痛了)/;
@@ -205,7 +219,13 @@ export function findSymptoms(text: string): SymptomHit[] {
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
     // (有没有 asks about the complaint only before it: 拉肚子了 有没有蒙脱石散 asks for medicine)
-    if (post === null && CONDITIONAL_RE.test(clause) && !asksAfter(text, start, end)) continue;
+    if (
+      post === null &&
+      CONDITIONAL_RE.test(clause) &&
+      !asksAfter(text, start, end) &&
+      !askedBefore(text, start, end)
+    )
+      continue;
     // 嗓子不疼了 / 头不痛: a negation inside the phrase itself
     const inner = INNER_NEG_RE.test(m[0]);
     // 没有发烧喉咙有点干 (voice input, no commas): a complaint said with a degree word asserts itself
