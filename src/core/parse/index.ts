@@ -10,6 +10,7 @@ import { localMoment } from './local-time.js';
 import {
   dropGreetings,
   fixMeasureHomophones,
+  joinSpacedLetters,
   normalise,
   quotedWords,
   stripMentions,
@@ -69,7 +70,9 @@ function taughtNames(r: ParsedRecord): ParsedRecord {
 function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedRecord[] {
   const raw = typeof input?.text === 'string' ? input.text : '';
   const whole = stripMentions(normalise(raw)).trim();
-  const text = stripQuote(whole);
+  const quoted0 = stripQuote(whole);
+  // (#已处理 3 4 5: a command's arguments keep their spaces)
+  const text = /^[#＃]/.test(quoted0) ? quoted0 : joinSpacedLetters(quoted0);
   if (text.length === 0) return [];
   if (text.startsWith('#') && !isJielongHeader(text)) {
     const cmd = parseCommand(text);

@@ -157,3 +157,29 @@ export function quotedWords(text: string): string | null {
   const words = colon >= 0 && colon <= 16 ? `${inner.slice(0, colon)} ${inner.slice(colon + 1)}` : inner;
   return words.trim() || null;
 }
+
+/**
+ * `我 是 长梁 的 陈 婆 婆 要 大 米` / `3 6 . 4`: some older members type a space after every character. A line whose
+ * words are (nearly) all single characters is run together again (a word of two or more keeps its spaces), and a
+ * message whose every line was so, or is a word or two, is read as one line (`2 栋\n1 0 3\n早 上\n3 6 . 4`).
+ */
+export function joinSpacedLetters(text: string): string {
+  if (!/\S \S \S|^\S \S$/m.test(text)) return text;
+  const lines = text.split('\n');
+  let spaced = 0;
+  const out = lines.map((line) => {
+    const words = line.trim().split(/ +/);
+    const single = words.filter((w) => [...w].length === 1).length;
+    if (words.length < 2 || single < Math.max(2, Math.ceil(words.length * 0.7))) return line;
+    spaced++;
+    let joined = '';
+    words.forEach((w, i) => {
+      const prev = words[i - 1];
+      joined += i === 0 ? w : [...w].length === 1 && prev !== undefined && [...prev].length === 1 ? w : ` ${w}`;
+    });
+    return joined;
+  });
+  if (spaced === 0) return text;
+  const short = out.every((l) => l.trim().length <= 8);
+  return lines.length > 1 && spaced * 2 >= lines.length && short ? out.join(' ') : out.join('\n');
+}

@@ -125,6 +125,18 @@ function spokenAlone(text: string, m: RegExpMatchArray): boolean {
   );
 }
 
+/**
+ * 早上三六点五 / 都是三六点八: 36-42 spelled digit by digit with one tenth is a reading wherever it stands — no clock
+ * says 三六点 (三五点 and 四五点 may be "three or five o'clock", so 35 still needs a temperature word).
+ */
+function bodyRange(m: RegExpMatchArray, after: string): boolean {
+  return (
+    /^(?:三[六七八九]|四[零〇一二])$/.test(`${m[3]}${m[4]}`) &&
+    (m[6] ?? '').length === 1 &&
+    !/^[钟分半多左]/.test(after)
+  );
+}
+
 /** 三十六度八 / 三十六点七 / 三十七度 as spoken or typed by voice input. */
 export function findChineseTemperatures(text: string, blocked: Mask): TempHit[] {
   if (!CN_TEMP_HINT_RE.test(text)) return [];
@@ -146,7 +158,12 @@ export function findChineseTemperatures(text: string, blocked: Mask): TempHit[] 
     // 三六点五: digit by digit, as some voice input spells it, only after a temperature word
     // (三七点二 alone, as a report, is 37.2 too: a whole of 35-42 and one spoken tenth)
     const spelled = m[3] !== undefined;
-    if (spelled && !KEYWORD_RE.test(text.slice(Math.max(0, start - 6), start)) && !spokenAlone(text, m))
+    if (
+      spelled &&
+      !KEYWORD_RE.test(text.slice(Math.max(0, start - 6), start)) &&
+      !spokenAlone(text, m) &&
+      !bodyRange(m, text.slice(end, end + 2))
+    )
       continue;
     const whole = (m[1] === '四' || m[3] === '四' ? 40 : 30) + (m[4] ? (ANY_DIGIT[m[4]] ?? 0) : 0);
     const fracDigits = (m[6] ?? '').split('').map((c) => ANY_DIGIT[c] ?? 0);
