@@ -112,8 +112,15 @@ const HOUSEHOLD = new Set([
 const FOR_PRONOUN_RE = /(?:帮|给|替)(?:他|她)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
 const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
 
+/** 给我婆婆订… 她叫熊桂兰 / 我爸叫李国富: the name of the person ordered for, said after the order. */
+const CUSTOMER_CALLED_RE = new RegExp(
+  String.raw`(?:她|他|(?:我|我的)?(?:妈妈?|爸爸?|奶奶|爷爷|婆婆|公公|外婆|外公|老汉|阿大|阿妈|老人家?))(?:的名字)?(?:叫|名字叫|名字是|姓名是?)[:：\s]*([${SURNAMES}][一-龥]{1,2})(?=$|[\s,，。!！])`,
+);
+
 /** A customer named in an ordinary message: `刘婆婆：化肥两袋` or `帮张大爷买…`. */
 export function customerOf(text: string): string | null {
+  const called = CUSTOMER_CALLED_RE.exec(text)?.[1];
+  if (called) return called;
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
   if (c && !isKnownGoods(c) && stopAt(c, 0) === 0 && !NOT_NAMES.has(c)) return c;
   const t = CUSTOMER_TITLED_RE.exec(text)?.[1] ?? CUSTOMER_SELF_RE.exec(text)?.[1];
