@@ -133,11 +133,37 @@ export function readNameForward(
     j++;
     if (j - s > MAX_NAME) return null;
   }
+  j = brandRunOn(text, s, j, qtyStarts);
   const raw = cleanName(text.slice(s, j));
   if (raw === null) return null;
   const name = trimToGoods(raw);
   const at = text.indexOf(name, s);
   return { start: at, end: at + name.length, name };
+}
+
+/** What no brand or model name holds: verbs of giving and sending, linking words, particles. */
+const NOT_IN_BRAND = /[送到要和跟与及或给带买拿个还再也都就是了在把我你他她吗呢吧啊哦嘛]/;
+
+/**
+ * 一罐伊利金领冠奶粉 / 一罐飞鹤星飞帆3段奶粉: a brand or model run on before the goods word, which the stop words
+ * (领) or a digit would cut short, is read through to the goods word when that ends the run.
+ */
+function brandRunOn(text: string, s: number, j: number, qtyStarts: ReadonlySet<number>): number {
+  if (j - s < 2 || j >= text.length || !(isCjk(text[j]) || isDigit(text[j]))) return j;
+  // 报纸或者杂志 / 孩子拿个玩具: goods already, or a person, are no brand
+  if (looksLikeGoods(text.slice(s, j)) || /^(?:孩子|小孩|老人|娃|宝宝|我|他|她)/.test(text.slice(s, j))) return j;
+  let best = j;
+  for (let k = j; k < text.length && k - s <= MAX_NAME + 2; k++) {
+    const ch = text[k] as string;
+    if (!(isCjk(ch) || isDigit(ch) || isLatin(ch)) || NOT_IN_BRAND.test(ch) || qtyStarts.has(k)) break;
+    const g = goodsAt(text, k);
+    if (g && k > j - 1) {
+      const end = k + g.length;
+      const next = text[end];
+      if (!(isCjk(next) && stopAt(text, end) === 0)) best = end;
+    }
+  }
+  return best;
 }
 
 /** The name ending at e (spaces and a colon allowed in between): the last stop-free segment of the run. */
