@@ -148,7 +148,8 @@ export function findCancels(text: string): CancelHit[] {
     // 我不要化肥了 withdraws goods; 不要辣了 is a wish about the food, not a cancellation
     if (/^(?:不用|不要|不需要)$/.test(m[0]) && !names.every(looksLikeGoods)) continue;
     if (/^(?:不用|不要|不需要)$/.test(m[0]) && names.length === 0) continue;
-    hits.push({ start, end: ce, names });
+    // 不要尿素了 换成两袋复合肥: the withdrawal ends at its 了; what follows is said anew
+    hits.push({ start, end: le >= from && le < ce ? le + 1 : ce, names });
   }
   return hits.sort((a, b) => a.start - b.start);
 }

@@ -108,7 +108,11 @@ function maskChores(mask: Mask, text: string): void {
   }
 }
 
+/** 请报：姓名、物资、数量。例：李华 复合肥2袋 松树坪。: a notice's example is nobody's order. */
+const EXAMPLE_RE = /(?:例如|比如|举例|格式|例)\s*[:：][^。\n]{0,80}/g;
+
 export function claimNotGoods(mask: Mask, text: string): void {
+  if (/[例如格][:：]|比如[:：]|举例[:：]/.test(text)) maskAll(mask, EXAMPLE_RE, text);
   if (/[洗擦刷喷拖扫消粘缠补晾]/.test(text)) maskChores(mask, text);
   if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);

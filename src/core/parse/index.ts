@@ -27,7 +27,7 @@ export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
 
 const FORWARDED_NOTICE_RE =
-  /^\s*(?:【转发】|\[转发\]|［转发］|转发(?:一下)?\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
+  /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
 
 /** Longest ordinary (non-接龙) message read. */
 export const PLAIN_MAX = 3_000;
@@ -82,7 +82,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // (normalising drops a bracketed tag such as [转发] with WeChat's [微笑], so the raw text is looked at too)
   if (
     (FORWARDED_NOTICE_RE.test(text) || FORWARDED_NOTICE_RE.test(raw)) &&
-    /各位|通知|注意|请|须|务必|应当?立即|格式|例如/.test(text)
+    /各位|通知|注意|请|须|务必|应当?立即|格式|例如|例[:：]/.test(text)
   )
     return [];
   // #接龙 alone (or with its title) starts a list: nothing is ordered yet

@@ -46,6 +46,9 @@ const MAX_NAME = 10;
 
 const NON_GOODS = new Set(NON_GOODS_LIST);
 const OWNER_RE = /^(?:老人家?|孩子|小孩|宝宝|娃儿|老婆|老公|我妈|我爸|老妈|老爸|婆婆|爷爷|奶奶|家里)/;
+/** 给我奶奶屋头送…: a person (and their home) is who the goods are for, never goods. */
+const KIN_ONLY_RE =
+  /^(?:我|你|他|她)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|妈妈?|爸爸?|老妈|老爸|老汉儿?|老人家?|阿大|阿妈|大大|孙子|孙女|女儿|儿子)(?:屋头|屋里|家里|家)?$/;
 /** 孩子体重 / 我的身高: a measurement of a person, never goods. */
 const MEASURE_TAIL_RE = /(?:体重|身高|年龄|血压|血氧|血糖|心率|体温|温度|重量)$/;
 
@@ -53,7 +56,8 @@ function cleanName(raw: string): string | null {
   let name = raw;
   while (name.startsWith('的')) name = name.slice(1);
   while (name.endsWith('的') || name.endsWith('儿')) name = name.slice(0, -1);
-  if (name.length === 0 || NON_GOODS.has(name) || MEASURE_TAIL_RE.test(name)) return null;
+  if (name.length === 0 || NON_GOODS.has(name) || MEASURE_TAIL_RE.test(name) || KIN_ONLY_RE.test(name))
+    return null;
   // 老人降压药 / 孩子奶粉: whose the goods are is not part of their name
   const owner = OWNER_RE.exec(name);
   if (owner && owner[0].length < name.length && looksLikeGoods(name.slice(owner[0].length))) {

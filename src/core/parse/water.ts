@@ -81,7 +81,8 @@ export function mentionsWater(text: string): boolean {
 }
 
 /** 啥时候都要得 / 哪天都行: any time will do, no question about when. */
-const ANYTIME_RE = /(?:什么|啥子?)时候都|哪天都|几点都|随便(?:哪天|什么时候|啥时候)/g;
+const ANYTIME_RE =
+  /(?:什么|啥子?)时候都|哪天都|几点都|随便(?:哪天|什么时候|啥时候)|(?:什么|啥子?|哪个?)(?:时候|天)(?:你们)?方便(?:就)?(?:(?:什么|啥子?|哪个?)(?:时候|天))?/g;
 const CLAUSES_RE = /[\s,，。;；!！?？]+/;
 const NEW_DAY_RE = /今天|明天|后天|今晚|明早|明晚|上午|下午|晚上|周[一二三四五六日天]|星期|再|重新/;
 const BARRELS_COUNT_RE = /[\d一二两三四五六七八九十]\s*桶/;
@@ -89,7 +90,7 @@ const BARRELS_COUNT_RE = /[\d一二两三四五六七八九十]\s*桶/;
 /** `text` with claimed spans masked; `whole` unmasked (the days a clause names). */
 export function isWaterBooking(text: string, whole = text): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text)) return false;
-  const t = text.includes('都') || text.includes('随便') ? text.replace(ANYTIME_RE, '') : text;
+  const t = /都|随便|方便/.test(text) ? text.replace(ANYTIME_RE, '') : text;
   if (QUESTION_RE.test(t) && !newBookingBeside(whole.replace(ANYTIME_RE, ''))) return false;
   if ((PAST_RE.test(text) && !AGAIN_RE.test(text)) || HAVE_SOME_RE.test(text)) return false;
   // 明天送水吗 / 明天送水不: a yes-no question asks about the service unless it also asks for water
