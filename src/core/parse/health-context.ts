@@ -124,3 +124,17 @@ export function symptomsToTheirPersons(
     }
   }
 }
+
+/** The person (not the sender) named within a short stretch before a complaint with no reading, or null. */
+export function complainant(
+  text: string,
+  persons: readonly { start: number; end: number; person: string; self: boolean }[],
+  at: number,
+): string | null {
+  let who: (typeof persons)[number] | undefined;
+  for (const p of persons) if (p.end <= at && at - p.end <= 12) who = p;
+  if (!who || who.self) return null;
+  // at most one clause boundary between, and no other sentence
+  if ((text.slice(who.end, at).match(/[,，。;；!！?？]/g) ?? []).length > 1) return null;
+  return who.person;
+}

@@ -4,6 +4,7 @@ import type { GroupContext, HealthRecord } from '../records.js';
 import { doubt } from './doubts.js';
 import {
   codesIn,
+  complainant,
   dayOf,
   postfix,
   roomFor,
@@ -223,6 +224,9 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     const first = symptoms.find((s) => !s.negated) as SymptomHit;
     const record: HealthRecord = { type: 'health', temperature: null, slot, symptoms: positive, room: null };
     record.room = roomFor(rooms, first.start);
+    // 快来人 我老汉胸口闷得很 / 娃娃踢被子，今天有点流鼻涕: the person named just before the complaint has it
+    const who = complainant(text, h.persons, first.start);
+    if (who) record.person = who;
     const earlier = dayOf(text, 0, text.length);
     if (earlier !== undefined) record.earlier = earlier;
     return [{ at: first.start, record }];

@@ -155,7 +155,8 @@ const NOT_IN_BRAND = /[送到要和跟与及或给带买拿个还再也都就是
 function brandRunOn(text: string, s: number, j: number, qtyStarts: ReadonlySet<number>): number {
   if (j - s < 2 || j >= text.length || !(isCjk(text[j]) || isDigit(text[j]))) return j;
   // 报纸或者杂志 / 孩子拿个玩具: goods already, or a person, are no brand
-  if (looksLikeGoods(text.slice(s, j)) || /^(?:孩子|小孩|老人|娃|宝宝|我|他|她)/.test(text.slice(s, j))) return j;
+  if (looksLikeGoods(text.slice(s, j)) || /^(?:孩子|小孩|老人|娃|宝宝|我|他|她)/.test(text.slice(s, j)))
+    return j;
   let best = j;
   for (let k = j; k < text.length && k - s <= MAX_NAME + 2; k++) {
     const ch = text[k] as string;

@@ -175,7 +175,8 @@ export function joinSpacedLetters(text: string): string {
     let joined = '';
     words.forEach((w, i) => {
       const prev = words[i - 1];
-      joined += i === 0 ? w : [...w].length === 1 && prev !== undefined && [...prev].length === 1 ? w : ` ${w}`;
+      joined +=
+        i === 0 ? w : [...w].length === 1 && prev !== undefined && [...prev].length === 1 ? w : ` ${w}`;
     });
     return joined;
   });

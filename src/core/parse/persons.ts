@@ -135,6 +135,14 @@ export function findPersons(text: string): PersonHit[] {
     )
       continue;
     if (PRONOUN.includes(w) && !/^\s*(?:是|体温)?\s*[\d三四]/.test(text.slice(end, end + 4))) continue;
+    // 帮我妈报一下 她78了 早上36.3: 她 is the person named before, when no reading stands between
+    if ((w === '她' || w === '他') && !/\d/.test(text.slice(0, m.index))) {
+      const named = [...hits].reverse().find((h) => !h.self && !PRONOUN.includes(h.person));
+      if (named && !/[\d三四]十|[三四][零一二三四五六七八九]点/.test(text.slice(named.end, m.index))) {
+        hits.push({ start: m.index, end, person: named.person, self: false });
+        continue;
+      }
+    }
     // 娃儿在屋头没人管: someone said to be elsewhere is not measured here
     if (!self && AWAY_RE.test(text.slice(end, end + 4))) continue;
     // 我是1506房的张婆婆: the sender naming herself is the sender

@@ -73,7 +73,8 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       hits.push({ start: i, end: i + k.length, place: k, strict: true, known: true });
     }
   }
-  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯]/.test(text)) return hits;
+  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯]/.test(text))
+    return hits;
   for (const m of text.matchAll(GEO_RE)) {
     if (hits.length >= MAX_HITS) break;
     let name = m[1] as string;

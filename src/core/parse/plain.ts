@@ -130,7 +130,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     rooms,
     local,
     context,
-    persons: temps.length > 0 ? findPersons(text) : [],
+    persons: temps.length > 0 || positive > 0 ? findPersons(text) : [],
   });
   const cancels = findCancels(mask.apply(text));
   claim(mask, cancels);

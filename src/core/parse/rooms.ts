@@ -1,10 +1,10 @@
 // Room numbers the sender names: 2105房, 房间2105, 我是2210的, 3栋201 → 3-201, 8-305, a bare 3-4 digit number
 // right before a temperature (2105 36.6), or one that opens a message in a quarantine-like group (1203 能…).
 import { isCjk, isClauseEnd, MAX_HITS, type Mask } from './chars.js';
+import { goodsAt } from './item-lexicon.js';
 import { SURNAMES } from './name-words.js';
 import type { NumToken } from './numbers.js';
 import { chineseToNumber } from './numerals.js';
-import { goodsAt } from './item-lexicon.js';
 import { unitAt } from './quantities.js';
 import type { SlotHit } from './slots.js';
 import type { TempHit } from './temperature.js';

@@ -184,7 +184,9 @@ function askedBefore(text: string, start: number, end: number): boolean {
   if (cut < 0) return false;
   const own = text.slice(from + cut, clauseEnd(text, end));
   const head = before.slice(0, cut);
-  return !CONDITIONAL_RE.test(own) && /有没有/.test(head) && !CONDITIONAL_RE.test(head.replace(/有没有/g, ''));
+  return (
+    !CONDITIONAL_RE.test(own) && /有没有/.test(head) && !CONDITIONAL_RE.test(head.replace(/有没有/g, ''))
+  );
 }
 
 /** 今天好了 / 现在已经好了 right after a complaint: it is over. */

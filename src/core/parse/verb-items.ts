@@ -13,6 +13,8 @@ const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:�
 const POST_RE =
   /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了|(?<=[都也全])没有?(?=$|[\s,，。!！?？~]|了)/g;
 
+const BESIDES_RE = /还有|另外|也要|再要|顺便|再来|再拿/;
+
 const OUT_OF_RE = /(?:没得|莫得|没有?)(?=[^\s,，。!?|]{1,6}了)/g;
 const GIVE_RE = /给|借|拿|送|(?<![出起回过进])来(?!看|一趟|个人|人|修)|换|有(?=吗|么|没|不|\?)/g;
 
@@ -47,8 +49,11 @@ export function readVerbItems(x: Extraction): void {
   // 没有纸巾了 / 没热水了 / 莫得开水了: what has run out is asked for
   if (/没|莫得/.test(text)) for (const m of text.matchAll(OUT_OF_RE)) x.readListAfter(m.index + m[0].length);
   // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
-  if (x.hits.length > 0) return;
+  // (垃圾袋没得了 还有消毒液也要一瓶: asked for besides — 还有/另外/也要 — both are)
+  const besides = x.hits.length > 0 ? BESIDES_RE.exec(text) : null;
+  if (x.hits.length > 0 && !besides) return;
   for (const m of text.matchAll(POST_RE)) {
+    if (besides && m.index > besides.index) break;
     // 卫生纸和垃圾袋都用完了: every goods word listed in the clause ran out (an adverb may come between)
     let end = m.index;
     while (end > 0 && '都也又全快已'.includes(text[end - 1] as string)) end--;
