@@ -116,7 +116,7 @@ const OWN_READING_RE =
   /^(?:(?:今天|昨天|今早|早上|晚上)(?:的)?\s*(?:体温|温度)(?:是|为)?\s*[\d三]|(?:量|测)(?:了|的)?\s*(?:是)?\s*[\d三])/;
 const AWAY_RE = /^在(?:屋头|家里|家|老家|外地|外面|学校|上班)/;
 
-const PERSON_HINT = /[幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆]/;
+const PERSON_HINT = /[他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆]/;
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];
@@ -134,7 +134,11 @@ export function findPersons(text: string): PersonHit[] {
       !OWN_READING_RE.test(text.slice(end, end + 5))
     )
       continue;
-    if (PRONOUN.includes(w) && !/^\s*(?:是|体温)?\s*[\d三四]/.test(text.slice(end, end + 4))) continue;
+    if (
+      PRONOUN.includes(w) &&
+      !/^\s*(?:是|体温|烧到|发烧了?|高烧|量了|测了|量的|测的)?\s*[\d三四]/.test(text.slice(end, end + 7))
+    )
+      continue;
     // 帮我妈报一下 她78了 早上36.3: 她 is the person named before, when no reading stands between
     if ((w === '她' || w === '他') && !/\d/.test(text.slice(0, m.index))) {
       const named = [...hits].reverse().find((h) => !h.self && !PRONOUN.includes(h.person));
