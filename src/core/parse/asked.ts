@@ -47,7 +47,8 @@ export function keepAskedFor(
   }
   if (!frame) {
     let anyQty = WORTH_RE.test(text);
-    for (const h of items) if (h.item.qty !== null) anyQty = true;
+    // (两三袋化肥: a count not exact is still counted, its unit says so)
+    for (const h of items) if (h.item.qty !== null || h.item.unit !== null) anyQty = true;
     if (!anyQty) return [];
   }
   return items;

@@ -73,6 +73,7 @@ const WORDS: Record<string, string> = {
   淡薄仔: '有点',
   厝内: '家里',
   // north-western and south-western
+  嫑要: '不要',
   嫑: '不要',
   哪样: '什么',
   拿哈: '拿一下',

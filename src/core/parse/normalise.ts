@@ -48,8 +48,12 @@ export function normalise(input: string): string {
 const LOOSE_DECIMAL_RE = /(?<![\d.,，])(3[4-9]|4[0-2])(?:[,，]| \. ?|\. )(\d)(?![\d.,，])/g;
 
 export function tightenDecimals(text: string): string {
-  if (!/[,，]\d| \.\d|\. \d/.test(text)) return text;
-  return text.replace(LOOSE_DECIMAL_RE, '$1.$2');
+  let out = text;
+  // 36 度 2: a reading typed with spaces around 度
+  if (out.includes(' 度') || out.includes('度 '))
+    out = out.replace(/(?<![\d.])(3[4-9]|4[0-2]) ?度 ?(\d)(?![\d.])/g, '$1度$2');
+  if (!/[,，]\d| \.\d|\. \d/.test(out)) return out;
+  return out.replace(LOOSE_DECIMAL_RE, '$1.$2');
 }
 
 /** Leading @mentions (WeChat puts a space after each) are addressed to someone, not content. */

@@ -116,7 +116,8 @@ const OWN_READING_RE =
   /^(?:(?:今天|昨天|今早|早上|晚上)(?:的)?\s*(?:体温|温度)(?:是|为)?\s*[\d三]|(?:量|测)(?:了|的)?\s*(?:是)?\s*[\d三])/;
 const AWAY_RE = /^在(?:屋头|家里|家|老家|外地|外面|学校|上班)/;
 
-const PERSON_HINT = /[他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆]/;
+const PERSON_HINT =
+  /[他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆]/;
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];

@@ -154,7 +154,7 @@ function readPlace(text: string, from: number): PlaceHit | null {
   let s = from;
   while (text[s] === ' ') s++;
   // 水送到了: arrived, no place
-  if ('了吗呢吧啊呀没'.includes(text[s] ?? '了')) return null;
+  if ('了吗呢吧啊呀没哦哈嘛噻撒'.includes(text[s] ?? '了')) return null;
   STRICT_STICKY.lastIndex = s;
   const strict = STRICT_STICKY.exec(text);
   if (strict) return { start: s, end: s + strict[0].length, place: strict[0], strict: true };

@@ -28,7 +28,7 @@ const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵�
 const BOOK_RE =
   /送|订|约|要|来|拿|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶/;
 const QUESTION_RE =
-  /来不来|送不送|还没到|没到呢|咋个?还没|怎么还没|还没送|没送来|还不来|还没来|多少钱|要钱|收钱|收费|免费|价格|几块|什么时候|啥子?时候|好久|多久|几点|哪天|几时|有没有人|谁|送水的(?!话|时候)|注意|大家|各位|通知/;
+  /来不来|送不送|还没到|没到呢|咋个?还没|怎么还没|还没送|没送来|还不来|还没来|多少钱|(?:好多|多少|几)(?:升|斤|公斤)|多重|多大|要钱|收钱|收费|免费|价格|几块|什么时候|啥子?时候|好久|多久|几点|哪天|几时|有没有人|谁|送水的(?!话|时候)(?!\s*(?:能|可以|麻烦|帮|请))|注意|大家|各位|通知/;
 const PAST_RE =
   /送到了|收到了|已送|已经送|送来了|送过了|送过去了|拉过去了|送上去了|拿到了|送了|拉了|运了|送完了|(?:上次|上回|之前|那天)(?:送|拿|拉|运)(?:来)?的|送来的水/;
 /** 上次送的水喝完了 明天再送两桶: a new booking after talk of the last one. */
@@ -84,12 +84,16 @@ export function mentionsWater(text: string): boolean {
 const ANYTIME_RE =
   /(?:什么|啥子?)时候都|哪天都|几点都|随便(?:哪天|什么时候|啥时候)|(?:什么|啥子?|哪个?)(?:时候|天)(?:你们)?方便(?:就)?(?:(?:什么|啥子?|哪个?)(?:时候|天))?/g;
 const CLAUSES_RE = /[\s,，。;；!！?？]+/;
-const NEW_DAY_RE = /今天|明天|后天|今晚|明早|明晚|上午|下午|晚上|周[一二三四五六日天]|星期|再|重新/;
+const NEW_DAY_RE =
+  /今天|明天|后天|今晚|明早|明晚|上午|下午|晚上|周[一二三四五六日天]|星期|再|重新|\d{1,2}月\d{1,2}[号日]|\d{1,2}[号日]/;
 const BARRELS_COUNT_RE = /[\d一二两三四五六七八九十]\s*桶/;
 
 /** `text` with claimed spans masked; `whole` unmasked (the days a clause names). */
+/** 别忘了哈 我家那三桶水 今天一定要送到: a reminder of barrels booked before (那三桶) books nothing new. */
+const REMINDER_RE = /(?:莫|别|不要)忘了?[\s\S]{0,12}那[\d一二两三四五六七八九十几]+\s*桶/;
+
 export function isWaterBooking(text: string, whole = text): boolean {
-  if (!mentionsWater(text) || !BOOK_RE.test(text)) return false;
+  if (!mentionsWater(text) || !BOOK_RE.test(text) || REMINDER_RE.test(whole)) return false;
   const t = /都|随便|方便/.test(text) ? text.replace(ANYTIME_RE, '') : text;
   if (QUESTION_RE.test(t) && !newBookingBeside(whole.replace(ANYTIME_RE, ''))) return false;
   if ((PAST_RE.test(text) && !AGAIN_RE.test(text)) || HAVE_SOME_RE.test(text)) return false;
