@@ -112,7 +112,8 @@ function maskChores(mask: Mask, text: string): void {
 const EXAMPLE_RE = /(?:例如|比如|举例|格式|例)\s*[:：][^。\n]{0,80}/g;
 
 export function claimNotGoods(mask: Mask, text: string): void {
-  if (/[例如格][:：]|比如[:：]|举例[:：]/.test(text)) maskAll(mask, EXAMPLE_RE, text);
+  if ((text.includes('：') || text.includes(':')) && /[例如格][:：]|比如[:：]|举例[:：]/.test(text))
+    maskAll(mask, EXAMPLE_RE, text);
   if (/[洗擦刷喷拖扫消粘缠补晾]/.test(text)) maskChores(mask, text);
   if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
@@ -128,12 +129,12 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (PURPOSE_HINT_RE.test(text)) maskAll(mask, PURPOSE_RE, text);
   maskSpokenPrices(mask, text);
   // 下水道堵了 / 水龙头坏了: the room's fittings are no goods (a repair is asked for)
-  if (/[水马花淋地]/.test(text)) maskAll(mask, FITTINGS_RE, text);
+  if (/[道漏龙管池洒浴]/.test(text) || text.includes('马桶')) maskAll(mask, FITTINGS_RE, text);
   // 上面订了两袋的那个: 上面/前面 point back in the chat, no 面 (noodles); 12瓶那种 / 30个装的那种 describe a pack
   if (/[上前后里外]面|那种/.test(text)) maskAll(mask, NOT_GOODS_RE, text);
 }
 
-const FITTINGS_RE = /下水道|下水口|地漏|水龙头|水管|水池|洗手池|洗脸池|马桶|花洒|淋浴/g;
+const FITTINGS_RE = /下水道|地漏|水龙头|水管|水池|洗手池|洗脸池|马桶|花洒|淋浴/g;
 
 const NOT_GOODS_RE =
   /[上前后里外]面(?![粉条])|(?<![\u4e00-\u9fa5])\d{1,3}\s*(?:瓶|个|支|包|袋|听|罐)(?:装)?的?那种/g;

@@ -80,19 +80,41 @@ const WORDS: Record<string, string> = {
 };
 
 /** Words that are these only where they stand as a word: 额 (我) opening a clause, 克 (去) before a verb, 伐 (吗). */
-const PLACED: readonly [RegExp, string][] = [
-  [/(?<=^|[\s,，。.!！?？、:：;；])额(?=[是要在也都想刚今昨早晚这那屋家们的娃妈爸\d])/g, '我'],
-  [/(?<![0-9零一二两三四五六七八九十百千几半])克(?=[拿买看送帮接取])/g, '去'],
-  [/(?<=[\u4e00-\u9fa5])伐(?=$|[\s,，。.!！?？~～])/g, '吗'],
+const PLACED: readonly [string, RegExp, string][] = [
+  ['额', /(?<=^|[\s,，。.!！?？、:：;；])额(?=[是要在也都想刚今昨早晚这那屋家们的娃妈爸\d])/g, '我'],
+  ['克', /(?<![0-9零一二两三四五六七八九十百千几半])克(?=[拿买看送帮接取])/g, '去'],
+  ['伐', /(?<=[\u4e00-\u9fa5])伐(?=$|[\s,，。.!！?？~～])/g, '吗'],
 ];
 
-const WORDS_RE = new RegExp(
-  Object.keys(WORDS)
-    .sort((a, b) => b.length - a.length)
-    .join('|'),
-  'g',
-);
-const ANY_RE = new RegExp(`${WORDS_RE.source}|额|克|伐`);
+/** The words above by their first character, longest first: one pass over the text finds them. */
+const BY_FIRST = new Map<string, string[]>();
+for (const w of Object.keys(WORDS).sort((x, y) => y.length - x.length)) {
+  const list = BY_FIRST.get(w[0] as string) ?? [];
+  list.push(w);
+  BY_FIRST.set(w[0] as string, list);
+}
+
+/** Flags by char code for the first characters above: the scan reads a byte per character. */
+const FIRST = new Uint8Array(0x10000);
+for (const c of BY_FIRST.keys()) FIRST[c.charCodeAt(0)] = 1;
+
+function replaceWords(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (FIRST[text.charCodeAt(i)] === 0) continue;
+    const list = BY_FIRST.get(text[i] as string);
+    if (!list) continue;
+    for (const w of list) {
+      if (!text.startsWith(w, i)) continue;
+      out += text.slice(from, i) + (WORDS[w] as string);
+      i += w.length - 1;
+      from = i + 1;
+      break;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 
 /** English a foreign resident mixes in, read as the Mandarin it stands for (case does not matter). */
 const ENGLISH: readonly [RegExp, string][] = [
@@ -120,6 +142,8 @@ const ENGLISH: readonly [RegExp, string][] = [
   [/\bmy (?:father|dad)\b/gi, '爸爸'],
   [/\band\b/gi, '和'],
 ];
+/** Any of the English words above: most messages with Latin letters (N95, kg, ok) have none. */
+const ENGLISH_ANY_RE = new RegExp(ENGLISH.map(([re]) => re.source).join('|'), 'i');
 const LATIN_WORD_RE = /[A-Za-z]{3}/;
 
 /**
@@ -134,12 +158,9 @@ function spaced(s: string, at: number, len: number, to: string): string {
 const JOIN = '\ue000';
 
 export function readDialect(text: string): string {
-  let out = text;
-  if (ANY_RE.test(out)) {
-    out = out.replace(WORDS_RE, (w) => WORDS[w] ?? w);
-    for (const [re, to] of PLACED) out = out.replace(re, to);
-  }
-  if (LATIN_WORD_RE.test(out))
+  let out = replaceWords(text);
+  for (const [ch, re, to] of PLACED) if (out.includes(ch)) out = out.replace(re, to);
+  if (LATIN_WORD_RE.test(out) && ENGLISH_ANY_RE.test(out))
     for (const [re, to] of ENGLISH)
       out = out.replace(re, (w, at: number, s: string) => spaced(s, at, w.length, to));
   if (out.includes(JOIN)) out = out.replace(/ ?\ue000+ ?/g, '');

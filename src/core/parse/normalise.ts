@@ -162,13 +162,34 @@ export function quotedWords(text: string): string | null {
   return words.trim() || null;
 }
 
+/** A character standing alone between spaces (` 是 `), or a line of two such: the cheap test before the work. */
+function spacedRun(text: string): boolean {
+  let at = text.indexOf(' ');
+  while (at >= 0 && at + 2 < text.length + 1) {
+    // x y: one character, a space, one character, then a space or the line's end
+    const before = at < 2 || text[at - 2] === ' ' || text[at - 2] === '\n';
+    const after = at + 2 >= text.length || text[at + 2] === ' ' || text[at + 2] === '\n';
+    if (
+      before &&
+      after &&
+      text[at - 1] !== undefined &&
+      text[at - 1] !== ' ' &&
+      text[at + 1] !== undefined &&
+      text[at + 1] !== ' '
+    )
+      return true;
+    at = text.indexOf(' ', at + 1);
+  }
+  return false;
+}
+
 /**
  * `我 是 长梁 的 陈 婆 婆 要 大 米` / `3 6 . 4`: some older members type a space after every character. A line whose
  * words are (nearly) all single characters is run together again (a word of two or more keeps its spaces), and a
  * message whose every line was so, or is a word or two, is read as one line (`2 栋\n1 0 3\n早 上\n3 6 . 4`).
  */
 export function joinSpacedLetters(text: string): string {
-  if (!/\S \S \S|^\S \S$/m.test(text)) return text;
+  if (!spacedRun(text)) return text;
   const lines = text.split('\n');
   let spaced = 0;
   const out = lines.map((line) => {

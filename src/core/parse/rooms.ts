@@ -25,7 +25,7 @@ const ROOM_RE = new RegExp(
     // 2105房 / 2105房间 / 2105室 / 2105号
     '(?<![\\d.])(\\d{3,4})\\s*(?:号房间|号房|房间|房|室|号|住户|的住户|房客)(?![楼床线码院门机栋])',
     // 房间2105 / 房号:2105 / 房间号 2105
-    '(?:房间号|房号|房间|房|[Rr]oom|ROOM)\\s*(?:号|[Nn]o\\.?)?\\s*(?:是)?\\s*[:：]?\\s*(\\d{3,4})(?!\\d|\\.\\d)',
+    '(?:房间号|房号|房间|房)\\s*(?:号)?\\s*(?:是)?\\s*[:：]?\\s*(\\d{3,4})(?![\\d.])',
     // 我是2210的 / 我住2210 / 我在2210
     '我(?:是|在|住在|住的|住)\\s*(?:那个|这个)?\\s*(\\d{3,4})(?![\\d.])',
     // 送到2105 / 给2105送
@@ -39,11 +39,12 @@ const ROOM_RE = new RegExp(
     `(?<![\\d.])(\\d{3,4})的(?=[${SURNAMES}老]?(?:爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|老人|孩子|小孩|住户|老师))`,
     // 她是1408的 / 我奶奶在2010 / 他在1910 / 我们是2104 / 给我们1603送: where the person reported for lives
     '(?:她|他|我们|我家|咱们|[爷奶婆公妈爸姐哥弟妹娘叔姨])(?:是|在|住在|住)?\\s*(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号楼|年|月|日|点|:|%|组|人|次|天|岁|度|℃|斤|袋|桶|箱|瓶|包|盒|件|份|克|米))',
-    // 12楼05: the floor, then the room's two digits on it
-    '(?<![\\d.])(\\d{1,2})\\s*楼\\s*(\\d{2})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
   ].join('|'),
   'g',
 );
+
+const ENGLISH_ROOM_RE = /\b(?:[Rr]oom|ROOM)\s*(?:[Nn]o\.?)?\s*[:：]?\s*(\d{3,4})(?!\d|\.\d)/g;
+const FLOOR_ROOM_RE = /(?<![\d.])(\d{1,2})\s*楼\s*(\d{2})(?![\d.])(?:号房间|号房|房间|房|室|号)?/g;
 
 function cnDigits(s: string): string {
   let out = '';
@@ -69,7 +70,11 @@ function buildingNumber(s: string): string {
 }
 
 export function findExplicitRooms(text: string): RoomHit[] {
-  if (!/\d{3}|\d\s*楼\s*\d|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]/.test(text)) return [];
+  if (
+    !/\d{3}|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]/.test(text) &&
+    !/\d\s*楼\s*\d/.test(text)
+  )
+    return [];
   const hits: RoomHit[] = [];
   for (const m of text.matchAll(ROOM_RE)) {
     if (hits.length >= MAX_HITS) break;
@@ -79,7 +84,6 @@ export function findExplicitRooms(text: string): RoomHit[] {
     if (m[1] !== undefined && m[2] !== undefined) room = `${buildingNumber(m[1])}-${m[2]}`;
     else if (m[3] !== undefined && m[4] !== undefined) room = `${m[3]}-${m[4]}`;
     else if (m[11] !== undefined && m[12] !== undefined) room = spokenRoom(m[11], m[12]);
-    else if (m[15] !== undefined && m[16] !== undefined) room = String(Number(m[15]) * 100 + Number(m[16]));
     else
       room =
         m[13] ??
@@ -91,6 +95,20 @@ export function findExplicitRooms(text: string): RoomHit[] {
         (m[9] ? cnDigits(m[9]) : m[10] ? cnDigits(m[10]) : undefined);
     if (room !== undefined) hits.push({ start, end, room });
   }
+  // Room 8311. / room 2310, as a foreign resident writes it; 12楼05: the floor, then the room's two digits
+  if (text.includes('oom') || text.includes('OOM'))
+    for (const m of text.matchAll(ENGLISH_ROOM_RE))
+      hits.push({ start: m.index, end: m.index + m[0].length, room: m[1] as string });
+  if (text.includes('楼'))
+    for (const m of text.matchAll(FLOOR_ROOM_RE)) {
+      if (hits.some((h) => m.index < h.end && m.index + m[0].length > h.start)) continue;
+      hits.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        room: String(Number(m[1]) * 100 + Number(m[2])),
+      });
+    }
+  hits.sort((a, b) => a.start - b.start);
   return hits;
 }
 

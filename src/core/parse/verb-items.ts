@@ -7,12 +7,14 @@ import { readNameBackward } from './names.js';
 
 /** Verbs after which goods are asked for (买, 要, 给我, 找点 …). */
 const TRIGGER_RE =
-  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换成|改成|换|煮|开(?!水)|有没有|我把|[,，、\s]还有|加(?![饭菜]|油(?![\d一二两三四五六七八九十]))|找(?=点|些|个|一[点些个瓶包盒卷把])/g;
+  /代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|煮|开(?!水)|有没有|我把|[,，、\s]还有|加(?![饭菜]|油(?![\d一二两三四五六七八九十]))|找(?=点|些|个|一[点些个瓶包盒卷把])/g;
 /** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
-const POST_RE =
-  /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了|(?<=[都也全])没有?(?=$|[\s,，。!！?？~]|了)/g;
+const POST_RE = /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了/g;
+/** 牙刷牙膏都冇 / 都没有: goods all gone, closing the clause. */
+const ALL_GONE_RE = /(?<=[都也全])没有?(?=$|[\s,，。!！?？~]|了)/g;
 
+const POST_HINT_RE = /[完没够坏]/;
 const BESIDES_RE = /还有|另外|也要|再要|顺便|再来|再拿/;
 
 const OUT_OF_RE = /(?:没得|莫得|没有?)(?=[^\s,，。!?|]{1,6}了)/g;
@@ -50,9 +52,13 @@ export function readVerbItems(x: Extraction): void {
   if (/没|莫得/.test(text)) for (const m of text.matchAll(OUT_OF_RE)) x.readListAfter(m.index + m[0].length);
   // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
   // (垃圾袋没得了 还有消毒液也要一瓶: asked for besides — 还有/另外/也要 — both are)
-  const besides = x.hits.length > 0 ? BESIDES_RE.exec(text) : null;
+  const besides = x.hits.length > 0 && POST_HINT_RE.test(text) ? BESIDES_RE.exec(text) : null;
   if (x.hits.length > 0 && !besides) return;
-  for (const m of text.matchAll(POST_RE)) {
+  const gone = [...text.matchAll(POST_RE)];
+  if (text.includes('没'))
+    for (const m of text.matchAll(ALL_GONE_RE)) if (!gone.some((g) => g.index === m.index)) gone.push(m);
+  gone.sort((a, b) => a.index - b.index);
+  for (const m of gone) {
     if (besides && m.index > besides.index) break;
     // 卫生纸和垃圾袋都用完了: every goods word listed in the clause ran out (an adverb may come between)
     let end = m.index;
