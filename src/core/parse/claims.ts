@@ -128,12 +128,23 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
   if (PURPOSE_HINT_RE.test(text)) maskAll(mask, PURPOSE_RE, text);
   maskSpokenPrices(mask, text);
+  // 充电线坏了 苹果的 有没有借一根: goods' name alone with 的, a clause of its own, describes the goods before
+  if (text.includes('的')) {
+    for (const m of text.matchAll(DESCRIBED_RE)) {
+      const word = m[0].slice(0, -1);
+      if (m.index > 0 && goodsAt(word, 0)?.length === word.length) mask.set(m.index, m.index + m[0].length);
+    }
+  }
+  // 手机要没电了 / 手电筒没电了: the device that runs flat is why, not what is asked for
+  if (text.includes('没电')) maskAll(mask, FLAT_RE, text);
   // 下水道堵了 / 水龙头坏了: the room's fittings are no goods (a repair is asked for)
   if (/[道漏龙管池洒浴]/.test(text) || text.includes('马桶')) maskAll(mask, FITTINGS_RE, text);
   // 上面订了两袋的那个: 上面/前面 point back in the chat, no 面 (noodles); 12瓶那种 / 30个装的那种 describe a pack
   if (/[上前后里外]面|那种/.test(text)) maskAll(mask, NOT_GOODS_RE, text);
 }
 
+const DESCRIBED_RE = /(?<=[\s,，。])[\u4e00-\u9fa5A-Za-z]{1,4}的(?=$|[\s,，。!！?？])/g;
+const FLAT_RE = /(?:手机|电话|电脑|平板|手电筒|电筒|手电|收音机|老人机)(?:都|也|又|就)?(?:要|快)?没电了?/g;
 const FITTINGS_RE = /下水道|地漏|水龙头|水管|水池|洗手池|洗脸池|马桶|花洒|淋浴/g;
 
 const NOT_GOODS_RE =
