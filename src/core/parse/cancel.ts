@@ -130,6 +130,11 @@ export function findCancels(text: string): CancelHit[] {
     // 复合肥要两袋 尿素要一袋 算了尿素不要了: counted goods before the one withdrawn are no part of the withdrawal
     const last = names.length === 1 ? object.lastIndexOf(names[0] as string) : -1;
     if (last > 0 && findQuantities(object.slice(0, last)).length > 0) cs += last;
+    // 我是石板沟的 上次说的磷肥不要了: the withdrawal is the part (parted by a space) that names the goods
+    else if (names.length > 0) {
+      const sp = object.lastIndexOf(' ', object.indexOf(names[0] as string));
+      if (sp > 0) cs += sp + 1;
+    }
     // 今天退了 (the fever): 退 withdraws only what it names
     if (names.length === 0 && object.trim().length === 0 && /^(?:退了|退掉)$/.test(m[0])) continue;
     hits.push({ start: cs, end, names });
