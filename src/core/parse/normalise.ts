@@ -93,6 +93,10 @@ export function fixMeasureHomophones(text: string): string {
  */
 const VOICE_WORDS: Record<string, string> = {
   口照: '口罩',
+  口造: '口罩',
+  没有发少: '没有发烧',
+  没发少: '没发烧',
+  咳数: '咳嗽',
   扣罩: '口罩',
   冲电器: '充电器',
   冲电宝: '充电宝',
