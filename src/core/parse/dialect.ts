@@ -96,13 +96,20 @@ for (const w of Object.keys(WORDS).sort((x, y) => y.length - x.length)) {
 
 /** Flags by char code for the first characters above: the scan reads a byte per character. */
 const FIRST = new Uint8Array(0x10000);
-for (const c of BY_FIRST.keys()) FIRST[c.charCodeAt(0)] = 1;
+const SECOND = new Uint8Array(0x10000);
+for (const w of Object.keys(WORDS)) {
+  // 1: a one-character word starts here; 2: a longer word may (its second character is checked too)
+  const c = w.charCodeAt(0);
+  FIRST[c] = (FIRST[c] ?? 0) | (w.length === 1 ? 1 : 2);
+  if (w.length > 1) SECOND[w.charCodeAt(1)] = 1;
+}
 
 function replaceWords(text: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (FIRST[text.charCodeAt(i)] === 0) continue;
+    const f = FIRST[text.charCodeAt(i)] as number;
+    if (f === 0 || (f === 2 && SECOND[text.charCodeAt(i + 1)] === 0)) continue;
     const list = BY_FIRST.get(text[i] as string);
     if (!list) continue;
     for (const w of list) {
