@@ -222,12 +222,18 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   const slot = slots[0]?.slot ?? slotFromClock(local);
   if (positive.length > 0 && h.context !== 'village') {
     const first = symptoms.find((s) => !s.negated) as SymptomHit;
-    const record: HealthRecord = { type: 'health', temperature: null, slot, symptoms: positive, room: null };
+    // 急得我一晚上没睡好 … 鼻子塞得很: a span of time away from the complaint is no slot (咳了一晚上 is)
+    const near = first.end + 8;
+    const timed = slots.find((s) => !s.span || (s.start >= first.start - 2 && s.start <= near));
+    const own = timed?.slot ?? slotFromClock(local);
+    const record: HealthRecord = { type: 'health', temperature: null, slot: own, symptoms: positive, room: null };
     record.room = roomFor(rooms, first.start);
     // 快来人 我老汉胸口闷得很 / 娃娃踢被子，今天有点流鼻涕: the person named just before the complaint has it
     const who = complainant(text, h.persons, first.start);
     if (who) record.person = who;
-    const earlier = dayOf(text, 0, text.length);
+    // 老汉儿昨天打电话说… 鼻子塞得很: a day word in talk about something else is not when the complaint is had
+    const part = Math.max(text.slice(0, first.start).search(/[^,，。!！?？;；]*$/), first.start - 12);
+    const earlier = dayOf(text, part, text.length);
     if (earlier !== undefined) record.earlier = earlier;
     return [{ at: first.start, record }];
   }

@@ -23,6 +23,15 @@ describe('earlier', () => {
     ]);
   });
 
+  it('reads a complaint with no number as today unless a day is said beside it', () => {
+    const one = (text: string) =>
+      (parseMessage({ text, at, context: 'quarantine' }).find((r) => r.type === 'health') as HealthRecord)
+        .earlier;
+    // 昨天 in talk about something else, far from the complaint, is not when the complaint is had
+    expect(one('我妈昨天打电话说家里的狗没人喂 急得我一晚上没睡好 对了 鼻子塞得很 1507')).not.toBe(true);
+    expect(one('昨晚咳了一晚上 1507')).toBe(true);
+  });
+
   it('carries the day to the next reading unless its slot comes earlier in a day', () => {
     expect(read('昨天早上36.5 晚上36.9')).toEqual([
       [36.5, true],
