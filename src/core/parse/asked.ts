@@ -3,7 +3,7 @@
 import { isCjk } from './chars.js';
 import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
-import { TITLED_NAME } from './name-words.js';
+import { SURNAMES, TITLED_NAME } from './name-words.js';
 
 /** Words that make goods a thing asked for; without one, only names that look like goods count. */
 const TRIGGER_RE =
@@ -17,6 +17,8 @@ const NOT_WANTED_RE = /(?:不要|不用|不需要|别|不加|不放|别放|少�
 const CUSTOMER_PREFIX_RE = new RegExp(
   `^[\\s|]*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?\\s*)?(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s)`,
 );
+
+const CUSTOMER_SUFFIX_RE = new RegExp(`\\s[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}\\s*$`);
 
 function goodsLike(h: ItemHit): boolean {
   return looksLikeGoods(h.item.name);
@@ -38,7 +40,10 @@ export function keepAskedFor(
     // No verb at all: only a bare list of goods (口罩两个 / 2203 纸巾两包) asks for them; goods inside a
     // statement (36个口罩已经分好了) do not.
     const named = CUSTOMER_PREFIX_RE.exec(masked)?.[0].length ?? 0;
-    if (leftoverChars(masked, items, named) <= 2) return items; // nothing but the list itself
+    // 地膜 两卷 老屋基 张德明: a full name closing the list is whose it is
+    const tail = CUSTOMER_SUFFIX_RE.exec(masked);
+    const list = tail ? masked.slice(0, tail.index) : masked;
+    if (leftoverChars(list, items, named) <= 2) return items; // nothing but the list itself
     // 半袋米够了 凉风垭 屋头就我一个人: a clause that is only counted goods asks for them, whatever follows
     const listed = listedClauses(masked, items, named, text);
     if (listed.length > 0) return listed;

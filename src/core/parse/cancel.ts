@@ -104,6 +104,14 @@ export function findCancels(text: string): CancelHit[] {
       if (SETTLED_END_RE.test(prev) && readObject(prev).names.length > 0) {
         cs = prevStart;
         object = prev;
+      } else if (prevStart > 0) {
+        // 体温计找到了，在枕头底下，不用送了: where it was found may stand between
+        const farStart = clauseStart(text, prevStart - 1);
+        const far = text.slice(farStart, prevStart).replace(/[\s,，。!！;；]+$/, '');
+        if (SETTLED_END_RE.test(far) && readObject(far).names.length > 0 && /^在/.test(prev.trim())) {
+          cs = farStart;
+          object = far;
+        }
       }
     }
     // 取消明天的送水: 取消 first, its object after it (read below)
@@ -137,6 +145,8 @@ export function findCancels(text: string): CancelHit[] {
     }
     // 今天退了 (the fever): 退 withdraws only what it names
     if (names.length === 0 && object.trim().length === 0 && /^(?:退了|退掉)$/.test(m[0])) continue;
+    // 伢吃了药退了: the fever went down after the medicine, the medicine is not withdrawn
+    if (/^(?:退了|退掉)$/.test(m[0]) && /吃了?(?:点|些)?(?:[\u4e00-\u9fa5]{0,4})?药|打了?针|烧/.test(object)) continue;
     hits.push({ start: cs, end, names });
   }
   for (const m of text.matchAll(PREFIX_RE)) {

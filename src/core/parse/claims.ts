@@ -135,6 +135,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
       if (m.index > 0 && goodsAt(word, 0)?.length === word.length) mask.set(m.index, m.index + m[0].length);
     }
   }
+  // 尿素两袋改成三袋: the count before 改成 is the one given up
+  if (text.includes('改')) maskAll(mask, CHANGED_FROM_RE, text);
   // 改成三袋 两袋不够: the count said to fall short is the reason, no second quantity
   if (text.includes('不够') || text.includes('太少')) maskAll(mask, SHORT_RE, text);
   // 手机要没电了 / 手电筒没电了: the device that runs flat is why, not what is asked for
@@ -146,7 +148,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
 }
 
 const DESCRIBED_RE = /(?<=[\s,，。])[\u4e00-\u9fa5A-Za-z]{1,4}的(?=$|[\s,，。!！?？])/g;
-const SHORT_RE = /[\d一二两三四五六七八九十]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件)\s*(?:都|也|肯定|怕)?(?:不够|太少)/g;
+const CHANGED_FROM_RE = /[\d一二两三四五六七八九十半]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件|把|提)(?=\s*(?:改成|改为|换成))/g;
+const SHORT_RE =
+  /[\d一二两三四五六七八九十]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件)\s*(?:都|也|肯定|怕)?(?:不够|太少)/g;
 const FLAT_RE = /(?:手机|电话|电脑|平板|手电筒|电筒|手电|收音机|老人机)(?:都|也|又|就)?(?:要|快)?没电了?/g;
 const FITTINGS_RE = /下水道|地漏|水龙头|水管|水池|洗手池|洗脸池|马桶|花洒|淋浴/g;
 

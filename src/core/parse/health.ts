@@ -226,7 +226,13 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     const near = first.end + 8;
     const timed = slots.find((s) => !s.span || (s.start >= first.start - 2 && s.start <= near));
     const own = timed?.slot ?? slotFromClock(local);
-    const record: HealthRecord = { type: 'health', temperature: null, slot: own, symptoms: positive, room: null };
+    const record: HealthRecord = {
+      type: 'health',
+      temperature: null,
+      slot: own,
+      symptoms: positive,
+      room: null,
+    };
     record.room = roomFor(rooms, first.start);
     // 快来人 我老汉胸口闷得很 / 娃娃踢被子，今天有点流鼻涕: the person named just before the complaint has it
     const who = complainant(text, h.persons, first.start);

@@ -97,6 +97,8 @@ const KIN = [
     '我爹',
   ],
   // Shanghainese and Cantonese mothers and fathers, and a child's parent named from the child (她爸)
+  // Hubei and Hunan children (伢, 细伢子), Guangxi and Hunan 崽
+  ...['细伢子', '伢儿', '伢子', '伢', '崽崽', '崽'],
   ...['姆妈', '阿妈', '阿爸', '阿婆', '阿公', '老豆', '老母', '她爸', '她妈', '他爸', '他妈'],
 ];
 const SELF = ['我自己', '本人', '自己', '我'];

@@ -134,7 +134,16 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   });
   const cancels = findCancels(mask.apply(text));
   claim(mask, cancels);
-  if (cancels[0]) out.push({ at: cancels[0].start, record: cancelRecord(cancels) });
+  if (cancels[0]) {
+    const record = cancelRecord(cancels);
+    // 明天水送到王家院子 两桶 后天的那次取消: a day's delivery withdrawn in a message about water is the water
+    if (record.items.length === 0 && context !== 'quarantine' && mentionsWater(text)) {
+      const c = cancels[0];
+      if (/今天|明天|后天|周|星期|礼拜|号|那次|那趟/.test(text.slice(Math.max(0, c.start - 8), c.end)))
+        record.items.push({ name: '水' });
+    }
+    out.push({ at: cancels[0].start, record });
+  }
   const places = findPlaces(mask.apply(text), opts.vocabulary?.places);
   claim(mask, places);
   const masked = mask.apply(text);
@@ -150,14 +159,16 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   );
 
   if (context !== 'quarantine' && mentionsWater(masked)) {
-    if (isWaterBooking(masked, text) && !withdrawsWater(cancels)) {
+    // 明天的水改到后天上午: a booking moved is a booking, though nothing else asks for water
+    const moved = MOVED_RE.test(masked) || TIME_MOVED_RE.test(masked);
+    if ((isWaterBooking(masked, text) || moved) && !withdrawsWater(cancels)) {
       const deliverTo = bestPlace(places);
       const placeDoubt = newPlace(places);
       let waterAt = masked.indexOf('水');
       for (const h of items) if (isWaterItem(h.item) && (waterAt < 0 || h.start < waterAt)) waterAt = h.start;
       const when = bookedDays(text, rescheduled(text, dates));
       // 水改到后天送，还是两桶: the booking moved is withdrawn, the new day booked (else both would be delivered)
-      if (cancels.length === 0 && MOVED_RE.test(masked))
+      if (cancels.length === 0 && moved)
         out.push({ at: -1, record: { type: 'cancel', items: [{ name: '水' }] } });
       const perDay = waterPerDay(masked, when, places, local);
       if (perDay) for (const w of perDay) out.push(w);
@@ -271,6 +282,8 @@ function withdrawsWater(cancels: readonly { names: string[] }[]): boolean {
 const MOVE_WORDS = '改到|改在|推到|挪到|换到|延到|推迟到|延后到';
 /** 水改到后天 / 明天的水推到周五: a booking moved to another day. */
 const MOVED_RE = new RegExp(`水.{0,6}(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)`);
+/** 水还是送两桶 时间改到周五下午: the time of the booking moved. */
+const TIME_MOVED_RE = new RegExp(`(?:时间|日子|那天|那次|原定)[^，,。!！?？\\s]{0,6}(?:${MOVE_WORDS})`);
 const MOVED_TO_RE = new RegExp(`${MOVE_WORDS}|改成`);
 
 /** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */

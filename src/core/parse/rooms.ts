@@ -38,12 +38,14 @@ const ROOM_RE = new RegExp(
     // 帮隔壁2306的刘爷爷报一下: the room of the person reported for
     `(?<![\\d.])(\\d{3,4})的(?=[${SURNAMES}老]?(?:爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|老人|孩子|小孩|住户|老师))`,
     // 她是1408的 / 我奶奶在2010 / 他在1910 / 我们是2104 / 给我们1603送: where the person reported for lives
-    '(?:她|他|我们|我家|咱们|[爷奶婆公妈爸姐哥弟妹娘叔姨])(?:是|在|住在|住)?\\s*(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号楼|年|月|日|点|:|%|组|人|次|天|岁|度|℃|斤|袋|桶|箱|瓶|包|盒|件|份|克|米))',
+    '(?:她|他|我们|我家|咱们|(?<![牛酸羊豆椰炼办])[爷奶婆公妈爸姐哥弟妹娘叔姨])(?:是|在|住在|住)?\\s*(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号楼|年|月|日|点|:|%|组|人|次|天|岁|度|℃|斤|袋|桶|箱|瓶|包|盒|件|份|克|米))',
   ].join('|'),
   'g',
 );
 
 const ENGLISH_ROOM_RE = /\b(?:[Rr]oom|ROOM)\s*(?:[Nn]o\.?)?\s*[:：]?\s*(\d{3,4})(?!\d|\.\d)/g;
+const FLOOR_NUMBER_RE =
+  /(?<![\d一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*楼\s*(\d{1,2}|[零一二三四五六七八九十]{1,3})\s*号(?:房间|房)?(?!楼)/g;
 const FLOOR_ROOM_RE = /(?<![\d.])(\d{1,2})\s*楼\s*(\d{2})(?![\d.])(?:号房间|号房|房间|房|室|号)?/g;
 
 function cnDigits(s: string): string {
@@ -99,7 +101,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
   if (text.includes('oom') || text.includes('OOM'))
     for (const m of text.matchAll(ENGLISH_ROOM_RE))
       hits.push({ start: m.index, end: m.index + m[0].length, room: m[1] as string });
-  if (text.includes('楼'))
+  if (text.includes('楼')) {
     for (const m of text.matchAll(FLOOR_ROOM_RE)) {
       if (hits.some((h) => m.index < h.end && m.index + m[0].length > h.start)) continue;
       hits.push({
@@ -108,6 +110,17 @@ export function findExplicitRooms(text: string): RoomHit[] {
         room: String(Number(m[1]) * 100 + Number(m[2])),
       });
     }
+    // 十二楼三号 / 12楼3号: the floor, then the room's number on it, as said
+    for (const m of text.matchAll(FLOOR_NUMBER_RE)) {
+      if (hits.some((h) => m.index < h.end && m.index + m[0].length > h.start)) continue;
+      const floor = /^\d+$/.test(m[1] as string) ? Number(m[1]) : chineseToNumber(m[1] as string);
+      const n = /^\d+$/.test(m[2] as string)
+        ? Number(m[2])
+        : chineseToNumber((m[2] as string).replace(/^零/, ''));
+      if (floor === null || n === null || floor < 1 || floor > 99 || n < 1 || n > 99) continue;
+      hits.push({ start: m.index, end: m.index + m[0].length, room: String(floor * 100 + n) });
+    }
+  }
   hits.sort((a, b) => a.start - b.start);
   return hits;
 }
