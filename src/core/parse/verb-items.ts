@@ -61,7 +61,16 @@ export function readVerbItems(x: Extraction): void {
   for (const m of gone) {
     if (besides && m.index > besides.index) break;
     // 作业本用完了 能帮买两个本子吗 还有几支笔: asked for in its place already, the run-out goods are not
-    if (besides && x.hits.some((h) => h.start > m.index && h.start < besides.index)) break;
+    if (
+      besides &&
+      x.hits.some(
+        (h) =>
+          h.start > m.index &&
+          h.end <= besides.index &&
+          /[\s,，。!！?？]/.test(text.slice(h.end, besides.index)), // (毛巾也要一条: 也要 is its own ask)
+      )
+    )
+      break;
     // 卫生纸和垃圾袋都用完了: every goods word listed in the clause ran out (an adverb may come between)
     let end = m.index;
     while (end > 0 && '都也又全快已'.includes(text[end - 1] as string)) end--;
