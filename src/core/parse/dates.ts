@@ -15,7 +15,9 @@ import { chineseToNumber } from './numerals.js';
 export type DayRef =
   | { kind: 'offset'; days: number }
   | { kind: 'weekday'; weekday: number; week: 'coming' | 'this' | 'next' | 'after-next' }
-  | { kind: 'date'; month: number | null; day: number };
+  | { kind: 'date'; month: number | null; day: number }
+  /** 初十 / 正月二十: a day of the lunar calendar (month null: the next such day). */
+  | { kind: 'lunar'; month: number | null; day: number };
 
 export interface DateHit {
   start: number;
@@ -137,12 +139,57 @@ export function findDates(text: string): DateHit[] {
       hits.push({ start, end, day: null, part: null, clock: true });
     }
   }
+  if (text.includes('初') || text.includes('月')) {
+    for (const m of text.matchAll(LUNAR_RE)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (hits.some((h) => start < h.end && end > h.start)) continue;
+      const month = m[1] === undefined ? null : (LUNAR_MONTH[m[1]] ?? num(m[1]));
+      const day = m[2]?.startsWith('初')
+        ? num(m[2].slice(1))
+        : num((m[2] as string).replace('廿', '二十'));
+      if (day !== null && day >= 1 && day <= 30 && (month === null || (month >= 1 && month <= 12)))
+        hits.push({ start, end, day: { kind: 'lunar', month, day }, part: null, clock: false });
+    }
+    hits.sort((a, b) => a.start - b.start);
+  }
   return hits;
+}
+
+/**
+ * 初十 / 正月二十 / 腊月廿八: older villagers count days by the lunar calendar. 初X is always lunar; a bare 二十
+ * is the solar 20th (二十号), so a lunar day needs 初 or its month (正月, 腊月, 冬月, 三月…).
+ */
+const LUNAR_RE =
+  /(?:(正|冬|腊|十一|十二|[二三四五六七八九十])月)?(初[一二三四五六七八九十]|(?<=月)(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十))(?:日|号|那天)?(?![\d一二三四五六七八九十])/g;
+const LUNAR_MONTH: Readonly<Record<string, number>> = { 正: 1, 冬: 11, 腊: 12 };
+
+const lunarParts = new Intl.DateTimeFormat('zh-u-ca-chinese', {
+  timeZone: 'UTC',
+  month: 'numeric',
+  day: 'numeric',
+});
+
+/** The first day from `local` on whose lunar date is (month,) day, looked for a year ahead at most. */
+function lunarDay(local: LocalDate, month: number | null, day: number): string | null {
+  for (let d = 0; d <= (month === null ? 62 : 400); d++) {
+    const at = new Date(Date.UTC(local.year, local.month - 1, local.day + d, 12));
+    let m = 0;
+    let dd = 0;
+    for (const p of lunarParts.formatToParts(at)) {
+      if (p.type === 'month') m = Number.parseInt(p.value.replace(/\D/g, ''), 10);
+      else if (p.type === 'day') dd = Number.parseInt(p.value, 10);
+    }
+    if (dd === day && (month === null || m === month)) return addDays(local, d);
+  }
+  return null;
 }
 
 export function resolveDay(ref: DayRef, local: LocalDate | null): string | null {
   if (local === null) return null;
   switch (ref.kind) {
+    case 'lunar':
+      return lunarDay(local, ref.month, ref.day);
     case 'offset':
       return addDays(local, ref.days);
     case 'weekday': {
