@@ -117,13 +117,28 @@ const CUSTOMER_CALLED_RE = new RegExp(
   String.raw`(?:她|他|(?:我|我的)?(?:妈妈?|爸爸?|奶奶|爷爷|婆婆|公公|外婆|外公|老汉|阿大|阿妈|老人家?))(?:的名字)?(?:叫|名字叫|名字是|姓名是?)[:：\s]*([${SURNAMES}][一-龥]{1,2})(?=$|[\s,，。!！])`,
 );
 
+const RELAYER_RE = /医生|村医|大夫|书记|主任|队长|组长|志愿者|网格员/;
+const TITLED_AFTER_RE = new RegExp(`(?:${TITLED_NAME})`);
+
+function relayedFor(rest: string): string | null {
+  const m = TITLED_AFTER_RE.exec(rest);
+  return m && !m[0].startsWith('我') && !RELAYER_RE.test(m[0]) ? m[0] : null;
+}
+
 /** A customer named in an ordinary message: `刘婆婆：化肥两袋` or `帮张大爷买…`. */
 export function customerOf(text: string): string | null {
   const called = CUSTOMER_CALLED_RE.exec(text)?.[1];
   if (called) return called;
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
+  // 刘医生：五组的罗婆婆…要买… / 我是村卫生室的刘医生，帮陈大爷订…: one who relays is not whom the goods are for
+  const relayed = (name: string | undefined) =>
+    name !== undefined && RELAYER_RE.test(name) ? relayedFor(text.slice(text.indexOf(name) + name.length)) : null;
+  const viaColon = relayed(c);
+  if (viaColon) return viaColon;
   if (c && !isKnownGoods(c) && stopAt(c, 0) === 0 && !NOT_NAMES.has(c)) return c;
   const t = CUSTOMER_TITLED_RE.exec(text)?.[1] ?? CUSTOMER_SELF_RE.exec(text)?.[1];
+  const viaSelf = relayed(t);
+  if (viaSelf) return viaSelf;
   if (t && !t.startsWith('我')) return t;
   const g = CUSTOMER_AFTER_GROUP_RE.exec(text)?.[1];
   if (g && !NOT_NAME_CHARS_RE.test(g)) return g;
