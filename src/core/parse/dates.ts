@@ -161,7 +161,7 @@ export function findDates(text: string): DateHit[] {
  * is the solar 20th (二十号), so a lunar day needs 初 or its month (正月, 腊月, 冬月, 三月…).
  */
 const LUNAR_RE =
-  /(?:(正|冬|腊|十一|十二|[二三四五六七八九十])月)?(初[一二三四五六七八九十]|(?<=月)(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十))(?:日|号|那天)?(?![\d一二三四五六七八九十])/g;
+  /(?:(正|冬|腊|十一|十二|[二三四五六七八九十])月)?(初[一二三四五六七八九十]|(?<=[正冬腊二三四五六七八九十一]月)(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十))(?:日|号|那天)?(?![\d一二三四五六七八九十])/g;
 const LUNAR_MONTH: Readonly<Record<string, number>> = { 正: 1, 冬: 11, 腊: 12 };
 
 const lunarParts = new Intl.DateTimeFormat('zh-u-ca-chinese', {
@@ -171,7 +171,19 @@ const lunarParts = new Intl.DateTimeFormat('zh-u-ca-chinese', {
 });
 
 /** The first day from `local` on whose lunar date is (month,) day, looked for a year ahead at most. */
+const lunarCache = new Map<string, string | null>();
+
 function lunarDay(local: LocalDate, month: number | null, day: number): string | null {
+  const key = `${local.year}-${local.month}-${local.day}|${month}|${day}`;
+  const known = lunarCache.get(key);
+  if (known !== undefined) return known;
+  const found = searchLunar(local, month, day);
+  if (lunarCache.size >= 1024) lunarCache.clear();
+  lunarCache.set(key, found);
+  return found;
+}
+
+function searchLunar(local: LocalDate, month: number | null, day: number): string | null {
   for (let d = 0; d <= (month === null ? 62 : 400); d++) {
     const at = new Date(Date.UTC(local.year, local.month - 1, local.day + d, 12));
     let m = 0;

@@ -104,11 +104,24 @@ for (const w of Object.keys(WORDS)) {
   if (w.length > 1) SECOND[w.charCodeAt(1)] = 1;
 }
 
+/** What the one scan saw besides the words: 额/克/伐 (read in place below) and Latin letters (English). */
+let sawPlaced = false;
+let sawLatin = false;
+const PLACED_CODES = new Set(['额', '克', '伐'].map((c) => c.charCodeAt(0)));
+
 function replaceWords(text: string): string {
   let out = '';
   let from = 0;
+  sawPlaced = false;
+  sawLatin = false;
   for (let i = 0; i < text.length; i++) {
-    const f = FIRST[text.charCodeAt(i)] as number;
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if ((code | 32) >= 97 && (code | 32) <= 122) sawLatin = true;
+      continue;
+    }
+    if (PLACED_CODES.has(code)) sawPlaced = true;
+    const f = FIRST[code] as number;
     if (f === 0 || (f === 2 && SECOND[text.charCodeAt(i + 1)] === 0)) continue;
     const list = BY_FIRST.get(text[i] as string);
     if (!list) continue;
@@ -166,10 +179,11 @@ const JOIN = '\ue000';
 
 export function readDialect(text: string): string {
   let out = replaceWords(text);
-  for (const [ch, re, to] of PLACED) if (out.includes(ch)) out = out.replace(re, to);
-  if (LATIN_WORD_RE.test(out) && ENGLISH_ANY_RE.test(out))
+  if (sawPlaced) for (const [ch, re, to] of PLACED) if (out.includes(ch)) out = out.replace(re, to);
+  if (sawLatin && LATIN_WORD_RE.test(out) && ENGLISH_ANY_RE.test(out)) {
     for (const [re, to] of ENGLISH)
       out = out.replace(re, (w, at: number, s: string) => spaced(s, at, w.length, to));
-  if (out.includes(JOIN)) out = out.replace(/ ?\ue000+ ?/g, '');
+    if (out.includes(JOIN)) out = out.replace(/ ?\ue000+ ?/g, '');
+  }
   return out;
 }

@@ -118,7 +118,14 @@ const VOICE_WORDS: Record<string, string> = {
 };
 const VOICE_WORDS_RE = new RegExp(Object.keys(VOICE_WORDS).join('|'), 'g');
 
+/** First characters of the words above by char code: most messages have none and skip the pattern. */
+const VOICE_FIRST = new Uint8Array(0x10000);
+for (const w of Object.keys(VOICE_WORDS)) VOICE_FIRST[w.charCodeAt(0)] = 1;
+
 function fixVoiceWords(text: string): string {
+  let any = false;
+  for (let i = 0; i < text.length && !any; i++) any = VOICE_FIRST[text.charCodeAt(i)] === 1;
+  if (!any) return text;
   VOICE_WORDS_RE.lastIndex = 0;
   if (!VOICE_WORDS_RE.test(text)) return text;
   return text.replace(VOICE_WORDS_RE, (w) => VOICE_WORDS[w] ?? w);

@@ -120,6 +120,12 @@ const CUSTOMER_CALLED_RE = new RegExp(
 const RELAYER_RE = /医生|村医|大夫|书记|主任|队长|组长|志愿者|网格员/;
 const TITLED_AFTER_RE = new RegExp(`(?:${TITLED_NAME})`);
 
+function relayed(text: string, name: string | undefined): string | null {
+  return name !== undefined && RELAYER_RE.test(name)
+    ? relayedFor(text.slice(text.indexOf(name) + name.length))
+    : null;
+}
+
 function relayedFor(rest: string): string | null {
   const m = TITLED_AFTER_RE.exec(rest);
   return m && !m[0].startsWith('我') && !RELAYER_RE.test(m[0]) ? m[0] : null;
@@ -131,13 +137,11 @@ export function customerOf(text: string): string | null {
   if (called) return called;
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
   // 刘医生：五组的罗婆婆…要买… / 我是村卫生室的刘医生，帮陈大爷订…: one who relays is not whom the goods are for
-  const relayed = (name: string | undefined) =>
-    name !== undefined && RELAYER_RE.test(name) ? relayedFor(text.slice(text.indexOf(name) + name.length)) : null;
-  const viaColon = relayed(c);
+  const viaColon = relayed(text, c);
   if (viaColon) return viaColon;
   if (c && !isKnownGoods(c) && stopAt(c, 0) === 0 && !NOT_NAMES.has(c)) return c;
   const t = CUSTOMER_TITLED_RE.exec(text)?.[1] ?? CUSTOMER_SELF_RE.exec(text)?.[1];
-  const viaSelf = relayed(t);
+  const viaSelf = relayed(text, t);
   if (viaSelf) return viaSelf;
   if (t && !t.startsWith('我')) return t;
   const g = CUSTOMER_AFTER_GROUP_RE.exec(text)?.[1];
