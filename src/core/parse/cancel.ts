@@ -146,7 +146,8 @@ export function findCancels(text: string): CancelHit[] {
     // 今天退了 (the fever): 退 withdraws only what it names
     if (names.length === 0 && object.trim().length === 0 && /^(?:退了|退掉)$/.test(m[0])) continue;
     // 伢吃了药退了: the fever went down after the medicine, the medicine is not withdrawn
-    if (/^(?:退了|退掉)$/.test(m[0]) && /吃了?(?:点|些)?(?:[\u4e00-\u9fa5]{0,4})?药|打了?针|烧/.test(object)) continue;
+    if (/^(?:退了|退掉)$/.test(m[0]) && /吃了?(?:点|些)?(?:[\u4e00-\u9fa5]{0,4})?药|打了?针|烧/.test(object))
+      continue;
     hits.push({ start: cs, end, names });
   }
   for (const m of text.matchAll(PREFIX_RE)) {

@@ -148,7 +148,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
 }
 
 const DESCRIBED_RE = /(?<=[\s,，。])[\u4e00-\u9fa5A-Za-z]{1,4}的(?=$|[\s,，。!！?？])/g;
-const CHANGED_FROM_RE = /[\d一二两三四五六七八九十半]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件|把|提)(?=\s*(?:改成|改为|换成))/g;
+const CHANGED_FROM_RE =
+  /[\d一二两三四五六七八九十半]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件|把|提)(?=\s*(?:改成|改为|换成))/g;
 const SHORT_RE =
   /[\d一二两三四五六七八九十]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件)\s*(?:都|也|肯定|怕)?(?:不够|太少)/g;
 const FLAT_RE = /(?:手机|电话|电脑|平板|手电筒|电筒|手电|收音机|老人机)(?:都|也|又|就)?(?:要|快)?没电了?/g;

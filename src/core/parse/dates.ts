@@ -145,9 +145,7 @@ export function findDates(text: string): DateHit[] {
       const end = start + m[0].length;
       if (hits.some((h) => start < h.end && end > h.start)) continue;
       const month = m[1] === undefined ? null : (LUNAR_MONTH[m[1]] ?? num(m[1]));
-      const day = m[2]?.startsWith('初')
-        ? num(m[2].slice(1))
-        : num((m[2] as string).replace('廿', '二十'));
+      const day = m[2]?.startsWith('初') ? num(m[2].slice(1)) : num((m[2] as string).replace('廿', '二十'));
       if (day !== null && day >= 1 && day <= 30 && (month === null || (month >= 1 && month <= 12)))
         hits.push({ start, end, day: { kind: 'lunar', month, day }, part: null, clock: false });
     }
