@@ -3,6 +3,7 @@
 // times, symptoms, cancellations, places, then items.
 import type { GroupContext, Item, ParsedRecord, Vocabulary } from '../records.js';
 import { bareGoodsList, keepAskedFor } from './asked.js';
+import { findBareRooms } from './bare-rooms.js';
 import { cancelRecord, findCancels } from './cancel.js';
 import { Mask } from './chars.js';
 import { claimNotGoods } from './claims.js';
@@ -21,7 +22,7 @@ import { correctedQuantity, unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
 import { bestPlace, bestPlaceHit, findPlaces, type PlaceHit } from './places.js';
 import { asksForHelp, buildRequests, chasesEarlier, FEVER_C, helpRequest, receivedOnly } from './requests.js';
-import { findBareRooms, findExplicitRooms, type RoomHit } from './rooms.js';
+import { findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
 import { findTemperatures, type TempHit } from './temperature.js';
@@ -34,6 +35,7 @@ import {
   mentionsWater,
   waterPerDay,
 } from './water.js';
+import { MOVED_RE, rescheduled, TIME_MOVED_RE, withdrawnDelivery, withdrawsWater } from './water-moves.js';
 
 export interface PlainOptions {
   at?: Date;
@@ -136,12 +138,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   claim(mask, cancels);
   if (cancels[0]) {
     const record = cancelRecord(cancels);
-    // 明天水送到王家院子 两桶 后天的那次取消: a day's delivery withdrawn in a message about water is the water
-    if (record.items.length === 0 && context !== 'quarantine' && mentionsWater(text)) {
-      const c = cancels[0];
-      if (/今天|明天|后天|周|星期|礼拜|号|那次|那趟/.test(text.slice(Math.max(0, c.start - 8), c.end)))
-        record.items.push({ name: '水' });
-    }
+    if (context !== 'quarantine') withdrawnDelivery(record, cancels[0], text);
     out.push({ at: cancels[0].start, record });
   }
   const places = findPlaces(mask.apply(text), opts.vocabulary?.places);
@@ -269,29 +266,6 @@ function customerBeside(text: string, places: readonly PlaceHit[], vocabulary?: 
   if (c && !named.some((p) => p.place.includes(c) || c.includes(p.place))) return c;
   for (const n of vocabulary?.names ?? []) if (n.length >= 2 && text.includes(n)) return n;
   return null;
-}
-
-/** 取消明天的送水: a message withdrawing water books none. */
-function withdrawsWater(cancels: readonly { names: string[] }[]): boolean {
-  for (const c of cancels)
-    for (const name of c.names) if (isWaterItem({ name, qty: null, unit: null })) return true;
-  return false;
-}
-
-/** Words that move a booking to another day (改成 too, for 明天的改成后天). */
-const MOVE_WORDS = '改到|改在|推到|挪到|换到|延到|推迟到|延后到';
-/** 水改到后天 / 明天的水推到周五: a booking moved to another day. */
-const MOVED_RE = new RegExp(`水.{0,6}(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)`);
-/** 水还是送两桶 时间改到周五下午: the time of the booking moved. */
-const TIME_MOVED_RE = new RegExp(`(?:时间|日子|那天|那次|原定)[^，,。!！?？\\s]{0,6}(?:${MOVE_WORDS})`);
-const MOVED_TO_RE = new RegExp(`${MOVE_WORDS}|改成`);
-
-/** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
-function rescheduled(text: string, dates: DateHit[]): DateHit[] {
-  const m = MOVED_TO_RE.exec(text);
-  if (!m) return dates;
-  const to = m.index + m[0].length;
-  return dates.filter((d) => d.day === null || d.start >= to);
 }
 
 function named(d: DateHit): boolean {

@@ -1,0 +1,41 @@
+// Water bookings moved or withdrawn: 水改到后天 (the old day withdrawn, the new one booked), 时间改到周五下午,
+// 取消明天的送水 (no booking), 后天的那次取消 (the water of that day).
+import type { CancelRecord } from '../records.js';
+import type { DateHit } from './dates.js';
+import { isWaterItem, mentionsWater } from './water.js';
+
+/** 取消明天的送水: a message withdrawing water books none. */
+export function withdrawsWater(cancels: readonly { names: string[] }[]): boolean {
+  for (const c of cancels)
+    for (const name of c.names) if (isWaterItem({ name, qty: null, unit: null })) return true;
+  return false;
+}
+
+/** Words that move a booking to another day (改成 too, for 明天的改成后天). */
+const MOVE_WORDS = '改到|改在|推到|挪到|换到|延到|推迟到|延后到';
+/** 水改到后天 / 明天的水推到周五: a booking moved to another day. */
+export const MOVED_RE = new RegExp(`水.{0,6}(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)`);
+/** 水还是送两桶 时间改到周五下午: the time of the booking moved. */
+export const TIME_MOVED_RE = new RegExp(
+  `(?:时间|日子|那天|那次|原定)[^，,。!！?？\\s]{0,6}(?:${MOVE_WORDS})`,
+);
+const MOVED_TO_RE = new RegExp(`${MOVE_WORDS}|改成`);
+
+/** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
+export function rescheduled(text: string, dates: DateHit[]): DateHit[] {
+  const m = MOVED_TO_RE.exec(text);
+  if (!m) return dates;
+  const to = m.index + m[0].length;
+  return dates.filter((d) => d.day === null || d.start >= to);
+}
+
+/** 明天水送到王家院子 两桶 后天的那次取消: a day's delivery withdrawn in a message about water is the water. */
+export function withdrawnDelivery(
+  record: CancelRecord,
+  first: { start: number; end: number },
+  text: string,
+): void {
+  if (record.items.length > 0 || !mentionsWater(text)) return;
+  if (/今天|明天|后天|周|星期|礼拜|号|那次|那趟/.test(text.slice(Math.max(0, first.start - 8), first.end)))
+    record.items.push({ name: '水' });
+}
