@@ -42,6 +42,9 @@ export interface Anchored<T> {
 const REMEASURED_RE =
   /两次|三次|几次|复测|复查|再量|又量|重新|重量|第[一二三]次|一次|额温|耳温|腋温|口温|腋下|耳朵|额头|左右|哪个准|越来越|一直|还是|降|升|退|分别/;
 
+/** Measured again, said so: each reading is a report of its own. */
+const MEASURED_AGAIN_RE = /两次|三次|几次|复测|再量|又量|又测|再测|重新量|重新测|第[一二三]次|一次/;
+
 /** Several people counted: their readings are one record each even with no one named. */
 const SEVERAL_RE =
   /两口子|老两口|一家[两二三四五六七八九]口|[两二三四五六七八九]口人|[两二三四五六七八九]个人|两人|[三四五六]人|分别|各自|我们俩|我俩|全家|一家人/;
@@ -168,7 +171,12 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         const last = out[out.length - 1]?.record;
         // 额温36.2 耳温36.5 / 量了两次 37.5 37.6: one person's readings of one slot are one report, its highest
         // (a fever is never hidden); people counted (一家三口, 两人, 分别) are one record each
-        if (last && !several && before.length === 0 && sameReport(last, record)) {
+        // 早上测了37.3 又测了一次37.1: a slot measured again keeps each reading (no reading is dropped; the
+        // service files the highest last), one record a value
+        const again =
+          MEASURED_AGAIN_RE.test(text) &&
+          !out.some((a) => sameReport(a.record, record) && a.record.temperature === record.temperature);
+        if (last && !several && !again && before.length === 0 && sameReport(last, record)) {
           mergeInto(last, record);
           // 36.5 36.6 with nothing said: one person twice, or two people? The bot asks
           if (!REMEASURED_RE.test(text) && last.person === undefined) doubt(last, 'person');

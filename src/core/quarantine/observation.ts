@@ -104,3 +104,24 @@ export function keepsSlotReport(
 ): boolean {
   return current !== null && current.temperature !== null && said.temperature === null;
 }
+
+/**
+ * 早上测了37.5 又测了一次37.1: one message may hold a slot measured twice, each kept as a report. The service makes
+ * the last report of a slot its current one, so within one day and slot the readings are filed highest last — a
+ * fever measured once is never hidden by a lower second reading. Otherwise the order said is kept.
+ */
+export function highestLast<T extends { day: string; slot: Slot; temperature: number | null }>(
+  readings: readonly T[],
+): T[] {
+  const groups = new Map<string, T[]>();
+  for (const r of readings) {
+    const key = `${r.day}|${r.slot}`;
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
+  }
+  const out: T[] = [];
+  for (const g of groups.values())
+    out.push(...(g.length > 1 ? [...g].sort((a, b) => (a.temperature ?? -1) - (b.temperature ?? -1)) : g));
+  return out;
+}

@@ -11,7 +11,7 @@ import type { SiteRow } from '../../../db/repositories/registry.js';
 import type { ResidentView } from '../../../db/repositories/residents.js';
 import type { ChatMessage } from '../../core/domain.js';
 import { isSelf, whichRoommate } from '../../core/quarantine/household.js';
-import { isFever, keepsSlotReport, roomInNickname } from '../../core/quarantine/observation.js';
+import { highestLast, isFever, keepsSlotReport, roomInNickname } from '../../core/quarantine/observation.js';
 import { type AlertFacts, staffTexts } from '../../core/quarantine/staff-texts.js';
 import { type ReportEcho, ref, texts } from '../../core/quarantine/texts.js';
 import { localTime } from '../../core/time.js';
@@ -50,7 +50,7 @@ export async function recordHealth(
   const echoes: ReportEcho[] = [];
   let confirm: number | null = null;
   let alarming = false;
-  for (const rec of readings) {
+  for (const rec of highestLast(readings)) {
     const { slot, day, earlier } = rec;
     const fever = isFever(rec.temperature, site.feverThreshold);
     const current = resident ? await r.reports.currentIn(resident.id, day, slot) : null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  highestLast,
   isFever,
   keepsSlotReport,
   needsConfirmation,
@@ -50,6 +51,21 @@ describe('the observation period', () => {
     expect(keepsSlotReport({ temperature: 37.8 }, { temperature: 36.5 })).toBe(false);
     expect(keepsSlotReport({ temperature: null }, { temperature: null })).toBe(false);
     expect(keepsSlotReport(null, { temperature: null })).toBe(false);
+  });
+});
+
+describe('a slot measured twice in one message', () => {
+  it('files the highest reading of a day and slot last, keeping the order said otherwise', () => {
+    const r = (day: string, slot: 'am' | 'pm', temperature: number | null) => ({ day, slot, temperature });
+    const got = highestLast([
+      r('2020-02-16', 'am', 37.5),
+      r('2020-02-16', 'am', 37.1),
+      r('2020-02-16', 'pm', 36.6),
+    ]);
+    expect(got.map((x) => x.temperature)).toEqual([37.1, 37.5, 36.6]);
+    expect(
+      highestLast([r('2020-02-15', 'pm', 38.2), r('2020-02-16', 'am', 36.8)]).map((x) => x.temperature),
+    ).toEqual([38.2, 36.8]);
   });
 });
 
