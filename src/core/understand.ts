@@ -126,19 +126,28 @@ function residents(m: Heard): Understanding {
 /** Most readings one message gives: a household's worth. */
 export const MAX_READINGS = 8;
 
+/** Most readings of one person's slot one message gives: 量了三次 37.1 37.3 37.2. */
+const MAX_PER_SLOT = 3;
+
 /**
- * One reading per person, room, day and slot — the last said, as a later reading corrects an earlier one —
- * and no more than MAX_READINGS in all: `早 38.0 早 38.1 …` pasted 150 times is one report, not 150 reports
- * and 150 alerts for staff.
+ * Each value said once per person, room, day and slot (a slot measured again keeps each reading; the service
+ * files the highest last), at most MAX_PER_SLOT a slot — the last said — and MAX_READINGS in all:
+ * `早 38.0 早 38.1 …` pasted 150 times is two reports, not 150 reports and 150 alerts for staff.
  */
 function boundReadings(all: readonly Reading[]): Reading[] {
-  const last = new Map<string, Reading>();
+  const bySlot = new Map<string, Map<number | null, Reading>>();
   for (const r of all) {
     const key = `${r.person ?? ''}|${r.room ?? ''}|${r.day}|${r.slot}`;
-    last.delete(key);
-    last.set(key, r);
+    const values = bySlot.get(key) ?? new Map<number | null, Reading>();
+    values.delete(r.temperature);
+    values.set(r.temperature, r);
+    if (values.size > MAX_PER_SLOT) values.delete(values.keys().next().value as number | null);
+    bySlot.delete(key);
+    bySlot.set(key, values);
   }
-  return [...last.values()].slice(0, MAX_READINGS);
+  const out: Reading[] = [];
+  for (const values of bySlot.values()) out.push(...values.values());
+  return out.slice(0, MAX_READINGS);
 }
 
 function villagers(m: Heard): Understanding {

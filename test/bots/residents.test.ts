@@ -69,6 +69,16 @@ describe('health reports', () => {
     ]);
   });
 
+  it('keeps both readings of a slot measured twice, the higher one current, so the fever is not hidden', async () => {
+    const sent = texts(await h.say(RESIDENTS, '小王', '早上测了37.5 又测了一次37.1', '2020-02-15 08:00'));
+    expect(sent.filter(([topic]) => topic === RESIDENTS)).toHaveLength(1);
+    expect((await reportsOf('王某')).map((r) => [r.slot, r.temperature, r.current])).toEqual([
+      ['am', 37.1, false],
+      ['am', 37.5, true],
+    ]);
+    expect(await db().select().from(alerts)).toHaveLength(1);
+  });
+
   it('alerts staff at once, keeps one open alert per slot, and lets staff acknowledge it', async () => {
     expect(texts(await h.say(RESIDENTS, '2105高', '37.8 有点咳嗽，嗓子疼', '2020-02-15 07:58'))).toEqual([
       [STAFF, '【告警 A-0001】2105 高某 早 37.8℃，咳嗽、咽痛（07:58）。处理后请回复 #已处理 A-0001'],
