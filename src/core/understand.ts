@@ -2,6 +2,7 @@
 // message arrives; listeners and use cases get the result and never look at the text again.
 import { type Command, readCommand } from './commands.js';
 import type { GroupRole, MessageKind, SiteKind } from './domain.js';
+import { measuredAgain } from './parse/health.js';
 import { type Jielong, parseMessage, readJielong } from './parse/index.js';
 import { findQuantities } from './parse/quantities.js';
 import { needsConfirmation, reportDay, slotOf } from './quarantine/observation.js';
@@ -118,7 +119,7 @@ function residents(m: Heard): Understanding {
     ...NOTHING,
     command: null,
     records,
-    readings: boundReadings(all),
+    readings: boundReadings(all, measuredAgain(m.body)),
     leftover: { state: leftoverState(m.body), note: null },
   };
 }
@@ -130,18 +131,20 @@ export const MAX_READINGS = 8;
 const MAX_PER_SLOT = 3;
 
 /**
- * Each value said once per person, room, day and slot (a slot measured again keeps each reading; the service
- * files the highest last), at most MAX_PER_SLOT a slot — the last said — and MAX_READINGS in all:
- * `早 38.0 早 38.1 …` pasted 150 times is two reports, not 150 reports and 150 alerts for staff.
+ * One reading per person, room, day and slot — the last said, as a later reading corrects an earlier one — unless
+ * the message says the slot was measured again (又测了一次, 量了两次: each value kept, at most MAX_PER_SLOT; the
+ * service files the highest last); MAX_READINGS in all: `早 38.0 早 38.1 …` pasted 150 times is one report, not 150
+ * reports and 150 alerts for staff.
  */
-function boundReadings(all: readonly Reading[]): Reading[] {
+function boundReadings(all: readonly Reading[], again: boolean): Reading[] {
+  const perSlot = again ? MAX_PER_SLOT : 1;
   const bySlot = new Map<string, Map<number | null, Reading>>();
   for (const r of all) {
     const key = `${r.person ?? ''}|${r.room ?? ''}|${r.day}|${r.slot}`;
     const values = bySlot.get(key) ?? new Map<number | null, Reading>();
     values.delete(r.temperature);
     values.set(r.temperature, r);
-    if (values.size > MAX_PER_SLOT) values.delete(values.keys().next().value as number | null);
+    if (values.size > perSlot) values.delete(values.keys().next().value as number | null);
     bySlot.delete(key);
     bySlot.set(key, values);
   }

@@ -45,6 +45,11 @@ const REMEASURED_RE =
 /** Measured again, said so: each reading is a report of its own. */
 const MEASURED_AGAIN_RE = /两次|三次|几次|复测|再量|又量|又测|再测|重新量|重新测|第[一二三]次|一次/;
 
+/** The message says one slot was measured again (each reading is kept, not only the last). */
+export function measuredAgain(text: string): boolean {
+  return MEASURED_AGAIN_RE.test(text);
+}
+
 /** Several people counted: their readings are one record each even with no one named. */
 const SEVERAL_RE =
   /两口子|老两口|一家[两二三四五六七八九]口|[两二三四五六七八九]口人|[两二三四五六七八九]个人|两人|[三四五六]人|分别|各自|我们俩|我俩|全家|一家人/;
