@@ -129,7 +129,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (PURPOSE_HINT_RE.test(text)) maskAll(mask, PURPOSE_RE, text);
   maskSpokenPrices(mask, text);
   // 充电线坏了 苹果的 有没有借一根: goods' name alone with 的, a clause of its own, describes the goods before
-  if (text.includes('的')) {
+  if (text.includes('的') && DESCRIBED_HINT_RE.test(text)) {
     for (const m of text.matchAll(DESCRIBED_RE)) {
       const word = m[0].slice(0, -1);
       if (m.index > 0 && goodsAt(word, 0)?.length === word.length) mask.set(m.index, m.index + m[0].length);
@@ -147,6 +147,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (/[上前后里外]面|那种/.test(text)) maskAll(mask, NOT_GOODS_RE, text);
 }
 
+const DESCRIBED_HINT_RE = /的(?=$|[\s,，。!！?？])/;
 const DESCRIBED_RE = /(?<=[\s,，。])[\u4e00-\u9fa5A-Za-z]{1,4}的(?=$|[\s,，。!！?？])/g;
 const CHANGED_FROM_RE =
   /[\d一二两三四五六七八九十半]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件|把|提)(?=\s*(?:改成|改为|换成))/g;

@@ -69,7 +69,7 @@ function buildingNumber(s: string): string {
 export function findExplicitRooms(text: string): RoomHit[] {
   if (
     !/\d{3}|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]/.test(text) &&
-    !/\d\s*楼\s*\d/.test(text)
+    !(text.includes('楼') && /\d\s*楼\s*\d/.test(text))
   )
     return [];
   const hits: RoomHit[] = [];
