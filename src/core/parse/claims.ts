@@ -136,7 +136,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
     }
   }
   // 尿素两袋改成三袋: the count before 改成 is the one given up
-  if (text.includes('改')) maskAll(mask, CHANGED_FROM_RE, text);
+  if (text.includes('改')) maskChangedFrom(mask, text);
   // 改成三袋 两袋不够: the count said to fall short is the reason, no second quantity
   if (text.includes('不够') || text.includes('太少')) maskAll(mask, SHORT_RE, text);
   // 手机要没电了 / 手电筒没电了: the device that runs flat is why, not what is asked for
@@ -150,7 +150,18 @@ export function claimNotGoods(mask: Mask, text: string): void {
 const DESCRIBED_HINT_RE = /的(?=$|[\s,，。!！?？])/;
 const DESCRIBED_RE = /(?<=[\s,，。])[\u4e00-\u9fa5A-Za-z]{1,4}的(?=$|[\s,，。!！?？])/g;
 const CHANGED_FROM_RE =
-  /[\d一二两三四五六七八九十半]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件|把|提)(?=\s*(?:改成|改为|换成))/g;
+  /[\d一二两三四五六七八九十半]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件|把|提)(?=[^\d。!！?？]{0,12}?(?:改成|改为|换成)\s*[\d一二两三四五六七八九十半])/g;
+
+/** 复合肥3袋 老屋基，帮我改成两袋: the count given up, when no other goods stand between it and 改成. */
+function maskChangedFrom(mask: Mask, text: string): void {
+  for (const m of text.matchAll(CHANGED_FROM_RE)) {
+    const end = m.index + m[0].length;
+    const to = text.slice(end).search(/改成|改为|换成/);
+    let goods = false;
+    for (let i = end; i < end + to && !goods; i++) goods = goodsAt(text, i) !== null;
+    if (!goods) mask.set(m.index, end);
+  }
+}
 const SHORT_RE =
   /[\d一二两三四五六七八九十]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件)\s*(?:都|也|肯定|怕)?(?:不够|太少)/g;
 const FLAT_RE = /(?:手机|电话|电脑|平板|手电筒|电筒|手电|收音机|老人机)(?:都|也|又|就)?(?:要|快)?没电了?/g;

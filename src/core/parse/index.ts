@@ -126,8 +126,15 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     const joint = parsePlain(fixMeasureHomophones(tightenDecimals(`${quoted}，${plain}`)), opts);
     // 我也要两斤 一样的 送陈家沟: the goods are the quoted message's, the place the reply's own
     const own = bestPlace(findPlaces(plain));
+    // 「李桂香：复合肥3袋」 帮我改成两袋: the quoted order changed — withdrawn, and ordered again at the new count
+    const changes = CHANGE_RE.test(plain);
     for (const r of joint) {
+      if (changes && r.type === 'cancel' && !records.some((x) => x.type === 'cancel')) {
+        records.push(r);
+        continue;
+      }
       if (!asks(r)) continue;
+      if (changes && r.type === 'order') r.customer = null;
       if (own && (r.type === 'order' || r.type === 'water')) r.deliverTo = own;
       // 我也要两桶: the reply's own barrels, on the quoted booking's day
       if (same && r.type === 'water') {
@@ -157,7 +164,8 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   return records;
 }
 
-const ASKS_RE = /送|给|拿|带|要|买|换|借/;
+const ASKS_RE = /送|给|拿|带|要|买|换|借|改成|改为/;
+const CHANGE_RE = /改成|改为/;
 /**
  * The reply asks on its own or the quoted person's behalf (能帮她送一个吗, 我也要两斤); a reply that offers or
  * answers (我这里有一个多的 可以…拿过去, 今天卖完了 明天给你带) asks for nothing.
