@@ -114,7 +114,7 @@ const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
 
 /** 给我婆婆订… 她叫熊桂兰 / 我爸叫李国富: the name of the person ordered for, said after the order. */
 const CUSTOMER_CALLED_RE = new RegExp(
-  String.raw`(?:她|他|(?:我|我的)?(?:妈妈?|爸爸?|奶奶|爷爷|婆婆|公公|外婆|外公|老汉|阿大|阿妈|老人家?))(?:的名字)?(?:叫|名字叫|名字是|姓名是?)[:：\s]*([${SURNAMES}][一-龥]{1,2})(?=$|[\s,，。!！])`,
+  String.raw`(?:名字|姓名)(?:写|填)[:：\s]*([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=$|[\s,，。!！])|(?:她|他|(?:我|我的)?(?:妈妈?|爸爸?|奶奶|爷爷|婆婆|公公|外婆|外公|老汉|阿大|阿妈|老人家?))(?:的名字)?(?:叫|名字叫|名字是|姓名是?)[:：\s]*([${SURNAMES}][一-龥]{1,2})(?=$|[\s,，。!！])`,
 );
 
 const RELAYER_RE = /医生|村医|大夫|书记|主任|队长|组长|志愿者|网格员/;
@@ -133,7 +133,8 @@ function relayedFor(rest: string): string | null {
 
 /** A customer named in an ordinary message: `刘婆婆：化肥两袋` or `帮张大爷买…`. */
 export function customerOf(text: string): string | null {
-  const called = CUSTOMER_CALLED_RE.exec(text)?.[1];
+  const calledMatch = CUSTOMER_CALLED_RE.exec(text);
+  const called = calledMatch?.[1] ?? calledMatch?.[2];
   if (called) return called;
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
   // 刘医生：五组的罗婆婆…要买… / 我是村卫生室的刘医生，帮陈大爷订…: one who relays is not whom the goods are for
