@@ -2,8 +2,7 @@
 // message arrives; listeners and use cases get the result and never look at the text again.
 import { type Command, readCommand } from './commands.js';
 import type { GroupRole, MessageKind, SiteKind } from './domain.js';
-import { measuredAgain } from './parse/health.js';
-import { type Jielong, parseMessage, readJielong } from './parse/index.js';
+import { type Jielong, measuredAgain, parseMessage, readJielong } from './parse/index.js';
 import { findQuantities } from './parse/quantities.js';
 import { needsConfirmation, reportDay, slotOf } from './quarantine/observation.js';
 import { leftoverState } from './quarantine/unplaced.js';

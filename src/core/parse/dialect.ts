@@ -3,6 +3,7 @@
 // (need, tonight, headache). Each is rewritten to the Mandarin the rest of the parser reads, before anything else
 // looks at the text. Only words that mean nothing else in a report, a request or an order are rewritten; the ones
 // that could (额 as in 金额, 克 the gram, 伐 in 步伐) only where they stand as that word.
+import { replaceWords, wordTable } from './word-table.js';
 
 /** Whole words, longest first where one holds another (唔该晒 before 唔该 before 唔). */
 const WORDS: Record<string, string> = {
@@ -72,6 +73,12 @@ const WORDS: Record<string, string> = {
   有淡薄仔: '有点',
   淡薄仔: '有点',
   厝内: '家里',
+  // Sichuan 有没得 is 有没有 (do you have …), not 没得 (run out); Hubei and Hunan 冇 is 没, northern 俺 is 我
+  有没得: '有没有',
+  有冇得: '有没有',
+  有冇: '有没有',
+  冇: '没',
+  俺: '我',
   // north-western and south-western
   嫑要: '不要',
   嫑: '不要',
@@ -86,55 +93,8 @@ const PLACED: readonly [string, RegExp, string][] = [
   ['伐', /(?<=[\u4e00-\u9fa5])伐(?=$|[\s,，。.!！?？~～])/g, '吗'],
 ];
 
-/** The words above by their first character, longest first: one pass over the text finds them. */
-const BY_FIRST = new Map<string, string[]>();
-for (const w of Object.keys(WORDS).sort((x, y) => y.length - x.length)) {
-  const list = BY_FIRST.get(w[0] as string) ?? [];
-  list.push(w);
-  BY_FIRST.set(w[0] as string, list);
-}
-
-/** Flags by char code for the first characters above: the scan reads a byte per character. */
-const FIRST = new Uint8Array(0x10000);
-const SECOND = new Uint8Array(0x10000);
-for (const w of Object.keys(WORDS)) {
-  // 1: a one-character word starts here; 2: a longer word may (its second character is checked too)
-  const c = w.charCodeAt(0);
-  FIRST[c] = (FIRST[c] ?? 0) | (w.length === 1 ? 1 : 2);
-  if (w.length > 1) SECOND[w.charCodeAt(1)] = 1;
-}
-
-/** What the one scan saw besides the words: 额/克/伐 (read in place below) and Latin letters (English). */
-let sawPlaced = false;
-let sawLatin = false;
-const PLACED_CODES = new Set(['额', '克', '伐'].map((c) => c.charCodeAt(0)));
-
-function replaceWords(text: string): string {
-  let out = '';
-  let from = 0;
-  sawPlaced = false;
-  sawLatin = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      if ((code | 32) >= 97 && (code | 32) <= 122) sawLatin = true;
-      continue;
-    }
-    if (PLACED_CODES.has(code)) sawPlaced = true;
-    const f = FIRST[code] as number;
-    if (f === 0 || (f === 2 && SECOND[text.charCodeAt(i + 1)] === 0)) continue;
-    const list = BY_FIRST.get(text[i] as string);
-    if (!list) continue;
-    for (const w of list) {
-      if (!text.startsWith(w, i)) continue;
-      out += text.slice(from, i) + (WORDS[w] as string);
-      i += w.length - 1;
-      from = i + 1;
-      break;
-    }
-  }
-  return from === 0 ? text : out + text.slice(from);
-}
+const TABLE = wordTable(WORDS);
+const PLACED_RE = /[额克伐]/;
 
 /** English a foreign resident mixes in, read as the Mandarin it stands for (case does not matter). */
 const ENGLISH: readonly [RegExp, string][] = [
@@ -178,9 +138,9 @@ function spaced(s: string, at: number, len: number, to: string): string {
 const JOIN = '\ue000';
 
 export function readDialect(text: string): string {
-  let out = replaceWords(text);
-  if (sawPlaced) for (const [ch, re, to] of PLACED) if (out.includes(ch)) out = out.replace(re, to);
-  if (sawLatin && LATIN_WORD_RE.test(out) && ENGLISH_ANY_RE.test(out)) {
+  let out = replaceWords(text, TABLE);
+  if (PLACED_RE.test(out)) for (const [ch, re, to] of PLACED) if (out.includes(ch)) out = out.replace(re, to);
+  if (LATIN_WORD_RE.test(out) && ENGLISH_ANY_RE.test(out)) {
     for (const [re, to] of ENGLISH)
       out = out.replace(re, (w, at: number, s: string) => spaced(s, at, w.length, to));
     if (out.includes(JOIN)) out = out.replace(/ ?\ue000+ ?/g, '');

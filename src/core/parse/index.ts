@@ -23,6 +23,7 @@ import { findQuantities } from './quantities.js';
 import { spellRoomDigits } from './rooms.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 
+export { measuredAgain } from './health.js';
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
 
@@ -70,9 +71,9 @@ function taughtNames(r: ParsedRecord): ParsedRecord {
 function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedRecord[] {
   const raw = typeof input?.text === 'string' ? input.text : '';
   const whole = stripMentions(normalise(raw)).trim();
-  const quoted0 = stripQuote(whole);
+  const reply = stripQuote(whole);
   // (#已处理 3 4 5: a command's arguments keep their spaces)
-  const text = /^[#＃]/.test(quoted0) ? quoted0 : joinSpacedLetters(quoted0);
+  const text = /^[#＃]/.test(reply) ? reply : joinSpacedLetters(reply);
   if (text.length === 0) return [];
   if (text.startsWith('#') && !isJielongHeader(text)) {
     const cmd = parseCommand(text);

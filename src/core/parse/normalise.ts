@@ -1,6 +1,7 @@
 import { readDialect } from './dialect.js';
 import { goodsAt } from './item-lexicon.js';
 import { simplify } from './traditional.js';
+import { replaceWords, wordTable } from './word-table.js';
 
 // First step of every parse: fold full-width forms to ASCII, read 。/．/· between digits as a decimal point,
 // drop zero-width characters and WeChat's [表情] codes, and cap the length so work stays bounded.
@@ -109,26 +110,11 @@ const VOICE_WORDS: Record<string, string> = {
   小毒液: '消毒液',
   消读液: '消毒液',
   发少了: '发烧了',
-  // Sichuan 有没得 is 有没有 (do you have …), not 没得 (run out); Hubei and Hunan 冇 is 没, northern 俺 is 我
-  有没得: '有没有',
-  有冇得: '有没有',
-  有冇: '有没有',
-  冇: '没',
-  俺: '我',
 };
-const VOICE_WORDS_RE = new RegExp(Object.keys(VOICE_WORDS).join('|'), 'g');
-
-/** First characters of the words above by char code: most messages have none and skip the pattern. */
-const VOICE_FIRST = new Uint8Array(0x10000);
-for (const w of Object.keys(VOICE_WORDS)) VOICE_FIRST[w.charCodeAt(0)] = 1;
+const VOICE_TABLE = wordTable(VOICE_WORDS);
 
 function fixVoiceWords(text: string): string {
-  let any = false;
-  for (let i = 0; i < text.length && !any; i++) any = VOICE_FIRST[text.charCodeAt(i)] === 1;
-  if (!any) return text;
-  VOICE_WORDS_RE.lastIndex = 0;
-  if (!VOICE_WORDS_RE.test(text)) return text;
-  return text.replace(VOICE_WORDS_RE, (w) => VOICE_WORDS[w] ?? w);
+  return replaceWords(text, VOICE_TABLE);
 }
 
 /**
