@@ -3,7 +3,7 @@
 
 import { parseMessage } from '../src/core/parse/index.js';
 import type { ParseInput } from '../src/core/records.js';
-import { loadCorpus } from './eval-parse.js';
+import { loadCorpus } from './corpus.js';
 
 const TARGET_MSGS_PER_SEC = 50_000;
 

@@ -11,64 +11,12 @@
 // The scoring is exported for the corpus test.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseMessage } from '../src/core/parse/index.js';
-import type { GroupContext, HealthRecord, Item, ParsedRecord, Vocabulary } from '../src/core/records.js';
+import { pathToFileURL } from 'node:url';
+import type { HealthRecord, Item, ParsedRecord } from '../src/core/records.js';
+import { type CorpusCase, loadCorpus, loadSet, runCase, setFiles } from './corpus.js';
+import { printFailures, summary, tableHead, tableRow } from './eval-report.js';
 
-export interface CorpusCase {
-  file: string;
-  line: number;
-  text: string;
-  at?: string;
-  context?: GroupContext;
-  vocabulary?: Vocabulary;
-  /** Asking the sender about this message is an acceptable answer (its reading is open). */
-  askOk?: boolean;
-  expect: ParsedRecord[];
-}
-
-export const CORPUS_DIR = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'test',
-  'fixtures',
-  'parse',
-);
 export const FEVER = 37.3;
-
-export function loadSet(file: string): CorpusCase[] {
-  const cases: CorpusCase[] = [];
-  const name = path.basename(file);
-  fs.readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((l, i) => {
-      if (l.trim().length === 0) return;
-      const o = JSON.parse(l) as Omit<CorpusCase, 'file' | 'line'> & { records?: ParsedRecord[] };
-      const expect = o.expect ?? o.records ?? [];
-      cases.push({ ...o, file: name, line: i + 1, expect });
-    });
-  return cases;
-}
-
-export function loadCorpus(dir = CORPUS_DIR): CorpusCase[] {
-  return setFiles(dir).flatMap((f) => loadSet(path.join(dir, f)));
-}
-
-function setFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort();
-}
-
-export function runCase(c: CorpusCase): ParsedRecord[] {
-  return parseMessage({
-    text: c.text,
-    at: c.at ? new Date(c.at) : undefined,
-    context: c.context,
-    vocabulary: c.vocabulary,
-  });
-}
 
 const FIELDS: Readonly<Record<ParsedRecord['type'], readonly string[]>> = {
   health: ['temperature', 'slot', 'symptoms', 'room', 'person'],
@@ -339,51 +287,6 @@ export function missedTargets(r: Report): string[] {
   if (r.fever.falseFevers > 0) missed.push(`false fevers ${r.fever.falseFevers}`);
   if (r.falseTemperatures > 0) missed.push(`false temperatures ${r.falseTemperatures}`);
   return missed;
-}
-
-/** The summary of a report: per type as percentages of records and messages right. */
-export function summary(r: Report) {
-  const { failures, falseTemperatureCases, missedFeverCases, flagMismatchCases, byType, ...rest } = r;
-  const types: Record<string, { records: string; messages: string }> = {};
-  for (const [t, v] of Object.entries(byType)) {
-    types[t] = {
-      records: `${v.recordsRight}/${v.records} (${pct(v.recordsRight, v.records)})`,
-      messages: `${v.messagesRight}/${v.messages} (${pct(v.messagesRight, v.messages)})`,
-    };
-  }
-  return { ...rest, byType: types };
-}
-
-function pct(a: number, b: number): string {
-  return b === 0 ? '-' : `${((a / b) * 100).toFixed(1)}%`;
-}
-
-const TYPES = ['health', 'request', 'order', 'water', 'cancel'] as const;
-
-function tableHead(): string {
-  return [
-    `| set | messages | fully right | wrong, no unsure (silent) | flagged wrong | ${TYPES.join(' | ')} | fevers found | fevers invented |`,
-    `|---|---|---|---|---|${TYPES.map(() => '---').join('|')}|---|---|`,
-  ].join('\n');
-}
-
-/** One markdown row: the issue's measures, per type as messages holding the type that are fully right. */
-export function tableRow(name: string, r: Report): string {
-  const pc = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const types = TYPES.map((t) => {
-    const v = r.byType[t];
-    return v ? `${v.messagesRight}/${v.messages}` : '-';
-  });
-  const right = Math.round(r.fullyRight * r.cases);
-  return `| ${name} | ${r.cases} | ${right} (${pc(r.fullyRight)}) | ${pc(r.silentErrors)} | ${pc(r.flaggedWrong)} | ${types.join(' | ')} | ${r.fever.found}/${r.fever.expected} | ${r.fever.falseFevers} (${r.fever.falseFeversUnflagged} unflagged) |`;
-}
-
-function printFailures(fs: readonly Failure[], verbose: boolean): void {
-  for (const f of verbose ? fs : fs.slice(0, 20)) {
-    console.error(`${f.silent ? '✗' : '?'} ${f.where} ${JSON.stringify(f.text)}`);
-    console.error(`    expect ${JSON.stringify(f.expect)}`);
-    console.error(`    actual ${JSON.stringify(f.actual)}`);
-  }
 }
 
 function main(): void {

@@ -1,7 +1,8 @@
 // The labelled corpus as a test: every message fully right (a corpus line is a promise kept), every fever found, no false fever, and no
 // number that is not a temperature read as one. Failing messages are printed to help debugging.
 import { describe, expect, it } from 'vitest';
-import { type Failure, loadCorpus, score, TARGETS } from '../../../scripts/eval-parse.js';
+import { loadCorpus } from '../../../scripts/corpus.js';
+import { type Failure, score, TARGETS } from '../../../scripts/eval-parse.js';
 
 function show(title: string, fs: readonly Failure[]): string {
   return [
