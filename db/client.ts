@@ -1,64 +1,31 @@
 // One drizzle type over two drivers: embedded PGlite (a data directory, or memory:// in tests) when no
 // DATABASE_URL is set, Postgres through the `postgres` driver otherwise.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import {
+  type Database,
+  DatabaseUnavailableError,
+  type Db,
+  type Executor,
+  errText,
+  MIGRATIONS_FOLDER,
+} from './database.js';
+import { openPglite, wrapPglite } from './pglite.js';
 import { schema } from './schema.js';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-// biome-ignore lint/suspicious/noExplicitAny: the relational-config parameter differs per driver
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, any>;
-/** Either the database or a transaction on it: repositories take this so callers choose the scope. */
-export type Executor = Db | Tx;
-
-export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-
-export interface Database {
-  db: Db;
-  driver: 'pglite' | 'postgres';
-  /** Where the data lives, without credentials, for logs and /healthz. */
-  location: string;
-  /** Most connections this process opens (PGlite: its one). */
-  poolSize: number;
-  ping(): Promise<void>;
-  migrate(): Promise<void>;
-  close(): Promise<void>;
-  /** PGlite only: the whole data directory as a tarball. */
-  dump?: () => Promise<Blob | File>;
-  /**
-   * Takes a lock named `key` for as long as this process holds it (until `release()` or the end of the
-   * process or its connection), or null when another holder has it. On Postgres a session advisory lock
-   * on a connection of its own, so it spans processes; on PGlite (one process) within this database.
-   */
-  tryLock(key: string): Promise<HeldLock | null>;
-}
-
-export interface HeldLock {
-  /**
-   * Asks again whether this process holds the lock, taking it back if its connection was lost and nobody
-   * took it meanwhile: true (held), false (another holder has it now), null (the database did not answer).
-   */
-  refresh(): Promise<boolean | null>;
-  /** Gives the lock back; safe to call twice. */
-  release(): Promise<void>;
-}
-
-export class DatabaseUnavailableError extends Error {
-  readonly code = 'DB_UNAVAILABLE';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'DatabaseUnavailableError';
-  }
-}
+export {
+  type Database,
+  DatabaseUnavailableError,
+  type Db,
+  type Executor,
+  type HeldLock,
+  MIGRATIONS_FOLDER,
+  type Schema,
+  type Tx,
+} from './database.js';
 
 export interface OpenOptions {
   /** postgres:// URL; when absent, PGlite in `dataDir`. */
@@ -84,104 +51,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return opts.pglite
     ? wrapPglite(opts.pglite, 'memory', () => {})
     : openPglite(opts.dataDir ?? 'memory://', opts.pgliteDump);
-}
-
-/**
- * PGlite's data directory belongs to one process at a time, and PGlite itself does not say so: a second
- * process (the CLI beside `npm start`) would open it and corrupt it. A lock file beside the directory
- * holds the owner's pid; another live process's lock is refused with a clear message, a dead one's taken.
- */
-function lockDataDir(dataDir: string): () => void {
-  const lockFile = `${path.resolve(dataDir)}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number(fs.readFileSync(lockFile, 'utf8').trim());
-      if (owner === process.pid) break;
-      if (Number.isInteger(owner) && owner > 0 && alive(owner))
-        throw new DatabaseUnavailableError(
-          `the embedded database in ${dataDir} is in use by process ${owner} (a running shouwang?): stop it ` +
-            `first, or use Postgres (DATABASE_URL) / 内嵌数据库正被进程 ${owner} 使用，请先停止它`,
-        );
-      fs.rmSync(lockFile, { force: true });
-    }
-  }
-  return () => {
-    try {
-      if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid))
-        fs.rmSync(lockFile, { force: true });
-    } catch {
-      // gone already
-    }
-  };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function openPglite(dataDir: string, dump?: Blob): Promise<Database> {
-  const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
-  const unlock = inMemory ? () => {} : lockDataDir(dataDir);
-  let client: PGlite;
-  try {
-    client = await PGlite.create({
-      ...(inMemory ? {} : { dataDir }),
-      ...(dump ? { loadDataDir: dump } : {}),
-    });
-  } catch (err) {
-    unlock();
-    throw new DatabaseUnavailableError(`cannot open the embedded database in ${dataDir}: ${errText(err)}`, {
-      cause: err,
-    });
-  }
-  return wrapPglite(client, inMemory ? 'memory' : dataDir, async () => {
-    await client.close();
-    unlock();
-  });
-}
-
-function wrapPglite(client: PGlite, location: string, release: () => void | Promise<void>): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  let closed = false;
-  const held = new Set<string>();
-  return {
-    db,
-    driver: 'pglite',
-    location,
-    poolSize: 1,
-    async ping() {
-      await client.query('select 1');
-    },
-    async migrate() {
-      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await release();
-    },
-    dump: () => client.dumpDataDir('none'),
-    async tryLock(key) {
-      if (held.has(key)) return null;
-      held.add(key);
-      return {
-        refresh: async () => held.has(key),
-        async release() {
-          held.delete(key);
-        },
-      };
-    },
-  };
 }
 
 async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
@@ -324,10 +193,4 @@ function redact(url: string): string {
   } catch {
     return 'the configured DATABASE_URL';
   }
-}
-
-function errText(err: unknown): string {
-  if (err instanceof AggregateError && err.errors.length > 0) return errText(err.errors[0]);
-  const e = err as { code?: string; message?: string };
-  return [e.code, e.message].filter(Boolean).join(' ') || String(err);
 }
