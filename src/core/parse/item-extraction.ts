@@ -4,7 +4,7 @@
 import type { Item } from '../records.js';
 import { isCjk } from './chars.js';
 import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
-import { type NameSpan, readNameBackward, readNameForward } from './names.js';
+import { type NameSpan, PURPOSE_BEFORE_RE, readNameBackward, readNameForward } from './names.js';
 import { type QtyHit, unitAt } from './quantities.js';
 
 export interface ItemHit {
@@ -41,12 +41,19 @@ export class Used {
 }
 
 /** Known goods words in the text, in order (found once per message). */
+const PURPOSE_RE =
+  /(?:高血压|高血糖|糖尿病|心脏病|安眠|降压|降血压|降糖|感冒|退烧|止疼|止痛|止咳|治胃|胃病|过敏)的$/;
+
 function goodsMentions(text: string): NameSpan[] {
   const out: NameSpan[] = [];
   for (let i = 0; i < text.length; i++) {
     const w = goodsAt(text, i);
     if (w) {
-      out.push({ start: i, end: i + w.length, name: w });
+      // 高血压的药 / 安眠的药: medicine named by what it is for keeps that in its name
+      const purpose =
+        w === '药' && text[i - 1] === '的' ? PURPOSE_BEFORE_RE.exec(text.slice(Math.max(0, i - 5), i)) : null;
+      if (purpose) out.push({ start: i - purpose[0].length, end: i + 1, name: `${purpose[0]}药` });
+      else out.push({ start: i, end: i + w.length, name: w });
       i += w.length - 1;
     }
   }

@@ -44,6 +44,11 @@ export function stopAt(text: string, j: number): number {
 
 const MAX_NAME = 10;
 
+const PURPOSES = '高血压|高血糖|糖尿病|心脏病|安眠|降压|降血压|降糖|感冒|退烧|止疼|止痛|止咳|治胃|胃病|过敏';
+/** 高血压的药 / 安眠的药: medicine named by what it is for keeps that in its name. */
+export const PURPOSE_BEFORE_RE = new RegExp(`(?:${PURPOSES})的$`);
+const PURPOSE_DRUG_RE = new RegExp(`^(?:${PURPOSES})的药`);
+
 const NON_GOODS = new Set(NON_GOODS_LIST);
 const OWNER_RE = /^(?:老人家?|孩子|小孩|宝宝|娃儿|老婆|老公|我妈|我爸|老妈|老爸|婆婆|爷爷|奶奶|家里)/;
 /** 给我奶奶屋头送…: a person (and their home) is who the goods are for, never goods. */
@@ -122,6 +127,8 @@ export function readNameForward(
   let s = i;
   if (text[s] === ' ' && (isCjk(text[s + 1]) || isLatin(text[s + 1]))) s++;
   if (qtyStarts.has(s)) return null;
+  const purpose = PURPOSE_DRUG_RE.exec(text.slice(s, s + 6));
+  if (purpose) return { start: s, end: s + purpose[0].length, name: purpose[0] };
   const after = described ? afterDescription(text, s, qtyStarts) : null;
   if (after) return after;
   if (stopAt(text, s) > 0) return null;

@@ -11,7 +11,7 @@ const TRIGGER_RE =
 /** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
 const POST_RE =
-  /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了|只剩下?(?:最后)?[\d一二两三四五六七八九十半几]{0,2}[颗粒片支盒瓶包袋天顿次](?:了|药)?|只够(?:吃|用)?[\d一二两三四五六七八九十半几]{1,2}[天顿次]了?/g;
+  /快用完了|快吃完了|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了|只剩下?(?:最后)?[\d一二两三四五六七八九十半几]{0,2}[颗粒片支盒瓶包袋天顿次](?:了|药)?|只够(?:吃|用)?[\d一二两三四五六七八九十半几]{1,2}[天顿次]了?|(?:吃|用)(?:的|了)最后一[颗粒片支包袋瓶盒]了?/g;
 /** 牙刷牙膏都冇 / 都没有: goods all gone, closing the clause. */
 const ALL_GONE_RE = /(?<=[都也全])没有?(?=$|[\s,，。!！?？~]|了)/g;
 
@@ -91,6 +91,9 @@ export function readVerbItems(x: Extraction): void {
     }
     // 是不是温度计坏了啊: asking whether the goods are broken asks for nothing yet
     if (b && /是不是|是否/.test(text.slice(clauseStart(text, b.start), b.start))) continue;
+    // 他高血压的药只带了三天的，今天吃的最后一颗了: the last one taken is of the goods named before
+    if (!(b && (isKnownGoods(b.name) || goodsSuffix(b.name))) && m[0].includes('最后'))
+      b = goodsMentionedBefore(x.mentions(), m.index, x.used) ?? b;
     if (b && !x.used.overlaps(b.start, b.end) && (isKnownGoods(b.name) || goodsSuffix(b.name))) {
       // 药吃完了 降糖药: a kind named beside the general word that ran out is what is asked for
       const kind = x.mentions().find((g) => !x.used.overlaps(g.start, g.end) && isKindOf(g.name, b.name));
