@@ -5,6 +5,7 @@ import { readCallReply } from './call-reply.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { undoubt } from './doubts.js';
 import { drugNames } from './drugs.js';
+import { householdParts, perHousehold } from './households.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
 import { localMoment } from './local-time.js';
 import {
@@ -109,7 +110,10 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     ),
   );
   const opts = { at: input.at, context: input.context, timeZone: input.timeZone, vocabulary };
-  const records = parsePlain(plain, opts);
+  let records = parsePlain(plain, opts);
+  // 我家要米一袋 老李家要油一桶 都送到岩口: each household's clause is its own order
+  const households = input.context === 'quarantine' ? null : householdParts(plain);
+  if (households) records = perHousehold(records, households, (t) => parsePlain(t, opts)) ?? records;
   // 「2105王：体温计坏了」 能帮她送一个吗: a reply asking for what the quoted message named is read with it
   // (only what is asked: the quoted message's own reports were read when it was posted)
   const quoted = text === whole ? null : quotedWords(whole);

@@ -60,7 +60,7 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5})\s*[:：]/;
 const CUSTOMER_FOR_RE =
-  /(?:帮|给|替)(?:隔壁|邻居|对门|对面|楼上|楼下)?的?([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:也|再|还)?(?:买|带|捎|代购|订|要|拿|报(?:一下|个)?[:：\s])/;
+  /(?:帮|给|替)(?:隔壁|邻居|对门|对面|楼上|楼下|(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队))?的?([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:也|再|还)?(?:买|带|捎|代购|订|要|拿|报(?:一下|个)?[:：\s])/;
 /** 王婆婆要一袋面粉 / 老周家买两袋 / 刘婆婆家 菜油一桶: a titled villager opening the message is the customer. */
 const CUSTOMER_TITLED_RE = new RegExp(
   String.raw`^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})(?:家)?(?:要|买|订|定|需要|\s+|[:：])`,

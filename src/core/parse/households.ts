@@ -1,0 +1,91 @@
+// Several households ordering in one message (我家要米一袋 老李家要油一桶 都送到岩口; 帮四组的陈大爷订一盒降压药，另外
+// 黄桷湾的周婆婆要两盒板蓝根): each household's clause is its own order or booking, with its own customer and
+// place; what is said once for all (都送到岩口, 明天下午一起送, 我们大箐这边) stands for those that say nothing.
+import type { OrderRecord, ParsedRecord, WaterRecord } from '../records.js';
+
+const KIN_OR_TITLE =
+  '大爷|婆婆|奶奶|爷爷|大娘|嬢嬢|孃孃|阿姨|叔叔|伯伯|大妈|大伯|公公|老师|外婆|外公|姥姥|姥爷|爸爸|妈妈|老汉|老妈|老爸';
+/**
+ * A household opening its clause and asking: 我家要, 老李家要, 李家订, 帮四组的陈大爷订, 另外黄桷湾的周婆婆要. The
+ * group 1 is who, when it names someone.
+ */
+const HOUSEHOLD_RE = new RegExp(
+  String.raw`(?:^|[\s,，。；;、]|另外|还有)(?:帮|给|替)?(?:[\u4e00-\u9fa5\d]{1,5}?的)?` +
+    String.raw`(我家|我们家|俺家|[老小]?[\u4e00-\u9fa5]家|[\u4e00-\u9fa5]{0,2}(?:${KIN_OR_TITLE})|[老小][\u4e00-\u9fa5](?=家?(?:要|订|买)))` +
+    String.raw`家?(?:要|订|买|也要|需要)`,
+  'g',
+);
+const QUICK_RE = /家要|家订|家买|要|订/;
+const OWN = new Set(['我家', '我们家', '俺家']);
+
+export interface HouseholdPart {
+  /** The clause's text, from its household to the next's. */
+  text: string;
+  /** Whom the clause is for (老李家, 陈大爷), or null for the sender's own household. */
+  who: string | null;
+}
+
+/** The message cut at each household that asks, when two or more do; else null. */
+export function householdParts(text: string): HouseholdPart[] | null {
+  if (!QUICK_RE.test(text)) return null;
+  const starts: { at: number; who: string | null }[] = [];
+  HOUSEHOLD_RE.lastIndex = 0;
+  for (let m = HOUSEHOLD_RE.exec(text); m !== null; m = HOUSEHOLD_RE.exec(text)) {
+    const lead = /^(?:[\s,，。；;、]|另外|还有)/.exec(m[0]);
+    const who = m[1] as string;
+    starts.push({
+      at: m.index + (lead && lead[0].trim() === '' ? lead[0].length : 0),
+      who: OWN.has(who) ? null : who,
+    });
+    if (starts.length > 6) return null;
+  }
+  if (starts.length < 2) return null;
+  return starts.map((s, k) => ({
+    text: text
+      .slice(s.at, starts[k + 1]?.at ?? text.length)
+      .replace(/^[,，。；;、\s]+|[,，。；;、\s]+$/g, ''),
+    who: s.who,
+  }));
+}
+
+type Deliverable = OrderRecord | WaterRecord;
+
+function deliverable(r: ParsedRecord): r is Deliverable {
+  return r.type === 'order' || r.type === 'water';
+}
+
+/**
+ * One order or booking per household, each read from its own clause, when every clause gives exactly one
+ * with a quantity; a clause's missing place (and a booking's missing day) is the whole
+ * message's. Null when the clauses do not read that way: the whole message's reading stands.
+ */
+export function perHousehold(
+  whole: readonly ParsedRecord[],
+  parts: readonly HouseholdPart[],
+  read: (text: string) => ParsedRecord[],
+): ParsedRecord[] | null {
+  const mine = whole.filter(deliverable);
+  if (mine.length === 0) return null;
+  const out: Deliverable[] = [];
+  for (const p of parts) {
+    const got = read(p.text).filter(deliverable);
+    if (got.length !== 1) return null;
+    const r = got[0] as Deliverable;
+    if (r.type === 'order' && r.items.every((i) => i.qty === null)) return null;
+    if (r.type === 'water' && r.qty === null) return null;
+    out.push(r);
+  }
+  const place = mine.find((r) => r.deliverTo !== null)?.deliverTo ?? null;
+  const water = mine.find((r): r is WaterRecord => r.type === 'water');
+  for (const [k, r] of out.entries()) {
+    if (r.deliverTo === null) r.deliverTo = place;
+    // 老李家要油一桶: among households, the household as written is whom the order is for
+    const who = (parts[k] as HouseholdPart).who;
+    if (r.type === 'order' && (r.customer === null || who?.endsWith('家'))) r.customer = who ?? r.customer;
+    if (r.type === 'water' && r.date === null && water) {
+      r.date = water.date;
+      r.part = r.part ?? water.part;
+    }
+  }
+  return [...whole.filter((r) => !deliverable(r)), ...out];
+}
