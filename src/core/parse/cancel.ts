@@ -39,7 +39,7 @@ const GENERIC = new Set([
 const SETTLED_END_RE = /(?:够了|够用了|有了|找到了|借到了|买到了)$/;
 /** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
-  /^(?:(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份|单|批)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|上回|前天|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
+  /^(?:就是|然后|还有|(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份|单|批)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|上回|前天|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
 
 /**
  * The goods named in a cancellation's object; `other` tells that it also held words that are neither goods

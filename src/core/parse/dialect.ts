@@ -7,6 +7,11 @@ import { replaceWords, wordTable } from './word-table.js';
 
 /** Whole words, longest first where one holds another (唔该晒 before 唔该 before 唔). */
 const WORDS: Record<string, string> = {
+  // Internet shorthand (a grandchild typing for a grandmother)
+  有木有: '有没有',
+  木有: '没有',
+  肿么: '怎么',
+  神马: '什么',
   // Cantonese
   唔该晒: '谢谢',
   唔该: '麻烦',

@@ -1,5 +1,5 @@
 import { readDialect } from './dialect.js';
-import { goodsAt } from './item-lexicon.js';
+import { goodsAt, isKindOf } from './item-lexicon.js';
 import { simplify } from './traditional.js';
 import { replaceWords, wordTable } from './word-table.js';
 
@@ -74,8 +74,31 @@ export function stripMentions(text: string): string {
  */
 const DAI_RE = /[0-9一二两三四五六七八九十几半][带代]/g;
 
+/** 尿素嗯两袋 / 复合肥呃不要了: a voice filler inside a sentence is no word of it. */
+const FILLER_RE = /(?<=[\u4e00-\u9fa5\d])[嗯呃]+(?=[\u4e00-\u9fa5\d])/g;
+
+/** 化肥就是复合肥两袋: a general word put right by the kind meant (就是) names one goods, the kind. */
+function namely(text: string): string {
+  let out = text;
+  for (let i = out.indexOf('就是'); i > 0; i = out.indexOf('就是', i + 2)) {
+    const kind = goodsAt(out, i + 2);
+    if (!kind) continue;
+    for (let k = Math.min(4, i); k >= 1; k--) {
+      const general = out.slice(i - k, i);
+      if (goodsAt(out, i - k) === general && isKindOf(kind, general)) {
+        out = out.slice(0, i - k) + out.slice(i + 2);
+        i -= k + 2;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export function fixMeasureHomophones(text: string): string {
   let out = fixVoiceWords(readDialect(text));
+  if (out.includes('嗯') || out.includes('呃')) out = out.replace(FILLER_RE, '');
+  if (out.includes('就是')) out = namely(out);
   // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
   if (out.includes('通'))
     out = out.replace(/([0-9一二两三四五六七八九十几半])通(?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');
@@ -110,6 +133,10 @@ const VOICE_WORDS: Record<string, string> = {
   小毒液: '消毒液',
   消读液: '消毒液',
   发少了: '发烧了',
+  送睡: '送水',
+  量桶: '两桶',
+  付合肥: '复合肥',
+  题温: '体温',
 };
 const VOICE_TABLE = wordTable(VOICE_WORDS);
 

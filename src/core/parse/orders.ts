@@ -60,7 +60,7 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5})\s*[:：]/;
 const CUSTOMER_FOR_RE =
-  /(?:帮|给|替)(?:隔壁|邻居|对门|对面|楼上|楼下|(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队))?的?([\u4e00-\u9fa5]{2,4}?)(?:家)?(?:也|再|还)?(?:买|带|捎|代购|订|要|拿|报(?:一下|个)?[:：\s])/;
+  /(?:帮|给|替)(?:隔壁|邻居|对门|对面|楼上|楼下|我们(?:组|村|队|社)|(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队))?的?([\u4e00-\u9fa5]{2,4}?)(?:家)?\s?(?:也|再|还)?(?:买|带|捎|代购|订|要|拿|报(?:一下|个)?[:：\s])/;
 /** 王婆婆要一袋面粉 / 老周家买两袋 / 刘婆婆家 菜油一桶: a titled villager opening the message is the customer. */
 const CUSTOMER_TITLED_RE = new RegExp(
   String.raw`^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})(?:家)?(?:要|买|订|定|需要|\s+|[:：])`,
@@ -113,6 +113,9 @@ const FOR_PRONOUN_RE = /(?:帮|给|替)(?:他|她)(?:家)?(?:买|带|捎|代购|
 const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
 
 /** 给我婆婆订… 她叫熊桂兰 / 我爸叫李国富: the name of the person ordered for, said after the order. */
+const KIN_NAMED_RE = new RegExp(
+  `(?:我|俺|额)的?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|妈|爸|老妈|老爸|婆婆|公公|老汉儿?|母亲|父亲|舅舅|姑姑|姨妈|伯伯|叔叔|大大|阿大)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=要|买|订|的|家|屋|\\s|[,，。]|$)`,
+);
 const CUSTOMER_CALLED_RE = new RegExp(
   String.raw`(?:名字|姓名)(?:写|填)[:：\s]*([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=$|[\s,，。!！])|(?:她|他|(?:我|我的)?(?:妈妈?|爸爸?|奶奶|爷爷|婆婆|公公|外婆|外公|老汉|阿大|阿妈|老人家?))(?:的名字)?(?:叫|名字叫|名字是|姓名是?)[:：\s]*([${SURNAMES}][一-龥]{1,2})(?=$|[\s,，。!！])`,
 );
@@ -136,6 +139,9 @@ export function customerOf(text: string): string | null {
   const calledMatch = CUSTOMER_CALLED_RE.exec(text);
   const called = calledMatch?.[1] ?? calledMatch?.[2];
   if (called) return called;
+  // 我奶奶刘桂英要… / 帮我外公陈德明买… / 给我外婆周秀珍的: a kin word with the full name after it names the customer
+  const kinNamed = KIN_NAMED_RE.exec(text)?.[1];
+  if (kinNamed) return kinNamed;
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
   // 刘医生：五组的罗婆婆…要买… / 我是村卫生室的刘医生，帮陈大爷订…: one who relays is not whom the goods are for
   const viaColon = relayed(text, c);

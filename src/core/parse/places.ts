@@ -103,7 +103,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       start += counted[0].length;
     }
     // 送他屋头瓦窑坪: home (屋头, 家里) before the hamlet is where in it, not its name; 另外黄桷湾的…: nor is 另外
-    const home = /^(?:屋头|家里|屋里|老家|另外|还有|然后|以及)/.exec(name);
+    const home = /^(?:屋头|家里|屋里|老家|另外|还有|然后|以及|那个|这个)/.exec(name);
     if (home && name.length - home[0].length >= 2) {
       name = name.slice(home[0].length);
       start += home[0].length;

@@ -24,6 +24,9 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     all = all.filter((h) => !/^\s*(?:℃|°C|度)?\s*及?以[上下]/.test(text.slice(h.end, h.end + 6)));
   // 请按"房号+体温"如"1208 36.6"回复: a format example in a notice is nobody's reading
   if (EXAMPLE_HINT_RE.test(text)) all = all.filter((h) => !inExample(text, h));
+  // 体温多少算发烧啊？37.3吗: a number put as the answer to a question about the threshold is no reading
+  if (HOW_HIGH_RE.test(text))
+    all = all.filter((h) => !/^\s*(?:度|℃)?\s*(?:吗|么|嘛|吧|啊|\?|？)/.test(text.slice(h.end, h.end + 6)));
   // 37.5是不是就算发烧了: a number asked about as a threshold may be no reading at all; the bot asks
   if (/算|属于/.test(text)) for (const h of all) if (thresholdAsked(text, h)) h.doubtful = true;
   // 要是量到37.2用不用报告 / 如果体温37.2需要报告吗: a reading supposed in a question about the rules
@@ -33,6 +36,8 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     all = all.filter((h) => !hearsay(text.slice(0, h.start)));
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
 }
+
+const HOW_HIGH_RE = /(?:多少|几)度?(?:以上)?(?:才|就)?(?:算|是|叫)(?:发烧|发热|高烧|低烧)/;
 
 const SUPPOSE_RE = /(?:要是|如果|假如|万一|若是|假设)[^，,。!！?？\s]{0,8}$/;
 

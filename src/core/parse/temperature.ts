@@ -82,6 +82,21 @@ function roomBeside(text: string, tok: NumToken): boolean {
   return /^\d{3,4}$/.test(rest) && rest !== tok.int;
 }
 
+const FAHRENHEIT_AFTER_RE =
+  /^\s*(?:°\s*F(?![a-zA-Z])|℉|F(?![a-zA-Z])|f(?![a-zA-Z])|华氏度?|度\s*F(?![a-zA-Z]))/;
+
+function fahrenheit(text: string, tok: NumToken): TempHit | null {
+  if (tok.int.length < 2 || tok.int.length > 3) return null;
+  const v = Number(tok.frac === null ? tok.int : `${tok.int}.${tok.frac}`);
+  if (!(v >= 93 && v <= 108)) return null;
+  const after = FAHRENHEIT_AFTER_RE.exec(text.slice(tok.end, tok.end + 4));
+  if (!after && !/华氏(?:度)?[是为:：\s]*$/.test(text.slice(Math.max(0, tok.start - 5), tok.start)))
+    return null;
+  const c = Math.round((((v - 32) * 5) / 9) * 10) / 10;
+  // the unit read is the bot's guess: it asks before acting
+  return { start: tok.start, end: tok.end + (after ? after[0].length : 0), value: c, doubtful: true };
+}
+
 export function findTemperatures(
   text: string,
   tokens: readonly NumToken[],
@@ -93,6 +108,12 @@ export function findTemperatures(
     if (hits.length >= MAX_HITS) break;
     const tok = tokens[idx] as NumToken;
     if (blocked.any(tok.start, tok.end) || tok.groups > 2 || tok.int.length > 3) continue;
+    // 100.4F / 华氏98.6: a reading in Fahrenheit, kept in Celsius to one decimal
+    const f = fahrenheit(text, tok);
+    if (f !== null) {
+      hits.push(f);
+      continue;
+    }
     const prev = tokens[idx - 1];
     const ls = leftContextStart(text, prev?.end ?? 0, tok.start);
     const left = text.slice(ls, tok.start);
