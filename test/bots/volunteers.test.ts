@@ -2,7 +2,7 @@
 // delivery list by village group and household, water lists; villagers are told when goods arrive.
 import { asc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { orders, waterBookings } from '../../db/schema.js';
+import { orderItems, orders, waterBookings } from '../../db/schema.js';
 import { startVillage, VILLAGERS, type VillageTest, VOLUNTEERS } from '../helpers/village.js';
 
 let v: VillageTest;
@@ -165,5 +165,21 @@ describe('deliveries', () => {
     );
     expect(await v.say(VOLUNTEERS, '小李', '今天路上有点滑，大家注意', at('10:06'))).toEqual([]);
     expect(await v.stateOf(v.lastId)).toBe('ignored');
+  });
+
+  it('sums goods written in traditional script or with a slip with their plain spelling', async () => {
+    await v.say(VILLAGERS, '刘婆婆', '幫我買十個雞蛋 兩袋付合肥', at('08:30'));
+    await v.say(VILLAGERS, '老王', '我要5个鸡蛋 一袋复合肥', at('08:40'));
+    // the orders keep what each wrote; the list sums them under one name
+    const items = await v.db.db.select().from(orderItems).orderBy(asc(orderItems.id));
+    expect(items.map((i) => [i.name, i.canonical])).toEqual([
+      ['雞蛋', '鸡蛋'],
+      ['付合肥', '复合肥'],
+      ['鸡蛋', '鸡蛋'],
+      ['复合肥', '复合肥'],
+    ]);
+    expect(texts(await v.say(VOLUNTEERS, '小李', '#采购单', at('10:00')))).toEqual([
+      '【采购单】共 2 样\n· 复合肥 3袋（2单）\n· 鸡蛋 15个（2单）',
+    ]);
   });
 });

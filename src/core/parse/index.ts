@@ -1,6 +1,7 @@
 // Message understanding: a WeChat group message to the records of CONTRACT.md section 2.
 // Pure: no clock (time comes in as `at`), no I/O, and total — any string gives an array, never an exception.
 import type { HealthRecord, ParsedRecord, ParseInput, Vocabulary } from '../records.js';
+import { asWritten } from './as-written.js';
 import { readCallReply } from './call-reply.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { undoubt } from './doubts.js';
@@ -36,8 +37,14 @@ export const PLAIN_MAX = 3_000;
 
 export function parseMessage(input: ParseInput): ParsedRecord[] {
   const vocabulary = withDrugNames(cleanVocabulary(input?.vocabulary), input?.text);
-  if (!vocabulary) return healthFirst(read(input, undefined));
-  return healthFirst(withVocabulary(vocabulary, () => read(input, vocabulary).map(taughtNames)));
+  const raw = typeof input?.text === 'string' ? input.text : '';
+  if (!vocabulary) return healthFirst(asWritten(read(input, undefined), raw));
+  return healthFirst(
+    asWritten(
+      withVocabulary(vocabulary, () => read(input, vocabulary).map(taughtNames)),
+      raw,
+    ),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 // Aliases for purchase lists: the records keep names as written; the bot sums a purchase list by canonical name.
 // Plain data, one entry per canonical name; staff can extend it without touching code.
+import { mendName } from './normalise.js';
 
 export interface ItemAlias {
   canonical: string;
@@ -43,9 +44,12 @@ for (const { canonical, aliases } of ITEM_ALIASES) {
   for (const a of aliases) LOOKUP.set(a.toLowerCase(), canonical);
 }
 
-/** The purchase-list name of an item: its canonical alias, or the name itself, trimmed and folded. */
+/**
+ * The purchase-list name of an item: its canonical alias, or the name itself, trimmed and folded; written in
+ * traditional script or with a slip (雞蛋, 付合肥), it is summed with the plain spelling.
+ */
 export function canonicalItemName(name: string): string {
-  const folded = name
+  const folded = mendName(name)
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, '')
     .trim();

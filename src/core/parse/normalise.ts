@@ -137,11 +137,30 @@ const VOICE_WORDS: Record<string, string> = {
   量桶: '两桶',
   付合肥: '复合肥',
   题温: '体温',
+  酱有: '酱油',
+  化飞: '化肥',
+  卫生之: '卫生纸',
+  温度机: '温度计',
 };
 const VOICE_TABLE = wordTable(VOICE_WORDS);
 
 function fixVoiceWords(text: string): string {
   return replaceWords(text, VOICE_TABLE);
+}
+
+/** A name as the purchase list sums it: simplified script, slips mended (付合肥 → 复合肥, 雞蛋 → 鸡蛋). */
+export function mendName(name: string): string {
+  return fixVoiceWords(simplify(name));
+}
+
+/** The slips that keep their length (口照 → 口罩, not 送睡 → 送水 … all do today), mended in place. */
+const SAME_LENGTH_TABLE = wordTable(
+  Object.fromEntries(Object.entries(VOICE_WORDS).filter(([k, v]) => k.length === v.length)),
+);
+
+/** The text with its same-length slips mended: every character stays where it was (for as-written names). */
+export function mendSlipsInPlace(text: string): string {
+  return replaceWords(text, SAME_LENGTH_TABLE);
 }
 
 /**

@@ -1,5 +1,7 @@
 // Where goods go: the village group (组) of a household or of an address written in a message, so the
 // delivery list can be walked group by group. 3组, 三组, 第三组 and 3社 are the same group.
+import { simplify } from '../parse/traditional.js';
+
 const DIGITS = '零一二三四五六七八九';
 
 function toChineseNumber(n: number): string {
@@ -51,7 +53,8 @@ export function householdPlace(h: { villageGroup: string | null; address: string
  * 3社 → 三组), so one group is one place on every list; anything else stays as written.
  */
 export function canonicalPlace(place: string | null | undefined): string | null {
-  const p = place?.trim();
+  // 石板溝 is 石板沟: a place written in traditional script is listed with the plain spelling
+  const p = place ? simplify(place.trim()) : '';
   if (!p) return null;
   const group = villageGroupOf(p);
   return group && new RegExp(`^${GROUP_RE.source}$`).test(p) ? group : p;

@@ -1,5 +1,6 @@
 // The purchase list: everything not yet bought, summed per item (after the alias list) and unit.
 // Units are not converted: 斤 and 公斤 stay apart, except spellings of the same unit (kg = 公斤).
+import { simplify } from '../parse/traditional.js';
 import { formatQty } from './format.js';
 
 const SAME_UNIT: Record<string, string> = {
@@ -16,7 +17,7 @@ const SAME_UNIT: Record<string, string> = {
 
 export function normaliseUnit(unit: string | null): string | null {
   if (unit === null) return null;
-  const u = unit.trim();
+  const u = simplify(unit.trim()); // 個 is 个
   if (u.length === 0) return null;
   return SAME_UNIT[u] ?? u;
 }

@@ -64,6 +64,11 @@ describe('canonicalItemName', () => {
     ['Ｎ９５', 'N95口罩'],
     [' 口罩 ', '口罩'],
     ['锄头', '锄头'],
+    // written in traditional script or with a slip, and returned as written by the parser: summed as one
+    ['雞蛋', '鸡蛋'],
+    ['付合肥', '复合肥'],
+    ['口照', '口罩'],
+    ['麵條', '面条'],
   ])('%s → %s', (name, canonical) => {
     expect(canonicalItemName(name)).toBe(canonical);
   });

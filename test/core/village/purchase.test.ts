@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalPlace } from '../../../src/core/village/places.js';
 import { purchaseLineText, purchaseList } from '../../../src/core/village/purchase.js';
 
 describe('purchaseList', () => {
@@ -38,5 +39,21 @@ describe('purchaseList', () => {
         { orderId: 1, canonical: '盐', qty: 2, unit: '袋' },
       ]),
     ).toEqual([{ name: '盐', unit: '袋', qty: 3, orders: 1, unsized: 0 }]);
+  });
+
+  it('sums a unit written in traditional script with its plain spelling (個 is 个)', () => {
+    expect(
+      purchaseList([
+        { orderId: 1, canonical: '鸡蛋', qty: 10, unit: '個' },
+        { orderId: 2, canonical: '鸡蛋', qty: 5, unit: '个' },
+      ]),
+    ).toEqual([{ name: '鸡蛋', unit: '个', qty: 15, orders: 2, unsized: 0 }]);
+  });
+});
+
+describe('canonicalPlace', () => {
+  it('lists a place written in traditional script under its plain spelling', () => {
+    expect(canonicalPlace('石板溝')).toBe('石板沟');
+    expect(canonicalPlace('三組')).toBe(canonicalPlace('3组'));
   });
 });
