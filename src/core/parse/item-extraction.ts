@@ -6,6 +6,7 @@ import { isCjk } from './chars.js';
 import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { type NameSpan, PURPOSE_BEFORE_RE, readNameBackward, readNameForward } from './names.js';
 import { type QtyHit, unitAt } from './quantities.js';
+import { parseNumber } from './numerals.js';
 
 export interface ItemHit {
   start: number;
@@ -151,6 +152,13 @@ export class Extraction {
       const span = readNameForward(text, pos, this.qtyStarts);
       if (!span || this.used.overlaps(span.start, span.end)) return;
       if (!looksLikeGoods(span.name)) return;
+      // 捎三白菜 两萝卜: a bare numeral glued to known goods counts them (no measure word said)
+      const counted = qty === null ? /^([一两三四五六七八九十])(.+)$/.exec(span.name) : null;
+      if (counted && isKnownGoods(counted[2] as string)) {
+        qty = parseNumber(counted[1] as string);
+        span.start += 1;
+        span.name = counted[2] as string;
+      }
       // 求个充电宝 手机要没电了: after a bare space, a word that starts a new clause is not the next item
       if (n > 0 && spaced && !isKnownGoods(span.name) && isCjk(text[span.end])) return;
       this.take(span, qty, unit, span.start, span.end);

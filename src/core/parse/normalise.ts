@@ -16,7 +16,9 @@ const SPACES = new Set([0x3000, 0x00a0, 0x2002, 0x2003, 0x2005, 0x2009, 0x202f, 
 const NEEDS_WORK = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2005\u2009\u202f\p{Cc}\p{Cf}[。·•]/u;
 
 export function normalise(input: string): string {
-  const src = simplify(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input);
+  let src = simplify(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input);
+  // 俩个口罩 / 仨白菜: the northern words for two and three (one character for one: offsets hold)
+  if (src.includes('俩') || src.includes('仨')) src = src.replace(/俩/g, '两').replace(/仨/g, '三');
   if (!NEEDS_WORK.test(src)) return src;
   // Only changed characters cost anything: the unchanged runs between them are copied as slices.
   let text = '';

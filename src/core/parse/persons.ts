@@ -95,6 +95,8 @@ const KIN = [
     '娃子',
     '我娘',
     '我爹',
+    '老爹',
+    '对象',
   ],
   // Shanghainese and Cantonese mothers and fathers, and a child's parent named from the child (她爸)
   // Hubei and Hunan children (伢, 细伢子), Guangxi and Hunan 崽
@@ -103,7 +105,7 @@ const KIN = [
 ];
 const SELF = ['我自己', '本人', '自己', '我'];
 /** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
-const PRONOUN = ['她', '他', '爸', '妈'];
+const PRONOUN = ['她', '他', '爸', '妈', '爹', '娘'];
 const TITLES = '爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐';
 const PERSON_RE = new RegExp(
   `[${SURNAMES}](?:${TITLES})|${[...KIN].sort((a, b) => b.length - a.length).join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
@@ -119,7 +121,7 @@ const OWN_READING_RE =
 const AWAY_RE = /^在(?:屋头|家里|家|老家|外地|外面|学校|上班)/;
 
 const PERSON_HINT =
-  /[他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆]/;
+  /[他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对]/;
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];
