@@ -142,7 +142,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   // 手机要没电了 / 手电筒没电了: the device that runs flat is why, not what is asked for
   if (text.includes('没电')) maskAll(mask, FLAT_RE, text);
   // 下水道堵了 / 水龙头坏了: the room's fittings are no goods (a repair is asked for)
-  if (/[道漏龙管池洒浴]/.test(text) || text.includes('马桶')) maskAll(mask, FITTINGS_RE, text);
+  if (/[道漏龙管池洒浴器灶片]/.test(text) || text.includes('马桶')) maskAll(mask, FITTINGS_RE, text);
   // 上面订了两袋的那个: 上面/前面 point back in the chat, no 面 (noodles); 12瓶那种 / 30个装的那种 describe a pack
   if (/[上前后里外]面|那种/.test(text)) maskAll(mask, NOT_GOODS_RE, text);
 }
@@ -165,7 +165,8 @@ function maskChangedFrom(mask: Mask, text: string): void {
 const SHORT_RE =
   /[\d一二两三四五六七八九十]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件)\s*(?:都|也|肯定|怕)?(?:不够|太少)/g;
 const FLAT_RE = /(?:手机|电话|电脑|平板|手电筒|电筒|手电|收音机|老人机)(?:都|也|又|就)?(?:要|快)?没电了?/g;
-const FITTINGS_RE = /下水道|地漏|水龙头|水管|水池|洗手池|洗脸池|马桶|花洒|淋浴/g;
+const FITTINGS_RE =
+  /下水道|地漏|水龙头|水管|水池|洗手池|洗脸池|马桶|花洒|淋浴|热水器|电热水器|燃气灶|暖气片/g;
 
 const NOT_GOODS_RE =
   /[上前后里外]面(?![粉条])|(?<![\u4e00-\u9fa5])\d{1,3}\s*(?:瓶|个|支|包|袋|听|罐)(?:装)?的?那种/g;

@@ -7,6 +7,9 @@ import { replaceWords, wordTable } from './word-table.js';
 
 /** Whole words, longest first where one holds another (唔该晒 before 唔该 before 唔). */
 const WORDS: Record<string, string> = {
+  // North-eastern and Tianjin: 找着了 is 找到了, 嘛时候 is 什么时候
+  找着了: '找到了',
+  嘛时候: '什么时候',
   // Internet shorthand (a grandchild typing for a grandmother)
   有木有: '有没有',
   木有: '没有',

@@ -5,8 +5,8 @@ import type { Item } from '../records.js';
 import { isCjk } from './chars.js';
 import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { type NameSpan, PURPOSE_BEFORE_RE, readNameBackward, readNameForward } from './names.js';
-import { type QtyHit, unitAt } from './quantities.js';
 import { parseNumber } from './numerals.js';
+import { type QtyHit, unitAt } from './quantities.js';
 
 export interface ItemHit {
   start: number;
@@ -133,6 +133,8 @@ export class Extraction {
         )
           pos++;
         for (const [w, q, u] of VAGUE) {
+          // 给点儿童感冒药: 儿童 (children's) is the goods' own word, not the 儿 of 点儿
+          if (w.endsWith('儿') && text[pos + w.length] === '童') continue;
           if (text.startsWith(w, pos)) {
             qty = q;
             unit = u;

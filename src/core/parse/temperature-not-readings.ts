@@ -24,6 +24,14 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     all = all.filter((h) => !/^\s*(?:℃|°C|度)?\s*及?以[上下]/.test(text.slice(h.end, h.end + 6)));
   // 请按"房号+体温"如"1208 36.6"回复: a format example in a notice is nobody's reading
   if (EXAMPLE_HINT_RE.test(text)) all = all.filter((h) => !inExample(text, h));
+  // 37度以下都算正常吧 / 37.3以上算发烧吗: a bound talked about is no reading
+  if (/以上|以下/.test(text))
+    all = all.filter(
+      (h) =>
+        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|都|就|才|也)?\s*(?:算|是|属于|叫)/.test(
+          text.slice(h.end, h.end + 10),
+        ) || ownReading(text, h),
+    );
   // 体温多少算发烧啊？37.3吗: a number put as the answer to a question about the threshold is no reading
   if (HOW_HIGH_RE.test(text))
     all = all.filter((h) => !/^\s*(?:度|℃)?\s*(?:吗|么|嘛|吧|啊|\?|？)/.test(text.slice(h.end, h.end + 6)));
@@ -87,8 +95,13 @@ const THRESHOLD_ASKED_RE =
 function thresholdAsked(text: string, h: TempHit): boolean {
   if (!THRESHOLD_ASKED_RE.test(text.slice(h.end, h.end + 10))) return false;
   // 我量了37.5 是不是发烧了: a reading of the sender's, asked about
+  return !ownReading(text, h);
+}
+
+/** Someone's reading by the words before it (我, 量了, 孩子, 今天 …), whatever is asked about it after. */
+function ownReading(text: string, h: TempHit): boolean {
   const cs = clauseStart(text, h.start);
-  return !/我|量|测|体温|烧到|孩子|老人|宝宝|现在|刚才|今天|早上|晚上/.test(
+  return /我|量|测|体温|烧到|孩子|老人|宝宝|现在|刚才|今天|早上|晚上/.test(
     text.slice(Math.max(0, cs - 12), h.start),
   );
 }

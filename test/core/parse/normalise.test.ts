@@ -12,6 +12,15 @@ describe('normalise', () => {
     expect(normalise('a\u200bb\r\nc')).toBe('ab\nc');
     expect(normalise('36。5[微笑]')).toBe('36.5 ');
   });
+
+  it('reads traditional script as simplified and 俩/仨 as 两/三, one character for one', () => {
+    const trad = '我媽說房間的熱水器壞了，剛才試了不行，給俩個口罩';
+    const read = normalise(trad);
+    expect(read).toBe('我妈说房间的热水器坏了,刚才试了不行,给两个口罩');
+    expect(read).toHaveLength(trad.length);
+    // a simplified message is left as it is
+    expect(normalise('热水器坏了,刚才试了不行')).toBe('热水器坏了,刚才试了不行');
+  });
 });
 
 describe('tightenDecimals', () => {
