@@ -4,7 +4,7 @@ import type { Item, RequestCategory, RequestRecord } from '../records.js';
 import { categoryOf } from './item-lexicon.js';
 
 const MEAL_RE =
-  /(?:不要|不加|别加|不吃)(?:鸡蛋|蛋|肥肉|肉|葱|蒜|姜|香菜|辣椒|花椒|海鲜|鱼|虾|牛奶|味精)|不吃辣|吃不得辣|吃不了辣|不能吃辣椒|不吃辣椒|不要辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|要素的|素的|素菜|软和|软乎|软烂|煮软|煮烂|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|不要甜|不吃甜|少盛|少打点饭|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|少点(?:米饭|饭)|多点(?:蔬菜|菜)|饭菜?太少|菜太少|饭少了|少送|漏送|只送了一份|没送饭|饭没送|饭还没送|太咸|太淡|太辣|太油|太硬|不新鲜|饭菜?(?:是|有点|有些|太|都)?凉|热一点|热乎一点/;
+  /(?:不要|不加|别加|不吃)(?:鸡蛋|蛋|肥肉|肉|葱|蒜|姜|香菜|辣椒|花椒|海鲜|鱼|虾|牛奶|味精)|不吃辣|吃不得辣|吃不了辣|不能吃辣椒|不吃辣椒|不要辣|不要送辣|别送辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|要素的|素的|素菜|软和|软乎|软烂|煮软|煮烂|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|不要甜|不吃甜|少盛|少打点饭|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|少点(?:米饭|饭)|多点(?:蔬菜|菜)|饭菜?太少|菜太少|饭少了|少送|漏送|只送了一份|没送饭|饭没送|饭还没送|(?:饭|餐)[^。!！]{0,12}(?:咋|怎么)还没送|太咸|太淡|太辣|太油|太硬|不新鲜|饭菜?(?:是|有点|有些|太|都)?凉|热一点|热乎一点/;
 /** Acute needs that ask for help without any asking word (手划破了一直流血, 我妈晕倒了). */
 const ACUTE_NEED_RE =
   /流血|摔倒了?(?:起不来|爬不起来)|出血|划破|割破|割伤|摔伤|烫伤|晕倒|昏倒|晕过去|昏迷|抽搐|喘不上气|喘不过气|呼吸困难|胸口(?:疼|痛)|胸痛/;
@@ -136,6 +136,9 @@ export function buildRequests(
 
 const PLAIN_MEALS = new Set(['饭', '午饭', '晚饭', '早饭', '中饭', '盒饭', '饭菜', '早餐', '午餐', '晚餐']);
 const MEAL_CHASE_RE = /还没(?:有)?送|没送来|还没到|还没来|漏送|没送/;
+const MEAL_UNITS = new Set(['份', '碗', '盒', '盘', '顿']);
+const MEAL_WISH_RE =
+  /不要辣|不放辣|不吃辣|别放辣|少放|不要放|软和|软乎|软一点|煮软|清淡|热一下|热一热|热热|冷了|凉了|做点|做些|换成|牙口/;
 
 export function buildRequest(
   text: string,
@@ -148,10 +151,18 @@ export function buildRequest(
   if (ANNOUNCE_RE.test(text)) return null;
   // 中午的饭还没送来: the meal itself chased is no goods asked for
   if (items.length > 0 && items.every((i) => PLAIN_MEALS.has(i.name)) && MEAL_CHASE_RE.test(text)) items = [];
+  // 孩子的饭能不能送点软和的 / 午饭能给老人做点面条吗 清淡的: the meal is what the wish is about, not goods asked
+  // for (what it should be made of, 面条, is)
+  // (a portion asked for stays: 孩子的饭能不能单独做一份不要辣的)
+  const topic = (i: Item) => PLAIN_MEALS.has(i.name) && !(i.unit && MEAL_UNITS.has(i.unit));
+  const wish = items.some(topic) && MEAL_WISH_RE.test(text);
+  if (wish) items = items.filter((i) => !topic(i));
   const first = items[0];
   const service = first
     ? { category: categoryOf(first.name), at: itemsAt }
-    : serviceCategory(text, maxTemp !== null);
+    : wish
+      ? { category: 'meal' as const, at: itemsAt }
+      : serviceCategory(text, maxTemp !== null);
   if (service === null) return null;
   const record: RequestRecord = {
     type: 'request',
@@ -191,5 +202,10 @@ const CHASED_RE =
 const ASKS_AGAIN_RE = /再(?:要|给|送|来|拿)|另外|还要|多(?:要|给|送)/;
 
 export function chasesEarlier(text: string): boolean {
-  return text.includes('没') && CHASED_RE.test(text) && !ASKS_AGAIN_RE.test(text);
+  // 午饭咋还没送: a meal chased is a meal request of its own (the kitchen is asked after, not goods)
+  return (
+    text.includes('没') && CHASED_RE.test(text) && !ASKS_AGAIN_RE.test(text) && !MEAL_CHASED_RE.test(text)
+  );
 }
+
+const MEAL_CHASED_RE = /(?:饭|餐)[^，,。!！\s]{0,8}(?:咋个?|怎么|为啥)?还没(?:有)?送/;
