@@ -14,7 +14,7 @@ const PRICE_RE = new RegExp(
   'g',
 );
 const CN_PRICE_RE = new RegExp(
-  `${CN_PRICE}\\s*(?:元|块钱|块(?=钱|[/每一]))(?:钱)?(?:\\s*${PER})?|${CN_HUNDREDS}\\s*${PER}`,
+  `${CN_PRICE}\\s*(?:元|块钱|块(?=钱|[/每一左以上]))(?:钱)?(?:左右|以内|以下|上下)?(?:\\s*${PER})?|${CN_HUNDREDS}\\s*${PER}`,
   'g',
 );
 /**
@@ -50,7 +50,7 @@ function maskSizes(mask: Mask, text: string): void {
     if (
       /装的?$/.test(m[0]) &&
       /[\u4e00-\u9fa5]/.test(text[m.index + m[0].length] ?? '') &&
-      /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)\s*$/.test(text.slice(0, m.index))
+      /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)$/.test(text.slice(0, m.index))
     )
       continue;
     // a size before goods (25公斤的复合肥) is kept only when the goods are counted elsewhere

@@ -28,7 +28,7 @@ const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵�
 const BOOK_RE =
   /送|订|约|要|来|拿|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶/;
 const QUESTION_RE =
-  /来不来|送不送|还没到|没到呢|咋个?还没|怎么还没|还没送|没送来|还不来|还没来|多少钱|(?:好多|多少|几)(?:升|斤|公斤)|多重|多大|要钱|收钱|收费|免费|价格|几块|什么时候|啥子?时候|好久|多久|几点|哪天|几时|有没有人|谁|送水的时候顺便|送水的(?!话|时候)(?!\s*(?:能|可以|麻烦|帮|请))|注意|大家|各位|通知/;
+  /来不来|送不送|还没到|没到呢|咋个?还没|怎么还没|还没送|没送来|还不来|还没来|多少钱|(?:好多|多少|几)(?:升|斤|公斤)|多重|多大|要钱|收钱|收费|免费|价格|几块|什么时候|啥子?时候|好久|多久|几点|哪天|几时|有没有人|谁|送水的时候顺便|(?:照常|照样|照旧|还是)(?:送|要)(?!\s*[\d一二两三四五六七八九十])|送水的(?!话|时候)(?!\s*(?:能|可以|麻烦|帮|请))|注意|大家|各位|通知/;
 const PAST_RE =
   /送到了|收到了|已送|已经送|送来了|送过了|送过去了|拉过去了|送上去了|拿到了|送了|拉了|运了|送完了|(?:上次|上回|之前|那天)(?:送|拿|拉|运)(?:来)?的|送来的水/;
 /** 上次送的水喝完了 明天再送两桶: a new booking after talk of the last one. */
@@ -162,6 +162,8 @@ export function impliedWater(
  * 明天送两桶到三组 后天再送一桶: two days, each with its own barrels, are two bookings. Null unless every day
  * named has a number of barrels after it (one day, or days without barrels, make one booking).
  */
+const EACH_RE = /各(?:送|要|订|来)?\s*[\d一二两三四五六七八九十]/;
+
 export function waterPerDay(
   text: string,
   dates: readonly DateHit[],
@@ -181,10 +183,25 @@ export function waterPerDay(
   let day: DayRef | null = byPart
     ? (dates.find((d) => d.day !== null && d.start <= (days[0] as DateHit).end)?.day ?? null)
     : null;
+  // 明天上午和后天上午各送一桶水: the days joined, then each given the same barrels
+  const last = days[days.length - 1] as DateHit;
+  const each = EACH_RE.exec(text.slice(last.end));
+  const shared =
+    each &&
+    days.every(
+      (d, i) =>
+        i === 0 ||
+        /^[\s|和跟、及与还有,，]*$/.test(
+          text.slice((days[i - 1] as DateHit).end, d.start).replace(/上午|下午|晚上|早上|中午|傍晚/g, ''),
+        ),
+    )
+      ? findQuantities(text.slice(last.end + each.index)).find((q) => q.unit === '桶' || q.unit === '大桶')
+      : undefined;
   for (let i = 0; i < days.length; i++) {
     const d = days[i] as DateHit;
     const end = days[i + 1]?.start ?? text.length;
-    const barrels = findQuantities(text.slice(d.end, end)).find((q) => q.unit === '桶' || q.unit === '大桶');
+    const barrels =
+      shared ?? findQuantities(text.slice(d.end, end)).find((q) => q.unit === '桶' || q.unit === '大桶');
     if (!barrels) return null;
     let part: DayPart | null = d.part;
     if (!byPart)
