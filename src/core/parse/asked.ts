@@ -103,6 +103,10 @@ function listedClauses(masked: string, items: readonly ItemHit[], from: number, 
 }
 
 const POLITE = [
+  '都要',
+  '都需要',
+  '也要',
+  '需要',
   '急用',
   '急需',
   '急',

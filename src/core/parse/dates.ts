@@ -10,7 +10,7 @@
 import type { DayPart } from '../records.js';
 import { MAX_HITS } from './chars.js';
 import { addDays, isoDate, type LocalDate } from './local-time.js';
-import { chineseToNumber } from './numerals.js';
+import { chineseToNumber, parseNumber } from './numerals.js';
 
 export type DayRef =
   | { kind: 'offset'; days: number }
@@ -26,6 +26,20 @@ export interface DateHit {
   part: DayPart | null;
   /** A clock time such as 7:30 or 8点: claimed so it is never read as a quantity or temperature. */
   clock: boolean;
+  /** The clock time's hour as written (8 for 8点前, 15 for 15:00), when it is one. */
+  hour?: number;
+}
+
+/**
+ * The part of the day a clock time alone names for a delivery (明天8点前送 is the morning): 6–11 am, 12–17 and
+ * 1–5 pm (nobody has water brought at 3 at night), 18–22 the evening; other hours name none.
+ */
+export function clockPart(hour: number | undefined): DayPart | null {
+  if (hour === undefined) return null;
+  if (hour >= 6 && hour <= 11) return 'am';
+  if ((hour >= 12 && hour <= 17) || (hour >= 1 && hour <= 5)) return 'pm';
+  if (hour >= 18 && hour <= 22) return 'evening';
+  return null;
 }
 
 const RELATIVE: Readonly<Record<string, [number, DayPart | null]>> = {
@@ -136,7 +150,9 @@ export function findDates(text: string): DateHit[] {
       const beforeNoon = m[7] === '中午' && /^(?:之|以)?前/.test(text.slice(end, end + 2));
       hits.push({ start, end, day: null, part: beforeNoon ? 'am' : (PARTS[m[7]] ?? null), clock: false });
     } else if (m[8] !== undefined) {
-      hits.push({ start, end, day: null, part: null, clock: true });
+      const h = /^(\d{1,2})/.exec(m[8]);
+      const hour = h ? Number(h[1]) : (parseNumber(m[8].replace(/点.*$/, '')) ?? undefined);
+      hits.push({ start, end, day: null, part: null, clock: true, ...(hour !== undefined ? { hour } : {}) });
     }
   }
   if (text.includes('初') || text.includes('月')) {

@@ -7,7 +7,7 @@ import { isJielongHeader, parseCommand } from './commands.js';
 import { undoubt } from './doubts.js';
 import { drugNames } from './drugs.js';
 import { householdParts, perHousehold } from './households.js';
-import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
+import { type Jielong, jielongOrders, readJielong as readJielongNormalised, readTable } from './jielong.js';
 import { localMoment } from './local-time.js';
 import {
   dropGreetings,
@@ -96,7 +96,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     return [];
   // #接龙 alone (or with its title) starts a list: nothing is ordered yet
   if (isJielongHeader(text) && !text.includes('\n')) return [];
-  const jielong = readJielongNormalised(text);
+  const jielong = readJielongNormalised(text) ?? readTable(text);
   if (jielong) {
     const opts = {
       at: input.at,

@@ -7,6 +7,7 @@ import { doubt } from './doubts.js';
 import { goodsAt, goodsSuffix, isKnownGoods } from './item-lexicon.js';
 import { extractItems } from './items.js';
 import type { LocalDate } from './local-time.js';
+import { SURNAMES } from './name-words.js';
 import { readNameBackward } from './names.js';
 import { chineseToNumber } from './numerals.js';
 import { bestPlace, findPlaces } from './places.js';
@@ -26,6 +27,8 @@ export interface Jielong {
   header: string;
   product: string | null;
   lines: JielongLine[];
+  /** A pasted table: its rows carry no number of their own (the records' seq is null). */
+  unnumbered?: boolean;
 }
 
 /** Longest 接龙 read; lines past this are ignored (a WeChat 接龙 rarely passes a few hundred). */
@@ -186,6 +189,38 @@ export function readJielong(input: string): Jielong | null {
   return { header, product: hp?.name ?? null, lines };
 }
 
+/** A table's header row: the column names a volunteer types or pastes (姓名 物品 数量 地点). */
+const TABLE_HEADER_RE =
+  /^(?:姓名|名字|户主|物品|品名|商品|东西|数量|地点|地址|送到|组别|备注|[\s\t|/、,，])+$/;
+/** 赵婆婆 面粉 10斤 6组: a name, then goods with a count, in columns. */
+const TABLE_ROW_RE = /^[\u4e00-\u9fa5]{2,4}[\s\t]+\S/;
+/** Whom a row is for: a surname and a given name or a title (赵婆婆, 张德明, 老杨), never a day or a place. */
+const PERSON_NAME_RE = new RegExp(`^(?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,3}|[老小][${SURNAMES}])$`);
+
+/**
+ * A list pasted as a table, one household a row with no numbers (赵婆婆 面粉 10斤 6组 / 刘大爷 盐 2包 5组, or tab-
+ * separated under 姓名 物品 数量 地点): read as a 接龙 whose lines have no number. Null unless every row after an
+ * optional header names someone, then goods with a count.
+ */
+export function readTable(input: string): Jielong | null {
+  if (!input.includes('\n')) return null;
+  const rows = input
+    .split('\n', MAX_JIELONG_LINES + 2)
+    .map((r) => r.replace(/\t/g, ' ').trim())
+    .filter((r) => r.length > 0);
+  const header = rows[0] !== undefined && TABLE_HEADER_RE.test(rows[0]) ? (rows.shift() as string) : '';
+  if (rows.length < 2) return null;
+  const lines: JielongLine[] = [];
+  for (const [k, raw] of rows.entries()) {
+    if (!TABLE_ROW_RE.test(raw)) return null;
+    const line = readLine(k + 1, raw, raw, null, null);
+    if (line.customer === null || !PERSON_NAME_RE.test(line.customer)) return null;
+    if (line.items.length === 0 || line.items.some((i) => i.qty === null)) return null;
+    lines.push(line);
+  }
+  return { header, product: null, lines, unnumbered: true };
+}
+
 /** The day and part a text names (a 接龙 header's 明天上午送, or a line's own 周三下午). */
 function whenOf(text: string, local: LocalDate | null): { date: string | null; part: DayPart | null } {
   let date: string | null = null;
@@ -248,7 +283,7 @@ export function jielongOrders(
       items: goods,
       deliverTo: place,
       customer: line.customer,
-      seq: line.seq,
+      seq: j.unnumbered ? null : line.seq,
     };
     if (copied) doubt(order, 'copied');
     out.push(order);

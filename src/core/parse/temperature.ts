@@ -92,9 +92,12 @@ function fahrenheit(text: string, tok: NumToken): TempHit | null {
   const after = FAHRENHEIT_AFTER_RE.exec(text.slice(tok.end, tok.end + 4));
   if (!after && !/华氏(?:度)?[是为:：\s]*$/.test(text.slice(Math.max(0, tok.start - 5), tok.start)))
     return null;
+  // 98.6F是多少度啊: a conversion asked about is nobody's reading
+  const end = tok.end + (after ? after[0].length : 0);
+  if (/^\s*(?:是|等于|合|换算成?|相当于)?\s*多少(?:度|摄氏)/.test(text.slice(end, end + 10))) return null;
   const c = Math.round((((v - 32) * 5) / 9) * 10) / 10;
   // the unit read is the bot's guess: it asks before acting
-  return { start: tok.start, end: tok.end + (after ? after[0].length : 0), value: c, doubtful: true };
+  return { start: tok.start, end, value: c, doubtful: true };
 }
 
 export function findTemperatures(

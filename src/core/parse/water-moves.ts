@@ -24,10 +24,19 @@ const MOVED_TO_RE = new RegExp(`${MOVE_WORDS}|改成`);
 /** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
 export function rescheduled(text: string, dates: DateHit[]): DateHit[] {
   const m = MOVED_TO_RE.exec(text);
-  if (!m) return dates;
-  const to = m.index + m[0].length;
-  return dates.filter((d) => d.day === null || d.start >= to);
+  const kept = m ? dates.filter((d) => d.day === null || d.start >= m.index + m[0].length) : dates;
+  // 明天上午不对下午: a part of the day taken back for the next one said
+  // (上午送 不是下午: the part said not to be is none)
+  if (!SELF_CORRECTED_RE.test(text) && !text.includes('不是')) return kept;
+  return kept.filter((d, i) => {
+    if (d.part === null) return true;
+    if (text.endsWith('不是', d.start)) return false;
+    const next = kept.slice(i + 1).find((n) => n.part !== null);
+    return !(next && SELF_CORRECTED_RE.test(text.slice(d.end, next.start)));
+  });
 }
+
+const SELF_CORRECTED_RE = /不对|说错了|错了/;
 
 /** 明天水送到王家院子 两桶 后天的那次取消: a day's delivery withdrawn in a message about water is the water. */
 export function withdrawnDelivery(

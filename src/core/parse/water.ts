@@ -1,7 +1,7 @@
 // Drinking-water bookings (the villages' 预约送水): 明天下午送两桶水到5组. Only outside quarantine groups,
 // where hot or drinking water is a daily request instead.
 import type { DayPart, Item, WaterRecord } from '../records.js';
-import { type DateHit, type DayRef, resolveDay } from './dates.js';
+import { clockPart, type DateHit, type DayRef, resolveDay } from './dates.js';
 import type { ItemHit } from './items.js';
 import { addDays, type LocalDate } from './local-time.js';
 import { parseNumber } from './numerals.js';
@@ -28,7 +28,7 @@ const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵�
 const BOOK_RE =
   /送|订|约|要|来|拿|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶/;
 const QUESTION_RE =
-  /来不来|送不送|还没到|没到呢|咋个?还没|怎么还没|还没送|没送来|还不来|还没来|多少钱|(?:好多|多少|几)(?:升|斤|公斤)|多重|多大|要钱|收钱|收费|免费|价格|几块|什么时候|啥子?时候|好久|多久|几点|哪天|几时|有没有人|谁|送水的时候顺便|(?:照常|照样|照旧|还是)(?:送|要)(?!\s*[\d一二两三四五六七八九十])|送水的(?!话|时候)(?!\s*(?:能|可以|麻烦|帮|请))|注意|大家|各位|通知/;
+  /来不来|送不送|还没到|没到呢|咋个?还没|怎么还没|还没送|没送来|还不来|还没来|多少钱|(?:好多|多少|几)(?:升|斤|公斤)|多重|多大|要钱|收钱|收费|免费|价格|几块|什么时候|啥子?时候|好久|多久|几点|哪天|几时|有没有人|谁|送水的时候顺便|问一下|还是(?:今天|明天|后天|上午|下午)|(?:照常|照样|照旧|还是)(?:送|要)(?!\s*[\d一二两三四五六七八九十])|送水的(?!话|时候)(?!\s*(?:能|可以|麻烦|帮|请))|注意|大家|各位|通知/;
 const PAST_RE =
   /送到了|收到了|已送|已经送|送来了|送过了|送过去了|拉过去了|送上去了|拿到了|送了|拉了|运了|送完了|(?:上次|上回|之前|那天)(?:送|拿|拉|运)(?:来)?的|送来的水/;
 /** 上次送的水喝完了 明天再送两桶: a new booking after talk of the last one. */
@@ -49,8 +49,13 @@ function newBookingBeside(text: string): boolean {
     .split(CLAUSES_RE)
     .filter((c) => !QUESTION_RE.test(c))
     .join(' ');
-  return BARRELS_COUNT_RE.test(rest) && NEW_DAY_RE.test(rest);
+  // (问一下明天送水不 要两桶 三组: the barrels asked for in a clause of their own book the day asked about)
+  return BARRELS_COUNT_RE.test(rest) && (NEW_DAY_RE.test(rest) || OWN_BARRELS_RE.test(rest));
 }
+
+const OWN_BARRELS_RE = /(?:^|\s)(?:我|俺|我家)?(?:要|订)\s*[\d一二两三四五六七八九十]{1,2}\s*桶/;
+/** 明天送水不？两桶 三组: barrels said right after the question answer it with a booking. */
+const ANSWERED_RE = /[?？]\s*(?:我|俺|我家)?(?:要|订)?\s*[\d一二两三四五六七八九十]{1,2}\s*桶/;
 
 /**
  * 昨天约的水还没送来 明天上午能送不: the day of the booking chased is not the new booking's. Days standing in a
@@ -98,7 +103,12 @@ export function isWaterBooking(text: string, whole = text): boolean {
   if (QUESTION_RE.test(t) && !newBookingBeside(whole.replace(ANYTIME_RE, ''))) return false;
   if ((PAST_RE.test(text) && !AGAIN_RE.test(text)) || HAVE_SOME_RE.test(text)) return false;
   // 明天送水吗 / 明天送水不: a yes-no question asks about the service unless it also asks for water
-  if (/吗|\?|[不没]\s*$/.test(text) && !POLITE_ASK_RE.test(text.replace(/送水|要水/g, ''))) return false;
+  if (
+    /吗|\?|[不没]\s*$/.test(text) &&
+    !POLITE_ASK_RE.test(text.replace(/送水|要水/g, '')) &&
+    !ANSWERED_RE.test(text)
+  )
+    return false;
   return true;
 }
 
@@ -130,6 +140,8 @@ export function buildWater(
     if (date === null && d.day !== null) date = resolveDay(d.day, local);
     if (part === null && d.part !== null) part = d.part;
   }
+  // 明天8点前送: with no part of the day said, the clock time names it
+  if (part === null) part = clockPart(dates.find((d) => d.clock)?.hour);
   if (date === null) date = partToday(part, local);
   return { type: 'water', qty, unit, date, part, deliverTo };
 }
