@@ -85,6 +85,22 @@ describe('orders', () => {
     ]);
   });
 
+  it('takes one order per household from one message, and one per row from a pasted table', async () => {
+    const said = await v.say(VILLAGERS, '老王', '我家要米一袋 老李家要油一桶 都送到三组', at('09:00'));
+    expect(said).toHaveLength(1);
+    expect(said[0]?.text).toContain('O-0001');
+    expect(said[0]?.text).toContain('O-0002');
+    await v.say(VILLAGERS, '小陈', '赵婆婆 面粉 10斤 二组\n刘大爷 盐 2包 三组', at('09:10'));
+    expect(
+      (await orderRows()).map((o) => ({ customer: o.customer, deliverTo: o.deliverTo, items: o.items })),
+    ).toEqual([
+      { customer: '老王', deliverTo: '三组', items: ['米/大米 1袋'] },
+      { customer: '老李家', deliverTo: '三组', items: ['油/油 1桶'] },
+      { customer: '赵婆婆', deliverTo: '二组', items: ['面粉/面粉 10斤'] },
+      { customer: '刘大爷', deliverTo: '三组', items: ['盐/盐 2包'] },
+    ]);
+  });
+
   it('takes an order said again as the same order, unless more is asked for', async () => {
     await v.say(VILLAGERS, '路人甲', '买两袋复合肥', at('09:00'));
     expect((await v.say(VILLAGERS, '路人甲', '买两袋复合肥', at('09:05')))[0]?.text).toBe(
