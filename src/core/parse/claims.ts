@@ -115,7 +115,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if ((text.includes('：') || text.includes(':')) && /[例如格][:：]|比如[:：]|举例[:：]/.test(text))
     maskAll(mask, EXAMPLE_RE, text);
   if (/[洗擦刷喷拖扫消粘缠补晾]/.test(text)) maskChores(mask, text);
-  if (/\d/.test(text)) maskAll(mask, PRICE_RE, text);
+  if (/\d/.test(text) && /[元块毛/每一]/.test(text)) maskAll(mask, PRICE_RE, text);
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
   if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九]/.test(text))
     // 麻烦给一包 1010: a number already read as the room is no price after the measure

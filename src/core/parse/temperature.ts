@@ -87,7 +87,9 @@ const FAHRENHEIT_AFTER_RE =
 
 function fahrenheit(text: string, tok: NumToken): TempHit | null {
   if (tok.int.length < 2 || tok.int.length > 3) return null;
-  const v = Number(tok.frac === null ? tok.int : `${tok.int}.${tok.frac}`);
+  const whole = Number(tok.int);
+  if (whole < 93 || whole > 108) return null;
+  const v = tok.frac === null ? whole : Number(`${tok.int}.${tok.frac}`);
   if (!(v >= 93 && v <= 108)) return null;
   const after = FAHRENHEIT_AFTER_RE.exec(text.slice(tok.end, tok.end + 4));
   if (!after && !/华氏(?:度)?[是为:：\s]*$/.test(text.slice(Math.max(0, tok.start - 5), tok.start)))

@@ -16,6 +16,8 @@ const POST_RE =
 const ALL_GONE_RE = /(?<=[都也全])没有?(?=$|[\s,，。!！?？~]|了)/g;
 
 const POST_HINT_RE = /[完没够坏剩]/;
+/** Every word of POST_RE holds one of these: most messages skip it with one scan. */
+const GONE_HINT_RE = /[完没够坏剩莫]|最后/;
 const BESIDES_RE = /还有|另外|也要|再要|顺便|再来|再拿/;
 
 const OUT_OF_RE = /(?:没得|莫得|没有?)(?=[^\s,，。!?|]{1,6}了)/g;
@@ -55,7 +57,7 @@ export function readVerbItems(x: Extraction): void {
   // (垃圾袋没得了 还有消毒液也要一瓶: asked for besides — 还有/另外/也要 — both are)
   const besides = x.hits.length > 0 && POST_HINT_RE.test(text) ? BESIDES_RE.exec(text) : null;
   if (x.hits.length > 0 && !besides) return;
-  const gone = [...text.matchAll(POST_RE)];
+  const gone = GONE_HINT_RE.test(text) ? [...text.matchAll(POST_RE)] : [];
   if (text.includes('没'))
     for (const m of text.matchAll(ALL_GONE_RE)) if (!gone.some((g) => g.index === m.index)) gone.push(m);
   gone.sort((a, b) => a.index - b.index);
