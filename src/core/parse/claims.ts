@@ -37,7 +37,7 @@ const SIZE_HINT_RE =
   /(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)\s*(?:装|一|的)|[一每][桶袋箱瓶件盒包壶提罐](?:是|有)?\s*[\d一二两三四五六七八九十]/;
 const PURPOSE_HINT_RE = /(?:^|[\s,，。(（])(?:打|喂|做|煮|炒|种|施|撒|喷|治|防|杀|拌|泡|给)/;
 /** 50斤装的大米 / 一桶20升的: a size beside the quantity; 一袋五十斤的大米 keeps its 一袋 (the quantity). */
-function maskSizes(mask: Mask, text: string): void {
+export function maskSizes(mask: Mask, text: string): void {
   for (const m of text.matchAll(SIZE_RE)) {
     let start = m.index;
     // 一桶20升的 is the size of a barrel only when the barrels ordered are counted elsewhere (来三桶)

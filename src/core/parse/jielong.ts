@@ -2,10 +2,12 @@
 // usually goods. The bot keeps a 接龙 as a list with its own identity and de-duplicates re-posts, so the
 // structure is exposed; parseMessage turns each line that orders something into one order record.
 import type { DayPart, HealthRecord, Item, OrderRecord, WaterRecord } from '../records.js';
+import { isCjk, Mask } from './chars.js';
+import { maskSizes } from './claims.js';
 import { findDates, resolveDay } from './dates.js';
 import { doubt } from './doubts.js';
 import { goodsAt, goodsSuffix, isKnownGoods } from './item-lexicon.js';
-import { extractItems } from './items.js';
+import { extractItems, type ItemHit } from './items.js';
 import type { LocalDate } from './local-time.js';
 import { SURNAMES } from './name-words.js';
 import { readNameBackward } from './names.js';
@@ -145,8 +147,18 @@ function readLine(
   let body = split.body.replace(CHANGED_QTY_RE, '');
   for (const p of findPlaces(body))
     body = body.slice(0, p.start) + '|'.repeat(p.end - p.start) + body.slice(p.end);
+  // 50斤装的尿素3袋: a pack size on the line is no quantity
+  if (SIZE_HINT_RE.test(body)) {
+    const claimed = new Mask(body.length);
+    maskSizes(claimed, body);
+    body = claimed.apply(body);
+  }
   const productInfo = product ? { name: product, unit } : null;
   let hits = extractItems(body, { verbs: false, product: productInfo });
+  // 4. 李秀英 大米 老屋基: goods named with no count are still that line's order (how much, the bot asks)
+  // (only after a name standing on its own: 1. 戴好口罩 in a list of rules is no one's order)
+  if (hits.length === 0 && !productInfo && customer !== null && standsAlone(rest, customer))
+    hits = namedGoods(body);
   let plusOne = false;
   if (hits.length === 0 && productInfo) {
     // "老王 5" under a one-product header: a bare small number is the quantity
@@ -160,6 +172,28 @@ function readLine(
     }
   }
   return { seq, raw, customer, items: hits.map((h) => h.item), ...(plusOne ? { plusOne } : {}) };
+}
+
+/** A pack size may be on the line (50斤装, 5L一桶的). */
+const SIZE_HINT_RE = /装|[一每][桶袋箱瓶件盒包壶提罐]/;
+
+/** The name is followed by a space or a colon in the line (张三 大米), not glued to what follows (戴好口罩). */
+function standsAlone(line: string, name: string): boolean {
+  const at = line.indexOf(name);
+  return at >= 0 && /[\s:：,，]/.test(line[at + name.length] ?? '');
+}
+
+/** Known goods words standing in a line, each with no count. */
+function namedGoods(body: string): ItemHit[] {
+  const out: ItemHit[] = [];
+  for (let i = 0; i < body.length && out.length < 6; i++) {
+    const w = goodsAt(body, i);
+    if (!w || isCjk(body[i - 1])) continue;
+    if (isCjk(body[i + w.length])) continue;
+    out.push({ start: i, end: i + w.length, item: { name: w, qty: null, unit: null } });
+    i += w.length - 1;
+  }
+  return out;
 }
 
 export function readJielong(input: string): Jielong | null {
