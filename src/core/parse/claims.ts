@@ -135,6 +135,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
       if (m.index > 0 && goodsAt(word, 0)?.length === word.length) mask.set(m.index, m.index + m[0].length);
     }
   }
+  // 要两个充电器，一个安卓的一个苹果的: the kinds of the goods counted before, one each, are no goods of their own
+  if (text.includes('一') && VARIANTS_HINT_RE.test(text)) maskAll(mask, VARIANT_RE, text);
   // 尿素两袋改成三袋: the count before 改成 is the one given up
   if (text.includes('改')) maskChangedFrom(mask, text);
   // 改成三袋 两袋不够: the count said to fall short is the reason, no second quantity
@@ -147,6 +149,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (/[上前后里外]面|那种/.test(text)) maskAll(mask, NOT_GOODS_RE, text);
 }
 
+const VARIANTS_HINT_RE = /[两二三四五\d]\s*(个|根|条|台|件)[^，,。]{1,6}[，,\s]*一\1[^，,。\s的]{1,4}的/;
+const VARIANT_RE = /一(?:个|根|条|台|件)[^，,。\s的]{1,4}的/g;
 const DESCRIBED_HINT_RE = /的(?=$|[\s,，。!！?？])/;
 const DESCRIBED_RE = /(?<=[\s,，。])[\u4e00-\u9fa5A-Za-z]{1,4}的(?=$|[\s,，。!！?？])/g;
 const CHANGED_FROM_RE =
