@@ -161,10 +161,20 @@ export function findPersons(text: string): PersonHit[] {
     // 我婆婆 as written, like 我老婆 (not 我们, not the 我 of 我是 / 我帮)
     const mine = !self && !selfNamed && !w.startsWith('我') && text[m.index - 1] === '我';
     const start = mine ? m.index - 1 : m.index;
-    const person = selfNamed ? '我' : mine ? `我${w}` : w;
+    const person = selfNamed ? '我' : self ? w : kinAsSaid(mine ? `我${w}` : w);
     hits.push({ start, end, person, self: self || selfNamed });
   }
   return hits;
+}
+
+/**
+ * A kin word as the person's name: 我老公 → 老公, 我妈妈 → 妈妈, 我家孩子 → 孩子 (the contract's 爸爸, 妈妈, 老婆, and
+ * most writers'), but 我妈 and 我爸 keep their 我 (妈 alone is no way to name someone).
+ */
+function kinAsSaid(word: string): string {
+  if (word.startsWith('我家') && word.length >= 4) return word.slice(2);
+  if (word.startsWith('我') && word.length >= 3) return word.slice(1);
+  return word;
 }
 
 /**
