@@ -15,6 +15,8 @@ export interface PlaceHit {
   known?: boolean;
   /** Found by its geographic ending alone (石门坎, 下院子), standing with no 送到 or 组 around it. */
   byEnding?: boolean;
+  /** Said as where to deliver (送到, 放到, 地址). */
+  sent?: boolean;
 }
 
 /** Where to deliver: 送到她女儿家 四组 goes to 四组 — a group or landmark beats free text after 送到. */
@@ -22,8 +24,13 @@ export function bestPlace(places: readonly PlaceHit[]): string | null {
   return bestPlaceHit(places)?.place ?? null;
 }
 
+const HOME_RE = /^(?:我|你|他|她|俺|咱)|家里?$|屋头|屋里|这里|那里|这边|那边/;
+
 export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
   for (const p of places) if (p.known) return p;
+  // 我是三组的张德富 … 送到白果湾来嘛: where the goods are sent outranks where the sender is from
+  // (送到我家里来 / 送到她女儿家: a home is where the sender is from already)
+  for (const p of places) if (p.sent && p.place.length >= 2 && (p.strict || !HOME_RE.test(p.place))) return p;
   for (const p of places) if (p.strict) return p;
   return places[0] ?? null;
 }
@@ -128,8 +135,9 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
 }
 
 /** Hamlet words of the Chongqing hills: 王家湾, 李家坝, 黄桷垭, 石板坡. */
-const HAMLET = '(?:湾|坝|沟|院子|坪|岭|嘴|咀|梁|垭口?|坡|塝)';
-const GROUP = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:[\\u4e00-\\u9fa5]{1,3}家${HAMLET}?|[\\u4e00-\\u9fa5]{1,2}${HAMLET}|村口|路口|桥头|公路边|大路边)?`;
+const HAMLET =
+  '(?:(?:岩脚|坡脚|湾|坝|沟|院子|坪|岭|嘴|咀|梁|垭口?|坡|塝|坎|岩|寨|堡|坳|冲|屋基)(?:上|下|头|边)?)';
+const GROUP = `第?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:[\\u4e00-\\u9fa5]{1,3}家${HAMLET}?|[\\u4e00-\\u9fa5]{0,2}${HAMLET}|村口|路口|桥头|公路边|大路边)?`;
 const LANDMARK =
   '七星洞村?|村委会?(?:门口)?|村部|村口|村小学|村小|村卫生室|村办公室|大队部|[\\u4e00-\\u9fa5]{1,2}家院子';
 const STRICT_RE = new RegExp(`(?<![\\d一二三四五六七八九十])(?:${GROUP})|${LANDMARK}`, 'g');
@@ -186,10 +194,15 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
     // 送到石门坎: the name read by its ending (or known) is the place, said with 送到 it needs no question
     if (named) {
       named.byEnding = false;
+      named.sent = true;
       continue;
     }
-    if (hits.some((h) => m.index < h.end && p.end > h.start)) continue;
-    hits.push({ start: m.index, end: p.end, place: p.place, strict: p.strict });
+    const over = hits.find((h) => m.index < h.end && p.end > h.start);
+    if (over) {
+      over.sent = true;
+      continue;
+    }
+    hits.push({ start: m.index, end: p.end, place: p.place, strict: p.strict, sent: true });
   }
   for (const m of text.matchAll(STRICT_RE)) {
     if (hits.length >= MAX_HITS) break;
