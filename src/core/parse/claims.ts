@@ -137,6 +137,10 @@ export function claimNotGoods(mask: Mask, text: string): void {
   }
   // 要两个充电器，一个安卓的一个苹果的: the kinds of the goods counted before, one each, are no goods of their own
   if (text.includes('一') && VARIANTS_HINT_RE.test(text)) maskAll(mask, VARIANT_RE, text);
+  // 复合肥一袋好多钱 / 好多钱一卷哦: the measure a price is asked per is no quantity
+  if (/钱/.test(text)) maskAll(mask, PRICE_ASKED_RE, text);
+  // 上回要的那个洋芋种子收到了 再给我整两袋复合肥: goods received are not asked for again
+  if (/收到了|拿到了|送到了|到了/.test(text)) maskAll(mask, RECEIVED_GOODS_RE, text);
   // 尿素两袋改成三袋: the count before 改成 is the one given up
   if (text.includes('改')) maskChangedFrom(mask, text);
   // 改成三袋 两袋不够: the count said to fall short is the reason, no second quantity
@@ -149,6 +153,13 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (/[上前后里外]面|那种/.test(text)) maskAll(mask, NOT_GOODS_RE, text);
 }
 
+const UNIT = '(?:公斤|[斤袋桶箱瓶包个盒件提罐板卷把支])';
+const PRICE_ASKED_RE = new RegExp(
+  `(?:好多|多少|几多|啥子?)钱\\s*[一每]\\s*${UNIT}|[一每]\\s*${UNIT}\\s*(?:要|是|卖)?\\s*(?:好多|多少|几多|啥子?)钱`,
+  'g',
+);
+const RECEIVED_GOODS_RE =
+  /(?<=^|[\s,，。!！]|的|那个|这个)[\u4e00-\u9fa5]{2,6}?(?=(?:已经)?(?:收到了|拿到了|送到了)(?![^，,。!！\s]{0,3}(?:打|给|叫|喊)))/g;
 const VARIANTS_HINT_RE = /[两二三四五\d]\s*(个|根|条|台|件)[^，,。]{1,6}[，,\s]*一\1[^，,。\s的]{1,4}的/;
 const VARIANT_RE = /一(?:个|根|条|台|件)[^，,。\s的]{1,4}的/g;
 const DESCRIBED_HINT_RE = /的(?=$|[\s,，。!！?？])/;

@@ -97,10 +97,18 @@ const BARRELS_COUNT_RE = /[\d一二两三四五六七八九十]\s*桶/;
 /** 别忘了哈 我家那三桶水 今天一定要送到: a reminder of barrels booked before (那三桶) books nothing new. */
 const REMINDER_RE = /(?:莫|别|不要)忘了?[\s\S]{0,12}那[\d一二两三四五六七八九十几]+\s*桶/;
 
+const THANKS_RE = /谢谢|辛苦|感谢|多谢/;
+const COUNT_OR_DAY_RE =
+  /[\d一二两三四五六七八九十几]\s*桶|今天|明天|后天|明早|今晚|周|星期|礼拜|号|上午|下午|晚上|早上/;
+
 export function isWaterBooking(text: string, whole = text): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text) || REMINDER_RE.test(whole)) return false;
+  // 谢谢小伙子 水扛上来辛苦了: thanks for water brought, with no barrels or day, books nothing
+  if (THANKS_RE.test(text) && !COUNT_OR_DAY_RE.test(text)) return false;
   const t = /都|随便|方便/.test(text) ? text.replace(ANYTIME_RE, '') : text;
-  if (QUESTION_RE.test(t) && !newBookingBeside(whole.replace(ANYTIME_RE, ''))) return false;
+  // (the whole text too: a price asked about may have been claimed out of the masked one)
+  const wholeT = /都|随便|方便/.test(whole) ? whole.replace(ANYTIME_RE, '') : whole;
+  if ((QUESTION_RE.test(t) || QUESTION_RE.test(wholeT)) && !newBookingBeside(wholeT)) return false;
   if ((PAST_RE.test(text) && !AGAIN_RE.test(text)) || HAVE_SOME_RE.test(text)) return false;
   // 明天送水吗 / 明天送水不: a yes-no question asks about the service unless it also asks for water
   if (
