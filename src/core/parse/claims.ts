@@ -137,6 +137,18 @@ export function claimNotGoods(mask: Mask, text: string): void {
   }
   // 要两个充电器，一个安卓的一个苹果的: the kinds of the goods counted before, one each, are no goods of their own
   if (text.includes('一') && VARIANTS_HINT_RE.test(text)) maskAll(mask, VARIANT_RE, text);
+  // 卫生巾 要两包 日用的 / 我要一卷宽的: a kind said after the count describes the goods named before it
+  if (text.includes('的')) {
+    for (const m of text.matchAll(KIND_AFTER_COUNT_RE)) {
+      const word = (m[1] as string).slice(0, -1);
+      if (
+        !goodsAt(word, 0) &&
+        !/礼拜|星期|月|天|周|年|小时|钟|人|岁/.test(word) &&
+        hasGoodsBefore(text, m.index)
+      )
+        mask.set(m.index + m[0].length - (m[1] as string).length, m.index + m[0].length);
+    }
+  }
   // 复合肥一袋好多钱 / 好多钱一卷哦: the measure a price is asked per is no quantity
   if (/钱/.test(text)) maskAll(mask, PRICE_ASKED_RE, text);
   // 上回要的那个洋芋种子收到了 再给我整两袋复合肥: goods received are not asked for again
@@ -154,6 +166,14 @@ export function claimNotGoods(mask: Mask, text: string): void {
 }
 
 const UNIT = '(?:公斤|[斤袋桶箱瓶包个盒件提罐板卷把支])';
+const KIND_AFTER_COUNT_RE =
+  /[\d一二两三四五六七八九十]\s*(?:[斤袋桶箱瓶包个盒件提罐板卷把支])\s*([\u4e00-\u9fa5A-Za-z]{1,3}的)(?=$|[\s,，。!！?？])/g;
+
+/** Known goods named somewhere before `at`. */
+function hasGoodsBefore(text: string, at: number): boolean {
+  for (let i = 0; i < at; i++) if (goodsAt(text, i)) return true;
+  return false;
+}
 const PRICE_ASKED_RE = new RegExp(
   `(?:好多|多少|几多|啥子?)钱\\s*[一每]\\s*${UNIT}|[一每]\\s*${UNIT}\\s*(?:要|是|卖)?\\s*(?:好多|多少|几多|啥子?)钱`,
   'g',

@@ -79,6 +79,10 @@ const DAI_RE = /[0-9一二两三四五六七八九十几半][带代]/g;
 /** 尿素嗯两袋 / 复合肥呃不要了: a voice filler inside a sentence is no word of it. */
 const FILLER_RE = /(?<=[\u4e00-\u9fa5\d])[嗯呃]+(?=[\u4e00-\u9fa5\d])/g;
 
+const REPEATED_COUNT_RE = /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支])(?:[,，\s]*\1)+/g;
+const REPEATED_NO_RE = /(不对|不是)(?:[,，\s]*\1)+/g;
+const REPEATED_RE = /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支]|不对|不是)[,，\s]*\1/;
+
 /** 化肥就是复合肥两袋: a general word put right by the kind meant (就是) names one goods, the kind. */
 function namely(text: string): string {
   let out = text;
@@ -101,6 +105,8 @@ export function fixMeasureHomophones(text: string): string {
   let out = fixVoiceWords(readDialect(text));
   if (out.includes('嗯') || out.includes('呃')) out = out.replace(FILLER_RE, '');
   if (out.includes('就是')) out = namely(out);
+  // 不对不对是两袋两袋就够了 / 一桶一桶就够了: said twice in one breath, meant once
+  if (REPEATED_RE.test(out)) out = out.replace(REPEATED_COUNT_RE, '$1').replace(REPEATED_NO_RE, '$1');
   // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
   if (out.includes('通'))
     out = out.replace(/([0-9一二两三四五六七八九十几半])通(?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');

@@ -238,7 +238,25 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   if (out.length > 1) out.sort(byAnchor);
   const records: ParsedRecord[] = [];
   for (const a of out) records.push(a.record);
+  for (const r of records)
+    if ((r.type === 'order' || r.type === 'request') && r.items.length > 1) saidOnce(r.items);
   return records;
+}
+
+/**
+ * 我要两袋复合肥 两袋复合肥哈 / 买盐巴买两包盐巴: goods said again in one breath are one item (the counted saying
+ * when one has no count).
+ */
+function saidOnce(items: Item[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const it = items[i] as Item;
+    const k = items.findIndex((o, j) => j < i && o.name === it.name);
+    if (k < 0) continue;
+    const first = items[k] as Item;
+    if (first.qty === it.qty && first.unit === it.unit) items.splice(i, 1);
+    else if (first.qty === null && it.qty !== null) items.splice(k, 1);
+    else if (it.qty === null) items.splice(i, 1);
+  }
 }
 
 /** Breathlessness (not a tight chest alone) is acute. */
