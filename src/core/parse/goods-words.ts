@@ -56,6 +56,8 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '维生素',
       '维C',
       '叶酸',
+      '烫伤膏',
+      '烧伤膏',
       '钙片',
     ],
     ...[

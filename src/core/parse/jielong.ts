@@ -223,6 +223,14 @@ export function readJielong(input: string): Jielong | null {
   return { header, product: hp?.name ?? null, lines };
 }
 
+/** A part of the day in a roster's heading (or on its line). */
+export const HEADING_SLOT_RE = /今早|今晚|早上|上午|中午|下午|晚上|早晨|傍晚/;
+
+/** A resident's name standing alone on a temperature line (1. 1203 张伟 36.5 / 张强 36.5). */
+export const ROSTER_NAME_RE = new RegExp(
+  `(?:^|\\s)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})\\s*[:：]?\\s*(?=\\d{2}(?:\\.\\d)?\\s*(?:度|℃)?\\s*$)`,
+);
+
 /** A table's header row: the column names a volunteer types or pastes (姓名 物品 数量 地点). */
 const TABLE_HEADER_RE =
   /^(?:姓名|名字|户主|物品|品名|商品|东西|数量|地点|地址|送到|组别|备注|[\s\t|/、,，])+$/;
@@ -295,7 +303,18 @@ export function jielongOrders(
     if (line.items.length > 0) previous = line.items;
     if (line.items.length === 0) {
       // 体温接龙: 1. 2101 36.5 — a line with no goods may be a resident's temperature report
-      if (healthOf) for (const h of healthOf(line.raw.replace(MARK_RE, ''))) out.push(h);
+      if (healthOf) {
+        const said = line.raw.replace(MARK_RE, '');
+        // #接龙 2月5日晚上体温: the heading's part of the day is each line's that names none
+        const slot = HEADING_SLOT_RE.exec(j.header)?.[0];
+        const body = slot && !HEADING_SLOT_RE.test(said) ? `${slot} ${said}` : said;
+        // 1. 1203 张伟 36.5: the name on the line is whose reading it is
+        const named = ROSTER_NAME_RE.exec(body)?.[1];
+        for (const h of healthOf(body)) {
+          if (named && h.person === undefined) h.person = named;
+          out.push(h);
+        }
+      }
       continue;
     }
     // 王老幺 同上 / 钱大妈 鸡蛋2板 同上: a line copying the one before goes where it goes

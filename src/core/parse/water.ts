@@ -47,7 +47,8 @@ function newBookingBeside(text: string): boolean {
   if (/大家|各位|通知|注意|谁|有没有人/.test(text)) return false;
   const rest = text
     .split(CLAUSES_RE)
-    .filter((c) => !QUESTION_RE.test(c))
+    // (上午就订了两桶水: the booking chased, said again, is no new one)
+    .filter((c) => !QUESTION_RE.test(c) && !/就订了|订的|订了|约的|约了|说好的|就说/.test(c))
     .join(' ');
   // (问一下明天送水不 要两桶 三组: the barrels asked for in a clause of their own book the day asked about)
   return BARRELS_COUNT_RE.test(rest) && (NEW_DAY_RE.test(rest) || OWN_BARRELS_RE.test(rest));
