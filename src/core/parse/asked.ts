@@ -4,6 +4,7 @@ import { isCjk } from './chars.js';
 import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
 import { SURNAMES, TITLED_NAME } from './name-words.js';
+import { parseNumber } from './numerals.js';
 
 /** Words that make goods a thing asked for; without one, only names that look like goods count. */
 const TRIGGER_RE =
@@ -102,6 +103,8 @@ function listedClauses(masked: string, items: readonly ItemHit[], from: number, 
   return out;
 }
 
+const COUNTED_RE = /([一二两三四五六七八九十\d]{1,2})([个把支包瓶盒条双件袋卷])/y;
+
 const POLITE = [
   '都要',
   '都需要',
@@ -147,9 +150,20 @@ export function bareGoodsList(masked: string): ItemHit[] {
       i += w.length;
       continue;
     }
+    // 洗发水 沐浴露 还有一把梳子: a goods word with its count is one of the list
+    COUNTED_RE.lastIndex = i;
+    const counted = COUNTED_RE.exec(masked);
+    const cw = counted ? goodsAt(masked, i + counted[0].length) : null;
+    if (counted && cw && !isCjk(masked[i + counted[0].length + cw.length])) {
+      const qty = parseNumber(counted[1] as string);
+      const end = i + counted[0].length + cw.length;
+      hits.push({ start: i, end, item: { name: cw, qty, unit: counted[2] as string } });
+      i = end;
+      continue;
+    }
     const p = POLITE.find((x) => masked.startsWith(x, i));
     if (!p) return [];
     i += p.length;
   }
-  return hits.length > 3 ? [] : hits;
+  return hits.length > 4 ? [] : hits;
 }

@@ -15,10 +15,10 @@ const POST_RE =
 /** 牙刷牙膏都冇 / 都没有: goods all gone, closing the clause. */
 const ALL_GONE_RE = /(?<=[都也全])没有?(?=$|[\s,，。!！?？~]|了)/g;
 
-const POST_HINT_RE = /[完没够坏剩]/;
+const POST_HINT_RE = /[完没够坏剩莫]/;
 /** Every word of POST_RE holds one of these: most messages skip it with one scan. */
 const GONE_HINT_RE = /[完没够坏剩莫]|最后/;
-const BESIDES_RE = /还有|另外|也要|再要|顺便|再来|再拿/;
+const BESIDES_RE = /还有|另外|也要|再要|顺便|再来|再拿|也(?=莫得|没得|没有|用完|快没)/;
 
 const OUT_OF_RE = /(?:没得|莫得|没有?)(?=[^\s,，。!?|]{1,6}了)/g;
 const GIVE_RE = /给|借|拿|送|(?<![出起回过进])来(?!看|一趟|个人|人|修)|换|有(?=吗|么|没|不|\?)/g;
@@ -61,11 +61,14 @@ export function readVerbItems(x: Extraction): void {
   if (text.includes('没'))
     for (const m of text.matchAll(ALL_GONE_RE)) if (!gone.some((g) => g.index === m.index)) gone.push(m);
   gone.sort((a, b) => a.index - b.index);
+  // (麻烦送两包卫生纸 纸巾也莫得了: the goods that ran out too are asked for after the others)
+  const too = besides !== null && besides[0] === '也';
   for (const m of gone) {
-    if (besides && m.index > besides.index) break;
+    if (besides && !too && m.index > besides.index) break;
     // 作业本用完了 能帮买两个本子吗 还有几支笔: asked for in its place already, the run-out goods are not
     if (
       besides &&
+      !too &&
       x.hits.some(
         (h) =>
           h.start > m.index &&
