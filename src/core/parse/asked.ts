@@ -103,6 +103,7 @@ function listedClauses(masked: string, items: readonly ItemHit[], from: number, 
   return out;
 }
 
+const HOW_MANY_RE = /(?:我们|我家|家里|屋头)?[一二两三四五六七八九十\d]+(?:个人|口人|口)/g;
 const COUNTED_RE = /([一二两三四五六七八九十\d]{1,2})([个把支包瓶盒条双件袋卷])/y;
 
 const POLITE = [
@@ -130,7 +131,12 @@ const POLITE = [
 ];
 
 /** 口罩 / 2105 毛巾、牙刷 谢谢: a message that is only goods names asks for them (quarantine groups). */
-export function bareGoodsList(masked: string): ItemHit[] {
+export function bareGoodsList(text: string): ItemHit[] {
+  // 牙刷牙膏毛巾都要 我们三个人: how many they are says how many of each, it asks for nothing more
+  const masked =
+    text.includes('人') || text.includes('口')
+      ? text.replace(HOW_MANY_RE, (m) => ' '.repeat(m.length))
+      : text;
   const hits: ItemHit[] = [];
   let i = 0;
   while (i < masked.length) {
