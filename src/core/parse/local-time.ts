@@ -25,7 +25,7 @@ export function localMoment(at: Date | undefined, zone: string | undefined): Loc
   } catch {
     p = localParts(at, DEFAULT_ZONE);
   }
-  const dow = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
+  const dow = p.weekday;
   return {
     year: p.year,
     month: p.month,

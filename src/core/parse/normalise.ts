@@ -40,7 +40,7 @@ export function normalise(input: string): string {
   // WeChat renders emoticons as [微笑] / [抱拳]; they carry nothing here.
   if (text.includes('[')) text = text.replace(/\[[\u4e00-\u9fa5A-Za-z]{1,4}\]/g, ' ');
   // 36。5 / 36．5 / 36·5 typed on a Chinese keyboard mean 36.5.
-  text = text.replace(/(\d)[。·•](?=\d)/g, '$1.');
+  if (/[。·•]/.test(text)) text = text.replace(/(\d)[。·•](?=\d)/g, '$1.');
   return text;
 }
 
