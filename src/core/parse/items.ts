@@ -20,7 +20,7 @@ export interface ItemOptions {
 }
 
 /** An ask earlier in the message (能不能送点热水 还有两个口罩). */
-const ASK_BEFORE_RE = /能不能|可不可以|能否|麻烦|请|帮忙|送点|给点|要点|需要/;
+const ASK_BEFORE_RE = /能不能|可不可以|能否|麻烦|请|帮忙|送点|给点|要点|需要|能[^，,。]{0,6}吗|能再给|再给/;
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|最后|只够(?:吃|用)?|只有|还有|(?<!没)有)$/;
 const EACH_RE = /(?:各|每样|每种|每个)\s*$/;
@@ -121,7 +121,7 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
     const listing =
       lead.endsWith('还有') &&
       (x.hits.some((h) => h.item.qty !== null) ||
-        (/[\s,，。]$/.test(text.slice(Math.max(0, q.start - 3), q.start - 2)) &&
+        (/[\s,，。?？!！]$/.test(text.slice(Math.max(0, q.start - 3), q.start - 2)) &&
           ASK_BEFORE_RE.test(text.slice(0, q.start)) &&
           x.mentions().some((m) => m.end <= q.start - 3)));
     if ((REMAINING_RE.test(lead) && !listing) || CONSUMED_RE.test(lead)) continue;

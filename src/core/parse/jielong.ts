@@ -147,6 +147,9 @@ function readLine(
   let body = split.body.replace(CHANGED_QTY_RE, '');
   for (const p of findPlaces(body))
     body = body.slice(0, p.start) + '|'.repeat(p.end - p.start) + body.slice(p.end);
+  // 米2袋（55元一袋的）: a price in brackets on the line is no quantity
+  if (body.includes('元') || body.includes('块'))
+    body = body.replace(PRICE_BRACKET_RE, (m) => '|'.repeat(m.length));
   // 50斤装的尿素3袋: a pack size on the line is no quantity
   if (SIZE_HINT_RE.test(body)) {
     const claimed = new Mask(body.length);
@@ -173,6 +176,8 @@ function readLine(
   }
   return { seq, raw, customer, items: hits.map((h) => h.item), ...(plusOne ? { plusOne } : {}) };
 }
+
+const PRICE_BRACKET_RE = /[（(][^）)]{0,12}[元块][^）)]{0,8}[）)]/g;
 
 /** A pack size may be on the line (50斤装, 5L一桶的). */
 const SIZE_HINT_RE = /装|[一每][桶袋箱瓶件盒包壶提罐]/;

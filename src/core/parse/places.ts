@@ -93,8 +93,9 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       name.lastIndexOf('住'),
       name.lastIndexOf('送'),
       name.lastIndexOf('至'),
-      // 麻烦给老屋基送两桶水: the place starts after its 给
+      // 麻烦给老屋基送两桶水: the place starts after its 给 (and after 地址)
       name.lastIndexOf('给'),
+      name.lastIndexOf('址'),
     );
     if (cut >= 0) {
       name = name.slice(cut + 1);

@@ -34,7 +34,12 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     );
   // 体温多少算发烧啊？37.3吗: a number put as the answer to a question about the threshold is no reading
   if (HOW_HIGH_RE.test(text))
-    all = all.filter((h) => !/^\s*(?:度|℃)?\s*(?:吗|么|嘛|吧|啊|\?|？)/.test(text.slice(h.end, h.end + 6)));
+    all = all.filter(
+      (h) =>
+        !/^\s*(?:度|℃)?\s*(?:吗|么|嘛|吧|啊|\?|？|算不算|算吗|是不是|行不行)/.test(
+          text.slice(h.end, h.end + 6),
+        ),
+    );
   // 37.5是不是就算发烧了: a number asked about as a threshold may be no reading at all; the bot asks
   if (/算|属于/.test(text)) for (const h of all) if (thresholdAsked(text, h)) h.doubtful = true;
   // 要是量到37.2用不用报告 / 如果体温37.2需要报告吗: a reading supposed in a question about the rules
