@@ -54,7 +54,7 @@ function newBookingBeside(text: string): boolean {
   return BARRELS_COUNT_RE.test(rest) && (NEW_DAY_RE.test(rest) || OWN_BARRELS_RE.test(rest));
 }
 
-const OWN_BARRELS_RE = /(?:^|\s)(?:我|俺|我家)?(?:要|订)\s*[\d一二两三四五六七八九十]{1,2}\s*桶/;
+const OWN_BARRELS_RE = /(?:^|\s)(?:我|俺|我家)?水?(?:要|订)\s*[\d一二两三四五六七八九十]{1,2}\s*桶/;
 /** 明天送水不？两桶 三组: barrels said right after the question answer it with a booking. */
 const ANSWERED_RE = /[?？]\s*(?:我|俺|我家)?(?:要|订)?\s*[\d一二两三四五六七八九十]{1,2}\s*桶/;
 
