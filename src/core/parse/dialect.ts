@@ -129,6 +129,8 @@ const ENGLISH: readonly [RegExp, string][] = [
   [/\bmy (?:mother|mom|mum)\b/gi, '妈妈'],
   [/\bmy (?:father|dad)\b/gi, '爸爸'],
   [/\band\b/gi, '和'],
+  [/\btemp(?:erature)?\b/gi, '体温'],
+  [/\basap\b|\burgent(?:ly)?\b/gi, '急'],
 ];
 /** Any of the English words above: most messages with Latin letters (N95, kg, ok) have none. */
 const ENGLISH_ANY_RE = new RegExp(ENGLISH.map(([re]) => re.source).join('|'), 'i');

@@ -39,6 +39,9 @@ export type { Jielong, JielongLine } from './jielong.js';
 const FORWARDED_NOTICE_RE =
   /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
 
+const NOTICE_OPENING_RE =
+  /^\s*(?:各位|全体|所有)(?:住户|居民|村民|乡亲|家人|隔离人员|观察人员|群友|朋友)(?:们)?[,，:：\s]*(?:请注意|注意|请|通知|提醒)/;
+
 /** Longest ordinary (non-接龙) message read. */
 export const PLAIN_MAX = 3_000;
 
@@ -101,6 +104,8 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     /各位|通知|注意|请|须|务必|应当?立即|格式|例如|例[:：]/.test(text)
   )
     return [];
+  // 各位住户请注意：…体温≥37.3℃或有咳嗽、乏力等症状请立即报告: a notice to everyone is nobody's report
+  if (NOTICE_OPENING_RE.test(text)) return [];
   // #接龙 alone (or with its title) starts a list: nothing is ordered yet
   if (isJielongHeader(text) && !text.includes('\n')) return [];
   const jielong = readJielongNormalised(text) ?? readTable(text);

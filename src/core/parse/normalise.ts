@@ -40,7 +40,8 @@ export function normalise(input: string): string {
   // WeChat renders emoticons as [微笑] / [抱拳]; they carry nothing here.
   if (text.includes('[')) text = text.replace(/\[[\u4e00-\u9fa5A-Za-z]{1,4}\]/g, ' ');
   // 36。5 / 36．5 / 36·5 typed on a Chinese keyboard mean 36.5.
-  if (/[。·•]/.test(text)) text = text.replace(/(\d)[。·•](?=\d)/g, '$1.');
+  // (我36.6。1009: a room after the full stop is no decimal)
+  if (/[。·•]/.test(text)) text = text.replace(/(\d)[。·•](?=\d{1,2}(?!\d))/g, '$1.');
   return text;
 }
 
@@ -106,6 +107,8 @@ export function fixMeasureHomophones(text: string): string {
   if (out.includes('嗯') || out.includes('呃')) out = out.replace(FILLER_RE, '');
   if (out.includes('就是')) out = namely(out);
   // 不对不对是两袋两袋就够了 / 一桶一桶就够了: said twice in one breath, meant once
+  // 明后两天下午各送一桶: tomorrow and the day after
+  if (out.includes('明后')) out = out.replace(/明后(?:两)?天/g, '明天和后天');
   if (REPEATED_RE.test(out)) out = out.replace(REPEATED_COUNT_RE, '$1').replace(REPEATED_NO_RE, '$1');
   // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
   if (out.includes('通'))

@@ -122,7 +122,10 @@ export function isWaterBooking(text: string, whole = text): boolean {
 }
 
 export function isWaterItem(item: Item): boolean {
-  return WATER_NAMES.has(item.name) && (item.unit === null || item.unit === '桶' || item.unit === '大桶');
+  return (
+    WATER_NAMES.has(item.name) &&
+    (item.unit === null || item.unit === '桶' || item.unit === '大桶' || item.unit === '壶')
+  );
 }
 
 export function buildWater(
@@ -183,7 +186,7 @@ export function impliedWater(
  * 明天送两桶到三组 后天再送一桶: two days, each with its own barrels, are two bookings. Null unless every day
  * named has a number of barrels after it (one day, or days without barrels, make one booking).
  */
-const EACH_RE = /各(?:送|要|订|来)?\s*[\d一二两三四五六七八九十]/;
+const EACH_RE = /(?:各|都)(?:送|要|订|来)?\s*[\d一二两三四五六七八九十]/;
 
 export function waterPerDay(
   text: string,
@@ -228,6 +231,9 @@ export function waterPerDay(
     if (!byPart)
       for (const p of dates)
         if (part === null && p.day === null && p.start >= d.end && p.end <= end) part = p.part;
+    // 明天和后天下午各送一桶: the part said once after the days is each day's
+    if (part === null && shared)
+      part = dates.find((p) => p.day === null && p.part !== null && p.start >= last.end)?.part ?? null;
     const place = places.find((p) => p.start >= d.start && p.start < end) ?? places[0];
     day = d.day ?? day;
     const record: WaterRecord = {
