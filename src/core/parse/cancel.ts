@@ -56,7 +56,10 @@ function readObject(object: string): { names: string[]; other: boolean } {
       .replace(/^(?:送|买|订)(?=水$)/, '')
 
       .replace(/(?:够了|够用了|有了|找到了|借到了|买到了|还有)$/, '')
-      .replace(/(?:我们|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全|那个|这个)+$/, '');
+      .replace(
+        /(?:我们|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全|那个|这个|(?:那|这)(?:袋|桶|包|箱|瓶|盒|件|壶|罐))+$/,
+        '',
+      );
     if (p.length === 0 || GENERIC.has(p)) continue;
     // 接龙里第3个何秀珍的复合肥取消: whose goods they were is no part of their name
     const owned = p.lastIndexOf('的');

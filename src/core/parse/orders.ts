@@ -21,6 +21,9 @@ const ANNOUNCE_RE =
 const NOT_YET_RE =
   /还没(?:有)?(?:送|到|来|收到|带)|咋个?还没|怎么还没|没送来|没送到|没收到|还差[\d一二两三四五六七八九十几]|(?:啥子?|什么|好久|几时|多久)(?:时候)?(?:能|会|才|可以)?(?:送|到|来|拿)|能到不|能不能到|到不到|送到没|到了没有|送不送|(?:莫|别|不要)忘了?[\s\S]{0,12}那[\d一二两三四五六七八九十几]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件)|那[\d一二两三四五六七八九十几]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件)[^，,。!！?？]{0,8}[\s\S]{0,10}(?:一定要|记得)送(?:拢|到|来|过来)/;
 /** Plans and doubts rather than orders: 下周再买, 够不够, 要带身份证吗. */
+/** 化肥照常送 / 上次买化肥的钱我微信转给…: what stands or was paid for, not ordered again (unless more is asked). */
+const KEPT_OR_PAID_RE =
+  /(?:照常|照样|照旧|照)送(?![\d一二两三四五六七八九十])|买[^，,。]{0,6}的钱|钱(?:已经|我)?(?:微信)?转给/;
 const NOT_NOW_RE = /下周再|下次再|过两天再|以后再|再说|够不够|够吗|多重|重不重|好不好用|行不行|要不要/;
 const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七八九十几半]/;
 
@@ -44,7 +47,8 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
     ((QUESTION_RE.test(text) || NOT_YET_RE.test(text)) && !OWN_BUY_RE.test(text)) ||
     (PAST_RE.test(text) && !asksMoreAfterPast(text)) ||
     ANNOUNCE_RE.test(text) ||
-    NOT_NOW_RE.test(text)
+    NOT_NOW_RE.test(text) ||
+    (KEPT_OR_PAID_RE.test(text) && !MORE_RE.test(text) && !OWN_BUY_RE.test(text))
   )
     return true;
   // 买化肥要带身份证吗: a question without any asking word and without quantities is about the goods

@@ -122,6 +122,8 @@ const RANGE_RE = /^[一二两三四五六七八九十几]*[一二两三四五六
 
 const TIME_AFTER_GE_RE = /^(?:小时|钟头|月|星期|礼拜|工作|半小|多小|多月|人)/;
 
+const TITLE_AFTER_RE = /^(?:老师|大爷|大妈|大娘|阿姨|叔叔|医生|师傅|婆婆|奶奶|爷爷|嬢嬢|姐|哥|总|书记)/;
+
 const CANDIDATE_RE = /[0-9零〇一二两三四五六七八九十百千万几半壹贰叁肆伍陆柒捌玖xX×*]/g;
 
 export function findQuantities(text: string): QtyHit[] {
@@ -210,6 +212,8 @@ export function findQuantities(text: string): QtyHit[] {
     }
     // 38个小时 / 3个月 / 两个人: a span of time or a count of people, not of goods
     if (unit === '个' && TIME_AFTER_GE_RE.test(text.slice(k + 1, k + 3))) continue;
+    // 1920 张老师: 张 before a title is a surname, the number a room
+    if (unit === '张' && TITLE_AFTER_RE.test(text.slice(k + 1, k + 4))) continue;
     let end = k + unit.length;
     let value = parseNumber(numText);
     if (value === null) {
