@@ -56,6 +56,8 @@ function readObject(object: string): { names: string[]; other: boolean } {
       .replace(/^(?:送|买|订)(?=水$)/, '')
 
       .replace(/(?:够了|够用了|有了|找到了|借到了|买到了|还有)$/, '')
+      // 体温计在床底下找到了: where it was found is no part of the goods
+      .replace(/在[\u4e00-\u9fa5]{1,6}$/, '')
       .replace(
         /(?:我们|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全|那个|这个|(?:那|这)(?:袋|桶|包|箱|瓶|盒|件|壶|罐))+$/,
         '',

@@ -80,6 +80,8 @@ const DAI_RE = /[0-9一二两三四五六七八九十几半][带代]/g;
 /** 尿素嗯两袋 / 复合肥呃不要了: a voice filler inside a sentence is no word of it. */
 const FILLER_RE = /(?<=[\u4e00-\u9fa5\d])[嗯呃]+(?=[\u4e00-\u9fa5\d])/g;
 
+const NO_THEN_COUNT_RE =
+  /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支个])\s*[,，]\s*不\s*[,，]\s*(?=[\d一二两三四五六七八九十])/g;
 const REPEATED_COUNT_RE = /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支])(?:[,，\s]*\1)+/g;
 const REPEATED_NO_RE = /(不对|不是)(?:[,，\s]*\1)+/g;
 const REPEATED_RE = /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支]|不对|不是)[,，\s]*\1/;
@@ -109,6 +111,8 @@ export function fixMeasureHomophones(text: string): string {
   // 不对不对是两袋两袋就够了 / 一桶一桶就够了: said twice in one breath, meant once
   // 明后两天下午各送一桶: tomorrow and the day after
   if (out.includes('明后')) out = out.replace(/明后(?:两)?天/g, '明天和后天');
+  // 复合肥要两袋，不，三袋: a lone 不 between two counts takes the first back
+  if (out.includes('不')) out = out.replace(NO_THEN_COUNT_RE, '$1不对是');
   if (REPEATED_RE.test(out)) out = out.replace(REPEATED_COUNT_RE, '$1').replace(REPEATED_NO_RE, '$1');
   // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
   if (out.includes('通'))

@@ -129,6 +129,12 @@ const SPELLED_RE =
   /(?<![零〇一二三四五六七八九幺十百千万点度两几第])([一二三四五六七八九幺][零〇一二三四五六七八九幺]{2,3})(?![零〇一二三四五六七八九幺十百千万点度两几个斤袋桶包瓶箱盒块元岁年月日号楼层栋次天人遍趟])/g;
 
 export function spellRoomDigits(text: string): string {
-  if (!/[零〇一二三四五六七八九幺]{3}/.test(text)) return text;
-  return text.replace(SPELLED_RE, (run) => cnDigits(run));
+  // 十二零三，三十六度八: a room said as floor then number (十二 then 零三) opening the message
+  const said = text.includes('零')
+    ? text.replace(FLOOR_THEN_ROOM_RE, (_m, f: string, r: string) => `1${cnDigits(f)}0${cnDigits(r)}`)
+    : text;
+  if (!/[零〇一二三四五六七八九幺]{3}/.test(said)) return said;
+  return said.replace(SPELLED_RE, (run) => cnDigits(run));
 }
+
+const FLOOR_THEN_ROOM_RE = /^十([一二三四五六七八九])零([一二三四五六七八九])(?=[,，\s])/;

@@ -12,7 +12,8 @@ export function withdrawsWater(cancels: readonly { names: string[] }[]): boolean
 }
 
 /** Words that move a booking to another day (改成 too, for 明天的改成后天). */
-const MOVE_WORDS = '改到|改在|推到|挪到|换到|延到|推迟到|延后到';
+const MOVE_WORDS =
+  '改到|改在|推到|挪到|换到|延到|推迟到|延后到|改成(?=(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)|明天|后天|大后天|周|星期|礼拜|下周|\\|)';
 /** 水改到后天 / 明天的水推到周五: a booking moved to another day. */
 export const MOVED_RE = new RegExp(`水.{0,6}(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)`);
 /** 水还是送两桶 时间改到周五下午: the time of the booking moved. */
@@ -24,7 +25,12 @@ const MOVED_TO_RE = new RegExp(`${MOVE_WORDS}|改成`);
 /** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
 export function rescheduled(text: string, dates: DateHit[]): DateHit[] {
   const m = MOVED_TO_RE.exec(text);
-  const kept = m ? dates.filter((d) => d.day === null || d.start >= m.index + m[0].length) : dates;
+  const to = m ? m.index + m[0].length : 0;
+  // 明天下午的水改到后天上午: the day and the part it moved from are not the booking's (when a part follows)
+  const partAfter = m !== null && dates.some((d) => d.part !== null && d.start >= to);
+  const kept = m
+    ? dates.filter((d) => d.start >= to || (d.day === null && !(partAfter && d.part !== null)))
+    : dates;
   // 明天上午不对下午: a part of the day taken back for the next one said
   // (上午送 不是下午: the part said not to be is none)
   if (!SELF_CORRECTED_RE.test(text) && !text.includes('不是')) return kept;
