@@ -233,7 +233,13 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   const positive = codesIn(symptoms, 0, text.length);
   const slots = h.slots;
   const slot = slots[0]?.slot ?? slotFromClock(local);
-  if (positive.length > 0 && h.context !== 'village') {
+  // (in a village group, a complaint is a report when someone in the family is said to have it: 我妈这两天有点咳
+  // 帮买盒急支糖浆 — the village doctor sees it)
+  const villager =
+    h.context === 'village' && positive.length > 0
+      ? complainant(text, h.persons, (symptoms.find((s) => !s.negated) as SymptomHit).start)
+      : null;
+  if (positive.length > 0 && (h.context !== 'village' || villager)) {
     const first = symptoms.find((s) => !s.negated) as SymptomHit;
     // 急得我一晚上没睡好 … 鼻子塞得很: a span of time away from the complaint is no slot (咳了一晚上 is)
     const near = first.end + 8;
