@@ -10,6 +10,9 @@ const WORDS: Record<string, string> = {
   // North-eastern and Tianjin: 找着了 is 找到了, 嘛时候 is 什么时候
   找着了: '找到了',
   嘛时候: '什么时候',
+  // Wuhan: 么斯 is 什么, 过早 is breakfast
+  么斯: '什么',
+  过早: '吃早饭',
   // Internet shorthand (a grandchild typing for a grandmother)
   有木有: '有没有',
   木有: '没有',
@@ -97,7 +100,11 @@ const WORDS: Record<string, string> = {
 /** Words that are these only where they stand as a word: 额 (我) opening a clause, 克 (去) before a verb, 伐 (吗). */
 const PLACED: readonly [string, RegExp, string][] = [
   ['额', /(?<=^|[\s,，。.!！?？、:：;；])额(?=[是要在也都想刚今昨早晚这那屋家们的娃妈爸\d])/g, '我'],
-  ['克', /(?<![0-9零一二两三四五六七八九十百千几半])克(?=[拿买看送帮接取])/g, '去'],
+  [
+    '克',
+    /(?<![0-9零一二两三四五六七八九十百千几半])克(?=[拿买看送帮接取])|(?<=[出回进上下过])克(?![0-9零一二两三四五六七八九十])/g,
+    '去',
+  ],
   ['伐', /(?<=[\u4e00-\u9fa5])伐(?=$|[\s,，。.!！?？~～])/g, '吗'],
 ];
 

@@ -37,7 +37,7 @@ export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
 
 const FORWARDED_NOTICE_RE =
-  /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
+  /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?(?:群公告|公告|通知)?\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
 
 const NOTICE_OPENING_RE =
   /^\s*(?:各位|全体|所有)(?:住户|居民|村民|乡亲|家人|隔离人员|观察人员|群友|朋友)(?:们)?[,，:：\s]*(?:请注意|注意|请|通知|提醒)/;
@@ -101,7 +101,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // (normalising drops a bracketed tag such as [转发] with WeChat's [微笑], so the raw text is looked at too)
   if (
     (FORWARDED_NOTICE_RE.test(text) || FORWARDED_NOTICE_RE.test(raw)) &&
-    /各位|通知|注意|请|须|务必|应当?立即|格式|例如|例[:：]/.test(text)
+    /各位|通知|公告|规定|注意|请|须|务必|应当?立即|格式|例如|例[:：]/.test(text)
   )
     return [];
   // 各位住户请注意：…体温≥37.3℃或有咳嗽、乏力等症状请立即报告: a notice to everyone is nobody's report

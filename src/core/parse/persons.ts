@@ -129,7 +129,7 @@ const OWN_READING_RE =
 const AWAY_RE = /^在(?:屋头|家里|家|老家|外地|外面|学校|上班)/;
 
 const PERSON_HINT =
-  /[他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对]/;
+  /[他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对伢崽]/;
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];

@@ -44,6 +44,7 @@ export interface PlainOptions {
   vocabulary?: Vocabulary;
 }
 
+const PRESSURE_RE = /(?<!\d)\d{2,3}\s*\/\s*\d{2,3}(?![\d.])/g;
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
 const BUY_RE = /买|代购|代买|订|捎|带/;
 const SPENT_RE = /花了.{0,12}(?:买|点|订)|(?:买|点)(?:了|过)?.{0,8}花了/;
@@ -88,6 +89,8 @@ function claim(mask: Mask, spans: readonly { start: number; end: number }[]): vo
 export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const mask = new Mask(text.length);
   if (text.includes('\n') || /^\s*(?:\d|[①-⑳(])/.test(text)) maskAll(mask, NUMBERING_RE, text);
+  // 血压 160/100: a blood pressure is no room and no reading
+  if (text.includes('/')) maskAll(mask, PRESSURE_RE, text);
   const local: LocalDate | null = localMoment(opts.at, opts.timeZone);
   const explicitRooms = findExplicitRooms(text);
   claim(mask, explicitRooms);
