@@ -39,6 +39,9 @@ export type { Jielong, JielongLine } from './jielong.js';
 const FORWARDED_NOTICE_RE =
   /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?(?:群公告|公告|通知)?\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
 
+/** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
+const STAFF_RULE_RE =
+  /(?:超过|以上|或者?有)[^。!！?？]{0,20}的(?:请)?(?:马上|立即|及时|立刻|务必)(?:告诉|报告|上报|联系|通知)/;
 const NOTICE_OPENING_RE =
   /^\s*(?:各位|全体|所有)(?:住户|居民|村民|乡亲|家人|隔离人员|观察人员|群友|朋友)(?:们)?[,，:：\s]*(?:请注意|注意|请|通知|提醒)/;
 
@@ -105,7 +108,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   )
     return [];
   // 各位住户请注意：…体温≥37.3℃或有咳嗽、乏力等症状请立即报告: a notice to everyone is nobody's report
-  if (NOTICE_OPENING_RE.test(text)) return [];
+  if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text)) return [];
   // #接龙 alone (or with its title) starts a list: nothing is ordered yet
   if (isJielongHeader(text) && !text.includes('\n')) return [];
   const jielong = readJielongNormalised(text) ?? readTable(text);

@@ -40,7 +40,7 @@ export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
  * hamlet's name with no 组 or 村 in it (CONTRACT.md section 2).
  */
 const GEO_ENDING =
-  '(?:[岩沟河溪坝湾]口|院子|屋基|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚|箐|凹|墩|埂|峁|塬|洼|岔|屯|(?<=[\\u4e00-\\u9fa5]{2})[田林])(?:顶上|顶|底|上|下|里|边|头)?';
+  '(?:[岩沟河溪坝湾]口|院子|屋基|(?<=[^我你他她家们屋])屋头|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚|箐|凹|墩|埂|峁|塬|洼|岔|屯|(?<=[\\u4e00-\\u9fa5]{2})[田林])(?:顶上|顶|底|上|下|里|边|头)?';
 /** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
 const GEO_RE = new RegExp(
   `(?:^|(?<=[\\s,，。;；!！?？|:：、(]|到|在|送|是|住|们|给|屋头|家里|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[老小]?[\\u4e00-\\u9fa5]{1,3}?家)?)(?=$|[\\s,，。;；!！|?？()]|谢谢|哈|吧|嘛|哦|啊|撒|噻|咯|哟|呀|嘞|吗|去|住|等|养猪场|养鸡场|猪场|鸡场|小学|卫生室|小卖部|那|这边|这里|那边|送|再|还要|还|也要|要(?=[d一二两三四五六七八九十]|点|些)|[d一二两三四五六七八九十]{1,2}户|(?:大后天|后天|明天|今天|今晚|明早)(?=[\\d一二两三四五六七八九十]|送)|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\\d一二两三四五六七八九十]{1,3}\\s*(?:桶|袋|包|斤|瓶|箱|壶)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]|带|买|要|订|送|家)|我(?:是|家))`,
@@ -50,6 +50,7 @@ const BARE_ENDING_RE =
   /^(?:院子|坝子|坪子|院坝)[里边]?$|^[湾坝沟坎坪岩垭梁嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲][里边]$/;
 /** Words with those endings that are no place (高粱 is a grain, 上坡 a direction). */
 const NOT_PLACE = new Set([
+  '屋头',
   '高粱',
   '上坡',
   '下坡',
@@ -175,6 +176,15 @@ function readPlace(text: string, from: number): PlaceHit | null {
     const ch = text[e] as string;
     if (!isCjk(ch) && !/[0-9A-Za-z#-]/.test(ch)) break;
     if (PLACE_END.some((w) => text.startsWith(w, e))) break;
+    // 新屋头 / 老屋基: a hamlet named 屋头 after its word is the hamlet, not someone's home
+    if (
+      e > s &&
+      /^屋(?:头|基)/.test(text.slice(e, e + 2)) &&
+      !'我你他她家们'.includes(text[e - 1] as string)
+    ) {
+      e += 2;
+      break;
+    }
     // 我家 keeps its 我; any other stop word (了, 吗, 去) ends the place
     if (e > s && isCjk(ch) && stopAt(text, e) > 0 && !'门口家'.includes(ch)) break;
     e++;
