@@ -70,6 +70,8 @@ function cleanName(raw: string): string | null {
     while (name.startsWith('的')) name = name.slice(1);
   }
   if (/^\d+$/.test(name) && !isKnownGoods(name)) return null;
+  // 有没有卖菜苗的: whether anyone sells the kind asks after a seller, the goods asked for come after
+  if (name.length > 1 && name[0] === '卖') return null;
   // 换成面条: the 成 of 换成 read after the verb 换 is no part of the goods
   if (name.length > 1 && name[0] === '成' && isKnownGoods(name.slice(1))) return name.slice(1);
   // 打酱油 / 称白糖 / 割肉: the verb of buying in front of known goods is not part of their name
