@@ -42,9 +42,6 @@ export class Used {
 }
 
 /** Known goods words in the text, in order (found once per message). */
-const PURPOSE_RE =
-  /(?:高血压|高血糖|糖尿病|心脏病|安眠|降压|降血压|降糖|感冒|退烧|止疼|止痛|止咳|治胃|胃病|过敏)的$/;
-
 function goodsMentions(text: string): NameSpan[] {
   const out: NameSpan[] = [];
   for (let i = 0; i < text.length; i++) {
