@@ -36,6 +36,7 @@ import {
   waterPerDay,
 } from './water.js';
 import { MOVED_RE, rescheduled, TIME_MOVED_RE, withdrawnDelivery, withdrawsWater } from './water-moves.js';
+import { spreadWater } from './water-spread.js';
 
 export interface PlainOptions {
   at?: Date;
@@ -243,7 +244,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   for (const a of out) records.push(a.record);
   for (const r of records)
     if ((r.type === 'order' || r.type === 'request') && r.items.length > 1) saidOnce(r.items);
-  return records;
+  return context === 'quarantine' ? records : spreadWater(text, records);
 }
 
 /**
