@@ -2,6 +2,8 @@
 // 黄桷湾的周婆婆要两盒板蓝根): each household's clause is its own order or booking, with its own customer and
 // place; what is said once for all (都送到岩口, 明天下午一起送, 我们大箐这边) stands for those that say nothing.
 import type { OrderRecord, ParsedRecord, WaterRecord } from '../records.js';
+import { undoubt } from './doubts.js';
+import { parseNumber } from './numerals.js';
 
 const KIN_OR_TITLE =
   '大爷|婆婆|奶奶|爷爷|大娘|嬢嬢|孃孃|阿姨|叔叔|伯伯|大妈|大伯|公公|老师|外婆|外公|姥姥|姥爷|爸爸|妈妈|老汉|老妈|老爸';
@@ -88,4 +90,35 @@ export function perHousehold(
     }
   }
   return [...whole.filter((r) => !deliverable(r)), ...out];
+}
+
+const SENT_SHARE_RE =
+  /([一二两三四五六七八九十\d]{1,2})\s*(袋|桶|箱|包|斤|瓶|盒|件|提|壶)\s*送(?:到|去|给)?([^，,。；;\s]{1,10})/g;
+
+/**
+ * 帮我代购两箱牛奶，一箱送三组我妈家，一箱送五组我家: one order shared between places is one order a place, each with
+ * its share. Null unless the shares add up to the one item's count.
+ */
+export function perDestination(
+  records: readonly ParsedRecord[],
+  text: string,
+  placeOf: (said: string) => string | null,
+): ParsedRecord[] | null {
+  const orders = records.filter((r): r is OrderRecord => r.type === 'order');
+  if (orders.length !== 1) return null;
+  const order = orders[0] as OrderRecord;
+  const item = order.items.length === 1 ? order.items[0] : undefined;
+  if (!item || item.qty === null) return null;
+  const shares: { qty: number; place: string }[] = [];
+  for (const m of text.matchAll(SENT_SHARE_RE)) {
+    const qty = parseNumber(m[1] as string);
+    if (qty === null || m[2] !== item.unit) return null;
+    shares.push({ qty, place: placeOf(m[3] as string) ?? (m[3] as string) });
+  }
+  if (shares.length < 2 || shares.reduce((a, b) => a + b.qty, 0) !== item.qty) return null;
+  // (the shares pair every count with the goods: no loose count is left to doubt)
+  const split: OrderRecord[] = shares.map((sh) =>
+    undoubt({ ...order, items: [{ ...item, qty: sh.qty }], deliverTo: sh.place }, 'pairing'),
+  );
+  return [...records.filter((r) => r !== order), ...split];
 }

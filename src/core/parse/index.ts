@@ -6,7 +6,7 @@ import { readCallReply } from './call-reply.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { undoubt } from './doubts.js';
 import { drugNames } from './drugs.js';
-import { householdParts, perHousehold } from './households.js';
+import { householdParts, perDestination, perHousehold } from './households.js';
 import {
   HEADING_SLOT_RE,
   type Jielong,
@@ -150,6 +150,12 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // 我家要米一袋 老李家要油一桶 都送到岩口: each household's clause is its own order
   const households = input.context === 'quarantine' ? null : householdParts(plain);
   if (households) records = perHousehold(records, households, (t) => parsePlain(t, opts)) ?? records;
+  // 两箱牛奶，一箱送三组我妈家，一箱送五组我家: one order shared between places
+  if (input.context !== 'quarantine' && (plain.match(/送/g)?.length ?? 0) >= 2)
+    records =
+      perDestination(records, plain, (said) =>
+        bestPlace(findPlaces(said.replace(/(?:我|你|他|她|俺)[\u4e00-\u9fa5]{0,2}家$/, ''))),
+      ) ?? records;
   // 「2105王：体温计坏了」 能帮她送一个吗: a reply asking for what the quoted message named is read with it
   // (only what is asked: the quoted message's own reports were read when it was posted)
   const quoted = text === whole ? null : quotedWords(whole);
