@@ -56,6 +56,8 @@ function readObject(object: string): { names: string[]; other: boolean } {
       .replace(/^(?:送|买|订)(?=水$)/, '')
 
       .replace(/(?:够了|够用了|有了|找到了|借到了|买到了|还有)$/, '')
+      // 帮岩脚的周大爷把化肥取消了 / 李大爷说他家化肥够了: the goods come after 把, 说 and whose they are
+      .replace(/^.*(?:把|说)(?:他家|她家|我家|他的|她的)?/, '')
       // 体温计在床底下找到了: where it was found is no part of the goods
       .replace(/在[\u4e00-\u9fa5]{1,6}$/, '')
       .replace(

@@ -13,6 +13,8 @@ const WORDS: Record<string, string> = {
   // Wuhan: 么斯 is 什么, 过早 is breakfast
   么斯: '什么',
   过早: '吃早饭',
+  // Guizhou and Sichuan: 有莫得 asks whether there is
+  有莫得: '有没有',
   // Internet shorthand (a grandchild typing for a grandmother)
   有木有: '有没有',
   木有: '没有',

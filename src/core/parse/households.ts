@@ -14,7 +14,7 @@ const KIN_OR_TITLE =
 const HOUSEHOLD_RE = new RegExp(
   String.raw`(?:^|[\s,，。；;、]|另外|还有)(?:帮|给|替)?(?:[\u4e00-\u9fa5\d]{1,5}?的)?` +
     String.raw`(我家|我们家|俺家|[老小]?[\u4e00-\u9fa5]家|[\u4e00-\u9fa5]{0,2}(?:${KIN_OR_TITLE})|[老小][\u4e00-\u9fa5](?=家?(?:要|订|买)))` +
-    '家?(?:要|订|买|也要|需要)',
+    '家?(?:要|订|买|送|也要|需要)',
   'g',
 );
 const QUICK_RE = /家要|家订|家买|要|订/;

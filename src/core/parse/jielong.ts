@@ -273,7 +273,8 @@ function whenOf(text: string, local: LocalDate | null): { date: string | null; p
   let date: string | null = null;
   let part: DayPart | null = null;
   for (const d of findDates(text)) {
-    if (date === null && d.day !== null) date = resolveDay(d.day, local);
+    // #接龙 2月5日 送水登记（明天上午）: the day said last is the delivery's (the first may be the list's own)
+    if (d.day !== null) date = resolveDay(d.day, local);
     if (part === null && d.part !== null) part = d.part;
   }
   return { date, part };

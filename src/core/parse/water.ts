@@ -186,7 +186,7 @@ export function impliedWater(
  * 明天送两桶到三组 后天再送一桶: two days, each with its own barrels, are two bookings. Null unless every day
  * named has a number of barrels after it (one day, or days without barrels, make one booking).
  */
-const EACH_RE = /(?:各|都)(?:送|要|订|来)?\s*[\d一二两三四五六七八九十]/;
+const EACH_RE = /(?:各|都|每天(?:上午|下午|晚上|早上|\|+)?)(?:送|要|订|来)?\s*[\d一二两三四五六七八九十]/;
 
 export function waterPerDay(
   text: string,
