@@ -7,14 +7,8 @@ import { isJielongHeader, parseCommand } from './commands.js';
 import { undoubt } from './doubts.js';
 import { drugNames } from './drugs.js';
 import { householdParts, perDestination, perHousehold } from './households.js';
-import {
-  HEADING_SLOT_RE,
-  type Jielong,
-  jielongOrders,
-  ROSTER_NAME_RE,
-  readJielong as readJielongNormalised,
-  readTable,
-} from './jielong.js';
+import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
+import { namedReadings, readTable, rosterRows } from './lists.js';
 import { localMoment } from './local-time.js';
 import {
   dropGreetings,
@@ -118,24 +112,18 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
       context: input.context ?? ('quarantine' as const),
       timeZone: input.timeZone,
     };
+    const readings = (line: string) => parsePlain(tightenDecimals(line), opts).filter(isHealth);
     const healthOf =
-      input.context === 'village'
-        ? null
-        : (line: string) => parsePlain(tightenDecimals(line), opts).filter(isHealth);
+      input.context === 'village' ? null : (line: string) => namedReadings(line, jielong.header, readings);
     return jielongOrders(jielong, localMoment(input.at, input.timeZone), healthOf);
   }
   // 今早全组返乡人员体温：\n张强 36.5\n李娟 36.7: a roster of readings, one resident a line
   const roster = rosterRows(text);
   if (roster) {
     const opts = { at: input.at, context: input.context, timeZone: input.timeZone };
-    const slot = HEADING_SLOT_RE.exec(text.split('\n', 1)[0] as string)?.[0];
+    const heading = text.split('\n', 1)[0] as string;
     return roster.flatMap((row) =>
-      parsePlain(
-        tightenDecimals(slot && !HEADING_SLOT_RE.test(row.line) ? `${slot} ${row.line}` : row.line),
-        opts,
-      )
-        .filter(isHealth)
-        .map((h) => (h.person === undefined ? { ...h, person: row.name } : h)),
+      namedReadings(row, heading, (line) => parsePlain(tightenDecimals(line), opts).filter(isHealth)),
     );
   }
   // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
@@ -225,24 +213,6 @@ const CHANGE_RE = /改成|改为/;
 const SAME_RE = /一样的|同样的|也要|也想要|也来/;
 const OWN_ROOM_RE = /(?:^|[\s,，])(\d{3,4})(?=$|[\s,，。!！])/;
 const ASKS_FOR_RE = /我也要|也要|也想要|我要|帮我|给我|帮她|帮他|给她|给他|能帮|能不能|能否|可以帮|麻烦/;
-
-/** Lines of `name reading` (after an optional heading), two or more; null when the text is not laid out so. */
-function rosterRows(text: string): { name: string; line: string }[] | null {
-  if (!text.includes('\n')) return null;
-  const lines = text
-    .split('\n', 60)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-  if (lines.length > 0 && !ROSTER_NAME_RE.test(lines[0] as string)) lines.shift();
-  if (lines.length < 2) return null;
-  const rows: { name: string; line: string }[] = [];
-  for (const line of lines) {
-    const name = ROSTER_NAME_RE.exec(line)?.[1];
-    if (!name) return null;
-    rows.push({ name, line });
-  }
-  return rows;
-}
 
 function asks(r: ParsedRecord): boolean {
   return r.type === 'request' || r.type === 'order' || r.type === 'water';

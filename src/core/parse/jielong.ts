@@ -9,7 +9,6 @@ import { doubt } from './doubts.js';
 import { goodsAt, goodsSuffix, isKnownGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import type { LocalDate } from './local-time.js';
-import { SURNAMES } from './name-words.js';
 import { readNameBackward } from './names.js';
 import { chineseToNumber } from './numerals.js';
 import { bestPlace, findPlaces } from './places.js';
@@ -134,7 +133,7 @@ function splitCustomer(line: string): { customer: string | null; body: string } 
   return { customer: head, body: text.slice(cut) };
 }
 
-function readLine(
+export function readLine(
   seq: number,
   raw: string,
   rest: string,
@@ -228,46 +227,6 @@ export function readJielong(input: string): Jielong | null {
   return { header, product: hp?.name ?? null, lines };
 }
 
-/** A part of the day in a roster's heading (or on its line). */
-export const HEADING_SLOT_RE = /今早|今晚|早上|上午|中午|下午|晚上|早晨|傍晚/;
-
-/** A resident's name standing alone on a temperature line (1. 1203 张伟 36.5 / 张强 36.5). */
-export const ROSTER_NAME_RE = new RegExp(
-  `(?:^|\\s)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})\\s*[:：]?\\s*(?=\\d{2}(?:\\.\\d)?\\s*(?:度|℃)?\\s*$)`,
-);
-
-/** A table's header row: the column names a volunteer types or pastes (姓名 物品 数量 地点). */
-const TABLE_HEADER_RE =
-  /^(?:姓名|名字|户主|物品|品名|商品|东西|数量|地点|地址|送到|组别|备注|[\s\t|/、,，])+$/;
-/** 赵婆婆 面粉 10斤 6组: a name, then goods with a count, in columns. */
-const TABLE_ROW_RE = /^[\u4e00-\u9fa5]{2,4}[\s\t]+\S/;
-/** Whom a row is for: a surname and a given name or a title (赵婆婆, 张德明, 老杨), never a day or a place. */
-const PERSON_NAME_RE = new RegExp(`^(?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,3}|[老小][${SURNAMES}])$`);
-
-/**
- * A list pasted as a table, one household a row with no numbers (赵婆婆 面粉 10斤 6组 / 刘大爷 盐 2包 5组, or tab-
- * separated under 姓名 物品 数量 地点): read as a 接龙 whose lines have no number. Null unless every row after an
- * optional header names someone, then goods with a count.
- */
-export function readTable(input: string): Jielong | null {
-  if (!input.includes('\n')) return null;
-  const rows = input
-    .split('\n', MAX_JIELONG_LINES + 2)
-    .map((r) => r.replace(/\t/g, ' ').trim())
-    .filter((r) => r.length > 0);
-  const header = rows[0] !== undefined && TABLE_HEADER_RE.test(rows[0]) ? (rows.shift() as string) : '';
-  if (rows.length < 2) return null;
-  const lines: JielongLine[] = [];
-  for (const [k, raw] of rows.entries()) {
-    if (!TABLE_ROW_RE.test(raw)) return null;
-    const line = readLine(k + 1, raw, raw, null, null);
-    if (line.customer === null || !PERSON_NAME_RE.test(line.customer)) return null;
-    if (line.items.length === 0 || line.items.some((i) => i.qty === null)) return null;
-    lines.push(line);
-  }
-  return { header, product: null, lines, unnumbered: true };
-}
-
 /** The day and part a text names (a 接龙 header's 明天上午送, or a line's own 周三下午). */
 function whenOf(text: string, local: LocalDate | null): { date: string | null; part: DayPart | null } {
   let date: string | null = null;
@@ -309,18 +268,7 @@ export function jielongOrders(
     if (line.items.length > 0) previous = line.items;
     if (line.items.length === 0) {
       // 体温接龙: 1. 2101 36.5 — a line with no goods may be a resident's temperature report
-      if (healthOf) {
-        const said = line.raw.replace(MARK_RE, '');
-        // #接龙 2月5日晚上体温: the heading's part of the day is each line's that names none
-        const slot = HEADING_SLOT_RE.exec(j.header)?.[0];
-        const body = slot && !HEADING_SLOT_RE.test(said) ? `${slot} ${said}` : said;
-        // 1. 1203 张伟 36.5: the name on the line is whose reading it is
-        const named = ROSTER_NAME_RE.exec(body)?.[1];
-        for (const h of healthOf(body)) {
-          if (named && h.person === undefined) h.person = named;
-          out.push(h);
-        }
-      }
+      if (healthOf) for (const h of healthOf(line.raw.replace(MARK_RE, ''))) out.push(h);
       continue;
     }
     // 王老幺 同上 / 钱大妈 鸡蛋2板 同上: a line copying the one before goes where it goes

@@ -1,0 +1,73 @@
+// Lists pasted into a group that are no numbered 接龙: a table of orders (姓名 物品 数量 地点, or 赵婆婆 面粉 10斤 6组 a
+// line) read like 接龙 lines with no number, and readings a line under a heading (今早全组体温：\n张强 36.5), each
+// given the name on its line and the heading's part of the day.
+import type { HealthRecord } from '../records.js';
+import { type Jielong, type JielongLine, MAX_JIELONG_LINES, readLine } from './jielong.js';
+import { SURNAMES } from './name-words.js';
+
+/** A part of the day in a roster's heading (or on its line). */
+const HEADING_SLOT_RE = /今早|今晚|早上|上午|中午|下午|晚上|早晨|傍晚/;
+
+/** A resident's name standing alone on a temperature line (1. 1203 张伟 36.5 / 张强 36.5). */
+const ROSTER_NAME_RE = new RegExp(
+  `(?:^|\\s)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})\\s*[:：]?\\s*(?=\\d{2}(?:\\.\\d)?\\s*(?:度|℃)?\\s*$)`,
+);
+
+/** A table's header row: the column names a volunteer types or pastes (姓名 物品 数量 地点). */
+const TABLE_HEADER_RE =
+  /^(?:姓名|名字|户主|物品|品名|商品|东西|数量|地点|地址|送到|组别|备注|[\s\t|/、,，])+$/;
+/** 赵婆婆 面粉 10斤 6组: a name, then goods with a count, in columns. */
+const TABLE_ROW_RE = /^[\u4e00-\u9fa5]{2,4}[\s\t]+\S/;
+/** Whom a row is for: a surname and a given name or a title (赵婆婆, 张德明, 老杨), never a day or a place. */
+const PERSON_NAME_RE = new RegExp(`^(?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,3}|[老小][${SURNAMES}])$`);
+
+/**
+ * A list pasted as a table, one household a row with no numbers (赵婆婆 面粉 10斤 6组 / 刘大爷 盐 2包 5组, or tab-
+ * separated under 姓名 物品 数量 地点): read as a 接龙 whose lines have no number. Null unless every row after an
+ * optional header names someone, then goods with a count.
+ */
+export function readTable(input: string): Jielong | null {
+  if (!input.includes('\n')) return null;
+  const rows = input
+    .split('\n', MAX_JIELONG_LINES + 2)
+    .map((r) => r.replace(/\t/g, ' ').trim())
+    .filter((r) => r.length > 0);
+  const header = rows[0] !== undefined && TABLE_HEADER_RE.test(rows[0]) ? (rows.shift() as string) : '';
+  if (rows.length < 2) return null;
+  const lines: JielongLine[] = [];
+  for (const [k, raw] of rows.entries()) {
+    if (!TABLE_ROW_RE.test(raw)) return null;
+    const line = readLine(k + 1, raw, raw, null, null);
+    if (line.customer === null || !PERSON_NAME_RE.test(line.customer)) return null;
+    if (line.items.length === 0 || line.items.some((i) => i.qty === null)) return null;
+    lines.push(line);
+  }
+  return { header, product: null, lines, unnumbered: true };
+}
+
+/** Lines of `name reading` (after an optional heading), two or more; null when the text is not laid out so. */
+export function rosterRows(text: string): string[] | null {
+  if (!text.includes('\n')) return null;
+  const lines = text
+    .split('\n', 60)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  if (lines.length > 0 && !ROSTER_NAME_RE.test(lines[0] as string)) lines.shift();
+  if (lines.length < 2 || !lines.every((l) => ROSTER_NAME_RE.test(l))) return null;
+  return lines;
+}
+
+/**
+ * The readings of one line of a roster or temperature 接龙 (1. 1203 张伟 36.5): the heading's part of the day
+ * (2月5日晚上体温) where the line names none, and the name on the line as each reading's person.
+ */
+export function namedReadings(
+  line: string,
+  heading: string,
+  read: (text: string) => HealthRecord[],
+): HealthRecord[] {
+  const slot = HEADING_SLOT_RE.exec(heading)?.[0];
+  const text = slot && !HEADING_SLOT_RE.test(line) ? `${slot} ${line}` : line;
+  const name = ROSTER_NAME_RE.exec(text)?.[1];
+  return read(text).map((h) => (name && h.person === undefined ? { ...h, person: name } : h));
+}
