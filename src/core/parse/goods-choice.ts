@@ -78,3 +78,19 @@ export function withdrawnHere(
   }
   return items.filter((h) => !gone.has(h.item.name));
 }
+
+/**
+ * 我要两袋复合肥 两袋复合肥哈 / 买盐巴买两包盐巴: goods said again in one breath are one item (the counted saying
+ * when one has no count).
+ */
+export function saidOnce(items: Item[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const it = items[i] as Item;
+    const k = items.findIndex((o, j) => j < i && o.name === it.name);
+    if (k < 0) continue;
+    const first = items[k] as Item;
+    if (first.qty === it.qty && first.unit === it.unit) items.splice(i, 1);
+    else if (first.qty === null && it.qty !== null) items.splice(k, 1);
+    else if (it.qty === null) items.splice(i, 1);
+  }
+}

@@ -10,7 +10,13 @@ import { claimNotGoods } from './claims.js';
 import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
 import { type DoubtCode, doubt } from './doubts.js';
-import { changedGoods, withdrawnHere, withoutAlternatives, withoutGeneral } from './goods-choice.js';
+import {
+  changedGoods,
+  saidOnce,
+  withdrawnHere,
+  withoutAlternatives,
+  withoutGeneral,
+} from './goods-choice.js';
 import { type Anchored, buildHealth } from './health.js';
 import { looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
@@ -245,22 +251,6 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   for (const r of records)
     if ((r.type === 'order' || r.type === 'request') && r.items.length > 1) saidOnce(r.items);
   return context === 'quarantine' ? records : spreadWater(text, records);
-}
-
-/**
- * 我要两袋复合肥 两袋复合肥哈 / 买盐巴买两包盐巴: goods said again in one breath are one item (the counted saying
- * when one has no count).
- */
-function saidOnce(items: Item[]): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const it = items[i] as Item;
-    const k = items.findIndex((o, j) => j < i && o.name === it.name);
-    if (k < 0) continue;
-    const first = items[k] as Item;
-    if (first.qty === it.qty && first.unit === it.unit) items.splice(i, 1);
-    else if (first.qty === null && it.qty !== null) items.splice(k, 1);
-    else if (it.qty === null) items.splice(i, 1);
-  }
 }
 
 /** Breathlessness (not a tight chest alone) is acute. */
