@@ -17,7 +17,8 @@ const HOUSEHOLD_RE = new RegExp(
     '家?(?:要|订|买|送|也要|需要)',
   'g',
 );
-const QUICK_RE = /家要|家订|家买|要|订/;
+/** Every household's clause asks (要, 订, 买, 送): fewer than two such words, no two households. */
+const ASK_WORD_RE = /要|订|买|送/g;
 const OWN = new Set(['我家', '我们家', '俺家']);
 
 export interface HouseholdPart {
@@ -29,7 +30,7 @@ export interface HouseholdPart {
 
 /** The message cut at each household that asks, when two or more do; else null. */
 export function householdParts(text: string): HouseholdPart[] | null {
-  if (!QUICK_RE.test(text)) return null;
+  if ((text.match(ASK_WORD_RE)?.length ?? 0) < 2) return null;
   const starts: { at: number; who: string | null }[] = [];
   HOUSEHOLD_RE.lastIndex = 0;
   for (let m = HOUSEHOLD_RE.exec(text); m !== null; m = HOUSEHOLD_RE.exec(text)) {
