@@ -108,11 +108,11 @@ export function fixMeasureHomophones(text: string): string {
   let out = fixVoiceWords(readDialect(text));
   if (out.includes('嗯') || out.includes('呃')) out = out.replace(FILLER_RE, '');
   if (out.includes('就是')) out = namely(out);
-  // 不对不对是两袋两袋就够了 / 一桶一桶就够了: said twice in one breath, meant once
   // 明后两天下午各送一桶: tomorrow and the day after
   if (out.includes('明后')) out = out.replace(/明后(?:两)?天/g, '明天和后天');
   // 复合肥要两袋，不，三袋: a lone 不 between two counts takes the first back
   if (out.includes('不')) out = out.replace(NO_THEN_COUNT_RE, '$1不对是');
+  // 不对不对是两袋两袋就够了 / 一桶一桶就够了: said twice in one breath, meant once
   if (REPEATED_RE.test(out)) out = out.replace(REPEATED_COUNT_RE, '$1').replace(REPEATED_NO_RE, '$1');
   // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
   if (out.includes('通'))
