@@ -53,12 +53,23 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     : openPglite(opts.dataDir ?? 'memory://', opts.pgliteDump);
 }
 
+/**
+ * Seconds before the driver connects again after a connection failed, by failures in a row. The driver's
+ * own grows to 20 s (3^n/100): after an outage of a few seconds the first query then waited up to 20 s
+ * for a server that was long back, with every room's messages behind it. The intake and the outbox
+ * already back off on their own; this stays short: 50 ms doubling to 2 s, with jitter.
+ */
+export function reconnectDelaySec(failures: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** Math.min(failures, 10), 2);
+}
+
 async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   const location = redact(url);
   const poolSize = opts.max ?? 10;
   const client = postgres(url, {
     max: poolSize,
     connect_timeout: opts.connectTimeoutSec ?? 10,
+    backoff: reconnectDelaySec,
     onnotice: () => {},
     connection: { application_name: 'shouwang' },
     ...(opts.onQuery ? { debug: (_connection: number, text: string) => opts.onQuery?.(text) } : {}),

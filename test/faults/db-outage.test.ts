@@ -4,6 +4,7 @@
 // and refuses new ones. On PGlite (in-process) the repositories the intake and the robot use fail with a
 // connection error for the same seconds.
 import { inArray } from 'drizzle-orm';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { messages, outbox } from '../../db/schema.js';
@@ -23,9 +24,37 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
+/** The service's warnings and errors, kept to say what happened when a check fails. */
+const logged: { msg: string; err?: string }[] = [];
+const memoryLog = pino(
+  { level: 'warn' },
+  {
+    write(line: string) {
+      const { msg, err } = JSON.parse(line) as { msg: string; err?: unknown };
+      const said = typeof err === 'string' ? err : (err as { message?: string } | undefined)?.message;
+      logged.push({ msg, err: said });
+    },
+  },
+);
+
+/** The distinct warnings and errors logged, each with how often. */
+function logSummary(): string {
+  const counts = new Map<string, number>();
+  for (const { msg, err } of logged) {
+    const key = err ? `${msg} (${err})` : msg;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${n}× ${k}`).join('; ');
+}
+
 async function service(db: TestDatabase): Promise<TestService> {
+  logged.length = 0;
   // A short claim: a claim whose answer was lost with the connection is taken again in seconds.
-  const t = await startTestService({ db, outboxPolicy: { claimTtlMs: 3_000, errorBaseMs: 100 } });
+  const t = await startTestService({
+    db,
+    log: memoryLog,
+    outboxPolicy: { claimTtlMs: 3_000, errorBaseMs: 100 },
+  });
   cleanups.push(() => t.stop());
   await addSite(t.db.db, { name: '五指山观察点', kind: 'quarantine' }, [
     { topic: RESIDENTS, role: 'residents' },
@@ -58,13 +87,23 @@ async function stream(t: TestService, outage: () => Promise<void>) {
 /** `reader` is the test's own view of the database: on Postgres a direct connection, not the proxied one. */
 async function expectAllOnce(t: TestService, ids: string[], reader = t.db.db) {
   const rowsOf = () => reader.select().from(messages).where(inArray(messages.providerId, ids));
+  let last: (typeof messages.$inferSelect)[] = [];
   const rows = await waitFor(
     async () => {
-      const r = await rowsOf();
-      return r.length === COUNT && r.every((m) => m.state !== 'received') ? r : null;
+      last = await rowsOf();
+      return last.length === COUNT && last.every((m) => m.state !== 'received') ? last : null;
     },
-    { timeoutMs: 25_000, what: 'every message stored and handled' },
-  );
+    { timeoutMs: 60_000, what: 'every message stored and handled' },
+  ).catch((err) => {
+    const have = new Set(last.map((r) => r.providerId));
+    const missing = ids.flatMap((id, i) => (have.has(id) ? [] : [i]));
+    const received = last.filter((r) => r.state === 'received').map((r) => r.providerId);
+    throw new Error(
+      `${err.message}: ${last.length}/${COUNT} stored, missing #${missing.join(',')}; ` +
+        `still received: ${received.join(',')}; ${t.sw.services.intake.pending()} in memory; ` +
+        `logged: ${logSummary()}`,
+    );
+  });
   expect(rows).toHaveLength(COUNT);
   expect(new Set(rows.map((r) => r.providerId)).size).toBe(COUNT);
   const byId = new Map(rows.map((r) => [r.providerId, r]));
@@ -83,10 +122,12 @@ async function expectAllOnce(t: TestService, ids: string[], reader = t.db.db) {
       out = await reader.select().from(outbox);
       return out.length === helped && out.every((o) => o.status === 'sent');
     },
-    { timeoutMs: 25_000, what: 'every reply sent' },
+    { timeoutMs: 60_000, what: 'every reply sent' },
   ).catch((err) => {
     const states = out.map((o) => `${o.id}:${o.status}:${o.attempts}:${o.lastError ?? ''}`);
-    throw new Error(`${err.message}; ${out.length}/${helped} queued: ${states.join(' ')}`);
+    throw new Error(
+      `${err.message}; ${out.length}/${helped} queued: ${states.join(' ')}; logged: ${logSummary()}`,
+    );
   });
   const replies = t.world.sent().filter((m) => m.text.includes('守望小助手'));
   const mentioned = replies.map((m) => m.text.split(/\s/)[0]).sort();
@@ -98,8 +139,8 @@ async function expectAllOnce(t: TestService, ids: string[], reader = t.db.db) {
   expect(mentioned).toEqual(expected);
 }
 
-// Typically 15–30 s; the generous limit is for a machine busy with other suites.
-describe('the database goes away in the middle of a message stream', { timeout: 90_000 }, () => {
+// Typically 10–20 s; the generous limits are for a machine busy with other suites.
+describe('the database goes away in the middle of a message stream', { timeout: 180_000 }, () => {
   it.runIf(usingPostgres)('on Postgres, behind a proxy that cuts every connection', async () => {
     const own = await createTestDatabase();
     cleanups.push(() => own.close());

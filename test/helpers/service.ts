@@ -2,7 +2,7 @@
 import { createSandboxWorld, type SandboxWorld } from '../../src/chat/sandbox.js';
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/core/clock.js';
-import { silentLogger } from '../../src/log.js';
+import { type Logger, silentLogger } from '../../src/log.js';
 import type { OutboxPolicy } from '../../src/services/outbox-worker.js';
 import { createShouwang, type Shouwang } from '../../src/shouwang.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
@@ -26,6 +26,8 @@ export async function startTestService(
     ignoreBeforeLogin?: boolean;
     outboxPolicy?: Partial<OutboxPolicy>;
     instanceId?: string;
+    /** Where the service logs (silent by default). */
+    log?: Logger;
   } = {},
 ): Promise<TestService> {
   const db = opts.db ?? (await createTestDatabase());
@@ -34,7 +36,7 @@ export async function startTestService(
   const sw = await createShouwang({
     config,
     database: db,
-    log: silentLogger,
+    log: opts.log ?? silentLogger,
     world,
     clock: opts.clock,
     ignoreBeforeLogin: opts.ignoreBeforeLogin,
