@@ -3,6 +3,7 @@
 // returns is then spelt back the way the sender wrote it: 雞蛋, 石板溝, 付合肥. The purchase list and the place
 // lists sum them under one name again (canonicalItemName, canonicalPlace).
 import type { ParsedRecord } from '../records.js';
+import { readDialectInPlace } from './dialect.js';
 import { mendSlipsInPlace } from './normalise.js';
 import { simplify } from './traditional.js';
 
@@ -12,12 +13,18 @@ import { simplify } from './traditional.js';
  */
 export function asWritten(records: ParsedRecord[], raw: string): ParsedRecord[] {
   let mended: string | null = null;
+  let spoken: string | null = null;
+  const find = (text: string, s: string): string | null => {
+    if (text.length !== raw.length || text === raw) return null;
+    const i = text.indexOf(s);
+    return i < 0 ? null : raw.slice(i, i + s.length);
+  };
   const back = (s: string): string => {
     if (s.length === 0 || raw.includes(s)) return s;
     mended ??= mendSlipsInPlace(simplify(raw));
-    if (mended.length !== raw.length || mended === raw) return s;
-    const i = mended.indexOf(s);
-    return i < 0 ? s : raw.slice(i, i + s.length);
+    // 细路 read as 小孩: dialect words rewritten to as many characters are spelt back too
+    spoken ??= readDialectInPlace(mended);
+    return find(mended, s) ?? find(spoken, s) ?? s;
   };
   for (const r of records) {
     if ('items' in r)

@@ -63,6 +63,52 @@ const WORDS: Record<string, string> = {
   嗰: '那',
   呢个: '这个',
   呢度: '这里',
+  畀: '给',
+  而家: '现在',
+  后日: '后天',
+  听晚: '明晚',
+  下昼: '下午',
+  晏昼: '下午',
+  夜晚: '晚上',
+  朝头早: '早上',
+  辛苦晒: '辛苦了',
+  同埋: '和',
+  返唔到: '回不到',
+  好感激: '很感激',
+  多谢晒: '谢谢',
+  用晒: '用完',
+  食晒: '吃完',
+  卖晒: '卖完',
+  冇晒: '没了',
+  食咗: '吃了',
+  食药: '吃药',
+  食嘢: '吃东西',
+  唔系话: '不是说',
+  唔系: '不是',
+  都系: '都是',
+  就系: '就是',
+  冇咩: '没什么',
+  好冻: '好冷',
+  犀利: '厉害',
+  仲要: '还要',
+  仲剩: '还剩',
+  仲未: '还没',
+  仲系: '还是',
+  仲冇: '还没',
+  我啲: '我的',
+  你啲: '你的',
+  帮手: '帮忙',
+  返嚟: '回来',
+  返去: '回去',
+  得返: '只剩',
+  几多: '多少',
+  个仔: '儿子',
+  仔仔: '儿子',
+  个女: '女儿',
+  细路: '小孩',
+  老豆: '老爸',
+  // Hakka 𠊎 is 我
+  𠊎: '我',
   // Shanghainese
   阿拉: '我',
   侬: '你',
@@ -108,10 +154,36 @@ const PLACED: readonly [string, RegExp, string][] = [
     '去',
   ],
   ['伐', /(?<=[\u4e00-\u9fa5])伐(?=$|[\s,，。.!！?？~～])/g, '吗'],
+  // Cantonese sentence ends: 米唔要喇 (了), 唔系话今日送咩 (吗); 喇叭 and 咩咩 stay
+  ['喇', /(?<=[\u4e00-\u9fa5])喇(?=$|[\s,，。.!！?？~～])/g, '了'],
+  ['咩', /(?<=[\u4e00-\u9fa5])咩(?=$|[\s,，。.!！?？~～])/g, '吗'],
+  // 食 (吃) before what is eaten or done to it: 食饭, 食咗药; 食物, 食品, 粮食 stay
+  ['食', /(?<![粮零伙饮素主肉面甜])食(?=[了完唔不药饭粥面])/g, '吃'],
+  // 我系8818, 再量系37度1: Cantonese 系 (是) after a person or before a number; 关系, 系统 stay
+  ['系', /(?<=[我你佢他她都就仲再量])系(?![统列数])|系(?=\s*[0-9零一二两三四五六七八九十])/g, '是'],
+  // 个女话想要: 话 (说) after a person; 电话, 说话 stay
+  ['话', /(?<![电通对说讲笑大废好坏情闲空实真假的句])话(?=想|要|佢|冇|唔|不|系|今|听)/g, '说'],
+  // 畀多盒, 加多张: Cantonese "one more"
+  ['多', /(?<=[给加要拿送])多(?=[张盒个包瓶支条件卷袋桶份本双])/g, '一'],
+  // Cantonese 同 (和) between two things: 我同老婆, 口罩同一对手套; 同一天, 同事, 相同 stay
+  [
+    '同',
+    /(?<=[\u4e00-\u9fa5A-Za-z0-9])(?<![一共相不如陪合连认赞会协大])同(?![样时事学意志住屋房龄步期类种款批乡伴胞行])(?!一(?![对个双包盒瓶支条张件卷袋桶斤本]))/g,
+    '和',
+  ],
 ];
 
 const TABLE = wordTable(WORDS);
-const PLACED_RE = /[额克伐]/;
+/** The words rewritten to as many characters (细路 → 小孩): each stays in its place, so a name can be spelt back. */
+const SAME_LENGTH = wordTable(
+  Object.fromEntries(Object.entries(WORDS).filter(([from, to]) => from.length === to.length)),
+);
+
+/** The text with only the same-length words read (as-written.ts finds a name's characters in the sender's). */
+export function readDialectInPlace(text: string): string {
+  return replaceWords(text, SAME_LENGTH);
+}
+const PLACED_RE = /[额克伐喇咩食同系话多]/;
 
 /** English a foreign resident mixes in, read as the Mandarin it stands for (case does not matter). */
 const ENGLISH: readonly [RegExp, string][] = [

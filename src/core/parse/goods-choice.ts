@@ -26,7 +26,13 @@ export function withoutGeneral(items0: ItemHit[]): ItemHit[] {
 }
 
 /** 大米改成20斤 / 化肥换成3袋: goods named before 改成 and ordered after it were ordered before. */
+const FIX_OPENING_RE =
+  /^\s*(?:不对不对|不对|错了|说错了|搞错了|写错了|打错了|刚才说错了|刚才写错了)[,，。!！\s]+(?=[^,，。\d]{1,8}?(?:是|要|应该是)\s*[\d一二两三四五六七八九十半])/;
+
 export function changedGoods(masked: string, anchor: number, goods: readonly Item[]): { name: string }[] {
+  // 不对，醋是两瓶: a fix opening the message, nothing counted before it, changes the goods it names
+  const fix = FIX_OPENING_RE.exec(masked);
+  if (fix) return goods.filter((g) => masked.includes(g.name, fix[0].length)).map((g) => ({ name: g.name }));
   const m = /改成|改为|换成/.exec(masked);
   if (!m) return [];
   const before = masked.slice(0, m.index);

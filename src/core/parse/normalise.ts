@@ -184,14 +184,15 @@ export function mendSlipsInPlace(text: string): string {
  * with spaces of the same length, so every later offset holds.
  */
 const GREETING_RE =
-  /(?:早上|上午|中午|下午|晚上)好(?=$|[\s,，。.!！~～、呀啊哈呀嘛哦]|\p{Extended_Pictographic})|早安|晚安|(?:各位|大家)[^，,。.!！?？\s\d]{0,8}?(?:好|辛苦了?|晚上好|早上好)(?=$|[\s,，。.!！~～、呀啊哈嘛哦])/gu;
+  /(?:早上|上午|中午|下午|晚上)好(?=$|[\s,，。.!！~～、呀啊哈呀嘛哦]|\p{Extended_Pictographic})|早安|晚安|(?:各位|大家)[^，,。.!！?？\s\d]{0,8}?(?:好|辛苦[了晒]?|晚上好|早上好|早晨)(?=$|[\s,，。.!！~～、呀啊哈嘛哦])/gu;
 
 /**
  * 各位领导志愿者好 / 大家辛苦了: a greeting to the group opens a villager's own message; it is no notice to everyone
  * (blanked like the greetings above, so 各位 left in the text still marks a notice).
  */
 export function dropGreetings(text: string): string {
-  if (!text.includes('好') && !text.includes('安') && !text.includes('辛苦')) return text;
+  if (!text.includes('好') && !text.includes('安') && !text.includes('辛苦') && !text.includes('早'))
+    return text;
   return text.replace(GREETING_RE, (g) => ' '.repeat(g.length));
 }
 

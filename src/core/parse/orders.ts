@@ -24,6 +24,8 @@ const NOT_YET_RE =
 /** 化肥照常送 / 上次买化肥的钱我微信转给…: what stands or was paid for, not ordered again (unless more is asked). */
 const KEPT_OR_PAID_RE =
   /(?:照常|照样|照旧|照)送(?![\d一二两三四五六七八九十])|买[^，,。]{0,6}的钱|钱(?:已经|我)?(?:微信)?转给/;
+/** 麻烦志愿者帮忙买…，钱我微信转给你们: asked to buy now, the money follows. */
+const ASKED_BUY_RE = /(?:麻烦|帮忙|帮我|请)[^，,。]{0,8}(?:买|带|订|捎)/;
 const NOT_NOW_RE = /下周再|下次再|过两天再|以后再|再说|够不够|够吗|多重|重不重|好不好用|行不行|要不要/;
 const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七八九十几半]/;
 
@@ -48,7 +50,7 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
     (PAST_RE.test(text) && !asksMoreAfterPast(text)) ||
     ANNOUNCE_RE.test(text) ||
     NOT_NOW_RE.test(text) ||
-    (KEPT_OR_PAID_RE.test(text) && !MORE_RE.test(text) && !OWN_BUY_RE.test(text))
+    (KEPT_OR_PAID_RE.test(text) && !MORE_RE.test(text) && !OWN_BUY_RE.test(text) && !ASKED_BUY_RE.test(text))
   )
     return true;
   // 买化肥要带身份证吗: a question without any asking word and without quantities is about the goods
@@ -120,6 +122,10 @@ const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
 const KIN_NAMED_RE = new RegExp(
   `(?:我|俺|额)的?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|妈|爸|老妈|老爸|婆婆|公公|老汉儿?|母亲|父亲|舅舅|姑姑|姨妈|伯伯|叔叔|大大|阿大)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=要|买|订|的|家|屋|\\s|[,，。]|$)`,
 );
+/** 我是五组陈二嬢的儿子，麻烦…买: a son or daughter ordering from afar orders for the parent named. */
+const CHILD_OF_RE = new RegExp(
+  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})的?(?:儿子|女儿|孙子|孙女|外孙女?|媳妇|侄子|侄女|崽|女子)`,
+);
 const CUSTOMER_CALLED_RE = new RegExp(
   String.raw`(?:名字|姓名)(?:写|填)[:：\s]*([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=$|[\s,，。!！])|(?:她|他|(?:我|我的)?(?:妈妈?|爸爸?|奶奶|爷爷|婆婆|公公|外婆|外公|老汉|阿大|阿妈|老人家?))(?:的名字)?(?:叫|名字叫|名字是|姓名是?)[:：\s]*([${SURNAMES}][一-龥]{1,2})(?=$|[\s,，。!！])`,
 );
@@ -144,7 +150,7 @@ export function customerOf(text: string): string | null {
   const called = calledMatch?.[1] ?? calledMatch?.[2];
   if (called) return called;
   // 我奶奶刘桂英要… / 帮我外公陈德明买… / 给我外婆周秀珍的: a kin word with the full name after it names the customer
-  const kinNamed = KIN_NAMED_RE.exec(text)?.[1];
+  const kinNamed = KIN_NAMED_RE.exec(text)?.[1] ?? CHILD_OF_RE.exec(text)?.[1];
   if (kinNamed) return kinNamed;
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
   // 刘医生：五组的罗婆婆…要买… / 我是村卫生室的刘医生，帮陈大爷订…: one who relays is not whom the goods are for

@@ -234,6 +234,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       (s) =>
         !s.negated && s.code === 'shortness_of_breath' && ACUTE_SYMPTOM_RE.test(text.slice(s.start, s.end)),
     );
+    // 不对，口罩要两个: the request before gives way to this one
+    const changed = cancels.length === 0 ? changedGoods(masked, anchor, goods) : [];
+    if (changed.length > 0) out.push({ at: -1, record: { type: 'cancel', items: changed } });
     const reqs = buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp, acute);
     for (const req of reqs) {
       if (looseEnds && req.record.items.length > 0) doubt(req.record, 'pairing');

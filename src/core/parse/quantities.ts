@@ -93,7 +93,7 @@ export const UNITS = [
     '小包',
     '大桶',
   ],
-  ...['小桶', '大瓶', '小瓶', '大箱', '小箱', '斗', '坛', '篮', '兜', '克', 'g', 'G', 'l'],
+  ...['小桶', '大瓶', '小瓶', '大箱', '小箱', '斗', '坛', '篮', '兜', '克', 'g', 'G', 'l', '对'],
 ];
 const UNITS_BY_FIRST = new Map<string, string[]>();
 for (const u of UNITS) {
@@ -172,7 +172,16 @@ export function findQuantities(text: string): QtyHit[] {
       const ds = j;
       while (j < n && j - ds < 4 && isDigit(text[j])) j++;
       if (j > ds && !isDigit(text[j]) && !isLatin(text[j]) && text[j] !== '.') {
-        hits.push({ start, end: j, qty: Number(text.slice(ds, j)), unit: null, suffix: true });
+        // 送水 x3桶, 牙膏 x1支: the measure word after the count is its unit
+        const unit = unitAt(text, j);
+        if (unit) j += unit.length;
+        hits.push({
+          start,
+          end: j,
+          qty: Number(text.slice(ds, j - (unit?.length ?? 0))),
+          unit,
+          suffix: true,
+        });
         i = j;
       } else i++;
       continue;
@@ -214,6 +223,8 @@ export function findQuantities(text: string): QtyHit[] {
     if (unit === '个' && TIME_AFTER_GE_RE.test(text.slice(k + 1, k + 3))) continue;
     // 1920 张老师: 张 before a title is a surname, the number a room
     if (unit === '张' && TITLE_AFTER_RE.test(text.slice(k + 1, k + 4))) continue;
+    // 手套一对 is a pair; 36.5对吗 / 3对不对 asks whether it is right
+    if (unit === '对' && /^(?:吗|么|不|吧|了|啊)/.test(text.slice(k + 1, k + 2))) continue;
     let end = k + unit.length;
     let value = parseNumber(numText);
     if (value === null) {

@@ -50,8 +50,12 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
   if (HEARSAY_RE.test(text) && !/[帮替代][^，。,]{0,8}报/.test(text))
     all = all.filter((h) => !hearsay(text.slice(0, h.start)));
+  // 38度嘅白酒两瓶: the strength of a liquor is no reading
+  if (text.includes('酒')) all = all.filter((h) => !LIQUOR_RE.test(text.slice(h.end, h.end + 8)));
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
 }
+
+const LIQUOR_RE = /^\s*(?:度|°)?\s*(?:的|嘅|滴)?\s*(?:[白米黄烧高粱苞包玉谷老散]{0,3}酒|酒精|二锅头)/;
 
 const HOW_HIGH_RE = /(?:多少|几)度?(?:以上)?(?:才|就)?(?:算|是|叫)(?:发烧|发热|高烧|低烧)/;
 
