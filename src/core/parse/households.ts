@@ -3,6 +3,7 @@
 // place; what is said once for all (都送到岩口, 明天下午一起送, 我们大箐这边) stands for those that say nothing.
 import type { OrderRecord, ParsedRecord, WaterRecord } from '../records.js';
 import { undoubt } from './doubts.js';
+import { TITLED_NAME } from './name-words.js';
 import { parseNumber } from './numerals.js';
 
 const KIN_OR_TITLE =
@@ -28,9 +29,24 @@ export interface HouseholdPart {
   who: string | null;
 }
 
+/** 王家院子, 老屋基, 李家沟: a hamlet opening a clause of a booking for several places. */
+const HAMLET_NAME = String.raw`[\u4e00-\u9fa5]{1,3}(?:院子|湾|沟|坝|坪|嘴|岭|坡|坎|垭|屋基|岩脚|岩)`;
+const HAMLET_RE = new RegExp(`^${HAMLET_NAME}$`);
+const GROUP_LEAD = String.raw`(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)\s*)`;
+/**
+ * A household opening a clause with its goods and count and no verb: 刘家米一袋，王家油一桶 / 3组 刘大妈 米一袋 /
+ * 三组刘家两桶 五组陈家一桶 / 我家两桶 隔壁李叔家一桶. Group 1 is the household with its group, if said.
+ */
+const VERBLESS_RE = new RegExp(
+  String.raw`(?:^|[\s,，。；;、：:])(${GROUP_LEAD}?(?:我家|隔壁[\u4e00-\u9fa5]{1,3}家|[老小]?[\u4e00-\u9fa5]家(?![院湾沟坝坪嘴岭坡屋])|${TITLED_NAME}|${HAMLET_NAME}))` +
+    String.raw`(?=\s*[\u4e00-\u9fa5]{0,5}?[\d一二两三四五六七八九十]{1,3}\s*(?:桶|袋|包|斤|瓶|箱|盒|件|提|壶))`,
+  'g',
+);
+const GROUP_LEAD_RE = new RegExp(`^${GROUP_LEAD}`);
+
 /** The message cut at each household that asks, when two or more do; else null. */
 export function householdParts(text: string): HouseholdPart[] | null {
-  if ((text.match(ASK_WORD_RE)?.length ?? 0) < 2) return null;
+  if ((text.match(ASK_WORD_RE)?.length ?? 0) < 2) return verblessParts(text);
   const starts: { at: number; who: string | null }[] = [];
   HOUSEHOLD_RE.lastIndex = 0;
   for (let m = HOUSEHOLD_RE.exec(text); m !== null; m = HOUSEHOLD_RE.exec(text)) {
@@ -49,6 +65,26 @@ export function householdParts(text: string): HouseholdPart[] | null {
       .replace(/^[,，。；;、\s]+|[,，。；;、\s]+$/g, ''),
     who: s.who,
   }));
+}
+
+/** 刘家米一袋，王家油一桶: each household's clause, its name set apart from its goods (刘家 米一袋). */
+function verblessParts(text: string): HouseholdPart[] | null {
+  const starts: { at: number; end: number; who: string }[] = [];
+  VERBLESS_RE.lastIndex = 0;
+  for (let m = VERBLESS_RE.exec(text); m !== null; m = VERBLESS_RE.exec(text)) {
+    const token = m[1] as string;
+    const at = m.index + m[0].length - token.length;
+    starts.push({ at, end: at + token.length, who: token.replace(GROUP_LEAD_RE, '') });
+    if (starts.length > 8) return null;
+  }
+  if (starts.length < 2) return null;
+  const parts = starts.map((s, k) => {
+    const rest = text.slice(s.end, starts[k + 1]?.at ?? text.length).replace(/[,，。；;、\s]+$/g, '');
+    const who = OWN.has(s.who) || HAMLET_RE.test(s.who) ? null : s.who;
+    return { text: `${text.slice(s.at, s.end)} ${rest.trim()}`, who };
+  });
+  // 大湾 三桶水 明天上午 大湾 三桶水 明天上午: the same clause said twice is one
+  return new Set(parts.map((p) => p.text)).size === parts.length ? parts : null;
 }
 
 type Deliverable = OrderRecord | WaterRecord;
@@ -70,8 +106,12 @@ export function perHousehold(
   const mine = whole.filter(deliverable);
   if (mine.length === 0) return null;
   const out: Deliverable[] = [];
+  const wholeWater = mine.some((r) => r.type === 'water') && !mine.some((r) => r.type === 'order');
   for (const p of parts) {
-    const got = read(p.text).filter(deliverable);
+    let got = read(p.text).filter(deliverable);
+    // 明早送水：三组刘家两桶 五组陈家一桶: barrels of a booking said once are water
+    if (got.length === 0 && wholeWater && !p.text.includes('水'))
+      got = read(`${p.text}水`).filter(deliverable);
     if (got.length !== 1) return null;
     const r = got[0] as Deliverable;
     if (r.type === 'order' && r.items.every((i) => i.qty === null)) return null;
@@ -122,4 +162,33 @@ export function perDestination(
     undoubt({ ...order, items: [{ ...item, qty: sh.qty }], deliverTo: sh.place }, 'pairing'),
   );
   return [...records.filter((r) => r !== order), ...split];
+}
+
+/** 帮五组陈二嬢、三组刘大妈各买两斤面条 / 帮王婆婆和李大爷各带一袋米: the people the same goods are bought for. */
+const EACH_FOR_RE = /(?:帮|给|替)([^，,。；;！!？?]{2,30}?)各(?:自)?(?:买|带|订|要|捎|拿|来|称)/;
+
+/** One order per person when the goods are bought for each of several (各买); null otherwise. */
+export function perEach(records: readonly ParsedRecord[], text: string): ParsedRecord[] | null {
+  const m = EACH_FOR_RE.exec(text);
+  if (!m) return null;
+  const names = (m[1] as string)
+    .split(/[、,，和与跟及\s]+/)
+    .map((n) => n.replace(/^的|的$/g, ''))
+    .filter((n) => n.length > 0);
+  if (names.length < 2 || names.length > 8) return null;
+  const orders = records.filter((r): r is OrderRecord => r.type === 'order');
+  if (orders.length !== 1) return null;
+  const order = orders[0] as OrderRecord;
+  const split = names.map((n): OrderRecord => {
+    const group = GROUP_LEAD_RE.exec(n)?.[0].trim() ?? null;
+    const who = n.replace(GROUP_LEAD_RE, '').replace(/^的/, '');
+    return {
+      ...order,
+      items: order.items.map((i) => ({ ...i })),
+      customer: /^(?:我|俺)/.test(who) || who.length === 0 ? null : who,
+      deliverTo: group ?? order.deliverTo,
+    };
+  });
+  const at = records.indexOf(order);
+  return [...records.slice(0, at), ...split, ...records.slice(at + 1)];
 }

@@ -6,7 +6,7 @@ import { readCallReply } from './call-reply.js';
 import { isJielongHeader, parseCommand } from './commands.js';
 import { undoubt } from './doubts.js';
 import { drugNames } from './drugs.js';
-import { householdParts, perDestination, perHousehold } from './households.js';
+import { householdParts, perDestination, perEach, perHousehold } from './households.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
 import { namedReadings, readTable, rosterRows } from './lists.js';
 import { localMoment } from './local-time.js';
@@ -138,6 +138,8 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // 我家要米一袋 老李家要油一桶 都送到岩口: each household's clause is its own order
   const households = input.context === 'quarantine' ? null : householdParts(plain);
   if (households) records = perHousehold(records, households, (t) => parsePlain(t, opts)) ?? records;
+  // 帮王婆婆和李大爷各带一袋米: the same goods for each person named
+  if (input.context !== 'quarantine' && plain.includes('各')) records = perEach(records, plain) ?? records;
   // 两箱牛奶，一箱送三组我妈家，一箱送五组我家: one order shared between places
   if (input.context !== 'quarantine' && (plain.match(/送/g)?.length ?? 0) >= 2)
     records =
