@@ -111,13 +111,14 @@ export function findBareRooms(
     }
   }
   const last = tokens[tokens.length - 1];
-  // 快来人！！2307我老公晕倒了 / 救命啊 2008有人晕倒了: a room opening a clause, before who is in it
+  // 快来人！！2307我老公晕倒了 / 救命啊 2008有人晕倒了: a room opening a clause, before who is in it (or what
+  // it asks: 2210要一包抽纸)
   for (const t of tokens) {
     if (!isBare(blocked, t) || startsAt(hits, t.start) || startsAt(temps, t.start)) continue;
     const before = text[t.start - 1];
     if (
       (before === undefined || before === ' ' || isClauseEnd(text, t.start - 1)) &&
-      WHO_AFTER_RE.test(text.slice(t.end, t.end + 3))
+      (WHO_AFTER_RE.test(text.slice(t.end, t.end + 3)) || ASK_AFTER_RE.test(text.slice(t.end, t.end + 2)))
     ) {
       hits.push({ start: t.start, end: t.end, room: t.int });
     }
@@ -191,6 +192,8 @@ function leftoverRoom(
 
 /** Who is in a room named right before: 2307我老公…, 2008有人…, 1806家里… */
 const WHO_AFTER_RE = /^(?:我|有人|家里|屋里|房里)/;
+/** A floor volunteer's clause for one room: 2210要一包抽纸, 2118说嗓子有点疼. */
+const ASK_AFTER_RE = /^(?:要|需要|想要|还要|再要|说)/;
 /** What may close a message after its room: punctuation, thanks and the like (…故事书 我们是1102谢谢谢谢). */
 const CLOSING_RE =
   /^[\s\p{P}\p{S}]*(?:(?:谢谢|多谢|感谢|辛苦|麻烦|不急|了|啦|哈|呀|啊|哦|你们|您|大家)[\s\p{P}\p{S}]*)*$/u;

@@ -73,6 +73,8 @@ function countedPeople(text: string): number {
 }
 
 const NOW_RE = /今天|现在|刚才|刚刚|目前|这会/;
+/** 早上忘报了，现在补: a report said late, for the slot named before. */
+const LATE_RE = /(?:忘(?:记|了)?|漏|没)报|补报|现在补|补(?:一下|上|个)/;
 
 /**
  * `person` is set when a message reports for someone other than the sender or for several people: with only
@@ -131,7 +133,11 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           ? out[out.length - 1]?.record.slot
           : undefined;
       const said = before[before.length - 1];
-      const now = said !== undefined && NOW_RE.test(text.slice(said.end, t.start));
+      // (早上忘报了，现在补 36.5: a late report is the slot it was missed in)
+      const now =
+        said !== undefined &&
+        NOW_RE.test(text.slice(said.end, t.start)) &&
+        !LATE_RE.test(text.slice(said.end, t.start));
       const slot = (now ? null : said?.slot) ?? after?.slot ?? carried ?? slotFromClock(local);
       const symptomsHere = codesIn(symptoms, bounds[i] as number, bounds[i + 1] as number);
       // 我和老婆都是36.5: one record a person; 1205 爸爸36.6 妈妈36.8: each reading its person
@@ -210,6 +216,9 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       one.record.room = listed[0] as string;
       for (const r of listed.slice(1)) out.push({ at: one.at, record: { ...one.record, room: r } });
     }
+    // 2106 2108 2110 都36.5 2112 36.8: rooms listed before a reading said of them all are each that reading's
+    else if (!inOrderRooms && rooms.length > 1 && /都|均|全是/.test(text))
+      shareAmongRooms(text, rooms, temps, out);
     symptomsToTheirPersons(
       text,
       out.map((a) => a.record),
@@ -279,4 +288,29 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     return [{ at: anchor.start, record }];
   }
   return out;
+}
+
+/** Each reading said of several rooms listed just before it (`2106 2108 都36.5`) is each room's, in place. */
+function shareAmongRooms(
+  text: string,
+  rooms: readonly RoomHit[],
+  temps: readonly TempHit[],
+  out: Anchored<HealthRecord>[],
+): void {
+  temps.forEach((t, i) => {
+    const prevEnd = i === 0 ? 0 : (temps[i - 1] as TempHit).end;
+    const here = rooms.filter((r) => r.start >= prevEnd && r.end <= t.start);
+    const last = here[here.length - 1];
+    if (here.length < 2 || !last || !/^\s*(?:都是|都|均为|均|全是|全都)/.test(text.slice(last.end, t.start)))
+      return;
+    const at = out.findIndex((a) => a.at === t.start);
+    const one = out[at];
+    if (!one || one.record.person !== undefined) return;
+    one.record.room = (here[0] as RoomHit).room;
+    const more = here.slice(1).map((r) => ({
+      at: t.start,
+      record: { ...one.record, symptoms: [...one.record.symptoms], room: r.room },
+    }));
+    out.splice(at + 1, 0, ...more);
+  });
 }

@@ -237,7 +237,13 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     // 不对，口罩要两个: the request before gives way to this one
     const changed = cancels.length === 0 ? changedGoods(masked, anchor, goods) : [];
     if (changed.length > 0) out.push({ at: -1, record: { type: 'cancel', items: changed } });
-    const reqs = buildRequests(masked, items, rooms[0]?.room ?? null, maxTemp, acute);
+    // 2206 2208 都是36.5 2210要一包抽纸: the room asking right before the goods is the request's
+    const asking = rooms.filter((r) => r.end <= anchor).pop();
+    const room =
+      asking && rooms.length > 1 && /^\s*(?:要|需要|想要|还要|再要)/.test(text.slice(asking.end, anchor))
+        ? asking.room
+        : (rooms[0]?.room ?? null);
+    const reqs = buildRequests(masked, items, room, maxTemp, acute);
     for (const req of reqs) {
       if (looseEnds && req.record.items.length > 0) doubt(req.record, 'pairing');
       out.push(req);
