@@ -19,7 +19,10 @@ const CUSTOMER_PREFIX_RE = new RegExp(
   `^[\\s|]*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?\\s*)?(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s)`,
 );
 
-const CUSTOMER_SUFFIX_RE = new RegExp(`\\s[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}\\s*$`);
+/** 地膜 两卷 老屋基 张德明 / 鸡饲料 3包 五组陈二嬢: a name closing the list (after a space, a group or a hamlet). */
+const CUSTOMER_SUFFIX_RE = new RegExp(
+  `(?:\\s|\\||(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|(?:沟|湾|坝|坪|坎|垭|岭|嘴|院子|屋基))(?:${TITLED_NAME}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})\\s*$`,
+);
 
 function goodsLike(h: ItemHit): boolean {
   return looksLikeGoods(h.item.name);

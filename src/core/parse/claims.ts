@@ -9,8 +9,10 @@ const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份�
 /** A Chinese price: 一百二 / 八十五 (with 块 or 元), or any number of hundreds (一百二一袋). */
 const CN_HUNDREDS = '[一二两三四五六七八九十]{0,3}[百千][零一二两三四五六七八九十]{0,3}';
 const CN_PRICE = `(?:${CN_HUNDREDS}|[一二两三四五六七八九十]{1,3})`;
+/** 豆腐 3块, 肥皂 2块: goods counted in pieces (块 after them is no money). */
+const BY_PIECE = '(?<!(?:豆腐|肥皂|香皂|腊肉|蛋糕|月饼|抹布|砖|姜|巧克力|电池)\\s*\\d+\\s*)';
 const PRICE_RE = new RegExp(
-  `\\d+(?:\\.\\d+)?\\s*(?:(?:元|块钱|块(?=钱|[左以上/每一]|[^\\u4e00-\\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:左右|以内|以下|上下)?(?:\\s*${PER})?|${PER})`,
+  `\\d+(?:\\.\\d+)?\\s*(?:(?:元|块钱|${BY_PIECE}块(?=钱|[左以上/每一]|[^\\u4e00-\\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:左右|以内|以下|上下)?(?:\\s*${PER})?|${PER})`,
   'g',
 );
 const CN_PRICE_RE = new RegExp(

@@ -19,7 +19,7 @@ export function normalise(input: string): string {
   let src = simplify(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input);
   // 俩个口罩 / 仨白菜: the northern words for two and three (one character for one: offsets hold)
   if (src.includes('俩') || src.includes('仨')) src = src.replace(/俩/g, '两').replace(/仨/g, '三');
-  if (!NEEDS_WORK.test(src)) return src;
+  if (!NEEDS_WORK.test(src)) return readPackSizes(src);
   // Only changed characters cost anything: the unchanged runs between them are copied as slices.
   let text = '';
   let from = 0;
@@ -42,7 +42,45 @@ export function normalise(input: string): string {
   // 36。5 / 36．5 / 36·5 typed on a Chinese keyboard mean 36.5.
   // (我36.6。1009: a room after the full stop is no decimal)
   if (/[。·•]/.test(text)) text = text.replace(/(\d)[。·•](?=\d{1,2}(?!\d))/g, '$1.');
-  return text;
+  return readPackSizes(text);
+}
+
+const MEASURE = '(?:L|l|升|斤|公斤|kg|KG|千克|克|g|ml|ML|毫升)';
+const CONTAINER = '(?:桶|袋|瓶|壶|箱|包|罐|件)';
+/** 菜籽油 5L/桶 ×2: the pack size, then the count of packs. */
+const PACK_THEN_COUNT_RE = new RegExp(
+  String.raw`\d+(?:\.\d+)?\s*${MEASURE}\s*/\s*(${CONTAINER})\s*[x×*]\s*(\d{1,3})(?![\d.]|\s*${CONTAINER})`,
+  'g',
+);
+/** 大米 x2 (50斤/袋): the count of packs, then the pack size in brackets. */
+const COUNT_THEN_PACK_RE = new RegExp(
+  String.raw`([x×*]\s*\d{1,3})\s*[(（]\s*\d+(?:\.\d+)?\s*${MEASURE}\s*/\s*(${CONTAINER})\s*[)）]`,
+  'g',
+);
+/** 一桶5L菜籽油: a pack size glued between the count and the goods. */
+const GLUED_PACK_RE = new RegExp(
+  String.raw`([\d一二两三四五六七八九十]\s*${CONTAINER})\d+(?:\.\d+)?\s*${MEASURE}(?=[\u4e00-\u9fa5])(?!装|的)`,
+  'g',
+);
+const LIQUOR_STRENGTH_RE = /\d{2}\s*(?:度|°)\s*(?:的|嘅)?(?=[白米黄烧高粱苞包玉谷老散]{0,3}酒(?!精))/g;
+/** 化肥 2/袋, 猪肉 3/斤 (a receipt's count per unit; not after a price: 3元/斤). */
+const COUNT_PER_UNIT_RE =
+  /(?<![\d.元块¥￥])(\d{1,2})\s*\/\s*(斤|袋|包|桶|瓶|箱|盒|个|件|提|捆|块|把)(?![\u4e00-\u9fa5]*?元)/g;
+
+/**
+ * Pack sizes written as receipts write them are no counts: `5L/桶 ×2` is two barrels, `x2 (50斤/袋)` two bags,
+ * `一桶5L菜籽油` one barrel; `化肥 2/袋` is two bags.
+ */
+function readPackSizes(text: string): string {
+  let out = text;
+  if (out.includes('/')) {
+    if (/[x×*]/.test(out)) out = out.replace(PACK_THEN_COUNT_RE, '×$2$1').replace(COUNT_THEN_PACK_RE, '$1$2');
+    if (!/元|块钱|¥|￥/.test(out)) out = out.replace(COUNT_PER_UNIT_RE, '$1$2');
+  }
+  if (/[桶袋瓶壶箱包罐件]\d/.test(out)) out = out.replace(GLUED_PACK_RE, '$1');
+  // 38度嘅白酒两瓶 / 52度的苞谷酒: a liquor's strength is no part of its name (and no reading)
+  if (out.includes('酒')) out = out.replace(LIQUOR_STRENGTH_RE, '');
+  return out;
 }
 
 /**

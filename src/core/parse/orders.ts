@@ -81,7 +81,7 @@ const CUSTOMER_SELF_RE = new RegExp(
 );
 /** 两袋尿素 三组张明: a person named after the village group, at the end, is the customer. */
 const CUSTOMER_AFTER_GROUP_RE = new RegExp(
-  String.raw`(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)\s*([${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
+  String.raw`(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\u4e00-\u9fa5]{1,3}(?:沟|湾|坝|坪|坎|垭|岭|嘴|院子|屋基))\s*(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
 );
 // 老朽, 本人, 鄙人: the sender speaking of himself
 const NOT_NAMES = new Set([

@@ -257,8 +257,13 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   if (out.length > 1) out.sort(byAnchor);
   const records: ParsedRecord[] = [];
   for (const a of out) records.push(a.record);
-  for (const r of records)
-    if ((r.type === 'order' || r.type === 'request') && r.items.length > 1) saidOnce(r.items);
+  for (const r of records) {
+    if (r.type !== 'order' && r.type !== 'request') continue;
+    if (r.items.length > 1) saidOnce(r.items);
+    // 煤气罐空了 换一罐: counted in 罐, the goods are 煤气
+    for (const i of r.items)
+      if (i.unit === '罐' && i.name.length > 2 && i.name.endsWith('罐')) i.name = i.name.slice(0, -1);
+  }
   return context === 'quarantine' ? records : spreadWater(text, records);
 }
 
