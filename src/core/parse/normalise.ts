@@ -122,6 +122,15 @@ const NO_THEN_COUNT_RE =
   /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支个])\s*[,，]\s*不\s*[,，]\s*(?=[\d一二两三四五六七八九十])/g;
 const REPEATED_COUNT_RE = /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支])(?:[,，\s]*\1)+/g;
 const REPEATED_NO_RE = /(不对|不是)(?:[,，\s]*\1)+/g;
+/** A cheap look before REPEATED_RE: some measure word, or 不对/不是, stands at least twice. */
+function saidTwice(text: string): boolean {
+  const m = /[袋桶包斤瓶箱盒件卷把支]|不对|不是/.exec(text);
+  if (!m) return false;
+  return (
+    text.indexOf(m[0], m.index + m[0].length) >= 0 ||
+    /[袋桶包斤瓶箱盒件卷把支]|不对|不是/.test(text.slice(m.index + m[0].length))
+  );
+}
 const REPEATED_RE = /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支]|不对|不是)[,，\s]*\1/;
 
 /** 化肥就是复合肥两袋: a general word put right by the kind meant (就是) names one goods, the kind. */
@@ -151,7 +160,8 @@ export function fixMeasureHomophones(text: string): string {
   // 复合肥要两袋，不，三袋: a lone 不 between two counts takes the first back
   if (out.includes('不')) out = out.replace(NO_THEN_COUNT_RE, '$1不对是');
   // 不对不对是两袋两袋就够了 / 一桶一桶就够了: said twice in one breath, meant once
-  if (REPEATED_RE.test(out)) out = out.replace(REPEATED_COUNT_RE, '$1').replace(REPEATED_NO_RE, '$1');
+  if (saidTwice(out) && REPEATED_RE.test(out))
+    out = out.replace(REPEATED_COUNT_RE, '$1').replace(REPEATED_NO_RE, '$1');
   // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
   if (out.includes('通'))
     out = out.replace(/([0-9一二两三四五六七八九十几半])通(?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');
