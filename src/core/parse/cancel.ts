@@ -54,6 +54,8 @@ function readObject(object: string): { names: string[]; other: boolean } {
     const p = piece
       .replace(LEAD_RE, '')
       .replace(/^(?:送|买|订)(?=水$)/, '')
+      // 送水那单取消: the order of water
+      .replace(/^(?:送|订)?(水)(?:的|那|这)?单$/, '$1')
 
       .replace(/(?:够了|够用了|有了|找到了|借到了|买到了|还有)$/, '')
       // 帮岩脚的周大爷把化肥取消了 / 李大爷说他家化肥够了: the goods come after 把, 说 and whose they are

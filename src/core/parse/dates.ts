@@ -114,7 +114,7 @@ function num(s: string): number | null {
 
 export function findDates(text: string): DateHit[] {
   const hits: DateHit[] = [];
-  if (!/[天日儿早晚周期拜月号午晨夜间点:]/.test(text)) return hits;
+  if (!/[天日儿早晚周期拜月号午晨夜间点:初]/.test(text)) return hits;
   for (const m of text.matchAll(DATE_RE)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
@@ -164,6 +164,15 @@ export function findDates(text: string): DateHit[] {
       const day = m[2]?.startsWith('初') ? num(m[2].slice(1)) : num((m[2] as string).replace('廿', '二十'));
       if (day !== null && day >= 1 && day <= 30 && (month === null || (month >= 1 && month <= 12)))
         hits.push({ start, end, day: { kind: 'lunar', month, day }, part: null, clock: false });
+    }
+    // 二月二 (龙抬头): the second day of the second lunar month, not 2 February
+    const festival = /二月二(?![十日号\d一二三四五六七八九])/.exec(text);
+    if (festival) {
+      const start = festival.index;
+      const end = start + festival[0].length;
+      for (let k = hits.length - 1; k >= 0; k--)
+        if ((hits[k] as DateHit).start < end && (hits[k] as DateHit).end > start) hits.splice(k, 1);
+      hits.push({ start, end, day: { kind: 'lunar', month: 2, day: 2 }, part: null, clock: false });
     }
     hits.sort((a, b) => a.start - b.start);
   }

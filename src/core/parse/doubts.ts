@@ -12,7 +12,9 @@ export type DoubtCode =
   /** Who the readings are for is not clear (36.5 36.6: one person twice, or two people?). */
   | 'person'
   /** A 接龙 line that copies another (同上): what it copies is a guess. */
-  | 'copied';
+  | 'copied'
+  /** A day said loosely (周末, 过两天): which day is asked. */
+  | 'day';
 
 export function doubt<T extends Doubtful>(record: T, code: DoubtCode): T {
   record.unsure = true;

@@ -37,6 +37,7 @@ export const MEDICAL_GOODS: readonly string[] = [
     '血糖仪',
     '试纸',
     '润喉片',
+    '润喉糖',
     '金嗓子',
     '喉片',
     '维生素',

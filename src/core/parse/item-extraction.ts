@@ -141,7 +141,8 @@ export class Extraction {
         }
         // 送壶开水 / 来袋盐: a measure word right after the verb means one
         const u = qty === null && unit === null ? unitAt(text, pos) : null;
-        if (u && u.length === 1 && isCjk(text[pos + 1])) {
+        // (要打药: 打 right after the verb is the verb 打, not a dozen)
+        if (u && u.length === 1 && u !== '打' && u !== '对' && isCjk(text[pos + 1])) {
           qty = 1;
           unit = u;
           pos += 1;

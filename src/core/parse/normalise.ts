@@ -180,6 +180,10 @@ export function fixMeasureHomophones(text: string): string {
  */
 const VOICE_WORDS: Record<string, string> = {
   口照: '口罩',
+  尚午: '上午',
+  上无: '上午',
+  下无: '下午',
+  中无: '中午',
   口造: '口罩',
   没有发少: '没有发烧',
   没发少: '没发烧',

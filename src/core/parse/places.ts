@@ -98,7 +98,11 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       name.lastIndexOf('给'),
       name.lastIndexOf('址'),
       // 送两桶水去石板沟: the place starts after its 去 (水去, 米去: goods sent there)
-      /[水米油盐肥桶袋包]去/.test(name) ? name.lastIndexOf('去') : -1,
+      /[水米油盐肥桶袋包]去/.test(name)
+        ? name.lastIndexOf('去')
+        : /[水桶袋包箱]来/.test(name)
+          ? name.lastIndexOf('来')
+          : -1,
     );
     if (cut >= 0) {
       name = name.slice(cut + 1);
@@ -146,7 +150,7 @@ const LANDMARK =
   '七星洞(?:村委会|村部|村)?|黄桷树|村委会?(?:门口)?|村部|村口|村小学|村小|村卫生室|村办公室|大队部|[\\u4e00-\\u9fa5]{1,2}家院子';
 const STRICT_RE = new RegExp(`(?<![\\d一二三四五六七八九十])(?:${GROUP})|${LANDMARK}`, 'g');
 const VERB_RE =
-  /地址[:：]?|送到|送去|送至|送往|送回|放到|放在|放(?=[\u4e00-\u9fa5]{1,8}(?:门口|旁边|边上|对面|那里|那儿))|拿到|带到|拉到|运到|寄到|送给|去(?<=送[^，,。\s]{1,6}去)(?=[\u4e00-\u9fa5])/g;
+  /地址[:：]?|送到|送去|送至|送往|送回|放到|放在|放(?=[\u4e00-\u9fa5]{1,8}(?:门口|旁边|边上|对面|那里|那儿))|拿到|带到|拉到|运到|寄到|送给|去(?<=送[^，,。\s]{1,6}去)(?=[\u4e00-\u9fa5])|来(?<=送[^，,。\s]{0,4}[水桶袋包箱]来)(?=[\u4e00-\u9fa5])(?![我你他她送嘛吧呀啊哦了])/g;
 const PLACE_END = [
   '谢谢',
   '就行',

@@ -23,6 +23,7 @@ import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localMoment } from './local-time.js';
 import { SURNAMES } from './name-words.js';
 import { type NumToken, scanNumbers } from './numbers.js';
+import { parseNumber } from './numerals.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
@@ -175,12 +176,26 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       for (const h of items) if (isWaterItem(h.item) && (waterAt < 0 || h.start < waterAt)) waterAt = h.start;
       const when = bookedDays(text, rescheduled(text, dates));
       // 水改到后天送，还是两桶: the booking moved is withdrawn, the new day booked (else both would be delivered)
-      if (cancels.length === 0 && moved)
+      // 水改成三桶: a changed count withdraws the booking and books it again, at the count after the change
+      const recount = RECOUNT_RE.exec(masked);
+      if (cancels.length === 0 && (moved || recount))
         out.push({ at: -1, record: { type: 'cancel', items: [{ name: '水' }] } });
       const perDay = waterPerDay(masked, when, places, local);
       if (perDay) for (const w of perDay) out.push(w);
-      else out.push({ at: Math.max(0, waterAt), record: buildWater(items, [], when, deliverTo, local) });
+      else {
+        const record = buildWater(items, [], when, deliverTo, local);
+        const qty = recount ? parseNumber(recount[1] as string) : null;
+        if (qty !== null) record.qty = qty;
+        out.push({ at: Math.max(0, waterAt), record });
+      }
       if (placeDoubt) for (const w of out) if (w.record.type === 'water') doubt(w.record, placeDoubt);
+      // 周末送两桶 / 过两天 / 二月二前 (any day before it): a loose day is not guessed; the bot asks which day
+      if (LOOSE_DAY_RE.test(text))
+        for (const w of out)
+          if (w.record.type === 'water') {
+            w.record.date = null;
+            doubt(w.record, 'day');
+          }
     }
     items = items.filter(notWater);
   } else if (context !== 'quarantine' && items.length === 0) {
@@ -266,6 +281,13 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   }
   return context === 'quarantine' ? records : spreadWater(text, records);
 }
+
+/** Days said loosely (周末, 过两天, 二月二前): which day is asked. */
+const LOOSE_DAY_RE =
+  /周末|礼拜天?末|过两天|过几天|这几天|改天|(?:号|日|月二|初[一二三四五六七八九十]|月十[一二三四五六七八九]?|廿[一二三四五六七八九])(?:之|以)?前(?![天晚])/;
+
+/** 水改成三桶 / 明天送两桶水 改成三桶: the count of barrels changed. */
+const RECOUNT_RE = /水[^，,。]{0,6}(?:改成|改为)\s*([\d一二两三四五六七八九十]+)\s*桶/;
 
 /** Breathlessness (not a tight chest alone) is acute. */
 const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来气/;

@@ -93,7 +93,7 @@ export const UNITS = [
     '小包',
     '大桶',
   ],
-  ...['小桶', '大瓶', '小瓶', '大箱', '小箱', '斗', '坛', '篮', '兜', '克', 'g', 'G', 'l', '对'],
+  ...['小桶', '大瓶', '小瓶', '大箱', '小箱', '斗', '坛', '篮', '兜', '克', 'g', 'G', 'l', '对', '打'],
 ];
 const UNITS_BY_FIRST = new Map<string, string[]>();
 for (const u of UNITS) {
@@ -225,6 +225,12 @@ export function findQuantities(text: string): QtyHit[] {
     if (unit === '张' && TITLE_AFTER_RE.test(text.slice(k + 1, k + 4))) continue;
     // 手套一对 is a pair; 36.5对吗 / 3对不对 asks whether it is right
     if (unit === '对' && /^(?:吗|么|不|吧|了|啊)/.test(text.slice(k + 1, k + 2))) continue;
+    // 一打鸡蛋 is a dozen; 打针, 打药, 打电话 are things done
+    if (
+      unit === '打' &&
+      !/^\s*(?:鸡蛋|蛋|啤酒|袜子|毛巾|口罩|铅笔|$|[\s,，。])/.test(text.slice(k + 1, k + 4))
+    )
+      continue;
     let end = k + unit.length;
     let value = parseNumber(numText);
     if (value === null) {

@@ -24,7 +24,12 @@ const MOVED_TO_RE = new RegExp(`${MOVE_WORDS}|改成`);
 
 /** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
 export function rescheduled(text: string, dates: DateHit[]): DateHit[] {
-  const m = MOVED_TO_RE.exec(text);
+  const found = MOVED_TO_RE.exec(text);
+  // 明天的水改成三桶: a count changed, not the day (the day said before stands)
+  const m =
+    found && /^\s*[\d一二两三四五六七八九十]+\s*桶/.test(text.slice(found.index + found[0].length))
+      ? null
+      : found;
   const to = m ? m.index + m[0].length : 0;
   // 明天下午的水改到后天上午: the day and the part it moved from are not the booking's (when a part follows)
   const partAfter = m !== null && dates.some((d) => d.part !== null && d.start >= to);

@@ -36,6 +36,7 @@ const AGAIN_RE = /再(?:送|要|来|订|拿)|还要|又要/;
 /** 水还有一桶 / 够喝: water in hand, not water asked for. */
 const HAVE_SOME_RE =
   /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|够喝|够用|水还够|还够(?:喝|用)?|不用送/;
+const ASKS_BARRELS_RE = /(?:送|要|订|来|拿|带)\s*[\d一二两三四五六七八九十]+\s*桶/;
 const POLITE_ASK_RE = /能|可以|可不可以|麻烦|帮|请|要|订|需要/;
 
 /**
@@ -110,7 +111,10 @@ export function isWaterBooking(text: string, whole = text): boolean {
   // (the whole text too: a price asked about may have been claimed out of the masked one)
   const wholeT = /都|随便|方便/.test(whole) ? whole.replace(ANYTIME_RE, '') : whole;
   if ((QUESTION_RE.test(t) || QUESTION_RE.test(wholeT)) && !newBookingBeside(wholeT)) return false;
-  if ((PAST_RE.test(text) && !AGAIN_RE.test(text)) || HAVE_SOME_RE.test(text)) return false;
+  if (PAST_RE.test(text) && !AGAIN_RE.test(text)) return false;
+  // 家里只剩半桶水，后天送两桶来: barrels asked for after the water in hand are booked
+  const have = HAVE_SOME_RE.exec(text);
+  if (have && !ASKS_BARRELS_RE.test(text.slice(have.index + have[0].length))) return false;
   // 明天送水吗 / 明天送水不: a yes-no question asks about the service unless it also asks for water
   if (
     /吗|\?|[不没]\s*$/.test(text) &&
