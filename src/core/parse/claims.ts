@@ -16,7 +16,7 @@ const PRICE_RE = new RegExp(
   'g',
 );
 const CN_PRICE_RE = new RegExp(
-  `${CN_PRICE}\\s*(?:元|块钱|块(?=钱|[/每一左以上]))(?:钱)?(?:左右|以内|以下|上下)?(?:\\s*${PER})?|${CN_HUNDREDS}\\s*${PER}`,
+  `${CN_PRICE}\\s*(?:元|块钱|块(?=钱|[/每一左以上]))(?:钱)?(?:左右|以内|以下|上下)?(?:\\s*${PER})?|${CN_HUNDREDS}\\s*${PER}|(?:${CN_PRICE}|\\d{1,3})\\s*块[一二三四五六七八九\\d]毛?\\s*${PER}`,
   'g',
 );
 /**

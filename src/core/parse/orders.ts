@@ -125,7 +125,7 @@ const KIN_NAMED_RE = new RegExp(
 );
 /** 我是五组陈二嬢的儿子，麻烦…买: a son or daughter ordering from afar orders for the parent named. */
 const CHILD_OF_RE = new RegExp(
-  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})的?(?:儿子|女儿|孙子|孙女|外孙女?|媳妇|侄子|侄女|崽|女子)`,
+  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{1,4}?(?:沟|湾|坝|坪|坎|垭|岭|嘴|梁|坡|院子|屋基|村)的?)?(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2}?)的?(?:儿子|女儿|孙子|孙女|外孙女?|媳妇|侄子|侄女|崽|女子)`,
 );
 const CUSTOMER_CALLED_RE = new RegExp(
   String.raw`(?:名字|姓名)(?:写|填)[:：\s]*([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=$|[\s,，。!！])|(?:她|他|(?:我|我的)?(?:妈妈?|爸爸?|奶奶|爷爷|婆婆|公公|外婆|外公|老汉|阿大|阿妈|老人家?))(?:的名字)?(?:叫|名字叫|名字是|姓名是?)[:：\s]*([${SURNAMES}][一-龥]{1,2})(?=$|[\s,，。!！])`,
