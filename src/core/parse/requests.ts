@@ -140,6 +140,8 @@ const MEAL_UNITS = new Set(['份', '碗', '盒', '盘', '顿']);
 const MEAL_WISH_RE =
   /不要辣|不放辣|不吃辣|别放辣|少放|不要放|软和|软乎|软一点|煮软|清淡|热一下|热一热|热热|冷了|凉了|做点|做些|换成|牙口/;
 
+const PARCEL_RE = /快递|包裹/;
+
 export function buildRequest(
   text: string,
   items: Item[],
@@ -164,6 +166,9 @@ export function buildRequest(
       ? { category: 'meal' as const, at: itemsAt }
       : serviceCategory(text, maxTemp !== null);
   if (service === null) return null;
+  // 快递到前台了 麻烦帮忙拿上来: the parcel is what is fetched (five blind writers of eight name it)
+  const parcel = items.length === 0 && service.category === 'other' ? PARCEL_RE.exec(text) : null;
+  if (parcel) items = [{ name: parcel[0], qty: null, unit: null }];
   const record: RequestRecord = {
     type: 'request',
     category: service.category,
