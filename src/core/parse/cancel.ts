@@ -36,6 +36,10 @@ const GENERIC = new Set([
   ...['之前的', '刚才的', '我的', '订的', '报的', '要的', '买的', '我', '那', '这', '预订', '预约', '订'],
 ]);
 /** Goods said to be had already: 找到了, 借到了, 够了. */
+/** A clause that asks for something (要两个, 帮我买): what it names is asked for, not withdrawn. */
+const ASKED_RE = /[要买带订送][\d一二两三四五六七八九十几]|帮我|麻烦|能不能|可以/;
+/** Words around goods named in passing: 抽屉里有体温计, 刚才说的连花清瘟. */
+const NOT_OBJECT_RE = /^.*?(?:里有|有个|说的|要的|订的|买的)/;
 const SETTLED_END_RE = /(?:够了|够用了|有了|找到了|借到了|买到了)$/;
 /** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
@@ -120,6 +124,23 @@ export function findCancels(text: string): CancelHit[] {
         if (SETTLED_END_RE.test(far) && readObject(far).names.length > 0 && /^在/.test(prev.trim())) {
           cs = farStart;
           object = far;
+        }
+      }
+      // 抽屉里有体温计，刚看到，不用送了 / 刚才说的连花清瘟，医生说先别吃，不要了: the goods named a clause or two
+      // before, with nothing asked between, are what is withdrawn
+      if (object.trim().length === 0) {
+        let at = cs;
+        for (let k = 0; k < 3 && at > 0; k++) {
+          const from = clauseStart(text, at - 1);
+          const clause = text.slice(from, at).replace(/[\s,，。!！;；]+$/, '');
+          if (ASKED_RE.test(clause)) break;
+          const found = readObject(clause.replace(NOT_OBJECT_RE, ''));
+          if (found.names.length > 0 && found.names.every(looksLikeGoods)) {
+            cs = from;
+            object = clause;
+            break;
+          }
+          at = from;
         }
       }
     }
