@@ -69,6 +69,11 @@ const NOT_PLACE = new Set([
   '松林',
   '山林',
 ]);
+function endsWithGoods(name: string): boolean {
+  for (let k = 1; k <= name.length - 2; k++) if (isKnownGoods(name.slice(k))) return true;
+  return false;
+}
+
 const PLACE_LEAD = new Set('我你他她们在到去送要买的了把给帮和跟还再也都就是来拿带住'.split(''));
 
 /** Places named by a geographic ending (石门坎, 下院子) or known to the group's vocabulary. */
@@ -126,6 +131,8 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       start += home[0].length;
     }
     if (PLACE_LEAD.has(name[0] as string) || NOT_PLACE.has(name) || isKnownGoods(name)) continue;
+    // 需要美林: a name ending in goods (美林, a medicine) is the goods asked for, no place
+    if (endsWithGoods(name)) continue;
     // 我家稻田 / 那片竹林: a field or a wood, no hamlet
     if (/(?:稻|农|菜|麦|梯|水|秧|树|竹|山|森|茶)[田林]$/.test(name)) continue;
     // 院子里的水管: an ending with no name before it is a common noun, no place

@@ -222,6 +222,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   // 昨天花了36.5元买水果: money spent on goods already bought asks for nothing
   if (SPENT_RE.test(text)) items = [];
   items = withoutAlternatives(masked, withoutGeneral(items));
+  // 平板充电器坏了，能帮买一个新的吗: 一个新的 is one of the goods named before it
+  if (items.some((h) => h.item.name === '新')) items = newOneOf(items);
   // 尿素要一袋 算了尿素不要了: goods withdrawn later in the same message are not ordered, nor withdrawn from before
   if (asOrder && cancels.length > 0) items = withdrawnHere(items, cancels, out);
   const goods: Item[] = [];
@@ -288,6 +290,18 @@ const LOOSE_DAY_RE =
 
 /** 水改成三桶 / 明天送两桶水 改成三桶: the count of barrels changed. */
 const RECOUNT_RE = /水[^，,。]{0,6}(?:改成|改为)\s*([\d一二两三四五六七八九十]+)\s*桶/;
+
+/** 一个新的 counts the goods before it (and is no goods of its own). */
+function newOneOf(items: ItemHit[]): ItemHit[] {
+  const out: ItemHit[] = [];
+  for (const h of items) {
+    const before = out[out.length - 1];
+    if (h.item.name !== '新') out.push(h);
+    else if (before && before.item.qty === null)
+      out[out.length - 1] = { ...before, item: { ...before.item, qty: h.item.qty, unit: h.item.unit } };
+  }
+  return out;
+}
 
 /** Breathlessness (not a tight chest alone) is acute. */
 const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来气/;
