@@ -163,8 +163,17 @@ export function fixMeasureHomophones(text: string): string {
   if (saidTwice(out) && REPEATED_RE.test(out))
     out = out.replace(REPEATED_COUNT_RE, '$1').replace(REPEATED_NO_RE, '$1');
   // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
-  if (out.includes('通'))
-    out = out.replace(/([0-9一二两三四五六七八九十几半])通(?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');
+  if (out.includes('通') || out.includes('筒'))
+    out = out.replace(/([0-9一二两三四五六七八九十几半])\s*[通筒](?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');
+  // 送谁两通 / 送谁 两桶 今天: the recogniser's 送谁 for 送水, and its 通/筒 for 桶, with barrels, a day or a place after
+  if (out.includes('送谁')) out = out.replace(SEND_WHO_RE, '送水');
+  if ((out.includes('通') || out.includes('筒')) && out.includes('送水'))
+    out = out.replace(/([0-9一二两三四五六七八九十几半])[通筒](?![知过道讯话电车报])/g, '$1桶');
+  // 提问三十六度五 / 早上题文36.5: the recogniser's 提问 for 体温, before a reading
+  if (out.includes('提问') || out.includes('题文'))
+    out = out.replace(/提问|题文/g, (w, at: number, s: string) =>
+      READING_AFTER_RE.test(s.slice(at + 2, at + 6)) ? '体温' : w,
+    );
   if (!out.includes('带') && !out.includes('代')) return out;
   const src = out;
   for (const m of src.matchAll(DAI_RE)) {
@@ -178,8 +187,13 @@ export function fixMeasureHomophones(text: string): string {
  * Voice typing writes words by their sound: 口照 for 口罩, 冲电器 for 充电器, 复合飞 for 复合肥, 发骚 for 发烧. Only
  * words that mean nothing else in a report or an order are mended.
  */
+const SEND_WHO_RE =
+  /送谁(?=\s*(?:[\d一二两三四五六七八九十]|[通筒桶]|到|今天|明天|后天|上午|尚午|下午|晚上|送水|$)|\s+[\u4e00-\u9fa5]{1,3}(?:岩|坎|院子|湾|坝|沟|坪|垭|组))/g;
+const READING_AFTER_RE = /^\s*(?:是|量的?|测的?)?\s*(?:[34][\d]|三十|三[六七八]点|四十)/;
 const VOICE_WORDS: Record<string, string> = {
   口照: '口罩',
+  可数: '咳嗽',
+  桑子: '嗓子',
   尚午: '上午',
   上无: '上午',
   下无: '下午',

@@ -55,11 +55,12 @@ export const SPOKEN_SLIP: Readonly<Record<string, number>> = {
   衫: 3,
   叁: 3,
   爸: 8,
+  吧: 8,
   就: 9,
   无: 5,
 };
 /** Homophones that are common words right after 度 (三十六度就算发烧, 三十六度无发热): only at a clause's end. */
-const SLIP_ALONE = '就无';
+const SLIP_ALONE = '就无吧';
 /**
  * A homophone may run on into the next words (三十七度伞有点发烧), unless with them it makes a word of its own
  * (三十六度午饭后, 三十六度其他都好, 三十六度流鼻涕): the characters that must not follow each one.
@@ -180,7 +181,12 @@ export function findChineseTemperatures(text: string, blocked: Mask): TempHit[] 
     const value = roundTenths(String(whole), fracDigits.join('')) + add;
     if (value < MIN_C || value > MAX_C) continue;
     end = eatUnit(text, end);
-    hits.push({ start, end, value });
+    // 三十六度吧: 吧 may be 八 heard, or a particle; 三十六度多: some tenths, not said which — the bot asks
+    // (38度多 stays a fever read as 38, never hidden)
+    const vague =
+      (m[6] ?? '').includes('吧') ||
+      (fracDigits.length === 0 && /度多/.test(text.slice(start, end + 1)) && value < 37);
+    hits.push(vague ? { start, end, value, doubtful: true } : { start, end, value });
   }
   return hits;
 }
