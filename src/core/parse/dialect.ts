@@ -7,6 +7,22 @@ import { replaceWords, wordTable } from './word-table.js';
 
 /** Whole words, longest first where one holds another (唔该晒 before 唔该 before 唔). */
 const WORDS: Record<string, string> = {
+  // Hebei, Shanxi, Shaanxi, Beijing: days (明儿个, 后儿个, 夜儿个) and parts of the day (晌午, 后晌, 黑夜, 早起)
+  大后儿个: '大后天',
+  明儿个: '明天',
+  后儿个: '后天',
+  今儿个: '今天',
+  夜儿个: '昨天',
+  前儿个: '前天',
+  夜个: '昨天',
+  晌午: '中午',
+  后晌: '下午',
+  前晌: '上午',
+  黑夜: '晚上',
+  早起: '早上',
+  甭: '不用',
+  咋整: '怎么办',
+  老些: '很多',
   // North-eastern and Tianjin: 找着了 is 找到了, 嘛时候 is 什么时候
   找着了: '找到了',
   嘛时候: '什么时候',
@@ -137,7 +153,6 @@ const WORDS: Record<string, string> = {
   有冇得: '有没有',
   有冇: '有没有',
   冇: '没',
-  俺: '我',
   // north-western and south-western
   嫑要: '不要',
   嫑: '不要',
@@ -159,6 +174,8 @@ const PLACED: readonly [string, RegExp, string][] = [
   ['咩', /(?<=[\u4e00-\u9fa5])咩(?=$|[\s,，。.!！?？~～])/g, '吗'],
   // 食 (吃) before what is eaten or done to it: 食饭, 食咗药; 食物, 食品, 粮食 stay
   ['食', /(?<![粮零伙饮素主肉面甜])食(?=[了完唔不药饭粥面])/g, '吃'],
+  // northern 俺 is 我 (俺爹, 俺娘 stay: the parent is named as written, without it)
+  ['俺', /俺(?![爹娘妈爸])/g, '我'],
   // 我系8818, 再量系37度1: Cantonese 系 (是) after a person or before a number; 关系, 系统 stay
   ['系', /(?<=[我你佢他她都就仲再量])系(?![统列数])|系(?=\s*[0-9零一二两三四五六七八九十])/g, '是'],
   // 个女话想要: 话 (说) after a person; 电话, 说话 stay
@@ -181,9 +198,10 @@ const SAME_LENGTH = wordTable(
 
 /** The text with only the same-length words read (as-written.ts finds a name's characters in the sender's). */
 export function readDialectInPlace(text: string): string {
-  return replaceWords(text, SAME_LENGTH);
+  const out = replaceWords(text, SAME_LENGTH);
+  return out.includes('俺') ? out.replace(/俺(?![爹娘妈爸])/g, '我') : out;
 }
-const PLACED_RE = /[额克伐喇咩食同系话多]/;
+const PLACED_RE = /[额克伐喇咩食同系话多俺]/;
 
 /** English a foreign resident mixes in, read as the Mandarin it stands for (case does not matter). */
 const ENGLISH: readonly [RegExp, string][] = [

@@ -98,6 +98,11 @@ const NOT_NAMES = new Set([
   '自己',
   '咱',
   '咱家',
+  '单子',
+  '清单',
+  '订单',
+  '名单',
+  '代购',
 ]);
 /** 给娃儿买罐奶粉: the sender's own household is no customer of its own. */
 const HOUSEHOLD = new Set([

@@ -107,6 +107,15 @@ const KIN = [
     '孙子儿',
     '老爹',
     '对象',
+    '媳妇儿',
+    '老伴儿',
+    '我媳妇儿',
+    '我老伴儿',
+    '姑娘',
+    '俺爹',
+    '俺娘',
+    '俺妈',
+    '俺爸',
   ],
   // Shanghainese and Cantonese mothers and fathers, and a child's parent named from the child (她爸)
   // Hubei and Hunan children (伢, 细伢子), Guangxi and Hunan 崽
@@ -182,6 +191,8 @@ export function findPersons(text: string): PersonHit[] {
  * most writers'), but 我妈 and 我爸 keep their 我 (妈 alone is no way to name someone).
  */
 function kinAsSaid(word: string): string {
+  // 俺爹 / 俺娘: northern writers name the parent without 俺
+  if (word.startsWith('俺')) return word.slice(1);
   if (word.startsWith('我家') && word.length >= 4) return word.slice(2);
   if (word.startsWith('我') && word.length >= 3) return word.slice(1);
   return word;
