@@ -8,10 +8,11 @@ import { parseNumber } from './numerals.js';
 
 /** Words that make goods a thing asked for; without one, only names that look like goods count. */
 const TRIGGER_RE =
-  /改成|改为|换成|买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|求|提供|搞|弄|申请|没了|用完|吃完|喝完|不够|只剩|只够|最后一|坏了|莫得|没得|加(?!油(?![\d一二两三四五六七八九十]))|(?:称|割|打|找)(?=[\d一二两三四五六七八九十半几]|点|些|个)/;
+  /改成|改为|换成|买|要|订|带|捎|来|整|需|送|拿|给|借|缺|换|开|有|求|提供|搞|弄|申请|没了|断顿|断粮|用完|吃完|喝完|不够|只剩|只够|最后一|坏了|莫得|没得|加(?!油(?![\d一二两三四五六七八九十]))|(?:称|割|打|找)(?=[\d一二两三四五六七八九十半几]|点|些|个)/;
 /** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了, 我报名). */
 const FRAME_RE =
-  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|用完|(?<![饭菜])快吃完|快喝完|药(?:都|也|已经)?吃完|药.{0,6}就(?:要)?吃完|奶粉喝完|不够|只剩|只够|最后一|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了|有[^，,。!！?？\s]{1,8}?(?:没|不)(?=$|[\s,，。!！?？~])|[都也全]没有?(?![\u4e00-\u9fa5])|报名|接龙|团购|拼团/;
+  /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|断顿|断粮|用完|(?<![饭菜])快吃完|快喝完|药(?:都|也|已经)?吃完|药.{0,6}就(?:要)?吃完|奶粉喝完|不够|只剩|只够|最后一|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了|有[^，,。!！?？\s]{1,8}?(?:没|不)(?=$|[\s,，。!！?？~])|[都也全]没有?(?![\u4e00-\u9fa5])|报名|接龙|团购|拼团/;
+const FIX_RE = /^[\s\d|]*(?:更正一下|更正|纠正一下|不对|说错了|搞错了|刚才说错了)[,，。!！\s]/;
 /** Right before goods: they are not wanted (不要鸡蛋, 别放葱, 不加糖). */
 const NOT_WANTED_RE = /(?:不要|不用|不需要|别|不加|不放|别放|少放|免|不吃)\s*$/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
@@ -40,6 +41,8 @@ export function keepAskedFor(
   let items = found.filter((h) => !NOT_WANTED_RE.test(masked.slice(Math.max(0, h.start - 4), h.start)));
   // 送书 asks for a book; 8点半送早饭 (a clock time) tells when breakfast comes
   const frame = FRAME_RE.test(text) || (quarantine && !clock && text.includes('送'));
+  // 更正一下 刚才说的挂面是五斤不是三斤: a fix of an order asks for the goods at the count it gives
+  if (FIX_RE.test(masked) && items.some((h) => h.item.qty !== null)) return items;
   if (!TRIGGER_RE.test(text)) {
     // No verb at all: only a bare list of goods (口罩两个 / 2203 纸巾两包) asks for them; goods inside a
     // statement (36个口罩已经分好了) do not.
