@@ -157,6 +157,9 @@ export function fixMeasureHomophones(text: string): string {
   if (out.includes('就是')) out = namely(out);
   // 明后两天下午各送一桶: tomorrow and the day after
   if (out.includes('明后')) out = out.replace(/明后(?:两)?天/g, '明天和后天');
+  // 老鹰岩 不对 是干田坝 / 菜籽 不对 是菜籽油 / 两板 不对 是一板: the word taken back gives way to the one after
+  if (SAID_WRONG_HINT_RE.test(out))
+    out = out.replace(SAID_WRONG_RE, takeBack).replace(SAID_WRONG_END_RE, (m) => ' '.repeat(m.length));
   // 复合肥要两袋，不，三袋: a lone 不 between two counts takes the first back
   if (out.includes('不')) out = out.replace(NO_THEN_COUNT_RE, '$1不对是');
   // 不对不对是两袋两袋就够了 / 一桶一桶就够了: said twice in one breath, meant once
@@ -187,6 +190,27 @@ export function fixMeasureHomophones(text: string): string {
  * Voice typing writes words by their sound: 口照 for 口罩, 冲电器 for 充电器, 复合飞 for 复合肥, 发骚 for 发烧. Only
  * words that mean nothing else in a report or an order are mended.
  */
+const SAID_WRONG_HINT_RE = /[\s,，](?:不对|说错了|记错了|搞错了|错了)/;
+/** A word, then 不对 (said wrong), then the word meant: 五组 不对 我们是六组. */
+const SAID_WRONG_RE =
+  /(?<=^|[\s,，])([^\s,，]{1,10}?)[\s,，]+(?:不对不对|不对|说错了|记错了|搞错了|错了)[\s,，]*(?:我们是|应该是|是)?[\s,，]*(?=([^\s,，]{1,10}))/g;
+/** …是干田坝 我记错了: the sender owning up, after the fix, says nothing more. */
+const SAID_WRONG_END_RE = /(?<=[\s,，])(?:我|刚才)?(?:记错了|说错了|搞错了|写错了)[\s,，。!！]*$/;
+const COUNT_ONLY_RE =
+  /^[\d一二两三四五六七八九十半几]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|公斤|两)$/;
+const WHEN_RE = /^(?:上午|下午|中午|晚上|早上|今天|明天|后天|大后天|今晚|明早|尚午|下无)/;
+
+/** The replacement for SAID_WRONG_RE: drop the word taken back when the next is of its kind; else keep all. */
+function takeBack(all: string, wrong: string, _right: string, ..._rest: unknown[]): string {
+  const right = _right;
+  if (WHEN_RE.test(right) || WHEN_RE.test(wrong)) return all;
+  // (化肥两袋 不对 三袋: a bare count after goods counted is read by NO_THEN_COUNT and the pairing)
+  if (COUNT_ONLY_RE.test(right) !== COUNT_ONLY_RE.test(wrong)) return all;
+  // (36.5 不对 36.6: readings taken back are read by the temperature reader)
+  if (/\d\.\d/.test(wrong) || /\d\.\d/.test(right)) return all;
+  return '';
+}
+
 const SEND_WHO_RE =
   /送谁(?=\s*(?:[\d一二两三四五六七八九十]|[通筒桶]|到|今天|明天|后天|上午|尚午|下午|晚上|送水|$)|\s+[\u4e00-\u9fa5]{1,3}(?:岩|坎|院子|湾|坝|沟|坪|垭|组))/g;
 const READING_AFTER_RE = /^\s*(?:是|量的?|测的?)?\s*(?:[34][\d]|三十|三[六七八]点|四十)/;
