@@ -154,6 +154,13 @@ function namely(text: string): string {
 export function fixMeasureHomophones(text: string): string {
   let out = fixVoiceWords(readDialect(text));
   if (out.includes('嗯') || out.includes('呃')) out = out.replace(FILLER_RE, '');
+  // 话费两袋 / 两袋化费: the recogniser's 话费 (a phone bill) and 化费 for 化肥, counted in bags
+  if (out.includes('费')) out = out.replace(FERTILISER_SLIP_RE, '化肥');
+  // 化肥两代: 代 after a count closing the clause is the bag 袋
+  if (out.includes('代'))
+    out = out.replace(/(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])/g, '$1袋');
+  // 那个 那个 尿素两袋: 那个 said alone while thinking is a filler (那个化肥莫带了 keeps its 那个)
+  if (out.includes('那个')) out = out.replace(/(?<=^|[\s,，])(?:那个[\s,，]+)+/g, '');
   if (out.includes('就是')) out = namely(out);
   // 明后两天下午各送一桶: tomorrow and the day after
   if (out.includes('明后')) out = out.replace(/明后(?:两)?天/g, '明天和后天');
@@ -190,6 +197,8 @@ export function fixMeasureHomophones(text: string): string {
  * Voice typing writes words by their sound: 口照 for 口罩, 冲电器 for 充电器, 复合飞 for 复合肥, 发骚 for 发烧. Only
  * words that mean nothing else in a report or an order are mended.
  */
+const FERTILISER_SLIP_RE =
+  /[话化]费(?=\s*[\d一二两三四五六七八九十]+\s*[袋包代])|(?<=[\d一二两三四五六七八九十]\s*[袋包]\s*)[话化]费/g;
 const SAID_WRONG_HINT_RE = /[\s,，](?:不对|说错了|记错了|搞错了|错了)/;
 /** A word, then 不对 (said wrong), then the word meant: 五组 不对 我们是六组. */
 const SAID_WRONG_RE =
@@ -256,7 +265,9 @@ function fixVoiceWords(text: string): string {
 
 /** A name as the purchase list sums it: simplified script, slips mended (付合肥 → 复合肥, 雞蛋 → 鸡蛋). */
 export function mendName(name: string): string {
-  return fixVoiceWords(simplify(name));
+  const mended = fixVoiceWords(simplify(name));
+  // (话费 or 化费 ordered by the bag is the recogniser's 化肥)
+  return mended === '话费' || mended === '化费' ? '化肥' : mended;
 }
 
 /** The slips that keep their length (口照 → 口罩, not 送睡 → 送水 … all do today), mended in place. */
@@ -266,7 +277,11 @@ const SAME_LENGTH_TABLE = wordTable(
 
 /** The text with its same-length slips mended: every character stays where it was (for as-written names). */
 export function mendSlipsInPlace(text: string): string {
-  return replaceWords(text, SAME_LENGTH_TABLE);
+  let out = replaceWords(text, SAME_LENGTH_TABLE);
+  if (out.includes('费')) out = out.replace(FERTILISER_SLIP_RE, '化肥');
+  if (out.includes('代'))
+    out = out.replace(/(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])/g, '$1袋');
+  return out;
 }
 
 /**
