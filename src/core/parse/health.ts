@@ -228,9 +228,23 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     namePersons(out, h.persons);
     // 早上体温正常 晚上37.5: a slot reported normal without a number is a report of its own
     for (const n of h.normals) {
-      if (n.weak) continue;
       let slot = slotFromClock(local);
       for (const s of slots) if (s.end <= n.start) slot = s.slot;
+      // 孩子37度5 大人正常: people said to be normal beside a reading are a report each, with no number
+      const said = normalPersons(text, h.persons, n.start).filter(
+        (p) => !out.some((a) => a.record.person === p),
+      );
+      if (n.weak && said.length === 0) continue;
+      if (said.length > 0) {
+        for (const person of said) {
+          const room = roomFor(rooms, n.start);
+          out.push({
+            at: n.start,
+            record: { type: 'health', temperature: null, slot, symptoms: [], room, person },
+          });
+        }
+        continue;
+      }
       if (out.some((a) => a.record.slot === slot)) continue;
       const record: HealthRecord = { type: 'health', temperature: null, slot, symptoms: [], room: null };
       record.room = roomFor(rooms, n.start);
@@ -313,4 +327,19 @@ function shareAmongRooms(
     }));
     out.splice(at + 1, 0, ...more);
   });
+}
+
+/** 大人正常 / 爸爸妈妈体温都正常: the persons named right before a 正常 (not the sender). */
+function normalPersons(text: string, persons: readonly PersonHit[], at: number): string[] {
+  const near = persons.filter((p) => !p.self && p.end <= at && at - p.end <= 6);
+  const last = near[near.length - 1];
+  if (!last || !/^\s*(?:体温|温度)?\s*(?:都|也|均)?\s*$/.test(text.slice(last.end, at))) return [];
+  // 爸爸妈妈: persons side by side before one 正常 are each normal
+  const out: string[] = [last.person];
+  for (let k = near.length - 2; k >= 0; k--) {
+    const p = near[k] as PersonHit;
+    if (!/^[\s、和跟]*$/.test(text.slice(p.end, (near[k + 1] as PersonHit).start))) break;
+    out.unshift(p.person);
+  }
+  return out;
 }
