@@ -159,6 +159,12 @@ export function fixMeasureHomophones(text: string): string {
   // 化肥两代: 代 after a count closing the clause is the bag 袋
   if (out.includes('代'))
     out = out.replace(/(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])/g, '$1袋');
+  // 酒精 手套各一: one of each, no measure word said
+  if (out.includes('各'))
+    out = out.replace(
+      /各([一二两三四五1-5])(?=$|[\s,，。!！])/g,
+      (_m, n: string) => `各 x${CN_COUNT[n] ?? n}`,
+    );
   // 那个 那个 尿素两袋: 那个 said alone while thinking is a filler (那个化肥莫带了 keeps its 那个)
   if (out.includes('那个')) out = out.replace(/(?<=^|[\s,，])(?:那个[\s,，]+)+/g, '');
   if (out.includes('就是')) out = namely(out);
@@ -197,6 +203,7 @@ export function fixMeasureHomophones(text: string): string {
  * Voice typing writes words by their sound: 口照 for 口罩, 冲电器 for 充电器, 复合飞 for 复合肥, 发骚 for 发烧. Only
  * words that mean nothing else in a report or an order are mended.
  */
+const CN_COUNT: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5' };
 const FERTILISER_SLIP_RE =
   /[话化]费(?=\s*[\d一二两三四五六七八九十]+\s*[袋包代])|(?<=[\d一二两三四五六七八九十]\s*[袋包]\s*)[话化]费/g;
 const SAID_WRONG_HINT_RE = /[\s,，](?:不对|说错了|记错了|搞错了|错了)/;
