@@ -120,7 +120,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const known = knownRooms(text, tokens, mask, opts.vocabulary);
   claim(mask, known);
   const found = [...bare, ...known];
-  const rooms: RoomHit[] = found.length === 0 ? explicitRooms : [...explicitRooms, ...found].sort(byAt);
+  let rooms: RoomHit[] = found.length === 0 ? explicitRooms : [...explicitRooms, ...found].sort(byAt);
+  // 房号说错了，是2栋305不是2栋503: a room said not to be is none
+  if (rooms.length > 1 && text.includes('不是'))
+    rooms = rooms.filter((r) => !/不是\s*$/.test(text.slice(Math.max(0, r.start - 3), r.start)));
   const symptoms = findSymptoms(text);
   let positive = 0;
   for (const s of symptoms) if (!s.negated) positive++;
