@@ -85,7 +85,13 @@ export function findBareRooms(
   if (first && isBare(blocked, first) && !startsAt(hits, first.start) && !startsAt(temps, first.start)) {
     const lead = text.slice(0, first.start);
     const after = text[first.end];
-    if (OPENING_RE.test(lead) && !NOT_ROOM_AFTER.has(after ?? '') && hasContentAfter(text, first.end)) {
+    // (8803：\n① 纸巾 ×2 — a colon after the room, then the list; 8:30 is a time)
+    const labelled = after === ':' && !/\d/.test(text[first.end + 1] ?? '');
+    if (
+      OPENING_RE.test(lead) &&
+      (labelled || !NOT_ROOM_AFTER.has(after ?? '')) &&
+      hasContentAfter(text, first.end)
+    ) {
       hits.push({ start: first.start, end: first.end, room: first.int });
       // 2010 2011 都是36.5 / 2201 2202 两个房间…: rooms listed one after another open the message together
       let prev = first;

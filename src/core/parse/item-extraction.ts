@@ -142,7 +142,15 @@ export class Extraction {
         // 送壶开水 / 来袋盐: a measure word right after the verb means one
         const u = qty === null && unit === null ? unitAt(text, pos) : null;
         // (要打药: 打 right after the verb is the verb 打, not a dozen)
-        if (u && u.length === 1 && u !== '打' && u !== '对' && isCjk(text[pos + 1])) {
+        // (要卷纸: 卷纸 is the goods, not one 卷 of 纸)
+        if (
+          u &&
+          u.length === 1 &&
+          u !== '打' &&
+          u !== '对' &&
+          isCjk(text[pos + 1]) &&
+          (goodsAt(text, pos)?.length ?? 0) <= (goodsAt(text, pos + 1)?.length ?? 0)
+        ) {
           qty = 1;
           unit = u;
           pos += 1;
