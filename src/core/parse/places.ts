@@ -40,7 +40,7 @@ export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
  * hamlet's name with no 组 or 村 in it (CONTRACT.md section 2).
  */
 const GEO_ENDING =
-  '(?:[岩沟河溪坝湾]口|院子|屋基|(?<=[\\u4e00-\\u9fa5])老屋|(?<=[^我你他她家们屋爸妈婆公爷奶娘叔姨舅伯哥姐弟妹儿女孙汉])屋头|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚|箐|凹|墩|埂|峁|塬|洼|岔|屯|峪|窑|(?<=[\\u4e00-\\u9fa5]{2})[田林])(?:顶上|顶|底|上|下|里|边|头)?';
+  '(?:[岩沟河溪坝湾]口|院子|屋基|(?<=[\\u4e00-\\u9fa5])老屋|(?<=[^我你他她家们屋爸妈婆公爷奶娘叔姨舅伯哥姐弟妹儿女孙汉])屋头|垭口|梁子|坝子|坪子|湾|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚|箐|凹|墩|埂|峁|塬|洼|岔|屯|峪|窑|(?<=[\\u4e00-\\u9fa5]{2})[田林洞])(?:顶上|顶|底|上|下|里|边|头)?';
 /** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
 const GEO_RE = new RegExp(
   `(?:^|(?<=[\\s,，。;；!！?？|:：、(]|到|在|送|是|住|们|给|屋头|家里|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[老小]?[\\u4e00-\\u9fa5]{1,3}?家)?)(?=$|[\\s,，。;；!！|?？()]|谢谢|哈|吧|嘛|哦|啊|撒|噻|咯|哟|呀|嘞|吗|去|住|等|养猪场|养鸡场|猪场|鸡场|小学|卫生室|小卖部|那|这边|这里|那边|送|再|还要|还|也要|要(?=[\\d一二两三四五六七八九十]|点|些)|[\\d一二两三四五六七八九十]{1,2}户|(?:大后天|后天|明天|今天|今晚|明早)(?=[\\d一二两三四五六七八九十]|送)|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\\d一二两三四五六七八九十]{1,3}\\s*(?:桶|袋|包|斤|瓶|箱|壶)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。]|带|买|要|订|送|家)|老[${SURNAMES}](?:$|[\\s,，。])|我(?:是|家))`,
@@ -86,7 +86,9 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       hits.push({ start: i, end: i + k.length, place: k, strict: true, known: true });
     }
   }
-  if (!/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑]/.test(text))
+  if (
+    !/[院屋垭梁坝坪湾沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑洞]/.test(text)
+  )
     return hits;
   for (const m of text.matchAll(GEO_RE)) {
     if (hits.length >= MAX_HITS) break;
@@ -144,7 +146,8 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     const said =
       '到在住送至'.includes(text[start - 1] ?? '') ||
       (text[start - 1] === '们' && /^(?:送|这边|那边|这里|的)/.test(text.slice(end)));
-    hits.push({ start, end, place: name, strict: true, byEnding: !said });
+    // (七星洞, the village itself, is no new hamlet)
+    hits.push({ start, end, place: name, strict: true, byEnding: !said && !LANDMARK_WHOLE_RE.test(name) });
   }
   return hits.sort((a, b) => a.start - b.start);
 }
@@ -155,6 +158,7 @@ const HAMLET =
 const GROUP = `第?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:[\\u4e00-\\u9fa5]{1,3}家${HAMLET}?|[\\u4e00-\\u9fa5]{0,2}${HAMLET}|村口|路口|桥头|公路边|大路边)?`;
 const LANDMARK =
   '七星洞(?:村委会|村部|村)?|黄桷树|村委会?(?:门口)?|村部|村口|村小学|村小|村卫生室|村办公室|大队部|[\\u4e00-\\u9fa5]{1,2}家院子';
+const LANDMARK_WHOLE_RE = new RegExp(`^(?:${LANDMARK})$`);
 const STRICT_RE = new RegExp(`(?<![\\d一二三四五六七八九十])(?:${GROUP})|${LANDMARK}`, 'g');
 const VERB_RE =
   /地址[:：]?|送到|送去|送至|送往|送回|放到|放在|放(?=[\u4e00-\u9fa5]{1,8}(?:门口|旁边|边上|对面|那里|那儿))|拿到|带到|拉到|运到|寄到|送给|去(?<=送[^，,。\s]{1,6}去)(?=[\u4e00-\u9fa5])|来(?<=送[^，,。\s]{0,4}[水桶袋包箱]来)(?=[\u4e00-\u9fa5])(?![我你他她送嘛吧呀啊哦了])/g;
