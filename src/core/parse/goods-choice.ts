@@ -33,7 +33,7 @@ export function changedGoods(masked: string, anchor: number, goods: readonly Ite
   // 不对，醋是两瓶: a fix opening the message, nothing counted before it, changes the goods it names
   const fix = FIX_OPENING_RE.exec(masked);
   if (fix) return goods.filter((g) => masked.includes(g.name, fix[0].length)).map((g) => ({ name: g.name }));
-  const m = /改成|改为|换成/.exec(masked);
+  const m = /改成|改为|换成|改(?=\s*[\d一二两三四五六七八九十半])/.exec(masked);
   if (!m) return [];
   const before = masked.slice(0, m.index);
   return goods.filter((g) => before.includes(g.name) && anchor < m.index).map((g) => ({ name: g.name }));

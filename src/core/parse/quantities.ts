@@ -214,7 +214,8 @@ export function findQuantities(text: string): QtyHit[] {
       // 二两花椒 / 三两茶叶: 两 after a digit is the weight (50 g), not the number two
       const liang = /^([一二三四五六七八九十半]{1,2})两$/.exec(numText);
       const weight = liang?.[1] ? parseNumber(liang[1]) : null;
-      if (weight !== null && !inexact && /[\u4e00-\u9fa5]/.test(text[i] ?? '')) {
+      // (花椒二两: after the goods, closing the clause, too)
+      if (weight !== null && !inexact && /[\u4e00-\u9fa5\s,，。、;；]|^$/.test(text[i] ?? '')) {
         hits.push({ start, end: i, qty: weight, unit: '两', suffix: false });
       }
       continue;
