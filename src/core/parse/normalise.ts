@@ -165,6 +165,8 @@ export function fixMeasureHomophones(text: string): string {
       /各([一二两三四五1-5])(?=$|[\s,，。!！])/g,
       (_m, n: string) => `各 x${CN_COUNT[n] ?? n}`,
     );
+  // 土豆种子一百斤 改成八十斤: the count changed gives way to the count after 改 (the goods stay before it)
+  if (out.includes('改')) out = out.replace(RECOUNT_RE, '$3改成');
   // 那个 那个 尿素两袋: 那个 said alone while thinking is a filler (那个化肥莫带了 keeps its 那个)
   if (out.includes('那个')) out = out.replace(/(?<=^|[\s,，])(?:那个[\s,，]+)+/g, '');
   if (out.includes('就是')) out = namely(out);
@@ -203,6 +205,8 @@ export function fixMeasureHomophones(text: string): string {
  * Voice typing writes words by their sound: 口照 for 口罩, 冲电器 for 充电器, 复合飞 for 复合肥, 发骚 for 发烧. Only
  * words that mean nothing else in a report or an order are mended.
  */
+const RECOUNT_RE =
+  /([\d一二两三四五六七八九十百半]+)\s*(斤|袋|桶|包|瓶|箱|个|盒|把|卷|件|公斤)(?:的)?((?:[,，\s]*(?:太多了|忒多了|太少了|不够|多了|少了))?)[,，\s]*(?:改成|改为|改)(?=\s*[\d一二两三四五六七八九十百半]+\s*\2)/g;
 const CN_COUNT: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5' };
 const FERTILISER_SLIP_RE =
   /[话化]费(?=\s*[\d一二两三四五六七八九十]+\s*[袋包代])|(?<=[\d一二两三四五六七八九十]\s*[袋包]\s*)[话化]费/g;
