@@ -4,8 +4,8 @@
 // lists sum them under one name again (canonicalItemName, canonicalPlace).
 import type { ParsedRecord } from '../records.js';
 import { readDialectInPlace } from './dialect.js';
-import { mendSlipsInPlace } from './normalise.js';
 import { simplify } from './traditional.js';
+import { mendSlipsInPlace } from './voice.js';
 
 /**
  * The records with each name the reader mended spelt as in `raw`. Only respellings that keep every character in

@@ -100,3 +100,15 @@ export function saidOnce(items: Item[]): void {
     else if (it.qty === null) items.splice(i, 1);
   }
 }
+
+/** 一个新的 counts the goods before it (and is no goods of its own). */
+export function newOneOf(items: ItemHit[]): ItemHit[] {
+  const out: ItemHit[] = [];
+  for (const h of items) {
+    const before = out[out.length - 1];
+    if (h.item.name !== '新') out.push(h);
+    else if (before && before.item.qty === null)
+      out[out.length - 1] = { ...before, item: { ...before.item, qty: h.item.qty, unit: h.item.unit } };
+  }
+  return out;
+}

@@ -1,8 +1,9 @@
 // Where and when a health reading stands in its message: the slot from the clock or a part-of-day word, the
 // symptoms of its part of the message, its room, and the day words (昨晚, 现在) that tie it to a day.
-import type { Slot, SymptomCode } from '../records.js';
+import type { HealthRecord, Slot, SymptomCode } from '../records.js';
 import { clauseEnd } from './chars.js';
 import type { LocalDate } from './local-time.js';
+import type { PersonHit } from './persons.js';
 import type { RoomHit } from './rooms.js';
 import type { SlotHit } from './slots.js';
 import type { SymptomHit } from './symptoms.js';
@@ -137,4 +138,44 @@ export function complainant(
   // at most one clause boundary between, and no other sentence
   if ((text.slice(who.end, at).match(/[,，。;；!！?？]/g) ?? []).length > 1) return null;
   return who.person;
+}
+
+/** Each reading said of several rooms listed just before it (`2106 2108 都36.5`) is each room's, in place. */
+export function shareAmongRooms(
+  text: string,
+  rooms: readonly RoomHit[],
+  temps: readonly TempHit[],
+  out: { at: number; record: HealthRecord }[],
+): void {
+  temps.forEach((t, i) => {
+    const prevEnd = i === 0 ? 0 : (temps[i - 1] as TempHit).end;
+    const here = rooms.filter((r) => r.start >= prevEnd && r.end <= t.start);
+    const last = here[here.length - 1];
+    if (here.length < 2 || !last || !/^\s*(?:都是|都|均为|均|全是|全都)/.test(text.slice(last.end, t.start)))
+      return;
+    const at = out.findIndex((a) => a.at === t.start);
+    const one = out[at];
+    if (!one || one.record.person !== undefined) return;
+    one.record.room = (here[0] as RoomHit).room;
+    const more = here.slice(1).map((r) => ({
+      at: t.start,
+      record: { ...one.record, symptoms: [...one.record.symptoms], room: r.room },
+    }));
+    out.splice(at + 1, 0, ...more);
+  });
+}
+
+/** 大人正常 / 爸爸妈妈体温都正常: the persons named right before a 正常 (not the sender). */
+export function normalPersons(text: string, persons: readonly PersonHit[], at: number): string[] {
+  const near = persons.filter((p) => !p.self && p.end <= at && at - p.end <= 6);
+  const last = near[near.length - 1];
+  if (!last || !/^\s*(?:体温|温度)?\s*(?:都|也|均)?\s*$/.test(text.slice(last.end, at))) return [];
+  // 爸爸妈妈: persons side by side before one 正常 are each normal
+  const out: string[] = [last.person];
+  for (let k = near.length - 2; k >= 0; k--) {
+    const p = near[k] as PersonHit;
+    if (!/^[\s、和跟]*$/.test(text.slice(p.end, (near[k + 1] as PersonHit).start))) break;
+    out.unshift(p.person);
+  }
+  return out;
 }

@@ -12,7 +12,6 @@ import { namedReadings, readTable, rosterRows } from './lists.js';
 import { localMoment } from './local-time.js';
 import {
   dropGreetings,
-  fixMeasureHomophones,
   joinSpacedLetters,
   normalise,
   quotedWords,
@@ -25,6 +24,7 @@ import { parsePlain } from './plain.js';
 import { findQuantities } from './quantities.js';
 import { spellRoomDigits } from './rooms.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
+import { fixMeasureHomophones } from './voice.js';
 
 export { measuredAgain } from './health.js';
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';

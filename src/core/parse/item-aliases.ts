@@ -1,6 +1,6 @@
 // Aliases for purchase lists: the records keep names as written; the bot sums a purchase list by canonical name.
 // Plain data, one entry per canonical name; staff can extend it without touching code.
-import { mendName } from './normalise.js';
+import { mendName } from './voice.js';
 
 export interface ItemAlias {
   canonical: string;

@@ -12,6 +12,7 @@ import { type DateHit, findDates } from './dates.js';
 import { type DoubtCode, doubt } from './doubts.js';
 import {
   changedGoods,
+  newOneOf,
   saidOnce,
   withdrawnHere,
   withoutAlternatives,
@@ -23,7 +24,6 @@ import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localMoment } from './local-time.js';
 import { SURNAMES } from './name-words.js';
 import { type NumToken, scanNumbers } from './numbers.js';
-import { parseNumber } from './numerals.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
@@ -42,7 +42,15 @@ import {
   mentionsWater,
   waterPerDay,
 } from './water.js';
-import { MOVED_RE, rescheduled, TIME_MOVED_RE, withdrawnDelivery, withdrawsWater } from './water-moves.js';
+import {
+  looseDay,
+  MOVED_RE,
+  recountedBarrels,
+  rescheduled,
+  TIME_MOVED_RE,
+  withdrawnDelivery,
+  withdrawsWater,
+} from './water-moves.js';
 import { spreadWater } from './water-spread.js';
 
 export interface PlainOptions {
@@ -180,20 +188,19 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       const when = bookedDays(text, rescheduled(text, dates));
       // 水改到后天送，还是两桶: the booking moved is withdrawn, the new day booked (else both would be delivered)
       // 水改成三桶: a changed count withdraws the booking and books it again, at the count after the change
-      const recount = RECOUNT_RE.exec(masked);
+      const recount = recountedBarrels(masked);
       if (cancels.length === 0 && (moved || recount))
         out.push({ at: -1, record: { type: 'cancel', items: [{ name: '水' }] } });
       const perDay = waterPerDay(masked, when, places, local);
       if (perDay) for (const w of perDay) out.push(w);
       else {
         const record = buildWater(items, [], when, deliverTo, local);
-        const qty = recount ? parseNumber(recount[1] as string) : null;
-        if (qty !== null) record.qty = qty;
+        if (recount !== null) record.qty = recount;
         out.push({ at: Math.max(0, waterAt), record });
       }
       if (placeDoubt) for (const w of out) if (w.record.type === 'water') doubt(w.record, placeDoubt);
       // 周末送两桶 / 过两天 / 二月二前 (any day before it): a loose day is not guessed; the bot asks which day
-      if (LOOSE_DAY_RE.test(text))
+      if (looseDay(text))
         for (const w of out)
           if (w.record.type === 'water') {
             w.record.date = null;
@@ -285,25 +292,6 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       if (i.unit === '罐' && i.name.length > 2 && i.name.endsWith('罐')) i.name = i.name.slice(0, -1);
   }
   return context === 'quarantine' ? records : spreadWater(text, records);
-}
-
-/** Days said loosely (周末, 过两天, 二月二前): which day is asked. */
-const LOOSE_DAY_RE =
-  /周末|礼拜天?末|过两天|过几天|这几天|改天|(?:号|日|月二|初[一二三四五六七八九十]|月十[一二三四五六七八九]?|廿[一二三四五六七八九])(?:之|以)?前(?![天晚])/;
-
-/** 水改成三桶 / 明天送两桶水 改成三桶: the count of barrels changed. */
-const RECOUNT_RE = /水[^，,。]{0,6}(?:改成|改为)\s*([\d一二两三四五六七八九十]+)\s*桶/;
-
-/** 一个新的 counts the goods before it (and is no goods of its own). */
-function newOneOf(items: ItemHit[]): ItemHit[] {
-  const out: ItemHit[] = [];
-  for (const h of items) {
-    const before = out[out.length - 1];
-    if (h.item.name !== '新') out.push(h);
-    else if (before && before.item.qty === null)
-      out[out.length - 1] = { ...before, item: { ...before.item, qty: h.item.qty, unit: h.item.unit } };
-  }
-  return out;
 }
 
 /** Breathlessness (not a tight chest alone) is acute. */

@@ -1,7 +1,9 @@
 // Water bookings moved or withdrawn: 水改到后天 (the old day withdrawn, the new one booked), 时间改到周五下午,
-// 取消明天的送水 (no booking), 后天的那次取消 (the water of that day).
+// 取消明天的送水 (no booking), 后天的那次取消 (the water of that day); recounted (水改成三桶); or on a day said too
+// loosely to book (周末, 过两天).
 import type { CancelRecord } from '../records.js';
 import type { DateHit } from './dates.js';
+import { parseNumber } from './numerals.js';
 import { isWaterItem, mentionsWater } from './water.js';
 
 /** 取消明天的送水: a message withdrawing water books none. */
@@ -58,4 +60,21 @@ export function withdrawnDelivery(
   if (record.items.length > 0 || !mentionsWater(text)) return;
   if (/今天|明天|后天|周|星期|礼拜|号|那次|那趟/.test(text.slice(Math.max(0, first.start - 8), first.end)))
     record.items.push({ name: '水' });
+}
+
+/** Days said loosely (周末, 过两天, 二月二前): which day is asked. */
+const LOOSE_DAY_RE =
+  /周末|礼拜天?末|过两天|过几天|这几天|改天|(?:号|日|月二|初[一二三四五六七八九十]|月十[一二三四五六七八九]?|廿[一二三四五六七八九])(?:之|以)?前(?![天晚])/;
+
+/** 周末送两桶 / 过两天 / 二月二前 (any day before it): a day the bot asks about rather than guesses. */
+export function looseDay(text: string): boolean {
+  return LOOSE_DAY_RE.test(text);
+}
+
+/** 水改成三桶 / 明天送两桶水 改成三桶: the count of barrels changed to, or null. */
+const RECOUNT_RE = /水[^，,。]{0,6}(?:改成|改为)\s*([\d一二两三四五六七八九十]+)\s*桶/;
+
+export function recountedBarrels(text: string): number | null {
+  const m = RECOUNT_RE.exec(text);
+  return m ? parseNumber(m[1] as string) : null;
 }

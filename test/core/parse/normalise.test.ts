@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fixMeasureHomophones,
-  normalise,
-  stripQuote,
-  tightenDecimals,
-} from '../../../src/core/parse/normalise.js';
+import { normalise, stripQuote, tightenDecimals } from '../../../src/core/parse/normalise.js';
+import { fixMeasureHomophones } from '../../../src/core/parse/voice.js';
 
 describe('normalise', () => {
   it('folds full-width forms and keeps unchanged runs', () => {

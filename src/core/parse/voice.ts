@@ -1,0 +1,194 @@
+// Voice input and pinyin typing write words by their sound, and speakers take words back and say them twice: the
+// measure word 袋 as 带, 送水 as 送谁, 体温 as 提问, 化肥 as 话费; fillers (嗯, 那个), repetitions (两袋两袋) and
+// corrections (五组 不对 我们是六组). Read here into the words meant, after dialect words (dialect.ts) and before
+// the readers. Names keep their spelling: as-written.ts spells them back from the sender's text.
+import { readDialect } from './dialect.js';
+import { goodsAt, isKindOf } from './item-lexicon.js';
+import { simplify } from './traditional.js';
+import { replaceWords, wordTable } from './word-table.js';
+
+/**
+ * 两带化肥: voice input and pinyin typing write the measure word 袋 as its homophone 带. Only between a numeral
+ * and known goods, where 带 (to bring) cannot stand.
+ */
+const DAI_RE = /[0-9一二两三四五六七八九十几半][带代]/g;
+
+/** 尿素嗯两袋 / 复合肥呃不要了: a voice filler inside a sentence is no word of it. */
+const FILLER_RE = /(?<=[\u4e00-\u9fa5\d])[嗯呃]+(?=[\u4e00-\u9fa5\d])/g;
+
+const NO_THEN_COUNT_RE =
+  /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支个])\s*[,，]\s*不\s*[,，]\s*(?=[\d一二两三四五六七八九十])/g;
+const REPEATED_COUNT_RE = /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支])(?:[,，\s]*\1)+/g;
+const REPEATED_NO_RE = /(不对|不是)(?:[,，\s]*\1)+/g;
+/** A cheap look before REPEATED_RE: some measure word, or 不对/不是, stands at least twice. */
+function saidTwice(text: string): boolean {
+  const m = /[袋桶包斤瓶箱盒件卷把支]|不对|不是/.exec(text);
+  if (!m) return false;
+  return (
+    text.indexOf(m[0], m.index + m[0].length) >= 0 ||
+    /[袋桶包斤瓶箱盒件卷把支]|不对|不是/.test(text.slice(m.index + m[0].length))
+  );
+}
+const REPEATED_RE = /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支]|不对|不是)[,，\s]*\1/;
+
+/** 化肥就是复合肥两袋: a general word put right by the kind meant (就是) names one goods, the kind. */
+function namely(text: string): string {
+  let out = text;
+  for (let i = out.indexOf('就是'); i > 0; i = out.indexOf('就是', i + 2)) {
+    const kind = goodsAt(out, i + 2);
+    if (!kind) continue;
+    for (let k = Math.min(4, i); k >= 1; k--) {
+      const general = out.slice(i - k, i);
+      if (goodsAt(out, i - k) === general && isKindOf(kind, general)) {
+        out = out.slice(0, i - k) + out.slice(i + 2);
+        i -= k + 2;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function fixMeasureHomophones(text: string): string {
+  let out = fixVoiceWords(readDialect(text));
+  if (out.includes('嗯') || out.includes('呃')) out = out.replace(FILLER_RE, '');
+  // 话费两袋 / 两袋化费: the recogniser's 话费 (a phone bill) and 化费 for 化肥, counted in bags
+  if (out.includes('费')) out = out.replace(FERTILISER_SLIP_RE, '化肥');
+  // 化肥两代: 代 after a count closing the clause is the bag 袋
+  if (out.includes('代'))
+    out = out.replace(/(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])/g, '$1袋');
+  // 酒精 手套各一: one of each, no measure word said
+  if (out.includes('各'))
+    out = out.replace(
+      /各([一二两三四五1-5])(?=$|[\s,，。!！])/g,
+      (_m, n: string) => `各 x${CN_COUNT[n] ?? n}`,
+    );
+  // 土豆种子一百斤 改成八十斤: the count changed gives way to the count after 改 (the goods stay before it)
+  if (out.includes('改')) out = out.replace(RECOUNT_RE, '$3改成');
+  // 那个 那个 尿素两袋: 那个 said alone while thinking is a filler (那个化肥莫带了 keeps its 那个)
+  if (out.includes('那个')) out = out.replace(/(?<=^|[\s,，])(?:那个[\s,，]+)+/g, '');
+  if (out.includes('就是')) out = namely(out);
+  // 明后两天下午各送一桶: tomorrow and the day after
+  if (out.includes('明后')) out = out.replace(/明后(?:两)?天/g, '明天和后天');
+  // 老鹰岩 不对 是干田坝 / 菜籽 不对 是菜籽油 / 两板 不对 是一板: the word taken back gives way to the one after
+  if (SAID_WRONG_HINT_RE.test(out))
+    out = out.replace(SAID_WRONG_RE, takeBack).replace(SAID_WRONG_END_RE, (m) => ' '.repeat(m.length));
+  // 复合肥要两袋，不，三袋: a lone 不 between two counts takes the first back
+  if (out.includes('不')) out = out.replace(NO_THEN_COUNT_RE, '$1不对是');
+  // 不对不对是两袋两袋就够了 / 一桶一桶就够了: said twice in one breath, meant once
+  if (saidTwice(out) && REPEATED_RE.test(out))
+    out = out.replace(REPEATED_COUNT_RE, '$1').replace(REPEATED_NO_RE, '$1');
+  // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
+  if (out.includes('通') || out.includes('筒'))
+    out = out.replace(/([0-9一二两三四五六七八九十几半])\s*[通筒](?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');
+  // 送谁两通 / 送谁 两桶 今天: the recogniser's 送谁 for 送水, and its 通/筒 for 桶, with barrels, a day or a place after
+  if (out.includes('送谁')) out = out.replace(SEND_WHO_RE, '送水');
+  if ((out.includes('通') || out.includes('筒')) && out.includes('送水'))
+    out = out.replace(/([0-9一二两三四五六七八九十几半])[通筒](?![知过道讯话电车报])/g, '$1桶');
+  // 提问三十六度五 / 早上题文36.5: the recogniser's 提问 for 体温, before a reading
+  if (out.includes('提问') || out.includes('题文'))
+    out = out.replace(/提问|题文/g, (w, at: number, s: string) =>
+      READING_AFTER_RE.test(s.slice(at + 2, at + 6)) ? '体温' : w,
+    );
+  if (!out.includes('带') && !out.includes('代')) return out;
+  const src = out;
+  for (const m of src.matchAll(DAI_RE)) {
+    const at = m.index + 1;
+    if (goodsAt(src, at + 1)) out = `${out.slice(0, at)}袋${out.slice(at + 1)}`;
+  }
+  return out;
+}
+
+/**
+ * Voice typing writes words by their sound: 口照 for 口罩, 冲电器 for 充电器, 复合飞 for 复合肥, 发骚 for 发烧. Only
+ * words that mean nothing else in a report or an order are mended.
+ */
+const RECOUNT_RE =
+  /([\d一二两三四五六七八九十百半]+)\s*(斤|袋|桶|包|瓶|箱|个|盒|把|卷|件|公斤)(?:的)?((?:[,，\s]*(?:太多了|忒多了|太少了|不够|多了|少了))?)[,，\s]*(?:改成|改为|改)(?=\s*[\d一二两三四五六七八九十百半]+\s*\2)/g;
+const CN_COUNT: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5' };
+const FERTILISER_SLIP_RE =
+  /[话化]费(?=\s*[\d一二两三四五六七八九十]+\s*[袋包代])|(?<=[\d一二两三四五六七八九十]\s*[袋包]\s*)[话化]费/g;
+const SAID_WRONG_HINT_RE = /[\s,，](?:不对|说错了|记错了|搞错了|错了)/;
+/** A word, then 不对 (said wrong), then the word meant: 五组 不对 我们是六组. */
+const SAID_WRONG_RE =
+  /(?<=^|[\s,，])([^\s,，]{1,10}?)[\s,，]+(?:不对不对|不对|说错了|记错了|搞错了|错了)[\s,，]*(?:我们是|应该是|是)?[\s,，]*(?=([^\s,，]{1,10}))/g;
+/** …是干田坝 我记错了: the sender owning up, after the fix, says nothing more. */
+const SAID_WRONG_END_RE = /(?<=[\s,，])(?:我|刚才)?(?:记错了|说错了|搞错了|写错了)[\s,，。!！]*$/;
+const COUNT_ONLY_RE =
+  /^[\d一二两三四五六七八九十半几]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|公斤|两)$/;
+const WHEN_RE = /^(?:上午|下午|中午|晚上|早上|今天|明天|后天|大后天|今晚|明早|尚午|下无)/;
+
+/** The replacement for SAID_WRONG_RE: drop the word taken back when the next is of its kind; else keep all. */
+function takeBack(all: string, wrong: string, _right: string, ..._rest: unknown[]): string {
+  const right = _right;
+  if (WHEN_RE.test(right) || WHEN_RE.test(wrong)) return all;
+  // (化肥两袋 不对 三袋: a bare count after goods counted is read by NO_THEN_COUNT and the pairing)
+  if (COUNT_ONLY_RE.test(right) !== COUNT_ONLY_RE.test(wrong)) return all;
+  // (36.5 不对 36.6: readings taken back are read by the temperature reader)
+  if (/\d\.\d/.test(wrong) || /\d\.\d/.test(right)) return all;
+  return '';
+}
+
+const SEND_WHO_RE =
+  /送谁(?=\s*(?:[\d一二两三四五六七八九十]|[通筒桶]|到|今天|明天|后天|上午|尚午|下午|晚上|送水|$)|\s+[\u4e00-\u9fa5]{1,3}(?:岩|坎|院子|湾|坝|沟|坪|垭|组))/g;
+const READING_AFTER_RE = /^\s*(?:是|量的?|测的?)?\s*(?:[34][\d]|三十|三[六七八]点|四十)/;
+const VOICE_WORDS: Record<string, string> = {
+  口照: '口罩',
+  可数: '咳嗽',
+  桑子: '嗓子',
+  尚午: '上午',
+  上无: '上午',
+  下无: '下午',
+  中无: '中午',
+  口造: '口罩',
+  没有发少: '没有发烧',
+  没发少: '没发烧',
+  咳数: '咳嗽',
+  扣罩: '口罩',
+  冲电器: '充电器',
+  冲电宝: '充电宝',
+  复合飞: '复合肥',
+  发骚: '发烧',
+  尿速: '尿素',
+  体问: '体温',
+  温度记: '温度计',
+  体温记: '体温计',
+  小毒液: '消毒液',
+  消读液: '消毒液',
+  发少了: '发烧了',
+  送睡: '送水',
+  量桶: '两桶',
+  付合肥: '复合肥',
+  题温: '体温',
+  酱有: '酱油',
+  将油: '酱油',
+  化飞: '化肥',
+  卫生之: '卫生纸',
+  温度机: '温度计',
+};
+const VOICE_TABLE = wordTable(VOICE_WORDS);
+
+function fixVoiceWords(text: string): string {
+  return replaceWords(text, VOICE_TABLE);
+}
+
+/** A name as the purchase list sums it: simplified script, slips mended (付合肥 → 复合肥, 雞蛋 → 鸡蛋). */
+export function mendName(name: string): string {
+  const mended = fixVoiceWords(simplify(name));
+  // (话费 or 化费 ordered by the bag is the recogniser's 化肥)
+  return mended === '话费' || mended === '化费' ? '化肥' : mended;
+}
+
+/** The slips that keep their length (口照 → 口罩, not 送睡 → 送水 … all do today), mended in place. */
+const SAME_LENGTH_TABLE = wordTable(
+  Object.fromEntries(Object.entries(VOICE_WORDS).filter(([k, v]) => k.length === v.length)),
+);
+
+/** The text with its same-length slips mended: every character stays where it was (for as-written names). */
+export function mendSlipsInPlace(text: string): string {
+  let out = replaceWords(text, SAME_LENGTH_TABLE);
+  if (out.includes('费')) out = out.replace(FERTILISER_SLIP_RE, '化肥');
+  if (out.includes('代'))
+    out = out.replace(/(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])/g, '$1袋');
+  return out;
+}
