@@ -66,7 +66,7 @@ const BUY_RE = /买|代购|代买|订|捎|带/;
 const SPENT_RE = /花了.{0,12}(?:买|点|订)|(?:买|点)(?:了|过)?.{0,8}花了/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
-  /(?:万一|如果|要是|假如).{0,12}(?:要不要|需不需要|用不用|怎么办)|多少钱|好多钱|几多钱|钱是?(?:好多|多少|几多)|价格|价钱|怎么卖|要戴|要用吗|怎么用|能用吗|可以用吗|要吃(?:吗|么|几|多少|多久|多长)|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点/;
+  /(?:万一|如果|要是|假如).{0,12}(?:要不要|需不需要|用不用|怎么办)|多少钱|好多钱|几多钱|钱是?(?:好多|多少|几多)|价格|价钱|怎么卖|要戴|要用吗|怎么用|能用吗|可以用吗|要吃(?:吗|么|几|多少|多久|多长)|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点|去哪里?开|在哪里?开|怎么开/;
 
 /** A room the group knows, written bare anywhere (要根数据线 1907 谢谢): the number can only be that room. */
 function knownRooms(text: string, tokens: readonly NumToken[], mask: Mask, v?: Vocabulary): RoomHit[] {
@@ -234,6 +234,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   items = withoutAlternatives(masked, withoutGeneral(items));
   // 平板充电器坏了，能帮买一个新的吗: 一个新的 is one of the goods named before it
   if (items.some((h) => h.item.name === '新')) items = newOneOf(items);
+  // 钾肥那个不要了 只要尿素: the goods kept beside a withdrawal are no new ask
+  if (cancels.length > 0 && masked.includes('只要'))
+    items = items.filter((h) => !/只要\s*$/.test(masked.slice(Math.max(0, h.start - 3), h.start)));
   // 尿素要一袋 算了尿素不要了: goods withdrawn later in the same message are not ordered, nor withdrawn from before
   if (asOrder && cancels.length > 0) items = withdrawnHere(items, cancels, out);
   const goods: Item[] = [];
