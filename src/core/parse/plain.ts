@@ -234,6 +234,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   items = withoutAlternatives(masked, withoutGeneral(items));
   // 平板充电器坏了，能帮买一个新的吗: 一个新的 is one of the goods named before it
   if (items.some((h) => h.item.name === '新')) items = newOneOf(items);
+  // 有没有象棋 哦算了一个人下不了 有没有跳绳: goods given up with 算了 before others asked for are not asked
+  const givenUp = masked.includes('算了') ? /算了/.exec(masked) : null;
+  if (givenUp && items.some((h) => h.start > givenUp.index) && items.some((h) => h.end <= givenUp.index))
+    items = items.filter((h) => h.start > givenUp.index);
   // 钾肥那个不要了 只要尿素: the goods kept beside a withdrawal are no new ask
   if (cancels.length > 0 && masked.includes('只要'))
     items = items.filter((h) => !/只要\s*$/.test(masked.slice(Math.max(0, h.start - 3), h.start)));
