@@ -97,6 +97,8 @@ export function saidOnce(items: Item[]): void {
     const first = items[k] as Item;
     if (first.qty === it.qty && first.unit === it.unit) items.splice(i, 1);
     else if (first.qty === null && it.qty !== null) items.splice(k, 1);
+    // 有没有口罩，想要几个口罩: the mention that says its measure is kept
+    else if (first.qty === null && first.unit === null && it.unit !== null) items.splice(k, 1);
     else if (it.qty === null) items.splice(i, 1);
   }
 }
