@@ -13,9 +13,9 @@ const KIN_OR_TITLE =
  * group 1 is who, when it names someone.
  */
 const HOUSEHOLD_RE = new RegExp(
-  String.raw`(?:^|[\s,，。；;、]|另外|还有)(?:帮|给|替)?(?:[\u4e00-\u9fa5\d]{1,5}?的)?` +
+  String.raw`(?:^|[\s,，。；;、]|另外|还有)(?:帮|给|替)?(?:[\u4e00-\u9fa5\d]{1,5}?的)?(?:隔壁|邻居|对门|对面)?` +
     String.raw`(我家|我们家|俺家|[老小]?[\u4e00-\u9fa5]家|[\u4e00-\u9fa5]{0,2}(?:${KIN_OR_TITLE})|[老小][\u4e00-\u9fa5](?=家?(?:要|订|买)))` +
-    '家?(?:要|订|买|送|也要|需要)',
+    '家?(?:要|订|买|送|也要|需要|托我(?:帮(?:她|他))?(?:带|买|捎)|(?:让|叫)我(?:帮(?:她|他))?(?:带|买|捎))',
   'g',
 );
 /** Every household's clause asks (要, 订, 买, 送): fewer than two such words, no two households. */
@@ -52,6 +52,9 @@ export function householdParts(text: string): HouseholdPart[] | null {
   for (let m = HOUSEHOLD_RE.exec(text); m !== null; m = HOUSEHOLD_RE.exec(text)) {
     const lead = /^(?:[\s,，。；;、]|另外|还有)/.exec(m[0]);
     const who = m[1] as string;
+    // 我…大米两袋 盐五包 另外隔壁刘婆婆托我帮她带一瓶醋: the sender's own order before another's
+    if (starts.length === 0 && lead?.[0] !== undefined && /另外|还有/.test(lead[0]) && m.index > 0)
+      starts.push({ at: 0, who: null });
     starts.push({
       at: m.index + (lead && lead[0].trim() === '' ? lead[0].length : 0),
       who: OWN.has(who) ? null : who,
@@ -120,8 +123,10 @@ export function perHousehold(
   }
   const place = mine.find((r) => r.deliverTo !== null)?.deliverTo ?? null;
   const water = mine.find((r): r is WaterRecord => r.type === 'water');
+  // 都送到三组: a place said for all holds for every household, over where the sender said they are from
+  const forAll = parts.some((p) => /都(?:送|放|拿)/.test(p.text));
   for (const [k, r] of out.entries()) {
-    if (r.deliverTo === null) r.deliverTo = place;
+    if (r.deliverTo === null || (forAll && place !== null)) r.deliverTo = place;
     // 老李家要油一桶: among households, the household as written is whom the order is for
     const who = (parts[k] as HouseholdPart).who;
     if (r.type === 'order' && (r.customer === null || who?.endsWith('家'))) r.customer = who ?? r.customer;
