@@ -18,8 +18,8 @@ const HOUSEHOLD_RE = new RegExp(
     '家?(?:要|订|买|送|也要|需要|托我(?:帮(?:她|他))?(?:带|买|捎)|(?:让|叫)我(?:帮(?:她|他))?(?:带|买|捎))',
   'g',
 );
-/** Every household's clause asks (要, 订, 买, 送): fewer than two such words, no two households. */
-const ASK_WORD_RE = /要|订|买|送/g;
+/** Every household's clause asks (要, 订, 买, 送, 带): fewer than two such words, no two households. */
+const ASK_WORD_RE = /要|订|买|送|带|捎/g;
 const OWN = new Set(['我家', '我们家', '俺家']);
 
 export interface HouseholdPart {
