@@ -273,10 +273,17 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     if (changed.length > 0) out.push({ at: -1, record: { type: 'cancel', items: changed } });
     // 2206 2208 都是36.5 2210要一包抽纸: the room asking right before the goods is the request's
     const asking = rooms.filter((r) => r.end <= anchor).pop();
+    // 1210 紧急！隔壁1212的阿姨摔倒了: help is needed in the neighbour's room
+    const neighbour =
+      rooms.length > 1
+        ? rooms.find((r) => /(?:隔壁|对门|楼上|楼下)$/.test(text.slice(Math.max(0, r.start - 2), r.start)))
+        : undefined;
     const room =
       asking && rooms.length > 1 && /^\s*(?:要|需要|想要|还要|再要)/.test(text.slice(asking.end, anchor))
         ? asking.room
-        : (rooms[0]?.room ?? null);
+        : neighbour && items.length === 0 && URGENT_HELP_RE.test(text)
+          ? neighbour.room
+          : (rooms[0]?.room ?? null);
     const reqs = buildRequests(masked, items, room, maxTemp, acute);
     for (const req of reqs) {
       if (looseEnds && req.record.items.length > 0) doubt(req.record, 'pairing');
@@ -300,6 +307,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   }
   return context === 'quarantine' ? records : spreadWater(text, records);
 }
+
+/** Someone fallen, bleeding or fainted: the room they are in needs the help. */
+const URGENT_HELP_RE = /摔倒|晕倒|昏倒|流血|出血|抽搐|喘不上气|不省人事/;
 
 /** Breathlessness (not a tight chest alone) is acute. */
 const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来气/;
