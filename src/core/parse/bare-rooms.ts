@@ -135,6 +135,7 @@ export function findBareRooms(
     for (const t of tokens) {
       if (!isBare(blocked, t) || startsAt(temps, t.start)) continue;
       if (text[t.start - 1] !== ' ' || text[t.end] !== ' ') continue;
+      if (NOT_ROOM_BEFORE_RE.test(text.slice(Math.max(0, t.start - 7), t.start))) continue;
       const next = text.slice(t.end).trimStart()[0] ?? '';
       if (
         NOT_ROOM_AFTER.has(next) ||

@@ -157,6 +157,12 @@ export function findCancels(text: string): CancelHit[] {
       text.replace(/[\s\p{P}]/gu, '').length > 12
     )
       continue;
+    // 化肥三袋 … 还有上次报的尿素不要了: what is withdrawn follows its 还有 / 另外
+    const then = /^.*(?:还有|另外|然后|再就是)/.exec(object);
+    if (then && readObject(object.slice(then[0].length)).names.length > 0) {
+      cs += then[0].length;
+      object = object.slice(then[0].length);
+    }
     // 米和油还是要 肉就不要了: goods kept before the withdrawn ones are not withdrawn
     const kept = KEPT_RE.exec(object);
     if (kept) {
