@@ -136,7 +136,8 @@ function negatedBefore(text: string, start: number, byEnd: ReadonlyMap<number, S
     steps++;
     if (isClauseEnd(text, i)) return false;
     const two = text.slice(i - 1, i + 1);
-    if (NEGATORS_2.includes(two)) return true;
+    // (感冒药有没有 嗓子疼: the 没有 of 有没有 asks, it denies nothing)
+    if (NEGATORS_2.includes(two)) return !(two === '没有' && text[i - 2] === '有');
     const ch = text[i] as string;
     if (NEGATORS_1.has(ch)) return true;
     const span = byEnd.get(i + 1);
