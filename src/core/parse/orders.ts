@@ -83,6 +83,9 @@ const CUSTOMER_SELF_RE = new RegExp(
 const CUSTOMER_AFTER_GROUP_RE = new RegExp(
   String.raw`(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\u4e00-\u9fa5]{1,3}(?:沟|湾|坝|坪|坎|垭|岭|嘴|院子|屋基))\s*(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
 );
+const CUSTOMER_WANTED_RE = new RegExp(
+  String.raw`(?:^|[\s,，])(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:家)?要的[\s。.!！]*$`,
+);
 // 老朽, 本人, 鄙人: the sender speaking of himself
 const NOT_NAMES = new Set([
   '一下',
@@ -167,6 +170,9 @@ export function customerOf(text: string): string | null {
   const viaSelf = relayed(text, t);
   if (viaSelf) return viaSelf;
   if (t && !t.startsWith('我')) return t;
+  // 二十斤大米 两瓶酱油 送到坪上 李大爷要的: whose the list is, said at its end
+  const wanted = CUSTOMER_WANTED_RE.exec(text)?.[1];
+  if (wanted) return wanted;
   const g = CUSTOMER_AFTER_GROUP_RE.exec(text)?.[1];
   if (g && !NOT_NAME_CHARS_RE.test(g)) return g;
   const n = CUSTOMER_TOKEN_RE.exec(text)?.[1];
