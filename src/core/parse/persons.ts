@@ -140,7 +140,8 @@ const NOT_SELF_AFTER =
 /** 我量36.6 / 我测的36.5: the sender's own reading. */
 const OWN_READING_RE =
   /^(?:(?:今天|昨天|今早|早上|晚上)(?:的)?\s*(?:体温|温度)(?:是|为)?\s*[\d三]|(?:量|测)(?:了|的)?\s*(?:是)?\s*[\d三])/;
-const AWAY_RE = /^在(?:屋头|家里|家|老家|外地|外面|学校|上班)/;
+const AWAY_RE =
+  /^在(?:屋头|家里|家|老家|外地|外面|学校|上班|[\u4e00-\u9fa5]{2,3}(?=不知道|那边|那里|还好|没事))/;
 
 const PERSON_HINT =
   /[他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对伢崽]/;
@@ -175,7 +176,7 @@ export function findPersons(text: string): PersonHit[] {
       }
     }
     // 娃儿在屋头没人管: someone said to be elsewhere is not measured here
-    if (!self && AWAY_RE.test(text.slice(end, end + 4))) continue;
+    if (!self && AWAY_RE.test(text.slice(end, end + 9))) continue;
     // 我是1506房的张婆婆: the sender naming herself is the sender
     const selfNamed = /我是(?:(?!然后|还有|度|\.|我|和|跟)[^，,。\s]){0,8}$/.test(
       text.slice(Math.max(0, m.index - 10), m.index),
