@@ -264,7 +264,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     h.context === 'village' && positive.length > 0
       ? complainant(text, h.persons, (symptoms.find((s) => !s.negated) as SymptomHit).start)
       : null;
-  if (positive.length > 0 && (h.context !== 'village' || villager)) {
+  if (positive.length > 0 && (h.context !== 'village' || villager || OWN_COMPLAINT_RE.test(text))) {
     const first = symptoms.find((s) => !s.negated) as SymptomHit;
     // 急得我一晚上没睡好 … 鼻子塞得很: a span of time away from the complaint is no slot (咳了一晚上 is)
     const near = first.end + 8;
@@ -305,3 +305,6 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   }
   return out;
 }
+
+/** 俺有点流鼻涕 / 浑身无力 头痛: the sender's own complaint in a village group, said as theirs. */
+const OWN_COMPLAINT_RE = /(?:^|[\s,，。])(?:我|俺)(?:也|还)?(?:有点|有些|这两天|今天)|^(?:浑身|全身)/;
