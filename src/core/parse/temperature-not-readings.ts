@@ -50,11 +50,14 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
   if (HEARSAY_RE.test(text) && !/[帮替代][^，。,]{0,8}报/.test(text))
     all = all.filter((h) => !hearsay(text.slice(0, h.start)));
+  // 我昨天发的36.5是猪肉价钱 不是体温: a number the sender says is no temperature is none
+  if (NOT_A_READING_RE.test(text)) return [];
   // 38度嘅白酒两瓶: the strength of a liquor is no reading
   if (text.includes('酒')) all = all.filter((h) => !LIQUOR_RE.test(text.slice(h.end, h.end + 8)));
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
 }
 
+const NOT_A_READING_RE = /(?:价钱|价格|电话|号码|房号|钱)[^，。,!！]{0,4}不是(?:体温|温度)/;
 const LIQUOR_RE = /^\s*(?:度|°)?\s*(?:的|嘅|滴)?\s*(?:[白米黄烧高粱苞包玉谷老散]{0,3}酒|酒精|二锅头)/;
 
 const HOW_HIGH_RE = /(?:多少|几)度?(?:以上)?(?:才|就)?(?:算|是|叫)(?:发烧|发热|高烧|低烧)/;
