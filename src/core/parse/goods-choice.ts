@@ -103,8 +103,22 @@ export function saidOnce(items: Item[]): void {
   }
 }
 
-/** 一个新的 counts the goods before it (and is no goods of its own). */
-export function newOneOf(items: ItemHit[]): ItemHit[] {
+/**
+ * The goods still asked for once the message has taken some back: 一个新的 counts the goods before it (平板充电器坏了，
+ * 能帮买一个新的吗); goods given up with 算了 before others asked for are not asked (有没有象棋 哦算了 有没有跳绳); goods
+ * kept beside a withdrawal are no new ask (钾肥那个不要了 只要尿素).
+ */
+export function stillAskedFor(masked: string, items: ItemHit[], withdrawing: boolean): ItemHit[] {
+  let out = items.some((h) => h.item.name === '新') ? newOneOf(items) : items;
+  const givenUp = masked.includes('算了') ? /算了/.exec(masked) : null;
+  if (givenUp && out.some((h) => h.start > givenUp.index) && out.some((h) => h.end <= givenUp.index))
+    out = out.filter((h) => h.start > givenUp.index);
+  if (withdrawing && masked.includes('只要'))
+    out = out.filter((h) => !/只要\s*$/.test(masked.slice(Math.max(0, h.start - 3), h.start)));
+  return out;
+}
+
+function newOneOf(items: ItemHit[]): ItemHit[] {
   const out: ItemHit[] = [];
   for (const h of items) {
     const before = out[out.length - 1];

@@ -12,8 +12,8 @@ import { type DateHit, findDates } from './dates.js';
 import { type DoubtCode, doubt } from './doubts.js';
 import {
   changedGoods,
-  newOneOf,
   saidOnce,
+  stillAskedFor,
   withdrawnHere,
   withoutAlternatives,
   withoutGeneral,
@@ -28,7 +28,15 @@ import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
 import { bestPlace, bestPlaceHit, findPlaces, type PlaceHit } from './places.js';
-import { asksForHelp, buildRequests, chasesEarlier, FEVER_C, helpRequest, receivedOnly } from './requests.js';
+import {
+  asksForHelp,
+  buildRequests,
+  chasesEarlier,
+  FEVER_C,
+  helpRequest,
+  receivedOnly,
+  requestRoom,
+} from './requests.js';
 import { findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
@@ -232,15 +240,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   // 昨天花了36.5元买水果: money spent on goods already bought asks for nothing
   if (SPENT_RE.test(text)) items = [];
   items = withoutAlternatives(masked, withoutGeneral(items));
-  // 平板充电器坏了，能帮买一个新的吗: 一个新的 is one of the goods named before it
-  if (items.some((h) => h.item.name === '新')) items = newOneOf(items);
-  // 有没有象棋 哦算了一个人下不了 有没有跳绳: goods given up with 算了 before others asked for are not asked
-  const givenUp = masked.includes('算了') ? /算了/.exec(masked) : null;
-  if (givenUp && items.some((h) => h.start > givenUp.index) && items.some((h) => h.end <= givenUp.index))
-    items = items.filter((h) => h.start > givenUp.index);
-  // 钾肥那个不要了 只要尿素: the goods kept beside a withdrawal are no new ask
-  if (cancels.length > 0 && masked.includes('只要'))
-    items = items.filter((h) => !/只要\s*$/.test(masked.slice(Math.max(0, h.start - 3), h.start)));
+  items = stillAskedFor(masked, items, cancels.length > 0);
   // 尿素要一袋 算了尿素不要了: goods withdrawn later in the same message are not ordered, nor withdrawn from before
   if (asOrder && cancels.length > 0) items = withdrawnHere(items, cancels, out);
   const goods: Item[] = [];
@@ -271,19 +271,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     // 不对，口罩要两个: the request before gives way to this one
     const changed = cancels.length === 0 ? changedGoods(masked, anchor, goods) : [];
     if (changed.length > 0) out.push({ at: -1, record: { type: 'cancel', items: changed } });
-    // 2206 2208 都是36.5 2210要一包抽纸: the room asking right before the goods is the request's
-    const asking = rooms.filter((r) => r.end <= anchor).pop();
-    // 1210 紧急！隔壁1212的阿姨摔倒了: help is needed in the neighbour's room
-    const neighbour =
-      rooms.length > 1
-        ? rooms.find((r) => /(?:隔壁|对门|楼上|楼下)$/.test(text.slice(Math.max(0, r.start - 2), r.start)))
-        : undefined;
-    const room =
-      asking && rooms.length > 1 && /^\s*(?:要|需要|想要|还要|再要)/.test(text.slice(asking.end, anchor))
-        ? asking.room
-        : neighbour && items.length === 0 && URGENT_HELP_RE.test(text)
-          ? neighbour.room
-          : (rooms[0]?.room ?? null);
+    const room = requestRoom(text, rooms, anchor, items.length === 0);
     const reqs = buildRequests(masked, items, room, maxTemp, acute);
     for (const req of reqs) {
       if (looseEnds && req.record.items.length > 0) doubt(req.record, 'pairing');
@@ -307,9 +295,6 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   }
   return context === 'quarantine' ? records : spreadWater(text, records);
 }
-
-/** Someone fallen, bleeding or fainted: the room they are in needs the help. */
-const URGENT_HELP_RE = /摔倒|晕倒|昏倒|流血|出血|抽搐|喘不上气|不省人事/;
 
 /** Breathlessness (not a tight chest alone) is acute. */
 const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来气/;

@@ -2,6 +2,7 @@
 // when nothing concrete is named), urgency from 急/马上/救命 or an acute medical need.
 import type { Item, RequestCategory, RequestRecord } from '../records.js';
 import { categoryOf } from './item-lexicon.js';
+import type { RoomHit } from './rooms.js';
 
 const MEAL_RE =
   /(?:不要|不加|别加|不吃)(?:鸡蛋|蛋|肥肉|肉|葱|蒜|姜|香菜|辣椒|花椒|海鲜|鱼|虾|牛奶|味精)|不吃辣|吃不得辣|吃不了辣|不能吃辣椒|不吃辣椒|不要辣|不要(?:那么|太|这么)辣|别(?:那么|太)辣|不要送辣|别送辣|不能吃辣|别放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|要素的|素的|素菜|软和|软乎|软烂|煮软|煮烂|不吃肉|不吃猪肉|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|不要甜|不吃甜|少盛|少打点饭|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|少点(?:米饭|饭)|多点(?:蔬菜|菜)|饭菜?太少|菜太少|饭少了|少送|漏送|只送了一份|没送饭|饭没送|饭还没送|(?:饭|餐)[^。!！]{0,12}(?:咋个?|怎么|为啥)还没(?:有)?送|太咸|太淡|太辣|太油|太硬|不新鲜|饭菜?(?:是|有点|有些|太|都)?凉|热一点|热乎一点/;
@@ -215,3 +216,27 @@ export function chasesEarlier(text: string): boolean {
 }
 
 const MEAL_CHASED_RE = /(?:饭|餐)[^，,。!！\s]{0,8}(?:咋个?|怎么|为啥)?还没(?:有)?送/;
+
+/**
+ * The room a request is for: the room opening the asking clause (2206 2208 都是36.5 2210要一包抽纸), the
+ * neighbour's room when help is called for someone there (1210 紧急！隔壁1212的阿姨摔倒了), else the first named.
+ */
+export function requestRoom(
+  text: string,
+  rooms: readonly RoomHit[],
+  anchor: number,
+  noGoods: boolean,
+): string | null {
+  if (rooms.length > 1) {
+    const asking = rooms.filter((r) => r.end <= anchor).pop();
+    if (asking && /^\s*(?:要|需要|想要|还要|再要)/.test(text.slice(asking.end, anchor))) return asking.room;
+    const neighbour = rooms.find((r) =>
+      NEIGHBOUR_BEFORE_RE.test(text.slice(Math.max(0, r.start - 2), r.start)),
+    );
+    if (neighbour && noGoods && URGENT_HELP_RE.test(text)) return neighbour.room;
+  }
+  return rooms[0]?.room ?? null;
+}
+const NEIGHBOUR_BEFORE_RE = /(?:隔壁|对门|楼上|楼下)$/;
+/** Someone fallen, bleeding or fainted: the room they are in needs the help. */
+const URGENT_HELP_RE = /摔倒|晕倒|昏倒|流血|出血|抽搐|喘不上气|不省人事/;

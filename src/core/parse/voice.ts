@@ -53,10 +53,8 @@ export function fixMeasureHomophones(text: string): string {
   let out = fixVoiceWords(readDialect(text));
   if (out.includes('嗯') || out.includes('呃')) out = out.replace(FILLER_RE, '');
   // 话费两袋 / 两袋化费: the recogniser's 话费 (a phone bill) and 化费 for 化肥, counted in bags
-  if (out.includes('费')) out = out.replace(FERTILISER_SLIP_RE, '化肥');
-  // 化肥两代: 代 after a count closing the clause is the bag 袋
-  if (out.includes('代'))
-    out = out.replace(/(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])/g, '$1袋');
+  // (化肥两代: 代 after a count closing the clause is the bag 袋)
+  out = mendBagSlips(out);
   // 酒精 手套各一: one of each, no measure word said
   if (out.includes('各'))
     out = out.replace(
@@ -109,6 +107,14 @@ export function fixMeasureHomophones(text: string): string {
 const RECOUNT_RE =
   /([\d一二两三四五六七八九十百半]+)\s*(斤|袋|桶|包|瓶|箱|个|盒|把|卷|件|公斤)(?:的)?((?:[,，\s]*(?:太多了|忒多了|太少了|不够|多了|少了))?)[,，\s]*(?:改成|改为|改)(?=\s*[\d一二两三四五六七八九十百半]+\s*\2)/g;
 const CN_COUNT: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5' };
+/** 话费两袋 → 化肥两袋, 化肥两代 → 化肥两袋: slips of goods and measure counted in bags (same length, in place). */
+function mendBagSlips(text: string): string {
+  let out = text;
+  if (out.includes('费')) out = out.replace(FERTILISER_SLIP_RE, '化肥');
+  if (out.includes('代')) out = out.replace(BAG_SLIP_RE, '$1袋');
+  return out;
+}
+const BAG_SLIP_RE = /(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])/g;
 const FERTILISER_SLIP_RE =
   /[话化]费(?=\s*[\d一二两三四五六七八九十]+\s*[袋包代])|(?<=[\d一二两三四五六七八九十]\s*[袋包]\s*)[话化]费/g;
 const SAID_WRONG_HINT_RE = /[\s,，](?:不对|说错了|记错了|搞错了|错了)/;
@@ -190,8 +196,6 @@ const SAME_LENGTH_TABLE = wordTable(
 /** The text with its same-length slips mended: every character stays where it was (for as-written names). */
 export function mendSlipsInPlace(text: string): string {
   let out = replaceWords(text, SAME_LENGTH_TABLE);
-  if (out.includes('费')) out = out.replace(FERTILISER_SLIP_RE, '化肥');
-  if (out.includes('代'))
-    out = out.replace(/(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])/g, '$1袋');
+  out = mendBagSlips(out);
   return out;
 }
