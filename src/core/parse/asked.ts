@@ -1,9 +1,10 @@
 // Which goods found in a message are actually asked for: a verb, a question that asks (能…吗, 麻烦), or a bare
 // list of goods. Goods mentioned inside a statement (36个口罩已经分好了) are not.
 import { isCjk } from './chars.js';
+import { FIX_WORDS } from './goods-choice.js';
 import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
-import { SURNAMES, TITLED_NAME } from './name-words.js';
+import { HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { parseNumber } from './numerals.js';
 
 /** Words that make goods a thing asked for; without one, only names that look like goods count. */
@@ -12,7 +13,7 @@ const TRIGGER_RE =
 /** Without a quantity, goods count only when the message asks (能…吗, 麻烦, 需要, 用完了, 我报名). */
 const FRAME_RE =
   /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|断顿|断粮|用完|(?<![饭菜])快吃完|快喝完|药(?:都|也|已经)?吃完|药.{0,6}就(?:要)?吃完|奶粉喝完|不够|只剩|只够|最后一|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了|有[^，,。!！?？\s]{1,8}?(?:没|不)(?=$|[\s,，。!！?？~])|[都也全]没有?(?![\u4e00-\u9fa5])|报名|接龙|团购|拼团/;
-const FIX_RE = /^[\s\d|]*(?:更正一下|更正|纠正一下|不对|说错了|搞错了|刚才说错了)[,，。!！\s]/;
+const FIX_RE = new RegExp(`^[\\s\\d|]*(?:${FIX_WORDS})[,，。!！\\s]`);
 /** Right before goods: they are not wanted (不要鸡蛋, 别放葱, 不加糖). */
 const NOT_WANTED_RE = /(?:不要|不用|不需要|别|不加|不放|别放|少放|免|不吃)\s*$/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
@@ -22,7 +23,7 @@ const CUSTOMER_PREFIX_RE = new RegExp(
 
 /** 地膜 两卷 老屋基 张德明 / 鸡饲料 3包 五组陈二嬢: a name closing the list (after a space, a group or a hamlet). */
 const CUSTOMER_SUFFIX_RE = new RegExp(
-  `(?:\\s|\\||(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|(?:沟|湾|坝|坪|坎|垭|岭|嘴|院子|屋基))(?:${TITLED_NAME}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})\\s*$`,
+  `(?:\\s|\\||(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|${HAMLET_END})(?:${TITLED_NAME}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})\\s*$`,
 );
 
 function goodsLike(h: ItemHit): boolean {

@@ -26,8 +26,12 @@ export function withoutGeneral(items0: ItemHit[]): ItemHit[] {
 }
 
 /** 大米改成20斤 / 化肥换成3袋: goods named before 改成 and ordered after it were ordered before. */
-const FIX_OPENING_RE =
-  /^\s*(?:[\d|]{3,4}\s*)?(?:更正一下|更正|纠正一下|不对不对|不对|错了|说错了|搞错了|写错了|打错了|刚才说错了|刚才写错了)[,，。!！\s]+(?:刚才说的)?(?=[^,，。\d]{1,8}?(?:是|要|应该是)\s*[\d一二两三四五六七八九十半])/;
+/** The words a fix of what was said before opens with (不对，醋是两瓶 / 更正一下 刚才说的…). */
+export const FIX_WORDS =
+  '更正一下|更正|纠正一下|不对不对|不对|错了|说错了|搞错了|写错了|打错了|刚才说错了|刚才写错了';
+const FIX_OPENING_RE = new RegExp(
+  `^\\s*(?:[\\d|]{3,4}\\s*)?(?:${FIX_WORDS})[,，。!！\\s]+(?:刚才说的)?(?=[^,，。\\d]{1,8}?(?:是|要|应该是)\\s*[\\d一二两三四五六七八九十半])`,
+);
 
 export function changedGoods(masked: string, anchor: number, goods: readonly Item[]): { name: string }[] {
   // 不对，醋是两瓶: a fix opening the message, nothing counted before it, changes the goods it names

@@ -2,7 +2,7 @@
 // goods already bought or delivered, and announcements to everyone are not orders.
 import type { Item, OrderRecord } from '../records.js';
 import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
-import { SURNAMES, TITLED_NAME } from './name-words.js';
+import { HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
 
 const QUESTION_RE =
@@ -81,7 +81,7 @@ const CUSTOMER_SELF_RE = new RegExp(
 );
 /** 两袋尿素 三组张明: a person named after the village group, at the end, is the customer. */
 const CUSTOMER_AFTER_GROUP_RE = new RegExp(
-  String.raw`(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\u4e00-\u9fa5]{1,3}(?:沟|湾|坝|坪|坎|垭|岭|嘴|院子|屋基))\s*(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
+  String.raw`(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\u4e00-\u9fa5]{1,3}${HAMLET_END})\s*(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2})\s*$`,
 );
 const CUSTOMER_WANTED_RE = new RegExp(
   String.raw`(?:^|[\s,，])(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:家)?要的[\s。.!！]*$`,
