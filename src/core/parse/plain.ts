@@ -36,6 +36,7 @@ import {
   helpRequest,
   receivedOnly,
   requestRoom,
+  villageDoctorCall,
 } from './requests.js';
 import { findExplicitRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
@@ -256,6 +257,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       if (placeDoubt) doubt(order, placeDoubt);
       if (looseEnds) doubt(order, 'pairing');
       out.push({ at: anchor, record: order });
+    } else if (goods.length === 0 && context === 'village') {
+      const call = villageDoctorCall(text, maxTemp);
+      if (call) out.push(call);
     }
   } else if (
     !REQUEST_QUESTION_RE.test(text) &&
