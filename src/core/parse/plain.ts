@@ -34,6 +34,7 @@ import {
   chasesEarlier,
   FEVER_C,
   helpRequest,
+  parcelErrand,
   receivedOnly,
   requestRoom,
   villageDoctorCall,
@@ -246,6 +247,11 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   if (asOrder && cancels.length > 0) items = withdrawnHere(items, cancels, out);
   const goods: Item[] = [];
   for (const h of items) goods.push(h.item);
+  // 帮我捎个快递回来: a parcel fetched from town is on the volunteers' list
+  if (asOrder && goods.length === 0 && cancels.length === 0 && text.includes('快递')) {
+    const parcel = parcelErrand(text);
+    if (parcel) goods.push(parcel);
+  }
   const anchor = items[0]?.start ?? 0;
   if (asOrder) {
     if (goods.length > 0 && !isNotAnOrder(text, ORDER_VERB_RE.test(text), goods)) {

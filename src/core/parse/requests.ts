@@ -142,6 +142,39 @@ const MEAL_WISH_RE =
   /不要辣|不放辣|不吃辣|别放辣|少放|不要放|软和|软乎|软一点|煮软|清淡|热一下|热一热|热热|冷了|凉了|做点|做些|换成|牙口|素的|吃素|清真|加(?:个|点|份|一份)?饭|饭不够/;
 
 const PARCEL_RE = /快递|包裹/;
+const PARCEL_ALL_RE = /快递|包裹/g;
+const PARCEL_COUNT_RE = /(?:([一两二三四五六七八九\d])\s*)?(个|件)$/;
+const PARCEL_ERRAND_RE = /(?:捎|带|拿|取|领)(?:一下|下)?(?:[一两二三\d]?(?:个|件))?(?:快递|包裹)/;
+const COUNT_WORD: Record<string, number> = {
+  一: 1,
+  两: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 拿个快递 / 两个包裹: the parcel fetched, counted when a count is said before it (as goods are). */
+export function parcelAsked(text: string): Item | null {
+  let m = PARCEL_RE.exec(text);
+  if (!m) return null;
+  // 去快递柜拿个快递: the parcel counted, not the locker named before it
+  for (const k of text.matchAll(PARCEL_ALL_RE))
+    if (PARCEL_COUNT_RE.test(text.slice(Math.max(0, k.index - 3), k.index))) m = k;
+  const c = PARCEL_COUNT_RE.exec(text.slice(Math.max(0, m.index - 3), m.index));
+  if (!c) return { name: m[0], qty: null, unit: null };
+  const n = c[1] ? (COUNT_WORD[c[1]] ?? Number(c[1])) : 1;
+  return { name: m[0], qty: n, unit: c[2] as string };
+}
+
+/** 帮我捎个快递回来: a parcel fetched from town is an errand on the volunteers' list, like goods. */
+export function parcelErrand(text: string): Item | null {
+  return PARCEL_ERRAND_RE.test(text) ? parcelAsked(text) : null;
+}
 
 export function buildRequest(
   text: string,
@@ -168,8 +201,8 @@ export function buildRequest(
       : serviceCategory(text, maxTemp !== null);
   if (service === null) return null;
   // 快递到前台了 麻烦帮忙拿上来: the parcel is what is fetched (five blind writers of eight name it)
-  const parcel = items.length === 0 && service.category === 'other' ? PARCEL_RE.exec(text) : null;
-  if (parcel) items = [{ name: parcel[0], qty: null, unit: null }];
+  const parcel = items.length === 0 && service.category === 'other' ? parcelAsked(text) : null;
+  if (parcel) items = [parcel];
   const record: RequestRecord = {
     type: 'request',
     category: service.category,
