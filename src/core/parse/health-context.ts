@@ -134,6 +134,14 @@ export function complainant(
 ): string | null {
   let who: (typeof persons)[number] | undefined;
   for (const p of persons) if (p.end <= at && at - p.end <= 12) who = p;
+  // 帮我家老人买点感冒药和止咳糖浆，他这两天有点咳嗽: 他/她 opening the complaint's clause is the one named before
+  if (
+    !who &&
+    /(?:^|[,，。;；\s])[他她](?:这两天|这几天|今天|昨天|最近|也|还|一直)?(?:有点|有些)?[^,，。;；\s]{0,2}$/.test(
+      text.slice(Math.max(0, at - 10), at),
+    )
+  )
+    for (const p of persons) if (p.end <= at && !p.self) who = p;
   if (!who || who.self) return null;
   // at most one clause boundary between, and no other sentence
   if ((text.slice(who.end, at).match(/[,，。;；!！?？]/g) ?? []).length > 1) return null;

@@ -264,7 +264,10 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     h.context === 'village' && positive.length > 0
       ? complainant(text, h.persons, (symptoms.find((s) => !s.negated) as SymptomHit).start)
       : null;
-  if (positive.length > 0 && (h.context !== 'village' || villager || OWN_COMPLAINT_RE.test(text))) {
+  if (
+    positive.length > 0 &&
+    (h.context !== 'village' || villager || OWN_COMPLAINT_RE.test(text) || !GENERAL_COMPLAINT_RE.test(text))
+  ) {
     const first = symptoms.find((s) => !s.negated) as SymptomHit;
     // 急得我一晚上没睡好 … 鼻子塞得很: a span of time away from the complaint is no slot (咳了一晚上 is)
     const near = first.end + 8;
@@ -306,5 +309,11 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   return out;
 }
 
+/**
+ * 家里有发烧咳嗽的，一定先打电话 / 王医生提醒：…: complaints spoken of in general (whoever has them) are nobody's report;
+ * any other complaint in a village group is the sender's, beside an order or not (感冒药帮我带一盒 嗓子疼 二组).
+ */
+const GENERAL_COMPLAINT_RE =
+  /有[^,，。;；!！?？\s]{1,8}的[,，\s]*(?:请|要|一定|马上|立即|及时|先|都|赶紧|务必)|提醒[:：]|通知[:：]|注意[:：]/;
 /** 俺有点流鼻涕 / 浑身无力 头痛: the sender's own complaint in a village group, said as theirs. */
 const OWN_COMPLAINT_RE = /(?:^|[\s,，。])(?:我|俺)(?:也|还)?(?:有点|有些|这两天|今天)|^(?:浑身|全身)/;
