@@ -129,7 +129,13 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
       // 毛巾 牙刷 牙膏 各一个: the quantity is for each of the goods named before it
       const before = x.mentions().filter((m) => m.end <= q.start && !x.used.overlaps(m.start, m.end));
       // 菜籽 白菜籽 萝卜籽 各一包: the general word names the kinds listed after it, it is none of them
-      const each = before.filter((m) => !before.some((o) => o !== m && isKindOf(o.name, m.name)));
+      // (化肥 尿素 各两袋: a single kind beside the general word is goods of its own, as 各 says)
+      const each = before.filter((m) => {
+        const kinds = before.filter((o) => o !== m && isKindOf(o.name, m.name));
+        return (
+          kinds.length === 0 || (kinds.length === 1 && !(kinds[0] as { name: string }).name.includes(m.name))
+        );
+      });
       for (const m of each) x.take(m, q.qty, q.unit, m.start, m === each[each.length - 1] ? q.end : m.end);
       if (each.length > 0) continue;
     }
