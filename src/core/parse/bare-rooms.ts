@@ -187,7 +187,9 @@ function leftoverRoom(
     const next = after[0] ?? '';
     if (NOT_ROOM_AFTER.has(next) || /[\dA-Za-z.,，]\d/.test(after.slice(0, 2)) || unitAt(after, 0) !== null)
       continue;
-    if (/[A-Za-z\d]/.test(next) || /[A-Za-z]/.test(text[t.start - 1] ?? '')) continue;
+    // (1506 mom 36.6: a word in Latin letters after a space is no part of the number)
+    if (/[A-Za-z\d]/.test(text[t.end] ?? '') || /\d/.test(next) || /[A-Za-z]/.test(text[t.start - 1] ?? ''))
+      continue;
     // 999感冒灵 / 361度: a number glued to the goods' name is the brand, no room
     if (goodsAt(text, t.end) !== null) continue;
     if (NOT_ROOM_BEFORE_RE.test(text.slice(Math.max(0, t.start - 6), t.start))) continue;

@@ -113,8 +113,8 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
       timeZone: input.timeZone,
     };
     const readings = (line: string) => parsePlain(tightenDecimals(line), opts).filter(isHealth);
-    const healthOf =
-      input.context === 'village' ? null : (line: string) => namedReadings(line, jielong.header, readings);
+    // (a village's 体温接龙 of those back from Hubei is read as a residents' one)
+    const healthOf = (line: string) => namedReadings(line, jielong.header, readings);
     return jielongOrders(jielong, localMoment(input.at, input.timeZone), healthOf);
   }
   // 今早全组返乡人员体温：\n张强 36.5\n李娟 36.7: a roster of readings, one resident a line

@@ -10,8 +10,18 @@ const HEADING_SLOT_RE = /今早|今晚|早上|上午|中午|下午|晚上|早晨
 
 /** A resident's name standing alone on a temperature line (1. 1203 张伟 36.5 / 张强 36.5). */
 const ROSTER_NAME_RE = new RegExp(
-  `(?:^|\\s)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})\\s*[:：]?\\s*(?=\\d{2}(?:\\.\\d)?\\s*(?:度|℃)?\\s*$)`,
+  `(?:^|\\s)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})\\s*[:：]?\\s*(?=\\d{2}(?:\\.\\d)?\\s*(?:度|℃)?(?:\\s*$|\\s+[\\u4e00-\\u9fa5]))`,
 );
+
+/** 1201 王 36.5 / 1205 张姐 37.6 有点咳: a room, the resident's name (a surname alone too), then the reading. */
+const ROOM_NAME_RE = /^\s*\d{3,4}\s+([\u4e00-\u9fa5]{1,3})\s*[:：]?\s*(?=\d{2}(?:\.\d)?(?![\d.]))/;
+/** 1206 ___ / 孙倩 ___ / 1206: a row of a roster left blank. */
+const BLANK_ROW_RE =
+  /^\s*(?:\d{3,4}|[\u4e00-\u9fa5]{1,4}|\d{3,4}\s+[\u4e00-\u9fa5]{1,4})\s*[_＿\-—.。…？?]*\s*$/;
+
+function isRosterRow(line: string): boolean {
+  return ROSTER_NAME_RE.test(line) || ROOM_NAME_RE.test(line);
+}
 
 /** A table's header row: the column names a volunteer types or pastes (姓名 物品 数量 地点). */
 const TABLE_HEADER_RE =
@@ -52,9 +62,11 @@ export function rosterRows(text: string): string[] | null {
     .split('\n', 60)
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
-  if (lines.length > 0 && !ROSTER_NAME_RE.test(lines[0] as string)) lines.shift();
-  if (lines.length < 2 || !lines.every((l) => ROSTER_NAME_RE.test(l))) return null;
-  return lines;
+  if (lines.length > 0 && !isRosterRow(lines[0] as string)) lines.shift();
+  // 1206 ___: a row left blank is nobody's reading yet
+  const rows = lines.filter((l) => !BLANK_ROW_RE.test(l));
+  if (rows.length < 2 || !rows.every(isRosterRow)) return null;
+  return rows;
 }
 
 /**
@@ -68,6 +80,6 @@ export function namedReadings(
 ): HealthRecord[] {
   const slot = HEADING_SLOT_RE.exec(heading)?.[0];
   const text = slot && !HEADING_SLOT_RE.test(line) ? `${slot} ${line}` : line;
-  const name = ROSTER_NAME_RE.exec(text)?.[1];
+  const name = ROSTER_NAME_RE.exec(text)?.[1] ?? ROOM_NAME_RE.exec(line)?.[1];
   return read(text).map((h) => (name && h.person === undefined ? { ...h, person: name } : h));
 }

@@ -148,7 +148,7 @@ const PERSON_HINT =
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];
-  if (!PERSON_HINT.test(text)) return hits;
+  if (!PERSON_HINT.test(text)) return withNamesBeforeReadings(text, hits);
   for (const m of text.matchAll(PERSON_RE)) {
     if (hits.length >= MAX_HITS) break;
     const w = m[0];
@@ -187,7 +187,29 @@ export function findPersons(text: string): PersonHit[] {
     const person = selfNamed ? '我' : self ? w : kinAsSaid(mine ? `我${w}` : w);
     hits.push({ start, end, person, self: self || selfNamed });
   }
-  return hits;
+  return withNamesBeforeReadings(text, hits);
+}
+
+/** 张强36.5 李明36.6 / me 36.5 mom 36.7 dd 36.4: names and words for kin each standing before a reading. */
+const NAMED_READING_RE = new RegExp(
+  `(?<![\\u4e00-\\u9fa5A-Za-z])([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|me|mom|mum|dad|dd|bro|sis|baby|bb)\\s*[:：]?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d)?(?![\\d.]|\\.\\d))`,
+  'gi',
+);
+
+/**
+ * Two or more readings each after a name (a roster typed on one line) are each that person's; a name before a
+ * single reading is the sender signing, not someone reported for.
+ */
+function withNamesBeforeReadings(text: string, hits: PersonHit[]): PersonHit[] {
+  if (!/\d/.test(text)) return hits;
+  const named: PersonHit[] = [];
+  for (const m of text.matchAll(NAMED_READING_RE)) {
+    const w = m[1] as string;
+    if (hits.some((h) => h.start < m.index + w.length && m.index < h.end)) continue;
+    named.push({ start: m.index, end: m.index + w.length, person: w, self: w.toLowerCase() === 'me' });
+  }
+  if (named.length === 0 || named.length + hits.length < 2) return hits;
+  return [...hits, ...named].sort((a, b) => a.start - b.start);
 }
 
 /**
