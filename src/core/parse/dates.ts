@@ -114,7 +114,7 @@ function num(s: string): number | null {
 
 export function findDates(text: string): DateHit[] {
   const hits: DateHit[] = [];
-  if (!/[天日儿早晚周期拜月号午晨夜间点:初]/.test(text)) return hits;
+  if (!/[天日儿早晚周期拜月号午晨夜间点:初廿历]/.test(text)) return hits;
   for (const m of text.matchAll(DATE_RE)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
@@ -155,7 +155,7 @@ export function findDates(text: string): DateHit[] {
       hits.push({ start, end, day: null, part: null, clock: true, ...(hour !== undefined ? { hour } : {}) });
     }
   }
-  if (text.includes('初') || text.includes('月')) {
+  if (text.includes('初') || text.includes('月') || text.includes('廿') || text.includes('历')) {
     for (const m of text.matchAll(LUNAR_RE)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -181,10 +181,10 @@ export function findDates(text: string): DateHit[] {
 
 /**
  * 初十 / 正月二十 / 腊月廿八: older villagers count days by the lunar calendar. 初X is always lunar; a bare 二十
- * is the solar 20th (二十号), so a lunar day needs 初 or its month (正月, 腊月, 冬月, 三月…).
+ * is the solar 20th (二十号), so a lunar day needs 初, 廿 or its month (正月, 腊月, 冬月, 三月…) or 农历 before it.
  */
 const LUNAR_RE =
-  /(?:(正|冬|腊|十一|十二|[二三四五六七八九十])月)?(初[一二三四五六七八九十]|(?<=[正冬腊二三四五六七八九十一]月)(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十))(?:日|号|那天)?(?![\d一二三四五六七八九十])/g;
+  /(?:(正|冬|腊|十一|十二|[二三四五六七八九十])月)?(初[一二三四五六七八九十]|廿[一二三四五六七八九]|(?<=[正冬腊二三四五六七八九十一]月|农历|阴历|老历)(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十))(?:日|号|那天)?(?![\d一二三四五六七八九十])/g;
 const LUNAR_MONTH: Readonly<Record<string, number>> = { 正: 1, 冬: 11, 腊: 12 };
 
 const lunarParts = new Intl.DateTimeFormat('zh-u-ca-chinese', {

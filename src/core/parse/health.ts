@@ -42,10 +42,14 @@ export interface Anchored<T> {
 
 /** One person measured again or two ways: 量了两次, 复测, 额温/耳温, 第一次…第二次, 一次…一次. */
 const REMEASURED_RE =
-  /两次|三次|几次|复测|复查|再量|又量|重新|重量|第[一二三]次|一次|额温|耳温|腋温|口温|腋下|耳朵|额头|左右|哪个准|越来越|一直|还是|降|升|退|分别/;
+  /两遍|三遍|几遍|两次|三次|几次|复测|复查|再量|又量|重新|重量|第[一二三]次|一次|额温|耳温|腋温|口温|腋下|耳朵|额头|左右|哪个准|越来越|一直|还是|降|升|退|分别/;
 
 /** Measured again, said so: each reading is a report of its own. */
-const MEASURED_AGAIN_RE = /两次|三次|几次|复测|再量|又量|又测|再测|重新量|重新测|第[一二三]次|一次/;
+const MEASURED_AGAIN_RE =
+  /两遍|三遍|几遍|两次|三次|几次|复测|再量|又量|又测|再测|重新量|重新测|第[一二三]次|一次/;
+
+/** 测了三次 / 量了两遍: how many times it was measured, said. */
+const COUNTED_MEASURES_RE = /(?:量|测)(?:了)?(?:两|三|四|几)(?:次|遍)/;
 
 /** The message says one slot was measured again (each reading is kept, not only the last). */
 export function measuredAgain(text: string): boolean {
@@ -186,9 +190,11 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         // (a fever is never hidden); people counted (一家三口, 两人, 分别) are one record each
         // 早上测了37.3 又测了一次37.1: a slot measured again keeps each reading (no reading is dropped; the
         // service files the highest last), one record a value
+        // (测了三次 37.4 37.5 37.4: measured so many times, a value said twice is two readings)
         const again =
           MEASURED_AGAIN_RE.test(text) &&
-          !out.some((a) => sameReport(a.record, record) && a.record.temperature === record.temperature);
+          (COUNTED_MEASURES_RE.test(text) ||
+            !out.some((a) => sameReport(a.record, record) && a.record.temperature === record.temperature));
         if (last && !several && !again && before.length === 0 && sameReport(last, record)) {
           mergeInto(last, record);
           // 36.5 36.6 with nothing said: one person twice, or two people? The bot asks

@@ -52,6 +52,8 @@ function thingBefore(text: string, start: number): boolean {
   if (s === e) return false;
   // 热水只有38度 / 房间才39度: a filler between the thing and its number does not change what is measured
   const run = text.slice(s, e).replace(THING_FILLER_RE, '');
+  // 我屋头36.6 36.8 / 俺屋里 三个人: the household's (屋头 is home), not the room's air
+  if (/(?:我|俺|你|他|她|们|家|咱)屋[头里]$/.test(run)) return goodsSuffix(run) !== null;
   return goodsSuffix(run) !== null || endsAny(run, run.length, ADJACENT_EXCLUDE);
 }
 
