@@ -176,7 +176,8 @@ function villagers(m: Heard): Understanding {
         if (r.type !== 'order') return r.type === 'command' ? [] : [r];
         const withdrawal: CancelRecord | null = negatedOrder(text, r);
         if (withdrawal) return [withdrawal];
-        return r.items.length ? [r] : [];
+        // (an order like the last one names no goods: the service looks them up)
+        return r.items.length || (r.doubts ?? []).includes('copied') ? [r] : [];
       });
   const place = placeOnly(text);
   const meant = looksMeant(text);

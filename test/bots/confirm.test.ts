@@ -68,3 +68,26 @@ describe('a fix of an order just placed', () => {
     expect(await goods()).toEqual(['open 白糖2包+醋2瓶+味精1袋 五组']);
   });
 });
+
+describe('an order like the last one', () => {
+  it('is filled from the sender’s latest order and asked about; with none before, the bot asks what', async () => {
+    expect(texts(await v.say(VILLAGERS, '老王', '白糖买两包 醋三瓶', at('09:00')))[0]).toMatch(
+      /^已下单 O-0001/,
+    );
+    // (delivered since: the same goods while O-0001 is still open would be no new order)
+    await v.db.db.update(orders).set({ status: 'delivered' });
+    expect(texts(await v.say(VILLAGERS, '老王', '跟上回一样的 送石门坎', at('11:00')))).toEqual([
+      '您是要订：白糖 2包、醋 3瓶，送到石门坎，对吗？回复“对”确认，不对请直接说哪里不对。',
+    ]);
+    expect(await goods()).toEqual(['delivered 白糖2包+醋3瓶 五组']);
+    expect(texts(await v.say(VILLAGERS, '老王', '对', at('11:01')))[0]).toMatch(
+      /^已下单 O-0002：白糖 2包、醋 3瓶/,
+    );
+    expect(await goods()).toEqual(['delivered 白糖2包+醋3瓶 五组', 'open 白糖2包+醋3瓶 石门坎']);
+    expect(texts(await v.say(VILLAGERS, '刘婆婆', '老规矩', at('11:05')))).toEqual([
+      '没找到您上次的订单，请直接说要买什么、要多少。',
+    ]);
+    expect(await v.stateOf(v.lastId)).toBe('unplaced');
+    expect(await goods()).toHaveLength(2);
+  });
+});

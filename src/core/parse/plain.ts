@@ -266,6 +266,15 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     } else if (goods.length === 0 && context === 'village') {
       const call = villageDoctorCall(text, maxTemp);
       if (call) out.push(call);
+      // 帮我买跟上回一样的，送三组 / 老规矩: the last order again; the bot looks it up and asks
+      else if (
+        cancels.length === 0 &&
+        !out.some((a) => a.record.type === 'water') &&
+        SAME_AS_LAST_RE.test(text)
+      ) {
+        const order = buildOrder([], bestPlace(places), customerBeside(text, places, opts.vocabulary));
+        out.push({ at: 0, record: doubt(order, 'copied') });
+      }
     }
   } else if (
     !REQUEST_QUESTION_RE.test(text) &&
@@ -305,6 +314,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   }
   return context === 'quarantine' ? records : spreadWater(text, records);
 }
+
+/** 跟上回一样 / 和上次的一样 / 老规矩: what was ordered last time, again. */
+const SAME_AS_LAST_RE =
+  /(?:跟|和|同|照)(?:上回|上次|上周|上礼拜|上个礼拜|上个星期|上一次|上一回|前几天|前两天)(?:的|那样|那些)?(?:一样|一个样|同样|买|来)?|老规矩|照旧|老样子/;
 
 /** Breathlessness (not a tight chest alone) is acute. */
 const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来气/;

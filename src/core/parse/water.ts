@@ -100,6 +100,10 @@ const BARRELS_COUNT_RE = /[\d一二两三四五六七八九十]\s*桶/;
 const REMINDER_RE = /(?:莫|别|不要)忘了?[\s\S]{0,12}那[\d一二两三四五六七八九十几]+\s*桶/;
 
 const THANKS_RE = /谢谢|辛苦|感谢|多谢/;
+const SERVICE_TALK_RE =
+  /冒雨|冒着|找他|找她|电话|送水的?(?:师傅|大哥|志愿者|人)|(?:师傅|大哥|志愿者)[^，,。]{0,6}送水|送水来了|送来了|破防|感动/;
+const PAUSED_RE =
+  /暂停|停送|停一次|送水取消|取消送水|(?:今天|明天|后天|本周|这周|周[一二三四五六日天])[^，,。]{0,4}不送水/;
 const COUNT_OR_DAY_RE =
   /[\d一二两三四五六七八九十几]\s*桶|今天|明天|后天|明早|今晚|周|星期|礼拜|号|上午|下午|晚上|早上/;
 
@@ -107,6 +111,10 @@ export function isWaterBooking(text: string, whole = text): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text) || REMINDER_RE.test(whole)) return false;
   // 谢谢小伙子 水扛上来辛苦了: thanks for water brought, with no barrels or day, books nothing
   if (THANKS_RE.test(text) && !COUNT_OR_DAY_RE.test(text)) return false;
+  // 志愿者大哥冒雨送水 / 送水找他 / 送水来了 快出来拿: talk of the service, no barrels and nothing asked, books nothing
+  if (SERVICE_TALK_RE.test(whole) && !COUNT_OR_DAY_RE.test(text) && !POLITE_ASK_RE.test(text)) return false;
+  // 本周六下午送水暂停一次: the service paused is a notice
+  if (PAUSED_RE.test(whole)) return false;
   const t = /都|随便|方便/.test(text) ? text.replace(ANYTIME_RE, '') : text;
   // (the whole text too: a price asked about may have been claimed out of the masked one)
   const wholeT = /都|随便|方便/.test(whole) ? whole.replace(ANYTIME_RE, '') : whole;

@@ -53,6 +53,11 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
       }
     }
     const acting = answered.kind === 'act' ? answered.records : u.records;
+    // 跟上回一样 送三组: the sender's last order again, looked up and asked about (none yet: asked what)
+    if (answered.kind === 'none' && !(await copyLastOrder(ctx, acting))) {
+      turn.reply({ text: '没找到您上次的订单，请直接说要买什么、要多少。', mention: true });
+      return turn.done('unplaced', 'an order like the last, with no order before');
+    }
     if (answered.kind === 'none' && acting.some((r) => actionable(r) && r.unsure)) {
       turn.reply({ text: await ask(ctx, acting.filter(actionable)), mention: true });
       return turn.done('handled', 'asked the sender to confirm');
@@ -98,6 +103,26 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
     if (orders.length) lines.push(...(await placeOrders(ctx, orders)));
     for (const w of water) lines.push(await bookWater(ctx, w, deps.outbox));
     return lines;
+  }
+
+  /**
+   * An order said to be like the last one (items empty, doubt `copied`) takes the goods, and the place when it
+   * names none, of the sender's latest order. False when there is none to copy.
+   */
+  async function copyLastOrder(ctx: VillagerContext, records: readonly ParsedRecord[]): Promise<boolean> {
+    const copies = records.filter(
+      (r): r is OrderRecord =>
+        r.type === 'order' && r.items.length === 0 && (r.doubts ?? []).includes('copied'),
+    );
+    if (copies.length === 0) return true;
+    const [last] = await ctx.repos.orders.ofOwner(ctx.siteId, ownerOf(ctx), ['open', 'bought', 'delivered']);
+    const items = (last?.items ?? []).filter((i) => !i.cancelled);
+    if (!last || items.length === 0) return false;
+    for (const r of copies) {
+      r.items = items.map((i) => ({ name: i.name, qty: i.qty, unit: i.unit }));
+      r.deliverTo ??= last.deliverTo;
+    }
+    return true;
   }
 
   /** Orders and bookings of the sender's last day without a place get this one; their numbers. */
