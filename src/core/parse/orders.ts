@@ -77,7 +77,7 @@ const NOT_NAME_CHARS_RE = /[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订�
 const CUSTOMER_TOKEN_RE = new RegExp(String.raw`(?:^|\s)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=\s|$)`);
 /** 我是二组的刘大娘，想买…: the sender names herself. */
 const CUSTOMER_SELF_RE = new RegExp(
-  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{2,5}的)?(${TITLED_NAME}|(?!孙女|孙子|外孙|儿子|女儿|媳妇|侄)[${SURNAMES}][\u4e00-\u9fa5]{1,2}(?=$|[\s,，。!！]))`,
+  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{2,5}的)?(${TITLED_NAME}|(?!孙女|孙子|外孙|儿子|女儿|媳妇|侄)(?![${SURNAMES}]家的?(?:$|[\s,，。!！]))[${SURNAMES}][\u4e00-\u9fa5]{1,2}(?=$|[\s,，。!！]))`,
 );
 /** 两袋尿素 三组张明: a person named after the village group, at the end, is the customer. */
 const CUSTOMER_AFTER_GROUP_RE = new RegExp(
@@ -129,7 +129,11 @@ const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
 
 /** 给我婆婆订… 她叫熊桂兰 / 我爸叫李国富: the name of the person ordered for, said after the order. */
 const KIN_NAMED_RE = new RegExp(
-  `(?:我|俺|额)的?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|妈|爸|老妈|老爸|婆婆|公公|老汉儿?|母亲|父亲|舅舅|姑姑|姨妈|伯伯|叔叔|大大|阿大)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=要|买|订|的|家|屋|\\s|[,，。]|$)`,
+  `(?:我|俺|额)的?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|妈|爸|老妈|老爸|婆婆|公公|老汉儿?|母亲|父亲|舅舅|姑姑|姨妈|伯伯|叔叔|大大|阿大)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=(?:再|也|还|又)?(?:要|买|订)|的|家|屋|\\s|[,，。]|$)`,
+);
+/** 三组王老汉打电话来要两袋化肥: a villager of a group named before their call or their home, relayed. */
+const RELAYED_RE = new RegExp(
+  String.raw`(?:^|[\s,，。])(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?(${TITLED_NAME}|[${SURNAMES}][一-龥]{1,2}?)(?=打电话|来电话|打来电话|说|屋头|屋里|家里|家还|还要|也要|要)`,
 );
 /** 我是五组陈二嬢的儿子，麻烦…买: a son or daughter ordering from afar orders for the parent named. */
 const CHILD_OF_RE = new RegExp(
@@ -161,6 +165,9 @@ export function customerOf(text: string): string | null {
   // 我奶奶刘桂英要… / 帮我外公陈德明买… / 给我外婆周秀珍的: a kin word with the full name after it names the customer
   const kinNamed = KIN_NAMED_RE.exec(text)?.[1] ?? CHILD_OF_RE.exec(text)?.[1];
   if (kinNamed) return kinNamed;
+  // 三组王老汉打电话来要… / 六组杨幺妹打电话说要… / 三组张德明屋头还要…: a villager of a group, relayed
+  const relayedName = RELAYED_RE.exec(text)?.[1];
+  if (relayedName && !NOT_NAME_CHARS_RE.test(relayedName) && !isKnownGoods(relayedName)) return relayedName;
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
   // 刘医生：五组的罗婆婆…要买… / 我是村卫生室的刘医生，帮陈大爷订…: one who relays is not whom the goods are for
   const viaColon = relayed(text, c);

@@ -337,7 +337,8 @@ function customerBeside(text: string, places: readonly PlaceHit[], vocabulary?: 
   // 石板沟王秀英 / 我是杨家坎的杨德贵: a full name right after the place is the customer
   for (const p of places) {
     const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 6));
-    if (m?.[1] && !looksLikeGoods(m[1]) && !/^(?:谢谢|谢了|麻烦|辛苦|多谢)/.test(m[1])) return m[1];
+    // (我是5组陈家的: a household, no one's name)
+    if (m?.[1] && !looksLikeGoods(m[1]) && !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$/.test(m[1])) return m[1];
   }
   const c = customerOf(text);
   const named = places.filter((p) => p.known || p.byEnding !== undefined);
