@@ -52,6 +52,11 @@ function namely(text: string): string {
 export function fixMeasureHomophones(text: string): string {
   let out = fixVoiceWords(readDialect(text));
   if (out.includes('嗯') || out.includes('呃')) out = out.replace(FILLER_RE, '');
+  // 37.8 发少 还咳嗽: 发少 for 发烧 (头发少 is hair)
+  if (out.includes('发少')) out = out.replace(/(?<![头毛])发少(?!了?头)/g, '发烧');
+  // 帮我卖两斤盐: handwriting's 卖 for 买, asked for with a count
+  if (out.includes('卖'))
+    out = out.replace(/(帮我|帮忙|给我|麻烦)卖(?=\s*[\d一二两三四五六七八九十几点些])/g, '$1买');
   // 话费两袋 / 两袋化费: the recogniser's 话费 (a phone bill) and 化费 for 化肥, counted in bags
   // (化肥两代: 代 after a count closing the clause is the bag 袋)
   out = mendBagSlips(out);
@@ -164,7 +169,6 @@ const VOICE_WORDS: Record<string, string> = {
   体温记: '体温计',
   小毒液: '消毒液',
   消读液: '消毒液',
-  发少了: '发烧了',
   送睡: '送水',
   量桶: '两桶',
   付合肥: '复合肥',
