@@ -168,7 +168,11 @@ export function findPersons(text: string): PersonHit[] {
     )
       continue;
     // 帮我妈报一下 她78了 早上36.3: 她 is the person named before, when no reading stands between
-    if ((w === '她' || w === '他') && !/\d/.test(text.slice(0, m.index))) {
+    // (1205张阿姨说她36.8: a room number before is no reading between)
+    if (
+      (w === '她' || w === '他') &&
+      !/(?<![\d.])(?:3[4-9]|4[0-2])(?:\.\d)?(?![\d.])/.test(text.slice(0, m.index))
+    ) {
       const named = [...hits].reverse().find((h) => !h.self && !PRONOUN.includes(h.person));
       if (named && !/[\d三四]十|[三四][零一二三四五六七八九]点/.test(text.slice(named.end, m.index))) {
         hits.push({ start: m.index, end, person: named.person, self: false });

@@ -263,7 +263,7 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
     }
   }
   // 我住在大石板那里: where the sender lives is where goods go
-  if (text.includes('在')) {
+  if (text.includes('在') || text.includes('住')) {
     for (const m of text.matchAll(LIVES_AT_RE)) {
       const name = m[1] as string;
       const start = m.index + m[0].indexOf(name);
@@ -365,4 +365,4 @@ function placeLike(name: string): boolean {
 }
 
 const LIVES_AT_RE =
-  /(?:住在|家在|我在)([\u4e00-\u9fa5]{2,5}?)(?:那里|那儿|那边|那块|这边|(?=$|[\s,，。!！]))/g;
+  /(?:住在|家在|我在|(?<=[她他我俺])住)([\u4e00-\u9fa5]{2,5}?)(?:那里|那儿|那边|那块|这边|(?=$|[\s,，。!！]))/g;

@@ -78,6 +78,9 @@ const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
   /(?:万一|如果|要是|假如).{0,12}(?:要不要|需不需要|用不用|怎么办)|多少钱|好多钱|几多钱|钱是?(?:好多|多少|几多)|价格|价钱|怎么卖|要戴|要用吗|怎么用|能用吗|可以用吗|要吃(?:吗|么|几|多少|多久|多长)|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点|去哪里?开|在哪里?开|怎么开/;
 
+/** 一箱多少钱，我想买两箱: a question beside one's own counted ask still asks. */
+const OWN_ASK_RE = /我(?:想|要|想要)(?:买|要|订)?\s*[\d一二两三四五六七八九十]\s*[箱瓶包袋个盒桶斤件]/;
+
 /** A room the group knows, written bare anywhere (要根数据线 1907 谢谢): the number can only be that room. */
 function knownRooms(text: string, tokens: readonly NumToken[], mask: Mask, v?: Vocabulary): RoomHit[] {
   const rooms = v?.rooms;
@@ -277,7 +280,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       }
     }
   } else if (
-    !REQUEST_QUESTION_RE.test(text) &&
+    (!REQUEST_QUESTION_RE.test(text) || OWN_ASK_RE.test(text)) &&
     (goods.length > 0 || cancels.length === 0) &&
     !receivedOnly(text) &&
     !chasesEarlier(text)

@@ -258,6 +258,8 @@ export interface NormalHit {
 }
 
 /** 体温正常 / 一切正常 / 无不适: a health report with no number. Not in a question or a rule. */
+const EVERYONE_RE = /大家|各位|全体|所有人|全部(?:住户|人员)|全组|全村/;
+
 export function findNormal(text: string): NormalHit[] {
   const hits: NormalHit[] = [];
   if (!/[常切身适舒症]/.test(text)) return hits;
@@ -271,6 +273,8 @@ export function findNormal(text: string): NormalHit[] {
     if (text.endsWith('不', start) || text.endsWith('是否', start)) continue;
     const clause = clauseOf(text, start, end);
     if (CONDITIONAL_RE.test(clause) || clause.includes('?')) continue;
+    // 今晚大家体温都正常: a summary of everyone (staff's) is no one's report
+    if (EVERYONE_RE.test(clause)) continue;
     hits.push({ start, end, weak: m[0] === '正常' });
   }
   return hits;

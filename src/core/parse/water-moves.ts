@@ -68,7 +68,11 @@ const LOOSE_DAY_RE =
 
 /** 周末送两桶 / 过两天 / 二月二前 (any day before it): a day the bot asks about rather than guesses. */
 export function looseDay(text: string): boolean {
-  return LOOSE_DAY_RE.test(text);
+  // 周末的水就送周六上午: the weekend named, then its day
+  return (
+    LOOSE_DAY_RE.test(text) &&
+    !/(?:周|星期|礼拜)[一二三四五六日天1-7]/.test(text.replace(/周末|礼拜天?末/g, ''))
+  );
 }
 
 /** 水改成三桶 / 明天送两桶水 改成三桶: the count of barrels changed to, or null. */
