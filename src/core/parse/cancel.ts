@@ -86,6 +86,8 @@ function readObject(object: string): { names: string[]; other: boolean } {
   return { names, other };
 }
 
+const WATER_TOPIC_RE = /(?:天|周|次|回|订|约|号|\|)的水|^\s*的水|^[|\s]*水(?:还|我|就|先|也|自己)/;
+
 const KEPT_RE = /.*(?:还是要|照样要|照旧要|继续要|还要的|要的)/;
 
 export function findCancels(text: string): CancelHit[] {
@@ -140,6 +142,12 @@ export function findCancels(text: string): CancelHit[] {
             object = clause;
             break;
           }
+          // 明天的水我自己去挑，不用送了: the water the clause is about
+          if (WATER_TOPIC_RE.test(clause)) {
+            cs = from;
+            object = '水';
+            break;
+          }
           at = from;
         }
       }
@@ -169,6 +177,8 @@ export function findCancels(text: string): CancelHit[] {
       cs += kept.index + kept[0].length;
       object = object.slice(kept.index + kept[0].length);
     }
+    // 明天的水我自己去挑 不用送了: the water the clause is about, whatever else it says
+    if (readObject(object).names.length === 0 && WATER_TOPIC_RE.test(object)) object = '水';
     const { names, other } = readObject(object);
     if (names.length === 0 && other) continue;
     // 复合肥要两袋 尿素要一袋 算了尿素不要了: counted goods before the one withdrawn are no part of the withdrawal

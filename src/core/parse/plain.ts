@@ -24,6 +24,7 @@ import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localMoment } from './local-time.js';
 import { SURNAMES } from './name-words.js';
 import { type NumToken, scanNumbers } from './numbers.js';
+import { parseNumber } from './numerals.js';
 import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
@@ -77,6 +78,9 @@ const SPENT_RE = /花了.{0,12}(?:买|点|订)|(?:买|点)(?:了|过)?.{0,8}花�
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
   /(?:万一|如果|要是|假如).{0,12}(?:要不要|需不需要|用不用|怎么办)|多少钱|好多钱|几多钱|钱是?(?:好多|多少|几多)|价格|价钱|怎么卖|要戴|要用吗|怎么用|能用吗|可以用吗|要吃(?:吗|么|几|多少|多久|多长)|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点|去哪里?开|在哪里?开|怎么开/;
+
+/** 还是2桶 / 三桶: barrels counted anywhere in the message. */
+const BARRELS_SAID_RE = /([\d一二两三四五六七八九十]{1,2})\s*桶/;
 
 /** 一箱多少钱，我想买两箱: a question beside one's own counted ask still asks. */
 const OWN_ASK_RE = /我(?:想|要|想要)(?:买|要|订)?\s*[\d一二两三四五六七八九十]\s*[箱瓶包袋个盒桶斤件]/;
@@ -190,10 +194,13 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     context !== 'quarantine',
   );
 
-  if (context !== 'quarantine' && mentionsWater(masked)) {
+  // 明天的水取消了 改到周五下午: the water withdrawn (and claimed by the withdrawal) moved to another day
+  const movedAfterCancel =
+    cancels.length > 0 && withdrawsWater(cancels) && (MOVED_RE.test(text) || TIME_MOVED_RE.test(text));
+  if (context !== 'quarantine' && (mentionsWater(masked) || movedAfterCancel)) {
     // 明天的水改到后天上午: a booking moved is a booking, though nothing else asks for water
-    const moved = MOVED_RE.test(masked) || TIME_MOVED_RE.test(masked);
-    if ((isWaterBooking(masked, text) || moved) && !withdrawsWater(cancels)) {
+    const moved = MOVED_RE.test(masked) || TIME_MOVED_RE.test(masked) || movedAfterCancel;
+    if ((isWaterBooking(masked, text) || moved) && (moved || !withdrawsWater(cancels))) {
       const deliverTo = bestPlace(places);
       const placeDoubt = newPlace(places);
       let waterAt = masked.indexOf('水');
@@ -207,9 +214,12 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       const perDay = waterPerDay(masked, when, places, local);
       if (perDay) for (const w of perDay) out.push(w);
       else {
-        const record = buildWater(items, [], when, deliverTo, local);
+        // (明天的水取消了 改到周五下午 还是2桶: the barrels said beside the move, the water claimed by the withdrawal)
+        const count = movedAfterCancel ? BARRELS_SAID_RE.exec(masked) : null;
+        const barrels = count ? [{ qty: parseNumber(count[1] as string), unit: '桶' }] : [];
+        const record = buildWater(items, barrels, when, deliverTo, local);
         if (recount !== null) record.qty = recount;
-        out.push({ at: Math.max(0, waterAt), record });
+        out.push({ at: movedAfterCancel ? (cancels[0]?.end ?? 0) : Math.max(0, waterAt), record });
       }
       if (placeDoubt) for (const w of out) if (w.record.type === 'water') doubt(w.record, placeDoubt);
       // 周末送两桶 / 过两天 / 二月二前 (any day before it): a loose day is not guessed; the bot asks which day

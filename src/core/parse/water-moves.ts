@@ -35,8 +35,13 @@ export function rescheduled(text: string, dates: DateHit[]): DateHit[] {
   const to = m ? m.index + m[0].length : 0;
   // 明天下午的水改到后天上午: the day and the part it moved from are not the booking's (when a part follows)
   const partAfter = m !== null && dates.some((d) => d.part !== null && d.start >= to);
+  // 明天的水改到下午: only the part moved, the day it was booked for stands
+  const dayAfter = m !== null && dates.some((d) => d.day !== null && d.start >= to);
   const kept = m
-    ? dates.filter((d) => d.start >= to || (d.day === null && !(partAfter && d.part !== null)))
+    ? dates.flatMap((d): DateHit[] => {
+        if (d.start >= to || (d.day === null && !(partAfter && d.part !== null))) return [d];
+        return d.day !== null && !dayAfter ? [{ ...d, part: partAfter ? null : d.part }] : [];
+      })
     : dates;
   // 明天上午不对下午: a part of the day taken back for the next one said
   // (上午送 不是下午: the part said not to be is none)
@@ -51,6 +56,9 @@ export function rescheduled(text: string, dates: DateHit[]): DateHit[] {
 
 const SELF_CORRECTED_RE = /不对|说错了|错了/;
 
+/** 的水 / 水还… opening what is withdrawn: the water is what the message is about. */
+const WATER_SUBJECT_RE = /^[^，,。!！?？]{0,10}的水|^[^，,。!！?？]{0,6}水(?:还|我|就|先|也)/;
+
 /** 明天水送到王家院子 两桶 后天的那次取消: a day's delivery withdrawn in a message about water is the water. */
 export function withdrawnDelivery(
   record: CancelRecord,
@@ -58,8 +66,14 @@ export function withdrawnDelivery(
   text: string,
 ): void {
   if (record.items.length > 0 || !mentionsWater(text)) return;
-  if (/今天|明天|后天|周|星期|礼拜|号|那次|那趟/.test(text.slice(Math.max(0, first.start - 8), first.end)))
+  if (
+    /今天|明天|后天|周|星期|礼拜|号|那次|那趟|这次|这回|这趟|下次/.test(
+      text.slice(Math.max(0, first.start - 8), first.end),
+    )
+  )
     record.items.push({ name: '水' });
+  // 明天的水我自己去挑 不用送了 / 送的水还没喝完，这回先不要了: the water is the only thing named
+  else if (WATER_SUBJECT_RE.test(text.slice(0, first.start))) record.items.push({ name: '水' });
 }
 
 /** Days said loosely (周末, 过两天, 二月二前): which day is asked. */
