@@ -162,5 +162,26 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   }
   if (opts.verbs) readVerbItems(x);
   else readListTails(x);
+  if (opts.verbs && x.hits.length > 0) takeUncountedEntries(x);
   return x.hits.sort(byStart);
+}
+
+/** An entry of its own between separators (纸巾两包 牙刷一支 洗发水 1305), after nothing else. */
+const ENTRY_BEFORE_RE = /(?:^|[\s,，、;；]|\d[.、)])\s*$/;
+const ENTRY_AFTER_RE = /^\s*(?:$|[\s,，、;；。|\n]|\d)/;
+
+/**
+ * 需要纸巾两包 牙刷一支 洗发水: known goods standing alone as the last entry of a list of counted goods are asked
+ * for too, with no count.
+ */
+function takeUncountedEntries(x: Extraction): void {
+  const last = x.hits.reduce((m, h) => Math.max(m, h.end), 0);
+  for (const m of x.mentions()) {
+    if (m.start < last || x.used.overlaps(m.start, m.end) || !isKnownGoods(m.name)) continue;
+    // (买包烟不 红塔山: the kind of goods already counted names them, it is no more goods)
+    if (x.hits.some((h) => isKindOf(m.name, h.item.name) || h.item.name === m.name)) continue;
+    if (!ENTRY_BEFORE_RE.test(x.text.slice(Math.max(0, m.start - 3), m.start))) continue;
+    if (!ENTRY_AFTER_RE.test(x.text.slice(m.end, m.end + 2))) continue;
+    x.take(m, null, null, m.start, m.end);
+  }
 }

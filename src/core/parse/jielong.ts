@@ -115,6 +115,8 @@ function splitCustomer(line: string): { customer: string | null; body: string } 
     }
   }
   let cut = findQuantities(text)[0]?.start ?? text.length;
+  // 大米两袋 / 酱油一瓶: goods opening the line (大米, not 大 and 米) leave no name
+  if ((goodsAt(text, 0)?.length ?? 0) >= 2) return { customer: null, body: text };
   for (let i = 1; i < cut; i++) {
     if (goodsAt(text, i)) {
       cut = i;
