@@ -337,6 +337,10 @@ const TRAILING_NOT_PLACE_RE =
 const NOT_DELIVERY_RE =
   /^(?:镇上|镇里|城里|县城|街上|医院|药店|药房|超市|集上|场上|赶场|门口|家里|屋头|屋里|这里|那里|这边|那边|时候|哪里|哪儿|现在|明天|后天|今天|今晚|明早|下午|上午|晚上|中午|早上|了|位|手|货|家)/;
 
+const PERSON_NAME_RE = new RegExp(
+  `^[${SURNAMES}](?:婆婆|爷爷|奶奶|大爷|大娘|嬢嬢|阿姨|叔|伯|哥|姐|老汉|[\\u4e00-\\u9fa5]{1,2})$`,
+);
+
 function placeLike(name: string): boolean {
   if (NOT_DELIVERY_RE.test(name) || isKnownGoods(name) || looksLikeGoods(name)) return false;
   if (
@@ -354,13 +358,7 @@ function placeLike(name: string): boolean {
     return false;
   if (/[了吗呢的时候得着过]/.test(name)) return false;
   // 王婆婆 / 张德明: a person is the customer, not the place
-  if (
-    new RegExp(
-      `^[${SURNAMES}](?:婆婆|爷爷|奶奶|大爷|大娘|嬢嬢|阿姨|叔|伯|哥|姐|老汉|[\\u4e00-\\u9fa5]{1,2})$`,
-    ).test(name) &&
-    !/[树屋房洞口桥井池田]/.test(name)
-  )
-    return false;
+  if (PERSON_NAME_RE.test(name) && !/[树屋房洞口桥井池田]/.test(name)) return false;
   return true;
 }
 
