@@ -200,12 +200,15 @@ const NAMED_READING_RE = new RegExp(
   'gi',
 );
 
+const TWO_READINGS_RE = /(?:3[4-9]|4[0-2])(?:\.\d)?\D[\s\S]*?(?:3[4-9]|4[0-2])(?:\.\d)?/;
+
 /**
  * Two or more readings each after a name (a roster typed on one line) are each that person's; a name before a
  * single reading is the sender signing, not someone reported for.
  */
 function withNamesBeforeReadings(text: string, hits: PersonHit[]): PersonHit[] {
-  if (!/\d/.test(text)) return hits;
+  // (two readings at least: one alone is the sender's, whoever signs it)
+  if (!TWO_READINGS_RE.test(text)) return hits;
   const named: PersonHit[] = [];
   for (const m of text.matchAll(NAMED_READING_RE)) {
     const w = m[1] as string;
