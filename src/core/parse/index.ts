@@ -105,7 +105,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text)) return [];
   // #接龙 alone (or with its title) starts a list: nothing is ordered yet
   if (isJielongHeader(text) && !text.includes('\n')) return [];
-  const jielong = readJielongNormalised(text) ?? readTable(text);
+  const jielong = readJielongNormalised(text) ?? readTable(text) ?? loneJielongLine(text, input.context);
   if (jielong) {
     const opts = {
       at: input.at,
@@ -204,6 +204,17 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     }
   }
   return records;
+}
+
+/** 7. 周大姐 洗洁精一瓶 卫生纸一提: one line of a 接龙, posted alone, with its number, name and goods. */
+const LONE_LINE_RE = /^\s*\d{1,2}[.、．)]\s*[\u4e00-\u9fa5]/;
+
+function loneJielongLine(text: string, context: ParseInput['context']): Jielong | null {
+  if (context !== 'village' || text.includes('\n') || !LONE_LINE_RE.test(text)) return null;
+  const j = readJielongNormalised(`#接龙\n${text}`);
+  const line = j?.lines[0];
+  if (!j || j.lines.length !== 1 || !line || line.customer === null || line.items.length === 0) return null;
+  return { ...j, header: '' };
 }
 
 const ASKS_RE = /送|给|拿|带|要|买|换|借|改成|改为/;

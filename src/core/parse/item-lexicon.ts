@@ -33,6 +33,57 @@ for (const v of ['菠菜', '芹菜', '葱', '蒜', '油菜', '青菜', '香菜',
   for (const s of ['籽', '种', '种子'])
     if (!CATEGORY_OF.has(`${v}${s}`)) CATEGORY_OF.set(`${v}${s}`, 'other');
 }
+/** Vegetables, the kinds of 菜 / 蔬菜 a list names. */
+const VEGETABLES = new Set([
+  ...[
+    '白菜',
+    '萝卜',
+    '辣椒',
+    '南瓜',
+    '黄瓜',
+    '四季豆',
+    '豇豆',
+    '莴笋',
+    '茄子',
+    '番茄',
+    '西红柿',
+    '菠菜',
+    '芹菜',
+  ],
+  ...[
+    '葱',
+    '蒜',
+    '大蒜',
+    '生姜',
+    '姜',
+    '油菜',
+    '生菜',
+    '土豆',
+    '洋芋',
+    '冬瓜',
+    '豆芽',
+    '香菇',
+    '木耳',
+    '莲白',
+    '包菜',
+  ],
+  ...[
+    '卷心菜',
+    '花菜',
+    '西兰花',
+    '蒜苗',
+    '韭菜',
+    '红薯',
+    '红苕',
+    '山药',
+    '藕',
+    '莲藕',
+    '苦瓜',
+    '丝瓜',
+    '青椒',
+  ],
+]);
+
 // Food the village buys is 'meal' when a quarantined resident asks for it.
 for (const w of ['大米', '米', '面粉', '挂面', '鸡蛋', '猪肉', '肉', '白菜', '萝卜', '土豆', '豆腐', '鱼']) {
   CATEGORY_OF.set(w, 'meal');
@@ -145,6 +196,8 @@ export function isKindOf(name: string, general: string): boolean {
     return /(?:种|种子|籽)$/.test(name);
   if (general === '药') return categoryOf(name) === 'medical';
   if (general === '水果') return FRUITS.includes(name);
+  // 帮俺买点菜 西红柿 黄瓜 茄子 各二斤: the vegetables named are the 菜
+  if (general === '菜' || general === '蔬菜' || general === '青菜') return VEGETABLES.has(name);
   if (general === '烟' || general === '香烟') return CIGARETTES.includes(name);
   if (general === '农药') return /剂$|杀虫|除草|杀菌|除虫|敌敌畏|百草枯|草甘膦/.test(name);
   // 降压药 卡托普利: a medicine named by its proper name is a kind of the medicine named by its use
