@@ -88,6 +88,8 @@ const COPY_TAIL_RE = /(?:同上|同前)$/;
 /** 盐3包改成5包: the owner changed the line; the quantity after 改成 stands. */
 const CHANGED_QTY_RE =
   /[\d一二两三四五六七八九十]+(?:\.\d)?\s*[\u4e00-\u9fa5a-zA-Z]{1,2}?\s*(?:改成|改为|换成)\s*(?=[\d一二两三四五六七八九十])/g;
+const BRACKETED_CHANGE_RE =
+  /[\d一二两三四五六七八九十]+(?:\.\d)?\s*([袋桶包斤瓶箱盒个把提件块])?\s*[(（]\s*(?:改成|改为|换成|改)\s*([\d一二两三四五六七八九十]+(?:\.\d)?\s*[袋桶包斤瓶箱盒个把提件块]?)\s*[)）]/g;
 const GROUP_PREFIX_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社)\s*/;
 const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
 
@@ -145,7 +147,8 @@ export function readLine(
   const split = splitCustomer(rest.trim());
   const customer = split.customer;
   // 胡大爷 2桶 三组: the place is where to deliver, never the name of what is ordered
-  let body = split.body.replace(CHANGED_QTY_RE, '');
+  // 盐 2包 （改成3包）: the count changed in brackets gives way to the new one
+  let body = split.body.replace(BRACKETED_CHANGE_RE, '$2').replace(CHANGED_QTY_RE, '');
   for (const p of findPlaces(body))
     body = body.slice(0, p.start) + '|'.repeat(p.end - p.start) + body.slice(p.end);
   // 米2袋（55元一袋的）: a price in brackets on the line is no quantity

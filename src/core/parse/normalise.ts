@@ -118,10 +118,15 @@ const GREETING_RE =
  * (blanked like the greetings above, so 各位 left in the text still marks a notice).
  */
 export function dropGreetings(text: string): string {
-  if (!text.includes('好') && !text.includes('安') && !text.includes('辛苦') && !text.includes('早'))
-    return text;
-  return text.replace(GREETING_RE, (g) => ' '.repeat(g.length));
+  let out = text;
+  // 各位乡亲，我是五组刘家的…: the group addressed before one's own words is a greeting too
+  if (out.startsWith('各位') || out.startsWith('大家'))
+    out = out.replace(VOCATIVE_RE, (g) => ' '.repeat(g.length));
+  if (!out.includes('好') && !out.includes('安') && !out.includes('辛苦') && !out.includes('早')) return out;
+  return out.replace(GREETING_RE, (g) => ' '.repeat(g.length));
 }
+
+const VOCATIVE_RE = /^(?:各位|大家)[^，,。.!！?？\s\d]{0,6}[,，!！]\s*(?=我|俺|麻烦|请问|帮)/;
 
 /**
  * A WeChat quote reply: 「张医生：请报体温」 then a line of dashes, then the reply. The quoted text is someone

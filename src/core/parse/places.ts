@@ -265,9 +265,12 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
   // 我住在大石板那里: where the sender lives is where goods go
   if (text.includes('在') || text.includes('住')) {
     for (const m of text.matchAll(LIVES_AT_RE)) {
-      const name = m[1] as string;
+      const name = (m[1] ?? m[2]) as string;
       const start = m.index + m[0].indexOf(name);
-      if (hits.some((h) => start < h.end && start + name.length > h.start) || isKnownGoods(name)) continue;
+      // 我娘一个人在老屋基住: the hamlet read by its ending is where she lives, so where the goods go
+      const named = hits.find((h) => start < h.end && start + name.length > h.start);
+      if (named && m[2] !== undefined) named.sent = true;
+      if (named || isKnownGoods(name)) continue;
       // 她住在青杠林 (the message ends there): a name nothing else marks as a place is asked about
       const marked = /那里|那儿|那边|那块|这边$/.test(m[0]);
       hits.push({ start, end: start + name.length, place: name, ...(marked ? {} : { byEnding: true }) });
@@ -329,7 +332,7 @@ const VILLAGE_RE =
 const FRAMED_RE =
   /(?:(?<=^|[\s,，。;；])(?:送到?|到)|(?<=[桶袋包斤瓶箱壶水油盐米肥])(?:送)?到)([\u4e00-\u9fa5]{2,4}?)(?=$|[\s,，。;；!！?？]|不(?=$|[\s,，。?？])|吗|嘛|哈|吧|谢谢)/g;
 /** The last word of the message, standing alone after a space or a comma. */
-const TRAILING_RE = /(?:^|[\s,，。;；])([\u4e00-\u9fa5]{2,4})[\s。.!！]*$/;
+const TRAILING_RE = /(?:^|[\s,，。;；)）])([\u4e00-\u9fa5]{2,4})[\s。.!！]*$/;
 /** Words that end a message and are no place: thanks, urgency, fillers, days. */
 const TRAILING_NOT_PLACE_RE =
   /谢|麻烦|辛苦|感谢|多谢|急|快|尽快|马上|要得|好的|可以|行|够了|就行|不用|不要|没有|莫得|了$|吗$|呢$|吧$|啊$|哦$|嘛$|天|晚|早|午|上午|下午|周|礼拜|星期|号$|月|今|明|后|时候|等|先|再说|都在|一起|我|你|他|她|家$|屋|里$|人$|钱|块|元|多少|好多|几/;
@@ -363,4 +366,4 @@ function placeLike(name: string): boolean {
 }
 
 const LIVES_AT_RE =
-  /(?:住在|家在|我在|(?<=[她他我俺])住)([\u4e00-\u9fa5]{2,5}?)(?:那里|那儿|那边|那块|这边|(?=$|[\s,，。!！]))/g;
+  /(?:住在|家在|我在|(?<=[她他我俺])住)([\u4e00-\u9fa5]{2,5}?)(?:那里|那儿|那边|那块|这边|(?=$|[\s,，。!！]))|(?<=[她他娘妈爸爹人])在([\u4e00-\u9fa5]{2,5}?)住/g;
