@@ -48,6 +48,7 @@ const PM = [
 ];
 const SLOT_RE = new RegExp(`${[...AM, ...PM].join('|')}|[早晚夜]|am|pm|AM|PM`, 'g');
 const AM_SET = new Set(AM);
+const MEALS = new Set(['早饭', '早餐', '午饭', '午餐', '晚饭', '晚餐']);
 /** After a lone 早/晚/夜 these make it an adverb (早点, 晚了) rather than a part of the day. */
 const NOT_SLOT_AFTER = new Set(['点', '些', '了', '就', '已', '到', '来', '去', '安', '睡', '的']);
 
@@ -71,7 +72,14 @@ export function findSlots(text: string): SlotHit[] {
       hits.push({ start, end, slot: 'pm', span: true });
       continue;
     }
-    hits.push({ start, end, slot: AM_SET.has(w) || w === '早' ? 'am' : 'pm' });
+    // 晚饭能清淡点吗: a meal talked about says nothing of when a reading was taken (晚饭后量的 does)
+    const meal = MEALS.has(w) && !/^(?:后|前|时|的时候|以后|之后)/.test(text.slice(end, end + 3));
+    hits.push({
+      start,
+      end,
+      slot: AM_SET.has(w) || w === '早' ? 'am' : 'pm',
+      ...(meal ? { span: true } : {}),
+    });
   }
   return hits;
 }
