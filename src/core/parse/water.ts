@@ -136,7 +136,11 @@ export function isWaterBooking(text: string, whole = text): boolean {
 export function isWaterItem(item: Item): boolean {
   return (
     WATER_NAMES.has(item.name) &&
-    (item.unit === null || item.unit === '桶' || item.unit === '大桶' || item.unit === '壶')
+    (item.unit === null ||
+      item.unit === '桶' ||
+      item.unit === '大桶' ||
+      item.unit === '壶' ||
+      item.unit === '车')
   );
 }
 
