@@ -210,6 +210,13 @@ export function findCancels(text: string): CancelHit[] {
     // 我不要化肥了 withdraws goods; 不要辣了 is a wish about the food, not a cancellation
     if (/^(?:不用|不要|不需要)$/.test(m[0]) && !names.every(looksLikeGoods)) continue;
     if (/^(?:不用|不要|不需要)$/.test(m[0]) && names.length === 0) continue;
+    // 正月十五以后就莫出过门了: 莫/别 before what is not goods is no withdrawal (别送了 with nothing between is)
+    if (
+      /^(?:莫|别|甭)$/.test(m[0]) &&
+      names.length === 0 &&
+      /[\u4e00-\u9fa5]{2}/.test(text.slice(from, le >= from ? le : ce))
+    )
+      continue;
     // 不要尿素了 换成两袋复合肥: the withdrawal ends at its 了; what follows is said anew
     hits.push({ start, end: le >= from && le < ce ? le + 1 : ce, names });
   }

@@ -29,7 +29,7 @@ const UNIT_PRICE_RE =
 const NUM = '[\\d.一二两三四五六七八九十百半]+';
 const SIZE_UNIT = '(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)';
 const SIZE_RE = new RegExp(
-  `${NUM}\\s*${SIZE_UNIT}\\s*(?:装的?|一(?:桶|袋|箱|瓶|件|盒|包|壶|提|罐)(?:的|那种)|的(?=[\\u4e00-\\u9fa5]))|[一每](?:桶|袋|箱|瓶|件|盒|包|壶|提|罐)(?:是|有)?\\s*${NUM}\\s*${SIZE_UNIT}的?(?=$|[\\s,，。)）])`,
+  `${NUM}\\s*${SIZE_UNIT}\\s*(?:装的?|一(?:桶|袋|箱|瓶|件|盒|包|壶|提|罐)(?:的|那种)|的(?=[\\u4e00-\\u9fa5]|[\\s,，。]*$|[,，。]))|[一每](?:桶|袋|箱|瓶|件|盒|包|壶|提|罐)(?:是|有)?\\s*${NUM}\\s*${SIZE_UNIT}的?(?=$|[\\s,，。)）])`,
   'g',
 );
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
@@ -68,7 +68,10 @@ export function maskSizes(mask: Mask, text: string): void {
 
 function countedElsewhere(text: string, at: number, len: number): boolean {
   const rest = text.slice(0, at) + ' '.repeat(len) + text.slice(at + len);
-  return /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)/.test(rest);
+  // (买袋米: a measure word after the verb is one bag)
+  return /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)|[买要来带订拿][袋桶箱]/.test(
+    rest,
+  );
 }
 
 /**
