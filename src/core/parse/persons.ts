@@ -128,9 +128,9 @@ const KIN = [
 const SELF = ['我自己', '本人', '自己', '我'];
 /** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
 const PRONOUN = ['她', '他', '爸', '妈', '爹', '娘'];
-const TITLES = '爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐';
+const TITLES = '爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂';
 const PERSON_RE = new RegExp(
-  `[${SURNAMES}](?:${TITLES})|${[...KIN].sort((a, b) => b.length - a.length).join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
+  `[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|${[...KIN].sort((a, b) => b.length - a.length).join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
   'g',
 );
 /** 我的 / 我们 / 我是 …: 我 that is not a person reported for. */
