@@ -100,6 +100,12 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   if (temps.length > 0) {
     // 娃娃哭了一晚上 量了38度2: a span of time is no slot of a reading
     const slots = h.slots.some((s) => s.span) ? h.slots.filter((s) => !s.span) : h.slots;
+    // 晚上体温：\n1.王姐1301 36.6\n2.老陈1302 36.8: a heading's part of the day holds for every line under it
+    const headingEnd = text.indexOf('\n');
+    const headingSlot =
+      headingEnd > 0 && !/\d{2}/.test(text.slice(0, headingEnd))
+        ? slots.filter((s) => s.end <= headingEnd).pop()?.slot
+        : undefined;
     const bounds: number[] = [0];
     for (let i = 1; i < temps.length; i++) {
       const prevEnd = (temps[i - 1] as TempHit).end;
@@ -144,7 +150,8 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         said !== undefined &&
         NOW_RE.test(text.slice(said.end, t.start)) &&
         !LATE_RE.test(text.slice(said.end, t.start));
-      const slot = (now ? null : said?.slot) ?? after?.slot ?? carried ?? slotFromClock(local);
+      const heading = t.start > headingEnd ? headingSlot : undefined;
+      const slot = (now ? null : said?.slot) ?? after?.slot ?? carried ?? heading ?? slotFromClock(local);
       const symptomsHere = codesIn(symptoms, bounds[i] as number, bounds[i + 1] as number);
       // 我和老婆都是36.5: one record a person; 1205 爸爸36.6 妈妈36.8: each reading its person
       const named = personsBefore(text, h.persons, prevEnd, t.start);
