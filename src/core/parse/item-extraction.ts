@@ -41,6 +41,8 @@ export class Used {
   }
 }
 
+const MODEL_BEFORE_RE = /(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
+
 /** Known goods words in the text, in order (found once per message). */
 function goodsMentions(text: string): NameSpan[] {
   const out: NameSpan[] = [];
@@ -50,7 +52,12 @@ function goodsMentions(text: string): NameSpan[] {
       // 高血压的药 / 安眠的药: medicine named by what it is for keeps that in its name
       const purpose =
         w === '药' && text[i - 1] === '的' ? PURPOSE_BEFORE_RE.exec(text.slice(Math.max(0, i - 5), i)) : null;
+      // (type-c充电器 / USB数据线: a Latin model name glued before the goods is part of their name)
+      const model =
+        i > 0 && /[A-Za-z0-9]/.test(text[i - 1] as string) ? MODEL_BEFORE_RE.exec(text.slice(0, i)) : null;
       if (purpose) out.push({ start: i - purpose[0].length, end: i + 1, name: `${purpose[0]}药` });
+      else if (model && /[A-Za-z]/.test(model[0]))
+        out.push({ start: i - model[0].length, end: i + w.length, name: `${model[0]}${w}` });
       else out.push({ start: i, end: i + w.length, name: w });
       i += w.length - 1;
     }

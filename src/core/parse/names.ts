@@ -145,7 +145,8 @@ export function readNameForward(
       const prev = text[j - 1];
       if (!(j === s || isDigit(prev) || isLatin(prev))) break;
       if (qtyStarts.has(j)) break;
-    } else if (!isLatin(ch)) break;
+    } else if (!isLatin(ch) && !(ch === '-' && isLatin(text[j - 1]) && isLatin(text[j + 1]))) break;
+    // (Type-C充电线: a hyphen inside a Latin model name is part of it)
     j++;
     if (j - s > MAX_NAME) return null;
   }

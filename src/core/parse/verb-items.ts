@@ -54,7 +54,8 @@ export function readVerbItems(x: Extraction): void {
   }
   if (text.includes('有')) for (const m of text.matchAll(HAVE_RE)) x.readListAfter(m.index + 1);
   // 有没有跳绳？或者象棋也行 / 借本书 或者报纸都得: the other goods offered instead are asked for too
-  if (x.hits.length > 0 && text.includes('或')) for (const m of text.matchAll(OR_ELSE_RE)) x.readListAfter(m.index + m[0].length);
+  if (x.hits.length > 0 && text.includes('或'))
+    for (const m of text.matchAll(OR_ELSE_RE)) x.readListAfter(m.index + m[0].length);
   // 没有纸巾了 / 没热水了 / 莫得开水了: what has run out is asked for
   if (/没|莫得/.test(text)) for (const m of text.matchAll(OUT_OF_RE)) x.readListAfter(m.index + m[0].length);
   // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
