@@ -227,3 +227,25 @@ describe('withdrawals', () => {
     );
   });
 });
+
+describe('health and the village doctor', () => {
+  it('tells the volunteers of a fever or a call for the doctor, and the villager only that it was passed on', async () => {
+    const said = await v.say(VILLAGERS, '刘婆婆', '老汉今天38.6 咳得凶 村医能来看一下不', at('09:00'));
+    expect(said).toEqual([
+      {
+        topic: VOLUNTEERS,
+        mentions: [],
+        text: '【村民健康】刘家（三组）：老汉 38.6℃，咳嗽。请村医尽快上门。',
+      },
+      { topic: VILLAGERS, mentions: ['刘婆婆'], text: '已转告村医和志愿者，马上联系您。' },
+    ]);
+    expect(await v.stateOf(v.lastId)).toBe('handled');
+    // a complaint beside the medicine ordered for it goes on the purchase list, not to the doctor
+    const order = await v.say(VILLAGERS, '老王', '有点咳嗽 帮我带盒感冒药', at('09:10'));
+    expect(order.map((s) => s.topic)).toEqual([VILLAGERS]);
+    expect(order[0]?.text).toMatch(/^已下单 O-0001：感冒药 1盒/);
+    // a normal reading calls for no one: the volunteers are not told
+    const normal = await v.say(VILLAGERS, '老王', '今天36.5', at('09:20'));
+    expect(normal.filter((s) => s.topic === VOLUNTEERS)).toEqual([]);
+  });
+});

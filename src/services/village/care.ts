@@ -1,0 +1,70 @@
+// A villager's health (a fever, a complaint) or a call for the village doctor, said in the villagers' group.
+// The volunteers' group (the cadres and the village doctor read it) is told at once; the villager hears only
+// that it was passed on. Nothing about the reading is said back in the villagers' group: health data go to staff.
+import { isFever } from '../../core/quarantine/observation.js';
+import { celsius, SYMPTOM_NAMES } from '../../core/quarantine/texts.js';
+import type { HealthRecord, ParsedRecord, RequestRecord } from '../../core/records.js';
+import type { OutboxService } from '../outbox.js';
+import type { VillagerContext } from './context.js';
+
+const DEFAULT_FEVER_C = 37.3;
+
+/**
+ * Tells the volunteers' group of a fever, a complaint or a call for the doctor in these records; the reply for
+ * the villager, or null when there is nothing of the kind (a normal reading stays between the villager and
+ * the group: no one needs to act on it).
+ */
+export async function relayCare(
+  ctx: VillagerContext,
+  records: readonly ParsedRecord[],
+  outbox: OutboxService,
+): Promise<string | null> {
+  const site = await ctx.repos.registry.siteById(ctx.siteId);
+  const threshold = site?.feverThreshold ?? DEFAULT_FEVER_C;
+  const ill = records.filter(
+    (r): r is HealthRecord =>
+      r.type === 'health' && (isFever(r.temperature, threshold) || r.symptoms.length > 0),
+  );
+  const calls = records.filter((r): r is RequestRecord => r.type === 'request' && r.category === 'medical');
+  if (ill.length === 0 && calls.length === 0) return null;
+  const urgent = calls.some((c) => c.urgent) || ill.some((h) => isFever(h.temperature, 38.5));
+  const who = ctx.household?.name ?? ctx.msg.talkerName ?? '村民';
+  const where = ctx.household?.villageGroup ? `（${ctx.household.villageGroup}）` : '';
+  const said = ill.map(describe).join('；');
+  const ask = calls.length > 0 ? (urgent ? '请村医尽快上门。' : '请村医联系。') : '请村医留意、联系。';
+  await outbox.toSiteGroup(
+    ctx.siteId,
+    'volunteers',
+    {
+      text: `【村民健康】${who}${where}：${said ? `${said}。` : ''}${ask}`,
+      kind: 'village-care',
+      urgent,
+      sourceMessageId: ctx.msg.id,
+    },
+    ctx.tx,
+  );
+  return urgent ? '已转告村医和志愿者，马上联系您。' : '已转告村医，会尽快联系您。';
+}
+
+/**
+ * What the doctor needs to hear of: readings and complaints and calls for the doctor, but a complaint beside the
+ * medicine ordered for it (有点咳嗽 帮我带盒感冒药) is for the volunteers' purchase list, not the doctor, unless
+ * there is a fever.
+ */
+export function careRecords(records: readonly ParsedRecord[]): ParsedRecord[] {
+  const ordered = records.some((r) => r.type === 'order');
+  return records.filter(
+    (r) =>
+      (r.type === 'request' && r.category === 'medical') ||
+      (r.type === 'health' && (!ordered || (r.temperature !== null && r.temperature >= DEFAULT_FEVER_C))),
+  );
+}
+
+/** 老汉 37.8℃，咳嗽 / 发热、乏力. */
+function describe(h: HealthRecord): string {
+  const parts: string[] = [];
+  if (h.temperature !== null) parts.push(celsius(h.temperature));
+  const symptoms = h.symptoms.map((s) => SYMPTOM_NAMES[s]).join('、');
+  if (symptoms) parts.push(symptoms);
+  return `${h.person ? `${h.person} ` : ''}${parts.join('，')}`;
+}
