@@ -32,6 +32,7 @@ const RESERVED_NOTICES = new Set([
   'release',
   'register',
   'water-late',
+  'village-care',
   'request',
   'alert',
 ]);
