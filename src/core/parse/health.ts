@@ -133,7 +133,17 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           !(i > 0 && postfix(text, s, prevEnd)) &&
           !whenOfSymptom(text, s, t.start, symptoms),
       );
-      const after = slots.find((s) => s.start >= t.end && s.start <= t.end + 2 && s.end <= nextStart);
+      // (1512 36度5 昨晚有点咳嗽: last night opens the complaint's clause, it is not the reading's)
+      const after = slots.find(
+        (s) =>
+          s.start >= t.end &&
+          s.start <= t.end + 2 &&
+          s.end <= nextStart &&
+          !(
+            text.startsWith('昨', s.start) &&
+            /^[^\s,，。]*?(?:有点|有些|一直|开始|就)/.test(text.slice(s.end, s.end + 6))
+          ),
+      );
       // 昨晚发烧了 今天退了 36.8: 今天 / 现在 after the slot word brings the reading back to now
       // 1510 早上 老大36.4 老二36.6 我36.5: a slot said before a list of people holds for each reading in it
       const carried =
