@@ -1,8 +1,9 @@
 // Delivery places: 送到三组, 放到村委会, 5组刘家, 到村口. Kept as written.
 import { isCjk, MAX_HITS } from './chars.js';
-import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { isKnownGoods } from './item-lexicon.js';
 import { SURNAMES } from './name-words.js';
 import { stopAt } from './names.js';
+import { framedPlaces, withTrailing } from './places-framed.js';
 import { knownPlaces } from './vocabulary.js';
 
 export interface PlaceHit {
@@ -253,40 +254,8 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
       hits.push({ start, end, place: m[0], strict: true });
     }
   }
-  // 送两桶水到白果树 / 送新房子 / 到桂花树: a name after a bare 送 or 到 that can only be a place
-  if (text.includes('到') || text.includes('送')) {
-    for (const m of text.matchAll(FRAMED_RE)) {
-      const name = m[1] as string;
-      const start = m.index + m[0].length - name.length;
-      if (hits.some((h) => start < h.end && start + name.length > h.start) || !placeLike(name)) continue;
-      hits.push({ start, end: start + name.length, place: name, sent: true });
-    }
-  }
-  // 我住在大石板那里: where the sender lives is where goods go
-  if (text.includes('在') || text.includes('住')) {
-    for (const m of text.matchAll(LIVES_AT_RE)) {
-      const name = (m[1] ?? m[2]) as string;
-      const start = m.index + m[0].indexOf(name);
-      // 我娘一个人在老屋基住: the hamlet read by its ending is where she lives, so where the goods go
-      const named = hits.find((h) => start < h.end && start + name.length > h.start);
-      if (named && m[2] !== undefined) named.sent = true;
-      if (named || isKnownGoods(name)) continue;
-      // 她住在青杠林 (the message ends there): a name nothing else marks as a place is asked about
-      const marked = /那里|那儿|那边|那块|这边$/.test(m[0]);
-      hits.push({ start, end: start + name.length, place: name, ...(marked ? {} : { byEnding: true }) });
-    }
-  }
+  framedPlaces(text, hits);
   return withTrailing(text, withTails(text, joinGroups(hits.sort((a, b) => a.start - b.start))));
-}
-
-/** 大后天下午 两桶水 桂花树: a name standing alone at the end, when nothing else is the place, is asked about. */
-function withTrailing(text: string, hits: PlaceHit[]): PlaceHit[] {
-  if (hits.length > 0 || !/[桶袋包斤瓶箱壶个水]/.test(text)) return hits;
-  const m = TRAILING_RE.exec(text);
-  const name = m?.[1];
-  if (!m || !name || !placeLike(name) || TRAILING_NOT_PLACE_RE.test(name)) return hits;
-  const start = m.index + m[0].length - name.length;
-  return [{ start, end: start + name.length, place: name, byEnding: true }];
 }
 
 /** Where at a place: 村口大树下, 村委会后头, 坡顶上那家, 学校旁边, 岩口第二家 — kept with the place, as written. */
@@ -327,43 +296,3 @@ function joinGroups(hits: PlaceHit[]): PlaceHit[] {
 const GROUP_ONLY_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)$/;
 const VILLAGE_RE =
   /(?<=^|[\s,，。;；:：]|到|在|是|送|住)[\u4e00-\u9fa5]{2,3}村(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)/g;
-
-/** 送新房子 / 两桶水到白果树 / 到坪上不: a name after a bare 送 or 到 (opening a clause, or after the goods). */
-const FRAMED_RE =
-  /(?:(?<=^|[\s,，。;；])(?:送到?|到)|(?<=[桶袋包斤瓶箱壶水油盐米肥])(?:送)?到)([\u4e00-\u9fa5]{2,4}?)(?=$|[\s,，。;；!！?？]|不(?=$|[\s,，。?？])|吗|嘛|哈|吧|谢谢)/g;
-/** The last word of the message, standing alone after a space or a comma. */
-const TRAILING_RE = /(?:^|[\s,，。;；)）])([\u4e00-\u9fa5]{2,4})[\s。.!！]*$/;
-/** Words that end a message and are no place: thanks, urgency, fillers, days. */
-const TRAILING_NOT_PLACE_RE =
-  /谢|麻烦|辛苦|感谢|多谢|急|快|尽快|马上|要得|好的|可以|行|够了|就行|不用|不要|没有|莫得|了$|吗$|呢$|吧$|啊$|哦$|嘛$|天|晚|早|午|上午|下午|周|礼拜|星期|号$|月|今|明|后|时候|等|先|再说|都在|一起|我|你|他|她|家$|屋|里$|人$|钱|块|元|多少|好多|几/;
-/** Where goods are bought or people go, and words no place is named by. */
-const NOT_DELIVERY_RE =
-  /^(?:镇上|镇里|城里|县城|街上|医院|药店|药房|超市|集上|场上|赶场|门口|家里|屋头|屋里|这里|那里|这边|那边|时候|哪里|哪儿|现在|明天|后天|今天|今晚|明早|下午|上午|晚上|中午|早上|了|位|手|货|家)/;
-
-const PERSON_NAME_RE = new RegExp(
-  `^[${SURNAMES}](?:婆婆|爷爷|奶奶|大爷|大娘|嬢嬢|阿姨|叔|伯|哥|姐|老汉|[\\u4e00-\\u9fa5]{1,2})$`,
-);
-
-function placeLike(name: string): boolean {
-  if (NOT_DELIVERY_RE.test(name) || isKnownGoods(name) || looksLikeGoods(name)) return false;
-  if (
-    /^[\d一二两三四五六七八九十几半这那哪每各我你他她们点些水米油盐肉面菜药烟酒糖蛋要买还也就都壶桶袋包瓶箱个盒斤]/.test(
-      name,
-    )
-  )
-    return false;
-  // 菜油一桶 / 要两个 / 老人喝: counted goods, verbs and talk are no place
-  if (
-    /[\d一二两三四五六七八九十几半壹贰叁肆伍][桶袋包斤瓶箱壶个棵把块板件盒提]|[要买喝吃用送拿带]|上来|下来|地方|板扎|看|情况|同上|一样|随便|都行|不急|再说/.test(
-      name,
-    )
-  )
-    return false;
-  if (/[了吗呢的时候得着过]/.test(name)) return false;
-  // 王婆婆 / 张德明: a person is the customer, not the place
-  if (PERSON_NAME_RE.test(name) && !/[树屋房洞口桥井池田]/.test(name)) return false;
-  return true;
-}
-
-const LIVES_AT_RE =
-  /(?:住在|家在|我在|(?<=[她他我俺])住)([\u4e00-\u9fa5]{2,5}?)(?:那里|那儿|那边|那块|这边|(?=$|[\s,，。!！]))|(?<=[她他娘妈爸爹人])在([\u4e00-\u9fa5]{2,5}?)住/g;
