@@ -213,7 +213,7 @@ function loneJielongLine(text: string, context: ParseInput['context']): Jielong 
   if (context !== 'village' || text.includes('\n') || !LONE_LINE_RE.test(text)) return null;
   const j = readJielongNormalised(`#接龙\n${text}`);
   const line = j?.lines[0];
-  if (!j || j.lines.length !== 1) return null;
+  if (j?.lines.length !== 1) return null;
   if (!line?.customer || line.items.length === 0) return null;
   return { ...j, header: '' };
 }
