@@ -1,9 +1,10 @@
 // Orders in villages: goods to buy and deliver. Questions about price or availability, price lists, reports of
 // goods already bought or delivered, and announcements to everyone are not orders.
-import type { Item, OrderRecord } from '../records.js';
+import type { Item, OrderRecord, Vocabulary } from '../records.js';
 import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
+import type { PlaceHit } from './places.js';
 
 const QUESTION_RE =
   /多少钱|好多钱|几多钱|钱是?(?:好多|多少|几多)|啥子价|什么价|啥价|几块钱|几块一|几元|价格|价钱|怎么卖|咋卖|贵不贵|有没有卖|哪里有卖|哪里卖|哪儿有卖|哪儿卖|卖不卖|在哪买|哪里买|去哪买|能买到吗|有卖吗|有货吗|到了没|到了吗|什么时候到|啥时候到|几时到|还有没有|有没有.{1,6}[?吗]?$|卖吗|卖不|卖的吗|有人要|谁要|谁家要|哪个要|有没有人|哪里能买|哪儿能买|在哪里买|哪里可以买/;
@@ -220,4 +221,27 @@ function noQty(i: Item): boolean {
 
 export function buildOrder(items: Item[], deliverTo: string | null, customer: string | null): OrderRecord {
   return { type: 'order', items, deliverTo, customer, seq: null };
+}
+
+const NAME_AFTER_PLACE_RE = new RegExp(
+  `^的?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！]|哈|我|要|买)`,
+);
+
+/** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
+export function customerBeside(
+  text: string,
+  places: readonly PlaceHit[],
+  vocabulary?: Vocabulary,
+): string | null {
+  // 石板沟王秀英 / 我是杨家坎的杨德贵: a full name right after the place is the customer
+  for (const p of places) {
+    const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 6));
+    // (我是5组陈家的: a household, no one's name)
+    if (m?.[1] && !looksLikeGoods(m[1]) && !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$/.test(m[1])) return m[1];
+  }
+  const c = customerOf(text);
+  const named = places.filter((p) => p.known || p.byEnding !== undefined);
+  if (c && !named.some((p) => p.place.includes(c) || c.includes(p.place))) return c;
+  for (const n of vocabulary?.names ?? []) if (n.length >= 2 && text.includes(n)) return n;
+  return null;
 }

@@ -19,13 +19,11 @@ import {
   withoutGeneral,
 } from './goods-choice.js';
 import { type Anchored, buildHealth } from './health.js';
-import { looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localMoment } from './local-time.js';
-import { SURNAMES } from './name-words.js';
-import { type NumToken, scanNumbers } from './numbers.js';
+import { scanNumbers } from './numbers.js';
 import { parseNumber } from './numerals.js';
-import { buildOrder, customerOf, isNotAnOrder } from './orders.js';
+import { buildOrder, customerBeside, isNotAnOrder } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
 import { bestPlace, bestPlaceHit, findPlaces, type PlaceHit } from './places.js';
@@ -40,7 +38,7 @@ import {
   requestRoom,
   villageDoctorCall,
 } from './requests.js';
-import { findExplicitRooms, type RoomHit } from './rooms.js';
+import { findExplicitRooms, knownRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
 import { findTemperatures, type TempHit } from './temperature.js';
@@ -84,20 +82,6 @@ const BARRELS_SAID_RE = /([\d一二两三四五六七八九十]{1,2})\s*桶/;
 
 /** 一箱多少钱，我想买两箱: a question beside one's own counted ask still asks. */
 const OWN_ASK_RE = /我(?:想|要|想要)(?:买|要|订)?\s*[\d一二两三四五六七八九十]\s*[箱瓶包袋个盒桶斤件]/;
-
-/** A room the group knows, written bare anywhere (要根数据线 1907 谢谢): the number can only be that room. */
-function knownRooms(text: string, tokens: readonly NumToken[], mask: Mask, v?: Vocabulary): RoomHit[] {
-  const rooms = v?.rooms;
-  if (!Array.isArray(rooms) || rooms.length === 0) return [];
-  const out: RoomHit[] = [];
-  for (const t of tokens) {
-    if (t.frac !== null || mask.any(t.start, t.end) || !rooms.includes(t.int)) continue;
-    if (/^\s*(?:元|块|斤|个|袋|桶|号|年|月|日|点|:|%|组|人|次|天)/.test(text.slice(t.end, t.end + 2)))
-      continue;
-    out.push({ start: t.start, end: t.end, room: t.int });
-  }
-  return out;
-}
 
 function maskAll(mask: Mask, re: RegExp, text: string): void {
   for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
@@ -339,25 +323,6 @@ const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来�
 function newPlace(places: readonly PlaceHit[]): DoubtCode | null {
   const p = bestPlaceHit(places);
   return p?.byEnding && !p.known ? 'new-place' : null;
-}
-
-const NAME_AFTER_PLACE_RE = new RegExp(
-  `^的?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！]|哈|我|要|买)`,
-);
-
-/** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
-function customerBeside(text: string, places: readonly PlaceHit[], vocabulary?: Vocabulary): string | null {
-  // 石板沟王秀英 / 我是杨家坎的杨德贵: a full name right after the place is the customer
-  for (const p of places) {
-    const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 6));
-    // (我是5组陈家的: a household, no one's name)
-    if (m?.[1] && !looksLikeGoods(m[1]) && !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$/.test(m[1])) return m[1];
-  }
-  const c = customerOf(text);
-  const named = places.filter((p) => p.known || p.byEnding !== undefined);
-  if (c && !named.some((p) => p.place.includes(c) || c.includes(p.place))) return c;
-  for (const n of vocabulary?.names ?? []) if (n.length >= 2 && text.includes(n)) return n;
-  return null;
 }
 
 function named(d: DateHit): boolean {

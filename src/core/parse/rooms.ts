@@ -1,7 +1,9 @@
 // Room numbers the sender names with a word: 2105房, 房间2105, 我是2210的, 3栋201 → 3-201, 8-305, 十二楼三号,
 // Room 8311, and rooms spelled out by voice input. Bare numbers that can only be rooms are in bare-rooms.ts.
-import { MAX_HITS } from './chars.js';
+import type { Vocabulary } from '../records.js';
+import { MAX_HITS, type Mask } from './chars.js';
 import { SURNAMES } from './name-words.js';
+import type { NumToken } from './numbers.js';
 import { chineseToNumber } from './numerals.js';
 
 export interface RoomHit {
@@ -138,3 +140,17 @@ export function spellRoomDigits(text: string): string {
 }
 
 const FLOOR_THEN_ROOM_RE = /^十([一二三四五六七八九])零([一二三四五六七八九])(?=[,，\s])/;
+
+/** A room the group knows, written bare anywhere (要根数据线 1907 谢谢): the number can only be that room. */
+export function knownRooms(text: string, tokens: readonly NumToken[], mask: Mask, v?: Vocabulary): RoomHit[] {
+  const rooms = v?.rooms;
+  if (!Array.isArray(rooms) || rooms.length === 0) return [];
+  const out: RoomHit[] = [];
+  for (const t of tokens) {
+    if (t.frac !== null || mask.any(t.start, t.end) || !rooms.includes(t.int)) continue;
+    if (/^\s*(?:元|块|斤|个|袋|桶|号|年|月|日|点|:|%|组|人|次|天)/.test(text.slice(t.end, t.end + 2)))
+      continue;
+    out.push({ start: t.start, end: t.end, room: t.int });
+  }
+  return out;
+}
