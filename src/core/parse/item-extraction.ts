@@ -87,6 +87,8 @@ export function goodsMentionedBefore(
 
 /** One message's item extraction: the names already taken and the items found so far. */
 export class Extraction {
+  /** The message writes goods before their counts throughout (辣椒种子三包四季豆种子两包…). */
+  goodsFirst = false;
   readonly used: Used;
   readonly hits: ItemHit[] = [];
   readonly qtyStarts = new Set<number>();

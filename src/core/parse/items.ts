@@ -66,7 +66,12 @@ function pickName(
   afterFrom: number,
 ): NameSpan | null {
   let after = q.suffix ? null : readNameForward(x.text, afterFrom, x.qtyStarts);
-  const before = nameBefore(x.text, q, x.used);
+  let before = nameBefore(x.text, q, x.used);
+  // (…三包四季豆种子两包: between two counts, the goods read forward from the last count end at this one)
+  if (!before && x.goodsFirst && idx > 0) {
+    const between = readNameForward(x.text, (qtys[idx - 1] as QtyHit).end, x.qtyStarts);
+    if (between && between.end === q.start && !x.used.overlaps(between.start, between.end)) before = between;
+  }
   // 白糖买两包 醋三瓶: a quantity stays with the goods of its own chunk, never the next entry's
   if (after && !before && after.start > q.end && /[\s,，、]/.test(x.text.slice(q.end, after.start))) {
     const own = chunkGoods(x, q);
@@ -92,6 +97,9 @@ function pickName(
     }
   }
   if (!after || !before) return after ?? before;
+  // 辣椒种子三包四季豆种子两包南瓜种子一包: a run-on that opens with goods before their count and ends on a count
+  // is written goods-then-count throughout; each count is the goods' glued before it
+  if (x.goodsFirst && before.end === q.start) return before;
   const nextQ = qtys[idx + 1];
   // 尿素要三袋复合肥要两袋: goods followed by their own verb and quantity are not this quantity's
   // (称两斤五花肉 一斤瘦肉: not when the next quantity has goods of its own right after it)
@@ -107,10 +115,22 @@ function pickName(
   return after;
 }
 
+/** Three counts at least, the first glued after goods, the last with no goods after it. */
+function goodsThenCounts(text: string, qtys: readonly QtyHit[], x: Extraction): boolean {
+  const first = qtys[0];
+  const last = qtys[qtys.length - 1];
+  if (qtys.length < 3 || !first || !last || first.suffix || last.suffix) return false;
+  const before = nameBefore(text, first, x.used);
+  if (!before || before.end !== first.start) return false;
+  const after = readNameForward(text, last.end, x.qtyStarts);
+  return after === null || !isKnownGoods(after.name);
+}
+
 export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   const qtys = findQuantities(text).slice(0, MAX_QUANTITIES);
   const x = new Extraction(text, opts.original);
   for (const q of qtys) x.qtyStarts.add(q.start);
+  x.goodsFirst = goodsThenCounts(text, qtys, x);
   let spec = -1;
   for (let idx = 0; idx < qtys.length; idx++) {
     const q = qtys[idx] as QtyHit;
