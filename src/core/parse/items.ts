@@ -183,7 +183,37 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   if (opts.verbs) readVerbItems(x);
   else readListTails(x);
   if (opts.verbs && x.hits.length > 0) takeUncountedEntries(x);
-  return x.hits.sort(byStart);
+  return splitPairs(x.hits.sort(byStart));
+}
+
+/** 酱油醋 / 白菜萝卜: two known goods run together with no count are two goods (酱油醋 is no one thing). */
+function splitPairs(hits: ItemHit[]): ItemHit[] {
+  if (!hits.some((h) => h.item.qty === null && h.item.name.length >= 3)) return hits;
+  const out: ItemHit[] = [];
+  for (const h of hits) {
+    const n = h.item.name;
+    const cut = h.item.qty === null && !isKnownGoods(n) ? pairCut(n) : 0;
+    if (cut === 0) {
+      out.push(h);
+      continue;
+    }
+    out.push({ start: h.start, end: h.start + cut, item: { name: n.slice(0, cut), qty: null, unit: null } });
+    out.push({ start: h.start + cut, end: h.end, item: { name: n.slice(cut), qty: null, unit: null } });
+  }
+  return out;
+}
+
+/** One-character goods that stand alone in a list (酱油醋); others end compounds (花椒面, 菜籽油). */
+const LONE_GOODS = new Set(['醋', '盐', '糖', '茶', '烟', '酒', '姜', '葱', '蒜']);
+
+function pairCut(name: string): number {
+  for (let k = 1; k < name.length; k++) {
+    const a = name.slice(0, k);
+    const b = name.slice(k);
+    const whole = (w: string) => w.length >= 2 || LONE_GOODS.has(w);
+    if (whole(a) && whole(b) && isKnownGoods(a) && isKnownGoods(b)) return k;
+  }
+  return 0;
 }
 
 /** An entry of its own between separators (纸巾两包 牙刷一支 洗发水 1305), after nothing else. */
