@@ -44,6 +44,13 @@ function chunkStart(text: string, pos: number): number {
   return s;
 }
 
+/** End of the chunk holding `pos`. */
+function chunkEnd(text: string, pos: number): number {
+  let e = pos;
+  while (e < text.length && !/[\s,，。;；!！?？、\n]/.test(text[e] as string)) e++;
+  return e;
+}
+
 /** 白糖买两包: goods opening the quantity's own chunk, with a verb between, are the quantity's. */
 function chunkGoods(x: Extraction, q: QtyHit): NameSpan | null {
   const cs = chunkStart(x.text, q.start);
@@ -78,6 +85,17 @@ function pickName(
     if (own) return own;
   }
   if (after && x.used.overlaps(after.start, after.end)) after = null;
+  // 给我带三包 菜籽油68一桶的要一桶: goods in the next entry counted there are not this count's
+  const nextQ1 = qtys[idx + 1];
+  if (
+    after &&
+    after.start > q.end &&
+    /[\s,，、]/.test(x.text.slice(q.end, after.start)) &&
+    nextQ1 !== undefined &&
+    nextQ1.start >= after.end &&
+    nextQ1.start < chunkEnd(x.text, after.end)
+  )
+    after = null;
   // 尿素要三袋复合肥要两袋 (run on, no spaces): goods, a verb, then the quantity — the goods before are its own
   // when the goods after have a verb and quantity of their own
   const nextQ0 = qtys[idx + 1];
