@@ -208,8 +208,25 @@ export function customerOf(text: string): string | null {
     stopAt(f, 0) === 0
   )
     return f;
+  // 王强的猪饲料改成三包 / 下院子刘大娘的尿素 要三袋: whose goods, said before them
+  const owner = OWNER_OF_GOODS_RE.exec(text);
+  if (owner?.[1] && looksLikeGoods(owner[2] as string) && !NOT_NAME_CHARS_RE.test(owner[1])) return owner[1];
+  // …送柳树湾，孙玉梅 / 王家峪 赵铁柱: a full name signing the list at its end
+  const signed = SIGNED_RE.exec(text)?.[1];
+  if (
+    signed &&
+    !looksLikeGoods(signed) &&
+    !NOT_NAME_CHARS_RE.test(signed) &&
+    !/^周[一二三四五六日天末]/.test(signed)
+  )
+    return signed;
   return null;
 }
+
+const OWNER_OF_GOODS_RE = new RegExp(
+  String.raw`(?:^|[\s,，。]|[一-龥]{1,3}${HAMLET_END})(${TITLED_NAME}|[${SURNAMES}][一-龥]{1,2}?)的([一-龥]{1,4}?)(?=\s|要|改|不要|还|也|[\d一二两三四五六七八九十])`,
+);
+const SIGNED_RE = new RegExp(String.raw`[\s,，。]([${SURNAMES}][一-龥]{1,2})[\s。.!！]*$`);
 
 function priceUnit(text: string): string | null {
   return /(?:\/|每|一)\s*(公斤|[斤袋桶箱瓶包个盒件提罐])/.exec(text.match(PRICE_RE)?.[0] ?? '')?.[1] ?? null;
