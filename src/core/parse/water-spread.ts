@@ -5,6 +5,8 @@ import { addDays } from './local-time.js';
 import { parseNumber } from './numerals.js';
 
 const RUN_RE = /(?:从)?(?:今天|明天|后天)(?:开始|起)[,，\s]*(?:连续|一连|接连)?([两二三四五六七]|[2-7])天/;
+const ALSO_RE =
+  /[,，。;；\s]((?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队))[\u4e00-\u9fa5]{0,5}?也要\s*([\d一二两三四五六七八九十]{1,2})\s*桶/;
 const HOUSEHOLDS_RE = /([\d一二两三四五六七八九十]{1,2})户/;
 const EACH_HOUSEHOLD_RE = /每户(?:要|订|送)?\s*([\d一二两三四五六七八九十]{1,2})\s*桶/;
 
@@ -13,6 +15,14 @@ export function spreadWater(text: string, records: ParsedRecord[]): ParsedRecord
   const water = records.filter((r): r is WaterRecord => r.type === 'water');
   if (water.length !== 1) return records;
   const w = water[0] as WaterRecord;
+  // 明天上午帮三组刘大妈送两桶水，五组陈二嬢也要一桶: another household's barrels on the same day, to its own group
+  const also = text.includes('也要') ? ALSO_RE.exec(text) : null;
+  if (also && w.deliverTo !== also[1]) {
+    const qty = parseNumber(also[2] as string);
+    const at = records.indexOf(w);
+    const more: WaterRecord = { ...w, qty, unit: '桶', deliverTo: also[1] as string };
+    return [...records.slice(0, at + 1), more, ...records.slice(at + 1)];
+  }
   if (text.includes('户')) {
     const n = HOUSEHOLDS_RE.exec(text);
     const each = EACH_HOUSEHOLD_RE.exec(text);
