@@ -148,7 +148,9 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       '到在住送至'.includes(text[start - 1] ?? '') ||
       (text[start - 1] === '们' && /^(?:送|这边|那边|这里|的)/.test(text.slice(end)));
     // (七星洞, the village itself, is no new hamlet)
-    hits.push({ start, end, place: name, strict: true, byEnding: !said && !LANDMARK_WHOLE_RE.test(name) });
+    // (送岩口 / 到黄泥坡: where the goods are sent)
+    const sent = '到送至'.includes(text[start - 1] ?? '') ? { sent: true } : {};
+    hits.push({ start, end, place: name, strict: true, byEnding: !said && !LANDMARK_WHOLE_RE.test(name), ...sent });
   }
   return hits.sort((a, b) => a.start - b.start);
 }
