@@ -17,6 +17,15 @@ import {
   whenOfSymptom,
 } from './health-context.js';
 import type { LocalDate } from './local-time.js';
+import {
+  COUNTED_MEASURES_RE,
+  countedPeople,
+  MEASURED_AGAIN_RE,
+  mergeInto,
+  REMEASURED_RE,
+  SEVERAL_RE,
+  sameReport,
+} from './measures.js';
 import { listedInOrder, type PersonHit, personsBefore } from './persons.js';
 import type { RoomHit } from './rooms.js';
 import type { SlotHit } from './slots.js';
@@ -38,44 +47,6 @@ export interface HealthInput {
 export interface Anchored<T> {
   at: number;
   record: T;
-}
-
-/** One person measured again or two ways: 量了两次, 复测, 额温/耳温, 第一次…第二次, 一次…一次. */
-const REMEASURED_RE =
-  /两遍|三遍|几遍|两次|三次|几次|复测|复查|再量|又量|重新|重量|第[一二三]次|一次|额温|耳温|腋温|口温|腋下|耳朵|额头|左右|哪个准|越来越|一直|还是|降|升|退|分别/;
-
-/** Measured again, said so: each reading is a report of its own. */
-const MEASURED_AGAIN_RE =
-  /两遍|三遍|几遍|两次|三次|几次|复测|再量|又量|又测|再测|重新量|重新测|第[一二三]次|一次/;
-
-/** 测了三次 / 量了两遍: how many times it was measured, said. */
-const COUNTED_MEASURES_RE = /(?:量|测)(?:了)?(?:两|三|四|几)(?:次|遍)/;
-
-/** The message says one slot was measured again (each reading is kept, not only the last). */
-export function measuredAgain(text: string): boolean {
-  return MEASURED_AGAIN_RE.test(text);
-}
-
-/** Several people counted: their readings are one record each even with no one named. */
-const SEVERAL_RE =
-  /两口子|老两口|一家[两二三四五六七八九]口|[两二三四五六七八九]口人|[两二三四五六七八九]个人|两人|[三四五六]人|分别|各自|我们俩|我俩|全家|一家人/;
-
-function sameReport(a: HealthRecord, b: HealthRecord): boolean {
-  return a.room === b.room && a.slot === b.slot && a.person === b.person && a.earlier === b.earlier;
-}
-
-function mergeInto(into: HealthRecord, from: HealthRecord): void {
-  if ((from.temperature ?? -1) > (into.temperature ?? -1)) into.temperature = from.temperature;
-  for (const c of from.symptoms) if (!into.symptoms.includes(c)) into.symptoms.push(c);
-}
-
-const COUNT_WORDS: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
-
-/** How many people a message counts before saying they all read the same (都/也/均), or 0. */
-function countedPeople(text: string): number {
-  if (/两口子|老两口|我们俩|我俩/.test(text) && /都|也|均|一样/.test(text)) return 2;
-  const m = /(?:一家|全家)?([两二三四五六])(?:口人|口|个人|人)[^\d]{0,8}?(?:都|也|均|全)/.exec(text);
-  return m ? (COUNT_WORDS[m[1] as string] ?? 0) : 0;
 }
 
 const NOW_RE = /今天|现在|刚才|刚刚|目前|这会/;

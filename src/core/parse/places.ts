@@ -150,7 +150,14 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     // (七星洞, the village itself, is no new hamlet)
     // (送岩口 / 到黄泥坡: where the goods are sent)
     const sent = '到送至'.includes(text[start - 1] ?? '') ? { sent: true } : {};
-    hits.push({ start, end, place: name, strict: true, byEnding: !said && !LANDMARK_WHOLE_RE.test(name), ...sent });
+    hits.push({
+      start,
+      end,
+      place: name,
+      strict: true,
+      byEnding: !said && !LANDMARK_WHOLE_RE.test(name),
+      ...sent,
+    });
   }
   return hits.sort((a, b) => a.start - b.start);
 }
