@@ -7,8 +7,11 @@ const STEMS =
 const FORMS =
   '缓释片|控释片|肠溶片|分散片|缓释胶囊|软胶囊|肠溶胶囊|胶囊|颗粒|口服液|糖浆|滴丸|软膏|乳膏|滴眼液|喷雾剂|混悬液';
 const ENDING = `(?:(?:${STEMS})(?:${FORMS}|片)?|${FORMS})`;
-/** A run of up to ten characters ending so, with no more Chinese after it. */
-const DRUG_RE = new RegExp(`[\\u4e00-\\u9fa5]{1,10}?${ENDING}(?![\\u4e00-\\u9fa5])`, 'g');
+/** A run of up to ten characters ending so, with no more Chinese after it than a particle (…颗粒吗). */
+const DRUG_RE = new RegExp(
+  `[\\u4e00-\\u9fa5]{1,10}?${ENDING}(?=$|[^\\u4e00-\\u9fa5]|[吗吧呢啊哈嘛不呀])`,
+  'g',
+);
 const DRUG_END_RE = new RegExp(`${ENDING}$`);
 const QUICK_RE = new RegExp(`${STEMS}|${FORMS}`);
 /** Words before a name that are not part of it: the asking, the counting, the pointing (买一盒…, 叫…, 就是…). */

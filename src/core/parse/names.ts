@@ -3,6 +3,7 @@
 import { isCjk, isDigit, isLatin } from './chars.js';
 import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { NON_GOODS_LIST, PROTECTED, STOP_WORDS } from './name-words.js';
+import { taughtGoodsAt } from './vocabulary.js';
 
 const STOPS_BY_FIRST = new Map<string, string[]>();
 for (const w of STOP_WORDS) {
@@ -135,6 +136,9 @@ export function readNameForward(
   const after = described ? afterDescription(text, s, qtyStarts) : null;
   if (after) return after;
   if (stopAt(text, s) > 0) return null;
+  // 小儿氨酚黄那敏颗粒: a name the group taught (or a medicine read by its ending) is read whole, stop words in it
+  const taught = taughtGoodsAt(text, s);
+  if (taught && taught.length > 3) return { start: s, end: s + taught.length, name: taught };
   let j = s;
   while (j < text.length) {
     if (j > s && qtyStarts.has(j)) break;
