@@ -131,7 +131,7 @@ const SELF = ['我自己', '本人', '自己', '我'];
 const PRONOUN = ['她', '他', '爸', '妈', '爹', '娘'];
 const TITLES = '爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂';
 const PERSON_RE = new RegExp(
-  `(?:[${SURNAMES}](?:${TITLES})|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)的(?:妈妈|爸爸|妈|爸|老汉|婆婆|爷爷|奶奶|孩子|娃儿|娃)(?=\\s*[\\d三])|[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|${[...KIN].sort((a, b) => b.length - a.length).join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
+  `隔壁(?=\\s*\\d{3,4})|(?:[${SURNAMES}](?:${TITLES})|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)的(?:妈妈|爸爸|妈|爸|老汉|婆婆|爷爷|奶奶|孩子|娃儿|娃)(?=\\s*[\\d三])|[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|${[...KIN].sort((a, b) => b.length - a.length).join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
   'g',
 );
 /** 我的 / 我们 / 我是 …: 我 that is not a person reported for. */
@@ -145,7 +145,7 @@ const AWAY_RE =
   /^在(?:屋头|家里|家|老家|外地|外面|学校|上班|[\u4e00-\u9fa5]{2,3}(?=不知道|那边|那里|还好|没事))/;
 
 const PERSON_HINT =
-  /[他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对伢崽]/;
+  /[隔他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对伢崽]/;
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];
