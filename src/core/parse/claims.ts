@@ -37,7 +37,10 @@ const PURPOSE_RE =
   /(?<=^|[\s,，。(（])(?:打|喂|做|煮|炒|种|施|撒|喷|治|防|杀|拌|泡|给[\u4e00-\u9fa5]{1,3}(?:吃|用|喝))[\u4e00-\u9fa5]{0,5}(?:的|用|用的)(?=$|[\s,，。)）])/g;
 const SIZE_HINT_RE =
   /(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)\s*(?:装|一|的)|[一每][桶袋箱瓶件盒包壶提罐](?:是|有)?\s*[\d一二两三四五六七八九十]/;
-const PURPOSE_HINT_RE = /(?:^|[\s,，。(（])(?:打|喂|做|煮|炒|种|施|撒|喷|治|防|杀|拌|泡|给)/;
+const PURPOSE_HINT_RE = /(?:^|[\s,，。?？!！(（])(?:要|是)?(?:打|喂|做|煮|炒|种|施|撒|喷|治|防|杀|拌|泡|给)/;
+/** 能送一壶开水吗？要给宝宝冲奶粉: what the goods are for, a clause of its own. */
+const FOR_WHOM_RE =
+  /(?<=^|[\s,，。?？!！(（])(?:要|是)?给[\u4e00-\u9fa5]{1,3}?(?:冲|泡|煮|洗|擦|喂)[\u4e00-\u9fa5]{1,4}(?=$|[\s,，。!！?？)）])/g;
 /** 50斤装的大米 / 一桶20升的: a size beside the quantity; 一袋五十斤的大米 keeps its 一袋 (the quantity). */
 export function maskSizes(mask: Mask, text: string): void {
   for (const m of text.matchAll(SIZE_RE)) {
@@ -131,7 +134,10 @@ export function claimNotGoods(mask: Mask, text: string): void {
       if (!roomAfter) mask.set(m.index, end);
     }
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
-  if (PURPOSE_HINT_RE.test(text)) maskAll(mask, PURPOSE_RE, text);
+  if (PURPOSE_HINT_RE.test(text)) {
+    maskAll(mask, PURPOSE_RE, text);
+    if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
+  }
   maskSpokenPrices(mask, text);
   // 充电线坏了 苹果的 有没有借一根: goods' name alone with 的, a clause of its own, describes the goods before
   if (text.includes('的') && DESCRIBED_HINT_RE.test(text)) {
