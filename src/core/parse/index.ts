@@ -149,6 +149,11 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // 「2105王：体温计坏了」 能帮她送一个吗: a reply asking for what the quoted message named is read with it
   // (only what is asked: the quoted message's own reports were read when it was posted)
   const quoted = text === whole ? null : quotedWords(whole);
+  // 「王医生：1803的 现在再量一下」 38度1 头更疼了: staff asking a room to measure again, the reply is that room's
+  const askedRoom = quoted && input.context !== 'village' ? staffAskedRoom(whole) : null;
+  if (askedRoom)
+    for (const r of records)
+      if (r.type === 'health' && r.room === null && r.person === undefined) r.room = askedRoom;
   // 「明天上午送水的在群里报一下」 我要两桶 送到白果湾: a reply to a volunteer's call books what was called for
   if (quoted && input.context !== 'quarantine') {
     const replied = readCallReply(quoted, plain, records, (t) => parsePlain(t, opts));
@@ -204,6 +209,14 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     }
   }
   return records;
+}
+
+/** 「王医生：1803的 现在再量一下」: staff (a title in the name) asking one room to measure or report. */
+const STAFF_QUOTE_RE =
+  /^「[^：:」]{0,8}(?:医生|护士|大夫|工作人员|值班|老师)[^：:」]{0,4}[：:]\s*(\d{3,4})(?![\d.])[^」]{0,20}(?:量|测|报)[^」]*」/;
+
+function staffAskedRoom(whole: string): string | null {
+  return STAFF_QUOTE_RE.exec(whole)?.[1] ?? null;
 }
 
 /** 7. 周大姐 洗洁精一瓶 卫生纸一提: one line of a 接龙, posted alone, with its number, name and goods. */
