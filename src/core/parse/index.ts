@@ -216,8 +216,14 @@ const STAFF_QUOTE_RE =
   /^「[^：:」]{0,8}(?:医生|护士|大夫|工作人员|值班|老师)[^：:」]{0,4}[：:]\s*(\d{3,4})(?![\d.])[^」]{0,20}(?:量|测|报)[^」]*」/;
 
 function staffAskedRoom(whole: string): string | null {
-  return STAFF_QUOTE_RE.exec(whole)?.[1] ?? null;
+  const staff = STAFF_QUOTE_RE.exec(whole)?.[1];
+  if (staff) return staff;
+  // 「2208：2208 晚上 三十七度三」 我跟她一个房间的，我也量了 36.6: the quoted roommate's room
+  return ROOMMATE_RE.test(stripQuote(whole)) ? (QUOTED_ROOM_RE.exec(whole)?.[1] ?? null) : null;
 }
+
+const ROOMMATE_RE = /一个房间|同一个房间|同一间|同屋|住一起|一起住/;
+const QUOTED_ROOM_RE = /^「[^」]{0,12}?(?<![\d.])(\d{3,4})(?![\d.])/;
 
 /** 7. 周大姐 洗洁精一瓶 卫生纸一提: one line of a 接龙, posted alone, with its number, name and goods. */
 const LONE_LINE_RE = /^\s*\d{1,2}[.、．)]\s*[\u4e00-\u9fa5]/;
