@@ -86,6 +86,7 @@ function readObject(object: string): { names: string[]; other: boolean } {
   return { names, other };
 }
 
+const LINE_OF_LIST_RE = /那(?:条|行|一条|一行)(?:也|都)?\s*$/;
 const WATER_TOPIC_RE = /(?:天|周|次|回|订|约|号|\|)的水|^\s*的水|^[|\s]*水(?:还|我|就|先|也|自己)/;
 
 const KEPT_RE = /.*(?:还是要|照样要|照旧要|继续要|还要的|要的)/;
@@ -177,6 +178,8 @@ export function findCancels(text: string): CancelHit[] {
       cs += kept.index + kept[0].length;
       object = object.slice(kept.index + kept[0].length);
     }
+    // 王建国那条也不要了: a line of the 接龙 withdrawn, whoever's it is
+    if (LINE_OF_LIST_RE.test(object)) object = '';
     // 明天的水我自己去挑 不用送了: the water the clause is about, whatever else it says
     if (readObject(object).names.length === 0 && WATER_TOPIC_RE.test(object)) object = '水';
     const { names, other } = readObject(object);
