@@ -25,7 +25,8 @@ const ASK_BEFORE_RE = /能不能|可不可以|能否|麻烦|请|帮忙|送点|�
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|最后|只够(?:吃|用)?|只有|还有|(?<!没)有)$/;
 const EACH_RE = /(?:各|每样|每种|每个)(?:送|要|买|来|拿|给)?\s*$/;
 /** 吃了两片布洛芬 / 喝了一瓶: a quantity already taken or used up is a report, not a request. */
-const CONSUMED_RE = /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了)$/;
+const CONSUMED_RE =
+  /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了|跳了|做了|走了|跑了|练了)$/;
 
 /** A quantity of what is left or already used (只剩一个, 吃了两片): no item's, never a loose end. */
 export function notAsked(text: string, start: number): boolean {

@@ -89,6 +89,8 @@ export function fixMeasureHomophones(text: string): string {
     out = out.replace(/([0-9一二两三四五六七八九十几半])\s*[通筒](?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');
   // 送谁两通 / 送谁 两桶 今天: the recogniser's 送谁 for 送水, and its 通/筒 for 桶, with barrels, a day or a place after
   if (out.includes('送谁')) out = out.replace(SEND_WHO_RE, '送水');
+  // 送两桶谁到岩口: 谁 after the barrels is the recogniser's 水
+  if (out.includes('桶谁')) out = out.replace(/桶谁(?=\s*(?:到|送|$|[,，。]))/g, '桶水');
   if ((out.includes('通') || out.includes('筒')) && out.includes('送水'))
     out = out.replace(/([0-9一二两三四五六七八九十几半])[通筒](?![知过道讯话电车报])/g, '$1桶');
   // 提问三十六度五 / 早上题文36.5: the recogniser's 提问 for 体温, before a reading
