@@ -154,12 +154,22 @@ function negatedBefore(text: string, start: number, byEnd: ReadonlyMap<number, S
 /** 咳嗽也没有 / 发烧都没有: an adverb may stand between the symptom and its 没有. */
 const POST_ADVERBS = new Set(['也', '都', '还', '倒', '就', '均', '并']);
 
+/** 没有咳嗽 / 没发烧 / 不咳: a denial followed by a complaint of its own. */
+const NEXT_DENIED_RE =
+  /^(?:没有|没|无|不)(?:怎么|什么|啥)?(?:咳|发烧|发热|烧|头疼|头痛|流鼻涕|拉肚子|腹泻|乏力|嗓子|喉咙|胸闷|呕吐|恶心|发冷)/;
+
 function postValue(text: string, end: number): 'neg' | 'pos' | null {
   let k = end;
   while (k < text.length && k < end + 4 && /[\s:：\-—]/.test(text[k] as string)) k++;
   let n = k;
   while (n < k + 2 && POST_ADVERBS.has(text[n] as string)) n++;
-  if (startsAny(text, n, POST_NEG) && !text.startsWith('无力', n)) return 'neg';
+  // (全身酸痛 没有咳嗽: a 没有 that opens the next complaint denies that one, not this)
+  if (
+    startsAny(text, n, POST_NEG) &&
+    !text.startsWith('无力', n) &&
+    !(k > end && NEXT_DENIED_RE.test(text.slice(n, n + 6)))
+  )
+    return 'neg';
   // 咳嗽：有 / 咳嗽 有 — but 没有咳嗽 有点拉肚子 starts a new symptom, it does not answer this one
   if (k > end && startsAny(text, k, POST_POS) && !startsAny(text, k + 1, ['点', '些', '一点'])) return 'pos';
   return null;

@@ -69,7 +69,7 @@ export function fixMeasureHomophones(text: string): string {
   // 土豆种子一百斤 改成八十斤: the count changed gives way to the count after 改 (the goods stay before it)
   if (out.includes('改')) out = out.replace(RECOUNT_RE, '$3改成');
   // 有没有多的被子: spare goods asked for are the goods
-  if (out.includes('多的'))
+  if (out.includes('多的') || out.includes('多余的') || out.includes('多出来的'))
     out = out.replace(/(有没有|还有没有|能不能给|给)(?:个|点)?多(?:余|出来)?的/g, '$1');
   // 那个 那个 尿素两袋: 那个 said alone while thinking is a filler (那个化肥莫带了 keeps its 那个)
   if (out.includes('那个')) out = out.replace(/(?<=^|[\s,，])(?:那个[\s,，]+)+/g, '');
