@@ -86,6 +86,9 @@ export function goodsMentionedBefore(
 }
 
 /** One message's item extraction: the names already taken and the items found so far. */
+/** 她 / 他 / 孩子 / 老人 right after 给: whom the goods are for, before a vague amount (一些, 点). */
+const FOR_WHOM_RE = /^(?:她|他|孩子|老人|娃儿?|宝宝)(?=一些|一点|点|些)/;
+
 export class Extraction {
   /** The message writes goods before their counts throughout (辣椒种子三包四季豆种子两包…). */
   goodsFirst = false;
@@ -138,6 +141,9 @@ export class Extraction {
           (text[pos] === ':' || text[pos] === '：' || text[pos] === '\n' || text[pos] === ' ')
         )
           pos++;
+        // 可以给她一些止咳药吗 / 能给孩子点退烧药: whom the goods are for, between the verb and the goods
+        const whom = text[from - 1] === '给' ? FOR_WHOM_RE.exec(text.slice(pos, pos + 4)) : null;
+        if (whom) pos += whom[0].length;
         for (const [w, q, u] of VAGUE) {
           // 给点儿童感冒药: 儿童 (children's) is the goods' own word, not the 儿 of 点儿
           if (w.endsWith('儿') && text[pos + w.length] === '童') continue;
