@@ -244,8 +244,10 @@ describe('health and the village doctor', () => {
     const order = await v.say(VILLAGERS, '老王', '有点咳嗽 帮我带盒感冒药', at('09:10'));
     expect(order.map((s) => s.topic)).toEqual([VILLAGERS]);
     expect(order[0]?.text).toMatch(/^已下单 O-0001：感冒药 1盒/);
-    // a normal reading calls for no one: the volunteers are not told
-    const normal = await v.say(VILLAGERS, '老王', '今天36.5', at('09:20'));
-    expect(normal.filter((s) => s.topic === VOLUNTEERS)).toEqual([]);
+    // a normal reading calls for no one: the volunteers are not told, and the villager hears it was received
+    expect(await v.say(VILLAGERS, '老王', '今天36.5', at('09:20'))).toEqual([
+      { topic: VILLAGERS, mentions: ['老王'], text: '收到，谢谢。' },
+    ]);
+    expect(await v.stateOf(v.lastId)).toBe('handled');
   });
 });

@@ -72,6 +72,11 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
       turn.reply({ text: lines.join('\n'), mention: true });
       return turn.done('handled');
     }
+    // 今天36.5: a villager's normal reading is heard, not sent to review as unread (no one needs to act on it)
+    if (answered.kind === 'none' && acting.some((r) => r.type === 'health')) {
+      turn.reply({ text: '收到，谢谢。', mention: true, kind: 'ack' });
+      return turn.done('handled', 'a normal reading in the village');
+    }
     const refs = u.place ? await fillPlace(ctx, u.place) : [];
     if (refs.length && u.place) {
       turn.reply({ text: placeSetText(refs, u.place), mention: true });
