@@ -11,8 +11,8 @@ for (const [cat, words] of Object.entries(GOODS_BY_CATEGORY) as [RequestCategory
 }
 // 苞谷种子 / 菜种子: seed written with its 子 is the same seed, as written
 for (const [w, cat] of [...CATEGORY_OF]) if (w.endsWith('种') && w.length > 1) CATEGORY_OF.set(`${w}子`, cat);
-// 白菜籽 / 萝卜种 / 辣椒种子: a vegetable's seed, as written
-for (const v of [
+/** Vegetables sold by their seed as well (白菜籽, 萝卜种, 辣椒种子). */
+const SEED_VEGETABLES = [
   '白菜',
   '萝卜',
   '辣椒',
@@ -25,7 +25,9 @@ for (const v of [
   '茄子',
   '番茄',
   '西红柿',
-]) {
+];
+// 白菜籽 / 萝卜种 / 辣椒种子: a vegetable's seed, as written
+for (const v of SEED_VEGETABLES) {
   for (const s of ['籽', '种', '种子'])
     if (!CATEGORY_OF.has(`${v}${s}`)) CATEGORY_OF.set(`${v}${s}`, 'other');
 }
@@ -53,21 +55,8 @@ for (const v of [
 }
 /** Vegetables, the kinds of 菜 / 蔬菜 a list names. */
 const VEGETABLES = new Set([
-  ...[
-    '白菜',
-    '萝卜',
-    '辣椒',
-    '南瓜',
-    '黄瓜',
-    '四季豆',
-    '豇豆',
-    '莴笋',
-    '茄子',
-    '番茄',
-    '西红柿',
-    '菠菜',
-    '芹菜',
-  ],
+  ...SEED_VEGETABLES.filter((v) => v !== '西瓜'),
+  ...['菠菜', '芹菜'],
   ...[
     '葱',
     '蒜',

@@ -2,6 +2,7 @@
 // when nothing concrete is named), urgency from 急/马上/救命 or an acute medical need.
 import type { Item, RequestCategory, RequestRecord } from '../records.js';
 import { categoryOf } from './item-lexicon.js';
+import { parseNumber } from './numerals.js';
 import type { RoomHit } from './rooms.js';
 
 const MEAL_RE =
@@ -143,35 +144,21 @@ const MEAL_UNITS = new Set(['份', '碗', '盒', '盘', '顿']);
 const MEAL_WISH_RE =
   /不放[葱姜蒜辣香]|不要辣|不放辣|不吃辣|别放辣|少放|不要放|软和|软乎|软一点|煮软|清淡|热一下|热一热|热热|冷了|凉了|做点|做些|换成|牙口|素的|吃素|清真|加(?:个|点|份|一份)?饭|饭不够/;
 
-const PARCEL_RE = /快递|包裹/;
 const DISLIKED = new Set(['辣椒', '花椒', '葱', '蒜', '香菜', '姜', '肥肉', '海椒']);
 const PARCEL_ALL_RE = /快递|包裹/g;
 const PARCEL_COUNT_RE = /(?:([一两二三四五六七八九\d])\s*)?(个|件)$/;
 const PARCEL_ERRAND_RE = /(?:捎|带|拿|取|领)(?:一下|下)?(?:[一两二三\d]?(?:个|件))?(?:快递|包裹)/;
-const COUNT_WORD: Record<string, number> = {
-  一: 1,
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 
 /** 拿个快递 / 两个包裹: the parcel fetched, counted when a count is said before it (as goods are). */
 export function parcelAsked(text: string): Item | null {
-  let m = PARCEL_RE.exec(text);
-  if (!m) return null;
   // 去快递柜拿个快递: the parcel counted, not the locker named before it
-  for (const k of text.matchAll(PARCEL_ALL_RE))
-    if (PARCEL_COUNT_RE.test(text.slice(Math.max(0, k.index - 3), k.index))) m = k;
-  const c = PARCEL_COUNT_RE.exec(text.slice(Math.max(0, m.index - 3), m.index));
-  if (!c) return { name: m[0], qty: null, unit: null };
-  const n = c[1] ? (COUNT_WORD[c[1]] ?? Number(c[1])) : 1;
-  return { name: m[0], qty: n, unit: c[2] as string };
+  let first: Item | null = null;
+  for (const k of text.matchAll(PARCEL_ALL_RE)) {
+    const c = PARCEL_COUNT_RE.exec(text.slice(Math.max(0, k.index - 3), k.index));
+    if (c) return { name: k[0], qty: c[1] ? parseNumber(c[1]) : 1, unit: c[2] as string };
+    first ??= { name: k[0], qty: null, unit: null };
+  }
+  return first;
 }
 
 /** 帮我捎个快递回来: a parcel fetched from town is an errand on the volunteers' list, like goods. */
