@@ -8,6 +8,8 @@ import type { OutboxService } from '../outbox.js';
 import type { VillagerContext } from './context.js';
 
 const DEFAULT_FEVER_C = 37.3;
+/** A fever this high makes the doctor's visit urgent, whatever the words. */
+const HIGH_FEVER_C = 38.5;
 
 /**
  * Tells the volunteers' group of a fever, a complaint or a call for the doctor in these records; the reply for
@@ -19,15 +21,20 @@ export async function relayCare(
   records: readonly ParsedRecord[],
   outbox: OutboxService,
 ): Promise<string | null> {
+  const calls = records.filter((r): r is RequestRecord => r.type === 'request' && r.category === 'medical');
+  const health = records.filter((r): r is HealthRecord => r.type === 'health');
+  if (calls.length === 0 && health.length === 0) return null;
+  // (the site's threshold is looked up only for a message with a reading or a call: most are orders)
   const site = await ctx.repos.registry.siteById(ctx.siteId);
   const threshold = site?.feverThreshold ?? DEFAULT_FEVER_C;
-  const ill = records.filter(
-    (r): r is HealthRecord =>
-      r.type === 'health' && (isFever(r.temperature, threshold) || r.symptoms.length > 0),
+  // 有点咳嗽 帮我带盒感冒药: a complaint beside the medicine ordered for it is for the purchase list, not the
+  // doctor, unless there is a fever
+  const ordered = records.some((r) => r.type === 'order');
+  const ill = health.filter((h) =>
+    isFever(h.temperature, threshold) ? true : !ordered && h.symptoms.length > 0,
   );
-  const calls = records.filter((r): r is RequestRecord => r.type === 'request' && r.category === 'medical');
   if (ill.length === 0 && calls.length === 0) return null;
-  const urgent = calls.some((c) => c.urgent) || ill.some((h) => isFever(h.temperature, 38.5));
+  const urgent = calls.some((c) => c.urgent) || ill.some((h) => isFever(h.temperature, HIGH_FEVER_C));
   const who = ctx.household?.name ?? ctx.msg.talkerName ?? '村民';
   const where = ctx.household?.villageGroup ? `（${ctx.household.villageGroup}）` : '';
   const said = ill.map(describe).join('；');
@@ -44,20 +51,6 @@ export async function relayCare(
     ctx.tx,
   );
   return urgent ? '已转告村医和志愿者，马上联系您。' : '已转告村医，会尽快联系您。';
-}
-
-/**
- * What the doctor needs to hear of: readings and complaints and calls for the doctor, but a complaint beside the
- * medicine ordered for it (有点咳嗽 帮我带盒感冒药) is for the volunteers' purchase list, not the doctor, unless
- * there is a fever.
- */
-export function careRecords(records: readonly ParsedRecord[]): ParsedRecord[] {
-  const ordered = records.some((r) => r.type === 'order');
-  return records.filter(
-    (r) =>
-      (r.type === 'request' && r.category === 'medical') ||
-      (r.type === 'health' && (!ordered || (r.temperature !== null && r.temperature >= DEFAULT_FEVER_C))),
-  );
 }
 
 /** 老汉 37.8℃，咳嗽 / 发热、乏力. */

@@ -9,7 +9,7 @@ import { placeSetText } from '../../core/village/replies.js';
 import type { OutboxService } from '../outbox.js';
 import { noteReview, REVIEW_NOTES } from '../review-note.js';
 import type { Turn } from '../turn.js';
-import { careRecords, relayCare } from './care.js';
+import { relayCare } from './care.js';
 import { actionable, answerPending, ask, fixRecentOrder } from './confirm.js';
 import { ownerOf, type VillagerContext, villageRepos } from './context.js';
 import { applyJielong } from './jielong.js';
@@ -55,7 +55,7 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
     }
     const acting = answered.kind === 'act' ? answered.records : u.records;
     // 老汉今天37.8 咳得凶 村医能来看一下不: the volunteers' group is told at once, whatever else the message asks
-    const care = answered.kind === 'none' ? await relayCare(ctx, careRecords(acting), deps.outbox) : null;
+    const care = answered.kind === 'none' ? await relayCare(ctx, acting, deps.outbox) : null;
     // 跟上回一样 送三组: the sender's last order again, looked up and asked about (none yet: asked what)
     if (answered.kind === 'none' && !(await copyLastOrder(ctx, acting))) {
       turn.reply({ text: '没找到您上次的订单，请直接说要买什么、要多少。', mention: true });
