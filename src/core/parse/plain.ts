@@ -9,7 +9,7 @@ import { Mask } from './chars.js';
 import { claimNotGoods } from './claims.js';
 import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
-import { type DoubtCode, doubt } from './doubts.js';
+import { doubt } from './doubts.js';
 import {
   changedGoods,
   saidOnce,
@@ -22,11 +22,11 @@ import { type Anchored, buildHealth } from './health.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localMoment } from './local-time.js';
 import { scanNumbers } from './numbers.js';
-import { parseNumber } from './numerals.js';
 import { buildOrder, customerBeside, isNotAnOrder } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
-import { bestPlace, bestPlaceHit, findPlaces, type PlaceHit } from './places.js';
+import { bestPlace, findPlaces } from './places.js';
+import { newPlace, readWater } from './plain-water.js';
 import {
   asksForHelp,
   buildRequests,
@@ -42,24 +42,7 @@ import { findExplicitRooms, knownRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
 import { findTemperatures, type TempHit } from './temperature.js';
-import {
-  bookedDays,
-  buildWater,
-  impliedWater,
-  isWaterBooking,
-  isWaterItem,
-  mentionsWater,
-  waterPerDay,
-} from './water.js';
-import {
-  looseDay,
-  MOVED_RE,
-  recountedBarrels,
-  rescheduled,
-  TIME_MOVED_RE,
-  withdrawnDelivery,
-  withdrawsWater,
-} from './water-moves.js';
+import { withdrawnDelivery } from './water-moves.js';
 import { spreadWater } from './water-spread.js';
 
 export interface PlainOptions {
@@ -77,9 +60,6 @@ const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
   /(?:万一|如果|要是|假如).{0,12}(?:要不要|需不需要|用不用|怎么办)|多少钱|好多钱|几多钱|钱是?(?:好多|多少|几多)|价格|价钱|怎么卖|要戴|要用吗|怎么用|能用吗|可以用吗|要吃(?:吗|么|几|多少|多久|多长)|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点|去哪里?开|在哪里?开|怎么开/;
 
-/** 还是2桶 / 三桶: barrels counted anywhere in the message. */
-const BARRELS_SAID_RE = /([\d一二两三四五六七八九十]{1,2})\s*桶/;
-
 /** 一箱多少钱，我想买两箱: a question beside one's own counted ask still asks. */
 const OWN_ASK_RE = /我(?:想|要|想要)(?:买|要|订)?\s*[\d一二两三四五六七八九十]\s*[箱瓶包袋个盒桶斤件]/;
 
@@ -93,10 +73,6 @@ function byAt(a: { start: number }, b: { start: number }): number {
 
 function byAnchor(a: Anchored<ParsedRecord>, b: Anchored<ParsedRecord>): number {
   return a.at - b.at;
-}
-
-function notWater(h: ItemHit): boolean {
-  return !isWaterItem(h.item);
 }
 
 function claim(mask: Mask, spans: readonly { start: number; end: number }[]): void {
@@ -178,60 +154,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     context !== 'quarantine',
   );
 
-  // 明天的水取消了 改到周五下午: the water withdrawn (and claimed by the withdrawal) moved to another day
-  const movedAfterCancel =
-    cancels.length > 0 && withdrawsWater(cancels) && (MOVED_RE.test(text) || TIME_MOVED_RE.test(text));
-  if (context !== 'quarantine' && (mentionsWater(masked) || movedAfterCancel)) {
-    // 明天的水改到后天上午: a booking moved is a booking, though nothing else asks for water
-    const moved = MOVED_RE.test(masked) || TIME_MOVED_RE.test(masked) || movedAfterCancel;
-    if ((isWaterBooking(masked, text) || moved) && (moved || !withdrawsWater(cancels))) {
-      const deliverTo = bestPlace(places);
-      const placeDoubt = newPlace(places);
-      let waterAt = masked.indexOf('水');
-      for (const h of items) if (isWaterItem(h.item) && (waterAt < 0 || h.start < waterAt)) waterAt = h.start;
-      const when = bookedDays(text, rescheduled(text, dates));
-      // 水改到后天送，还是两桶: the booking moved is withdrawn, the new day booked (else both would be delivered)
-      // 水改成三桶: a changed count withdraws the booking and books it again, at the count after the change
-      const recount = recountedBarrels(masked);
-      if (cancels.length === 0 && (moved || recount))
-        out.push({ at: -1, record: { type: 'cancel', items: [{ name: '水' }] } });
-      const perDay = waterPerDay(masked, when, places, local);
-      if (perDay) for (const w of perDay) out.push(w);
-      else {
-        // (明天的水取消了 改到周五下午 还是2桶: the barrels said beside the move, the water claimed by the withdrawal)
-        const count = movedAfterCancel ? BARRELS_SAID_RE.exec(masked) : null;
-        const barrels = count ? [{ qty: parseNumber(count[1] as string), unit: '桶' }] : [];
-        const record = buildWater(items, barrels, when, deliverTo, local);
-        if (recount !== null) record.qty = recount;
-        out.push({ at: movedAfterCancel ? (cancels[0]?.end ?? 0) : Math.max(0, waterAt), record });
-      }
-      if (placeDoubt) for (const w of out) if (w.record.type === 'water') doubt(w.record, placeDoubt);
-      // 周末送两桶 / 过两天 / 二月二前 (any day before it): a loose day is not guessed; the bot asks which day
-      if (looseDay(text))
-        for (const w of out)
-          if (w.record.type === 'water') {
-            w.record.date = null;
-            doubt(w.record, 'day');
-          }
-    }
-    items = items.filter(notWater);
-  } else if (context !== 'quarantine' && items.length === 0) {
-    // 周三上午送两桶: barrels with no goods named are water
-    const barrels = impliedWater(masked, dates.some(named));
-    const perDay = barrels ? waterPerDay(masked, dates, places, local) : null;
-    if (perDay) {
-      const placeDoubt = newPlace(places);
-      for (const w of perDay) {
-        if (placeDoubt) doubt(w.record, placeDoubt);
-        out.push(w);
-      }
-    } else if (barrels) {
-      const record = buildWater([], [barrels], dates, bestPlace(places), local);
-      const placeDoubt = newPlace(places);
-      if (placeDoubt) doubt(record, placeDoubt);
-      out.push({ at: barrels.at, record });
-    }
-  }
+  if (context !== 'quarantine')
+    items = readWater({ text, masked, items, cancels, places, dates, local, out });
   if (items.length > 0) items = keepAskedFor(text, masked, items, hasClock(dates), context === 'quarantine');
   else if (context === 'quarantine' && cancels.length === 0) items = bareGoodsList(masked);
   const maxTemp = temps.reduce<number | null>(maxValue, null);
@@ -318,16 +242,6 @@ const SAME_AS_LAST_RE =
 
 /** Breathlessness (not a tight chest alone) is acute. */
 const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来气/;
-
-/** A place read by its ending alone (石门坎), not known to the group: the bot asks before sending anyone. */
-function newPlace(places: readonly PlaceHit[]): DoubtCode | null {
-  const p = bestPlaceHit(places);
-  return p?.byEnding && !p.known ? 'new-place' : null;
-}
-
-function named(d: DateHit): boolean {
-  return d.day !== null || d.part !== null;
-}
 
 function hasClock(dates: readonly DateHit[]): boolean {
   for (const d of dates) if (d.clock) return true;

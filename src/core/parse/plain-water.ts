@@ -1,0 +1,119 @@
+// Water in a village message (plain.ts's reader for it): a booking said (明天下午送两桶水到5组), moved (明天的水改到
+// 后天上午), recounted (水改成三桶), withdrawn and moved at once, or barrels with no goods named (周三上午送两桶);
+// a place read by its ending alone or a loose day (周末) makes the bot ask.
+import type { ParsedRecord } from '../records.js';
+import type { CancelHit } from './cancel.js';
+import type { DateHit } from './dates.js';
+import { type DoubtCode, doubt } from './doubts.js';
+import type { Anchored } from './health.js';
+import type { ItemHit } from './items.js';
+import type { LocalDate } from './local-time.js';
+import { parseNumber } from './numerals.js';
+import { bestPlace, bestPlaceHit, type PlaceHit } from './places.js';
+import {
+  bookedDays,
+  buildWater,
+  impliedWater,
+  isWaterBooking,
+  isWaterItem,
+  mentionsWater,
+  waterPerDay,
+} from './water.js';
+import {
+  looseDay,
+  MOVED_RE,
+  recountedBarrels,
+  rescheduled,
+  TIME_MOVED_RE,
+  withdrawsWater,
+} from './water-moves.js';
+
+export interface WaterInput {
+  text: string;
+  masked: string;
+  items: ItemHit[];
+  cancels: readonly CancelHit[];
+  places: readonly PlaceHit[];
+  dates: DateHit[];
+  local: LocalDate | null;
+  /** The message's records so far: the bookings (and a withdrawal of the one moved) are added here. */
+  out: Anchored<ParsedRecord>[];
+}
+
+/** Adds the message's water bookings to `out`; the goods left once the water is read. */
+export function readWater(w: WaterInput): ItemHit[] {
+  const { text, masked, cancels, places, dates, local, out } = w;
+  let items = w.items;
+  // 明天的水取消了 改到周五下午: the water withdrawn (and claimed by the withdrawal) moved to another day
+  const movedAfterCancel =
+    cancels.length > 0 && withdrawsWater(cancels) && (MOVED_RE.test(text) || TIME_MOVED_RE.test(text));
+  if (mentionsWater(masked) || movedAfterCancel) {
+    // 明天的水改到后天上午: a booking moved is a booking, though nothing else asks for water
+    const moved = MOVED_RE.test(masked) || TIME_MOVED_RE.test(masked) || movedAfterCancel;
+    if ((isWaterBooking(masked, text) || moved) && (moved || !withdrawsWater(cancels))) {
+      const deliverTo = bestPlace(places);
+      const placeDoubt = newPlace(places);
+      let waterAt = masked.indexOf('水');
+      for (const h of items) if (isWaterItem(h.item) && (waterAt < 0 || h.start < waterAt)) waterAt = h.start;
+      const when = bookedDays(text, rescheduled(text, dates));
+      // 水改到后天送，还是两桶: the booking moved is withdrawn, the new day booked (else both would be delivered)
+      // 水改成三桶: a changed count withdraws the booking and books it again, at the count after the change
+      const recount = recountedBarrels(masked);
+      if (cancels.length === 0 && (moved || recount))
+        out.push({ at: -1, record: { type: 'cancel', items: [{ name: '水' }] } });
+      const perDay = waterPerDay(masked, when, places, local);
+      if (perDay) for (const w of perDay) out.push(w);
+      else {
+        // (明天的水取消了 改到周五下午 还是2桶: the barrels said beside the move, the water claimed by the withdrawal)
+        const count = movedAfterCancel ? BARRELS_SAID_RE.exec(masked) : null;
+        const barrels = count ? [{ qty: parseNumber(count[1] as string), unit: '桶' }] : [];
+        const record = buildWater(items, barrels, when, deliverTo, local);
+        if (recount !== null) record.qty = recount;
+        out.push({ at: movedAfterCancel ? (cancels[0]?.end ?? 0) : Math.max(0, waterAt), record });
+      }
+      if (placeDoubt) for (const w of out) if (w.record.type === 'water') doubt(w.record, placeDoubt);
+      // 周末送两桶 / 过两天 / 二月二前 (any day before it): a loose day is not guessed; the bot asks which day
+      if (looseDay(text))
+        for (const w of out)
+          if (w.record.type === 'water') {
+            w.record.date = null;
+            doubt(w.record, 'day');
+          }
+    }
+    items = items.filter(notWater);
+  } else if (items.length === 0) {
+    // 周三上午送两桶: barrels with no goods named are water
+    const barrels = impliedWater(masked, dates.some(named));
+    const perDay = barrels ? waterPerDay(masked, dates, places, local) : null;
+    if (perDay) {
+      const placeDoubt = newPlace(places);
+      for (const w of perDay) {
+        if (placeDoubt) doubt(w.record, placeDoubt);
+        out.push(w);
+      }
+    } else if (barrels) {
+      const record = buildWater([], [barrels], dates, bestPlace(places), local);
+      const placeDoubt = newPlace(places);
+      if (placeDoubt) doubt(record, placeDoubt);
+      out.push({ at: barrels.at, record });
+    }
+  }
+  return items;
+}
+
+/** 还是2桶 / 三桶: barrels counted anywhere in the message. */
+const BARRELS_SAID_RE = /([\d一二两三四五六七八九十]{1,2})\s*桶/;
+
+function notWater(h: ItemHit): boolean {
+  return !isWaterItem(h.item);
+}
+
+function named(d: DateHit): boolean {
+  return d.day !== null || d.part !== null;
+}
+
+/** A place read by its ending alone (石门坎), not known to the group: the bot asks before sending anyone. */
+export function newPlace(places: readonly PlaceHit[]): DoubtCode | null {
+  const p = bestPlaceHit(places);
+  return p?.byEnding && !p.known ? 'new-place' : null;
+}
