@@ -1,0 +1,29 @@
+// Persons named before several readings on one line (a roster typed on one line: 张强36.5 李明36.6, or kin in
+// Latin letters: me 36.5 mom 36.7 dd 36.4), added to the persons persons.ts found.
+import { SURNAMES } from './name-words.js';
+import type { PersonHit } from './persons.js';
+
+/** 张强36.5 李明36.6 / me 36.5 mom 36.7 dd 36.4: names and words for kin each standing before a reading. */
+const NAMED_READING_RE = new RegExp(
+  `(?<![\\u4e00-\\u9fa5A-Za-z])([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|me|mom|mum|dad|dd|bro|sis|baby|bb)\\s*[:：]?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d)?(?![\\d.]|\\.\\d))`,
+  'gi',
+);
+
+const TWO_READINGS_RE = /(?:3[4-9]|4[0-2])(?:\.\d)?\D[\s\S]*?(?:3[4-9]|4[0-2])(?:\.\d)?/;
+
+/**
+ * Two or more readings each after a name (a roster typed on one line) are each that person's; a name before a
+ * single reading is the sender signing, not someone reported for.
+ */
+export function withNamesBeforeReadings(text: string, hits: PersonHit[]): PersonHit[] {
+  // (two readings at least: one alone is the sender's, whoever signs it)
+  if (!TWO_READINGS_RE.test(text)) return hits;
+  const named: PersonHit[] = [];
+  for (const m of text.matchAll(NAMED_READING_RE)) {
+    const w = m[1] as string;
+    if (hits.some((h) => h.start < m.index + w.length && m.index < h.end)) continue;
+    named.push({ start: m.index, end: m.index + w.length, person: w, self: w.toLowerCase() === 'me' });
+  }
+  if (named.length === 0 || named.length + hits.length < 2) return hits;
+  return [...hits, ...named].sort((a, b) => a.start - b.start);
+}
