@@ -2,6 +2,7 @@
 // symptoms of its part of the message, its room, and the day words (昨晚, 现在) that tie it to a day.
 import type { HealthRecord, Slot, SymptomCode } from '../records.js';
 import { clauseEnd } from './chars.js';
+import type { Anchored } from './health.js';
 import type { LocalDate } from './local-time.js';
 import type { PersonHit } from './persons.js';
 import type { RoomHit } from './rooms.js';
@@ -187,3 +188,24 @@ export function normalPersons(text: string, persons: readonly PersonHit[], at: n
   }
   return out;
 }
+
+/**
+ * `person` is set when a message reports for someone other than the sender or for several people: with only
+ * the sender named (我36.5), it is left out.
+ */
+export function namePersons(out: Anchored<HealthRecord>[], persons: readonly PersonHit[]): void {
+  const named = new Set(out.map((a) => a.record.person).filter((p) => p !== undefined));
+  const selfOnly = [...named].every((p) => persons.some((x) => x.self && x.person === p));
+  if (named.size === 0 || (named.size === 1 && selfOnly)) {
+    for (const a of out) delete a.record.person;
+  }
+}
+
+/**
+ * 家里有发烧咳嗽的，一定先打电话 / 王医生提醒：…: complaints spoken of in general (whoever has them) are nobody's report;
+ * any other complaint in a village group is the sender's, beside an order or not (感冒药帮我带一盒 嗓子疼 二组).
+ */
+export const GENERAL_COMPLAINT_RE =
+  /有[^,，。;；!！?？\s]{1,8}的[,，\s]*(?:请|要|一定|马上|立即|及时|先|都|赶紧|务必)|提醒[:：]|通知[:：]|注意[:：]/;
+/** 俺有点流鼻涕 / 浑身无力 头痛: the sender's own complaint in a village group, said as theirs. */
+export const OWN_COMPLAINT_RE = /(?:^|[\s,，。])(?:我|俺)(?:也|还)?(?:有点|有些|这两天|今天)|^(?:浑身|全身)/;

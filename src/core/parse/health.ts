@@ -6,7 +6,10 @@ import {
   codesIn,
   complainant,
   dayOf,
+  GENERAL_COMPLAINT_RE,
+  namePersons,
   normalPersons,
+  OWN_COMPLAINT_RE,
   postfix,
   roomFor,
   roomList,
@@ -52,18 +55,6 @@ export interface Anchored<T> {
 const NOW_RE = /今天|现在|刚才|刚刚|目前|这会/;
 /** 早上忘报了，现在补: a report said late, for the slot named before. */
 const LATE_RE = /(?:忘(?:记|了)?|漏|没)报|补报|现在补|补(?:一下|上|个)/;
-
-/**
- * `person` is set when a message reports for someone other than the sender or for several people: with only
- * the sender named (我36.5), it is left out.
- */
-function namePersons(out: Anchored<HealthRecord>[], persons: readonly PersonHit[]): void {
-  const named = new Set(out.map((a) => a.record.person).filter((p) => p !== undefined));
-  const selfOnly = [...named].every((p) => persons.some((x) => x.self && x.person === p));
-  if (named.size === 0 || (named.size === 1 && selfOnly)) {
-    for (const a of out) delete a.record.person;
-  }
-}
 
 export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   const { text, temps, symptoms, rooms, local } = h;
@@ -302,12 +293,3 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   }
   return out;
 }
-
-/**
- * 家里有发烧咳嗽的，一定先打电话 / 王医生提醒：…: complaints spoken of in general (whoever has them) are nobody's report;
- * any other complaint in a village group is the sender's, beside an order or not (感冒药帮我带一盒 嗓子疼 二组).
- */
-const GENERAL_COMPLAINT_RE =
-  /有[^,，。;；!！?？\s]{1,8}的[,，\s]*(?:请|要|一定|马上|立即|及时|先|都|赶紧|务必)|提醒[:：]|通知[:：]|注意[:：]/;
-/** 俺有点流鼻涕 / 浑身无力 头痛: the sender's own complaint in a village group, said as theirs. */
-const OWN_COMPLAINT_RE = /(?:^|[\s,，。])(?:我|俺)(?:也|还)?(?:有点|有些|这两天|今天)|^(?:浑身|全身)/;
