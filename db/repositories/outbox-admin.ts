@@ -1,5 +1,5 @@
 // The outbox as the admin API lists it and retries failed messages.
-import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { OutboxState } from '../../src/core/domain.js';
 import { DEFAULT_ZONE } from '../../src/core/time.js';
 import type { Executor } from '../client.js';
@@ -56,6 +56,40 @@ export function createOutboxAdminRepo(db: Executor) {
         .where(and(...where))
         .orderBy(asc(outbox.id))
         .limit(f.limit);
+    },
+
+    /**
+     * What the bot relayed of one kind into the site's groups between two instants, oldest first: one row per
+     * source message (a relay to two groups of one role is one relay).
+     */
+    async relayed(siteId: number, kind: string, from: Date, to: Date) {
+      const rows = await db
+        .select({
+          id: outbox.id,
+          createdAt: outbox.createdAt,
+          text: outbox.text,
+          urgent: outbox.urgent,
+          payload: outbox.payload,
+          sourceMessageId: outbox.sourceMessageId,
+        })
+        .from(outbox)
+        .innerJoin(groups, eq(groups.id, outbox.groupId))
+        .where(
+          and(
+            eq(groups.siteId, siteId),
+            eq(outbox.kind, kind),
+            gte(outbox.createdAt, from),
+            lt(outbox.createdAt, to),
+          ),
+        )
+        .orderBy(asc(outbox.createdAt), asc(outbox.id));
+      const seen = new Set<number>();
+      return rows.filter((r) => {
+        if (r.sourceMessageId === null) return true;
+        if (seen.has(r.sourceMessageId)) return false;
+        seen.add(r.sourceMessageId);
+        return true;
+      });
     },
 
     async byId(id: number) {

@@ -141,6 +141,8 @@ export function createOutboxService(deps: OutboxServiceDeps) {
         slot?: Slot;
         /** Updates of one thing (an alert) wait as one: a pending message with the key takes the new text. */
         mergeKey?: string;
+        /** What the message says, as data (a relay the digest lists again). */
+        payload?: Record<string, unknown>;
       },
       tx?: Executor,
     ): Promise<number[]> {
@@ -185,6 +187,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
                   : msg.dedupeKey
                 : null,
               sourceMessageId: msg.sourceMessageId ?? null,
+              payload: msg.payload ?? null,
               createdAt: now,
               notBefore,
             },

@@ -24,6 +24,8 @@ const CHAT = [
   ['09:40', V, '老王', '明天下午送两桶水到5组'],
   ['09:45', V, '刘婆婆', '今天下午送一桶水'],
   ['09:50', V, '张三', '买点感冒药'],
+  // A fever goes to the volunteers at once, and the day's digest lists it again.
+  ['09:52', V, '刘婆婆', '老汉今天38.6 咳得凶 村医能来看一下不'],
   ['10:00', V, '刘婆婆', '菜油不要了'],
   ['11:00', T, '小李', '#已买 O-0005'],
   ['14:00', T, '小李', '#送达 O-0005 40元'],
@@ -47,7 +49,7 @@ describe('a village day replayed through the command line', () => {
     );
     const replayed = await shouwang('replay', 'chat.jsonl');
     expect(replayed.stderr).toBe('');
-    expect(replayed.stdout).toMatch(/^replayed 12 messages/);
+    expect(replayed.stdout).toMatch(/^replayed 13 messages/);
 
     const day = JSON.parse(
       (await shouwang('digest', '--site', '七星洞村', '--date', '2020-02-15', '--json')).stdout,
@@ -61,6 +63,7 @@ describe('a village day replayed through the command line', () => {
       undelivered: day.undelivered,
       advancedFen: day.advancedFen,
       owed: day.owed,
+      care: day.care,
     }).toEqual({
       site: '七星洞村',
       date: '2020-02-15',
@@ -76,16 +79,26 @@ describe('a village day replayed through the command line', () => {
       undelivered: 5,
       advancedFen: 4000,
       owed: [{ household: '赵大爷', fen: 4000, orders: 1 }],
+      care: [
+        {
+          time: '09:52',
+          household: '刘家（三组）',
+          said: '老汉 38.6℃，咳嗽',
+          ask: '请村医尽快上门。',
+          urgent: true,
+        },
+      ],
     });
 
     const next = JSON.parse(
       (await shouwang('digest', '--site', '七星洞村', '--date', '2020-02-16', '--json')).stdout,
     );
-    expect([next.orders, next.water, next.undelivered, next.purchaseList.length]).toEqual([
+    expect([next.orders, next.water, next.undelivered, next.purchaseList.length, next.care]).toEqual([
       0,
       [{ deliverTo: '五组', qty: 2, part: 'pm' }],
       5,
       5,
+      [],
     ]);
     const before = JSON.parse(
       (await shouwang('digest', '--site', '七星洞村', '--date', '2020-02-14', '--json')).stdout,
@@ -96,6 +109,8 @@ describe('a village day replayed through the command line', () => {
       [
         '【七星洞村 2月15日汇总】',
         '当天新订单 6 单；未送达 5 单（待买 5，已买待送 0）。',
+        '【村民健康】1 条',
+        '· 09:52 刘家（三组）：老汉 38.6℃，咳嗽。请村医尽快上门。（急）',
         '【待采购】共 5 样',
         '· 菜籽油 1桶（1单）',
         '· 感冒药 若干（1单）',

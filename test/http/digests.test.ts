@@ -17,6 +17,7 @@ beforeAll(async () => {
   await say(h, TOPICS.aResidents, '2105高', '2105 体温37.9', '2020-02-15 07:40');
   await say(h, TOPICS.vVillagers, '刘婆婆', '帮我买两袋化肥和一桶菜籽油', '2020-02-15 09:10');
   await say(h, TOPICS.vVillagers, '老王', '明天下午送两桶水到5组', '2020-02-15 09:20');
+  await say(h, TOPICS.vVillagers, '刘婆婆', '老汉今天38.6 咳得凶', '2020-02-15 09:30');
   // 00:30 on the 16th in Shanghai, still the 15th in UTC: "today" is the site's.
   h.clock.set(local('2020-02-16 00:30'));
 });
@@ -89,6 +90,30 @@ describe('GET /api/v1/digests/:siteId', () => {
       undelivered: 1,
     });
     expect(res.json().text).toMatch(/^【七星洞村 2月16日汇总】\n当天新订单 0 单；未送达 1 单/);
+  });
+
+  it('lists the day’s calls for the village doctor: who and what ails them only with health:read', async () => {
+    const path = `/api/v1/digests/${h.sites.v}?date=2020-02-15`;
+    const full = (await h.call(h.tokens.admin, 'GET', path)).json();
+    expect(full.care).toEqual([
+      {
+        time: '09:30',
+        household: '刘家（三组）',
+        said: '老汉 38.6℃，咳嗽',
+        ask: '请村医尽快上门。',
+        urgent: true,
+      },
+    ]);
+    expect(full.text).toContain(
+      '【村民健康】1 条\n· 09:30 刘家（三组）：老汉 38.6℃，咳嗽。请村医尽快上门。（急）',
+    );
+    // a volunteer's token has no health:read: the call and its time, not who or the reading
+    const counts = (await h.call(h.tokens.volunteerV, 'GET', path)).json();
+    expect(counts.care).toEqual([
+      { time: '09:30', household: '', said: '', ask: '请村医尽快上门。', urgent: true },
+    ]);
+    expect(counts.text).toContain('【村民健康】1 条\n· 09:30 请村医尽快上门。（急）');
+    expect(counts.text).not.toMatch(/38\.6|刘家/);
   });
 
   it('400 on a bad date, 401 without a token, 403 out of scope, 404 for an unknown site', async () => {

@@ -22,6 +22,18 @@ export interface VillageDigest {
   /** Money volunteers advanced for orders delivered by the end of the day, in fen, and per household. */
   advancedFen: number;
   owed: { household: string; fen: number; orders: number }[];
+  /** The day's fevers, complaints and calls for the village doctor, as relayed to the volunteers, oldest first. */
+  care: (CareRelay & { time: string })[];
+}
+
+/** One villager's health relayed to the volunteers: who (household and group), what was said, what is asked. */
+export interface CareRelay {
+  household: string;
+  /** 老汉 38.6℃，咳嗽; empty for a call for the doctor with no reading or complaint. */
+  said: string;
+  /** 请村医尽快上门。 */
+  ask: string;
+  urgent: boolean;
 }
 
 export function digestText(d: VillageDigest): string {
@@ -32,5 +44,15 @@ export function digestText(d: VillageDigest): string {
   const money = d.advancedFen
     ? `志愿者垫付共 ${formatYuan(d.advancedFen)} 元：${d.owed.map((o) => `${o.household} ${formatYuan(o.fen)} 元`).join('、')}。`
     : '志愿者垫付：无。';
-  return [head, counts, buy, water, money].join('\n');
+  return [head, counts, careText(d.care), buy, water, money].filter((l) => l !== null).join('\n');
+}
+
+/** 村民健康 2 条：… (none, no line: the village keeps no roll of readings to miss). */
+function careText(care: VillageDigest['care']): string | null {
+  if (care.length === 0) return null;
+  const lines = care.map(
+    (c) =>
+      `· ${c.time} ${c.household ? `${c.household}：` : ''}${c.said ? `${c.said}。` : ''}${c.ask}${c.urgent ? '（急）' : ''}`,
+  );
+  return [`【村民健康】${care.length} 条`, ...lines].join('\n');
 }

@@ -45,7 +45,9 @@ export function createDigestsAdminService(deps: { db: Db; clock: Clock; outbox: 
       const extras = { slots: d.slots, due, missingPeople: d.people.missing };
       return { kind: site.kind, json: { ...digestJson(d), ...extras }, text: digestText(d, due) };
     }
-    const d = await createVillageDigest({ db }).digest(site.id, day);
+    const full = await createVillageDigest({ db }).digest(site.id, day);
+    // (a viewer sees that the doctor was called and when, not who or what ails them)
+    const d = names ? full : { ...full, care: full.care.map((c) => ({ ...c, household: '', said: '' })) };
     return { kind: site.kind, json: { ...d }, text: villageDigestText(d) };
   }
 

@@ -4,10 +4,13 @@
 import { isFever } from '../../core/quarantine/observation.js';
 import { celsius, SYMPTOM_NAMES } from '../../core/quarantine/texts.js';
 import type { HealthRecord, ParsedRecord, RequestRecord } from '../../core/records.js';
+import type { CareRelay } from '../../core/village/digest.js';
 import type { OutboxService } from '../outbox.js';
 import type { VillagerContext } from './context.js';
 
 const DEFAULT_FEVER_C = 37.3;
+/** The outbox kind of a relay; the village digest lists the day's relays again. */
+export const CARE_KIND = 'village-care';
 /** A fever this high makes the doctor's visit urgent, whatever the words. */
 const HIGH_FEVER_C = 38.5;
 
@@ -38,15 +41,18 @@ export async function relayCare(
   const who = ctx.household?.name ?? ctx.msg.talkerName ?? '村民';
   const where = ctx.household?.villageGroup ? `（${ctx.household.villageGroup}）` : '';
   const said = ill.map(describe).join('；');
-  const ask = calls.length > 0 ? (urgent ? '请村医尽快上门。' : '请村医联系。') : '请村医留意、联系。';
+  // (a fever of 38.5 calls the doctor to the door whether or not the villager asked)
+  const ask = urgent ? '请村医尽快上门。' : calls.length > 0 ? '请村医联系。' : '请村医留意、联系。';
+  const care: CareRelay = { household: `${who}${where}`, said, ask, urgent };
   await outbox.toSiteGroup(
     ctx.siteId,
     'volunteers',
     {
-      text: `【村民健康】${who}${where}：${said ? `${said}。` : ''}${ask}`,
-      kind: 'village-care',
+      text: `【村民健康】${care.household}：${said ? `${said}。` : ''}${ask}`,
+      kind: CARE_KIND,
       urgent,
       sourceMessageId: ctx.msg.id,
+      payload: { ...care },
     },
     ctx.tx,
   );

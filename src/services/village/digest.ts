@@ -1,16 +1,19 @@
 // The village digest for a day: orders, what is still to buy, the day's water, what is undelivered and
 // what volunteers advanced. A past day is shown as it stood at its end.
 import type { Executor } from '../../../db/client.js';
+import { createOutboxAdminRepo } from '../../../db/repositories/outbox-admin.js';
 import { NotFoundError } from '../../core/errors.js';
-import { addDays, zonedInstant } from '../../core/time.js';
-import type { VillageDigest } from '../../core/village/digest.js';
+import { addDays, localTime, zonedInstant } from '../../core/time.js';
+import type { CareRelay, VillageDigest } from '../../core/village/digest.js';
 import { waterNo } from '../../core/village/format.js';
+import { CARE_KIND } from './care.js';
 import { villageRepos } from './context.js';
 import { createVillageLists, waterStop } from './lists.js';
 
 export function createVillageDigest(deps: { db: Executor }) {
   const repos = villageRepos(deps.db);
   const lists = createVillageLists(deps.db);
+  const sent = createOutboxAdminRepo(deps.db);
   return {
     async digest(siteId: number, day: string): Promise<VillageDigest> {
       const site = await repos.registry.siteById(siteId);
@@ -21,6 +24,7 @@ export function createVillageDigest(deps: { db: Executor }) {
       const water = await repos.water.forDay(siteId, day, ['booked', 'delivered']);
       const pending = await repos.reports.pendingAt(siteId, end);
       const owed = await repos.reports.advancedBy(siteId, end);
+      const relays = await sent.relayed(siteId, CARE_KIND, start, end);
       return {
         site: site.name,
         date: day,
@@ -38,7 +42,19 @@ export function createVillageDigest(deps: { db: Executor }) {
         })),
         advancedFen: owed.reduce((n, o) => n + o.fen, 0),
         owed: owed.map((o) => ({ household: o.who, fen: o.fen, orders: o.orders })),
+        care: relays.map((r) => ({
+          time: localTime(r.createdAt, site.timeZone),
+          ...careOf(r.payload, r.text, r.urgent),
+        })),
       };
     },
   };
+}
+
+/** A relay's own words, kept with it (a relay queued before they were kept: its text). */
+function careOf(payload: Record<string, unknown> | null, text: string, urgent: boolean): CareRelay {
+  const p = payload ?? {};
+  if (typeof p.household === 'string' && typeof p.said === 'string' && typeof p.ask === 'string')
+    return { household: p.household, said: p.said, ask: p.ask, urgent };
+  return { household: '', said: text.replace(/^【村民健康】/, ''), ask: '', urgent };
 }
