@@ -81,9 +81,14 @@ export function readWater(w: WaterInput): ItemHit[] {
           }
     }
     items = items.filter(notWater);
-  } else if (items.length === 0) {
-    // 周三上午送两桶: barrels with no goods named are water
-    const barrels = impliedWater(masked, dates.some(named));
+  } else if (items.length === 0 || items.every(householdBarrels)) {
+    // 周三上午送两桶: barrels with no goods named are water; so are 三组刘家两桶 (a household's barrels) and
+    // 两桶 送岩口 (barrels alone, sent to a place)
+    const own = items[0];
+    const barrels = own
+      ? { qty: own.item.qty, unit: '桶', at: own.start }
+      : impliedWater(masked, dates.some(named) || places.length > 0);
+    if (barrels) items = [];
     const perDay = barrels ? waterPerDay(masked, dates, places, local) : null;
     if (perDay) {
       const placeDoubt = newPlace(places);
@@ -99,6 +104,13 @@ export function readWater(w: WaterInput): ItemHit[] {
     }
   }
   return items;
+}
+
+/** 刘家 / 老王家 / 隔壁李叔家: a household read as the goods of its barrels. */
+const HOUSEHOLD_NAME_RE = /^(?:我|俺|我们|[老小]?[\u4e00-\u9fa5]|隔壁[\u4e00-\u9fa5]{1,3})家$/;
+
+function householdBarrels(h: ItemHit): boolean {
+  return h.item.unit === '桶' && h.item.qty !== null && HOUSEHOLD_NAME_RE.test(h.item.name);
 }
 
 /** 还是2桶 / 三桶: barrels counted anywhere in the message. */
