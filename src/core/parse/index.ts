@@ -55,13 +55,26 @@ export function parseMessage(input: ParseInput): ParsedRecord[] {
 }
 
 /**
- * The reports first, then what is asked, each in the order said: `快来人 我老汉喘不上气` is the report and the
- * urgent request, as staff (and nearly every labeller) list them.
+ * Records in the order said (`感冒药帮我带一盒，家里娃娃有点流鼻涕` is the order, then the report), except that a call for
+ * help naming nothing (`快来人 我老汉喘不上气`, `救命 1206 胸闷`) follows the report it is about, as staff and every
+ * labeller list them.
  */
 function healthFirst(records: ParsedRecord[]): ParsedRecord[] {
-  const first = records.findIndex((r) => r.type !== 'health');
-  if (first < 0 || !records.slice(first).some((r) => r.type === 'health')) return records;
-  return [...records.filter((r) => r.type === 'health'), ...records.filter((r) => r.type !== 'health')];
+  const firstHealth = records.findIndex((r) => r.type === 'health');
+  if (firstHealth <= 0 || !records.slice(0, firstHealth).some(isBareCall)) return records;
+  let end = firstHealth;
+  while (records[end]?.type === 'health') end++;
+  const before = records.slice(0, firstHealth);
+  return [
+    ...before.filter((r) => !isBareCall(r)),
+    ...records.slice(firstHealth, end),
+    ...before.filter(isBareCall),
+    ...records.slice(end),
+  ];
+}
+
+function isBareCall(r: ParsedRecord): boolean {
+  return r.type === 'request' && r.items.length === 0;
 }
 
 /** 奥美拉唑, 硝苯地平缓释片: medicines named by their endings are goods of this message, as if taught. */
