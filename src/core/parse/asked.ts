@@ -14,6 +14,8 @@ const TRIGGER_RE =
 const FRAME_RE =
   /能|可以|麻烦|请|帮|吗|\?|需|想|要|希望|谢谢|给|缺|急|没了|断顿|断粮|用完|(?<![饭菜])快吃完|快喝完|药(?:都|也|已经)?吃完|药.{0,6}就(?:要)?吃完|奶粉喝完|不够|只剩|只够|最后一|借|买|订|带|捎|来|有没有|莫得|没得|坏了|没有?.{1,6}了|有[^，,。!！?？\s]{1,8}?(?:没|不)(?=$|[\s,，。!！?？~])|[都也全]没有?(?![\u4e00-\u9fa5])|报名|接龙|团购|拼团/;
 const FIX_RE = new RegExp(`^[\\s\\d|]*(?:${FIX_WORDS})[,，。!！\\s]`);
+const COUNT_FIXED_RE =
+  /[\d一二两三四五六七八九十]\s*[袋桶包斤瓶箱盒件卷把支个][,，\s]*(?:不对|不是|哦不|说错了)[,，\s]*(?:是|要)?[\d一二两三四五六七八九十]\s*[袋桶包斤瓶箱盒件卷把支个]/;
 /** Right before goods: they are not wanted (不要鸡蛋, 别放葱, 不加糖). */
 const NOT_WANTED_RE = /(?:不要|不用|不需要|别|不加|不放|别放|少放|免|不吃)\s*$/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
@@ -44,6 +46,8 @@ export function keepAskedFor(
   const frame = FRAME_RE.test(text) || (quarantine && !clock && text.includes('送'));
   // 更正一下 刚才说的挂面是五斤不是三斤: a fix of an order asks for the goods at the count it gives
   if (FIX_RE.test(masked) && items.some((h) => h.item.qty !== null)) return items;
+  // 复合肥两袋不对三袋 / 尿素要三袋不是两袋: counted goods with the count put right ask for them
+  if (COUNT_FIXED_RE.test(masked) && items.some((h) => h.item.qty !== null)) return items;
   if (!TRIGGER_RE.test(text)) {
     // No verb at all: only a bare list of goods (口罩两个 / 2203 纸巾两包) asks for them; goods inside a
     // statement (36个口罩已经分好了) do not.

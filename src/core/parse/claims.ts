@@ -50,6 +50,8 @@ export function maskSizes(mask: Mask, text: string): void {
       const measure = m[0][1] as string;
       const others = text.slice(0, m.index) + text.slice(m.index + m[0].length);
       if (!new RegExp(`[\\d一二两三四五六七八九十几]\\s*${measure}`).test(others)) start += 2;
+      // (菜油两桶 不对 一桶 五升的: the count put right is the quantity, the size after it the barrel's)
+      else if (/(?:不对|不是|错了|改成|改为)[\s,，]*(?:是|要)?$/.test(text.slice(0, m.index))) start += 2;
     }
     // 一壶5斤装的白酒: right after its quantity a pack size is read with it too
     if (

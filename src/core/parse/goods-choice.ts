@@ -28,15 +28,23 @@ export function withoutGeneral(items0: ItemHit[]): ItemHit[] {
 /** 大米改成20斤 / 化肥换成3袋: goods named before 改成 and ordered after it were ordered before. */
 /** The words a fix of what was said before opens with (不对，醋是两瓶 / 更正一下 刚才说的…). */
 export const FIX_WORDS =
-  '更正一下|更正|纠正一下|不对不对|不对|错了|说错了|搞错了|写错了|打错了|刚才说错了|刚才写错了';
+  '更正一下|更正|纠正一下|不对不对|不对|错了|说错了|搞错了|写错了|打错了|刚才说错了|刚才写错了|(?:前面|之前|上面|我)(?:说|写|发)错了';
 const FIX_OPENING_RE = new RegExp(
-  `^\\s*(?:[\\d|]{3,4}\\s*)?(?:${FIX_WORDS})[,，。!！\\s]+(?:刚才说的)?(?=[^,，。\\d]{1,8}?(?:是|要|应该是)\\s*[\\d一二两三四五六七八九十半])`,
+  `^[\\s|]*(?:[\\d|]{3,4}\\s*)?(?:(?:不好意思|对不起|抱歉)[,，。!！\\s]*)?(?:${FIX_WORDS})[,，。!！\\s]+(?:刚才说的)?(?=[^,，。\\d]{1,8}?(?:是|要|应该是)\\s*[\\d一二两三四五六七八九十半])`,
 );
+
+const OWNED_SLIP_RE = /(?:说|写|搞|记|打|发)错了/;
+const COUNT_BEFORE_RE = /[\d一二两三四五六七八九十百半]\s*(?:袋|桶|包|斤|瓶|箱|盒|件|卷|把|支|个|公斤)/;
 
 export function changedGoods(masked: string, anchor: number, goods: readonly Item[]): { name: string }[] {
   // 不对，醋是两瓶: a fix opening the message, nothing counted before it, changes the goods it names
   const fix = FIX_OPENING_RE.exec(masked);
   if (fix) return goods.filter((g) => masked.includes(g.name, fix[0].length)).map((g) => ({ name: g.name }));
+  // 不好意思，排骨写错了，是两斤不是三斤 / 前面说错了，尿素要三袋: owning up to a slip changes the goods counted
+  // (要一百斤谷种 打错了 是十斤: a count before the slip puts this message right, not an earlier one)
+  const slip = OWNED_SLIP_RE.exec(masked);
+  if (slip && !COUNT_BEFORE_RE.test(masked.slice(0, slip.index)))
+    return goods.filter((g) => g.qty !== null && masked.includes(g.name)).map((g) => ({ name: g.name }));
   const m = /改成|改为|换成|改(?=\s*[\d一二两三四五六七八九十半])/.exec(masked);
   if (!m) return [];
   const before = masked.slice(0, m.index);

@@ -60,6 +60,13 @@ export function fixMeasureHomophones(text: string): string {
   // 话费两袋 / 两袋化费: the recogniser's 话费 (a phone bill) and 化费 for 化肥, counted in bags
   // (化肥两代: 代 after a count closing the clause is the bag 袋)
   out = mendBagSlips(out);
+  // 三十六肚五 / 两今肉 / 亮斤五花肉: the recogniser's 肚 for 度 in a reading, 今 for 斤 and 亮 for 两 before goods
+  if (out.includes('肚')) out = out.replace(BELLY_DEGREE_RE, '$1度');
+  if (out.includes('今')) out = out.replace(TODAY_JIN_RE, '$1斤');
+  if (out.includes('亮')) out = out.replace(/(?<![漂明光发闪透响敞雪])亮(?=\s*[斤袋桶包瓶箱盒件])/g, '两');
+  // 菜油两通 不对 一通: 通 closing a count in an order of oil or water is the barrel 桶
+  if (out.includes('通') && /油|水/.test(out))
+    out = out.replace(/([0-9一二两三四五六七八九十几半])\s*通(?=$|[\s,，。])/g, '$1桶');
   // 酒精 手套各一: one of each, no measure word said
   if (out.includes('各'))
     out = out.replace(
@@ -111,6 +118,9 @@ export function fixMeasureHomophones(text: string): string {
  * Voice typing writes words by their sound: 口照 for 口罩, 冲电器 for 充电器, 复合飞 for 复合肥, 发骚 for 发烧. Only
  * words that mean nothing else in a report or an order are mended.
  */
+const BELLY_DEGREE_RE = /(三十[一二三四五六七八九]|三十|3[5-9])\s*肚(?=\s*(?:[\d一二三四五六七八九零〇半]|$|[\s,，。]))/g;
+/** 二今猪肉 / 两今肉: 今 after a count and before goods (not 今天, 今年, 今晚 …) is the 斤 said. */
+const TODAY_JIN_RE = /([\d一二两三四五六七八九十半几])\s*今(?![天年晚早日后儿个朝])(?=[\u4e00-\u9fa5])/g;
 const RECOUNT_RE =
   /([\d一二两三四五六七八九十百半]+)\s*(斤|袋|桶|包|瓶|箱|个|盒|把|卷|件|公斤)(?:的)?((?:[,，\s]*(?:太多了|忒多了|太少了|不够|多了|少了))?)[,，\s]*(?:改成|改为|改)(?=\s*[\d一二两三四五六七八九十百半]+\s*\2)/g;
 const CN_COUNT: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5' };
