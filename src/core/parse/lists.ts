@@ -15,7 +15,7 @@ const ROSTER_NAME_RE = new RegExp(
 
 /** 1201 王 36.5 / 1205 张姐 37.6 有点咳: a room, the resident's name (a surname alone too), then the reading. */
 const ROOM_NAME_RE =
-  /^\s*\d{3,4}\s+(?!早|晚|中午|上午|下午|今|昨|体温|温度|报|正常)([\u4e00-\u9fa5]{1,3})\s*[:：]?\s*(?=\d{2}(?:\.\d)?(?![\d.]))/;
+  /^\s*(?:\d{1,2}\s*(?:-|栋|号楼|幢)\s*)?\d{3,4}\s+(?!早|晚|中午|上午|下午|今|昨|体温|温度|报|正常)([\u4e00-\u9fa5]{1,3})\s*[:：]?\s*(?=\d{2}(?:\.\d)?(?![\d.])|三十[五六七八九])/;
 /** 1206 ___ / 孙倩 ___ / 1206: a row of a roster left blank. */
 const BLANK_ROW_RE =
   /^\s*(?:\d{3,4}|[\u4e00-\u9fa5]{1,4}|\d{3,4}\s+[\u4e00-\u9fa5]{1,4})\s*[_＿\-—.。…？?]*\s*$/;
