@@ -7,9 +7,10 @@ const STEMS =
 const FORMS =
   '缓释片|控释片|肠溶片|分散片|缓释胶囊|软胶囊|肠溶胶囊|胶囊|颗粒|口服液|糖浆|滴丸|软膏|乳膏|滴眼液|喷雾剂|混悬液';
 const ENDING = `(?:(?:${STEMS})(?:${FORMS}|片)?|${FORMS})`;
-/** A run of up to ten characters ending so, with no more Chinese after it than a particle (…颗粒吗). */
+/** A run of up to ten characters ending so, with no more Chinese after it than a particle (…颗粒吗) or the
+ * words of running out or taking (硝苯地平快吃完了, 二甲双胍每天吃两次). */
 const DRUG_RE = new RegExp(
-  `[\\u4e00-\\u9fa5]{1,10}?${ENDING}(?=$|[^\\u4e00-\\u9fa5]|[吗吧呢啊哈嘛不呀])`,
+  `[\\u4e00-\\u9fa5]{1,10}?${ENDING}(?=$|[^\\u4e00-\\u9fa5]|[吗吧呢啊哈嘛不呀]|快|吃|用完|没|也|都|还|只|就|已|每|一天|要|买)`,
   'g',
 );
 const DRUG_END_RE = new RegExp(`${ENDING}$`);

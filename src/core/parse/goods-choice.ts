@@ -51,6 +51,14 @@ export function changedGoods(masked: string, anchor: number, goods: readonly Ite
   return goods.filter((g) => before.includes(g.name) && anchor < m.index).map((g) => ({ name: g.name }));
 }
 
+/** 帮我拿个快递 是我老婆寄的换洗衣服: what a parcel holds is said of the parcel, not asked for. */
+export function withoutParcelContents(masked: string, items: ItemHit[]): ItemHit[] {
+  const sent = /寄(?:来|过来)?的/.exec(masked);
+  const parcel = masked.indexOf('快递');
+  if (!sent || parcel < 0 || parcel > sent.index) return items;
+  return items.filter((h) => h.start < sent.index);
+}
+
 /** 水果 苹果或者橘子: kinds offered as alternatives to the general goods asked for are examples, not items. */
 export function withoutAlternatives(masked: string, items: ItemHit[]): ItemHit[] {
   if (items.length < 3 || !/或者|或是|还是|都行|都可以/.test(masked)) return items;

@@ -148,7 +148,8 @@ const KIN = [
 const SELF = ['我自己', '本人', '自己', '我'];
 /** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
 const PRONOUN = ['她', '他', '爸', '妈', '爹', '娘', '宝', '婆'];
-const TITLES = '爷爷|奶奶|婆婆|公公|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂';
+const TITLES =
+  '爷爷|奶奶|婆婆|公公|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂';
 const PERSON_RE = new RegExp(
   `隔壁(?=\\s*\\d{3,4})|(?:[${SURNAMES}](?:${TITLES})|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)的(?:妈妈|爸爸|妈|爸|老汉|婆婆|爷爷|奶奶|孩子|娃儿|娃)(?=\\s*[\\d三])|[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|${[...KIN].sort((a, b) => b.length - a.length).join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
   'g',

@@ -17,6 +17,7 @@ import {
   withdrawnHere,
   withoutAlternatives,
   withoutGeneral,
+  withoutParcelContents,
 } from './goods-choice.js';
 import { type Anchored, buildHealth } from './health.js';
 import { extractItems, type ItemHit } from './items.js';
@@ -162,7 +163,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
   // 昨天花了36.5元买水果: money spent on goods already bought asks for nothing
   if (SPENT_RE.test(text)) items = [];
-  items = withoutAlternatives(masked, withoutGeneral(items));
+  items = withoutParcelContents(masked, withoutAlternatives(masked, withoutGeneral(items)));
   items = stillAskedFor(masked, items, cancels.length > 0);
   // 尿素要一袋 算了尿素不要了: goods withdrawn later in the same message are not ordered, nor withdrawn from before
   if (asOrder && cancels.length > 0) items = withdrawnHere(items, cancels, out);

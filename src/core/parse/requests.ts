@@ -10,9 +10,11 @@ const MEAL_RE =
 /** Acute needs that ask for help without any asking word (手划破了一直流血, 我妈晕倒了). */
 const ACUTE_NEED_RE =
   /流血|摔倒了?(?:起不来|爬不起来)|出血|划破|割破|割伤|摔伤|烫伤|晕倒|昏倒|晕过去|昏迷|抽搐|喘不上气|喘不过气|呼吸困难|胸口(?:疼|痛)|胸痛/;
-/** Distress: someone to talk to is a need of its own (心里很慌 想找人说说话). */
-const DISTRESS_RE =
-  /想找人(?:说说话|说话|聊聊|聊天|谈谈)|心理(?:疏导|咨询|医生|辅导)|心里(?:很|好|特别|有点)?(?:慌|难受|害怕|焦虑|烦|憋得慌)|焦虑得|睡不着觉|整夜睡不着|快崩溃|想哭/;
+/** Someone to talk to asked for (想找人说说话, 有没有人陪我摆哈龙门阵): a need of its own, for the staff. */
+const TALK_RE =
+  /(?:找|有|叫)(?:个)?人(?:跟我|陪我|和我)?(?:说说话|说下话|说话|聊聊|聊一下|聊下|聊会儿?|聊天|谈谈|摆(?:哈|下|一下)?龙门阵)|陪我(?:说说话|说话|聊聊|聊一下|聊下|聊天|摆(?:哈|下|一下)?龙门阵)/;
+/** A counsellor asked for is medical (心理医生, 心理疏导); distress alone (心里好烦) asks for nothing. */
+const PSYCH_RE = /心理(?:疏导|咨询|医生|辅导)/;
 const MEDICAL_RE =
   /(?:去|上|送我?去?|带我去)医院(?!吗|么|不)|有没有医生|医生在不在|(?:问|请教)(?:一下|一哈)?医生|血压(?:有点|有些|很|太|偏)?高|血糖(?:有点|有些|很|太|偏)?高|(?:来|过来)(?:量|测)一下|快(?:点)?来(?:个)?人|求助|求救|来人啊|来个人|救命|(?:要|叫|找|请|喊|来)(?:个|一个|一位|位|一下)?医生|医生(?:能|可以|可不可以|快|快点|赶紧|有空|有时间|方便的话)?(?:来|过来|上来|去|过去|上去)?看(?!看?(?:过|了))|医生(?:能|可以|可不可以|快|快点|赶紧)?(?:来|过来|上来)(?!看?(?:过|了))|看医生|看(?:下|一下|一哈)医生|让医生|需要医生|看病|包扎|换药|开药|量(?:一下)?血压|测(?:一下)?血压|打针|输液|医务人员来/;
 const PROTECTIVE_RE = /消毒一下|消杀|来消毒|帮忙消毒|需要消毒/;
@@ -68,8 +70,10 @@ function serviceCategory(text: string, reading: boolean): { category: RequestCat
       if (m) return { category, at: m.index };
     }
   }
-  const acute = ACUTE_NEED_RE.exec(text) ?? DISTRESS_RE.exec(text);
-  return acute ? { category: 'medical', at: acute.index } : null;
+  const acute = ACUTE_NEED_RE.exec(text) ?? PSYCH_RE.exec(text);
+  if (acute) return { category: 'medical', at: acute.index };
+  const talk = TALK_RE.exec(text);
+  return talk ? { category: 'other', at: talk.index } : null;
 }
 
 /**

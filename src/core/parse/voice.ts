@@ -60,6 +60,13 @@ export function fixMeasureHomophones(text: string): string {
   // 话费两袋 / 两袋化费: the recogniser's 话费 (a phone bill) and 化费 for 化肥, counted in bags
   // (化肥两代: 代 after a count closing the clause is the bag 袋)
   out = mendBagSlips(out);
+  // 鸡饲料鸡饲料两袋 / 送到黄泥坡黄泥坡: a word said twice in one breath is said once
+  // (三十六度六度 is a reading, not 六度 twice: numbers and their measures stay)
+  out = out.replace(SAID_TWICE_RE, (m, w: string) =>
+    NOT_TWICE_RE.test(w) || /[零〇一二三四五六七八九十两百半度点]/.test(w) ? m : w,
+  );
+  // 两袋尿素哦不是尿素是复合肥两袋: goods named, taken back by name and put right, are the goods put right
+  if (out.includes('不是')) out = out.replace(GOODS_TAKEN_BACK_RE, '');
   // 三十六肚五 / 两今肉 / 亮斤五花肉: the recogniser's 肚 for 度 in a reading, 今 for 斤 and 亮 for 两 before goods
   if (out.includes('肚')) out = out.replace(BELLY_DEGREE_RE, '$1度');
   if (out.includes('今')) out = out.replace(TODAY_JIN_RE, '$1斤');
@@ -118,7 +125,13 @@ export function fixMeasureHomophones(text: string): string {
  * Voice typing writes words by their sound: 口照 for 口罩, 冲电器 for 充电器, 复合飞 for 复合肥, 发骚 for 发烧. Only
  * words that mean nothing else in a report or an order are mended.
  */
-const BELLY_DEGREE_RE = /(三十[一二三四五六七八九]|三十|3[5-9])\s*肚(?=\s*(?:[\d一二三四五六七八九零〇半]|$|[\s,，。]))/g;
+const SAID_TWICE_RE = /([\u4e00-\u9fa5]{2,4})\1/g;
+/** Words said twice on purpose (谢谢谢谢 is thanks, 哈哈哈哈 laughter): left as they are. */
+const NOT_TWICE_RE = /^(?:谢谢|哈哈|呵呵|嘿嘿|嘻嘻|拜拜|好好|快快|慢慢|天天|常常|刚刚|多多|早早)$/;
+const GOODS_TAKEN_BACK_RE =
+  /(?:[\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支个])?([\u4e00-\u9fa5]{2,4})[哦噢呃啊]?[,，\s]*不是\1[,，\s]*(?:是|要)(?=[\u4e00-\u9fa5])/g;
+const BELLY_DEGREE_RE =
+  /(三十[一二三四五六七八九]|三十|3[5-9])\s*肚(?=\s*(?:[\d一二三四五六七八九零〇半]|$|[\s,，。]))/g;
 /** 二今猪肉 / 两今肉: 今 after a count and before goods (not 今天, 今年, 今晚 …) is the 斤 said. */
 const TODAY_JIN_RE = /([\d一二两三四五六七八九十半几])\s*今(?![天年晚早日后儿个朝])(?=[\u4e00-\u9fa5])/g;
 const RECOUNT_RE =
