@@ -101,6 +101,8 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           s.start >= t.end &&
           s.start <= t.end + 2 &&
           s.end <= nextStart &&
+          // (36.8 昨晚36.5: a slot set apart from this reading, right before the next, is the next one's)
+          !(i + 1 < temps.length && nextStart - s.end <= 1 && /[\s,，]/.test(text.slice(t.end, s.start))) &&
           !(
             text.startsWith('昨', s.start) &&
             /^[^\s,，。]*?(?:有点|有些|一直|开始|就)/.test(text.slice(s.end, s.end + 6))

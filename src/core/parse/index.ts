@@ -31,7 +31,7 @@ export type { Jielong, JielongLine } from './jielong.js';
 export { measuredAgain } from './measures.js';
 
 const FORWARDED_NOTICE_RE =
-  /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?(?:群公告|公告|通知)?\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
+  /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?(?:群公告|公告|通知)?\s*[:：【[]|转(?:发)?(?:一下)?[\u4e00-\u9fa5]{1,8}?(?:发|说)的(?:通知|消息|话)?\s*[:：【[]|转发(?:一下)?[\u4e00-\u9fa5]{1,8}?的\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
 
 /** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
 const STAFF_RULE_RE =
@@ -111,7 +111,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // (normalising drops a bracketed tag such as [转发] with WeChat's [微笑], so the raw text is looked at too)
   if (
     (FORWARDED_NOTICE_RE.test(text) || FORWARDED_NOTICE_RE.test(raw)) &&
-    /各位|通知|公告|规定|注意|请|须|务必|应当?立即|格式|例如|例[:：]/.test(text)
+    /各位|通知|公告|规定|注意|请|须|务必|应当?立即|格式|例如|比如|例[:：]/.test(text)
   )
     return [];
   // 各位住户请注意：…体温≥37.3℃或有咳嗽、乏力等症状请立即报告: a notice to everyone is nobody's report

@@ -46,7 +46,11 @@ const PM = [
   '晚检',
   '睡前',
 ];
-const SLOT_RE = new RegExp(`${[...AM, ...PM].join('|')}|[早晚夜]|am|pm|AM|PM`, 'g');
+// (早36.5 中36.7 晚36.6: a lone 中 right before a reading is noon's)
+const SLOT_RE = new RegExp(
+  `${[...AM, ...PM].join('|')}|[早晚夜]|中(?=\\s*[:：]?\\s*(?:3[4-9]|三十))|am|pm|AM|PM`,
+  'g',
+);
 const AM_SET = new Set(AM);
 const MEALS = new Set(['早饭', '早餐', '午饭', '午餐', '晚饭', '晚餐']);
 /** After a lone 早/晚/夜 these make it an adverb (早点, 晚了) rather than a part of the day. */
@@ -54,7 +58,7 @@ const NOT_SLOT_AFTER = new Set(['点', '些', '了', '就', '已', '到', '来',
 
 export function findSlots(text: string): SlotHit[] {
   const hits: SlotHit[] = [];
-  if (!/[早晚晨午夜睡aApP]/.test(text)) return hits;
+  if (!/[早晚晨午夜睡中aApP]/.test(text)) return hits;
   for (const m of text.matchAll(SLOT_RE)) {
     const w = m[0];
     const start = m.index;

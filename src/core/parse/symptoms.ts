@@ -27,7 +27,7 @@ const LEXICON: readonly [SymptomCode, string][] = [
   ['cough', '咳嗽|干咳|咳痰|咳'],
   [
     'sore_throat',
-    `咽痛|(?:嗓子|喉咙|咽喉|咽部|嗓子眼儿?)${INT}(?:疼|痛|哑|不舒服|不适|发炎|难受|痒)|咽炎|扁桃体发炎`,
+    `咽痛|(?:嗓子|喉咙|咽喉|咽部|嗓子眼儿?)${INT}(?:疼|痛|哑|不舒服|不适|发炎|难受)|咽炎|扁桃体发炎`,
   ],
   // 脑壳 / 脑袋 / 脑阔: the head in Chongqing speech and voice input
   ['headache', `(?:头|脑壳|脑袋|脑阔|脑瓜子|脑瓜仁儿?|脑瓜)${INT}(?:痛|疼|胀痛)|偏头痛`],
