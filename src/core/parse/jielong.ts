@@ -244,7 +244,8 @@ function whenOf(text: string, local: LocalDate | null): { date: string | null; p
   return { date, part };
 }
 
-const HEADER_PLACE_RE = /(?:统一|一起)?(?:送到|送至|送往)\s*([^\s，,。!！的]{2,8})/;
+const HEADER_PLACE_RE =
+  /(?:统一|一起)?(?:送到|送至|送往)\s*([^\s，,。!！的]{2,8})|^\s*((?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社队])\s*[:：]?\s*$/;
 const COPY_RE = /同上|同前|一样的?$|跟上面一样/;
 
 /**
@@ -259,7 +260,9 @@ export function jielongOrders(
   const out: (OrderRecord | WaterRecord | HealthRecord)[] = [];
   let headerWhen: { date: string | null; part: DayPart | null } | null = null;
   // #接龙 明天统一送到3组晒坝: where the header sends everything is each line's place unless the line names one
-  const headerPlace = HEADER_PLACE_RE.exec(j.header)?.[1] ?? null;
+  // (五组： over a volunteer's rows is where they all go)
+  const hp = HEADER_PLACE_RE.exec(j.header);
+  const headerPlace = hp?.[1] ?? hp?.[2] ?? null;
   let previous: Item[] = [];
   let previousPlace: string | null = null;
   for (const line0 of j.lines) {

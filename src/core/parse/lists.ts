@@ -28,7 +28,12 @@ function isRosterRow(line: string): boolean {
 const TABLE_HEADER_RE =
   /^(?:姓名|名字|户主|物品|品名|商品|东西|数量|地点|地址|送到|组别|备注|[\s\t|/、,，])+$/;
 /** 赵婆婆 面粉 10斤 6组: a name, then goods with a count, in columns. */
-const TABLE_ROW_RE = /^[\u4e00-\u9fa5]{2,4}[\s\t]+\S/;
+const TABLE_ROW_RE =
+  /^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社队][\s\t]*|[\u4e00-\u9fa5]{2,5}[\s\t]+)?[\u4e00-\u9fa5]{2,4}[\s\t]+\S/;
+/** 今天接到几户电话 我统一报一下： / 代报三户: a volunteer's heading over the households' rows. */
+const RELAY_HEADING_RE = /[:：]\s*$|代报|统一报|帮[\u4e00-\u9fa5]{0,4}报|电话/;
+/** 麻烦志愿队明天一起带上来: a closing line with no count, after the rows. */
+const COUNTED_RE = /\d|[一二两三四五六七八九十半]\s*[袋桶包斤瓶箱盒件卷把支个罐壶提板]/;
 /** Whom a row is for: a surname and a given name or a title (赵婆婆, 张德明, 老杨), never a day or a place. */
 const PERSON_NAME_RE = new RegExp(`^(?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,3}|[老小][${SURNAMES}])$`);
 
@@ -43,7 +48,12 @@ export function readTable(input: string): Jielong | null {
     .split('\n', MAX_JIELONG_LINES + 2)
     .map((r) => r.replace(/\t/g, ' ').trim())
     .filter((r) => r.length > 0);
-  const header = rows[0] !== undefined && TABLE_HEADER_RE.test(rows[0]) ? (rows.shift() as string) : '';
+  const first = rows[0];
+  const header =
+    first !== undefined && (TABLE_HEADER_RE.test(first) || RELAY_HEADING_RE.test(first))
+      ? (rows.shift() as string)
+      : '';
+  if (header && rows.length > 2 && !COUNTED_RE.test(rows[rows.length - 1] as string)) rows.pop();
   if (rows.length < 2) return null;
   const lines: JielongLine[] = [];
   for (const [k, raw] of rows.entries()) {

@@ -125,7 +125,12 @@ const HOUSEHOLD = new Set([
   '老公',
 ]);
 
-const FOR_PRONOUN_RE = /(?:帮|给|替)(?:他|她)(?:家)?(?:买|带|捎|代购|订|要|拿)/;
+const FOR_PRONOUN_RE =
+  /(?:帮|给|替)(?:他|她)(?:家)?(?:买|带|捎|代购|订|要|拿|报)|(?:^|[\s,，。])(?:他|她)(?:说)?(?:还|也)?要(?=[\d一二两三四五六七八九十几点些])/;
+/** 村里五保户罗孃孃要一袋米 / 隔壁的陈孃孃也要: a villager the sender speaks for, anywhere in the message. */
+const SPOKEN_FOR_RE = new RegExp(
+  String.raw`(?:五保户|孤寡老人|独居的?|隔壁的?|邻居|对门的?)(${TITLED_NAME})(?:家)?(?:也|还)?(?:要|订|买)`,
+);
 const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
 
 /** 给我婆婆订… 她叫熊桂兰 / 我爸叫李国富: the name of the person ordered for, said after the order. */
@@ -141,7 +146,7 @@ const CHILD_OF_RE = new RegExp(
   String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{1,4}?(?:沟|湾|坝|坪|坎|垭|岭|嘴|梁|坡|口|院子|屋基|村)的?)?(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2}?)的?(?:儿子|女儿|孙子|孙女|外孙女?|媳妇|侄子|侄女|崽|女子)`,
 );
 const CUSTOMER_CALLED_RE = new RegExp(
-  String.raw`(?:名字|姓名)(?:写|填)[:：\s]*([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=$|[\s,，。!！])|(?:她|他|(?:我|我的)?(?:妈妈?|爸爸?|奶奶|爷爷|婆婆|公公|外婆|外公|老汉|阿大|阿妈|老人家?))(?:的名字)?(?:叫|名字叫|名字是|姓名是?)[:：\s]*([${SURNAMES}][一-龥]{1,2})(?=$|[\s,，。!！])`,
+  String.raw`(?:名字|姓名)(?:写|填)[:：\s]*([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=$|[\s,，。!！])|(?:她|他|(?:我|我的)?(?:妈妈?|爸爸?|奶奶|爷爷|婆婆|公公|外婆|外公|老汉|阿大|阿妈|老人家?)|(?:[我额俺]家)?(?:那口子|男人|老公|老伴|老头子))(?:的名字)?(?:叫|名字叫|名字是|姓名是?)[:：\s]*([${SURNAMES}][一-龥]{1,2})(?=$|[\s,，。!！])`,
 );
 
 const RELAYER_RE = /医生|村医|大夫|书记|主任|队长|组长|志愿者|网格员/;
@@ -192,6 +197,8 @@ export function customerOf(text: string): string | null {
     !/[一二两三四五六七八九十半][斤袋桶包瓶箱个盒件把壶]/.test(n) // 姜一斤: goods counted, no name
   )
     return n;
+  const spokenFor = SPOKEN_FOR_RE.exec(text)?.[1];
+  if (spokenFor) return spokenFor;
   // 我们组的张大爷腿不好 帮他带一袋尿素: 他 is the person named before
   const pronoun = FOR_PRONOUN_RE.exec(text);
   if (pronoun) {
