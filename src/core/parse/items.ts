@@ -186,7 +186,14 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
       spec = idx + 1;
       afterFrom = next.end + specTail[0].length;
     }
-    const pick = pickName(x, qtys, idx, q, afterFrom);
+    let pick = pickName(x, qtys, idx, q, afterFrom);
+    // 拖鞋断了，能给一双新的吗: a new one is of the goods named before
+    if (pick && (pick.name === '新' || pick.name === '新的')) {
+      const broke = goodsMentionedBefore(x.mentions(), q.start, x.used);
+      if (broke) x.take(broke, q.qty, q.unit, q.start, q.end);
+      if (broke) continue;
+      pick = null;
+    }
     if (pick) {
       x.take(pick, q.qty, q.unit, q.start, q.end);
       continue;

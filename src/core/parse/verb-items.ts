@@ -2,7 +2,7 @@
 // (卫生纸用完了), after 有没有 / 没有…了, and listed after an item in a 接龙 line (布洛芬1盒 创可贴).
 import { clauseStart } from './chars.js';
 import { byStart, type Extraction, goodsMentionedBefore } from './item-extraction.js';
-import { goodsAt, goodsSuffix, isKindOf, isKnownGoods } from './item-lexicon.js';
+import { categoryOf, goodsAt, goodsSuffix, isKindOf, isKnownGoods } from './item-lexicon.js';
 import { readNameBackward } from './names.js';
 
 /** Verbs after which goods are asked for (买, 要, 给我, 找点 …). */
@@ -11,13 +11,13 @@ const TRIGGER_RE =
 /** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
 const POST_RE =
-  /快用完了?(?![饭菜])|快吃完了?(?![饭菜])|快没了|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了|只剩下?(?:最后)?[\d一二两三四五六七八九十半几]{0,2}[颗粒片支盒瓶包袋天顿次](?:了|药)?|还剩下?[\d一二两三四五六七八九十半几]{1,2}[天日顿次]的量|只够(?:吃|用)?[\d一二两三四五六七八九十半几]{1,2}[天顿次]了?|(?:吃|用)(?:的|了)最后一[颗粒片支包袋瓶盒]了?/g;
+  /快用完了?(?![饭菜])|快吃完了?(?![饭菜])|快没了|忘(?:记)?带了?|没(?:有)?带(?:来)?(?=$|[\s,，。!！?？])|用完了|吃完了|喝完了|没有了|不够了|不够用|没了|坏了|莫得了|没得了|只剩下?(?:最后)?[\d一二两三四五六七八九十半几]{0,2}[颗粒片支盒瓶包袋天顿次](?:了|药)?|还剩下?[\d一二两三四五六七八九十半几]{1,2}[天日顿次]的量|只够(?:吃|用)?[\d一二两三四五六七八九十半几]{1,2}[天顿次]了?|(?:吃|用)(?:的|了)最后一[颗粒片支包袋瓶盒]了?/g;
 /** 牙刷牙膏都冇 / 都没有: goods all gone, closing the clause. */
 const ALL_GONE_RE = /(?<=[都也全])没有?(?=$|[\s,，。!！?？~]|了)/g;
 
-const POST_HINT_RE = /[完没够坏剩莫]/;
+const POST_HINT_RE = /[完没够坏剩莫带]/;
 /** Every word of POST_RE holds one of these: most messages skip it with one scan. */
-const GONE_HINT_RE = /[完没够坏剩莫]|最后/;
+const GONE_HINT_RE = /[完没够坏剩莫]|最后|忘带|忘记带/;
 const BESIDES_RE = /还有|另外|也要|再要|顺便|再来|再拿|也(?=莫得|没得|没有|用完|快没)/;
 
 const OUT_OF_RE = /(?:没得|莫得|没有?)(?=[^\s,，。!?|]{1,6}了)/g;
@@ -34,6 +34,8 @@ export function readListTails(x: Extraction): void {
 }
 
 const OR_ELSE_RE = /或者|或是/g;
+const GENERAL_MEDICINE = new Set(['药', '药品', '药物', '药片']);
+const DISPENSE_RE = /(?:配|开)(?:一)?(?:点|些)(?:药)?(?=$|[\s,，。!！?？]|吧|嘛|吗|来|给)/g;
 
 export function readVerbItems(x: Extraction): void {
   const text = x.text;
@@ -52,6 +54,19 @@ export function readVerbItems(x: Extraction): void {
       if (topic) x.take(topic, null, null, topic.start, topic.end);
     }
   }
+  // 每天要吃苯磺酸氨氯地平 … 能不能帮忙配一点 / 平时吃速效救心丸和阿司匹林 … 帮忙开点: medicine dispensed is
+  // the medicine named before, in any clause
+  if (x.hits.length === 0 && (text.includes('配') || text.includes('开')))
+    for (const m of text.matchAll(DISPENSE_RE)) {
+      const named = x
+        .mentions()
+        .filter(
+          (g) => g.end <= m.index && !x.used.overlaps(g.start, g.end) && categoryOf(g.name) === 'medical',
+        );
+      // (他带的药只够吃到明天了: the medicine named is what 药 was)
+      const specific = named.filter((g) => !GENERAL_MEDICINE.has(g.name));
+      for (const g of specific.length > 0 ? specific : named) x.take(g, null, null, g.start, g.end);
+    }
   if (text.includes('有')) for (const m of text.matchAll(HAVE_RE)) x.readListAfter(m.index + 1);
   // 有没有跳绳？或者象棋也行 / 借本书 或者报纸都得: the other goods offered instead are asked for too
   if (x.hits.length > 0 && text.includes('或'))
