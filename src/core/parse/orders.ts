@@ -30,6 +30,8 @@ const ASKED_BUY_RE = /(?:麻烦|帮忙|帮我|请)[^，,。]{0,8}(?:买|带|订|
 const NOT_NOW_RE =
   /下周再|下次再|过两天再|以后再|再说|够不够|够吗|多重|重不重|好不好用|行不行|要不要|赊(?:到|账|一下)?(?:不|吗|么|得)|不是说[^，,。]{0,12}(?:送|到|来)[^，,。]{0,6}(?:吗|么|\?|？)|统计一下|统计好了?再|再报/;
 const ASKS_RE = /帮|麻烦|能|可以|请|给我|要[\d一二两三四五六七八九十几半]/;
+const AVAILABLE_RE = /有没(?:有|得)|有莫得|有冇得|还有[\u4e00-\u9fa5]{1,6}?没得/g;
+const AVAILABLE_ASK_RE = /要|买|带|捎|帮|想|订|拿|领|没了|用完|莫得了|没得了|没有了|送/;
 
 /**
  * 村里还有口罩卖吗 我想买10个 / 有没有卖小鸡苗的 要二十只: the sender's own buying clause outweighs a question
@@ -54,6 +56,9 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
     NOT_NOW_RE.test(text) ||
     (KEPT_OR_PAID_RE.test(text) && !MORE_RE.test(text) && !OWN_BUY_RE.test(text) && !ASKED_BUY_RE.test(text))
   )
+    return true;
+  // 磷肥有没得 / 镇上还有没有卖菜籽的 / 村里还有口罩发没得: asking whether there are goods, and nothing more, orders none
+  if (AVAILABLE_RE.test(text) && items.every(noQty) && !AVAILABLE_ASK_RE.test(text.replace(AVAILABLE_RE, '')))
     return true;
   // 买化肥要带身份证吗: a question without any asking word and without quantities is about the goods
   if (/[吗?]\s*$/.test(text) && !ASKS_RE.test(text) && items.every(noQty)) return true;
