@@ -228,6 +228,54 @@ describe('withdrawals', () => {
   });
 });
 
+describe('asking after an order not yet come', () => {
+  it('says where each order stands and reminds the volunteers once a day, instead of sending it to review', async () => {
+    await v.say(VILLAGERS, '老王', '买两袋化肥', at('09:00'));
+    await v.say(VILLAGERS, '老王', '再要一桶菜籽油', at('09:01'));
+    expect(await v.say(VILLAGERS, '老王', '昨天订的化肥咋个还没到', at('10:00'))).toEqual([
+      { topic: VOLUNTEERS, mentions: [], text: '【催单】老王问：O-0001 化肥 2袋（待买），什么时候到。' },
+      {
+        topic: VILLAGERS,
+        mentions: ['老王'],
+        text: 'O-0001 化肥 2袋：还没买到\n已提醒志愿者，请稍等。',
+      },
+    ]);
+    expect(await v.stateOf(v.lastId)).toBe('handled');
+    await v.say(VOLUNTEERS, '小李', '#已买 O-0001', at('11:00'));
+    // the same day again: answered with where it stands now, the volunteers not told twice
+    expect(await v.say(VILLAGERS, '老王', '化肥到了没', at('12:00'))).toEqual([
+      {
+        topic: VILLAGERS,
+        mentions: ['老王'],
+        text: 'O-0001 化肥 2袋：志愿者已买好，正在安排送\n已提醒志愿者，请稍等。',
+      },
+    ]);
+    // nothing named: every order still to come
+    const all = await v.say(VILLAGERS, '老王', '咋还没送来哦', at('12:30'));
+    expect(all.map((s) => s.text)).toEqual([
+      '【催单】老王问：O-0002 菜籽油 1桶（待买）；O-0001 化肥 2袋（已买待送），什么时候到。',
+      'O-0002 菜籽油 1桶：还没买到\nO-0001 化肥 2袋：志愿者已买好，正在安排送\n已提醒志愿者，请稍等。',
+    ]);
+  });
+
+  it('answers a chase of water from the booking, and keeps a chase of nothing for the volunteers to look at', async () => {
+    await v.say(VILLAGERS, '老王', '明天下午送两桶水到5组', at('09:00'));
+    const water = await v.say(VILLAGERS, '老王', '水咋个还没送来哦', at('16:00', '16'));
+    expect(water.map((s) => s.text)).toEqual([
+      '【催单】老王问：W-0001 送水 2桶（2月16日下午），什么时候到。',
+      'W-0001 送水 2桶（2月16日下午）：还没送到\n已提醒志愿者，请稍等。',
+    ]);
+    expect(await v.say(VILLAGERS, '小陈', '我的尿素还没到', at('16:10', '16'))).toEqual([
+      {
+        topic: VILLAGERS,
+        mentions: ['小陈'],
+        text: '没查到您还没送到的订单或送水。请说一下订的是什么、哪天订的，志愿者会看一下。',
+      },
+    ]);
+    expect(await v.stateOf(v.lastId)).toBe('unplaced');
+  });
+});
+
 describe('health and the village doctor', () => {
   it('tells the volunteers of a fever or a call for the doctor, and the villager only that it was passed on', async () => {
     const said = await v.say(VILLAGERS, '刘婆婆', '老汉今天38.6 咳得凶 村医能来看一下不', at('09:00'));

@@ -3,6 +3,7 @@
 // before (core/understand.ts); this acts on it in the turn's transaction and answers once.
 
 import type { CancelRecord, OrderRecord, ParsedRecord, WaterRecord } from '../../core/records.js';
+import { chaseOf } from '../../core/village/chase.js';
 import { orderNo, waterNo } from '../../core/village/format.js';
 import { canonicalPlace } from '../../core/village/places.js';
 import { placeSetText } from '../../core/village/replies.js';
@@ -10,12 +11,15 @@ import type { OutboxService } from '../outbox.js';
 import { noteReview, REVIEW_NOTES } from '../review-note.js';
 import type { Turn } from '../turn.js';
 import { relayCare } from './care.js';
+import { answerChase } from './chase.js';
 import { actionable, answerPending, ask, fixRecentOrder } from './confirm.js';
 import { ownerOf, type VillagerContext, villageRepos } from './context.js';
 import { applyJielong } from './jielong.js';
 import { cancel, placeOrders, WATER_WORDS } from './orders.js';
 import { bookWater } from './water.js';
 
+/** A chaser when nothing of the sender's is still to come: kept for the volunteers to look at. */
+const NOTHING_TO_COME = '没查到您还没送到的订单或送水。请说一下订的是什么、哪天订的，志愿者会看一下。';
 /** A place given later fills orders and bookings of the last day that have none. */
 const PLACE_WINDOW_MS = 24 * 3_600_000;
 
@@ -76,6 +80,13 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
     if (answered.kind === 'none' && acting.some((r) => r.type === 'health')) {
       turn.reply({ text: '收到，谢谢。', mention: true, kind: 'ack' });
       return turn.done('handled', 'a normal reading in the village');
+    }
+    // 昨天订的化肥咋个还没到: asking after an order not yet come is answered from the orders, not sent to review
+    const chase = answered.kind === 'none' && acting.length === 0 && !u.place ? chaseOf(msg.text) : null;
+    if (chase) {
+      const said = await answerChase(ctx, chase, deps.outbox);
+      turn.reply({ text: said ?? NOTHING_TO_COME, mention: true });
+      return turn.done(said ? 'handled' : 'unplaced', said ? 'asked after an order' : 'asked after no order');
     }
     const refs = u.place ? await fillPlace(ctx, u.place) : [];
     if (refs.length && u.place) {
