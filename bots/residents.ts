@@ -3,7 +3,6 @@
 import type { Robot } from '../src/chat/robot.js';
 import { helpText } from '../src/core/replies.js';
 import type { Services } from '../src/services/index.js';
-import { noteReview, REVIEW_NOTES } from '../src/services/review-note.js';
 
 const roles = ['residents'] as const;
 
@@ -16,14 +15,8 @@ export default function residents(robot: Robot, services: Pick<Services, 'quaran
 
   // Chatter, questions and media: nothing to record; what looks meant is kept for staff review, and the
   // sender hears that a person will look (once in a while).
-  robot.otherwise(
-    async (res) => {
-      const { state, note } = res.understood.leftover;
-      res.done(state, note);
-      if (state === 'unplaced') await noteReview(res, REVIEW_NOTES.residents);
-    },
-    { roles },
-  );
+  // (asking after a request not yet done is answered from the tickets)
+  robot.otherwise((res) => quarantine.residentOther(res), { roles });
 
   // Commands nobody listens for get the help text, so residents learn the few there are.
   robot.unknownCommand(

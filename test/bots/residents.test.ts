@@ -234,6 +234,19 @@ describe('requests', () => {
     expect(texts(await h.say(RESIDENTS, '2105高', '体温计什么时候送来', '2020-02-15 09:15'))).toEqual([
       [RESIDENTS, '@2105高 您的需求 R-0001（体温计）还在处理中，工作人员会尽快办好。'],
     ]);
+    // Asking after tickets with nothing new asked: where each stands, and staff are told once a day.
+    const pending =
+      '@2105高 您的需求 R-0003（医疗需求）还在处理中，工作人员会尽快办好。\n' +
+      '您的需求 R-0001（体温计）还在处理中，工作人员会尽快办好。';
+    expect(texts(await h.say(RESIDENTS, '2105高', '之前要的还没到，麻烦看一下', '2020-02-15 09:16'))).toEqual(
+      [
+        [STAFF, '【催办】2105 高某问：R-0003（医疗需求）、R-0001（体温计），什么时候能办好。'],
+        [RESIDENTS, pending],
+      ],
+    );
+    expect(texts(await h.say(RESIDENTS, '2105高', '之前要的咋还没送来', '2020-02-15 09:17'))).toEqual([
+      [RESIDENTS, pending],
+    ]);
     expect(texts(await h.say(STAFF, '李护士', '#接单 R-0001', '2020-02-15 09:20'))).toEqual([
       [STAFF, 'R-0001（2105 高某 体温计）由 李护士 负责。'],
     ]);

@@ -54,6 +54,8 @@ export const staffTexts = {
 
   urgentRequest: (ref: string, p: Person, what: string, time: string, said: string) =>
     `【紧急需求 ${ref}】${who(p)}：${what}（${time}）\n原话：“${said}”\n接单 #接单 ${ref}，办好后 #完成 ${ref}`,
+  /** A resident asking after tickets not yet done (前几天要的书还没送来). */
+  chased: (p: Person, tickets: string) => `【催办】${who(p)}问：${tickets}，什么时候能办好。`,
   /** `told`: when the resident hears of it (outgoing.whenTold). */
   requestDone: (ref: string, told: string) => `${ref} 已办结，住户${told}。`,
   requestAlready: (ref: string, at: string) => `${ref} 已于 ${at} 办结。`,

@@ -3,6 +3,7 @@
 // wakes the outbox worker after the commit.
 import type { SiteRow } from '../../../db/repositories/registry.js';
 import { createReviewRepo } from '../../../db/repositories/review.js';
+import { chaseOf } from '../../core/chase.js';
 import type { CommandName } from '../../core/commands.js';
 import type { ChatMessage } from '../../core/domain.js';
 import { digestText } from '../../core/quarantine/digest.js';
@@ -18,7 +19,7 @@ import { identify, register } from './identity.js';
 import { createLadder, slotAt } from './ladder.js';
 import { ackAlert, acknowledge, extend, findTarget, release, statusOf, transfer } from './lifecycle.js';
 import { recordReadings } from './reports.js';
-import { cancelRequests, createRequests } from './requests.js';
+import { cancelRequests, chasedRequests, createRequests } from './requests.js';
 import { openTicketList, staffTicket, type TicketAction, ticketAction } from './tickets.js';
 import { createQuarantineTimetable } from './timetable.js';
 
@@ -105,6 +106,27 @@ export function createQuarantineService(deps: QuarantineDeps) {
       if (lines.length === 0) return turn.done(u.leftover.state, u.leftover.note);
       turn.reply({ text: lines.join('\n'), mention: true });
       turn.done('handled', note);
+    },
+
+    /**
+     * A resident's message with nothing to record. Asking after tickets not yet done (前几天要的书还没送来) is
+     * answered from the tickets; what else looks meant is kept for staff review, and the sender hears so.
+     */
+    async residentOther(turn: Turn): Promise<void> {
+      const { message: msg, understood: u } = turn;
+      const chase = chaseOf(msg.body);
+      const site = chase ? await siteOf(turn) : null;
+      if (site && chase) {
+        const r = reposOf(turn.tx);
+        const resident = await identify(r, site, msg);
+        const lines = await chasedRequests(deps, r, site, msg, resident, chase);
+        if (lines.length > 0) {
+          turn.reply({ text: lines.join('\n'), mention: true });
+          return turn.done('handled', 'asked after a request');
+        }
+      }
+      turn.done(u.leftover.state, u.leftover.note);
+      if (u.leftover.state === 'unplaced') await noteReview(turn, REVIEW_NOTES.residents);
     },
 
     /** `#状态` and `#登记` in the residents group. */

@@ -2,12 +2,14 @@
 // by the resident. Urgent ones go to the staff group at once. Staff's side is in tickets.ts.
 import type { SiteRow } from '../../../db/repositories/registry.js';
 import type { ResidentView } from '../../../db/repositories/residents.js';
+import type { Chase } from '../../core/chase.js';
 import type { ChatMessage } from '../../core/domain.js';
+import { canonicalItemName } from '../../core/parse/index.js';
 import { roomInNickname } from '../../core/quarantine/observation.js';
 import { staffTexts } from '../../core/quarantine/staff-texts.js';
 import { itemNames, itemsText, ref, texts } from '../../core/quarantine/texts.js';
 import type { CancelRecord, RequestRecord } from '../../core/records.js';
-import { localTime } from '../../core/time.js';
+import { localDate, localTime } from '../../core/time.js';
 import type { QuarantineDeps, Repos } from './deps.js';
 
 const SAID_MAX = 80;
@@ -96,6 +98,45 @@ async function urgentToStaff(
     },
     r.db,
   );
+}
+
+/** At most this many tickets are named in one answer. */
+const MAX_CHASED = 3;
+
+/**
+ * 前几天要的书还没送来 (no record: nothing new is asked): the sender's open tickets of the goods named, or all of
+ * them, are said to be under way; staff are told once a day. Empty when the sender has none open.
+ */
+export async function chasedRequests(
+  deps: QuarantineDeps,
+  r: Repos,
+  site: SiteRow,
+  msg: ChatMessage,
+  resident: ResidentView | null,
+  chase: Chase,
+): Promise<string[]> {
+  const open = await r.requests.open(site.id, { talkerId: msg.talkerId });
+  const named = (
+    chase.goods.length === 0
+      ? open
+      : open.filter((q) => q.items.some((i) => chase.goods.includes(canonicalItemName(i.name))))
+  ).slice(0, MAX_CHASED);
+  if (named.length === 0) return [];
+  const asked = named.map((q) => `${ref('R', q.number)}（${itemNames(q.items, q.category)}）`);
+  const room = named[0]?.room ?? resident?.room ?? roomInNickname(msg.talkerName);
+  // (the same tickets asked after again the same day are answered, not sent on to staff again)
+  await deps.outbox.toSiteGroup(
+    site.id,
+    'staff',
+    {
+      text: staffTexts.chased({ name: resident?.name ?? msg.talkerName, room }, asked.join('、')),
+      kind: 'chase',
+      dedupeKey: `chase:${site.id}:${named.map((q) => q.number).join(',')}:${localDate(msg.at, site.timeZone)}`,
+      sourceMessageId: msg.id,
+    },
+    r.db,
+  );
+  return named.map((q) => texts.requestPending(ref('R', q.number), itemNames(q.items, q.category)));
 }
 
 /** Names that stand for "what I asked for" rather than an item (取消刚才的需求). */

@@ -1,8 +1,8 @@
 // A villager asking after an order or a water booking not yet come (昨天订的化肥咋个还没到): the bot says where each
 // stands and reminds the volunteers once a day per order, instead of sending the message to review as unread.
 
+import type { Chase } from '../../core/chase.js';
 import { localDate } from '../../core/time.js';
-import type { Chase } from '../../core/village/chase.js';
 import {
   formatDay,
   formatItems,

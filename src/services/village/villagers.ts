@@ -2,8 +2,8 @@
 // 接龙 tool), water bookings, withdrawals, and a place given after an order. The message was understood
 // before (core/understand.ts); this acts on it in the turn's transaction and answers once.
 
+import { chaseOf } from '../../core/chase.js';
 import type { CancelRecord, OrderRecord, ParsedRecord, WaterRecord } from '../../core/records.js';
-import { chaseOf } from '../../core/village/chase.js';
 import { orderNo, waterNo } from '../../core/village/format.js';
 import { canonicalPlace } from '../../core/village/places.js';
 import { placeSetText } from '../../core/village/replies.js';

@@ -1,6 +1,6 @@
-// A villager asking after what they ordered or booked before (昨天订的化肥咋个还没到, 水送到了没, 我的尿素还没送来):
+// Someone asking after what they ordered, booked or asked for before (昨天订的化肥咋个还没到, 水送到了没, 前几天要的书还没送来):
 // the parser gives no record for it (it books nothing new); the bot looks the orders up and answers.
-import { ITEM_ALIASES } from '../parse/index.js';
+import { ITEM_ALIASES } from './parse/index.js';
 
 const CHASE_RE =
   /还没(?:有)?(?:到|送|来|拿到|收到|看到)|(?:咋个?|怎么|啷个|为啥|为什么)(?:还)?没(?:有)?(?:到|送|来)|(?:到|送到|来|送)了没(?:有|得)?|到没到|送没送|(?:什么|啥|哪个)时候(?:能|才|可以)?(?:到|送)|几时(?:能)?(?:到|送)/;

@@ -1,7 +1,7 @@
 // What a villager's message without records asks after: goods by their canonical name, the water booked, or
 // everything still to come.
 import { describe, expect, it } from 'vitest';
-import { chaseOf } from '../../../src/core/village/chase.js';
+import { chaseOf } from '../../src/core/chase.js';
 
 describe('chaseOf', () => {
   it('names the goods asked after, by their canonical name', () => {
