@@ -2,7 +2,8 @@
 // line) read like 接龙 lines with no number, and readings a line under a heading (今早全组体温：\n张强 36.5), each
 // given the name on its line and the heading's part of the day.
 import type { HealthRecord } from '../records.js';
-import { type Jielong, type JielongLine, MAX_JIELONG_LINES, readLine } from './jielong.js';
+import { type Jielong, type JielongLine, MAX_JIELONG_LINES } from './jielong.js';
+import { readLine } from './jielong-line.js';
 import { SURNAMES } from './name-words.js';
 
 /** A part of the day in a roster's heading (or on its line). */

@@ -1,0 +1,137 @@
+import { isCjk, Mask } from './chars.js';
+import { maskSizes } from './claims.js';
+import { goodsAt, isKnownGoods } from './item-lexicon.js';
+import { extractItems, type ItemHit } from './items.js';
+import type { JielongLine } from './jielong.js';
+import { findPlaces } from './places.js';
+import { findQuantities } from './quantities.js';
+
+/** 我是何婆婆要…: the sender naming herself on her line. */
+const SELF_INTRO_RE = /^我是(?=[\u4e00-\u9fa5]{2,4})/;
+
+function isPlaceToken(token: string): boolean {
+  const p = findPlaces(token);
+  return p.length === 1 && p[0]?.start === 0 && p[0].end === token.length && p[0].strict === true;
+}
+
+const BRACKETED_RE = /\([^()]{1,8}\)/g;
+const COPY_TAIL_RE = /(?:同上|同前)$/;
+/** 盐3包改成5包: the owner changed the line; the quantity after 改成 stands. */
+const CHANGED_QTY_RE =
+  /[\d一二两三四五六七八九十]+(?:\.\d)?\s*[\u4e00-\u9fa5a-zA-Z]{1,2}?\s*(?:改成|改为|换成)\s*(?=[\d一二两三四五六七八九十])/g;
+const BRACKETED_CHANGE_RE =
+  /[\d一二两三四五六七八九十]+(?:\.\d)?\s*([袋桶包斤瓶箱盒个把提件块])?\s*[(（]\s*(?:改成|改为|换成|改)\s*([\d一二两三四五六七八九十]+(?:\.\d)?\s*[袋桶包斤瓶箱盒个把提件块]?)\s*[)）]/g;
+const GROUP_PREFIX_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社)\s*/;
+const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
+
+/**
+ * Splits a line into the name on it and what it orders: "张三 化肥2袋", "张三：20斤", "刘婆婆要两袋化肥",
+ * "张三化肥2袋" (the name ends where the first goods word or quantity begins).
+ */
+function splitCustomer(line: string): { customer: string | null; body: string } {
+  // 5组刘家 / 3组 王婆: the group is where to deliver (found by the place reader), the rest is the name
+  let text = line.replace(GROUP_PREFIX_RE, '').replace(SELF_INTRO_RE, '');
+  let sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
+  // 黄桷坪 杨婆婆 挂面3把: a place opening the line is where to deliver, the name follows it
+  if (sep?.[1] && isPlaceToken(sep[1])) {
+    text = text.slice(sep[0].length);
+    sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
+  }
+  if (sep?.[1]) {
+    const token = sep[1];
+    const hasQty = findQuantities(token).length > 0;
+    if (/^\d{3,4}$/.test(token)) return { customer: token, body: text.slice(sep[0].length) }; // a room
+    if (!/\d/.test(token) && !hasQty && !isKnownGoods(token)) {
+      // 张秀英(三组) / 李贵(大湾)同上: the bracket holds the place (read from the whole line), not the name
+      const name = token.replace(BRACKETED_RE, '').replace(COPY_TAIL_RE, '') || token;
+      return { customer: name.replace(VERB_TAIL_RE, '') || name, body: text.slice(sep[0].length) };
+    }
+  }
+  let cut = findQuantities(text)[0]?.start ?? text.length;
+  // 大米两袋 / 酱油一瓶: goods opening the line (大米, not 大 and 米) leave no name
+  if ((goodsAt(text, 0)?.length ?? 0) >= 2) return { customer: null, body: text };
+  for (let i = 1; i < cut; i++) {
+    if (goodsAt(text, i)) {
+      cut = i;
+      break;
+    }
+  }
+  const head = text
+    .slice(0, cut)
+    .replace(BRACKETED_RE, '')
+    .replace(COPY_TAIL_RE, '')
+    .replace(VERB_TAIL_RE, '')
+    .trim();
+  if (head.length === 0 || /\d/.test(head) || isKnownGoods(head) || head.length > 12) {
+    return { customer: null, body: text };
+  }
+  return { customer: head, body: text.slice(cut) };
+}
+
+export function readLine(
+  seq: number,
+  raw: string,
+  rest: string,
+  product: string | null,
+  unit: string | null,
+): JielongLine {
+  const split = splitCustomer(rest.trim());
+  const customer = split.customer;
+  // 胡大爷 2桶 三组: the place is where to deliver, never the name of what is ordered
+  // 盐 2包 （改成3包）: the count changed in brackets gives way to the new one
+  let body = split.body.replace(BRACKETED_CHANGE_RE, '$2').replace(CHANGED_QTY_RE, '');
+  for (const p of findPlaces(body))
+    body = body.slice(0, p.start) + '|'.repeat(p.end - p.start) + body.slice(p.end);
+  // 米2袋（55元一袋的）: a price in brackets on the line is no quantity
+  if (body.includes('元') || body.includes('块'))
+    body = body.replace(PRICE_BRACKET_RE, (m) => '|'.repeat(m.length));
+  // 50斤装的尿素3袋: a pack size on the line is no quantity
+  if (SIZE_HINT_RE.test(body)) {
+    const claimed = new Mask(body.length);
+    maskSizes(claimed, body);
+    body = claimed.apply(body);
+  }
+  const productInfo = product ? { name: product, unit } : null;
+  let hits = extractItems(body, { verbs: false, product: productInfo });
+  // 4. 李秀英 大米 老屋基: goods named with no count are still that line's order (how much, the bot asks)
+  // (only after a name standing on its own: 1. 戴好口罩 in a list of rules is no one's order)
+  if (hits.length === 0 && !productInfo && customer !== null && standsAlone(rest, customer))
+    hits = namedGoods(body);
+  let plusOne = false;
+  if (hits.length === 0 && productInfo) {
+    // "老王 5" under a one-product header: a bare small number is the quantity
+    const m = /^\s*(\d{1,3}(?:\.5)?)\s*$/.exec(body);
+    if (m?.[1])
+      hits = [{ start: 0, end: body.length, item: { name: productInfo.name, qty: Number(m[1]), unit } }];
+    // "吴三妹 +1": one more buyer of the product, how much is a guess the bot asks about
+    else if (/^\s*(?:\+|＋)\s*1\s*$/.test(body)) {
+      hits = [{ start: 0, end: body.length, item: { name: productInfo.name, qty: null, unit: null } }];
+      plusOne = true;
+    }
+  }
+  return { seq, raw, customer, items: hits.map((h) => h.item), ...(plusOne ? { plusOne } : {}) };
+}
+
+const PRICE_BRACKET_RE = /[（(][^）)]{0,12}[元块][^）)]{0,8}[）)]/g;
+
+/** A pack size may be on the line (50斤装, 5L一桶的). */
+const SIZE_HINT_RE = /装|[一每][桶袋箱瓶件盒包壶提罐]/;
+
+/** The name is followed by a space or a colon in the line (张三 大米), not glued to what follows (戴好口罩). */
+function standsAlone(line: string, name: string): boolean {
+  const at = line.indexOf(name);
+  return at >= 0 && /[\s:：,，]/.test(line[at + name.length] ?? '');
+}
+
+/** Known goods words standing in a line, each with no count. */
+function namedGoods(body: string): ItemHit[] {
+  const out: ItemHit[] = [];
+  for (let i = 0; i < body.length && out.length < 6; i++) {
+    const w = goodsAt(body, i);
+    if (!w || isCjk(body[i - 1])) continue;
+    if (isCjk(body[i + w.length])) continue;
+    out.push({ start: i, end: i + w.length, item: { name: w, qty: null, unit: null } });
+    i += w.length - 1;
+  }
+  return out;
+}
