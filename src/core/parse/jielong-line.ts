@@ -1,3 +1,5 @@
+// One line of a 接龙 or of a pasted table (1. 张三 大米2袋 三组): whose it is and what it orders. A place on the
+// line is where to deliver; a price or a pack size is no quantity; a count changed in brackets gives way.
 import { isCjk, Mask } from './chars.js';
 import { maskSizes } from './claims.js';
 import { goodsAt, isKnownGoods } from './item-lexicon.js';
