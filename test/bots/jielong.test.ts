@@ -98,6 +98,19 @@ describe('a 接龙 re-posted three times', () => {
     ]);
   });
 
+  it('cancels a line its owner marks 不要了, and orders nothing for it', async () => {
+    await v.say(VILLAGERS, '老李', list('1. 老李 尿素2袋', '2. 刘婆婆 菜油1桶'), at('09:00'));
+    const struck = list('1. 老李 尿素2袋', '2. 刘婆婆 菜油1桶（不要了）', '3. 张三 大米20斤');
+    expect(texts(await v.say(VILLAGERS, '刘婆婆', struck, at('09:10')))).toEqual([
+      '接龙已更新：\n取消 2. 刘婆婆 菜油 1桶（O-0002）\n新增 3. 张三 大米 20斤（O-0003）',
+    ]);
+    expect(await lines()).toEqual([
+      'O-1 #1 老李 open 尿素2袋',
+      'O-2 #2 刘婆婆 cancelled 菜籽油1桶',
+      'O-3 #3 张三 open 大米20斤',
+    ]);
+  });
+
   it('leaves the lines a partial copy does not show, and bought lines alone', async () => {
     await v.say(
       VILLAGERS,

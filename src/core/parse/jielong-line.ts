@@ -2,11 +2,13 @@
 // line is where to deliver; a price or a pack size is no quantity; a count changed in brackets gives way.
 import { isCjk, Mask } from './chars.js';
 import { maskSizes } from './claims.js';
-import { goodsAt, isKnownGoods } from './item-lexicon.js';
+import { isDrugName } from './drugs.js';
+import { goodsAt, isKindOf, isKnownGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import type { JielongLine } from './jielong.js';
 import { findPlaces } from './places.js';
 import { findQuantities } from './quantities.js';
+import { mendBagSlips } from './voice.js';
 
 /** 我是何婆婆要…: the sender naming herself on her line. */
 const SELF_INTRO_RE = /^我是(?=[\u4e00-\u9fa5]{2,4})/;
@@ -82,6 +84,13 @@ export function readLine(
   // 胡大爷 2桶 三组: the place is where to deliver, never the name of what is ordered
   // 盐 2包 （改成3包）: the count changed in brackets gives way to the new one
   let body = split.body.replace(BRACKETED_CHANGE_RE, '$2').replace(CHANGED_QTY_RE, '');
+  // 化肥两代: the recogniser's 代 for 袋 (and 话费 for 化肥), as in a message of its own
+  if (body.includes('代') || body.includes('费')) body = mendBagSlips(body);
+  // 降压药（卡托普利）2盒: the kind in brackets after the general goods is what is ordered
+  if (body.includes('(') || body.includes('（'))
+    body = body.replace(KIND_IN_BRACKETS_RE, (m, general: string, kind: string) =>
+      isKnownGoods(general) && (isDrugName(kind) || isKindOf(kind, general)) ? kind : m,
+    );
   for (const p of findPlaces(body))
     body = body.slice(0, p.start) + '|'.repeat(p.end - p.start) + body.slice(p.end);
   // 米2袋（55元一袋的）: a price in brackets on the line is no quantity
@@ -111,9 +120,14 @@ export function readLine(
       plusOne = true;
     }
   }
-  return { seq, raw, customer, items: hits.map((h) => h.item), ...(plusOne ? { plusOne } : {}) };
+  const items = hits.map((h) => h.item);
+  // 玉米种子3包（不要了）: the owner struck the line out; what it named is withdrawn, nothing ordered
+  if (STRUCK_RE.test(rest)) return { seq, raw, customer, items: [], struck: items };
+  return { seq, raw, customer, items, ...(plusOne ? { plusOne } : {}) };
 }
 
+const KIND_IN_BRACKETS_RE = /([\u4e00-\u9fa5]{1,6})\s*[（(]([\u4e00-\u9fa5]{2,10})[）)]/g;
+const STRUCK_RE = /[（(]\s*(?:不要了|不要|取消了?|划掉|作废|删掉)\s*[）)]\s*$|\s(?:不要了|取消了|划掉)\s*$/;
 const PRICE_BRACKET_RE = /[（(][^）)]{0,12}[元块][^）)]{0,8}[）)]/g;
 
 /** A pack size may be on the line (50斤装, 5L一桶的). */

@@ -1,7 +1,7 @@
 // 接龙: a header (#接龙 or a title line) followed by numbered lines (1. / 1、 / ① / (1) / "1 "), each a name and
 // usually goods. The bot keeps a 接龙 as a list with its own identity and de-duplicates re-posts, so the
 // structure is exposed; parseMessage turns each line that orders something into one order record.
-import type { DayPart, HealthRecord, Item, OrderRecord, WaterRecord } from '../records.js';
+import type { CancelRecord, DayPart, HealthRecord, Item, OrderRecord, WaterRecord } from '../records.js';
 import { findDates, resolveDay } from './dates.js';
 import { doubt } from './doubts.js';
 import { goodsAt, goodsSuffix } from './item-lexicon.js';
@@ -19,6 +19,8 @@ export interface JielongLine {
   items: Item[];
   /** "+1" under a one-product header: the product, quantity unknown (the bot asks). */
   plusOne?: boolean;
+  /** 玉米种子3包（不要了）: the goods the line's owner struck out; the line orders nothing. */
+  struck?: Item[];
 }
 
 export interface Jielong {
@@ -61,8 +63,12 @@ function headerProduct(header: string): { name: string; unit: string | null } | 
     if (name) return { name, unit: p[2] ?? null };
   }
   const found: string[] = [];
-  for (let i = 0; i < header.length; i++) {
-    const w = goodsAt(header, i);
+  // (#接龙 茶园坡片区代购: goods inside a place's name are none)
+  let text = header;
+  for (const pl of findPlaces(header))
+    text = text.slice(0, pl.start) + '|'.repeat(pl.end - pl.start) + text.slice(pl.end);
+  for (let i = 0; i < text.length; i++) {
+    const w = goodsAt(text, i);
     if (w) {
       if (!found.includes(w)) found.push(w);
       i += w.length - 1;
@@ -103,7 +109,8 @@ export function readJielong(input: string): Jielong | null {
 function whenOf(text: string, local: LocalDate | null): { date: string | null; part: DayPart | null } {
   let date: string | null = null;
   let part: DayPart | null = null;
-  for (const d of findDates(text)) {
+  // (周二送水登记（周一晚上8点截止）: the deadline is not the delivery's day)
+  for (const d of findDates(text.replace(DEADLINE_RE, (m) => '|'.repeat(m.length)))) {
     // #接龙 2月5日 送水登记（明天上午）: the day said last is the delivery's (the first may be the list's own)
     if (d.day !== null) date = resolveDay(d.day, local);
     if (part === null && d.part !== null) part = d.part;
@@ -111,6 +118,7 @@ function whenOf(text: string, local: LocalDate | null): { date: string | null; p
   return { date, part };
 }
 
+const DEADLINE_RE = /[（(][^）)]*(?:截止|之前报|前报)[^）)]*[）)]|[^，,。\s()（）]{0,10}截止/g;
 const HEADER_PLACE_RE =
   /(?:统一|一起)?(?:送到|送至|送往)\s*([^\s，,。!！的]{2,8})|^\s*((?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社队])\s*[:：]?\s*$/;
 const COPY_RE = /同上|同前|一样的?$|跟上面一样/;
@@ -123,8 +131,8 @@ export function jielongOrders(
   j: Jielong,
   local: LocalDate | null = null,
   healthOf: ((line: string) => HealthRecord[]) | null = null,
-): (OrderRecord | WaterRecord | HealthRecord)[] {
-  const out: (OrderRecord | WaterRecord | HealthRecord)[] = [];
+): (OrderRecord | WaterRecord | HealthRecord | CancelRecord)[] {
+  const out: (OrderRecord | WaterRecord | HealthRecord | CancelRecord)[] = [];
   let headerWhen: { date: string | null; part: DayPart | null } | null = null;
   // #接龙 明天统一送到3组晒坝: where the header sends everything is each line's place unless the line names one
   // (五组： over a volunteer's rows is where they all go)
@@ -141,6 +149,11 @@ export function jielongOrders(
       copied = true;
     }
     if (line.items.length > 0) previous = line.items;
+    // 4. 刘德贵 玉米种子3包（不要了）: goods struck out are withdrawn
+    if (line.struck && line.struck.length > 0) {
+      out.push({ type: 'cancel', items: line.struck.map((i) => ({ name: i.name })) });
+      continue;
+    }
     if (line.items.length === 0) {
       // 体温接龙: 1. 2101 36.5 — a line with no goods may be a resident's temperature report
       if (healthOf) for (const h of healthOf(line.raw.replace(MARK_RE, ''))) out.push(h);

@@ -138,7 +138,7 @@ const RECOUNT_RE =
   /([\d一二两三四五六七八九十百半]+)\s*(斤|袋|桶|包|瓶|箱|个|盒|把|卷|件|公斤)(?:的)?((?:[,，\s]*(?:太多了|忒多了|太少了|不够|多了|少了))?)[,，\s]*(?:改成|改为|改)(?=\s*[\d一二两三四五六七八九十百半]+\s*\2)/g;
 const CN_COUNT: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5' };
 /** 话费两袋 → 化肥两袋, 化肥两代 → 化肥两袋: slips of goods and measure counted in bags (same length, in place). */
-function mendBagSlips(text: string): string {
+export function mendBagSlips(text: string): string {
   let out = text;
   if (out.includes('费')) out = out.replace(FERTILISER_SLIP_RE, '化肥');
   if (out.includes('代')) out = out.replace(BAG_SLIP_RE, '$1袋');

@@ -40,7 +40,9 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
       more: u.more,
     };
     if (u.jielong) {
-      const reply = await applyJielong(ctx, u.jielong, u.records as OrderRecord[]);
+      // (a struck line's withdrawal is the diff's to make: the line orders nothing now)
+      const orders = u.records.filter((r): r is OrderRecord => r.type === 'order');
+      const reply = await applyJielong(ctx, u.jielong, orders);
       if (reply) turn.reply(reply);
       return turn.done('handled', reply ? null : '接龙 re-posted without changes');
     }
