@@ -17,7 +17,7 @@ const FIX_RE = new RegExp(`^[\\s\\d|]*(?:${FIX_WORDS})[,，。!！\\s]`);
 const COUNT_FIXED_RE =
   /[\d一二两三四五六七八九十]\s*[袋桶包斤瓶箱盒件卷把支个][,，\s]*(?:不对|不是|哦不|说错了)[,，\s]*(?:是|要)?[\d一二两三四五六七八九十]\s*[袋桶包斤瓶箱盒件卷把支个]/;
 /** Right before goods: they are not wanted (不要鸡蛋, 别放葱, 不加糖). */
-const NOT_WANTED_RE = /(?:不要|不用|不需要|别|不加|不放|别放|少放|免|不吃)\s*$/;
+const NOT_WANTED_RE = /(?:不要|莫要|不用|不需要|别|不加|不放|别放|少放|免|不吃)\s*$/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
 const CUSTOMER_PREFIX_RE = new RegExp(
   `^[\\s|]*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?\\s*)?(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s)`,

@@ -32,6 +32,7 @@ const SIZE_RE = new RegExp(
   `${NUM}\\s*${SIZE_UNIT}\\s*(?:装的?|一(?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:的|那种)|的(?=[\\u4e00-\\u9fa5]|[\\s,，。]|$))|[一每](?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:是|有)?\\s*${NUM}\\s*${SIZE_UNIT}的?(?=$|[\\s,，。)）])`,
   'g',
 );
+const MONEY_TO_RE = /钱[^，,。!！?？\s]{0,6}?(?:转给|打给|交给|给)[\u4e00-\u9fa5]{1,5}/g;
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
 const PURPOSE_RE =
   /(?<=^|[\s,，。(（])(?:打|喂|做|煮|炒|种|施|撒|喷|治|防|杀|拌|泡|给[\u4e00-\u9fa5]{1,3}(?:吃|用|喝))[\u4e00-\u9fa5]{0,5}(?:的|用|用的)(?=$|[\s,，。)）])/g;
@@ -141,6 +142,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
   }
   maskSpokenPrices(mask, text);
+  // 钱我转给何书记 / 钱我先微信转给你们: whom the money goes to is no goods
+  if (text.includes('钱')) maskAll(mask, MONEY_TO_RE, text);
   // 充电线坏了 苹果的 有没有借一根: goods' name alone with 的, a clause of its own, describes the goods before
   if (text.includes('的') && DESCRIBED_HINT_RE.test(text)) {
     for (const m of text.matchAll(DESCRIBED_RE)) {

@@ -146,8 +146,8 @@ export function findDates(text: string): DateHit[] {
         hits.push({ start, end, day: { kind: 'date', month: null, day }, part: null, clock: false });
       }
     } else if (m[7] !== undefined) {
-      // 中午前送: before noon is the morning
-      const beforeNoon = m[7] === '中午' && /^(?:之|以)?前/.test(text.slice(end, end + 2));
+      // 中午前送: before noon is the morning (中午前后: around noon is noon)
+      const beforeNoon = m[7] === '中午' && /^(?:之|以)?前(?!后)/.test(text.slice(end, end + 3));
       hits.push({ start, end, day: null, part: beforeNoon ? 'am' : (PARTS[m[7]] ?? null), clock: false });
     } else if (m[8] !== undefined) {
       const h = /^(\d{1,2})/.exec(m[8]);

@@ -283,8 +283,8 @@ export function findNormal(text: string): NormalHit[] {
     if (text.endsWith('不', start) || text.endsWith('是否', start)) continue;
     const clause = clauseOf(text, start, end);
     if (CONDITIONAL_RE.test(clause) || clause.includes('?')) continue;
-    // 今晚大家体温都正常: a summary of everyone (staff's) is no one's report
-    if (EVERYONE_RE.test(clause)) continue;
+    // 今晚大家体温都正常: a summary of everyone (staff's) is no one's report (体温一直正常 谢谢大家 is one)
+    if (EVERYONE_RE.test(clause.slice(0, Math.max(0, clause.lastIndexOf(m[0]))))) continue;
     hits.push({ start, end, weak: m[0] === '正常' });
   }
   return hits;
