@@ -125,7 +125,7 @@ const KIN = [
   // Hubei and Hunan children (伢, 细伢子), Guangxi and Hunan 崽
   ...['细伢子', '伢儿', '伢子', '伢', '崽崽', '崽'],
   // Hunan and Hubei grandparents
-  ...['娭毑', '嗲嗲'],
+  ...['娭毑', '嗲嗲', '家公', '家婆', '阿奶', '阿爷', '男人', '大大'],
   ...[
     '姆妈',
     '阿妈',
