@@ -142,6 +142,10 @@ export function claimNotGoods(mask: Mask, text: string): void {
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
   }
   maskSpokenPrices(mask, text);
+  // 想和我爸杀两盘: games played are no goods
+  if (text.includes('盘')) maskAll(mask, /(?:杀|下|玩|打)[一两二三四五几]盘/g, text);
+  // 体温计摔碎了 水银的: what the goods are made of is no goods (水银 holds no 水)
+  if (text.includes('水银的')) maskAll(mask, /水银的/g, text);
   // 钱我转给何书记 / 钱我先微信转给你们: whom the money goes to is no goods
   if (text.includes('钱')) maskAll(mask, MONEY_TO_RE, text);
   // 充电线坏了 苹果的 有没有借一根: goods' name alone with 的, a clause of its own, describes the goods before

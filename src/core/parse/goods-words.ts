@@ -135,6 +135,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '橘子',
       '梨',
       '零食',
+      '老干妈',
       '方便面',
       '泡面',
       '饼干',

@@ -134,8 +134,14 @@ const VOCATIVE_RE = /^(?:各位|大家)[^，,。.!！?？\s\d]{0,6}[,，!！]\s*
  */
 const QUOTE_RE = /^「[^」]{0,500}」\s*(?:-\s*){3,}/;
 
+/** 收到 明天一起送⏎「刘德贵：我还要两袋尿素」: a quote typed as a line of its own after the reply. */
+const TRAILING_QUOTE_RE = /\n\s*「[^」\n]{1,300}」\s*$/;
+
 export function stripQuote(text: string): string {
-  if (!text.startsWith('「')) return text;
+  if (!text.startsWith('「')) {
+    const t = TRAILING_QUOTE_RE.exec(text);
+    return t && t.index > 0 ? text.slice(0, t.index).trim() : text;
+  }
   const m = QUOTE_RE.exec(text);
   return m ? text.slice(m[0].length).trim() : text;
 }
@@ -145,10 +151,10 @@ export function stripQuote(text: string): string {
  * text quotes nothing.
  */
 export function quotedWords(text: string): string | null {
-  if (!text.startsWith('「')) return null;
-  const m = QUOTE_RE.exec(text);
+  const m = text.startsWith('「') ? QUOTE_RE.exec(text) : TRAILING_QUOTE_RE.exec(text);
   if (!m) return null;
-  const inner = m[0].slice(1, m[0].indexOf('」'));
+  const open = m[0].indexOf('「');
+  const inner = m[0].slice(open + 1, m[0].indexOf('」', open));
   const colon = inner.search(/[:：]/);
   const words = colon >= 0 && colon <= 16 ? `${inner.slice(0, colon)} ${inner.slice(colon + 1)}` : inner;
   return words.trim() || null;
