@@ -40,6 +40,7 @@ const GENERIC = new Set([
 const ASKED_RE = /[要买带订送][\d一二两三四五六七八九十几]|帮我|麻烦|能不能|可以/;
 /** Words around goods named in passing: 抽屉里有体温计, 刚才说的连花清瘟. */
 const NOT_OBJECT_RE = /^.*?(?:里有|有个|说的|要的|订的|买的)/;
+const WHERE_FOUND_RE = /^\s*在[\u4e00-\u9fa5]{1,6}?(?:底下|下面|里面|里头|里|上面|上|边上|旁边|后面)\s*$/;
 const SETTLED_END_RE = /(?:够了|够用了|有了|找到了|借到了|买到了)$/;
 /** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
@@ -113,6 +114,8 @@ export function findCancels(text: string): CancelHit[] {
         object = text.slice(before, bar);
       }
     }
+    // 体温计找到了，在床底下 不用送了: where it was found, in the clause of the withdrawal, is no goods
+    if (WHERE_FOUND_RE.test(object)) object = '';
     // 充电器借到了，不用拿了: the goods settled in the clause before are what is withdrawn
     if (object.trim().length === 0 && cs > 0) {
       const prevStart = clauseStart(text, cs - 1);
