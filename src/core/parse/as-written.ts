@@ -30,7 +30,11 @@ export function asWritten(records: ParsedRecord[], raw: string): ParsedRecord[] 
     if ('items' in r)
       for (const it of r.items) {
         it.name = back(it.name);
-        if ('unit' in it && it.unit) it.unit = back(it.unit);
+        // (a unit is spelt back only from traditional script: 兩斤 stays 斤, but 三代 mended to 袋 stays 袋)
+        if ('unit' in it && it.unit) {
+          const unit = back(it.unit);
+          if (simplify(unit) === it.unit) it.unit = unit;
+        }
       }
     if (r.type === 'water' && r.unit) r.unit = back(r.unit);
     if ('deliverTo' in r && r.deliverTo) r.deliverTo = back(r.deliverTo);

@@ -37,6 +37,13 @@ function namely(text: string): string {
   for (let i = out.indexOf('就是'); i > 0; i = out.indexOf('就是', i + 2)) {
     const kind = goodsAt(out, i + 2);
     if (!kind) continue;
+    // 发飞 就是化肥 / 要一个热水带 就是暖水袋: a word the recogniser garbled, put right by the goods meant
+    const garbled = garbledBefore(out, i);
+    if (garbled) {
+      out = out.slice(0, i - garbled.length) + out.slice(i + 2);
+      i -= garbled.length + 2;
+      continue;
+    }
     for (let k = Math.min(4, i); k >= 1; k--) {
       const general = out.slice(i - k, i);
       if (goodsAt(out, i - k) === general && isKindOf(kind, general)) {
@@ -47,6 +54,16 @@ function namely(text: string): string {
     }
   }
   return out;
+}
+
+/** The word of two to four characters right before 就是 (a space may part them) that names no goods, or null. */
+function garbledBefore(text: string, at: number): string | null {
+  const before = text.slice(Math.max(0, at - 6), at);
+  const m = /(?:^|[^\u4e00-\u9fa5]|[个只袋桶瓶包盒箱斤要买])([\u4e00-\u9fa5]{2,4})(\s*)$/.exec(before);
+  const word = m?.[1];
+  if (!word || /^[一二两三四五六七八九十那这个我你他她就]/.test(word) || goodsAt(word, 0) === word)
+    return null;
+  return word + (m?.[2] ?? '');
 }
 
 export function fixMeasureHomophones(text: string): string {
@@ -67,6 +84,18 @@ export function fixMeasureHomophones(text: string): string {
   );
   // 两袋尿素哦不是尿素是复合肥两袋: goods named, taken back by name and put right, are the goods put right
   if (out.includes('不是')) out = out.replace(GOODS_TAKEN_BACK_RE, '');
+  // 两百金复合肥 / 三香方便面 / 送到五祖: 金 for 斤 and 香 for 箱 after a count, 祖 for 组 after a group's number
+  if (out.includes('金'))
+    out = out.replace(
+      /([\d一二两三四五六七八九十百])\s*金(?=[\u4e00-\u9fa5])(?!(?:额|钱|子|银|黄|属))/g,
+      '$1斤',
+    );
+  if (out.includes('香'))
+    out = out.replace(
+      /(?<![\d一二两三四五六七八九十百])([一二两三四五六七八九十\d]{1,2})\s*香(?=[\u4e00-\u9fa5]{2})(?!(?:烟|肠|菇|蕉|油|皂|水|菜|味|料|葱|瓜))/g,
+      '$1箱',
+    );
+  if (out.includes('祖')) out = out.replace(/([一二三四五六七八九十\d]{1,2})祖(?=$|[\s,，。的送])/g, '$1组');
   // 三十六肚五 / 两今肉 / 亮斤五花肉: the recogniser's 肚 for 度 in a reading, 今 for 斤 and 亮 for 两 before goods
   if (out.includes('肚')) out = out.replace(BELLY_DEGREE_RE, '$1度');
   if (out.includes('今')) out = out.replace(TODAY_JIN_RE, '$1斤');
@@ -141,10 +170,12 @@ const CN_COUNT: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3
 export function mendBagSlips(text: string): string {
   let out = text;
   if (out.includes('费')) out = out.replace(FERTILISER_SLIP_RE, '化肥');
-  if (out.includes('代')) out = out.replace(BAG_SLIP_RE, '$1袋');
+  if (out.includes('代') || out.includes('带'))
+    out = out.replace(BAG_SLIP_RE, (_m, a?: string, b?: string) => `${a ?? b}袋`);
   return out;
 }
-const BAG_SLIP_RE = /(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])/g;
+const BAG_SLIP_RE =
+  /(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])|(?<=[\u4e00-\u9fa5]\s{0,2})([一两二三四五六七八九十])带(?=$|[\s,，。送])/g;
 const FERTILISER_SLIP_RE =
   /[话化]费(?=\s*[\d一二两三四五六七八九十]+\s*[袋包代])|(?<=[\d一二两三四五六七八九十]\s*[袋包]\s*)[话化]费/g;
 const SAID_WRONG_HINT_RE = /[\s,，](?:不对|说错了|记错了|搞错了|错了)/;
