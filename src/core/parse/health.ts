@@ -25,6 +25,7 @@ import {
   countedPeople,
   MEASURED_AGAIN_RE,
   mergeInto,
+  pairedPersons,
   REMEASURED_RE,
   SEVERAL_RE,
   sameReport,
@@ -291,6 +292,10 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     };
     const earlier = dayOf(text, 0, anchor.start);
     if (earlier !== undefined) record.earlier = earlier;
+    // 我和老公体温都正常: each of the two said together is a report
+    const pair = pairedPersons(text);
+    if (pair)
+      return pair.map((person) => ({ at: anchor.start, record: { ...record, symptoms: [], person } }));
     return [{ at: anchor.start, record }];
   }
   return out;

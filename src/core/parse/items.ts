@@ -26,7 +26,7 @@ const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|最后|只够(?:吃|�
 const EACH_RE = /(?:各|每样|每种|每个)(?:送|要|买|来|拿|给)?\s*$/;
 /** 吃了两片布洛芬 / 喝了一瓶: a quantity already taken or used up is a report, not a request. */
 const CONSUMED_RE =
-  /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了|跳了|做了|走了|跑了|练了)$/;
+  /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了|跳了|做了|走了|跑了|练了|盖了|穿了|戴了)$/;
 
 /** A quantity of what is left or already used (只剩一个, 吃了两片): no item's, never a loose end. */
 export function notAsked(text: string, start: number): boolean {
@@ -141,6 +141,8 @@ function goodsThenCounts(text: string, qtys: readonly QtyHit[], x: Extraction): 
   if (qtys.length < 3 || !first || !last || first.suffix || last.suffix) return false;
   const before = nameBefore(text, first, x.used);
   if (!before || before.end !== first.start) return false;
+  // (帮我称二十斤盐巴: a verb glued to the count is no goods written before it)
+  if (!looksLikeGoods(before.name) && /[称买要带拿整来订捎]$/.test(before.name)) return false;
   const after = readNameForward(text, last.end, x.qtyStarts);
   return after === null || !isKnownGoods(after.name);
 }

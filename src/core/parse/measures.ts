@@ -1,6 +1,7 @@
 // How a message says one person was measured: again (复测, 量了两次), several ways (额温/耳温), so many times
 // (测了三次), or for several people counted (一家三口) — and when two readings are one report.
 import type { HealthRecord } from '../records.js';
+import { findPersons } from './persons.js';
 
 /** One person measured again or two ways: 量了两次, 复测, 额温/耳温, 第一次…第二次, 一次…一次. */
 export const REMEASURED_RE =
@@ -38,4 +39,22 @@ export function countedPeople(text: string): number {
   if (/两口子|老两口|我们俩|我俩/.test(text) && /都|也|均|一样/.test(text)) return 2;
   const m = /(?:一家|全家)?([两二三四五六])(?:口人|口|个人|人)[^\d]{0,8}?(?:都|也|均|全)/.exec(text);
   return m ? (COUNT_WORDS[m[1] as string] ?? 0) : 0;
+}
+
+const PAIR_RE =
+  /(?:^|[\s,，。:：])([\u4e00-\u9fa5]{1,4}?)(?:和|跟|同|与)([\u4e00-\u9fa5]{1,4}?)(?:的)?(?:体温)?(?:都|也都|俩都|两个都)/;
+
+/** 我和老公体温都正常: the two people said together, each a person, or null. */
+export function pairedPersons(text: string): [string, string] | null {
+  const m = PAIR_RE.exec(text);
+  if (!m) return null;
+  const persons = findPersons(text);
+  const sides: string[] = [];
+  for (const [k, side] of [m[1], m[2]].entries()) {
+    const at = m.index + m[0].indexOf(side as string, k === 0 ? 0 : (m[1] as string).length);
+    const hit = persons.find((p) => p.start === at && p.end === at + (side as string).length);
+    if (!hit) return null;
+    sides.push(hit.self ? '我' : hit.person);
+  }
+  return [sides[0] as string, sides[1] as string];
 }

@@ -166,7 +166,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
 /** Hamlet words of the Chongqing hills: 王家湾, 李家坝, 黄桷垭, 石板坡. */
 const HAMLET =
   '(?:(?:岩脚|岩口|坡脚|湾|坝|沟|院子|坪|岭|嘴|咀|梁|垭口?|坡|塝|坎|岩|寨|堡|坳|冲|屋基)(?:上|下|头|边)?)';
-const GROUP = `第?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:[\\u4e00-\\u9fa5]{1,3}家${HAMLET}?|[\\u4e00-\\u9fa5]{0,2}${HAMLET}|村口|路口|桥头|公路边|大路边)?`;
+const GROUP = `第?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?:(?![他她我你它俺佢])[\\u4e00-\\u9fa5]{1,3}家${HAMLET}?|[\\u4e00-\\u9fa5]{0,2}${HAMLET}|村口|路口|桥头|公路边|大路边)?`;
 const LANDMARK =
   '七星洞(?:村委会|村部|村)?|黄桷树|村委会?(?:门口)?|村部|村口|村小学|村小|村卫生室|村办公室|大队部|[\\u4e00-\\u9fa5]{1,2}家院子';
 const LANDMARK_WHOLE_RE = new RegExp(`^(?:${LANDMARK})$`);

@@ -6,8 +6,10 @@ import type { CancelHit } from './cancel.js';
 import type { DateHit } from './dates.js';
 import { type DoubtCode, doubt } from './doubts.js';
 import type { Anchored } from './health.js';
+import { looksLikeGoods } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
 import type { LocalDate } from './local-time.js';
+import { SURNAMES, TITLED_NAME } from './name-words.js';
 import { parseNumber } from './numerals.js';
 import { bestPlace, bestPlaceHit, type PlaceHit } from './places.js';
 import {
@@ -108,9 +110,14 @@ export function readWater(w: WaterInput): ItemHit[] {
 
 /** 刘家 / 老王家 / 隔壁李叔家: a household read as the goods of its barrels. */
 const HOUSEHOLD_NAME_RE = /^(?:我|俺|我们|[老小]?[\u4e00-\u9fa5]|隔壁[\u4e00-\u9fa5]{1,3})家$/;
+/** 周三上午 二组 两桶 李秀英: a villager's name read as the goods of the barrels. */
+const PERSON_NAME_RE = new RegExp(`^(?:${TITLED_NAME}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})$`);
 
 function householdBarrels(h: ItemHit): boolean {
-  return h.item.unit === '桶' && h.item.qty !== null && HOUSEHOLD_NAME_RE.test(h.item.name);
+  if (h.item.unit !== '桶' || h.item.qty === null) return false;
+  return (
+    HOUSEHOLD_NAME_RE.test(h.item.name) || (PERSON_NAME_RE.test(h.item.name) && !looksLikeGoods(h.item.name))
+  );
 }
 
 /** 还是2桶 / 三桶: barrels counted anywhere in the message. */

@@ -185,7 +185,7 @@ const SAID_WRONG_RE =
 /** …是干田坝 我记错了: the sender owning up, after the fix, says nothing more. */
 const SAID_WRONG_END_RE = /(?<=[\s,，])(?:我|刚才)?(?:记错了|说错了|搞错了|写错了)[\s,，。!！]*$/;
 const COUNT_ONLY_RE =
-  /^[\d一二两三四五六七八九十半几]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|公斤|两)$/;
+  /^[\d一二两三四五六七八九十百千半几]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|公斤|两)$/;
 const WHEN_RE = /^(?:上午|下午|中午|晚上|早上|今天|明天|后天|大后天|今晚|明早|尚午|下无)/;
 
 /** The replacement for SAID_WRONG_RE: drop the word taken back when the next is of its kind; else keep all. */
