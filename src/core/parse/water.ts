@@ -24,7 +24,7 @@ const WATER_RE =
 const NOT_BEFORE = new Set(
   '热开冷温凉汽茶果消毒香洗药口泥雨井河墨露胶薪自来山纯净矿泉风淡咸白喝放烧气精'.split(''),
 );
-const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵头盆箱槽平准分份利运'.split(''));
+const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵头盆箱槽平准分份利运瓢银'.split(''));
 const BOOK_RE =
   /送|订|约|要|来|拿|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶/;
 const QUESTION_RE =
