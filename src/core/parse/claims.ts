@@ -143,6 +143,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
   }
   maskSpokenPrices(mask, text);
+  // 能不能送一壶开水过来 娃儿要冲奶粉: what the goods are for, a clause of its own
+  if (text.includes('要冲'))
+    maskAll(mask, /(?<=^|[\s,，。])[\u4e00-\u9fa5]{0,3}要冲[\u4e00-\u9fa5]{1,3}(?=$|[\s,，。!！])/g, text);
   // 想和我爸杀两盘: games played are no goods
   if (text.includes('盘')) maskAll(mask, /(?:杀|下|玩|打)[一两二三四五几]盘/g, text);
   // 体温计摔碎了 水银的: what the goods are made of is no goods (水银 holds no 水)

@@ -125,7 +125,7 @@ const KIN = [
   // Hubei and Hunan children (伢, 细伢子), Guangxi and Hunan 崽
   ...['细伢子', '伢儿', '伢子', '伢', '崽崽', '崽'],
   // Hunan and Hubei grandparents
-  ...['娭毑', '嗲嗲', '家公', '家婆', '阿奶', '阿爷', '男人', '大大'],
+  ...['娭毑', '嗲嗲', '家公', '家婆', '阿奶', '阿爷', '男人', '大大', '老倌子', '老倌'],
   ...[
     '姆妈',
     '阿妈',
@@ -155,6 +155,9 @@ const PERSON_RE = new RegExp(
   'g',
 );
 /** 我的 / 我们 / 我是 …: 我 that is not a person reported for. */
+/** 我今天早上三十七度五 … 姆妈三十六度七: the sender's own reading, a day or part of it between. */
+const SELF_DAY_READING_RE =
+  /^(?:今天|今早|今晚|早上|上午|中午|下午|晚上)(?:早上|上午|中午|下午|晚上)?(?:量的|测的|体温)?\s*(?:是)?\s*(?:3[4-9]|三十)/;
 const NOT_SELF_AFTER =
   /^(?:们|是(?!\s*[\d三四])|在|住|这|那|也|家(?!孩子|宝宝|老人)|想|要|的|今天|昨天|刚|已|发|量|测|报|给|帮)/;
 
@@ -180,7 +183,8 @@ export function findPersons(text: string): PersonHit[] {
     if (
       self &&
       NOT_SELF_AFTER.test(text.slice(end, end + 3)) &&
-      !OWN_READING_RE.test(text.slice(end, end + 5))
+      !OWN_READING_RE.test(text.slice(end, end + 5)) &&
+      !SELF_DAY_READING_RE.test(text.slice(end, end + 12))
     )
       continue;
     if (

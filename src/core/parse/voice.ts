@@ -128,8 +128,8 @@ export function fixMeasureHomophones(text: string): string {
   if (saidTwice(out) && REPEATED_RE.test(out))
     out = out.replace(REPEATED_COUNT_RE, '$1').replace(REPEATED_NO_RE, '$1');
   // 两通水: 通 (to go through) after a numeral and before water is the barrel 桶
-  if (out.includes('通') || out.includes('筒'))
-    out = out.replace(/([0-9一二两三四五六七八九十几半])\s*[通筒](?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');
+  if (out.includes('通') || out.includes('筒') || out.includes('同'))
+    out = out.replace(/([0-9一二两三四五六七八九十几半])\s*[通筒同](?=(?:纯净|矿泉|饮用|桶装)?水)/g, '$1桶');
   // 送谁两通 / 送谁 两桶 今天: the recogniser's 送谁 for 送水, and its 通/筒 for 桶, with barrels, a day or a place after
   if (out.includes('送谁')) out = out.replace(SEND_WHO_RE, '送水');
   // 送两桶谁到岩口: 谁 after the barrels is the recogniser's 水
