@@ -32,6 +32,7 @@ const SIZE_RE = new RegExp(
   `${NUM}\\s*${SIZE_UNIT}\\s*(?:装的?|一(?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:的|那种)|的(?=[\\u4e00-\\u9fa5]|[\\s,，。]|$))|[一每](?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:是|有)?\\s*${NUM}\\s*${SIZE_UNIT}的?(?=$|[\\s,，。)）])`,
   'g',
 );
+const DIMENSION_RE = /(?:宽|长|高|厚)?[一二两三四五六七八九十\d.]+(?:米|尺)[一二三四五六七八九\d]?的/g;
 const MONEY_TO_RE = /钱[^，,。!！?？\s]{0,6}?(?:转给|打给|交给|给)[\u4e00-\u9fa5]{1,5}/g;
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
 const PURPOSE_RE =
@@ -146,6 +147,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
   // 能不能送一壶开水过来 娃儿要冲奶粉: what the goods are for, a clause of its own
   if (text.includes('要冲'))
     maskAll(mask, /(?<=^|[\s,，。])[\u4e00-\u9fa5]{0,3}要冲[\u4e00-\u9fa5]{1,3}(?=$|[\s,，。!！])/g, text);
+  // 地膜 要宽一米二的 三卷: a width or length is no goods (一米二 is 1.2 m)
+  if (/[米尺][一二三四五六七八九\d]?的/.test(text)) maskAll(mask, DIMENSION_RE, text);
   // 想和我爸杀两盘: games played are no goods
   if (text.includes('盘')) maskAll(mask, /(?:杀|下|玩|打)[一两二三四五几]盘/g, text);
   // 体温计摔碎了 水银的: what the goods are made of is no goods (水银 holds no 水)

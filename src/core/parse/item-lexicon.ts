@@ -179,6 +179,20 @@ const CIGARETTES = [
   '南京',
   '娇子',
 ];
+const MEAT_CUTS = new Set([
+  '五花肉',
+  '排骨',
+  '瘦肉',
+  '肥肉',
+  '腊肉',
+  '猪蹄',
+  '猪脚',
+  '里脊',
+  '前腿肉',
+  '后腿肉',
+  '筒子骨',
+  '猪肝',
+]);
 const FERTILISERS = [
   '复合肥',
   '尿素',
@@ -206,6 +220,10 @@ export function isKindOf(name: string, general: string): boolean {
   // 帮俺买点菜 西红柿 黄瓜 茄子 各二斤: the vegetables named are the 菜
   if (general === '菜' || general === '蔬菜' || general === '青菜') return VEGETABLES.has(name);
   if (general === '烟' || general === '香烟') return CIGARETTES.includes(name);
+  // 送点猪肉上来 三斤五花肉 两斤排骨: the cuts named are the meat
+  if (general === '猪肉' || general === '肉') return MEAT_CUTS.has(name);
+  // 膏药伤湿止痛膏: a plaster named by its proper name is the 膏药
+  if (general === '膏药') return name.endsWith('膏') || name.endsWith('贴');
   if (general === '农药') return /剂$|杀虫|除草|杀菌|除虫|敌敌畏|百草枯|草甘膦/.test(name);
   // 降压药 卡托普利: a medicine named by its proper name is a kind of the medicine named by its use
   if (general.endsWith('药') && general.length > 1) return isDrugName(name);

@@ -1,7 +1,7 @@
 // Reading the name of an item next to a quantity or after a verb: a run of Chinese (or N95-style) characters
 // that ends at a stop word (verbs, pronouns, particles, politeness), a quantity, or punctuation.
 import { isCjk, isDigit, isLatin } from './chars.js';
-import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { goodsAt, isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { NON_GOODS_LIST, PROTECTED, STOP_WORDS } from './name-words.js';
 import { taughtGoodsAt } from './vocabulary.js';
 
@@ -89,6 +89,8 @@ function trimToGoods(name: string): string {
   const rest = name.slice(known?.length ?? 0);
   // 菜种子 keeps its 子 (种 + 子 = seed); 象棋打发时间 is cut back to 象棋
   if (known && known.length < name.length && rest !== '子' && !looksLikeGoods(rest)) return known;
+  // 膏药伤湿止痛膏: the general word run into the kind meant is the kind
+  if (known && rest.length >= 2 && isKindOf(rest, known)) return rest;
   return name;
 }
 
