@@ -149,6 +149,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
     maskAll(mask, /(?<=^|[\s,，。])[\u4e00-\u9fa5]{0,3}要冲[\u4e00-\u9fa5]{1,3}(?=$|[\s,，。!！])/g, text);
   // 地膜 要宽一米二的 三卷: a width or length is no goods (一米二 is 1.2 m)
   if (/[米尺][一二三四五六七八九\d]?的/.test(text)) maskAll(mask, DIMENSION_RE, text);
+  // 明天下午三点左右 两桶: about a clock time is no goods
+  if (text.includes('左右')) maskAll(mask, /(?:点|点钟|点半)(?:钟)?左右/g, text);
   // 想和我爸杀两盘: games played are no goods
   if (text.includes('盘')) maskAll(mask, /(?:杀|下|玩|打)[一两二三四五几]盘/g, text);
   // 体温计摔碎了 水银的: what the goods are made of is no goods (水银 holds no 水)

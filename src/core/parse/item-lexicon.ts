@@ -220,6 +220,8 @@ export function isKindOf(name: string, general: string): boolean {
   // 帮俺买点菜 西红柿 黄瓜 茄子 各二斤: the vegetables named are the 菜
   if (general === '菜' || general === '蔬菜' || general === '青菜') return VEGETABLES.has(name);
   if (general === '烟' || general === '香烟') return CIGARETTES.includes(name);
+  // 没得水喝了 送两瓶矿泉水来: the water meant is the kind named
+  if (general === '水') return /(?:矿泉|纯净|开|热|温|凉白开|饮用)水$/.test(name);
   // 送点猪肉上来 三斤五花肉 两斤排骨: the cuts named are the meat
   if (general === '猪肉' || general === '肉') return MEAT_CUTS.has(name);
   // 膏药伤湿止痛膏: a plaster named by its proper name is the 膏药

@@ -226,6 +226,7 @@ function customerNamed(text: string): string | null {
     !HOUSEHOLD.has(f) &&
     !f.startsWith('我') &&
     !f.startsWith('忙') &&
+    !/[喝吃用穿的]$/.test(f) && // (给老人喝的: whom the goods are for to drink, no customer)
     stopAt(f, 0) === 0
   )
     return f;
