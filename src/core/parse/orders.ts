@@ -78,6 +78,7 @@ const CUSTOMER_FOR_RE =
 const CUSTOMER_TITLED_RE = new RegExp(
   String.raw`^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})(?:家)?(?:要|买|订|定|需要|\s+|[:：])`,
 );
+const FULL_NAME_WITH_JIA_RE = new RegExp(`^[${SURNAMES}]家(?![的里人])[\\u4e00-\\u9fa5]$`);
 const NOT_NAME_CHARS_RE = /[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧]|谢谢|麻烦|辛苦/;
 /** 3组 张三 化肥2袋: a name standing alone between spaces in a list of goods. */
 const CUSTOMER_TOKEN_RE = new RegExp(String.raw`(?:^|\s)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=\s|$)`);
@@ -201,7 +202,8 @@ function customerNamed(text: string): string | null {
   const wanted = CUSTOMER_WANTED_RE.exec(text)?.[1];
   if (wanted) return wanted;
   const g = CUSTOMER_AFTER_GROUP_RE.exec(text)?.[1];
-  if (g && !NOT_NAME_CHARS_RE.test(g)) return g;
+  // (王家英 is a name: 家 inside a full name is no household)
+  if (g && (!NOT_NAME_CHARS_RE.test(g) || FULL_NAME_WITH_JIA_RE.test(g))) return g;
   const n = CUSTOMER_TOKEN_RE.exec(text)?.[1];
   if (
     n &&
