@@ -75,6 +75,8 @@ function pickName(
 ): NameSpan | null {
   let after = q.suffix ? null : readNameForward(x.text, afterFrom, x.qtyStarts);
   let before = nameBefore(x.text, q, x.used);
+  // (帮我割两斤 / 称三斤: a verb of buying by weight before the count is no goods)
+  if (before && /^[称割打找买要带拿]$/.test(before.name)) before = null;
   // (…三包四季豆种子两包: between two counts, the goods read forward from the last count end at this one)
   if (!before && x.goodsFirst && idx > 0) {
     const between = readNameForward(x.text, (qtys[idx - 1] as QtyHit).end, x.qtyStarts);

@@ -96,6 +96,8 @@ export function fixMeasureHomophones(text: string): string {
       '$1箱',
     );
   if (out.includes('祖')) out = out.replace(/([一二三四五六七八九十\d]{1,2})祖(?=$|[\s,，。的送])/g, '$1组');
+  // 麻烦一生去看一下: the recogniser's 一生 for 医生, come to see someone
+  if (out.includes('一生')) out = out.replace(/一生(?=(?:能|可以|快)?(?:去|来|过来|过去)(?:看|瞧))/g, '医生');
   // 三十六肚五 / 两今肉 / 亮斤五花肉: the recogniser's 肚 for 度 in a reading, 今 for 斤 and 亮 for 两 before goods
   if (out.includes('肚')) out = out.replace(BELLY_DEGREE_RE, '$1度');
   if (out.includes('今')) out = out.replace(TODAY_JIN_RE, '$1斤');
