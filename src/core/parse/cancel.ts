@@ -41,7 +41,7 @@ const ASKED_RE = /[要买带订送][\d一二两三四五六七八九十几]|帮�
 /** Words around goods named in passing: 抽屉里有体温计, 刚才说的连花清瘟. */
 const NOT_OBJECT_RE = /^.*?(?:里有|有个|说的|要的|订的|买的)/;
 const WHERE_FOUND_RE = /^\s*在[\u4e00-\u9fa5]{1,6}?(?:底下|下面|里面|里头|里|上面|上|边上|旁边|后面)\s*$/;
-const SETTLED_END_RE = /(?:够了|够用了|有了|找到了|借到了|买到了|送来了|拿来了|带来了|送到了)$/;
+const SETTLED_END_RE = /(?:够了|够用了|有了|找到了|借到了|买到了|送来了|拿来了|带来了|送到了|搞定了|解决了)$/;
 /** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
   /^(?:就是|然后|还有|(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份|单|批)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|上回|前天|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
@@ -63,6 +63,8 @@ function readObject(object: string): { names: string[]; other: boolean } {
       .replace(/^(?:送|订)?(水)(?:的|那|这)?单$/, '$1')
 
       .replace(/(?:够了|够用了|有了|找到了|借到了|买到了|还有)$/, '')
+      // 水的事搞定了: the matter of the goods is the goods
+      .replace(/的事(?:情)?(?:搞定了|解决了|好了)?$/, '')
       // 尿不湿家里人送来了: who brought it, and that it came, are no part of the goods
       .replace(
         /(?:家里人|家人|家里|朋友|亲戚|邻居|我[\u4e00-\u9fa5]{1,2})?(?:已经)?(?:送来了|拿来了|带来了|送到了)$/,

@@ -2,6 +2,7 @@
 // line is where to deliver; a price or a pack size is no quantity; a count changed in brackets gives way.
 import { isCjk, Mask } from './chars.js';
 import { maskSizes } from './claims.js';
+import { findDates } from './dates.js';
 import { isDrugName } from './drugs.js';
 import { goodsAt, isKindOf, isKnownGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
@@ -102,6 +103,9 @@ export function readLine(
     maskSizes(claimed, body);
     body = claimed.apply(body);
   }
+  // 2. 团堡 2桶 上午: the part of the day on a line is when, never goods
+  for (const d of findDates(body))
+    body = body.slice(0, d.start) + '|'.repeat(d.end - d.start) + body.slice(d.end);
   const productInfo = product ? { name: product, unit } : null;
   let hits = extractItems(body, { verbs: false, product: productInfo });
   // 4. 李秀英 大米 老屋基: goods named with no count are still that line's order (how much, the bot asks)

@@ -193,7 +193,7 @@ export const PROTECTED = [
 
 /** Words that are never the name of goods (人, 天, 时间 …). */
 export const NON_GOODS_LIST = [
-  ...['娃', '娃儿', '男娃', '女娃', '男娃儿', '女娃儿', '老地方', '小伙子'],
+  ...['娃', '娃儿', '男娃', '女娃', '男娃儿', '女娃儿', '老地方', '小伙子', '根本'],
   ...[
     '人',
     '人员',

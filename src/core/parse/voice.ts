@@ -118,6 +118,8 @@ export function fixMeasureHomophones(text: string): string {
     out = out.replace(/(有没有|还有没有|能不能给|给)(?:个|点)?多(?:余|出来)?的/g, '$1');
   // 那个 那个 尿素两袋: 那个 said alone while thinking is a filler (那个化肥莫带了 keeps its 那个)
   if (out.includes('那个')) out = out.replace(/(?<=^|[\s,，])(?:那个[\s,，]+)+/g, '');
+  // 我的药 就是那个二甲双胍: the 那个 of someone searching for the word is a filler
+  if (out.includes('就是那个')) out = out.replace(/就是那个(?=[\u4e00-\u9fa5]{2})/g, '就是');
   if (out.includes('就是')) out = namely(out);
   // 明后两天下午各送一桶: tomorrow and the day after
   if (out.includes('明后')) out = out.replace(/明后(?:两)?天/g, '明天和后天');
@@ -187,7 +189,7 @@ const SAID_WRONG_RE =
 /** …是干田坝 我记错了: the sender owning up, after the fix, says nothing more. */
 const SAID_WRONG_END_RE = /(?<=[\s,，])(?:我|刚才)?(?:记错了|说错了|搞错了|写错了)[\s,，。!！]*$/;
 const COUNT_ONLY_RE =
-  /^[\d一二两三四五六七八九十百千半几]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|公斤|两)$/;
+  /^[\d一二两三四五六七八九十百千半几]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|公斤|两|挑|担)$/;
 const WHEN_RE = /^(?:上午|下午|中午|晚上|早上|今天|明天|后天|大后天|今晚|明早|尚午|下无)/;
 
 /** The replacement for SAID_WRONG_RE: drop the word taken back when the next is of its kind; else keep all. */
