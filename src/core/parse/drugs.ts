@@ -17,7 +17,7 @@ const DRUG_END_RE = new RegExp(`${ENDING}$`);
 const QUICK_RE = new RegExp(`${STEMS}|${FORMS}`);
 /** Words before a name that are not part of it: the asking, the counting, the pointing (买一盒…, 叫…, 就是…). */
 const CUT_RE =
-  /.*(?:买|要|带|叫|是|拿|点|吃|得|盒|瓶|[一两二三四五六七八九十\d](?:板|支|个)|的|那|就|有|还|和|跟|或)/;
+  /.*(?:买|要|带|叫|是|拿|点|吃|得|盒|瓶|[一两二三四五六七八九十\d](?:板|支|个)|的|[那这]个|那|就|有|还|和|跟|或)/;
 
 /** Drug names in `text`, each as written (硝苯地平缓释片). */
 export function drugNames(text: string): string[] {
