@@ -5,11 +5,12 @@ import type { PersonHit } from './persons.js';
 
 /** 张强36.5 李明36.6 / me 36.5 mom 36.7 dd 36.4: names and words for kin each standing before a reading. */
 const NAMED_READING_RE = new RegExp(
-  `(?<![\\u4e00-\\u9fa5A-Za-z])([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|me|mom|mum|dad|dd|bro|sis|baby|bb)\\s*[:：]?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d)?(?![\\d.]|\\.\\d))`,
+  `(?:(?<=[组社队])|(?<![\\u4e00-\\u9fa5A-Za-z]))([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|me|mom|mum|dad|dd|bro|sis|baby|bb)\\s*[:：]?\\s*(?:早上|上午|下午|晚上)?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d)?(?![\\d.]|\\.\\d)|三十[四五六七八九](?:度|点)?)`,
   'gi',
 );
 
-const TWO_READINGS_RE = /(?:3[4-9]|4[0-2])(?:\.\d)?\D[\s\S]*?(?:3[4-9]|4[0-2])(?:\.\d)?/;
+const READING = '(?:(?:3[4-9]|4[0-2])(?:\\.\\d)?|三十[四五六七八九])';
+const TWO_READINGS_RE = new RegExp(`${READING}\\D[\\s\\S]*?${READING}`);
 
 /**
  * Two or more readings each after a name (a roster typed on one line) are each that person's; a name before a
@@ -21,7 +22,10 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
   const named: PersonHit[] = [];
   for (const m of text.matchAll(NAMED_READING_RE)) {
     const w = m[1] as string;
-    if (hits.some((h) => h.start < m.index + w.length && m.index < h.end)) continue;
+    // (张小宝36.8: the kin word 小宝 inside a full name gives way to the name)
+    const inside = hits.filter((h) => h.start > m.index && h.end <= m.index + w.length);
+    if (inside.length > 0) for (const h of inside) hits.splice(hits.indexOf(h), 1);
+    else if (hits.some((h) => h.start < m.index + w.length && m.index < h.end)) continue;
     named.push({ start: m.index, end: m.index + w.length, person: w, self: w.toLowerCase() === 'me' });
   }
   if (named.length === 0 || named.length + hits.length < 2) return hits;
