@@ -99,9 +99,14 @@ const WATER_TOPIC_RE = /(?:天|周|次|回|订|约|号|\|)的水|^\s*的水|^[|\
 
 const KEPT_RE = /.*(?:还是要|照样要|照旧要|继续要|还要的|要的)/;
 
+const EVENT_OFF_RE =
+  /(?:酒席|宴席|坝坝宴|聚会|活动|会议|开会|集市|赶场|婚礼|寿宴|满月酒|庙会|比赛)[^，,。!！]{0,4}(?:取消|不办|不摆|停办|暂停)/;
+
 export function findCancels(text: string): CancelHit[] {
   const hits: CancelHit[] = [];
   if (!/不|别|取消|退|作废|撤|莫|删|甭|算了/.test(text)) return hits;
+  // 今天的酒席取消了 大家莫聚集: a gathering called off is news, no order withdrawn
+  if (EVENT_OFF_RE.test(text)) return hits;
   for (const m of text.matchAll(SUFFIX_RE)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
