@@ -16,7 +16,7 @@ const CN_SEQ = '[零〇一二三四五六七八九幺]';
 const ROOM_RE = new RegExp(
   [
     // building + room: 8栋305, 3号楼201, A座1205, 8#305, 8-305, 8栋3楼305
-    '(?:(?:房间号|房号|房间)\\s*(?:是)?\\s*[:：]?\\s*)?(?<![\\dA-Za-z])(\\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3})\\s*(?:栋|幢|号楼|座|#|-)\\s*(?:\\d{1,2}(?:楼|层)\\s*)?(\\d{3,4})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
+    '(?:(?:房间号|房号|房间)\\s*(?:是)?\\s*[:：]?\\s*)?(?<![\\dA-Za-z])(\\d{1,2}|[A-Za-z]|[一二三四五六七八九十幺]{1,3})\\s*(?:栋|幢|号楼|座|#|-)\\s*(?:\\d{1,2}(?:楼|层)\\s*)?(\\d{3,4})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
     // A1203 36.5: a building letter glued to the room, before a space or 房
     '(?<![\\dA-Za-z])([A-H])(\\d{3,4})(?=\\s|房|室|号|$)',
     // 2105房 / 2105房间 / 2105室 / 2105号
@@ -64,7 +64,7 @@ function spokenRoom(floor: string, rest: string): string | undefined {
 function buildingNumber(s: string): string {
   if (/^\d+$/.test(s)) return String(Number(s));
   if (/^[A-Za-z]$/.test(s)) return s.toUpperCase();
-  const v = chineseToNumber(s);
+  const v = chineseToNumber(s.replace(/幺/g, '一'));
   return v === null ? s : String(v);
 }
 
