@@ -29,7 +29,7 @@ const UNIT_PRICE_RE =
 const NUM = '[\\d.一二两三四五六七八九十百半]+';
 const SIZE_UNIT = '(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)';
 const SIZE_RE = new RegExp(
-  `${NUM}\\s*${SIZE_UNIT}\\s*(?:装的?|一(?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:的|那种)|的(?=[\\u4e00-\\u9fa5]|[\\s,，。]|$))|[一每](?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:是|有)?\\s*${NUM}\\s*${SIZE_UNIT}的?(?=$|[\\s,，。)）])`,
+  `${NUM}\\s*${SIZE_UNIT}\\s*(?:装的?|一(?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:的|那种)|的(?=[\\u4e00-\\u9fa5]|[\\s,，。]|$|[\\d一二两三四五六七八九十]+\\s*[袋桶包瓶箱盒件]))|[一每](?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:是|有)?\\s*${NUM}\\s*${SIZE_UNIT}的?(?=$|[\\s,，。)）])`,
   'g',
 );
 const DIMENSION_RE = /(?:宽|长|高|厚)?[一二两三四五六七八九十\d.]+(?:米|尺)[一二三四五六七八九\d]?的/g;
@@ -151,6 +151,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (/[米尺][一二三四五六七八九\d]?的/.test(text)) maskAll(mask, DIMENSION_RE, text);
   // 明天下午三点左右 两桶: about a clock time is no goods
   if (text.includes('左右')) maskAll(mask, /(?:点|点钟|点半)(?:钟)?左右/g, text);
+  // 明早送两桶水 早点哈 要煮饭 / 谢谢你们每天送饭: cooking and thanks for meals ask for no goods
+  if (text.includes('饭'))
+    maskAll(mask, /(?<=^|[\s,，。])要(?:煮|做|烧)饭(?=$|[\s,，。!！])|谢谢[^，,。!！]{0,8}送饭/g, text);
   // 想和我爸杀两盘: games played are no goods
   if (text.includes('盘')) maskAll(mask, /(?:杀|下|玩|打)[一两二三四五几]盘/g, text);
   // 体温计摔碎了 水银的: what the goods are made of is no goods (水银 holds no 水)

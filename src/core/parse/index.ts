@@ -39,6 +39,9 @@ const STAFF_RULE_RE =
 const NOTICE_OPENING_RE =
   /^\s*(?:各位|全体|所有)(?:住户|居民|村民|乡亲|家人|隔离人员|观察人员|群友|朋友)(?:们)?[,，:：\s]*(?:请注意|注意|请|通知|提醒)/;
 
+const FORMAT_EXAMPLE_RE = /例[:：]|例如|比如|举例|如[:：]/;
+const NUMBERED_LINE_RE = /\n\s*\d{1,3}\s*[.、．)]/;
+
 /** Longest ordinary (non-接龙) message read. */
 export const PLAIN_MAX = 3_000;
 
@@ -116,6 +119,15 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     return [];
   // 各位住户请注意：…体温≥37.3℃或有咳嗽、乏力等症状请立即报告: a notice to everyone is nobody's report
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text)) return [];
+  // 请大家按格式报体温：房号+体温，例：3栋201 36.5: the format shown by an example is nobody's report
+  // (a 接龙 whose header shows the format still has its lines)
+  if (
+    text.includes('格式') &&
+    FORMAT_EXAMPLE_RE.test(text) &&
+    !isJielongHeader(text) &&
+    !NUMBERED_LINE_RE.test(text)
+  )
+    return [];
   // #接龙 alone (or with its title) starts a list: nothing is ordered yet
   if (isJielongHeader(text) && !text.includes('\n')) return [];
   const jielong = readJielongNormalised(text) ?? readTable(text) ?? loneJielongLine(text, input.context);

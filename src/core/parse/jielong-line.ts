@@ -101,7 +101,8 @@ export function readLine(
   if (SIZE_HINT_RE.test(body)) {
     const claimed = new Mask(body.length);
     maskSizes(claimed, body);
-    body = claimed.apply(body);
+    // (复合肥25公斤的3袋: the size taken out, the count stands beside its goods again)
+    body = claimed.apply(body).replace(/\|+(?=[\d一二两三四五六七八九十]+\s*[袋桶包瓶箱盒件壶提])/g, '');
   }
   // 2. 团堡 2桶 上午: the part of the day on a line is when, never goods
   for (const d of findDates(body))
@@ -135,7 +136,7 @@ const STRUCK_RE = /[（(]\s*(?:不要了|不要|取消了?|划掉|作废|删掉)
 const PRICE_BRACKET_RE = /[（(][^）)]{0,12}[元块][^）)]{0,8}[）)]/g;
 
 /** A pack size may be on the line (50斤装, 5L一桶的). */
-const SIZE_HINT_RE = /装|[一每][桶袋箱瓶件盒包壶提罐]/;
+const SIZE_HINT_RE = /装|[一每][桶袋箱瓶件盒包壶提罐]|(?:公斤|斤|升|L|kg)的/;
 
 /** The name is followed by a space or a colon in the line (张三 大米), not glued to what follows (戴好口罩). */
 function standsAlone(line: string, name: string): boolean {
