@@ -135,7 +135,7 @@ const FOR_PRONOUN_RE =
   /(?:帮|给|替)(?:他|她)(?:家)?(?:买|带|捎|代购|订|要|拿|报)|(?:^|[\s,，。])(?:他|她)(?:说)?(?:还|也)?要(?=[\d一二两三四五六七八九十几点些])/;
 /** 村里五保户罗孃孃要一袋米 / 隔壁的陈孃孃也要: a villager the sender speaks for, anywhere in the message. */
 const SPOKEN_FOR_RE = new RegExp(
-  String.raw`(?:五保户|孤寡老人|独居的?|隔壁的?|邻居|对门的?)(${TITLED_NAME})(?:家)?(?:也|还)?(?:要|订|买)`,
+  `(?:五保户|孤寡老人|独居的?|隔壁的?|邻居|对门的?)(${TITLED_NAME})(?:家)?(?:也|还)?(?:要|订|买)`,
 );
 const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
 
