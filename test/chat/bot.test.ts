@@ -42,7 +42,11 @@ describe('a resident in the residents group', () => {
       state: 'handled',
       groupId: expect.any(Number),
     });
-    const [sent] = await t.db.db.select().from(outbox).where(eq(outbox.sourceMessageId, row.id));
+    // (the mock shows the reply as the puppet sends it; the worker marks the row sent a moment later)
+    const [sent] = await waitFor(async () => {
+      const r = await t.db.db.select().from(outbox).where(eq(outbox.sourceMessageId, row.id));
+      return r[0]?.status === 'sent' ? r : null;
+    });
     expect(sent).toMatchObject({ status: 'sent', topic: RESIDENTS, mentions: [{ name: '2105高' }] });
   });
 
