@@ -266,9 +266,8 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       temperature: null,
       slot: own,
       symptoms: positive,
-      room: null,
+      room: roomFor(rooms, first.start),
     };
-    record.room = roomFor(rooms, first.start);
     // 快来人 我老汉胸口闷得很 / 娃娃踢被子，今天有点流鼻涕: the person named just before the complaint has it
     const who = complainant(text, h.persons, first.start);
     if (who) record.person = who;

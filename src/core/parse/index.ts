@@ -48,8 +48,8 @@ export const PLAIN_MAX = 3_000;
 export function parseMessage(input: ParseInput): ParsedRecord[] {
   const vocabulary = withDrugNames(cleanVocabulary(input?.vocabulary), input?.text);
   const raw = typeof input?.text === 'string' ? input.text : '';
-  if (!vocabulary) return healthFirst(asWritten(read(input, undefined), raw));
-  return healthFirst(
+  if (!vocabulary) return callsAfterReports(asWritten(read(input, undefined), raw));
+  return callsAfterReports(
     asWritten(
       withVocabulary(vocabulary, () => read(input, vocabulary).map(taughtNames)),
       raw,
@@ -62,7 +62,7 @@ export function parseMessage(input: ParseInput): ParsedRecord[] {
  * help naming nothing (`快来人 我老汉喘不上气`, `救命 1206 胸闷`) follows the report it is about, as staff and every
  * labeller list them.
  */
-function healthFirst(records: ParsedRecord[]): ParsedRecord[] {
+function callsAfterReports(records: ParsedRecord[]): ParsedRecord[] {
   const firstHealth = records.findIndex((r) => r.type === 'health');
   if (firstHealth <= 0 || !records.slice(0, firstHealth).some(isBareCall)) return records;
   let end = firstHealth;
