@@ -23,6 +23,7 @@ import { bestPlace, findPlaces } from './places.js';
 import { parsePlain } from './plain.js';
 import { findQuantities } from './quantities.js';
 import { spellRoomDigits } from './rooms.js';
+import { isStaffTalk } from './staff-talk.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 import { fixMeasureHomophones } from './voice.js';
 
@@ -33,13 +34,9 @@ export { measuredAgain } from './measures.js';
 const FORWARDED_NOTICE_RE =
   /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?(?:群公告|公告|通知)?\s*[:：【[]|转(?:发)?(?:一下)?[\u4e00-\u9fa5]{1,8}?(?:发|说)的(?:通知|消息|话)?\s*[:：【[]|转发(?:一下)?[\u4e00-\u9fa5]{1,8}?的\s*[:：【[]|转发(?:一下)?(?:村委会?|居委会|社区|镇上|镇政府|指挥部|医生|护士|工作人员|志愿队|志愿者)\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】)/;
 
-/** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
-const STAFF_RULE_RE =
-  /(?:超过|以上|或者?有)[^。!！?？]{0,20}的(?:请)?(?:马上|立即|及时|立刻|务必)(?:告诉|报告|上报|联系|通知)/;
-const NOTICE_OPENING_RE =
-  /^\s*(?:各位|全体|所有)(?:住户|居民|村民|乡亲|家人|隔离人员|观察人员|群友|朋友)(?:们)?[,，:：\s]*(?:请注意|注意|请|通知|提醒)/;
-
 const FORMAT_EXAMPLE_RE = /例[:：]|例如|比如|举例|如[:：]/;
+/** 房间号+体温 / 名字+要啥: the fields of a report, joined by a plus. */
+const FORMAT_SPEC_RE = /[\u4e00-\u9fa5]{2,4}\s*[+＋]\s*[\u4e00-\u9fa5]{2,4}/;
 const NUMBERED_LINE_RE = /\n\s*\d{1,3}\s*[.、．)]/;
 
 /** Longest ordinary (non-接龙) message read. */
@@ -117,12 +114,12 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     /各位|通知|公告|规定|注意|请|须|务必|应当?立即|格式|例如|比如|例[:：]/.test(text)
   )
     return [];
-  // 各位住户请注意：…体温≥37.3℃或有咳嗽、乏力等症状请立即报告: a notice to everyone is nobody's report
-  if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text)) return [];
-  // 请大家按格式报体温：房号+体温，例：3栋201 36.5: the format shown by an example is nobody's report
-  // (a 接龙 whose header shows the format still has its lines)
+  // 各位住户请注意：…请立即报告 / 4-202阿姨，37.1还在正常范围，多喝点热水: staff's notice or advice is nobody's report
+  if (isStaffTalk(text)) return [];
+  // 请大家按格式报体温：房号+体温，例：3栋201 36.5 / 发房间号+体温就行 比如…: the format shown by an example is
+  // nobody's report (a 接龙 whose header shows the format still has its lines)
   if (
-    text.includes('格式') &&
+    (text.includes('格式') || FORMAT_SPEC_RE.test(text)) &&
     FORMAT_EXAMPLE_RE.test(text) &&
     !isJielongHeader(text) &&
     !NUMBERED_LINE_RE.test(text)

@@ -28,6 +28,7 @@ const BRACKETED_CHANGE_RE =
   /[\d一二两三四五六七八九十]+(?:\.\d)?\s*([袋桶包斤瓶箱盒个把提件块])?\s*[(（]\s*(?:改成|改为|换成|改)\s*([\d一二两三四五六七八九十]+(?:\.\d)?\s*[袋桶包斤瓶箱盒个把提件块]?)\s*[)）]/g;
 const GROUP_PREFIX_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社)\s*/;
 const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
+const NAME_DASH_RE = /^([\u4e00-\u9fa5]{2,4})\s*(?:[—–－~～]+|-+)\s*(?=[^\s\d])/;
 
 /**
  * Splits a line into the name on it and what it orders: "张三 化肥2袋", "张三：20斤", "刘婆婆要两袋化肥",
@@ -35,7 +36,8 @@ const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
  */
 function splitCustomer(line: string): { customer: string | null; body: string } {
   // 5组刘家 / 3组 王婆: the group is where to deliver (found by the place reader), the rest is the name
-  let text = line.replace(GROUP_PREFIX_RE, '').replace(SELF_INTRO_RE, '');
+  // 王德明—尿素×2袋 / 周光明-玉米种子: a dash after the name parts it from the goods as a space does
+  let text = line.replace(GROUP_PREFIX_RE, '').replace(SELF_INTRO_RE, '').replace(NAME_DASH_RE, '$1 ');
   let sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
   // 黄桷坪 杨婆婆 挂面3把: a place opening the line is where to deliver, the name follows it
   if (sep?.[1] && isPlaceToken(sep[1])) {

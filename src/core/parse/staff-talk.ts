@@ -1,0 +1,44 @@
+// What staff and volunteers say to the group or to one member: rules and notices to everyone, a doctor's advice
+// to one resident, a booking written down, a cancel done for someone. None of it is anyone's report, request or
+// order, whatever numbers and goods it names.
+
+/** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
+const STAFF_RULE_RE =
+  /(?:超过|以上|或者?有)[^。!！?？]{0,20}的(?:请)?(?:马上|立即|及时|立刻|务必)(?:告诉|报告|上报|联系|通知)/;
+const NOTICE_OPENING_RE =
+  /^\s*(?:各位|全体|所有)(?:住户|居民|村民|乡亲|家人|隔离人员|观察人员|群友|朋友)(?:们)?[,，:：\s]*(?:请注意|注意|请|通知|提醒)/;
+/** 今天下午3点统一送桶装水，每个房间一桶，不用在群里报了: a service to everyone, nothing to book. */
+const FOR_EVERYONE_RE =
+  /(?:统一|集中)(?:送|发|配送|发放)[^。!！?？]{0,20}(?:每个?(?:房间?|人|户|家)|每间|各(?:房间?|户|家))[^。!！]{0,12}(?:不用|不需要|无需|不必)(?:在群里)?(?:报|登记|接龙)/;
+/** 好的 已经给你取消了: a cancel done for the member by staff. */
+const CANCELLED_FOR_RE = /(?:给你|帮你|替你)(?:把[^，。,]{0,8})?(?:取消|删掉|删除|划掉)了/;
+/** 收到 六组明天上午两桶 记上了: a volunteer writing a booking down. */
+const NOTED_RE =
+  /(?:记上了|记下了|记好了|记到了|登记好了|已登记|已记录|登记了)(?:哈|啊|哦|的)?[\s,，。!！~]*$/;
+const ACK_OPENING_RE = /^\s*(?:收到|好的|好嘞|要得|ok|OK|嗯)/;
+const ASKS_RE = /我要|帮我|给我|我家要|我订/;
+
+/** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
+const ADVICE_RES: readonly RegExp[] = [
+  /不算发烧(?![吗吧么嘛?？])/,
+  /正常范围(?![吗吧么嘛?？])/,
+  /多喝(?:点|些)?(?:热|温|开)?水/,
+  /注意休息/,
+  /再量(?:一次|一下)|复测/,
+  /给(?:您|你)打电话/,
+  /还有没有(?:其他|别的)(?:不舒服|症状)/,
+  /[咳烧痛疼]得(?:厉害|严重|凶)吗/,
+  /(?:别|不用|不要|莫)(?:太)?担心/,
+  /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*(?:您好|你好|阿姨|叔叔|大爷|大妈|奶奶|爷爷|老师|先生|女士|小朋友|家长)/,
+];
+
+export function isStaffTalk(text: string): boolean {
+  if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;
+  if (CANCELLED_FOR_RE.test(text)) return true;
+  if (NOTED_RE.test(text) && ACK_OPENING_RE.test(text) && !ASKS_RE.test(text)) return true;
+  // (我量了37.1 医生说不算发烧 让我多喝水: the resident's own reading, with what the doctor said)
+  if (text.includes('我')) return false;
+  let advice = 0;
+  for (const re of ADVICE_RES) if (re.test(text) && ++advice >= 2) return true;
+  return false;
+}
