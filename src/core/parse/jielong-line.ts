@@ -28,6 +28,10 @@ const BRACKETED_CHANGE_RE =
   /[\d一二两三四五六七八九十]+(?:\.\d)?\s*([袋桶包斤瓶箱盒个把提件块])?\s*[(（]\s*(?:改成|改为|换成|改)\s*([\d一二两三四五六七八九十]+(?:\.\d)?\s*[袋桶包斤瓶箱盒个把提件块]?)\s*[)）]/g;
 const GROUP_PREFIX_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社)\s*/;
 const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
+const VERB_BEFORE_COUNT_RE =
+  /(?<=[\u4e00-\u9fa5])(?:要|买|订|来|带|需要)(?=\s*[\d一二两三四五六七八九十半几]+\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐捆])/g;
+const AS_BEFORE_RE =
+  /(?:跟|和|同|照)(?:去年|上次|上回|往年|以前|原来|那次|上个月)(?:的)?(?:一样|那样)(?:的)?/g;
 const NAME_DASH_RE = /^([\u4e00-\u9fa5]{2,4})\s*(?:[—–－~～]+|-+)\s*(?=[^\s\d])/;
 
 /**
@@ -89,6 +93,8 @@ export function readLine(
   let body = split.body.replace(BRACKETED_CHANGE_RE, '$2').replace(CHANGED_QTY_RE, '');
   // 化肥两代: the recogniser's 代 for 袋 (and 话费 for 化肥), as in a message of its own
   if (body.includes('代') || body.includes('费')) body = mendBagSlips(body);
+  // 复合肥要两三袋 / 面条要两把: a verb between the goods and their count is part of neither
+  body = body.replace(VERB_BEFORE_COUNT_RE, ' ');
   // 降压药（卡托普利）2盒: the kind in brackets after the general goods is what is ordered
   if (body.includes('(') || body.includes('（'))
     body = body.replace(KIND_IN_BRACKETS_RE, (m, general: string, kind: string) =>
@@ -115,6 +121,15 @@ export function readLine(
   // (only after a name standing on its own: 1. 戴好口罩 in a list of rules is no one's order)
   if (hits.length === 0 && !productInfo && customer !== null && standsAlone(rest, customer))
     hits = namedGoods(body);
+  // 5. 陈二娃 化肥跟去年一样: the goods as last time, how much the bot asks (no copy of the line above)
+  let asBefore = false;
+  if (hits.length === 0 && !productInfo && customer !== null && body.includes('样')) {
+    const cleared = body.replace(AS_BEFORE_RE, (m) => ' '.repeat(m.length));
+    if (cleared !== body) {
+      hits = namedGoods(cleared);
+      asBefore = hits.length > 0;
+    }
+  }
   let plusOne = false;
   if (hits.length === 0 && productInfo) {
     // "老王 5" under a one-product header: a bare small number is the quantity
@@ -130,7 +145,7 @@ export function readLine(
   const items = hits.map((h) => h.item);
   // 玉米种子3包（不要了）: the owner struck the line out; what it named is withdrawn, nothing ordered
   if (STRUCK_RE.test(rest)) return { seq, raw, customer, items: [], struck: items };
-  return { seq, raw, customer, items, ...(plusOne ? { plusOne } : {}) };
+  return { seq, raw, customer, items, ...(plusOne ? { plusOne } : {}), ...(asBefore ? { asBefore } : {}) };
 }
 
 const KIND_IN_BRACKETS_RE = /([\u4e00-\u9fa5]{1,6})\s*[（(]([\u4e00-\u9fa5]{2,10})[）)]/g;

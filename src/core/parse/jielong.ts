@@ -19,6 +19,8 @@ export interface JielongLine {
   items: Item[];
   /** "+1" under a one-product header: the product, quantity unknown (the bot asks). */
   plusOne?: boolean;
+  /** 化肥跟去年一样: the goods as last time, quantity unknown (the bot asks). */
+  asBefore?: boolean;
   /** 玉米种子3包（不要了）: the goods the line's owner struck out; the line orders nothing. */
   struck?: Item[];
 }
@@ -142,7 +144,7 @@ export function jielongOrders(
   let previousPlace: string | null = null;
   for (const line0 of j.lines) {
     let line = line0;
-    let copied = line.plusOne === true;
+    let copied = line.plusOne === true || line.asBefore === true;
     // 2. 邓光荣 同上: the line copies the one before (a guess the bot confirms)
     if (line.items.length === 0 && COPY_RE.test(line.raw) && previous.length > 0) {
       line = { ...line, items: previous.map((i) => ({ ...i })) };
@@ -161,7 +163,8 @@ export function jielongOrders(
     }
     // 王老幺 同上 / 钱大妈 鸡蛋2板 同上: a line copying the one before goes where it goes
     const own = bestPlace(findPlaces(line.raw));
-    const place: string | null = own ?? (COPY_RE.test(line.raw) ? previousPlace : null) ?? headerPlace;
+    const place: string | null =
+      own ?? (COPY_RE.test(line.raw) && !line.asBefore ? previousPlace : null) ?? headerPlace;
     previousPlace = place;
     const goods = line.items.filter((i) => !isWaterItem(i));
     for (const w of line.items) {

@@ -16,6 +16,9 @@ export function normalise(input: string): string {
   let src = simplify(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input);
   // 俩个口罩 / 仨白菜: the northern words for two and three (one character for one: offsets hold)
   if (src.includes('俩') || src.includes('仨')) src = src.replace(/俩/g, '两').replace(/仨/g, '三');
+  // 地膜三卷→改两卷 / 3袋->2袋: an arrow from one count to another changes it, as 改成 does
+  if (src.includes('→') || src.includes('->') || src.includes('=>'))
+    src = src.replace(ARROW_CHANGE_RE, '改成');
   if (!NEEDS_WORK.test(src)) return readPackSizes(src);
   // Only changed characters cost anything: the unchanged runs between them are copied as slices.
   let text = '';
@@ -41,6 +44,9 @@ export function normalise(input: string): string {
   if (/[。·•]/.test(text)) text = text.replace(/(\d)[。·•](?=\d{1,2}(?!\d))/g, '$1.');
   return readPackSizes(text);
 }
+
+const ARROW_CHANGE_RE =
+  /(?<=[\d一二两三四五六七八九十][\u4e00-\u9fa5]{0,2})\s*(?:→|->|=>)\s*(?:改成?|改为|换成)?\s*(?=[\d一二两三四五六七八九十半]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|公斤|两))/g;
 
 const MEASURE = '(?:L|l|升|斤|公斤|kg|KG|千克|克|g|ml|ML|毫升)';
 const CONTAINER = '(?:桶|袋|瓶|壶|箱|包|罐|件)';

@@ -182,14 +182,16 @@ const BAG_SLIP_RE =
   /(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])|(?<=[\u4e00-\u9fa5]\s{0,2})([一两二三四五六七八九十])带(?=$|[\s,，。送])/g;
 const FERTILISER_SLIP_RE =
   /[话化]费(?=\s*[\d一二两三四五六七八九十]+\s*[袋包代])|(?<=[\d一二两三四五六七八九十]\s*[袋包]\s*)[话化]费/g;
-const SAID_WRONG_HINT_RE = /[\s,，](?:不对|说错了|记错了|搞错了|错了)/;
-/** A word, then 不对 (said wrong), then the word meant: 五组 不对 我们是六组. */
+const SAID_WRONG_HINT_RE = /[\s,，](?:哦|噢|喔|哎呀|哎|啊|呃)?(?:不对|说错了|记错了|搞错了|错了)/;
+/** A word, then 不对 (said wrong), then the word meant: 五组 不对 我们是六组, 送到二组 哦不对 送到三组. */
 const SAID_WRONG_RE =
-  /(?<=^|[\s,，])([^\s,，]{1,10}?)[\s,，]+(?:不对不对|不对|说错了|记错了|搞错了|错了)[\s,，]*(?:我们是|应该是|是)?[\s,，]*(?=([^\s,，]{1,10}))/g;
+  /(?<=^|[\s,，])([^\s,，]{1,10}?)[\s,，]+(?:哦|噢|喔|哎呀|哎|啊|呃)?(?:不对不对|不对|说错了|记错了|搞错了|错了)[\s,，]*(?:我们是|应该是|是)?[\s,，]*(?=([^\s,，]{1,10}))/g;
 /** …是干田坝 我记错了: the sender owning up, after the fix, says nothing more. */
 const SAID_WRONG_END_RE = /(?<=[\s,，])(?:我|刚才)?(?:记错了|说错了|搞错了|写错了)[\s,，。!！]*$/;
 const COUNT_ONLY_RE =
   /^[\d一二两三四五六七八九十百千半几]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|公斤|两|挑|担)$/;
+const COUNT_START_RE =
+  /^[\d一二两三四五六七八九十百千半几]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|公斤|两|挑|担)/;
 const WHEN_RE = /^(?:上午|下午|中午|晚上|早上|今天|明天|后天|大后天|今晚|明早|尚午|下无)/;
 
 /** The replacement for SAID_WRONG_RE: drop the word taken back when the next is of its kind; else keep all. */
@@ -198,6 +200,13 @@ function takeBack(all: string, wrong: string, _right: string, ..._rest: unknown[
   if (WHEN_RE.test(right) || WHEN_RE.test(wrong)) return all;
   // (化肥两袋 不对 三袋: a bare count after goods counted is read by NO_THEN_COUNT and the pairing)
   if (COUNT_ONLY_RE.test(right) !== COUNT_ONLY_RE.test(wrong)) return all;
+  // (玉米种子要四包 喔不对 三包就够了: a count put right after counted goods, the same)
+  if (
+    COUNT_START_RE.test(right) &&
+    !COUNT_ONLY_RE.test(wrong) &&
+    /[\d一二两三四五六七八九十]\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐捆]$/.test(wrong)
+  )
+    return all;
   // (36.5 不对 36.6: readings taken back are read by the temperature reader)
   if (/\d\.\d/.test(wrong) || /\d\.\d/.test(right)) return all;
   return '';

@@ -82,10 +82,11 @@ const LOOSE_DAY_RE =
 
 /** 周末送两桶 / 过两天 / 二月二前 (any day before it): a day the bot asks about rather than guesses. */
 export function looseDay(text: string): boolean {
-  // 周末的水就送周六上午: the weekend named, then its day
+  // 周末的水就送周六上午: the weekend named, then its day (这几天水不够喝 后天送: a day named beside it is the day)
   return (
     LOOSE_DAY_RE.test(text) &&
-    !/(?:周|星期|礼拜)[一二三四五六日天1-7]/.test(text.replace(/周末|礼拜天?末/g, ''))
+    !/(?:周|星期|礼拜)[一二三四五六日天1-7]/.test(text.replace(/周末|礼拜天?末/g, '')) &&
+    !(text.includes('这几天') && /今天|明天|后天|今晚|明早|明晚/.test(text))
   );
 }
 
