@@ -29,6 +29,7 @@ import {
   REMEASURED_RE,
   SEVERAL_RE,
   sameReport,
+  splitBothSlots,
 } from './measures.js';
 import { listedInOrder, type PersonHit, personsBefore } from './persons.js';
 import type { RoomHit } from './rooms.js';
@@ -200,6 +201,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     const counted = temps.length === 1 && out.length === 1 ? countedPeople(text) : 0;
     for (let k = 1; k < counted; k++)
       out.push({ at: out[0]?.at ?? 0, record: { ...(out[0]?.record as HealthRecord) } });
+    if (temps.length === 1) splitBothSlots(text, out);
     // 2010 2011 都是36.5: one reading said of rooms listed is each room's
     if (listed && temps.length === 1 && out.length === 1 && /都|均|也都|全是/.test(text)) {
       const one = out[0] as Anchored<HealthRecord>;

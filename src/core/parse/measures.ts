@@ -42,7 +42,7 @@ export function countedPeople(text: string): number {
 }
 
 const PAIR_RE =
-  /(?:^|[\s,，。:：])([\u4e00-\u9fa5]{1,4}?)(?:和|跟|同|与)([\u4e00-\u9fa5]{1,4}?)(?:的)?(?:体温)?(?:都|也都|俩都|两个都)/;
+  /(?:^|[\s,，。:：])([\u4e00-\u9fa5]{1,4}?)(?:和|跟|同|与)([\u4e00-\u9fa5]{1,4}?)(?:的)?(?:今天|今早|今晚)?(?:早上|晚上|上午|下午)?(?:的)?(?:体温)?(?:都|也都|俩都|两个都)/;
 
 /** 我和老公体温都正常: the two people said together, each a person, or null. */
 export function pairedPersons(text: string): [string, string] | null {
@@ -52,9 +52,21 @@ export function pairedPersons(text: string): [string, string] | null {
   const sides: string[] = [];
   for (const [k, side] of [m[1], m[2]].entries()) {
     const at = m.index + m[0].indexOf(side as string, k === 0 ? 0 : (m[1] as string).length);
-    const hit = persons.find((p) => p.start === at && p.end === at + (side as string).length);
+    // (俺家妞儿: the person is the kin word at the side's end, its possessive before it)
+    const hit = persons.find((p) => p.start >= at && p.end === at + (side as string).length);
     if (!hit) return null;
     sides.push(hit.self ? '我' : hit.person);
   }
   return [sides[0] as string, sides[1] as string];
+}
+
+const BOTH_SLOTS_RE =
+  /早晚(?:体温)?(?:都是|都|均|也都)|(?:早上|上午)(?:和|跟)?(?:晚上|下午)(?:体温)?(?:都是|都|均|也都)/;
+
+/** 早晚都是36.5: one reading said of the morning and the evening is a report for each (in place, in `records`). */
+export function splitBothSlots(text: string, records: { record: HealthRecord }[]): void {
+  const one = records[0]?.record;
+  if (records.length !== 1 || !one || one.temperature === null || !BOTH_SLOTS_RE.test(text)) return;
+  one.slot = 'am';
+  records.push({ ...(records[0] as { record: HealthRecord }), record: { ...one, slot: 'pm' } });
 }

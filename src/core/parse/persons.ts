@@ -50,6 +50,8 @@ const KIN = [
     '儿子',
     '女儿',
     '闺女',
+    '妞儿',
+    '妞妞',
     '大儿子',
     '小儿子',
     '大女儿',
@@ -145,7 +147,7 @@ const KIN = [
   ],
   ...['他爸爸', '她爸爸', '他妈妈', '她妈妈'],
 ];
-const SELF = ['我自己', '本人', '自己', '我'];
+const SELF = ['我自己', '本人', '自己', '我', '俺'];
 /** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
 const PRONOUN = ['她', '他', '爸', '妈', '爹', '娘', '宝', '婆'];
 const TITLES =
@@ -168,7 +170,7 @@ const AWAY_RE =
   /^在(?:屋头|家里|家|老家|外地|外面|学校|上班|[\u4e00-\u9fa5]{2,3}(?=不知道|那边|那里|还好|没事))/;
 
 const PERSON_HINT =
-  /[隔他她幺孙我本自老爱媳丈妻孩小娃宝儿女闺爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对伢崽]/;
+  /[隔他她幺孙我俺本自老爱媳丈妻孩小娃宝儿女闺妞爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对伢崽]/;
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];
@@ -248,8 +250,8 @@ export function personsBefore(
   for (let k = inside.length - 2; k >= 0; k--) {
     const p = inside[k] as PersonHit;
     const between = text.slice(p.end, (group[0] as PersonHit).start);
-    // 我和老婆孩子都是36.6: kin words may also stand side by side
-    if (!/^\s*(?:和|跟|与|、|还有|及|,|，)?\s*$/.test(between)) break;
+    // 我和老婆孩子都是36.6: kin words may also stand side by side (俺跟俺家妞儿: the possessive between is theirs)
+    if (!/^\s*(?:和|跟|与|、|还有|及|,|，)?\s*(?:我家|俺家|我们家|我的|俺的)?\s*$/.test(between)) break;
     group.unshift(p);
   }
   if (group.length > 1 && !/都|也|均|一样|全是|全都/.test(text.slice(last.end, to))) return [last];

@@ -64,8 +64,17 @@ export function readWater(w: WaterInput): ItemHit[] {
       if (cancels.length === 0 && (moved || recount))
         out.push({ at: -1, record: { type: 'cancel', items: [{ name: '水' }] } });
       const perDay = waterPerDay(masked, when, places, local);
+      // 四组要水 罗大爷家一桶 杨孃孃家两桶: each household's barrels are a booking of their own
+      const households = perDay || moved || recount !== null ? [] : householdsBarrels(masked);
       if (perDay) for (const w of perDay) out.push(w);
-      else {
+      else if (households.length > 0) {
+        for (const h of households)
+          out.push({
+            at: h.start,
+            record: buildWater([], [{ qty: h.qty, unit: '桶' }], when, deliverTo, local),
+          });
+        items = items.filter((i) => !households.some((h) => i.start < h.end && i.end > h.start));
+      } else {
         // (明天的水取消了 改到周五下午 还是2桶: the barrels said beside the move, the water claimed by the withdrawal)
         const count = movedAfterCancel ? BARRELS_SAID_RE.exec(masked) : null;
         const barrels = count ? [{ qty: parseNumber(count[1] as string), unit: '桶' }] : [];
@@ -109,7 +118,21 @@ export function readWater(w: WaterInput): ItemHit[] {
 }
 
 /** 刘家 / 老王家 / 隔壁李叔家: a household read as the goods of its barrels. */
-const HOUSEHOLD_NAME_RE = /^(?:我|俺|我们|[老小]?[\u4e00-\u9fa5]|隔壁[\u4e00-\u9fa5]{1,3})家$/;
+const HOUSEHOLD_NAME_RE = new RegExp(
+  `^(?:我|俺|我们|[老小]?[\\u4e00-\\u9fa5]|隔壁[\\u4e00-\\u9fa5]{1,3}|${TITLED_NAME}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})家$`,
+);
+/** 罗大爷家一桶 / 黄国强家要两桶: a household and its barrels, in a message that books water. */
+const HOUSEHOLD_BARRELS_RE =
+  /(?<=^|[\s,，。;；、])([\u4e00-\u9fa5]{1,5}家)(?:里)?(?:要|订|来|送)?\s*([\d一二两三四五六七八九十]{1,2})\s*桶/g;
+
+function householdsBarrels(text: string): { start: number; end: number; qty: number | null }[] {
+  const out: { start: number; end: number; qty: number | null }[] = [];
+  for (const m of text.matchAll(HOUSEHOLD_BARRELS_RE))
+    if (HOUSEHOLD_NAME_RE.test(m[1] as string))
+      out.push({ start: m.index, end: m.index + m[0].length, qty: parseNumber(m[2] as string) });
+  return out;
+}
+
 /** 周三上午 二组 两桶 李秀英: a villager's name read as the goods of the barrels. */
 const PERSON_NAME_RE = new RegExp(`^(?:${TITLED_NAME}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})$`);
 

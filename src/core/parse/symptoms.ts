@@ -33,7 +33,7 @@ const LEXICON: readonly [SymptomCode, string][] = [
   ['headache', `(?:头|脑壳|脑袋|脑阔|脑瓜子|脑瓜仁儿?|脑瓜)${INT}(?:痛|疼|胀痛)|偏头痛`],
   [
     'chills',
-    '畏寒|发冷|怕冷|喊冷|觉得冷|浑身冷|身上冷|打寒颤|打寒战|打冷战|打冷噤|打摆子|冷得(?:直|发|打)?(?:发抖|打颤|哆嗦)|打哆嗦|(?<=烧|度[一二三四五六七八九\\d]|\\d\\.\\d)[^，,。]{0,3}还是冷(?![静水])',
+    '畏寒|发冷|怕冷|喊冷|觉得冷|浑身冷|身上冷|打寒颤|打寒战|打冷战|打冷噤|打摆子|冷得(?:直|发|打)?(?:发抖|打颤|哆嗦|打抖|抖)|打哆嗦|冷起打抖|(?<=烧|度[一二三四五六七八九\\d]|\\d\\.\\d)[^，,。]{0,3}还是冷(?![静水])',
   ],
   [
     'runny_nose',
@@ -166,6 +166,8 @@ function postValue(text: string, end: number): 'neg' | 'pos' | null {
   while (k < text.length && k < end + 4 && /[\s:：\-—]/.test(text[k] as string)) k++;
   let n = k;
   while (n < k + 2 && POST_ADVERBS.has(text[n] as string)) n++;
+  // 咳是不咳了: the complaint is over (咳嗽是不是…: a question, no denial)
+  if (/^(?:倒)?是(?:不(?!是)|没)/.test(text.slice(n, n + 3))) return 'neg';
   // (全身酸痛 没有咳嗽: a 没有 that opens the next complaint denies that one, not this)
   if (
     startsAny(text, n, POST_NEG) &&
@@ -214,6 +216,8 @@ const OVER_RE =
   /^[了的]?\s*[，,]?\s*(?:今天|现在|已经|现在已经|今天已经)(?:都)?(?:好了|好多了|没事了|不疼了|不痛了)|^\s*退了/;
 const NEIGHBOUR_RE = /楼上|楼下|隔壁|对门|对面房间|邻居|别的房间|其他房间|旁边房间|别人|(?<!没)有人|楼道里/;
 
+const BEDDING_RE = /被子|毯子|棉被|被褥|铺盖|暖气|空调|电热毯|热水袋|暖宝宝|取暖器|电烤炉/;
+
 /** Every symptom phrase contains one of these characters; a message without any skips the big pattern. */
 const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉炎寒冷涕鼻闷气呼喘泻拉恶吐呕胃稀噤摆厕]/;
 
@@ -238,6 +242,8 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (NEIGHBOUR_RE.test(text.slice(clauseStart(text, start), start).split(/\s+/).pop() ?? '')) continue;
     // 昨天也有点头疼 今天好了: a complaint said to be over is not had now
     if (OVER_RE.test(text.slice(end, end + 10))) continue;
+    // 能不能加个被子 晚上冷得打抖: the cold of a room asked to be warmed is no chill (with a fever it is)
+    if (code === 'chills' && BEDDING_RE.test(text) && !/烧|度|℃|\d\.\d/.test(text)) continue;
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
     // (有没有 asks about the complaint only before it: 拉肚子了 有没有蒙脱石散 asks for medicine)

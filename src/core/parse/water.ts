@@ -84,6 +84,8 @@ export function mentionsWater(text: string): boolean {
   for (const m of text.matchAll(WATER_RE)) {
     if (m[0] !== '水') return true;
     const i = m.index;
+    // 帮我带个水桶: a bucket counted by 个 is no water
+    if (text[i + 1] === '桶' && /[个只口]\s*$/.test(text.slice(Math.max(0, i - 2), i))) continue;
     if (!NOT_BEFORE.has(text[i - 1] ?? '') && !NOT_AFTER.has(text[i + 1] ?? '')) return true;
   }
   return false;
