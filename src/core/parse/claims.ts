@@ -144,6 +144,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
   }
   maskSpokenPrices(mask, text);
+  // 热水壶坏了 烧不开水: what the broken goods no longer do is no goods
+  if (text.includes('烧不')) maskAll(mask, /(?<=烧不[开热])水/g, text);
   // 能不能送一壶开水过来 娃儿要冲奶粉: what the goods are for, a clause of its own
   if (text.includes('要冲'))
     maskAll(mask, /(?<=^|[\s,，。])[\u4e00-\u9fa5]{0,3}要冲[\u4e00-\u9fa5]{1,3}(?=$|[\s,，。!！])/g, text);

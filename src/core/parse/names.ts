@@ -109,7 +109,8 @@ function afterDescription(text: string, s: number, qtyStarts: ReadonlySet<number
       const rest = readNameForward(text, d + 1, qtyStarts, false);
       return rest && looksLikeGoods(rest.name) ? rest : null;
     }
-    if (!isCjk(ch) || qtyStarts.has(d)) return null;
+    // (张今天的报纸: a day claimed out of the text may describe the goods too)
+    if ((!isCjk(ch) && ch !== '|') || qtyStarts.has(d)) return null;
   }
   return null;
 }

@@ -163,6 +163,9 @@ const SELF_DAY_READING_RE =
 const NOT_SELF_AFTER =
   /^(?:们|是(?!\s*[\d三四])|在|住|这|那|也|家(?!孩子|宝宝|老人)|想|要|的|今天|昨天|刚|已|发|量|测|报|给|帮)/;
 
+/** 我在3栋201 36度8 (老婆在3栋202 36度6): the sender's room, then the sender's reading. */
+const SELF_ROOM_READING_RE =
+  /^(?:在|住)\s*(?:\d{1,2}\s*[栋-]\s*)?\d{3,4}(?:房|室|号)?\s*(?:体温)?\s*(?:是)?\s*(?:3[4-9]|三十)/;
 /** 我量36.6 / 我测的36.5: the sender's own reading. */
 const OWN_READING_RE =
   /^(?:(?:今天|昨天|今早|早上|晚上)(?:的)?\s*(?:体温|温度)(?:是|为)?\s*[\d三]|(?:量|测)(?:了|的)?\s*(?:是)?\s*[\d三])/;
@@ -186,7 +189,8 @@ export function findPersons(text: string): PersonHit[] {
       self &&
       NOT_SELF_AFTER.test(text.slice(end, end + 3)) &&
       !OWN_READING_RE.test(text.slice(end, end + 5)) &&
-      !SELF_DAY_READING_RE.test(text.slice(end, end + 12))
+      !SELF_DAY_READING_RE.test(text.slice(end, end + 12)) &&
+      !SELF_ROOM_READING_RE.test(text.slice(end, end + 16))
     )
       continue;
     if (

@@ -57,6 +57,8 @@ const PRESSURE_RE = /(?<!\d)\d{2,3}\s*\/\s*\d{2,3}(?![\d.])/g;
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
 const BUY_RE = /买|代购|代买|订|捎|带/;
 const SPENT_RE = /花了.{0,12}(?:买|点|订)|(?:买|点)(?:了|过)?.{0,8}花了/;
+const EITHER_COUNT_RE =
+  /[\d一二两三四五六七八九十]+\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐]\s*还是\s*[\d一二两三四五六七八九十]+\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐]/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
 const REQUEST_QUESTION_RE =
   /(?:万一|如果|要是|假如).{0,12}(?:要不要|需不需要|用不用|怎么办)|多少钱|好多钱|几多钱|钱是?(?:好多|多少|几多)|价格|价钱|怎么卖|要戴|要用吗|怎么用|能用吗|可以用吗|要吃(?:吗|么|几|多少|多久|多长)|怎么吃|吃几|几片|几粒|多久|多长时间|能不能吃|可以吃吗|几点|去哪里?开|在哪里?开|怎么开|密码(?:是)?(?:多少|好多|几多|啥|什么)/;
@@ -167,6 +169,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   items = stillAskedFor(masked, items, cancels.length > 0);
   // 尿素要一袋 算了尿素不要了: goods withdrawn later in the same message are not ordered, nor withdrawn from before
   if (asOrder && cancels.length > 0) items = withdrawnHere(items, cancels, out);
+  // 尿素要两袋还是三袋: a count in two minds is no count (the second is a loose end, so the bot asks)
+  const either = masked.includes('还是') ? EITHER_COUNT_RE.exec(masked) : null;
+  for (const h of items) if (either && h.start <= either.index && h.end > either.index) h.item.qty = null;
   const goods: Item[] = [];
   for (const h of items) goods.push(h.item);
   // 帮我捎个快递回来: a parcel fetched from town is on the volunteers' list
