@@ -37,6 +37,7 @@ const MONEY_TO_RE = /钱[^，,。!！?？\s]{0,6}?(?:转给|打给|交给|给)[\
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
 const PURPOSE_RE =
   /(?<=^|[\s,，。(（])(?:打|喂|做|煮|炒|腌|种|施|撒|喷|治|防|杀|拌|泡|给[\u4e00-\u9fa5]{1,3}(?:吃|用|喝))[\u4e00-\u9fa5]{0,5}?(?:的那种|的那个|的|用|用的)(?=$|[\s,，。)）])/g;
+const USED_FOR_RE = /(?<=[\s,，。(（])[\u4e00-\u9fa5]{2,5}?(?:上|里)?用的(?=$|[\s,，。)）])/g;
 const SIZE_HINT_RE =
   /(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)\s*(?:装|一|的)|[一每][桶袋箱瓶件盒包壶提罐](?:是|有)?\s*[\d一二两三四五六七八九十]/;
 const PURPOSE_HINT_RE =
@@ -144,6 +145,11 @@ export function claimNotGoods(mask: Mask, text: string): void {
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
   }
   maskSpokenPrices(mask, text);
+  // 在镇上药房带两盒: where the goods are bought is no goods
+  if (/药房|药店|超市|卫生院|诊所/.test(text))
+    maskAll(mask, /(?<=在|去|到|从)(?:镇上|街上|县城|场上|城里)?的?(?:药房|药店|超市|卫生院|诊所)/g, text);
+  // 电池 要四节 手电筒用的: what the goods are for, said after them in a clause of its own
+  if (text.includes('用的')) maskAll(mask, USED_FOR_RE, text);
   // 热水壶坏了 烧不开水: what the broken goods no longer do is no goods
   if (text.includes('烧不')) maskAll(mask, /(?<=烧不[开热])水/g, text);
   // 能不能送一壶开水过来 娃儿要冲奶粉: what the goods are for, a clause of its own

@@ -141,7 +141,7 @@ const TITLED_G_RE = new RegExp(TITLED_NAME, 'g');
 
 /** 给我婆婆订… 她叫熊桂兰 / 我爸叫李国富: the name of the person ordered for, said after the order. */
 const KIN_NAMED_RE = new RegExp(
-  `(?:我|俺|额)的?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|妈|爸|老妈|老爸|婆婆|公公|老汉儿?|母亲|父亲|舅舅|姑姑|姨妈|伯伯|叔叔|大大|阿大)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=(?:再|也|还|又)?(?:要|买|订)|的|家|屋|\\s|[,，。]|$)`,
+  `(?:我|俺|额)的?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|妈|爸|老妈|老爸|婆婆|公公|老汉儿?|母亲|父亲|舅舅|姑姑|姨妈|伯伯|叔叔|大大|阿大)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=(?:再|也|还|又)?(?:要|买|订|报)|的|家|屋|\\s|[,，。]|$)`,
 );
 /** 三组王老汉打电话来要两袋化肥: a villager of a group named before their call or their home, relayed. */
 const RELAYED_RE = new RegExp(

@@ -105,6 +105,12 @@ export function fixMeasureHomophones(text: string): string {
   // 菜油两通 不对 一通: 通 closing a count in an order of oil or water is the barrel 桶
   if (out.includes('通') && /油|水/.test(out))
     out = out.replace(/([0-9一二两三四五六七八九十几半])\s*通(?=$|[\s,，。])/g, '$1桶');
+  // 降压药 钙片 一样一盒: one box of each
+  if (out.includes('一样'))
+    out = out.replace(/(?<=[\s,，])一样(?=[一二两三四五1-5]\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐])/g, '各');
+  // 一同菜油: the recogniser's 同 for 桶 between a count and oil or water
+  if (out.includes('同'))
+    out = out.replace(/([一二两三四五六七八九十\d])同(?=菜油|菜籽油|花生油|油|酱油|白酒|酒|水)/g, '$1桶');
   // 酒精 手套各一: one of each, no measure word said
   if (out.includes('各'))
     out = out.replace(

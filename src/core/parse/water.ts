@@ -65,7 +65,15 @@ const ANSWERED_RE = /[?？]\s*(?:我|俺|我家)?(?:要|订)?\s*[\d一二两三�
  * 昨天约的水还没送来 明天上午能送不: the day of the booking chased is not the new booking's. Days standing in a
  * chasing clause give way when another day is named.
  */
-export function bookedDays(text: string, dates: readonly DateHit[]): DateHit[] {
+const EITHER_PART_RE =
+  /(?:上午|早上)(?:和|或者?|跟)?(?:下午|晚上)(?:都|也)(?:可以|行|要得|方便|得|成)|(?:上午|早上)(?:下午|晚上)?随便/;
+
+export function bookedDays(text: string, said: readonly DateHit[]): DateHit[] {
+  // 上午下午都可以: either part of the day will do, so neither is the booking's
+  const either = EITHER_PART_RE.exec(text);
+  const dates = either
+    ? said.filter((d) => d.end <= either.index || d.start >= either.index + either[0].length)
+    : said;
   const days = dates.filter((d) => d.day !== null);
   if (days.length < 2) return [...dates];
   const chased = (d: DateHit) => {
@@ -76,7 +84,8 @@ export function bookedDays(text: string, dates: readonly DateHit[]): DateHit[] {
     const clause = text.slice(s, e);
     return QUESTION_RE.test(clause) || /(?:约|订|要|送)的/.test(clause);
   };
-  const kept = dates.filter((d) => d.day === null || !chased(d));
+  // (今天下午送的水收到了 明天还要两桶 上午: the part of the day in the chased clause goes with it)
+  const kept = dates.filter((d) => !chased(d));
   return kept.some((d) => d.day !== null) ? kept : [...dates];
 }
 
