@@ -38,6 +38,9 @@ const MONEY_TO_RE = /钱[^，,。!！?？\s]{0,6}?(?:转给|打给|交给|给)[\
 const PURPOSE_RE =
   /(?<=^|[\s,，。(（])(?:打|喂|做|煮|炒|腌|种|施|撒|喷|治|防|杀|拌|泡|给[\u4e00-\u9fa5]{1,3}(?:吃|用|喝))[\u4e00-\u9fa5]{0,5}?(?:的那种|的那个|的|用|用的)(?=$|[\s,，。)）])/g;
 const USED_FOR_RE = /(?<=[\s,，。(（])[\u4e00-\u9fa5]{2,5}?(?:上|里)?用的(?=$|[\s,，。)）])/g;
+const PASTIME_RE = /[和跟][\u4e00-\u9fa5]{1,4}?(?:视频|下棋|聊天|打牌|通话|打游戏)[\u4e00-\u9fa5]{0,2}/g;
+const FAMILY_BRINGS_RE =
+  /(?:家里人|家人|家属|亲戚|朋友|老婆|老公|爱人|媳妇|我妈|我爸)(?:说)?(?:要|会|来)?给我送(?:点|些|一些)?[\u4e00-\u9fa5]{0,6}/g;
 const SIZE_HINT_RE =
   /(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)\s*(?:装|一|的)|[一每][桶袋箱瓶件盒包壶提罐](?:是|有)?\s*[\d一二两三四五六七八九十]/;
 const PURPOSE_HINT_RE =
@@ -145,6 +148,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
   }
   maskSpokenPrices(mask, text);
+  // 和隔壁视频下棋 / 我老婆说给我送点换洗衣服: a pastime, and what family bring, are nothing asked of staff
+  if (text.includes('和') || text.includes('跟')) maskAll(mask, PASTIME_RE, text);
+  if (text.includes('给我送')) maskAll(mask, FAMILY_BRINGS_RE, text);
   // 在镇上药房带两盒: where the goods are bought is no goods
   if (/药房|药店|超市|卫生院|诊所/.test(text))
     maskAll(mask, /(?<=在|去|到|从)(?:镇上|街上|县城|场上|城里)?的?(?:药房|药店|超市|卫生院|诊所)/g, text);

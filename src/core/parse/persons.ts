@@ -212,6 +212,8 @@ export function findPersons(text: string): PersonHit[] {
     }
     // 娃儿在屋头没人管: someone said to be elsewhere is not measured here
     if (!self && AWAY_RE.test(text.slice(end, end + 9))) continue;
+    // 让孙子帮我发的: the one typing for the sender is no one reported for
+    if (!self && /^(?:帮我|替我|给我|代我)(?:发|打字|打的|报|写)/.test(text.slice(end, end + 5))) continue;
     // 我是1506房的张婆婆: the sender naming herself is the sender
     const selfNamed = /我是(?:(?!然后|还有|度|\.|我|和|跟)[^，,。\s]){0,8}$/.test(
       text.slice(Math.max(0, m.index - 10), m.index),
