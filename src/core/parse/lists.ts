@@ -14,9 +14,12 @@ const ROSTER_NAME_RE = new RegExp(
   `(?:^|\\s)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})\\s*[:：]?\\s*(?=\\d{2}(?:\\.\\d)?\\s*(?:度|℃)?(?:\\s*$|\\s+[\\u4e00-\\u9fa5]))`,
 );
 
-/** 1201 王 36.5 / 1205 张姐 37.6 有点咳: a room, the resident's name (a surname alone too), then the reading. */
+/**
+ * 1201 王 36.5 / 1205 张姐 37.6 有点咳 / 1206 Mike 36.6: a room, the resident's name (a surname alone, a foreign
+ * name as written), then the reading.
+ */
 const ROOM_NAME_RE =
-  /^\s*(?:\d{1,2}\s*(?:-|栋|号楼|幢)\s*)?\d{3,4}\s+(?!早|晚|中午|上午|下午|今|昨|体温|温度|报|正常)([\u4e00-\u9fa5]{1,3})\s*[:：]?\s*(?=\d{2}(?:\.\d)?(?![\d.])|三十[五六七八九])/;
+  /^\s*(?:\d{1,2}\s*(?:-|栋|号楼|幢)\s*)?\d{3,4}\s+(?!早|晚|中午|上午|下午|今|昨|体温|温度|报|正常)([\u4e00-\u9fa5]{1,3}|[A-Z][a-z]{1,11}(?: [A-Z][a-z]{0,11})?)\s*[:：]?\s*(?=\d{2}(?:\.\d)?(?![\d.])|三十[五六七八九])/;
 /** 1206 ___ / 孙倩 ___ / 1206: a row of a roster left blank. */
 const BLANK_ROW_RE =
   /^\s*(?:\d{3,4}|[\u4e00-\u9fa5]{1,4}|\d{3,4}\s+[\u4e00-\u9fa5]{1,4})\s*[_＿\-—.。…？?]*\s*$/;
@@ -43,7 +46,9 @@ const PERSON_NAME_RE = new RegExp(`^(?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,3}|[老�
  * separated under 姓名 物品 数量 地点): read as a 接龙 whose lines have no number. Null unless every row after an
  * optional header names someone, then goods with a count.
  */
-export function readTable(input: string): Jielong | null {
+export function readTable(said: string): Jielong | null {
+  // 今天统计的：老屋基 陈婆婆 盐两包；王家院子 王大爷 尿素两袋: rows parted by semicolons, a heading before a colon
+  const input = said.includes('\n') || !/[；;]/.test(said) ? said : semicolonRows(said);
   if (!input.includes('\n')) return null;
   const rows = input
     .split('\n', MAX_JIELONG_LINES + 2)
@@ -65,6 +70,12 @@ export function readTable(input: string): Jielong | null {
     lines.push(line);
   }
   return { header, product: null, lines, unnumbered: true };
+}
+
+function semicolonRows(text: string): string {
+  const rows = text.replace(/\s*[；;]\s*/g, '\n');
+  const heading = /^([^:：\n]{2,12}[:：])\s*/.exec(rows);
+  return heading ? `${heading[1]}\n${rows.slice(heading[0].length)}` : rows;
 }
 
 /** Lines of `name reading` (after an optional heading), two or more; null when the text is not laid out so. */
