@@ -238,9 +238,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         continue;
       }
       if (out.some((a) => a.record.slot === slot)) continue;
-      const record: HealthRecord = { type: 'health', temperature: null, slot, symptoms: [], room: null };
-      record.room = roomFor(rooms, n.start);
-      out.push({ at: n.start, record });
+      out.push({ at: n.start, record: noReading(slot, roomFor(rooms, n.start)) });
       out.sort((a, b) => a.at - b.at);
     }
     return out;
@@ -250,15 +248,13 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   const slot = slots[0]?.slot ?? slotFromClock(local);
   // (in a village group, a complaint is a report when someone in the family is said to have it: 我妈这两天有点咳
   // 帮买盒急支糖浆 — the village doctor sees it)
-  const villager =
-    h.context === 'village' && positive.length > 0
-      ? complainant(text, h.persons, (symptoms.find((s) => !s.negated) as SymptomHit).start)
-      : null;
+  const first = symptoms.find((s) => !s.negated);
+  const villager = h.context === 'village' && first ? complainant(text, h.persons, first.start) : null;
   if (
+    first &&
     positive.length > 0 &&
     (h.context !== 'village' || villager || OWN_COMPLAINT_RE.test(text) || !GENERAL_COMPLAINT_RE.test(text))
   ) {
-    const first = symptoms.find((s) => !s.negated) as SymptomHit;
     // 急得我一晚上没睡好 … 鼻子塞得很: a span of time away from the complaint is no slot (咳了一晚上 is)
     const near = first.end + 8;
     const timed = slots.find((s) => !s.span || (s.start >= first.start - 2 && s.start <= near));
@@ -284,13 +280,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   const weak = h.normals.find((n) => n.weak && shortReport(text, rooms));
   const anchor = strong ?? negated ?? weak;
   if (anchor && (positive.length === 0 || h.context === 'village')) {
-    const record: HealthRecord = {
-      type: 'health',
-      temperature: null,
-      slot,
-      symptoms: [],
-      room: roomFor(rooms, anchor.start),
-    };
+    const record = noReading(slot, roomFor(rooms, anchor.start));
     const earlier = dayOf(text, 0, anchor.start);
     if (earlier !== undefined) record.earlier = earlier;
     // 我和老公体温都正常: each of the two said together is a report
@@ -300,4 +290,9 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     return [{ at: anchor.start, record }];
   }
   return out;
+}
+
+/** A report with no number (正常, 不咳了): the slot and room only. */
+function noReading(slot: HealthRecord['slot'], room: string | null): HealthRecord {
+  return { type: 'health', temperature: null, slot, symptoms: [], room };
 }
