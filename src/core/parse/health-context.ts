@@ -109,6 +109,13 @@ export function symptomsToTheirPersons(
     if (s.negated) continue;
     let who: (typeof persons)[number] | undefined;
     for (const p of persons) if (p.end <= s.start && s.start - p.end <= 8) who = p;
+    // 王强37.5 李明36.6 … 王强说有点咳: a person of a record named again before the complaint
+    for (const r of withPerson) {
+      const name = r.person as string;
+      const at = text.lastIndexOf(name, s.start - name.length);
+      if (at >= 0 && s.start - (at + name.length) <= 8 && (!who || at + name.length > who.end))
+        who = { start: at, end: at + name.length, person: name };
+    }
     const owner =
       who && SAID_OF_RE.test(text.slice(who.end, s.start))
         ? withPerson.find((r) => r.person === who.person)
