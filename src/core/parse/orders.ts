@@ -79,7 +79,8 @@ const CUSTOMER_TITLED_RE = new RegExp(
   String.raw`^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?)?(${TITLED_NAME})(?:家)?(?:要|买|订|定|需要|\s+|[:：])`,
 );
 const FULL_NAME_WITH_JIA_RE = new RegExp(`^[${SURNAMES}]家(?![的里人])[\\u4e00-\\u9fa5]$`);
-const NOT_NAME_CHARS_RE = /[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧]|谢谢|麻烦|辛苦/;
+const NOT_NAME_CHARS_RE =
+  /[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧啦呗]|谢谢|谢[了哈咯]|麻烦|辛苦/;
 /** 3组 张三 化肥2袋: a name standing alone between spaces in a list of goods. */
 const CUSTOMER_TOKEN_RE = new RegExp(String.raw`(?:^|\s)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=\s|$)`);
 /** 我是二组的刘大娘，想买…: the sender names herself. */
@@ -281,7 +282,10 @@ export function customerBeside(
     if (m?.[1] && !looksLikeGoods(m[1]) && !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$/.test(m[1])) return m[1];
   }
   const c = customerOf(text);
-  const named = places.filter((p) => p.known || p.byEnding !== undefined);
+  // (黄桷树 is a landmark, no 黄 surname; 三组老李家 holds its customer)
+  const named = places.filter(
+    (p) => p.known || p.byEnding !== undefined || (p.strict && !/[组社队]/.test(p.place)),
+  );
   if (c && !named.some((p) => p.place.includes(c) || c.includes(p.place))) return c;
   for (const n of vocabulary?.names ?? []) if (n.length >= 2 && text.includes(n)) return n;
   return null;

@@ -220,6 +220,16 @@ function readPlace(text: string, from: number): PlaceHit | null {
       e += 2;
       break;
     }
+    // 送到岩上来哈: 上/下 after a hamlet's ending is its name (岩上), the 来 after it the way there
+    if (
+      e > s &&
+      /[上下]/.test(ch) &&
+      /[岩湾坝沟坎坪垭梁嘴坡院]/.test(text[e - 1] as string) &&
+      /^[来去]/.test(text[e + 1] ?? '')
+    ) {
+      e++;
+      break;
+    }
     // 我家 keeps its 我; any other stop word (了, 吗, 去) ends the place
     if (e > s && isCjk(ch) && stopAt(text, e) > 0 && !'门口家'.includes(ch)) break;
     e++;

@@ -12,10 +12,17 @@ const FOR_EVERYONE_RE =
   /(?:统一|集中)(?:送|发|配送|发放)[^。!！?？]{0,20}(?:每个?(?:房间?|人|户|家)|每间|各(?:房间?|户|家))[^。!！]{0,12}(?:不用|不需要|无需|不必)(?:在群里)?(?:报|登记|接龙)/;
 /** 好的 已经给你取消了: a cancel done for the member by staff. */
 const CANCELLED_FOR_RE = /(?:给你|帮你|替你)(?:把[^，。,]{0,8})?(?:取消|删掉|删除|划掉)了/;
-/** 收到 六组明天上午两桶 记上了: a volunteer writing a booking down. */
+/** 收到 六组明天上午两桶 记上了 / 石板沟明天上午的两桶水记下了，10点前送到: a volunteer writing a booking down. */
 const NOTED_RE =
-  /(?:记上了|记下了|记好了|记到了|登记好了|已登记|已记录|登记了)(?:哈|啊|哦|的)?[\s,，。!！~]*$/;
-const ACK_OPENING_RE = /^\s*(?:收到|好的|好嘞|要得|ok|OK|嗯)/;
+  /(?:记上了|记下了|记好了|记到了|登记好了|已登记|已记录|登记了)(?:哈|啊|哦|的)?(?=[\s,，。!！~]|$)/;
+/** 要水的在群里报地方和桶数 / 送水路线：石板沟→大湾，请家里留人: a call to everyone, or the round's route. */
+const CALL_TO_ALL_RE =
+  /(?:要|需要)[\u4e00-\u9fa5]{0,3}的(?:人|村民|住户|家)?(?:请)?(?:在群里|群里)(?:报|接龙|登记|说)|路线[:：]|请(?:家里|屋头|在家)留(?:个)?人/;
+/** 孙子发烧的是哪个组的？村医马上过去: asking whose the complaint is, which no one reports about themselves. */
+const WHO_IS_IT_RE = /的(?:是)?哪(?:个|一)?(?:组|家|户|房间?|位|栋)的?(?:人)?[?？吗呀啊]/;
+/** 医生一会儿过来看看孩子，药马上送上来: staff telling a room what is coming. */
+const COMING_RE = /(?:医生|护士|大夫)(?:一会儿?|等下|等一下|马上|稍后)(?:就)?(?:过来|上来|到)/;
+const COMING_TOO_RE = /马上(?:就)?(?:送|拿)(?:上来|过来|到)|(?:已经|这就)(?:安排|送)/;
 const ASKS_RE = /我要|帮我|给我|我家要|我订/;
 
 /** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
@@ -35,7 +42,10 @@ const ADVICE_RES: readonly RegExp[] = [
 export function isStaffTalk(text: string): boolean {
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;
   if (CANCELLED_FOR_RE.test(text)) return true;
-  if (NOTED_RE.test(text) && ACK_OPENING_RE.test(text) && !ASKS_RE.test(text)) return true;
+  if (NOTED_RE.test(text) && !ASKS_RE.test(text) && !/吗|么|\?|？|没有?(?:$|[\s,，。])/.test(text))
+    return true;
+  if (CALL_TO_ALL_RE.test(text) || WHO_IS_IT_RE.test(text)) return true;
+  if (COMING_RE.test(text) && COMING_TOO_RE.test(text) && !text.includes('我')) return true;
   // (我量了37.1 医生说不算发烧 让我多喝水: the resident's own reading, with what the doctor said)
   if (text.includes('我')) return false;
   let advice = 0;

@@ -243,7 +243,8 @@ export function findSymptoms(text: string): SymptomHit[] {
     // 昨天也有点头疼 今天好了: a complaint said to be over is not had now
     if (OVER_RE.test(text.slice(end, end + 10))) continue;
     // 能不能加个被子 晚上冷得打抖: the cold of a room asked to be warmed is no chill (with a fever it is)
-    if (code === 'chills' && BEDDING_RE.test(text) && !/烧|度|℃|\d\.\d/.test(text)) continue;
+    if (code === 'chills' && m[0].startsWith('冷得') && BEDDING_RE.test(text) && !/烧|度|℃|\d\.\d/.test(text))
+      continue;
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
     // (有没有 asks about the complaint only before it: 拉肚子了 有没有蒙脱石散 asks for medicine)

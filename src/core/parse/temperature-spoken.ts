@@ -183,7 +183,7 @@ export function findChineseTemperatures(text: string, blocked: Mask): TempHit[] 
     end = eatUnit(text, end);
     // 三十六度吧: 吧 may be 八 heard, or a particle; 三十六度多: some tenths, not said which — the bot asks
     // (38度多 stays a fever read as 38, never hidden)
-    const some = fracDigits.length === 0 && /度多/.test(text.slice(start, end + 1)) && value < 38;
+    const some = fracDigits.length === 0 && /度[多几]/.test(text.slice(start, end + 1)) && value < 38;
     const vague = (m[6] ?? '').includes('吧') || some;
     hits.push(vague ? { start, end, value, doubtful: true } : { start, end, value });
   }

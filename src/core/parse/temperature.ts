@@ -226,7 +226,12 @@ export function findTemperatures(
       continue;
     }
     // 36度多 / 37度多: some tenths, not said which — the bot asks (38度多 is a fever either way, read as 38)
-    if (Number.isInteger(value) && value < 38 && /^\s*(?:度|℃)?\s*多/.test(text.slice(tok.end, end + 1)))
+    if (
+      Number.isInteger(value) &&
+      value >= 35 &&
+      value < 38 &&
+      /^\s*(?:度|℃)?\s*[多几]/.test(text.slice(tok.end, end + 1))
+    )
       hits.push({ start: tok.start, end, value, doubtful: true });
     else hits.push({ start: tok.start, end, value });
   }

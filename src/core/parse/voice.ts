@@ -105,6 +105,9 @@ export function fixMeasureHomophones(text: string): string {
   // 菜油两通 不对 一通: 通 closing a count in an order of oil or water is the barrel 桶
   if (out.includes('通') && /油|水/.test(out))
     out = out.replace(/([0-9一二两三四五六七八九十几半])\s*通(?=$|[\s,，。])/g, '$1桶');
+  // 三十七度 三 没得咳嗽: the tenth said after a pause is the reading's (a fever is never read down to 37)
+  if (/度[\s,，]/.test(out))
+    out = out.replace(/(三十[四五六七八九]度)[\s,，]+([一二三四五六七八九])(?=$|[\s,，。!！])/g, '$1$2');
   // 降压药 钙片 一样一盒: one box of each
   if (out.includes('一样'))
     out = out.replace(/(?<=[\s,，])一样(?=[一二两三四五1-5]\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐])/g, '各');
