@@ -41,7 +41,8 @@ const ASKED_RE = /[要买带订送][\d一二两三四五六七八九十几]|帮�
 /** Words around goods named in passing: 抽屉里有体温计, 刚才说的连花清瘟. */
 const NOT_OBJECT_RE = /^.*?(?:里有|有个|说的|要的|订的|买的)/;
 const WHERE_FOUND_RE = /^\s*在[\u4e00-\u9fa5]{1,6}?(?:底下|下面|里面|里头|里|上面|上|边上|旁边|后面)\s*$/;
-const SETTLED_END_RE = /(?:够了|够用了|有了|找到了|借到了|买到了|送来了|拿来了|带来了|送到了|搞定了|解决了)$/;
+const SETTLED_END_RE =
+  /(?:够了|够用了|有了|找到了|借到了|买到了|送来了|拿来了|带来了|送到了|搞定了|解决了|带回来了|拿回来了|买回来了|带了|送了)$/;
 /** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
   /^(?:就是|然后|还有|(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份|单|批)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|上回|前天|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
@@ -72,6 +73,11 @@ function readObject(object: string): { names: string[]; other: boolean } {
       )
       // 帮岩脚的周大爷把化肥取消了 / 李大爷说他家化肥够了: the goods come after 把, 说 and whose they are
       .replace(/^.*(?:把|说)(?:他家|她家|我家|他的|她的)?/, '')
+      // 菜油他崽从县里带回来了 / 退烧药村医带了: who brought it, from where, is no part of the goods
+      .replace(
+        /(?:[他她][\u4e00-\u9fa5]{0,2}|家里人|村医|医生|儿子|女儿|孙子|孙女)?(?:从[\u4e00-\u9fa5]{1,4})?(?:已经)?(?:带|拿|买|送)(?:回)?来?了$/,
+        '',
+      )
       // 体温计在床底下找到了: where it was found is no part of the goods
       .replace(/在[\u4e00-\u9fa5]{1,6}$/, '')
       .replace(
@@ -113,7 +119,8 @@ export function findCancels(text: string): CancelHit[] {
     const end = start + m[0].length;
     const after = text.slice(end, end + 2);
     if (after.startsWith('吗') || after.startsWith('?') || text.endsWith('要', start)) continue;
-    if (m[0].endsWith('取消') && !isClauseEnd(text, end) && !'| 吧'.includes(text[end] as string)) continue;
+    if (m[0].endsWith('取消') && !isClauseEnd(text, end) && !'| 吧哈嘛啊哦了'.includes(text[end] as string))
+      continue;
     let cs = clauseStart(text, start);
     let object = text.slice(cs, start);
     // 水明天不用送了: the object stands before what another reader claimed (the date, now |||)

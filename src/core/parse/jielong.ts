@@ -89,11 +89,12 @@ export function readJielong(input: string): Jielong | null {
     const raw = row.trim();
     if (raw.length === 0) continue;
     const mark = readMark(raw);
-    if (mark && (numbered.length > 0 || headerRows.length > 0)) {
+    // (1. 龙满秀 复合肥2袋 ⏎ 2. 石光明 猪肉3斤: a list may start at its first line, with no heading)
+    if (mark && (numbered.length > 0 || headerRows.length > 0 || mark.seq === 1)) {
       if (numbered.length < MAX_JIELONG_LINES) numbered.push({ ...mark, raw });
     } else if (numbered.length === 0) headerRows.push(raw);
   }
-  if (headerRows.length === 0 || numbered.length === 0) return null;
+  if (numbered.length === 0 || (headerRows.length === 0 && numbered.length < 2)) return null;
   const header = headerRows.join('\n');
   const keyword = header.includes('接龙');
   const spacedOnly = numbered.every((n) => n.spaced);
@@ -122,7 +123,7 @@ function whenOf(text: string, local: LocalDate | null): { date: string | null; p
 
 const DEADLINE_RE = /[（(][^）)]*(?:截止|之前报|前报)[^）)]*[）)]|[^，,。\s()（）]{0,10}截止/g;
 const HEADER_PLACE_RE =
-  /(?:统一|一起)?(?:送到|送至|送往)\s*([^\s，,。!！的]{2,8})|^\s*((?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社队])\s*[:：]?\s*$/;
+  /(?:统一|一起|都)?(?:送到|送至|送往)\s*([^\s，,。!！的]{2,8})|(?:^|\n)都送\s*([^\s，,。!！的]{2,8})\s*$|^\s*((?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社队])\s*[:：]?\s*$/;
 const COPY_RE = /同上|同前|一样的?$|跟上面一样/;
 
 /**
@@ -139,7 +140,7 @@ export function jielongOrders(
   // #接龙 明天统一送到3组晒坝: where the header sends everything is each line's place unless the line names one
   // (五组： over a volunteer's rows is where they all go)
   const hp = HEADER_PLACE_RE.exec(j.header);
-  const headerPlace = hp?.[1] ?? hp?.[2] ?? null;
+  const headerPlace = hp?.[1] ?? hp?.[2] ?? hp?.[3] ?? null;
   let previous: Item[] = [];
   let previousPlace: string | null = null;
   for (const line0 of j.lines) {

@@ -33,7 +33,7 @@ const TABLE_HEADER_RE =
   /^(?:姓名|名字|户主|物品|品名|商品|东西|数量|地点|地址|送到|组别|备注|[\s\t|/、,，])+$/;
 /** 赵婆婆 面粉 10斤 6组: a name, then goods with a count, in columns. */
 const TABLE_ROW_RE =
-  /^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社队][\s\t]*|[\u4e00-\u9fa5]{2,5}[\s\t]+)?[\u4e00-\u9fa5]{2,4}[\s\t]+\S/;
+  /^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社队][\s\t]*|[\u4e00-\u9fa5]{2,5}[\s\t]+)?[\u4e00-\u9fa5]{2,4}(?:[\s\t]+|\s*[:：]\s*)\S/;
 /** 今天接到几户电话 我统一报一下： / 代报三户: a volunteer's heading over the households' rows. */
 const RELAY_HEADING_RE = /[:：]\s*$|代报|统一报|帮[\u4e00-\u9fa5]{0,4}报|电话/;
 /** 麻烦志愿队明天一起带上来: a closing line with no count, after the rows. */
@@ -59,7 +59,9 @@ export function readTable(said: string): Jielong | null {
     first !== undefined && (TABLE_HEADER_RE.test(first) || RELAY_HEADING_RE.test(first))
       ? (rows.shift() as string)
       : '';
-  if (header && rows.length > 2 && !COUNTED_RE.test(rows[rows.length - 1] as string)) rows.pop();
+  // (都送岩脚: a closing line with no count; where it sends them all is every row's place)
+  const closing =
+    header && rows.length > 2 && !COUNTED_RE.test(rows[rows.length - 1] as string) ? rows.pop() : undefined;
   if (rows.length < 2) return null;
   const lines: JielongLine[] = [];
   for (const [k, raw] of rows.entries()) {
@@ -69,7 +71,12 @@ export function readTable(said: string): Jielong | null {
     if (line.items.length === 0 || line.items.some((i) => i.qty === null)) return null;
     lines.push(line);
   }
-  return { header, product: null, lines, unnumbered: true };
+  return {
+    header: closing?.includes('送') ? `${header}\n${closing}` : header,
+    product: null,
+    lines,
+    unnumbered: true,
+  };
 }
 
 function semicolonRows(text: string): string {
@@ -104,5 +111,10 @@ export function namedReadings(
   const slot = HEADING_SLOT_RE.exec(heading)?.[0];
   const text = slot && !HEADING_SLOT_RE.test(line) ? `${slot} ${line}` : line;
   const name = ROSTER_NAME_RE.exec(text)?.[1] ?? ROOM_NAME_RE.exec(line)?.[1];
-  return read(text).map((h) => (name && h.person === undefined ? { ...h, person: name } : h));
+  // (龙阿婆 36.3: the row's name holds the kin word found in it)
+  return read(text).map((h) =>
+    name && (h.person === undefined || (name !== h.person && name.endsWith(h.person ?? '')))
+      ? { ...h, person: name }
+      : h,
+  );
 }
