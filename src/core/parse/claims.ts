@@ -108,7 +108,7 @@ function maskAll(mask: Mask, re: RegExp, text: string): void {
 
 /** A chore the goods are for is no goods: 想洗衣服用, 想喷喷门把手, 想把卫生间擦一下. */
 const CHORE_RE =
-  /(?<=^|[\s,，。(（])(?:想|用来|拿来|好)(?:把[\u4e00-\u9fa5]{1,4}?)?(洗|擦|刷|喷|拖|扫|消毒|粘|缠|补|晾)[\u4e00-\u9fa5]{0,6}?(?:用|一下)?(?=$|[\s,，。)）])/g;
+  /(?<=^|[\s,，。(（])(?:[\u4e00-\u9fa5]{1,3}(?=想))?(?:想|用来|拿来|好)(?:把[\u4e00-\u9fa5]{1,4}?)?(洗|擦|刷|喷|拖|扫|消毒|粘|缠|补|晾)[\u4e00-\u9fa5]{0,6}?(?:用|一下)?(?=$|[\s,，。)）])/g;
 
 /** 酒精棉片消毒手机用: the chore said after the goods, ending in 用. */
 const CHORE_AFTER_RE = /(?<=[\u4e00-\u9fa5])(消毒|擦|洗|喷|刷)[\u4e00-\u9fa5]{1,4}用(?=$|[\s,，。!！])/g;
@@ -151,6 +151,12 @@ export function claimNotGoods(mask: Mask, text: string): void {
   // 和隔壁视频下棋 / 我老婆说给我送点换洗衣服: a pastime, and what family bring, are nothing asked of staff
   if (text.includes('和') || text.includes('跟')) maskAll(mask, PASTIME_RE, text);
   if (text.includes('给我送')) maskAll(mask, FAMILY_BRINGS_RE, text);
+  // 五组的化肥还差两袋: what is still short is said by 差, no goods
+  if (text.includes('差')) maskAll(mask, /还差(?=[\d一二两三四五六七八九十])/g, text);
+  // 门口拿饭的时候戴: when the goods are for is no goods
+  if (text.includes('的时候')) maskAll(mask, /[\u4e00-\u9fa5]{1,6}的时候(?=[戴用穿带拿吃喝])/g, text);
+  // 昨日所送之药已收到: goods named as those sent, in a letter's words, are no goods asked for
+  if (text.includes('之')) maskAll(mask, /所(?:送|带|买|购|寄|发)之[\u4e00-\u9fa5]{1,3}/g, text);
   // 在镇上药房带两盒: where the goods are bought is no goods
   if (/药房|药店|超市|卫生院|诊所/.test(text))
     maskAll(mask, /(?<=在|去|到|从)(?:镇上|街上|县城|场上|城里)?的?(?:药房|药店|超市|卫生院|诊所)/g, text);

@@ -40,8 +40,8 @@ export function normalise(input: string): string {
   // WeChat renders emoticons as [微笑] / [抱拳]; they carry nothing here.
   if (text.includes('[')) text = text.replace(/\[[\u4e00-\u9fa5A-Za-z]{1,4}\]/g, ' ');
   // 36。5 / 36．5 / 36·5 typed on a Chinese keyboard mean 36.5.
-  // (我36.6。1009: a room after the full stop is no decimal)
-  if (/[。·•]/.test(text)) text = text.replace(/(\d)[。·•](?=\d{1,2}(?!\d))/g, '$1.');
+  // (我36.6。1009: a room after the full stop is no decimal; 7栋203。36.3: nor a reading after a room)
+  if (/[。·•]/.test(text)) text = text.replace(/(?<![\d.])(3[4-9]|4[0-2])[。·•](?=\d{1,2}(?![\d.]))/g, '$1.');
   return readPackSizes(text);
 }
 

@@ -45,7 +45,7 @@ const LEXICON: readonly [SymptomCode, string][] = [
   ],
   [
     'diarrhea',
-    '跑了?[一二两三四五六七八九几好多]{0,2}[趟次回]厕所|腹泻|(?<=上吐)下泻|泻肚子|跑肚子?|拉(?:了)?(?:[一二两三四五六七八九几好多]{1,2}[次回趟])?肚子|拉了[一二两三四五六七八九几好多]{1,2}[次回](?![\u4e00-\u9fa5]{0,2}(?:货|车|水|柴|东西|粪|人))|拉稀|窜稀|闹肚子|屙(?:了)?(?:[一二两三四五六七八九几好]{0,2}[回次道]|好几[回次道])?稀',
+    '跑了?[一二两三四五六七八九几好多]{0,2}[趟次回]厕所|腹泻|(?<=上吐)下泻|泻肚子|跑肚子?|拉(?:了)?(?:[一二两三四五六七八九几好多]{1,2}[次回趟])?肚子|拉了[一二两三四五六七八九几好多]{1,2}[次回](?![\u4e00-\u9fa5]{0,2}(?:货|车|水|柴|东西|粪|人))|拉稀|窜稀|闹肚子|屙(?:了)?(?:[一二两三四五六七八九几好]{0,2}[回次道]|好几[回次道])?稀|屙肚子',
   ],
   [
     'nausea',
@@ -61,6 +61,7 @@ const SYMPTOM_RE = new RegExp(LEXICON.map(([, p]) => `(${p})`).join('|'), 'g');
 /** Symptom words used as medicine names or prevention (退烧药, 止咳糖浆, 预防发热). */
 const AFTER_NOT = [
   '药',
+  '粉',
   '贴',
   '片',
   '糖浆',
@@ -219,7 +220,7 @@ const NEIGHBOUR_RE = /楼上|楼下|隔壁|对门|对面房间|邻居|别的房�
 const BEDDING_RE = /被子|毯子|棉被|被褥|铺盖|暖气|空调|电热毯|热水袋|暖宝宝|取暖器|电烤炉/;
 
 /** Every symptom phrase contains one of these characters; a message without any skips the big pattern. */
-const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉炎寒冷涕鼻闷气呼喘泻拉恶吐呕胃稀噤摆厕]/;
+const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉炎寒冷涕鼻闷气呼喘泻拉恶吐呕胃稀噤摆厕屙]/;
 
 export function findSymptoms(text: string): SymptomHit[] {
   const hits: SymptomHit[] = [];

@@ -127,6 +127,12 @@ export function fixMeasureHomophones(text: string): string {
     out = out.replace(/(有没有|还有没有|能不能给|给)(?:个|点)?多(?:余|出来)?的/g, '$1');
   // 那个 那个 尿素两袋: 那个 said alone while thinking is a filler (那个化肥莫带了 keeps its 那个)
   if (out.includes('那个')) out = out.replace(/(?<=^|[\s,，])(?:那个[\s,，]+)+/g, '');
+  // 两袋那个尿素: 那个 between a count and its goods is a filler
+  if (out.includes('那个'))
+    out = out.replace(
+      /(?<=[\d一二两三四五六七八九十][袋桶包斤瓶箱盒件板把个卷提支块壶罐])那个(?=[\u4e00-\u9fa5]{2})/g,
+      '',
+    );
   // 我的药 就是那个二甲双胍: the 那个 of someone searching for the word is a filler
   if (out.includes('就是那个')) out = out.replace(/就是那个(?=[\u4e00-\u9fa5]{2})/g, '就是');
   if (out.includes('就是')) out = namely(out);
