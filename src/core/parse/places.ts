@@ -243,7 +243,9 @@ function readPlace(text: string, from: number): PlaceHit | null {
 
 export function findPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
   const hits: PlaceHit[] = findNamedPlaces(text, known);
-  if (!/[送放拿带拉运寄组社队村镇场家址在到]/.test(text)) return withTrailing(text, joinGroups(hits));
+  // (罗德明 挂面两把 黄桷树: a landmark needs no word before it)
+  if (!/[送放拿带拉运寄组社队村镇场家址在到]|黄桷树|院子|大队部/.test(text))
+    return withTrailing(text, joinGroups(hits));
   for (const m of text.matchAll(VERB_RE)) {
     if (hits.length >= MAX_HITS) break;
     const p = readPlace(text, m.index + m[0].length);
