@@ -14,7 +14,8 @@ import { replaceWords, wordTable } from './word-table.js';
 const DAI_RE = /[0-9一二两三四五六七八九十几半][带代]/g;
 
 /** 尿素嗯两袋 / 复合肥呃不要了: a voice filler inside a sentence is no word of it. */
-const FILLER_RE = /(?<=[\u4e00-\u9fa5\d])[嗯呃]+(?=[\u4e00-\u9fa5\d])/g;
+const FILLER_RE =
+  /(?<=[\u4e00-\u9fa5\d])[嗯呃]+(?=[\u4e00-\u9fa5\d])|(?<=[\d一二两三四五六七八九十][袋桶包斤瓶箱盒件板把个卷提支块壶罐])\s+[嗯呃]+\s+(?=[\u4e00-\u9fa5])/g;
 
 const NO_THEN_COUNT_RE =
   /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支个])\s*[,，]\s*不\s*[,，]\s*(?=[\d一二两三四五六七八九十])/g;
@@ -68,7 +69,9 @@ function garbledBefore(text: string, at: number): string | null {
 
 export function fixMeasureHomophones(text: string): string {
   let out = fixVoiceWords(readDialect(text));
-  if (out.includes('嗯') || out.includes('呃')) out = out.replace(FILLER_RE, '');
+  // (一瓶 嗯 酱油: between a count and its goods, the filler and its pauses are one pause)
+  if (out.includes('嗯') || out.includes('呃'))
+    out = out.replace(FILLER_RE, (m) => (/\s/.test(m) ? ' ' : ''));
   // 37.8 发少 还咳嗽: 发少 for 发烧 (头发少 is hair)
   if (out.includes('发少')) out = out.replace(/(?<![头毛])发少(?!了?头)/g, '发烧');
   // 帮我卖两斤盐: handwriting's 卖 for 买, asked for with a count
