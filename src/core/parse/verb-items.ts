@@ -41,7 +41,8 @@ export function readVerbItems(x: Extraction): void {
   const text = x.text;
   TRIGGER_RE.lastIndex = 0;
   for (let m = TRIGGER_RE.exec(text); m !== null; m = TRIGGER_RE.exec(text)) {
-    const from = m.index + m[0].length;
+    // 给我换一下枕头: 一下 after the verb is how, the goods follow it
+    const from = m.index + m[0].length + (text.startsWith('一下', m.index + m[0].length) ? 2 : 0);
     // 他不会弄手机: what someone cannot do is no ask
     if (/(?:不会|不懂|不晓得|不知道怎么)$/.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     if (text[from] !== '的') x.readListAfter(from); // 送的饭: food that was delivered, not asked for
