@@ -5,6 +5,9 @@
 // that could (额 as in 金额, 克 the gram, 伐 in 步伐) only where they stand as that word.
 import { replaceWords, wordTable } from './word-table.js';
 
+/** 额 as 我: at a clause's start or after 帮/给/和/跟, before a reading, 和, 的, 要 or a day. */
+const SELF_E_RE = /(?<=^|[\s,，。!！?？、]|帮|给|和|跟)额(?=\s*[\d三]|和|跟|的|要|家|也|都|是|今|早|晚|们|带|买|订|捎|拿|留)/g;
+
 /** Whole words, longest first where one holds another (唔该晒 before 唔该 before 唔). */
 const WORDS: Record<string, string> = {
   // Hebei, Shanxi, Shaanxi, Beijing: days (明儿个, 后儿个, 夜儿个) and parts of the day (晌午, 后晌, 黑夜, 早起)
@@ -189,6 +192,8 @@ const PLACED: readonly [string, RegExp, string][] = [
   ['食', /(?<![粮零伙饮素主肉面甜])食(?=[了完唔不药饭粥面])/g, '吃'],
   // northern 俺 is 我 (俺爹, 俺娘 stay: the parent is named as written, without it)
   ['俺', /俺(?![爹娘妈爸])/g, '我'],
+  // northwestern 额 is 我 where a person stands (额36.5, 额和婆姨, 帮额带); 额头, 额温, 金额, 名额 stay
+  ['额', SELF_E_RE, '我'],
   // 我系8818, 再量系37度1: Cantonese 系 (是) after a person or before a number; 关系, 系统 stay
   ['系', /(?<=[我你佢他她都就仲再量])系(?![统列数])|系(?=\s*[0-9零一二两三四五六七八九十])/g, '是'],
   // 个女话想要: 话 (说) after a person; 电话, 说话 stay
@@ -212,7 +217,8 @@ const SAME_LENGTH = wordTable(
 /** The text with only the same-length words read (as-written.ts finds a name's characters in the sender's). */
 export function readDialectInPlace(text: string): string {
   const out = replaceWords(text, SAME_LENGTH);
-  return out.includes('俺') ? out.replace(/俺(?![爹娘妈爸])/g, '我') : out;
+  const me = out.includes('俺') ? out.replace(/俺(?![爹娘妈爸])/g, '我') : out;
+  return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
 const PLACED_RE = /[额克伐喇咩食同系话多俺]/;
 

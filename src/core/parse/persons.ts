@@ -95,6 +95,11 @@ const KIN = [
     '那口子',
     '堂客',
     '婆娘',
+    '婆姨',
+    '老婆子',
+    '大娃',
+    '二娃',
+    '三娃',
     '娃子',
     '我娘',
     '我爹',
@@ -147,7 +152,7 @@ const KIN = [
   ],
   ...['他爸爸', '她爸爸', '他妈妈', '她妈妈'],
 ];
-const SELF = ['我自己', '本人', '自己', '我', '俺'];
+const SELF = ['我自己', '本人', '自己', '我', '俺', '额'];
 /** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
 const PRONOUN = ['她', '他', '爸', '妈', '爹', '娘', '宝', '婆'];
 const TITLES =
@@ -173,7 +178,7 @@ const AWAY_RE =
   /^不在(?:身边|家|这里|这边|跟前)|^在(?:屋头|家里|家|老家|外地|外面|学校|上班|[\u4e00-\u9fa5]{2,3}(?=不知道|那边|那里|还好|没事))/;
 
 const PERSON_HINT =
-  /[隔他她幺孙我俺本自老爱媳丈妻孩小娃宝儿女闺妞爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对伢崽]/;
+  /[隔他她幺孙我俺额本自老爱媳丈妻孩小娃宝儿女闺妞爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对伢崽]/;
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];

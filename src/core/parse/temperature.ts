@@ -200,6 +200,11 @@ export function findTemperatures(
         value = Number(tok.int);
       }
     } else if (il === 3) {
+      // 305、412、1203三位核酸都是阴性: numbers listed with 、 are rooms, no slip for 41.2; a slip of 40 or more
+      // needs a word for it (体温412 is still read)
+      if (/、\s*$/.test(text.slice(Math.max(0, tok.start - 2), tok.start)) || text[tok.end] === '、')
+        continue;
+      if (Number(tok.int) >= 400 && !keyword) continue;
       value = Number(tok.int) / 10;
       needsSupport = true;
       end = eatUnit(text, tok.end);
