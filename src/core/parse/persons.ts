@@ -220,9 +220,12 @@ export function findPersons(text: string): PersonHit[] {
     // 让孙子帮我发的: the one typing for the sender is no one reported for
     if (!self && /^(?:帮我|替我|给我|代我)(?:发|打字|打的|报|写)/.test(text.slice(end, end + 5))) continue;
     // 我是1506房的张婆婆: the sender naming herself is the sender
-    const selfNamed = /我是(?:(?!然后|还有|度|\.|我|和|跟)[^，,。\s]){0,8}$/.test(
-      text.slice(Math.max(0, m.index - 10), m.index),
-    );
+    // (我是916的我儿子: a kin word of the sender's is no self-introduction)
+    const selfNamed =
+      !w.startsWith('我') &&
+      /我是(?:(?!然后|还有|度|\.|我|和|跟)[^，,。\s]){0,8}$/.test(
+        text.slice(Math.max(0, m.index - 10), m.index),
+      );
     // 我婆婆 as written, like 我老婆 (not 我们, not the 我 of 我是 / 我帮)
     const mine = !self && !selfNamed && !w.startsWith('我') && text[m.index - 1] === '我';
     const start = mine ? m.index - 1 : m.index;
