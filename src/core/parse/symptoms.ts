@@ -57,7 +57,7 @@ const LEXICON: readonly [SymptomCode, string][] = [
 ];
 const ASSERTED_RE = /有点|有些|有一点|一丢丢|特别|一直|老是|还是/;
 const INNER_NEG_RE =
-  /(?:不太|没那么|没有|不|没)(?:酸痛|酸疼|疼|痛|干|哑|难受|痒|酸|不通|塞|堵|困难|急促|不畅)$/;
+  /(?:不太|没那么|没有|不|没)(?:酸痛|酸疼|疼|痛|干|哑|难受|痒|酸|不通|塞|堵|困难|急促|不畅|闷|发闷|憋)$/;
 const CODES = LEXICON.map(([c]) => c);
 const SYMPTOM_RE = new RegExp(LEXICON.map(([, p]) => `(${p})`).join('|'), 'g');
 
