@@ -32,7 +32,7 @@ function placeLike(name: string, sentTo = false): boolean {
     return false;
   // 菜油一桶 / 要两个 / 老人喝: counted goods, verbs and talk are no place
   if (
-    /[\d一二两三四五六七八九十几半壹贰叁肆伍][桶袋包斤瓶箱壶个棵把块板件盒提]|[要买喝吃用送拿带]|上来|下来|地方|板扎|看|情况|同上|一样|随便|都行|不急|再说/.test(
+    /[\d一二两三四五六七八九十几半壹贰叁肆伍][桶袋包斤瓶箱壶个棵把块板件盒提条双支根卷本套副张罐份碗只对节片粒]|[要买喝吃用送拿带]|上来|下来|地方|板扎|看|情况|同上|一样|随便|都行|不急|再说/.test(
       name,
     )
   )
