@@ -281,7 +281,8 @@ export function receivedOnly(text: string): boolean {
 /** 上午要的充电线还没送来 啥时候能到: asking after goods asked for earlier, not asking again. */
 const CHASED_RE =
   /^\s*(?:咋个?|怎么|为啥)还没(?:有)?(?:到|送|来)[^，,。]{0,4}[?？][^。!！]{0,12}(?:就说|说好|说了|订的|订了|要的|要了|说送)|(?:要|订|申请|报|说)的[^，,。!！?？\s]{1,8}(?:还没|咋还没|怎么还没)(?:有)?(?:送|到|来|拿)|(?:还没|咋还没|怎么还没)(?:有)?(?:送|到|来)[^，,。]{0,6}(?:啥|什么|几点|多久|好久)(?:时候)?(?:能|会|才)?(?:到|送|来)?|(?:咋个?|怎么|为啥|为什么)(?:还)?没(?:有)?把[^，,。!！?？\s]{1,8}(?:送|拿|带)|(?<=[^，,。!！?？\s\d])(?:咋个?|怎么|为啥)还没(?:有)?(?:送|到|来)/;
-const ASKS_AGAIN_RE = /再(?:要|给|送|来|拿)|另外|还要|多(?:要|给|送)/;
+const ASKS_AGAIN_RE =
+  /再(?:要|给|送|来|拿)|另外|还要|多(?:要|给|送)|麻烦(?:再)?(?:送|拿)(?:一下|下|过来|上来)/;
 
 export function chasesEarlier(text: string): boolean {
   // 午饭咋还没送: a meal chased is a meal request of its own (the kitchen is asked after, not goods)

@@ -136,8 +136,14 @@ export function isWaterBooking(text: string, whole = text): boolean {
   if ((QUESTION_RE.test(t) || QUESTION_RE.test(wholeT)) && !newBookingBeside(wholeT)) return false;
   if (PAST_RE.test(text) && !AGAIN_RE.test(text)) return false;
   // 家里只剩半桶水，后天送两桶来: barrels asked for after the water in hand are booked
+  // (黄泥坳今天上午麻烦送两桶水，家里只剩半桶了: barrels asked for before the water in hand are booked too)
   const have = HAVE_SOME_RE.exec(text);
-  if (have && !ASKS_BARRELS_RE.test(text.slice(have.index + have[0].length))) return false;
+  if (
+    have &&
+    !ASKS_BARRELS_RE.test(text.slice(have.index + have[0].length)) &&
+    !ASKS_BARRELS_RE.test(text.slice(0, have.index))
+  )
+    return false;
   // 明天送水吗 / 明天送水不: a yes-no question asks about the service unless it also asks for water
   if (
     /吗|\?|[不没]\s*$/.test(text) &&
