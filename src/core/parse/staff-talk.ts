@@ -16,11 +16,19 @@ const CANCELLED_FOR_RE = /(?:给你|帮你|替你)(?:把[^，。,]{0,8})?(?:取�
 const NOTED_RE =
   /(?:记上了|记下了|记好了|记到了|登记好了|已登记|已记录|登记了)(?:哈|啊|哦|的)?(?=[\s,，。!！~]|$)/;
 /**
- * 要水的在群里报地方和桶数 / 送水路线：…请家里留人 / 大家记得开窗通风 / 下午给您答复: a call to everyone, the round's
- * route, a promise of an answer.
+ * 要水的在群里报地方和桶数 / 送水路线：…请家里留人 / 大家记得开窗通风 / …即可解除观察，请提前收拾好行李 / 都是镇上的价，
+ * 不加钱: a notice to everyone.
  */
-const CALL_TO_ALL_RE =
-  /大家(?:记得|注意|务必)|即可解除(?:观察|隔离)|请提前收拾(?:好)?行李|已(?:经)?联系(?:了)?[\u4e00-\u9fa5]{0,4}(?:医生|村医)|(?:医生|村医|护士)马上(?:就)?(?:过去|过来|到)[,，。 ]|要的是哪种|的(?:人)?(?:请)?(?:提前)?(?:在群里|群里)(?:报|接龙|登记|说)|都是[^，,。]{0,10}的价|不加钱|给(?:您|你)(?:答复|回复|回话)|我们(?:跟|和)(?:医生|领导)(?:说|反映|汇报)|(?:要|需要)[\u4e00-\u9fa5]{0,3}的(?:人|村民|住户|家)?(?:请)?(?:在群里|群里)(?:报|接龙|登记|说)|路线[:：]|请(?:家里|屋头|在家)留(?:个)?人/;
+const NOTICE_RE =
+  /大家(?:记得|注意|务必)|即可解除(?:观察|隔离)|请提前收拾(?:好)?行李|都是[^，,。]{0,10}的价|不加钱|路线[:：]|请(?:家里|屋头|在家)留(?:个)?人|的(?:人)?(?:请)?(?:提前)?(?:在群里|群里)(?:报|接龙|登记|说)/;
+/**
+ * 1305已联系驻点医生，药马上送到 / 医生马上过去 / 下午给您答复 / 药的事我们跟医生说一下 / 上寨要的是哪种？: staff
+ * answering one member (only where no one reports: no 我, no reading).
+ */
+const REPLY_RE =
+  /已(?:经)?联系(?:了)?[\u4e00-\u9fa5]{0,4}(?:医生|村医)|(?:医生|村医|护士)马上(?:就)?(?:过去|过来|到)[,，。 ]|给(?:您|你)(?:答复|回复|回话)|我们(?:跟|和)(?:医生|领导)(?:说|反映|汇报)|要的是哪种/;
+/** A number that may be someone's reading (村医马上过来 老汉38.5 is a villager's report). */
+const READING_LIKE_RE = /(?<![\d.])(?:3[5-9]|4[0-2])(?:\.\d(?!\d)|\s*(?:度|℃|°))|三十[五六七八九]度/;
 /** 孙子发烧的是哪个组的？村医马上过去: asking whose the complaint is, which no one reports about themselves. */
 const WHO_IS_IT_RE = /的(?:是)?哪(?:个|一)?(?:组|家|户|房间?|位|栋)的?(?:人)?[?？吗呀啊]/;
 /** 医生一会儿过来看看孩子，药马上送上来: staff telling a room what is coming. */
@@ -47,7 +55,10 @@ export function isStaffTalk(text: string): boolean {
   if (CANCELLED_FOR_RE.test(text)) return true;
   if (NOTED_RE.test(text) && !ASKS_RE.test(text) && !/吗|么|\?|？|没有?(?:$|[\s,，。])/.test(text))
     return true;
-  if (CALL_TO_ALL_RE.test(text) || WHO_IS_IT_RE.test(text)) return true;
+  // (大家注意 我老汉38.5了: a reading beside a notice's words is still someone's; a threshold is the notice's own)
+  if (NOTICE_RE.test(text) && (!READING_LIKE_RE.test(text) || /以上|以下|超过|≥|例/.test(text))) return true;
+  if (WHO_IS_IT_RE.test(text)) return true;
+  if (REPLY_RE.test(text) && !/我(?!们)/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (COMING_RE.test(text) && COMING_TOO_RE.test(text) && !text.includes('我')) return true;
   // (我量了37.1 医生说不算发烧 让我多喝水: the resident's own reading, with what the doctor said)
   if (text.includes('我')) return false;
