@@ -60,8 +60,9 @@ export function isStaffTalk(text: string): boolean {
   if (WHO_IS_IT_RE.test(text)) return true;
   if (REPLY_RE.test(text) && !/我(?!们)/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (COMING_RE.test(text) && COMING_TOO_RE.test(text) && !text.includes('我')) return true;
-  // (我量了37.1 医生说不算发烧 让我多喝水: the resident's own reading, with what the doctor said)
-  if (text.includes('我')) return false;
+  // (我量了37.1 医生说不算发烧 让我多喝水 / 孩子37.1 医生说不算发烧: a reading with what the doctor said is the
+  // resident's)
+  if (text.includes('我') || /(?:医生|大夫|护士|村医)(?:说|讲)/.test(text)) return false;
   let advice = 0;
   for (const re of ADVICE_RES) if (re.test(text) && ++advice >= 2) return true;
   return false;
