@@ -28,7 +28,8 @@ const NOTICE_RE =
 const REPLY_RE =
   /已(?:经)?联系(?:了)?[\u4e00-\u9fa5]{0,4}(?:医生|村医)|(?:医生|村医|护士)马上(?:就)?(?:过去|过来|到)[,，。 ]|给(?:您|你)(?:答复|回复|回话)|我们(?:跟|和)(?:医生|领导)(?:说|反映|汇报)|要的是哪种/;
 /** A number that may be someone's reading (村医马上过来 老汉38.5 is a villager's report). */
-const READING_LIKE_RE = /(?<![\d.])(?:3[5-9]|4[0-2])(?:\.\d(?!\d)|\s*(?:度|℃|°))|三十[五六七八九]度/;
+const READING_LIKE_RE =
+  /(?<![\d.])(?:3[5-9]|4[0-2])(?:\.\d(?!\d)|\s*(?:度|℃|°|点\d))|三十[五六七八九](?:度|点)|三[五六七八九]点[一二三四五六七八九]/;
 /** 孙子发烧的是哪个组的？村医马上过去: asking whose the complaint is, which no one reports about themselves. */
 const WHO_IS_IT_RE = /的(?:是)?哪(?:个|一)?(?:组|家|户|房间?|位|栋)的?(?:人)?[?？吗呀啊]/;
 /** 医生一会儿过来看看孩子，药马上送上来: staff telling a room what is coming. */
@@ -53,7 +54,12 @@ const ADVICE_RES: readonly RegExp[] = [
 export function isStaffTalk(text: string): boolean {
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;
   if (CANCELLED_FOR_RE.test(text)) return true;
-  if (NOTED_RE.test(text) && !ASKS_RE.test(text) && !/吗|么|\?|？|没有?(?:$|[\s,，。])/.test(text))
+  if (
+    NOTED_RE.test(text) &&
+    !ASKS_RE.test(text) &&
+    !READING_LIKE_RE.test(text) &&
+    !/吗|么|\?|？|没有?(?:$|[\s,，。])/.test(text)
+  )
     return true;
   // (大家注意 我老汉38.5了: a reading beside a notice's words is still someone's; a threshold is the notice's own)
   if (NOTICE_RE.test(text) && (!READING_LIKE_RE.test(text) || /以上|以下|超过|≥|例/.test(text))) return true;

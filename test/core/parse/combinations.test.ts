@@ -1,6 +1,7 @@
 // Whole families of messages the blind rounds showed one member of: every combination must read. A name never
 // hides a reading (钱大爷今早37.8 was lost to 钱 as a money word), and two counted goods side by side are both read
-// (牙膏一个 毛巾一条 lost 毛巾 to the trailing-place reader; 笔记本 was cut at 记).
+// (牙膏一个 毛巾一条 lost 毛巾 to the trailing-place reader; 笔记本 was cut at 记), and words staff also use never
+// hide a reading beside them.
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../src/core/parse/index.js';
 import { SURNAMES } from '../../../src/core/parse/name-words.js';
@@ -34,6 +35,31 @@ describe('a named person’s reading', () => {
         for (const [text, context] of cases)
           if (fevers(parseMessage({ text, at, context })).length === 0) missed.push(text);
       }
+    expect(missed).toEqual([]);
+  });
+
+  it('is read beside words staff also use (记下了, 大家注意, 村医马上过来, 不算发烧吧)', () => {
+    const forms: [string, number][] = [
+      ['37.8', 37.8],
+      ['37度8', 37.8],
+      ['三十七度八', 37.8],
+      ['38度', 38],
+      ['37点6', 37.6],
+    ];
+    const leads = ['', '1203 ', '大家注意 ', '村医马上过来 ', '医生说 ', '收到 '];
+    const tails = ['', ' 记下了', ' 多喝水了', ' 不算发烧吧', ' 医生快来'];
+    const missed: string[] = [];
+    for (const context of ['quarantine', 'village'] as const)
+      for (const lead of leads)
+        for (const who of ['', '孩子', '老汉'])
+          for (const tail of tails)
+            for (const [form, value] of forms) {
+              const text = `${lead}${who}${form}${tail}`;
+              const read = parseMessage({ text, at, context }).some(
+                (r) => r.type === 'health' && r.temperature === value,
+              );
+              if (!read) missed.push(`${context}: ${text}`);
+            }
     expect(missed).toEqual([]);
   });
 
