@@ -10,8 +10,10 @@ import type { RoomHit } from './rooms.js';
 import type { SlotHit } from './slots.js';
 import type { TempHit } from './temperature.js';
 
-const BRIDGE_RE =
-  /^[\s:：,，、-]*(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\s:：]*)*$/;
+const BRIDGE_RE = new RegExp(
+  // (1205 小刘36.7 / 1203 我36.5: who in the room, between the room and the reading)
+  `^[\\s:：,，、-]*(?:(?:我|[小老][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|老公|老婆|孩子|爸爸|妈妈)\\s*)?(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\\s:：]*)*$`,
+);
 /** A short name after a room number: 2105高某, 1506李, 2203王先生 (a surname-like first character). */
 const GLUED_NAME_RE = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fa5]{0,2}(?:[^\\u4e00-\\u9fa5]|$)`);
 const NOT_ROOM_AFTER = new Set([
