@@ -2,13 +2,21 @@
 // when nothing concrete is named), urgency from 急/马上/救命 or an acute medical need.
 import type { Item, RequestCategory, RequestRecord } from '../records.js';
 import { categoryOf } from './item-lexicon.js';
+import {
+  DIET_WORDS,
+  DISLIKED,
+  MEAL_CHANGE_RE,
+  MEAL_CHASE_RE,
+  MEAL_CHASED_RE,
+  MEAL_NAMES,
+  MEAL_RE,
+  MEAL_UNITS,
+  MEAL_WISH_RE,
+  PLAIN_MEALS,
+} from './meal-words.js';
 import { parseNumber } from './numerals.js';
 import type { RoomHit } from './rooms.js';
 
-const MEAL_NAMES = new Set(['早饭', '午饭', '晚饭', '早餐', '午餐', '晚餐', '饭菜', '饭']);
-const MEAL_CHANGE_RE = /(?:早饭|午饭|晚饭|早餐|午餐|晚餐|饭菜)[^，,。]{0,14}?换(?:一下|掉|个)/;
-const MEAL_RE =
-  /(?:早饭|午饭|晚饭|早餐|午餐|晚餐|饭菜)[^，,。]{0,14}?换(?:一下|掉|个)|(?:不要|不加|别加|不吃)(?:鸡蛋|蛋|肥肉|牛肉|羊肉|猪肉|肉|葱|蒜|姜|香菜|辣椒|花椒|海鲜|鱼|虾|牛奶|味精)|不吃辣|吃不得辣|吃不了辣|不辣的|不放辣的|不能吃辣椒|不吃辣椒|不要辣|不要(?:那么|太|这么)辣|别(?:那么|太)辣|不要送辣|别送辣|不能吃辣|别放辣|莫放辣|少放辣|不放辣|少辣|微辣|清淡|素食|吃素|要素的|素的|素菜|软和|软乎|软烂|煮软|煮烂|不吃肉|不吃猪肉|不能有猪肉|不能放猪肉|不能有(?:辣椒|肉)|是回民|清真|忌口|加饭|加个菜|加菜|饭不够|不够吃|吃不饱|多打点饭|孩子的饭|小孩的饭|儿童餐|软一点|软烂|流食|少油|少盐|不要葱|不吃葱|不要香菜|不吃香菜|不吃蒜|无糖|糖尿病餐|不要甜|不吃甜|少盛|少打点饭|少打点(?=$|[\s,，。!！吧])|换个菜|不要放|少放|别放|不放|多放|少点糖|少点盐|少点(?:米饭|饭)|多点(?:蔬菜|菜)|饭菜?太少|菜太少|饭少了|少送|漏送|只送了一份|没送饭|饭没送|饭还没送|(?:饭|餐)[^。!！]{0,12}(?:咋个?|怎么|为啥)还没(?:有)?送|太咸|太淡|太辣|太油|太硬|不新鲜|饭菜?(?:是|有点|有些|太|都)?凉|热一点|热乎一点/;
 /** Acute needs that ask for help without any asking word (手划破了一直流血, 我妈晕倒了). */
 const ACUTE_NEED_RE =
   /流血|摔倒了?(?:起不来|爬不起来)|出血|划破|割破|割伤|摔伤|烫伤|晕倒|昏倒|晕过去|昏迷|抽搐|喘不上气|喘不过气|呼吸困难|胸口(?:疼|痛)|胸痛/;
@@ -93,8 +101,6 @@ function serviceCategory(text: string, reading: boolean): { category: RequestCat
  * one message asking for both gives one request per category, in the order first named; urgency and room are
  * the message's.
  */
-const DIET_WORDS = new Set(['素', '素的', '软', '软和的饭', '软的', '清淡的', '软和', '烂的']);
-
 export function buildRequests(
   text: string,
   items0: readonly { start: number; item: Item }[],
@@ -156,28 +162,6 @@ export function buildRequests(
   return out;
 }
 
-const PLAIN_MEALS = new Set(['饭', '午饭', '晚饭', '早饭', '中饭', '盒饭', '饭菜', '早餐', '午餐', '晚餐']);
-const MEAL_CHASE_RE = /还没(?:有)?送|没送来|还没到|还没来|漏送|没送/;
-const MEAL_UNITS = new Set(['份', '碗', '盒', '盘', '顿']);
-const MEAL_WISH_RE =
-  /不放[葱姜蒜辣香]|不要辣|不放辣|不吃辣|别放辣|少放|不要放|软和|软乎|软一点|煮软|清淡|热一下|热一热|热热|冷了|凉了|做点|做些|换成|牙口|素的|吃素|清真|加(?:个|点|份|一份)?饭|饭不够/;
-
-const DISLIKED = new Set([
-  '辣椒',
-  '花椒',
-  '葱',
-  '蒜',
-  '香菜',
-  '姜',
-  '肥肉',
-  '海椒',
-  '牛肉',
-  '羊肉',
-  '猪肉',
-  '海鲜',
-  '鱼',
-  '虾',
-]);
 const PARCEL_ALL_RE = /快递|包裹/g;
 const PARCEL_COUNT_RE = /(?:([一两二三四五六七八九\d])\s*)?(个|件)$/;
 const PARCEL_ERRAND_RE = /(?:捎|带|拿|取|领)(?:一下|下)?(?:[一两二三\d]?(?:个|件))?(?:快递|包裹)/;
@@ -290,8 +274,6 @@ export function chasesEarlier(text: string): boolean {
     text.includes('没') && CHASED_RE.test(text) && !ASKS_AGAIN_RE.test(text) && !MEAL_CHASED_RE.test(text)
   );
 }
-
-const MEAL_CHASED_RE = /(?:饭|餐)[^，,。!！\s]{0,8}(?:咋个?|怎么|为啥)?还没(?:有)?送/;
 
 /**
  * The room a request is for: the room opening the asking clause (2206 2208 都是36.5 2210要一包抽纸), the
