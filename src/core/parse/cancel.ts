@@ -102,6 +102,9 @@ function readObject(object: string): { names: string[]; other: boolean } {
   return { names, other };
 }
 
+/** 体温计是没电了 / 充电器坏了: the trouble told of goods, no part of their name. */
+const TROUBLE_END_RE = /(?:是|又|也|有点)?(?:没电了|没电|坏了|坏掉了|不亮了|不准了?|不灵了|断了|破了)$/;
+
 const LINE_OF_LIST_RE = /那(?:条|行|一条|一行)(?:也|都)?\s*$/;
 const WATER_TOPIC_RE = /(?:天|周|次|回|订|约|号|\|)的水|^\s*的水|^[|\s]*水(?:还|我|就|先|也|自己)/;
 
@@ -161,10 +164,12 @@ export function findCancels(text: string): CancelHit[] {
           const from = clauseStart(text, at - 1);
           const clause = text.slice(from, at).replace(/[\s,，。!！;；]+$/, '');
           if (ASKED_RE.test(clause)) break;
-          const found = readObject(clause.replace(NOT_OBJECT_RE, ''));
+          // 体温计是没电了，换了电池能用了，不用换了: the goods whose trouble the clause told
+          const told = clause.replace(TROUBLE_END_RE, '');
+          const found = readObject(told.replace(NOT_OBJECT_RE, ''));
           if (found.names.length > 0 && found.names.every(looksLikeGoods)) {
             cs = from;
-            object = clause;
+            object = told;
             break;
           }
           // 明天的水我自己去挑，不用送了: the water the clause is about

@@ -91,6 +91,11 @@ export function dayOf(text: string, from: number, to: number): boolean | undefin
 /** What may stand between a person and the complaint said of them: 娃有点咳, 爸爸说怕冷, 老婆也一直拉肚子. */
 const SAID_OF_RE = /^\s*(?:说|讲|还|也|又|一直|今天|晚上|早上|好像|感觉|觉得|有点|有些|就是|就|是)*\s*$/;
 
+/** A clause opened by 她/他 (她说有点头疼, 他今天也有点咳): the complaint of someone named before. */
+const PRONOUN_CLAUSE_RE =
+  /(?:^|[,，。;；!！\s])[他她](?:说|讲)?(?:这两天|这几天|今天|昨天|最近|也|还|又|一直)*(?:有点|有些)?[^,，。;；\s\d]{0,2}$/;
+const SELF_WORDS = new Set(['我', '俺', '额', '我自己', '本人', '自己']);
+
 /**
  * 娃36度9 我36度5 2210 娃有点咳 / 爸爸37.7 妈妈36.6 爸爸说怕冷: a complaint said right after a person named is that
  * person's, whichever reading it stands beside. Moved only when every mention of the complaint names its person
@@ -116,10 +121,17 @@ export function symptomsToTheirPersons(
       if (at >= 0 && s.start - (at + name.length) <= 8 && (!who || at + name.length > who.end))
         who = { start: at, end: at + name.length, person: name };
     }
-    const owner =
+    let owner =
       who && SAID_OF_RE.test(text.slice(who.end, s.start))
         ? withPerson.find((r) => r.person === who.person)
         : undefined;
+    // 媳妇37.1 俺36.6 她说有点头疼: 她/他 opening the complaint is the last one named who is not the sender
+    if (!owner && PRONOUN_CLAUSE_RE.test(text.slice(Math.max(0, s.start - 10), s.start))) {
+      let named: (typeof persons)[number] | undefined;
+      for (const p of persons)
+        if (p.end <= s.start && !SELF_WORDS.has(p.person) && p.person !== '她' && p.person !== '他') named = p;
+      owner = named ? withPerson.find((r) => r.person === named.person) : undefined;
+    }
     const set = owners.get(s.code);
     if (!owner) owners.set(s.code, null);
     else if (set !== null) owners.set(s.code, (set ?? new Set()).add(owner));
