@@ -197,7 +197,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
         !goodsAt(word, 0) &&
         !/礼拜|星期|月|天|周|年|小时|钟|人|岁/.test(word) &&
         // (味精一袋 三组的 / 帮我带十个 石板沟的: the sender's group or hamlet, where the goods go)
-        !/[组社队村]$|(?:沟|湾|坝|坪|坎|垭|岭|嘴|院子|屋基|坡|岩|滩|口)$/.test(word) &&
+        !/[组社队村]$|(?:沟|湾|塆|坝|坪|坎|垭|岭|嘴|院子|屋基|坡|岩|滩|口)$/.test(word) &&
         hasGoodsBefore(text, m.index)
       )
         mask.set(m.index + m[0].length - (m[1] as string).length, m.index + m[0].length);

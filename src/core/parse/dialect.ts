@@ -4,6 +4,7 @@
 // looks at the text. Only words that mean nothing else in a report, a request or an order are rewritten; the ones
 // that could (额 as in 金额, 克 the gram, 伐 in 步伐) only where they stand as that word.
 import { replaceWords, wordTable } from './word-table.js';
+import { ENGLISH_GOODS } from './english-goods.js';
 
 /** 额 as 我: at a clause's start or after 帮/给/和/跟, before a reading, 和, 的, 要, a day or a verb of buying. */
 const SELF_E_RE =
@@ -223,6 +224,19 @@ export function readDialectInPlace(text: string): string {
 }
 const PLACED_RE = /[额克伐喇咩食同系话多俺]/;
 
+const ENGLISH_GOODS_RE = Object.values(ENGLISH_GOODS)
+  .flat()
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** A word right before goods named in English (after at most one more such word). */
+function beforeEnglishGoods(words: string): RegExp {
+  return new RegExp(
+    String.raw`\b(?:${words})\s+(?=(?:(?:more|extra|new|clean)\s+)?(?:${ENGLISH_GOODS_RE})\b)`,
+    'gi',
+  );
+}
+
 /** English a foreign resident mixes in, read as the Mandarin it stands for (case does not matter). */
 const ENGLISH: readonly [RegExp, string][] = [
   [/\b(?:can|could) (?:i|we|you) (?:have|get|bring|send)\b|\bi (?:need|want)\b|\bneed\b|\bwant\b/gi, '要'],
@@ -250,6 +264,11 @@ const ENGLISH: readonly [RegExp, string][] = [
   [/\band\b/gi, '和'],
   [/\btemp(?:erature)?\b/gi, '体温'],
   [/\basap\b|\burgent(?:ly)?\b/gi, '急'],
+  // a thermometer / two more masks / some extra towels: the count of goods named in English, and no filler
+  [beforeEnglishGoods('a|an|one'), '一'],
+  [beforeEnglishGoods('two'), '两'],
+  [beforeEnglishGoods('three'), '三'],
+  [beforeEnglishGoods('some|more|extra|another|new|clean'), ''],
 ];
 /** Any of the English words above: most messages with Latin letters (N95, kg, ok) have none. */
 const ENGLISH_ANY_RE = new RegExp(ENGLISH.map(([re]) => re.source).join('|'), 'i');

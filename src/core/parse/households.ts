@@ -30,7 +30,7 @@ export interface HouseholdPart {
 }
 
 /** 王家院子, 老屋基, 李家沟: a hamlet opening a clause of a booking for several places. */
-const HAMLET_NAME = String.raw`[\u4e00-\u9fa5]{1,3}(?:院子|湾|沟|坝|坪|嘴|岭|坡|坎|垭|屋基|岩脚|岩)`;
+const HAMLET_NAME = String.raw`[\u4e00-\u9fa5]{1,3}(?:院子|湾|塆|沟|坝|坪|嘴|岭|坡|坎|垭|屋基|岩脚|岩)`;
 const HAMLET_RE = new RegExp(`^${HAMLET_NAME}$`);
 const GROUP_LEAD = String.raw`(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)\s*)`;
 /**
@@ -38,7 +38,7 @@ const GROUP_LEAD = String.raw`(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3
  * 三组刘家两桶 五组陈家一桶 / 我家两桶 隔壁李叔家一桶. Group 1 is the household with its group, if said.
  */
 const VERBLESS_RE = new RegExp(
-  String.raw`(?:^|[\s,，。；;、：:])(${GROUP_LEAD}?(?:我家|隔壁[\u4e00-\u9fa5]{1,3}家|[老小]?[\u4e00-\u9fa5]家(?![院湾沟坝坪嘴岭坡屋])|${TITLED_NAME}|${HAMLET_NAME}))` +
+  String.raw`(?:^|[\s,，。；;、：:])(${GROUP_LEAD}?(?:我家|隔壁[\u4e00-\u9fa5]{1,3}家|[老小]?[\u4e00-\u9fa5]家(?![院湾塆沟坝坪嘴岭坡屋])|${TITLED_NAME}|${HAMLET_NAME}))` +
     String.raw`(?=\s*[\u4e00-\u9fa5]{0,5}?[\d一二两三四五六七八九十]{1,3}\s*(?:桶|袋|包|斤|瓶|箱|盒|件|提|壶))`,
   'g',
 );

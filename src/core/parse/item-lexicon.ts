@@ -2,6 +2,7 @@
 // from a customer in a 接龙 line, and to pick a request's category. Kept as data so staff can extend it.
 import type { RequestCategory } from '../records.js';
 import { isDrugName } from './drugs.js';
+import { englishGoodsWords } from './english-goods.js';
 import { GOODS_BY_CATEGORY } from './goods-words.js';
 import { isTaughtGoods, recordedName, taughtGoodsAt } from './vocabulary.js';
 
@@ -9,6 +10,7 @@ const CATEGORY_OF = new Map<string, RequestCategory>();
 for (const [cat, words] of Object.entries(GOODS_BY_CATEGORY) as [RequestCategory, readonly string[]][]) {
   for (const w of words) if (!CATEGORY_OF.has(w)) CATEGORY_OF.set(w, cat);
 }
+for (const [w, cat] of englishGoodsWords()) if (!CATEGORY_OF.has(w)) CATEGORY_OF.set(w, cat);
 // 苞谷种子 / 菜种子: seed written with its 子 is the same seed, as written
 for (const [w, cat] of [...CATEGORY_OF]) if (w.endsWith('种') && w.length > 1) CATEGORY_OF.set(`${w}子`, cat);
 /** Vegetables sold by their seed as well (白菜籽, 萝卜种, 辣椒种子). */

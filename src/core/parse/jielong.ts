@@ -57,11 +57,26 @@ function readMark(line: string): { seq: number; rest: string; spaced: boolean } 
   return { seq: n, rest: line.slice(m[0].length), spaced: m[4] !== undefined };
 }
 
+/** Characters that close a clause rather than a goods name. */
+const NOT_NAME_END = '了的到呢吗啊哦要买等和与及都也还送带包份斤个袋箱瓶桶元块';
+
+/** 豆腐乳 12元一瓶: a known word with one more character before a space, a price or the end is that longer goods. */
+function withOneMore(text: string, i: number, w: string): string {
+  const next = text[i + w.length] ?? '';
+  if (!/[\u4e00-\u9fa5]/.test(next) || NOT_NAME_END.includes(next)) return w;
+  return /^(?:\s|\d|$)/.test(text.slice(i + w.length + 1, i + w.length + 2)) ? w + next : w;
+}
+
 function headerProduct(header: string): { name: string; unit: string | null } | null {
   const p = PRICE_RE.exec(header);
   if (p?.[1]) {
     const cleaned = p[1].replace(FILLER_RE, '');
-    const name = goodsSuffix(cleaned) ?? readNameBackward(cleaned, cleaned.length)?.name ?? null;
+    const first = goodsAt(cleaned, 0);
+    const name =
+      (first && withOneMore(cleaned, 0, first) === cleaned ? cleaned : null) ??
+      goodsSuffix(cleaned) ??
+      readNameBackward(cleaned, cleaned.length)?.name ??
+      null;
     if (name) return { name, unit: p[2] ?? null };
   }
   const found: string[] = [];
@@ -70,8 +85,9 @@ function headerProduct(header: string): { name: string; unit: string | null } | 
   for (const pl of findPlaces(header))
     text = text.slice(0, pl.start) + '|'.repeat(pl.end - pl.start) + text.slice(pl.end);
   for (let i = 0; i < text.length; i++) {
-    const w = goodsAt(text, i);
+    let w = goodsAt(text, i);
     if (w) {
+      w = withOneMore(text, i, w);
       if (!found.includes(w)) found.push(w);
       i += w.length - 1;
     }

@@ -80,7 +80,7 @@ const CUSTOMER_TITLED_RE = new RegExp(
 );
 const FULL_NAME_WITH_JIA_RE = new RegExp(`^[${SURNAMES}]家(?![的里人])[\\u4e00-\\u9fa5]$`);
 const NOT_NAME_CHARS_RE =
-  /[家湾坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧啦呗]|谢谢|谢[了哈咯]|麻烦|辛苦/;
+  /[家湾塆坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧啦呗]|谢谢|谢[了哈咯]|麻烦|辛苦/;
 /** 3组 张三 化肥2袋: a name standing alone between spaces in a list of goods. */
 const CUSTOMER_TOKEN_RE = new RegExp(String.raw`(?:^|\s)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=\s|$)`);
 /** 我是二组的刘大娘，想买…: the sender names herself. */
@@ -150,7 +150,7 @@ const RELAYED_RE = new RegExp(
 );
 /** 我是五组陈二嬢的儿子，麻烦…买: a son or daughter ordering from afar orders for the parent named. */
 const CHILD_OF_RE = new RegExp(
-  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{1,4}?(?:沟|湾|坝|坪|坎|垭|岭|嘴|梁|坡|口|院子|屋基|村)的?)?(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2}?)的?(?:儿子|女儿|孙子|孙女|外孙女?|媳妇|侄子|侄女|崽|女子)`,
+  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{1,4}?(?:沟|湾|塆|坝|坪|坎|垭|岭|嘴|梁|坡|口|院子|屋基|村)的?)?(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2}?)的?(?:儿子|女儿|孙子|孙女|外孙女?|媳妇|侄子|侄女|崽|女子)`,
 );
 const CUSTOMER_CALLED_RE = new RegExp(
   String.raw`(?:名字|姓名)(?:写|填)[:：\s]*([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=$|[\s,，。!！])|(?:她|他|(?:我|我的)?(?:妈妈?|爸爸?|奶奶|爷爷|婆婆|公公|外婆|外公|老汉|阿大|阿妈|老人家?)|(?:[我额俺]家)?(?:那口子|男人|老公|老伴|老头子))(?:的名字)?(?:叫|名字叫|名字是|姓名是?)[:：\s]*([${SURNAMES}][一-龥]{1,2})(?=$|[\s,，。!！])`,
