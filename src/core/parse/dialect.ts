@@ -3,8 +3,9 @@
 // (need, tonight, headache). Each is rewritten to the Mandarin the rest of the parser reads, before anything else
 // looks at the text. Only words that mean nothing else in a report, a request or an order are rewritten; the ones
 // that could (额 as in 金额, 克 the gram, 伐 in 步伐) only where they stand as that word.
-import { replaceWords, wordTable } from './word-table.js';
+
 import { ENGLISH_GOODS } from './english-goods.js';
+import { replaceWords, wordTable } from './word-table.js';
 
 /** 额 as 我: at a clause's start or after 帮/给/和/跟, before a reading, 和, 的, 要, a day or a verb of buying. */
 const SELF_E_RE =

@@ -129,7 +129,8 @@ export function symptomsToTheirPersons(
     if (!owner && PRONOUN_CLAUSE_RE.test(text.slice(Math.max(0, s.start - 10), s.start))) {
       let named: (typeof persons)[number] | undefined;
       for (const p of persons)
-        if (p.end <= s.start && !SELF_WORDS.has(p.person) && p.person !== '她' && p.person !== '他') named = p;
+        if (p.end <= s.start && !SELF_WORDS.has(p.person) && p.person !== '她' && p.person !== '他')
+          named = p;
       owner = named ? withPerson.find((r) => r.person === named.person) : undefined;
     }
     const set = owners.get(s.code);
