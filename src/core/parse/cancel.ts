@@ -105,6 +105,9 @@ function readObject(object: string): { names: string[]; other: boolean } {
 /** 体温计是没电了 / 充电器坏了: the trouble told of goods, no part of their name. */
 const TROUBLE_END_RE = /(?:是|又|也|有点)?(?:没电了|没电|坏了|坏掉了|不亮了|不准了?|不灵了|断了|破了)$/;
 
+const PARTICLE_AS_LE_RE =
+  /(?<=(?:不要|不需要|不用再?[送买带拿换借捎]?|莫[带买送要捎]|不[带买订换借送]|别再?[送买捎拿]|甭[送买]|取消))[咯喽啰嘞啦]/g;
+
 const LINE_OF_LIST_RE = /那(?:条|行|一条|一行)(?:也|都)?\s*$/;
 const WATER_TOPIC_RE = /(?:天|周|次|回|订|约|号|\|)的水|^\s*的水|^[|\s]*水(?:还|我|就|先|也|自己)/;
 
@@ -113,9 +116,11 @@ const KEPT_RE = /.*(?:还是要|照样要|照旧要|继续要|还要的|要的)/
 const EVENT_OFF_RE =
   /(?:酒席|宴席|坝坝宴|聚会|活动|会议|开会|集市|赶场|婚礼|寿宴|满月酒|庙会|比赛)[^，,。!！]{0,4}(?:取消|不办|不摆|停办|暂停)/;
 
-export function findCancels(text: string): CancelHit[] {
+export function findCancels(said: string): CancelHit[] {
   const hits: CancelHit[] = [];
-  if (!/不|别|取消|退|作废|撤|莫|删|甭|算了/.test(text)) return hits;
+  if (!/不|别|取消|退|作废|撤|莫|删|甭|算了/.test(said)) return hits;
+  // 水不用送咯 / 地膜不要喽: the hills' particle closing a withdrawal is its 了 (one character for one)
+  const text = /[咯喽啰嘞啦]/.test(said) ? said.replace(PARTICLE_AS_LE_RE, '了') : said;
   // 今天的酒席取消了 大家莫聚集: a gathering called off is news, no order withdrawn
   if (EVENT_OFF_RE.test(text)) return hits;
   for (const m of text.matchAll(SUFFIX_RE)) {

@@ -111,7 +111,9 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // (normalising drops a bracketed tag such as [转发] with WeChat's [微笑], so the raw text is looked at too)
   if (
     (FORWARDED_NOTICE_RE.test(text) || FORWARDED_NOTICE_RE.test(raw)) &&
-    /各位|通知|公告|规定|注意|请|须|务必|应当?立即|格式|例如|比如|例[:：]/.test(text)
+    /各位|各村|各组|各户|通知|公告|规定|注意|请|须|务必|应当?立即|严格|落实|不得|格式|例如|比如|例[:：]/.test(
+      text,
+    )
   )
     return [];
   // 各位住户请注意：…请立即报告 / 4-202阿姨，37.1还在正常范围，多喝点热水: staff's notice or advice is nobody's report
