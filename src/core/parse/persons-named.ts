@@ -3,9 +3,12 @@
 import { SURNAMES } from './name-words.js';
 import type { PersonHit } from './persons.js';
 
-/** 张强36.5 李明36.6 / me 36.5 mom 36.7 dd 36.4: names and words for kin each standing before a reading. */
+/**
+ * 张强36.5 李明36.6 / me 36.5 mom 36.7 dd 36.4: names and words for kin each standing before a reading; a name of the
+ * south-west's hills (阿福, 李阿鹏, 者老么) and a named person's kin (罗文学媳妇, 沙老大儿子) too.
+ */
 const NAMED_READING_RE = new RegExp(
-  `(?:(?<=[组社队])|(?<![\\u4e00-\\u9fa5A-Za-z]))([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|me|mom|mum|dad|dd|bro|sis|baby|bb)\\s*[:：]?\\s*(?:早上|上午|下午|晚上)?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d)?(?![\\d.]|\\.\\d)|三十[四五六七八九](?:度|点)?)`,
+  `(?:(?<=[组社队])|(?<![\\u4e00-\\u9fa5A-Za-z]))((?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|[\\u4e00-\\u9fa5]老[大二三四五六七八九幺么])(?:媳妇|老婆|老公|男人|爱人|儿子|女儿|闺女|孙子|孙女)|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|[\\u4e00-\\u9fa5]?阿(?![姨婆公妈爸嬷奶爷伯叔哥姐])[\\u4e00-\\u9fa5]{1,2}|[\\u4e00-\\u9fa5]老[大二三四五六七八九幺么]|me|mom|mum|dad|dd|bro|sis|baby|bb)\\s*[:：]?\\s*(?:早上|上午|下午|晚上)?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d)?(?![\\d.]|\\.\\d)|三十[四五六七八九](?:度|点)?)`,
   'gi',
 );
 

@@ -151,6 +151,21 @@ const KIN = [
     '妈儿',
   ],
   ...['他爸爸', '她爸爸', '他妈妈', '她妈妈'],
+  // a parent named from the child (孩子爸爸, 娃娃他爸), Wu 伲子 (son), Hubei 细伢, the North's 小子 and 老头
+  ...[
+    '孩子爸爸',
+    '孩子妈妈',
+    '娃娃他爸',
+    '娃娃他妈',
+    '娃娃爸爸',
+    '娃娃妈妈',
+    '细伢',
+    '伲子',
+    '小子',
+    '老头',
+    '老太',
+  ],
+  ...['小闺女', '大闺女', '二闺女', '小儿子', '二儿子', '小女儿', '二女儿'],
 ];
 const SELF = ['我自己', '本人', '自己', '我', '俺', '额'];
 /** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
