@@ -33,9 +33,27 @@ const READING_LIKE_RE =
 /** 孙子发烧的是哪个组的？村医马上过去: asking whose the complaint is, which no one reports about themselves. */
 const WHO_IS_IT_RE = /的(?:是)?哪(?:个|一)?(?:组|家|户|房间?|位|栋)的?(?:人)?[?？吗呀啊]/;
 /** 医生一会儿过来看看孩子，药马上送上来: staff telling a room what is coming. */
-const COMING_RE = /(?:医生|护士|大夫)(?:一会儿?|等下|等一下|马上|稍后)(?:就)?(?:过来|上来|到)/;
+const COMING_RE =
+  /(?:医生|护士|大夫)(?:一会儿?|等下|等一下|马上|稍后)(?:就)?(?:带(?:着)?药)?(?:过来|上来|到)/;
 const COMING_TOO_RE = /马上(?:就)?(?:送|拿)(?:上来|过来|到)|(?:已经|这就)(?:安排|送)/;
 const ASKS_RE = /我要|帮我|给我|我家要|我订/;
+/** 【夜班值班记录】… 值班员：孙立新: a duty officer's log, whatever readings it lists. */
+const DUTY_LOG_RE =
+  /^\s*【[^】]{0,6}(?:值班记录|值班日志|值班情况|交接班?|交班|巡查记录)】|值班(?:员|人)\s*[:：]?\s*[\u4e00-\u9fa5]{2,4}\s*$/;
+/** 37度以下都正常 37.3以上要报告: the thresholds staff explain, no one's reading. */
+const THRESHOLDS_RE =
+  /(?:3[5-9](?:\.\d)?|三十[五六七八九])度?以下[^。!！]{0,8}(?:3[5-9](?:\.\d)?|三十[五六七八九])度?以上/;
+/** 报纸今天下午统一发，每个房间一份 / 白岩脚的水今天下午送 一家两桶: goods handed to everyone alike. */
+const HANDED_OUT_RE =
+  /(?:统一|集中)(?:送|发|配送|发放)[^。!！?？]{0,12}(?:每个?(?:房间?|人|户|家)|每间|各(?:房间?|户|家))|(?:一家|每家|每户|每人|每个房间?|每间)(?:都)?[\d一二两三四五]\s*(?:桶|袋|份|个|包|瓶|本|斤)(?=$|[\s,，。!！])/;
+/** 3栋208 好的，医生一会儿带药上来: staff answering a room that someone is coming. */
+const ROOM_ANSWERED_RE = /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*[,，]?\s*(?:好的|收到|好)[,，。\s]/;
+/** 37.4的娃娃 / 38度的那个: a reading naming whose it was, said about someone, not reported. */
+const READING_AS_REFERENCE_RE =
+  /(?:3[5-9](?:\.\d)?|三十[五六七八九](?:度[一二三四五六七八九])?)(?:度)?的(?:娃娃?|孩子|小孩|老人|那个|那位|人)/;
+/** 明天早上我来复测 / 下午我再过来看看: the doctor coming back to the one advised. */
+const DOCTOR_VISIT_RE =
+  /我(?:明天|下午|晚上|等下|一会儿?|待会儿?)?(?:早上|上午|下午|晚上)?(?:再)?(?:来|过来|过去)(?:复测|复查|给[^，。,\s]{0,4}量|看看|量)/;
 
 /** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
 const ADVICE_RES: readonly RegExp[] = [
@@ -53,7 +71,16 @@ const ADVICE_RES: readonly RegExp[] = [
 
 export function isStaffTalk(text: string): boolean {
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;
-  if (CANCELLED_FOR_RE.test(text)) return true;
+  if (CANCELLED_FOR_RE.test(text) || DUTY_LOG_RE.test(text) || THRESHOLDS_RE.test(text)) return true;
+  if (HANDED_OUT_RE.test(text) && !/我|要|帮|订|买|能不能|可以/.test(text) && !READING_LIKE_RE.test(text))
+    return true;
+  if (
+    ROOM_ANSWERED_RE.test(text) &&
+    COMING_RE.test(text) &&
+    !text.includes('我') &&
+    !READING_LIKE_RE.test(text)
+  )
+    return true;
   if (
     NOTED_RE.test(text) &&
     !ASKS_RE.test(text) &&
@@ -68,8 +95,16 @@ export function isStaffTalk(text: string): boolean {
   if (COMING_RE.test(text) && COMING_TOO_RE.test(text) && !text.includes('我')) return true;
   // (我量了37.1 医生说不算发烧 让我多喝水 / 孩子37.1 医生说不算发烧: a reading with what the doctor said is the
   // resident's)
-  if (text.includes('我') || /(?:医生|大夫|护士|村医)(?:说|讲)/.test(text)) return false;
   let advice = 0;
+  // 37.4的娃娃 多喝水 明天早上我来复测: the village doctor's advice and visit
+  // (孩子37.8 多喝水 我明天来复测 could be a relay: only a reading named as whose it was — 37.4的娃娃 — is the doctor's)
+  if (
+    DOCTOR_VISIT_RE.test(text) &&
+    !/(?:医生|大夫|护士|村医)(?:说|讲)/.test(text) &&
+    (!READING_LIKE_RE.test(text) || READING_AS_REFERENCE_RE.test(text))
+  )
+    for (const re of ADVICE_RES) if (re.test(text)) return true;
+  if (text.includes('我') || /(?:医生|大夫|护士|村医)(?:说|讲)/.test(text)) return false;
   for (const re of ADVICE_RES) if (re.test(text) && ++advice >= 2) return true;
   return false;
 }

@@ -38,7 +38,7 @@ describe('a named person’s reading', () => {
     expect(missed).toEqual([]);
   });
 
-  it('is read beside words staff also use (记下了, 大家注意, 村医马上过来, 不算发烧吧)', () => {
+  it('is read beside words staff also use (记下了, 大家注意, 村医马上过来, 不算发烧吧, 我来复测)', () => {
     const forms: [string, number][] = [
       ['37.8', 37.8],
       ['37度8', 37.8],
@@ -46,8 +46,25 @@ describe('a named person’s reading', () => {
       ['38度', 38],
       ['37点6', 37.6],
     ];
-    const leads = ['', '1203 ', '大家注意 ', '村医马上过来 ', '医生说 ', '收到 '];
-    const tails = ['', ' 记下了', ' 多喝水了', ' 不算发烧吧', ' 医生快来'];
+    const leads = [
+      '',
+      '1203 ',
+      '大家注意 ',
+      '村医马上过来 ',
+      '医生说 ',
+      '收到 ',
+      '1203 好的，医生一会儿上来 ',
+      '每人一份 ',
+    ];
+    const tails = [
+      '',
+      ' 记下了',
+      ' 多喝水了',
+      ' 不算发烧吧',
+      ' 医生快来',
+      ' 多喝水 明天早上我来复测',
+      ' 一家两桶',
+    ];
     const missed: string[] = [];
     for (const context of ['quarantine', 'village'] as const)
       for (const lead of leads)
