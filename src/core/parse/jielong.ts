@@ -143,6 +143,20 @@ const HEADER_PLACE_RE =
 const COPY_RE = /同上|同前|一样的?$|跟上面一样/;
 
 /**
+ * #接龙 上寨 周四送 / #接龙 新寨 猪饲料: a hamlet standing alone in the heading is where the list goes (not an area,
+ * 黄桷坡片区, nor the village itself: 七星洞村春耕物资代购).
+ */
+function standingPlace(header: string): string | null {
+  const first = (header.split('\n', 1)[0] as string).replace(/^\s*[#＃]?\s*接龙/, ' ');
+  const found = findPlaces(first).filter((p) => !/村$/.test(p.place));
+  const p = found.length === 1 ? found[0] : undefined;
+  if (!p) return null;
+  const before = first[p.start - 1] ?? ' ';
+  const rest = first.slice(p.end);
+  return /[\s:：]/.test(before) && /^(?:\s|$)/.test(rest) ? p.place : null;
+}
+
+/**
  * One order per line that orders goods; a line booking drinking water (a 订水 接龙: 胡大爷 2桶 三组) is a
  * water booking instead, on the day its line or the header names.
  */
@@ -156,7 +170,7 @@ export function jielongOrders(
   // #接龙 明天统一送到3组晒坝: where the header sends everything is each line's place unless the line names one
   // (五组： over a volunteer's rows is where they all go)
   const hp = HEADER_PLACE_RE.exec(j.header);
-  const headerPlace = hp?.[1] ?? hp?.[2] ?? hp?.[3] ?? null;
+  const headerPlace = hp?.[1] ?? hp?.[2] ?? hp?.[3] ?? standingPlace(j.header);
   let previous: Item[] = [];
   let previousPlace: string | null = null;
   for (const line0 of j.lines) {
