@@ -39,7 +39,20 @@ export function asWritten(records: ParsedRecord[], raw: string): ParsedRecord[] 
     if (r.type === 'water' && r.unit) r.unit = back(r.unit);
     if ('deliverTo' in r && r.deliverTo) r.deliverTo = back(r.deliverTo);
     if ('customer' in r && r.customer) r.customer = back(r.customer);
-    if ('person' in r && typeof r.person === 'string') r.person = back(r.person);
+    if ('person' in r && typeof r.person === 'string') r.person = withNorthernPossessive(back(r.person), raw);
   }
   return records;
+}
+
+/** Words for the sender, never kin owned by them. */
+const SELF_WORDS = new Set(['我', '俺', '额', '我自己', '俺自己', '本人', '自己']);
+
+/**
+ * 俺孙女 / 俺家那口子: kin owned with the northern 俺 or 俺家 are kept as written, as labellers of the plains and of
+ * Henan and Shandong write them (the reader reads 俺 as 我 and would drop it).
+ */
+function withNorthernPossessive(person: string, raw: string): string {
+  if (SELF_WORDS.has(person) || person.startsWith('俺') || !raw.includes('俺')) return person;
+  for (const own of ['俺家', '俺']) if (raw.includes(`${own}${person}`)) return `${own}${person}`;
+  return person;
 }
