@@ -81,6 +81,9 @@ describe('readings for someone else', () => {
     expect(whichRoommate('2306的刘爷爷', [{ name: '刘建国' }, { name: '王芳' }])).toEqual({ name: '刘建国' });
     expect(whichRoommate('老公', room)).toEqual({ name: '张强' });
     expect(whichRoommate('我老公', room, 1)).toEqual({ name: '张强' });
+    // the northern possessive, kept as written by the parser
+    expect(whichRoommate('俺媳妇', room, 1)).toEqual({ name: '张强' });
+    expect(whichRoommate('俺家那口子', room, 1)).toEqual({ name: '张强' });
   });
   it('does not guess', () => {
     expect(whichRoommate('老公', room, 2)).toBeNull();
