@@ -12,6 +12,14 @@ const NAMED_READING_RE = new RegExp(
   'gi',
 );
 
+/**
+ * 核桃箐 王阿四 今早37.6 / 高枧 石春生 37.4: a hamlet, then a villager's name, then the reading — a cadre or the
+ * village doctor relaying it, so the name is whose it is.
+ */
+const RELAYED_READING_RE = new RegExp(
+  `^\\s*[\\u4e00-\\u9fa5]{1,4}(?:[沟湾塆坝坪坎垭岭嘴寨箐凹枧坡冲塘堡屯庄峁洼组社队街场]|院子|屋基|胡同)\\s+([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?|[\\u4e00-\\u9fa5]?阿[\\u4e00-\\u9fa5]{1,2}?)\\s*(?:今早|今晚|早上|上午|下午|晚上|今天)?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d|度)|三十[四五六七八九])`,
+);
+
 const READING = '(?:(?:3[4-9]|4[0-2])(?:\\.\\d)?|三十[四五六七八九])';
 const TWO_READINGS_RE = new RegExp(`${READING}\\D[\\s\\S]*?${READING}`);
 
@@ -20,8 +28,14 @@ const TWO_READINGS_RE = new RegExp(`${READING}\\D[\\s\\S]*?${READING}`);
  * single reading is the sender signing, not someone reported for.
  */
 export function withNamesBeforeReadings(text: string, hits: PersonHit[]): PersonHit[] {
-  // (two readings at least: one alone is the sender's, whoever signs it)
-  if (!TWO_READINGS_RE.test(text)) return hits;
+  // (two readings at least: one alone is the sender's, whoever signs it — unless a hamlet goes before the name)
+  if (!TWO_READINGS_RE.test(text)) {
+    const relayed = hits.length === 0 ? RELAYED_READING_RE.exec(text) : null;
+    if (!relayed) return hits;
+    const w = relayed[1] as string;
+    const start = relayed[0].length - w.length;
+    return [{ start, end: start + w.length, person: w, self: false }];
+  }
   const named: PersonHit[] = [];
   for (const m of text.matchAll(NAMED_READING_RE)) {
     const w = m[1] as string;
