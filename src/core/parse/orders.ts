@@ -174,6 +174,11 @@ function relayedFor(rest: string): string | null {
 /** 张姐 帮我带… / 李书记 明天去镇上的话帮我称…: the one spoken to, opening the message, is asked to help, not bought for. */
 const ADDRESSED_RE = /^\s*([\u4e00-\u9fa5]{2,4})[\s,，:：]+[^。!！?？]{0,14}?(?:帮我|帮忙|麻烦你)/;
 
+/** A household named by its head's name opening the message, before what it wants (not 王家英, a name). */
+const HOUSEHOLD_OPENING_RE = new RegExp(
+  String.raw`^\s*(?:帮|给|替)?(?:[\u4e00-\u9fa5]{1,3}?[寨湾塆沟坝坪组社队屯庄场箐凹])?([${SURNAMES}](?:老[大二三四五六七八九幺么]|[\u4e00-\u9fa5]{1,2}?)|[\u4e00-\u9fa5]?阿[\u4e00-\u9fa5]{1,2}?)家(?=\s|要|买|订|定|需要|$)`,
+);
+
 export function customerOf(text: string): string | null {
   const who = customerNamed(text);
   if (who && ADDRESSED_RE.exec(text)?.[1] === who) return null;
@@ -184,6 +189,9 @@ function customerNamed(text: string): string | null {
   const calledMatch = CUSTOMER_CALLED_RE.exec(text);
   const called = calledMatch?.[1] ?? calledMatch?.[2];
   if (called) return called;
+  // 熊老二家 洋芋种要一百斤 / 段老四家要… / 帮新寨杨文才家买…: the household opening the order is its customer's
+  const household = HOUSEHOLD_OPENING_RE.exec(text)?.[1];
+  if (household && !isKnownGoods(household)) return household;
   // 我奶奶刘桂英要… / 帮我外公陈德明买… / 给我外婆周秀珍的: a kin word with the full name after it names the customer
   const kinNamed = KIN_NAMED_RE.exec(text)?.[1] ?? CHILD_OF_RE.exec(text)?.[1];
   if (kinNamed) return kinNamed;
@@ -266,7 +274,7 @@ export function buildOrder(items: Item[], deliverTo: string | null, customer: st
 }
 
 const NAME_AFTER_PLACE_RE = new RegExp(
-  `^的?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！]|哈|我|要|买)`,
+  `^\\s?的?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！]|哈|我|要|买)`,
 );
 
 /** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
