@@ -151,6 +151,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
   // 和隔壁视频下棋 / 我老婆说给我送点换洗衣服: a pastime, and what family bring, are nothing asked of staff
   if (text.includes('和') || text.includes('跟')) maskAll(mask, PASTIME_RE, text);
   if (text.includes('给我送')) maskAll(mask, FAMILY_BRINGS_RE, text);
+  // 家里一个也没了 / 一包都不剩: not even one is no count
+  if (/[也都]/.test(text))
+    maskAll(mask, /一\s*[个点粒颗包瓶袋盒支根张片]\s*[也都](?=没|不剩|莫得|冇)/g, text);
   // 五组的化肥还差两袋: what is still short is said by 差, no goods
   if (text.includes('差')) maskAll(mask, /还差(?=[\d一二两三四五六七八九十])/g, text);
   // 门口拿饭的时候戴: when the goods are for is no goods

@@ -192,7 +192,7 @@ const PLACED: readonly [string, RegExp, string][] = [
   ['喇', /(?<=[\u4e00-\u9fa5])喇(?=$|[\s,，。.!！?？~～])/g, '了'],
   ['咩', /(?<=[\u4e00-\u9fa5])咩(?=$|[\s,，。.!！?？~～])/g, '吗'],
   // 食 (吃) before what is eaten or done to it: 食饭, 食咗药; 食物, 食品, 粮食 stay
-  ['食', /(?<![粮零伙饮素主肉面甜])食(?=[了完唔不药饭粥面])/g, '吃'],
+  ['食', /(?<![粮零伙饮素主肉面甜])食(?=[了完唔不毋药饭粥面点些]|得下|不下)/g, '吃'],
   // northern 俺 is 我 (俺爹, 俺娘 stay: the parent is named as written, without it)
   ['俺', /俺(?![爹娘妈爸])/g, '我'],
   // northwestern 额 is 我 where a person stands (额36.5, 额和婆姨, 帮额带); 额头, 额温, 金额, 名额 stay

@@ -40,6 +40,9 @@ export function negatedBefore(text: string, start: number, byEnd: ReadonlyMap<nu
     // (感冒药有没有 嗓子疼: the 没有 of 有没有 asks, it denies nothing)
     if (NEGATORS_2.includes(two)) return !(two === '没有' && text[i - 2] === '有');
     const ch = text[i] as string;
+    // (能给点布洛芬不 脑瓜子疼: a 不 closing a question before a pause denies nothing after it)
+    if (ch === '不' && /\s/.test(text[i + 1] ?? '') && /[\u4e00-\u9fa5]/.test(text[i - 1] ?? ''))
+      return false;
     if (NEGATORS_1.has(ch)) return true;
     const span = byEnd.get(i + 1);
     if (span) {

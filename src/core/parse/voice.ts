@@ -265,6 +265,15 @@ const VOICE_WORDS: Record<string, string> = {
   化飞: '化肥',
   卫生之: '卫生纸',
   温度机: '温度计',
+  // 嗓子有点腾: 腾 for 疼 after a complaint's adverb
+  有点腾: '有点疼',
+  有些腾: '有些疼',
+  // pinyin typed by the old on the plains (round rr): the first character offered for the sound
+  鸡旦: '鸡蛋',
+  酱由: '酱油',
+  体文: '体温',
+  洗衣分: '洗衣粉',
+  口照儿: '口罩儿',
 };
 const VOICE_TABLE = wordTable(VOICE_WORDS);
 
