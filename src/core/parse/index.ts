@@ -25,7 +25,7 @@ import { findQuantities } from './quantities.js';
 import { spellRoomDigits } from './rooms.js';
 import { isStaffTalk } from './staff-talk.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
-import { fixMeasureHomophones } from './voice.js';
+import { fixMeasureHomophones, mendSlipsInPlace } from './voice.js';
 
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
@@ -129,7 +129,10 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     return [];
   // #接龙 alone (or with its title) starts a list: nothing is ordered yet
   if (isJielongHeader(text) && !text.includes('\n')) return [];
-  const jielong = readJielongNormalised(text) ?? readTable(text) ?? loneJielongLine(text, input.context);
+  // (鸡旦一斤 on a 接龙 line: same-length slips are mended there too, and spelt back as written)
+  const listed = mendSlipsInPlace(text);
+  const jielong =
+    readJielongNormalised(listed) ?? readTable(listed) ?? loneJielongLine(listed, input.context);
   if (jielong) {
     const opts = {
       at: input.at,

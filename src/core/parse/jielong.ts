@@ -41,7 +41,7 @@ const MARK_RE =
 const PRICE_RE =
   /([\u4e00-\u9fa5]{1,8})\s*(?:\d+(?:\.\d+)?)\s*(?:元|块)(?:钱)?\s*(?:\/|每|一)\s*(公斤|kg|[斤袋桶箱瓶包个盒件提罐份支把条只串板])/;
 const FILLER_RE =
-  /#|接龙|团购|代购|代买|拼团|预订|预定|报名|统计|登记|开团|今日|今天|明天|本周|新鲜|特价|优惠|[，,。.!！:：\s]/g;
+  /#|接龙|团购|代购|代买|拼团|预订|预定|报名|统计|登记|开团|今日|今天|明天|本周|新鲜|特价|优惠|第[一二三四五六七八九十\d]{1,3}[期批次轮]|[，,。.!！:：\s]/g;
 
 function readMark(line: string): { seq: number; rest: string; spaced: boolean } | null {
   const m = MARK_RE.exec(line);
