@@ -27,8 +27,8 @@ import {
   mergeInto,
   pairedPersons,
   REMEASURED_RE,
-  SEVERAL_RE,
   sameReport,
+  severalPeople,
   splitBothSlots,
 } from './measures.js';
 import { listedInOrder, type PersonHit, personsBefore } from './persons.js';
@@ -81,7 +81,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       bounds.push(who && who.start > slotAt ? who.start : slotAt);
     }
     bounds.push(text.length);
-    const several = SEVERAL_RE.test(text);
+    const { several, byCount } = severalPeople(text, temps);
     // 2201 2202 … 36.5 36.6: rooms listed before as many readings are read in order
     const listed = roomList(text, rooms, temps[0] as TempHit);
     const inOrderRooms = listed && listed.length === temps.length ? listed : null;
@@ -151,8 +151,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
               : [];
       const said2 = dayOf(text, prevEnd, t.start);
       const prev = out[out.length - 1]?.record;
-      // 昨天早上36.5 晚上36.9: the day holds for the next reading unless its slot comes earlier in a day
-      // (昨晚38.2 早上36.8: a morning after last night is today's)
+      // 昨天早上36.5 晚上36.9: the day holds for the next reading unless its slot comes earlier (昨晚38.2 早上36.8)
       const nextDay = before.length > 0 && prev?.slot === 'pm' && slot === 'am';
       const earlier = said2 ?? (prev?.earlier === undefined ? undefined : nextDay ? false : prev.earlier);
       for (const p of who.length > 0 ? who : [null]) {
@@ -169,11 +168,9 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         if (earlier !== undefined) record.earlier = earlier;
         if (t.doubtful) doubt(record, 'number');
         const last = out[out.length - 1]?.record;
-        // 额温36.2 耳温36.5 / 量了两次 37.5 37.6: one person's readings of one slot are one report, its highest
-        // (a fever is never hidden); people counted (一家三口, 两人, 分别) are one record each
-        // 早上测了37.3 又测了一次37.1: a slot measured again keeps each reading (no reading is dropped; the
-        // service files the highest last), one record a value
-        // (测了三次 37.4 37.5 37.4: measured so many times, a value said twice is two readings)
+        // 额温36.2 耳温36.5: one person's readings of one slot are one report, its highest (a fever is never hidden);
+        // people counted are one record each; 早上测了37.3 又测了一次37.1: measured again, each reading is kept
+        // (the service files the highest last), one record a value, twice when counted (测了三次 37.4 37.5 37.4)
         const again =
           MEASURED_AGAIN_RE.test(text) &&
           (COUNTED_MEASURES_RE.test(text) ||
@@ -194,7 +191,12 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
             )
           )
             doubt(last, 'person');
-        } else out.push({ at: t.start, record });
+        } else {
+          // (老娘三十六度五 幺妹儿三十六度八: kept apart, but taking the person before: the bot asks)
+          if (byCount && last?.person && record.person === last.person && !before.length)
+            doubt(record, 'person');
+          out.push({ at: t.start, record });
+        }
       }
     });
     // 我们两口子都三十六度五 / 一家三口都是36.5: one reading said of people counted is each one's

@@ -15,6 +15,7 @@ import {
   joinSpacedLetters,
   normalise,
   quotedWords,
+  splitMorningEvening,
   stripMentions,
   stripQuote,
   tightenDecimals,
@@ -157,7 +158,9 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)
   const plain = spellRoomDigits(
     fixMeasureHomophones(
-      dropGreetings(tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text)),
+      dropGreetings(
+        splitMorningEvening(tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text)),
+      ),
     ),
   );
   const opts = { at: input.at, context: input.context, timeZone: input.timeZone, vocabulary };

@@ -21,7 +21,20 @@ export function measuredAgain(text: string): boolean {
 
 /** Several people counted: their readings are one record each even with no one named. */
 export const SEVERAL_RE =
-  /两口子|老两口|一家[两二三四五六七八九]口|[两二三四五六七八九]口人|[两二三四五六七八九]个人|两人|[三四五六]人|分别|各自|我们俩|我俩|全家|一家人/;
+  /两口子|老两口|家[两二三四五六七八九]口|[两二三四五六七八九]口人|[两二三四五六七八九]个人|两人|[三四五六]人|分别|各自|我们俩|我俩|全家|一家人/;
+
+/**
+ * Whether a message's readings are several people's: counted (一家三口, 两人, 分别), or three readings or more of
+ * more than one value with no word of measuring again (2栋206 今朝 36.5 36.6 36.8 36.4: a family's, `byCount`).
+ */
+export function severalPeople(
+  text: string,
+  temps: readonly { value: number }[],
+): { several: boolean; byCount: boolean } {
+  const byCount =
+    temps.length >= 3 && !REMEASURED_RE.test(text) && new Set(temps.map((t) => t.value)).size > 1;
+  return { several: SEVERAL_RE.test(text) || byCount, byCount };
+}
 
 export function sameReport(a: HealthRecord, b: HealthRecord): boolean {
   return a.room === b.room && a.slot === b.slot && a.person === b.person && a.earlier === b.earlier;

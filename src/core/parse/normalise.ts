@@ -213,3 +213,11 @@ export function joinSpacedLetters(text: string): string {
   const short = out.every((l) => l.trim().length <= 8);
   return lines.length > 1 && spaced * 2 >= lines.length && short ? out.join(' ') : out.join('\n');
 }
+
+/** 早晚36.4 36.7 / 早晚体温分别是36.5、36.8: the morning's reading, then the evening's. */
+const MORNING_EVENING_RE =
+  /早晚(?:体温|温度)?(?:分别)?(?:是|为)?\s*((?:3[4-9]|4[0-2])(?:\.\d)?)\s*(?:度|℃)?\s*[,，、/\s]\s*((?:3[4-9]|4[0-2])(?:\.\d)?)(?![\d.])/g;
+
+export function splitMorningEvening(text: string): string {
+  return text.includes('早晚') ? text.replace(MORNING_EVENING_RE, '早上$1 晚上$2') : text;
+}
