@@ -65,6 +65,11 @@ const GLUED_PACK_RE = new RegExp(
   String.raw`([\d一二两三四五六七八九十]\s*${CONTAINER})\d+(?:\.\d+)?\s*${MEASURE}(?=[\u4e00-\u9fa5])(?!装|的)`,
   'g',
 );
+/** 5升菜籽油2桶 / 50斤大米1袋: a weight or volume before goods counted in packs right after them is the pack's size. */
+const PACK_BEFORE_GOODS_RE = new RegExp(
+  String.raw`(?<![\d.])\d+(?:\.\d+)?\s*${MEASURE}(?:装的?|的)?(?=[^\s\d\p{P}一二两三四五六七八九十半桶袋瓶壶箱包罐件的来要买]{1,6}?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})${CONTAINER})`,
+  'gu',
+);
 const LIQUOR_STRENGTH_RE = /\d{2}\s*(?:度|°)\s*(?:的|嘅)?(?=[白米黄烧高粱苞包玉谷老散]{0,3}酒(?!精))/g;
 /** 化肥 2/袋, 猪肉 3/斤 (a receipt's count per unit; not after a price: 3元/斤). */
 const COUNT_PER_UNIT_RE =
@@ -81,6 +86,8 @@ function readPackSizes(text: string): string {
     if (!/元|块钱|¥|￥/.test(out)) out = out.replace(COUNT_PER_UNIT_RE, '$1$2');
   }
   if (/[桶袋瓶壶箱包罐件]\d/.test(out)) out = out.replace(GLUED_PACK_RE, '$1');
+  if (/\d\s*(?:L|l|升|斤|公斤|kg|KG|千克|克|g|ml|ML|毫升)/.test(out))
+    out = out.replace(PACK_BEFORE_GOODS_RE, '');
   // 38度嘅白酒两瓶 / 52度的苞谷酒: a liquor's strength is no part of its name (and no reading)
   if (out.includes('酒')) out = out.replace(LIQUOR_STRENGTH_RE, '');
   return out;
