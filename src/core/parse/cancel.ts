@@ -42,7 +42,7 @@ const ASKED_RE = /[要买带订送][\d一二两三四五六七八九十几]|帮�
 const NOT_OBJECT_RE = /^.*?(?:里有|有个|说的|要的|订的|买的)/;
 const WHERE_FOUND_RE = /^\s*在[\u4e00-\u9fa5]{1,6}?(?:底下|下面|里面|里头|里|上面|上|边上|旁边|后面)\s*$/;
 const SETTLED_END_RE =
-  /(?:能用了|好了|修好了|够了|够用了|有了|找到了|借到了|买到了|送来了|拿来了|带来了|送到了|搞定了|解决了|带回来了|拿回来了|买回来了|带了|送了)$/;
+  /(?:能用了|好了|修好了|够了|够用了|有了|找到了|借到了|买到了|送来了|拿来了|带来了|送到了|搞定了|解决了|带回来了|拿回来了|买回来了|带了|送了|自己(?:去[\u4e00-\u9fa5]{1,4})?(?:拿|买|带|借)了)$/;
 /** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
   /^(?:就是|然后|还有|(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份|单|批)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|上回|前天|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
@@ -59,6 +59,8 @@ function readObject(object: string): { names: string[]; other: boolean } {
   for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
     const p = piece
       .replace(LEAD_RE, '')
+      // 刚才说要酒精的: what was asked for, said as such
+      .replace(/^(?:说|讲)?(?:要|买|订|带)(?=[\u4e00-\u9fa5]{2})(.*)的$/, '$1')
       .replace(/^(?:送|买|订)(?=水$)/, '')
       // 送水那单取消: the order of water
       .replace(/^(?:送|订)?(水)(?:的|那|这)?单$/, '$1')
@@ -77,7 +79,7 @@ function readObject(object: string): { names: string[]; other: boolean } {
       .replace(/^.+?我(?:那|的|家的)/, '')
       // 菜油他崽从县里带回来了 / 退烧药村医带了: who brought it, from where, is no part of the goods
       .replace(
-        /(?:[他她][\u4e00-\u9fa5]{0,2}|家里人|村医|医生|儿子|女儿|孙子|孙女)?(?:从[\u4e00-\u9fa5]{1,4})?(?:已经)?(?:带|拿|买|送)(?:回)?来?了$/,
+        /(?:那个|这个)?(?:[他她][\u4e00-\u9fa5]{0,2}|我自己|自己|家里人|村医|医生|儿子|女儿|孙子|孙女)?(?:从[\u4e00-\u9fa5]{1,4}|去[\u4e00-\u9fa5]{1,4})?(?:已经)?(?:带|拿|买|送)(?:回)?来?了$/,
         '',
       )
       // 体温计在床底下找到了: where it was found is no part of the goods
@@ -107,6 +109,10 @@ const TROUBLE_END_RE = /(?:是|又|也|有点)?(?:没电了|没电|坏了|坏掉
 
 const PARTICLE_AS_LE_RE =
   /(?<=(?:不要|不需要|不用再?[送买带拿换借捎]?|莫[带买送要捎]|不[带买订换借送]|别再?[送买捎拿]|甭[送买]|取消))[咯喽啰嘞啦]/g;
+
+/** 小陈 / @李师傅 / 王医生 opening the message, then a space: someone addressed. */
+const VOCATIVE_RE =
+  /^\s*(?:@\S+\s+|(?:小|老)[\u4e00-\u9fa5](?:师傅|哥|姐)?\s+|[\u4e00-\u9fa5]{1,3}(?:师傅|医生|书记|主任|队长|组长)\s+)/;
 
 const LINE_OF_LIST_RE = /那(?:条|行|一条|一行)(?:也|都)?\s*$/;
 const WATER_TOPIC_RE = /(?:天|周|次|回|订|约|号|\|)的水|^\s*的水|^[|\s]*水(?:还|我|就|先|也|自己)/;
@@ -200,6 +206,12 @@ export function findCancels(said: string): CancelHit[] {
       text.replace(/[\s\p{P}]/gu, '').length > 12
     )
       continue;
+    // 小陈 我那单不要了: the volunteer addressed first is no part of what is withdrawn
+    const called = VOCATIVE_RE.exec(object);
+    if (called) {
+      cs += called[0].length;
+      object = object.slice(called[0].length);
+    }
     // 化肥三袋 … 还有上次报的尿素不要了: what is withdrawn follows its 还有 / 另外
     const then = /^.*(?:还有|另外|然后|再就是)/.exec(object);
     if (then && readObject(object.slice(then[0].length)).names.length > 0) {

@@ -119,11 +119,17 @@ function clauseOf(text: string, start: number, end: number): string {
 function asksAfter(text: string, start: number, end: number): boolean {
   const before = text.slice(clauseStart(text, start), end);
   const after = text.slice(end, clauseEnd(text, end));
-  return (
-    !CONDITIONAL_RE.test(before) &&
-    /^[^有]*\s[^有]*有没有/.test(after) &&
-    !CONDITIONAL_RE.test(after.replace('有没有', ''))
-  );
+  if (CONDITIONAL_RE.test(before)) return false;
+  // 头疼 浑身酸痛 是不是中招了: a question opening a later part (after a space) asks about that part, not this
+  const parts = after.split(/\s+/);
+  if (
+    parts.length > 1 &&
+    !CONDITIONAL_RE.test(parts[0] as string) &&
+    parts.slice(1).some((p) => /^(?:是不是|是否)/.test(p)) &&
+    parts.slice(1).every((p) => /^(?:是不是|是否)/.test(p) || !CONDITIONAL_RE.test(p))
+  )
+    return true;
+  return /^[^有]*\s[^有]*有没有/.test(after) && !CONDITIONAL_RE.test(after.replace('有没有', ''));
 }
 
 /**
