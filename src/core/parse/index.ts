@@ -224,8 +224,8 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
         if (ownRoom) r.room = ownRoom;
       }
       // …the sender's own order, not the quoted person's
-      if (same && r.type === 'order') {
-        r.customer = null;
+      if (same && r.type === 'order') r.customer = null;
+      if (same && (r.type === 'order' || r.type === 'request')) {
         // 我也要两斤: the reply's own quantity of the one quoted goods is the order's (no loose end)
         const qs = findQuantities(plain).filter((q) => q.qty !== null && q.unit !== null);
         const only = r.items.length === 1 ? r.items[0] : undefined;

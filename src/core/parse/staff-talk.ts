@@ -50,10 +50,18 @@ const HANDED_OUT_RE =
 const ROOM_ANSWERED_RE = /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*[,，]?\s*(?:好的|收到|好)[,，。\s]/;
 /** 37.4的娃娃 / 38度的那个: a reading naming whose it was, said about someone, not reported. */
 const READING_AS_REFERENCE_RE =
-  /(?:3[5-9](?:\.\d)?|三十[五六七八九](?:度[一二三四五六七八九])?)(?:度)?的(?:娃娃?|孩子|小孩|老人|那个|那位|人)/;
+  /(?:3[5-9](?:\.\d)?|三十[五六七八九](?:度[一二三四五六七八九])?)(?:度)?的(?:娃娃?|孩子|小孩|老人|那个|那位|人|话)/;
+/** 好的 马上送上来 / 收到 这就给您拿过去: staff answering that it is on its way. */
+const ON_ITS_WAY_RE =
+  /^\s*(?:好的|收到|好|嗯|行|可以)[,，。!！~\s]*(?:马上|这就|立刻|现在|一会儿?|等下|稍后)(?:就)?(?:给(?:您|你))?(?:送|拿|带)(?:上来|过来|过去|到)?(?:[,，。!！~\s]|$)/;
 /** 明天早上我来复测 / 下午我再过来看看: the doctor coming back to the one advised. */
 const DOCTOR_VISIT_RE =
-  /我(?:明天|下午|晚上|等下|一会儿?|待会儿?)?(?:早上|上午|下午|晚上)?(?:再)?(?:来|过来|过去)(?:复测|复查|给[^，。,\s]{0,4}量|看看|量)/;
+  /我(?:明天|下午|晚上|等下|一会儿?|待会儿?)?(?:早上|上午|下午|晚上)?(?:再)?(?:来|过来|过去)(?:复测|复查|给[^，。,\s]{0,4}(?:量|复测|测)|看看|量)/;
+/** 请先不要吃退烧药 / 请您在房间等候: staff telling a resident what to do meanwhile. */
+const MEANWHILE_RE = /请(?:先|您)?(?:不要|别|勿)|请(?:您)?(?:在房间|待在房间|在房内)/;
+/** 今日物资发放： / 明日送水安排： / 今天代购汇总：: a notice's heading. */
+const NOTICE_HEADING_RE =
+  /^\s*(?:【[^】]{0,8}】)?[^，。,:：\s]{0,6}(?:物资发放|发放安排|送水安排|配送安排|代购汇总|订单汇总|安排|汇总)\s*[:：]/;
 
 /** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
 const ADVICE_RES: readonly RegExp[] = [
@@ -72,6 +80,10 @@ const ADVICE_RES: readonly RegExp[] = [
 export function isStaffTalk(text: string): boolean {
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;
   if (CANCELLED_FOR_RE.test(text) || DUTY_LOG_RE.test(text) || THRESHOLDS_RE.test(text)) return true;
+  if (ON_ITS_WAY_RE.test(text) && !text.includes('我') && !READING_LIKE_RE.test(text)) return true;
+  if (NOTICE_HEADING_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
+  // 1206 爸爸37.3 医生马上上来复测，请先不要吃退烧药: the reading staff were told, quoted back with what to do
+  if (COMING_RE.test(text) && MEANWHILE_RE.test(text) && !text.includes('我')) return true;
   if (HANDED_OUT_RE.test(text) && !/我|要|帮|订|买|能不能|可以/.test(text) && !READING_LIKE_RE.test(text))
     return true;
   if (
