@@ -6,6 +6,9 @@ import { type Jielong, type JielongLine, MAX_JIELONG_LINES } from './jielong.js'
 import { readLine } from './jielong-line.js';
 import { SURNAMES } from './name-words.js';
 
+/** Endings of hamlets in a roster row (as places.ts reads them, kept short here). */
+const PLACE_END = '沟|湾|塆|坝|坪|坎|垭|岭|嘴|坡|岩|口|寨|屯|庄|冲|畈|垅|院子|屋基|村';
+
 /** A part of the day in a roster's heading (or on its line). */
 const HEADING_SLOT_RE = /今早|今晚|早上|上午|中午|下午|晚上|早晨|傍晚/;
 
@@ -13,6 +16,17 @@ const HEADING_SLOT_RE = /今早|今晚|早上|上午|中午|下午|晚上|早晨
 const ROSTER_NAME_RE = new RegExp(
   `(?:^|\\s)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})\\s*[:：]?\\s*(?=\\d{2}(?:\\.\\d)?\\s*(?:度|℃)?(?:\\s*$|\\s+[\\u4e00-\\u9fa5]))`,
 );
+
+/** 刘洋 石板沟 36.5 / 李光荣家儿子 36.9: the name, its hamlet between it and the reading (a name's kin after 家). */
+const NAME_THEN_PLACE_RE = new RegExp(
+  `(?:^|\\s)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?(?:家(?:儿子|女儿|孩子|老人|媳妇|老婆|娃|闺女))?)\\s+(?:[\\u4e00-\\u9fa5]{1,4}(?:${PLACE_END})|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[组社队])\\s*[:：]?\\s*(?=\\d{2}(?:\\.\\d)?(?![\\d.])|三十[四五六七八九])`,
+);
+/** 李光荣家儿子 36.9: a named household's child or elder on the row. */
+const KIN_OF_NAME_RE = new RegExp(
+  `(?:^|\\s)([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?家(?:儿子|女儿|孩子|老人|媳妇|老婆|娃|闺女))\\s*[:：]?\\s*(?=\\d{2}(?:\\.\\d)?(?![\\d.])|三十[四五六七八九])`,
+);
+/** A row's name is no hamlet (石板沟 is no 石 surname). */
+const PLACE_NAME_RE = new RegExp(`(?:${PLACE_END})$`);
 
 /**
  * 1201 王 36.5 / 1205 张姐 37.6 有点咳 / 1206 Mike 36.6: a room, the resident's name (a surname alone, a foreign
@@ -110,7 +124,12 @@ export function namedReadings(
 ): HealthRecord[] {
   const slot = HEADING_SLOT_RE.exec(heading)?.[0];
   const text = slot && !HEADING_SLOT_RE.test(line) ? `${slot} ${line}` : line;
-  const name = ROSTER_NAME_RE.exec(text)?.[1] ?? ROOM_NAME_RE.exec(line)?.[1];
+  const rostered = ROSTER_NAME_RE.exec(text)?.[1];
+  const name =
+    NAME_THEN_PLACE_RE.exec(text)?.[1] ??
+    KIN_OF_NAME_RE.exec(text)?.[1] ??
+    (rostered && !PLACE_NAME_RE.test(rostered) ? rostered : undefined) ??
+    ROOM_NAME_RE.exec(line)?.[1];
   // (龙阿婆 36.3: the row's name holds the kin word found in it)
   return read(text).map((h) =>
     name && (h.person === undefined || (name !== h.person && name.endsWith(h.person ?? '')))

@@ -287,7 +287,13 @@ export function customerBeside(
   for (const p of places) {
     const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 6));
     // (我是5组陈家的: a household, no one's name)
-    if (m?.[1] && !looksLikeGoods(m[1]) && !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$/.test(m[1])) return m[1];
+    // (垭口 周一送: a day and its sending are no 周 name)
+    if (
+      m?.[1] &&
+      !looksLikeGoods(m[1]) &&
+      !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$|^周[一二三四五六日天末]|[送要买带拿]$/.test(m[1])
+    )
+      return m[1];
   }
   const c = customerOf(text);
   // (黄桷树 is a landmark, no 黄 surname; 三组老李家 holds its customer)
