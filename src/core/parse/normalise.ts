@@ -145,7 +145,7 @@ const VOCATIVE_RE = /^(?:各位|大家)[^，,。.!！?？\s\d]{0,6}[,，!！]\s*
  * A WeChat quote reply: 「张医生：请报体温」 then a line of dashes, then the reply. The quoted text is someone
  * else's message (already read when it was posted); only the reply is this sender's.
  */
-const QUOTE_RE = /^「[^」]{0,500}」\s*(?:(?:-\s*){3,})?/;
+const QUOTE_RE = /^(?:「[^」]{0,500}」\s*(?:-\s*){3,}|「[^」:：\n]{1,16}[:：][^」]{0,500}」\s*)/;
 
 /** 收到 明天一起送⏎「刘德贵：我还要两袋尿素」: a quote typed as a line of its own after the reply. */
 const TRAILING_QUOTE_RE = /\n\s*「[^」\n]{1,300}」\s*$/;

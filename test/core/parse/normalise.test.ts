@@ -48,6 +48,9 @@ describe('stripQuote', () => {
   it('drops a WeChat quoted message before the reply', () => {
     expect(stripQuote('「1203王：37.6 有点发烧」\n- - - - - - -\n收到')).toBe('收到');
   });
+  it('drops a quote typed without the dashes when it names who said it', () => {
+    expect(stripQuote('「1502：再要三瓶矿泉水 谢谢」 好的 马上送上来')).toBe('好的 马上送上来');
+  });
   it('keeps text that is not a quote reply', () => {
     expect(stripQuote('「通知」明天送水')).toBe('「通知」明天送水');
   });
