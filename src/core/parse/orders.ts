@@ -179,6 +179,10 @@ const HOUSEHOLD_OPENING_RE = new RegExp(
   String.raw`^\s*(?:帮|给|替)?(?:[\u4e00-\u9fa5]{1,3}?[寨湾塆沟坝坪组社队屯庄场箐凹])?([${SURNAMES}](?:老[大二三四五六七八九幺么]|[\u4e00-\u9fa5]{1,2}?)|[\u4e00-\u9fa5]?阿[\u4e00-\u9fa5]{1,2}?)家(?=\s|要|买|订|定|需要|$)`,
 );
 
+const NAME_OPENING_RE = new RegExp(
+  String.raw`^\s*([${SURNAMES}][\u4e00-\u9fa5]{2})(?=(?:再|还|也)?(?:要|加|订|买|来)\s*[\d一二两三四五六七八九十半几])`,
+);
+
 export function customerOf(text: string): string | null {
   const who = customerNamed(text);
   if (who && ADDRESSED_RE.exec(text)?.[1] === who) return null;
@@ -192,6 +196,11 @@ function customerNamed(text: string): string | null {
   // 熊老二家 洋芋种要一百斤 / 段老四家要… / 帮新寨杨文才家买…: the household opening the order is its customer's
   const household = HOUSEHOLD_OPENING_RE.exec(text)?.[1];
   if (household && !isKnownGoods(household)) return household;
+  // 程桂英再加一瓶酱油 / 王秀兰要两包盐: a full name opening the order, right before what they want
+  const opener = NAME_OPENING_RE.exec(text)?.[1];
+  // (白糖我要两斤: goods and the sender are no name)
+  if (opener && !looksLikeGoods(opener) && !NOT_NAME_CHARS_RE.test(opener) && !/[我你他她俺]/.test(opener))
+    if (!isKnownGoods(opener.slice(0, 2))) return opener;
   // 我奶奶刘桂英要… / 帮我外公陈德明买… / 给我外婆周秀珍的: a kin word with the full name after it names the customer
   const kinNamed = KIN_NAMED_RE.exec(text)?.[1] ?? CHILD_OF_RE.exec(text)?.[1];
   if (kinNamed) return kinNamed;
