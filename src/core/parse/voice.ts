@@ -103,6 +103,8 @@ export function fixMeasureHomophones(text: string): string {
   if (out.includes('一生')) out = out.replace(/一生(?=(?:能|可以|快)?(?:去|来|过来|过去)(?:看|瞧))/g, '医生');
   // 三十六肚五 / 两今肉 / 亮斤五花肉: the recogniser's 肚 for 度 in a reading, 今 for 斤 and 亮 for 两 before goods
   if (out.includes('肚')) out = out.replace(BELLY_DEGREE_RE, '$1度');
+  // 三十六都八: 都 for 度 between a spoken reading's degrees and its tenth
+  if (out.includes('都')) out = out.replace(ALL_DEGREE_RE, '$1度');
   if (out.includes('今')) out = out.replace(TODAY_JIN_RE, '$1斤');
   if (out.includes('亮')) out = out.replace(/(?<![漂明光发闪透响敞雪])亮(?=\s*[斤袋桶包瓶箱盒件])/g, '两');
   // 菜油两通 不对 一通: 通 closing a count in an order of oil or water is the barrel 桶
@@ -183,6 +185,7 @@ const GOODS_TAKEN_BACK_RE =
   /(?:[\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支个])?([\u4e00-\u9fa5]{2,4})[哦噢呃啊]?[,，\s]*不是\1[,，\s]*(?:是|要)(?=[\u4e00-\u9fa5])/g;
 const BELLY_DEGREE_RE =
   /(三十[一二三四五六七八九]|三十|3[5-9])\s*肚(?=\s*(?:[\d一二三四五六七八九零〇半]|$|[\s,，。]))/g;
+const ALL_DEGREE_RE = /(三十[四五六七八九]|3[5-9])\s*都(?=[一二三四五六七八九\d](?![\d.]))/g;
 /** 二今猪肉 / 两今肉: 今 after a count and before goods (not 今天, 今年, 今晚 …) is the 斤 said. */
 const TODAY_JIN_RE = /([\d一二两三四五六七八九十半几])\s*今(?![天年晚早日后儿个朝])(?=[\u4e00-\u9fa5])/g;
 const RECOUNT_RE =
