@@ -37,6 +37,9 @@ const MONEY_TO_RE = /钱[^，,。!！?？\s]{0,6}?(?:转给|打给|交给|给)[\
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
 const PURPOSE_RE =
   /(?<=^|[\s,，。(（])(?:打|喂|做|煮|炒|腌|种|施|撒|喷|治|防|杀|拌|泡|给[\u4e00-\u9fa5]{1,3}(?:吃|用|喝))[\u4e00-\u9fa5]{0,5}?(?:的那种|的那个|的|用|用的)(?=$|[\s,，。)）])/g;
+/** 想要一瓶消毒用: what counted goods are for, right after the count, is no goods. */
+const USE_AFTER_COUNT_RE =
+  /(?<=[个瓶包袋盒支桶罐])(?:消毒|洗手|擦手|洗澡|洗头|洗衣服|做饭|烧水|泡脚|擦桌子)用(?:的)?(?=$|[\s,，。!！~])/g;
 const USED_FOR_RE = /(?<=[\s,，。(（])[\u4e00-\u9fa5]{2,5}?(?:上|里)?用的(?=$|[\s,，。)）])/g;
 const PASTIME_RE = /[和跟][\u4e00-\u9fa5]{1,4}?(?:视频|下棋|聊天|打牌|通话|打游戏)[\u4e00-\u9fa5]{0,2}/g;
 const FAMILY_BRINGS_RE =
@@ -143,6 +146,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
       if (!roomAfter) mask.set(m.index, end);
     }
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
+  if (text.includes('用')) maskAll(mask, USE_AFTER_COUNT_RE, text);
   if (PURPOSE_HINT_RE.test(text)) {
     maskAll(mask, PURPOSE_RE, text);
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);

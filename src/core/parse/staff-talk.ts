@@ -54,6 +54,7 @@ const READING_AS_REFERENCE_RE =
 /** 好的 马上送上来 / 收到 这就给您拿过去: staff answering that it is on its way. */
 const ON_ITS_WAY_RE =
   /^\s*(?:好的|收到|好|嗯|行|可以)[,，。!！~\s]*(?:马上|这就|立刻|现在|一会儿?|等下|稍后)(?:就)?(?:给(?:您|你))?(?:送|拿|带)(?:上来|过来|过去|到)?(?:[,，。!！~\s]|$)/;
+const TO_YOU_RE = /给(?:您|你)(?:们)?(?:送|拿|带)[^。，,！!？?]{0,6}(?:上去|上来|过去|过来|到)/;
 /** 明天早上我来复测 / 下午我再过来看看: the doctor coming back to the one advised. */
 const DOCTOR_VISIT_RE =
   /我(?:明天|下午|晚上|等下|一会儿?|待会儿?)?(?:早上|上午|下午|晚上)?(?:再)?(?:来|过来|过去)(?:复测|复查|给[^，。,\s]{0,4}(?:量|复测|测)|看看|量)/;
@@ -70,6 +71,9 @@ const ADVICE_RES: readonly RegExp[] = [
   /多喝(?:点|些)?(?:热|温|开)?水/,
   /注意休息/,
   /再量(?:一次|一下)|复测/,
+  /(?:有|如有)(?:什么)?不舒服(?:的话)?(?:及时|马上|随时)(?:说|讲|告诉|联系|报告)/,
+  // (你妈37.1有点偏高: said to the one who reported it; 孩子37.3 有点偏高 is a parent's own worry)
+  /(?:你|您)[^，。,\s]{0,8}(?:有点|稍微)偏高/,
   /给(?:您|你)打电话|打电话给(?:您|你)/,
   // 拉了几次？/ 咳嗽多久了？: how long or how often, asked of the one who complains
   /(?:拉|咳|咳嗽|烧|发烧|疼|痛)(?:了)?(?:几次|几回|多久|几天|多长时间)(?:了)?[?？]/,
@@ -84,6 +88,8 @@ export function isStaffTalk(text: string): boolean {
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;
   if (CANCELLED_FOR_RE.test(text) || DUTY_LOG_RE.test(text) || THRESHOLDS_RE.test(text)) return true;
   if (ON_ITS_WAY_RE.test(text) && !text.includes('我') && !READING_LIKE_RE.test(text)) return true;
+  // 等下给您送几本上去 / 医生看一下马上给您送上去: staff bring things to 您; a resident asks for them to 我
+  if (TO_YOU_RE.test(text) && !/给我|帮我|我要|我想/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (NOTICE_HEADING_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   // 1206 爸爸37.3 医生马上上来复测，请先不要吃退烧药: the reading staff were told, quoted back with what to do
   if (COMING_RE.test(text) && MEANWHILE_RE.test(text) && !text.includes('我')) return true;
