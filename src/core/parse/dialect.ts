@@ -101,6 +101,12 @@ const WORDS: Record<string, string> = {
   畀: '给',
   而家: '现在',
   后日: '后天',
+  // Hakka (Meizhou, Ganzhou): 天光日 is tomorrow, 朝晨 the morning, 屋下 home, 细人子 a child
+  天光日: '明天',
+  天光早: '明天早上',
+  朝晨: '早上',
+  今晡日: '今天',
+  昨晡日: '昨天',
   听晚: '明晚',
   下昼: '下午',
   晏昼: '下午',

@@ -40,7 +40,8 @@ const ALONE_FILLER = new Set(
 );
 
 /** 36.5一斤 / 36.5/斤 / 36.5每袋: a price per unit. */
-const PER_UNIT_RE = /^\s*[一每/]\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐只条块])/;
+const PER_UNIT_RE =
+  /^\s*[一每/]\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐只条块])(?!(?:船|房间|屋|家|组|班|村|队|单位|厂)(?:上|里)?的)/;
 
 const THING_FILLER_RE = /(?:只有|才|有|是|大概|大约|约|都|也|就|差不多)+$/;
 
@@ -52,13 +53,15 @@ function thingBefore(text: string, start: number): boolean {
   if (s === e) return false;
   // 热水只有38度 / 房间才39度: a filler between the thing and its number does not change what is measured
   const run = text.slice(s, e).replace(THING_FILLER_RE, '');
+  // 林阿水36.6: 阿水 is a name (Fujian, Guangdong), no water
+  if (/阿水$/.test(run)) return false;
   // 我屋头36.6 36.8 / 俺屋里 三个人: the household's (屋头 is home), not the room's air
   if (/(?:我|俺|你|他|她|们|家|咱)屋[头里]$/.test(run)) return goodsSuffix(run) !== null;
   return goodsSuffix(run) !== null || endsAny(run, run.length, ADJACENT_EXCLUDE);
 }
 
 function excludedRight(text: string, end: number): boolean {
-  if (startsWithAny(text, end, RIGHT_EXCLUDE) || PER_UNIT_RE.test(text.slice(end, end + 4))) return true;
+  if (startsWithAny(text, end, RIGHT_EXCLUDE) || PER_UNIT_RE.test(text.slice(end, end + 9))) return true;
   if (isLatin(text[end])) return true;
   let k = end;
   while (text[k] === ' ') k++;
