@@ -103,6 +103,7 @@ const WORDS: Record<string, string> = {
   后日: '后天',
   // Hakka (Meizhou, Ganzhou): 天光日 is tomorrow, 朝晨 the morning, 屋下 home, 细人子 a child
   天光日: '明天',
+  昨夜: '昨晚',
   天光早: '明天早上',
   朝晨: '早上',
   今晡日: '今天',

@@ -87,8 +87,9 @@ function trimToGoods(name: string): string {
   if (isKnownGoods(name)) return name;
   const known = goodsAt(name, 0);
   const rest = name.slice(known?.length ?? 0);
-  // 菜种子 keeps its 子 (种 + 子 = seed); 象棋打发时间 is cut back to 象棋
-  if (known && known.length < name.length && rest !== '子' && !looksLikeGoods(rest)) return known;
+  // 菜种子 keeps its 子 (种 + 子 = seed), 洋芋籽种 its 种; 象棋打发时间 is cut back to 象棋
+  if (known && known.length < name.length && rest !== '子' && rest !== '种' && !looksLikeGoods(rest))
+    return known;
   // 膏药伤湿止痛膏: the general word run into the kind meant is the kind
   if (known && rest.length >= 2 && isKindOf(rest, known)) return rest;
   return name;

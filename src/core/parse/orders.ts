@@ -176,7 +176,7 @@ const ADDRESSED_RE = /^\s*([\u4e00-\u9fa5]{2,4})[\s,，:：]+[^。!！?？]{0,14
 
 /** A household named by its head's name opening the message, before what it wants (not 王家英, a name). */
 const HOUSEHOLD_OPENING_RE = new RegExp(
-  String.raw`^\s*(?:帮|给|替)?(?:[\u4e00-\u9fa5]{1,3}?[寨湾塆沟坝坪组社队屯庄场箐凹])?([${SURNAMES}](?:老[大二三四五六七八九幺么]|[\u4e00-\u9fa5]{1,2}?)|[\u4e00-\u9fa5]?阿[\u4e00-\u9fa5]{1,2}?)家(?=\s|要|买|订|定|需要|$)`,
+  String.raw`^\s*(?:帮|给|替)?(?:[\u4e00-\u9fa5]{1,3}?[寨湾塆沟坝坪组社队屯庄场箐凹滩岔台墩陂背围])?([${SURNAMES}](?:老[大二三四五六七八九幺么]|[\u4e00-\u9fa5]{1,2}?)|[\u4e00-\u9fa5]?阿[\u4e00-\u9fa5]{1,2}?)(?:家|屋下|屋头|屋里)(?=\s|要|买|订|定|需要|$)`,
 );
 
 const NAME_OPENING_RE = new RegExp(

@@ -178,6 +178,8 @@ const KIN = [
     '未婚妻',
     '未婚夫',
   ],
+  // Hakka 细人子/细妹子/细佬 (a child, a girl, a boy), the north-west's 尕娃
+  ...['细人子', '细人', '细妹子', '细妹', '细佬', '尕娃', '尕妹'],
 ];
 const SELF = ['我自己', '本人', '自己', '我', '俺', '额'];
 /** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
