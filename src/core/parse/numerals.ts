@@ -4,11 +4,18 @@ import { CN_DIGIT } from './chars.js';
 
 const UNIT: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 
-export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万几半壹贰叁肆伍陆柒捌玖拾佰仟';
+export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万几半壹贰叁肆伍陆柒捌玖拾佰仟廿卅';
 
 /** Reads a section below 万: 三千五百 / 一百二 (=120) / 十五 / 一百零五. Null when not one exact number. */
 function section(s: string): number | null {
   if (s.length === 0) return 0;
+  // 廿斤米 / 廿五: 廿 is twenty and 卅 thirty, as the Hakka and Cantonese still write them
+  if (s[0] === '廿' || s[0] === '卅') {
+    const tens = s[0] === '廿' ? 20 : 30;
+    if (s.length === 1) return tens;
+    const d = CN_DIGIT[s[1] as string];
+    return s.length === 2 && d !== undefined && d > 0 ? tens + d : null;
+  }
   let total = 0;
   let pending: number | null = null;
   let lastUnit = 100000;

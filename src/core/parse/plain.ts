@@ -125,6 +125,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   claim(mask, normals);
   claimNotGoods(mask, text);
 
+  const persons = temps.length > 0 || positive > 0 ? findPersons(text) : [];
   const out: Anchored<ParsedRecord>[] = buildHealth({
     text,
     temps,
@@ -134,7 +135,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     rooms,
     local,
     context,
-    persons: temps.length > 0 || positive > 0 ? findPersons(text) : [],
+    persons,
   });
   const cancels = findCancels(mask.apply(text));
   claim(mask, cancels);
@@ -166,6 +167,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   // 昨天花了36.5元买水果: money spent on goods already bought asks for nothing
   if (SPENT_RE.test(text)) items = [];
   items = withoutParcelContents(masked, withoutAlternatives(masked, withoutGeneral(items)));
+  // 我们船上下来的三个 阿强36.5: a person a reading is for is never goods
+  if (persons.length > 0) items = items.filter((h) => !persons.some((p) => p.person === h.item.name));
   items = stillAskedFor(masked, items, cancels.length > 0);
   // 尿素要一袋 算了尿素不要了: goods withdrawn later in the same message are not ordered, nor withdrawn from before
   if (asOrder && cancels.length > 0) items = withdrawnHere(items, cancels, out);

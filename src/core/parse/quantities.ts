@@ -124,7 +124,7 @@ const TIME_AFTER_GE_RE = /^(?:小时|钟头|月|星期|礼拜|工作|半小|多�
 
 const TITLE_AFTER_RE = /^(?:老师|大爷|大妈|大娘|阿姨|叔叔|医生|师傅|婆婆|奶奶|爷爷|嬢嬢|姐|哥|总|书记)/;
 
-const CANDIDATE_RE = /[0-9零〇一二两三四五六七八九十百千万几半壹贰叁肆伍陆柒捌玖xX×*]/g;
+const CANDIDATE_RE = /[0-9零〇一二两三四五六七八九十百千万几半壹贰叁肆伍陆柒捌玖廿卅xX×*]/g;
 
 export function findQuantities(text: string): QtyHit[] {
   const hits: QtyHit[] = [];
