@@ -72,6 +72,9 @@ function cleanName(raw: string): string | null {
     while (name.startsWith('的')) name = name.slice(1);
   }
   if (/^\d+$/.test(name) && !isKnownGoods(name)) return null;
+  // 小孩吃的奶粉: who it is for, said before the goods, is no part of their name
+  const use = /^(?:吃|喝|用|穿|玩|看)的/.exec(name);
+  if (use && name.length > 3 && looksLikeGoods(name.slice(use[0].length))) name = name.slice(use[0].length);
   // 有没有卖菜苗的: whether anyone sells the kind asks after a seller, the goods asked for come after
   if (name.length > 1 && name[0] === '卖') return null;
   // 换成面条: the 成 of 换成 read after the verb 换 is no part of the goods

@@ -40,6 +40,9 @@ const AVAILABLE_ASK_RE = /要|买|带|捎|帮|想|订|拿|领|没了|用完|莫�
 const OWN_BUY_RE =
   /(?:想|要)买点[\u4e00-\u9fa5]{1,6}|(?:给我|帮我)(?:捎|带|拿|取)(?:个|一个)?(?:快递|包裹)|(?:给我|帮我)(?:留|带|买|送|拿)\s*[\d一二两三四五六七八九十几半]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|把|提|卷|板|捆|条|只)|(?:顺便|再|另外)(?:帮我|给我)?(?:带|买|捎|拿|来|整)\s*[\d一二两三四五六七八九十几半]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|把|提|卷)|(?:^|[\s,，。?？!！])(?:我|俺)(?:要|想要|要买|想买)[\u4e00-\u9fa5]{1,6}(?=$|[\s,，。])|(?:先|就)?(?:给我|帮我)?来\s*[\d一二两三四五六七八九十几半]+\s*(?:袋|桶|包|斤|瓶|箱|盒|件|把|提|卷)|^\s*[\d一二两三四五六七八九十几半]{1,3}\s*(?:袋|桶|包|斤|瓶|箱|盒|件|把|提)[\u4e00-\u9fa5]{1,6}[\s,，]|(?:(?:我|俺|我家|我们)(?:想|要|还要|想要|再|还|也|另外)?|(?:^|[\s,，。?？!！])(?:想|还|再|另外)?)(?:买|订|要|加|带|整)\s*[\d一二两三四五六七八九十几半]|(?:^|[\s,，。?？!！])[^\s,，。?？!！]{1,8}?要\s*[\d一二两三四五六七八九十几半]+\s*(?:袋|桶|包|斤|棵|根|个|瓶|箱|盒|件|把|提|只|株)/;
 
+const NEIGHBOURS_ASKED_RE = /谁家有|哪家有|哪个屋头有|哪个有多的|有没有人有/;
+const OWN_ERRAND_RE = /(?:我|俺)?(?:明天|今天|后天|下午|等下)?要(?:自己)?去[\u4e00-\u9fa5]{0,4}(?:拿|买|取)/;
+
 /** 化肥收到了 谢谢 另外再帮我带两包盐: more asked for after goods received is a new order. */
 const MORE_RE = /(?:另外|再|还)(?:帮我|给我|帮忙|要)?(?:带|买|要|订|捎|加|整|来|拿)/;
 
@@ -57,6 +60,9 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
     (KEPT_OR_PAID_RE.test(text) && !MORE_RE.test(text) && !OWN_BUY_RE.test(text) && !ASKED_BUY_RE.test(text))
   )
     return true;
+  // 谁家有多的白菜种子 借点: asking the neighbours, no one to buy for; 明天要去镇上拿药: the sender's own errand
+  if (NEIGHBOURS_ASKED_RE.test(text)) return true;
+  if (OWN_ERRAND_RE.test(text) && !/帮我|给我|帮忙|顺便|麻烦/.test(text)) return true;
   // 磷肥有没得 / 镇上还有没有卖菜籽的 / 村里还有口罩发没得: asking whether there are goods, and nothing more, orders none
   if (AVAILABLE_RE.test(text) && items.every(noQty) && !AVAILABLE_ASK_RE.test(text.replace(AVAILABLE_RE, '')))
     return true;
