@@ -85,7 +85,7 @@ function readObject(object: string): { names: string[]; other: boolean } {
       // 体温计在床底下找到了: where it was found is no part of the goods
       .replace(/在[\u4e00-\u9fa5]{1,6}$/, '')
       .replace(
-        /(?:我们|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全|那个|这个|(?:那|这)(?:袋|桶|包|箱|瓶|盒|件|壶|罐))+$/,
+        /(?:我们|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全|那个|这个|(?:那|这)(?:袋|桶|包|箱|瓶|盒|件|壶|罐)?)+$/,
         '',
       );
     if (p.length === 0 || GENERIC.has(p)) continue;
