@@ -12,7 +12,18 @@ import type { ItemHit } from './items.js';
  */
 export function withoutGeneral(items0: ItemHit[]): ItemHit[] {
   if (items0.length < 2) return items0;
-  const items = countedKinds(items0);
+  // 送点开水，壶里没水了: the general word said again after the goods (水 after 开水), counted by neither, is the same
+  const items = countedKinds(items0).filter(
+    (h, k, all) =>
+      h.item.qty !== null ||
+      !all.some(
+        (o, j) =>
+          j < k &&
+          o.item.qty === null &&
+          o.item.name.length > h.item.name.length &&
+          o.item.name.endsWith(h.item.name),
+      ),
+  );
   return items.filter(
     (h) =>
       h.item.qty !== null ||

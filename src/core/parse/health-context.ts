@@ -91,6 +91,17 @@ export function dayOf(text: string, from: number, to: number): boolean | undefin
 /** What may stand between a person and the complaint said of them: 娃有点咳, 爸爸说怕冷, 老婆也一直拉肚子. */
 const SAID_OF_RE = /^\s*(?:说|讲|还|也|又|一直|今天|晚上|早上|好像|感觉|觉得|有点|有些|就是|就|是)*\s*$/;
 
+/** 爸爸有点发烧 头疼: the person's other complaints (and the pauses between them) stand between it and this one. */
+function withoutComplaints(text: string, from: number, to: number, symptoms: readonly SymptomHit[]): string {
+  let between = text.slice(from, to);
+  for (const o of symptoms)
+    if (!o.negated && o.start >= from && o.end <= to)
+      between = between.replace(text.slice(o.start, o.end), ' ');
+  return /\S/.test(between.replace(/[\s,，、和还也又]+/g, ''))
+    ? between
+    : between.replace(/[\s,，、和还也又]+/g, '');
+}
+
 /** A clause opened by 她/他 (她说有点头疼, 他今天也有点咳): the complaint of someone named before. */
 const PRONOUN_CLAUSE_RE =
   /(?:^|[,，。;；!！\s])[他她](?:说|讲)?(?:这两天|这几天|今天|昨天|最近|也|还|又|一直)*(?:有点|有些)?[^,，。;；\s\d]{0,2}$/;
@@ -122,7 +133,7 @@ export function symptomsToTheirPersons(
         who = { start: at, end: at + name.length, person: name };
     }
     let owner =
-      who && SAID_OF_RE.test(text.slice(who.end, s.start))
+      who && SAID_OF_RE.test(withoutComplaints(text, who.end, s.start, symptoms))
         ? withPerson.find((r) => r.person === who.person)
         : undefined;
     // 媳妇37.1 俺36.6 她说有点头疼: 她/他 opening the complaint is the last one named who is not the sender
