@@ -4,7 +4,7 @@
 // looks at the text. Only words that mean nothing else in a report, a request or an order are rewritten; the ones
 // that could (额 as in 金额, 克 the gram, 伐 in 步伐) only where they stand as that word.
 
-import { ENGLISH_GOODS } from './english-goods.js';
+import { readEnglish } from './english.js';
 import { replaceWords, wordTable } from './word-table.js';
 
 /** 额 as 我: at a clause's start or after 帮/给/和/跟, before a reading, 和, 的, 要, a day or a verb of buying. */
@@ -232,74 +232,8 @@ export function readDialectInPlace(text: string): string {
 }
 const PLACED_RE = /[额克伐喇咩食同系话多俺]/;
 
-const ENGLISH_GOODS_RE = Object.values(ENGLISH_GOODS)
-  .flat()
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-
-/** A word right before goods named in English (after at most one more such word). */
-function beforeEnglishGoods(words: string): RegExp {
-  return new RegExp(
-    String.raw`\b(?:${words})\s+(?=(?:(?:more|extra|new|clean)\s+)?(?:${ENGLISH_GOODS_RE})\b)`,
-    'gi',
-  );
-}
-
-/** English a foreign resident mixes in, read as the Mandarin it stands for (case does not matter). */
-const ENGLISH: readonly [RegExp, string][] = [
-  [/\b(?:can|could) (?:i|we|you) (?:have|get|bring|send)\b|\bi (?:need|want)\b|\bneed\b|\bwant\b/gi, '要'],
-  [/\bplease\b|\bpls\b/gi, '麻烦'],
-  [/\bdoctor\b|\bnurse\b/gi, '医生'],
-  [/\bcome (?:and |to )?(?:see|check)(?: (?:me|her|him|us))?\b/gi, '来看一下'],
-  [/\bcome\b/gi, '来'],
-  [/\b(?:a )?(?:little|bit|slight)(?: of)?\b/gi, '有点'],
-  [/\bheadache\b/gi, '头疼'],
-  [/\bsore throat\b/gi, '喉咙痛'],
-  [/\bno\b|\bnot\b|\bdon'?t have\b/gi, '没有'],
-  [/\bcough(?:s|ing)?\b/gi, '咳嗽'],
-  [/\bfever\b/gi, '发烧'],
-  [/\bfeels? cold\b|\bchills?\b/gi, '怕冷'],
-  [/\bdiarrh?o?ea\b/gi, '拉肚子'],
-  [/\brunny nose\b/gi, '流鼻涕'],
-  [/\btonight\b|\bthis evening\b|\bevening\b/gi, '晚上'],
-  [/\bthis morning\b|\bmorning\b/gi, '早上'],
-  [/\btoday\b/gi, '今天'],
-  [/\bmy wife\b|\bwife\b/gi, '老婆'],
-  [/\bmy husband\b|\bhusband\b/gi, '老公'],
-  [/\bmy (?:son|daughter|kid|child|baby)\b/gi, '孩子'],
-  [/\bmy (?:mother|mom|mum)\b/gi, '妈妈'],
-  [/\bmy (?:father|dad)\b/gi, '爸爸'],
-  [/\band\b/gi, '和'],
-  [/\btemp(?:erature)?\b/gi, '体温'],
-  [/\basap\b|\burgent(?:ly)?\b/gi, '急'],
-  // a thermometer / two more masks / some extra towels: the count of goods named in English, and no filler
-  [beforeEnglishGoods('a|an|one'), '一'],
-  [beforeEnglishGoods('two'), '两'],
-  [beforeEnglishGoods('three'), '三'],
-  [beforeEnglishGoods('some|more|extra|another|new|clean'), ''],
-];
-/** Any of the English words above: most messages with Latin letters (N95, kg, ok) have none. */
-const ENGLISH_ANY_RE = new RegExp(ENGLISH.map(([re]) => re.source).join('|'), 'i');
-const LATIN_WORD_RE = /[A-Za-z]{3}/;
-
-/**
- * The Mandarin for an English word, with the space between it and Chinese beside it dropped by a marker the caller
- * strips (我们 room 8201 please doctor come see → …麻烦医生来看一下): Chinese runs its words together.
- */
-function spaced(s: string, at: number, len: number, to: string): string {
-  const before = s[at - 1] ?? '';
-  const after = s[at + len] ?? '';
-  return `${before === ' ' ? JOIN : ''}${to}${after === ' ' ? JOIN : ''}`;
-}
-const JOIN = '\ue000';
-
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);
   if (PLACED_RE.test(out)) for (const [ch, re, to] of PLACED) if (out.includes(ch)) out = out.replace(re, to);
-  if (LATIN_WORD_RE.test(out) && ENGLISH_ANY_RE.test(out)) {
-    for (const [re, to] of ENGLISH)
-      out = out.replace(re, (w, at: number, s: string) => spaced(s, at, w.length, to));
-    if (out.includes(JOIN)) out = out.replace(/ ?\ue000+ ?/g, '');
-  }
-  return out;
+  return readEnglish(out);
 }

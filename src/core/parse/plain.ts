@@ -22,8 +22,9 @@ import {
 import { type Anchored, buildHealth } from './health.js';
 import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localMoment } from './local-time.js';
+import { isNotAnOrder } from './not-an-order.js';
 import { scanNumbers } from './numbers.js';
-import { buildOrder, customerBeside, isNotAnOrder } from './orders.js';
+import { buildOrder, customerBeside } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
 import { bestPlace, findPlaces } from './places.js';

@@ -2,9 +2,11 @@
 // measure word 袋 as 带, 送水 as 送谁, 体温 as 提问, 化肥 as 话费; fillers (嗯, 那个), repetitions (两袋两袋) and
 // corrections (五组 不对 我们是六组). Read here into the words meant, after dialect words (dialect.ts) and before
 // the readers. Names keep their spelling: as-written.ts spells them back from the sender's text.
+
 import { readDialect } from './dialect.js';
 import { goodsAt, isKindOf } from './item-lexicon.js';
 import { simplify } from './traditional.js';
+import { VOICE_WORDS } from './voice-words.js';
 import { replaceWords, wordTable } from './word-table.js';
 
 /**
@@ -236,48 +238,6 @@ function takeBack(all: string, wrong: string, _right: string, ..._rest: unknown[
 const SEND_WHO_RE =
   /送谁(?=\s*(?:[\d一二两三四五六七八九十]|[通筒桶]|到|今天|明天|后天|上午|尚午|下午|晚上|送水|$)|\s+[\u4e00-\u9fa5]{1,3}(?:岩|坎|院子|湾|塆|坝|沟|坪|垭|组))/g;
 const READING_AFTER_RE = /^\s*(?:是|量的?|测的?)?\s*(?:[34][\d]|三十|三[六七八]点|四十)/;
-const VOICE_WORDS: Record<string, string> = {
-  口照: '口罩',
-  可数: '咳嗽',
-  桑子: '嗓子',
-  尚午: '上午',
-  上无: '上午',
-  下无: '下午',
-  中无: '中午',
-  口造: '口罩',
-  没有发少: '没有发烧',
-  没发少: '没发烧',
-  咳数: '咳嗽',
-  扣罩: '口罩',
-  冲电器: '充电器',
-  冲电宝: '充电宝',
-  复合飞: '复合肥',
-  发骚: '发烧',
-  尿速: '尿素',
-  体问: '体温',
-  温度记: '温度计',
-  体温记: '体温计',
-  小毒液: '消毒液',
-  消读液: '消毒液',
-  送睡: '送水',
-  量桶: '两桶',
-  付合肥: '复合肥',
-  题温: '体温',
-  酱有: '酱油',
-  将油: '酱油',
-  化飞: '化肥',
-  卫生之: '卫生纸',
-  温度机: '温度计',
-  // 嗓子有点腾: 腾 for 疼 after a complaint's adverb
-  有点腾: '有点疼',
-  有些腾: '有些疼',
-  // pinyin typed by the old on the plains (round rr): the first character offered for the sound
-  鸡旦: '鸡蛋',
-  酱由: '酱油',
-  体文: '体温',
-  洗衣分: '洗衣粉',
-  口照儿: '口罩儿',
-};
 const VOICE_TABLE = wordTable(VOICE_WORDS);
 
 function fixVoiceWords(text: string): string {
