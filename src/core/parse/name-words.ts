@@ -103,7 +103,7 @@ export const STOP_WORDS = [
 
 /** Goods names that contain a stop character; a stop inside one of these is not a stop. */
 export const PROTECTED = [
-  ...['医用', '食用', '药用', '专用', '通用', '备用', '家用', '农用'],
+  ...['医用', '食用', '药用', '专用', '通用', '备用', '家用', '农用', '高等', '中等', '初等'],
   ...[
     '拖把',
     '扫把',

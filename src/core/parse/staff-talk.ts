@@ -4,7 +4,11 @@
 
 /** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
 const STAFF_RULE_RE =
-  /(?:超过|以上|或者?有)[^。!！?？]{0,20}的(?:请)?(?:马上|立即|及时|立刻|务必)(?:告诉|报告|上报|联系|通知)/;
+  /(?:超过|以上|或者?有)[^。!！?？]{0,20}的[,，\s]*(?:请)?(?:马上|立即|及时|立刻|务必)(?:在群里)?(?:告诉|报告|上报|联系|通知|说)/;
+/** 我马上喊村医过来看 / 马上叫医生过去: a cadre or volunteer calling the doctor for someone. */
+const CALLS_DOCTOR_RE = /马上(?:喊|叫|联系|通知)(?:村医|医生|卫生院|大夫)(?:过来|过去|来|去)/;
+/** 先莫出门 / 戴好口罩 / 莫乱吃药: what to do until the doctor comes. */
+const UNTIL_THEN_RE = /先(?:莫|别|不要)(?:出门|乱吃药|吃药|乱跑)|(?:莫|别|不要)乱吃药|戴好口罩|在屋头等/;
 const NOTICE_OPENING_RE =
   /^\s*(?:各位|全体|所有)(?:住户|居民|村民|乡亲|家人|[\u4e00-\u9fa5]{0,4}人员|群友|朋友)(?:们)?[,，:：\s]*(?:请注意|注意|请|通知|提醒|每天)/;
 /** 今天下午3点统一送桶装水，每个房间一桶，不用在群里报了: a service to everyone, nothing to book. */
@@ -89,6 +93,7 @@ export function isStaffTalk(text: string): boolean {
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;
   if (CANCELLED_FOR_RE.test(text) || DUTY_LOG_RE.test(text) || THRESHOLDS_RE.test(text)) return true;
   if (ON_ITS_WAY_RE.test(text) && !text.includes('我') && !READING_LIKE_RE.test(text)) return true;
+  if (CALLS_DOCTOR_RE.test(text) && UNTIL_THEN_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   // 等下给您送几本上去 / 医生看一下马上给您送上去: staff bring things to 您; a resident asks for them to 我
   if (TO_YOU_RE.test(text) && !/给我|帮我|我要|我想/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (NOTICE_HEADING_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
