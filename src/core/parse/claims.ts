@@ -37,6 +37,7 @@ const MONEY_TO_RE = /钱[^，,。!！?？\s]{0,6}?(?:转给|打给|交给|给)[\
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
 const PURPOSE_RE =
   /(?<=^|[\s,，。(（])(?:打|喂|做|煮|炒|腌|种|施|撒|喷|治|防|杀|拌|泡|给[\u4e00-\u9fa5]{1,3}(?:吃|用|喝))[\u4e00-\u9fa5]{0,5}?(?:的那种|的那个|的|用|用的)(?=$|[\s,，。)）])/g;
+const COOKING_RE = /(?:等到|等着|要|好|才能|没法|没办法|拿来|用来)(?:煮饭|做饭|烧饭|煮面)/g;
 /** 想要一瓶消毒用: what counted goods are for, right after the count, is no goods. */
 const USE_AFTER_COUNT_RE =
   /(?<=[个瓶包袋盒支桶罐])(?:消毒|洗手|擦手|洗澡|洗头|洗衣服|做饭|烧水|泡脚|擦桌子)用(?:的)?(?=$|[\s,，。!！~])/g;
@@ -147,6 +148,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
     }
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
   if (text.includes('用')) maskAll(mask, USE_AFTER_COUNT_RE, text);
+  // 我们等到煮饭 / 中午要煮饭: cooking waiting on the water is no meal asked for
+  if (/[煮做烧]饭|煮面/.test(text)) maskAll(mask, COOKING_RE, text);
   if (PURPOSE_HINT_RE.test(text)) {
     maskAll(mask, PURPOSE_RE, text);
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
