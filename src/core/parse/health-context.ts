@@ -240,3 +240,28 @@ export const GENERAL_COMPLAINT_RE =
   /有[^,，。;；!！?？\s]{1,8}的[,，\s]*(?:请|要|一定|马上|立即|及时|先|都|赶紧|务必)|提醒[:：]|通知[:：]|注意[:：]/;
 /** 俺有点流鼻涕 / 浑身无力 头痛: the sender's own complaint in a village group, said as theirs. */
 export const OWN_COMPLAINT_RE = /(?:^|[\s,，。])(?:我|俺)(?:也|还)?(?:有点|有些|这两天|今天)|^(?:浑身|全身)/;
+
+/** A word of two characters or more, not a slot or a filler, right before a reading (大宝36.5): maybe a person. */
+export function unknownWordBefore(text: string, from: number, to: number): boolean {
+  const before = text
+    .slice(from, to)
+    .replace(/早上|早晨|上午|中午|下午|晚上|体温|温度|今天|现在|又|了|是|的|度|℃|:|：/g, '');
+  return /[\u4e00-\u9fa5]{2}\s*$/.test(before);
+}
+
+/**
+ * 36.5 36.6 / 体温36.5/36.8: two readings side by side with nothing between but a pause — two people, or one twice
+ * (both kept, asked). Not a stutter of voice input (三十六度 三十六度六: the whole degrees, then the reading) nor
+ * two readings offered as one (36.5 or 36.3? / 36.5还是36.3).
+ */
+export function twoReadings(
+  text: string,
+  from: number,
+  to: number,
+  a: { temperature: number | null },
+  b: { temperature: number | null },
+): boolean {
+  if (a.temperature === null || b.temperature === null || a.temperature === b.temperature) return false;
+  if (Number.isInteger(a.temperature) && Math.floor(b.temperature) === a.temperature) return false;
+  return /^[\s,，、/]*$/.test(text.slice(from, to));
+}

@@ -17,6 +17,8 @@ import {
   shortReport,
   slotFromClock,
   symptomsToTheirPersons,
+  twoReadings,
+  unknownWordBefore,
   whenOfSymptom,
 } from './health-context.js';
 import type { LocalDate } from './local-time.js';
@@ -132,8 +134,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       // 我和老婆都是36.5: one record a person; 1205 爸爸36.6 妈妈36.8: each reading its person
       const named = personsBefore(text, h.persons, prevEnd, t.start);
       const prevPerson = out[out.length - 1]?.record.person;
-      // 孩子…37.5左右，今天早上还是37.4: a reading with no one named is the last person's named
-      // 2110 36.4（帮刘婆婆报的）: a bracket right after the reading names whose it is
+      // 孩子…37.5左右，今天早上还是37.4: the last person's named; 2110 36.4（帮刘婆婆报的）: the bracket's
       const bracketed = h.persons.find(
         (p) =>
           p.start >= t.end &&
@@ -168,33 +169,32 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         if (earlier !== undefined) record.earlier = earlier;
         if (t.doubtful) doubt(record, 'number');
         const last = out[out.length - 1]?.record;
-        // 额温36.2 耳温36.5: one person's readings of one slot are one report, its highest (a fever is never hidden);
-        // people counted are one record each; 早上测了37.3 又测了一次37.1: measured again, each reading is kept
-        // (the service files the highest last), one record a value, twice when counted (测了三次 37.4 37.5 37.4)
+        // 额温36.2 耳温36.5: one report, its highest; people counted: one record each; 早上测了37.3 又测了一次37.1:
+        // each reading kept, once a value, twice when counted (测了三次 37.4 37.5 37.4)
         const again =
           MEASURED_AGAIN_RE.test(text) &&
           (COUNTED_MEASURES_RE.test(text) ||
             !out.some((a) => sameReport(a.record, record) && a.record.temperature === record.temperature));
-        if (last && !several && !again && before.length === 0 && sameReport(last, record)) {
+        // 36.5 36.6 with nothing said: one person twice, or two people? Both kept (no reading is dropped), asked
+        const same =
+          last !== undefined && !several && !again && before.length === 0 && sameReport(last, record);
+        const twoOrOne =
+          same && last?.person === undefined && twoReadings(text, prevEnd, t.start, last, record);
+        if (last && same && !(twoOrOne && !REMEASURED_RE.test(text))) {
           mergeInto(last, record);
-          // 36.5 36.6 with nothing said: one person twice, or two people? The bot asks
           if (!REMEASURED_RE.test(text) && last.person === undefined) doubt(last, 'person');
-          // 我36.6，大宝36.5: a word we do not know as a person stands before the reading merged into the
-          // last person's — perhaps someone else's reading: the bot asks rather than drop it
+          // 我36.6，大宝36.5: perhaps someone else's reading merged into the last person's: the bot asks
           else if (
             !REMEASURED_RE.test(text) &&
             named.length === 0 &&
-            /[\u4e00-\u9fa5]{2}\s*$/.test(
-              text
-                .slice(prevEnd, t.start)
-                .replace(/早上|早晨|上午|中午|下午|晚上|体温|温度|今天|现在|又|了|是|的|度|℃|:|：/g, ''),
-            )
+            unknownWordBefore(text, prevEnd, t.start)
           )
             doubt(last, 'person');
         } else {
           // (老娘三十六度五 幺妹儿三十六度八: kept apart, but taking the person before: the bot asks)
           if (byCount && last?.person && record.person === last.person && !before.length)
             doubt(record, 'person');
+          if (last && twoOrOne) for (const r of [last, record]) doubt(r, 'person');
           out.push({ at: t.start, record });
         }
       }
