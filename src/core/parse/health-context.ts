@@ -265,3 +265,8 @@ export function twoReadings(
   if (Number.isInteger(a.temperature) && Math.floor(b.temperature) === a.temperature) return false;
   return /^[\s,，、/]*$/.test(text.slice(from, to));
 }
+
+/** 36.5还是36.3 / 36.5 or 36.3: two readings offered as one, the sender unsure which. */
+export function eitherOr(text: string, from: number, to: number): boolean {
+  return /^\s*(?:还是|或者|或|or)\s*$/i.test(text.slice(from, to));
+}

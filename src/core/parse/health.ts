@@ -6,6 +6,7 @@ import {
   codesIn,
   complainant,
   dayOf,
+  eitherOr,
   GENERAL_COMPLAINT_RE,
   namePersons,
   normalPersons,
@@ -182,12 +183,11 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           same && last?.person === undefined && twoReadings(text, prevEnd, t.start, last, record);
         if (last && same && !(twoOrOne && !REMEASURED_RE.test(text))) {
           mergeInto(last, record);
-          if (!REMEASURED_RE.test(text) && last.person === undefined) doubt(last, 'person');
-          // 我36.6，大宝36.5: perhaps someone else's reading merged into the last person's: the bot asks
+          if (eitherOr(text, prevEnd, t.start)) doubt(last, 'number');
+          // (我36.6，大宝36.5: perhaps someone else's reading merged into the last person's: the bot asks)
           else if (
             !REMEASURED_RE.test(text) &&
-            named.length === 0 &&
-            unknownWordBefore(text, prevEnd, t.start)
+            (last.person === undefined || (named.length === 0 && unknownWordBefore(text, prevEnd, t.start)))
           )
             doubt(last, 'person');
         } else {
