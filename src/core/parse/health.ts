@@ -182,14 +182,14 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         const twoOrOne =
           same && last?.person === undefined && twoReadings(text, prevEnd, t.start, last, record);
         if (last && same && !(twoOrOne && !REMEASURED_RE.test(text))) {
+          // (我36.6，大宝36.5 / two values merged with no word of measuring again: the bot asks)
+          const asked =
+            last.person === undefined ||
+            last.temperature !== record.temperature ||
+            (named.length === 0 && unknownWordBefore(text, prevEnd, t.start));
           mergeInto(last, record);
           if (eitherOr(text, prevEnd, t.start)) doubt(last, 'number');
-          // (我36.6，大宝36.5: perhaps someone else's reading merged into the last person's: the bot asks)
-          else if (
-            !REMEASURED_RE.test(text) &&
-            (last.person === undefined || (named.length === 0 && unknownWordBefore(text, prevEnd, t.start)))
-          )
-            doubt(last, 'person');
+          else if (!REMEASURED_RE.test(text) && asked) doubt(last, 'person');
         } else {
           // (老娘三十六度五 幺妹儿三十六度八: kept apart, but taking the person before: the bot asks)
           if (byCount && last?.person && record.person === last.person && !before.length)

@@ -138,6 +138,9 @@ export function personsBefore(
  * 我和我妈 36.5 36.8: people listed together, then as many readings with no one named between them, are
  * read in order. The persons of each reading, or null when the text is not laid out so.
  */
+const LIST_GAP_RE =
+  /^[\s,，:：]*(?:今天|今早|今晚|早上|晚上|上午|下午)?(?:的)?(?:体温|温度)?(?:都)?(?:正常|还好|好|没事)?[\s,，:：]*(?:分别)?(?:是|为)?[\s:：]*$/;
+
 export function listedInOrder(
   text: string,
   persons: readonly PersonHit[],
@@ -155,8 +158,9 @@ export function listedInOrder(
   }
   if (group.length !== temps.length) return null;
   if (persons.some((p) => p.start >= first.start)) return null;
-  // nothing but spaces, punctuation and 体温/分别/是 between the people and the readings
+  // nothing but spaces, punctuation, the day and 体温/都正常/分别/是 between the people and the readings
+  // (我和爱人今天体温都正常，36.5、36.3)
   const gap = text.slice((group[group.length - 1] as PersonHit).end, first.start);
-  if (!/^[\s,，:：]*(?:体温|温度)?(?:分别)?(?:是|为)?[\s:：]*$/.test(gap)) return null;
+  if (!LIST_GAP_RE.test(gap)) return null;
   return group.map((p) => p.person);
 }
