@@ -120,9 +120,6 @@ export function isStaffTalk(text: string): boolean {
   if (WHO_IS_IT_RE.test(text)) return true;
   if (REPLY_RE.test(text) && !/我(?!们)/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (COMING_RE.test(text) && COMING_TOO_RE.test(text) && !text.includes('我')) return true;
-  // (我量了37.1 医生说不算发烧 让我多喝水 / 孩子37.1 医生说不算发烧: a reading with what the doctor said is the
-  // resident's)
-  let advice = 0;
   // 37.4的娃娃 多喝水 明天早上我来复测: the village doctor's advice and visit
   // (孩子37.8 多喝水 我明天来复测 could be a relay: only a reading named as whose it was — 37.4的娃娃 — is the doctor's)
   if (
@@ -131,7 +128,10 @@ export function isStaffTalk(text: string): boolean {
     (!READING_LIKE_RE.test(text) || READING_AS_REFERENCE_RE.test(text))
   )
     for (const re of ADVICE_RES) if (re.test(text)) return true;
+  // (我量了37.1 医生说不算发烧 让我多喝水 / 孩子37.1 医生说不算发烧: a reading with what the doctor said is the
+  // resident's)
   if (text.includes('我') || /(?:医生|大夫|护士|村医)(?:说|讲)/.test(text)) return false;
+  let advice = 0;
   for (const re of ADVICE_RES) if (re.test(text) && ++advice >= 2) return true;
   return false;
 }
