@@ -37,7 +37,11 @@ function isContext(v: unknown): v is GroupContext {
   return v === 'quarantine' || v === 'village';
 }
 
-export function handleLine(line: string): ParsedLine {
+/**
+ * One input line to its output line. The reader never throws by design; should it ever, the line gets an error
+ * naming it and the command goes on with the next one (one message can never stop the rest).
+ */
+export function handleLine(line: string, read: typeof parseMessage = parseMessage): ParsedLine {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -61,7 +65,11 @@ export function handleLine(line: string): ParsedLine {
     if (!isContext(o.context)) return { id, error: 'invalid "context": expected "quarantine" or "village"' };
     context = o.context;
   }
-  return { id, records: parseMessage({ text: o.text, at, context }).map(publicRecord) };
+  try {
+    return { id, records: read({ text: o.text, at, context }).map(publicRecord) };
+  } catch (e) {
+    return { id, error: `could not read the message: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }
 
 function write(output: NodeJS.WritableStream, text: string): Promise<void> {

@@ -72,4 +72,15 @@ describe('shouwang parse', () => {
       records: [{ type: 'health', temperature: 36.5, slot: 'pm', symptoms: [], room: null }],
     });
   });
+
+  it('answers a line the reader fails on with an error naming it, and goes on', () => {
+    const failing = () => {
+      throw new TypeError('boom');
+    };
+    expect(handleLine(JSON.stringify({ id: 7, text: '36.5' }), failing)).toEqual({
+      id: 7,
+      error: 'could not read the message: boom',
+    });
+    expect(handleLine(JSON.stringify({ id: 8, text: '36.5' }))).toMatchObject({ id: 8 });
+  });
 });
