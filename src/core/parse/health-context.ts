@@ -97,9 +97,8 @@ function withoutComplaints(text: string, from: number, to: number, symptoms: rea
   for (const o of symptoms)
     if (!o.negated && o.start >= from && o.end <= to)
       between = between.replace(text.slice(o.start, o.end), ' ');
-  return /\S/.test(between.replace(/[\s,，、和还也又]+/g, ''))
-    ? between
-    : between.replace(/[\s,，、和还也又]+/g, '');
+  // (nothing but pauses left: the complaint follows the person directly)
+  return between.replace(/[\s,，、和还也又]+/g, '') === '' ? '' : between;
 }
 
 /** A clause opened by 她/他 (她说有点头疼, 他今天也有点咳): the complaint of someone named before. */

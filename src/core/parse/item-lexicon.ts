@@ -4,6 +4,7 @@ import type { RequestCategory } from '../records.js';
 import { isDrugName } from './drugs.js';
 import { englishGoodsWords } from './english-goods.js';
 import { GOODS_BY_CATEGORY } from './goods-words.js';
+import { SEED_VEGETABLES } from './name-words.js';
 import { isTaughtGoods, recordedName, taughtGoodsAt } from './vocabulary.js';
 
 const CATEGORY_OF = new Map<string, RequestCategory>();
@@ -13,21 +14,6 @@ for (const [cat, words] of Object.entries(GOODS_BY_CATEGORY) as [RequestCategory
 for (const [w, cat] of englishGoodsWords()) if (!CATEGORY_OF.has(w)) CATEGORY_OF.set(w, cat);
 // 苞谷种子 / 菜种子: seed written with its 子 is the same seed, as written
 for (const [w, cat] of [...CATEGORY_OF]) if (w.endsWith('种') && w.length > 1) CATEGORY_OF.set(`${w}子`, cat);
-/** Vegetables sold by their seed as well (白菜籽, 萝卜种, 辣椒种子). */
-const SEED_VEGETABLES = [
-  '白菜',
-  '萝卜',
-  '辣椒',
-  '南瓜',
-  '黄瓜',
-  '西瓜',
-  '四季豆',
-  '豇豆',
-  '莴笋',
-  '茄子',
-  '番茄',
-  '西红柿',
-];
 // 白菜籽 / 萝卜种 / 辣椒种子: a vegetable's seed, as written
 for (const v of SEED_VEGETABLES) {
   for (const s of ['籽', '种', '种子'])

@@ -102,6 +102,22 @@ export const STOP_WORDS = [
 ];
 
 /** Goods names that contain a stop character; a stop inside one of these is not a stop. */
+/** Vegetables sold by their seed as well (白菜籽, 萝卜种, 辣椒种子). */
+export const SEED_VEGETABLES = [
+  '白菜',
+  '萝卜',
+  '辣椒',
+  '南瓜',
+  '黄瓜',
+  '西瓜',
+  '四季豆',
+  '豇豆',
+  '莴笋',
+  '茄子',
+  '番茄',
+  '西红柿',
+];
+
 export const PROTECTED = [
   ...['医用', '食用', '药用', '专用', '通用', '备用', '家用', '农用', '高等', '中等', '初等'],
   ...[
@@ -173,7 +189,9 @@ export const PROTECTED = [
   ...[
     '过敏',
     ...['种子', '谷种', '稻种', '玉米种', '包谷种', '苞谷种', '菜种', '洋芋种', '土豆种', '红苕种', '红薯种'],
-    ...['麦种', '豆种', '瓜种', '品种', '椒种', '萝卜种', '茄子种', '番茄种', '柿种', '笋种', '葱种', '蒜种'],
+    ...['麦种', '豆种', '瓜种', '品种', '椒种', '葱种', '蒜种'],
+    // 辣椒种2包: a vegetable's seed is one word, its 种 no stop
+    ...SEED_VEGETABLES.map((v) => `${v}种`),
     ...['芝麻种', '花生种', '棉花种', '烟种', '芋种', '苕种', '籽种'],
     '过滤嘴',
     '小说',
