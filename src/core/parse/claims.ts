@@ -216,7 +216,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   // 复合肥一袋好多钱 / 好多钱一卷哦: the measure a price is asked per is no quantity
   if (/钱/.test(text)) maskAll(mask, PRICE_ASKED_RE, text);
   // 上回要的那个洋芋种子收到了 再给我整两袋复合肥: goods received are not asked for again
-  if (/收到了|拿到了|送到了|到了/.test(text)) maskAll(mask, RECEIVED_GOODS_RE, text);
+  if (/收到了|拿到了|送到了|到了/.test(text)) maskReceived(mask, text);
   // 尿素两袋改成三袋: the count before 改成 is the one given up
   if (text.includes('改')) maskChangedFrom(mask, text);
   // 改成三袋 两袋不够: the count said to fall short is the reason, no second quantity
@@ -242,6 +242,27 @@ const PRICE_ASKED_RE = new RegExp(
   `(?:好多|多少|几多|啥子?)钱\\s*[一每]\\s*${UNIT}|[一每]\\s*${UNIT}\\s*(?:要|是|卖)?\\s*(?:好多|多少|几多|啥子?)钱`,
   'g',
 );
+/**
+ * 口罩收到了 还要两个 / 今天的水收到了 明天还要两桶: more of the goods received, counted with no goods of its own, asks
+ * for those goods again; otherwise goods received are not asked for.
+ */
+function maskReceived(mask: Mask, text: string): void {
+  for (const m of text.matchAll(RECEIVED_GOODS_RE)) {
+    const more = MORE_OF_SAME_RE.exec(text.slice(m.index + m[0].length));
+    if (more && !goodsAfterCount(text, m.index + m[0].length + more.index + more[0].length)) continue;
+    mask.set(m.index, m.index + m[0].length);
+  }
+}
+
+const MORE_OF_SAME_RE =
+  /(?:还|再|又)(?:要|送|来|拿|带|给)\s*(?:[\d一二两三四五六七八九十]{1,3}|个|点)\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐板卷把支])?/;
+
+function goodsAfterCount(text: string, from: number): boolean {
+  for (let i = from; i < text.length && !/[\s,，。!！?？]/.test(text[i] as string); i++)
+    if (goodsAt(text, i)) return true;
+  return false;
+}
+
 const RECEIVED_GOODS_RE =
   /(?<=^|[\s,，。!！]|的|那个|这个)[\u4e00-\u9fa5]{2,6}?(?=(?:已经)?(?:收到了|拿到了|送到了)(?![^，,。!！\s]{0,3}(?:打|给|叫|喊)))/g;
 const VARIANTS_HINT_RE = /[两二三四五\d]\s*(个|根|条|台|件)[^，,。]{1,6}[，,\s]*一\1[^，,。\s的]{1,4}的/;

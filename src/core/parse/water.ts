@@ -82,7 +82,12 @@ export function bookedDays(text: string, said: readonly DateHit[]): DateHit[] {
     let e = d.end;
     while (e < text.length && !CLAUSES_RE.test(text[e] as string)) e++;
     const clause = text.slice(s, e);
-    return QUESTION_RE.test(clause) || /(?:约|订|要|送)的/.test(clause);
+    // (今天的水收到了 明天还要两桶: the day of the water received is not the booking's)
+    return (
+      QUESTION_RE.test(clause) ||
+      /(?:约|订|要|送)的/.test(clause) ||
+      (PAST_RE.test(clause) && !AGAIN_RE.test(clause))
+    );
   };
   // (今天下午送的水收到了 明天还要两桶 上午: the part of the day in the chased clause goes with it)
   const kept = dates.filter((d) => !chased(d));
