@@ -16,9 +16,10 @@ const CN_SEQ = '[零〇一二三四五六七八九幺]';
 const ROOM_RE = new RegExp(
   [
     // building + room: 8栋305, 3号楼201, A座1205, 8#305, 8-305, 8栋3楼305
-    '(?:(?:房间号|房号|房间)\\s*(?:是)?\\s*[:：]?\\s*)?(?<![\\dA-Za-z])(\\d{1,2}|[A-Za-z]|[一二三四五六七八九十幺]{1,3})\\s*(?:栋|幢|号楼|座|#|-)\\s*(?:\\d{1,2}(?:楼|层)\\s*)?(\\d{3,4})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
-    // A1203 36.5: a building letter glued to the room, before a space or 房
-    '(?<![\\dA-Za-z])([A-H])(\\d{3,4})(?=\\s|房|室|号|$)',
+    // (B座八楼806: the floor said in words; 一号楼一零五三十六度五: the room spelt out by voice, a reading after it)
+    `(?:(?:房间号|房号|房间)\\s*(?:是)?\\s*[:：]?\\s*)?(?<![\\dA-Za-z])(\\d{1,2}|[A-Za-z]|[一二三四五六七八九十幺]{1,3})\\s*(?:栋|幢|号楼|座|#|-)\\s*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:楼|层)\\s*)?(\\d{3,4}(?![\\d.])|${CN_SEQ}{3}(?=[三四]十)|${CN_SEQ}{3,4}(?![十百点度零〇一二三四五六七八九幺]))(?:号房间|号房|房间|房|室|号)?`,
+    // A1203 36.5 / Room A1509, 36.6: a building letter glued to the room, before a space, a comma or 房
+    '(?<![\\dA-Za-z])([A-H])(\\d{3,4})(?=\\s|房|室|号|$|[,，.。;；:：]|早|晚|上午|下午|中午|体温)',
     // 2105房 / 2105房间 / 2105室 / 2105号
     '(?<![\\d.])(\\d{3,4})\\s*(?!(?:号房间|号房|房间|房号|房|室|号)[:：]?\\d{3,4}(?![\\d.]))(?:号房间|号房|房间|房|室|号|住户|的住户|房客)(?![楼床线码院门机栋])',
     // 房间2105 / 房号:2105 / 房间号 2105
@@ -35,7 +36,10 @@ const ROOM_RE = new RegExp(
     // 帮隔壁2306的刘爷爷报一下: the room of the person reported for
     `(?<![\\d.])(\\d{3,4})的?(?=[${SURNAMES}老]?(?:爷爷|奶奶|婆婆|大爷|大娘|阿姨|叔叔|伯伯|老人|孩子|小孩|住户|老师))`,
     // 她是1408的 / 我奶奶在2010 / 他在1910 / 我们是2104 / 给我们1603送: where the person reported for lives
-    '(?:她|他|我们|我家|咱们|(?<![牛酸羊豆椰炼办干])[爷奶婆公妈爸姐哥弟妹娘叔姨])(?:是|在|住在|住)?\\s*(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号楼|年|月|日|点|:|%|组|人|次|天|岁|度|℃|斤|袋|桶|箱|瓶|包|盒|件|份|克|米))',
+    // (老婆365: a reading with its point slipped, not a room)
+    '(?:她|他|我们|我家|咱们|(?<![牛酸羊豆椰炼办干])[爷奶婆公妈爸姐哥弟妹娘叔姨])(?:是|在|住在|住)?\\s*(?!(?:3[5-9]|4[0-2])\\d(?![\\d.]))(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号楼|年|月|日|点|:|%|组|人|次|天|岁|度|℃|斤|袋|桶|箱|瓶|包|盒|件|份|克|米))',
+    // 西楼702 / 东楼311: a building named by its side keeps its name (rooms 702 stand in both)
+    '(?<![\\u4e00-\\u9fa5])([东西南北中](?:楼|栋|座|区))\\s*(\\d{3,4})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
   ].join('|'),
   'g',
 );
@@ -80,9 +84,11 @@ export function findExplicitRooms(text: string): RoomHit[] {
     const start = m.index;
     const end = start + m[0].length;
     let room: string | undefined;
-    if (m[1] !== undefined && m[2] !== undefined) room = `${buildingNumber(m[1])}-${m[2]}`;
+    if (m[1] !== undefined && m[2] !== undefined)
+      room = `${buildingNumber(m[1])}-${/^\d+$/.test(m[2]) ? m[2] : cnDigits(m[2])}`;
     else if (m[3] !== undefined && m[4] !== undefined) room = `${m[3]}-${m[4]}`;
     else if (m[11] !== undefined && m[12] !== undefined) room = spokenRoom(m[11], m[12]);
+    else if (m[15] !== undefined && m[16] !== undefined) room = `${m[15]}${m[16]}`;
     else
       room =
         m[13] ??

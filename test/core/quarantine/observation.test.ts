@@ -112,7 +112,11 @@ describe('rooms', () => {
     ['房间2105', '2105'],
     ['3栋201', '3-201'],
     ['03-201室', '3-201'],
-    ['A座1205', 'A座1205'],
+    // (as the parser writes it, so a roster's A座1205 is the room a resident's `A座1205 36.5` names)
+    ['A座1205', 'A-1205'],
+    ['a1205', 'A-1205'],
+    ['B-1106房', 'B-1106'],
+    ['西楼 702', '西楼702'],
   ])('room %s → %s', (input, room) => {
     expect(normaliseRoom(input)).toBe(room);
   });
