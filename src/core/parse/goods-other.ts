@@ -26,6 +26,8 @@ export const OTHER_GOODS: readonly string[] = [
     '洋芋种',
     '红苕种',
     '红薯种',
+    '番薯种',
+    '地瓜种',
     '秧苗',
     '菜苗',
     '地膜',

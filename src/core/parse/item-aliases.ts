@@ -21,7 +21,7 @@ export const ITEM_ALIASES: readonly ItemAlias[] = [
   { canonical: '稻种', aliases: ['稻种', '谷种', '水稻种子', '稻谷种子'] },
   { canonical: '土豆种', aliases: ['土豆种', '洋芋种', '马铃薯种', '洋芋种子'] },
   { canonical: '土豆', aliases: ['土豆', '洋芋', '马铃薯'] },
-  { canonical: '红薯', aliases: ['红薯', '红苕', '地瓜'] },
+  { canonical: '红薯', aliases: ['红薯', '红苕', '地瓜', '番薯'] },
   { canonical: '玉米', aliases: ['玉米', '包谷', '苞谷'] },
   { canonical: '地膜', aliases: ['地膜', '农膜', '薄膜', '塑料薄膜'] },
   { canonical: '盐', aliases: ['盐', '盐巴', '食盐'] },

@@ -10,6 +10,7 @@ import type { LocalDate } from './local-time.js';
 import { readNameBackward } from './names.js';
 import { chineseToNumber } from './numerals.js';
 import { bestPlace, findPlaces } from './places.js';
+import { freeStandingInLine } from './places-free.js';
 import { isWaterItem } from './water.js';
 
 export interface JielongLine {
@@ -193,7 +194,10 @@ export function jielongOrders(
       continue;
     }
     // 王老幺 同上 / 钱大妈 鸡蛋2板 同上: a line copying the one before goes where it goes
-    const own = bestPlace(findPlaces(line.raw));
+    const named = bestPlace(findPlaces(line.raw));
+    // 1. 林秀珠 猪肉2斤 后洋: a word standing alone on the line, new to the bot (asked about)
+    const free = named === null && headerPlace === null ? freeStandingInLine(line.raw, line.customer) : null;
+    const own = named ?? free;
     const place: string | null =
       own ?? (COPY_RE.test(line.raw) && !line.asBefore ? previousPlace : null) ?? headerPlace;
     previousPlace = place;
@@ -215,6 +219,7 @@ export function jielongOrders(
       seq: j.unnumbered ? null : line.seq,
     };
     if (copied) doubt(order, 'copied');
+    if (free !== null && place === free) doubt(order, 'new-place');
     out.push(order);
   }
   return out;

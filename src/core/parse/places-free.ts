@@ -1,0 +1,130 @@
+// A place read by where it stands, not by how it ends. Every new region brings hamlet endings no list holds (岙,
+// 垟, 厝, 寮 on the east coast; 峁, 塬, 川 on the loess), and a place lost is an order delivered nowhere. In a
+// village order or water booking that names no place, a word standing alone between spaces or punctuation that
+// nothing else has read (no goods, count, day, name or chatter) is where the goods go: `后洋 阮要两包尿素`,
+// `番薯种要二十斤 茶寮`, `茶寮 明天下午水两桶`. It is new to the bot, so the record is flagged and the bot asks.
+import { isCjk } from './chars.js';
+import { goodsAt, looksLikeGoods } from './item-lexicon.js';
+import { KIN } from './kin-words.js';
+import { SURNAMES } from './name-words.js';
+import type { PlaceHit } from './places.js';
+
+const SEGMENT_RE = /[^\s,，。;；!！?？、:：()（）~～]+/g;
+
+/** Words that speak, ask or thank (no hamlet holds them). */
+const CHATTER_CHARS = new Set(
+  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚'.split(
+    '',
+  ),
+);
+
+/** Titles and kin: who is addressed or ordered for, never where. */
+const PERSON_RE = new RegExp(
+  `^(?:小|老|阿)[\\u4e00-\\u9fa5]$|^(?:${KIN.join('|')})|书记|主任|村长|组长|队长|师傅|医生|老师|志愿者|大哥|大姐|兄弟|老乡|叔|姨|伯|婆|爷|奶|哥|姐|嫂|嬢|孃|妹|弟|娃|崽|仔|(?:${KIN.join('|')})$`,
+);
+
+/** Characters hamlet names end in, to tell 林厝 (a hamlet) from 林芳 (a woman) when both start with a surname. */
+const PLACE_CHARS = new Set(
+  '院屋垭梁坝坪湾塆沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑滩洞井枧畔场坑垌街所庙畈垅垄陂岃背围台排岙垟厝洋寮川道埠港湖浦泾浜圩垸店铺口头湾山岗岸洲坞塝垄里村组社队'.split(
+    '',
+  ),
+);
+const SURNAME_RE = new RegExp(`^[${SURNAMES}]`);
+
+/**
+ * The one word standing alone that can only be where the goods go, or null (none, or more than one: the bot
+ * does not guess between two).
+ */
+export function freeStandingPlace(
+  text: string,
+  masked: string,
+  taken: readonly { start: number; end: number }[],
+  customer: string | null,
+): PlaceHit | null {
+  let found: PlaceHit | null = null;
+  for (const m of text.matchAll(SEGMENT_RE)) {
+    const word = m[0];
+    const start = m.index;
+    const end = start + word.length;
+    if (word.length < 2 || word.length > 4) continue;
+    if (![...word].every(isCjk)) continue;
+    if (masked.slice(start, end) !== word) continue;
+    if (taken.some((t) => start < t.end && end > t.start)) continue;
+    if (!isPlaceLike(word, customer)) continue;
+    if (found) return null;
+    found = { start, end, place: word, strict: true, byEnding: true };
+  }
+  return found;
+}
+
+/** 我家两桶: a count, no hamlet (三岔, 五里坡 are). */
+const COUNTED_RE = /[\d一二两三四五六七八九十百千半几][桶袋包斤瓶箱盒件个把卷提壶车方吨]/;
+
+/** 老地方 / 一样: where the last delivery went, which the bot looks up rather than reads. */
+const NOT_PLACES = new Set([
+  '老地方',
+  '老规矩',
+  '照旧',
+  '一样',
+  '原地',
+  '同上',
+  '板扎',
+  '巴适',
+  '安逸',
+  '中中',
+  // 李叔 备注：先要一袋: a note's label
+  ...['备注', '说明', '补充', '另外', '其他', '其它'],
+]);
+
+function isPlaceLike(word: string, customer: string | null): boolean {
+  if (NOT_PLACES.has(word) || COUNTED_RE.test(word)) return false;
+  for (const ch of word) if (CHATTER_CHARS.has(ch)) return false;
+  if (customer && (word.includes(customer) || customer.includes(word))) return false;
+  if (PERSON_RE.test(word)) return false;
+  if (looksLikeGoods(word)) return false;
+  // 吴金水 is a man, 吴厝 a hamlet: a word opening with a surname is a place only by a hamlet's last character,
+  // or when the order's customer is named apart from it
+  if (SURNAME_RE.test(word) && !PLACE_CHARS.has(word[word.length - 1] as string) && !customer) return false;
+  return true;
+}
+
+/** Endings no given name has (吴金水 and 王海洋 are men; 黄坑, 林厝, 林垟 are hamlets). */
+const HAMLET_ONLY_END = new Set('坑厝垟岙寮峁塬坳垭塆湾沟坎坪岭坡寨屯洼岔畈垅陂岃墩埂凼塝嘴咀'.split(''));
+
+/**
+ * 黄坑 猪饲料两包 / 林厝 明天上午一桶水: a word standing alone that the name reader took for the customer (黄, 林 are
+ * surnames) but that ends as only a hamlet does, is where the goods go.
+ */
+export function customerAsPlace(text: string, customer: string | null): PlaceHit | null {
+  if (!customer || customer.length < 2 || customer.length > 4) return null;
+  if (!HAMLET_ONLY_END.has(customer[customer.length - 1] as string)) return null;
+  for (const m of text.matchAll(SEGMENT_RE))
+    if (m[0] === customer)
+      return {
+        start: m.index,
+        end: m.index + customer.length,
+        place: customer,
+        strict: true,
+        byEnding: true,
+      };
+  return null;
+}
+
+/**
+ * 1. 林秀珠 猪肉2斤 后洋: on a 接龙 line, the one word that is neither the name, nor goods, nor a count is where the
+ * line's goods go.
+ */
+export function freeStandingInLine(line: string, customer: string | null): string | null {
+  let found: string | null = null;
+  const body = line.replace(/^\s*\d{1,3}\s*[.、．)]?/, ' ');
+  for (const m of body.matchAll(SEGMENT_RE)) {
+    const word = m[0];
+    if (word === customer || word.length < 2 || word.length > 4 || ![...word].every(isCjk)) continue;
+    let goods = false;
+    for (let i = 0; i < word.length && !goods; i++) goods = goodsAt(word, i) !== null;
+    if (goods || !isPlaceLike(word, customer)) continue;
+    if (found) return null;
+    found = word;
+  }
+  return found;
+}
