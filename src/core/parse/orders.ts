@@ -210,7 +210,7 @@ export function buildOrder(items: Item[], deliverTo: string | null, customer: st
 }
 
 const NAME_AFTER_PLACE_RE = new RegExp(
-  `^\\s?的?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！]|哈|我|要|买)`,
+  `^\\s?的?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！]|哈|我|要|买|你|帮|的?(?:儿子|女儿|孙子|孙女|外孙|媳妇|侄子|侄女))`,
 );
 
 /** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
@@ -220,6 +220,7 @@ export function customerBeside(
   vocabulary?: Vocabulary,
 ): string | null {
   // 石板沟王秀英 / 我是杨家坎的杨德贵: a full name right after the place is the customer
+  // (我是陈厝陈阿公的孙女: the elder the grandchild orders for)
   for (const p of places) {
     const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 6));
     // (我是5组陈家的: a household, no one's name)

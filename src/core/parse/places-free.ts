@@ -13,7 +13,7 @@ const SEGMENT_RE = /[^\s,，。;；!！?？、:：()（）~～]+/g;
 
 /** Words that speak, ask or thank (no hamlet holds them). */
 const CHATTER_CHARS = new Set(
-  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚'.split(
+  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚天'.split(
     '',
   ),
 );
@@ -128,3 +128,43 @@ export function freeStandingInLine(line: string, customer: string | null): strin
   }
   return found;
 }
+
+const CJK = '[\\u4e00-\\u9fa5]';
+/** A full name or an elder named by surname: 刘金花, 王二, 陈阿婆, 张老汉, 应杏娟. */
+const NAME = `[${SURNAMES}](?:阿|老)?${CJK}{1,2}`;
+/**
+ * Frames that hold where the sender is from or where the goods go: 我是南头刘金花 / 我是林厝陈阿婆的儿子 / 我是涝池边的
+ * 张老汉 / 我川口的 / 石坑林永福 / 里坑的水井干了 / 后洋明天也要三桶水 / 茶寮这边.
+ */
+const FRAMES: readonly RegExp[] = [
+  new RegExp(`我是(${CJK}{2,3}?)(?=${NAME}(?:的|$|[\\s,，。]|要|买|你|给|帮|[儿孙女媳老爸妈]))`),
+  new RegExp(`我是(${CJK}{2,3}?)的(?=${NAME}|老${CJK}|$|[\\s,，。])`),
+  new RegExp(`我(?![家自屋是们])(${CJK}{2,3}?)的(?=$|[\\s,，。]|要|给|买)`),
+  new RegExp(`^(${CJK}{2,3}?)的(?=[\\s,，])`),
+  new RegExp(`^(${CJK}{2,3}?)(?=${NAME}[\\s,，。])`),
+  new RegExp(
+    `(?:^|[\\s,，。])(${CJK}{2,3}?)(?=的水|这边|那边|屋里|屋头|(?:明天|今天|后天|今晚|明早)(?:也)?要|(?:今天|明天)?也要|要水|的也要)`,
+  ),
+];
+
+/** The place a frame holds, when the word in it can only be a place. */
+export function framedPlace(text: string, customer: string | null): PlaceHit | null {
+  for (const re of FRAMES) {
+    const m = re.exec(text);
+    const word = m?.[1];
+    if (!m || !word) continue;
+    if (!isPlaceLike(word, SURNAME_RE.test(word) ? null : customer)) continue;
+    if (
+      SURNAME_RE.test(word) &&
+      !PLACE_CHARS.has(word[word.length - 1] as string) &&
+      !HAMLET_SIDE_RE.test(word)
+    )
+      continue;
+    const start = m.index + m[0].lastIndexOf(word);
+    return { start, end: start + word.length, place: word, strict: true, byEnding: true };
+  }
+  return null;
+}
+
+/** 南头, 川口, 前街: a word naming a side or an end of the village. */
+const HAMLET_SIDE_RE = /^[东西南北上下前后里外中][\u4e00-\u9fa5]$|[头口边]$/;

@@ -113,6 +113,9 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       // 麻烦给老屋基送两桶水: the place starts after its 给 (and after 地址)
       name.lastIndexOf('给'),
       name.lastIndexOf('址'),
+      // 主任我后塬的: the place starts after the sender's 我
+      name.lastIndexOf('我'),
+      name.lastIndexOf('俺'),
       // 送两桶水去石板沟: the place starts after its 去 (水去, 米去: goods sent there)
       /[水米油盐肥桶袋包]去/.test(name)
         ? name.lastIndexOf('去')

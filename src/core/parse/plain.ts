@@ -28,7 +28,7 @@ import { buildOrder, customerBeside } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
 import { findPersons } from './persons.js';
 import { bestPlace, findPlaces } from './places.js';
-import { customerAsPlace, freeStandingPlace } from './places-free.js';
+import { customerAsPlace, framedPlace, freeStandingPlace } from './places-free.js';
 import { newPlace, readWater } from './plain-water.js';
 import {
   asksForHelp,
@@ -163,7 +163,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   // 后洋 阮要两包尿素: where nothing else names a place, a word standing alone that nothing has read
   if (context === 'village' && places.length === 0) {
     const customer = customerBeside(text, places, opts.vocabulary);
-    const free = freeStandingPlace(text, masked, items, customer) ?? customerAsPlace(text, customer);
+    const free =
+      framedPlace(text, customer) ??
+      freeStandingPlace(text, masked, items, customer) ??
+      customerAsPlace(text, customer);
     if (free) places.push(free);
   }
   if (context !== 'quarantine')
