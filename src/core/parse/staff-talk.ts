@@ -25,13 +25,13 @@ const NOTED_RE =
  * 不加钱: a notice to everyone.
  */
 const NOTICE_RE =
-  /大家(?:记得|注意|务必)|即可解除(?:观察|隔离)|请提前收拾(?:好)?行李|都是[^，,。]{0,10}的价|不加钱|路线[:：]|请(?:家里|屋头|在家)留(?:个)?人|的(?:人)?(?:请)?(?:提前)?(?:在群里|群里)(?:报|接龙|登记|说)/;
+  /大家(?:记得|注意|务必)|(?:即可|就能|就可以|方可|才能)解除(?:居家)?(?:医学)?(?:观察|隔离)?|(?:烟酒|外卖|酒|烟)(?:一律)?(?:不能|不准|禁止|不得)(?:送|带)|写清楚(?:楼号|房号|房间号|名字)|要的(?:请)?(?:报|说|登记)(?:房间号|房号|名字)|请提前收拾(?:好)?行李|都是[^，,。]{0,10}的价|不加钱|路线[:：]|请(?:家里|屋头|在家)留(?:个)?人|的(?:人)?(?:请)?(?:提前)?(?:在群里|群里)(?:报|接龙|登记|说)/;
 /**
  * 1305已联系驻点医生，药马上送到 / 医生马上过去 / 下午给您答复 / 药的事我们跟医生说一下 / 上寨要的是哪种？: staff
  * answering one member (only where no one reports: no 我, no reading).
  */
 const REPLY_RE =
-  /已(?:经)?联系(?:了)?[\u4e00-\u9fa5]{0,4}(?:医生|村医)|(?:医生|村医|护士)马上(?:就)?(?:过去|过来|到)[,，。 ]|给(?:您|你)(?:答复|回复|回话)|我们(?:跟|和)(?:医生|领导)(?:说|反映|汇报)|已经?(?:跟|和)(?:厨房|食堂|医生|领导)(?:说|反映|讲)(?:了|过了)|要的是哪种/;
+  /已(?:经)?联系(?:了)?[\u4e00-\u9fa5]{0,4}(?:医生|村医)|(?:医生|村医|护士)马上(?:就)?(?:过去|过来|到)[,，。 ]|给(?:您|你)(?:答复|回复|回话)|我们(?:跟|和)(?:医生|领导)(?:说|反映|汇报)|已经?(?:跟|和)(?:厨房|食堂|医生|领导)(?:说|反映|讲)(?:了|过了)|要的是哪种|要哪(?:个|种)(?:牌子|品牌|规格)/;
 /** A number that may be someone's reading (村医马上过来 老汉38.5 is a villager's report). */
 const READING_LIKE_RE =
   /(?<![\d.])(?:3[5-9]|4[0-2])(?:\.\d(?!\d)|\s*(?:度|℃|°|点\d))|三十[五六七八九](?:度|点)|三[五六七八九]点[一二三四五六七八九]/;
@@ -50,7 +50,15 @@ const THRESHOLDS_RE =
   /(?:3[5-9](?:\.\d)?|三十[五六七八九])度?以下[^。!！]{0,8}(?:3[5-9](?:\.\d)?|三十[五六七八九])度?以上/;
 /** 报纸今天下午统一发，每个房间一份 / 白岩脚的水今天下午送 一家两桶: goods handed to everyone alike. */
 const HANDED_OUT_RE =
-  /(?:统一|集中)(?:送|发|配送|发放)[^。!！?？]{0,12}(?:每个?(?:房间?|人|户|家)|每间|各(?:房间?|户|家))|(?:一家|每家|每户|每人|每个房间?|每间)(?:都)?[\d一二两三四五]\s*(?:桶|袋|份|个|包|瓶|本|斤)(?=$|[\s,，。!！])/;
+  /(?:统一|集中)(?:送|发|配送|发放)[^。!！?？]{0,12}(?:每个?(?:房间?|人|户|家)|每间|各(?:房间?|户|家))|(?:一家|每家|每户|每人|每个房间?|每间)(?:每天)?(?:都)?[\d一二两三四五]\s*(?:桶|袋|份|个|包|瓶|本|斤)(?=$|[\s,，。!！])/;
+/** 每天早晚各报一次 有发烧咳嗽马上给我打电话: staff's rule, said to one member. */
+const RULE_TO_ONE_RE =
+  /每天(?:早晚)?各报一次|(?:^|[\s,，])有(?:发烧|发热|咳嗽|不舒服)[^。，,]{0,6}(?:马上|及时|立即|随时)(?:给我|跟我)?(?:打电话|说|讲|报告|联系)/;
+/** 0815的指甲剪马上送上去 / 到时候先给你送: staff sending up (residents ask for things sent 上来, to them). */
+const SENDING_UP_RE =
+  /马上(?:就)?(?:给(?:您|你))?(?:送|拿)(?:上去|过去)|(?:到时候|回头|等下)[^。，,]{0,4}给(?:您|你)(?:们)?(?:送|拿|带)/;
+/** 37.1不算发烧，半小时后再量一次报给我: the doctor's answer, a reading quoted back with a recheck asked for. */
+const RECHECK_ASKED_RE = /不算发烧[^。?？]{0,14}(?:再量|复测)[^。?？]{0,8}(?:报给我|告诉我|发给我|发群里|报一下)/;
 /** 3栋208 好的，医生一会儿带药上来: staff answering a room that someone is coming. */
 const ROOM_ANSWERED_RE = /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*[,，]?\s*(?:好的|收到|好)[,，。\s]/;
 /** 37.4的娃娃 / 38度的那个: a reading naming whose it was, said about someone, not reported. */
@@ -62,7 +70,7 @@ const ON_ITS_WAY_RE =
 const TO_YOU_RE = /给(?:您|你)(?:们)?(?:送|拿|带)[^。，,！!？?]{0,6}(?:上去|上来|过去|过来|到)/;
 /** 明天早上我来复测 / 下午我再过来看看: the doctor coming back to the one advised. */
 const DOCTOR_VISIT_RE =
-  /我(?:明天|下午|晚上|等下|一会儿?|待会儿?)?(?:早上|上午|下午|晚上)?(?:再)?(?:来|过来|过去)(?:复测|复查|给[^，。,\s]{0,4}(?:量|复测|测)|看看|量)/;
+  /我(?:明天|下午|晚上|等下|一会儿?|待会儿?)?(?:早上|上午|下午|晚上)?(?:[\d一二三四五六七八九十]{1,2}点(?:半|钟)?)?(?:再)?(?:来|过来|过去|上来|上去)(?:复测|复查|给[^，。,\s]{0,4}(?:量|复测|测)|看看|看一下|量)/;
 /** 请先不要吃退烧药 / 请您在房间等候: staff telling a resident what to do meanwhile. */
 const MEANWHILE_RE = /请(?:先|您)?(?:不要|别|勿)|请(?:您)?(?:在房间|待在房间|在房内)/;
 /** 今日物资发放： / 明日送水安排： / 今天代购汇总：: a notice's heading. */
@@ -92,6 +100,8 @@ const ADVICE_RES: readonly RegExp[] = [
 export function isStaffTalk(text: string): boolean {
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;
   if (CANCELLED_FOR_RE.test(text) || DUTY_LOG_RE.test(text) || THRESHOLDS_RE.test(text)) return true;
+  if (RULE_TO_ONE_RE.test(text) || RECHECK_ASKED_RE.test(text)) return true;
+  if (SENDING_UP_RE.test(text) && !/给我|帮我|我要|我想/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (ON_ITS_WAY_RE.test(text) && !text.includes('我') && !READING_LIKE_RE.test(text)) return true;
   if (CALLS_DOCTOR_RE.test(text) && UNTIL_THEN_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   // 等下给您送几本上去 / 医生看一下马上给您送上去: staff bring things to 您; a resident asks for them to 我

@@ -92,7 +92,7 @@ export function fixMeasureHomophones(text: string): string {
   // 两百金复合肥 / 三香方便面 / 送到五祖: 金 for 斤 and 香 for 箱 after a count, 祖 for 组 after a group's number
   if (out.includes('金'))
     out = out.replace(
-      /([\d一二两三四五六七八九十百])\s*金(?=[\u4e00-\u9fa5])(?!(?:额|钱|子|银|黄|属))/g,
+      /([\d一二两三四五六七八九十百])\s*金(?=[\u4e00-\u9fa5])(?!(?:额|钱|子|银|黄|属|店|商|铺|门))/g,
       '$1斤',
     );
   if (out.includes('香'))

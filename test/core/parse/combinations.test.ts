@@ -65,6 +65,8 @@ describe('a named person’s reading', () => {
       ' 多喝水 明天早上我来复测',
       ' 有点偏高 晚上再量一下',
       ' 一家两桶',
+      ' 满14天就能解除观察了吗',
+      ' 不算发烧吧 要不要再量一次报给你们',
     ];
     const missed: string[] = [];
     for (const context of ['quarantine', 'village'] as const)
