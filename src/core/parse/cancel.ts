@@ -108,7 +108,7 @@ function readObject(object: string): { names: string[]; other: boolean } {
 const TROUBLE_END_RE = /(?:是|又|也|有点)?(?:没电了|没电|坏了|坏掉了|不亮了|不准了?|不灵了|断了|破了)$/;
 
 const PARTICLE_AS_LE_RE =
-  /(?<=(?:不要|不需要|不用再?[送买带拿换借捎]?|莫[带买送要捎]|不[带买订换借送]|别再?[送买捎拿]|甭[送买]|取消))[咯喽啰嘞啦哩]/g;
+  /(?<=(?:不要|不需要|不用再?[送买带拿换借捎]?|莫[带买送要捎]|不[带买订换借送]|别再?[送买捎拿]|甭[送买]|取消))[咯喽啰嘞啦哩咧]/g;
 
 /** 小陈 / @李师傅 / 王医生 opening the message, then a space: someone addressed. */
 const VOCATIVE_RE =
@@ -126,7 +126,7 @@ export function findCancels(said: string): CancelHit[] {
   const hits: CancelHit[] = [];
   if (!/不|别|取消|退|作废|撤|莫|删|甭|算了/.test(said)) return hits;
   // 水不用送咯 / 地膜不要喽: the hills' particle closing a withdrawal is its 了 (one character for one)
-  const text = /[咯喽啰嘞啦哩]/.test(said) ? said.replace(PARTICLE_AS_LE_RE, '了') : said;
+  const text = /[咯喽啰嘞啦哩咧]/.test(said) ? said.replace(PARTICLE_AS_LE_RE, '了') : said;
   // 今天的酒席取消了 大家莫聚集: a gathering called off is news, no order withdrawn
   if (EVENT_OFF_RE.test(text)) return hits;
   for (const m of text.matchAll(SUFFIX_RE)) {

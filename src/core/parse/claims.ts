@@ -225,6 +225,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (text.includes('没电')) maskAll(mask, FLAT_RE, text);
   // 下水道堵了 / 水龙头坏了: the room's fittings are no goods (a repair is asked for)
   if (/[道漏龙管池洒浴器灶片]/.test(text) || text.includes('马桶')) maskAll(mask, FITTINGS_RE, text);
+  // 我们两个都36.5: the two of us are no count of goods
+  if (text.includes('们') || text.includes('阿拉'))
+    maskAll(mask, /(?:我们|咱们|阿拉|他们|她们|你们)[两二三四五]\s*个(?:人)?/g, text);
   // 锄头五金店没开门: the hardware shop's 五金 is no count
   if (text.includes('五金')) maskAll(mask, /五金(?:店|商店|铺|门市)?/g, text);
   // 上面订了两袋的那个: 上面/前面 point back in the chat, no 面 (noodles); 12瓶那种 / 30个装的那种 describe a pack

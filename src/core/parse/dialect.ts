@@ -197,6 +197,8 @@ const PLACED: readonly [string, RegExp, string][] = [
   ['伐', /(?<=[\u4e00-\u9fa5])伐(?=$|[\s,，。.!！?？~～])/g, '吗'],
   // Cantonese sentence ends: 米唔要喇 (了), 唔系话今日送咩 (吗); 喇叭 and 咩咩 stay
   ['喇', /(?<=[\u4e00-\u9fa5])喇(?=$|[\s,，。.!！?？~～])/g, '了'],
+  // north-western 咧 closing a clause is 了 (找到咧, 回来咧, 没水咧); 咧嘴 stays
+  ['咧', /(?<=[\u4e00-\u9fa5])咧(?=$|[\s,，。.!！?？~～])/g, '了'],
   ['咩', /(?<=[\u4e00-\u9fa5])咩(?=$|[\s,，。.!！?？~～])/g, '吗'],
   // 食 (吃) before what is eaten or done to it: 食饭, 食咗药; 食物, 食品, 粮食 stay
   ['食', /(?<![粮零伙饮素主肉面甜])食(?=[了完唔不毋药饭粥面点些]|得下|不下)/g, '吃'],
@@ -230,7 +232,7 @@ export function readDialectInPlace(text: string): string {
   const me = out.includes('俺') ? out.replace(/俺(?![爹娘妈爸])/g, '我') : out;
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[额克伐喇咩食同系话多俺]/;
+const PLACED_RE = /[额克伐喇咩咧食同系话多俺]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);

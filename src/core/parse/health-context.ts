@@ -259,11 +259,17 @@ export function twoReadings(
   to: number,
   a: { temperature: number | null },
   b: { temperature: number | null },
-): boolean {
-  if (a.temperature === null || b.temperature === null || a.temperature === b.temperature) return false;
-  if (Number.isInteger(a.temperature) && Math.floor(b.temperature) === a.temperature) return false;
-  return /^[\s,，、/]*$/.test(text.slice(from, to));
+): 'ask' | 'each' | null {
+  if (a.temperature === null || b.temperature === null || a.temperature === b.temperature) return null;
+  if (Number.isInteger(a.temperature) && Math.floor(b.temperature) === a.temperature) return null;
+  // (我们两个 一个36.4一个36.6: one each, said so, nothing to ask)
+  if (!/^[\s,，、/]*(?:(?:另外)?一(?:个|位))?[\s,，、/]*$/.test(text.slice(from, to))) return null;
+  return ONE_EACH_RE.test(text) ? 'each' : 'ask';
 }
+
+/** 一个36.4一个36.6: two people's readings, one each, said so. */
+const ONE_EACH_RE =
+  /一(?:个|位)\s*(?:3[4-9]|4[0-2]|三十)[^，,。]{0,8}?(?:另外)?一(?:个|位)\s*(?:3[4-9]|4[0-2]|三十)/;
 
 /** 36.5还是36.3 / 36.5 or 36.3: two readings offered as one, the sender unsure which. */
 export function eitherOr(text: string, from: number, to: number): boolean {

@@ -194,7 +194,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           // (老娘三十六度五 幺妹儿三十六度八: kept apart, but taking the person before: the bot asks)
           if (byCount && last?.person && record.person === last.person && !before.length)
             doubt(record, 'person');
-          if (last && twoOrOne) for (const r of [last, record]) doubt(r, 'person');
+          if (last && twoOrOne === 'ask') for (const r of [last, record]) doubt(r, 'person');
           out.push({ at: t.start, record });
         }
       }

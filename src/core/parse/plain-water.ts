@@ -77,7 +77,13 @@ export function readWater(w: WaterInput): ItemHit[] {
       } else {
         // (明天的水取消了 改到周五下午 还是2桶: the barrels said beside the move, the water claimed by the withdrawal)
         const count = movedAfterCancel ? BARRELS_SAID_RE.exec(masked) : null;
-        const barrels = count ? [{ qty: parseNumber(count[1] as string), unit: '桶' }] : [];
+        // (水窖见底了 明天能不能再拉两车: the truckloads counted with the water named before them)
+        const trucks = count || items.some((h) => isWaterItem(h.item)) ? null : TRUCKLOADS_RE.exec(masked);
+        const barrels = count
+          ? [{ qty: parseNumber(count[1] as string), unit: '桶' }]
+          : trucks
+            ? [{ qty: parseNumber(trucks[1] as string), unit: trucks[2] as string }]
+            : [];
         const record = buildWater(items, barrels, when, deliverTo, local);
         if (recount !== null) record.qty = recount;
         out.push({ at: movedAfterCancel ? (cancels[0]?.end ?? 0) : Math.max(0, waterAt), record });
@@ -116,6 +122,8 @@ export function readWater(w: WaterInput): ItemHit[] {
   }
   return items;
 }
+
+const TRUCKLOADS_RE = /(?:拉|送|要|来)\s*([\d一二两三四五六七八九十]{1,2})\s*(车|方|吨)(?![\u4e00-\u9fa5])/;
 
 /** 刘家 / 老王家 / 隔壁李叔家: a household read as the goods of its barrels. */
 const HOUSEHOLD_NAME_RE = new RegExp(

@@ -105,6 +105,8 @@ for (const list of UNITS_BY_FIRST.values()) list.sort((a, b) => b.length - a.len
 
 export function unitAt(text: string, i: number): string | null {
   const list = UNITS_BY_FIRST.get(text[i] ?? '');
+  // 两方水: a cubic metre of water a truck brings (方 is no unit elsewhere: 地方, 方便)
+  if (text[i] === '方' && text[i + 1] === '水') return '方';
   if (!list) return taughtUnitAt(text, i);
   for (const u of list) {
     if (!text.startsWith(u, i)) continue;

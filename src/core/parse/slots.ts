@@ -78,7 +78,10 @@ export function findSlots(text: string): SlotHit[] {
     }
     // 晚饭能清淡点吗: a meal talked about says nothing of when a reading was taken (晚饭后量的 does)
     // 36度7 下午再报: the part of the day the next report is promised for is not this reading's
-    const later = /^\s*(?:再|还要|还会|会)(?:报|量|测)/.test(text.slice(end, end + 4));
+    // (36.9 比昨晚好点: the part of the day compared with is not this reading's)
+    const later =
+      /^\s*(?:再|还要|还会|会)(?:报|量|测)/.test(text.slice(end, end + 4)) ||
+      /(?:比|比起|跟|和)$/.test(text.slice(Math.max(0, start - 2), start));
     const meal = later || (MEALS.has(w) && !/^(?:后|前|时|的时候|以后|之后)/.test(text.slice(end, end + 3)));
     hits.push({
       start,

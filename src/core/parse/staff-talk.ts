@@ -58,7 +58,8 @@ const RULE_TO_ONE_RE =
 const SENDING_UP_RE =
   /马上(?:就)?(?:给(?:您|你))?(?:送|拿)(?:上去|过去)|(?:到时候|回头|等下)[^。，,]{0,4}给(?:您|你)(?:们)?(?:送|拿|带)/;
 /** 37.1不算发烧，半小时后再量一次报给我: the doctor's answer, a reading quoted back with a recheck asked for. */
-const RECHECK_ASKED_RE = /不算发烧[^。?？]{0,14}(?:再量|复测)[^。?？]{0,8}(?:报给我|告诉我|发给我|发群里|报一下)/;
+const RECHECK_ASKED_RE =
+  /不算发烧[^。?？]{0,14}(?:再量|复测)[^。?？]{0,8}(?:报给我|告诉我|发给我|发群里|报一下)/;
 /** 3栋208 好的，医生一会儿带药上来: staff answering a room that someone is coming. */
 const ROOM_ANSWERED_RE = /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*[,，]?\s*(?:好的|收到|好)[,，。\s]/;
 /** 37.4的娃娃 / 38度的那个: a reading naming whose it was, said about someone, not reported. */
@@ -101,7 +102,8 @@ export function isStaffTalk(text: string): boolean {
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;
   if (CANCELLED_FOR_RE.test(text) || DUTY_LOG_RE.test(text) || THRESHOLDS_RE.test(text)) return true;
   if (RULE_TO_ONE_RE.test(text) || RECHECK_ASKED_RE.test(text)) return true;
-  if (SENDING_UP_RE.test(text) && !/给我|帮我|我要|我想/.test(text) && !READING_LIKE_RE.test(text)) return true;
+  if (SENDING_UP_RE.test(text) && !/给我|帮我|我要|我想/.test(text) && !READING_LIKE_RE.test(text))
+    return true;
   if (ON_ITS_WAY_RE.test(text) && !text.includes('我') && !READING_LIKE_RE.test(text)) return true;
   if (CALLS_DOCTOR_RE.test(text) && UNTIL_THEN_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   // 等下给您送几本上去 / 医生看一下马上给您送上去: staff bring things to 您; a resident asks for them to 我

@@ -182,6 +182,13 @@ export function findSymptoms(text: string): SymptomHit[] {
     // 能不能加个被子 晚上冷得打抖: the cold of a room asked to be warmed is no chill (with a fever it is)
     if (code === 'chills' && m[0].startsWith('冷得') && BEDDING_RE.test(text) && !/烧|度|℃|\d\.\d/.test(text))
       continue;
+    // 水壶烧得太慢 / 烧得开: a kettle boiling is no fever
+    if (
+      code === 'fever' &&
+      m[0] === '烧得' &&
+      /(?:壶|水|锅|饭|火|炉)[^，,。\s]{0,2}$/.test(text.slice(Math.max(0, start - 4), start))
+    )
+      continue;
     const post = postValue(text, end);
     const clause = clauseOf(text, start, end);
     // (有没有 asks about the complaint only before it: 拉肚子了 有没有蒙脱石散 asks for medicine)
