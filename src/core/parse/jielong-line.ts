@@ -8,6 +8,7 @@ import { goodsAt, isKindOf, isKnownGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import type { JielongLine } from './jielong.js';
 import { findPlaces } from './places.js';
+import { hamletBeforeName } from './places-free.js';
 import { findQuantities } from './quantities.js';
 import { mendBagSlips } from './voice.js';
 
@@ -43,8 +44,9 @@ function splitCustomer(line: string): { customer: string | null; body: string } 
   // 王德明—尿素×2袋 / 周光明-玉米种子: a dash after the name parts it from the goods as a space does
   let text = line.replace(GROUP_PREFIX_RE, '').replace(SELF_INTRO_RE, '').replace(NAME_DASH_RE, '$1 ');
   let sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
-  // 黄桷坪 杨婆婆 挂面3把: a place opening the line is where to deliver, the name follows it
-  if (sep?.[1] && isPlaceToken(sep[1])) {
+  // 黄桷坪 杨婆婆 挂面3把 / 东湖 王翠 土豆5斤: a place opening the line is where to deliver, the name follows it
+  const second = sep ? /^[^\s:：,，]+/.exec(text.slice(sep[0].length))?.[0] : undefined;
+  if (sep?.[1] && (isPlaceToken(sep[1]) || hamletBeforeName(sep[1], second))) {
     text = text.slice(sep[0].length);
     sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
   }

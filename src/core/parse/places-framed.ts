@@ -12,7 +12,7 @@ const FRAMED_RE =
 const TRAILING_RE = /(?:^|[\s,，。;；)）])([\u4e00-\u9fa5]{2,4})[\s。.!！]*$/;
 /** Words that end a message and are no place: thanks, urgency, fillers, days. */
 const TRAILING_NOT_PLACE_RE =
-  /谢|麻烦|辛苦|感谢|多谢|急|快|尽快|马上|要得|好的|可以|行|够了|就行|不用|不要|没有|莫得|了$|吗$|呢$|吧$|啊$|哦$|嘛$|天|晚|早|午|上午|下午|周|礼拜|星期|号$|月|今|明|后|时候|等|先|再说|都在|一起|我|你|他|她|家$|屋|里$|人$|钱|块|元|多少|好多|几/;
+  /谢|麻烦|辛苦|感谢|多谢|急|快|尽快|马上|要得|好的|可以|行|够了|就行|不|抱歉|没有|莫得|了$|吗$|呢$|吧$|啊$|哦$|嘛$|天|晚|早|午|上午|下午|周|礼拜|星期|号$|月|今|明|后|时候|等|先|再说|都在|一起|我|你|他|她|家$|屋|里$|人$|钱|块|元|多少|好多|几/;
 /** Where goods are bought or people go, and words no place is named by. */
 const NOT_DELIVERY_RE =
   /^(?:镇上|镇里|城里|县城|街上|医院|药店|药房|超市|集上|场上|赶场|门口|家里|屋头|屋里|这里|那里|这边|那边|时候|哪里|哪儿|现在|明天|后天|今天|今晚|明早|下午|上午|晚上|中午|早上|了|位|手|货|家)/;
@@ -39,7 +39,8 @@ function placeLike(name: string, sentTo = false): boolean {
     return false;
   if (/[了吗呢的时候得着过]/.test(name)) return false;
   // 王婆婆 / 张德明: a person is the customer, not the place
-  if (PERSON_NAME_RE.test(name) && !/[树屋房洞口桥井池田]/.test(name)) return false;
+  // (王楼, 李营, 张集, 刘庄: the plain's hamlets are named by a family and end so)
+  if (PERSON_NAME_RE.test(name) && !/[树屋房洞口桥井池田楼营集庄圩寨]$/.test(name)) return false;
   return true;
 }
 

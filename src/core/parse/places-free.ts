@@ -9,11 +9,14 @@ import { KIN } from './kin-words.js';
 import { SURNAMES } from './name-words.js';
 import type { PlaceHit } from './places.js';
 
+/** Endings no given name has (吴金水 and 王海洋 are men; 黄坑, 林厝, 林垟, and the plain's 王楼, 李营, 张集 are hamlets). */
+const HAMLET_ONLY_CHARS = '坑厝垟岙寮峁塬坳垭塆湾沟坎坪岭坡寨屯洼岔畈垅陂岃墩埂凼塝嘴咀楼营集圩峒垌';
+
 const SEGMENT_RE = /[^\s,，。;；!！?？、:：()（）~～]+/g;
 
 /** Words that speak, ask or thank (no hamlet holds them). */
 const CHATTER_CHARS = new Set(
-  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚天'.split(
+  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚天到加接'.split(
     '',
   ),
 );
@@ -25,7 +28,7 @@ const PERSON_RE = new RegExp(
 
 /** Characters hamlet names end in, to tell 林厝 (a hamlet) from 林芳 (a woman) when both start with a surname. */
 const PLACE_CHARS = new Set(
-  '院屋垭梁坝坪湾塆沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑滩洞井枧畔场坑垌街所庙畈垅垄陂岃背围台排岙垟厝洋寮川道埠港湖浦泾浜圩垸店铺口头湾山岗岸洲坞塝垄里村组社队'.split(
+  '院屋垭梁坝坪湾塆沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑滩洞井枧畔场坑垌街所庙畈垅垄陂岃背围台排岙垟厝洋寮川道埠港湖浦泾浜圩垸店铺口头湾山岗岸洲坞塝垄里村组社队楼营集寺园峒'.split(
     '',
   ),
 );
@@ -80,7 +83,8 @@ function isPlaceLike(word: string, customer: string | null): boolean {
   if (NOT_PLACES.has(word) || COUNTED_RE.test(word)) return false;
   for (const ch of word) if (CHATTER_CHARS.has(ch)) return false;
   if (customer && (word.includes(customer) || customer.includes(word))) return false;
-  if (PERSON_RE.test(word)) return false;
+  // (小王 is a man, 小圩 a hamlet)
+  if (PERSON_RE.test(word) && !(word.length === 2 && HAMLET_ONLY_END.has(word[1] as string))) return false;
   if (looksLikeGoods(word)) return false;
   // 吴金水 is a man, 吴厝 a hamlet: a word opening with a surname is a place only by a hamlet's last character,
   // or when the order's customer is named apart from it
@@ -88,8 +92,7 @@ function isPlaceLike(word: string, customer: string | null): boolean {
   return true;
 }
 
-/** Endings no given name has (吴金水 and 王海洋 are men; 黄坑, 林厝, 林垟 are hamlets). */
-const HAMLET_ONLY_END = new Set('坑厝垟岙寮峁塬坳垭塆湾沟坎坪岭坡寨屯洼岔畈垅陂岃墩埂凼塝嘴咀'.split(''));
+const HAMLET_ONLY_END = new Set(HAMLET_ONLY_CHARS.split(''));
 
 /**
  * 黄坑 猪饲料两包 / 林厝 明天上午一桶水: a word standing alone that the name reader took for the customer (黄, 林 are
@@ -141,7 +144,11 @@ const FRAMES: readonly RegExp[] = [
   new RegExp(`我是(${CJK}{2,3}?)的(?=${NAME}|老${CJK}|$|[\\s,，。])`),
   new RegExp(`我(?![家自屋是们])(${CJK}{2,3}?)的(?=$|[\\s,，。]|要|给|买)`),
   new RegExp(`^(${CJK}{2,3}?)的(?=[\\s,，])`),
-  new RegExp(`^(${CJK}{2,3}?)(?=${NAME}[\\s,，。])`),
+  new RegExp(`^(${CJK}{2,3}?)\\s*(?=${NAME}(?:$|[\\s,，。]))`),
+  // (张集张老三: glued to the name after it, only a word ending as a hamlet does)
+  new RegExp(`(?:^|[\\s,，。])(${CJK}{1,2}[${HAMLET_ONLY_CHARS}])(?=${NAME}$)`),
+  new RegExp(`给(${CJK}{2,3}?)送(?=[\\d一二两三四五六七八九十俩仨]|水|点|些)`),
+  new RegExp(`^(${CJK}{2,3}?)(?=(?:俺|我|额)(?:家|爹|娘|妈|爸)?(?:说)?要)`),
   new RegExp(
     `(?:^|[\\s,，。])(${CJK}{2,3}?)(?=的水|这边|那边|屋里|屋头|(?:明天|今天|后天|今晚|明早)(?:也)?要|(?:今天|明天)?也要|要水|的也要)`,
   ),
@@ -168,3 +175,12 @@ export function framedPlace(text: string, customer: string | null): PlaceHit | n
 
 /** 南头, 川口, 前街: a word naming a side or an end of the village. */
 const HAMLET_SIDE_RE = /^[东西南北上下前后里外中][\u4e00-\u9fa5]$|[头口边]$/;
+
+const FULL_NAME_RE = new RegExp(`^${NAME}$`);
+
+/** 1. 东湖 王翠 土豆5斤: a hamlet's word before a villager's full name opens the line as its place. */
+export function hamletBeforeName(first: string, second: string | undefined): boolean {
+  if (!second || !FULL_NAME_RE.test(second) || first.length < 2 || first.length > 3) return false;
+  if (!PLACE_CHARS.has(first[first.length - 1] as string)) return false;
+  return isPlaceLike(first, second);
+}

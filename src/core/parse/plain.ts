@@ -164,9 +164,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   if (context === 'village' && places.length === 0) {
     const customer = customerBeside(text, places, opts.vocabulary);
     const free =
+      customerAsPlace(text, customer) ??
       framedPlace(text, customer) ??
-      freeStandingPlace(text, masked, items, customer) ??
-      customerAsPlace(text, customer);
+      freeStandingPlace(text, masked, items, customer);
     if (free) places.push(free);
   }
   if (context !== 'quarantine')

@@ -54,9 +54,9 @@ const HANDED_OUT_RE =
 /** 每天早晚各报一次 有发烧咳嗽马上给我打电话: staff's rule, said to one member. */
 const RULE_TO_ONE_RE =
   /每天(?:早晚)?各报一次|(?:^|[\s,，])有(?:发烧|发热|咳嗽|不舒服)[^。，,]{0,6}(?:马上|及时|立即|随时)(?:给我|跟我)?(?:打电话|说|讲|报告|联系)/;
-/** 0815的指甲剪马上送上去 / 到时候先给你送: staff sending up (residents ask for things sent 上来, to them). */
+/** 0815的指甲剪马上送上去 / 到时候先给你送 / 今天下午补送: staff sending up (residents ask for things sent 上来, to them). */
 const SENDING_UP_RE =
-  /马上(?:就)?(?:给(?:您|你))?(?:送|拿)(?:上去|过去)|(?:到时候|回头|等下)[^。，,]{0,4}给(?:您|你)(?:们)?(?:送|拿|带)/;
+  /马上(?:就)?(?:给(?:您|你))?(?:送|拿)(?:上去|过去)|(?:今天|明天|下午|上午|晚上)[^，,。]{0,4}补送|(?:到时候|回头|等下)[^。，,]{0,4}给(?:您|你)(?:们)?(?:送|拿|带)/;
 /** 37.1不算发烧，半小时后再量一次报给我: the doctor's answer, a reading quoted back with a recheck asked for. */
 const RECHECK_ASKED_RE =
   /不算发烧[^。?？]{0,14}(?:再量|复测)[^。?？]{0,8}(?:报给我|告诉我|发给我|发群里|报一下)/;
