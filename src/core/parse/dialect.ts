@@ -26,6 +26,8 @@ const WORDS: Record<string, string> = {
   前晌: '上午',
   黑夜: '晚上',
   早起: '早上',
+  清起来: '早上',
+  清早起: '早上',
   甭: '不用',
   咋整: '怎么办',
   老些: '很多',
@@ -197,6 +199,9 @@ const PLACED: readonly [string, RegExp, string][] = [
   ['伐', /(?<=[\u4e00-\u9fa5])伐(?=$|[\s,，。.!！?？~～])/g, '吗'],
   // Cantonese sentence ends: 米唔要喇 (了), 唔系话今日送咩 (吗); 喇叭 and 咩咩 stay
   ['喇', /(?<=[\u4e00-\u9fa5])喇(?=$|[\s,，。.!！?？~～])/g, '了'],
+  // Henan 木 for 没 (木送来, 木水了) and 黑了 for the evening (明儿个黑了送, 夜儿个黑了36.6); 天黑了 stays
+  ['木', /(?<=[还都也就咋俺家屋])木(?=[送到来水面气电钱人有])/g, '没'],
+  ['黑', /(?<![摸抹漆乌])(?<!(?<![昨今明前后])天)黑了(?=\s*(?:送|量|测|[\d三]))/g, '晚上'],
   // north-western 咧 closing a clause is 了 (找到咧, 回来咧, 没水咧); 咧嘴 stays
   ['咧', /(?<=[\u4e00-\u9fa5])咧(?=$|[\s,，。.!！?？~～])/g, '了'],
   ['咩', /(?<=[\u4e00-\u9fa5])咩(?=$|[\s,，。.!！?？~～])/g, '吗'],
@@ -232,7 +237,7 @@ export function readDialectInPlace(text: string): string {
   const me = out.includes('俺') ? out.replace(/俺(?![爹娘妈爸])/g, '我') : out;
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[额克伐喇咩咧食同系话多俺]/;
+const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);

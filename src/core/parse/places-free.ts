@@ -16,7 +16,7 @@ const SEGMENT_RE = /[^\s,，。;；!！?？、:：()（）~～]+/g;
 
 /** Words that speak, ask or thank (no hamlet holds them). */
 const CHATTER_CHARS = new Set(
-  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚天到加接'.split(
+  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚天到加接约订'.split(
     '',
   ),
 );
@@ -147,6 +147,9 @@ const FRAMES: readonly RegExp[] = [
   new RegExp(`^(${CJK}{2,3}?)\\s*(?=${NAME}(?:$|[\\s,，。]))`),
   // (张集张老三: glued to the name after it, only a word ending as a hamlet does)
   new RegExp(`(?:^|[\\s,，。])(${CJK}{1,2}[${HAMLET_ONLY_CHARS}])(?=${NAME}$)`),
+  new RegExp(
+    `^(${CJK}{2,3}?)(?=(?:今天|明天|后天|大后天|今晚|明早|周[一二三四五六日天]|礼拜[一二三四五六日天]|星期[一二三四五六日天])(?:上午|下午|晚上|早上)?(?:也)?(?:要|送|拉))`,
+  ),
   new RegExp(`给(${CJK}{2,3}?)送(?=[\\d一二两三四五六七八九十俩仨]|水|点|些)`),
   new RegExp(`^(${CJK}{2,3}?)(?=(?:俺|我|额)(?:家|爹|娘|妈|爸)?(?:说)?要)`),
   new RegExp(

@@ -86,6 +86,12 @@ export function readWater(w: WaterInput): ItemHit[] {
             : [];
         const record = buildWater(items, barrels, when, deliverTo, local);
         if (recount !== null) record.qty = recount;
+        // 送两桶水 再加一桶 一共三桶: the total said is the booking's
+        const total = TOTAL_RE.exec(masked);
+        if (total) {
+          record.qty = parseNumber(total[1] as string);
+          record.unit = total[2] as string;
+        }
         out.push({ at: movedAfterCancel ? (cancels[0]?.end ?? 0) : Math.max(0, waterAt), record });
       }
       if (placeDoubt) for (const w of out) if (w.record.type === 'water') doubt(w.record, placeDoubt);
@@ -123,6 +129,7 @@ export function readWater(w: WaterInput): ItemHit[] {
   return items;
 }
 
+const TOTAL_RE = /(?:一共|总共|合计)\s*([\d一二两三四五六七八九十]{1,2})\s*(桶|壶|车|方)/;
 const TRUCKLOADS_RE = /(?:拉|送|要|来)\s*([\d一二两三四五六七八九十]{1,2})\s*(车|方|吨)(?![\u4e00-\u9fa5])/;
 
 /** 刘家 / 老王家 / 隔壁李叔家: a household read as the goods of its barrels. */

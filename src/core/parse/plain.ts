@@ -186,6 +186,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   // 尿素要两袋还是三袋: a count in two minds is no count (the second is a loose end, so the bot asks)
   const either = masked.includes('还是') ? EITHER_COUNT_RE.exec(masked) : null;
   for (const h of items) if (either && h.start <= either.index && h.end > either.index) h.item.qty = null;
+  // 口罩用完了 能给俩不: 俩 or 仨 (read as 两, 三) said alone after the one goods named is its count
+  const few = items.length === 1 && items[0]?.item.qty === null ? FEW_RE.exec(masked) : null;
+  if (few && items[0]) items[0].item.qty = few[1] === '三' ? 3 : 2;
   const goods: Item[] = [];
   for (const h of items) goods.push(h.item);
   // 帮我捎个快递回来: a parcel fetched from town is on the volunteers' list
@@ -259,6 +262,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
 /** 跟上回一样 / 和上次的一样 / 老规矩: what was ordered last time, again. */
 const SAME_AS_LAST_RE =
   /(?:跟|和|同|照)(?:上回|上次|上周|上礼拜|上个礼拜|上个星期|上一次|上一回|前几天|前两天)(?:的|那样|那些)?(?:一样|一个样|同样|买|来)?|老规矩|照旧|老样子/;
+
+const FEW_RE = /(?:给|要|来|拿|送|带|借)(两|三)(?=$|[\s,，。!！?？不吗呗哈呀啊])/;
 
 /** Breathlessness (not a tight chest alone) is acute. */
 const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来气/;
