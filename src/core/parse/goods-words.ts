@@ -180,6 +180,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '蔬菜',
     ],
     ...['咸菜', '榨菜', '老干妈', '辣椒酱', '蜂蜜', '茶叶', '咖啡', '可乐', '火腿肠', '鸡腿', '饺子'],
+    ...['菜刀', '剪刀', '插头', '插线板', '老鼠药'],
     ...[
       '汤圆',
       '元宵',

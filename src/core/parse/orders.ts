@@ -239,5 +239,11 @@ export function customerBeside(
   );
   if (c && !named.some((p) => p.place.includes(c) || c.includes(p.place))) return c;
   for (const n of vocabulary?.names ?? []) if (n.length >= 2 && text.includes(n)) return n;
-  return null;
+  // 我是茶寮的林阿婆我孙子教我… / 我是后洋林建国 人在外地: the sender naming herself, after where she is from
+  const own = SELF_NAMED_RE.exec(text)?.[1];
+  return own && !looksLikeGoods(own) ? own : null;
 }
+
+const SELF_NAMED_RE = new RegExp(
+  `我是(?:[\\u4e00-\\u9fa5]{1,4}?的?)?([${SURNAMES}](?:阿|老)?(?:(?![家的嘞了咧哦呢啊呀嘛])[\\u4e00-\\u9fa5]){1,2}?)(?=$|[\\s,，。!！]|我|你|要|买|帮|的(?:儿子|女儿|孙子|孙女|外孙|媳妇))`,
+);

@@ -224,7 +224,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     (!REQUEST_QUESTION_RE.test(text) || OWN_ASK_RE.test(text)) &&
     (goods.length > 0 || cancels.length === 0) &&
     !receivedOnly(text) &&
-    !chasesEarlier(text)
+    !chasesEarlier(text) &&
+    // 今天中午的回锅肉巴适 给厨房点个赞: praise for a meal asks for nothing
+    !(PRAISE_RE.test(text) && !PRAISE_ASKS_RE.test(text))
   ) {
     // 胸口闷 喘不上气 叫个医生: breathlessness the sender has makes a call for the doctor urgent
     const acute = symptoms.some(
@@ -263,6 +265,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
 const SAME_AS_LAST_RE =
   /(?:跟|和|同|照)(?:上回|上次|上周|上礼拜|上个礼拜|上个星期|上一次|上一回|前几天|前两天)(?:的|那样|那些)?(?:一样|一个样|同样|买|来)?|老规矩|照旧|老样子/;
 
+const PRAISE_RE = /点个?赞|巴适|美得很|好吃得很|香得很|太好吃|味道(?:不错|很好|真好)/;
+const PRAISE_ASKS_RE = /能|可以|麻烦|帮|给我|再来|再要|多给|还要|加/;
 const FEW_RE = /(?:给|要|来|拿|送|带|借)(两|三)(?=$|[\s,，。!！?？不吗呗哈呀啊])/;
 
 /** Breathlessness (not a tight chest alone) is acute. */

@@ -10,7 +10,7 @@ const CALLS_DOCTOR_RE = /马上(?:喊|叫|联系|通知)(?:村医|医生|卫生�
 /** 先莫出门 / 戴好口罩 / 莫乱吃药: what to do until the doctor comes. */
 const UNTIL_THEN_RE = /先(?:莫|别|不要)(?:出门|乱吃药|吃药|乱跑)|(?:莫|别|不要)乱吃药|戴好口罩|在屋头等/;
 const NOTICE_OPENING_RE =
-  /^\s*(?:各位|全体|所有)(?:住户|居民|村民|乡亲|家人|[\u4e00-\u9fa5]{0,4}人员|群友|朋友)(?:们)?[,，:：\s]*(?:请注意|注意|请|通知|提醒|每天)/;
+  /^\s*(?:各位|全体|所有)(?:住户|居民|村民|乡亲|家人|[\u4e00-\u9fa5]{0,4}人员|群友|朋友)(?:们)?[,，:：\s]*(?:(?:早上好|上午好|下午好|晚上好|大家好|好)[!！,，。\s]*)?(?:请注意|注意|请|通知|提醒|每天|从今天起|今天起)/;
 /** 今天下午3点统一送桶装水，每个房间一桶，不用在群里报了: a service to everyone, nothing to book. */
 const FOR_EVERYONE_RE =
   /(?:统一|集中)(?:送|发|配送|发放)[^。!！?？]{0,20}(?:每个?(?:房间?|人|户|家)|每间|各(?:房间?|户|家))[^。!！]{0,12}(?:不用|不需要|无需|不必)(?:在群里)?(?:报|登记|接龙)/;
@@ -50,7 +50,7 @@ const THRESHOLDS_RE =
   /(?:3[5-9](?:\.\d)?|三十[五六七八九])度?以下[^。!！]{0,8}(?:3[5-9](?:\.\d)?|三十[五六七八九])度?以上/;
 /** 报纸今天下午统一发，每个房间一份 / 白岩脚的水今天下午送 一家两桶: goods handed to everyone alike. */
 const HANDED_OUT_RE =
-  /(?:统一|集中)(?:送|发|配送|发放)[^。!！?？]{0,12}(?:每个?(?:房间?|人|户|家)|每间|各(?:房间?|户|家))|(?:一家|每家|每户|每人|每个房间?|每间)(?:每天)?(?:都)?[\d一二两三四五]\s*(?:桶|袋|份|个|包|瓶|本|斤)(?=$|[\s,，。!！])/;
+  /(?:统一|集中)(?:送|发|配送|发放)[^。!！?？]{0,12}(?:每个?(?:房间?|人|户|家)|每间|各(?:房间?|户|家))|(?:一家|每家|每户|每人|每个房间?|每间)(?:每天)?(?:都|先|各)?(?:发|送|领)?[\d一二两三四五]\s*(?:桶|袋|份|个|包|瓶|本|斤)(?=$|[\s,，。!！])/;
 /** 每天早晚各报一次 有发烧咳嗽马上给我打电话: staff's rule, said to one member. */
 const RULE_TO_ONE_RE =
   /每天(?:早晚)?各报一次|(?:^|[\s,，])有(?:发烧|发热|咳嗽|不舒服)[^。，,]{0,6}(?:马上|及时|立即|随时)(?:给我|跟我)?(?:打电话|说|讲|报告|联系)/;
@@ -78,6 +78,8 @@ const MEANWHILE_RE = /请(?:先|您)?(?:不要|别|勿)|请(?:您)?(?:在房间|
 const NOTICE_HEADING_RE =
   /^\s*(?:【[^】]{0,8}】)?[^，。,:：\s]{0,6}(?:物资发放|发放安排|送水安排|配送安排|代购汇总|订单汇总|安排|汇总)\s*[:：]/;
 
+const NUMBERED_RE = /\n\s*\d{1,2}\s*[.、．]\s*\S/;
+
 /** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
 const ADVICE_RES: readonly RegExp[] = [
   /不算发烧(?![吗吧么嘛?？])/,
@@ -94,6 +96,7 @@ const ADVICE_RES: readonly RegExp[] = [
   /(?:村医|医生|护士|大夫)(?:上午|下午|晚上|明天|一会儿?|马上|稍后)?(?:过来|过去|上来)(?:看|瞧)/,
   /还有没有(?:其他|别的)(?:不舒服|症状)/,
   /[咳烧痛疼]得(?:厉害|严重|凶)(?:吗|不[?？])/,
+  /(?:咳嗽|咳|发烧|拉肚子|头疼|头痛)(?:不|吗|没有)[?？]/,
   /(?:别|不用|不要|莫)(?:太)?担心/,
   /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*(?:您好|你好|阿姨|叔叔|大爷|大妈|奶奶|爷爷|老师|先生|女士|小朋友|家长)/,
 ];
@@ -128,7 +131,13 @@ export function isStaffTalk(text: string): boolean {
   )
     return true;
   // (大家注意 我老汉38.5了: a reading beside a notice's words is still someone's; a threshold is the notice's own)
-  if (NOTICE_RE.test(text) && (!READING_LIKE_RE.test(text) || /以上|以下|超过|≥|例/.test(text))) return true;
+  // (#接龙 …写清楚名字、组、要啥子 / 1. 谭明 二组 挂面5把: a 接龙's heading asks as a notice does, its lines order)
+  if (
+    NOTICE_RE.test(text) &&
+    (!READING_LIKE_RE.test(text) || /以上|以下|超过|≥|例/.test(text)) &&
+    !(text.includes('接龙') && NUMBERED_RE.test(text))
+  )
+    return true;
   if (WHO_IS_IT_RE.test(text)) return true;
   if (REPLY_RE.test(text) && !/我(?!们)/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (COMING_RE.test(text) && COMING_TOO_RE.test(text) && !text.includes('我')) return true;
