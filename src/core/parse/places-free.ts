@@ -187,3 +187,12 @@ export function hamletBeforeName(first: string, second: string | undefined): boo
   if (!PLACE_CHARS.has(first[first.length - 1] as string)) return false;
   return isPlaceLike(first, second);
 }
+
+const NAME_AFTER_HAMLET_RE = new RegExp(
+  `(?<=[${HAMLET_ONLY_CHARS}])[${SURNAMES}][\\u4e00-\\u9fa5]?[^家\\s]$`,
+);
+
+/** 后峁高林: where a villager's name starts after a hamlet's last character in `name`, or -1. */
+export function nameAfterHamlet(name: string): number {
+  return NAME_AFTER_HAMLET_RE.exec(name)?.index ?? -1;
+}

@@ -4,6 +4,7 @@ import { isKnownGoods } from './item-lexicon.js';
 import { SURNAMES } from './name-words.js';
 import { stopAt } from './names.js';
 import { framedPlaces, withTrailing } from './places-framed.js';
+import { nameAfterHamlet } from './places-free.js';
 import { joinGroups, withTails } from './places-join.js';
 import { knownPlaces } from './vocabulary.js';
 
@@ -76,10 +77,6 @@ function endsWithGoods(name: string): boolean {
   return false;
 }
 
-const NAME_AFTER_HAMLET_RE = new RegExp(
-  `(?<=[坑厝垟岙寮峁塬坳垭塆湾沟坎坪岭坡寨屯洼岔畈垅陂岃墩埂凼塝嘴咀])[${SURNAMES}][\\u4e00-\\u9fa5]{0,1}[^家\\s]$`,
-);
-
 const PLACE_LEAD = new Set('我你他她们在到去送要买的了把给帮和跟还再也都就是来拿带住'.split(''));
 
 /** Places named by a geographic ending (石门坎, 下院子) or known to the group's vocabulary. */
@@ -93,7 +90,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     }
   }
   if (
-    !/[院屋垭梁坝坪湾塆沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑滩洞井枧畔包场坑垌峒街查旦子胡所部头庙畈垅垄组陂岃背围台排]/.test(
+    !/[院屋垭梁坝坪湾塆沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑滩洞井枧畔包场坑垌峒街查旦营胡所部头庙畈垅垄组陂岃背围台排]/.test(
       text,
     )
   )
@@ -149,8 +146,8 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       start += home[0].length;
     }
     // 后峁高林: a hamlet then a villager's name (高林 ends in 林, which ends hamlets too) is the hamlet
-    const named = NAME_AFTER_HAMLET_RE.exec(name);
-    if (named && named.index >= 2) name = name.slice(0, named.index);
+    const named = nameAfterHamlet(name);
+    if (named >= 2) name = name.slice(0, named);
     if (PLACE_LEAD.has(name[0] as string) || NOT_PLACE.has(name) || isKnownGoods(name)) continue;
     // 需要美林: a name ending in goods (美林, a medicine) is the goods asked for, no place
     if (endsWithGoods(name)) continue;

@@ -3,6 +3,7 @@
 // times, symptoms, cancellations, places, then items.
 import type { GroupContext, Item, ParsedRecord, Vocabulary } from '../records.js';
 import { bareGoodsList, keepAskedFor } from './asked.js';
+import { chasesEarlier, receivedOnly } from './asked-before.js';
 import { findBareRooms } from './bare-rooms.js';
 import { cancelRecord, findCancels } from './cancel.js';
 import { Mask } from './chars.js';
@@ -33,11 +34,9 @@ import { newPlace, readWater } from './plain-water.js';
 import {
   asksForHelp,
   buildRequests,
-  chasesEarlier,
   FEVER_C,
   helpRequest,
   parcelErrand,
-  receivedOnly,
   requestRoom,
   villageDoctorCall,
 } from './requests.js';

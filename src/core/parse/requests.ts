@@ -7,7 +7,6 @@ import {
   DISLIKED,
   MEAL_CHANGE_RE,
   MEAL_CHASE_RE,
-  MEAL_CHASED_RE,
   MEAL_NAMES,
   MEAL_RE,
   MEAL_UNITS,
@@ -249,34 +248,6 @@ export function villageDoctorCall(
 
 export function helpRequest(room: string | null, at: number): { at: number; record: RequestRecord } {
   return { at, record: { type: 'request', category: 'medical', urgent: true, items: [], room } };
-}
-
-/** 1401 被子送来了 谢谢: goods received, with nothing more asked, ask for nothing. */
-const RECEIVED_RE =
-  /包扎好了|看过了|来看过了|处理好了|送来了|送到了|收到了|拿到了|拿来了|送过来了|已经送|已送达|换好了|修好了|(?<=[\u4e00-\u9fa5]{2})换了(?=\s|$|[,，。!！]|\s*谢)/;
-const MORE_ASKED_RE =
-  /想要|(?:另外|再|还|也)(?:帮我|给我|帮忙|麻烦)?(?:要|给|送|带|拿|需要|换|加|来)|(?:再|还|另外)?(?:问下|问一下)?有没有|能不能|能否|可以.{0,6}[吗么]|[?？]|但是|不过|太|不够|少了|坏|破/;
-
-export function receivedOnly(text: string): boolean {
-  const m = RECEIVED_RE.exec(text);
-  return m !== null && !MORE_ASKED_RE.test(text);
-}
-
-/** 上午要的充电线还没送来 啥时候能到: asking after goods asked for earlier, not asking again. */
-const CHASED_RE =
-  /^\s*(?:咋个?|怎么|为啥)还没(?:有)?(?:到|送|来)[^，,。]{0,4}[?？][^。!！]{0,12}(?:就说|说好|说了|订的|订了|要的|要了|说送)|(?:要|订|申请|报|说)的[^，,。!！?？\s]{1,8}(?:还没|咋还没|怎么还没)(?:有)?(?:送|到|来|拿)|(?:还没|咋还没|怎么还没)(?:有)?(?:送|到|来)[^，,。]{0,6}(?:啥|什么|几点|多久|好久)(?:时候)?(?:能|会|才)?(?:到|送|来)?|(?:咋个?|怎么|为啥|为什么)(?:还)?没(?:有)?把[^，,。!！?？\s]{1,8}(?:送|拿|带)|(?<=[^，,。!！?？\s\d])(?:咋个?|怎么|为啥)还没(?:有)?(?:送|到|来)/;
-const WHEN_CHASED_RE =
-  /(?:要|订|申请|报)的[^，,。!！?？\s]{1,8}(?:好久|什么时候|啥时候|几时|多久)(?:能|才|会)?(?:送|到|来)/;
-const ASKS_AGAIN_RE =
-  /再(?:要|给|送|来|拿)|另外|还要|多(?:要|给|送)|麻烦(?:再)?(?:送|拿)(?:一下|下|过来|上来)/;
-
-export function chasesEarlier(text: string): boolean {
-  // 午饭咋还没送: a meal chased is a meal request of its own (the kitchen is asked after, not goods)
-  // (前两天要的洗衣粉好久送哦: when the goods asked for before will come)
-  if (WHEN_CHASED_RE.test(text) && !ASKS_AGAIN_RE.test(text)) return true;
-  return (
-    text.includes('没') && CHASED_RE.test(text) && !ASKS_AGAIN_RE.test(text) && !MEAL_CHASED_RE.test(text)
-  );
 }
 
 /**
