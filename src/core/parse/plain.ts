@@ -254,8 +254,13 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     if (r.type !== 'order' && r.type !== 'request') continue;
     if (r.items.length > 1) saidOnce(r.items);
     // 煤气罐空了 换一罐: counted in 罐, the goods are 煤气
-    for (const i of r.items)
+    for (const i of r.items) {
       if (i.unit === '罐' && i.name.length > 2 && i.name.endsWith('罐')) i.name = i.name.slice(0, -1);
+      // 有没有苹果数据线 借一根: the brand of a charger or cable is part of what is asked for
+      const at = text.indexOf(i.name);
+      const brand = at > 0 && CABLE_RE.test(i.name) ? BRAND_RE.exec(text.slice(0, at))?.[0] : undefined;
+      if (brand) i.name = `${brand}${i.name}`;
+    }
   }
   return context === 'quarantine' ? records : spreadWater(text, records);
 }
@@ -264,6 +269,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
 const SAME_AS_LAST_RE =
   /(?:跟|和|同|照)(?:上回|上次|上周|上礼拜|上个礼拜|上个星期|上一次|上一回|前几天|前两天)(?:的|那样|那些)?(?:一样|一个样|同样|买|来)?|老规矩|照旧|老样子/;
 
+const CABLE_RE = /(?:线|头|器|宝|耳机)$/;
+const BRAND_RE = /(?:苹果|华为|安卓|小米|三星|OPPO|oppo|vivo|VIVO|荣耀)$/;
 const PRAISE_RE = /点个?赞|巴适|美得很|好吃得很|香得很|太好吃|味道(?:不错|很好|真好)/;
 const PRAISE_ASKS_RE = /能|可以|麻烦|帮|给我|再来|再要|多给|还要|加/;
 const FEW_RE = /(?:给|要|来|拿|送|带|借)(两|三)(?=$|[\s,，。!！?？不吗呗哈呀啊])/;
