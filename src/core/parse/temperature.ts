@@ -37,7 +37,7 @@ export interface TempHit {
 
 /** Characters that may surround a lone slip such as "365" in a message that is only a report. */
 const ALONE_FILLER = new Set(
-  '今天早上晨晚中午下体温测量了我是的报到打卡度一下刚才现在目前吧哈啊呀哦嗯好'.split(''),
+  '今天早上晨晚中午下体温测量了我是的报到打卡度一下刚才现在目前吧哈啊呀哦嗯好正常'.split(''),
 );
 
 /** 36.5一斤 / 36.5/斤 / 36.5每袋: a price per unit (一个36.4一个36.6 is two people's readings). */
