@@ -115,6 +115,7 @@ describe('rooms', () => {
     // (as the parser writes it, so a roster's A座1205 is the room a resident's `A座1205 36.5` names)
     ['A座1205', 'A-1205'],
     ['a1205', 'A-1205'],
+    ['B区218', 'B-218'],
     ['B-1106房', 'B-1106'],
     ['西楼 702', '西楼702'],
   ])('room %s → %s', (input, room) => {
