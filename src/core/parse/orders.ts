@@ -121,8 +121,12 @@ const NAME_OPENING_RE = new RegExp(
 export function customerOf(text: string): string | null {
   const who = customerNamed(text);
   if (who && ADDRESSED_RE.exec(text)?.[1] === who) return null;
+  // 三组 刘书记 我妈有点咳嗽 想买…: the cadre addressed is no customer; 我是五组谭家的女儿: nor is a household's name
+  if (who && (OFFICIAL_RE.test(who) || (/家$/.test(who) && text.includes(`${who}的`)))) return null;
   return who;
 }
+
+const OFFICIAL_RE = /(?:书记|支书|主任|会计|村长|组长|队长|师傅|干部)$/;
 
 function customerNamed(text: string): string | null {
   const calledMatch = CUSTOMER_CALLED_RE.exec(text);
@@ -228,6 +232,7 @@ export function customerBeside(
     if (
       m?.[1] &&
       !looksLikeGoods(m[1]) &&
+      !OFFICIAL_RE.test(m[1]) &&
       !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$|^周[一二三四五六日天末]|[送要买带拿]$/.test(m[1])
     )
       return m[1];

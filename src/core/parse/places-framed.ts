@@ -9,7 +9,10 @@ import type { PlaceHit } from './places.js';
 const FRAMED_RE =
   /(?:(?<=^|[\s,，。;；])(?:送到?|到)|(?<=[桶袋包斤瓶箱壶水油盐米肥])(?:送)?到)([\u4e00-\u9fa5]{2,4}?)(?=$|[\s,，。;；!！?？]|不(?=$|[\s,，。?？])|吗|嘛|哈|吧|谢谢)/g;
 /** The last word of the message, standing alone after a space or a comma. */
-const TRAILING_RE = /(?:^|[\s,，。;；)）])([\u4e00-\u9fa5]{2,4})[\s。.!！]*$/;
+const TRAILING_RE = /(?:^|[\s,，。;；)）])([\u4e00-\u9fa5]{2,6})[\s。.!！]*$/;
+const FULL_NAME_TAIL_RE = new RegExp(
+  `(?<=[庙口沟湾塆坝坪坎岩垭梁岭坡坳寨堡塘桥溪庄冲墩峁塬洼岔屯滩坑垌峒场街头边])[${SURNAMES}](?:(?![了得的家吗呢吧啊哦嘛来去要也])[\u4e00-\u9fa5]){2}$`,
+);
 /** Words that end a message and are no place: thanks, urgency, fillers, days. */
 const TRAILING_NOT_PLACE_RE =
   /谢|麻烦|辛苦|感谢|多谢|急|快|尽快|马上|要得|好的|可以|行|够了|就行|不|抱歉|没有|莫得|了$|吗$|呢$|吧$|啊$|哦$|嘛$|天|晚|早|午|上午|下午|周|礼拜|星期|号$|月|今|明|后|时候|等|先|再说|都在|一起|我|你|他|她|家$|屋|里$|人$|钱|块|元|多少|好多|几/;
@@ -80,8 +83,12 @@ export function framedPlaces(text: string, hits: PlaceHit[]): void {
 export function withTrailing(text: string, hits: PlaceHit[]): PlaceHit[] {
   if (hits.length > 0 || !/[桶袋包斤瓶箱壶个水]/.test(text)) return hits;
   const m = TRAILING_RE.exec(text);
-  const name = m?.[1];
+  // (老庙张建国: the last word a hamlet then a villager's full name, the hamlet is the place)
+  const said = m?.[1];
+  const tail = said && said.length >= 4 ? FULL_NAME_TAIL_RE.exec(said) : null;
+  const name = tail && tail.index >= 2 ? said?.slice(0, tail.index) : said;
+  if (name && name.length > 4) return hits;
   if (!m || !name || !placeLike(name) || TRAILING_NOT_PLACE_RE.test(name)) return hits;
-  const start = m.index + m[0].length - name.length;
+  const start = m.index + m[0].length - (said as string).length;
   return [{ start, end: start + name.length, place: name, byEnding: true }];
 }
