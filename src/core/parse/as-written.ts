@@ -12,6 +12,7 @@ import { mendSlipsInPlace } from './voice.js';
  * its place are undone (traditional script, same-length slips); a name not found is left as read.
  */
 export function asWritten(records: ParsedRecord[], raw: string): ParsedRecord[] {
+  if (records.length === 0) return records;
   let mended: string | null = null;
   let spoken: string | null = null;
   const find = (text: string, s: string): string | null => {

@@ -160,7 +160,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   );
 
   // 后洋 阮要两包尿素: where nothing else names a place, a word standing alone that nothing has read
-  if (context === 'village' && places.length === 0) {
+  if (context === 'village' && places.length === 0 && (items.length > 0 || /[水桶车方]/.test(masked))) {
     const customer = customerBeside(text, places, opts.vocabulary);
     const free =
       customerAsPlace(text, customer) ??
