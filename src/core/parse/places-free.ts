@@ -1,8 +1,13 @@
 // A place read by where it stands, not by how it ends. Every new region brings hamlet endings no list holds (岙,
-// 垟, 厝, 寮 on the east coast; 峁, 塬, 川 on the loess), and a place lost is an order delivered nowhere. In a
-// village order or water booking that names no place, a word standing alone between spaces or punctuation that
-// nothing else has read (no goods, count, day, name or chatter) is where the goods go: `后洋 阮要两包尿素`,
-// `番薯种要二十斤 茶寮`, `茶寮 明天下午水两桶`. It is new to the bot, so the record is flagged and the bot asks.
+// 垟, 厝, 寮 on the east coast; 峁, 塬, 川 on the loess; 楼, 营, 集 on the Huang-Huai plain), and a place lost is an
+// order delivered nowhere. In a village order or water booking that names no place:
+// - the one word standing alone between spaces or punctuation that nothing else has read (no goods, count, day,
+//   name, title, kin or chatter) is where the goods go: `后洋 阮要两包尿素`, `番薯种要二十斤 茶寮`;
+// - so is the word in a frame that can only hold a place: `我是涝池边的张老汉`, `我川口的`, `里坑的水井干了`,
+//   `后洋明天也要三桶水`, `给小圩送两桶`;
+// - and a word the name reader took for the customer that ends as only a hamlet does (`黄坑 猪饲料两包`).
+// On a 接龙 line, the word that is neither the name, nor goods, nor a count is the line's place. Each is new to the
+// group, so the record is flagged `new-place` and the bot asks before anyone is sent; two candidates are no guess.
 import { isCjk } from './chars.js';
 import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import { KIN } from './kin-words.js';
@@ -11,6 +16,7 @@ import type { PlaceHit } from './places.js';
 
 /** Endings no given name has (吴金水 and 王海洋 are men; 黄坑, 林厝, 林垟, and the plain's 王楼, 李营, 张集 are hamlets). */
 const HAMLET_ONLY_CHARS = '坑厝垟岙寮峁塬坳垭塆湾沟坎坪岭坡寨屯洼岔畈垅陂岃墩埂凼塝嘴咀楼营集圩峒垌';
+const HAMLET_ONLY_END = new Set(HAMLET_ONLY_CHARS.split(''));
 
 const SEGMENT_RE = /[^\s,，。;；!！?？、:：()（）~～]+/g;
 
@@ -28,7 +34,7 @@ const PERSON_RE = new RegExp(
 
 /** Characters hamlet names end in, to tell 林厝 (a hamlet) from 林芳 (a woman) when both start with a surname. */
 const PLACE_CHARS = new Set(
-  '院屋垭梁坝坪湾塆沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑滩洞井枧畔场坑垌街所庙畈垅垄陂岃背围台排岙垟厝洋寮川道埠港湖浦泾浜圩垸店铺口头湾山岗岸洲坞塝垄里村组社队楼营集寺园峒'.split(
+  '院屋垭梁坝坪湾塆沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑滩洞井枧畔场坑垌街所庙畈垅垄陂岃背围台排岙垟厝洋寮川道埠港湖浦泾浜圩垸店铺口头山岸洲坞里村组社队楼营集寺园峒'.split(
     '',
   ),
 );
@@ -91,8 +97,6 @@ function isPlaceLike(word: string, customer: string | null): boolean {
   if (SURNAME_RE.test(word) && !PLACE_CHARS.has(word[word.length - 1] as string) && !customer) return false;
   return true;
 }
-
-const HAMLET_ONLY_END = new Set(HAMLET_ONLY_CHARS.split(''));
 
 /**
  * 黄坑 猪饲料两包 / 林厝 明天上午一桶水: a word standing alone that the name reader took for the customer (黄, 林 are
