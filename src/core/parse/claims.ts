@@ -225,6 +225,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (text.includes('没电')) maskAll(mask, FLAT_RE, text);
   // 下水道堵了 / 水龙头坏了: the room's fittings are no goods (a repair is asked for)
   if (/[道漏龙管池洒浴器灶片]/.test(text) || text.includes('马桶')) maskAll(mask, FITTINGS_RE, text);
+  // 伊屋里没人会弄手机 / 我爸不会用手机: why someone else writes, no phone asked for
+  if (text.includes('手机')) maskAll(mask, /(?:不会|没人会|不太会)(?:弄|用|玩|打)?(?:智能)?手机/g, text);
   // 谢谢支书 / 问一下书记: a cadre's title holds no book
   if (text.includes('书')) maskAll(mask, /支书|书记|秘书/g, text);
   // 我们两个都36.5: the two of us are no count of goods

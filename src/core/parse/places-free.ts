@@ -22,7 +22,7 @@ const SEGMENT_RE = /[^\s,，。;；!！?？、:：()（）~～]+/g;
 
 /** Words that speak, ask or thank (no hamlet holds them). */
 const CHATTER_CHARS = new Set(
-  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚天到加接约订'.split(
+  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚天到加接约订户'.split(
     '',
   ),
 );
@@ -34,7 +34,7 @@ const PERSON_RE = new RegExp(
 
 /** Characters hamlet names end in, to tell 林厝 (a hamlet) from 林芳 (a woman) when both start with a surname. */
 const PLACE_CHARS = new Set(
-  '院屋垭梁坝坪湾塆沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑滩洞井枧畔场坑垌街所庙畈垅垄陂岃背围台排岙垟厝洋寮川道埠港湖浦泾浜圩垸店铺口头山岸洲坞里村组社队楼营集寺园峒'.split(
+  '院屋垭梁坝坪湾塆沟坎岩嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲脚河田林箐凹墩埂峁塬洼岔屯峪窑滩洞井枧畔场坑垌街所庙畈垅垄陂岃背围台排岙垟厝洋寮川道埠港湖浦泾浜圩垸店铺口头山岸洲坞里村组社队楼营集寺园峒角宅埭'.split(
     '',
   ),
 );
@@ -94,7 +94,14 @@ function isPlaceLike(word: string, customer: string | null): boolean {
   if (looksLikeGoods(word)) return false;
   // 吴金水 is a man, 吴厝 a hamlet: a word opening with a surname is a place only by a hamlet's last character,
   // or when the order's customer is named apart from it
-  if (SURNAME_RE.test(word) && !PLACE_CHARS.has(word[word.length - 1] as string) && !customer) return false;
+  // (沈家角, 张家宅: a family's hamlet, named X家…)
+  if (
+    SURNAME_RE.test(word) &&
+    !PLACE_CHARS.has(word[word.length - 1] as string) &&
+    !(word.length >= 3 && word[1] === '家') &&
+    !customer
+  )
+    return false;
   return true;
 }
 
@@ -148,7 +155,7 @@ const FRAMES: readonly RegExp[] = [
   new RegExp(`我是(${CJK}{2,3}?)的(?=${NAME}|老${CJK}|$|[\\s,，。])`),
   new RegExp(`我(?![家自屋是们])(${CJK}{2,3}?)的(?=$|[\\s,，。]|要|给|买)`),
   new RegExp(`^(${CJK}{2,3}?)的(?=[\\s,，])`),
-  new RegExp(`^(${CJK}{2,3}?)\\s*(?=${NAME}(?:$|[\\s,，。]))`),
+  new RegExp(`^(${CJK}{2,3}?)\\s*(?=${NAME}(?:$|[\\s,，。]|要|买))`),
   // (张集张老三: glued to the name after it, only a word ending as a hamlet does)
   new RegExp(`(?:^|[\\s,，。])(${CJK}{1,2}[${HAMLET_ONLY_CHARS}])(?=${NAME}$)`),
   new RegExp(
