@@ -81,7 +81,9 @@ export function findSlots(text: string): SlotHit[] {
     // (36.9 比昨晚好点: the part of the day compared with is not this reading's)
     const later =
       /^\s*(?:再|还要|还会|会)(?:报|量|测)/.test(text.slice(end, end + 4)) ||
-      /(?:比|比起|跟|和)$/.test(text.slice(Math.max(0, start - 2), start));
+      /(?:比|比起|跟|和)$/.test(text.slice(Math.max(0, start - 2), start)) ||
+      // (36度4 昨晚没睡好: the night slept badly is not when the reading was taken)
+      /^(?:没睡|睡不|没怎么睡|失眠)/.test(text.slice(end, end + 4));
     const meal = later || (MEALS.has(w) && !/^(?:后|前|时|的时候|以后|之后)/.test(text.slice(end, end + 3)));
     hits.push({
       start,
