@@ -2,6 +2,7 @@
 // (37块钱一份, 一百二一袋, 复合肥一袋八十五, 菜油两桶 七十五一桶), pack sizes (50斤装的, 一桶20升的, 30个装) and
 // purposes (打虫子的, 喂猪的).
 import type { Mask } from './chars.js';
+import { maskSizes, SIZE_HINT_RE } from './claims-sizes.js';
 import { goodsAt } from './item-lexicon.js';
 
 /** Measure words a price is quoted per (37块钱一份, 120/袋, 一百二一袋). */
@@ -25,13 +26,6 @@ const CN_PRICE_RE = new RegExp(
  */
 const UNIT_PRICE_RE =
   /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2})\s*(?:元|块钱?)?(?=[\s,，。!！?？;；]|是吧|吧|哦|呢|对吧|$)/g;
-/** A pack size is not the quantity: 50斤装的, 30个装, 10L一桶的, 25公斤的 (before goods), 一桶20升的. */
-const NUM = '[\\d.一二两三四五六七八九十百半]+';
-const SIZE_UNIT = '(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)';
-const SIZE_RE = new RegExp(
-  `${NUM}\\s*${SIZE_UNIT}\\s*(?:装的?|一(?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:的|那种)|的(?=[\\u4e00-\\u9fa5]|[\\s,，。]|$|[\\d一二两三四五六七八九十]+\\s*[袋桶包瓶箱盒件]))|[一每](?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:是|有)?\\s*${NUM}\\s*${SIZE_UNIT}的?(?=$|[\\s,，。)）])`,
-  'g',
-);
 const DIMENSION_RE = /(?:宽|长|高|厚)?[一二两三四五六七八九十\d.]+(?:米|尺)[一二三四五六七八九\d]?的/g;
 const MONEY_TO_RE = /钱[^，,。!！?？\s]{0,6}?(?:转给|打给|交给|给)[\u4e00-\u9fa5]{1,5}/g;
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
@@ -45,51 +39,11 @@ const USED_FOR_RE = /(?<=[\s,，。(（])[\u4e00-\u9fa5]{2,5}?(?:上|里)?用的
 const PASTIME_RE = /[和跟][\u4e00-\u9fa5]{1,4}?(?:视频|下棋|聊天|打牌|通话|打游戏)[\u4e00-\u9fa5]{0,2}/g;
 const FAMILY_BRINGS_RE =
   /(?:家里人|家人|家属|亲戚|朋友|老婆|老公|爱人|媳妇|我妈|我爸)(?:说)?(?:要|会|来)?给我送(?:点|些|一些)?[\u4e00-\u9fa5]{0,6}/g;
-const SIZE_HINT_RE =
-  /(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)\s*(?:装|一|的)|[一每][桶袋箱瓶件盒包壶提罐](?:是|有)?\s*[\d一二两三四五六七八九十]/;
 const PURPOSE_HINT_RE =
   /(?:^|[\s,，。?？!！(（])(?:要|是)?(?:打|喂|做|煮|炒|腌|种|施|撒|喷|治|防|杀|拌|泡|给)/;
 /** 能送一壶开水吗？要给宝宝冲奶粉: what the goods are for, a clause of its own. */
 const FOR_WHOM_RE =
   /(?<=^|[\s,，。?？!！(（])(?:要|是)?给[\u4e00-\u9fa5]{1,3}?(?:冲|泡|煮|洗|擦|喂)[\u4e00-\u9fa5]{1,4}(?=$|[\s,，。!！?？)）])/g;
-/** 50斤装的大米 / 一桶20升的: a size beside the quantity; 一袋五十斤的大米 keeps its 一袋 (the quantity). */
-export function maskSizes(mask: Mask, text: string): void {
-  for (const m of text.matchAll(SIZE_RE)) {
-    let start = m.index;
-    // 一桶20升的 is the size of a barrel only when the barrels ordered are counted elsewhere (来三桶)
-    if (/^[一每]/.test(m[0])) {
-      const measure = m[0][1] as string;
-      const others = text.slice(0, m.index) + text.slice(m.index + m[0].length);
-      if (!new RegExp(`[\\d一二两三四五六七八九十几]\\s*${measure}`).test(others)) start += 2;
-      // (菜油两桶 不对 一桶 五升的: the count put right is the quantity, the size after it the barrel's)
-      else if (/(?:不对|不是|错了|改成|改为)[\s,，]*(?:是|要)?$/.test(text.slice(0, m.index))) start += 2;
-    }
-    // 一壶5斤装的白酒: right after its quantity a pack size is read with it too
-    if (
-      /装的?$/.test(m[0]) &&
-      /[\u4e00-\u9fa5]/.test(text[m.index + m[0].length] ?? '') &&
-      /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)$/.test(text.slice(0, m.index))
-    )
-      continue;
-    // a size before goods (25公斤的复合肥) is kept only when the goods are counted elsewhere
-    if (m[0].endsWith('的') && !/装|一|每/.test(m[0])) {
-      // 一袋五十斤的大米: right after its quantity the size is read with it (the item reader's spec)
-      if (/[\d一二两三四五六七八九十几]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)\s*$/.test(text.slice(0, m.index)))
-        continue;
-      if (!countedElsewhere(text, m.index, m[0].length)) continue;
-    }
-    mask.set(start, m.index + m[0].length);
-  }
-}
-
-function countedElsewhere(text: string, at: number, len: number): boolean {
-  const rest = text.slice(0, at) + ' '.repeat(len) + text.slice(at + len);
-  // (买袋米: a measure word after the verb is one bag)
-  return /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)|[买要来带订拿][袋桶箱]/.test(
-    rest,
-  );
-}
-
 /**
  * 菜油两桶 七十五一桶: a number of ten or more before 一 + a measure that the goods are already counted in is a
  * price, not a second quantity (二十一袋 alone is 21 bags).

@@ -28,8 +28,9 @@ const CHATTER_CHARS = new Set(
 );
 
 /** Titles and kin: who is addressed or ordered for, never where. */
+const KIN_WORD = `(?:${KIN.join('|')})`;
 const PERSON_RE = new RegExp(
-  `^(?:小|老|阿)[\\u4e00-\\u9fa5]$|^(?:${KIN.join('|')})|书记|主任|村长|组长|队长|师傅|医生|老师|志愿者|大哥|大姐|兄弟|老乡|叔|姨|伯|婆|爷|奶|哥|姐|嫂|嬢|孃|妹|弟|娃|崽|仔|(?:${KIN.join('|')})$`,
+  `^(?:小|老|阿)[\\u4e00-\\u9fa5]$|^${KIN_WORD}|书记|主任|村长|组长|队长|师傅|医生|老师|志愿者|大哥|大姐|兄弟|老乡|叔|姨|伯|婆|爷|奶|哥|姐|嫂|嬢|孃|妹|弟|娃|崽|仔|${KIN_WORD}$`,
 );
 
 /** Characters hamlet names end in, to tell 林厝 (a hamlet) from 林芳 (a woman) when both start with a surname. */
