@@ -138,7 +138,7 @@ export async function createShouwang(opts: ShouwangOptions) {
 
   const jobRuns = instrumentJobRuns(createJobRunsRepo(database.db, instanceId), metrics);
   const scheduler = createScheduler({ jobRuns, clock, log: log.child({ part: 'jobs' }) });
-  scheduler.add(redispatchStalledJob(services, handle, config.timeZone));
+  scheduler.add(redispatchStalledJob(services, handle, config.timeZone, clock));
   scheduler.add(pruneJobRunsJob(jobRuns, config.timeZone));
 
   /** Every site's timetable (reminders, nudges, digests, volunteers' lists) from its current settings. */

@@ -1,6 +1,7 @@
 // Jobs that keep the pipeline whole: messages stored but never handled (the process died between the
 // two) are handled again, and old coordinator rows are pruned.
 import type { JobRunsRepo } from '../../db/repositories/job-runs.js';
+import type { Clock } from '../core/clock.js';
 import type { ChatMessage } from '../core/domain.js';
 import type { Services } from '../services/index.js';
 import { chatMessageOf } from '../services/stored-message.js';
@@ -13,15 +14,18 @@ export function redispatchStalledJob(
   services: Pick<Services, 'messages' | 'groups'>,
   handle: (msg: ChatMessage) => Promise<void>,
   timeZone: string,
+  clock: Clock,
 ): Job {
   return {
     name: 'redispatch-stalled-messages',
     cron: '* * * * *',
     timeZone,
     liveOnly: true,
-    async run(fireAt) {
+    // Measured on the service's clock, which stamped `receivedAt` (the same as the system's, live; a
+    // simulated one in the sandbox and tests, where the fire's own time would find every message stalled).
+    async run() {
       const stalled = await services.messages.stalled(
-        new Date(fireAt.getTime() - STALL_MS),
+        new Date(clock.now().getTime() - STALL_MS),
         MAX_ATTEMPTS,
         100,
       );

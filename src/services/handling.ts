@@ -4,7 +4,9 @@
 // the repositories coalesce), and the outcomes are recorded with one statement. If anything in a batch of
 // several fails, it rolls back and its messages are handled one unit each, with every listener in a
 // savepoint, so a failure stays with the listener and message that caused it. Order within a room is the
-// intake's (a room has one message in hand at a time).
+// intake's (a room has one message in hand at a time). A message handed over again while it is still in
+// hand (the intake and the stalled-messages job, or a staff "read again", can find it waiting at the same
+// moment) joins the handling already under way: its listeners run once.
 import type { Db, Tx } from '../../db/client.js';
 import { createMessagesRepo } from '../../db/repositories/messages.js';
 import { unitOfWork } from '../../db/unit.js';
@@ -45,7 +47,9 @@ export function createHandling(deps: HandlingDeps) {
     const states = await unitOfWork(deps.db, async (tx) => {
       const repo = createMessagesRepo(tx);
       const mine = await repo.claim(msgs.map((m) => m.id));
-      const todo = msgs.filter((m) => mine.has(m.id));
+      // Once each, even if a message came twice: `claim` locks rows, and a transaction's own locks never
+      // keep it out.
+      const todo = msgs.filter((m, i) => mine.has(m.id) && msgs.findIndex((n) => n.id === m.id) === i);
       // Settled, not raced: a failure must not end the transaction under listeners still running in it.
       const settled = await Promise.allSettled(todo.map((m) => deps.receiver.receive(m, tx, { isolate })));
       const failed = settled.find((s) => s.status === 'rejected');
@@ -99,9 +103,18 @@ export function createHandling(deps: HandlingDeps) {
     },
   });
 
+  /** Messages in hand, by id: a message handed over again meanwhile waits for the same handling. */
+  const inHand = new Map<number, Promise<void>>();
+
   return {
     /** Handles a stored message (with others waiting at the same time); resolves once it is committed. */
-    handle: (msg: ChatMessage): Promise<void> => batches.add(msg),
+    handle(msg: ChatMessage): Promise<void> {
+      const current = inHand.get(msg.id);
+      if (current) return current;
+      const handling = batches.add(msg).finally(() => inHand.delete(msg.id));
+      inHand.set(msg.id, handling);
+      return handling;
+    },
   };
 }
 
