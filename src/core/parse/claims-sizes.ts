@@ -16,12 +16,14 @@ export const SIZE_HINT_RE =
 
 /** 50斤装的大米 / 一桶20升的: a size beside the quantity; 一袋五十斤的大米 keeps its 一袋 (the quantity). */
 export function maskSizes(mask: Mask, text: string): void {
+  // (counted elsewhere: not in a price already claimed — 一袋四十斤的 八十块钱一袋 is one bag)
+  const seen = mask.apply(text);
   for (const m of text.matchAll(SIZE_RE)) {
     let start = m.index;
     // 一桶20升的 is the size of a barrel only when the barrels ordered are counted elsewhere (来三桶)
     if (/^[一每]/.test(m[0])) {
       const measure = m[0][1] as string;
-      const others = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+      const others = seen.slice(0, m.index) + seen.slice(m.index + m[0].length);
       if (!new RegExp(`[\\d一二两三四五六七八九十几]\\s*${measure}`).test(others)) start += 2;
       // (菜油两桶 不对 一桶 五升的: the count put right is the quantity, the size after it the barrel's)
       else if (/(?:不对|不是|错了|改成|改为)[\s,，]*(?:是|要)?$/.test(text.slice(0, m.index))) start += 2;
@@ -38,7 +40,7 @@ export function maskSizes(mask: Mask, text: string): void {
       // 一袋五十斤的大米: right after its quantity the size is read with it (the item reader's spec)
       if (/[\d一二两三四五六七八九十几]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)\s*$/.test(text.slice(0, m.index)))
         continue;
-      if (!countedElsewhere(text, m.index, m[0].length)) continue;
+      if (!countedElsewhere(seen, m.index, m[0].length)) continue;
     }
     mask.set(start, m.index + m[0].length);
   }

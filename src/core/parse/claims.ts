@@ -4,6 +4,7 @@
 import type { Mask } from './chars.js';
 import { maskSizes, SIZE_HINT_RE } from './claims-sizes.js';
 import { goodsAt } from './item-lexicon.js';
+import { maskPerHead, mayCountPerHead } from './per-head.js';
 
 /** Measure words a price is quoted per (37块钱一份, 120/袋, 一百二一袋). */
 const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份支把条只串板])';
@@ -109,6 +110,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
   }
   maskSpokenPrices(mask, text);
+  if (mayCountPerHead(text)) maskPerHead(mask, text);
   // 和隔壁视频下棋 / 我老婆说给我送点换洗衣服: a pastime, and what family bring, are nothing asked of staff
   if (text.includes('和') || text.includes('跟')) maskAll(mask, PASTIME_RE, text);
   if (text.includes('给我送')) maskAll(mask, FAMILY_BRINGS_RE, text);
@@ -126,8 +128,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
     maskAll(mask, /(?<=在|去|到|从)(?:镇上|街上|县城|场上|城里)?的?(?:药房|药店|超市|卫生院|诊所)/g, text);
   // 电池 要四节 手电筒用的: what the goods are for, said after them in a clause of its own
   if (text.includes('用的')) maskAll(mask, USED_FOR_RE, text);
-  // 热水壶坏了 烧不开水: what the broken goods no longer do is no goods
-  if (text.includes('烧不')) maskAll(mask, /(?<=烧不[开热])水/g, text);
+  // 热水壶坏了 烧不开水 / 烧不了开水: what the broken goods no longer do is no goods
+  if (text.includes('烧不')) maskAll(mask, /(?<=烧不[开热])水|(?<=烧不(?:了|出))[开热]?水/g, text);
   // 能不能送一壶开水过来 娃儿要冲奶粉: what the goods are for, a clause of its own
   if (text.includes('要冲'))
     maskAll(mask, /(?<=^|[\s,，。])[\u4e00-\u9fa5]{0,3}要冲[\u4e00-\u9fa5]{1,3}(?=$|[\s,，。!！])/g, text);

@@ -2,7 +2,7 @@
 // none is not-an-order.ts.
 import type { Item, OrderRecord, Vocabulary } from '../records.js';
 import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
-import { HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
+import { HAMLET_END, SELF_NAME_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
 import type { PlaceHit } from './places.js';
 
@@ -250,5 +250,5 @@ export function customerBeside(
 }
 
 const SELF_NAMED_RE = new RegExp(
-  `我是(?:[\\u4e00-\\u9fa5]{1,4}?的?)?([${SURNAMES}](?:阿|老)?(?:(?![家的嘞了咧哦呢啊呀嘛])[\\u4e00-\\u9fa5]){1,2}?)(?=$|[\\s,，。!！]|我|你|要|买|帮|的(?:儿子|女儿|孙子|孙女|外孙|媳妇))`,
+  `我是(?:[\\u4e00-\\u9fa5]{1,4}?的?)?([${SURNAMES}](?:阿|老)?(?:(?![家的嘞了咧哦呢啊呀嘛])[\\u4e00-\\u9fa5]){1,2}?)(?=$|[\\s,，。!！]|我|你|要|买|帮|的(?:儿子|女儿|孙子|孙女|外孙|媳妇)|${SELF_NAME_END})`,
 );

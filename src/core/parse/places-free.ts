@@ -11,7 +11,7 @@
 import { isCjk } from './chars.js';
 import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import { KIN } from './kin-words.js';
-import { SURNAMES } from './name-words.js';
+import { SELF_NAME_END, SURNAMES } from './name-words.js';
 import type { PlaceHit } from './places.js';
 
 /** Endings no given name has (吴金水 and 王海洋 are men; 黄坑, 林厝, 林垟, and the plain's 王楼, 李营, 张集 are hamlets). */
@@ -152,7 +152,9 @@ const NAME = `[${SURNAMES}](?:阿|老)?${CJK}{1,2}`;
  * 张老汉 / 我川口的 / 石坑林永福 / 里坑的水井干了 / 后洋明天也要三桶水 / 茶寮这边.
  */
 const FRAMES: readonly RegExp[] = [
-  new RegExp(`我是(${CJK}{2,3}?)(?=${NAME}(?:的|$|[\\s,，。]|要|买|你|给|帮|[儿孙女媳老爸妈]))`),
+  new RegExp(
+    `我是(${CJK}{2,3}?)(?=${NAME}(?:的|$|[\\s,，。]|要|买|你|给|帮|[儿孙女媳老爸妈]|${SELF_NAME_END}))`,
+  ),
   new RegExp(`我是(${CJK}{2,3}?)的(?=${NAME}|老${CJK}|$|[\\s,，。])`),
   new RegExp(`我(?![家自屋是们])(${CJK}{2,3}?)的(?=$|[\\s,，。]|要|给|买)`),
   new RegExp(`^(${CJK}{2,3}?)的(?=[\\s,，])`),

@@ -27,6 +27,7 @@ import { isNotAnOrder } from './not-an-order.js';
 import { scanNumbers } from './numbers.js';
 import { buildOrder, customerBeside } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
+import { countPerHead, mayCountPerHead } from './per-head.js';
 import { findPersons } from './persons.js';
 import { bestPlace, findPlaces } from './places.js';
 import { customerAsPlace, framedPlace, freeStandingPlace } from './places-free.js';
@@ -190,6 +191,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   if (few && items[0]) items[0].item.qty = few[1] === '三' ? 3 : 2;
   const goods: Item[] = [];
   for (const h of items) goods.push(h.item);
+  // 我们一家三口 口罩每人要三个: nine masks
+  if (mayCountPerHead(text)) countPerHead(text, goods);
   // 帮我捎个快递回来: a parcel fetched from town is on the volunteers' list
   if (asOrder && goods.length === 0 && cancels.length === 0 && text.includes('快递')) {
     const parcel = parcelErrand(text);
