@@ -114,6 +114,11 @@ const WORDS: Record<string, string> = {
   昨晡日: '昨天',
   听晚: '明晚',
   下昼: '下午',
+  上昼: '上午',
+  探热针: '体温计',
+  改做: '改成',
+  好返晒: '好了',
+  好返: '好了',
   晏昼: '下午',
   夜晚: '晚上',
   朝头早: '早上',
@@ -218,7 +223,9 @@ const PLACED: readonly [string, RegExp, string][] = [
   // 个女话想要: 话 (说) after a person; 电话, 说话 stay
   ['话', /(?<![电通对说讲笑大废好坏情闲空实真假的句])话(?=想|要|佢|冇|唔|不|系|今|听)/g, '说'],
   // 畀多盒, 加多张: Cantonese "one more"
-  ['多', /(?<=[给加要拿送])多(?=[张盒个包瓶支条件卷袋桶份本双])/g, '一'],
+  ['多', /(?<=[给加要拿送有])多(?=[张盒个包瓶支条件卷袋桶份本双])/g, '一'],
+  // 95蚊一包: Cantonese 蚊 (yuan) after a sum; 蚊香, 驱蚊水 stay
+  ['蚊', /(?<=\d\s*)蚊(?=[一每/钱]|$|[\s,，。])/g, '块'],
   // Cantonese 同 (和) between two things: 我同老婆, 口罩同一对手套; 同一天, 同事, 相同 stay
   [
     '同',
@@ -239,7 +246,7 @@ export function readDialectInPlace(text: string): string {
   const me = out.includes('俺') ? out.replace(/俺(?![爹娘妈爸])/g, '我') : out;
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺]/;
+const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);

@@ -33,7 +33,7 @@ export type { Jielong, JielongLine } from './jielong.js';
 export { measuredAgain } from './measures.js';
 
 const FORWARDED_NOTICE_RE =
-  /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?(?:群公告|公告|通知)?\s*[:：【[]|转(?:发)?(?:一下)?[\u4e00-\u9fa5]{1,8}?(?:发|说)的(?:通知|消息|话)?\s*[:：【[]|转发(?:一下)?[\u4e00-\u9fa5]{1,8}?的\s*[:：【[]|转发(?:一下)?(?:村委会?|居委会|社区|镇上|镇政府|指挥部|医生|护士|工作人员|志愿队|志愿者)\s*[:：【[]|【(?:重要|紧急)?通知】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】|(?:温馨)?提醒[:：])/;
+  /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?(?:群公告|公告|通知)?\s*[:：【[]|转(?:发)?(?:一下)?[\u4e00-\u9fa5]{1,8}?(?:发|说)的(?:通知|消息|话)?\s*[:：【[]|转发(?:一下)?[\u4e00-\u9fa5]{1,8}?的\s*[:：【[]|转发(?:一下)?(?:村委会?|居委会|社区|镇上|镇政府|指挥部|医生|护士|工作人员|志愿队|志愿者)\s*[:：【[]|【(?:重要|紧急)?通知】|【[\u4e00-\u9fa5]{1,10}(?:通知|公告|通告)】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】|(?:温馨)?提醒[:：])/;
 
 const FORMAT_EXAMPLE_RE = /例[:：]|例如|比如|举例|如[:：]/;
 /** 房间号+体温 / 名字+要啥: the fields of a report, joined by a plus. */
@@ -112,7 +112,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // (normalising drops a bracketed tag such as [转发] with WeChat's [微笑], so the raw text is looked at too)
   if (
     (FORWARDED_NOTICE_RE.test(text) || FORWARDED_NOTICE_RE.test(raw)) &&
-    /各位|各村|各组|各户|通知|公告|规定|注意|请|须|务必|应当?立即|严格|落实|不得|格式|例如|比如|例[:：]/.test(
+    /各位|各村|各组|各户|通知|公告|规定|注意|请|须|务必|应当?立即|严格|落实|不得|格式|例如|比如|例[:：]|者[,，]?可|可解除/.test(
       text,
     )
   )

@@ -133,6 +133,13 @@ function pickName(
   if (isKnownGoods(before.name) && !looksLikeGoods(after.name)) return before;
   // 布洛芬1盒 创可贴: the quantity written onto a name is that name's; a space parts it from the next
   if (before.end === q.start && /^\s/.test(x.text.slice(q.end, after.start))) return before;
+  // 帮我带谷种二十斤秧盘一百二: goods right after the verb, then their count, are written goods-then-count
+  if (
+    before.end === q.start &&
+    isKnownGoods(before.name) &&
+    /[带买要订捎]$/.test(x.text.slice(0, before.start))
+  )
+    return before;
   return after;
 }
 

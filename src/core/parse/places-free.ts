@@ -15,7 +15,7 @@ import { SELF_NAME_END, SURNAMES } from './name-words.js';
 import type { PlaceHit } from './places.js';
 
 /** Endings no given name has (吴金水 and 王海洋 are men; 黄坑, 林厝, 林垟, and the plain's 王楼, 李营, 张集 are hamlets). */
-const HAMLET_ONLY_CHARS = '坑厝垟岙寮峁塬坳垭塆湾沟坎坪岭坡寨屯洼岔畈垅陂岃墩埂凼塝嘴咀楼营集圩峒垌';
+const HAMLET_ONLY_CHARS = '坑厝垟岙寮峁塬坳垭塆湾沟坎坪岭坡寨屯洼岔畈垅陂岃墩埂凼塝嘴咀楼营集圩峒垌坞';
 const HAMLET_ONLY_END = new Set(HAMLET_ONLY_CHARS.split(''));
 
 const SEGMENT_RE = /[^\s,，。;；!！?？、:：()（）~～]+/g;

@@ -35,11 +35,12 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 请问体温到37.5要送医院吗: a value put in a question about the rules is nobody's reading
   if (/规定|请问|问一下/.test(text) && /吗|么|\?|？/.test(text))
     all = all.filter((h) => !/(?:到|达到|超过|上了)\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)));
-  // 体温多少算发烧啊？37.3吗: a number put as the answer to a question about the threshold is no reading
+  // 体温多少算发烧啊？37.3吗 / 多少度算发烧 37.3还是37.5？: a number put as the answer to a question about the
+  // threshold is no reading
   if (HOW_HIGH_RE.test(text))
     all = all.filter(
       (h) =>
-        !/^\s*(?:度|℃)?\s*(?:吗|么|嘛|吧|啊|\?|？|算不算|算吗|是不是|行不行)/.test(
+        !/^\s*(?:度|℃)?\s*(?:吗|么|嘛|吧|啊|呢|\?|？|算不算|算吗|是不是|行不行|还是|或者)/.test(
           text.slice(h.end, h.end + 6),
         ),
     );

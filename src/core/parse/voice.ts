@@ -15,9 +15,9 @@ import { replaceWords, wordTable } from './word-table.js';
  */
 const DAI_RE = /[0-9一二两三四五六七八九十几半][带代]/g;
 
-/** 尿素嗯两袋 / 复合肥呃不要了: a voice filler inside a sentence is no word of it. */
+/** 尿素嗯两袋 / 复合肥呃不要了: a voice filler inside a sentence is no word of it (嗯奶, 嗯妈: a mother in Gan). */
 const FILLER_RE =
-  /(?<=[\u4e00-\u9fa5\d])[嗯呃]+(?=[\u4e00-\u9fa5\d])|(?<=[\d一二两三四五六七八九十][袋桶包斤瓶箱盒件板把个卷提支块壶罐])\s+[嗯呃]+\s+(?=[\u4e00-\u9fa5])/g;
+  /(?<=[\u4e00-\u9fa5\d])(?:[嗯呃]+(?=[\u4e00-\u9fa5\d])(?<!嗯(?=[奶妈])))|(?<=[\d一二两三四五六七八九十][袋桶包斤瓶箱盒件板把个卷提支块壶罐])\s+[嗯呃]+\s+(?=[\u4e00-\u9fa5])/g;
 
 const NO_THEN_COUNT_RE =
   /([\d一二两三四五六七八九十]{1,3}\s*[袋桶包斤瓶箱盒件卷把支个])\s*[,，]\s*不\s*[,，]\s*(?=[\d一二两三四五六七八九十])/g;
