@@ -40,7 +40,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   if (HOW_HIGH_RE.test(text))
     all = all.filter(
       (h) =>
-        !/^\s*(?:度|℃)?\s*(?:吗|么|嘛|吧|啊|呢|\?|？|算不算|算吗|是不是|行不行|还是|或者)/.test(
+        !/^\s*(?:度|℃)?\s*(?:吗|么|嘛|吧|啊|呢|\?|？|算不算|算吗|是不是|行不行|还是|或者|不\s*[?？吧])/.test(
           text.slice(h.end, h.end + 6),
         ),
     );
@@ -51,6 +51,14 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
   if (HEARSAY_RE.test(text) && !/[帮替代][^，。,]{0,8}报/.test(text))
     all = all.filter((h) => !hearsay(text.slice(0, h.start)));
+  // 大米涨价了 25斤一袋的涨到37.5了: a price risen or fallen to a sum is no reading
+  if (/价|钱|元|块/.test(text))
+    all = all.filter(
+      (h) =>
+        !/(?:涨到|降到|涨了|降了|价(?:格|钱)?(?:是|到|涨到)?)\s*$/.test(
+          text.slice(Math.max(0, h.start - 4), h.start),
+        ),
+    );
   // 我昨天发的36.5是猪肉价钱 不是体温: a number the sender says is no temperature is none
   if (NOT_A_READING_RE.test(text)) return [];
   // 38度嘅白酒两瓶: the strength of a liquor is no reading
