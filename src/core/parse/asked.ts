@@ -2,7 +2,7 @@
 // list of goods. Goods mentioned inside a statement (36个口罩已经分好了) are not.
 import { isCjk } from './chars.js';
 import { FIX_WORDS } from './goods-choice.js';
-import { goodsAt, looksLikeGoods } from './item-lexicon.js';
+import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
 import { HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { parseNumber } from './numerals.js';
@@ -33,6 +33,13 @@ function goodsLike(h: ItemHit): boolean {
 }
 
 /** Goods count as asked for only when the message asks: a verb, 能…吗, 麻烦, or a bare list of goods. */
+const UNKNOWN_MEASURE_RE = /^[一二两三四五六七八九十几半\d]{1,3}[\u4e00-\u9fa5](?<![号次型代])/;
+
+function countedInUnknownMeasure(name: string): boolean {
+  const m = UNKNOWN_MEASURE_RE.exec(name);
+  return m !== null && !isKnownGoods(name) && isKnownGoods(name.slice(m[0].length));
+}
+
 export function keepAskedFor(
   text: string,
   masked: string,
@@ -40,8 +47,13 @@ export function keepAskedFor(
   clock: boolean,
   quarantine: boolean,
 ): ItemHit[] {
-  // 要一份白粥 不要鸡蛋: goods said not to be wanted are a wish about the rest, not asked for
-  let items = found.filter((h) => !NOT_WANTED_RE.test(masked.slice(Math.max(0, h.start - 4), h.start)));
+  // 要一份白粥 不要鸡蛋: goods said not to be wanted are a wish about the rest, not asked for; 要三背柴火: a count in a
+  // measure not known (背) is no part of the goods' name — not read, so the message goes to a person
+  let items = found.filter(
+    (h) =>
+      !NOT_WANTED_RE.test(masked.slice(Math.max(0, h.start - 4), h.start)) &&
+      !countedInUnknownMeasure(h.item.name),
+  );
   // 送书 asks for a book; 8点半送早饭 (a clock time) tells when breakfast comes
   const frame = FRAME_RE.test(text) || (quarantine && !clock && text.includes('送'));
   // 更正一下 刚才说的挂面是五斤不是三斤: a fix of an order asks for the goods at the count it gives

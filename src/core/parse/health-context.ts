@@ -241,6 +241,23 @@ export const GENERAL_COMPLAINT_RE =
 export const OWN_COMPLAINT_RE = /(?:^|[\s,，。])(?:我|俺)(?:也|还)?(?:有点|有些|这两天|今天)|^(?:浑身|全身)/;
 
 /** A word of two characters or more, not a slot or a filler, right before a reading (大宝36.5): maybe a person. */
+/**
+ * 1108 我36.4 老婆36.5 乐乐36.8: in a family's list, the word standing alone right before a reading (a pet name, 小的,
+ * 幺妹儿) is whose it is, not the person before's; null when the words between are no such word.
+ */
+export function listedNameBefore(text: string, from: number, to: number): string | null {
+  const m = /(?:^|[\s,，、。])([\u4e00-\u9fa5]{2,3})\s*$/.exec(text.slice(from, to));
+  const w = m?.[1];
+  if (
+    !w ||
+    /^(?:今|昨|明|早|晚|上|下|中|体|温|复|再|现|刚|还|也|都|又|才|量|测|是|有|没|不|好|一|正|差|额|耳|腋)/.test(
+      w,
+    )
+  )
+    return null;
+  return w !== '小的' && w !== '大的' && /[度了的吧呢啊呀哦]$/.test(w) ? null : w;
+}
+
 export function unknownWordBefore(text: string, from: number, to: number): boolean {
   const before = text
     .slice(from, to)

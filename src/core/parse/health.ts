@@ -8,6 +8,7 @@ import {
   dayOf,
   eitherOr,
   GENERAL_COMPLAINT_RE,
+  listedNameBefore,
   namePersons,
   normalPersons,
   OWN_COMPLAINT_RE,
@@ -148,9 +149,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           ? [inOrder[i] as string]
           : named.length > 0
             ? named.map((p) => p.person)
-            : prevPerson
-              ? [prevPerson]
-              : [];
+            : [prevPerson && (listedNameBefore(text, prevEnd, t.start) ?? prevPerson)].filter((p) => !!p);
       const said2 = dayOf(text, prevEnd, t.start);
       const prev = out[out.length - 1]?.record;
       // 昨天早上36.5 晚上36.9: the day holds for the next reading unless its slot comes earlier (昨晚38.2 早上36.8)
@@ -191,7 +190,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           if (eitherOr(text, prevEnd, t.start)) doubt(last, 'number');
           else if (!REMEASURED_RE.test(text) && asked) doubt(last, 'person');
         } else {
-          // (老娘三十六度五 幺妹儿三十六度八: kept apart, but taking the person before: the bot asks)
+          // (a reading with no word of its own before it, after a person's: kept apart, taking that person: asked)
           if (byCount && last?.person && record.person === last.person && !before.length)
             doubt(record, 'person');
           if (last && twoOrOne === 'ask') for (const r of [last, record]) doubt(r, 'person');
