@@ -60,6 +60,11 @@ export interface RequestRecord extends Doubtful {
   urgent: boolean;
   items: Item[];
   room: string | null;
+  /**
+   * Internal (left out of `shouwang parse`): the 接龙 line this request is, its number and text as written, so
+   * that a list re-posted as it grows opens a ticket for each line once.
+   */
+  jielongLine?: { seq: number | null; line: string };
 }
 
 export interface OrderRecord extends Doubtful {
@@ -127,7 +132,9 @@ export interface Vocabulary {
 
 /** Internal fields `shouwang parse` leaves out of its output. */
 export function publicRecord(r: ParsedRecord): ParsedRecord {
-  if (!('doubts' in r) && !('earlier' in r)) return r;
-  const { doubts: _d, earlier: _e, ...rest } = r as HealthRecord;
+  if (!('doubts' in r) && !('earlier' in r) && !('jielongLine' in r)) return r;
+  const { doubts: _d, earlier: _e, jielongLine: _j, ...rest } = r as HealthRecord & {
+    jielongLine?: unknown;
+  };
   return rest as ParsedRecord;
 }

@@ -197,6 +197,41 @@ describe('a sender the bot does not know yet', () => {
 });
 
 describe('requests', () => {
+  it('makes each line of a 接龙 a ticket of its room once, however often the list is re-posted', async () => {
+    const head = '#接龙 需要代买洗衣粉的接一下 下午统一去买';
+    expect(texts(await h.say(RESIDENTS, '小王', `${head}\n1. 2107 洗衣粉一袋`, '2020-02-15 09:00'))).toEqual([
+      [RESIDENTS, '@小王 接龙已登记 1 条：R-0001，工作人员会统一安排。'],
+    ]);
+    const grown = `${head}\n1. 2107 洗衣粉一袋\n2. 2105 洗衣粉一袋 衣架5个\n3. 2106 洗衣粉一袋`;
+    // The group hears ticket numbers only: no one's room or goods beyond what the list already says.
+    expect(texts(await h.say(RESIDENTS, '2105高', grown, '2020-02-15 09:10'))).toEqual([
+      [RESIDENTS, '@2105高 接龙已登记 2 条：R-0002、R-0003，工作人员会统一安排。'],
+    ]);
+    // The same list again: nothing new, nothing said, nothing opened.
+    expect(await h.say(RESIDENTS, '小王', grown, '2020-02-15 09:20')).toEqual([]);
+    expect(await stateOf(grown)).toBe('handled');
+    const tickets = await db().select().from(requests).orderBy(asc(requests.number));
+    expect(
+      tickets.map((q) => [
+        q.number,
+        q.room,
+        q.residentId,
+        q.talkerName,
+        q.items.map((i) => `${i.name}${i.qty}${i.unit}`),
+      ]),
+    ).toEqual([
+      [1, '2107', (await residentNamed('王某')).id, '小王', ['洗衣粉1袋']],
+      [2, '2105', (await residentNamed('高某')).id, '2105高', ['洗衣粉1袋', '衣架5个']],
+      // (李某 has no WeChat the bot knows: the one who posted the line hears when it is done)
+      [3, '2106', (await residentNamed('李某')).id, '2105高', ['洗衣粉1袋']],
+    ]);
+    // Done: the resident of the room hears it, not the one who happened to post the list.
+    expect(texts(await h.say(STAFF, '李护士', '#完成 R-0001', '2020-02-15 15:00'))).toContainEqual([
+      RESIDENTS,
+      '@小王 您的需求 R-0001（洗衣粉）已办好。',
+    ]);
+  });
+
   it('tells staff when the resident will hear a ticket is done: at once, or after quiet hours', async () => {
     // The next morning, before the end of quiet hours (a simulated clock runs forward only).
     await h.say(RESIDENTS, '2105高', '需要一个体温计', '2020-02-16 05:50');

@@ -143,7 +143,9 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     const readings = (line: string) => parsePlain(tightenDecimals(line), opts).filter(isHealth);
     // (a village's 体温接龙 of those back from Hubei is read as a residents' one)
     const healthOf = (line: string) => namedReadings(line, jielong.header, readings);
-    return jielongOrders(jielong, localMoment(input.at, input.timeZone), healthOf);
+    return jielongOrders(jielong, localMoment(input.at, input.timeZone), healthOf, {
+      quarantine: input.context === 'quarantine',
+    });
   }
   // 今早全组返乡人员体温：\n张强 36.5\n李娟 36.7: a roster of readings, one resident a line
   const roster = rosterRows(text);

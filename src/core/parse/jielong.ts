@@ -1,16 +1,26 @@
 // 接龙: a header (#接龙 or a title line) followed by numbered lines (1. / 1、 / ① / (1) / "1 "), each a name and
 // usually goods. The bot keeps a 接龙 as a list with its own identity and de-duplicates re-posts, so the
 // structure is exposed; parseMessage turns each line that orders something into one order record.
-import type { CancelRecord, DayPart, HealthRecord, Item, OrderRecord, WaterRecord } from '../records.js';
+import type {
+  CancelRecord,
+  DayPart,
+  HealthRecord,
+  Item,
+  OrderRecord,
+  RequestCategory,
+  RequestRecord,
+  WaterRecord,
+} from '../records.js';
 import { findDates, resolveDay } from './dates.js';
 import { doubt } from './doubts.js';
-import { goodsAt, goodsSuffix } from './item-lexicon.js';
+import { categoryOf, goodsAt, goodsSuffix } from './item-lexicon.js';
 import { readLine } from './jielong-line.js';
 import type { LocalDate } from './local-time.js';
 import { readNameBackward } from './names.js';
 import { chineseToNumber } from './numerals.js';
 import { bestPlace, findPlaces } from './places.js';
 import { freeStandingInLine } from './places-free.js';
+import { findExplicitRooms } from './rooms.js';
 import { isWaterItem } from './water.js';
 
 export interface JielongLine {
@@ -165,8 +175,9 @@ export function jielongOrders(
   j: Jielong,
   local: LocalDate | null = null,
   healthOf: ((line: string) => HealthRecord[]) | null = null,
-): (OrderRecord | WaterRecord | HealthRecord | CancelRecord)[] {
-  const out: (OrderRecord | WaterRecord | HealthRecord | CancelRecord)[] = [];
+  opts: { quarantine?: boolean } = {},
+): (OrderRecord | WaterRecord | HealthRecord | CancelRecord | RequestRecord)[] {
+  const out: (OrderRecord | WaterRecord | HealthRecord | CancelRecord | RequestRecord)[] = [];
   let headerWhen: { date: string | null; part: DayPart | null } | null = null;
   // #接龙 明天统一送到3组晒坝: where the header sends everything is each line's place unless the line names one
   // (五组： over a volunteer's rows is where they all go)
@@ -211,6 +222,12 @@ export function jielongOrders(
       out.push({ type: 'water', qty: w.qty, unit: w.unit, date, part, deliverTo: place });
     }
     if (goods.length === 0) continue;
+    // #接龙 需要代买洗衣粉的接一下 / 1. 2栋1108 一袋: in an observation site goods asked for are requests, one a line
+    // and category, each in the room its line names
+    if (opts.quarantine) {
+      out.push(...lineRequests(line.raw, line.customer, goods, line.seq));
+      continue;
+    }
     const order: OrderRecord = {
       type: 'order',
       items: goods,
@@ -223,4 +240,29 @@ export function jielongOrders(
     out.push(order);
   }
   return out;
+}
+
+/** One 接龙 line of an observation site as requests: one per category, in the room the line names. */
+function lineRequests(
+  raw: string,
+  customer: string | null,
+  goods: readonly Item[],
+  seq: number | null,
+): RequestRecord[] {
+  // (3. 1206 洗衣粉一袋: the number the line opens with is its room)
+  const room = findExplicitRooms(raw)[0]?.room ?? (customer && /^\d{3,4}$/.test(customer) ? customer : null);
+  const line = raw.replace(/^\s*\d{1,3}\s*[.、．)]\s*/, '').trim();
+  const byCategory = new Map<RequestCategory, Item[]>();
+  for (const i of goods) {
+    const c = categoryOf(i.name);
+    byCategory.set(c, [...(byCategory.get(c) ?? []), i]);
+  }
+  return [...byCategory].map(([category, items]) => ({
+    type: 'request',
+    category,
+    urgent: false,
+    items,
+    room,
+    jielongLine: { seq, line },
+  }));
 }

@@ -102,6 +102,8 @@ export const texts = {
       : `已收到您的需求，工单 ${n}（${what}），工作人员会尽快处理。`,
   requestPending: (n: string, what: string) => `您的需求 ${n}（${what}）还在处理中，工作人员会尽快办好。`,
   requestCancelled: (refs: readonly string[]) => `已取消工单 ${refs.join('、')}。`,
+  jielongRequests: (refs: readonly string[]) =>
+    `接龙已登记 ${refs.length} 条：${refs.join('、')}，工作人员会统一安排。`,
   requestDone: (n: string, what: string, note: string | null) =>
     `您的需求 ${n}（${what}）已办好${note ? `：${note}` : '。'}`,
   /** To the residents group: `您` (@mentioned) or the room, never a name. */

@@ -16,6 +16,7 @@ import type { Turn } from '../turn.js';
 import { type QuarantineDeps, quarantineSite, type Repos, reposOf } from './deps.js';
 import { createDigestService, slotsDue } from './digest.js';
 import { identify, register } from './identity.js';
+import { createJielongRequests } from './jielong-requests.js';
 import { createLadder, slotAt } from './ladder.js';
 import { ackAlert, acknowledge, extend, findTarget, release, statusOf, transfer } from './lifecycle.js';
 import { recordReadings } from './reports.js';
@@ -85,10 +86,13 @@ export function createQuarantineService(deps: QuarantineDeps) {
       const lines: string[] = [];
       const health = readings.length ? await recordReadings(deps, r, site, msg, resident, readings) : null;
       if (health) lines.push(...health.lines);
-      lines.push(...(await createRequests(deps, r, site, msg, resident, requests)));
+      const listed = requests.filter((x) => x.jielongLine !== undefined);
+      const asked = requests.filter((x) => x.jielongLine === undefined);
+      lines.push(...(await createRequests(deps, r, site, msg, resident, asked)));
+      lines.push(...(await createJielongRequests(r, site, msg, resident, listed)));
       for (const c of cancels) lines.push(...(await cancelRequests(deps, r, site, msg, c)));
-      if (!resident && (readings.length || requests.length)) {
-        const room = [...readings, ...requests].find((x) => x.room)?.room ?? null;
+      if (!resident && (readings.length || asked.length)) {
+        const room = [...readings, ...asked].find((x) => x.room)?.room ?? null;
         lines.push(texts.pleaseRegister(readings.length > 0, room));
       }
       if (doubted.length) {
