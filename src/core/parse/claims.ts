@@ -7,7 +7,7 @@ import { goodsAt } from './item-lexicon.js';
 import { maskPerHead, mayCountPerHead } from './per-head.js';
 
 /** Measure words a price is quoted per (37块钱一份, 120/袋, 一百二一袋). */
-const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份支把条只串板])';
+const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份支把条只串板])(?!人)';
 /** A Chinese price: 一百二 / 八十五 (with 块 or 元), or any number of hundreds (一百二一袋). */
 const CN_HUNDREDS = '[一二两三四五六七八九十]{0,3}[百千][零一二两三四五六七八九十]{0,3}';
 const CN_PRICE = `(?:${CN_HUNDREDS}|[一二两三四五六七八九十]{1,3})`;
@@ -26,7 +26,7 @@ const CN_PRICE_RE = new RegExp(
  * is a size, 一袋 二十斤的 a description).
  */
 const UNIT_PRICE_RE =
-  /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2})\s*(?:元|块钱?)?(?=[\s,，。!！?？;；]|是吧|吧|哦|呢|对吧|$)/g;
+  /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2})\s*(?:元|块钱?)?(?:左右|上下)?(?=[\s,，。!！?？;；]|是吧|吧|哦|呢|对吧|$)/g;
 const DIMENSION_RE = /(?:宽|长|高|厚)?[一二两三四五六七八九十\d.]+(?:米|尺)[一二三四五六七八九\d]?的/g;
 const MONEY_TO_RE = /钱[^，,。!！?？\s]{0,6}?(?:转给|打给|交给|给)[\u4e00-\u9fa5]{1,5}/g;
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
@@ -110,6 +110,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
   }
   maskSpokenPrices(mask, text);
+  // 比去年贵五块: what a price rose or fell by is no count
+  if (/贵|便宜/.test(text)) maskAll(mask, /(?:贵|便宜)了?[\d一二两三四五六七八九十]+(?:块|元|毛)钱?/g, text);
   if (mayCountPerHead(text)) maskPerHead(mask, text);
   // 和隔壁视频下棋 / 我老婆说给我送点换洗衣服: a pastime, and what family bring, are nothing asked of staff
   if (text.includes('和') || text.includes('跟')) maskAll(mask, PASTIME_RE, text);

@@ -169,4 +169,6 @@ export const OTHER_GOODS: readonly string[] = [
   ...['茶苗', '菜苗', '辣椒苗', '烟苗', '树苗', '果苗'],
   // the north-east's winter
   ...['冻梨', '冻柿子', '冻豆腐', '糖葫芦', '狗粮', '猫粮', '柴火', '酸菜'],
+  // the plateau's
+  ...['青稞', '青稞种', '青稞面', '煤砖'],
 ];

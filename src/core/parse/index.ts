@@ -122,7 +122,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // 请大家按格式报体温：房号+体温，例：3栋201 36.5 / 发房间号+体温就行 比如…: the format shown by an example is
   // nobody's report (a 接龙 whose header shows the format still has its lines)
   if (
-    (text.includes('格式') || FORMAT_SPEC_RE.test(text)) &&
+    (text.includes('格式') || FORMAT_SPEC_RE.test(text) || /写上|写清|注明/.test(text)) &&
     FORMAT_EXAMPLE_RE.test(text) &&
     !isJielongHeader(text) &&
     !NUMBERED_LINE_RE.test(text)

@@ -112,7 +112,11 @@ export function readLine(
     const claimed = new Mask(body.length);
     maskSizes(claimed, body);
     // (复合肥25公斤的3袋: the size taken out, the count stands beside its goods again)
-    body = claimed.apply(body).replace(/\|+(?=[\d一二两三四五六七八九十]+\s*[袋桶包瓶箱盒件壶提])/g, '');
+    // (复合肥（25公斤装）4袋: a bracket that held only the size goes with it)
+    body = claimed
+      .apply(body)
+      .replace(/[（(]\|+[）)]/g, '')
+      .replace(/\|+(?=[\d一二两三四五六七八九十]+\s*[袋桶包瓶箱盒件壶提])/g, '');
   }
   // 2. 团堡 2桶 上午: the part of the day on a line is when, never goods
   for (const d of findDates(body))

@@ -194,10 +194,13 @@ export function framedPlace(text: string, customer: string | null): PlaceHit | n
 const HAMLET_SIDE_RE = /^[东西南北上下前后里外中][\u4e00-\u9fa5]$|[头口边]$/;
 
 const FULL_NAME_RE = new RegExp(`^${NAME}$`);
+const SIDE_FAMILY_RE = new RegExp(`^[前后东西南北上下][${SURNAMES}]$`);
 
 /** 1. 东湖 王翠 土豆5斤: a hamlet's word before a villager's full name opens the line as its place. */
 export function hamletBeforeName(first: string, second: string | undefined): boolean {
   if (!second || !FULL_NAME_RE.test(second) || first.length < 2 || first.length > 3) return false;
+  // (2. 后刘 刘老三: a side of the village and a family's name, 后刘 or 前王, before a full name is the hamlet)
+  if (SIDE_FAMILY_RE.test(first)) return true;
   if (!PLACE_CHARS.has(first[first.length - 1] as string)) return false;
   return isPlaceLike(first, second);
 }
@@ -209,4 +212,12 @@ const NAME_AFTER_HAMLET_RE = new RegExp(
 /** 后峁高林: where a villager's name starts after a hamlet's last character in `name`, or -1. */
 export function nameAfterHamlet(name: string): number {
   return NAME_AFTER_HAMLET_RE.exec(name)?.index ?? -1;
+}
+
+/** 马福林, 张桂林: a villager's name that ends as a wood does (a family's wood has 家, 王家林; trees name one, 松林). */
+const NAMED_LIKE_A_WOOD_RE = new RegExp(`^[${SURNAMES}][^家\\s树竹松柏桃茶山杉枫板青][林]$`);
+
+/** 我家稻田 / 那片竹林 / 马福林: a field, a wood or a villager's name, no hamlet. */
+export function fieldOrWood(name: string): boolean {
+  return /(?:稻|农|菜|麦|梯|水|秧|树|竹|山|森|茶)[田林]$/.test(name) || NAMED_LIKE_A_WOOD_RE.test(name);
 }

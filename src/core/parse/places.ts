@@ -4,7 +4,7 @@ import { isKnownGoods } from './item-lexicon.js';
 import { SURNAMES } from './name-words.js';
 import { stopAt } from './names.js';
 import { framedPlaces, withTrailing } from './places-framed.js';
-import { nameAfterHamlet } from './places-free.js';
+import { fieldOrWood, nameAfterHamlet } from './places-free.js';
 import { joinGroups, withTails } from './places-join.js';
 import { knownPlaces } from './vocabulary.js';
 
@@ -153,8 +153,8 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     if (PLACE_LEAD.has(name[0] as string) || NOT_PLACE.has(name) || isKnownGoods(name)) continue;
     // 需要美林: a name ending in goods (美林, a medicine) is the goods asked for, no place
     if (endsWithGoods(name)) continue;
-    // 我家稻田 / 那片竹林: a field or a wood, no hamlet
-    if (/(?:稻|农|菜|麦|梯|水|秧|树|竹|山|森|茶)[田林]$/.test(name)) continue;
+    // 我家稻田 / 那片竹林 / 马福林: a field, a wood or a name, no hamlet
+    if (fieldOrWood(name)) continue;
     // 院子里的水管: an ending with no name before it is a common noun, no place
     if (BARE_ENDING_RE.test(name)) continue;
     const end = start + name.length;

@@ -106,7 +106,13 @@ const ADVICE_RES: readonly RegExp[] = [
 const PLEASE_WAIT_RE =
   /请稍等[,，。\s]*(?:医生|护士|大夫|工作人员|志愿者|我们)[^。!！?？]{0,10}(?:过来|上来|过去|送)/;
 
+/** 我一会儿过去看看 / 卡点量了一百多个人 都正常: a doctor going to see someone; a checkpoint's count of people. */
+const GOING_TO_SEE_RE = /我(?:一会儿?|等下|马上|待会儿?|下午|明天)?过去看(?:看|一下)/;
+const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+个?人/;
+
 export function isStaffTalk(text: string): boolean {
+  if (GOING_TO_SEE_RE.test(text) && UNTIL_THEN_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
+  if (COUNTED_PEOPLE_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (PLEASE_WAIT_RE.test(text) && !/我(?!们)/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;
   if (CANCELLED_FOR_RE.test(text) || DUTY_LOG_RE.test(text) || THRESHOLDS_RE.test(text)) return true;
