@@ -110,6 +110,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
   }
   maskSpokenPrices(mask, text);
+  // 送饭的嬢嬢: the one who brings the meals is no meal asked for
+  if (text.includes('送'))
+    maskAll(mask, /送(?:饭|菜|水|药)的(?:嬢嬢|阿姨|师傅|大姐|大哥|小哥|同志|志愿者|小伙子?|人)/g, text);
   // 比去年贵五块: what a price rose or fell by is no count
   if (/贵|便宜/.test(text)) maskAll(mask, /(?:贵|便宜)了?[\d一二两三四五六七八九十]+(?:块|元|毛)钱?/g, text);
   if (mayCountPerHead(text)) maskPerHead(mask, text);

@@ -97,14 +97,14 @@ function readPackSizes(text: string): string {
  * 36,5 / 36，7度 (a comma decimal, as on European keyboards and some voice input) and 36 .6 / 36. 6 (a stray
  * space) mean 36.5: only for a body-temperature whole number with a single digit after it.
  */
-const LOOSE_DECIMAL_RE = /(?<![\d.,，])(3[4-9]|4[0-2])(?:[,，]| \. ?|\. )(\d)(?![\d.,，])/g;
+const LOOSE_DECIMAL_RE = /(?<![\d.,，、])(3[4-9]|4[0-2])(?:[,，、]| \. ?|\. )(\d)(?![\d.,，、])/g;
 
 export function tightenDecimals(text: string): string {
   let out = text;
   // 36 度 2: a reading typed with spaces around 度
   if (out.includes(' 度') || out.includes('度 '))
     out = out.replace(/(?<![\d.])(3[4-9]|4[0-2]) ?度 ?(\d)(?![\d.])/g, '$1度$2');
-  if (!/[,，]\d| \.\d|\. \d/.test(out)) return out;
+  if (!/[,，、]\d| \.\d|\. \d/.test(out)) return out;
   return out.replace(LOOSE_DECIMAL_RE, '$1.$2');
 }
 

@@ -135,7 +135,7 @@ function ownReading(text: string, h: TempHit): boolean {
 // 37.4不算 (taken back), but not 37.4不算发烧 (a threshold asked about).
 const RETRACTED_RE =
   /^[\s?？!！,，。]*(?:[哦噢啊呃嗯哎诶]+[\s,，。!！]*)?(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
-const THRESHOLD_RE = /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线)/;
+const THRESHOLD_RE = /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线|是[\u4e00-\u9fa5]{1,4}的标准)/;
 /** 37.5那个是我手机打错了: a slip owned up to later in the reading's own clause. */
 const SLIP_OWNED_RE =
   /不对(?!劲)|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|量错|手滑|手抖|作废|不作数/;
