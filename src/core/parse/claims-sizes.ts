@@ -6,7 +6,7 @@ import type { Mask } from './chars.js';
 const NUM = '[\\d.一二两三四五六七八九十百半]+';
 const SIZE_UNIT = '(?:公斤|千克|kg|KG|斤|升|L|l|毫升|ml|个|枚|克|g|片|粒|支|卷|包)';
 const SIZE_RE = new RegExp(
-  `${NUM}\\s*${SIZE_UNIT}\\s*(?:装的?|一(?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:的|那种)|的(?=[\\u4e00-\\u9fa5]|[\\s,，。]|$|[\\d一二两三四五六七八九十]+\\s*[袋桶包瓶箱盒件]))|[一每](?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:是|有)?\\s*${NUM}\\s*${SIZE_UNIT}的?(?=$|[\\s,，。)）])`,
+  `${NUM}\\s*${SIZE_UNIT}\\s*(?:装的?|一(?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:的|那种|(?=$|[\\s,，。)）]))|的(?=[\\u4e00-\\u9fa5]|[\\s,，。]|$|[\\d一二两三四五六七八九十]+\\s*[袋桶包瓶箱盒件]))|[一每](?:桶|袋|箱|瓶|件|盒|包|壶|提|罐|板)(?:是|有)?\\s*${NUM}\\s*${SIZE_UNIT}的?(?=$|[\\s,，。)）])`,
   'g',
 );
 
@@ -35,6 +35,14 @@ export function maskSizes(mask: Mask, text: string): void {
       /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)$/.test(text.slice(0, m.index))
     )
       continue;
+    // 复合肥三袋 25公斤一袋: the bag's size after the count; alone (复合肥 25公斤一袋) the bag is the count
+    if (/[^的种]一[桶袋箱瓶件盒包壶提罐板]$/.test(m[0]) && !/^[一每]/.test(m[0])) {
+      const bag = m.index + m[0].length - 2;
+      if (!countedElsewhere(seen, m.index, m[0].length)) {
+        mask.set(m.index, bag);
+        continue;
+      }
+    }
     // a size before goods (25公斤的复合肥) is kept only when the goods are counted elsewhere
     if (m[0].endsWith('的') && !/装|一|每/.test(m[0])) {
       // 一袋五十斤的大米: right after its quantity the size is read with it (the item reader's spec)

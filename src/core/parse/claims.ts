@@ -110,6 +110,12 @@ export function claimNotGoods(mask: Mask, text: string): void {
     if (text.includes('给')) maskAll(mask, FOR_WHOM_RE, text);
   }
   maskSpokenPrices(mask, text);
+  // 十几块一盒: a price said roughly is still a price
+  if (text.includes('几'))
+    maskAll(mask, /(?:十几|几十|几)块(?:钱)?(?:\s*[一每]\s*[斤袋桶箱瓶包个盒件提罐])?/g, text);
+  // 衣服没得地方晾: no room to hang is no goods
+  if (text.includes('地方'))
+    maskAll(mask, /(?:[\u4e00-\u9fa5]{1,3}(?:没得?|没有|冇得?))?地方(?:晾|放|坐|睡|住|洗)/g, text);
   // 送饭的嬢嬢: the one who brings the meals is no meal asked for
   if (text.includes('送'))
     maskAll(mask, /送(?:饭|菜|水|药)的(?:嬢嬢|阿姨|师傅|大姐|大哥|小哥|同志|志愿者|小伙子?|人)/g, text);

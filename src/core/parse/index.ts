@@ -33,7 +33,7 @@ export type { Jielong, JielongLine } from './jielong.js';
 export { measuredAgain } from './measures.js';
 
 const FORWARDED_NOTICE_RE =
-  /^\s*(?:【转发?】|\[转发?\]|［转发?］|转发(?:一下)?(?:群公告|公告|通知)?\s*[:：【[]|转(?:发)?(?:一下)?[\u4e00-\u9fa5]{1,8}?(?:发|说)的(?:通知|消息|话)?\s*[:：【[]|转发(?:一下)?[\u4e00-\u9fa5]{1,8}?的\s*[:：【[]|转发(?:一下)?(?:村委会?|居委会|社区|镇上|镇政府|指挥部|医生|护士|工作人员|志愿队|志愿者)\s*[:：【[]|【(?:重要|紧急)?通知】|【[\u4e00-\u9fa5]{1,10}(?:通知|公告|通告)】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】|(?:温馨)?提醒[:：])/;
+  /^\s*(?:【转发?】|【转发?\s*[\u4e00-\u9fa5]{1,10}】|\[转发?\]|［转发?］|转发(?:一下)?(?:群公告|公告|通知)?\s*[:：【[]|转(?:发)?(?:一下)?[\u4e00-\u9fa5]{1,8}?(?:发|说)的(?:通知|消息|话)?\s*[:：【[]|转发(?:一下)?[\u4e00-\u9fa5]{1,8}?的\s*[:：【[]|转发(?:一下)?(?:村委会?|居委会|社区|镇上|镇政府|指挥部|医生|护士|工作人员|志愿队|志愿者)\s*[:：【[]|【(?:重要|紧急)?通知】|【[\u4e00-\u9fa5]{1,10}(?:通知|公告|通告)】|通知[:：]|【(?:温馨)?提示】|温馨提示[:：]|【公告】|【提醒】|(?:温馨)?提醒[:：])/;
 
 const FORMAT_EXAMPLE_RE = /例[:：]|例如|比如|举例|如[:：]/;
 /** 房间号+体温 / 名字+要啥: the fields of a report, joined by a plus. */
@@ -112,7 +112,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // (normalising drops a bracketed tag such as [转发] with WeChat's [微笑], so the raw text is looked at too)
   if (
     (FORWARDED_NOTICE_RE.test(text) || FORWARDED_NOTICE_RE.test(raw)) &&
-    /各位|各村|各组|各户|通知|公告|规定|注意|请|须|务必|应当?立即|严格|落实|不得|格式|例如|比如|例[:：]|者[,，]?可|可解除/.test(
+    /各位|各村|各组|各户|通知|公告|规定|注意|请|须|务必|应当?立即|严格|落实|不得|格式|例如|比如|例[:：]|者[,，]?可|可解除|报给|需要的/.test(
       text,
     )
   )
@@ -185,7 +185,8 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   const askedRoom = quoted && input.context !== 'village' ? staffAskedRoom(whole) : null;
   if (askedRoom)
     for (const r of records)
-      if (r.type === 'health' && r.room === null && r.person === undefined) r.room = askedRoom;
+      if ((r.type === 'health' && r.person === undefined) || r.type === 'request')
+        if (r.room === null) r.room = askedRoom;
   // 「明天上午送水的在群里报一下」 我要两桶 送到白果湾: a reply to a volunteer's call books what was called for
   if (quoted && input.context !== 'quarantine') {
     const replied = readCallReply(quoted, plain, records, (t) => parsePlain(t, opts));
@@ -245,10 +246,11 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
 
 /** 「王医生：1803的 现在再量一下」: staff (a title in the name) asking one room to measure or report. */
 const STAFF_QUOTE_RE =
-  /^「[^：:」]{0,8}(?:医生|护士|大夫|工作人员|值班|老师)[^：:」]{0,4}[：:]\s*(\d{3,4})(?![\d.])[^」]{0,20}(?:量|测|报)[^」]*」/;
+  /^「[^：:」]{0,8}(?:医生|护士|大夫|工作人员|值班|老师|助手)[^：:」]{0,4}[：:]\s*(?:(?:\d{1,2}[-栋])?(\d{3,4})(?![\d.])[^」]{0,20}(?:量|测|报)[^」]*|(\d{3,4})的[^」]*)」/;
 
 function staffAskedRoom(whole: string): string | null {
-  const staff = STAFF_QUOTE_RE.exec(whole)?.[1];
+  const m = STAFF_QUOTE_RE.exec(whole);
+  const staff = m?.[1] ?? m?.[2];
   if (staff) return staff;
   // 「2208：2208 晚上 三十七度三」 我跟她一个房间的，我也量了 36.6: the quoted roommate's room
   return ROOMMATE_RE.test(stripQuote(whole)) ? (QUOTED_ROOM_RE.exec(whole)?.[1] ?? null) : null;

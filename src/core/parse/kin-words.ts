@@ -191,4 +191,6 @@ export const KIN = [
   ...['俺孩儿', '孩儿', '俺老婆儿', '老婆儿', '老阿奶', '阿舅'],
   // the north-east's husband
   ...['俺家老爷们儿', '俺家老爷们', '老爷们儿', '老爷们'],
+  // Hubei 爹爹 (a grandfather)
+  ...['爹爹'],
 ];

@@ -102,6 +102,9 @@ const LOOSE_DECIMAL_RE = /(?<![\d.,，、])(3[4-9]|4[0-2])(?:[,，、]| \. ?|\. 
 export function tightenDecimals(text: string): string {
   let out = text;
   // 36 度 2: a reading typed with spaces around 度
+  // 36读5 / 36肚5: the recogniser's 度
+  if (out.includes('读') || out.includes('肚'))
+    out = out.replace(/(?<![\d.])(3[4-9]|4[0-2])[读肚](\d)(?![\d.])/g, '$1度$2');
   if (out.includes(' 度') || out.includes('度 '))
     out = out.replace(/(?<![\d.])(3[4-9]|4[0-2]) ?度 ?(\d)(?![\d.])/g, '$1度$2');
   if (!/[,，、]\d| \.\d|\. \d/.test(out)) return out;

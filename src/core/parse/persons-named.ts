@@ -20,6 +20,11 @@ const RELAYED_READING_RE = new RegExp(
   `^\\s*(?:返乡的?\\s*)?[\\u4e00-\\u9fa5]{1,4}(?:[沟湾塆坝坪坎垭岭嘴寨箐凹枧坡冲塘堡屯庄峁洼组社队街场岗沿]|营子|院子|屋基|胡同)\\s+([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?|[\\u4e00-\\u9fa5]?阿[\\u4e00-\\u9fa5]{1,2}?)\\s*(?:今早|今晚|早上|上午|下午|晚上|今天|早|晚)?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d|度)|三十[四五六七八九])`,
 );
 
+/** 帮李家冲李大海报一下 36.5 / 帮松树岭谭大海报一下: reporting for someone named (after their hamlet, if any). */
+const REPORTED_FOR_RE = new RegExp(
+  `(?:帮|替|给)(?:[\\u4e00-\\u9fa5]{2,4}?)?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?:报|代报)`,
+);
+
 const READING = '(?:(?:3[4-9]|4[0-2])(?:\\.\\d)?|三十[四五六七八九])';
 const TWO_READINGS_RE = new RegExp(`${READING}\\D[\\s\\S]*?${READING}`);
 
@@ -31,6 +36,13 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
   // (two readings at least: one alone is the sender's, whoever signs it — unless a hamlet goes before the name)
   if (!TWO_READINGS_RE.test(text)) {
     const relayed = hits.length === 0 ? RELAYED_READING_RE.exec(text) : null;
+    const reported = hits.length === 0 && !relayed ? REPORTED_FOR_RE.exec(text) : null;
+    if (reported) {
+      const start = reported.index + reported[0].lastIndexOf(reported[1] as string);
+      return [
+        { start, end: start + (reported[1] as string).length, person: reported[1] as string, self: false },
+      ];
+    }
     if (!relayed) return hits;
     const w = relayed[1] as string;
     const start = relayed[0].length - w.length;

@@ -40,6 +40,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   if (HOW_HIGH_RE.test(text))
     all = all.filter(
       (h) =>
+        !/(?:还是|或者|或)\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)) &&
         !/^\s*(?:度|℃)?\s*(?:吗|么|嘛|吧|啊|呢|\?|？|算不算|算吗|是不是|行不行|还是|或者|不\s*[?？吧])/.test(
           text.slice(h.end, h.end + 6),
         ),
