@@ -15,6 +15,7 @@ export interface PersonHit {
 }
 
 const SELF = ['我自己', '本人', '自己', '我', '俺', '额'];
+const KIN_SET = new Set(KIN);
 /** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
 const PRONOUN = ['她', '他', '爸', '妈', '爹', '娘', '宝', '婆'];
 const TITLES =
@@ -79,6 +80,14 @@ export function findPersons(text: string): PersonHit[] {
     }
     // 娃儿在屋头没人管: someone said to be elsewhere is not measured here
     if (!self && AWAY_RE.test(text.slice(end, end + 9))) continue;
+    // 何二娃 36.6 / 冉老三 / 1508王爹爹: a kin word after a surname opening the message is a villager's name
+    if (
+      !self &&
+      KIN_SET.has(w) &&
+      SURNAMES.includes(text[m.index - 1] ?? '') &&
+      /^[\s\d]*.$/.test(text.slice(0, m.index))
+    )
+      continue;
     // 让孙子帮我发的: the one typing for the sender is no one reported for
     if (!self && /^(?:帮我|替我|给我|代我)(?:发|打字|打的|报|写)/.test(text.slice(end, end + 5))) continue;
     // 我是1506房的张婆婆: the sender naming herself is the sender

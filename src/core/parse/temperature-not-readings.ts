@@ -52,6 +52,9 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
   if (HEARSAY_RE.test(text) && !/[帮替代][^，。,]{0,8}报/.test(text))
     all = all.filter((h) => !hearsay(text.slice(0, h.start)));
+  // 体温计要甩到35度以下: where the thermometer is shaken down to is no reading
+  if (text.includes('甩'))
+    all = all.filter((h) => !/甩(?:到|至)\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)));
   // 大米涨价了 25斤一袋的涨到37.5了: a price risen or fallen to a sum is no reading
   if (/价|钱|元|块/.test(text))
     all = all.filter(

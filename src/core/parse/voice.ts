@@ -236,7 +236,7 @@ function takeBack(all: string, wrong: string, _right: string, ..._rest: unknown[
 }
 
 const SEND_WHO_RE =
-  /送谁(?=\s*(?:[\d一二两三四五六七八九十]|[通筒桶]|到|今天|明天|后天|上午|尚午|下午|晚上|送水|$)|\s+[\u4e00-\u9fa5]{1,3}(?:岩|坎|院子|湾|塆|坝|沟|坪|垭|组))/g;
+  /送谁(?=\s*(?:[\d一二两三四五六七八九十]|[通筒桶]|到|今天|明天|后天|上午|尚午|下午|晚上|送水|上来|过来|上去|过去|来|$)|\s+[\u4e00-\u9fa5]{1,3}(?:岩|坎|院子|湾|塆|坝|沟|坪|垭|组))/g;
 const READING_AFTER_RE = /^\s*(?:是|量的?|测的?)?\s*(?:[34][\d]|三十|三[六七八]点|四十)/;
 const VOICE_TABLE = wordTable(VOICE_WORDS);
 
