@@ -42,6 +42,7 @@ export const MEDICAL_GOODS: readonly string[] = [
     '温度计',
     '额温枪',
     '探热针',
+    '喉糖',
   ],
   ...[
     '水银温度计',

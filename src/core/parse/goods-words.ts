@@ -57,6 +57,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '香皂',
       '肥皂',
       '洗衣粉',
+      '洗衫粉',
       '洗衣液',
       '洗洁精',
     ],

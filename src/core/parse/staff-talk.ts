@@ -108,13 +108,14 @@ const PLEASE_WAIT_RE =
   /请稍等[,，。\s]*(?:医生|护士|大夫|工作人员|志愿者|我们)[^。!！?？]{0,10}(?:过来|上来|过去|送)/;
 
 /** 我一会儿过去看看 / 卡点量了一百多个人 都正常: a doctor going to see someone; a checkpoint's count of people. */
-const GOING_TO_SEE_RE = /我(?:一会儿?|等下|马上|待会儿?|下午|明天)?(?:过去|过来)看(?:看|一下)/;
+const GOING_TO_SEE_RE =
+  /我(?:一会儿?|等下|马上|待会儿?|下午|明天)?(?:过去|过来)看(?:看|一下)|(?:明天|明早|早上|下午|等下|听日|朝早)[^，,。]{0,4}我上门(?:看|睇)/;
 const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+个?人/;
 
 export function isStaffTalk(text: string): boolean {
   if (
     GOING_TO_SEE_RE.test(text) &&
-    (UNTIL_THEN_RE.test(text) || /给(?:你|您)带/.test(text)) &&
+    (UNTIL_THEN_RE.test(text) || /给(?:你|您)带|上门/.test(text)) &&
     !READING_LIKE_RE.test(text)
   )
     return true;
