@@ -87,6 +87,31 @@ export class Mask {
   }
 }
 
+/**
+ * Every match of a global regex, in order, as `text.matchAll(re)` yields them. matchAll clones the regex on each
+ * call, which costs more than the whole scan of a short message; this runs the regex itself (from its lastIndex, as
+ * matchAll's clone does) and leaves its lastIndex as it found it. An empty match steps on, as matchAll does.
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError('matchesOf needs a global regex');
+  const from = re.lastIndex;
+  const out: RegExpExecArray[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex = stepOn(text, re.lastIndex, /[uv]/.test(re.flags));
+  }
+  re.lastIndex = from;
+  return out;
+}
+
+/** The index after `i`, a surrogate pair stepped over whole in a unicode regex (AdvanceStringIndex). */
+function stepOn(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
+}
+
 /** Matches of one kind read per message: far above any real message, a bound for pathological input. */
 export const MAX_HITS = 200;
 

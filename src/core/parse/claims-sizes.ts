@@ -1,6 +1,7 @@
 // Pack sizes claimed before goods are read, so no size becomes the quantity: 50斤装的, 30个装, 10L一桶的,
 // 25公斤的 (before goods), 一桶20升的. The item reader of a message and of a 接龙 line both use it.
 import type { Mask } from './chars.js';
+import { matchesOf } from './chars.js';
 
 /** A pack size is not the quantity: 50斤装的, 30个装, 10L一桶的, 25公斤的 (before goods), 一桶20升的. */
 const NUM = '[\\d.一二两三四五六七八九十百半]+';
@@ -16,7 +17,7 @@ export const SIZE_HINT_RE =
 
 /** 50斤装的大米 / 一桶20升的: a size beside the quantity; 一袋五十斤的大米 keeps its 一袋 (the quantity). */
 export function maskSizes(mask: Mask, text: string): void {
-  for (const m of text.matchAll(SIZE_RE)) {
+  for (const m of matchesOf(SIZE_RE, text)) {
     let start = m.index;
     // 一桶20升的 is the size of a barrel only when the barrels ordered are counted elsewhere (来三桶)
     if (/^[一每]/.test(m[0])) {

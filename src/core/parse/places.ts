@@ -1,5 +1,5 @@
 // Delivery places: 送到三组, 放到村委会, 5组刘家, 到村口. Kept as written.
-import { isCjk, MAX_HITS } from './chars.js';
+import { isCjk, MAX_HITS, matchesOf } from './chars.js';
 import { isKnownGoods } from './item-lexicon.js';
 import { SURNAMES } from './name-words.js';
 import { stopAt } from './names.js';
@@ -95,7 +95,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     )
   )
     return hits;
-  for (const m of text.matchAll(GEO_RE)) {
+  for (const m of matchesOf(GEO_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     let name = m[1] as string;
     let start = m.index + m[0].length - name.length;
@@ -253,7 +253,7 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
   // (罗德明 挂面两把 黄桷树: a landmark needs no word before it)
   if (!/[送放拿带拉运寄组社队村镇场家址在到]|黄桷树|院子|大队部/.test(text))
     return withTrailing(text, joinGroups(hits));
-  for (const m of text.matchAll(VERB_RE)) {
+  for (const m of matchesOf(VERB_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const p = readPlace(text, m.index + m[0].length);
     if (!p) continue;
@@ -271,7 +271,7 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
     }
     hits.push({ start: m.index, end: p.end, place: p.place, strict: p.strict, sent: true });
   }
-  for (const m of text.matchAll(STRICT_RE)) {
+  for (const m of matchesOf(STRICT_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
@@ -280,7 +280,7 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
   }
   // 花园村4组: a village's name before its group
   if (text.includes('村')) {
-    for (const m of text.matchAll(VILLAGE_RE)) {
+    for (const m of matchesOf(VILLAGE_RE, text)) {
       const start = m.index;
       const end = start + m[0].length;
       // free text after 送到/地址 and a group inside it give way to the village and its group

@@ -1,6 +1,7 @@
 // Requests from quarantined residents: category from the first item (or from words such as 清淡 / 医生 / 坏了
 // when nothing concrete is named), urgency from 急/马上/救命 or an acute medical need.
 import type { Item, RequestCategory, RequestRecord } from '../records.js';
+import { matchesOf } from './chars.js';
 import { categoryOf } from './item-lexicon.js';
 import {
   DIET_WORDS,
@@ -169,7 +170,7 @@ const PARCEL_ERRAND_RE = /(?:捎|带|拿|取|领)(?:一下|下)?(?:[一两二三
 export function parcelAsked(text: string): Item | null {
   // 去快递柜拿个快递: the parcel counted, not the locker named before it
   let first: Item | null = null;
-  for (const k of text.matchAll(PARCEL_ALL_RE)) {
+  for (const k of matchesOf(PARCEL_ALL_RE, text)) {
     const c = PARCEL_COUNT_RE.exec(text.slice(Math.max(0, k.index - 3), k.index));
     if (c) return { name: k[0], qty: c[1] ? parseNumber(c[1]) : 1, unit: c[2] as string };
     first ??= { name: k[0], qty: null, unit: null };
