@@ -183,6 +183,11 @@ export function parcelErrand(text: string): Item | null {
   return PARCEL_ERRAND_RE.test(text) ? parcelAsked(text) : null;
 }
 
+/** A meal named as the topic of a wish (孩子的饭), not a portion counted (一份饭). */
+function isMealTopic(i: Item): boolean {
+  return PLAIN_MEALS.has(i.name) && !(i.unit && MEAL_UNITS.has(i.unit));
+}
+
 export function buildRequest(
   text: string,
   items: Item[],
@@ -197,9 +202,8 @@ export function buildRequest(
   // 孩子的饭能不能送点软和的 / 午饭能给老人做点面条吗 清淡的: the meal is what the wish is about, not goods asked
   // for (what it should be made of, 面条, is)
   // (a portion asked for stays: 孩子的饭能不能单独做一份不要辣的)
-  const topic = (i: Item) => PLAIN_MEALS.has(i.name) && !(i.unit && MEAL_UNITS.has(i.unit));
-  const wish = items.some(topic) && MEAL_WISH_RE.test(text);
-  if (wish) items = items.filter((i) => !topic(i));
+  const wish = items.some(isMealTopic) && MEAL_WISH_RE.test(text);
+  if (wish) items = items.filter((i) => !isMealTopic(i));
 
   const first = items[0];
   const service = first
