@@ -38,6 +38,10 @@ const FORWARDED_NOTICE_RE =
 const FORMAT_EXAMPLE_RE = /例[:：]|例如|比如|举例|如[:：]/;
 /** 房间号+体温 / 名字+要啥: the fields of a report, joined by a plus. */
 const FORMAT_SPEC_RE = /[\u4e00-\u9fa5]{2,4}\s*[+＋]\s*[\u4e00-\u9fa5]{2,4}/;
+/** Gate for FORMAT_SPEC_RE: its fields are joined by a plus, so a message with no plus holds none. */
+function hasFormatSpec(text: string): boolean {
+  return (text.includes('+') || text.includes('＋')) && FORMAT_SPEC_RE.test(text);
+}
 const NUMBERED_LINE_RE = /\n\s*\d{1,3}\s*[.、．)]/;
 
 /** Longest ordinary (non-接龙) message read. */
@@ -122,7 +126,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // 请大家按格式报体温：房号+体温，例：3栋201 36.5 / 发房间号+体温就行 比如…: the format shown by an example is
   // nobody's report (a 接龙 whose header shows the format still has its lines)
   if (
-    (text.includes('格式') || FORMAT_SPEC_RE.test(text)) &&
+    (text.includes('格式') || hasFormatSpec(text)) &&
     FORMAT_EXAMPLE_RE.test(text) &&
     !isJielongHeader(text) &&
     !NUMBERED_LINE_RE.test(text)
