@@ -138,16 +138,19 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     context,
     persons,
   });
-  const cancels = findCancels(mask.apply(text));
+  // (the masked text is made again only after a claim: claiming nothing leaves it as it was)
+  const unclaimed = mask.apply(text);
+  const cancels = findCancels(unclaimed);
   claim(mask, cancels);
   if (cancels[0]) {
     const record = cancelRecord(cancels);
     if (context !== 'quarantine') withdrawnDelivery(record, cancels[0], text);
     out.push({ at: cancels[0].start, record });
   }
-  const places = findPlaces(mask.apply(text), opts.vocabulary?.places);
+  const beforePlaces = cancels.length > 0 ? mask.apply(text) : unclaimed;
+  const places = findPlaces(beforePlaces, opts.vocabulary?.places);
   claim(mask, places);
-  const masked = mask.apply(text);
+  const masked = places.length > 0 ? mask.apply(text) : beforePlaces;
   let items: ItemHit[] = extractItems(masked, { verbs: true, original: text });
   // 要两袋化肥 哦不对 三袋: the corrected quantity is the goods', no loose end
   const fixed = correctedQuantity(masked, items);
