@@ -13,36 +13,46 @@ import { mendSlipsInPlace } from './voice.js';
  */
 export function asWritten(records: ParsedRecord[], raw: string): ParsedRecord[] {
   if (records.length === 0) return records;
-  let mended: string | null = null;
-  let spoken: string | null = null;
-  const find = (text: string, s: string): string | null => {
-    if (text.length !== raw.length || text === raw) return null;
-    const i = text.indexOf(s);
-    return i < 0 ? null : raw.slice(i, i + s.length);
-  };
-  const back = (s: string): string => {
-    if (s.length === 0 || raw.includes(s)) return s;
-    mended ??= mendSlipsInPlace(simplify(raw));
-    // 细路 read as 小孩: dialect words rewritten to as many characters are spelt back too
-    spoken ??= readDialectInPlace(mended);
-    return find(mended, s) ?? find(spoken, s) ?? s;
-  };
+  const sp: Spelling = { raw, mended: null, spoken: null };
   for (const r of records) {
     if ('items' in r)
       for (const it of r.items) {
-        it.name = back(it.name);
+        it.name = back(sp, it.name);
         // (a unit is spelt back only from traditional script: 兩斤 stays 斤, but 三代 mended to 袋 stays 袋)
         if ('unit' in it && it.unit) {
-          const unit = back(it.unit);
+          const unit = back(sp, it.unit);
           if (simplify(unit) === it.unit) it.unit = unit;
         }
       }
-    if (r.type === 'water' && r.unit) r.unit = back(r.unit);
-    if ('deliverTo' in r && r.deliverTo) r.deliverTo = back(r.deliverTo);
-    if ('customer' in r && r.customer) r.customer = back(r.customer);
-    if ('person' in r && typeof r.person === 'string') r.person = withNorthernPossessive(back(r.person), raw);
+    if (r.type === 'water' && r.unit) r.unit = back(sp, r.unit);
+    if ('deliverTo' in r && r.deliverTo) r.deliverTo = back(sp, r.deliverTo);
+    if ('customer' in r && r.customer) r.customer = back(sp, r.customer);
+    if ('person' in r && typeof r.person === 'string')
+      r.person = withNorthernPossessive(back(sp, r.person), raw);
   }
   return records;
+}
+
+/** The sender's text and its mended readings, each made the first time a name needs it. */
+interface Spelling {
+  raw: string;
+  mended: string | null;
+  spoken: string | null;
+}
+
+/** `s` spelt as in the sender's text (plain functions, not closures: no function is made per message). */
+function back(sp: Spelling, s: string): string {
+  if (s.length === 0 || sp.raw.includes(s)) return s;
+  sp.mended ??= mendSlipsInPlace(simplify(sp.raw));
+  // 细路 read as 小孩: dialect words rewritten to as many characters are spelt back too
+  sp.spoken ??= readDialectInPlace(sp.mended);
+  return find(sp.raw, sp.mended, s) ?? find(sp.raw, sp.spoken, s) ?? s;
+}
+
+function find(raw: string, text: string, s: string): string | null {
+  if (text.length !== raw.length || text === raw) return null;
+  const i = text.indexOf(s);
+  return i < 0 ? null : raw.slice(i, i + s.length);
 }
 
 /** Words for the sender, never kin owned by them. */

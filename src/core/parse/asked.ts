@@ -1,6 +1,6 @@
 // Which goods found in a message are actually asked for: a verb, a question that asks (能…吗, 麻烦), or a bare
 // list of goods. Goods mentioned inside a statement (36个口罩已经分好了) are not.
-import { isCjk } from './chars.js';
+import { isCjk, matchesOf } from './chars.js';
 import { FIX_WORDS } from './goods-choice.js';
 import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
@@ -93,7 +93,7 @@ function takenSpans(masked: string, items: readonly ItemHit[]): Uint8Array {
   const taken = new Uint8Array(masked.length);
   for (const h of items) taken.fill(1, h.start, h.end);
   for (const re of [PACK_RE, WORTH_G_RE])
-    if (re.test(masked)) for (const m of masked.matchAll(re)) taken.fill(1, m.index, m.index + m[0].length);
+    if (re.test(masked)) for (const m of matchesOf(re, masked)) taken.fill(1, m.index, m.index + m[0].length);
   return taken;
 }
 

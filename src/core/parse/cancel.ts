@@ -1,6 +1,6 @@
 // Withdrawals: 化肥不要了, 水不用送了, 被子不需要了, 取消化肥, 订单取消 (items [] = the whole earlier order).
 import type { CancelRecord } from '../records.js';
-import { clauseEnd, clauseStart, isClauseEnd, MAX_HITS } from './chars.js';
+import { clauseEnd, clauseStart, isClauseEnd, MAX_HITS, matchesOf } from './chars.js';
 import { looksLikeGoods } from './item-lexicon.js';
 import { readNameBackward } from './names.js';
 import { findQuantities } from './quantities.js';
@@ -129,7 +129,7 @@ export function findCancels(said: string): CancelHit[] {
   const text = /[咯喽啰嘞啦哩咧]/.test(said) ? said.replace(PARTICLE_AS_LE_RE, '了') : said;
   // 今天的酒席取消了 大家莫聚集: a gathering called off is news, no order withdrawn
   if (EVENT_OFF_RE.test(text)) return hits;
-  for (const m of text.matchAll(SUFFIX_RE)) {
+  for (const m of matchesOf(SUFFIX_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
@@ -245,7 +245,7 @@ export function findCancels(said: string): CancelHit[] {
       continue;
     hits.push({ start: cs, end, names });
   }
-  for (const m of text.matchAll(PREFIX_RE)) {
+  for (const m of matchesOf(PREFIX_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     if (hits.some((h) => start >= h.start && start < h.end)) continue;

@@ -43,13 +43,17 @@ export const CN_DIGIT: Readonly<Record<string, number>> = {
 
 /** Characters that end a clause. A '.' between digits is a decimal point, not a clause end. */
 export function isClauseEnd(text: string, i: number): boolean {
-  const ch = text[i];
-  if (ch === undefined) return true;
-  if (ch === '.') return !(isDigit(text[i - 1]) && isDigit(text[i + 1]));
-  return CLAUSE_ENDS.has(ch);
+  const c = text.charCodeAt(i);
+  if (Number.isNaN(c)) return true; // past either end
+  if (c === DOT) return !(isDigit(text[i - 1]) && isDigit(text[i + 1]));
+  return CLAUSE_END_CODES[c] === 1;
 }
 
-const CLAUSE_ENDS = new Set([',', '，', '。', ';', '；', '!', '！', '?', '？', '\n', '|', '~', '～', '…']);
+const DOT = '.'.charCodeAt(0);
+/** 1 at the UTF-16 code of each character that ends a clause (read by code: no one-character string made). */
+const CLAUSE_END_CODES = new Uint8Array(0x10000);
+for (const ch of [',', '，', '。', ';', '；', '!', '！', '?', '？', '\n', '|', '~', '～', '…'])
+  CLAUSE_END_CODES[ch.charCodeAt(0)] = 1;
 
 /** Marks spans of the text that an extractor has claimed, so later extractors skip them. */
 export class Mask {
@@ -85,6 +89,31 @@ export class Mask {
     }
     return out + text.slice(from);
   }
+}
+
+/**
+ * Every match of a global regex, in order, as `text.matchAll(re)` yields them. matchAll clones the regex on each
+ * call, which costs more than the whole scan of a short message; this runs the regex itself (from its lastIndex, as
+ * matchAll's clone does) and leaves its lastIndex as it found it. An empty match steps on, as matchAll does.
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError('matchesOf needs a global regex');
+  const from = re.lastIndex;
+  const out: RegExpExecArray[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex = stepOn(text, re.lastIndex, /[uv]/.test(re.flags));
+  }
+  re.lastIndex = from;
+  return out;
+}
+
+/** The index after `i`, a surrogate pair stepped over whole in a unicode regex (AdvanceStringIndex). */
+function stepOn(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
 
 /** Matches of one kind read per message: far above any real message, a bound for pathological input. */

@@ -1,6 +1,7 @@
 // Pack sizes claimed before goods are read, so no size becomes the quantity: 50斤装的, 30个装, 10L一桶的,
 // 25公斤的 (before goods), 一桶20升的. The item reader of a message and of a 接龙 line both use it.
 import type { Mask } from './chars.js';
+import { matchesOf } from './chars.js';
 
 /** A pack size is not the quantity: 50斤装的, 30个装, 10L一桶的, 25公斤的 (before goods), 一桶20升的. */
 const NUM = '[\\d.一二两三四五六七八九十百半]+';
@@ -18,7 +19,7 @@ export const SIZE_HINT_RE =
 export function maskSizes(mask: Mask, text: string): void {
   // (counted elsewhere: not in a price already claimed — 一袋四十斤的 八十块钱一袋 is one bag)
   const seen = mask.apply(text);
-  for (const m of text.matchAll(SIZE_RE)) {
+  for (const m of matchesOf(SIZE_RE, text)) {
     let start = m.index;
     // 一桶20升的 is the size of a barrel only when the barrels ordered are counted elsewhere (来三桶)
     if (/^[一每]/.test(m[0])) {

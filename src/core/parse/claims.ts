@@ -2,6 +2,7 @@
 // (37块钱一份, 一百二一袋, 复合肥一袋八十五, 菜油两桶 七十五一桶), pack sizes (50斤装的, 一桶20升的, 30个装) and
 // purposes (打虫子的, 喂猪的).
 import type { Mask } from './chars.js';
+import { matchesOf } from './chars.js';
 import { maskSizes, SIZE_HINT_RE } from './claims-sizes.js';
 import { goodsAt } from './item-lexicon.js';
 import { maskPerHead, mayCountPerHead } from './per-head.js';
@@ -49,11 +50,11 @@ const FOR_WHOM_RE =
  * 菜油两桶 七十五一桶: a number of ten or more before 一 + a measure that the goods are already counted in is a
  * price, not a second quantity (二十一袋 alone is 21 bags).
  */
+const SPOKEN_PRICE_RE =
+  /(?<=^|[\s,，(（])([一二两三四五六七八九]?[十百][一二三四五六七八九十]{0,2})\s*([一每])\s*(桶|袋|箱|瓶|件|盒|包|斤|公斤|壶|提|罐)(?=$|[\s,，。)）])/g;
 function maskSpokenPrices(mask: Mask, text: string): void {
   if (!/十|百/.test(text)) return;
-  for (const m of text.matchAll(
-    /(?<=^|[\s,，(（])([一二两三四五六七八九]?[十百][一二三四五六七八九十]{0,2})\s*([一每])\s*(桶|袋|箱|瓶|件|盒|包|斤|公斤|壶|提|罐)(?=$|[\s,，。)）])/g,
-  )) {
+  for (const m of matchesOf(SPOKEN_PRICE_RE, text)) {
     const measure = m[3] as string;
     const before = text.slice(0, m.index);
     if (new RegExp(`[\\d一二两三四五六七八九十几]\\s*${measure}`).test(before))
@@ -62,7 +63,7 @@ function maskSpokenPrices(mask: Mask, text: string): void {
 }
 
 function maskAll(mask: Mask, re: RegExp, text: string): void {
-  for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
+  for (const m of matchesOf(re, text)) mask.set(m.index, m.index + m[0].length);
 }
 
 /** A chore the goods are for is no goods: 想洗衣服用, 想喷喷门把手, 想把卫生间擦一下. */
@@ -73,11 +74,11 @@ const CHORE_RE =
 const CHORE_AFTER_RE = /(?<=[\u4e00-\u9fa5])(消毒|擦|洗|喷|刷)[\u4e00-\u9fa5]{1,4}用(?=$|[\s,，。!！])/g;
 
 function maskChores(mask: Mask, text: string): void {
-  for (const m of text.matchAll(CHORE_AFTER_RE)) {
+  for (const m of matchesOf(CHORE_AFTER_RE, text)) {
     if (goodsAt(text, m.index) !== null) continue; // 给我消毒液用: the goods themselves
     mask.set(m.index, m.index + m[0].length);
   }
-  for (const m of text.matchAll(CHORE_RE)) {
+  for (const m of matchesOf(CHORE_RE, text)) {
     const verb = m.index + m[0].lastIndexOf(m[1] as string);
     if (goodsAt(text, verb) !== null) continue; // 想洗发水: goods that start like a chore
     mask.set(m.index, m.index + m[0].length);
@@ -95,7 +96,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
   if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九]/.test(text))
     // 麻烦给一包 1010: a number already read as the room is no price after the measure
-    for (const m of text.matchAll(UNIT_PRICE_RE)) {
+    for (const m of matchesOf(UNIT_PRICE_RE, text)) {
       const end = m.index + m[0].length;
       const num = /\d{3,4}\s*$/.exec(m[0]);
       const roomAfter = num !== null && mask.has(m.index + num.index) && mask.has(m.index + num.index + 2);
@@ -159,7 +160,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (text.includes('钱')) maskAll(mask, MONEY_TO_RE, text);
   // 充电线坏了 苹果的 有没有借一根: goods' name alone with 的, a clause of its own, describes the goods before
   if (text.includes('的') && DESCRIBED_HINT_RE.test(text)) {
-    for (const m of text.matchAll(DESCRIBED_RE)) {
+    for (const m of matchesOf(DESCRIBED_RE, text)) {
       const word = m[0].slice(0, -1);
       if (m.index > 0 && goodsAt(word, 0)?.length === word.length) mask.set(m.index, m.index + m[0].length);
     }
@@ -168,7 +169,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (text.includes('一') && VARIANTS_HINT_RE.test(text)) maskAll(mask, VARIANT_RE, text);
   // 卫生巾 要两包 日用的 / 我要一卷宽的: a kind said after the count describes the goods named before it
   if (text.includes('的')) {
-    for (const m of text.matchAll(KIND_AFTER_COUNT_RE)) {
+    for (const m of matchesOf(KIND_AFTER_COUNT_RE, text)) {
       const word = (m[1] as string).slice(0, -1);
       if (
         !goodsAt(word, 0) &&
@@ -223,7 +224,7 @@ const PRICE_ASKED_RE = new RegExp(
  * for those goods again; otherwise goods received are not asked for.
  */
 function maskReceived(mask: Mask, text: string): void {
-  for (const m of text.matchAll(RECEIVED_GOODS_RE)) {
+  for (const m of matchesOf(RECEIVED_GOODS_RE, text)) {
     const more = MORE_OF_SAME_RE.exec(text.slice(m.index + m[0].length));
     if (more && !goodsAfterCount(text, m.index + m[0].length + more.index + more[0].length)) continue;
     mask.set(m.index, m.index + m[0].length);
@@ -250,7 +251,7 @@ const CHANGED_FROM_RE =
 
 /** 复合肥3袋 老屋基，帮我改成两袋: the count given up, when no other goods stand between it and 改成. */
 function maskChangedFrom(mask: Mask, text: string): void {
-  for (const m of text.matchAll(CHANGED_FROM_RE)) {
+  for (const m of matchesOf(CHANGED_FROM_RE, text)) {
     const end = m.index + m[0].length;
     const to = text.slice(end).search(/改成|改为|换成/);
     let goods = false;

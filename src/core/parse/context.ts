@@ -1,6 +1,7 @@
 // Without a group context, the text decides: rooms, 体温 and symptoms look like a quarantine site;
 // 组/村/斤/袋/化肥 look like a village. Goods then become a request or an order accordingly.
 import type { GroupContext } from '../records.js';
+import { matchesOf } from './chars.js';
 
 const QUARANTINE_RE =
   /房间|房号|体温|隔离|观察|酒店|核酸|医生|护士|工作人员|解除|住户|口罩|消毒|被子|毛巾|热水|开水/g;
@@ -14,10 +15,8 @@ export interface ContextSignals {
 }
 
 export function inferContext(text: string, s: ContextSignals): GroupContext | null {
-  let q = s.rooms * 2 + s.temps * 2 + s.symptoms;
-  let v = 0;
-  for (const _ of text.matchAll(QUARANTINE_RE)) q++;
-  for (const _ of text.matchAll(VILLAGE_RE)) v++;
+  const q = s.rooms * 2 + s.temps * 2 + s.symptoms + matchesOf(QUARANTINE_RE, text).length;
+  let v = matchesOf(VILLAGE_RE, text).length;
   if (/买/.test(text)) v++;
   if (v > q) return 'village';
   if (q > 0) return 'quarantine';

@@ -3,7 +3,7 @@
 // quoted with the fix under it. Pure: the records understood before come in, the corrected records go out.
 // Null when the text corrects nothing (a confirmation, thanks, or a new message the bot should read afresh).
 import type { HealthRecord, Item, ParsedRecord } from '../records.js';
-import { Mask } from './chars.js';
+import { Mask, matchesOf } from './chars.js';
 import { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 import { normalise, stripMentions, stripQuote, tightenDecimals } from './normalise.js';
 import { scanNumbers } from './numbers.js';
@@ -41,7 +41,7 @@ const RETRACTED_RE = /^\s*(?:是)?(?:写错|打错|错了|不对|搞错|弄错)/
 /** Spans after 不是 (up to the next clause break or 是): what the sender says was wrong. */
 function wrongSpans(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(WRONG_RE)) {
+  for (const m of matchesOf(WRONG_RE, text)) {
     let e = m.index + m[0].length;
     while (e < text.length && !/[\s,，。;；!！]/.test(text[e] as string) && text[e] !== '是') e++;
     out.push({ start: m.index, end: e });

@@ -8,7 +8,7 @@
 // back); a bare D号 is this month, or next month when that day has already passed.
 
 import type { DayPart } from '../records.js';
-import { MAX_HITS } from './chars.js';
+import { MAX_HITS, matchesOf } from './chars.js';
 import { addDays, isoDate, type LocalDate } from './local-time.js';
 import { chineseToNumber, parseNumber } from './numerals.js';
 
@@ -117,7 +117,7 @@ function num(s: string): number | null {
 export function findDates(text: string): DateHit[] {
   const hits: DateHit[] = [];
   if (!/[天日儿早晚周期拜月号午晨夜间点:初廿历]/.test(text)) return hits;
-  for (const m of text.matchAll(DATE_RE)) {
+  for (const m of matchesOf(DATE_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
@@ -158,7 +158,7 @@ export function findDates(text: string): DateHit[] {
     }
   }
   if (text.includes('初') || text.includes('月') || text.includes('廿') || text.includes('历')) {
-    for (const m of text.matchAll(LUNAR_RE)) {
+    for (const m of matchesOf(LUNAR_RE, text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (hits.some((h) => start < h.end && end > h.start)) continue;

@@ -4,6 +4,9 @@
 
 const STEMS =
   '唑|沙星|霉素|西林|地平|普利|沙坦|洛尔|他汀|双胍|洛芬|那敏|泼尼松|氨酚|替丁|拉唑|格列[齐吡美]特|格列[齐吡美本]脲|仙碱|甘油(?<=硝酸甘油)';
+
+import { matchesOf } from './chars.js';
+
 const FORMS =
   '缓释片|控释片|肠溶片|分散片|缓释胶囊|软胶囊|肠溶胶囊|胶囊|颗粒|口服液|糖浆|滴丸|软膏|乳膏|滴眼液|喷雾剂|混悬液';
 const ENDING = `(?:(?:${STEMS})(?:${FORMS}|片)?|${FORMS})`;
@@ -23,7 +26,7 @@ const CUT_RE =
 export function drugNames(text: string): string[] {
   if (!QUICK_RE.test(text)) return [];
   const out: string[] = [];
-  for (const m of text.matchAll(DRUG_RE)) {
+  for (const m of matchesOf(DRUG_RE, text)) {
     const end = DRUG_END_RE.exec(m[0]);
     if (!end) continue;
     const stem = m[0].slice(0, end.index);

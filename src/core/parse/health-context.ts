@@ -1,7 +1,7 @@
 // Where and when a health reading stands in its message: the slot from the clock or a part-of-day word, the
 // symptoms of its part of the message, its room, and the day words (昨晚, 现在) that tie it to a day.
 import type { HealthRecord, Slot, SymptomCode } from '../records.js';
-import { clauseEnd } from './chars.js';
+import { clauseEnd, matchesOf } from './chars.js';
 import type { Anchored } from './health.js';
 import type { LocalDate } from './local-time.js';
 import type { PersonHit } from './persons.js';
@@ -74,7 +74,7 @@ const TODAY_RE = /今天|今早|今晚|今日|现在|刚才|刚刚|目前|这会
 
 function lastIndex(re: RegExp, s: string): number {
   let at = -1;
-  for (const m of s.matchAll(re)) at = m.index;
+  for (const m of matchesOf(re, s)) at = m.index;
   return at;
 }
 

@@ -2,6 +2,7 @@
 // 黄桷湾的周婆婆要两盒板蓝根): each household's clause is its own order or booking, with its own customer and
 // place; what is said once for all (都送到岩口, 明天下午一起送, 我们大箐这边) stands for those that say nothing.
 import type { OrderRecord, ParsedRecord, WaterRecord } from '../records.js';
+import { matchesOf } from './chars.js';
 import { undoubt } from './doubts.js';
 import { TITLED_NAME } from './name-words.js';
 import { parseNumber } from './numerals.js';
@@ -156,7 +157,7 @@ export function perDestination(
   const item = order.items.length === 1 ? order.items[0] : undefined;
   if (!item || item.qty === null) return null;
   const shares: { qty: number; place: string }[] = [];
-  for (const m of text.matchAll(SENT_SHARE_RE)) {
+  for (const m of matchesOf(SENT_SHARE_RE, text)) {
     const qty = parseNumber(m[1] as string);
     if (qty === null || m[2] !== item.unit) return null;
     shares.push({ qty, place: placeOf(m[3] as string) ?? (m[3] as string) });

@@ -8,7 +8,8 @@ import { undoubt } from './doubts.js';
 import { drugNames } from './drugs.js';
 import { householdParts, perDestination, perEach, perHousehold } from './households.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
-import { namedReadings, readTable, rosterRows } from './lists.js';
+import { readListMessage } from './list-message.js';
+import { namedReadings, rosterRows } from './lists.js';
 import { localMoment } from './local-time.js';
 import {
   dropGreetings,
@@ -26,7 +27,7 @@ import { findQuantities } from './quantities.js';
 import { spellRoomDigits } from './rooms.js';
 import { isStaffTalk } from './staff-talk.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
-import { fixMeasureHomophones, mendSlipsInPlace } from './voice.js';
+import { fixMeasureHomophones } from './voice.js';
 
 export { canonicalItemName, ITEM_ALIASES } from './item-aliases.js';
 export type { Jielong, JielongLine } from './jielong.js';
@@ -38,6 +39,10 @@ const FORWARDED_NOTICE_RE =
 const FORMAT_EXAMPLE_RE = /例[:：]|例如|比如|举例|如[:：]/;
 /** 房间号+体温 / 名字+要啥: the fields of a report, joined by a plus. */
 const FORMAT_SPEC_RE = /[\u4e00-\u9fa5]{2,4}\s*[+＋]\s*[\u4e00-\u9fa5]{2,4}/;
+/** Gate for FORMAT_SPEC_RE: its fields are joined by a plus, so a message with no plus holds none. */
+function hasFormatSpec(text: string): boolean {
+  return (text.includes('+') || text.includes('＋')) && FORMAT_SPEC_RE.test(text);
+}
 const NUMBERED_LINE_RE = /\n\s*\d{1,3}\s*[.、．)]/;
 
 /** Longest ordinary (non-接龙) message read. */
@@ -122,7 +127,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // 请大家按格式报体温：房号+体温，例：3栋201 36.5 / 发房间号+体温就行 比如…: the format shown by an example is
   // nobody's report (a 接龙 whose header shows the format still has its lines)
   if (
-    (text.includes('格式') || FORMAT_SPEC_RE.test(text) || /写上|写清|注明/.test(text)) &&
+    (text.includes('格式') || hasFormatSpec(text) || /写上|写清|注明/.test(text)) &&
     FORMAT_EXAMPLE_RE.test(text) &&
     !isJielongHeader(text) &&
     !NUMBERED_LINE_RE.test(text)
@@ -130,10 +135,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     return [];
   // #接龙 alone (or with its title) starts a list: nothing is ordered yet
   if (isJielongHeader(text) && !text.includes('\n')) return [];
-  // (鸡旦一斤 on a 接龙 line: same-length slips are mended there too, and spelt back as written)
-  const listed = mendSlipsInPlace(text);
-  const jielong =
-    readJielongNormalised(listed) ?? readTable(listed) ?? loneJielongLine(listed, input.context);
+  const jielong = readListMessage(text, input.context);
   if (jielong) {
     const opts = {
       at: input.at,
@@ -258,18 +260,6 @@ function staffAskedRoom(whole: string): string | null {
 
 const ROOMMATE_RE = /一个房间|同一个房间|同一间|同屋|住一起|一起住/;
 const QUOTED_ROOM_RE = /^「[^」]{0,12}?(?<![\d.])(\d{3,4})(?![\d.])/;
-
-/** 7. 周大姐 洗洁精一瓶 卫生纸一提: one line of a 接龙, posted alone, with its number, name and goods. */
-const LONE_LINE_RE = /^\s*\d{1,2}[.、．)]\s*[\u4e00-\u9fa5]/;
-
-function loneJielongLine(text: string, context: ParseInput['context']): Jielong | null {
-  if (context !== 'village' || text.includes('\n') || !LONE_LINE_RE.test(text)) return null;
-  const j = readJielongNormalised(`#接龙\n${text}`);
-  const line = j?.lines[0];
-  if (j?.lines.length !== 1) return null;
-  if (!line?.customer || line.items.length === 0) return null;
-  return { ...j, header: '' };
-}
 
 const ASKS_RE = /送|给|拿|带|要|买|换|借|改成|改为/;
 const CHANGE_RE = /改成|改为/;

@@ -111,9 +111,14 @@ for (const w of CATEGORY_OF.keys()) {
   BY_FIRST.set(f, list);
 }
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+/** 1 where a known goods word starts with this UTF-16 code: most characters are passed over with a byte read. */
+const FIRST_CODES = new Uint8Array(0x10000);
+for (const f of BY_FIRST.keys()) FIRST_CODES[f.charCodeAt(0)] = 1;
 
 export function goodsAt(text: string, i: number): string | null {
   const taught = taughtGoodsAt(text, i);
+  // (charCodeAt is NaN past the end, and FIRST_CODES[NaN] undefined: no list either way)
+  if (FIRST_CODES[text.charCodeAt(i)] !== 1) return taught;
   const list = BY_FIRST.get(text[i] ?? '');
   if (!list) return taught;
   for (const w of list) if (text.startsWith(w, i)) return taught && taught.length > w.length ? taught : w;

@@ -243,11 +243,15 @@ function splitPairs(hits: ItemHit[]): ItemHit[] {
 /** One-character goods that stand alone in a list (酱油醋); others end compounds (花椒面, 菜籽油). */
 const LONE_GOODS = new Set(['醋', '盐', '糖', '茶', '烟', '酒', '姜', '葱', '蒜']);
 
+/** A word that can stand as goods in a run (two characters at least, or a lone one such as 醋). */
+function whole(w: string): boolean {
+  return w.length >= 2 || LONE_GOODS.has(w);
+}
+
 function pairCut(name: string): number {
   for (let k = 1; k < name.length; k++) {
     const a = name.slice(0, k);
     const b = name.slice(k);
-    const whole = (w: string) => w.length >= 2 || LONE_GOODS.has(w);
     if (whole(a) && whole(b) && isKnownGoods(a) && isKnownGoods(b)) return k;
   }
   return 0;

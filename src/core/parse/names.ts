@@ -12,6 +12,10 @@ for (const w of STOP_WORDS) {
   STOPS_BY_FIRST.set(w[0] as string, list);
 }
 for (const list of STOPS_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+const DE = '的'.charCodeAt(0);
+/** 1 where a stop word starts with this UTF-16 code (a byte read passes most characters over). */
+const STOP_FIRST_CODES = new Uint8Array(0x10000);
+for (const f of STOPS_BY_FIRST.keys()) STOP_FIRST_CODES[f.charCodeAt(0)] = 1;
 
 const PROTECT_BY_CHAR = new Map<string, [string, number][]>();
 for (const p of PROTECTED) {
@@ -32,6 +36,8 @@ function protectedAt(text: string, j: number): boolean {
 
 /** Length of the stop word starting at j, or 0. 的 is a stop only when nothing name-like follows. */
 export function stopAt(text: string, j: number): number {
+  const code = text.charCodeAt(j);
+  if (STOP_FIRST_CODES[code] !== 1 && code !== DE) return 0; // no stop word starts here, nor 的
   const ch = text[j] ?? '';
   if (ch === '的') {
     const next = text[j + 1];

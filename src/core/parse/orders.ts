@@ -1,6 +1,7 @@
 // Orders in villages: goods to buy and deliver, and whose they are (the customer). What reads like an order but is
 // none is not-an-order.ts.
 import type { Item, OrderRecord, Vocabulary } from '../records.js';
+import { matchesOf } from './chars.js';
 import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { HAMLET_END, SELF_NAME_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
@@ -175,7 +176,7 @@ function customerNamed(text: string): string | null {
   // 我们组的张大爷腿不好 帮他带一袋尿素: 他 is the person named before
   const pronoun = FOR_PRONOUN_RE.exec(text);
   if (pronoun) {
-    const named = [...text.slice(0, pronoun.index).matchAll(TITLED_G_RE)].pop()?.[0];
+    const named = matchesOf(TITLED_G_RE, text.slice(0, pronoun.index)).pop()?.[0];
     if (named && !named.startsWith('我')) return named;
   }
   const f = CUSTOMER_FOR_RE.exec(text)?.[1];

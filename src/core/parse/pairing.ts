@@ -3,6 +3,8 @@
 // A quantity left over (化肥 尿素 两袋: whose are the bags?) or goods named beside counted goods with none of
 // their own where quantities ran out means the reading may have slid by one: the record is flagged rather
 // than acted on as a guess.
+
+import { matchesOf } from './chars.js';
 import { goodsAt, isKindOf } from './item-lexicon.js';
 import { type ItemHit, notAsked } from './items.js';
 import { findQuantities } from './quantities.js';
@@ -61,7 +63,7 @@ export function correctedQuantity(
   if (items.length === 0 || !/不对|错了/.test(masked)) return null;
   let at = -1;
   let end = -1;
-  for (const m of masked.matchAll(CORRECTION_RE)) {
+  for (const m of matchesOf(CORRECTION_RE, masked)) {
     at = m.index;
     end = m.index + m[0].length;
   }

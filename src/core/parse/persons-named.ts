@@ -1,5 +1,7 @@
 // Persons named before several readings on one line (a roster typed on one line: 张强36.5 李明36.6, or kin in
 // Latin letters: me 36.5 mom 36.7 dd 36.4), added to the persons persons.ts found.
+
+import { matchesOf } from './chars.js';
 import { SURNAMES } from './name-words.js';
 import type { PersonHit } from './persons.js';
 
@@ -49,7 +51,7 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
     return [{ start, end: start + w.length, person: w, self: false }];
   }
   const named: PersonHit[] = [];
-  for (const m of text.matchAll(NAMED_READING_RE)) {
+  for (const m of matchesOf(NAMED_READING_RE, text)) {
     const w = m[1] as string;
     // (张小宝36.8: the kin word 小宝 inside a full name gives way to the name)
     const inside = hits.filter((h) => h.start > m.index && h.end <= m.index + w.length);

@@ -1,7 +1,7 @@
 // Who a reading is for (CONTRACT.md section 2, `person`): family members reported for in one message
 // (`2208 我36.5 老公36.7 娃36.9`, `我和我妈都是36.4`), a neighbour reported for (`帮隔壁2306的刘爷爷报一下`).
 // Kept as written. Every person's reading is one record; no reading is dropped.
-import { MAX_HITS } from './chars.js';
+import { MAX_HITS, matchesOf } from './chars.js';
 import { KIN } from './kin-words.js';
 import { SURNAMES } from './name-words.js';
 import { withNamesBeforeReadings } from './persons-named.js';
@@ -46,7 +46,7 @@ const PERSON_HINT =
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];
   if (!PERSON_HINT.test(text)) return withNamesBeforeReadings(text, hits);
-  for (const m of text.matchAll(PERSON_RE)) {
+  for (const m of matchesOf(PERSON_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const w = m[0];
     const self = SELF.includes(w);

@@ -1,6 +1,8 @@
 // Places named by their frame rather than their ending: after a bare 送 or 到 (送两桶水到白果树, 送新房子), where
 // someone lives (她住白果树, 我娘一个人在老屋基住), or a name standing alone at the end of an order (…两桶水 桂花树,
 // asked about). Counted goods, verbs, talk (看情况, 同上) and persons are no place.
+
+import { matchesOf } from './chars.js';
 import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { SURNAMES } from './name-words.js';
 import type { PlaceHit } from './places.js';
@@ -54,7 +56,7 @@ const LIVES_AT_RE =
 export function framedPlaces(text: string, hits: PlaceHit[]): void {
   // 送两桶水到白果树 / 送新房子 / 到桂花树: a name after a bare 送 or 到 that can only be a place
   if (text.includes('到') || text.includes('送')) {
-    for (const m of text.matchAll(FRAMED_RE)) {
+    for (const m of matchesOf(FRAMED_RE, text)) {
       const name = m[1] as string;
       const start = m.index + m[0].length - name.length;
       const sentTo = m[0].slice(0, m[0].length - name.length).endsWith('到');
@@ -65,7 +67,7 @@ export function framedPlaces(text: string, hits: PlaceHit[]): void {
   }
   // 我住在大石板那里: where the sender lives is where goods go
   if (text.includes('在') || text.includes('住')) {
-    for (const m of text.matchAll(LIVES_AT_RE)) {
+    for (const m of matchesOf(LIVES_AT_RE, text)) {
       const name = (m[1] ?? m[2]) as string;
       const start = m.index + m[0].indexOf(name);
       // 我娘一个人在老屋基住: the hamlet read by its ending is where she lives, so where the goods go

@@ -8,7 +8,7 @@
 // - and a word the name reader took for the customer that ends as only a hamlet does (`黄坑 猪饲料两包`).
 // On a 接龙 line, the word that is neither the name, nor goods, nor a count is the line's place. Each is new to the
 // group, so the record is flagged `new-place` and the bot asks before anyone is sent; two candidates are no guess.
-import { isCjk } from './chars.js';
+import { isCjk, matchesOf } from './chars.js';
 import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import { KIN } from './kin-words.js';
 import { SELF_NAME_END, SURNAMES } from './name-words.js';
@@ -52,7 +52,7 @@ export function freeStandingPlace(
   customer: string | null,
 ): PlaceHit | null {
   let found: PlaceHit | null = null;
-  for (const m of text.matchAll(SEGMENT_RE)) {
+  for (const m of matchesOf(SEGMENT_RE, text)) {
     const word = m[0];
     const start = m.index;
     const end = start + word.length;
@@ -113,7 +113,7 @@ function isPlaceLike(word: string, customer: string | null): boolean {
 export function customerAsPlace(text: string, customer: string | null): PlaceHit | null {
   if (!customer || customer.length < 2 || customer.length > 4) return null;
   if (!HAMLET_ONLY_END.has(customer[customer.length - 1] as string)) return null;
-  for (const m of text.matchAll(SEGMENT_RE))
+  for (const m of matchesOf(SEGMENT_RE, text))
     if (m[0] === customer)
       return {
         start: m.index,
@@ -132,7 +132,7 @@ export function customerAsPlace(text: string, customer: string | null): PlaceHit
 export function freeStandingInLine(line: string, customer: string | null): string | null {
   let found: string | null = null;
   const body = line.replace(/^\s*\d{1,3}\s*[.、．)]?/, ' ');
-  for (const m of body.matchAll(SEGMENT_RE)) {
+  for (const m of matchesOf(SEGMENT_RE, body)) {
     const word = m[0];
     if (word === customer || word.length < 2 || word.length > 4 || ![...word].every(isCjk)) continue;
     let goods = false;

@@ -1,10 +1,10 @@
 // Delivery places: 送到三组, 放到村委会, 5组刘家, 到村口. Kept as written.
-import { isCjk, MAX_HITS } from './chars.js';
+import { isCjk, MAX_HITS, matchesOf } from './chars.js';
 import { isKnownGoods } from './item-lexicon.js';
-import { SURNAMES } from './name-words.js';
 import { stopAt } from './names.js';
 import { framedPlaces, withTrailing } from './places-framed.js';
 import { fieldOrWood, nameAfterHamlet } from './places-free.js';
+import { geoNames } from './places-geo.js';
 import { joinGroups, withTails } from './places-join.js';
 import { knownPlaces } from './vocabulary.js';
 
@@ -38,17 +38,6 @@ export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
   return places[0] ?? null;
 }
 
-/**
- * Endings of hamlet and landmark names in the hills (石门坎, 下院子, 老屋基, 黄泥坡, 李家湾): a place is often a
- * hamlet's name with no 组 or 村 in it (CONTRACT.md section 2).
- */
-const GEO_ENDING =
-  '(?:[岩沟河溪坝湾塆坳垭]口|院子|屋基|(?<=[\\u4e00-\\u9fa5])老屋|(?<=[^我你他她家们屋爸妈婆公爷奶娘叔姨舅伯哥姐弟妹儿女孙汉了回在到问])屋头|垭口|梁子|坝子|坪子|湾|塆|坝|沟|坎|坪|岩|垭|梁|嘴|咀|岭|塝|坡|坳|岗|寨|堡|垴|槽|塘|堰|桥|溪|庄|凼|冲|岩脚|坡脚|箐|凹|墩|埂|峁|塬|洼|岔|屯|峪|窑|滩|(?<=[\\u4e00-\\u9fa5]{2})[田林洞井]|(?<=[\\u4e00-\\u9fa5])[枧畔]|(?<=[\\u4e00-\\u9fa5])石包|(?<=[\\u4e00-\\u9fa5])屋场|(?<=[\\u4e00-\\u9fa5]{2})坑|(?<=[\\u4e00-\\u9fa5])[垌峒]|(?<=[\\u4e00-\\u9fa5])(?<![上逛大赶满沿临当过克去到])街|胡同|作业所|作业区|嘎查|圪旦|(?<=[\\u4e00-\\u9fa5])(?:营子|窑子)|场部(?:食堂)?|(?<=[羊马牛猪鸡鸭茶果林煤])场|(?<=[\\u4e00-\\u9fa5]{2})庙|(?<=[\\u4e00-\\u9fa5])[畈垅垄陂岃]|(?<=[\\u4e00-\\u9fa5])(?<![后脊手腰脚刀椅一二两三四五六七八九十\\d几半])背|(?<=[\\u4e00-\\u9fa5])(?<![周包范外氛突])围(?:屋)?|(?<=[\\u4e00-\\u9fa5]{2})(?<![电视窗灶柜平舞讲前阳站])台|(?<=[\\u4e00-\\u9fa5]{2})(?<![安并])排|岭脚|(?<=[\\u4e00-\\u9fa5]{2})村民组|(?<=[\\u4e00-\\u9fa5])坞|(?<=[\\u4e00-\\u9fa5])垸|(?<=[\\u4e00-\\u9fa5]家)[铺店]|(?<=[\\u4e00-\\u9fa5])窝棚|(?<=[\\u4e00-\\u9fa5])趟子|(?<=[^我你他她俺咱自\\s]家)边(?![上儿])|(?<=[\\u4e00-\\u9fa5]家)源|(?<=[\\u4e00-\\u9fa5])(?<![街作])坊|(?<=[\\u4e00-\\u9fa5]{2})村仔|(?<=(?:^|[\\s,，。:：、])[谢黄李张陈刘王林杨罗钟曾邓吴何赖温廖彭叶])屋|(?<![\\u4e00-\\u9fa5])[东西南北](?=头))(?:村民小组|村民组|顶上|顶|底|上|下|里|边|头)?';
-/** A name ending so, standing alone between spaces or punctuation, or after 到/在/送 (the 到 left out). */
-const GEO_RE = new RegExp(
-  `(?:^|(?<=[\\s,，。;；!！?？|:：、(]|到|在|送|是|住|们|给|屋头|家里|[斤袋桶箱瓶包个盒件]))([\\u4e00-\\u9fa5]{0,4}${GEO_ENDING}(?:[老小]?[\\u4e00-\\u9fa5]{1,2}?家|(?<=(?:送到|送至|送去|送)[\\u4e00-\\u9fa5]{1,5})[\\u4e00-\\u9fa5]{3}家|[\\u4e00-\\u9fa5]{3}家(?=$|[\\s,，。!！]))?)(?=$|[\\s,，。;；!！|?？()]|即可|就行|就好|就可以|缺水|缺|没(?:得|有)?水|水(?:不够|没了|吃完)|这(?:两|几)天|这(?:两|几)户|又(?=没|缺|断|停)|最近|停水|断水|水窖|水池|水缸|水井|谢谢|哈|吧|嘛|哦|啊|撒|噻|咯|哟|呀|嘞|吗|去|住|等|养猪场|养鸡场|猪场|鸡场|小学|卫生室|小卖部|片区|那|这边|这里|那边|不(?=$|[\\s,，。?？])|中不中|行不|[:：]|送|拉(?=[\\d一二两三四五六七八九十])|帮我|帮忙|再|还要|还|也要|要(?=[\\d一二两三四五六七八九十半]|点|些|[\\u4e00-\\u9fa5]{1,4}[\\d一二两三四五六七八九十半])|[\\d一二两三四五六七八九十]{1,2}户|(?:大后天|后天|明天|今天|今晚|明早)(?=[\\d一二两三四五六七八九十]|送)|(?:周末|周[一二三四五六日天]|礼拜[一二三四五六日天]?|星期[一二三四五六日天])(?=的水|送|要)|的(?=$|[\\s,，。!！|])|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|[\\d一二两三四五六七八九十]{1,3}\\s*(?:桶|袋|包|斤|瓶|箱|壶)|的[\\u4e00-\\u9fa5]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}(?:$|[\\s,，。:：]|带|买|代|要|订|送|家|的)|老[${SURNAMES}](?:$|[\\s,，。])|我(?:是|家))`,
-  'g',
-);
 const BARE_ENDING_RE =
   /^(?:院子|坝子|坪子|院坝)[里边]?$|^[湾塆坝沟坎坪岩垭梁嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲][里边]$/;
 /** Words with those endings that are no place (高粱 is a grain, 上坡 a direction). */
@@ -95,7 +84,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     )
   )
     return hits;
-  for (const m of text.matchAll(GEO_RE)) {
+  for (const m of geoNames(text)) {
     if (hits.length >= MAX_HITS) break;
     let name = m[1] as string;
     let start = m.index + m[0].length - name.length;
@@ -255,7 +244,7 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
   // (罗德明 挂面两把 黄桷树: a landmark needs no word before it)
   if (!/[送放拿带拉运寄组社队村镇场家址在到]|黄桷树|院子|大队部/.test(text))
     return withTrailing(text, joinGroups(hits));
-  for (const m of text.matchAll(VERB_RE)) {
+  for (const m of matchesOf(VERB_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const p = readPlace(text, m.index + m[0].length);
     if (!p) continue;
@@ -273,7 +262,7 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
     }
     hits.push({ start: m.index, end: p.end, place: p.place, strict: p.strict, sent: true });
   }
-  for (const m of text.matchAll(STRICT_RE)) {
+  for (const m of matchesOf(STRICT_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
@@ -282,7 +271,7 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
   }
   // 花园村4组: a village's name before its group
   if (text.includes('村')) {
-    for (const m of text.matchAll(VILLAGE_RE)) {
+    for (const m of matchesOf(VILLAGE_RE, text)) {
       const start = m.index;
       const end = start + m[0].length;
       // free text after 送到/地址 and a group inside it give way to the village and its group

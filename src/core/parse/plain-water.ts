@@ -3,6 +3,7 @@
 // a place read by its ending alone or a loose day (周末) makes the bot ask.
 import type { ParsedRecord } from '../records.js';
 import type { CancelHit } from './cancel.js';
+import { matchesOf } from './chars.js';
 import type { DateHit } from './dates.js';
 import { type DoubtCode, doubt } from './doubts.js';
 import type { Anchored } from './health.js';
@@ -142,7 +143,7 @@ const HOUSEHOLD_BARRELS_RE =
 
 function householdsBarrels(text: string): { start: number; end: number; qty: number | null }[] {
   const out: { start: number; end: number; qty: number | null }[] = [];
-  for (const m of text.matchAll(HOUSEHOLD_BARRELS_RE))
+  for (const m of matchesOf(HOUSEHOLD_BARRELS_RE, text))
     if (HOUSEHOLD_NAME_RE.test(m[1] as string))
       out.push({ start: m.index, end: m.index + m[0].length, qty: parseNumber(m[2] as string) });
   return out;

@@ -6,7 +6,7 @@ import { bareGoodsList, keepAskedFor } from './asked.js';
 import { chasesEarlier, receivedOnly } from './asked-before.js';
 import { findBareRooms } from './bare-rooms.js';
 import { cancelRecord, findCancels } from './cancel.js';
-import { Mask } from './chars.js';
+import { Mask, matchesOf } from './chars.js';
 import { claimNotGoods } from './claims.js';
 import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
@@ -69,7 +69,7 @@ const REQUEST_QUESTION_RE =
 const OWN_ASK_RE = /我(?:还)?(?:想|要|想要)(?:买|要|订)?\s*[\d一二两三四五六七八九十]\s*[箱瓶包袋个盒桶斤件]/;
 
 function maskAll(mask: Mask, re: RegExp, text: string): void {
-  for (const m of text.matchAll(re)) mask.set(m.index, m.index + m[0].length);
+  for (const m of matchesOf(re, text)) mask.set(m.index, m.index + m[0].length);
 }
 
 function byAt(a: { start: number }, b: { start: number }): number {
@@ -139,16 +139,19 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     context,
     persons,
   });
-  const cancels = findCancels(mask.apply(text));
+  // (the masked text is made again only after a claim: claiming nothing leaves it as it was)
+  const unclaimed = mask.apply(text);
+  const cancels = findCancels(unclaimed);
   claim(mask, cancels);
   if (cancels[0]) {
     const record = cancelRecord(cancels);
     if (context !== 'quarantine') withdrawnDelivery(record, cancels[0], text);
     out.push({ at: cancels[0].start, record });
   }
-  const places = findPlaces(mask.apply(text), opts.vocabulary?.places);
+  const beforePlaces = cancels.length > 0 ? mask.apply(text) : unclaimed;
+  const places = findPlaces(beforePlaces, opts.vocabulary?.places);
   claim(mask, places);
-  const masked = mask.apply(text);
+  const masked = places.length > 0 ? mask.apply(text) : beforePlaces;
   let items: ItemHit[] = extractItems(masked, { verbs: true, original: text });
   // 要两袋化肥 哦不对 三袋: the corrected quantity is the goods', no loose end
   const fixed = correctedQuantity(masked, items);

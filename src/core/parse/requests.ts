@@ -1,6 +1,7 @@
 // Requests from quarantined residents: category from the first item (or from words such as 清淡 / 医生 / 坏了
 // when nothing concrete is named), urgency from 急/马上/救命 or an acute medical need.
 import type { Item, RequestCategory, RequestRecord } from '../records.js';
+import { matchesOf } from './chars.js';
 import { categoryOf } from './item-lexicon.js';
 import {
   DIET_WORDS,
@@ -173,7 +174,7 @@ const PARCEL_ERRAND_RE = /(?:捎|带|拿|取|领)(?:一下|下)?(?:[一两二三
 export function parcelAsked(text: string): Item | null {
   // 去快递柜拿个快递: the parcel counted, not the locker named before it
   let first: Item | null = null;
-  for (const k of text.matchAll(PARCEL_ALL_RE)) {
+  for (const k of matchesOf(PARCEL_ALL_RE, text)) {
     const c = PARCEL_COUNT_RE.exec(text.slice(Math.max(0, k.index - 3), k.index));
     if (c) return { name: k[0], qty: c[1] ? parseNumber(c[1]) : 1, unit: c[2] as string };
     first ??= { name: k[0], qty: null, unit: null };
@@ -184,6 +185,11 @@ export function parcelAsked(text: string): Item | null {
 /** 帮我捎个快递回来: a parcel fetched from town is an errand on the volunteers' list, like goods. */
 export function parcelErrand(text: string): Item | null {
   return PARCEL_ERRAND_RE.test(text) ? parcelAsked(text) : null;
+}
+
+/** A meal named as the topic of a wish (孩子的饭), not a portion counted (一份饭). */
+function isMealTopic(i: Item): boolean {
+  return PLAIN_MEALS.has(i.name) && !(i.unit && MEAL_UNITS.has(i.unit));
 }
 
 export function buildRequest(
@@ -200,9 +206,8 @@ export function buildRequest(
   // 孩子的饭能不能送点软和的 / 午饭能给老人做点面条吗 清淡的: the meal is what the wish is about, not goods asked
   // for (what it should be made of, 面条, is)
   // (a portion asked for stays: 孩子的饭能不能单独做一份不要辣的)
-  const topic = (i: Item) => PLAIN_MEALS.has(i.name) && !(i.unit && MEAL_UNITS.has(i.unit));
-  const wish = items.some(topic) && MEAL_WISH_RE.test(text);
-  if (wish) items = items.filter((i) => !topic(i));
+  const wish = items.some(isMealTopic) && MEAL_WISH_RE.test(text);
+  if (wish) items = items.filter((i) => !isMealTopic(i));
 
   const first = items[0];
   const service = first

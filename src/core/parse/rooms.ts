@@ -1,7 +1,7 @@
 // Room numbers the sender names with a word: 2105房, 房间2105, 我是2210的, 3栋201 → 3-201, 8-305, 十二楼三号,
 // Room 8311, and rooms spelled out by voice input. Bare numbers that can only be rooms are in bare-rooms.ts.
 import type { Vocabulary } from '../records.js';
-import { MAX_HITS, type Mask } from './chars.js';
+import { MAX_HITS, type Mask, matchesOf } from './chars.js';
 import { SURNAMES } from './name-words.js';
 import type { NumToken } from './numbers.js';
 import { chineseToNumber } from './numerals.js';
@@ -79,7 +79,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
   )
     return [];
   const hits: RoomHit[] = [];
-  for (const m of text.matchAll(ROOM_RE)) {
+  for (const m of matchesOf(ROOM_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
@@ -102,10 +102,10 @@ export function findExplicitRooms(text: string): RoomHit[] {
   }
   // Room 8311. / room 2310, as a foreign resident writes it; 12楼05: the floor, then the room's two digits
   if (text.includes('oom') || text.includes('OOM'))
-    for (const m of text.matchAll(ENGLISH_ROOM_RE))
+    for (const m of matchesOf(ENGLISH_ROOM_RE, text))
       hits.push({ start: m.index, end: m.index + m[0].length, room: m[1] as string });
   if (text.includes('楼')) {
-    for (const m of text.matchAll(FLOOR_ROOM_RE)) {
+    for (const m of matchesOf(FLOOR_ROOM_RE, text)) {
       if (hits.some((h) => m.index < h.end && m.index + m[0].length > h.start)) continue;
       hits.push({
         start: m.index,
@@ -114,7 +114,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
       });
     }
     // 十二楼三号 / 12楼3号: the floor, then the room's number on it, as said
-    for (const m of text.matchAll(FLOOR_NUMBER_RE)) {
+    for (const m of matchesOf(FLOOR_NUMBER_RE, text)) {
       if (hits.some((h) => m.index < h.end && m.index + m[0].length > h.start)) continue;
       const floor = /^\d+$/.test(m[1] as string) ? Number(m[1]) : chineseToNumber(m[1] as string);
       const n = /^\d+$/.test(m[2] as string)

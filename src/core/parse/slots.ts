@@ -1,6 +1,6 @@
 // Words that put a health report in the morning or evening slot (早上 → am; 下午/晚上 → pm).
 import type { Slot } from '../records.js';
-import { isCjk, isLatin } from './chars.js';
+import { isCjk, isLatin, matchesOf } from './chars.js';
 
 export interface SlotHit {
   start: number;
@@ -59,7 +59,7 @@ const NOT_SLOT_AFTER = new Set(['点', '些', '了', '就', '已', '到', '来',
 export function findSlots(text: string): SlotHit[] {
   const hits: SlotHit[] = [];
   if (!/[早晚晨午夜睡中aApP]/.test(text)) return hits;
-  for (const m of text.matchAll(SLOT_RE)) {
+  for (const m of matchesOf(SLOT_RE, text)) {
     const w = m[0];
     const start = m.index;
     const end = start + w.length;

@@ -27,6 +27,16 @@ const NOTED_RE =
 const NOTICE_RE =
   /大家(?:记得|注意|务必)|注意安全|整栋消杀|请关好门窗|统一收垃圾|请把[^，,。]{1,8}放(?:在)?门口|有卖[^，,。\s]{1,6}的(?:来了|在)|(?<=^|[\s,，。])要(?:买)?[^，,。\s]{1,4}的(?:在群里)?(?:说|报|接龙|登记|吱声)(?:一下|一声|个数)?(?=$|[\s,，。!！])|(?:维修|修理)师傅[^，,。]{0,6}(?:过来|上来|过去|到)|感谢大家(?:的)?(?:配合|支持|理解)|——\s*[\u4e00-\u9fa5]{2,6}\s*$|(?:即可|就能|就可以|方可|才能)解除(?:居家)?(?:医学)?(?:观察|隔离)?|(?:烟酒|外卖|酒|烟)(?:一律)?(?:不能|不准|禁止|不得)(?:送|带)|写清楚(?:楼号|房号|房间号|名字)|要的(?:请)?(?:报|说|登记)(?:房间号|房号|名字)|请提前收拾(?:好)?行李|都是[^，,。]{0,10}的价|不加钱|路线[:：]|请(?:家里|屋头|在家)留(?:个)?人|的(?:人)?(?:请)?(?:提前|先)?(?:在群里|群里)(?:报|接龙|登记|说)|请于[^，,。]{0,12}(?:前|之前)|暂缓解除|不用再报体温|^\s*(?:收到|好的)[!！,，。\s][^?？]{0,40}(?:明天|今天|下午|上午|晚上)[^。!！?？]{0,6}送(?:到|过来|过去)[。!！]?\s*$|可以解除(?:居家|集中)?(?:医学)?(?:观察|隔离)|今天送水[:：]|还有要的提前说/;
 /**
+ * Gate for NOTICE_RE: every one of its alternatives holds one of these characters (大家, 注意安全, 整栋, 请…,
+ * 统一, 有卖/外卖, 要…的, 维修/修理, 感谢, ——, 解除, 烟/酒, 写清楚, 的价, 不加钱, 路线, 群里, 不用再报, 送到,
+ * 收到/好的, 暂缓, 今天送水).
+ */
+const NOTICE_HINT_RE = /[大注整请统卖要修感—解酒烟写价钱路群报送收好暂今]/;
+
+function mayBeNotice(text: string): boolean {
+  return NOTICE_HINT_RE.test(text) && NOTICE_RE.test(text);
+}
+/**
  * 1305已联系驻点医生，药马上送到 / 医生马上过去 / 下午给您答复 / 药的事我们跟医生说一下 / 上寨要的是哪种？: staff
  * answering one member (only where no one reports: no 我, no reading).
  */
@@ -132,7 +142,7 @@ export function isStaffTalk(text: string): boolean {
   if (TO_YOU_RE.test(text) && !/给我|帮我|我要|我想/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (NOTICE_HEADING_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   // 1206 爸爸37.3 医生马上上来复测，请先不要吃退烧药: the reading staff were told, quoted back with what to do
-  if (COMING_RE.test(text) && MEANWHILE_RE.test(text) && !text.includes('我')) return true;
+  if (!text.includes('我') && COMING_RE.test(text) && MEANWHILE_RE.test(text)) return true;
   if (HANDED_OUT_RE.test(text) && !/我|要|帮|订|买|能不能|可以/.test(text) && !READING_LIKE_RE.test(text))
     return true;
   if (
@@ -152,14 +162,14 @@ export function isStaffTalk(text: string): boolean {
   // (大家注意 我老汉38.5了: a reading beside a notice's words is still someone's; a threshold is the notice's own)
   // (#接龙 …写清楚名字、组、要啥子 / 1. 谭明 二组 挂面5把: a 接龙's heading asks as a notice does, its lines order)
   if (
-    NOTICE_RE.test(text) &&
+    mayBeNotice(text) &&
     (!READING_LIKE_RE.test(text) || /以上|以下|超过|≥|例/.test(text)) &&
     !(text.includes('接龙') && NUMBERED_RE.test(text))
   )
     return true;
   if (WHO_IS_IT_RE.test(text)) return true;
-  if (REPLY_RE.test(text) && !/我(?!们)/.test(text) && !READING_LIKE_RE.test(text)) return true;
-  if (COMING_RE.test(text) && COMING_TOO_RE.test(text) && !text.includes('我')) return true;
+  if (!/我(?!们)/.test(text) && REPLY_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
+  if (!text.includes('我') && COMING_RE.test(text) && COMING_TOO_RE.test(text)) return true;
   // 37.4的娃娃 多喝水 明天早上我来复测: the village doctor's advice and visit
   // (孩子37.8 多喝水 我明天来复测 could be a relay: only a reading named as whose it was — 37.4的娃娃 — is the doctor's)
   if (

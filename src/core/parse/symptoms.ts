@@ -1,7 +1,7 @@
 // Symptoms to the contract's codes, with negation (不咳嗽, 无发热、乏力, 咳嗽：无) and generic or conditional
 // mentions (如有发热请报告, 退烧药) left out: only symptoms the person says they have count.
 import type { SymptomCode } from '../records.js';
-import { anyOf, clauseEnd, clauseStart, endsAny, MAX_HITS, startsAny } from './chars.js';
+import { anyOf, clauseEnd, clauseStart, endsAny, MAX_HITS, matchesOf, startsAny } from './chars.js';
 import { negatedBefore, postValue } from './symptom-negation.js';
 
 export interface SymptomHit {
@@ -162,7 +162,7 @@ export function findSymptoms(text: string): SymptomHit[] {
   const hits: SymptomHit[] = [];
   const byEnd = new Map<number, SymptomHit>();
   if (!SYMPTOM_CHARS.test(text)) return hits;
-  for (const m of text.matchAll(SYMPTOM_RE)) {
+  for (const m of matchesOf(SYMPTOM_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
@@ -227,7 +227,7 @@ const EVERYONE_RE = /大家|各位|全体|所有人|全部(?:住户|人员)|全�
 export function findNormal(text: string): NormalHit[] {
   const hits: NormalHit[] = [];
   if (!/[常切身适舒症]/.test(text)) return hits;
-  for (const m of text.matchAll(NORMAL_RE)) {
+  for (const m of matchesOf(NORMAL_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;

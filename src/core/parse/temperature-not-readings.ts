@@ -6,6 +6,8 @@ import type { TempHit } from './temperature.js';
 
 /** The readings (in order) that stand as someone's reading. */
 export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[] {
+  // No reading, nothing to do: every rule below only drops or flags readings.
+  if (readings.length === 0) return readings;
   let all = readings;
   // 应该是36.6 不是37.6: a reading the sender denies is not one
   if (all.length > 1 && /不是|并非/.test(text)) all = all.filter((h) => !denied(text, h.start));

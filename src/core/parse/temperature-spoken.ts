@@ -1,5 +1,5 @@
 // Temperatures as voice input writes them: 三十六度八, 三十六点七, 三十7度, 三六点五, 体温三十七.
-import { CN_DIGIT, MAX_HITS, type Mask } from './chars.js';
+import { CN_DIGIT, MAX_HITS, type Mask, matchesOf } from './chars.js';
 import { roundTenths } from './numerals.js';
 import type { TempHit } from './temperature.js';
 import {
@@ -143,7 +143,7 @@ export function findChineseTemperatures(text: string, blocked: Mask): TempHit[] 
   if (!CN_TEMP_HINT_RE.test(text)) return [];
   const hits: TempHit[] = [];
   if (text.includes('十')) {
-    for (const m of text.matchAll(CN_WHOLE_RE)) {
+    for (const m of matchesOf(CN_WHOLE_RE, text)) {
       const num = m[1] as string;
       const start = m.index + m[0].length - num.length;
       if (blocked.any(start, start + num.length)) continue;
@@ -151,7 +151,7 @@ export function findChineseTemperatures(text: string, blocked: Mask): TempHit[] 
       if (value >= MIN_C && value <= MAX_C) hits.push({ start, end: start + num.length, value });
     }
   }
-  for (const m of text.matchAll(CN_TEMP_RE)) {
+  for (const m of matchesOf(CN_TEMP_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     let end = start + m[0].length;

@@ -1,7 +1,9 @@
 // Body temperatures in every form residents type (36.5, 36度5, 三十六度八, 36.5℃, 36°5) and the slips with
 // one sensible reading (365, 3.65, 36..5). Numbers that are rooms, floors, dates, times, prices, ages, counts,
 // SpO2 or pulse are never read: each candidate passes a left-context and a right-context guard.
-import { CN_DIGIT, endsAny, isCjk, isDigit, isLatin, MAX_HITS, type Mask, startsAny } from './chars.js';
+
+import type { Mask } from './chars.js';
+import { CN_DIGIT, endsAny, isCjk, isDigit, isLatin, MAX_HITS, matchesOf, startsAny } from './chars.js';
 import { goodsSuffix } from './item-lexicon.js';
 import { KIN } from './kin-words.js';
 import type { NumToken } from './numbers.js';
@@ -89,9 +91,7 @@ const KIN_READING_RE = new RegExp(`(?:${KIN_WORDS})\\s?(?:\\d|[三四]十)`, 'g'
 
 function kinListSlip(text: string, tok: NumToken): boolean {
   if (!KIN_BEFORE_RE.test(text.slice(Math.max(0, tok.start - 5), tok.start))) return false;
-  let readings = 0;
-  for (const _ of text.matchAll(KIN_READING_RE)) readings++;
-  return readings >= 2;
+  return matchesOf(KIN_READING_RE, text).length >= 2;
 }
 
 const SLIP_FEVER_RE = /^\s*(?:度|℃)?\s*(?:有点|有些|还是|还|也)?(?:低烧|发烧|发热)/;

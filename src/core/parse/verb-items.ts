@@ -1,6 +1,6 @@
 // Goods named without a quantity of their own: after a verb (需要牙刷、牙膏, 给点酒精), before 用完了/没了
 // (卫生纸用完了), after 有没有 / 没有…了, and listed after an item in a 接龙 line (布洛芬1盒 创可贴).
-import { clauseStart } from './chars.js';
+import { clauseStart, matchesOf } from './chars.js';
 import { byStart, type Extraction, goodsMentionedBefore } from './item-extraction.js';
 import { categoryOf, goodsAt, goodsSuffix, isKindOf, isKnownGoods } from './item-lexicon.js';
 import { readNameBackward } from './names.js';
@@ -49,7 +49,7 @@ export function readVerbItems(x: Extraction): void {
   }
   if (x.hits.length === 0) {
     // 充电器能借一下吗: with nothing after the verb, the goods named first in its clause are asked for
-    for (const m of text.matchAll(GIVE_RE)) {
+    for (const m of matchesOf(GIVE_RE, text)) {
       if ('不别没'.includes(text[m.index - 1] ?? '|')) continue;
       const topic = goodsMentionedBefore(x.mentions(), m.index, x.used, clauseStart(text, m.index));
       if (topic) x.take(topic, null, null, topic.start, topic.end);
@@ -58,7 +58,7 @@ export function readVerbItems(x: Extraction): void {
   // 每天要吃苯磺酸氨氯地平 … 能不能帮忙配一点 / 平时吃速效救心丸和阿司匹林 … 帮忙开点: medicine dispensed is
   // the medicine named before, in any clause
   if (x.hits.length === 0 && (text.includes('配') || text.includes('开')))
-    for (const m of text.matchAll(DISPENSE_RE)) {
+    for (const m of matchesOf(DISPENSE_RE, text)) {
       const named = x
         .mentions()
         .filter(
@@ -68,19 +68,20 @@ export function readVerbItems(x: Extraction): void {
       const specific = named.filter((g) => !GENERAL_MEDICINE.has(g.name));
       for (const g of specific.length > 0 ? specific : named) x.take(g, null, null, g.start, g.end);
     }
-  if (text.includes('有')) for (const m of text.matchAll(HAVE_RE)) x.readListAfter(m.index + 1);
+  if (text.includes('有')) for (const m of matchesOf(HAVE_RE, text)) x.readListAfter(m.index + 1);
   // 有没有跳绳？或者象棋也行 / 借本书 或者报纸都得: the other goods offered instead are asked for too
   if (x.hits.length > 0 && text.includes('或'))
-    for (const m of text.matchAll(OR_ELSE_RE)) x.readListAfter(m.index + m[0].length);
+    for (const m of matchesOf(OR_ELSE_RE, text)) x.readListAfter(m.index + m[0].length);
   // 没有纸巾了 / 没热水了 / 莫得开水了: what has run out is asked for
-  if (/没|莫得/.test(text)) for (const m of text.matchAll(OUT_OF_RE)) x.readListAfter(m.index + m[0].length);
+  if (/没|莫得/.test(text))
+    for (const m of matchesOf(OUT_OF_RE, text)) x.readListAfter(m.index + m[0].length);
   // 卫生纸用完了: the goods that ran out are asked for, unless something else is asked for explicitly
   // (垃圾袋没得了 还有消毒液也要一瓶: asked for besides — 还有/另外/也要 — both are)
   const besides = x.hits.length > 0 && POST_HINT_RE.test(text) ? BESIDES_RE.exec(text) : null;
   if (x.hits.length > 0 && !besides) return;
-  const gone = GONE_HINT_RE.test(text) ? [...text.matchAll(POST_RE)] : [];
+  const gone = GONE_HINT_RE.test(text) ? [...matchesOf(POST_RE, text)] : [];
   if (text.includes('没'))
-    for (const m of text.matchAll(ALL_GONE_RE)) if (!gone.some((g) => g.index === m.index)) gone.push(m);
+    for (const m of matchesOf(ALL_GONE_RE, text)) if (!gone.some((g) => g.index === m.index)) gone.push(m);
   gone.sort((a, b) => a.index - b.index);
   // (麻烦送两包卫生纸 纸巾也莫得了: the goods that ran out too are asked for after the others)
   const too = besides !== null && besides[0] === '也';

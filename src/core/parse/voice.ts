@@ -3,6 +3,7 @@
 // corrections (五组 不对 我们是六组). Read here into the words meant, after dialect words (dialect.ts) and before
 // the readers. Names keep their spelling: as-written.ts spells them back from the sender's text.
 
+import { matchesOf } from './chars.js';
 import { readDialect } from './dialect.js';
 import { goodsAt, isKindOf } from './item-lexicon.js';
 import { simplify } from './traditional.js';
@@ -169,7 +170,7 @@ export function fixMeasureHomophones(text: string): string {
     );
   if (!out.includes('带') && !out.includes('代')) return out;
   const src = out;
-  for (const m of src.matchAll(DAI_RE)) {
+  for (const m of matchesOf(DAI_RE, src)) {
     const at = m.index + 1;
     if (goodsAt(src, at + 1)) out = `${out.slice(0, at)}袋${out.slice(at + 1)}`;
   }

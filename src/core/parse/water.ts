@@ -1,6 +1,7 @@
 // Drinking-water bookings (the villages' 预约送水): 明天下午送两桶水到5组. Only outside quarantine groups,
 // where hot or drinking water is a daily request instead.
 import type { DayPart, Item, WaterRecord } from '../records.js';
+import { matchesOf } from './chars.js';
 import { clockPart, type DateHit, type DayRef, resolveDay } from './dates.js';
 import type { ItemHit } from './items.js';
 import { addDays, type LocalDate } from './local-time.js';
@@ -95,7 +96,7 @@ export function bookedDays(text: string, said: readonly DateHit[]): DateHit[] {
 }
 
 export function mentionsWater(text: string): boolean {
-  for (const m of text.matchAll(WATER_RE)) {
+  for (const m of matchesOf(WATER_RE, text)) {
     if (m[0] !== '水') return true;
     const i = m.index;
     // 帮我带个水桶: a bucket counted by 个 is no water
