@@ -133,7 +133,12 @@ export interface Vocabulary {
 /** Internal fields `shouwang parse` leaves out of its output. */
 export function publicRecord(r: ParsedRecord): ParsedRecord {
   if (!('doubts' in r) && !('earlier' in r) && !('jielongLine' in r)) return r;
-  const { doubts: _d, earlier: _e, jielongLine: _j, ...rest } = r as HealthRecord & {
+  const {
+    doubts: _d,
+    earlier: _e,
+    jielongLine: _j,
+    ...rest
+  } = r as HealthRecord & {
     jielongLine?: unknown;
   };
   return rest as ParsedRecord;
