@@ -1,6 +1,7 @@
 // How a message says one person was measured: again (复测, 量了两次), several ways (额温/耳温), so many times
 // (测了三次), or for several people counted (一家三口) — and when two readings are one report.
 import type { HealthRecord } from '../records.js';
+import { normalPersons } from './health-context.js';
 import { findPersons } from './persons.js';
 
 /** One person measured again or two ways: 量了两次, 复测, 额温/耳温, 第一次…第二次, 一次…一次. */
@@ -63,10 +64,13 @@ export function countedPeople(text: string): number {
 const PAIR_RE =
   /(?:^|[\s,，。:：])([\u4e00-\u9fa5]{1,4}?)(?:和|跟|同|与)([\u4e00-\u9fa5]{1,4}?)(?:的)?(?:今天|今早|今晚)?(?:早上|晚上|上午|下午)?(?:的)?(?:体温)?(?:都|也都|俩都|两个都)/;
 
-/** 我和老公体温都正常: the two people said together, each a person, or null. */
-export function pairedPersons(text: string): [string, string] | null {
+/**
+ * 我和老公体温都正常: the two people said together, each a person; 爹爹 婆婆 体温都正常 / 阿爸阿妈尕娃都正常: the kin
+ * listed side by side before 都正常, each a person; null when neither.
+ */
+export function pairedPersons(text: string): string[] | null {
   const m = PAIR_RE.exec(text);
-  if (!m) return null;
+  if (!m) return listedBeforeNormal(text);
   const persons = findPersons(text);
   const sides: string[] = [];
   for (const [k, side] of [m[1], m[2]].entries()) {
@@ -88,4 +92,13 @@ export function splitBothSlots(text: string, records: { record: HealthRecord }[]
   if (records.length !== 1 || !one || one.temperature === null || !BOTH_SLOTS_RE.test(text)) return;
   one.slot = 'am';
   records.push({ ...(records[0] as { record: HealthRecord }), record: { ...one, slot: 'pm' } });
+}
+
+const ALL_NORMAL_RE = /(?:体温|温度)?\s*都(?:很)?正常/;
+
+function listedBeforeNormal(text: string): string[] | null {
+  const all = ALL_NORMAL_RE.exec(text);
+  if (!all) return null;
+  const listed = normalPersons(text, findPersons(text), all.index + all[0].indexOf('都'));
+  return listed.length >= 2 ? listed : null;
 }
