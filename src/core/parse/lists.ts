@@ -53,6 +53,8 @@ const RELAY_HEADING_RE = /[:：]\s*$|代报|统一报|帮[\u4e00-\u9fa5]{0,4}报
 /** 麻烦志愿队明天一起带上来: a closing line with no count, after the rows. */
 const COUNTED_RE = /\d|[一二两三四五六七八九十半]\s*[袋桶包斤瓶箱盒件卷把支个罐壶提板]/;
 /** Whom a row is for: a surname and a given name or a title (赵婆婆, 张德明, 老杨), never a day or a place. */
+/** 1208 纸巾两包 / 2-205 拖鞋一双 / 3栋201 牙膏一支: a row opening with a room. */
+const ROOM_ROW_RE = /^(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}(?:房|室)?\s+[\u4e00-\u9fa5]/;
 const PERSON_NAME_RE = new RegExp(`^(?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,3}|[老小][${SURNAMES}])$`);
 
 /**
@@ -79,9 +81,11 @@ export function readTable(said: string): Jielong | null {
   if (rows.length < 2) return null;
   const lines: JielongLine[] = [];
   for (const [k, raw] of rows.entries()) {
-    if (!TABLE_ROW_RE.test(raw)) return null;
+    // (1208 纸巾两包 / 2-205 拖鞋一双: a row may open with the room it is for)
+    const roomRow = ROOM_ROW_RE.test(raw);
+    if (!roomRow && !TABLE_ROW_RE.test(raw)) return null;
     const line = readLine(k + 1, raw, raw, null, null);
-    if (line.customer === null || !PERSON_NAME_RE.test(line.customer)) return null;
+    if (!roomRow && (line.customer === null || !PERSON_NAME_RE.test(line.customer))) return null;
     if (line.items.length === 0 || line.items.some((i) => i.qty === null)) return null;
     lines.push(line);
   }
