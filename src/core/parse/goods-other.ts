@@ -166,7 +166,7 @@ export const OTHER_GOODS: readonly string[] = [
   ...['老抽', '生抽', '敌百虫', '折耳根', '海椒', '葱子', '莲白', '瓦斯罐', '煤气罐', '打火石', '老白干'],
   // the south's kitchen and fields (鱼露 a fish sauce, 秧盘 seedling trays), Cantonese 洗衫粉 (washing powder)
   ...['鱼露', '虾酱', '蚝油', '秧盘', '番薯苗', '红薯苗'],
-  ...['茶苗', '菜苗', '辣椒苗', '烟苗', '树苗', '果苗'],
+  ...['茶苗', '菜苗', '辣椒苗', '烟苗', '烤烟苗', '树苗', '果苗'],
   // the north-east's winter
   ...['冻梨', '冻柿子', '冻豆腐', '糖葫芦', '狗粮', '猫粮', '柴火', '酸菜'],
   // the plateau's

@@ -193,4 +193,6 @@ export const KIN = [
   ...['俺家老爷们儿', '俺家老爷们', '老爷们儿', '老爷们'],
   // Hubei 爹爹 (a grandfather)
   ...['爹爹'],
+  // Xiangxi 爷老子 (a father)
+  ...['爷老子'],
 ];
