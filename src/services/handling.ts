@@ -47,9 +47,8 @@ export function createHandling(deps: HandlingDeps) {
     const states = await unitOfWork(deps.db, async (tx) => {
       const repo = createMessagesRepo(tx);
       const mine = await repo.claim(msgs.map((m) => m.id));
-      // Once each, even if a message came twice: `claim` locks rows, and a transaction's own locks never
-      // keep it out.
-      const todo = msgs.filter((m, i) => mine.has(m.id) && msgs.findIndex((n) => n.id === m.id) === i);
+      // (a message reaches a unit once: `handle` joins a second hand-over to the first)
+      const todo = msgs.filter((m) => mine.has(m.id));
       // Settled, not raced: a failure must not end the transaction under listeners still running in it.
       const settled = await Promise.allSettled(todo.map((m) => deps.receiver.receive(m, tx, { isolate })));
       const failed = settled.find((s) => s.status === 'rejected');

@@ -6,6 +6,7 @@ import { parseNumber } from './numerals.js';
 const N = '[\\d一二两三四五六七八九十]{1,3}';
 /** 每人 / 一人 / 每个人 before a count: who the count is for, never goods. */
 const PER_HEAD_RE = new RegExp(`(?:每|一)个?人(?:要|各)?(?=\\s*${N}\\s*[个只包瓶盒袋支双副片])`, 'g');
+const FIRST_PER_HEAD_RE = new RegExp(PER_HEAD_RE.source);
 const HEADS_RE = new RegExp(
   `(?:一家|全家|家里|屋里|俺家|我家|我们家?|咱家)(${N})口(?:人)?|(${N})口人|(?:我们|俺们|咱们|家里)(?:一共|总共)?(${N})个人`,
 );
@@ -27,8 +28,7 @@ export function countPerHead(
   items: readonly { qty: number | null; unit: string | null }[],
 ): boolean {
   const heads = HEADS_RE.exec(text);
-  const per = heads ? PER_HEAD_RE.exec(text) : null;
-  PER_HEAD_RE.lastIndex = 0;
+  const per = heads ? FIRST_PER_HEAD_RE.exec(text) : null;
   if (!heads || !per) return false;
   const n = parseNumber((heads[1] ?? heads[2] ?? heads[3]) as string);
   const after = COUNT_AFTER_RE.exec(text.slice(per.index + per[0].length));

@@ -16,6 +16,7 @@ import {
 } from './meal-words.js';
 import { parseNumber } from './numerals.js';
 import type { RoomHit } from './rooms.js';
+import { THRESHOLD_QUESTION_RE } from './temperature-not-readings.js';
 
 /** Acute needs that ask for help without any asking word (手划破了一直流血, 我妈晕倒了). */
 const ACUTE_NEED_RE =
@@ -58,12 +59,10 @@ export function isUrgent(text: string, maxTemp: number | null, acute = false): b
   return acute || URGENT_RE.test(text) || ACUTE_RE.test(text) || (maxTemp !== null && maxTemp >= 39);
 }
 
-const THRESHOLD_ASKED_RE = /(?:多少|几)度?(?:以上)?(?:才|就)?(?:算|是|叫)(?:发烧|发热|高烧|低烧)/;
-
 /** The category and position of words that ask for a service when no item is named; null when none. */
 function serviceCategory(text: string, reading: boolean): { category: RequestCategory; at: number } | null {
   // 请问医生，多少度算发烧？: a question about the rules put to the doctor asks for no visit
-  if (THRESHOLD_ASKED_RE.test(text)) return null;
+  if (THRESHOLD_QUESTION_RE.test(text)) return null;
   const meal = MEAL_RE.exec(text);
   if (meal) return { category: 'meal', at: meal.index };
   if (FRAME_RE.test(text)) {

@@ -75,8 +75,13 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
 const NOT_A_READING_RE = /(?:价钱|价格|电话|号码|房号|钱)[^，。,!！]{0,4}不是(?:体温|温度)/;
 const LIQUOR_RE = /^\s*(?:度|°)?\s*(?:的|嘅|滴)?\s*(?:[白米黄烧高粱苞包玉谷老散]{0,3}酒|酒精|二锅头)/;
 
-const HOW_HIGH_RE =
-  /(?:多少|几)度?(?:以上)?(?:才|就)?(?:(?:算|是|叫)(?:发烧|发热|高烧|低烧)|(?:要|得|需要|应该)(?:报告|上报|报|告诉|找|叫))/;
+const HOW_HIGH = '(?:多少|几)度?(?:以上)?(?:才|就)?';
+const COUNTS_AS_FEVER = '(?:算|是|叫)(?:发烧|发热|高烧|低烧)';
+const HOW_HIGH_RE = new RegExp(
+  `${HOW_HIGH}(?:${COUNTS_AS_FEVER}|(?:要|得|需要|应该)(?:报告|上报|报|告诉|找|叫))`,
+);
+/** 多少度算发烧: a question about the threshold (no reading in it, no visit asked). */
+export const THRESHOLD_QUESTION_RE = new RegExp(`${HOW_HIGH}${COUNTS_AS_FEVER}`);
 
 const SUPPOSE_RE = /(?:要是|如果|假如|万一|若是|假设)[^，,。!！?？\s]{0,8}$/;
 
