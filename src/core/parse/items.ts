@@ -6,6 +6,7 @@ import { byStart, Extraction, goodsMentionedBefore, type ItemHit, nameBefore } f
 import { isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { type NameSpan, readNameForward } from './names.js';
 import { findQuantities, type QtyHit } from './quantities.js';
+import { takeTitles, withoutGeneral } from './titles.js';
 import { readListTails, readVerbItems } from './verb-items.js';
 
 export type { ItemHit } from './item-extraction.js';
@@ -161,9 +162,11 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   const x = new Extraction(text, opts.original);
   for (const q of qtys) x.qtyStarts.add(q.start);
   x.goodsFirst = goodsThenCounts(text, qtys, x);
+  const titleQtys = takeTitles(x, qtys);
   let spec = -1;
   for (let idx = 0; idx < qtys.length; idx++) {
     const q = qtys[idx] as QtyHit;
+    if (titleQtys.has(q.start)) continue;
     if (idx === spec || text[q.start - 1] === '(') continue; // 一袋五十斤的大米, 大米一袋(50斤): a size
     const lead = text.slice(Math.max(0, q.start - 3), q.start);
     // 两桶油还有一包盐: after counted goods 还有 lists one more, it tells of nothing left over
@@ -220,7 +223,26 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   if (opts.verbs) readVerbItems(x);
   else readListTails(x);
   if (opts.verbs && x.hits.length > 0) takeUncountedEntries(x);
-  return splitPairs(x.hits.sort(byStart));
+  return withoutGeneral(dropPlainRepeats(splitPairs(x.hits.sort(byStart))));
+}
+
+/**
+ * 没带充电器 有没有type-c充电器可以借一个: goods named plainly and again with their model (a Latin name glued
+ * before them) are one item, the fuller name.
+ */
+function dropPlainRepeats(hits: ItemHit[]): ItemHit[] {
+  if (hits.length < 2) return hits;
+  return hits.filter(
+    (h) =>
+      h.item.qty !== null ||
+      !hits.some(
+        (o) =>
+          o !== h &&
+          o.item.name.length > h.item.name.length &&
+          o.item.name.endsWith(h.item.name) &&
+          /^[A-Za-z0-9-]+$/.test(o.item.name.slice(0, -h.item.name.length)),
+      ),
+  );
 }
 
 /** 酱油醋 / 白菜萝卜: two known goods run together with no count are two goods (酱油醋 is no one thing). */

@@ -78,9 +78,17 @@ export function pairedPersons(text: string): string[] | null {
     // (俺家妞儿: the person is the kin word at the side's end, its possessive before it)
     const hit = persons.find((p) => p.start >= at && p.end === at + (side as string).length);
     if (!hit) return null;
-    sides.push(hit.self ? '我' : hit.person);
+    // 爸妈和俺都正常 / 我和爸妈都正常: persons side by side before the side's last (爸 of 爸妈) are listed with it
+    const run = [hit];
+    for (
+      let prev = persons.find((p) => p.end === hit.start);
+      prev;
+      prev = persons.find((p) => p.end === prev?.start)
+    )
+      run.unshift(prev);
+    sides.push(...run.map((p) => (p.self ? '我' : p.person)));
   }
-  return [sides[0] as string, sides[1] as string];
+  return sides;
 }
 
 const BOTH_SLOTS_RE =

@@ -46,9 +46,11 @@ const PERSON_HINT =
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];
   if (!PERSON_HINT.test(text)) return withNamesBeforeReadings(text, hits);
+  const pairs = parentPairs(text);
   for (const m of matchesOf(PERSON_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const w = m[0];
+    if (pairs.some((p) => m.index < p.end && m.index + w.length > p.start)) continue;
     const self = SELF.includes(w);
     const end = m.index + w.length;
     // 我是2105的 / 我们 / 我想要: the sender speaking, not a reading's person
@@ -103,7 +105,27 @@ export function findPersons(text: string): PersonHit[] {
     const person = selfNamed ? '我' : self ? w : kinAsSaid(mine ? `我${w}` : w);
     hits.push({ start, end, person, self: self || selfNamed });
   }
+  if (pairs.length > 0) {
+    hits.push(...pairs);
+    hits.sort((a, b) => a.start - b.start);
+  }
   return withNamesBeforeReadings(text, hits);
+}
+
+/** 爸妈 / 我爸妈 / 爹娘: both parents in one word are two persons (2110 爸妈和俺都正常 is three reports). */
+const PARENTS_RE = /(我|俺)?(爸|爹)(妈|娘)(?![妈娘])/g;
+
+/** The two persons of each parents' word, as written (我爸妈 → 我爸, 我妈; 俺爹娘 → 爹, 娘 as 俺爹 is 爹). */
+function parentPairs(text: string): PersonHit[] {
+  if (!/[爸爹]/.test(text)) return [];
+  const out: PersonHit[] = [];
+  for (const m of matchesOf(PARENTS_RE, text)) {
+    const mine = m[1] === '我' ? '我' : '';
+    const at = m.index + (m[1]?.length ?? 0);
+    out.push({ start: m[1] ? m.index : at, end: at + 1, person: `${mine}${m[2]}`, self: false });
+    out.push({ start: at + 1, end: at + 2, person: `${mine}${m[3]}`, self: false });
+  }
+  return out;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 import { parseNumber } from './numerals.js';
 import type { RoomHit } from './rooms.js';
 import { THRESHOLD_QUESTION_RE } from './temperature-not-readings.js';
+import { itemCategory } from './titles.js';
 
 /** Acute needs that ask for help without any asking word (手划破了一直流血, 我妈晕倒了). */
 const ACUTE_NEED_RE =
@@ -128,7 +129,7 @@ export function buildRequests(
   const mealApart = meal && !items.some((h) => categoryOf(h.item.name) === 'meal') && !ANNOUNCE_RE.test(text);
   const groups = new Map<RequestCategory, { at: number; items: Item[] }>();
   for (const h of items) {
-    const c = categoryOf(h.item.name);
+    const c = itemCategory(h.item);
     const g = groups.get(c);
     if (g) g.items.push(h.item);
     else groups.set(c, { at: h.start, items: [h.item] });
@@ -210,7 +211,7 @@ export function buildRequest(
 
   const first = items[0];
   const service = first
-    ? { category: categoryOf(first.name), at: itemsAt }
+    ? { category: itemCategory(first), at: itemsAt }
     : wish
       ? { category: 'meal' as const, at: itemsAt }
       : serviceCategory(text, maxTemp !== null);
