@@ -63,7 +63,6 @@ const WORDS: Record<string, string> = {
   系唔系: '是不是',
   唔: '不',
   嘅: '的',
-  啲: '点',
   嚟: '来',
   瞓: '睡',
   我哋: '我们',
@@ -228,6 +227,13 @@ const PLACED: readonly [string, RegExp, string][] = [
   ['系', /(?<=[我你佢他她都就仲再量])系(?![统列数])|系(?=\s*[0-9零一二两三四五六七八九十])/g, '是'],
   // 个女话想要: 话 (说) after a person; 电话, 说话 stay
   ['话', /(?<![电通对说讲笑大废好坏情闲空实真假的句])话(?=想|要|佢|冇|唔|不|系|今|听)/g, '说'],
+  // Cantonese 啲: 的 after a noun (大岭啲水, 屋企啲米), else 点 / 些 (买啲米, 快啲, 一啲)
+  [
+    '啲',
+    /(?<=[\u4e00-\u9fa5])(?<![一有冇没买要送带给拿俾畀食吃饮喝拎攞整多少快慢几好嗰呢这那些点加打借搬换煮放落剩装挑用洗擦系是])啲(?=[\u4e00-\u9fa5])/g,
+    '的',
+  ],
+  ['啲', /啲/g, '点'],
   // 畀多盒, 加多张: Cantonese "one more"
   ['多', /(?<=[给加要拿送有])多(?=[张盒个包瓶支条件卷袋桶份本双])/g, '一'],
   // 95蚊一包: Cantonese 蚊 (yuan) after a sum; 蚊香, 驱蚊水 stay
@@ -252,7 +258,7 @@ export function readDialectInPlace(text: string): string {
   const me = out.includes('俺') ? out.replace(/俺(?![爹娘妈爸])/g, '我') : out;
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊]/;
+const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);

@@ -3,9 +3,8 @@
 // SpO2 or pulse are never read: each candidate passes a left-context and a right-context guard.
 
 import type { Mask } from './chars.js';
-import { CN_DIGIT, endsAny, isCjk, isDigit, isLatin, MAX_HITS, matchesOf, startsAny } from './chars.js';
+import { CN_DIGIT, endsAny, isCjk, isDigit, isLatin, MAX_HITS, startsAny } from './chars.js';
 import { goodsSuffix } from './item-lexicon.js';
-import { KIN } from './kin-words.js';
 import type { NumToken } from './numbers.js';
 import { roundTenths } from './numerals.js';
 import type { SlotHit } from './slots.js';
@@ -21,6 +20,7 @@ import {
   TEMP_UNITS,
 } from './temperature-context.js';
 import { withoutNonReadings } from './temperature-not-readings.js';
+import { slipBeside } from './temperature-slips.js';
 import { findChineseTemperatures, slipAt } from './temperature-spoken.js';
 import {
   ADJACENT_EXCLUDE,
@@ -82,24 +82,6 @@ function isAlone(text: string, tok: NumToken, blocked: Mask): boolean {
     if (isCjk(ch) && !ALONE_FILLER.has(ch as string)) return false;
   }
   return true;
-}
-
-/** 我365 婆姨364 娃37.0: a slip right after one of a family's words, beside another's reading. */
-const KIN_WORDS = [...KIN, '我', '俺', '额'].sort((a, b) => b.length - a.length).join('|');
-const KIN_BEFORE_RE = new RegExp(`(?:${KIN_WORDS})\\s?$`);
-const KIN_READING_RE = new RegExp(`(?:${KIN_WORDS})\\s?(?:\\d|[三四]十)`, 'g');
-
-function kinListSlip(text: string, tok: NumToken): boolean {
-  if (!KIN_BEFORE_RE.test(text.slice(Math.max(0, tok.start - 5), tok.start))) return false;
-  return matchesOf(KIN_READING_RE, text).length >= 2;
-}
-
-const SLIP_FEVER_RE = /^\s*(?:度|℃)?\s*(?:有点|有些|还是|还|也)?(?:低烧|发烧|发热)/;
-
-/** 3.65 1710 / 1710 3.65: a slip and a room, nothing else — a report. */
-function roomBeside(text: string, tok: NumToken): boolean {
-  const rest = `${text.slice(0, tok.start)} ${text.slice(tok.end)}`.trim();
-  return /^\d{3,4}$/.test(rest) && rest !== tok.int;
 }
 
 const FAHRENHEIT_AFTER_RE =
@@ -239,12 +221,7 @@ export function findTemperatures(
         afterRoom ||
         end > tok.end ||
         isAlone(text, tok, blocked) ||
-        roomBeside(text, tok) ||
-        kinListSlip(text, tok) ||
-        // 375 有点低烧: a fever said right after the slip
-        SLIP_FEVER_RE.test(text.slice(end, end + 8)) ||
-        // 365 1210 麻烦…: a slip opening the message, its room right after
-        (tok.start === 0 && /^\s+\d{4}(?![\d.])/.test(text.slice(end, end + 6)))
+        slipBeside(text, tok, end)
       )
     ) {
       continue;

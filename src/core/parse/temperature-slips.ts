@@ -1,0 +1,37 @@
+// What makes a slip (365, 3.65) a reading when no temperature word or slot stands before it: the words beside it.
+import { matchesOf } from './chars.js';
+import { KIN } from './kin-words.js';
+import type { NumToken } from './numbers.js';
+
+/** 我365 婆姨364 娃37.0: a slip right after one of a family's words, beside another's reading. */
+const KIN_WORDS = [...KIN, '我', '俺', '额'].sort((a, b) => b.length - a.length).join('|');
+const KIN_BEFORE_RE = new RegExp(`(?:${KIN_WORDS})\\s?$`);
+const KIN_READING_RE = new RegExp(`(?:${KIN_WORDS})\\s?(?:\\d|[三四]十)`, 'g');
+
+function kinListSlip(text: string, tok: NumToken): boolean {
+  if (!KIN_BEFORE_RE.test(text.slice(Math.max(0, tok.start - 5), tok.start))) return false;
+  return matchesOf(KIN_READING_RE, text).length >= 2;
+}
+
+const DAY_BEFORE_SLIP_RE = /(?:今天|今早|今晚|昨晚|今日)(?:的)?(?:体温|温度)?\s*$/;
+const SLIP_FEVER_RE = /^\s*(?:度|℃)?\s*(?:有点|有些|还是|还|也)?(?:低烧|发烧|发热)/;
+
+/** 3.65 1710 / 1710 3.65: a slip and a room, nothing else — a report. */
+function roomBeside(text: string, tok: NumToken): boolean {
+  const rest = `${text.slice(0, tok.start)} ${text.slice(tok.end)}`.trim();
+  return /^\d{3,4}$/.test(rest) && rest !== tok.int;
+}
+
+/** A slip (365, 3.65) backed by what stands beside it: a room alone, a family's list, the day, a fever said. */
+export function slipBeside(text: string, tok: NumToken, end: number): boolean {
+  return (
+    roomBeside(text, tok) ||
+    kinListSlip(text, tok) ||
+    // 马阿舅 今天3.65: the day said right before the slip, as before a reading
+    DAY_BEFORE_SLIP_RE.test(text.slice(Math.max(0, tok.start - 6), tok.start)) ||
+    // 375 有点低烧: a fever said right after the slip
+    SLIP_FEVER_RE.test(text.slice(end, end + 8)) ||
+    // 365 1210 麻烦…: a slip opening the message, its room right after
+    (tok.start === 0 && /^\s+\d{4}(?![\d.])/.test(text.slice(end, end + 6)))
+  );
+}
