@@ -43,6 +43,23 @@ export class Used {
 
 const MODEL_BEFORE_RE = /(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
 
+/** Who or what the goods are made for, said before them as part of their name (儿童口罩, 一次性手套). */
+const FOR_WHOM_BEFORE_RE = /(?:儿童|成人|婴儿|一次性|医用|外科)$/;
+
+/**
+ * 有没有四级词汇书 / 儿童口罩: a book named by its subject, or goods by whom they are for, keep the words before
+ * them (a measure word before is no part of the name: 一本英语书).
+ */
+function describedBefore(text: string, i: number, w: string): NameSpan | null {
+  if (!isCjk(text[i - 1]) || (w !== '书' && !FOR_WHOM_BEFORE_RE.test(text.slice(Math.max(0, i - 3), i))))
+    return null;
+  const b = readNameBackward(text, i + w.length);
+  if (!b || !b.name.endsWith(w) || b.name.length <= w.length || b.name.length > 7) return null;
+  const lead = /^[本套册个]/.test(b.name) ? 1 : 0;
+  if (b.name.length - lead <= w.length) return null;
+  return { start: b.start + lead, end: b.end, name: b.name.slice(lead) };
+}
+
 /** Known goods words in the text, in order (found once per message). */
 function goodsMentions(text: string): NameSpan[] {
   const out: NameSpan[] = [];
@@ -55,7 +72,9 @@ function goodsMentions(text: string): NameSpan[] {
       // (type-c充电器 / USB数据线: a Latin model name glued before the goods is part of their name)
       const model =
         i > 0 && /[A-Za-z0-9]/.test(text[i - 1] as string) ? MODEL_BEFORE_RE.exec(text.slice(0, i)) : null;
-      if (purpose) out.push({ start: i - purpose[0].length, end: i + 1, name: `${purpose[0]}药` });
+      const described = purpose || model ? null : describedBefore(text, i, w);
+      if (described) out.push(described);
+      else if (purpose) out.push({ start: i - purpose[0].length, end: i + 1, name: `${purpose[0]}药` });
       else if (model && /[A-Za-z]/.test(model[0]))
         out.push({ start: i - model[0].length, end: i + w.length, name: `${model[0]}${w}` });
       else out.push({ start: i, end: i + w.length, name: w });
