@@ -24,6 +24,7 @@ export const MEDICAL_GOODS: readonly string[] = [
     '速效救心丸',
     '硝酸甘油',
     '阿莫西林',
+    '优甲乐',
     '头孢',
     '肠胃药',
     '止泻药',

@@ -54,7 +54,7 @@ function describedBefore(text: string, i: number, w: string): NameSpan | null {
   if (!isCjk(text[i - 1]) || (w !== '书' && !FOR_WHOM_BEFORE_RE.test(text.slice(Math.max(0, i - 3), i))))
     return null;
   const b = readNameBackward(text, i + w.length);
-  if (!b || !b.name.endsWith(w) || b.name.length <= w.length || b.name.length > 7) return null;
+  if (!b?.name.endsWith(w) || b.name.length <= w.length || b.name.length > 7) return null;
   const lead = /^[本套册个]/.test(b.name) ? 1 : 0;
   if (b.name.length - lead <= w.length) return null;
   return { start: b.start + lead, end: b.end, name: b.name.slice(lead) };

@@ -4,6 +4,7 @@
 // verb-items.ts's; the extraction state both share is item-extraction.ts's.
 import { byStart, Extraction, goodsMentionedBefore, type ItemHit, nameBefore } from './item-extraction.js';
 import { isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { dropPlainRepeats, splitPairs } from './items-tidy.js';
 import { type NameSpan, readNameForward } from './names.js';
 import { findQuantities, type QtyHit } from './quantities.js';
 import { takeTitles, withoutGeneral } from './titles.js';
@@ -25,9 +26,9 @@ const ASK_BEFORE_RE = /能不能|可不可以|能否|麻烦|请|帮忙|送点|�
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|最后|只够(?:吃|用)?|只有|还有|(?<!没)有)$/;
 const EACH_RE = /(?:各|每样|每种|每个)(?:送|要|买|来|拿|给)?\s*$/;
-/** 吃了两片布洛芬 / 喝了一瓶: a quantity already taken or used up is a report, not a request. */
+/** 吃了两片布洛芬 / 喝了一瓶 / 每天吃一片: a quantity taken, used up or a dose is a report, not a request. */
 const CONSUMED_RE =
-  /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了|跳了|做了|走了|跑了|练了|盖了|穿了|戴了)$/;
+  /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了|跳了|做了|走了|跑了|练了|盖了|穿了|戴了|(?:每天|每日|一天|每次|每晚|每顿)(?:要|得|都)?(?:吃|服|喝|用))$/;
 
 /** A quantity of what is left or already used (只剩一个, 吃了两片): no item's, never a loose end. */
 export function notAsked(text: string, start: number): boolean {
@@ -177,7 +178,11 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
         (/[\s,，。?？!！]$/.test(text.slice(Math.max(0, q.start - 3), q.start - 2)) &&
           ASK_BEFORE_RE.test(text.slice(0, q.start)) &&
           x.mentions().some((m) => m.end <= q.start - 3)));
-    if ((REMAINING_RE.test(lead) && !listing) || CONSUMED_RE.test(lead)) continue;
+    if (
+      (REMAINING_RE.test(lead) && !listing) ||
+      CONSUMED_RE.test(text.slice(Math.max(0, q.start - 6), q.start))
+    )
+      continue;
     if (EACH_RE.test(lead)) {
       // 毛巾 牙刷 牙膏 各一个: the quantity is for each of the goods named before it
       const before = x.mentions().filter((m) => m.end <= q.start && !x.used.overlaps(m.start, m.end));
@@ -224,59 +229,6 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   else readListTails(x);
   if (opts.verbs && x.hits.length > 0) takeUncountedEntries(x);
   return withoutGeneral(dropPlainRepeats(splitPairs(x.hits.sort(byStart))));
-}
-
-/**
- * 没带充电器 有没有type-c充电器可以借一个: goods named plainly and again with their model (a Latin name glued
- * before them) are one item, the fuller name.
- */
-function dropPlainRepeats(hits: ItemHit[]): ItemHit[] {
-  if (hits.length < 2) return hits;
-  return hits.filter(
-    (h) =>
-      h.item.qty !== null ||
-      !hits.some(
-        (o) =>
-          o !== h &&
-          o.item.name.length > h.item.name.length &&
-          o.item.name.endsWith(h.item.name) &&
-          /^[A-Za-z0-9-]+$/.test(o.item.name.slice(0, -h.item.name.length)),
-      ),
-  );
-}
-
-/** 酱油醋 / 白菜萝卜: two known goods run together with no count are two goods (酱油醋 is no one thing). */
-function splitPairs(hits: ItemHit[]): ItemHit[] {
-  if (!hits.some((h) => h.item.qty === null && h.item.name.length >= 3)) return hits;
-  const out: ItemHit[] = [];
-  for (const h of hits) {
-    const n = h.item.name;
-    const cut = h.item.qty === null && !isKnownGoods(n) ? pairCut(n) : 0;
-    if (cut === 0) {
-      out.push(h);
-      continue;
-    }
-    out.push({ start: h.start, end: h.start + cut, item: { name: n.slice(0, cut), qty: null, unit: null } });
-    out.push({ start: h.start + cut, end: h.end, item: { name: n.slice(cut), qty: null, unit: null } });
-  }
-  return out;
-}
-
-/** One-character goods that stand alone in a list (酱油醋); others end compounds (花椒面, 菜籽油). */
-const LONE_GOODS = new Set(['醋', '盐', '糖', '茶', '烟', '酒', '姜', '葱', '蒜']);
-
-/** A word that can stand as goods in a run (two characters at least, or a lone one such as 醋). */
-function whole(w: string): boolean {
-  return w.length >= 2 || LONE_GOODS.has(w);
-}
-
-function pairCut(name: string): number {
-  for (let k = 1; k < name.length; k++) {
-    const a = name.slice(0, k);
-    const b = name.slice(k);
-    if (whole(a) && whole(b) && isKnownGoods(a) && isKnownGoods(b)) return k;
-  }
-  return 0;
 }
 
 /** An entry of its own between separators (纸巾两包 牙刷一支 洗发水 1305), after nothing else. */

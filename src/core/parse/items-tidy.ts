@@ -1,0 +1,56 @@
+// The items read from a message, tidied: goods run together split (酱油醋), goods named twice kept once.
+import type { ItemHit } from './item-extraction.js';
+import { isKnownGoods } from './item-lexicon.js';
+
+/** 酱油醋 / 白菜萝卜: two known goods run together with no count are two goods (酱油醋 is no one thing). */
+export function splitPairs(hits: ItemHit[]): ItemHit[] {
+  if (!hits.some((h) => h.item.qty === null && h.item.name.length >= 3)) return hits;
+  const out: ItemHit[] = [];
+  for (const h of hits) {
+    const n = h.item.name;
+    const cut = h.item.qty === null && !isKnownGoods(n) ? pairCut(n) : 0;
+    if (cut === 0) {
+      out.push(h);
+      continue;
+    }
+    out.push({ start: h.start, end: h.start + cut, item: { name: n.slice(0, cut), qty: null, unit: null } });
+    out.push({ start: h.start + cut, end: h.end, item: { name: n.slice(cut), qty: null, unit: null } });
+  }
+  return out;
+}
+
+/** One-character goods that stand alone in a list (酱油醋); others end compounds (花椒面, 菜籽油). */
+const LONE_GOODS = new Set(['醋', '盐', '糖', '茶', '烟', '酒', '姜', '葱', '蒜']);
+
+/** A word that can stand as goods in a run (two characters at least, or a lone one such as 醋). */
+function whole(w: string): boolean {
+  return w.length >= 2 || LONE_GOODS.has(w);
+}
+
+function pairCut(name: string): number {
+  for (let k = 1; k < name.length; k++) {
+    const a = name.slice(0, k);
+    const b = name.slice(k);
+    if (whole(a) && whole(b) && isKnownGoods(a) && isKnownGoods(b)) return k;
+  }
+  return 0;
+}
+
+/**
+ * 没带充电器 有没有type-c充电器可以借一个: goods named plainly and again with their model (a Latin name glued
+ * before them) are one item, the fuller name.
+ */
+export function dropPlainRepeats(hits: ItemHit[]): ItemHit[] {
+  if (hits.length < 2) return hits;
+  return hits.filter(
+    (h) =>
+      h.item.qty !== null ||
+      !hits.some(
+        (o) =>
+          o !== h &&
+          o.item.name.length > h.item.name.length &&
+          o.item.name.endsWith(h.item.name) &&
+          /^[A-Za-z0-9-]+$/.test(o.item.name.slice(0, -h.item.name.length)),
+      ),
+  );
+}
