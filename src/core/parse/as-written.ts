@@ -43,6 +43,8 @@ interface Spelling {
 /** `s` spelt as in the sender's text (plain functions, not closures: no function is made per message). */
 function back(sp: Spelling, s: string): string {
   if (s.length === 0 || sp.raw.includes(s)) return s;
+  // Hakka 𠊎 (two UTF-16 units) read as 我: the sender's word as written
+  if (s === '我' && sp.raw.includes('𠊎')) return '𠊎';
   sp.mended ??= mendSlipsInPlace(simplify(sp.raw));
   // 细路 read as 小孩: dialect words rewritten to as many characters are spelt back too
   sp.spoken ??= readDialectInPlace(sp.mended);

@@ -88,6 +88,8 @@ function maskChores(mask: Mask, text: string): void {
 /** 请报：姓名、物资、数量。例：李华 复合肥2袋 松树坪。: a notice's example is nobody's order. */
 const EXAMPLE_RE = /(?:例如|比如|举例|格式|例)\s*[:：][^。\n]{0,80}/g;
 
+const STRENGTH_RE = /\d{1,3}(?:\.\d)?\s*[%％]\s*(?:的)?(?=[\u4e00-\u9fa5])/g;
+
 export function claimNotGoods(mask: Mask, text: string): void {
   if ((text.includes('：') || text.includes(':')) && /[例如格][:：]|比如[:：]|举例[:：]/.test(text))
     maskAll(mask, EXAMPLE_RE, text);
@@ -103,6 +105,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
       if (!roomAfter) mask.set(m.index, end);
     }
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
+  // 一罐75%酒精 / 75%的酒精: the strength is no count (84消毒液 is a name, with no % sign)
+  if (text.includes('%') || text.includes('％')) maskAll(mask, STRENGTH_RE, text);
   if (text.includes('用')) maskAll(mask, USE_AFTER_COUNT_RE, text);
   // 我们等到煮饭 / 中午要煮饭: cooking waiting on the water is no meal asked for
   if (/[煮做烧]饭|煮面/.test(text)) maskAll(mask, COOKING_RE, text);

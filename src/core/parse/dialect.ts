@@ -4,6 +4,7 @@
 // looks at the text. Only words that mean nothing else in a report, a request or an order are rewritten; the ones
 // that could (额 as in 金额, 克 the gram, 伐 in 步伐) only where they stand as that word.
 
+import { SOUTHERN_PLACED, SOUTHERN_WORDS } from './dialect-south.js';
 import { readEnglish } from './english.js';
 import { replaceWords, wordTable } from './word-table.js';
 
@@ -198,6 +199,7 @@ const WORDS: Record<string, string> = {
   嫑: '不要',
   哪样: '什么',
   拿哈: '拿一下',
+  ...SOUTHERN_WORDS,
 };
 
 /** Words that are these only where they stand as a word: 额 (我) opening a clause, 克 (去) before a verb, 伐 (吗). */
@@ -234,6 +236,7 @@ const PLACED: readonly [string, RegExp, string][] = [
     '的',
   ],
   ['啲', /啲/g, '点'],
+  ...SOUTHERN_PLACED,
   // 畀多盒, 加多张: Cantonese "one more"
   ['多', /(?<=[给加要拿送有])多(?=[张盒个包瓶支条件卷袋桶份本双])/g, '一'],
   // 95蚊一包: Cantonese 蚊 (yuan) after a sum; 蚊香, 驱蚊水 stay
@@ -255,10 +258,11 @@ const SAME_LENGTH = wordTable(
 /** The text with only the same-length words read (as-written.ts finds a name's characters in the sender's). */
 export function readDialectInPlace(text: string): string {
   const out = replaceWords(text, SAME_LENGTH);
-  const me = out.includes('俺') ? out.replace(/俺(?![爹娘妈爸])/g, '我') : out;
+  let me = out.includes('俺') ? out.replace(/俺(?![爹娘妈爸])/g, '我') : out;
+  for (const [ch, re, to] of SOUTHERN_PLACED) if (me.includes(ch)) me = me.replace(re, to);
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲]/;
+const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲阮伊汝无欠糜]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);

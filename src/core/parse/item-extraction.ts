@@ -44,6 +44,8 @@ export class Used {
 const MODEL_BEFORE_RE = /(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/;
 
 /** Who or what the goods are made for, said before them as part of their name (儿童口罩, 一次性手套). */
+/** Goods named by what they are about or where from (四级词汇书, 泉州晚报). */
+const NAMED_BY_WHAT = new Set(['书', '晚报', '日报']);
 const FOR_WHOM_BEFORE_RE = /(?:儿童|成人|婴儿|一次性|医用|外科)$/;
 
 /**
@@ -51,7 +53,10 @@ const FOR_WHOM_BEFORE_RE = /(?:儿童|成人|婴儿|一次性|医用|外科)$/;
  * them (a measure word before is no part of the name: 一本英语书).
  */
 function describedBefore(text: string, i: number, w: string): NameSpan | null {
-  if (!isCjk(text[i - 1]) || (w !== '书' && !FOR_WHOM_BEFORE_RE.test(text.slice(Math.max(0, i - 3), i))))
+  if (
+    !isCjk(text[i - 1]) ||
+    (!NAMED_BY_WHAT.has(w) && !FOR_WHOM_BEFORE_RE.test(text.slice(Math.max(0, i - 3), i)))
+  )
     return null;
   const b = readNameBackward(text, i + w.length);
   if (!b?.name.endsWith(w) || b.name.length <= w.length || b.name.length > 7) return null;

@@ -205,6 +205,9 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
       spec = idx + 1;
       afterFrom = next.end + specTail[0].length;
     }
+    // 一罐75%酒精: the strength (claimed, now |||) between the count and the goods is skipped
+    if (text[afterFrom] === '|' && /^\d{1,3}(?:\.\d)?\s*[%％]/.test(x.origin.slice(afterFrom, afterFrom + 6)))
+      while (text[afterFrom] === '|') afterFrom++;
     let pick = pickName(x, qtys, idx, q, afterFrom);
     // 拖鞋断了，能给一双新的吗: a new one is of the goods named before
     if (pick && (pick.name === '新' || pick.name === '新的')) {

@@ -195,4 +195,6 @@ export const KIN = [
   ...['爹爹'],
   // Xiangxi 爷老子 (a father)
   ...['爷老子'],
+  // Minnan 囝仔 (a child), 阿母 (mother), 阿姆 (aunt)
+  ...['囝仔', '阿母', '阿姆'],
 ];

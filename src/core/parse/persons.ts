@@ -40,8 +40,22 @@ const OWN_READING_RE =
 const AWAY_RE =
   /^不在(?:身边|家|这里|这边|跟前)|^在(?:屋头|家里|家|老家|外地|外面|学校|上班|[\u4e00-\u9fa5]{2,3}(?=不知道|那边|那里|还好|没事))/;
 
-const PERSON_HINT =
-  /[隔他她幺孙我俺额本自老爱媳丈妻孩小娃宝儿女闺妞爸妈父母爷奶外姥公婆岳哥姐弟妹室同大阿叔伯嬢孃师姆爹娘对伢崽]/;
+/**
+ * A gate before PERSON_RE: every alternative of it holds one of these characters (a kin word's first, a title's,
+ * the sender's words, 隔 of 隔壁, 小/老 before a surname, the kin after 的), so a text with none names no one.
+ * Derived from the same lists, so a kin word added to KIN cannot slip past it.
+ */
+const PERSON_HINT = new RegExp(
+  `[${[
+    ...new Set([
+      ...KIN.map((w) => w[0] as string),
+      ...SELF.map((w) => w[0] as string),
+      ...PRONOUN,
+      ...TITLES.replace(/\|/g, ''),
+      ...'隔小老妈爸婆爷奶孩娃',
+    ]),
+  ].join('')}]`,
+);
 
 export function findPersons(text: string): PersonHit[] {
   const hits: PersonHit[] = [];

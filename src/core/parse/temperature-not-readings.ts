@@ -67,13 +67,34 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     );
   // 我昨天发的36.5是猪肉价钱 不是体温: a number the sender says is no temperature is none
   if (NOT_A_READING_RE.test(text)) return [];
-  // 38度嘅白酒两瓶: the strength of a liquor is no reading
-  if (text.includes('酒')) all = all.filter((h) => !LIQUOR_RE.test(text.slice(h.end, h.end + 8)));
+  // 38度嘅白酒两瓶 / 一箱38度的西凤: the strength of a liquor is no reading
+  if (LIQUOR_HINT_RE.test(text)) all = all.filter((h) => !LIQUOR_RE.test(text.slice(h.end, h.end + 8)));
+  // 清油一桶39.8: a number right after goods counted one by one is their price
+  // 热水器调到42度 / 洗澡水只有38度: the heater's or the water's temperature is nobody's
+  // 过了37.3就算发烧: a bound passed, asked about as the threshold
+  all = all.filter((h) => !notBodyHeat(text, h));
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
 }
 
 const NOT_A_READING_RE = /(?:价钱|价格|电话|号码|房号|钱)[^，。,!！]{0,4}不是(?:体温|温度)/;
-const LIQUOR_RE = /^\s*(?:度|°)?\s*(?:的|嘅|滴)?\s*(?:[白米黄烧高粱苞包玉谷老散]{0,3}酒|酒精|二锅头)/;
+const LIQUOR_BRANDS = '西凤|茅台|五粮液|汾酒|二锅头|牛栏山|红星|老窖|剑南春|郎酒|洋河|古井|衡水老白干';
+const LIQUOR_HINT_RE = new RegExp(`酒|${LIQUOR_BRANDS}`);
+const LIQUOR_RE = new RegExp(
+  `^\\s*(?:度|°)?\\s*(?:的|嘅|滴)?\\s*(?:[白米黄烧高粱苞包玉谷老散]{0,3}酒|酒精|${LIQUOR_BRANDS})`,
+);
+const PRICE_EACH_BEFORE_RE = /[\u4e00-\u9fa5]一(?:桶|袋|斤|箱|包|瓶|件|盒|壶|罐|提)\s*$/;
+const SET_TO_BEFORE_RE = /(?:调到|调成|调高到|调低到|设到|设成|设置为|设置成|开到|烧到了?)\s*$/;
+const DEVICE_HEAT_RE = /热水器|水温|洗澡水|空调|暖气|烤箱/;
+const PASSED_BEFORE_RE = /(?:过了|超过了?|到了|上了|达到了?)\s*$/;
+
+function notBodyHeat(text: string, h: TempHit): boolean {
+  const before = text.slice(Math.max(0, h.start - 6), h.start);
+  if (PRICE_EACH_BEFORE_RE.test(before)) return true;
+  const clause = text.slice(clauseStart(text, h.start), h.start);
+  if (DEVICE_HEAT_RE.test(clause) && (SET_TO_BEFORE_RE.test(before) || !/我|体温|量|测/.test(clause)))
+    return true;
+  return PASSED_BEFORE_RE.test(before) && THRESHOLD_ASKED_RE.test(text.slice(h.end, h.end + 10));
+}
 
 const HOW_HIGH = '(?:多少|几)度?(?:以上)?(?:才|就)?';
 const COUNTS_AS_FEVER = '(?:算|是|叫)(?:发烧|发热|高烧|低烧)';

@@ -66,11 +66,18 @@ function thingBefore(text: string, start: number): boolean {
 }
 
 function excludedRight(text: string, end: number): boolean {
-  if (startsWithAny(text, end, RIGHT_EXCLUDE) || PER_UNIT_RE.test(text.slice(end, end + 9))) return true;
+  const right = startsWithAny(text, end, RIGHT_EXCLUDE);
+  // (36.4 元宵节快乐: the festival, no yuan)
+  if ((right && !festival(text, end, right)) || PER_UNIT_RE.test(text.slice(end, end + 9))) return true;
   if (isLatin(text[end])) return true;
   let k = end;
   while (text[k] === ' ') k++;
-  return k > end && startsWithAny(text, k, RIGHT_EXCLUDE_SPACED) !== null;
+  const spaced = k > end ? startsWithAny(text, k, RIGHT_EXCLUDE_SPACED) : null;
+  return spaced !== null && !festival(text, k, spaced);
+}
+
+function festival(text: string, at: number, word: string): boolean {
+  return word === '元' && (text[at + 1] === '宵' || text[at + 1] === '旦');
 }
 
 function isAlone(text: string, tok: NumToken, blocked: Mask): boolean {

@@ -40,7 +40,7 @@ const AGAIN_RE = /再(?:送|要|来|订|拿)|还要|又要/;
 const HAVE_SOME_RE =
   /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|够喝|够用|水还够|还够(?:喝|用)?|不用送|没喝完|没用完|还没喝/;
 const ASKS_BARRELS_RE = /(?:送|要|订|来|拿|带)\s*[\d一二两三四五六七八九十]+\s*桶/;
-const POLITE_ASK_RE = /能|可以|可不可以|麻烦|帮|请|要|订|需要/;
+const POLITE_ASK_RE = /能|可以|可不可以|麻烦|帮|请|要|订|需要|好吗|好没|行吗|好不好|行不行|成吗|中不中|得不得/;
 
 /**
  * 前天订的水还没来 今天下午能送不 岩脚两桶: beside a chaser or a question, clauses that name a day and a number of
@@ -232,6 +232,8 @@ export function impliedWater(
  * 明天送两桶到三组 后天再送一桶: two days, each with its own barrels, are two bookings. Null unless every day
  * named has a number of barrels after it (one day, or days without barrels, make one booking).
  */
+/** Measures water is booked by (a barrel, a carrying pole's two buckets, a tanker). */
+const BOOKED_UNITS = new Set(['桶', '大桶', '担', '车', '罐', '吨', '方']);
 const EACH_RE = /(?:各|都|每天(?:上午|下午|晚上|早上|\|+)?)(?:送|要|订|来)?\s*[\d一二两三四五六七八九十]/;
 
 export function waterPerDay(
@@ -265,13 +267,16 @@ export function waterPerDay(
           text.slice((days[i - 1] as DateHit).end, d.start).replace(/上午|下午|晚上|早上|中午|傍晚/g, ''),
         ),
     )
-      ? findQuantities(text.slice(last.end + each.index)).find((q) => q.unit === '桶' || q.unit === '大桶')
+      ? findQuantities(text.slice(last.end + each.index)).find(
+          (q) => q.unit !== null && BOOKED_UNITS.has(q.unit),
+        )
       : undefined;
   for (let i = 0; i < days.length; i++) {
     const d = days[i] as DateHit;
     const end = days[i + 1]?.start ?? text.length;
     const barrels =
-      shared ?? findQuantities(text.slice(d.end, end)).find((q) => q.unit === '桶' || q.unit === '大桶');
+      shared ??
+      findQuantities(text.slice(d.end, end)).find((q) => q.unit !== null && BOOKED_UNITS.has(q.unit));
     if (!barrels) return null;
     let part: DayPart | null = d.part;
     if (!byPart)
