@@ -1,7 +1,7 @@
 // Withdrawals: 化肥不要了, 水不用送了, 被子不需要了, 取消化肥, 订单取消 (items [] = the whole earlier order).
 import type { CancelRecord } from '../records.js';
 import { clauseEnd, clauseStart, isClauseEnd, MAX_HITS, matchesOf } from './chars.js';
-import { looksLikeGoods } from './item-lexicon.js';
+import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import { readNameBackward } from './names.js';
 import { findQuantities } from './quantities.js';
 
@@ -12,7 +12,7 @@ export interface CancelHit {
 }
 
 const SUFFIX_RE =
-  /(?:都|也|就|先|暂时)?(?:不要了|莫带了|莫买了|莫送了|莫要了|不带了|不要带了|甭送了|甭买了|删掉|删了|删除|不用了|不需要了|不买了|不换了|不用换了|不要换了|不订了|不定了|不用送了|不要送了|别送了|不用借了|不借了|不要借了|不用再送了|不要再送了|别再送了|不送了|不用买了|别买了|不用带了|不用捎了|别捎了|莫捎了|不要捎了|不用拿了|不要拿了|别拿了|不用拿(?=$|[,，。!！\s])|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|(?<![烧热度\d了]\s?)退了|作废|撤了|撤掉|撤销了?|撤单|(?<=那个|这个|(?:那|刚才|之前|上次|昨天)[^，,。!！?？\s]{1,10})算了(?=$|[嘛吧哈哦,，。!！\s]))/g;
+  /(?:都|也|就|先|暂时)?(?:不要了|莫带了|莫买了|莫送了|莫要了|不带了|不要带了|甭送了|甭买了|删掉|删了|删除|不用了|不需要了|不买了|不要买了|不要做了|不用做了|别做了|不换了|不用换了|不要换了|不订了|不定了|不用送了|不要送了|别送了|不用借了|不借了|不要借了|不用再送了|不要再送了|别再送了|不送了|不用买了|别买了|不用带了|不用捎了|别捎了|莫捎了|不要捎了|不用拿了|不要拿了|别拿了|不用拿(?=$|[,，。!！\s])|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|(?<![烧热度\d了]\s?)退了|作废|撤了|撤掉|撤销了?|撤单|(?<=那个|这个|(?:那|刚才|之前|上次|昨天)[^，,。!！?？\s]{1,10})算了(?=$|[嘛吧哈哦,，。!！\s]))/g;
 const PREFIX_RE =
   /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要(?!忘)|别(?![人的处忘])|莫(?![得有忘搞急慌客])|甭|不需要)(?!再?(?:送|买|带|拿|给)?[错漏晚迟])再?(?:送|买|带|拿|给)?(?=[\u4e00-\u9fa5]{1,8}了)/g;
 const GENERIC = new Set([
@@ -95,6 +95,12 @@ function readObject(object: string): { names: string[]; other: boolean } {
       names.push(p.slice(owned + 1));
       continue;
     }
+    // 消毒液柜子里找到了: the goods, then where they were found
+    const lead = goodsAt(p, 0);
+    if (lead && lead.length < p.length && FOUND_IN_RE.test(p.slice(lead.length))) {
+      names.push(lead);
+      continue;
+    }
     const span = readNameBackward(p, p.length);
     // 不好意思 菜籽油不要了 / 烧退了 / 我买错了: only goods are withdrawn, other words are talk around it
     if (span && !GENERIC.has(span.name) && span.name.length <= 8 && looksLikeGoods(span.name)) {
@@ -103,6 +109,8 @@ function readObject(object: string): { names: string[]; other: boolean } {
   }
   return { names, other };
 }
+
+const FOUND_IN_RE = /^[\u4e00-\u9fa5]{1,4}(?:里面|里头|里|底下|下面|上面|上)$/;
 
 /** 体温计是没电了 / 充电器坏了: the trouble told of goods, no part of their name. */
 const TROUBLE_END_RE = /(?:是|又|也|有点)?(?:没电了|没电|坏了|坏掉了|不亮了|不准了?|不灵了|断了|破了)$/;

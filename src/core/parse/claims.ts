@@ -105,6 +105,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
       if (!roomAfter) mask.set(m.index, end);
     }
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
+  // 地膜化肥一块儿接龙: 一块儿 is together, no count of a 块
+  if (text.includes('一块儿')) maskAll(mask, /一块儿/g, text);
   // 一罐75%酒精 / 75%的酒精: the strength is no count (84消毒液 is a name, with no % sign)
   if (text.includes('%') || text.includes('％')) maskAll(mask, STRENGTH_RE, text);
   if (text.includes('用')) maskAll(mask, USE_AFTER_COUNT_RE, text);

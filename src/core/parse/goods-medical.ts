@@ -24,6 +24,7 @@ export const MEDICAL_GOODS: readonly string[] = [
     '速效救心丸',
     '硝酸甘油',
     '阿莫西林',
+    '含片',
     '咳嗽药水',
     '止咳药水',
     '药水',

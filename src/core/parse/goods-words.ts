@@ -24,6 +24,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '枕套',
       '床单',
       '被套',
+      '被罩',
       '褥子',
       '电热毯',
       '毛巾',

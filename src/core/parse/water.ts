@@ -40,7 +40,8 @@ const AGAIN_RE = /再(?:送|要|来|订|拿)|还要|又要/;
 const HAVE_SOME_RE =
   /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|够喝|够用|水还够|还够(?:喝|用)?|不用送|没喝完|没用完|还没喝/;
 const ASKS_BARRELS_RE = /(?:送|要|订|来|拿|带)\s*[\d一二两三四五六七八九十]+\s*桶/;
-const POLITE_ASK_RE = /能|可以|可不可以|麻烦|帮|请|要|订|需要|好吗|好没|行吗|好不好|行不行|成吗|中不中|得不得/;
+const POLITE_ASK_RE =
+  /能|可以|可不可以|麻烦|帮|请|要|订|需要|好吗|好没|行吗|好不好|行不行|成吗|中不中|得不得/;
 
 /**
  * 前天订的水还没来 今天下午能送不 岩脚两桶: beside a chaser or a question, clauses that name a day and a number of
@@ -169,6 +170,7 @@ export function isWaterItem(item: Item): boolean {
       item.unit === '壶' ||
       item.unit === '车' ||
       item.unit === '担' ||
+      item.unit === '罐' ||
       item.unit === '吨' ||
       item.unit === '方')
   );
