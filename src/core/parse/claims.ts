@@ -119,7 +119,11 @@ export function claimNotGoods(mask: Mask, text: string): void {
   maskSpokenPrices(mask, text);
   // 十几块一盒: a price said roughly is still a price
   if (text.includes('几'))
-    maskAll(mask, /(?:十几|几十|几)块(?:钱)?(?:\s*[一每]\s*[斤袋桶箱瓶包个盒件提罐])?/g, text);
+    maskAll(
+      mask,
+      /(?:[一二两三四五六七八九]?十几|几十|几)块(?:钱)?(?:\s*[一每]\s*[斤袋桶箱瓶包个盒件提罐])?/g,
+      text,
+    );
   // 衣服没得地方晾: no room to hang is no goods
   if (text.includes('地方'))
     maskAll(mask, /(?:[\u4e00-\u9fa5]{1,3}(?:没得?|没有|冇得?))?地方(?:晾|放|坐|睡|住|洗)/g, text);

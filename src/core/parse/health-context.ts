@@ -231,15 +231,6 @@ export function namePersons(out: Anchored<HealthRecord>[], persons: readonly Per
   }
 }
 
-/**
- * 家里有发烧咳嗽的，一定先打电话 / 王医生提醒：…: complaints spoken of in general (whoever has them) are nobody's report;
- * any other complaint in a village group is the sender's, beside an order or not (感冒药帮我带一盒 嗓子疼 二组).
- */
-export const GENERAL_COMPLAINT_RE =
-  /有[^,，。;；!！?？\s]{1,8}的[,，\s]*(?:请|要|一定|马上|立即|及时|先|都|赶紧|务必|不要|别|莫|不能)|提醒[:：]|通知[:：]|注意[:：]/;
-/** 俺有点流鼻涕 / 浑身无力 头痛: the sender's own complaint in a village group, said as theirs. */
-export const OWN_COMPLAINT_RE = /(?:^|[\s,，。])(?:我|俺)(?:也|还)?(?:有点|有些|这两天|今天)|^(?:浑身|全身)/;
-
 /** A word of two characters or more, not a slot or a filler, right before a reading (大宝36.5): maybe a person. */
 /**
  * 1108 我36.4 老婆36.5 乐乐36.8: in a family's list, the word standing alone right before a reading (a pet name, 小的,

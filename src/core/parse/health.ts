@@ -1,17 +1,16 @@
 // Health records: one per temperature (two slots give two records), symptoms assigned to the slot whose part
 // of the message they sit in; with no number, a record for symptoms or for 体温正常 / 一切正常 / 无不适.
 import type { GroupContext, HealthRecord } from '../records.js';
+import { nobodysComplaint } from './complaints-general.js';
 import { doubt } from './doubts.js';
 import {
   codesIn,
   complainant,
   dayOf,
   eitherOr,
-  GENERAL_COMPLAINT_RE,
   listedNameBefore,
   namePersons,
   normalPersons,
-  OWN_COMPLAINT_RE,
   postfix,
   roomFor,
   roomList,
@@ -251,11 +250,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   // 帮买盒急支糖浆 — the village doctor sees it)
   const first = symptoms.find((s) => !s.negated);
   const villager = h.context === 'village' && first ? complainant(text, h.persons, first.start) : null;
-  if (
-    first &&
-    positive.length > 0 &&
-    (h.context !== 'village' || villager || OWN_COMPLAINT_RE.test(text) || !GENERAL_COMPLAINT_RE.test(text))
-  ) {
+  if (first && positive.length > 0 && !nobodysComplaint(text, h.context === 'village' && !villager)) {
     // 急得我一晚上没睡好 … 鼻子塞得很: a span of time away from the complaint is no slot (咳了一晚上 is)
     const near = first.end + 8;
     const timed = slots.find((s) => !s.span || (s.start >= first.start - 2 && s.start <= near));

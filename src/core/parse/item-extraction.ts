@@ -46,7 +46,8 @@ const MODEL_BEFORE_RE = /(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*
 /** Who or what the goods are made for, said before them as part of their name (儿童口罩, 一次性手套). */
 /** Goods named by what they are about or where from (四级词汇书, 泉州晚报). */
 const NAMED_BY_WHAT = new Set(['书', '晚报', '日报']);
-const FOR_WHOM_BEFORE_RE = /(?:儿童|成人|婴儿|一次性|医用|外科)$/;
+const FOR_WHOM_BEFORE_RE =
+  /(?:儿童|成人|婴儿|一次性|医用|外科|有线|无线|金龙鱼|鲁花|福临门|立白|蓝月亮|雕牌|奥妙|汰渍|舒肤佳|海飞丝|飘柔|高露洁|佳洁士|维达|心相印|清风|南孚|农夫山泉|怡宝|海天|李锦记)$/;
 
 /**
  * 有没有四级词汇书 / 儿童口罩: a book named by its subject, or goods by whom they are for, keep the words before
@@ -55,7 +56,7 @@ const FOR_WHOM_BEFORE_RE = /(?:儿童|成人|婴儿|一次性|医用|外科)$/;
 function describedBefore(text: string, i: number, w: string): NameSpan | null {
   if (
     !isCjk(text[i - 1]) ||
-    (!NAMED_BY_WHAT.has(w) && !FOR_WHOM_BEFORE_RE.test(text.slice(Math.max(0, i - 3), i)))
+    (!NAMED_BY_WHAT.has(w) && !FOR_WHOM_BEFORE_RE.test(text.slice(Math.max(0, i - 4), i)))
   )
     return null;
   const b = readNameBackward(text, i + w.length);

@@ -28,7 +28,7 @@ const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|最后|只够(?:吃|�
 const EACH_RE = /(?:各|每样|每种|每个)(?:送|要|买|来|拿|给)?\s*$/;
 /** 吃了两片布洛芬 / 喝了一瓶 / 每天吃一片: a quantity taken, used up or a dose is a report, not a request. */
 const CONSUMED_RE =
-  /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了|跳了|做了|走了|跑了|练了|盖了|穿了|戴了|加了|拧了|弄了|编了|(?:每天|每日|一天|每次|每晚|每顿)(?:要|得|都)?(?:吃|服|喝|用))$/;
+  /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了|跳了|做了|走了|跑了|练了|盖了|穿了|戴了|加了|拧了|弄了|编了|找到|找到了|翻出来|翻出|翻到|借到|借到了|(?:每天|每日|一天|每次|每晚|每顿)(?:要|得|都)?(?:吃|服|喝|用))$/;
 
 /** A quantity of what is left or already used (只剩一个, 吃了两片): no item's, never a loose end. */
 export function notAsked(text: string, start: number): boolean {

@@ -50,11 +50,15 @@ const COUNT_WORDS: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 
 
 /** How many people a message counts before saying they all read the same (都/也/均), or 0. */
 export function countedPeople(text: string): number {
-  if (
-    /两口子|老两口|我们俩|我俩|咱俩|咱们俩|(?:我们|咱们|阿拉|我哋|我)两(?:个|人)|爸妈|父母|公婆|岳父母/.test(
+  const couple =
+    /两口子|老两口|我们俩|我俩|咱俩|咱们俩|(?:我们|咱们|阿拉|我哋|我)两(?:个|人)|爸妈|父母|公婆|岳父母/.exec(
       text,
-    ) &&
-    /都|也|均|一样/.test(text)
+    );
+  // (刘洋 36.6 我爸妈要报吗: the couple named after the reading are asked about, not read)
+  if (
+    couple &&
+    /都|也|均|一样/.test(text.slice(couple.index)) &&
+    !/^[^\d三]*$/.test(text.slice(couple.index))
   )
     return 2;
   const m = /(?:一家|全家)?([两二三四五六])(?:口人|口|个人|人)[^\d]{0,8}?(?:都|也|均|全)/.exec(text);
