@@ -77,7 +77,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
     ],
     ...['护发素', '润发乳', '面霜', '护手霜', '洗面奶', '剃须刀', '刮胡刀', '指甲刀', '梳子'],
     ...['衣服', '袜子', '内裤', '内衣', '卫生巾', '尿不湿', '纸尿裤', '吹风机', '电吹风', '电池', '水壶'],
-    ...['尿布'],
+    ...['尿布', '有线耳机', '蓝牙耳机'],
     ...['暖水瓶', '热水瓶', '开水瓶', '暖壶', '手电筒', '手电', '电筒'],
     ...[
       '热水壶',
@@ -183,6 +183,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '蔬菜',
     ],
     ...['咸菜', '榨菜', '老干妈', '辣椒酱', '蜂蜜', '茶叶', '咖啡', '可乐', '火腿肠', '鸡腿', '饺子'],
+    ...['鸡蛋羹', '蒸蛋'],
     // fruit: a resident asks for it as food (the 接龙 of fruit bought together)
     ...[
       '猕猴桃',
