@@ -72,6 +72,18 @@ const chatHealth = async () => {
   const res = await sw.app.inject({ method: 'GET', url: '/healthz' });
   return res.json() as { status: string; chat: { state: string } };
 };
+/**
+ * /healthz is ok once the chat is online and the event loop keeps time; on a loaded machine the loop can run late
+ * for a few seconds after start (its window is 5 s), so ok is waited for, not expected at once.
+ */
+const healthOk = () =>
+  waitFor(
+    async () => {
+      const h = await chatHealth();
+      return h.status === 'ok' && h.chat.state === 'online';
+    },
+    { timeoutMs: 20_000, what: '/healthz ok with the chat online' },
+  );
 const replyTo = (name: string) =>
   world.sent().filter((m) => m.topic === RESIDENTS && m.text.startsWith(`@${name}`));
 const stored = (providerId: string) =>
@@ -83,8 +95,8 @@ const handled = (providerId: string) =>
   });
 
 describe('the puppet service restarts', () => {
-  it('reconnects by itself and handles what is said afterwards, once', { timeout: 60_000 }, async () => {
-    expect(await chatHealth()).toMatchObject({ status: 'ok', chat: { state: 'online' } });
+  it('reconnects by itself and handles what is said afterwards, once', { timeout: 90_000 }, async () => {
+    await healthOk();
     const before = world.say({ room: RESIDENTS, from: '2105高', text: '#帮助' });
     await handled(before);
     await waitFor(() => replyTo('2105高').length === 1, { timeoutMs: 15_000, what: 'the first reply' });
@@ -107,7 +119,7 @@ describe('the puppet service restarts', () => {
     server = newServer();
     await server.start();
     await waitFor(() => sw.chat.state() === 'online', { timeoutMs: 40_000, what: 'chat back online' });
-    expect(await chatHealth()).toMatchObject({ status: 'ok', chat: { state: 'online' } });
+    await healthOk();
 
     const after = world.say({ room: RESIDENTS, from: '2106李', text: '#帮助' });
     await handled(after);
