@@ -1,6 +1,7 @@
 // Reading the name of an item next to a quantity or after a verb: a run of Chinese (or N95-style) characters
 // that ends at a stop word (verbs, pronouns, particles, politeness), a quantity, or punctuation.
 import { isCjk, isDigit, isLatin } from './chars.js';
+import { isDrugName } from './drugs.js';
 import { goodsAt, isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { NON_GOODS_LIST, PROTECTED, STOP_WORDS } from './name-words.js';
 import { taughtGoodsAt } from './vocabulary.js';
@@ -102,7 +103,9 @@ function trimToGoods(name: string): string {
   if (known && known.length < name.length && rest !== '子' && rest !== '种' && !looksLikeGoods(rest))
     return known;
   // 膏药伤湿止痛膏: the general word run into the kind meant is the kind
-  if (known && rest.length >= 2 && isKindOf(rest, known)) return rest;
+  // 降压药硝苯地平缓释片: a medicine's use run into its proper name is the name
+  if (known && rest.length >= 2 && (isKindOf(rest, known) || (known.endsWith('药') && isDrugName(rest))))
+    return rest;
   return name;
 }
 

@@ -25,7 +25,10 @@ export function takeTitles(x: Extraction, qtys: readonly QtyHit[]): Set<number> 
     const start = m.index;
     const end = m.index + m[0].length;
     const q = qtys.find((h) => !h.suffix && /^\s*$/.test(x.text.slice(h.end, start)) && h.end <= start);
-    x.take({ start, end, name }, q?.qty ?? null, q?.unit ?? null, q?.start ?? start, end);
+    // 借本《三体》: a measure word alone after the verb means one
+    const one = !q && /[借要看买带送拿给来][本部套册]$/.test(x.text.slice(Math.max(0, start - 2), start));
+    const unit = q?.unit ?? (one ? (x.text[start - 1] as string) : null);
+    x.take({ start, end, name }, q?.qty ?? (one ? 1 : null), unit, q?.start ?? start, end);
     TITLE_ITEMS.add((x.hits[x.hits.length - 1] as ItemHit).item);
     if (q) usedQtys.add(q.start);
   }
