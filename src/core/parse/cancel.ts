@@ -1,7 +1,8 @@
 // Withdrawals: 化肥不要了, 水不用送了, 被子不需要了, 取消化肥, 订单取消 (items [] = the whole earlier order).
 import type { CancelRecord } from '../records.js';
 import { clauseEnd, clauseStart, isClauseEnd, MAX_HITS, matchesOf } from './chars.js';
-import { goodsAt, looksLikeGoods } from './item-lexicon.js';
+import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { pairCut } from './items-tidy.js';
 import { readNameBackward } from './names.js';
 import { findQuantities } from './quantities.js';
 
@@ -104,7 +105,10 @@ function readObject(object: string): { names: string[]; other: boolean } {
     const span = readNameBackward(p, p.length);
     // 不好意思 菜籽油不要了 / 烧退了 / 我买错了: only goods are withdrawn, other words are talk around it
     if (span && !GENERIC.has(span.name) && span.name.length <= 8 && looksLikeGoods(span.name)) {
-      names.push(span.name);
+      // 口罩酒精不消送了: two goods run together are two withdrawn
+      const cut = isKnownGoods(span.name) ? 0 : pairCut(span.name);
+      if (cut > 0) names.push(span.name.slice(0, cut), span.name.slice(cut));
+      else names.push(span.name);
     } else if (span && !GENERIC.has(span.name)) other = true;
   }
   return { names, other };

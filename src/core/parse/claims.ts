@@ -105,6 +105,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
       if (!roomAfter) mask.set(m.index, end);
     }
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
+  // 两双解放鞋 一双42码一双40码: a size (and the pair said with it) is no count
+  if (text.includes('码')) maskAll(mask, /(?:[一两][双件条套](?=\d))?\d{2}(?:\.5)?\s*码/g, text);
   // 地膜化肥一块儿接龙: 一块儿 is together, no count of a 块
   if (text.includes('一块儿')) maskAll(mask, /一块儿/g, text);
   // 一罐75%酒精 / 75%的酒精: the strength is no count (84消毒液 is a name, with no % sign)

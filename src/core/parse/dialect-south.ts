@@ -43,6 +43,9 @@ export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
   多谢: '谢谢',
   佇: '在',
   眠床: '床',
+  // south-western: 不消 (no need), 家头 (home)
+  不消: '不用',
+  家头人: '家里人',
   // Hakka: 偃 / 𠊎 (我), 夜晡 (evening), 有滴 (a little), 返来 (come back)
   偃: '我',
   夜晡: '晚上',
@@ -68,6 +71,12 @@ export const SOUTHERN_PLACED: readonly [string, RegExp, string][] = [
     '无',
     /(?<=[\u4e00-\u9fa5A-Za-z0-9])(?<![有别并毫虚全空从寻度点十])无(?=\s*(?:$|[？?，,。!！~～]))/g,
     '吗',
+  ],
+  // south-western 整 (get) before a count: 整两驮水
+  [
+    '整',
+    /(?<![一完调修])整(?=[\d一二两三四五六七八九十几]+\s*(?:驮|桶|担|车|罐|袋|包|斤|瓶|箱|盒|个))/g,
+    '要',
   ],
   // Minnan 欠 (short of) before a count: 尿布欠一包
   ['欠', /欠(?=[一两二三四五六七八九十\d])/g, '缺'],

@@ -262,7 +262,7 @@ export function readDialectInPlace(text: string): string {
   for (const [ch, re, to] of SOUTHERN_PLACED) if (me.includes(ch)) me = me.replace(re, to);
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲阮伊汝无欠糜]/;
+const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲阮伊汝无欠糜整]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);

@@ -88,6 +88,8 @@ export const OTHER_GOODS: readonly string[] = [
     '煤气',
     '液化气',
     '烟',
+    '烟丝',
+    '解放鞋',
     '香烟',
     '酒',
     '白酒',

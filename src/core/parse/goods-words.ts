@@ -183,7 +183,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '蔬菜',
     ],
     ...['咸菜', '榨菜', '老干妈', '辣椒酱', '蜂蜜', '茶叶', '咖啡', '可乐', '火腿肠', '鸡腿', '饺子'],
-    ...['鸡蛋羹', '蒸蛋'],
+    ...['鸡蛋羹', '蒸蛋', '饵块', '米线', '火腿', '过桥米线'],
     // fruit: a resident asks for it as food (the 接龙 of fruit bought together)
     ...[
       '猕猴桃',

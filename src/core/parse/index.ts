@@ -25,7 +25,7 @@ import { bestPlace, findPlaces } from './places.js';
 import { parsePlain } from './plain.js';
 import { findQuantities } from './quantities.js';
 import { spellRoomDigits } from './rooms.js';
-import { isStaffTalk } from './staff-talk.js';
+import { answersNamedComing, isStaffTalk } from './staff-talk.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 import { fixMeasureHomophones } from './voice.js';
 
@@ -123,7 +123,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   )
     return [];
   // 各位住户请注意：…请立即报告 / 4-202阿姨，37.1还在正常范围，多喝点热水: staff's notice or advice is nobody's report
-  if (isStaffTalk(text)) return [];
+  if (isStaffTalk(text) || (/^\s*@\S/.test(raw) && answersNamedComing(text))) return [];
   // 请大家按格式报体温：房号+体温，例：3栋201 36.5 / 发房间号+体温就行 比如…: the format shown by an example is
   // nobody's report (a 接龙 whose header shows the format still has its lines)
   if (

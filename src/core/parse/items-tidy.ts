@@ -27,7 +27,8 @@ function whole(w: string): boolean {
   return w.length >= 2 || LONE_GOODS.has(w);
 }
 
-function pairCut(name: string): number {
+/** Where a run of two known goods parts (酱油醋 → 3), or 0. */
+export function pairCut(name: string): number {
   for (let k = 1; k < name.length; k++) {
     const a = name.slice(0, k);
     const b = name.slice(k);

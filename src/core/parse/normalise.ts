@@ -12,6 +12,17 @@ const SPACES = new Set([0x3000, 0x00a0, 0x2002, 0x2003, 0x2005, 0x2009, 0x202f, 
 /** Anything the slow path would change; most messages have none and skip the character loop. */
 const NEEDS_WORK = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2005\u2009\u202f\p{Cc}\p{Cf}[。·•]/u;
 
+const SPACED_GAP_RE = /[\u4e00-\u9fa5] (?=[\u4e00-\u9fa5])/g;
+const SPACED_PHRASE_RE =
+  /(喉咙|嗓子|头|肚子|胸口|肚|腰|牙|全身|浑身) +(痛|疼|闷|胀|痒|酸)|(不要|不用|不消|别|莫) +(了)/g;
+
+/** Two spaces at least, each between Chinese words (one pass, no backtracking over a long text). */
+function spacedOut(text: string): boolean {
+  if (!text.includes(' ')) return false;
+  SPACED_GAP_RE.lastIndex = 0;
+  return SPACED_GAP_RE.exec(text) !== null && SPACED_GAP_RE.exec(text) !== null;
+}
+
 export function normalise(input: string): string {
   let src = simplify(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input);
   // 俩个口罩 / 仨白菜: the northern words for two and three (one character for one: offsets hold)
@@ -19,6 +30,9 @@ export function normalise(input: string): string {
   // 地膜三卷→改两卷 / 3袋->2袋: an arrow from one count to another changes it, as 改成 does
   if (src.includes('→') || src.includes('->') || src.includes('=>'))
     src = src.replace(ARROW_CHANGE_RE, '改成');
+  // 喉咙 痛 有点 / 饵块 不要 了: a second-language writer's spaces between every word, closed inside the few
+  // phrases that are read as one (a message spaced so throughout, not a list's spaces)
+  if (spacedOut(src)) src = src.replace(SPACED_PHRASE_RE, '$1$2$3$4');
   if (!NEEDS_WORK.test(src)) return readPackSizes(src);
   // Only changed characters cost anything: the unchanged runs between them are copied as slices.
   let text = '';

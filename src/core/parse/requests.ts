@@ -19,6 +19,9 @@ import type { RoomHit } from './rooms.js';
 import { THRESHOLD_QUESTION_RE } from './temperature-not-readings.js';
 import { itemCategory } from './titles.js';
 
+/** 谢谢送纸巾的小妹 / 谢谢你们送来的被子: thanks for goods brought. */
+const THANKED_FOR_RE = /(?:谢谢|感谢|多谢)[^，,。!！?？]{0,6}送(?:来|过来|上来)?(?:的)?[^，,。!！?？]{0,6}的/;
+
 /** Acute needs that ask for help without any asking word (手划破了一直流血, 我妈晕倒了). */
 const ACUTE_NEED_RE =
   /流血|摔倒了?(?:起不来|爬不起来)|出血|划破|割破|割伤|摔伤|烫伤|晕倒|昏倒|晕过去|昏迷|抽搐|喘不上气|喘不过气|呼吸困难|胸口(?:疼|痛)|胸痛/;
@@ -113,6 +116,8 @@ export function buildRequests(
   acute = false,
 ): { at: number; record: RequestRecord }[] {
   let items = items0;
+  // 36.7 谢谢送纸巾的小妹: goods thanked for as brought are asked for no more
+  if (THANKED_FOR_RE.test(text) && !/能|可以|麻烦|帮|要|吗|\?|？/.test(text)) items = [];
   // 盒饭里全是辣椒 … 能做个不辣的吗: what the sender cannot eat is no goods asked for
   if (items.length > 0 && items.every((h) => DISLIKED.has(h.item.name)) && MEAL_RE.test(text)) items = [];
   // 晚饭如果有虾的话帮我换一下: the meal to be changed is no goods asked for, the change is the wish

@@ -52,6 +52,10 @@ const COMING_RE =
   /(?:医生|护士|大夫)(?:一会儿?|等下|等一下|马上|稍后|[\d一二三四五六七八九十]+分钟(?:后|以后)?)(?:就)?(?:带(?:着)?药)?(?:过来|上来|过去|到)/;
 const COMING_TOO_RE = /马上(?:就)?(?:送|拿)(?:上来|过来|到)|(?:已经|这就)(?:安排|送)/;
 const ASKS_RE = /我要|帮我|给我|我家要|我订/;
+const STAFF_COMING_RE =
+  /我(?:马上|这就|现在|等下|一会儿?)?(?:就)?(?:来|过来|过去|上来|上去)(?!拿|取|领|买)|给你(?:复测|量|看)/;
+const STAFF_SENDS_RE =
+  /马上(?:就)?(?:送|拿)[\u4e00-\u9fa5]{0,8}?(?:过来|上来|过去|上去)[^。]{0,6}(?:请稍等|稍等|多喝)|已(?:经)?单独(?:准备|安排|做)|请[\d\u4e00-\u9fa5]{0,8}(?:家属|住户)注意|观察(?:今天|已经|已)?期满|可以正常活动/;
 /** 【夜班值班记录】… 值班员：孙立新: a duty officer's log, whatever readings it lists. */
 const DUTY_LOG_RE =
   /^\s*【[^】]{0,6}(?:值班记录|值班日志|值班情况|交接班?|交班|巡查记录)】|值班(?:员|人)\s*[:：]?\s*[\u4e00-\u9fa5]{2,4}\s*$/;
@@ -122,6 +126,14 @@ const GOING_TO_SEE_RE =
   /我(?:一会儿?|等下|马上|待会儿?|下午|明天)?(?:过去|过来)看(?:看|一下)|(?:明天|明早|早上|下午|等下|听日|朝早)[^，,。]{0,4}我上门(?:看|睇)/;
 const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+个?人/;
 
+/**
+ * @刘明 老二37.6我马上来 / @刘师傅 37.4是刚量的吧？…我过来给你复测: staff answering someone they name (the message opens
+ * with @), coming over; the reading in it is quoted back, nobody's new report.
+ */
+export function answersNamedComing(text: string): boolean {
+  return STAFF_COMING_RE.test(text) && !/(?:^|[\s,，])我\s*(?:体温)?\s*(?:3[4-9]|4[0-2])/.test(text);
+}
+
 export function isStaffTalk(text: string): boolean {
   if (
     GOING_TO_SEE_RE.test(text) &&
@@ -170,6 +182,13 @@ export function isStaffTalk(text: string): boolean {
   if (WHO_IS_IT_RE.test(text)) return true;
   if (!/我(?!们)/.test(text) && REPLY_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (!text.includes('我') && COMING_RE.test(text) && COMING_TOO_RE.test(text)) return true;
+  // 5208 烧水壶马上送上来，请稍等 / 请1711家属注意，小孩的饭已单独准备: staff answering a room
+  if (
+    STAFF_SENDS_RE.test(text) &&
+    !/我(?!们)|能不能|可以|麻烦|吗|\?|？/.test(text) &&
+    !READING_LIKE_RE.test(text)
+  )
+    return true;
   // 37.4的娃娃 多喝水 明天早上我来复测: the village doctor's advice and visit
   // (孩子37.8 多喝水 我明天来复测 could be a relay: only a reading named as whose it was — 37.4的娃娃 — is the doctor's)
   if (

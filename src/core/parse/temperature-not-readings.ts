@@ -73,6 +73,13 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 热水器调到42度 / 洗澡水只有38度: the heater's or the water's temperature is nobody's
   // 过了37.3就算发烧: a bound passed, asked about as the threshold
   all = all.filter((h) => !notBodyHeat(text, h));
+  // （13号那次37.4已排除）: a past reading ruled out is nobody's report now
+  if (/那次|已(?:经)?排除/.test(text))
+    all = all.filter(
+      (h) =>
+        !/那次\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)) &&
+        !/^\s*(?:度|℃)?\s*已(?:经)?排除/.test(text.slice(h.end, h.end + 6)),
+    );
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
 }
 

@@ -76,6 +76,9 @@ function excludedRight(text: string, end: number): boolean {
   return spaced !== null && !festival(text, k, spaced);
 }
 
+/** A decimal reading a few words ahead (a name between). */
+const READING_AHEAD_RE = /^\s*[\u4e00-\u9fa5]{1,4}\s*(?:3[4-9]|4[0-2])\.\d/;
+
 function festival(text: string, at: number, word: string): boolean {
   return word === '元' && (text[at + 1] === '宵' || text[at + 1] === '旦');
 }
@@ -212,6 +215,8 @@ export function findTemperatures(
       if (/、\s*$/.test(text.slice(Math.max(0, tok.start - 2), tok.start)) || text[tok.end] === '、')
         continue;
       if (Number(tok.int) >= 400 && !keyword) continue;
+      // 测温：410 黄婆婆 36.7: a room before a name and its reading, no slip
+      if (Number(tok.int) >= 400 && READING_AHEAD_RE.test(text.slice(tok.end, tok.end + 10))) continue;
       value = Number(tok.int) / 10;
       needsSupport = true;
       end = eatUnit(text, tok.end);
