@@ -110,7 +110,11 @@ export function findPersons(text: string): PersonHit[] {
     )
       continue;
     // 让孙子帮我发的: the one typing for the sender is no one reported for
-    if (!self && /^(?:帮我|替我|给我|代我)(?:发|打字|打的|报|写)/.test(text.slice(end, end + 5))) continue;
+    if (
+      !self &&
+      /^(?:(?:帮我|替我|给我|代我)(?:发|打字|打的|报|写)|代(?:报|发))/.test(text.slice(end, end + 5))
+    )
+      continue;
     // 我是1506房的张婆婆: the sender naming herself is the sender
     // (我是916的我儿子: a kin word of the sender's is no self-introduction)
     const selfNamed =
@@ -120,8 +124,10 @@ export function findPersons(text: string): PersonHit[] {
       );
     // 我婆婆 as written, like 我老婆 (not 我们, not the 我 of 我是 / 我帮)
     const mine = !self && !selfNamed && !w.startsWith('我') && text[m.index - 1] === '我';
-    const start = mine ? m.index - 1 : m.index;
-    const person = selfNamed ? '我' : self ? w : kinAsSaid(mine ? `我${w}` : w);
+    // 老二媳妇 / 他老婆: whose kin they are, said glued before, is part of the person
+    const whose = mine || self ? null : WHOSE_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 2), m.index));
+    const start = mine ? m.index - 1 : whose ? m.index - whose[0].length : m.index;
+    const person = selfNamed ? '我' : self ? w : whose ? `${whose[0]}${w}` : kinAsSaid(mine ? `我${w}` : w);
     hits.push({ start, end, person, self: self || selfNamed });
   }
   if (pairs.length > 0) {
@@ -130,6 +136,8 @@ export function findPersons(text: string): PersonHit[] {
   }
   return withNamesBeforeReadings(text, hits);
 }
+
+const WHOSE_BEFORE_RE = /(?:老[大二三四五六幺]|[他她])$/;
 
 /** 爸妈 / 我爸妈 / 爹娘: both parents in one word are two persons (2110 爸妈和俺都正常 is three reports). */
 const PARENTS_RE = /(我|俺)?(爸|爹)(妈|娘)(?![妈娘])/g;

@@ -19,6 +19,14 @@ import type { RoomHit } from './rooms.js';
 import { THRESHOLD_QUESTION_RE } from './temperature-not-readings.js';
 import { itemCategory } from './titles.js';
 
+const GIVEN_OR_DECLINED_RE = /已(?:经)?给|还有[\s,，]*不用(?:给|送|拿)/;
+function givenOrDeclined(text: string, at: number): boolean {
+  return (
+    /已(?:经)?给(?:了|他|她)?\s*$/.test(text.slice(Math.max(0, at - 4), at)) ||
+    /^[\u4e00-\u9fa5]{0,4}还有[\s,，]*不用(?:给|送|拿)/.test(text.slice(at, at + 12))
+  );
+}
+
 /** 谢谢送纸巾的小妹 / 谢谢你们送来的被子: thanks for goods brought. */
 const THANKED_FOR_RE = /(?:谢谢|感谢|多谢)[^，,。!！?？]{0,6}送(?:来|过来|上来)?(?:的)?[^，,。!！?？]{0,6}的/;
 
@@ -116,6 +124,8 @@ export function buildRequests(
   acute = false,
 ): { at: number; record: RequestRecord }[] {
   let items = items0;
+  // 已给布洛芬 / 口罩我还有 不用给我: goods already given, or declined, are asked for no more
+  if (GIVEN_OR_DECLINED_RE.test(text)) items = items.filter((h) => !givenOrDeclined(text, h.start));
   // 36.7 谢谢送纸巾的小妹: goods thanked for as brought are asked for no more
   if (THANKED_FOR_RE.test(text) && !/能|可以|麻烦|帮|要|吗|\?|？/.test(text)) items = [];
   // 盒饭里全是辣椒 … 能做个不辣的吗: what the sender cannot eat is no goods asked for
