@@ -129,7 +129,14 @@ export function customerOf(text: string): string | null {
 
 const OFFICIAL_RE = /(?:书记|支书|主任|会计|村长|组长|队长|师傅|干部)$/;
 
+/** 帮三组周婆婆报一下 / 帮垭口谭德富大爷报：: someone reported for, by name (a place before, a title after). */
+const REPORTED_FOR_RE = new RegExp(
+  String.raw`^帮(?:[^，,。\s]{1,4}?(?:组|村|沟|口|湾|寨|坡|坝|垭|院子|坪|岭|峁|洼|塆))?([${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:大爷|大娘|大妈|爷爷|奶奶)?(?:报|订|买|带)`,
+);
+
 function customerNamed(text: string): string | null {
+  const reportedFor = REPORTED_FOR_RE.exec(text)?.[1];
+  if (reportedFor && !NOT_NAME_CHARS_RE.test(reportedFor)) return reportedFor;
   const calledMatch = CUSTOMER_CALLED_RE.exec(text);
   const called = calledMatch?.[1] ?? calledMatch?.[2];
   if (called) return called;

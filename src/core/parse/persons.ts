@@ -127,6 +127,20 @@ export function findPersons(text: string): PersonHit[] {
     // 老二媳妇 / 他老婆: whose kin they are, said glued before, is part of the person
     const whose = mine || self ? null : WHOSE_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 2), m.index));
     const start = mine ? m.index - 1 : whose ? m.index - whose[0].length : m.index;
+    // 石板沟李二娃复测37.4: a surname before a name-like kin word (二娃, 老三, 幺妹) makes a villager's name
+    const before = text[m.index - 1];
+    if (
+      !whose &&
+      !mine &&
+      !self &&
+      !selfNamed &&
+      before &&
+      /^[大二三四五六幺老小]./.test(w) &&
+      SURNAMES.includes(before)
+    ) {
+      hits.push({ start: m.index - 1, end, person: `${text[m.index - 1]}${w}`, self: false });
+      continue;
+    }
     const person = selfNamed ? '我' : self ? w : whose ? `${whose[0]}${w}` : kinAsSaid(mine ? `我${w}` : w);
     hits.push({ start, end, person, self: self || selfNamed });
   }

@@ -61,6 +61,8 @@ export function excludedLeft(left: string, right = ''): boolean {
   if (COMPARATIVES.some((w) => near.endsWith(w)) && !CANNOT_RE.test(near)) return true;
   if (near.endsWith(REACHED) && RULE_AFTER_RE.test(right)) return true;
   if (!LEFT_EXCLUDE_RE.test(left)) return false;
+  // 李二娃电话报的 36.4: a reading relayed by phone is a reading
+  if (/(?:电话|手机)(?:里|上)?(?:报|说|讲)(?:的|了)?\s*$/.test(left)) return false;
   let kw = -1;
   for (const k of KEYWORDS) kw = Math.max(kw, left.lastIndexOf(k));
   if (kw < 0) return true;
