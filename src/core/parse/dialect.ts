@@ -32,6 +32,9 @@ const WORDS: Record<string, string> = {
   下晚: '晚上',
   黑价: '晚上',
   后晌: '下午',
+  // Jiaodong: 过晌 (afternoon), 夜来 (yesterday)
+  过晌: '下午',
+  夜来: '昨天',
   前晌: '上午',
   黑夜: '晚上',
   早起: '早上',

@@ -208,7 +208,13 @@ export function shareAmongRooms(
 export function normalPersons(text: string, persons: readonly PersonHit[], at: number): string[] {
   const near = persons.filter((p) => !p.self && p.end <= at && at - p.end <= 6);
   const last = near[near.length - 1];
-  if (!last || !/^\s*(?:体温|温度)?\s*(?:都|也|均)?\s*$/.test(text.slice(last.end, at))) return [];
+  if (
+    !last ||
+    !/^\s*(?:今天|今早|早上|晚上|今晚)?(?:的)?\s*(?:体温|温度)?\s*(?:都|也|均)?\s*$/.test(
+      text.slice(last.end, at),
+    )
+  )
+    return [];
   // 爸爸妈妈: persons side by side before one 正常 are each normal
   const out: string[] = [last.person];
   for (let k = near.length - 2; k >= 0; k--) {

@@ -1,8 +1,10 @@
 // Orders in villages: goods to buy and deliver, and whose they are (the customer). What reads like an order but is
 // none is not-an-order.ts.
+
 import type { Item, OrderRecord, Vocabulary } from '../records.js';
 import { matchesOf } from './chars.js';
 import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { KIN } from './kin-words.js';
 import { HAMLET_END, SELF_NAME_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
 import type { PlaceHit } from './places.js';
@@ -131,7 +133,7 @@ const OFFICIAL_RE = /(?:书记|支书|主任|会计|村长|组长|队长|师傅|
 
 /** 帮三组周婆婆报一下 / 帮垭口谭德富大爷报：: someone reported for, by name (a place before, a title after). */
 const REPORTED_FOR_RE = new RegExp(
-  String.raw`^帮(?:[^，,。\s]{1,4}?(?:组|村|沟|口|湾|寨|坡|坝|垭|院子|坪|岭|峁|洼|塆))?([${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:大爷|大娘|大妈|爷爷|奶奶)?(?:报|订|买|带)`,
+  String.raw`^(?:帮|替|代)(?:[^，,。\s]{1,4}?(?:组|村|沟|口|湾|寨|坡|坝|垭|院子|坪|岭|峁|洼|塆|门|坑|夼|疃|泊|庄)的?)?([${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:大爷|大娘|大妈|爷爷|奶奶)?家?(?:报|订|买|带|下单)`,
 );
 
 function customerNamed(text: string): string | null {
@@ -193,6 +195,9 @@ function customerNamed(text: string): string | null {
     !HOUSEHOLD.has(f) &&
     !f.startsWith('我') &&
     !f.startsWith('忙') &&
+    // (我替爸妈报一下: kin, unnamed, are whose the order is, no customer by name)
+    !KIN.includes(f) &&
+    f !== '爸妈' &&
     !/[喝吃用穿的]$/.test(f) && // (给老人喝的: whom the goods are for to drink, no customer)
     stopAt(f, 0) === 0
   )

@@ -28,6 +28,8 @@ const REPORTED_FOR_RE = new RegExp(
 );
 
 const READING = '(?:(?:3[4-9]|4[0-2])(?:\\.\\d)?|三十[四五六七八九])';
+/** 姜家沟慕小燕 从韩国回来… 今天早上36.4: the villager named before what is told of them. */
+const NAMED_BEFORE_DAY_RE = new RegExp(`([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=\\s)`);
 const TWO_READINGS_RE = new RegExp(`${READING}\\D[\\s\\S]*?${READING}`);
 
 /**
@@ -44,6 +46,13 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
       return [
         { start, end: start + (reported[1] as string).length, person: reported[1] as string, self: false },
       ];
+    }
+    // 代报 慕小燕过晌36.5 / 姜家沟慕小燕 …36.4 俺代报: a reading said to be relayed is the named person's
+    if (!relayed && hits.length === 0 && /代报|代为报/.test(text)) {
+      const named = NAMED_READING_RE.exec(text) ?? NAMED_BEFORE_DAY_RE.exec(text);
+      NAMED_READING_RE.lastIndex = 0;
+      if (named?.[1] && !/^(?:代报|早上|今天)$/.test(named[1]))
+        return [{ start: named.index, end: named.index + named[1].length, person: named[1], self: false }];
     }
     if (!relayed) return hits;
     const w = relayed[1] as string;

@@ -109,6 +109,8 @@ export function findPersons(text: string): PersonHit[] {
       /^[\s\d]*.$/.test(text.slice(0, m.index))
     )
       continue;
+    // 1206房陈老师：早上36.4 / 您好，1518房周女士: a titled name right after the opening room signs the message
+    if (!self && SIGNING_TITLE_RE.test(w) && SIGNED_AFTER_ROOM_RE.test(text.slice(0, m.index))) continue;
     // 让孙子帮我发的: the one typing for the sender is no one reported for
     if (
       !self &&
@@ -151,7 +153,10 @@ export function findPersons(text: string): PersonHit[] {
   return withNamesBeforeReadings(text, hits);
 }
 
-const WHOSE_BEFORE_RE = /(?:老[大二三四五六幺]|[他她])$/;
+const SIGNING_TITLE_RE = /^[\u4e00-\u9fa5](?:老师|师傅|先生|女士|小姐)$/;
+const SIGNED_AFTER_ROOM_RE =
+  /^\s*(?:您好|你好)?[,，\s]*(?:\d{1,2}[栋号]楼?|[A-Za-z]座)?\d{3,4}(?:房间?|室)[,，\s]*$/;
+const WHOSE_BEFORE_RE = new RegExp(`(?:老[大二三四五六幺]|[他她]|[${SURNAMES}]家)$`);
 
 /** 爸妈 / 我爸妈 / 爹娘: both parents in one word are two persons (2110 爸妈和俺都正常 is three reports). */
 const PARENTS_RE = /(我|俺)?(爸|爹)(妈|娘)(?![妈娘])/g;

@@ -66,7 +66,7 @@ function endsWithGoods(name: string): boolean {
   return false;
 }
 
-const PLACE_LEAD = new Set('我你他她们在到去送要买的了把给帮和跟还再也都就是来拿带住'.split(''));
+const PLACE_LEAD = new Set('我你他她们在到去送要买的了把给帮和跟还再也都就是来拿带住代'.split(''));
 
 /** Places named by a geographic ending (石门坎, 下院子) or known to the group's vocabulary. */
 export function findNamedPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
@@ -172,7 +172,7 @@ const LANDMARK =
 const LANDMARK_WHOLE_RE = new RegExp(`^(?:${LANDMARK})$`);
 const STRICT_RE = new RegExp(`(?<![\\d一二三四五六七八九十])(?:${GROUP})|${LANDMARK}`, 'g');
 const VERB_RE =
-  /地址[:：]?|送到|送去|送至|送往|送回|放到|放在|放(?=[\u4e00-\u9fa5]{1,8}(?:门口|旁边|边上|对面|那里|那儿))|拿到|带到|拉到|运到|寄到|送给|去(?<=送[^，,。\s]{1,6}去)(?=[\u4e00-\u9fa5])|来(?<=送[^，,。\s]{0,4}[水桶袋包箱]来)(?=[\u4e00-\u9fa5])(?![我你他她送嘛吧呀啊哦了])/g;
+  /地址[:：]?|送到|送去|送至|送往|送回|放到|放在|放(?=[\u4e00-\u9fa5]{1,8}(?:门口|旁边|边上|对面|那里|那儿))|拿到|带到|拉到|运到|寄到|送给|去(?<=送[^，,。\s]{1,6}去)(?=[\u4e00-\u9fa5])|到(?<=送[^，,。\s]{1,8}到)(?=[\u4e00-\u9fa5])|来(?<=送[^，,。\s]{0,4}[水桶袋包箱]来)(?=[\u4e00-\u9fa5])(?![我你他她送嘛吧呀啊哦了])/g;
 const PLACE_END = [
   '谢谢',
   '就行',
@@ -187,6 +187,8 @@ const PLACE_END = [
   '辛苦',
   '哈',
   '吧',
+  // 送到上岙的水要两桶: what is sent there follows its 的
+  '的水',
 ];
 
 const STRICT_STICKY = new RegExp(`(?:${GROUP})|${LANDMARK}`, 'y');
