@@ -3,7 +3,7 @@
 import type { Item, ParsedRecord } from '../records.js';
 import type { CancelHit } from './cancel.js';
 import type { Anchored } from './health.js';
-import { isKindOf } from './item-lexicon.js';
+import { isKindOf, looksLikeGoods } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
 
 /**
@@ -45,12 +45,17 @@ const FIX_OPENING_RE = new RegExp(
 );
 
 const OWNED_SLIP_RE = /(?:说|写|搞|记|打|发)错了/;
+const NOT_THESE_RE =
+  /不是\s*([\u4e00-\u9fa5]{2,6}?)\s*[,，]?\s*(?:是|要|换成)(?!\s*[\d一二两三四五六七八九十半])/;
 const COUNT_BEFORE_RE = /[\d一二两三四五六七八九十百半]\s*(?:袋|桶|包|斤|瓶|箱|盒|件|卷|把|支|个|公斤)/;
 
 export function changedGoods(masked: string, anchor: number, goods: readonly Item[]): { name: string }[] {
   // 不对，醋是两瓶: a fix opening the message, nothing counted before it, changes the goods it names
   const fix = FIX_OPENING_RE.exec(masked);
   if (fix) return goods.filter((g) => masked.includes(g.name, fix[0].length)).map((g) => ({ name: g.name }));
+  // 我要的不是湿巾，是卸妆棉: the goods said not to be meant are what is withdrawn
+  const notThese = NOT_THESE_RE.exec(masked);
+  if (notThese?.[1] && looksLikeGoods(notThese[1])) return [{ name: notThese[1] }];
   // 不好意思，排骨写错了，是两斤不是三斤 / 前面说错了，尿素要三袋: owning up to a slip changes the goods counted
   // (要一百斤谷种 打错了 是十斤: a count before the slip puts this message right, not an earlier one)
   const slip = OWNED_SLIP_RE.exec(masked);

@@ -25,6 +25,7 @@ export const MEDICAL_GOODS: readonly string[] = [
     '硝酸甘油',
     '阿莫西林',
     '含片',
+    '感冒灵颗粒',
     '咳嗽药水',
     '止咳药水',
     '药水',

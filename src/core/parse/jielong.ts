@@ -179,6 +179,7 @@ export function jielongOrders(
 ): (OrderRecord | WaterRecord | HealthRecord | CancelRecord | RequestRecord)[] {
   const out: (OrderRecord | WaterRecord | HealthRecord | CancelRecord | RequestRecord)[] = [];
   let headerWhen: { date: string | null; part: DayPart | null } | null = null;
+  let headerRoom: string | null = null;
   // #接龙 明天统一送到3组晒坝: where the header sends everything is each line's place unless the line names one
   // (五组： over a volunteer's rows is where they all go)
   const hp = HEADER_PLACE_RE.exec(j.header);
@@ -225,7 +226,9 @@ export function jielongOrders(
     // #接龙 需要代买洗衣粉的接一下 / 1. 2栋1108 一袋: in an observation site goods asked for are requests, one a line
     // and category, each in the room its line names
     if (opts.quarantine) {
-      out.push(...lineRequests(line.raw, line.customer, goods, line.seq));
+      // (您好，1603房李婷，麻烦以下物品：1. … : a resident's own numbered list is in the room its header names)
+      headerRoom ??= findExplicitRooms(j.header)[0]?.room ?? '';
+      out.push(...lineRequests(line.raw, line.customer, goods, line.seq, headerRoom || null));
       continue;
     }
     const order: OrderRecord = {
@@ -248,9 +251,13 @@ function lineRequests(
   customer: string | null,
   goods: readonly Item[],
   seq: number | null,
+  headerRoom: string | null,
 ): RequestRecord[] {
   // (3. 1206 洗衣粉一袋: the number the line opens with is its room)
-  const room = findExplicitRooms(raw)[0]?.room ?? (customer && /^\d{3,4}$/.test(customer) ? customer : null);
+  const room =
+    findExplicitRooms(raw)[0]?.room ??
+    (customer && /^\d{3,4}$/.test(customer) ? customer : null) ??
+    headerRoom;
   const line = raw.replace(/^\s*\d{1,3}\s*[.、．)]\s*/, '').trim();
   const byCategory = new Map<RequestCategory, Item[]>();
   for (const i of goods) {

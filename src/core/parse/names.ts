@@ -70,6 +70,8 @@ function cleanName(raw: string): string | null {
   let name = raw;
   while (name.startsWith('的')) name = name.slice(1);
   while (name.endsWith('的') || name.endsWith('儿')) name = name.slice(0, -1);
+  // 42度的牛栏山二锅头: the strength is no part of the name
+  if (/^\d{2}度/.test(name)) name = name.replace(/^\d{2}度的?(?=[\u4e00-\u9fa5]{2})/, '');
   // 小包装的复合肥: the pack it comes in is no part of the goods' name
   if (name.includes('包装的')) name = name.replace(/^[小大中]?包装的(?=[\u4e00-\u9fa5]{2})/, '');
   if (name.length === 0 || NON_GOODS.has(name) || MEASURE_TAIL_RE.test(name) || KIN_ONLY_RE.test(name))

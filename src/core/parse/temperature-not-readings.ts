@@ -34,6 +34,13 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
           text.slice(h.end, h.end + 10),
         ) || ownReading(text, h),
     );
+  // 宝宝耳温37.5℃以内不用太紧张: a bound within which all is well is no one's reading
+  if (text.includes('以内'))
+    all = all.filter(
+      (h) =>
+        !/^\s*(?:℃|°C|度)?\s*以内/.test(text.slice(h.end, h.end + 6)) ||
+        /我|量了|测了|刚量|刚测/.test(text.slice(clauseStart(text, h.start), h.start)),
+    );
   // 请问体温到37.5要送医院吗: a value put in a question about the rules is nobody's reading
   if (/规定|请问|问一下/.test(text) && /吗|么|\?|？/.test(text))
     all = all.filter((h) => !/(?:到|达到|超过|上了)\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)));
