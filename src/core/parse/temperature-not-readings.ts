@@ -55,7 +55,12 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
         ),
     );
   // 37.5是不是就算发烧了: a number asked about as a threshold may be no reading at all; the bot asks
-  if (/算|属于/.test(text)) for (const h of all) if (thresholdAsked(text, h)) h.doubtful = true;
+  // (请问37.3算不算发烧？905刚量的37.1: beside a reading of the sender's, the number asked about is none at all)
+  if (/算|属于/.test(text)) {
+    const asked = all.filter((h) => thresholdAsked(text, h));
+    if (asked.length > 0 && asked.length < all.length) all = all.filter((h) => !asked.includes(h));
+    else for (const h of asked) h.doubtful = true;
+  }
   // 要是量到37.2用不用报告 / 如果体温37.2需要报告吗: a reading supposed in a question about the rules
   if (/要是|如果|假如|万一|若是|假设/.test(text)) all = all.filter((h) => !supposed(text, h));
   // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
