@@ -96,7 +96,7 @@ export function pairedPersons(text: string): string[] | null {
 }
 
 const BOTH_SLOTS_RE =
-  /早晚(?:体温)?(?:都是|都|均|也都)|(?:早上|上午)(?:和|跟)?(?:晚上|下午)(?:体温)?(?:都是|都|均|也都)/;
+  /早晚(?:两次)?(?:体温)?(?:都是|都|均为|均|也都)|(?:早上|上午)(?:和|跟)?(?:晚上|下午)(?:体温)?(?:都是|都|均|也都)/;
 
 /** 早晚都是36.5: one reading said of the morning and the evening is a report for each (in place, in `records`). */
 export function splitBothSlots(text: string, records: { record: HealthRecord }[]): void {

@@ -136,8 +136,13 @@ const REPORTED_FOR_RE = new RegExp(
   String.raw`^(?:帮|替|代)(?:[^，,。\s]{1,4}?(?:组|村|沟|口|湾|寨|坡|坝|垭|院子|坪|岭|峁|洼|塆|门|坑|夼|疃|泊|庄)的?)?([${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:大爷|大娘|大妈|爷爷|奶奶)?家?(?:报|订|买|带|下单)`,
 );
 
+/** 储德胜托我登记：…帮他买: the one who asked the sender to order is the customer. */
+const ASKED_ME_RE = new RegExp(
+  String.raw`^\s*([${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:托我|让我|叫我)(?:帮他|帮她|帮忙)?(?:登记|报|订|买|带)`,
+);
+
 function customerNamed(text: string): string | null {
-  const reportedFor = REPORTED_FOR_RE.exec(text)?.[1];
+  const reportedFor = REPORTED_FOR_RE.exec(text)?.[1] ?? ASKED_ME_RE.exec(text)?.[1];
   if (reportedFor && !NOT_NAME_CHARS_RE.test(reportedFor)) return reportedFor;
   const calledMatch = CUSTOMER_CALLED_RE.exec(text);
   const called = calledMatch?.[1] ?? calledMatch?.[2];
