@@ -11,7 +11,7 @@ const OWN_COMPLAINT_RE = /(?:^|[\s,，。])(?:我|俺)(?:也|还)?(?:有点|有�
 
 /** 好消息：…普通感冒引起的发烧，大家放心: staff's news of someone's illness is nobody's report. */
 const STAFF_NEWS_RE =
-  /^[\u4e00-\u9fa5]{0,4}通知|好消息|大家放心|提醒[:：]|解除观察[:：]|祝大家|听说[^，,。!！?？]{0,8}(?:发烧|发热|咳)/;
+  /^[\u4e00-\u9fa5]{0,4}通知|(?:莫|别|不要)乱传|好消息|大家放心|提醒[:：]|解除观察[:：]|祝大家|听说[^，,。!！?？]{0,8}(?:发烧|发热|咳)/;
 
 /**
  * Complaints that are nobody's report: staff's news, or in a village (from no one named) complaints spoken of in

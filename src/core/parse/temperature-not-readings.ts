@@ -198,7 +198,7 @@ function retracted(text: string, h: TempHit): boolean {
   return SLIP_OWNED_RE.test(clause);
 }
 /** A notice to everyone (forwarded, or staff's own), not someone's report. */
-const NOTICE_RE = /转发|通知|各位|大家|人员|请(?:立即|及时|主动|按)|须|务必/;
+const NOTICE_RE = /转发|通知|各位|大家|人员|请(?:立即|及时|主动|按)|须|务必|提示|提醒/;
 
 function denied(text: string, start: number): boolean {
   let k = start;
