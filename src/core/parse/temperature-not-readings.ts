@@ -154,7 +154,7 @@ const QUOTES = '"“”「」『』‘’\'';
 /** Inside quotes after 如/例如/格式, or right after 例如/比如/格式：. */
 function inExample(text: string, h: TempHit): boolean {
   const lead = text.slice(Math.max(0, h.start - 16), h.start);
-  if (/(?:例如|比如|如|例|格式|示例|模板)[:：\s]*[\d\s房号-]*$/.test(lead)) return true;
+  if (/(?:例如|比如|如|例|格式|示例|模板)[:：\s]*[\d\s房号栋座-]*$/.test(lead)) return true;
   let open = -1;
   for (let i = h.start - 1; i >= Math.max(0, h.start - 16); i--) {
     if (QUOTES.includes(text[i] as string)) {
