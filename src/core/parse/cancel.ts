@@ -71,7 +71,7 @@ function readObject(object: string): { names: string[]; other: boolean } {
       .replace(/的事(?:情)?(?:搞定了|解决了|好了)?$/, '')
       // 尿不湿家里人送来了: who brought it, and that it came, are no part of the goods
       .replace(
-        /(?:家里人|家人|家里|朋友|亲戚|邻居|我[\u4e00-\u9fa5]{1,2})?(?:已经)?(?:送来了|拿来了|带来了|送到了)$/,
+        /(?:家里人|家人|家里|屋里人|屋头人|朋友|亲戚|邻居|我[\u4e00-\u9fa5]{1,2})?(?:已经)?(?:送来了|拿来了|带来了|送到了|送过来了|拿过来了|带过来了)$/,
         '',
       )
       // 帮岩脚的周大爷把化肥取消了 / 李大爷说他家化肥够了: the goods come after 把, 说 and whose they are

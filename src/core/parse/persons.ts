@@ -41,7 +41,7 @@ const SELF_ROOM_READING_RE =
   /^(?:在|住)\s*(?:\d{1,2}\s*[栋-]\s*)?\d{3,4}(?:房|室|号)?\s*(?:体温)?\s*(?:是)?\s*(?:3[4-9]|三十)/;
 /** 我量36.6 / 我测的36.5: the sender's own reading. */
 const OWN_READING_RE =
-  /^(?:(?:今天|昨天|今早|早上|晚上|的)(?:的)?\s*(?:体温|温度)(?:是|为)?\s*[\d三]|(?:量|测)(?:了|的)?\s*(?:是)?\s*[\d三])/;
+  /^(?:(?:今天|昨天|今早|早上|晚上|的)(?:的)?\s*(?:体温|温度)(?:是|为)?\s*[\d三]|(?:刚才|刚刚|刚|又|再|今天|早上|晚上)*(?:量|测)(?:了|的)?\s*(?:是)?\s*[\d三])/;
 const AWAY_RE =
   /^不在(?:身边|家|这里|这边|跟前)|^在(?:屋头|家里|家|老家|外地|外面|学校|上班|[\u4e00-\u9fa5]{2,3}(?=不知道|那边|那里|还好|没事))/;
 
@@ -77,7 +77,7 @@ export function findPersons(text: string): PersonHit[] {
     if (
       self &&
       NOT_SELF_AFTER.test(text.slice(end, end + 3)) &&
-      !OWN_READING_RE.test(text.slice(end, end + 5)) &&
+      !OWN_READING_RE.test(text.slice(end, end + 10)) &&
       !SELF_DAY_READING_RE.test(text.slice(end, end + 12)) &&
       !SELF_ROOM_READING_RE.test(text.slice(end, end + 16))
     )

@@ -103,6 +103,8 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       // 主任我后塬的: the place starts after the sender's 我
       name.lastIndexOf('我'),
       name.lastIndexOf('俺'),
+      // 小萝啊干沟的水: the one called before the place
+      name.lastIndexOf('啊'),
       // 送两桶水去石板沟: the place starts after its 去 (水去, 米去: goods sent there)
       /[水米油盐肥桶袋包]去/.test(name)
         ? name.lastIndexOf('去')
