@@ -161,20 +161,11 @@ export function isWaterBooking(text: string, whole = text): boolean {
   return true;
 }
 
+/** Water counted in what it is carried or booked by (and a 壶 of it boiled). */
+const WATER_UNITS = new Set(['桶', '大桶', '壶', '车', '担', '驮', '罐', '吨', '方']);
+
 export function isWaterItem(item: Item): boolean {
-  return (
-    WATER_NAMES.has(item.name) &&
-    (item.unit === null ||
-      item.unit === '桶' ||
-      item.unit === '大桶' ||
-      item.unit === '壶' ||
-      item.unit === '车' ||
-      item.unit === '担' ||
-      item.unit === '驮' ||
-      item.unit === '罐' ||
-      item.unit === '吨' ||
-      item.unit === '方')
-  );
+  return WATER_NAMES.has(item.name) && (item.unit === null || WATER_UNITS.has(item.unit));
 }
 
 export function buildWater(
