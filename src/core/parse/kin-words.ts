@@ -197,6 +197,8 @@ export const KIN = [
   ...['爷老子'],
   // Minnan 囝仔 (a child), 阿母 (mother), 阿姆 (aunt)
   ...['囝仔', '阿母', '阿姆'],
+  // Xinjiang 巴郎子 (a boy, a son), 丫头子 (a girl)
+  ...['巴郎子', '丫头子'],
   // Shaanxi 碎 (small): 碎小子, 碎女子 (the younger son, daughter), 大女子 (the elder daughter)
   ...['碎小子', '碎女子', '碎娃', '大女子', '二女子'],
 ];

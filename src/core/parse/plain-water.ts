@@ -86,6 +86,11 @@ export function readWater(w: WaterInput): ItemHit[] {
             ? [{ qty: parseNumber(trucks[1] as string), unit: trucks[2] as string }]
             : [];
         const record = buildWater(items, barrels, when, deliverTo, local);
+        // (罐车来一车 蓄水池没水了: the load is the water's, no goods of its own)
+        if (trucks) {
+          const te = trucks.index + trucks[0].length;
+          items = items.filter((h) => !(h.start < te && h.end > trucks.index) || isWaterItem(h.item));
+        }
         if (recount !== null) record.qty = recount;
         // 送两桶水 再加一桶 一共三桶: the total said is the booking's
         const total = TOTAL_RE.exec(masked);

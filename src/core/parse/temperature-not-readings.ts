@@ -34,6 +34,14 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
           text.slice(h.end, h.end + 10),
         ) || ownReading(text, h),
     );
+  // 体温37.3度以上的马上给我打电话: a rule for whoever reaches the threshold, said to everyone
+  if (text.includes('以上的'))
+    all = all.filter(
+      (h) =>
+        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以上的[\s,，]*(?:人|朋友|住户)?[\s,，]*(?:请|要|马上|立即|及时|赶紧|务必|一定|给我|打)/.test(
+          text.slice(h.end, h.end + 14),
+        ),
+    );
   // 宝宝耳温37.5℃以内不用太紧张: a bound within which all is well is no one's reading
   if (text.includes('以内'))
     all = all.filter(
@@ -118,7 +126,7 @@ function notBodyHeat(text: string, h: TempHit): boolean {
 const HOW_HIGH = '(?:多少|几)度?(?:以上)?(?:才|就)?';
 const COUNTS_AS_FEVER = '(?:算|是|叫)(?:发烧|发热|高烧|低烧)';
 const HOW_HIGH_RE = new RegExp(
-  `${HOW_HIGH}(?:${COUNTS_AS_FEVER}|(?:要|得|需要|应该)(?:报告|上报|报|告诉|找|叫))`,
+  `${HOW_HIGH}(?:${COUNTS_AS_FEVER}|(?:要|得|需要|应该)(?:报告|上报|报|告诉|找|叫|吃(?:退烧)?药|去医院))`,
 );
 /** 多少度算发烧: a question about the threshold (no reading in it, no visit asked). */
 export const THRESHOLD_QUESTION_RE = new RegExp(`${HOW_HIGH}${COUNTS_AS_FEVER}`);

@@ -21,7 +21,7 @@ const WATER_NAMES = new Set([
   '自来水',
 ]);
 const WATER_RE =
-  /桶装水|饮用水|纯净水|山泉水|矿泉水(?=\s*[\d一二两三四五六七八九十几]?\s*(?:大)?桶|$)|送水|订水|约水|要水|水/g;
+  /桶装水|饮用水|纯净水|山泉水|罐车|拉水车|蓄水池|矿泉水(?=\s*[\d一二两三四五六七八九十几]?\s*(?:大)?桶|$)|送水|订水|约水|要水|水/g;
 const NOT_BEFORE = new Set(
   '热开冷温凉汽茶果消毒香洗药口泥雨井河墨露胶薪自来山纯净矿泉风淡咸白喝放烧气精发肤妆潲泔糖盐碱卤污废'.split(
     '',
@@ -207,7 +207,7 @@ function partToday(part: DayPart | null, local: LocalDate | null): string | null
   return addDays(local, 0);
 }
 
-const BARRELS_RE = /(?:送|订|要|来|约)\s*([\d一二两三四五六七八九十几]{1,3})\s*桶(?![\u4e00-\u9fa5])/;
+const BARRELS_RE = /(?:送|订|要|来|约|拉)\s*([\d一二两三四五六七八九十几]{1,3})\s*(桶|车)(?![\u4e00-\u9fa5])/;
 
 const BARE_BARRELS_RE = /(?:^|[\s|,，])([\d一二两三四五六七八九十]{1,3})\s*桶(?![\u4e00-\u9fa5])/;
 
@@ -219,7 +219,9 @@ export function impliedWater(
   // 周四早上 2桶: with a day named, barrels alone are a booking too
   const m = BARRELS_RE.exec(text) ?? (dated ? BARE_BARRELS_RE.exec(text) : null);
   if (!m?.[1] || QUESTION_RE.test(text) || PAST_RE.test(text)) return null;
-  return { qty: parseNumber(m[1]), unit: '桶', at: m.index };
+  // (罐车明天给芦草沟拉一车: a tanker's load, where a tanker or the tank is said)
+  if (m[2] === '车' && !/罐车|水车|蓄水池|水窖|拉水/.test(text)) return null;
+  return { qty: parseNumber(m[1]), unit: m[2] ?? '桶', at: m.index };
 }
 
 /**
