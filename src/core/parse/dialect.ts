@@ -17,6 +17,9 @@ const WORDS: Record<string, string> = {
   // Hebei, Shanxi, Shaanxi, Beijing: days (明儿个, 后儿个, 夜儿个) and parts of the day (晌午, 后晌, 黑夜, 早起)
   大后儿个: '大后天',
   明儿个: '明天',
+  明个: '明天',
+  今个: '今天',
+  后儿: '后天',
   后儿个: '后天',
   今儿个: '今天',
   夜儿个: '昨天',

@@ -18,7 +18,7 @@ const CUSTOMER_TITLED_RE = new RegExp(
 );
 const FULL_NAME_WITH_JIA_RE = new RegExp(`^[${SURNAMES}]家(?![的里人])[\\u4e00-\\u9fa5]$`);
 const NOT_NAME_CHARS_RE =
-  /[家湾塆坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧啦呗]|谢谢|谢[了哈咯]|麻烦|辛苦|莫得|没得|没有/;
+  /[家湾塆坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧啦呗]|谢谢|谢[了哈咯]|麻烦|辛苦|莫得|没得|没有|钱我|转你/;
 /** 3组 张三 化肥2袋: a name standing alone between spaces in a list of goods. */
 const CUSTOMER_TOKEN_RE = new RegExp(String.raw`(?:^|\s)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=\s|$)`);
 /** 我是二组的刘大娘，想买…: the sender names herself. */
@@ -123,6 +123,8 @@ const NAME_OPENING_RE = new RegExp(
 
 export function customerOf(text: string): string | null {
   const who = customerNamed(text);
+  // (钱我转你: the payment said at the end is no one's name)
+  if (who && /[我你]|钱/.test(who)) return null;
   if (who && ADDRESSED_RE.exec(text)?.[1] === who) return null;
   // 三组 刘书记 我妈有点咳嗽 想买…: the cadre addressed is no customer; 我是五组谭家的女儿: nor is a household's name
   if (who && (OFFICIAL_RE.test(who) || (/家$/.test(who) && text.includes(`${who}的`)))) return null;
@@ -202,6 +204,8 @@ function customerNamed(text: string): string | null {
     !f.startsWith('忙') &&
     // (我替爸妈报一下: kin, unnamed, are whose the order is, no customer by name)
     !KIN.includes(f) &&
+    // (给张家庄捎十斤小米: a hamlet given to is where, no customer)
+    !/[庄村沟湾坡峪屯寨洼坪]$/.test(f) &&
     f !== '爸妈' &&
     !/[喝吃用穿的]$/.test(f) && // (给老人喝的: whom the goods are for to drink, no customer)
     stopAt(f, 0) === 0
@@ -251,7 +255,7 @@ export function customerBeside(
       m?.[1] &&
       !looksLikeGoods(m[1]) &&
       !OFFICIAL_RE.test(m[1]) &&
-      !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$|^周[一二三四五六日天末]|[送要买带拿]$/.test(m[1])
+      !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$|^周[一二三四五六日天末]|[送要买带拿]$|[我你]/.test(m[1])
     )
       return m[1];
   }
