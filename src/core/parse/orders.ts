@@ -9,7 +9,7 @@ import { HAMLET_END, SELF_NAME_END, SURNAMES, TITLED_NAME } from './name-words.j
 import { stopAt } from './names.js';
 import type { PlaceHit } from './places.js';
 
-const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5})\s*[:：]/;
+const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5}?)(?:报|订|要)?\s*[:：]/;
 const CUSTOMER_FOR_RE =
   /(?:帮|给|替)(?:隔壁|邻居|对门|对面|楼上|楼下|我们(?:组|村|队|社)|(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队))?的?([\u4e00-\u9fa5]{2,4}?)(?:家)?\s?(?:也|再|还)?(?:买|带|捎|代购|订|要|拿|报(?:一下|个)?[:：\s])/;
 /** 王婆婆要一袋面粉 / 老周家买两袋 / 刘婆婆家 菜油一桶: a titled villager opening the message is the customer. */
@@ -125,6 +125,8 @@ export function customerOf(text: string): string | null {
   const who = customerNamed(text);
   // (钱我转你: the payment said at the end is no one's name)
   if (who && /[我你]|钱/.test(who)) return null;
+  // (大爷报：…: kin or a title with no name is whose the order is, no customer by name)
+  if (who && (KIN.includes(who) || /^(?:大爷|大娘|大妈|阿姨|叔叔|婆婆|爷爷|奶奶)$/.test(who))) return null;
   if (who && ADDRESSED_RE.exec(text)?.[1] === who) return null;
   // 三组 刘书记 我妈有点咳嗽 想买…: the cadre addressed is no customer; 我是五组谭家的女儿: nor is a household's name
   if (who && (OFFICIAL_RE.test(who) || (/家$/.test(who) && text.includes(`${who}的`)))) return null;
