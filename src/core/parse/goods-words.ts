@@ -1,6 +1,8 @@
 // The goods words the parser knows, by request category: data, kept apart so staff and helpers can extend the
 // lists without reading the lexicon's code (item-lexicon.ts).
+
 import type { RequestCategory } from '../records.js';
+import { FRUITS } from './fruit-words.js';
 import { MEDICAL_GOODS } from './goods-medical.js';
 import { OTHER_GOODS } from './goods-other.js';
 
@@ -185,51 +187,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
     ...['咸菜', '榨菜', '老干妈', '辣椒酱', '蜂蜜', '茶叶', '咖啡', '可乐', '火腿肠', '鸡腿', '饺子'],
     ...['鸡蛋羹', '蒸蛋', '饵块', '米线', '火腿', '过桥米线', '婴儿米粉'],
     // fruit: a resident asks for it as food (the 接龙 of fruit bought together)
-    ...[
-      '猕猴桃',
-      '脐橙',
-      '柑橘',
-      '梨子',
-      '草莓',
-      '西瓜',
-      '葡萄',
-      '柚子',
-      '砂糖橘',
-      '沃柑',
-      '丑橘',
-      '耙耙柑',
-      '车厘子',
-    ],
-    ...[
-      '樱桃',
-      '火龙果',
-      '芒果',
-      '桔子',
-      '蜜桔',
-      '哈密瓜',
-      '龙眼',
-      '荔枝',
-      '枇杷',
-      '圣女果',
-      '提子',
-      '蓝莓',
-      '金桔',
-    ],
-    ...[
-      '桃子',
-      '李子',
-      '山楂',
-      '石榴',
-      '菠萝',
-      '凤梨',
-      '榴莲',
-      '柿子',
-      '香梨',
-      '雪梨',
-      '冬枣',
-      '青枣',
-      '柠檬',
-    ],
+    ...FRUITS,
     ...['菜刀', '剪刀', '插头', '插线板', '老鼠药'],
     ...[
       '汤圆',

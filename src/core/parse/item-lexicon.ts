@@ -3,6 +3,7 @@
 import type { RequestCategory } from '../records.js';
 import { isDrugName } from './drugs.js';
 import { englishGoodsWords } from './english-goods.js';
+import { FRUITS } from './fruit-words.js';
 import { GOODS_BY_CATEGORY } from './goods-words.js';
 import { SEED_VEGETABLES } from './name-words.js';
 import { isTaughtGoods, recordedName, taughtGoodsAt } from './vocabulary.js';
@@ -161,50 +162,6 @@ export function isKnownGoods(name: string): boolean {
   return CATEGORY_OF.has(name) || isTaughtGoods(name);
 }
 
-const FRUITS = [
-  '苹果',
-  '香蕉',
-  '橙子',
-  '橘子',
-  '梨',
-  '梨子',
-  '柑橘',
-  '脐橙',
-  '猕猴桃',
-  '葡萄',
-  '西瓜',
-  '草莓',
-  '柚子',
-  ...[
-    '砂糖橘',
-    '沃柑',
-    '丑橘',
-    '耙耙柑',
-    '车厘子',
-    '樱桃',
-    '火龙果',
-    '芒果',
-    '桔子',
-    '蜜桔',
-    '哈密瓜',
-    '荔枝',
-  ],
-  ...[
-    '桃子',
-    '李子',
-    '石榴',
-    '菠萝',
-    '凤梨',
-    '柿子',
-    '香梨',
-    '雪梨',
-    '冬枣',
-    '提子',
-    '蓝莓',
-    '圣女果',
-    '龙眼',
-  ],
-];
 const CIGARETTES = [
   '红塔山',
   '中华',
