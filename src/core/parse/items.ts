@@ -7,7 +7,7 @@ import { isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { dropPlainRepeats, splitPairs } from './items-tidy.js';
 import { type NameSpan, readNameForward } from './names.js';
 import { findQuantities, type QtyHit } from './quantities.js';
-import { takeTitles, withoutGeneral } from './titles.js';
+import { takeTitles, withoutWordsTitled } from './titles.js';
 import { readListTails, readVerbItems } from './verb-items.js';
 
 export type { ItemHit } from './item-extraction.js';
@@ -231,7 +231,7 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   if (opts.verbs) readVerbItems(x);
   else readListTails(x);
   if (opts.verbs && x.hits.length > 0) takeUncountedEntries(x);
-  return withoutGeneral(dropPlainRepeats(splitPairs(x.hits.sort(byStart))));
+  return withoutWordsTitled(dropPlainRepeats(splitPairs(x.hits.sort(byStart))));
 }
 
 /** An entry of its own between separators (纸巾两包 牙刷一支 洗发水 1305), after nothing else. */

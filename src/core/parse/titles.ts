@@ -36,7 +36,7 @@ export function takeTitles(x: Extraction, qtys: readonly QtyHit[]): Set<number> 
 }
 
 /** Without the general words (书, 小说) that a title beside them names more precisely. */
-export function withoutGeneral(hits: ItemHit[]): ItemHit[] {
+export function withoutWordsTitled(hits: ItemHit[]): ItemHit[] {
   if (!hits.some((h) => TITLE_ITEMS.has(h.item))) return hits;
   return hits.filter(
     (h) => TITLE_ITEMS.has(h.item) || h.item.qty !== null || !GENERAL_WORDS.has(h.item.name),
