@@ -159,6 +159,10 @@ export function readNameForward(
   // 小儿氨酚黄那敏颗粒: a name the group taught (or a medicine read by its ending) is read whole, stop words in it
   const taught = taughtGoodsAt(text, s);
   if (taught && taught.length > 3) return { start: s, end: s + taught.length, name: taught };
+  // 郑单958 / 云烟87: goods named by a code are read through their digits
+  const coded =
+    isDigit(text[s + 1]) || isDigit(text[s + 2]) || isDigit(text[s + 3]) ? goodsAt(text, s) : null;
+  const codeEnd = coded && /\d/.test(coded) ? s + coded.length : s;
   let j = s;
   while (j < text.length) {
     if (j > s && qtyStarts.has(j)) break;
@@ -167,7 +171,7 @@ export function readNameForward(
       if (j > s && stopAt(text, j) > 0) break;
     } else if (isDigit(ch)) {
       const prev = text[j - 1];
-      if (!(j === s || isDigit(prev) || isLatin(prev))) break;
+      if (!(j === s || j < codeEnd || isDigit(prev) || isLatin(prev))) break;
       if (qtyStarts.has(j)) break;
     } else if (!isLatin(ch) && !(ch === '-' && isLatin(text[j - 1]) && isLatin(text[j + 1]))) break;
     // (Type-C充电线: a hyphen inside a Latin model name is part of it)
@@ -236,6 +240,14 @@ export function readNameBackward(text: string, e: number): NameSpan | null {
       k += len;
       seg = k;
     } else k++;
+  }
+  // 先玉335种子: a name given by a code is read whole, though a stop word (先) opens it
+  for (let c = s; c < seg; c++) {
+    const g = isDigit(text[c + 2]) || isDigit(text[c + 3]) ? goodsAt(text, c) : null;
+    if (g && /\d/.test(g) && c + g.length > seg && c + g.length <= end) {
+      seg = c;
+      break;
+    }
   }
   if (seg >= end || end - seg > MAX_NAME) return null;
   if (isDigit(text[end - 1]) && !isKnownGoods(text.slice(seg, end))) return null; // 84 消毒液 is goods

@@ -45,7 +45,13 @@ function placeLike(name: string, sentTo = false): boolean {
   if (/[了吗呢的时候得着过]/.test(name)) return false;
   // 王婆婆 / 张德明: a person is the customer, not the place
   // (王楼, 李营, 张集, 刘庄: the plain's hamlets are named by a family and end so)
-  if (PERSON_NAME_RE.test(name) && !/[树屋房洞口桥井池田楼营集庄圩寨]$/.test(name)) return false;
+  // (两桶水到石门: two characters sent to after the goods are a hamlet, not a surname and a given name)
+  if (
+    PERSON_NAME_RE.test(name) &&
+    !/[树屋房洞口桥井池田楼营集庄圩寨]$/.test(name) &&
+    !(sentTo && name.length === 2)
+  )
+    return false;
   return true;
 }
 

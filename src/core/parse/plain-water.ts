@@ -79,7 +79,10 @@ export function readWater(w: WaterInput): ItemHit[] {
         // (明天的水取消了 改到周五下午 还是2桶: the barrels said beside the move, the water claimed by the withdrawal)
         const count = movedAfterCancel ? BARRELS_SAID_RE.exec(masked) : null;
         // (水窖见底了 明天能不能再拉两车: the truckloads counted with the water named before them)
-        const trucks = count || items.some((h) => isWaterItem(h.item)) ? null : TRUCKLOADS_RE.exec(masked);
+        const trucks =
+          count || items.some((h) => isWaterItem(h.item) && h.item.qty !== null)
+            ? null
+            : TRUCKLOADS_RE.exec(masked);
         const barrels = count
           ? [{ qty: parseNumber(count[1] as string), unit: '桶' }]
           : trucks

@@ -178,8 +178,11 @@ export function buildWater(
   // 莫得水喝了 后天送三桶水: the water counted is the booking's, not the water that ran out
   const hit =
     items.find((h) => isWaterItem(h.item) && h.item.qty !== null) ?? items.find((h) => isWaterItem(h.item));
-  const qty = hit ? hit.item.qty : (unnamedBarrels[0]?.qty ?? null);
-  const unit = hit ? hit.item.unit : (unnamedBarrels[0]?.unit ?? null);
+  // (罐车来一车 蓄水池没水了: the water named with no count of its own takes the load counted apart)
+  const counted =
+    hit && (hit.item.qty !== null || unnamedBarrels.length === 0) ? hit.item : unnamedBarrels[0];
+  const qty = counted?.qty ?? null;
+  const unit = counted?.unit ?? null;
   let date: string | null = null;
   let part: DayPart | null = null;
   // 化肥昨天送来了 谢谢 明天再送一桶水: the day nearest the water booked is its day
