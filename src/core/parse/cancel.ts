@@ -60,6 +60,8 @@ function readObject(object: string): { names: string[]; other: boolean } {
   for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
     const p = piece
       .replace(LEAD_RE, '')
+      // 西屯那桶水: whose (or where) the goods went before 那桶 is no part of their name
+      .replace(/^[\u4e00-\u9fa5]{1,4}?(?:那|这)(?:桶|袋|包|箱|瓶|盒|件|壶|罐)(?=[\u4e00-\u9fa5])/, '')
       // 刚才说要酒精的: what was asked for, said as such
       .replace(/^(?:说|讲)?(?:要|买|订|带)(?=[\u4e00-\u9fa5]{2})(.*)的$/, '$1')
       .replace(/^(?:送|买|订)(?=水$)/, '')

@@ -244,8 +244,11 @@ export function namePersons(out: Anchored<HealthRecord>[], persons: readonly Per
  */
 export function listedNameBefore(text: string, from: number, to: number): string | null {
   const m = /(?:^|[\s,，、。])([\u4e00-\u9fa5]{2,3})\s*$/.exec(text.slice(from, to));
-  const w = m?.[1];
+  // 我也36度6 / 老伴也36.5: the 也 said after the person is no part of them
+  const w = m?.[1]?.replace(/(?<=.)[也都还又]$/, '');
+  if (w === '我' || w === '俺') return w;
   if (
+    w?.length === 1 ||
     !w ||
     /^(?:今|昨|明|早|晚|上|下|中|体|温|复|再|现|刚|还|也|都|又|才|量|测|是|有|没|不|好|一|正|差|额|耳|腋)/.test(
       w,

@@ -90,7 +90,20 @@ function goodsMentions(text: string): NameSpan[] {
   return out;
 }
 
+/** 苞米种要先玉335的两袋 / 奶粉要飞鹤的两罐: goods, then which kind (said with 的), then the count. */
+const KIND_THEN_COUNT_RE = /([\u4e00-\u9fa5]{1,6})(?:要|来|买|就要|只要)[^\s,，。;；的]{1,8}的\s*$/;
+
 export function nameBefore(text: string, q: QtyHit, used: Used): NameSpan | null {
+  const kind = text.includes('的')
+    ? KIND_THEN_COUNT_RE.exec(text.slice(Math.max(0, q.start - 18), q.start))
+    : null;
+  if (kind) {
+    const said = kind[1] as string;
+    const end = Math.max(0, q.start - 18) + kind.index + said.length;
+    for (let k = 0; k < said.length; k++)
+      if (isKnownGoods(said.slice(k)) && !used.overlaps(end - said.length + k, end))
+        return { start: end - said.length + k, end, name: said.slice(k) };
+  }
   const b = readNameBackward(text, q.start);
   return b && !used.overlaps(b.start, b.end) ? b : null;
 }
@@ -106,6 +119,25 @@ export function goodsMentionedBefore(
     const m = mentions[k] as NameSpan;
     if (m.start < from) return null;
     if (m.end <= pos && !used.overlaps(m.start, m.end)) return m;
+  }
+  return null;
+}
+
+/** 暖壶坏了 倒不出水 能换一个吗: the goods said to be broken are the ones a new one is asked of. */
+const BROKEN_AFTER_RE = /^(?:又|也|都)?(?:坏了|破了|烂了|摔了|断了|漏了|不亮了|不响了|不能用了|用不了了)/;
+
+export function brokenMentionedBefore(
+  text: string,
+  mentions: readonly NameSpan[],
+  pos: number,
+  used: Used,
+): NameSpan | null {
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k] as NameSpan;
+    if (m.end > pos) continue;
+    if (!used.overlaps(m.start, m.end) && BROKEN_AFTER_RE.test(text.slice(m.end, m.end + 5))) return m;
+    // (充电线坏了 有没有苹果数据线 借一根: other goods asked of after it are the ones counted; 倒不出水 is not asked)
+    if (!/(?:不出|(?<!有)没有?|没得)$/.test(text.slice(Math.max(0, m.start - 3), m.start))) return null;
   }
   return null;
 }

@@ -2,7 +2,14 @@
 // names after a verb (需要牙刷、牙膏), names before 用完了/没了, and a quantity with no name of its own
 // taking the goods named earlier in the message (体温计坏了，能换一个吗). The names read without a quantity are
 // verb-items.ts's; the extraction state both share is item-extraction.ts's.
-import { byStart, Extraction, goodsMentionedBefore, type ItemHit, nameBefore } from './item-extraction.js';
+import {
+  brokenMentionedBefore,
+  byStart,
+  Extraction,
+  goodsMentionedBefore,
+  type ItemHit,
+  nameBefore,
+} from './item-extraction.js';
 import { isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { dropPlainRepeats, splitPairs } from './items-tidy.js';
 import { type NameSpan, readNameForward } from './names.js';
@@ -225,7 +232,10 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
       x.hits.push({ start: q.start, end: q.end, item });
       continue;
     }
-    const earlier = opts.verbs ? goodsMentionedBefore(x.mentions(), q.start, x.used) : null;
+    const earlier = opts.verbs
+      ? (brokenMentionedBefore(text, x.mentions(), q.start, x.used) ??
+        goodsMentionedBefore(x.mentions(), q.start, x.used))
+      : null;
     if (earlier) x.take(earlier, q.qty, q.unit, q.start, q.end);
   }
   if (opts.verbs) readVerbItems(x);

@@ -83,7 +83,11 @@ export function findSlots(text: string): SlotHit[] {
       /^\s*(?:再|还要|还会|会)(?:报|量|测)/.test(text.slice(end, end + 4)) ||
       /(?:比|比起|跟|和)$/.test(text.slice(Math.max(0, start - 2), start)) ||
       // (36度4 昨晚没睡好: the night slept badly is not when the reading was taken)
-      /^(?:没睡|睡不|没怎么睡|失眠)/.test(text.slice(end, end + 4));
+      /^(?:没睡|睡不|没怎么睡|失眠)/.test(text.slice(end, end + 4)) ||
+      // (715 36.4 昨晚暖气来了: last night told of after the reading, with no reading of its own, is not its time)
+      (w.startsWith('昨') &&
+        /(?:3[4-9]|三十)/.test(text.slice(0, start)) &&
+        !/^[^。，,；;！!？?]*?(?:3[4-9]|三十|三[六七])/.test(text.slice(end)));
     const meal = later || (MEALS.has(w) && !/^(?:后|前|时|的时候|以后|之后)/.test(text.slice(end, end + 3)));
     hits.push({
       start,

@@ -8,13 +8,16 @@ const KIN_WORDS = [...KIN, '我', '俺', '额'].sort((a, b) => b.length - a.leng
 const KIN_BEFORE_RE = new RegExp(`(?:${KIN_WORDS})\\s?$`);
 const KIN_READING_RE = new RegExp(`(?:${KIN_WORDS})\\s?(?:\\d|[三四]十)`, 'g');
 
+const FULL_READING_RE = /(?<![\d.])3[4-9](?:\.\d|度\d)|三十[四五六七八九]度[一二三四五六七八九]/;
+
 const KIN_READING_NEXT_RE = new RegExp(`^\\s+(?:${KIN_WORDS})\\s?(?:\\d|[三四]十)`);
 
 function kinListSlip(text: string, tok: NumToken): boolean {
   // 刘洋 365 老婆 36.4: a slip right before the next of a family's readings
   if (KIN_READING_NEXT_RE.test(text.slice(tok.end, tok.end + 8))) return true;
   if (!KIN_BEFORE_RE.test(text.slice(Math.max(0, tok.start - 5), tok.start))) return false;
-  return matchesOf(KIN_READING_RE, text).length >= 2;
+  // (老周早上36度4老伴365: or after kin beside a reading written out in full)
+  return matchesOf(KIN_READING_RE, text).length >= 2 || FULL_READING_RE.test(text);
 }
 
 const DAY_BEFORE_SLIP_RE = /(?:今天|今早|今晚|昨晚|今日)(?:的)?(?:体温|温度)?\s*$/;

@@ -45,5 +45,8 @@ export function withoutWordsTitled(hits: ItemHit[]): ItemHit[] {
 
 /** The request category of an item: leisure for a title, else by its name. */
 export function itemCategory(item: Item): RequestCategory {
-  return TITLE_ITEMS.has(item) ? 'leisure' : categoryOf(item.name);
+  if (TITLE_ITEMS.has(item)) return 'leisure';
+  // 整一床被: what comes by the 床 is bedding
+  const category = categoryOf(item.name);
+  return category === 'other' && item.unit === '床' ? 'daily' : category;
 }
