@@ -3,6 +3,7 @@
 // nothing else. Rooms said with a word (2105房, 3栋201, 十二楼三号) are read in rooms.ts.
 import { isCjk, isClauseEnd, type Mask } from './chars.js';
 import { goodsAt } from './item-lexicon.js';
+import { KIN } from './kin-words.js';
 import { SURNAMES } from './name-words.js';
 import type { NumToken } from './numbers.js';
 import { unitAt } from './quantities.js';
@@ -10,9 +11,10 @@ import type { RoomHit } from './rooms.js';
 import type { SlotHit } from './slots.js';
 import type { TempHit } from './temperature.js';
 
+const KIN_ALTERNATIVES = [...KIN, '幺妹儿', '幺妹', '小妹'].sort((a, b) => b.length - a.length).join('|');
 const BRIDGE_RE = new RegExp(
-  // (1205 小刘36.7 / 1203 我36.5: who in the room, between the room and the reading)
-  `^[\\s:：,，、-]*(?:(?:我|[小老][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|老公|老婆|孩子|爸爸|妈妈)\\s*)?(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\\s:：]*)*$`,
+  // (1205 小刘36.7 / 1203 我36.5 / 618幺妹 36.5: who in the room, between the room and the reading)
+  `^[\\s:：,，、-]*(?:(?:我|[小老][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|${KIN_ALTERNATIVES})\\s*)?(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\\s:：]*)*$`,
 );
 /** A short name after a room number: 2105高某, 1506李, 2203王先生 (a surname-like first character). */
 const GLUED_NAME_RE = new RegExp(`^[${SURNAMES}][\\u4e00-\\u9fa5]{0,2}(?:[^\\u4e00-\\u9fa5]|$)`);

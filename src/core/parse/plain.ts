@@ -33,6 +33,7 @@ import { bestPlace, findPlaces } from './places.js';
 import { customerAsPlace, framedPlace, freeStandingPlace } from './places-free.js';
 import { newPlace, readWater } from './plain-water.js';
 import {
+  ANNOUNCE_RE,
   asksForHelp,
   buildRequests,
   FEVER_C,

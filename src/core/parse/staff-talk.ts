@@ -118,6 +118,9 @@ const ADVICE_RES: readonly RegExp[] = [
   /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*(?:您好|你好|阿姨|叔叔|大爷|大妈|奶奶|爷爷|老师|先生|女士|小朋友|家长)/,
 ];
 
+const RECHECK_RESULT_RE =
+  /^\s*【复测】|复测(?:了|是|结果)?\s*[:：]?\s*(?:腋温|耳温|体温)?\s*(?:3[4-9]|三十[四五六七八九])/;
+
 /** 1206请稍等，医生带血氧仪过来: staff telling one room help is on its way. */
 const PLEASE_WAIT_RE =
   /请稍等[,，。\s]*(?:医生|护士|大夫|工作人员|志愿者|我们)[^。!！?？]{0,10}(?:过来|上来|过去|送)/;
@@ -234,6 +237,8 @@ export function staffTalkOf(text: string): boolean {
     !READING_LIKE_RE.test(text)
   )
     return true;
+  // 【复测】809 36.9；618幺妹 36.5。都在正常范围: a re-check's results, posted, are the residents' readings
+  if (RECHECK_RESULT_RE.test(text)) return false;
   // 37.4的娃娃 多喝水 明天早上我来复测: the village doctor's advice and visit
   // (孩子37.8 多喝水 我明天来复测 could be a relay: only a reading named as whose it was — 37.4的娃娃 — is the doctor's)
   if (

@@ -19,7 +19,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 37.4是洗完澡量的 现在36.8了 以这个为准: the sender says which reading stands, the last
   if (all.length > 1 && LAST_STANDS_RE.test(text)) all = all.slice(-1);
   // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
-  if (/的标准|的话|是标准|的线/.test(text))
+  if (/的标准|的话|是标准|的线|才算|才叫|才是发/.test(text))
     all = all.filter((h) => !THRESHOLD_RE.test(text.slice(h.end, h.end + 8)));
   // 体温在37.3℃以上的请报告, in a notice: a threshold (but 38度以上了 from a resident is a reading)
   if (/以上|以下/.test(text) && NOTICE_RE.test(text))
@@ -67,7 +67,12 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   if (/算|属于/.test(text)) {
     const asked = all.filter((h) => thresholdAsked(text, h));
     if (asked.length > 0 && asked.length < all.length) all = all.filter((h) => !asked.includes(h));
-    else for (const h of asked) h.doubtful = true;
+    else {
+      // (请问37.3算不算发烧 / 我想问一哈，三十七度三算不算发烧: put as a question about the rules, it is none)
+      const rule = asked.filter((h) => /请问|想问|问一下|问一哈|问下/.test(text.slice(0, h.start)));
+      all = all.filter((h) => !rule.includes(h));
+      for (const h of asked) h.doubtful = true;
+    }
   }
   // 要是量到37.2用不用报告 / 如果体温37.2需要报告吗: a reading supposed in a question about the rules
   if (/要是|如果|假如|万一|若是|假设/.test(text)) all = all.filter((h) => !supposed(text, h));
@@ -186,15 +191,17 @@ function thresholdAsked(text: string, h: TempHit): boolean {
 /** Someone's reading by the words before it (我, 量了, 孩子, 今天 …), whatever is asked about it after. */
 function ownReading(text: string, h: TempHit): boolean {
   const cs = clauseStart(text, h.start);
+  // (我想问一哈，三十七度三算不算发烧: the asking is no reading's owner)
   return /我|量|测|体温|烧到|孩子|老人|宝宝|现在|刚才|今天|早上|晚上/.test(
-    text.slice(Math.max(0, cs - 12), h.start),
+    text.slice(Math.max(0, cs - 12), h.start).replace(/(?:我|俺)?想?(?:问|请教)(?:一下|一哈|下)?|请问/g, ''),
   );
 }
 
 // 37.4不算 (taken back), but not 37.4不算发烧 (a threshold asked about).
 const RETRACTED_RE =
   /^[\s?？!！,，。]*(?:[哦噢啊呃嗯哎诶]+[\s,，。!！]*)?(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
-const THRESHOLD_RE = /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线|是[\u4e00-\u9fa5]{1,4}的标准)/;
+const THRESHOLD_RE =
+  /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线|是[\u4e00-\u9fa5]{1,4}的标准|才算|才叫|才是发)/;
 /** 37.5那个是我手机打错了: a slip owned up to later in the reading's own clause. */
 const SLIP_OWNED_RE =
   /不对(?!劲)|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|量错|手滑|手抖|作废|不作数/;

@@ -29,7 +29,7 @@ const NOT_BEFORE = new Set(
 );
 const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵头盆箱槽平准分份利运瓢银'.split(''));
 const BOOK_RE =
-  /送|订|约|要|来|拿|拉(?=\s*[\d一二两三四五六七八九十]+\s*[吨车方桶罐驮担])|(?:能不能|可不可以|麻烦|帮忙)(?:再)?拉(?:点|些)?水|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶|[\d一二两三四五六七八九十几]\s*[车方担驮罐]水/;
+  /送|订|约|要|来|拿|拉(?=\s*[\d一二两三四五六七八九十]+\s*[吨车方桶罐驮担挑])|(?:能不能|可不可以|麻烦|帮忙)(?:再)?拉(?:点|些)?水|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶|[\d一二两三四五六七八九十几]\s*[车方担驮罐挑]水/;
 const QUESTION_RE =
   /来不来|送不送|(?:还|照常)送水(?:吗|么)|送水不(?![^。]*[\d一二两三四五六七八九十]\s*桶)|还没到|没到呢|咋个?还没|怎么还没|还没送|没送来|还不来|还没来|咋没来|怎么没来|(?:多少|好多|几多)钱|(?:好多|多少|几)(?:升|斤|公斤)|要水的|需要水的|送水车|多重|多大|要钱|(?<!不)收钱(?!的话)|(?<!不)收费(?!的话)|免费(?!的话)|价格|送到没|到了没|送了没|到没到|送来没(?:得|有)?|送了没得|几块|什么时候|啥子?时候|好久|多久|几点|哪天|几时|有没有人|谁|送水的时候顺便|问一下|还是(?:今天|明天|后天|上午|下午)|(?:照常|照样|照旧|还是)(?:送|要)(?!\s*[\d一二两三四五六七八九十])|送水的(?!话|时候)(?!\s*(?:能|可以|麻烦|帮|请))|注意|大家|各位|通知/;
 const PAST_RE =
@@ -125,7 +125,7 @@ const SERVICE_TALK_RE =
 const PAUSED_RE =
   /需要的(?:报|说|接龙|登记)|正常送水|暂停|停送|停一次|送水取消|取消送水|(?:今天|明天|后天|本周|这周|周[一二三四五六日天])[^，,。]{0,4}不送水/;
 const COUNT_OR_DAY_RE =
-  /[\d一二两三四五六七八九十几]\s*[桶车方担驮罐吨]|今天|明天|后天|明早|今晚|周|星期|礼拜|号|上午|下午|晚上|早上/;
+  /[\d一二两三四五六七八九十几]\s*[桶车方担驮罐吨挑]|今天|明天|后天|明早|今晚|周|星期|礼拜|号|上午|下午|晚上|早上/;
 
 export function isWaterBooking(text: string, whole = text): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text) || REMINDER_RE.test(whole)) return false;
@@ -162,7 +162,7 @@ export function isWaterBooking(text: string, whole = text): boolean {
 }
 
 /** Water counted in what it is carried or booked by (and a 壶 of it boiled). */
-const WATER_UNITS = new Set(['桶', '大桶', '壶', '车', '担', '驮', '罐', '吨', '方']);
+const WATER_UNITS = new Set(['桶', '大桶', '壶', '车', '担', '挑', '驮', '罐', '吨', '方']);
 
 export function isWaterItem(item: Item): boolean {
   return WATER_NAMES.has(item.name) && (item.unit === null || WATER_UNITS.has(item.unit));
@@ -232,7 +232,7 @@ export function impliedWater(
  * named has a number of barrels after it (one day, or days without barrels, make one booking).
  */
 /** Measures water is booked by (a barrel, a carrying pole's two buckets, a tanker). */
-const BOOKED_UNITS = new Set(['桶', '大桶', '担', '驮', '车', '罐', '吨', '方']);
+const BOOKED_UNITS = new Set(['桶', '大桶', '担', '挑', '驮', '车', '罐', '吨', '方']);
 const EACH_RE = /(?:各|都|每天(?:上午|下午|晚上|早上|\|+)?)(?:送|要|订|来)?\s*[\d一二两三四五六七八九十]/;
 
 export function waterPerDay(
