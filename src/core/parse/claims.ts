@@ -27,7 +27,7 @@ const CN_PRICE_RE = new RegExp(
  * is a size, 一袋 二十斤的 a description).
  */
 const UNIT_PRICE_RE =
-  /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2})\s*(?:元|块钱?)?(?:左右|上下)?(?=[\s,，。!！?？;；]|是吧|吧|哦|呢|对吧|$)/g;
+  /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2}|十[一二三四五六七八九]?)\s*(?:元|块钱?)?(?:左右|上下)?(?=[\s,，。!！?？;；]|是吧|吧|哦|呢|对吧|$)/g;
 const DIMENSION_RE = /(?:宽|长|高|厚)?[一二两三四五六七八九十\d.]+(?:米|尺)[一二三四五六七八九\d]?的/g;
 const MONEY_TO_RE = /钱[^，,。!！?？\s]{0,6}?(?:转给|打给|交给|给)[\u4e00-\u9fa5]{1,5}/g;
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
@@ -96,7 +96,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (/[洗擦刷喷拖扫消粘缠补晾]/.test(text)) maskChores(mask, text);
   if (/\d/.test(text) && /[元块毛/每一]/.test(text)) maskAll(mask, PRICE_RE, text);
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
-  if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九]/.test(text))
+  if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九十]/.test(text))
     // 麻烦给一包 1010: a number already read as the room is no price after the measure
     for (const m of matchesOf(UNIT_PRICE_RE, text)) {
       const end = m.index + m[0].length;
@@ -136,6 +136,13 @@ export function claimNotGoods(mask: Mask, text: string): void {
     maskAll(mask, /送(?:饭|菜|水|药)的(?:嬢嬢|阿姨|师傅|大姐|大哥|小哥|同志|志愿者|小伙子?|人)/g, text);
   // 比去年贵五块: what a price rose or fell by is no count
   if (/贵|便宜/.test(text)) maskAll(mask, /(?:贵|便宜)了?[\d一二两三四五六七八九十]+(?:块|元|毛)钱?/g, text);
+  // 我一个大男人吃不饱 / 3个返乡的都正常: people counted are no goods
+  if (text.includes('个'))
+    maskAll(
+      mask,
+      /[一两二三四五六七八九十\d]{1,2}个(?:大男人|大老爷们|老婆子|老头子|女人家?|返乡的?|回来的|外地回来的)/g,
+      text,
+    );
   if (mayCountPerHead(text)) maskPerHead(mask, text);
   // 和隔壁视频下棋 / 我老婆说给我送点换洗衣服: a pastime, and what family bring, are nothing asked of staff
   if (text.includes('和') || text.includes('跟')) maskAll(mask, PASTIME_RE, text);

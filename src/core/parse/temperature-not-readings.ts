@@ -19,7 +19,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 37.4是洗完澡量的 现在36.8了 以这个为准: the sender says which reading stands, the last
   if (all.length > 1 && LAST_STANDS_RE.test(text)) all = all.slice(-1);
   // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
-  if (/的标准|的话|是标准|的线|才算|才叫|才是发/.test(text))
+  if (/的标准|的话|是标准|的线|才算|才叫|才是发|临界/.test(text))
     all = all.filter((h) => !THRESHOLD_RE.test(text.slice(h.end, h.end + 8)));
   // 体温在37.3℃以上的请报告, in a notice: a threshold (but 38度以上了 from a resident is a reading)
   if (/以上|以下/.test(text) && NOTICE_RE.test(text))
@@ -201,7 +201,7 @@ function ownReading(text: string, h: TempHit): boolean {
 const RETRACTED_RE =
   /^[\s?？!！,，。]*(?:[哦噢啊呃嗯哎诶]+[\s,，。!！]*)?(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
 const THRESHOLD_RE =
-  /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线|是[\u4e00-\u9fa5]{1,4}的标准|才算|才叫|才是发)/;
+  /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线|是[\u4e00-\u9fa5]{1,4}的标准|才算|才叫|才是发|是临界|的临界)/;
 /** 37.5那个是我手机打错了: a slip owned up to later in the reading's own clause. */
 const SLIP_OWNED_RE =
   /不对(?!劲)|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|量错|手滑|手抖|作废|不作数/;

@@ -8,6 +8,7 @@ const KIN_WORDS = [...KIN, '我', '俺', '额'].sort((a, b) => b.length - a.leng
 const KIN_BEFORE_RE = new RegExp(`(?:${KIN_WORDS})\\s?$`);
 const KIN_READING_RE = new RegExp(`(?:${KIN_WORDS})\\s?(?:\\d|[三四]十)`, 'g');
 
+const KIN_AFTER_ROOM_RE = new RegExp(`(?<=^\\d{3,4})\\s*(?:${KIN_WORDS})$`);
 const FULL_READING_RE = /(?<![\d.])3[4-9](?:\.\d|度\d)|三十[四五六七八九]度[一二三四五六七八九]/;
 
 const KIN_READING_NEXT_RE = new RegExp(`^\\s+(?:${KIN_WORDS})\\s?(?:\\d|[三四]十)`);
@@ -26,7 +27,9 @@ const SLIP_FEVER_RE = /^\s*(?:度|℃)?\s*(?:有点|有些|还是|还|也)?(?:�
 /** 3.65 1710 / 1710 3.65: a slip and a room, nothing else — a report. */
 function roomBeside(text: string, tok: NumToken): boolean {
   const rest = `${text.slice(0, tok.start)} ${text.slice(tok.end)}`.trim();
-  return /^\d{3,4}$/.test(rest) && rest !== tok.int;
+  // (0921 娃娃365: the room, then whose the slip is)
+  const bare = rest.replace(KIN_AFTER_ROOM_RE, '');
+  return /^\d{3,4}$/.test(bare) && bare !== tok.int;
 }
 
 /** A slip (365, 3.65) backed by what stands beside it: a room alone, a family's list, the day, a fever said. */
