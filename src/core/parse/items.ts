@@ -32,7 +32,7 @@ export interface ItemOptions {
 const ASK_BEFORE_RE = /能不能|可不可以|能否|麻烦|请|帮忙|送点|给点|要点|需要|能[^，,。]{0,6}吗|能再给|再给/;
 /** 只剩一个 / 还有两包: a quantity of what is left, not of what is asked for. */
 const REMAINING_RE = /(?:只剩下?|还剩下?|剩下|剩|最后|只够(?:吃|用)?|只有|还有|(?<!没)有)$/;
-const EACH_RE = /(?:各|每样|每种|每个)(?:送|要|买|来|拿|给)?\s*$/;
+const EACH_RE = /(?:各|每样|每种|每个|都是|都要|都来)(?:送|要|买|来|拿|给)?\s*$/;
 /** 吃了两片布洛芬 / 喝了一瓶 / 每天吃一片: a quantity taken, used up or a dose is a report, not a request. */
 const CONSUMED_RE =
   /(?:吃了|喝了|用了|服了|服用了|抹了|擦了|贴了|打了|吃过|喝过|用过|送了|给了|跳了|做了|走了|跑了|练了|盖了|穿了|戴了|加了|拧了|弄了|编了|找到|找到了|翻出来|翻出|翻到|借到|借到了|匀给我|匀了|(?:每天|每日|一天|每次|每晚|每顿)(?:要|得|都)?(?:吃|服|喝|用))$/;

@@ -159,19 +159,17 @@ export function readNameForward(
   // 小儿氨酚黄那敏颗粒: a name the group taught (or a medicine read by its ending) is read whole, stop words in it
   const taught = taughtGoodsAt(text, s);
   if (taught && taught.length > 3) return { start: s, end: s + taught.length, name: taught };
-  // 郑单958 / 云烟87: goods named by a code are read through their digits
-  const coded =
-    isDigit(text[s + 1]) || isDigit(text[s + 2]) || isDigit(text[s + 3]) ? goodsAt(text, s) : null;
-  const codeEnd = coded && /\d/.test(coded) ? s + coded.length : s;
+  // 插头转换器 / 郑单958: goods the lexicon knows are read whole, through a stop word (换) or digits in them
+  const knownEnd = s + (goodsAt(text, s)?.length ?? 0);
   let j = s;
   while (j < text.length) {
     if (j > s && qtyStarts.has(j)) break;
     const ch = text[j];
     if (isCjk(ch)) {
-      if (j > s && stopAt(text, j) > 0) break;
+      if (j > s && j >= knownEnd && stopAt(text, j) > 0) break;
     } else if (isDigit(ch)) {
       const prev = text[j - 1];
-      if (!(j === s || j < codeEnd || isDigit(prev) || isLatin(prev))) break;
+      if (!(j === s || j < knownEnd || isDigit(prev) || isLatin(prev))) break;
       if (qtyStarts.has(j)) break;
     } else if (!isLatin(ch) && !(ch === '-' && isLatin(text[j - 1]) && isLatin(text[j + 1]))) break;
     // (Type-C充电线: a hyphen inside a Latin model name is part of it)

@@ -38,15 +38,12 @@ const PAST_RE =
 const AGAIN_RE = /再(?:送|要|来|订|拿)|还要|又要/;
 /** 水还有一桶 / 够喝: water in hand, not water asked for. */
 const HAVE_SOME_RE =
-  /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|够喝|够用|水还够|还够(?:喝|用)?|不用送|没喝完|没用完|还没喝/;
-const ASKS_BARRELS_RE = /(?:送|要|订|来|拿|带)\s*[\d一二两三四五六七八九十]+\s*桶/;
+  /(?:还有|还剩|剩下?|只有)[\d一二两三四五六七八九十几半]*\s*桶|(?<!不)够喝|(?<!不)够用|水还够|还够(?:喝|用)?|不用送|没喝完|没用完|还没喝/;
+const ASKS_BARRELS_RE = /(?:送|要|订|来|拿|带)\s*[\d一二两三四五六七八九十]+\s*[桶挑担]/;
 const POLITE_ASK_RE =
   /能|可以|可不可以|麻烦|帮|请|要|订|需要|得来|好吗|好没|行吗|好不好|行不行|成吗|中不中|得不得/;
 
-/**
- * 前天订的水还没来 今天下午能送不 岩脚两桶: beside a chaser or a question, clauses that name a day and a number of
- * barrels of their own book water again.
- */
+/** 前天订的水还没来 今天下午能送不 岩脚两桶: beside a chaser or a question, a day and barrels of their own book again. */
 function newBookingBeside(text: string): boolean {
   // (今天送水20桶，辛苦大家: a volunteer's word to everyone books nothing)
   if (/大家|各位|通知|注意|谁|有没有人/.test(text)) return false;
@@ -88,6 +85,8 @@ export function bookedDays(text: string, said: readonly DateHit[]): DateHit[] {
     return (
       QUESTION_RE.test(clause) ||
       /(?:约|订|要|送)的/.test(clause) ||
+      // (明天下午要两桶水 今天的还够用: the day the water in hand lasts is not the booking's)
+      (HAVE_SOME_RE.test(clause) && !ASKS_BARRELS_RE.test(clause)) ||
       (PAST_RE.test(clause) && !AGAIN_RE.test(clause))
     );
   };
