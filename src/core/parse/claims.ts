@@ -106,9 +106,12 @@ export function claimNotGoods(mask: Mask, text: string): void {
     }
   if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
   // 两双解放鞋 一双42码一双40码: a size (and the pair said with it) is no count
-  if (text.includes('码')) maskAll(mask, /(?:[一两][双件条套](?=\d))?\d{2}(?:\.5)?\s*码/g, text);
+  if (text.includes('码'))
+    maskAll(mask, /(?:(?<![换要给拿来买送])[一两][双件条套](?=\d))?\d{2}(?:\.5)?\s*码/g, text);
   // 地膜化肥一块儿接龙: 一块儿 is together, no count of a 块
-  if (text.includes('一块')) maskAll(mask, /一块儿|一块(?=[买拉去送走报运带])/g, text);
+  if (text.includes('一块')) maskAll(mask, /一块儿|[凑在聚挤]一块|一块(?=[买拉去送走报运带])/g, text);
+  // 38块的披萨: a price said of the goods is no count
+  if (text.includes('块的')) maskAll(mask, /\d{1,4}(?:\.\d{1,2})?\s*块(?:钱)?的/g, text);
   // 去年才十块: a price remembered is no count
   if (text.includes('块')) maskAll(mask, /(?:才|只要|只卖)[一二两三四五六七八九十百\d]+块(?:钱|多)?/g, text);
   // 一罐75%酒精 / 75%的酒精: the strength is no count (84消毒液 is a name, with no % sign)

@@ -16,7 +16,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
     ...['酒精棉球', '酒精湿巾', '乳胶手套', 'PE手套', 'mask', 'masks', 'Mask'],
   ],
   daily: [
-    ...['插头转换器', '转换插头', '转换器', '转换头'],
+    ...['插头转换器', '转换插头', '转换器', '转换头', '加湿器'],
     ...[
       '纸',
       '被子',

@@ -124,7 +124,7 @@ const NAME_OPENING_RE = new RegExp(
 export function customerOf(text: string): string | null {
   const who = customerNamed(text);
   // (钱我转你: the payment said at the end is no one's name)
-  if (who && /[我你]|钱/.test(who)) return null;
+  if (who && (/[我你]|钱/.test(who) || /^(?:更正|补充|备注|说明|注意|提醒|改一下)$/.test(who))) return null;
   // (大爷报：…: kin or a title with no name is whose the order is, no customer by name)
   if (who && (KIN.includes(who) || /^(?:大爷|大娘|大妈|阿姨|叔叔|婆婆|爷爷|奶奶)$/.test(who))) return null;
   if (who && ADDRESSED_RE.exec(text)?.[1] === who) return null;

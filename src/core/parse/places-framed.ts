@@ -13,7 +13,7 @@ const FRAMED_RE =
 /** The last word of the message, standing alone after a space or a comma. */
 const TRAILING_RE = /(?:^|[\s,，。;；)）])([\u4e00-\u9fa5]{2,6})[\s。.!！]*$/;
 const FULL_NAME_TAIL_RE = new RegExp(
-  `(?<=[庙口沟湾塆坝坪坎岩垭梁岭坡坳寨堡塘桥溪庄冲墩峁塬洼岔屯滩坑垌峒场街头边])[${SURNAMES}](?:(?![了得的家吗呢吧啊哦嘛来去要也])[\u4e00-\u9fa5]){2}$`,
+  `(?<=[庙口沟湾塆坝坪坎岩垭梁岭坡坳寨堡塘桥溪庄冲墩峁塬洼岔屯滩坑垌峒场街头边源坞弄])[${SURNAMES}](?:(?![了得的家吗呢吧啊哦嘛来去要也])[\u4e00-\u9fa5]){2}$`,
 );
 /** Words that end a message and are no place: thanks, urgency, fillers, days. */
 const TRAILING_NOT_PLACE_RE =
