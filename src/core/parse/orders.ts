@@ -128,6 +128,8 @@ export function customerOf(text: string): string | null {
   // (大爷报：…: kin or a title with no name is whose the order is, no customer by name)
   if (who && (KIN.includes(who) || /^(?:大爷|大娘|大妈|阿姨|叔叔|婆婆|爷爷|奶奶)$/.test(who))) return null;
   if (who && ADDRESSED_RE.exec(text)?.[1] === who) return null;
+  // 给老张家捎… / 老赵家 苞米种四袋: a household called by its head's surname keeps its 家
+  if (who && /^老[\u4e00-\u9fa5]$/.test(who) && text.includes(`${who}家`)) return `${who}家`;
   // 三组 刘书记 我妈有点咳嗽 想买…: the cadre addressed is no customer; 我是五组谭家的女儿: nor is a household's name
   if (who && (OFFICIAL_RE.test(who) || (/家$/.test(who) && text.includes(`${who}的`)))) return null;
   return who;
