@@ -27,7 +27,7 @@ const CN_PRICE_RE = new RegExp(
  * is a size, 一袋 二十斤的 a description).
  */
 const UNIT_PRICE_RE =
-  /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2}|十[一二三四五六七八九]?)\s*(?:元|块钱?)?(?:左右|上下)?(?=[\s,，。!！?？;；]|是吧|吧|哦|呢|对吧|$)/g;
+  /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖|才|只要|就要)?\s*(?:\d{2,4}(?:\.\d{1,2})?|[一二两三四五六七八九][十百][一二三四五六七八九十]{0,2}|十[一二三四五六七八九]?)\s*(?:元|块钱?)?(?:左右|上下)?(?=[\s,，。!！?？;；]|是吧|吧|哦|呢|对吧|$)/g;
 const DIMENSION_RE = /(?:宽|长|高|厚)?[一二两三四五六七八九十\d.]+(?:米|尺)[一二三四五六七八九\d]?的/g;
 const MONEY_TO_RE = /钱[^，,。!！?？\s]{0,6}?(?:转给|打给|交给|给)[\u4e00-\u9fa5]{1,5}/g;
 /** A purpose is no goods: 农药一瓶 打虫子的, 喂猪的, 做饭用. */
@@ -40,7 +40,7 @@ const USE_AFTER_COUNT_RE =
 const USED_FOR_RE = /(?<=[\s,，。(（])[\u4e00-\u9fa5]{2,5}?(?:上|里)?用的(?=$|[\s,，。)）])/g;
 const PASTIME_RE = /[和跟][\u4e00-\u9fa5]{1,4}?(?:视频|下棋|聊天|打牌|通话|打游戏)[\u4e00-\u9fa5]{0,2}/g;
 const FAMILY_BRINGS_RE =
-  /(?:家里人|家人|家属|亲戚|朋友|老婆|老公|爱人|媳妇|我妈|我爸)(?:说)?(?:要|会|来)?给我送(?:点|些|一些)?[\u4e00-\u9fa5]{0,6}/g;
+  /(?:家里人|家人|家属|亲戚|朋友|老婆|老公|老伴|爱人|媳妇|我妈|我爸|孩子|儿子|女儿|闺女)(?:说)?(?:要|会|来)?给我送(?:点|些|一些)?(?:[一两二三四五六七八九十\d]+[箱包袋件瓶盒])?[\u4e00-\u9fa5]{0,6}/g;
 const PURPOSE_HINT_RE =
   /(?:^|[\s,，。?？!！(（])(?:要|是)?(?:打|喂|做|煮|炒|腌|种|施|撒|喷|治|防|杀|拌|泡|给)/;
 /** 能送一壶开水吗？要给宝宝冲奶粉: what the goods are for, a clause of its own. */
@@ -96,7 +96,11 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (/[洗擦刷喷拖扫消粘缠补晾]/.test(text)) maskChores(mask, text);
   if (/\d/.test(text) && /[元块毛/每一]/.test(text)) maskAll(mask, PRICE_RE, text);
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
-  if (/[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖)?\s*[\d一二两三四五六七八九十]/.test(text))
+  if (
+    /[一每](?:公斤|[斤袋桶箱瓶包盒件提罐板])\s*(?:要|是|卖|才|只要|就要)?\s*[\d一二两三四五六七八九十]/.test(
+      text,
+    )
+  )
     // 麻烦给一包 1010: a number already read as the room is no price after the measure
     for (const m of matchesOf(UNIT_PRICE_RE, text)) {
       const end = m.index + m[0].length;

@@ -25,7 +25,8 @@ const PERSON_RE = new RegExp(
     ...KIN,
   ]
     .sort((a, b) => b.length - a.length)
-    .map((w) => (w.endsWith('儿') ? `${w}(?!子)` : w))
+    // (俺家孩子他爸: the child's father, not the child)
+    .map((w) => (w.endsWith('儿') ? `${w}(?!子)` : w.endsWith('孩子') ? `${w}(?!他[爸妈])` : w))
     .join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
   'g',
 );

@@ -49,6 +49,8 @@ export const VOICE_WORDS: Record<string, string> = {
   // 嗓子有点腾: 腾 for 疼 after a complaint's adverb
   有点腾: '有点疼',
   有些腾: '有些疼',
+  有点藤: '有点疼',
+  有些藤: '有些疼',
   // pinyin typed by the old on the plains (round rr): the first character offered for the sound
   鸡旦: '鸡蛋',
   酱由: '酱油',
