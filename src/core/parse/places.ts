@@ -147,12 +147,15 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     if (hits.some((h) => start < h.end && end > h.start)) continue;
     // 送两袋复合肥到黄泥坡: said with 到 / 在 the place is meant, no question needed
     // 给我们李家湾送, 我们大石坝这边, 住白岩, 送白果坪: a frame that can only hold a place
+    // (石板沟 两桶水 明天: a hamlet opening the message is where the sender writes from, said as a place)
+    const before = text[start - 1] ?? '';
     const said =
-      '到在住送至'.includes(text[start - 1] ?? '') ||
+      start === 0 ||
+      '到在住送至'.includes(before) ||
       (text[start - 1] === '们' && /^(?:送|这边|那边|这里|的)/.test(text.slice(end)));
     // (七星洞, the village itself, is no new hamlet)
     // (送岩口 / 到黄泥坡: where the goods are sent)
-    const sent = '到送至'.includes(text[start - 1] ?? '') ? { sent: true } : {};
+    const sent = start === 0 || '到送至'.includes(before) ? { sent: true } : {};
     hits.push({
       start,
       end,
