@@ -114,8 +114,13 @@ export function findBareRooms(
     if (!isBare(blocked, t) || startsAt(hits, t.start) || startsAt(temps, t.start)) continue;
     const before = text[t.start - 1];
     const after = text[t.end] ?? '';
+    // (408包大爷: 包 is a surname before a title there, no measure)
+    const titled = /^[包桶](?:大爷|大娘|大姐|大哥|阿姨|奶奶|爷爷|老师|师傅)/.test(
+      text.slice(t.end, t.end + 3),
+    );
     const glued =
-      isCjk(after) && !NOT_ROOM_AFTER.has(after) && GLUED_NAME_RE.test(text.slice(t.end, t.end + 4));
+      isCjk(after) &&
+      (titled || (!NOT_ROOM_AFTER.has(after) && GLUED_NAME_RE.test(text.slice(t.end, t.end + 4))));
     if (glued && (before === undefined || before === ' ' || isClauseEnd(text, t.start - 1))) {
       hits.push({ start: t.start, end: t.end, room: t.int });
     }

@@ -114,6 +114,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
     maskAll(mask, /(?:(?<![换要给拿来买送])[一两][双件条套](?=\d))?\d{2}(?:\.5)?\s*码/g, text);
   // 地膜化肥一块儿接龙: 一块儿 is together, no count of a 块
   if (text.includes('一块')) maskAll(mask, /一块儿|[凑在聚挤]一块|一块(?=[买拉去送走报运带])/g, text);
+  // 408包大爷: a room, then a surname that is also a measure (包, 桶) before a title, is no count
+  if (/\d[包桶][大老阿]/.test(text))
+    maskAll(mask, /(?<=\d{3,4})[包桶](?=大爷|大娘|大姐|大哥|阿姨|奶奶|爷爷|老师|师傅)/g, text);
   // 38块的披萨: a price said of the goods is no count
   if (text.includes('块的')) maskAll(mask, /\d{1,4}(?:\.\d{1,2})?\s*块(?:钱)?的/g, text);
   // 去年才十块: a price remembered is no count

@@ -232,7 +232,11 @@ const PLACED: readonly [string, RegExp, string][] = [
   // northwestern 额 is 我 where a person stands (额36.5, 额和婆姨, 帮额带); 额头, 额温, 金额, 名额 stay
   ['额', SELF_E_RE, '我'],
   // 我系8818, 再量系37度1: Cantonese 系 (是) after a person or before a number; 关系, 系统 stay
-  ['系', /(?<=[我你佢他她都就仲再量])系(?![统列数])|系(?=\s*[0-9零一二两三四五六七八九十])/g, '是'],
+  [
+    '系',
+    /(?<=[我你佢他她都就仲再量])系(?![统列数])|(?<![联关体维])系(?=\s*[0-9零一二两三四五六七八九十])/g,
+    '是',
+  ],
   // 个女话想要: 话 (说) after a person; 电话, 说话 stay
   ['话', /(?<![电通对说讲笑大废好坏情闲空实真假的句])话(?=想|要|佢|冇|唔|不|系|今|听)/g, '说'],
   // Cantonese 啲: 的 after a noun (大岭啲水, 屋企啲米), else 点 / 些 (买啲米, 快啲, 一啲)

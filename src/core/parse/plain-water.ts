@@ -139,7 +139,8 @@ export function readWater(w: WaterInput): ItemHit[] {
 }
 
 const TOTAL_RE = /(?:一共|总共|合计)\s*([\d一二两三四五六七八九十]{1,2})\s*(桶|壶|车|方)/;
-const TRUCKLOADS_RE = /(?:拉|送|要|来)\s*([\d一二两三四五六七八九十]{1,2})\s*(车|方|吨)(?![\u4e00-\u9fa5])/;
+const TRUCKLOADS_RE =
+  /(?:拉|送|要|来|还是|(?<=^|\s))\s*([\d一二两三四五六七八九十]{1,2})\s*(罐车|车|方|吨)(?=$|[\s,，。!！]|就行|就够|就好|吧)/;
 
 /** 刘家 / 老王家 / 隔壁李叔家: a household read as the goods of its barrels. */
 const HOUSEHOLD_NAME_RE = new RegExp(

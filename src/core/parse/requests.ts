@@ -15,7 +15,7 @@ import {
   PLAIN_MEALS,
 } from './meal-words.js';
 import { parseNumber } from './numerals.js';
-import type { RoomHit } from './rooms.js';
+import { type RoomHit, sentenceRoom } from './rooms.js';
 import { THRESHOLD_QUESTION_RE } from './temperature-not-readings.js';
 import { itemCategory } from './titles.js';
 
@@ -39,7 +39,7 @@ const TALK_RE =
 /** A counsellor asked for is medical (心理医生, 心理疏导); distress alone (心里好烦) asks for nothing. */
 const PSYCH_RE = /心理(?:疏导|咨询|医生|辅导)/;
 const MEDICAL_RE =
-  /(?:去|上|送我?去?|带我去)医院(?!吗|么|不)|有没有医生|医生在不在|(?:问|请教)(?:一下|一哈)?医生|血压(?:有点|有些|很|太|偏)?高|血糖(?:有点|有些|很|太|偏)?高|(?:来|过来)(?:量|测)一下|快(?:点)?来(?:个)?人|求助|求救|来人啊|来个人|救命|(?:要|叫|找|请|喊|来)(?:个|一个|一位|位|一下)?医生|医生(?:能不能|能|可以|可不可以|有空|有时间|方便的话)?(?:快|快点|赶紧)?(?:来|过来|上来|去|过去|上去)?看(?!看?(?:过|了))|医生(?:能不能|能|可以|可不可以)?(?:快|快点|赶紧)?(?:来|过来|上来)(?!看?(?:过|了))|(?:麻烦|请|快叫|叫|喊)医生(?:马上|立刻|尽快|现在)(?:来|过来|上来)|看医生|看(?:下|一下|一哈)医生|让医生|需要医生|看病|包扎|换药|开药|量(?:一下)?血压|测(?:一下)?血压|打针|输液|医务人员来/;
+  /(?:去|上|送我?去?|带我去)医院(?!吗|么|不)|有没有医生|医生在不在|(?:问|请教)(?:一下|一哈)?医生|血压(?:有点|有些|很|太|偏)?高|血糖(?:有点|有些|很|太|偏)?高|(?:来|过来)(?:量|测)一下|快(?:点)?来(?:个)?人|求助|求救|来人啊|来个人|救命|(?:要|叫|找|请|喊|来)(?:个|一个|一位|位|一下)?医生|医生(?:能不能|能|可以|可不可以|有空|有时间|方便的话)?(?:快|快点|赶紧)?(?:来|过来|上来|去|过去|上去)?看(?!看?(?:过|了))|医生(?:能不能|能|可以|可不可以)?(?:快|快点|赶紧)?(?:来|过来|上来)(?!看?(?:过|了))|(?:麻烦|请|快叫|叫|喊)医生(?:马上|立刻|尽快|现在)(?:来|过来|上来)|看医生|看(?:下|一下|一哈)医生|让医生|需要医生|看病|包扎|换药|开药|量(?:一下|个|下)?血压|测(?:一下)?血压|打针|输液|医务人员来/;
 const CALL_FOR_HELP_RE = /^(?:快(?:点)?来(?:个)?人|来人啊|来个人|求助|求救)$/;
 const PROTECTIVE_RE = /消毒一下|消杀|来消毒|帮忙消毒|需要消毒/;
 const OTHER_RE =
@@ -274,10 +274,8 @@ export function helpRequest(room: string | null, at: number): { at: number; reco
   return { at, record: { type: 'request', category: 'medical', urgent: true, items: [], room } };
 }
 
-/**
- * The room a request is for: the room opening the asking clause (2206 2208 都是36.5 2210要一包抽纸), the
- * neighbour's room when help is called for someone there (1210 紧急！隔壁1212的阿姨摔倒了), else the first named.
- */
+/** The room a request is for: the asking clause's (2210要一包抽纸), the sentence's or its person's (另：314房的…,
+ * 另：赵大爷…), the neighbour's called for (隔壁1212的阿姨摔倒了), else the first named. */
 export function requestRoom(
   text: string,
   rooms: readonly RoomHit[],
@@ -287,6 +285,8 @@ export function requestRoom(
   if (rooms.length > 1) {
     const asking = rooms.filter((r) => r.end <= anchor).pop();
     if (asking && /^\s*(?:要|需要|想要|还要|再要)/.test(text.slice(asking.end, anchor))) return asking.room;
+    const own = sentenceRoom(text, rooms, anchor);
+    if (own) return own;
     const neighbour = rooms.find((r) =>
       NEIGHBOUR_BEFORE_RE.test(text.slice(Math.max(0, r.start - 2), r.start)),
     );

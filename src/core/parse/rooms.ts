@@ -160,3 +160,28 @@ export function knownRooms(text: string, tokens: readonly NumToken[], mask: Mask
   }
   return out;
 }
+
+const SENTENCE_END_RE = /[。；;！!？?\n]/;
+
+/**
+ * 312刘淑芬36.5，314赵大爷36.4。另：314房的热水壶坏了 / 另：赵大爷…代购两盒: the one room said in the sentence at `at`,
+ * or the room written before the person the sentence names; null in a message of one sentence, or when it says
+ * neither.
+ */
+export function sentenceRoom(text: string, rooms: readonly RoomHit[], at: number): string | null {
+  let s = Math.min(at, text.length);
+  while (s > 0 && !SENTENCE_END_RE.test(text[s - 1] as string)) s--;
+  let e = Math.min(at, text.length);
+  while (e < text.length && !SENTENCE_END_RE.test(text[e] as string)) e++;
+  if (s === 0) return null;
+  const inside = rooms.filter((r) => r.start >= s && r.end <= e);
+  if (inside.length > 0) return inside.length === 1 ? (inside[0] as RoomHit).room : null;
+  const sentence = text.slice(s, e);
+  for (const r of rooms) {
+    const who = /^[\u4e00-\u9fa5]{2,4}?(?=\s*[，,:：]?\s*(?:早上|晚上|晚间)?\s*(?:3[4-9]|三十))/.exec(
+      text.slice(r.end, r.end + 8),
+    );
+    if (who && sentence.includes(who[0])) return r.room;
+  }
+  return null;
+}

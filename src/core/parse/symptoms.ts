@@ -108,6 +108,17 @@ const CONDITIONAL = [
   '以上算',
   '以上就',
   '标准',
+  // 体温≥37.3或有咳嗽、胸闷的 / 发烧的别自己买药吃: those who have it, told what to do
+  '或有',
+  '或者有',
+  '或出现',
+  '≥',
+  '的别',
+  '的不要',
+  '的请',
+  '的直接',
+  '的马上',
+  '的立即',
 ];
 const CONDITIONAL_RE = anyOf(CONDITIONAL);
 
