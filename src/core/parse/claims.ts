@@ -4,7 +4,7 @@
 import type { Mask } from './chars.js';
 import { matchesOf } from './chars.js';
 import { maskSizes, SIZE_HINT_RE } from './claims-sizes.js';
-import { goodsAt } from './item-lexicon.js';
+import { goodsAt, isKnownGoods } from './item-lexicon.js';
 import { maskPerHead, mayCountPerHead } from './per-head.js';
 
 /** Measure words a price is quoted per (37块钱一份, 120/袋, 一百二一袋). */
@@ -13,7 +13,8 @@ const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份�
 const CN_HUNDREDS = '[一二两三四五六七八九十]{0,3}[百千][零一二两三四五六七八九十]{0,3}';
 const CN_PRICE = `(?:${CN_HUNDREDS}|[一二两三四五六七八九十]{1,3})`;
 /** 豆腐 3块, 肥皂 2块: goods counted in pieces (块 after them is no money). */
-const BY_PIECE = '(?<!(?:豆腐|肥皂|香皂|腊肉|蛋糕|月饼|抹布|砖|姜|巧克力|电池)\\s*\\d+\\s*)';
+const BY_PIECE =
+  '(?<!(?:豆腐|肥皂|香皂|腊肉|蛋糕|月饼|抹布|砖|砖茶|茶砖|蜂窝煤|煤饼|豆干|年糕|糍粑|姜|巧克力|电池)\\s*\\d+\\s*)';
 const PRICE_RE = new RegExp(
   `\\d+(?:\\.\\d+)?\\s*(?:(?:元|块钱|${BY_PIECE}块(?=钱|[左以上/每一]|[^\\u4e00-\\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:左右|以内|以下|上下)?(?:\\s*${PER})?|${PER})`,
   'g',
@@ -117,6 +118,10 @@ export function claimNotGoods(mask: Mask, text: string): void {
   // 408包大爷: a room, then a surname that is also a measure (包, 桶) before a title, is no count
   if (/\d[包桶][大老阿]/.test(text))
     maskAll(mask, /(?<=\d{3,4})[包桶](?=大爷|大娘|大姐|大哥|阿姨|奶奶|爷爷|老师|师傅)/g, text);
+  // 苞谷种，登海605的，要两袋: a variety said as which kind (its code, then 的) is no goods of its own
+  if (text.includes('的') && /\d/.test(text))
+    for (const m of matchesOf(/([\u4e00-\u9fa5]{2,3}\d{2,4})的/g, text))
+      if (isKnownGoods(m[1] as string)) mask.set(m.index, m.index + m[0].length);
   // 38块的披萨: a price said of the goods is no count
   if (text.includes('块的')) maskAll(mask, /\d{1,4}(?:\.\d{1,2})?\s*块(?:钱)?的/g, text);
   // 去年才十块: a price remembered is no count

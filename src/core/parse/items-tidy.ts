@@ -55,3 +55,12 @@ export function dropPlainRepeats(hits: ItemHit[]): ItemHit[] {
       ),
   );
 }
+
+/**
+ * 玉米种 两袋 先玉335 / 苞谷种，登海605的，要两袋: a variety named by its code, with no count of its own beside seed
+ * that is counted, tells which seed it is; it is no second item.
+ */
+export function withoutVarietyNamed(hits: ItemHit[]): ItemHit[] {
+  if (!hits.some((h) => h.item.qty !== null && /种/.test(h.item.name))) return hits;
+  return hits.filter((h) => h.item.qty !== null || !/\d/.test(h.item.name) || !isKnownGoods(h.item.name));
+}

@@ -11,7 +11,7 @@ import {
   nameBefore,
 } from './item-extraction.js';
 import { isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
-import { dropPlainRepeats, splitPairs } from './items-tidy.js';
+import { dropPlainRepeats, splitPairs, withoutVarietyNamed } from './items-tidy.js';
 import { type NameSpan, readNameForward } from './names.js';
 import { findQuantities, type QtyHit } from './quantities.js';
 import { takeTitles, withoutWordsTitled } from './titles.js';
@@ -241,7 +241,7 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
   if (opts.verbs) readVerbItems(x);
   else readListTails(x);
   if (opts.verbs && x.hits.length > 0) takeUncountedEntries(x);
-  return withoutWordsTitled(dropPlainRepeats(splitPairs(x.hits.sort(byStart))));
+  return withoutVarietyNamed(withoutWordsTitled(dropPlainRepeats(splitPairs(x.hits.sort(byStart)))));
 }
 
 /** An entry of its own between separators (纸巾两包 牙刷一支 洗发水 1305), after nothing else. */

@@ -3,7 +3,7 @@
 
 import type { Item, OrderRecord, Vocabulary } from '../records.js';
 import { matchesOf } from './chars.js';
-import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { KIN } from './kin-words.js';
 import { HAMLET_END, SELF_NAME_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
@@ -239,6 +239,20 @@ export function buildOrder(items: Item[], deliverTo: string | null, customer: st
   return { type: 'order', items, deliverTo, customer, seq: null };
 }
 
+/** A word that may be a person's name: no goods, kin, official, verb, day or talk in it. */
+function plainName(w: string): boolean {
+  return (
+    !looksLikeGoods(w) &&
+    !goodsAt(w, 0) &&
+    !/[一二两三四五六七八九十几半][把瓶棵捆包袋斤桶箱盒提板个]/.test(w) &&
+    !KIN.includes(w) &&
+    !OFFICIAL_RE.test(w) &&
+    !/^(?:这|那个|那些|还有|还要|再要|也要|就是)|[要买带送拿捎订的了吗呢吧我你他她俺今明后天早晚号]|家$/.test(
+      w,
+    )
+  );
+}
+
 const NAME_AFTER_PLACE_RE = new RegExp(
   `^\\s?的?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！]|哈|我|要|买|你|帮|的?(?:儿子|女儿|孙子|孙女|外孙|媳妇|侄子|侄女))`,
 );
@@ -263,6 +277,11 @@ export function customerBeside(
     )
       return m[1];
   }
+  // 塔拉艾勒 那仁高娃 羊饲料15袋: a name of any people standing between the hamlet opening the order and its goods
+  const first = places[0];
+  const between = first?.start === 0 ? /^\s+([\u4e00-\u9fa5]{2,4})\s+/.exec(text.slice(first.end)) : null;
+  const who = between?.[1];
+  if (who && first && goodsAt(text, first.end + (between?.[0].length ?? 0)) && plainName(who)) return who;
   const c = customerOf(text);
   // (黄桷树 is a landmark, no 黄 surname; 三组老李家 holds its customer)
   const named = places.filter(
