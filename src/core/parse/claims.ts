@@ -122,6 +122,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (text.includes('的') && /\d/.test(text))
     for (const m of matchesOf(/([\u4e00-\u9fa5]{2,3}\d{2,4})的/g, text))
       if (isKnownGoods(m[1] as string)) mask.set(m.index, m.index + m[0].length);
+  // 三袋三轮拉不下: what carries the goods is no goods
+  if (/三轮|拖拉机|摩托/.test(text)) maskAll(mask, /三轮车?|拖拉机|摩托车?/g, text);
   // 38块的披萨: a price said of the goods is no count
   if (text.includes('块的')) maskAll(mask, /\d{1,4}(?:\.\d{1,2})?\s*块(?:钱)?的/g, text);
   // 去年才十块: a price remembered is no count

@@ -27,12 +27,15 @@ function whole(w: string): boolean {
   return w.length >= 2 || LONE_GOODS.has(w);
 }
 
+/** 苹果充电器 / 小米手机: a maker's name before a device is one thing, no fruit and a charger. */
+const BRAND_OF_RE = /^(?:苹果|华为|小米|三星|荣耀|安卓)(?:充电器|充电线|数据线|耳机|手机|充电宝|平板)$/;
+
 /** Where a run of two known goods parts (酱油醋 → 3), or 0. */
 export function pairCut(name: string): number {
   for (let k = 1; k < name.length; k++) {
     const a = name.slice(0, k);
     const b = name.slice(k);
-    if (whole(a) && whole(b) && isKnownGoods(a) && isKnownGoods(b)) return k;
+    if (whole(a) && whole(b) && isKnownGoods(a) && isKnownGoods(b)) return BRAND_OF_RE.test(name) ? 0 : k;
   }
   return 0;
 }
