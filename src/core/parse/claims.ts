@@ -157,7 +157,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (text.includes('个'))
     maskAll(
       mask,
-      /[一两二三四五六七八九十\d]{1,2}个(?:大男人|大老爷们|老婆子|老头子|女人家?|返乡的?|回来的|外地回来的)/g,
+      /[一两二三四五六七八九十\d]{1,2}个(?:大男人|大老爷们|老婆子|老头子|女人家?|返乡的?|回来的|外地回来的|老人家?|孩子|小孩|娃儿?)(?![的用])/g,
       text,
     );
   if (mayCountPerHead(text)) maskPerHead(mask, text);

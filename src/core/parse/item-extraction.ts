@@ -91,7 +91,7 @@ function goodsMentions(text: string): NameSpan[] {
 }
 
 /** 苞米种要先玉335的两袋 / 奶粉要飞鹤的两罐: goods, then which kind (said with 的), then the count. */
-const KIND_THEN_COUNT_RE = /([\u4e00-\u9fa5]{1,6})(?:要|来|买|就要|只要)[^\s,，。;；的]{1,8}的\s*$/;
+const KIND_THEN_COUNT_RE = /([\u4e00-\u9fa5]{1,6})(?:要|来|买|就要|只要)[^\s,，。;；的]{1,8}的[\s,，]*$/;
 
 export function nameBefore(text: string, q: QtyHit, used: Used): NameSpan | null {
   const kind = text.includes('的')

@@ -17,7 +17,7 @@ export interface PersonHit {
 const SELF = ['我自己', '本人', '自己', '我', '俺', '额'];
 const KIN_SET = new Set(KIN);
 /** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
-const PRONOUN = ['她', '他', '爸', '妈', '爹', '娘', '宝', '婆'];
+const PRONOUN = ['她', '他', '伊', '爸', '妈', '爹', '娘', '宝', '婆'];
 const TITLES =
   '爷爷|奶奶|婆婆|公公|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂';
 const PERSON_RE = new RegExp(

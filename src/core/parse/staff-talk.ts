@@ -50,7 +50,7 @@ const READING_LIKE_RE =
 const WHO_IS_IT_RE = /的(?:是)?哪(?:个|一)?(?:组|家|户|房间?|位|栋)的?(?:人)?[?？吗呀啊]/;
 /** 医生一会儿过来看看孩子，药马上送上来: staff telling a room what is coming. */
 const COMING_RE =
-  /(?:医生|护士|大夫)(?:一会儿?|等下|等一下|马上|稍后|[\d一二三四五六七八九十]+分钟(?:后|以后)?)(?:就)?(?:带(?:着)?药)?(?:过来|上来|过去|到)/;
+  /(?:医生|护士|大夫)(?:一会儿?|等下|等一下|马上|稍后|[\d一二三四五六七八九十]+分钟(?:后|以后)?)(?:就)?(?:带(?:着)?(?:药|[\u4e00-\u9fa5]{1,4}?))?(?:过来|上来|过去|上去|到)/;
 const COMING_TOO_RE = /马上(?:就)?(?:送|拿)(?:上来|过来|到)|(?:已经|这就)(?:安排|送)/;
 const ASKS_RE = /我要|帮我|给我|我家要|我订/;
 const STAFF_COMING_RE =
@@ -71,7 +71,7 @@ const RULE_TO_ONE_RE =
   /每天(?:早晚)?各报一次|(?:^|[\s,，])有(?:发烧|发热|咳嗽|不舒服)[^。，,]{0,6}(?:马上|及时|立即|随时)(?:给我|跟我)?(?:打电话|说|讲|报告|联系)/;
 /** 0815的指甲剪马上送上去 / 到时候先给你送 / 今天下午补送: staff sending up (residents ask for things sent 上来, to them). */
 const SENDING_UP_RE =
-  /马上(?:就)?(?:给(?:您|你))?(?:送|拿)(?:上去|过去)|(?:今天|明天|下午|上午|晚上)[^，,。]{0,4}补送|(?:到时候|回头|等下)[^。，,]{0,4}给(?:您|你)(?:们)?(?:送|拿|带)|我们[^，,。]{0,10}买(?:了|好了?)?(?:就)?(?:给(?:您|你))?送(?:上来|上去|过来|过去)|(?:医生|护士)[^，,。]{0,4}过去[^。，,]{0,14}给(?:您|你)|我(?:让|叫|请)(?:医生|护士|大夫)[^，,。]{0,10}(?:过去|上去|送过去|送上去)/;
+  /马上(?:就)?(?:给(?:您|你))?(?:送|拿)(?:上去|过去)|(?:今天|明天|下午|上午|晚上)[^，,。]{0,4}补送|(?:到时候|回头|等下)[^。，,]{0,4}给(?:您|你)(?:们)?(?:送|拿|带)|我们[^，,。]{0,10}买(?:了|好了?)?(?:就)?(?:给(?:您|你))?送(?:上来|上去|过来|过去)|(?:医生|护士)[^，,。]{0,4}过去[^。，,]{0,14}给(?:您|你)|我(?:让|叫|请)(?:医生|护士|大夫)[^，,。]{0,10}(?:过去|上去|送过去|送上去)|(?:等下|一会儿?|马上)(?:一起)?送上去|(?:上午|中午|下午|晚上|等下)(?:医生|护士)(?:上去|过去)看/;
 /** 37.1不算发烧，半小时后再量一次报给我: the doctor's answer, a reading quoted back with a recheck asked for. */
 const RECHECK_ASKED_RE =
   /(?:不算发烧|(?:莫|别|不要)紧张|刚好在线上)[^。?？]{0,14}(?:再量|复测)[^。?？]{0,8}(?:报给我|告诉我|发给我|发群里|报一下)/;
@@ -206,7 +206,12 @@ export function staffTalkOf(text: string): boolean {
   if (TO_YOU_RE.test(text) && !/给我|帮我|我要|我想/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (NOTICE_HEADING_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   // 1206 爸爸37.3 医生马上上来复测，请先不要吃退烧药: the reading staff were told, quoted back with what to do
-  if (!text.includes('我') && COMING_RE.test(text) && MEANWHILE_RE.test(text)) return true;
+  if (
+    !text.includes('我') &&
+    COMING_RE.test(text) &&
+    (MEANWHILE_RE.test(text) || (MEANWHILE_DO_RE.test(text) && !READING_LIKE_RE.test(text)))
+  )
+    return true;
   if (HANDED_OUT_RE.test(text) && !/我|要|帮|订|买|能不能|可以/.test(text) && !READING_LIKE_RE.test(text))
     return true;
   if (
