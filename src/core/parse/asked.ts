@@ -20,7 +20,7 @@ const COUNT_FIXED_RE =
 const NOT_WANTED_RE = /(?:不要|莫要|不用|不需要|别|不加|不放|别放|少放|免|不吃)\s*$/;
 /** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
 const CUSTOMER_PREFIX_RE = new RegExp(
-  `^[\\s|]*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?\\s*)?(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s|[帮替代][\\u4e00-\\u9fa5|]{2,10}?(?:报|登记)(?:一下)?\\s*[:：]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}\\s+(?=[\\u4e00-\\u9fa5]{1,6}\\s*[\\d一二两三四五六七八九十]))`,
+  `^[\\s|]*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?\\s*)?(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s|(?:${TITLED_NAME})家(?=[\\u4e00-\\u9fa5])|[帮替代][\\u4e00-\\u9fa5|]{2,10}?(?:报|登记)(?:一下)?\\s*[:：]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}\\s+(?=[\\u4e00-\\u9fa5]{1,6}\\s*[\\d一二两三四五六七八九十]))`,
 );
 
 /** 地膜 两卷 老屋基 张德明 / 鸡饲料 3包 五组陈二嬢: a name closing the list (after a space, a group or a hamlet). */

@@ -59,7 +59,7 @@ const PURPOSE_DRUG_RE = new RegExp(`^(?:${PURPOSES})的药`);
 
 const NON_GOODS = new Set(NON_GOODS_LIST);
 const OWNER_RE =
-  /^(?:老人家?|孩子|小孩|宝宝|娃儿|老婆|老公|我妈|我爸|老妈|老爸|婆婆|爷爷|奶奶|家里|房间|房里|屋里|阿爸|阿妈|我家|俺家|[妈爸娘爹](?=的))/;
+  /^(?:老人家?|孩子|小孩|宝宝|娃儿|老婆|老公|我妈|我爸|老妈|老爸|婆婆|爷爷|奶奶|家里|房间|房里|屋里|阿爸|阿妈|我家|俺家|[妈爸娘爹](?=的)|[\u4e00-\u9fa5]{1,2}(?:奶奶|爷爷|婆婆|阿奶|阿爷)家)/;
 /** 给我奶奶屋头送…: a person (and their home) is who the goods are for, never goods. */
 const KIN_ONLY_RE =
   /^(?:我|你|他|她)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|妈妈?|爸爸?|老妈|老爸|老汉儿?|老人家?|阿大|阿妈|大大|孙子|孙女|女儿|儿子)(?:屋头|屋里|家里|家)?$/;
@@ -78,6 +78,8 @@ function cleanName(raw: string): string | null {
   if (name.includes('包装的')) name = name.replace(/^[小大中]?包装的(?=[\u4e00-\u9fa5]{2})/, '');
   if (name.length === 0 || NON_GOODS.has(name) || MEASURE_TAIL_RE.test(name) || KIN_ONLY_RE.test(name))
     return null;
+  // 祁家奶奶 / 阿奶: a person the goods are for is no goods
+  if (/(?:奶奶|爷爷|婆婆|阿奶|阿爷|大爷|大娘)$/.test(name)) return null;
   // 老人降压药 / 孩子奶粉: whose the goods are is not part of their name
   const owner = OWNER_RE.exec(name);
   if (owner && owner[0].length < name.length && looksLikeGoods(name.slice(owner[0].length))) {

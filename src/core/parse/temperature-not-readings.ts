@@ -9,6 +9,11 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // No reading, nothing to do: every rule below only drops or flags readings.
   if (readings.length === 0) return readings;
   let all = readings;
+  // 网上38.5那种就行: a price, said of a kind of goods, is no reading
+  if (/那种|那款|这种|这款/.test(text))
+    all = all.filter(
+      (h) => !/^\s*(?:块|元)?(?:的)?(?:那种|那款|这种|这款)/.test(text.slice(h.end, h.end + 5)),
+    );
   // 应该是36.6 不是37.6: a reading the sender denies is not one
   if (all.length > 1 && /不是|并非/.test(text)) all = all.filter((h) => !denied(text, h.start));
   // 37.5？不对 重新量了是36.5: a reading taken back for a later one
