@@ -78,6 +78,8 @@ function cleanName(raw: string): string | null {
   if (name.includes('包装的')) name = name.replace(/^[小大中]?包装的(?=[\u4e00-\u9fa5]{2})/, '');
   if (name.length === 0 || NON_GOODS.has(name) || MEASURE_TAIL_RE.test(name) || KIN_ONLY_RE.test(name))
     return null;
+  // 要两瓶75度的 (酒精): the strength alone is no goods
+  if (/^\d{2}度$/.test(name)) return null;
   // 祁家奶奶 / 阿奶: a person the goods are for is no goods
   if (/(?:奶奶|爷爷|婆婆|阿奶|阿爷|大爷|大娘)$/.test(name)) return null;
   // 老人降压药 / 孩子奶粉: whose the goods are is not part of their name

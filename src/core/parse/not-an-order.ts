@@ -53,6 +53,8 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
     ((QUESTION_RE.test(text) || NOT_YET_RE.test(text)) && !OWN_BUY_RE.test(text)) ||
     (PAST_RE.test(text) && !asksMoreAfterPast(text)) ||
     ANNOUNCE_RE.test(text) ||
+    // 陈小军你化肥要几袋？: a cadre asking someone how much, no order
+    /你[^，,。]{0,6}要几(?:袋|包|桶|斤|瓶|箱)/.test(text) ||
     NOT_NOW_RE.test(text) ||
     (KEPT_OR_PAID_RE.test(text) && !MORE_RE.test(text) && !OWN_BUY_RE.test(text) && !ASKED_BUY_RE.test(text))
   )

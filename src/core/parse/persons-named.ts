@@ -29,6 +29,10 @@ const REPORTED_FOR_RE = new RegExp(
 );
 
 const READING = '(?:(?:3[4-9]|4[0-2])(?:\\.\\d)?|三十[四五六七八九])';
+/** 808张爹爹复测38.1 / 吴光明复测了 37.2: a re-check is done on someone, so the name before it is whose the reading is. */
+const RECHECKED_RE = new RegExp(
+  `(?<=^|\\d{3,4}|[\\s:：,，])([${SURNAMES}][\\u4e00-\\u9fa5]{1,3}?)复测(?:了)?\\s*(?:腋温|耳温|体温)?\\s*(?=${READING})`,
+);
 /** 姜家沟慕小燕 从韩国回来… 今天早上36.4: the villager named before what is told of them. */
 const NAMED_BEFORE_DAY_RE = new RegExp(`([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=\\s)`);
 const TWO_READINGS_RE = new RegExp(`${READING}\\D[\\s\\S]*?${READING}`);
@@ -40,6 +44,16 @@ const TWO_READINGS_RE = new RegExp(`${READING}\\D[\\s\\S]*?${READING}`);
 export function withNamesBeforeReadings(text: string, hits: PersonHit[]): PersonHit[] {
   // (two readings at least: one alone is the sender's, whoever signs it — unless a hamlet goes before the name)
   if (!TWO_READINGS_RE.test(text)) {
+    const rechecked = hits.length === 0 ? RECHECKED_RE.exec(text) : null;
+    if (rechecked?.[1])
+      return [
+        {
+          start: rechecked.index,
+          end: rechecked.index + rechecked[1].length,
+          person: rechecked[1],
+          self: false,
+        },
+      ];
     const relayed = hits.length === 0 ? RELAYED_READING_RE.exec(text) : null;
     const reported = hits.length === 0 && !relayed ? REPORTED_FOR_RE.exec(text) : null;
     if (reported) {
