@@ -177,7 +177,7 @@ export const PROTECTED = [
 
 /** Words that are never the name of goods (人, 天, 时间 …). */
 export const NON_GOODS_LIST = [
-  ...['一次', '这次', '每次', '差', '还差', '男伢', '女伢', '伢'],
+  ...['一次', '这次', '每次', '差', '还差', '男伢', '女伢', '伢', '抽完', '吃完', '用完', '喝完'],
   ...[
     '上',
     '下',

@@ -118,6 +118,8 @@ const ADVICE_RES: readonly RegExp[] = [
   /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*(?:您好|你好|阿姨|叔叔|大爷|大妈|奶奶|爷爷|老师|先生|女士|小朋友|家长)/,
 ];
 
+/** 603等下送润喉片过来 / 退烧贴马上送上来: staff telling a room what is on its way (no one asks: no 能不能, 吗). */
+const SENT_SOON_RE = /(?:等下|马上|一会儿?)(?:就)?送[^，,。]{0,6}(?:过来|上来|过去|上去)/;
 const ON_MY_WAY_RE =
   /我(?:这就|马上|等下|一会儿?|现在)(?:就)?(?:过去|过来|上来|上去|来)(?![\d一二两三四五六七八九十])/;
 const MEANWHILE_DO_RE = /先(?:用|给|让|把)|多喝(?:点|些)?(?:温|热|开)?水/;
@@ -141,6 +143,7 @@ const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+
 const LEADS = eitherOf([
   GOING_TO_SEE_RE,
   ON_MY_WAY_RE,
+  SENT_SOON_RE,
   COUNTED_PEOPLE_RE,
   PLEASE_WAIT_RE,
   NOTICE_OPENING_RE,
@@ -248,6 +251,12 @@ export function staffTalkOf(text: string): boolean {
     return true;
   // 【复测】809 36.9；618幺妹 36.5。都在正常范围: a re-check's results, posted, are the residents' readings
   if (RECHECK_RESULT_RE.test(text)) return false;
+  if (
+    SENT_SOON_RE.test(text) &&
+    !/能不能|可不可以|能否|可以|麻烦|吗|\?|？|我要|我想|帮我/.test(text) &&
+    !READING_LIKE_RE.test(text)
+  )
+    return true;
   // 我这就过去，先用温水给娃擦一擦，多喝水: the doctor on the way, with what to do meanwhile
   if (ON_MY_WAY_RE.test(text) && MEANWHILE_DO_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   // 37.4的娃娃 多喝水 明天早上我来复测: the village doctor's advice and visit

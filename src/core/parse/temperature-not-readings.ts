@@ -9,6 +9,13 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // No reading, nothing to do: every rule below only drops or flags readings.
   if (readings.length === 0) return readings;
   let all = readings;
+  // 两瓶三花酒 38度的 / 52度的还是38度的: a liquor's strength is no reading
+  if (text.includes('酒'))
+    all = all.filter(
+      (h) =>
+        !/^(?:\d{2}|[三四五六]十[一二三四五六七八九]?)度(?:的|还是)/.test(text.slice(h.start)) ||
+        /体温|量|烧|今天|现在|我/.test(text.slice(Math.max(0, h.start - 4), h.start)),
+    );
   // 网上38.5那种就行: a price, said of a kind of goods, is no reading
   if (/那种|那款|这种|这款/.test(text))
     all = all.filter(
