@@ -26,9 +26,13 @@ const PERSON_NAME_RE = new RegExp(
   `^[${SURNAMES}](?:婆婆|爷爷|奶奶|大爷|大娘|嬢嬢|阿姨|叔|伯|哥|姐|老汉|[\\u4e00-\\u9fa5]{1,2})$`,
 );
 
+const ZHUANG_RE = /^[那六板弄百][^\d一二两三四五六七八九十个些样种里边面时么天]$/;
+
 /** `sentTo`: the name comes after 到 (送三桶水到大石包), so a goods-like ending (包) does not make it goods. */
 function placeLike(name: string, sentTo = false): boolean {
   if (NOT_DELIVERY_RE.test(name) || isKnownGoods(name) || (!sentTo && looksLikeGoods(name))) return false;
+  // 送那桑 / 送六蒙: the Zhuang hamlets of Guangxi are named by a first syllable (那 field, 六, 板, 弄, 百)
+  if (sentTo && ZHUANG_RE.test(name)) return true;
   if (
     /^[\d一二两三四五六七八九十几半这那哪每各我你他她们点些水米油盐肉面菜药烟酒糖蛋要买还也就都壶桶袋包瓶箱个盒斤]/.test(
       name,
@@ -65,7 +69,7 @@ export function framedPlaces(text: string, hits: PlaceHit[]): void {
     for (const m of matchesOf(FRAMED_RE, text)) {
       const name = m[1] as string;
       const start = m.index + m[0].length - name.length;
-      const sentTo = m[0].slice(0, m[0].length - name.length).endsWith('到');
+      const sentTo = /[到送]$/.test(m[0].slice(0, m[0].length - name.length));
       if (hits.some((h) => start < h.end && start + name.length > h.start) || !placeLike(name, sentTo))
         continue;
       hits.push({ start, end: start + name.length, place: name, sent: true });

@@ -236,7 +236,13 @@ function readPlace(text: string, from: number): PlaceHit | null {
   }
   const place = text.slice(s, e);
   // 送到直接放门口就行: how it is left, no place
-  if (place.length === 0 || isKnownGoods(place) || /^\d{3,4}$/.test(place) || /^(?:直接|就|放)/.test(place))
+  // (送到那里: there, said of a place named before, is no place's name)
+  if (
+    place.length === 0 ||
+    isKnownGoods(place) ||
+    /^\d{3,4}$/.test(place) ||
+    /^(?:直接|就|放|[那这哪]$)/.test(place)
+  )
     return null;
   return { start: s, end: e, place };
 }
