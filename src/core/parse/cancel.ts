@@ -46,7 +46,7 @@ const SETTLED_END_RE =
   /(?:能用了|好了|修好了|够了|够用了|有了|(?:找|借|买)到(?:[\u4e00-\u9fa5]{1,3}的)?了|送来了|拿来了|带来了|送到了|搞定了|解决了|带回来了|拿回来了|买回来了|带了|送了|自己(?:去[\u4e00-\u9fa5]{1,4})?(?:拿|买|带|借)了)$/;
 /** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
-  /^(?:就是|然后|还有|(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份|单|批)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|上回|前天|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
+  /^(?:就是|然后|还有|这两天|这几天|今天|明天|后天|(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份|单|批)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|上回|前天|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
 
 /**
  * The goods named in a cancellation's object; `other` tells that it also held words that are neither goods
@@ -122,7 +122,7 @@ const FOUND_IN_RE = /^[\u4e00-\u9fa5]{1,4}(?:里面|里头|里|底下|下面|上
 const TROUBLE_END_RE = /(?:是|又|也|有点)?(?:没电了|没电|坏了|坏掉了|不亮了|不准了?|不灵了|断了|破了)$/;
 
 const PARTICLE_AS_LE_RE =
-  /(?<=(?:不要|不需要|不用再?[送买带拿换借捎]?|莫[带买送要捎]|不[带买订换借送]|别再?[送买捎拿]|甭[送买]|取消))[咯喽啰嘞啦哩咧]/g;
+  /(?<=(?:不要|不需要|不用再?[送买带拿换借捎]?|莫[带买送要捎]|不[带买订换借送]|别再?[送买捎拿]|甭[送买]|取消|找到|借到))[咯喽啰嘞啦哩咧]/g;
 
 /** 小陈 / @李师傅 / 王医生 opening the message, then a space: someone addressed. */
 const VOCATIVE_RE =
@@ -140,7 +140,9 @@ export function findCancels(said: string): CancelHit[] {
   const hits: CancelHit[] = [];
   if (!/不|别|取消|退|作废|撤|莫|删|甭|算了|找到了|借到了/.test(said)) return hits;
   // 水不用送咯 / 地膜不要喽: the hills' particle closing a withdrawal is its 了 (one character for one)
-  const text = /[咯喽啰嘞啦哩咧]/.test(said) ? said.replace(PARTICLE_AS_LE_RE, '了') : said;
+  const leveled = /[咯喽啰嘞啦哩咧]/.test(said) ? said.replace(PARTICLE_AS_LE_RE, '了') : said;
+  // 不用送水了: the water not to be sent, said inside the verb (as long as 水不用送了, so the places hold)
+  const text = leveled.includes('送水了') ? leveled.replace(/(不用|不要|别|莫)送水了/g, '水$1送了') : leveled;
   // 今天的酒席取消了 大家莫聚集: a gathering called off is news, no order withdrawn
   if (EVENT_OFF_RE.test(text)) return hits;
   for (const m of matchesOf(SUFFIX_RE, text)) {

@@ -88,7 +88,9 @@ const NOT_PLACES = new Set([
 
 function isPlaceLike(word: string, customer: string | null): boolean {
   if (NOT_PLACES.has(word) || COUNTED_RE.test(word)) return false;
-  for (const ch of word) if (CHATTER_CHARS.has(ch)) return false;
+  // (那亮, 那桑: Guangxi's Zhuang hamlets open with 那, a field, not that)
+  const zhuang = word.length === 2 && word[0] === '那' && !/[个些边里样种天时么儿]/.test(word[1] as string);
+  for (const ch of zhuang ? word.slice(1) : word) if (CHATTER_CHARS.has(ch)) return false;
   if (customer && (word.includes(customer) || customer.includes(word))) return false;
   // (小王 is a man, 小圩 a hamlet)
   if (PERSON_RE.test(word) && !(word.length === 2 && HAMLET_ONLY_END.has(word[1] as string))) return false;
