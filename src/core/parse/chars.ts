@@ -108,6 +108,11 @@ export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
+/** Claims in `mask` every match of the global `re` in `text`. */
+export function maskAll(mask: Mask, re: RegExp, text: string): void {
+  for (const m of matchesOf(re, text)) mask.set(m.index, m.index + m[0].length);
+}
+
 /** The index after `i`, a surrogate pair stepped over whole in a unicode regex (AdvanceStringIndex). */
 function stepOn(text: string, i: number, unicode: boolean): number {
   if (!unicode || i + 1 >= text.length) return i + 1;

@@ -2,12 +2,8 @@
 // shoe size, 一块儿 (together), a surname that is also a measure after a room, a seed variety said as which kind,
 // what carries the goods, people counted.
 import type { Mask } from './chars.js';
-import { matchesOf } from './chars.js';
+import { maskAll, matchesOf } from './chars.js';
 import { isKnownGoods } from './item-lexicon.js';
-
-function maskAll(mask: Mask, re: RegExp, text: string): void {
-  for (const m of matchesOf(re, text)) mask.set(m.index, m.index + m[0].length);
-}
 
 /** Masks in `text` the words beside goods that are no goods and no count. */
 export function maskBesideGoods(mask: Mask, text: string): void {

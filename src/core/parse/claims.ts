@@ -2,10 +2,10 @@
 // (37块钱一份, 一百二一袋, 复合肥一袋八十五, 菜油两桶 七十五一桶), pack sizes (50斤装的, 一桶20升的, 30个装) and
 // purposes (打虫子的, 喂猪的).
 import type { Mask } from './chars.js';
-import { matchesOf } from './chars.js';
+import { maskAll, matchesOf } from './chars.js';
 import { maskBesideGoods } from './claims-beside.js';
 import { maskSizes, SIZE_HINT_RE } from './claims-sizes.js';
-import { goodsAt, isKnownGoods } from './item-lexicon.js';
+import { goodsAt } from './item-lexicon.js';
 import { maskPerHead, mayCountPerHead } from './per-head.js';
 
 /** Measure words a price is quoted per (37块钱一份, 120/袋, 一百二一袋). */
@@ -62,10 +62,6 @@ function maskSpokenPrices(mask: Mask, text: string): void {
     if (new RegExp(`[\\d一二两三四五六七八九十几]\\s*${measure}`).test(before))
       mask.set(m.index, m.index + m[0].length);
   }
-}
-
-function maskAll(mask: Mask, re: RegExp, text: string): void {
-  for (const m of matchesOf(re, text)) mask.set(m.index, m.index + m[0].length);
 }
 
 /** A chore the goods are for is no goods: 想洗衣服用, 想喷喷门把手, 想把卫生间擦一下. */

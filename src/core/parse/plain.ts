@@ -6,7 +6,7 @@ import { bareGoodsList, keepAskedFor } from './asked.js';
 import { chasesEarlier, receivedOnly } from './asked-before.js';
 import { findBareRooms } from './bare-rooms.js';
 import { cancelRecord, findCancels } from './cancel.js';
-import { Mask, matchesOf } from './chars.js';
+import { Mask, maskAll } from './chars.js';
 import { claimNotGoods } from './claims.js';
 import { inferContext } from './context.js';
 import { type DateHit, findDates } from './dates.js';
@@ -67,10 +67,6 @@ const REQUEST_QUESTION_RE =
 
 /** 一箱多少钱，我想买两箱: a question beside one's own counted ask still asks. */
 const OWN_ASK_RE = /我(?:还)?(?:想|要|想要)(?:买|要|订)?\s*[\d一二两三四五六七八九十]\s*[箱瓶包袋个盒桶斤件]/;
-
-function maskAll(mask: Mask, re: RegExp, text: string): void {
-  for (const m of matchesOf(re, text)) mask.set(m.index, m.index + m[0].length);
-}
 
 function byAt(a: { start: number }, b: { start: number }): number {
   return a.start - b.start;
