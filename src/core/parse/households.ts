@@ -14,14 +14,15 @@ const KIN_OR_TITLE =
  * group 1 is who, when it names someone.
  */
 const HOUSEHOLD_RE = new RegExp(
-  String.raw`(?:^|[\s,，。；;、]|另外|还有)(?:帮|给|替)?(?:[\u4e00-\u9fa5\d]{1,5}?的)?(?:隔壁|邻居|对门|对面)?` +
-    String.raw`(我家|我们家|俺家|[老小]?[\u4e00-\u9fa5]家|[\u4e00-\u9fa5]{0,2}(?:${KIN_OR_TITLE})|[老小][\u4e00-\u9fa5](?=家?(?:要|订|买)))` +
-    '家?(?:要|订|买|送|也要|需要|托我(?:帮(?:她|他))?(?:带|买|捎)|(?:让|叫)我(?:帮(?:她|他))?(?:带|买|捎))',
+  String.raw`(?:^|[\s,，。；;、：:]|另外|还有)(?:帮|给|替)?(?:[\u4e00-\u9fa5\d]{1,5}?的)?(?:隔壁|邻居|对门|对面)?` +
+    String.raw`(我家|我们家|俺家|我屋里|我屋头|[老小]?[\u4e00-\u9fa5]家|[\u4e00-\u9fa5]{0,2}(?:${KIN_OR_TITLE})|[\u4e00-\u9fa5][大二三四幺](?:哥|姐|嫂|叔|婶)|[老小][\u4e00-\u9fa5](?=家?(?:要|订|买)))` +
+    // (杨二哥屋里要化肥两袋: a household called by its head and 屋里, the Southwest's 家)
+    '(?:家|屋里|屋头)?(?:要|订|买|送|也要|需要|托我(?:帮(?:她|他))?(?:带|买|捎)|(?:让|叫)我(?:帮(?:她|他))?(?:带|买|捎))',
   'g',
 );
 /** Every household's clause asks (要, 订, 买, 送, 带): fewer than two such words, no two households. */
 const ASK_WORD_RE = /要|订|买|送|带|捎/g;
-const OWN = new Set(['我家', '我们家', '俺家']);
+const OWN = new Set(['我家', '我们家', '俺家', '我屋里', '我屋头']);
 
 export interface HouseholdPart {
   /** The clause's text, from its household to the next's. */
@@ -51,7 +52,7 @@ export function householdParts(text: string): HouseholdPart[] | null {
   const starts: { at: number; who: string | null }[] = [];
   HOUSEHOLD_RE.lastIndex = 0;
   for (let m = HOUSEHOLD_RE.exec(text); m !== null; m = HOUSEHOLD_RE.exec(text)) {
-    const lead = /^(?:[\s,，。；;、]|另外|还有)/.exec(m[0]);
+    const lead = /^(?:[\s,，。；;、：:]|另外|还有)/.exec(m[0]);
     const who = m[1] as string;
     // 我…大米两袋 盐五包 另外隔壁刘婆婆托我帮她带一瓶醋: the sender's own order before another's
     if (starts.length === 0 && lead?.[0] !== undefined && /另外|还有/.test(lead[0]) && m.index > 0)

@@ -200,7 +200,12 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
     if (same)
       for (let k = records.length - 1; k >= 0; k--)
         if (asks(records[k] as ParsedRecord)) records.splice(k, 1);
-    const joint = parsePlain(fixMeasureHomophones(tightenDecimals(`${quoted}，${plain}`)), opts);
+    let joint = parsePlain(fixMeasureHomophones(tightenDecimals(`${quoted}，${plain}`)), opts);
+    // (「周三送水两桶 五组」 我也要三桶 送到一组: the quoted booking and the reply's read apart; the reply's is the one)
+    if (same && joint.filter((r) => r.type === 'water').length > 1)
+      joint = joint.filter(
+        (r, i) => r.type !== 'water' || joint.findLastIndex((x) => x.type === 'water') === i,
+      );
     // 我也要两斤 一样的 送陈家沟: the goods are the quoted message's, the place the reply's own
     const own = bestPlace(findPlaces(plain));
     // 「李桂香：复合肥3袋」 帮我改成两袋: the quoted order changed — withdrawn, and ordered again at the new count

@@ -88,6 +88,8 @@ function cleanName(raw: string): string | null {
     name = name.slice(owner[0].length);
     while (name.startsWith('的')) name = name.slice(1);
   }
+  // 我家米一包: the 家 of 我家 left before known goods is whose they are
+  if (name[0] === '家' && !isKnownGoods(name) && isKnownGoods(name.slice(1))) name = name.slice(1);
   if (/^\d+$/.test(name) && !isKnownGoods(name)) return null;
   // 小孩吃的奶粉: who it is for, said before the goods, is no part of their name
   const use = /^(?:吃|喝|用|穿|玩|看)的/.exec(name);

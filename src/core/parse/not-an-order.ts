@@ -50,7 +50,10 @@ function asksMoreAfterPast(text: string): boolean {
 
 export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly Item[]): boolean {
   if (
-    ((QUESTION_RE.test(text) || NOT_YET_RE.test(text)) && !OWN_BUY_RE.test(text)) ||
+    // (番薯苗还差两把，帮我带: what is still short, asked to be brought, is ordered)
+    ((QUESTION_RE.test(text) ||
+      (NOT_YET_RE.test(text) && !/还差[^，,。]*[，,\s]*(?:帮我|给我|麻烦)/.test(text))) &&
+      !OWN_BUY_RE.test(text)) ||
     (PAST_RE.test(text) && !asksMoreAfterPast(text)) ||
     ANNOUNCE_RE.test(text) ||
     // 陈小军你化肥要几袋？: a cadre asking someone how much, no order

@@ -13,15 +13,7 @@ import type { LocalDate } from './local-time.js';
 import { SURNAMES, TITLED_NAME } from './name-words.js';
 import { parseNumber } from './numerals.js';
 import { bestPlace, bestPlaceHit, type PlaceHit } from './places.js';
-import {
-  bookedDays,
-  buildWater,
-  impliedWater,
-  isWaterBooking,
-  isWaterItem,
-  mentionsWater,
-  waterPerDay,
-} from './water.js';
+import { bookedDays, buildWater, impliedWater, isWaterBooking, isWaterItem, mentionsWater } from './water.js';
 import {
   looseDay,
   MOVED_RE,
@@ -30,6 +22,7 @@ import {
   TIME_MOVED_RE,
   withdrawsWater,
 } from './water-moves.js';
+import { waterPerDay, waterPerPlace } from './water-split.js';
 
 export interface WaterInput {
   text: string;
@@ -64,7 +57,7 @@ export function readWater(w: WaterInput): ItemHit[] {
       const recount = recountedBarrels(masked);
       if (cancels.length === 0 && (moved || recount))
         out.push({ at: -1, record: { type: 'cancel', items: [{ name: '水' }] } });
-      const perDay = waterPerDay(masked, when, places, local);
+      const perDay = waterPerDay(masked, when, places, local) ?? waterPerPlace(masked, when, places, local);
       // 四组要水 罗大爷家一桶 杨孃孃家两桶: each household's barrels are a booking of their own
       const households = perDay || moved || recount !== null ? [] : householdsBarrels(masked);
       if (perDay) for (const w of perDay) out.push(w);
@@ -121,7 +114,9 @@ export function readWater(w: WaterInput): ItemHit[] {
       ? { qty: own.item.qty, unit: '桶', at: own.start }
       : impliedWater(masked, dates.some(named) || places.length > 0);
     if (barrels) items = [];
-    const perDay = barrels ? waterPerDay(masked, dates, places, local) : null;
+    const perDay = barrels
+      ? (waterPerDay(masked, dates, places, local) ?? waterPerPlace(masked, dates, places, local))
+      : null;
     if (perDay) {
       const placeDoubt = newPlace(places);
       for (const w of perDay) {

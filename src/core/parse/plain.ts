@@ -273,7 +273,9 @@ const SAME_AS_LAST_RE =
 
 const CABLE_RE = /(?:线|头|器|宝|耳机)$/;
 const BRAND_RE = /(?:苹果|华为|安卓|小米|三星|OPPO|oppo|vivo|VIVO|荣耀)$/;
-const PRAISE_RE = /点个?赞|巴适|美得很|好吃得很|香得很|太好吃|味道(?:不错|很好|真好)/;
+// (汤圆yyds / 红烧肉绝绝子: the young's praise)
+const PRAISE_RE =
+  /点个?赞|巴适|美得很|好吃得很|香得很|太好吃|味道(?:不错|很好|真好)|yyds|YYDS|绝绝子|绝了|好评|👍|[^a-zA-Z]nb(?![a-zA-Z])|[^a-zA-Z]NB(?![a-zA-Z])|牛[逼啊哇]|真香/;
 const PRAISE_ASKS_RE = /能|可以|麻烦|帮|给我|再来|再要|多给|还要|加/;
 const FEW_RE = /(?:给|要|来|拿|送|带|借)(两|三)(?=$|[\s,，。!！?？不吗呗哈呀啊])/;
 

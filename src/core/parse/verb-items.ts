@@ -21,7 +21,9 @@ const GONE_HINT_RE = /[完没够坏剩莫]|最后|忘带|忘记带|家里/;
 const BESIDES_RE = /还有|另外|也要|再要|顺便|再来|再拿|也(?=莫得|没得|没有|用完|快没)/;
 
 const OUT_OF_RE = /(?:没得|莫得|没有?)(?!人)(?=[^\s,，。!?|]{1,6}了)/g;
-const GIVE_RE = /给|借|拿|送|(?<![出起回过进])来(?!看|一趟|个人|人|修)|换|有(?=吗|么|没|不|\?)/g;
+// (盐帮我带点 / 番薯苗帮我捎一下: goods, then a verb of bringing that ends the clause)
+const GIVE_RE =
+  /给|借|拿|送|(?<![出起回过进])来(?!看|一趟|个人|人|修)|换|有(?=吗|么|没|不|\?)|(?<!去|自己|会|在|已经?)(?:带|捎|买)(?=(?:一?点|一?些|一?下)?(?:$|[\s,，。!！~]|吧|哈|嘛|啊|呀))/g;
 
 /** 感冒灵一盒、创可贴 / 布洛芬1盒 创可贴 (a 接龙 line): goods listed after an item with no quantity of their own. */
 export function readListTails(x: Extraction): void {

@@ -2,12 +2,10 @@
 // where hot or drinking water is a daily request instead.
 import type { DayPart, Item, WaterRecord } from '../records.js';
 import { matchesOf } from './chars.js';
-import { clockPart, type DateHit, type DayRef, resolveDay } from './dates.js';
+import { clockPart, type DateHit, resolveDay } from './dates.js';
 import type { ItemHit } from './items.js';
 import { addDays, type LocalDate } from './local-time.js';
 import { parseNumber } from './numerals.js';
-import type { PlaceHit } from './places.js';
-import { findQuantities } from './quantities.js';
 
 const WATER_NAMES = new Set([
   '水',
@@ -83,6 +81,8 @@ export function bookedDays(text: string, said: readonly DateHit[]): DateHit[] {
     const clause = text.slice(s, e);
     // (今天的水收到了 明天还要两桶: the day of the water received is not the booking's)
     return (
+      // (明天送两桶水 昨天的一桶喝完了: no booking is for a day gone)
+      (d.day?.kind === 'offset' && d.day.days < 0) ||
       QUESTION_RE.test(clause) ||
       /(?:约|订|要|送)的/.test(clause) ||
       // (明天下午要两桶水 今天的还够用: the day the water in hand lasts is not the booking's)
@@ -126,6 +126,18 @@ const PAUSED_RE =
 const COUNT_OR_DAY_RE =
   /[\d一二两三四五六七八九十几]\s*[桶车方担驮罐吨挑]|今天|明天|后天|明早|今晚|周|星期|礼拜|号|上午|下午|晚上|早上/;
 
+/** 明天送两桶水到三组 上次送的一桶还没喝完: barrels asked for a day ahead, in a clause of their own, beside talk of the last. */
+function bookedApart(text: string): boolean {
+  return text
+    .split(CLAUSES_RE)
+    .some(
+      (c) =>
+        ASKS_BARRELS_RE.test(c) &&
+        !PAST_RE.test(c) &&
+        /明天|后天|明早|明晚|周|星期|礼拜|号|麻烦|帮|请/.test(c),
+    );
+}
+
 export function isWaterBooking(text: string, whole = text): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text) || REMINDER_RE.test(whole)) return false;
   // 大湾的水今天下午送哈，别忘了: a reminder of a booking made, no barrels said, books nothing new
@@ -140,7 +152,7 @@ export function isWaterBooking(text: string, whole = text): boolean {
   // (the whole text too: a price asked about may have been claimed out of the masked one)
   const wholeT = /都|随便|方便/.test(whole) ? whole.replace(ANYTIME_RE, '') : whole;
   if ((QUESTION_RE.test(t) || QUESTION_RE.test(wholeT)) && !newBookingBeside(wholeT)) return false;
-  if (PAST_RE.test(text) && !AGAIN_RE.test(text)) return false;
+  if (PAST_RE.test(text) && !AGAIN_RE.test(text) && !bookedApart(whole)) return false;
   // 家里只剩半桶水，后天送两桶来: barrels asked for after the water in hand are booked
   // (黄泥坳今天上午麻烦送两桶水，家里只剩半桶了: barrels asked for before the water in hand are booked too)
   const have = HAVE_SOME_RE.exec(text);
@@ -204,7 +216,7 @@ export function buildWater(
 const PART_ENDS: Readonly<Record<DayPart, number>> = { am: 12, pm: 18, evening: 23 };
 
 /** 下午送两桶水 with no day named: today, while that part of today is still ahead. */
-function partToday(part: DayPart | null, local: LocalDate | null): string | null {
+export function partToday(part: DayPart | null, local: LocalDate | null): string | null {
   if (part === null || local === null || local.hour >= PART_ENDS[part]) return null;
   return addDays(local, 0);
 }
@@ -225,76 +237,4 @@ export function impliedWater(
   // (前川的 我家也要一车 明天: with the day said, a load with no goods named is the tanker's)
   if (m[2] === '车' && !dated && !/罐车|水车|蓄水池|水窖|拉水/.test(text)) return null;
   return { qty: parseNumber(m[1]), unit: m[2] ?? '桶', at: m.index };
-}
-
-/**
- * 明天送两桶到三组 后天再送一桶: two days, each with its own barrels, are two bookings. Null unless every day
- * named has a number of barrels after it (one day, or days without barrels, make one booking).
- */
-/** Measures water is booked by (a barrel, a carrying pole's two buckets, a tanker). */
-const BOOKED_UNITS = new Set(['桶', '大桶', '担', '挑', '驮', '车', '罐车', '罐', '吨', '方']);
-const EACH_RE = /(?:各|都|每天(?:上午|下午|晚上|早上|\|+)?)(?:送|要|订|来)?\s*[\d一二两三四五六七八九十]/;
-
-export function waterPerDay(
-  text: string,
-  dates: readonly DateHit[],
-  places: readonly PlaceHit[],
-  local: LocalDate | null,
-): { at: number; record: WaterRecord }[] | null {
-  let days = dates.filter((d) => d.day !== null);
-  // 明天上午两桶 下午再送两桶: one day, two parts of it, each with its own barrels (the day holds for both)
-  let byPart = false;
-  if (days.length < 2) {
-    const parts = dates.filter((d) => d.part !== null);
-    if (parts.length < 2 || new Set(parts.map((d) => d.part)).size < parts.length) return null;
-    days = parts;
-    byPart = true;
-  }
-  const out: { at: number; record: WaterRecord }[] = [];
-  let day: DayRef | null = byPart
-    ? (dates.find((d) => d.day !== null && d.start <= (days[0] as DateHit).end)?.day ?? null)
-    : null;
-  // 明天上午和后天上午各送一桶水: the days joined, then each given the same barrels
-  const last = days[days.length - 1] as DateHit;
-  const each = EACH_RE.exec(text.slice(last.end));
-  const shared =
-    each &&
-    days.every(
-      (d, i) =>
-        i === 0 ||
-        /^[\s|和跟、及与还有,，]*$/.test(
-          text.slice((days[i - 1] as DateHit).end, d.start).replace(/上午|下午|晚上|早上|中午|傍晚/g, ''),
-        ),
-    )
-      ? findQuantities(text.slice(last.end + each.index)).find(
-          (q) => q.unit !== null && BOOKED_UNITS.has(q.unit),
-        )
-      : undefined;
-  for (let i = 0; i < days.length; i++) {
-    const d = days[i] as DateHit;
-    const end = days[i + 1]?.start ?? text.length;
-    const barrels =
-      shared ??
-      findQuantities(text.slice(d.end, end)).find((q) => q.unit !== null && BOOKED_UNITS.has(q.unit));
-    if (!barrels) return null;
-    let part: DayPart | null = d.part;
-    if (!byPart)
-      for (const p of dates)
-        if (part === null && p.day === null && p.start >= d.end && p.end <= end) part = p.part;
-    // 明天和后天下午各送一桶: the part said once after the days is each day's
-    if (part === null && shared)
-      part = dates.find((p) => p.day === null && p.part !== null && p.start >= last.end)?.part ?? null;
-    const place = places.find((p) => p.start >= d.start && p.start < end) ?? places[0];
-    day = d.day ?? day;
-    const record: WaterRecord = {
-      type: 'water',
-      qty: barrels.qty,
-      unit: barrels.unit,
-      date: day === null ? partToday(part, local) : resolveDay(day, local),
-      part,
-      deliverTo: place?.place ?? null,
-    };
-    out.push({ at: d.start, record });
-  }
-  return out;
 }
