@@ -42,7 +42,7 @@ function mayBeNotice(text: string): boolean {
  * answering one member (only where no one reports: no 我, no reading).
  */
 const REPLY_RE =
-  /已(?:经)?联系(?:了)?[\u4e00-\u9fa5]{0,4}(?:医生|村医)|(?:医生|村医|护士)马上(?:就)?(?:过去|过来|到)[,，。 ]|给(?:您|你)(?:答复|回复|回话)|我们(?:跟|和)(?:医生|领导)(?:说|反映|汇报)|(?:已经?)?(?:跟|和)(?:厨房|食堂|医生|领导)(?:说|反映|讲)(?:好)?(?:了|过了)|要的是哪种|要哪(?:个|种)(?:牌子|品牌|规格)|的[^，,。\s]{0,6}已经买到了/;
+  /已(?:经)?联系(?:了)?[\u4e00-\u9fa5]{0,4}(?:医生|村医)|(?<!(?:麻烦|请|叫|喊|让|快|求求|求|要)[\u4e00-\u9fa5]?)(?:医生|村医|护士)马上(?:就)?(?:过去|过来|到)[,，。 ]|给(?:您|你)(?:答复|回复|回话)|我们(?:跟|和)(?:医生|领导)(?:说|反映|汇报)|(?:已经?)?(?:跟|和)(?:厨房|食堂|医生|领导)(?:说|反映|讲)(?:好)?(?:了|过了)|要的是哪种|要哪(?:个|种)(?:牌子|品牌|规格)|的[^，,。\s]{0,6}已经买到了/;
 /** A number that may be someone's reading (村医马上过来 老汉38.5 is a villager's report). */
 const READING_LIKE_RE =
   /(?<![\d.])(?:3[5-9]|4[0-2])(?:\.\d(?!\d)|\s*(?:度|℃|°|点\d))|三十[五六七八九](?:度|点)|三[五六七八九]点[一二三四五六七八九]/;
@@ -95,6 +95,13 @@ const MEANWHILE_RE =
 const NOTICE_HEADING_RE =
   /^\s*(?:【[^】]{0,8}】)?[^，。,:：\s]{0,6}(?:物资发放|发放安排|送水安排|配送安排|代购汇总|订单汇总|安排|汇总)\s*[:：]/;
 
+/**
+ * 【2月10日体温汇总】应报22间 已报22间… / 本周代购：复合肥38袋…共送水46桶 / 今天送货：磷肥3袋…: a summary of what
+ * was reported, bought or delivered, posted by staff; the readings and goods in it were reported before.
+ */
+const SUMMARY_RE =
+  /^\s*(?:@所有人\s*)?【[^】]{0,14}(?:汇总|统计|通报|日报)】|应报\s*\d+\s*[间人户]|(?:本周|本日|今天|今日)(?:代购|送货|配送)[:：]|共送水\s*\d|(?:共计|合计)\s*[\u4e00-\u9fa5]{1,5}\d+\s*[袋桶箱包][^。!！?？]{0,30}(?:有问题|感谢)/;
+
 const NUMBERED_RE = /\n\s*\d{1,2}\s*[.、．]\s*\S/;
 
 /** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
@@ -141,6 +148,7 @@ const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+
  * them — is passed over with one scan instead of some forty. Words added to these regexes are in it by construction.
  */
 const LEADS = eitherOf([
+  SUMMARY_RE,
   GOING_TO_SEE_RE,
   ON_MY_WAY_RE,
   SENT_SOON_RE,
@@ -196,6 +204,7 @@ export function staffTalkOf(text: string): boolean {
     !READING_LIKE_RE.test(text)
   )
     return true;
+  if (SUMMARY_RE.test(text)) return true;
   if (COUNTED_PEOPLE_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (PLEASE_WAIT_RE.test(text) && !/我(?!们)/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;

@@ -119,6 +119,10 @@ const CONDITIONAL = [
   '的直接',
   '的马上',
   '的立即',
+  // (有发烧37.3以上、咳嗽的 一定别自己扛着)
+  '的一定',
+  '的 一定',
+  '以上、',
 ];
 const CONDITIONAL_RE = anyOf(CONDITIONAL);
 

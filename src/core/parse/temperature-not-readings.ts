@@ -28,6 +28,14 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     const last = all[all.length - 1];
     all = all.filter((h) => h === last || !retracted(text, h));
   }
+  // 我体温37度8 骗你们的 哈哈哈: a reading said in jest and taken back is nobody's
+  if (/骗|开玩笑|逗你/.test(text))
+    all = all.filter(
+      (h) =>
+        !/^[^。!！?？]{0,8}?(?:骗你们|骗你的|骗人的|开玩笑的|逗你们|逗你玩)/.test(
+          text.slice(h.end, h.end + 16),
+        ),
+    );
   // 37.4是洗完澡量的 现在36.8了 以这个为准: the sender says which reading stands, the last
   if (all.length > 1 && LAST_STANDS_RE.test(text)) all = all.slice(-1);
   // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
@@ -42,7 +50,8 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   if (/以上|以下/.test(text))
     all = all.filter(
       (h) =>
-        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|都|就|才|也)?\s*(?:算|是|属于|叫)/.test(
+        // (38度以下先物理降温: what to do below a bound, a doctor's advice)
+        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|都|就|才|也)?\s*(?:算|是|属于|叫|先|可以|不用|不需要|物理降温|吃)/.test(
           text.slice(h.end, h.end + 10),
         ) || ownReading(text, h),
     );
@@ -235,5 +244,8 @@ function denied(text: string, start: number): boolean {
 
 /** 12楼的37.5是谁: a question about whose reading a number is reports nobody's temperature. */
 function askedWho(text: string, h: TempHit): boolean {
-  return text.slice(clauseStart(text, h.start), clauseEnd(text, h.end)).includes('谁');
+  // (有点发烧 37度8 谁去卫生室给俺捎盒退烧药: someone asked to run an errand, in a part of its own, asks no whose)
+  const clause = text.slice(clauseStart(text, h.start), clauseEnd(text, h.end));
+  const own = clause.split(/\s+/).find((part) => part.includes(text.slice(h.start, h.end))) ?? clause;
+  return own.includes('谁') || /^\s*(?:℃|度)?\s*(?:是|是不是|算)?谁/.test(text.slice(h.end, h.end + 6));
 }

@@ -82,6 +82,8 @@ const READING_AHEAD_RE = /^\s*[\u4e00-\u9fa5]{1,4}\s*(?:3[4-9]|4[0-2])\.\d/;
 function festival(text: string, at: number, word: string): boolean {
   // (36.5 天真冷: the weather said after the reading, no count of days)
   if (word === '天') return /[真气冷热好太很晴阴]/.test(text[at + 1] ?? '');
+  // (36.6 楼下有我的快递: downstairs, no floor counted)
+  if (word === '楼') return /[下上道梯]/.test(text[at + 1] ?? '');
   return word === '元' && (text[at + 1] === '宵' || text[at + 1] === '旦');
 }
 

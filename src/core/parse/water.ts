@@ -128,7 +128,9 @@ const COUNT_OR_DAY_RE =
 
 /** 明天送两桶水到三组 上次送的一桶还没喝完: barrels asked for a day ahead, in a clause of their own, beside talk of the last. */
 function bookedApart(text: string): boolean {
+  // (「明天上午送两桶水到庙弄」 今天一早就送过去了: the booking quoted is the one delivered)
   return text
+    .replace(/「[^」]*」|“[^”]*”/g, ' ')
     .split(CLAUSES_RE)
     .some(
       (c) =>
