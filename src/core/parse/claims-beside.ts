@@ -20,7 +20,9 @@ export function maskBesideGoods(mask: Mask, text: string): void {
     for (const m of matchesOf(/([\u4e00-\u9fa5]{2,3}\d{2,4})的/g, text))
       if (isKnownGoods(m[1] as string)) mask.set(m.index, m.index + m[0].length);
   // 三袋三轮拉不下: what carries the goods is no goods
-  if (/三轮|拖拉机|摩托/.test(text)) maskAll(mask, /三轮车?|拖拉机|摩托车?/g, text);
+  // (一三轮水: a load counted by the three-wheeler is the water's measure)
+  if (/三轮|拖拉机|摩托/.test(text))
+    maskAll(mask, /(?<![\d一二两三四五六七八九十]|[一二两四五六七八九十]三)三轮车?|拖拉机|摩托车?/g, text);
   // 我一个大男人吃不饱 / 3个返乡的都正常: people counted are no goods
   if (text.includes('个'))
     maskAll(

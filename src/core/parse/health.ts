@@ -34,7 +34,7 @@ import {
   severalPeople,
   splitBothSlots,
 } from './measures.js';
-import { listedInOrder, type PersonHit, personsBefore } from './persons.js';
+import { listedInOrder, namesBeforeEach, type PersonHit, personsBefore } from './persons.js';
 import type { RoomHit } from './rooms.js';
 import type { SlotHit } from './slots.js';
 import type { NormalHit, SymptomHit } from './symptoms.js';
@@ -179,7 +179,10 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           last !== undefined && !several && !again && before.length === 0 && sameReport(last, record);
         const twoOrOne =
           same && last?.person === undefined && twoReadings(text, prevEnd, t.start, last, record);
-        if (last && same && !(twoOrOne && !REMEASURED_RE.test(text))) {
+        const names =
+          last && same && !p ? namesBeforeEach(text, out[out.length - 1]?.at ?? 0, prevEnd, t.start) : null;
+        if (last && names && last.person === undefined) [last.person, record.person] = names;
+        if (last && same && !names && !(twoOrOne && !REMEASURED_RE.test(text))) {
           // (我36.6，大宝36.5 / two values merged with no word of measuring again: the bot asks)
           const asked =
             last.person === undefined ||

@@ -205,6 +205,21 @@ export const KIN = [
   ...['爹爹'],
   // Xiangxi 爷老子 (a father)
   ...['爷老子'],
+  // Yi 阿嫫 (mother), 阿普 (grandfather), 阿达 (father, also the north-west's); Korean 阿妈妮, 阿爸吉; 孩子爸 / 孩儿他爸
+  ...[
+    '阿嫫',
+    '阿普',
+    '阿达',
+    '阿妈妮',
+    '阿爸吉',
+    '孩子爸',
+    '孩子妈',
+    '孩儿他爸',
+    '孩他爸',
+    '孩他妈',
+    '娃他爸',
+    '娃他妈',
+  ],
   // Minnan 囝仔 (a child), 阿母 (mother), 阿姆 (aunt)
   ...['囝仔', '阿母', '阿姆'],
   // Xinjiang 巴郎子 (a boy, a son), 丫头子 (a girl)

@@ -1,13 +1,12 @@
 // Orders in villages: goods to buy and deliver, and whose they are (the customer). What reads like an order but is
 // none is not-an-order.ts.
 
-import type { Item, OrderRecord, Vocabulary } from '../records.js';
+import type { Item, OrderRecord } from '../records.js';
 import { matchesOf } from './chars.js';
-import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { KIN } from './kin-words.js';
-import { HAMLET_END, SELF_NAME_END, SURNAMES, TITLED_NAME } from './name-words.js';
+import { HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
-import type { PlaceHit } from './places.js';
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5}?)(?:报|订|要)?\s*[:：]/;
 const CUSTOMER_FOR_RE =
@@ -135,7 +134,7 @@ export function customerOf(text: string): string | null {
   return who;
 }
 
-const OFFICIAL_RE = /(?:书记|支书|主任|会计|村长|组长|队长|师傅|干部)$/;
+export const OFFICIAL_RE = /(?:书记|支书|主任|会计|村长|组长|队长|师傅|干部)$/;
 
 /** 帮三组周婆婆报一下 / 帮垭口谭德富大爷报：: someone reported for, by name (a place before, a title after). */
 const REPORTED_FOR_RE = new RegExp(
@@ -238,62 +237,3 @@ const SIGNED_RE = new RegExp(String.raw`[\s,，。]([${SURNAMES}][一-龥]{1,2})
 export function buildOrder(items: Item[], deliverTo: string | null, customer: string | null): OrderRecord {
   return { type: 'order', items, deliverTo, customer, seq: null };
 }
-
-/** A word that may be a person's name: no goods, kin, official, verb, day or talk in it. */
-function plainName(w: string): boolean {
-  return (
-    !looksLikeGoods(w) &&
-    !goodsAt(w, 0) &&
-    !/[一二两三四五六七八九十几半][把瓶棵捆包袋斤桶箱盒提板个]/.test(w) &&
-    !KIN.includes(w) &&
-    !OFFICIAL_RE.test(w) &&
-    !/^(?:这|那个|那些|还有|还要|再要|也要|就是)|[要买带送拿捎订的了吗呢吧我你他她俺今明后天早晚号]|家$/.test(
-      w,
-    )
-  );
-}
-
-const NAME_AFTER_PLACE_RE = new RegExp(
-  `^\\s?的?(老[${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！]|哈|我|要|买|你|帮|的?(?:儿子|女儿|孙子|孙女|外孙|媳妇|侄子|侄女))`,
-);
-
-/** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
-export function customerBeside(
-  text: string,
-  places: readonly PlaceHit[],
-  vocabulary?: Vocabulary,
-): string | null {
-  // 石板沟王秀英 / 我是杨家坎的杨德贵: a full name right after the place is the customer
-  // (我是陈厝陈阿公的孙女: the elder the grandchild orders for)
-  for (const p of places) {
-    const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 6));
-    // (我是5组陈家的: a household, no one's name)
-    // (垭口 周一送: a day and its sending are no 周 name)
-    if (
-      m?.[1] &&
-      !looksLikeGoods(m[1]) &&
-      !OFFICIAL_RE.test(m[1]) &&
-      !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$|^周[一二三四五六日天末]|[送要买带拿]$|[我你]/.test(m[1])
-    )
-      return m[1];
-  }
-  // 塔拉艾勒 那仁高娃 羊饲料15袋: a name of any people standing between the hamlet opening the order and its goods
-  const first = places[0];
-  const between = first?.start === 0 ? /^\s+([\u4e00-\u9fa5]{2,4})\s+/.exec(text.slice(first.end)) : null;
-  const who = between?.[1];
-  if (who && first && goodsAt(text, first.end + (between?.[0].length ?? 0)) && plainName(who)) return who;
-  const c = customerOf(text);
-  // (黄桷树 is a landmark, no 黄 surname; 三组老李家 holds its customer)
-  const named = places.filter(
-    (p) => p.known || p.byEnding !== undefined || (p.strict && !/[组社队]/.test(p.place)),
-  );
-  if (c && !named.some((p) => p.place.includes(c) || c.includes(p.place))) return c;
-  for (const n of vocabulary?.names ?? []) if (n.length >= 2 && text.includes(n)) return n;
-  // 我是茶寮的林阿婆我孙子教我… / 我是后洋林建国 人在外地: the sender naming herself, after where she is from
-  const own = SELF_NAMED_RE.exec(text)?.[1];
-  return own && !looksLikeGoods(own) ? own : null;
-}
-
-const SELF_NAMED_RE = new RegExp(
-  `我是(?:[\\u4e00-\\u9fa5]{1,4}?的?)?([${SURNAMES}](?:阿|老)?(?:(?![家的嘞了咧哦呢啊呀嘛])[\\u4e00-\\u9fa5]){1,2}?)(?=$|[\\s,，。!！]|我|你|要|买|帮|的(?:儿子|女儿|孙子|孙女|外孙|媳妇)|${SELF_NAME_END})`,
-);

@@ -208,7 +208,19 @@ export function personsBefore(
     if (!/^\s*(?:和|跟|与|、|还有|及|,|，)?\s*(?:我家|俺家|我们家|我的|俺的)?\s*$/.test(between)) break;
     group.unshift(p);
   }
-  if (group.length > 1 && !/都|也|均|一样|全是|全都/.test(text.slice(last.end, to))) return [last];
+  // (518 … 我和老婆36.4: the pair right before the one reading, with nothing between, are both its)
+  if (
+    group.length > 1 &&
+    !/都|也|均|一样|全是|全都/.test(text.slice(last.end, to)) &&
+    !(
+      /^\s*(?:体温)?\s*$/.test(text.slice(last.end, to)) &&
+      group.every(
+        (p, i) =>
+          i === 0 || /^\s*(?:和|跟|与|、)\s*$/.test(text.slice((group[i - 1] as PersonHit).end, p.start)),
+      )
+    )
+  )
+    return [last];
   return group;
 }
 
@@ -241,4 +253,25 @@ export function listedInOrder(
   const gap = text.slice((group[group.length - 1] as PersonHit).end, first.start);
   if (!LIST_GAP_RE.test(gap)) return null;
   return group.map((p) => p.person);
+}
+
+/** A word standing alone between spaces that may be someone's name (吉克阿呷, 吉克拉日): no day, slot or talk in it. */
+const NAME_TOKEN_RE =
+  /^(?![\s\S]*[早晚上下午中体温度今天现在又了是的都也我你他她们不没有点])[\u4e00-\u9fa5]{2,4}$/;
+
+/**
+ * 吉克阿呷 36.4 吉克拉日 36.6: two readings, each after a word standing alone, are those two people's (a name of any
+ * people; the bot does not merge them). The two words, or null when the readings are not laid out so.
+ */
+export function namesBeforeEach(
+  text: string,
+  lastAt: number,
+  prevEnd: number,
+  start: number,
+): [string, string] | null {
+  const second = /^\s+(\S{2,4})\s*$/.exec(text.slice(prevEnd, start))?.[1];
+  const lead = text.slice(0, lastAt).replace(/\s*(?:早上|早晨|上午|中午|下午|晚上|体温)\s*$/, '');
+  const first = /(?:^|\s)(\S{2,4})\s*$/.exec(lead)?.[1];
+  if (!first || !second || first === second) return null;
+  return NAME_TOKEN_RE.test(first) && NAME_TOKEN_RE.test(second) ? [first, second] : null;
 }

@@ -9,6 +9,7 @@ import { cancelRecord, findCancels } from './cancel.js';
 import { Mask, maskAll } from './chars.js';
 import { claimNotGoods } from './claims.js';
 import { inferContext } from './context.js';
+import { customerBeside } from './customer-beside.js';
 import { type DateHit, findDates } from './dates.js';
 import { doubt } from './doubts.js';
 import {
@@ -25,7 +26,7 @@ import { extractItems, type ItemHit } from './items.js';
 import { type LocalDate, localMoment } from './local-time.js';
 import { isNotAnOrder } from './not-an-order.js';
 import { scanNumbers } from './numbers.js';
-import { buildOrder, customerBeside } from './orders.js';
+import { buildOrder } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
 import { countPerHead, mayCountPerHead } from './per-head.js';
 import { findPersons } from './persons.js';

@@ -16,6 +16,7 @@ export interface QtyHit {
 
 export const UNITS = [
   ...[
+    '三轮',
     '公斤',
     '千克',
     '毫升',
@@ -168,6 +169,11 @@ export function findQuantities(text: string): QtyHit[] {
       let j = i;
       while (j < n && j - i < 8 && CN_SET.has(text[j] as string)) j++;
       numText = text.slice(i, j);
+      // 一三轮水: one load of the three-wheeler (三轮), no 13
+      if (text[j] === '轮' && numText.length >= 2 && numText.endsWith('三')) {
+        numText = numText.slice(0, -1);
+        j--;
+      }
       i = j;
       if (text[start - 1] === '第' || /^[万百千拾佰仟]/.test(numText)) continue;
     } else if ((ch === 'x' || ch === 'X' || ch === '×' || ch === '*') && !isLatin(text[i - 1])) {

@@ -27,7 +27,7 @@ const NOT_BEFORE = new Set(
 );
 const NOT_AFTER = new Set('果泥管费电杯壶瓶稻田龙库井缸池表泵头盆箱槽平准分份利运瓢银'.split(''));
 const BOOK_RE =
-  /送|订|约|要|来|拿|拉(?=\s*[\d一二两三四五六七八九十]+\s*[吨车方桶罐驮担挑])|(?:能不能|可不可以|麻烦|帮忙)(?:再)?拉(?:点|些)?水|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶|[\d一二两三四五六七八九十几]\s*(?:罐车|[车方担驮罐挑吨])水|水\s*[\d一二两三四五六七八九十]{1,2}\s*[车方担驮罐挑]|[\d一二两三四五六七八九十]\s*(?:吨|罐车)/;
+  /送|订|约|要|来|拿|拉(?=\s*[\d一二两三四五六七八九十]+\s*(?:[吨车方桶罐驮担挑]|三轮))|(?:能不能|可不可以|麻烦|帮忙)(?:再)?拉(?:点|些)?水|需要|缺|没了|喝完了|没有了|莫得了|没得了|快没了|[\d一二两三四五六七八九十几]\s*桶|[\d一二两三四五六七八九十几]\s*(?:罐车|[车方担驮罐挑吨])水|水\s*[\d一二两三四五六七八九十]{1,2}\s*[车方担驮罐挑]|[\d一二两三四五六七八九十]\s*(?:吨|罐车)|水车[^，,。]{0,6}[\d一二两三四五六七八九十]\s*车/;
 const QUESTION_RE =
   /来不来|送不送|(?:还|照常)送水(?:吗|么)|送水不(?![^。]*[\d一二两三四五六七八九十]\s*桶)|还没到|没到呢|咋个?还没|怎么还没|阿么(?:还)?(?:没|不)(?:来|到|送)|还没送|没送来|还不来|还没来|咋没来|怎么没来|(?:多少|好多|几多)钱|(?:好多|多少|几)(?:升|斤|公斤)|要水的|需要水的|送水车|多重|多大|要钱|(?<!不)收钱(?!的话)|(?<!不)收费(?!的话)|免费(?!的话)|价格|送到没|到了没|送了没|到没到|送来没(?:得|有)?|送了没得|几块|什么时候|啥子?时候|好久|多久|几点|哪天|几时|有没有人|谁|送水的时候顺便|问一下|还是(?:今天|明天|后天|上午|下午)|(?:照常|照样|照旧|还是)(?:送|要)(?!\s*[\d一二两三四五六七八九十])|送水的(?!话|时候)(?!\s*(?:能|可以|麻烦|帮|请))|注意|大家|各位|通知|统一送水|每户最多|继续(?:代购)?送水|(?:冇|没)看到送来|(?:缺水|要水)的也报|(?:就|马上|这就|等下)送(?:过去|上去)|要的[^，,。]{0,4}报名/;
 const PAST_RE =
@@ -175,7 +175,7 @@ export function isWaterBooking(text: string, whole = text): boolean {
 }
 
 /** Water counted in what it is carried or booked by (and a 壶 of it boiled). */
-const WATER_UNITS = new Set(['桶', '大桶', '壶', '车', '罐车', '担', '挑', '驮', '罐', '吨', '方']);
+const WATER_UNITS = new Set(['桶', '大桶', '壶', '车', '罐车', '三轮', '担', '挑', '驮', '罐', '吨', '方']);
 
 export function isWaterItem(item: Item): boolean {
   return WATER_NAMES.has(item.name) && (item.unit === null || WATER_UNITS.has(item.unit));
@@ -223,9 +223,10 @@ export function partToday(part: DayPart | null, local: LocalDate | null): string
   return addDays(local, 0);
 }
 
-const BARRELS_RE = /(?:送|订|要|来|约|拉)\s*([\d一二两三四五六七八九十几]{1,3})\s*(桶|车)(?![\u4e00-\u9fa5])/;
+const BARRELS_RE =
+  /(?:送|订|要|来|约|拉)\s*([\d一二两四五六七八九十几]{1,3}|[\d一二两三四五六七八九十几]{1,3}(?=桶|车|罐))\s*(桶|车|三轮|罐)(?![\u4e00-\u9fa5])/;
 
-const BARE_BARRELS_RE = /(?:^|[\s|,，])([\d一二两三四五六七八九十]{1,3})\s*桶(?![\u4e00-\u9fa5])/;
+const BARE_BARRELS_RE = /(?:^|[\s|,，])([\d一二两三四五六七八九十]{1,3})\s*(桶|车)(?![\u4e00-\u9fa5])/;
 
 /** 周三上午送两桶: a booking of barrels that names no goods at all. */
 export function impliedWater(
@@ -238,5 +239,7 @@ export function impliedWater(
   // (罐车明天给芦草沟拉一车: a tanker's load, where a tanker or the tank is said)
   // (前川的 我家也要一车 明天: with the day said, a load with no goods named is the tanker's)
   if (m[2] === '车' && !dated && !/罐车|水车|蓄水池|水窖|拉水/.test(text)) return null;
+  // (阳湾垴 要一罐 明儿前晌: a tank's load, with the day said)
+  if (m[2] === '罐' && !dated) return null;
   return { qty: parseNumber(m[1]), unit: m[2] ?? '桶', at: m.index };
 }
