@@ -2,10 +2,11 @@
 // to one resident, a booking written down, a cancel done for someone. None of it is anyone's report, request or
 // order, whatever numbers and goods it names.
 import { eitherOf } from './chars.js';
+import { ASKED_BACK_RE, NAMED_ADVICE_RE, SIGNED_STAFF_RE, SUMMARY_RE } from './staff-words.js';
 
 /** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
 const STAFF_RULE_RE =
-  /(?:超过|以上|或者?有)[^。!！?？]{0,20}的[,，\s]*(?:请)?(?:马上|立即|及时|立刻|务必)(?:在群里)?(?:告诉|报告|上报|联系|通知|说|打(?:我|村医)?(?:的)?电话)/;
+  /(?:超过|过了|以上|或者?有)[^。!！?？]{0,20}的[,，\s]*(?:请)?(?:马上|立即|及时|立刻|务必|直接)(?:在群里)?(?:告诉|报告|上报|联系|通知|说|打(?:我|村医)?(?:的)?电话)/;
 /** 我马上喊村医过来看 / 马上叫医生过去: a cadre or volunteer calling the doctor for someone. */
 const CALLS_DOCTOR_RE = /马上(?:喊|叫|联系|通知)(?:村医|医生|卫生院|大夫)(?:过来|过去|来|去)/;
 /** 先莫出门 / 戴好口罩 / 莫乱吃药: what to do until the doctor comes. */
@@ -95,13 +96,6 @@ const MEANWHILE_RE =
 const NOTICE_HEADING_RE =
   /^\s*(?:【[^】]{0,8}】)?[^，。,:：\s]{0,6}(?:物资发放|发放安排|送水安排|配送安排|代购汇总|订单汇总|安排|汇总)\s*[:：]/;
 
-/**
- * 【2月10日体温汇总】应报22间 已报22间… / 本周代购：复合肥38袋…共送水46桶 / 今天送货：磷肥3袋…: a summary of what
- * was reported, bought or delivered, posted by staff; the readings and goods in it were reported before.
- */
-const SUMMARY_RE =
-  /^\s*(?:@所有人\s*)?【[^】]{0,14}(?:汇总|统计|通报|日报)】|应报\s*\d+\s*[间人户]|(?:本周|本日|今天|今日)(?:代购|送货|配送)[:：]|共送水\s*\d|(?:共计|合计)\s*[\u4e00-\u9fa5]{1,5}\d+\s*[袋桶箱包][^。!！?？]{0,30}(?:有问题|感谢)/;
-
 const NUMBERED_RE = /\n\s*\d{1,2}\s*[.、．]\s*\S/;
 
 /** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
@@ -149,6 +143,8 @@ const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+
  */
 const LEADS = eitherOf([
   SUMMARY_RE,
+  SIGNED_STAFF_RE,
+  ASKED_BACK_RE,
   GOING_TO_SEE_RE,
   ON_MY_WAY_RE,
   SENT_SOON_RE,
@@ -185,7 +181,7 @@ const LEADS = eitherOf([
  */
 export function answersNamedComing(text: string): boolean {
   return (
-    STAFF_COMING_RE.test(text) &&
+    (STAFF_COMING_RE.test(text) || NAMED_ADVICE_RE.test(text)) &&
     !/(?:^|[\s,，])我\s*(?:体温)?\s*(?:3[4-9]|4[0-2])|我[^，,。]{0,4}(?:咳|烧|疼|痛|不舒服|难受|拉肚子)/.test(
       text,
     )
@@ -204,7 +200,9 @@ export function staffTalkOf(text: string): boolean {
     !READING_LIKE_RE.test(text)
   )
     return true;
-  if (SUMMARY_RE.test(text)) return true;
+  if (SUMMARY_RE.test(text) || ASKED_BACK_RE.test(text)) return true;
+  // (1103肖先生复测37.8，已送布洛芬 —张医生: a re-check's result, signed, is the resident's reading)
+  if (SIGNED_STAFF_RE.test(text) && !/复测[^，,。\d]{0,4}(?:3[4-9]|4[0-2])/.test(text)) return true;
   if (COUNTED_PEOPLE_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (PLEASE_WAIT_RE.test(text) && !/我(?!们)/.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (NOTICE_OPENING_RE.test(text) || STAFF_RULE_RE.test(text) || FOR_EVERYONE_RE.test(text)) return true;

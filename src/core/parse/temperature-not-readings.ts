@@ -50,10 +50,17 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   if (/以上|以下/.test(text))
     all = all.filter(
       (h) =>
-        // (38度以下先物理降温: what to do below a bound, a doctor's advice)
-        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|都|就|才|也)?\s*(?:算|是|属于|叫|先|可以|不用|不需要|物理降温|吃)/.test(
+        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|都|就|才|也)?\s*(?:算|是|属于|叫)/.test(
           text.slice(h.end, h.end + 10),
         ) || ownReading(text, h),
+    );
+  // 38度以下先物理降温 / 38.5度以上才食退烧药: what to do above or below a bound, a doctor's advice
+  if (/以上|以下/.test(text))
+    all = all.filter(
+      (h) =>
+        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|就)?\s*(?:先|可以|不用|不需要|物理降温|才(?:吃|食|用|要)|再(?:吃|用))/.test(
+          text.slice(h.end, h.end + 10),
+        ),
     );
   // 体温37.3度以上的马上给我打电话: a rule for whoever reaches the threshold, said to everyone
   if (text.includes('以上的'))
@@ -114,7 +121,19 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 我昨天发的36.5是猪肉价钱 不是体温: a number the sender says is no temperature is none
   if (NOT_A_READING_RE.test(text)) return [];
   // 38度嘅白酒两瓶 / 一箱38度的西凤: the strength of a liquor is no reading
-  if (LIQUOR_HINT_RE.test(text)) all = all.filter((h) => !LIQUOR_RE.test(text.slice(h.end, h.end + 8)));
+  // (白酒 一瓶 买给 可以吗 38度 的: the strength said last, of the liquor named before)
+  if (LIQUOR_HINT_RE.test(text))
+    all = all.filter(
+      (h) =>
+        // (36.6 白酒 一瓶: a strength is whole degrees; a decimal before the liquor is the sender's reading)
+        !(Number.isInteger(h.value) && LIQUOR_RE.test(text.slice(h.end, h.end + 8))) &&
+        !(
+          /^\s*度?\s*的?[\s。!！]*$/.test(text.slice(h.end)) &&
+          text.slice(h.start, h.end + 2).includes('度') &&
+          /酒/.test(text.slice(0, h.start)) &&
+          !/体温|量|烧/.test(text)
+        ),
+    );
   // 清油一桶39.8: a number right after goods counted one by one is their price
   // 热水器调到42度 / 洗澡水只有38度: the heater's or the water's temperature is nobody's
   // 过了37.3就算发烧: a bound passed, asked about as the threshold

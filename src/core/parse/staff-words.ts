@@ -1,0 +1,24 @@
+// Words staff use that no resident does: a summary of what was reported (【体温汇总】), a signature with a title
+// (—张医生), a reading asked back with what staff will do, a doctor's advice to one named (@506 …先别紧张). Data for
+// staff-talk.ts, kept apart so it stays readable.
+
+/**
+ * 【2月10日体温汇总】应报22间 已报22间… / 本周代购：复合肥38袋…共送水46桶 / 今天送货：磷肥3袋…: a summary of what
+ * was reported, bought or delivered, posted by staff; the readings and goods in it were reported before.
+ */
+export const SUMMARY_RE =
+  /^\s*(?:@所有人\s*)?【[^】]{0,14}(?:汇总|统计|通报|日报)】|应报\s*\d+\s*[间人户]|(?:本周|本日|今天|今日)(?:代购|送货|配送)[:：]|共送水\s*\d|(?:共计|合计)\s*[\u4e00-\u9fa5]{1,5}\d+\s*[袋桶箱包][^。!！?？]{0,30}(?:有问题|感谢)/;
+
+/** …先多喝热水，莫紧张 —张医生: a message staff sign with their title. */
+export const SIGNED_STAFF_RE = /[—–]{1,2}\s*[\u4e00-\u9fa5]{0,3}(?:医生|护士|大夫|村医|书记|主任)\s*$/;
+
+/** 晓彤妈妈37.5？我马上报镇卫生院: a reading asked back, with what staff do about it. */
+export const ASKED_BACK_RE =
+  /(?:3[4-9]|4[0-2])(?:\.\d)?\s*(?:度|℃)?\s*[?？][^。]{0,12}(?:我马上(?:报|联系|叫|喊|上报)|请在[^，,。\s]{0,3}(?:勿|不要|别)出门)/;
+
+/**
+ * @506 您报的37.4先别紧张…半小时后再量一次 / @杨春 37.3刚好在线上…明早再报 / @余小军 37.6这回要当回事，我联系镇卫生院的车:
+ * a doctor's advice to the one named, the reading quoted back.
+ */
+export const NAMED_ADVICE_RE =
+  /先别(?:紧张|慌|急)|(?:别|莫|不用|不要)(?:慌|紧张|着急)|再量(?:一次|一下)|复测|当回事|临界|在线上|多半是|应该是(?:着凉|感冒)|物理降温|多(?:穿|喝)(?:点|些)?|明早再报|报给我|结果发我|我叫车|我上门|我联系|马上到|得去|发热门诊|阴性/;
