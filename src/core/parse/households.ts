@@ -4,24 +4,26 @@
 import type { OrderRecord, ParsedRecord, WaterRecord } from '../records.js';
 import { matchesOf } from './chars.js';
 import { undoubt } from './doubts.js';
-import { TITLED_NAME } from './name-words.js';
+import { SURNAMES, TITLED_NAME } from './name-words.js';
 import { parseNumber } from './numerals.js';
 
 const KIN_OR_TITLE =
-  '大爷|婆婆|奶奶|爷爷|大娘|嬢嬢|孃孃|阿姨|叔叔|伯伯|大妈|大伯|公公|老师|外婆|外公|姥姥|姥爷|爸爸|妈妈|老汉|老妈|老爸';
+  '大爷|婆婆|奶奶|爷爷|大娘|嬢嬢|孃孃|阿姨|叔叔|伯伯|大妈|大伯|公公|老师|外婆|外公|姥姥|姥爷|爸爸|妈妈|老汉|老妈|老爸|娭毑|嗲嗲|满爹|嫂子|阿婆|阿公';
 /**
  * A household opening its clause and asking: 我家要, 老李家要, 李家订, 帮四组的陈大爷订, 另外黄桷湾的周婆婆要. The
  * group 1 is who, when it names someone.
  */
 const HOUSEHOLD_RE = new RegExp(
-  String.raw`(?:^|[\s,，。；;、：:]|另外|还有)(?:帮|给|替)?(?:[\u4e00-\u9fa5\d]{1,5}?的)?(?:隔壁|邻居|对门|对面)?` +
-    String.raw`(我家|我们家|俺家|我屋里|我屋头|[老小]?[\u4e00-\u9fa5]家|[\u4e00-\u9fa5]{0,2}(?:${KIN_OR_TITLE})|[\u4e00-\u9fa5][大二三四幺](?:哥|姐|嫂|叔|婶)|[老小][\u4e00-\u9fa5](?=家?(?:要|订|买)))` +
+  String.raw`(?:^|[\s,，。；;、：:]|另外|还有)(?:帮|给|替)?(?:[\u4e00-\u9fa5\d]{1,5}?的|[\u4e00-\u9fa5]{1,3}[湾冲坳岭塅沟坪坡寨庄屯峪垭坝岙])?(?:隔壁|邻居|对门|对面)?` +
+    // (石板湾李娭毑要两斤盐；茶山坳王嗲嗲要一包烟 / 枫树冲刘建国要一包尿素: a hamlet, then who, then the ask)
+    String.raw`(我家|我们家|俺家|我屋里|我屋头|[${SURNAMES}][\u4e00-\u9fa5]{1,2}?(?=(?:屋里|家)?(?:(?:冇得|没得|没有|莫得)[\u4e00-\u9fa5]{1,3}了)?(?:要|订|买|报[:：\s]))|[老小]?[\u4e00-\u9fa5]家|[\u4e00-\u9fa5]{0,2}(?:${KIN_OR_TITLE})|[\u4e00-\u9fa5][大二三四幺](?:哥|姐|嫂|叔|婶)|[老小][\u4e00-\u9fa5](?=家?(?:要|订|买)))` +
     // (杨二哥屋里要化肥两袋: a household called by its head and 屋里, the Southwest's 家)
-    '(?:家|屋里|屋头)?(?:要|订|买|送|也要|需要|托我(?:帮(?:她|他))?(?:带|买|捎)|(?:让|叫)我(?:帮(?:她|他))?(?:带|买|捎))',
+    // (李娭毑冇得盐了要三包: what ran out said between; 帮刘建国报：…: a proxy's report)
+    '(?:家|屋里|屋头)?(?:(?:冇得|没得|没有|莫得)[\u4e00-\u9fa5]{1,3}了)?(?:要|订|买|送|也要|需要|报(?=[:：s])|托我(?:帮(?:她|他))?(?:带|买|捎)|(?:让|叫)我(?:帮(?:她|他))?(?:带|买|捎))',
   'g',
 );
 /** Every household's clause asks (要, 订, 买, 送, 带): fewer than two such words, no two households. */
-const ASK_WORD_RE = /要|订|买|送|带|捎/g;
+const ASK_WORD_RE = /要|订|买|送|带|捎|报(?=[:：])/g;
 const OWN = new Set(['我家', '我们家', '俺家', '我屋里', '我屋头']);
 
 export interface HouseholdPart {

@@ -84,6 +84,8 @@ const NOT_PLACES = new Set([
   '中中',
   // 李叔 备注：先要一袋: a note's label
   ...['备注', '说明', '补充', '另外', '其他', '其它'],
+  // 隔壁黄嫂子: the neighbour is who, never where
+  ...['隔壁', '邻居', '对门', '对面', '楼上', '楼下'],
 ]);
 
 function isPlaceLike(word: string, customer: string | null): boolean {
