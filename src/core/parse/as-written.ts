@@ -28,7 +28,8 @@ export function asWritten(records: ParsedRecord[], raw: string): ParsedRecord[] 
     if ('deliverTo' in r && r.deliverTo) r.deliverTo = back(sp, r.deliverTo);
     if ('customer' in r && r.customer) r.customer = back(sp, r.customer);
     if ('person' in r && typeof r.person === 'string')
-      r.person = withNorthernPossessive(back(sp, r.person), raw);
+      // (我自己 / Teochew 我家己: the sender, as 我)
+      r.person = /^我(?:自己|家己)$/.test(r.person) ? '我' : withNorthernPossessive(back(sp, r.person), raw);
   }
   return records;
 }

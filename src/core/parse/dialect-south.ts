@@ -46,6 +46,20 @@ export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
   // south-western: 不消 (no need), 家头 (home)
   不消: '不用',
   家头人: '家里人',
+  // Teochew: 𠀾 (not; 𠀾使 no need), 家己 (oneself), 昨暝 (last night), 暝昏 (evening), 头壳 (head), 惊寒 (chills),
+  // 物件 (things), 阮厝 (my home), 阮仔 (my son), 吹风筒 (a hair-dryer)
+  𠀾使: '不用',
+  𠀾要: '不要',
+  𠀾: '不',
+  家己: '自己',
+  昨暝: '昨晚',
+  暝昏: '晚上',
+  头壳: '头',
+  惊寒: '怕冷',
+  物件: '东西',
+  阮厝: '我家',
+  阮仔: '我儿子',
+  吹风筒: '吹风机',
   // Hakka: 偃 / 𠊎 (我), 夜晡 (evening), 有滴 (a little), 返来 (come back)
   偃: '我',
   夜晡: '晚上',
@@ -78,8 +92,26 @@ export const SOUTHERN_PLACED: readonly [string, RegExp, string][] = [
     /(?<![一完调修])整(?=[\d一二两三四五六七八九十几]+\s*(?:驮|桶|担|车|罐|袋|包|斤|瓶|箱|盒|个))/g,
     '要',
   ],
+  // Teochew 欲 (want) before what is wanted: 欲一块 / 欲退烧药 (食欲, 随心所欲 and 欲望 stay)
+  ['欲', /(?<![食随心所贪情])欲(?!望)(?=[\d一二两三四五六七八九十半几多买食\u4e00-\u9fa5])/g, '要'],
   // Minnan 欠 (short of) before a count: 尿布欠一包
   ['欠', /欠(?=[一两二三四五六七八九十\d])/g, '缺'],
   // Minnan 糜 (rice porridge)
   ['糜', /(?<=[煮食吃碗份要送])糜|糜(?=[一两\d]|$|[\s,，。!！?？])/g, '粥'],
+];
+
+/** Words that are these only where they stand so, rewritten to other lengths (read by readDialect alone). */
+export const SOUTHERN_RESHAPED: readonly [string, RegExp, string][] = [
+  // Hakka and Cantonese 滴 (a little) after a verb: 拿滴蒙脱石散, 煮滴汤圆, 快滴来人
+  ['滴', /(?<=[拿煮买要整给送食吃快慢好多少来俾畀])滴(?=[\u4e00-\u9fa5])/g, '点'],
+  // Hakka and Teochew 个 (的) closing a clause or after a percentage: 𠊎系高嶂个 / 75%个酒精 (一个, 哪个 stay)
+  [
+    '个',
+    /(?<=%)个|(?<=[\u4e00-\u9fa5])(?<![\d一二两三四五六七八九十百千万几来多哪这那每各整半俩仨单真某])个(?=$|[\s,，。!！?？])/g,
+    '的',
+  ],
+  // Hakka 头那 (the head) before how it hurts: 头那痛 (上头那家 stays)
+  ['头那', /头那(?=有?[滴点]?[痛疼晕])/g, '头'],
+  // Teochew 嗽 (a cough) said alone: 开始嗽
+  ['嗽', /(?<![咳可克磕])嗽/g, '咳嗽'],
 ];

@@ -4,7 +4,7 @@
 // looks at the text. Only words that mean nothing else in a report, a request or an order are rewritten; the ones
 // that could (额 as in 金额, 克 the gram, 伐 in 步伐) only where they stand as that word.
 
-import { SOUTHERN_PLACED, SOUTHERN_WORDS } from './dialect-south.js';
+import { SOUTHERN_PLACED, SOUTHERN_RESHAPED, SOUTHERN_WORDS } from './dialect-south.js';
 import { readEnglish } from './english.js';
 import { replaceWords, wordTable } from './word-table.js';
 
@@ -129,6 +129,9 @@ const WORDS: Record<string, string> = {
   天光早: '明天早上',
   朝晨: '早上',
   今晡日: '今天',
+  暗晡: '晚上',
+  鼻公: '鼻子',
+  翻热: '热一下',
   昨晡日: '昨天',
   听晚: '明晚',
   下昼: '下午',
@@ -253,6 +256,7 @@ const PLACED: readonly [string, RegExp, string][] = [
   ],
   ['啲', /啲/g, '点'],
   ...SOUTHERN_PLACED,
+  ...SOUTHERN_RESHAPED,
   // 畀多盒, 加多张: Cantonese "one more"
   ['多', /(?<=[给加要拿送有])多(?=[张盒个包瓶支条件卷袋桶份本双])/g, '一'],
   // 95蚊一包: Cantonese 蚊 (yuan) after a sum; 蚊香, 驱蚊水 stay
@@ -278,7 +282,7 @@ export function readDialectInPlace(text: string): string {
   for (const [ch, re, to] of SOUTHERN_PLACED) if (me.includes(ch)) me = me.replace(re, to);
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲阮伊汝无欠糜整]/;
+const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲阮伊汝无欠糜整欲嗽滴个那]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);

@@ -205,6 +205,8 @@ export const KIN = [
   ...['爹爹'],
   // Xiangxi 爷老子 (a father)
   ...['爷老子'],
+  // Teochew 细囝 / 大囝 (the younger and elder child)
+  ...['细囝', '大囝', '二囝'],
   // Yi 阿嫫 (mother), 阿普 (grandfather), 阿达 (father, also the north-west's); Korean 阿妈妮, 阿爸吉; 孩子爸 / 孩儿他爸
   ...[
     '阿嫫',
