@@ -113,7 +113,13 @@ function listedClauses(masked: string, items: readonly ItemHit[], from: number, 
   const out: ItemHit[] = [];
   let start = from;
   for (let i = from; i <= masked.length; i++) {
-    if (i < masked.length && !CLAUSE_END.test(masked[i] as string)) continue;
+    // (大米 两袋: a space inside counted goods parts no clause)
+    const ch = masked[i] as string;
+    if (
+      i < masked.length &&
+      (!CLAUSE_END.test(ch) || (/\s/.test(ch) && items.some((h) => h.start < i && h.end > i)))
+    )
+      continue;
     const inClause = items.filter((h) => h.start >= start && h.end <= i);
     if (inClause.length > 0) {
       let left = 0;

@@ -183,3 +183,8 @@ export function eitherOf(res: readonly RegExp[]): RegExp {
   }
   return new RegExp(res.map((re) => `(?:${re.source})`).join('|'), flags(first));
 }
+
+/** `text` with [start, end) blanked by spaces (same length, so positions hold). */
+export function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + text.slice(end);
+}

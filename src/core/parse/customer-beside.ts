@@ -79,7 +79,8 @@ function lastWho(text: string, places: readonly PlaceHit[]): string | null {
   if (w[0] === '阿') return KIN.includes(w) || /[婆公爸妈姨嫂哥姐叔伯嫫普达]$/.test(w) ? null : w;
   const name = w.slice(0, -1);
   if (/^[我俺咱你他她自]|[那这哪]|^(?:大家|各家|每家|全家|一家|两家|几家)$/.test(name)) return null;
-  // (老赵家: a household called by its head's surname keeps its 家)
-  if (/^老[\u4e00-\u9fa5]$/.test(name)) return w;
+  // (送东沟 老李家: a household called by its head's surname keeps its 家; 化肥两袋 老林家, with no other place, is
+  // where: the place reader asks)
+  if (/^老[\u4e00-\u9fa5]$/.test(name)) return places.length > 0 ? w : null;
   return name.length >= 2 && plainName(name) ? name : null;
 }

@@ -59,7 +59,11 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
     // 陈小军你化肥要几袋？: a cadre asking someone how much, no order
     /你[^，,。]{0,6}要几(?:袋|包|桶|斤|瓶|箱)/.test(text) ||
     NOT_NOW_RE.test(text) ||
-    (KEPT_OR_PAID_RE.test(text) && !MORE_RE.test(text) && !OWN_BUY_RE.test(text) && !ASKED_BUY_RE.test(text))
+    (KEPT_OR_PAID_RE.test(text) &&
+      !MORE_RE.test(text) &&
+      !OWN_BUY_RE.test(text) &&
+      !ASKED_BUY_RE.test(text) &&
+      !paysForThis(text, items))
   )
     return true;
   // 谁家有多的白菜种子 借点: asking the neighbours, no one to buy for; 明天要去镇上拿药: the sender's own errand
@@ -77,6 +81,15 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
   const pricedAndCounted =
     prices === 1 && items.some((i) => i.qty !== null && i.unit !== null && priceUnit(text) === i.unit);
   return prices >= 2 || (prices === 1 && !hasBuyVerb && counted < 2 && !pricedAndCounted);
+}
+
+/** 大米一袋 苹果梨一箱 钱我转给小金: goods counted, the money for them to follow, is this order's payment. */
+function paysForThis(text: string, items: readonly Item[]): boolean {
+  return (
+    /钱我?(?:等下|回头|马上|晚点|到时候?)?(?:微信)?转给/.test(text) &&
+    !/已经|上次|上回|之前|那次|昨天|前天|多算|少算|算错/.test(text) &&
+    items.some((i) => i.qty !== null)
+  );
 }
 
 function priceUnit(text: string): string | null {

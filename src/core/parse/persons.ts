@@ -256,8 +256,9 @@ export function listedInOrder(
 }
 
 /** A word standing alone between spaces that may be someone's name (吉克阿呷, 吉克拉日): no day, slot or talk in it. */
+// (아버지 36.5 어머니 37.6: kin in Korean, as Korean-Chinese families write them)
 const NAME_TOKEN_RE =
-  /^(?![\s\S]*[早晚上下午中体温度今天现在又了是的都也我你他她们不没有点])[\u4e00-\u9fa5]{2,4}$/;
+  /^(?![\s\S]*[早晚上下午中体温度今天现在又了是的都也我你他她们不没有点])(?:[\u4e00-\u9fa5]{2,4}|[\uac00-\ud7a3]{2,5})$/;
 
 /**
  * 吉克阿呷 36.4 吉克拉日 36.6: two readings, each after a word standing alone, are those two people's (a name of any

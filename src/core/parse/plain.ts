@@ -6,7 +6,7 @@ import { bareGoodsList, keepAskedFor } from './asked.js';
 import { chasesEarlier, receivedOnly } from './asked-before.js';
 import { findBareRooms } from './bare-rooms.js';
 import { cancelRecord, findCancels } from './cancel.js';
-import { Mask, maskAll } from './chars.js';
+import { blank, Mask, maskAll } from './chars.js';
 import { claimNotGoods } from './claims.js';
 import { inferContext } from './context.js';
 import { customerBeside } from './customer-beside.js';
@@ -169,9 +169,14 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       freeStandingPlace(text, masked, items, customer);
     if (free) places.push(free);
   }
-  if (context !== 'quarantine')
+  // (水 三桶 大米 一袋: the water booked is read, no leftover beside the goods)
+  let asked = masked;
+  if (context !== 'quarantine') {
+    const all = items;
     items = readWater({ text, masked, items, cancels, places, dates, local, out });
-  if (items.length > 0) items = keepAskedFor(text, masked, items, hasClock(dates), context === 'quarantine');
+    for (const h of all) if (!items.includes(h)) asked = blank(asked, h.start, h.end);
+  }
+  if (items.length > 0) items = keepAskedFor(text, asked, items, hasClock(dates), context === 'quarantine');
   else if (context === 'quarantine' && cancels.length === 0) items = bareGoodsList(masked);
   const maxTemp = temps.reduce<number | null>(maxValue, null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
