@@ -1,6 +1,6 @@
 // Delivery places: 送到三组, 放到村委会, 5组刘家, 到村口. Kept as written.
 import { isCjk, MAX_HITS, matchesOf } from './chars.js';
-import { isKnownGoods } from './item-lexicon.js';
+import { goodsAt, isKnownGoods } from './item-lexicon.js';
 import { stopAt } from './names.js';
 import { framedPlaces, withTrailing } from './places-framed.js';
 import { fieldOrWood, nameAfterHamlet } from './places-free.js';
@@ -133,6 +133,9 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       name = name.slice(home[0].length);
       start += home[0].length;
     }
+    // (再带一盒兽药石门坎: known goods glued before the hamlet are no part of its name)
+    const lead = isKnownGoods(name) ? 0 : (goodsAt(name, 0)?.length ?? 0);
+    if (lead >= 2 && name.length - lead >= 2) [name, start] = [name.slice(lead), start + lead];
     // 后峁高林: a hamlet then a villager's name (高林 ends in 林, which ends hamlets too) is the hamlet
     const named = nameAfterHamlet(name);
     if (named >= 2) name = name.slice(0, named);

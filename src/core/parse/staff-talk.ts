@@ -80,7 +80,7 @@ const RECHECK_ASKED_RE =
 const ROOM_ANSWERED_RE = /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*[,，]?\s*(?:好的|收到|好)[,，。\s]/;
 /** 37.4的娃娃 / 38度的那个: a reading naming whose it was, said about someone, not reported. */
 const READING_AS_REFERENCE_RE =
-  /(?:3[5-9](?:\.\d)?|三十[五六七八九](?:度[一二三四五六七八九])?)(?:度)?的(?:娃娃?|孩子|小孩|老人|那个|那位|人|话)/;
+  /(?:3[5-9](?:\.\d)?|三十[五六七八九](?:度[一二三四五六七八九])?)(?:度)?(?:的(?:娃娃?|孩子|小孩|老人|那个|那位|人|话)|刚(?:刚|好)?在线上|在临界)/;
 /** 好的 马上送上来 / 收到 这就给您拿过去: staff answering that it is on its way. */
 const ON_ITS_WAY_RE =
   /^\s*(?:好的|收到|好|嗯|行|可以)[,，。!！~\s]*(?:马上|这就|立刻|现在|一会儿?|等下|稍后)(?:就)?(?:给(?:您|你))?(?:送|拿|带)(?:上来|过来|过去|到)?(?:[,，。!！~\s]|$)/;
@@ -88,7 +88,7 @@ const TO_YOU_RE =
   /给(?:您|你)(?:们)?(?:送|拿|带)[^。，,！!？?]{0,6}(?:上去|上来|过去|过来|到)|^\s*(?:马上|这就|立刻|等下|一会儿?)给您(?:送|拿|换)/;
 /** 明天早上我来复测 / 下午我再过来看看: the doctor coming back to the one advised. */
 const DOCTOR_VISIT_RE =
-  /我(?:明天|下午|晚上|等下|一会儿?|待会儿?)?(?:早上|上午|下午|晚上)?(?:[\d一二三四五六七八九十]{1,2}点(?:半|钟)?)?(?:再)?(?:来|过来|过去|上来|上去)(?:复测|复查|给[^，。,\s]{0,4}(?:量|复测|测)|看看|看一下|量)|(?:明早|明天|等下|一会儿?|下午|晚上)我(?:再)?去[\u4e00-\u9fa5]{1,4}?(?:看下|看一下|看看)|我先(?:过来|过去|上来)看(?=$|[\s,，。?？!！])/;
+  /我们?(?:明天|下午|晚上|等下|一会儿?|待会儿?|马上|这就)?(?:早上|上午|下午|晚上)?(?:[\d一二三四五六七八九十]{1,2}点(?:半|钟)?)?(?:再)?(?:来|过来|过去|上来|上去)(?:复测|复查|给[^，。,\s]{0,4}(?:量|复测|测)|看看|看一下|量|再(?:测|量))|(?:明早|明天|等下|一会儿?|下午|晚上)我(?:再)?去[\u4e00-\u9fa5]{1,4}?(?:看下|看一下|看看)|我先(?:过来|过去|上来)看(?=$|[\s,，。?？!！])/;
 /** 请先不要吃退烧药 / 请您在房间等候: staff telling a resident what to do meanwhile. */
 const MEANWHILE_RE =
   /请(?:先|您)?(?:不要|别|勿)|请(?:您)?(?:在房间|待在房间|在房内)|先给(?:她|他|老人家?)(?:多|盖|喝)|先(?:莫|别|不要)乱吃药/;
@@ -271,7 +271,10 @@ export function staffTalkOf(text: string): boolean {
   if (
     DOCTOR_VISIT_RE.test(text) &&
     !/(?:医生|大夫|护士|村医)(?:说|讲)/.test(text) &&
-    (!READING_LIKE_RE.test(text) || READING_AS_REFERENCE_RE.test(text))
+    (!READING_LIKE_RE.test(text) ||
+      READING_AS_REFERENCE_RE.test(text) ||
+      // (叔叔37.3我们马上上去复测: staff, more than one, going up to measure again)
+      /我们(?:马上|这就|等下)?(?:上去|过去|过来|上来)(?:复测|再测|再量)/.test(text))
   )
     for (const re of ADVICE_RES) if (re.test(text)) return true;
   // (我量了37.1 医生说不算发烧 让我多喝水 / 孩子37.1 医生说不算发烧: a reading with what the doctor said is the

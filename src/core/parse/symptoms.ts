@@ -167,7 +167,7 @@ function askedBefore(text: string, start: number, end: number): boolean {
 const OVER_RE =
   /^[了的]?\s*[，,]?\s*(?:今天|现在|已经|现在已经|今天已经)(?:都)?(?:好了|好多了|没事了|不疼了|不痛了)|^\s*退了/;
 const ANIMAL_RE =
-  /[羊猪牛鸡鸭鹅狗猫兔驴马](?:子|儿|娃)?(?:病了|生病了|也|又|有点|一直|老是|开始)[^，,。]{0,3}$/;
+  /[羊猪牛鸡鸭鹅狗猫兔驴马](?:子|儿|娃)?(?:(?:病了|生病了|也|又|有点|一直|老是|开始)[^，,。]{0,3})?$/;
 const NEIGHBOUR_RE = /楼上|楼下|隔壁|对门|对面房间|邻居|别的房间|其他房间|旁边房间|别人|(?<!没)有人|楼道里/;
 
 const BEDDING_RE = /被子|毯子|棉被|被褥|铺盖|暖气|空调|电热毯|热水袋|暖宝宝|取暖器|电烤炉/;
@@ -196,6 +196,10 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (NEIGHBOUR_RE.test(text.slice(clauseStart(text, start), start).split(/\s+/).pop() ?? '')) continue;
     // 羊病了 拉肚子 / 猪也拉稀: an animal's complaint is nobody's
     if (ANIMAL_RE.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (text.includes('兽医') && /[猪牛羊鸡鸭狗猫兔]/.test(text.slice(Math.max(0, start - 12), start)))
+      continue;
+    // (我前年也是烧到38度几: a complaint years past is not had now)
+    if (/前年|去年|那年|小时候/.test(text.slice(Math.max(0, start - 8), start))) continue;
     // 昨天也有点头疼 今天好了: a complaint said to be over is not had now
     if (OVER_RE.test(text.slice(end, end + 10))) continue;
     // 能不能加个被子 晚上冷得打抖: the cold of a room asked to be warmed is no chill (with a fever it is)
