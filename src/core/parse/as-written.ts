@@ -24,7 +24,11 @@ export function asWritten(records: ParsedRecord[], raw: string): ParsedRecord[] 
           if (simplify(unit) === it.unit) it.unit = unit;
         }
       }
-    if (r.type === 'water' && r.unit) r.unit = back(sp, r.unit);
+    // (两痛水: a barrel mended from its homophone stays 桶; 兩桶 in traditional script is spelt back)
+    if (r.type === 'water' && r.unit) {
+      const unit = back(sp, r.unit);
+      if (simplify(unit) === r.unit) r.unit = unit;
+    }
     if ('deliverTo' in r && r.deliverTo) r.deliverTo = back(sp, r.deliverTo);
     if ('customer' in r && r.customer) r.customer = back(sp, r.customer);
     if ('person' in r && typeof r.person === 'string')

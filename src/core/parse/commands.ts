@@ -8,6 +8,8 @@ export function isJielongHeader(text: string): boolean {
 export function parseCommand(text: string): CommandRecord | null {
   const t = text.trim();
   if (!t.startsWith('#') || isJielongHeader(t)) return null;
+  // #武汉加油# #中国加油#: a topic (closed by #, as WeChat and Weibo write them) is no command
+  if (/^#[^#\s\d]{2,20}#(?!\s*\d)/.test(t)) return null;
   const body = t.replace(/^#+/, '').trimStart();
   const m = /^([^\s,，、;；:：#]+?)(?=[\s,，、;；:：#]|(?<=[\u4e00-\u9fa5])[0-9A-Za-z]|$)/.exec(body);
   if (!m?.[1]) return null;

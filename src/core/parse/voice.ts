@@ -70,8 +70,16 @@ function garbledBefore(text: string, at: number): string | null {
   return word + (m?.[2] ?? '');
 }
 
+/** tw36.5 / kz 两个: the first letters of 体温 and 口罩 typed in pinyin. */
+const INITIALS_RE =
+  /(?<![A-Za-z])(?:tw|TW)(?=\s*[34三])|(?<![A-Za-z])(?:kz|KZ)(?=\s*(?:[\d一二两三四五六七八九十几]|用完|没了|还有))/g;
+
 export function fixMeasureHomophones(text: string): string {
-  let out = fixVoiceWords(readDialect(text));
+  let out = fixVoiceWords(
+    readDialect(
+      /tw|kz|TW|KZ/.test(text) ? text.replace(INITIALS_RE, (m) => (/tw/i.test(m) ? '体温' : '口罩')) : text,
+    ),
+  );
   // (一瓶 嗯 酱油: between a count and its goods, the filler and its pauses are one pause)
   if (out.includes('嗯') || out.includes('呃'))
     out = out.replace(FILLER_RE, (m) => (/\s/.test(m) ? ' ' : ''));
