@@ -19,6 +19,9 @@ export function maskBesideGoods(mask: Mask, text: string): void {
   if (text.includes('的') && /\d/.test(text))
     for (const m of matchesOf(/([\u4e00-\u9fa5]{2,3}\d{2,4})的/g, text))
       if (isKnownGoods(m[1] as string)) mask.set(m.index, m.index + m[0].length);
+  // 充电器 苹果的那种: the make said as which kind is no goods of its own
+  if (text.includes('那种') || text.includes('接口'))
+    maskAll(mask, /(?:苹果|华为|安卓|小米|三星|OPPO|oppo|vivo|VIVO|荣耀)的?(?:那种|接口)/g, text);
   // 三袋三轮拉不下: what carries the goods is no goods
   // (一三轮水: a load counted by the three-wheeler is the water's measure)
   if (/三轮|拖拉机|摩托/.test(text))

@@ -63,7 +63,17 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
       ];
     }
     // 代报 慕小燕过晌36.5 / 姜家沟慕小燕 …36.4 俺代报: a reading said to be relayed is the named person's
-    if (!relayed && hits.length === 0 && /代报|代为报/.test(text)) {
+    // (罗小兵下午37.4 … 我是他姐 / 者摩罗小兵 下午36.8 他手机没电了我帮他报: a relay said in the third person)
+    if (
+      !relayed &&
+      hits.length === 0 &&
+      (/代报|代为报/.test(text) ||
+        // (with no room: in a village the one named is whom the reading is for; a room names its resident)
+        (!/\d{3,4}/.test(text) &&
+          /帮(?:他|她)报|我是(?:他|她)的?(?:姐|哥|妹|弟|儿子|女儿|妈|爸|孙|老婆|老公|媳妇|邻居)|(?:他|她)(?:的)?手机/.test(
+            text,
+          )))
+    ) {
       const named = NAMED_READING_RE.exec(text) ?? NAMED_BEFORE_DAY_RE.exec(text);
       NAMED_READING_RE.lastIndex = 0;
       if (named?.[1] && !/^(?:代报|早上|今天)$/.test(named[1]))
