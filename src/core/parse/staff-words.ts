@@ -7,7 +7,7 @@
  * was reported, bought or delivered, posted by staff; the readings and goods in it were reported before.
  */
 export const SUMMARY_RE =
-  /^\s*(?:@所有人\s*)?【[^】]{0,14}(?:汇总|统计|通报|日报)】|应报\s*\d+\s*[间人户]|(?:本周|本日|今天|今日)(?:代购|送货|配送)[:：]|共送水\s*\d|(?:共计|合计)\s*[\u4e00-\u9fa5]{1,5}\d+\s*[袋桶箱包][^。!！?？]{0,30}(?:有问题|感谢)/;
+  /^\s*(?:@所有人\s*)?【[^】]{0,14}(?:汇总|统计|通报|日报)】|应报\s*\d+\s*[间人户]|(?:本周|本日|今天|今日)(?:代购|送货|配送)[:：]|共送水\s*\d|接龙(?:已经?)?截止|(?:单子|代购|订单)汇总|(?:共计|合计)\s*[\u4e00-\u9fa5]{1,5}\d+\s*[袋桶箱包][^。!！?？]{0,30}(?:有问题|感谢)/;
 
 /** …先多喝热水，莫紧张 —张医生: a message staff sign with their title. */
 export const SIGNED_STAFF_RE = /[—–]{1,2}\s*[\u4e00-\u9fa5]{0,3}(?:医生|护士|大夫|村医|书记|主任)\s*$/;
@@ -22,3 +22,6 @@ export const ASKED_BACK_RE =
  */
 export const NAMED_ADVICE_RE =
   /先别(?:紧张|慌|急)|(?:别|莫|不用|不要)(?:慌|紧张|着急)|再量(?:一次|一下)|复测|当回事|临界|在线上|多半是|应该是(?:着凉|感冒)|物理降温|多(?:穿|喝)(?:点|些)?|明早再报|报给我|结果发我|我叫车|我上门|我联系|马上到|得去|发热门诊|阴性/;
+
+/** 您是要订：尿素 2袋，送到黄桷湾，对吗？回复"对"确认: the bot's own question, echoed or forwarded, reports nothing. */
+export const BOT_ASKS_RE = /^\s*您(?:是)?要[^。]{0,120}对吗[?？]\s*回复/;
