@@ -20,7 +20,11 @@ const WHEN_CHASED_RE =
 const ASKS_AGAIN_RE =
   /再(?:要|给|送|来|拿)|另外|还要|多(?:要|给|送)|麻烦(?:再)?(?:送|拿)(?:一下|下|过来|上来)/;
 
+/** 止咳糖浆送了没有 / 508的药什么时候能送来: goods asked for before, chased (降压药还冇送来 asks again: staff act on it). */
+const STILL_NOT_RE = /送了没(?:有)?|(?:什么|啥)时候能送(?:来|到)|给有[?？]\s*还没/;
+
 export function chasesEarlier(text: string): boolean {
+  if (STILL_NOT_RE.test(text) && !ASKS_AGAIN_RE.test(text) && !MEAL_CHASED_RE.test(text)) return true;
   // 午饭咋还没送: a meal chased is a meal request of its own (the kitchen is asked after, not goods)
   // (前两天要的洗衣粉好久送哦: when the goods asked for before will come)
   if (WHEN_CHASED_RE.test(text) && !ASKS_AGAIN_RE.test(text)) return true;

@@ -122,7 +122,9 @@ const THANKS_RE = /谢谢|辛苦|感谢|多谢/;
 const SERVICE_TALK_RE =
   /冒雨|冒着|找他|找她|电话|送水的?(?:师傅|大哥|志愿者|人)|(?:师傅|大哥|志愿者)[^，,。]{0,6}送水|送水来了|送来了|破防|感动/;
 const PAUSED_RE =
-  /需要的(?:报|说|接龙|登记)|正常送水|暂停|停送|停一次|送水取消|取消送水|(?:今天|明天|后天|本周|这周|周[一二三四五六日天])[^，,。]{0,4}不送水/;
+  /需要的(?:报|说|接龙|登记)|正常送水|暂停|停送|停一次|送水取消|取消送水|(?:今天|明天|后天|本周|这周|周[一二三四五六日天])[^，,。]{0,4}不送水|水车[^，,。]{0,6}(?:来不了|不来|检修|坏了)|(?:每户|一户)(?:一次)?最多|\d+\s*块(?:钱)?一桶|一桶\s*\d+\s*块|装好了|的水[^，,。]{0,6}一起送|照常/;
+/** 石板田的水今天上午送哈 / 杨家湾的水…莫搞忘了 / 松林岗的水下午送 家里留个人: a booking made, reminded, no barrels. */
+const REMINDED_RE = /的水[^，,。]{0,10}送(?:哈|的哦|啊|\s*(?:家里|屋里)?留个人)|(?:莫|别|不要)搞?忘/;
 const COUNT_OR_DAY_RE =
   /[\d一二两三四五六七八九十几]\s*[桶车方担驮罐吨挑]|今天|明天|后天|明早|今晚|周|星期|礼拜|号|上午|下午|晚上|早上/;
 
@@ -150,6 +152,7 @@ export function isWaterBooking(text: string, whole = text): boolean {
   if (SERVICE_TALK_RE.test(whole) && !COUNT_OR_DAY_RE.test(text) && !POLITE_ASK_RE.test(text)) return false;
   // 本周六下午送水暂停一次: the service paused is a notice
   if (PAUSED_RE.test(whole)) return false;
+  if (REMINDED_RE.test(whole) && !BARRELS_COUNT_RE.test(whole)) return false;
   const t = /都|随便|方便/.test(text) ? text.replace(ANYTIME_RE, '') : text;
   // (the whole text too: a price asked about may have been claimed out of the masked one)
   const wholeT = /都|随便|方便/.test(whole) ? whole.replace(ANYTIME_RE, '') : whole;
