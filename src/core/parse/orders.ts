@@ -85,6 +85,8 @@ const KIN_NAMED_RE = new RegExp(
 const RELAYED_RE = new RegExp(
   String.raw`(?:^|[\s,，。])(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?(${TITLED_NAME}|[${SURNAMES}][一-龥]{1,2}?)(?=打电话|来电话|打来电话|说|屋头|屋里|家里|家还|还要|也要|要)`,
 );
+/** 黄嫂子讲要两三斤五花肉 / 刘满娭毑讲挂面不要了，换成两包米粉: what the one named said, relayed. */
+const SAYS_RE = new RegExp(String.raw`^\s*(${TITLED_NAME})(?:讲|说)(?=要|还要|[\u4e00-\u9fa5]{1,6}不要)`);
 /** 我是五组陈二嬢的儿子，麻烦…买: a son or daughter ordering from afar orders for the parent named. */
 const CHILD_OF_RE = new RegExp(
   String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{1,4}?(?:沟|湾|塆|坝|坪|坎|垭|岭|嘴|梁|坡|口|院子|屋基|村)的?)?(${TITLED_NAME}|[${SURNAMES}][\u4e00-\u9fa5]{1,2}?)的?(?:儿子|女儿|孙子|孙女|外孙女?|媳妇|侄子|侄女|崽|女子)`,
@@ -109,7 +111,9 @@ function relayedFor(rest: string): string | null {
 
 /** A customer named in an ordinary message: `刘婆婆：化肥两袋` or `帮张大爷买…`. */
 /** 张姐 帮我带… / 李书记 明天去镇上的话帮我称…: the one spoken to, opening the message, is asked to help, not bought for. */
-const ADDRESSED_RE = /^\s*([\u4e00-\u9fa5]{2,4})[\s,，:：]+[^。!！?？]{0,14}?(?:帮我|帮忙|麻烦你)/;
+// (老郭 给俺送一罐液化气 / 刘姨 俺爹俺娘的降压药快没了 下回进城帮买 / 毕大哥 给我妈称5斤饵块: the one addressed)
+const ADDRESSED_RE =
+  /^\s*([\u4e00-\u9fa5]{2,4})[\s,，:：]+[^。!！?？]{0,24}?(?:帮我|帮忙|麻烦你|给俺|给我|帮买|帮俺)/;
 
 /** A household named by its head's name opening the message, before what it wants (not 王家英, a name). */
 const HOUSEHOLD_OPENING_RE = new RegExp(
@@ -138,7 +142,7 @@ export const OFFICIAL_RE = /(?:书记|支书|主任|会计|村长|组长|队长|
 
 /** 帮三组周婆婆报一下 / 帮垭口谭德富大爷报：: someone reported for, by name (a place before, a title after). */
 const REPORTED_FOR_RE = new RegExp(
-  String.raw`^(?:帮|替|代)(?:[^，,。\s]{1,4}?(?:组|村|沟|口|湾|寨|坡|坝|垭|院子|坪|岭|峁|洼|塆|门|坑|夼|疃|泊|庄)的?)?([${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:大爷|大娘|大妈|爷爷|奶奶)?家?(?:报|订|买|带|下单)`,
+  String.raw`^(?:我)?(?:帮|替|代)(?:[^，,。\s]{1,4}?(?:组|村|沟|口|湾|寨|坡|坝|垭|院子|坪|岭|峁|洼|塆|门|坑|夼|疃|泊|庄|塅|冲|坳|岙)的?)?([${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:大爷|大娘|大妈|爷爷|奶奶|阿婆|阿公|嗲嗲|娭毑)?(?:家|屋里)?(?:报|订|买|带|下单)`,
 );
 
 /** 储德胜托我登记：…帮他买: the one who asked the sender to order is the customer. */
@@ -164,7 +168,7 @@ function customerNamed(text: string): string | null {
   const kinNamed = KIN_NAMED_RE.exec(text)?.[1] ?? CHILD_OF_RE.exec(text)?.[1];
   if (kinNamed) return kinNamed;
   // 三组王老汉打电话来要… / 六组杨幺妹打电话说要… / 三组张德明屋头还要…: a villager of a group, relayed
-  const relayedName = RELAYED_RE.exec(text)?.[1];
+  const relayedName = RELAYED_RE.exec(text)?.[1] ?? SAYS_RE.exec(text)?.[1];
   if (relayedName && !NOT_NAME_CHARS_RE.test(relayedName) && !isKnownGoods(relayedName)) return relayedName;
   const c = CUSTOMER_COLON_RE.exec(text)?.[1];
   // 刘医生：五组的罗婆婆…要买… / 我是村卫生室的刘医生，帮陈大爷订…: one who relays is not whom the goods are for
