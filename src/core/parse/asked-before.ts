@@ -3,11 +3,13 @@ import { MEAL_CHASED_RE } from './meal-words.js';
 
 /** 1401 被子送来了 谢谢: goods received, with nothing more asked, ask for nothing. */
 const RECEIVED_RE =
-  /包扎好了|看过了|来看过了|处理好了|送来了|送到了|收到了|拿到了|拿来了|送过来了|已经送|已送达|换好了|修好了|(?<=[\u4e00-\u9fa5]{2})换了(?=\s|$|[,，。!！]|\s*谢)/;
+  /包扎好了|看过了|来看过了|处理好了|送来了|送到了|收到了|拿到了|拿来了|送过来了|已经送|已送达|换好了|修好了|(?<=[\u4e00-\u9fa5]{2})换了(?=\s|$|[,，。!！]|\s*谢)|换了一?个(?:新的)?就好了/;
 const MORE_ASKED_RE =
   /想要|(?:另外|再|还|也)(?:帮我|给我|帮忙|麻烦)?(?:要|给|送|带|拿|需要|换|加|来)|(?:再|还|另外)?(?:问下|问一下)?有没有|能不能|能否|可以.{0,6}[吗么]|[?？]|但是|不过|太|不够|少了|坏|破/;
 
 export function receivedOnly(text: string): boolean {
+  // (体温计坏了 … 换了一个就好了: the broken one already replaced)
+  if (/换了一?个(?:新的)?就好了/.test(text)) return true;
   const m = RECEIVED_RE.exec(text);
   return m !== null && !MORE_ASKED_RE.test(text);
 }

@@ -3,6 +3,7 @@
 // a notice's format example, a threshold asked about (flagged), a rumour, a question about whose reading it is.
 import { clauseEnd, clauseStart } from './chars.js';
 import type { TempHit } from './temperature.js';
+import { withoutNobodys } from './temperature-nobodys.js';
 
 /** The readings (in order) that stand as someone's reading. */
 export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[] {
@@ -28,42 +29,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     const last = all[all.length - 1];
     all = all.filter((h) => h === last || !retracted(text, h));
   }
-  // 我屋母猪烧到四十度: an animal's heat is nobody's reading; 我前年也是烧到38度几: a fever long past, not exact, neither
-  // (…烧得厉害兽医说四十度五: what the vet measured is an animal's)
-  if (text.includes('兽医')) all = all.filter((h) => !text.slice(0, h.start).includes('兽医'));
-  // (刚才那个37.4是耳温枪量的 / 前天37.3那个是哪个房间: a reading said before, talked about, is no new one)
-  if (/刚才|前面|之前|前天|昨天/.test(text))
-    all = all.filter(
-      (h) =>
-        !(
-          /(?:刚才|前面|之前|前天|昨天)(?:发的|报的|说的)?(?:那个)?\s*$/.test(
-            text.slice(Math.max(0, h.start - 6), h.start),
-          ) && /^\s*(?:度|℃)?\s*(?:那个|是)/.test(text.slice(h.end, h.end + 4))
-        ),
-    );
-  if (/[猪牛羊鸡鸭狗猫兔]/.test(text))
-    all = all.filter(
-      (h) =>
-        !/[猪牛羊鸡鸭狗猫兔][^，,。\s]{0,3}(?:烧到|发烧|体温|烧)\s*$/.test(
-          text.slice(Math.max(0, h.start - 8), h.start),
-        ),
-    );
-  if (/前年|去年|以前|那年|小时候|上次|上回/.test(text))
-    all = all.filter(
-      (h) =>
-        !(
-          /^[\d.]+\s*度?\s*(?:几|多)/.test(text.slice(h.start, h.end + 4)) &&
-          /前年|去年|以前|那年|小时候|上次|上回/.test(text.slice(Math.max(0, h.start - 10), h.start))
-        ),
-    );
-  // 我体温37度8 骗你们的 哈哈哈: a reading said in jest and taken back is nobody's
-  if (/骗|开玩笑|逗你/.test(text))
-    all = all.filter(
-      (h) =>
-        !/^[^。!！?？]{0,8}?(?:骗你们|骗你的|骗人的|开玩笑的|逗你们|逗你玩)/.test(
-          text.slice(h.end, h.end + 16),
-        ),
-    );
+  all = withoutNobodys(text, all);
   // 37.4是洗完澡量的 现在36.8了 以这个为准: the sender says which reading stands, the last
   if (all.length > 1 && LAST_STANDS_RE.test(text)) all = all.slice(-1);
   // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
