@@ -2,7 +2,14 @@
 // to one resident, a booking written down, a cancel done for someone. None of it is anyone's report, request or
 // order, whatever numbers and goods it names.
 import { eitherOf } from './chars.js';
-import { ASKED_BACK_RE, BOT_ASKS_RE, NAMED_ADVICE_RE, SIGNED_STAFF_RE, SUMMARY_RE } from './staff-words.js';
+import {
+  ASKED_BACK_RE,
+  BOT_ASKS_RE,
+  NAMED_ADVICE_RE,
+  SIGNED_STAFF_RE,
+  STAFF_ARRANGES_RE,
+  SUMMARY_RE,
+} from './staff-words.js';
 
 /** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
 const STAFF_RULE_RE =
@@ -143,6 +150,7 @@ const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+
  */
 const LEADS = eitherOf([
   BOT_ASKS_RE,
+  STAFF_ARRANGES_RE,
   SUMMARY_RE,
   SIGNED_STAFF_RE,
   ASKED_BACK_RE,
@@ -202,6 +210,7 @@ export function staffTalkOf(text: string): boolean {
   )
     return true;
   if (SUMMARY_RE.test(text) || ASKED_BACK_RE.test(text) || BOT_ASKS_RE.test(text)) return true;
+  if (STAFF_ARRANGES_RE.test(text) && !READING_LIKE_RE.test(text) && !/我(?!们)/.test(text)) return true;
   // (1103肖先生复测37.8，已送布洛芬 —张医生: a re-check's result, signed, is the resident's reading)
   if (SIGNED_STAFF_RE.test(text) && !/复测[^，,。\d]{0,4}(?:3[4-9]|4[0-2])/.test(text)) return true;
   if (COUNTED_PEOPLE_RE.test(text) && !READING_LIKE_RE.test(text)) return true;

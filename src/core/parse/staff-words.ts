@@ -25,3 +25,7 @@ export const NAMED_ADVICE_RE =
 
 /** 您是要订：尿素 2袋，送到黄桷湾，对吗？回复"对"确认: the bot's own question, echoed or forwarded, reports nothing. */
 export const BOT_ASKS_RE = /^\s*您(?:是)?要[^。]{0,120}对吗[?？]\s*回复/;
+
+/** 我们马上安排产科医生会诊 / 已经报给疾控了 … 饭菜给你放门口: staff telling one room what they arrange. */
+export const STAFF_ARRANGES_RE =
+  /我们(?:马上|立即|这就|已经)?安排|已(?:经)?(?:报给|上报)疾控|给(?:你|您)放门口/;
