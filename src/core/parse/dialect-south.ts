@@ -46,6 +46,14 @@ export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
   // south-western: 不消 (no need), 家头 (home)
   不消: '不用',
   家头人: '家里人',
+  // Hainanese: 无 (not) before a verb (无用 no need, 无要 not wanted, 闻无到 cannot smell), 食饭 (eat)
+  无用了: '不用了',
+  无用: '不用',
+  无要了: '不要了',
+  无要: '不要',
+  闻无到: '闻不到',
+  食无出: '吃不出',
+  食饭: '吃饭',
   // Teochew: 𠀾 (not; 𠀾使 no need), 家己 (oneself), 昨暝 (last night), 暝昏 (evening), 头壳 (head), 惊寒 (chills),
   // 物件 (things), 阮厝 (my home), 阮仔 (my son), 吹风筒 (a hair-dryer)
   𠀾使: '不用',

@@ -84,10 +84,8 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     let name = m[1] as string;
     let start = m.index + m[0].length - name.length;
     // 送三桶水岩口: the water counted before the place is no part of it
-    if (name.length >= 3 && name.startsWith('水') && /[桶壶]$/.test(text.slice(0, start))) {
-      name = name.slice(1);
-      start += 1;
-    }
+    const water = name.length >= 3 && name.startsWith('水') && /[桶壶]$/.test(text.slice(0, start));
+    if (water) [name, start] = [name.slice(1), start + 1];
     // 两桶水到王家湾 / 一包盐送到老屋基: the place starts after its 到
     const cut = Math.max(
       name.lastIndexOf('到'),
@@ -233,8 +231,9 @@ function readPlace(text: string, from: number): PlaceHit | null {
       e++;
       break;
     }
-    // 我家 keeps its 我; any other stop word (了, 吗, 去) ends the place
-    if (e > s && isCjk(ch) && stopAt(text, e) > 0 && !'门口家'.includes(ch)) break;
+    // 我家 keeps its 我; any other stop word (了, 吗, 去) ends the place (送到毛弄: a closing 弄 is the hamlet's)
+    const last = ch === '弄' && !isCjk(text[e + 1]);
+    if (e > s && isCjk(ch) && stopAt(text, e) > 0 && !'门口家'.includes(ch) && !last) break;
     e++;
   }
   const place = text.slice(s, e);
