@@ -2,16 +2,17 @@
 // as alternatives (水果 苹果或者橘子), goods changed (大米改成20斤), goods withdrawn later in their own message.
 import type { Item, ParsedRecord } from '../records.js';
 import type { CancelHit } from './cancel.js';
+import { isDrugName } from './drugs.js';
 import type { Anchored } from './health.js';
-import { isKindOf, looksLikeGoods } from './item-lexicon.js';
+import { categoryOf, goodsAt, isKindOf, looksLikeGoods } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
 
 /**
  * 要买化肥 两袋 复合肥: a general word with no quantity, named beside one of its kinds, is that kind; 没有口罩了
  * 送两个口罩: goods named again with a quantity are the same goods.
  */
-export function withoutGeneral(items0: ItemHit[]): ItemHit[] {
-  if (items0.length < 2) return items0;
+export function withoutGeneral(items0: ItemHit[], masked = ''): ItemHit[] {
+  if (items0.length < 2) return masked ? namedMedicine(masked, items0) : items0;
   // 送点开水，壶里没水了: the general word said again after the goods (水 after 开水), counted by neither, is the same
   const items = countedKinds(items0).filter(
     (h, k, all) =>
@@ -24,7 +25,7 @@ export function withoutGeneral(items0: ItemHit[]): ItemHit[] {
           o.item.name.endsWith(h.item.name),
       ),
   );
-  return items.filter(
+  const kept = items.filter(
     (h) =>
       h.item.qty !== null ||
       !items.some(
@@ -34,6 +35,7 @@ export function withoutGeneral(items0: ItemHit[]): ItemHit[] {
           (o.item.name === h.item.name || isKindOf(o.item.name, h.item.name)),
       ),
   );
+  return masked ? namedMedicine(masked, kept) : kept;
 }
 
 /** 大米改成20斤 / 化肥换成3袋: goods named before 改成 and ordered after it were ordered before. */
@@ -163,4 +165,51 @@ function newOneOf(items: ItemHit[]): ItemHit[] {
       out[out.length - 1] = { ...before, item: { ...before.item, qty: h.item.qty, unit: h.item.unit } };
   }
   return out;
+}
+
+/**
+ * 医生开的药还要一盒 连花清瘟 / 降压药带的不够了 … 苯磺酸氨氯地平片 能帮忙买一下吗: the medicine named by its own name is
+ * the one asked for; the general word said before it (药, 降压药), its count moved over. Both stay when joined (感冒药和布洛芬).
+ */
+export function namedMedicine(masked: string, items: ItemHit[]): ItemHit[] {
+  // (the bare 药, or a kind of it said to run out: 降压药带的不够了; 感冒药 板蓝根 are two asks)
+  const general = items.filter(
+    (h) =>
+      h.item.name === '药' ||
+      (/药$/.test(h.item.name) &&
+        categoryOf(h.item.name) === 'medical' &&
+        /^\s*(?:也|都)?(?:带的|剩的)?(?:不够|吃完|没了|快没|快吃完|只剩|冇得)/.test(
+          masked.slice(h.end, h.end + 6),
+        )),
+  );
+  const named = items.filter((h) => !/药$/.test(h.item.name) && categoryOf(h.item.name) === 'medical');
+  const g = general[0];
+  // (医生开的药还要一盒 连花清瘟: the name said apart, no item of its own, is what the general word asks for)
+  if (general.length === 1 && g && named.length === 0) {
+    const said = medicineSaid(masked, items);
+    return said ? items.map((h) => (h === g ? { ...h, item: { ...h.item, name: said } } : h)) : items;
+  }
+  const n = named[0];
+  if (general.length !== 1 || named.length !== 1 || !g || !n) return items;
+  const [a, b] = g.start < n.start ? [g, n] : [n, g];
+  if (/和|跟|、|还有|以及|或者|\+/.test(masked.slice(a.end, b.start))) return items;
+  if (n.item.qty === null && g.item.qty !== null) n.item = { ...n.item, qty: g.item.qty, unit: g.item.unit };
+  return items.filter((h) => h !== g);
+}
+
+/** The one medicine named by its own name in `masked` outside the items read, or null. */
+function medicineSaid(masked: string, items: readonly ItemHit[]): string | null {
+  let found: string | null = null;
+  for (let i = 0; i < masked.length; i++) {
+    if (items.some((h) => i >= h.start && i < h.end)) continue;
+    let w = goodsAt(masked, i);
+    if (!w || /药$/.test(w) || categoryOf(w) !== 'medical' || w.length < 3) continue;
+    // (硝苯地平缓释片: the form said after the name is part of it)
+    for (let k = 4; k > 0; k--)
+      if (isDrugName(masked.slice(i, i + w.length + k))) w = masked.slice(i, i + w.length + k);
+    if (found && found !== w) return null;
+    found = w;
+    i += w.length - 1;
+  }
+  return found;
 }
