@@ -121,6 +121,15 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
       (h) =>
         // (36.6 白酒 一瓶: a strength is whole degrees; a decimal before the liquor is the sender's reading)
         !(Number.isInteger(h.value) && LIQUOR_RE.test(text.slice(h.end, h.end + 8))) &&
+        // (一箱兰陵王 要42度的: a strength asked for, whole degrees with 的, beside the liquor named)
+        !(
+          Number.isInteger(h.value) &&
+          /(?:要|买|带|来|拿)\s*$/.test(text.slice(Math.max(0, h.start - 2), h.start)) &&
+          /^\s*度?的(?!样子|左右|时候)/.test(
+            text.slice(h.end - (text[h.end - 1] === '度' ? 1 : 0), h.end + 3),
+          ) &&
+          /酒|兰陵王|江小白|二锅头|老白干/.test(text.slice(0, h.start))
+        ) &&
         !(
           /^\s*度?\s*的?[\s。!！]*$/.test(text.slice(h.end)) &&
           text.slice(h.start, h.end + 2).includes('度') &&
@@ -143,14 +152,15 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
 }
 
 const NOT_A_READING_RE = /(?:价钱|价格|电话|号码|房号|钱)[^，。,!！]{0,4}不是(?:体温|温度)/;
-const LIQUOR_BRANDS = '西凤|茅台|五粮液|汾酒|二锅头|牛栏山|红星|老窖|剑南春|郎酒|洋河|古井|衡水老白干';
+const LIQUOR_BRANDS =
+  '西凤|茅台|五粮液|汾酒|二锅头|牛栏山|红星|老窖|剑南春|郎酒|洋河|古井|衡水老白干|兰陵王|景芝|江小白|枝江|白云边|稻花香|三花';
 const LIQUOR_HINT_RE = new RegExp(`酒|${LIQUOR_BRANDS}`);
 const LIQUOR_RE = new RegExp(
   `^\\s*(?:度|°)?\\s*(?:的|嘅|滴)?\\s*(?:[白米黄烧高粱苞包玉谷老散]{0,3}酒|酒精|${LIQUOR_BRANDS})`,
 );
 const PRICE_EACH_BEFORE_RE = /[\u4e00-\u9fa5]一(?:桶|袋|斤|箱|包|瓶|件|盒|壶|罐|提)\s*$/;
 const SET_TO_BEFORE_RE = /(?:调到|调成|调高到|调低到|设到|设成|设置为|设置成|开到|烧到了?)\s*$/;
-const DEVICE_HEAT_RE = /热水器|水温|洗澡水|空调|暖气|烤箱/;
+const DEVICE_HEAT_RE = /热水器|水温|洗澡水|空调|暖气|烤箱|热水壶|暖壶|水壶|(?:啲|的)水得?/;
 const PASSED_BEFORE_RE = /(?:过了|超过了?|到了|上了|达到了?)\s*$/;
 
 function notBodyHeat(text: string, h: TempHit): boolean {
