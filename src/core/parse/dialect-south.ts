@@ -46,6 +46,19 @@ export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
   // south-western: 不消 (no need), 家头 (home)
   不消: '不用',
   家头人: '家里人',
+  // Cantonese complaints and asks (the rest are in dialect.ts): 打冷震 (shivering), 周身骨痛 (aches all over), 屙肚 /
+  // 屙咗 (diarrhoea), 心口翳 (a tight chest), 透唔到气 (short of breath), 今招 (今朝, a slip)
+  打冷震: '发冷',
+  周身骨痛: '全身酸痛',
+  周身痛: '全身酸痛',
+  屙肚: '拉肚子',
+  屙咗: '拉了',
+  屙嘢: '拉肚子',
+  心口好翳: '胸闷',
+  心口翳: '胸闷',
+  透唔到气: '喘不上气',
+  今招: '今朝',
+  会唔会系: '会不会是',
   // Hainanese: 无 (not) before a verb (无用 no need, 无要 not wanted, 闻无到 cannot smell), 食饭 (eat)
   无用了: '不用了',
   无用: '不用',

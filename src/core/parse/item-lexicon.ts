@@ -155,7 +155,8 @@ export function categoryOf(name: string): RequestCategory {
   if (tail) return CATEGORY_OF.get(tail) ?? 'other';
   if (name.includes('药') || isDrugName(name)) return 'medical';
   if (name.includes('口罩') || name.includes('消毒')) return 'protective';
-  return 'other';
+  // (畀多张被: the quilt said by its one character, which is no goods word of its own — 被 is passive too)
+  return name === '被' ? 'daily' : 'other';
 }
 
 export function isKnownGoods(name: string): boolean {

@@ -194,6 +194,9 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (startsAny(text, end, AFTER_NOT) || endsAny(text, start, BEFORE_NOT)) continue;
     // 楼上1901一直在咳嗽: a neighbour's symptom is not the sender's (a space parts clauses in WeChat)
     if (NEIGHBOUR_RE.test(text.slice(clauseStart(text, start), start).split(/\s+/).pop() ?? '')) continue;
+    // (有少少头痛 会唔会系发烧: a fever asked about is not had; the headache is)
+    if (code === 'fever' && /(?:会不会|是不是|是否)是?$/.test(text.slice(Math.max(0, start - 4), start)))
+      continue;
     // 羊病了 拉肚子 / 猪也拉稀: an animal's complaint is nobody's
     if (ANIMAL_RE.test(text.slice(Math.max(0, start - 8), start))) continue;
     if (text.includes('兽医') && /[猪牛羊鸡鸭狗猫兔]/.test(text.slice(Math.max(0, start - 12), start)))
