@@ -22,6 +22,13 @@ export function maskBesideGoods(mask: Mask, text: string): void {
   // 充电器 苹果的那种: the make said as which kind is no goods of its own
   if (text.includes('那种') || text.includes('接口'))
     maskAll(mask, /(?:苹果|华为|安卓|小米|三星|OPPO|oppo|vivo|VIVO|荣耀)的?(?:那种|接口)/g, text);
+  // 米饭吃不惯 / 吃不了米饭: food the sender cannot eat is no food asked for
+  if (text.includes('吃不') || text.includes('咽不'))
+    maskAll(
+      mask,
+      /(?:米饭|白饭|面条|馒头|辣椒|辣的)(?=吃不惯|吃不下|咽不下)|(?<=吃不(?:了|惯|下))(?:米饭|白饭|面条|馒头|辣的)/g,
+      text,
+    );
   // 三袋三轮拉不下: what carries the goods is no goods
   // (一三轮水: a load counted by the three-wheeler is the water's measure)
   if (/三轮|拖拉机|摩托/.test(text))

@@ -59,6 +59,10 @@ export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
   透唔到气: '喘不上气',
   今招: '今朝',
   会唔会系: '会不会是',
+  // the north-west's 跑肚 (diarrhoea), 乏得很 (worn out), 闻不着 (cannot smell)
+  跑肚: '拉肚子',
+  乏得很: '很乏力',
+  闻不着: '闻不到',
   // Hainanese: 无 (not) before a verb (无用 no need, 无要 not wanted, 闻无到 cannot smell), 食饭 (eat)
   无用了: '不用了',
   无用: '不用',
