@@ -22,6 +22,8 @@ export function maskBesideGoods(mask: Mask, text: string): void {
   // 充电器 苹果的那种: the make said as which kind is no goods of its own
   if (text.includes('那种') || text.includes('接口'))
     maskAll(mask, /(?:苹果|华为|安卓|小米|三星|OPPO|oppo|vivo|VIVO|荣耀)的?(?:那种|接口)/g, text);
+  // 有糖尿病: a disease is no goods (糖)
+  if (text.includes('糖尿病')) maskAll(mask, /糖尿病(?!的?药)/g, text);
   // 米饭吃不惯 / 吃不了米饭: food the sender cannot eat is no food asked for
   if (text.includes('吃不') || text.includes('咽不'))
     maskAll(

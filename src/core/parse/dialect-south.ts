@@ -61,6 +61,7 @@ export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
   会唔会系: '会不会是',
   // the north-west's 跑肚 (diarrhoea), 乏得很 (worn out), 闻不着 (cannot smell)
   跑肚: '拉肚子',
+  淌鼻涕: '流鼻涕',
   乏得很: '很乏力',
   闻不着: '闻不到',
   // Hainanese: 无 (not) before a verb (无用 no need, 无要 not wanted, 闻无到 cannot smell), 食饭 (eat)
