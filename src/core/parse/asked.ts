@@ -52,6 +52,9 @@ export function keepAskedFor(
   let items = found.filter(
     (h) =>
       !NOT_WANTED_RE.test(masked.slice(Math.max(0, h.start - 4), h.start)) &&
+      // (汤圆莫给他 / 汤圆嫑给额了: goods said not to be given are no ask)
+      !/^\s*(?:莫|不要|嫑|别)给/.test(masked.slice(h.end, h.end + 4)) &&
+      !/不能吃\s*$/.test(masked.slice(Math.max(0, h.start - 3), h.start)) &&
       !countedInUnknownMeasure(h.item.name),
   );
   // 送书 asks for a book; 8点半送早饭 (a clock time) tells when breakfast comes

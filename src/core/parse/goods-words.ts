@@ -180,6 +180,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '面包',
       '蛋糕',
       '小蛋糕',
+      '水饺',
       '辣椒面',
       '辣子',
       '蒸鸡蛋',
