@@ -61,6 +61,10 @@ export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
   会唔会系: '会不会是',
   // the north-west's 跑肚 (diarrhoea), 乏得很 (worn out), 闻不着 (cannot smell)
   跑肚: '拉肚子',
+  还么来: '还没来',
+  还么送: '还没送',
+  么送到: '没送到',
+  无送来: '没送来',
   淌鼻涕: '流鼻涕',
   乏得很: '很乏力',
   闻不着: '闻不到',

@@ -210,7 +210,8 @@ export function staffTalkOf(text: string): boolean {
   )
     return true;
   if (SUMMARY_RE.test(text) || ASKED_BACK_RE.test(text) || BOT_ASKS_RE.test(text)) return true;
-  if (STAFF_ARRANGES_RE.test(text) && !READING_LIKE_RE.test(text) && !/我(?!们)/.test(text)) return true;
+  if (STAFF_ARRANGES_RE.test(text) && !READING_LIKE_RE.test(text) && !/我(?:要|想|需要)|给我|帮我/.test(text))
+    return true;
   // (1103肖先生复测37.8，已送布洛芬 —张医生: a re-check's result, signed, is the resident's reading)
   // (杨德福已经送…发热门诊了，体温38.1 —刘医生: a measurement the doctor states is a reading)
   if (SIGNED_STAFF_RE.test(text) && !/(?:复测|体温|测得|量得)[^，,。\d]{0,4}(?:3[4-9]|4[0-2])/.test(text))
