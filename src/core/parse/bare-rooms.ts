@@ -11,7 +11,10 @@ import type { RoomHit } from './rooms.js';
 import type { SlotHit } from './slots.js';
 import type { TempHit } from './temperature.js';
 
-const KIN_ALTERNATIVES = [...KIN, '幺妹儿', '幺妹', '小妹'].sort((a, b) => b.length - a.length).join('|');
+// (1209 妈36.9: a parent said by one character)
+const KIN_ALTERNATIVES = [...KIN, '幺妹儿', '幺妹', '小妹', '妈', '爸', '娘', '爹']
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const BRIDGE_RE = new RegExp(
   // (1205 小刘36.7 / 1203 我36.5 / 618幺妹 36.5: who in the room, between the room and the reading)
   `^[\\s:：,，、-]*(?:(?:我|[小老][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|${KIN_ALTERNATIVES})\\s*)?(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\\s:：]*)*$`,
