@@ -11,8 +11,8 @@ import type { ItemHit } from './items.js';
  * 要买化肥 两袋 复合肥: a general word with no quantity, named beside one of its kinds, is that kind; 没有口罩了
  * 送两个口罩: goods named again with a quantity are the same goods.
  */
-export function withoutGeneral(items0: ItemHit[], masked = ''): ItemHit[] {
-  if (items0.length < 2) return masked ? namedMedicine(masked, items0) : items0;
+export function withoutGeneral(items0: ItemHit[]): ItemHit[] {
+  if (items0.length < 2) return items0;
   // 送点开水，壶里没水了: the general word said again after the goods (水 after 开水), counted by neither, is the same
   const items = countedKinds(items0).filter(
     (h, k, all) =>
@@ -35,7 +35,7 @@ export function withoutGeneral(items0: ItemHit[], masked = ''): ItemHit[] {
           (o.item.name === h.item.name || isKindOf(o.item.name, h.item.name)),
       ),
   );
-  return masked ? namedMedicine(masked, kept) : kept;
+  return kept;
 }
 
 /** 大米改成20斤 / 化肥换成3袋: goods named before 改成 and ordered after it were ordered before. */

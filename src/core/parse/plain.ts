@@ -14,6 +14,7 @@ import { type DateHit, findDates } from './dates.js';
 import { doubt } from './doubts.js';
 import {
   changedGoods,
+  namedMedicine,
   saidOnce,
   stillAskedFor,
   withdrawnHere,
@@ -182,7 +183,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
   // 昨天花了36.5元买水果: money spent on goods already bought asks for nothing
   if (SPENT_RE.test(text)) items = [];
-  items = withoutParcelContents(masked, withoutAlternatives(masked, withoutGeneral(items, masked)));
+  items = namedMedicine(masked, withoutGeneral(items));
+  items = withoutParcelContents(masked, withoutAlternatives(masked, items));
   // 我们船上下来的三个 阿强36.5: a person a reading is for is never goods
   if (persons.length > 0) items = items.filter((h) => !persons.some((p) => p.person === h.item.name));
   items = stillAskedFor(masked, items, cancels.length > 0);

@@ -5,10 +5,8 @@ import { type DateHit, type DayRef, resolveDay } from './dates.js';
 import type { LocalDate } from './local-time.js';
 import type { PlaceHit } from './places.js';
 import { findQuantities, type QtyHit } from './quantities.js';
-import { partToday } from './water.js';
+import { BOOKED_UNITS, partToday } from './water.js';
 
-/** Measures water is booked by (a barrel, a carrying pole's two buckets, a tanker). */
-export const BOOKED_UNITS = new Set(['桶', '大桶', '担', '挑', '驮', '车', '罐车', '三轮', '罐', '吨', '方']);
 const EACH_RE = /(?:各|都|每天(?:上午|下午|晚上|早上|\|+)?)(?:送|要|订|来)?\s*[\d一二两三四五六七八九十]/;
 
 /**

@@ -177,8 +177,10 @@ export function isWaterBooking(text: string, whole = text): boolean {
   return true;
 }
 
+/** Measures water is booked by (a barrel, a carrying pole's two buckets, a tanker). */
+export const BOOKED_UNITS: ReadonlySet<string> = new Set('桶 大桶 担 挑 驮 车 罐车 三轮 罐 吨 方'.split(' '));
 /** Water counted in what it is carried or booked by (and a 壶 of it boiled). */
-const WATER_UNITS = new Set(['桶', '大桶', '壶', '车', '罐车', '三轮', '担', '挑', '驮', '罐', '吨', '方']);
+const WATER_UNITS = new Set([...BOOKED_UNITS, '壶']);
 
 export function isWaterItem(item: Item): boolean {
   return WATER_NAMES.has(item.name) && (item.unit === null || WATER_UNITS.has(item.unit));
