@@ -4,11 +4,10 @@
 import type { OrderRecord, ParsedRecord, WaterRecord } from '../records.js';
 import { matchesOf } from './chars.js';
 import { undoubt } from './doubts.js';
-import { SURNAMES, TITLED_NAME } from './name-words.js';
+import { ELDER_TITLES, SURNAMES, TITLED_NAME } from './name-words.js';
 import { parseNumber } from './numerals.js';
 
-const KIN_OR_TITLE =
-  '大爷|婆婆|奶奶|爷爷|大娘|嬢嬢|孃孃|阿姨|叔叔|伯伯|大妈|大伯|公公|老师|外婆|外公|姥姥|姥爷|爸爸|妈妈|老汉|老妈|老爸|娭毑|嗲嗲|满爹|嫂子|阿婆|阿公';
+const KIN_OR_TITLE = `${ELDER_TITLES}|嬢嬢|孃孃|阿姨|叔叔|伯伯|大伯|老师|外婆|外公|姥姥|姥爷|爸爸|妈妈|老汉|老妈|老爸|嫂子`;
 /**
  * A household opening its clause and asking: 我家要, 老李家要, 李家订, 帮四组的陈大爷订, 另外黄桷湾的周婆婆要. The
  * group 1 is who, when it names someone.

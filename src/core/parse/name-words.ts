@@ -272,10 +272,30 @@ export const NON_GOODS_LIST = [
 export const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤冉蒲苟敖粟滕牟庹聂柯詹佘殷卓伍涂鲁葛慕隋鞠丛毕矫迟栾蔺储祁冶';
 
+/**
+ * Elders called by a title (李大爷, 王婆婆, 刘娭毑, 谭满爹): one list for every rule that reads a titled elder, so a
+ * region's title is added once. Each rule adds its own other titles (阿姨, 老师, 嫂子…) after it.
+ */
+export const ELDER_TITLES = [
+  '满娭毑',
+  '爷爷',
+  '奶奶',
+  '婆婆',
+  '公公',
+  '大爷',
+  '大娘',
+  '大妈',
+  '阿婆',
+  '阿公',
+  '嗲嗲',
+  '娭毑',
+  '满爹',
+].join('|');
+
 /** A villager named by surname and kin title, as orders name them: 王婆婆, 老周, 黄二娃. */
 /** Endings of hamlet names a customer's name may follow (石板沟老周, 老屋基 张德明). */
 export const HAMLET_END = '(?:沟|湾|塆|坝|坪|坎|垭|岭|嘴|院子|屋基)';
-export const TITLED_NAME = `(?:[${SURNAMES}]|老)(?:婆婆|公公|爷爷|大爷|大娘|大妈|奶奶|阿姨|叔叔|大叔|二叔|三叔|大哥|二哥|大姐|二姐|嫂子|二嫂|老汉|老师|伯伯|幺妹|二娃|嬢嬢|孃孃|娘娘|二嬢|三嬢|幺嬢|大嬢|婶婶|大婶|婶子|舅舅|姑姑|嗲嗲|娭毑|满爹|满娭毑|爹爹|阿婆|阿公|阿伯|阿叔|阿嬷|嫂嫂)|老[${SURNAMES}]`;
+export const TITLED_NAME = `(?:[${SURNAMES}]|老)(?:${ELDER_TITLES}|阿姨|叔叔|大叔|二叔|三叔|大哥|二哥|大姐|二姐|嫂子|二嫂|老汉|老师|伯伯|幺妹|二娃|嬢嬢|孃孃|娘娘|二嬢|三嬢|幺嬢|大嬢|婶婶|大婶|婶子|舅舅|姑姑|爹爹|阿伯|阿叔|阿嬷|嫂嫂)|老[${SURNAMES}]`;
 
 /** 我是岩脚张德贵这回还要…: where a name said with no pause ends (voice typing). */
 export const SELF_NAME_END = '这回|这次|上回|上次|今天|明天|后天|还要|还想|想要|再要';

@@ -5,7 +5,7 @@ import type { Item, OrderRecord } from '../records.js';
 import { matchesOf } from './chars.js';
 import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { KIN } from './kin-words.js';
-import { HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
+import { ELDER_TITLES, HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5}?)(?:报|订|要)?\s*[:：]/;
@@ -142,7 +142,7 @@ export const OFFICIAL_RE = /(?:书记|支书|主任|会计|村长|组长|队长|
 
 /** 帮三组周婆婆报一下 / 帮垭口谭德富大爷报：: someone reported for, by name (a place before, a title after). */
 const REPORTED_FOR_RE = new RegExp(
-  String.raw`^(?:我)?(?:帮|替|代)(?:[^，,。\s]{1,4}?(?:组|村|沟|口|湾|寨|坡|坝|垭|院子|坪|岭|峁|洼|塆|门|坑|夼|疃|泊|庄|塅|冲|坳|岙)的?)?([${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:大爷|大娘|大妈|爷爷|奶奶|阿婆|阿公|嗲嗲|娭毑)?(?:家|屋里)?(?:报|订|买|带|下单)`,
+  String.raw`^(?:我)?(?:帮|替|代)(?:[^，,。\s]{1,4}?(?:组|村|沟|口|湾|寨|坡|坝|垭|院子|坪|岭|峁|洼|塆|门|坑|夼|疃|泊|庄|塅|冲|坳|岙)的?)?([${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:${ELDER_TITLES})?(?:家|屋里)?(?:报|订|买|带|下单)`,
 );
 
 /** 储德胜托我登记：…帮他买: the one who asked the sender to order is the customer. */

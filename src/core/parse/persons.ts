@@ -3,7 +3,7 @@
 // Kept as written. Every person's reading is one record; no reading is dropped.
 import { MAX_HITS, matchesOf } from './chars.js';
 import { KIN } from './kin-words.js';
-import { SURNAMES } from './name-words.js';
+import { ELDER_TITLES, SURNAMES } from './name-words.js';
 import { withNamesBeforeReadings } from './persons-named.js';
 
 export interface PersonHit {
@@ -18,8 +18,7 @@ const SELF = ['我自己', '本人', '自己', '我', '俺', '额'];
 const KIN_SET = new Set(KIN);
 /** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
 const PRONOUN = ['她', '他', '伊', '爸', '妈', '爹', '娘', '宝', '婆'];
-const TITLES =
-  '爷爷|奶奶|婆婆|公公|大爷|大娘|阿姨|叔叔|伯伯|大妈|嬢嬢|孃孃|老师|师傅|大哥|大姐|满娭毑|娭毑|嗲嗲|满爹|阿婆|阿公|叔|姐|哥|婶|嫂';
+const TITLES = `${ELDER_TITLES}|阿姨|叔叔|伯伯|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂`;
 const PERSON_RE = new RegExp(
   `隔壁(?=\\s*\\d{3,4}(?!的?(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)))|(?<=隔壁\\s*\\d{3,4}的?)(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)(?=\\s*[\\d三])|(?:[${SURNAMES}](?:${TITLES})|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)的(?:妈妈|爸爸|妈|爸|老汉|婆婆|爷爷|奶奶|孩子|娃儿|娃)(?=\\s*[\\d三])|[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|[大二三小]的(?=\\s*(?:3[4-9]|三十))|${[
     ...KIN,

@@ -10,13 +10,8 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // No reading, nothing to do: every rule below only drops or flags readings.
   if (readings.length === 0) return readings;
   let all = readings;
-  // 两瓶三花酒 38度的 / 52度的还是38度的: a liquor's strength is no reading
-  if (text.includes('酒'))
-    all = all.filter(
-      (h) =>
-        !/^(?:\d{2}|[三四五六]十[一二三四五六七八九]?)度(?:的|还是)/.test(text.slice(h.start)) ||
-        /体温|量|烧|今天|现在|我/.test(text.slice(Math.max(0, h.start - 4), h.start)),
-    );
+  // 两瓶三花酒 38度的 / 38度嘅白酒两瓶 / 一箱兰陵王 要42度的: a liquor's strength is no reading
+  if (LIQUOR_HINT_RE.test(text)) all = all.filter((h) => !liquorStrength(text, h));
   // 网上38.5那种就行: a price, said of a kind of goods, is no reading
   if (/那种|那款|这种|这款/.test(text))
     all = all.filter(
@@ -114,29 +109,6 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     );
   // 我昨天发的36.5是猪肉价钱 不是体温: a number the sender says is no temperature is none
   if (NOT_A_READING_RE.test(text)) return [];
-  // 38度嘅白酒两瓶 / 一箱38度的西凤: the strength of a liquor is no reading
-  // (白酒 一瓶 买给 可以吗 38度 的: the strength said last, of the liquor named before)
-  if (LIQUOR_HINT_RE.test(text))
-    all = all.filter(
-      (h) =>
-        // (36.6 白酒 一瓶: a strength is whole degrees; a decimal before the liquor is the sender's reading)
-        !(Number.isInteger(h.value) && LIQUOR_RE.test(text.slice(h.end, h.end + 8))) &&
-        // (一箱兰陵王 要42度的: a strength asked for, whole degrees with 的, beside the liquor named)
-        !(
-          Number.isInteger(h.value) &&
-          /(?:要|买|带|来|拿)\s*$/.test(text.slice(Math.max(0, h.start - 2), h.start)) &&
-          /^\s*度?的(?!样子|左右|时候)/.test(
-            text.slice(h.end - (text[h.end - 1] === '度' ? 1 : 0), h.end + 3),
-          ) &&
-          /酒|兰陵王|江小白|二锅头|老白干/.test(text.slice(0, h.start))
-        ) &&
-        !(
-          /^\s*度?\s*的?[\s。!！]*$/.test(text.slice(h.end)) &&
-          text.slice(h.start, h.end + 2).includes('度') &&
-          /酒/.test(text.slice(0, h.start)) &&
-          !/体温|量|烧/.test(text)
-        ),
-    );
   // 清油一桶39.8: a number right after goods counted one by one is their price
   // 热水器调到42度 / 洗澡水只有38度: the heater's or the water's temperature is nobody's
   // 过了37.3就算发烧: a bound passed, asked about as the threshold
@@ -149,6 +121,35 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
         !/^\s*(?:度|℃)?\s*已(?:经)?排除/.test(text.slice(h.end, h.end + 6)),
     );
   return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
+}
+
+/** Whether a whole number of degrees is a liquor's strength, said of the liquor named beside it. */
+function liquorStrength(text: string, h: TempHit): boolean {
+  const whole = Number.isInteger(h.value);
+  // 两瓶三花酒 38度的 / 52度的还是38度的 (我今天38度的: a reading, said of oneself)
+  if (
+    text.includes('酒') &&
+    /^(?:\d{2}|[三四五六]十[一二三四五六七八九]?)度(?:的|还是)/.test(text.slice(h.start)) &&
+    !/体温|量|烧|今天|现在|我/.test(text.slice(Math.max(0, h.start - 4), h.start))
+  )
+    return true;
+  // 38度嘅白酒两瓶 / 一箱38度的西凤 (36.6 白酒 一瓶: a decimal before the liquor is the sender's reading)
+  if (whole && LIQUOR_RE.test(text.slice(h.end, h.end + 8))) return true;
+  // 一箱兰陵王 要42度的: a strength asked for, whole degrees with 的, beside the liquor named
+  if (
+    whole &&
+    /(?:要|买|带|来|拿)\s*$/.test(text.slice(Math.max(0, h.start - 2), h.start)) &&
+    /^\s*度?的(?!样子|左右|时候)/.test(text.slice(h.end - (text[h.end - 1] === '度' ? 1 : 0), h.end + 3)) &&
+    /酒|兰陵王|江小白|二锅头|老白干/.test(text.slice(0, h.start))
+  )
+    return true;
+  // 白酒 一瓶 买给 可以吗 38度 的: the strength said last, of the liquor named before
+  return (
+    /^\s*度?\s*的?[\s。!！]*$/.test(text.slice(h.end)) &&
+    text.slice(h.start, h.end + 2).includes('度') &&
+    /酒/.test(text.slice(0, h.start)) &&
+    !/体温|量|烧/.test(text)
+  );
 }
 
 const NOT_A_READING_RE = /(?:价钱|价格|电话|号码|房号|钱)[^，。,!！]{0,4}不是(?:体温|温度)/;
