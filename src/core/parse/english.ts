@@ -10,14 +10,14 @@ const ENGLISH_GOODS_RE = Object.values(ENGLISH_GOODS)
 /** A word right before goods named in English (after at most one more such word). */
 function beforeEnglishGoods(words: string): RegExp {
   return new RegExp(
-    String.raw`\b(?:${words})\s+(?=(?:(?:more|extra|new|clean)\s+)?(?:${ENGLISH_GOODS_RE})\b)`,
+    String.raw`\b(?:${words})\s+(?=(?:(?:more|extra|new|clean|phone|usb|type-?c|iphone|android)\s+)?(?:${ENGLISH_GOODS_RE})\b)`,
     'gi',
   );
 }
 
 /** English a foreign resident mixes in, read as the Mandarin it stands for (case does not matter). */
 const ENGLISH: readonly [RegExp, string][] = [
-  [/\b(?:can|could) (?:i|we|you) (?:have|get|bring|send)\b|\bi (?:need|want)\b|\bneed\b|\bwant\b/gi, '要'],
+  [/\b(?:can|could) (?:i|we|you) (?:have|get|bring|send)(?: (?:me|us))?\b|\bi (?:need|want)\b|\bneed\b|\bwant\b/gi, '要'],
   [/\bplease\b|\bpls\b/gi, '麻烦'],
   [/\bdoctor\b|\bnurse\b/gi, '医生'],
   [/\bcome (?:and |to )?(?:see|check)(?: (?:me|her|him|us))?\b/gi, '来看一下'],
@@ -47,6 +47,8 @@ const ENGLISH: readonly [RegExp, string][] = [
   [beforeEnglishGoods('two'), '两'],
   [beforeEnglishGoods('three'), '三'],
   [beforeEnglishGoods('some|more|extra|another|new|clean'), ''],
+  // (a type-C charger / a phone charger: the kind of charger is part of its name)
+  [/\b(?:phone|usb|type-?c|iphone|android)\s+(?=charger\b)/gi, ''],
 ];
 /** Any of the English words above: most messages with Latin letters (N95, kg, ok) have none. */
 const ENGLISH_ANY_RE = new RegExp(ENGLISH.map(([re]) => re.source).join('|'), 'i');
