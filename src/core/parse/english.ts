@@ -17,7 +17,10 @@ function beforeEnglishGoods(words: string): RegExp {
 
 /** English a foreign resident mixes in, read as the Mandarin it stands for (case does not matter). */
 const ENGLISH: readonly [RegExp, string][] = [
-  [/\b(?:can|could) (?:i|we|you) (?:have|get|bring|send)(?: (?:me|us))?\b|\bi (?:need|want)\b|\bneed\b|\bwant\b/gi, '要'],
+  [
+    /\b(?:can|could) (?:i|we|you) (?:have|get|bring|send)(?: (?:me|us))?\b|\bi (?:need|want)\b|\bneed\b|\bwant\b/gi,
+    '要',
+  ],
   [/\bplease\b|\bpls\b/gi, '麻烦'],
   [/\bdoctor\b|\bnurse\b/gi, '医生'],
   [/\bcome (?:and |to )?(?:see|check)(?: (?:me|her|him|us))?\b/gi, '来看一下'],

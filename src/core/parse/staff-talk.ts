@@ -3,12 +3,15 @@
 // order, whatever numbers and goods it names.
 import { eitherOf } from './chars.js';
 import {
+  ADVICE_RES,
   ASKED_BACK_RE,
   BOT_ASKS_RE,
+  CALM_AND_ACT_RE,
   NAMED_ADVICE_RE,
   SIGNED_STAFF_RE,
   STAFF_ARRANGES_RE,
   SUMMARY_RE,
+  YOUR_KIN_RE,
 } from './staff-words.js';
 
 /** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
@@ -105,27 +108,6 @@ const NOTICE_HEADING_RE =
 
 const NUMBERED_RE = /\n\s*\d{1,2}\s*[.、．]\s*\S/;
 
-/** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
-const ADVICE_RES: readonly RegExp[] = [
-  /不算发烧(?![吗吧么嘛?？])/,
-  /正常范围(?![吗吧么嘛?？])/,
-  /多喝(?:点|些)?(?:热|温|开)?水/,
-  /注意休息/,
-  /再量(?:一次|一下)|复测/,
-  /(?:有|如有)(?:什么)?不舒服(?:的话)?(?:及时|马上|随时)(?:说|讲|告诉|联系|报告)/,
-  // (你妈37.1有点偏高: said to the one who reported it; 孩子37.3 有点偏高 is a parent's own worry)
-  /(?:你|您)[^，。,\s]{0,8}(?:有点|稍微)偏高/,
-  /给(?:您|你)打电话|打电话给(?:您|你)/,
-  // 拉了几次？/ 咳嗽多久了？: how long or how often, asked of the one who complains
-  /(?:拉|咳|咳嗽|烧|发烧|疼|痛)(?:了)?(?:几次|几回|多久|几天|多长时间)(?:了)?[?？]/,
-  /(?:村医|医生|护士|大夫)(?:上午|下午|晚上|明天|一会儿?|马上|稍后)?(?:过来|过去|上来)(?:看|瞧)/,
-  /还有没有(?:其他|别的)(?:不舒服|症状)|还有(?:啥子|什么|哪样|别的)症状/,
-  /[咳烧痛疼]得(?:厉害|严重|凶)(?:吗|不[?？])/,
-  /(?:咳嗽|咳|发烧|拉肚子|头疼|头痛)(?:不|吗|没有)[?？]/,
-  /(?:别|不用|不要|莫)(?:太)?担心/,
-  /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*(?:您好|你好|阿姨|叔叔|大爷|大妈|奶奶|爷爷|老师|先生|女士|小朋友|家长)/,
-];
-
 /** 603等下送润喉片过来 / 退烧贴马上送上来: staff telling a room what is on its way (no one asks: no 能不能, 吗). */
 const SENT_SOON_RE = /(?:等下|马上|一会儿?)(?:就)?送[^，,。]{0,6}(?:过来|上来|过去|上去)/;
 const ON_MY_WAY_RE =
@@ -150,6 +132,8 @@ const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+
  */
 const LEADS = eitherOf([
   BOT_ASKS_RE,
+  YOUR_KIN_RE,
+  CALM_AND_ACT_RE,
   STAFF_ARRANGES_RE,
   SUMMARY_RE,
   SIGNED_STAFF_RE,
@@ -210,6 +194,12 @@ export function staffTalkOf(text: string): boolean {
   )
     return true;
   if (SUMMARY_RE.test(text) || ASKED_BACK_RE.test(text) || BOT_ASKS_RE.test(text)) return true;
+  // (你老汉三十七度五了 / 我们医生上去复测，先莫慌: staff about someone else's reading; 我 reporting is a resident)
+  if (
+    (YOUR_KIN_RE.test(text) || CALM_AND_ACT_RE.test(text)) &&
+    !/我(?!们|已经|马上|这就|现在)|俺|额/.test(text.replace(/我们医生/g, ''))
+  )
+    return true;
   if (STAFF_ARRANGES_RE.test(text) && !READING_LIKE_RE.test(text) && !/我(?:要|想|需要)|给我|帮我/.test(text))
     return true;
   // (1103肖先生复测37.8，已送布洛芬 —张医生: a re-check's result, signed, is the resident's reading)
