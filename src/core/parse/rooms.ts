@@ -131,10 +131,11 @@ export function findExplicitRooms(text: string): RoomHit[] {
 /**
  * Voice typing spells a room out digit by digit: 一二零三, 二二零五的, 八八一三. A run of three or four spoken digits
  * standing on its own (no 十/百/点/度 or measure beside it) is no quantity, price or reading in words: it is
- * written as digits, so the room readers above see it wherever a typed room would stand.
+ * written as digits, so the room readers above see it wherever a typed room would stand. Voice input runs the
+ * room into the reading said next (幺二零八三十六度五, 八幺二三十六度三): a run right before 三十…度/点 is the room.
  */
 const SPELLED_RE =
-  /(?<![零〇一二三四五六七八九幺十百千万点度两几第])([一二三四五六七八九幺][零〇一二三四五六七八九幺]{2,3})(?![零〇一二三四五六七八九幺十百千万点度两几个斤袋桶包瓶箱盒块元岁年月日号楼层栋次天人遍趟])/g;
+  /(?<![零〇一二三四五六七八九幺十百千万点度两几第])([一二三四五六七八九幺][零〇一二三四五六七八九幺]{2,3})(?:(?![零〇一二三四五六七八九幺十百千万点度两几个斤袋桶包瓶箱盒块元岁年月日号楼层栋次天人遍趟])|(?=(?:三十[四五六七八九]|四十[一二]?)(?:度|点)))/g;
 
 export function spellRoomDigits(text: string): string {
   // 十二零三，三十六度八: a room said as floor then number (十二 then 零三) opening the message

@@ -45,8 +45,7 @@ export const YOUR_KIN_RE =
  * 我们医生十分钟后上去复测，先莫慌 / 请您爱人半小时后再测一次: staff calming the one who reported and saying what
  * they do. (王秀英量了37.6，已经联系镇卫生院…大家不要慌: staff posting a villager's reading to everyone is that reading.)
  */
-export const CALM_AND_ACT_RE =
-  /先(?:莫|别|不要)慌|我们医生|请(?:您|你)[^，。!！?？]{0,6}再(?:测|量)/;
+export const CALM_AND_ACT_RE = /先(?:莫|别|不要)慌|我们医生|请(?:您|你)[^，。!！?？]{0,6}再(?:测|量)/;
 
 /** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
 export const ADVICE_RES: readonly RegExp[] = [

@@ -73,7 +73,8 @@ const SLIP_WORDS: Readonly<Record<string, string>> = {
   期: '间待望',
   其: '他实中余次它',
   漆: '黑',
-  久: '了没不',
+  // (三十六度久没得发烧了: 久没 after a reading's 度 is the nine, then 没得)
+  久: '了不',
   酒: '精店',
   流: '鼻涕汗血眼泪水感',
   留: '下言意观',

@@ -110,6 +110,12 @@ export function fixMeasureHomophones(text: string): string {
       '$1箱',
     );
   if (out.includes('祖')) out = out.replace(/([一二三四五六七八九十\d]{1,2})祖(?=$|[\s,，。的送])/g, '$1组');
+  // 送三足: 足 for 组 after a group's number delivered to (十足 is 'full')
+  if (out.includes('足'))
+    out = out.replace(/(?<=送到?|到)([一二三四五六七八九\d]{1,2})足(?=$|[\s,，。的])/g, '$1组');
+  // 三十六店九: 店 for the 点 of a spoken reading
+  if (out.includes('店'))
+    out = out.replace(/(三十[四五六七八九]|四十[一二]?)店(?=[零一二三四五六七八九])/g, '$1点');
   // 麻烦一生去看一下: the recogniser's 一生 for 医生, come to see someone
   if (out.includes('一生')) out = out.replace(/一生(?=(?:能|可以|快)?(?:去|来|过来|过去)(?:看|瞧))/g, '医生');
   // 三十六肚五 / 两今肉 / 亮斤五花肉: the recogniser's 肚 for 度 in a reading, 今 for 斤 and 亮 for 两 before goods
@@ -154,6 +160,20 @@ export function fixMeasureHomophones(text: string): string {
   if (out.includes('就是')) out = namely(out);
   // 明后两天下午各送一桶: tomorrow and the day after
   if (out.includes('明后')) out = out.replace(/明后(?:两)?天/g, '明天和后天');
+  // 还要一个垃圾袋不对不对是一卷垃圾袋 / 烤烟膜要四卷 不对 要五卷 / 帮买两包小苏打，不对，一包就够了: a count of goods
+  // put right, said in one breath or not, is the count meant (the goods said once)
+  // (两瓶敌敌畏 不对 是两瓶除草剂: other goods named after the count put right replace the goods said first)
+  for (let k = 0; k < 3 && out.includes('不对'); k++) {
+    const before = out;
+    out = out.replace(
+      COUNT_PUT_RIGHT_RE,
+      (m, _w: string, _u: string, goods: string, n: string, u: string, at: number, s: string) =>
+        /^[\u4e00-\u9fa5]/.test(s.slice(at + m.length)) && !m.endsWith(goods)
+          ? `${n}${u}`
+          : `${n}${u}${goods}`,
+    );
+    if (out === before) break;
+  }
   // 老鹰岩 不对 是干田坝 / 菜籽 不对 是菜籽油 / 两板 不对 是一板: the word taken back gives way to the one after
   if (SAID_WRONG_HINT_RE.test(out))
     out = out.replace(SAID_WRONG_RE, takeBack).replace(SAID_WRONG_END_RE, (m) => ' '.repeat(m.length));
@@ -212,9 +232,16 @@ export function mendBagSlips(text: string): string {
   return out;
 }
 const BAG_SLIP_RE =
-  /(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送])|(?<=[\u4e00-\u9fa5]\s{0,2})([一两二三四五六七八九十])带(?=$|[\s,，。送])/g;
+  /(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送嘛吧哈啊呗])|(?<=[\u4e00-\u9fa5]\s{0,2})([一两二三四五六七八九十])带(?=$|[\s,，。送])/g;
 const FERTILISER_SLIP_RE =
   /[话化]费(?=\s*[\d一二两三四五六七八九十]+\s*[袋包代])|(?<=[\d一二两三四五六七八九十]\s*[袋包]\s*)[话化]费/g;
+const PUT_RIGHT_COUNT = '[\\d一二两三四五六七八九十百半几]+';
+const PUT_RIGHT_UNIT =
+  '(?:公斤|袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|挑|担|条|根|双|床|本|只|颗|棵)';
+const COUNT_PUT_RIGHT_RE = new RegExp(
+  `(${PUT_RIGHT_COUNT})\\s*(${PUT_RIGHT_UNIT})((?:(?![\\d一二两三四五六七八九十百半几])[\\u4e00-\\u9fa5]){0,6}?)[\\s,，。]*(?:哦|噢|喔|哎呀|哎|啊|呃)?(?:不对不对|不对)[\\s,，。]*(?:应该是|还是|只要|是|要|就)?\\s*(${PUT_RIGHT_COUNT})\\s*(${PUT_RIGHT_UNIT})(?:\\3)?(?:就(?:够|行|好|可以)了?)?`,
+  'g',
+);
 const SAID_WRONG_HINT_RE = /[\s,，](?:哦|噢|喔|哎呀|哎|啊|呃)?(?:不对|说错了|记错了|搞错了|错了)/;
 /** A word, then 不对 (said wrong), then the word meant: 五组 不对 我们是六组, 送到二组 哦不对 送到三组. */
 const SAID_WRONG_RE =
