@@ -13,7 +13,7 @@ export interface SymptomHit {
 
 // An adverb between the part and the complaint, a pair of them as one (嗓子还是有点疼).
 const INT =
-  '(?:更加|越来越|更|略感|略有|略微|稍感|感觉有点儿?|感觉|有一丢丢|一丢丢|有一点点|一点点|有点点|还是有点儿?|还有点儿?|还是很|也有点儿?|不太|没那么|没有|不|没|有点儿?|有些|有一点|稍微|还是|还|很|好|特别|一直|老是|也|都|发|比较|非常|挺|总是|又)?';
+  '(?:更加|越来越|更|略感|略有|略微|稍感|感觉有点儿?|感觉|有一丢丢|一丢丢|有一点点|一点点|有点点|还是有点儿?|还有点儿?|还是很|也有点儿?|不太|没那么|没有|不|没|有点儿?|有些|有一点|稍微|还是|还|很|好|特别|一直|老是|也|都|发|比较|非常|挺|总是|又){0,2}';
 const LEXICON: readonly [SymptomCode, string][] = [
   [
     'loss_of_smell_taste',
@@ -33,8 +33,8 @@ const LEXICON: readonly [SymptomCode, string][] = [
     'sore_throat',
     `咽痛|(?:嗓子|喉咙|咽喉|咽部|嗓子眼儿?)\\s?${INT}\\s?(?:疼|痛|哑|不舒服|不适|难受)|(?:嗓子|喉咙)(?:有点|有些)?干(?:又|还|也)?(?:有点|有些)?(?:疼|痛)|(?<!说|说是|诊断为?)(?:嗓子|喉咙|咽喉)发炎`,
   ],
-  // 脑壳 / 脑袋 / 脑阔: the head in Chongqing speech and voice input
-  ['headache', `(?:头|脑壳|脑袋|脑阔|脑瓜子|脑瓜仁儿?|脑瓜)${INT}(?:痛|疼|胀痛)|偏头痛`],
+  // 脑壳 / 脑袋 / 脑阔: the head in Chongqing speech and voice input (打脑壳: Guizhou's headache)
+  ['headache', `(?:头|脑壳|脑袋|脑阔|脑瓜子|脑瓜仁儿?|脑瓜)${INT}(?:痛|疼|胀痛)|偏头痛|打脑壳`],
   [
     'chills',
     '畏寒|发冷|怕冷|喊冷|觉得冷|(?<=(?:她|他|我|人)(?:说)?)有(?:点|些)冷(?![静水])|浑身冷|身上冷|打寒颤|打寒战|打冷战|打冷噤|打摆子|冷得(?:直|发|打)?(?:发抖|打颤|哆嗦|打抖|抖)|打哆嗦|冷起打抖|(?<=烧|度[一二三四五六七八九\\d]|\\d\\.\\d)[^，,。]{0,3}还是冷(?![静水])',
@@ -170,10 +170,14 @@ const ANIMAL_RE =
   /[羊猪牛鸡鸭鹅狗猫兔驴马](?:子|儿|娃)?(?:(?:病了|生病了|也|又|有点|一直|老是|开始)[^，,。]{0,3})?$/;
 const NEIGHBOUR_RE = /楼上|楼下|隔壁|对门|对面房间|邻居|别的房间|其他房间|旁边房间|别人|(?<!没)有人|楼道里/;
 
+/** 是不是空调吹的 / 是不是感冒了 / 是不是着凉了: a question about a complaint's cause, not about having it. */
+const CAUSE_ASKED_RE =
+  /(?:是不是|是否|会不会)(?=(?:感冒|着凉|受凉|冻|上火|空调|吹|吃|中暑|累|没睡好)[^，,。?？]{0,6}(?:的|了|引起|造成|导致)?)/g;
+
 const BEDDING_RE = /被子|毯子|棉被|被褥|铺盖|暖气|空调|电热毯|热水袋|暖宝宝|取暖器|电烤炉/;
 
 /** Every symptom phrase contains one of these characters; a message without any skips the big pattern. */
-const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉炎寒冷涕鼻闷气呼喘泻拉恶吐呕胃稀噤摆厕屙]/;
+const SYMPTOM_CHARS = /[嗅味乏力劲精疲倦酸疼痛热烧高咳咽嗓喉炎寒冷涕鼻闷气呼喘泻拉恶吐呕胃稀噤摆厕屙壳]/;
 
 export function findSymptoms(text: string): SymptomHit[] {
   const hits: SymptomHit[] = [];
@@ -216,7 +220,8 @@ export function findSymptoms(text: string): SymptomHit[] {
     )
       continue;
     const post = postValue(text, end);
-    const clause = clauseOf(text, start, end);
+    // (嗓子又有点痛了是不是空调吹的 / 身上发冷是不是感冒了: asked what caused it, after it, the complaint stands)
+    const clause = clauseOf(text, start, end).replace(CAUSE_ASKED_RE, '');
     // (有没有 asks about the complaint only before it: 拉肚子了 有没有蒙脱石散 asks for medicine)
     if (
       post === null &&

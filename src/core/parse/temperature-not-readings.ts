@@ -51,6 +51,24 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
           text.slice(h.end, h.end + 10),
         ),
     );
+  // 37度3以上就要报: what to do above a bound, a rule
+  if (/以上|以下/.test(text))
+    all = all.filter(
+      (h) =>
+        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话)?\s*就?要(?:报|上报|报告|打电话|隔离|去|送)/.test(
+          text.slice(h.end, h.end + 12),
+        ),
+    );
+  // 体温计量起37度都不到: a bound not even reached states no temperature; 37度2还莫得到 但是要注意: nor one not
+  // reached yet, said to someone (我37.2还没到 is the sender's)
+  if (/不到|没到|莫得到|没得到|没有到/.test(text))
+    all = all.filter((h) => {
+      const after = text.slice(h.end, h.end + 8);
+      if (/^\s*(?:℃|度)?\s*都(?:不到|没到)(?![\d三四])/.test(after)) return false;
+      return (
+        !/^\s*(?:℃|度)?\s*还(?:不到|没到|莫得到|没得到|没有到)(?![\d三四])/.test(after) || ownReading(text, h)
+      );
+    });
   // 体温37.3度以上的马上给我打电话: a rule for whoever reaches the threshold, said to everyone
   if (text.includes('以上的'))
     all = all.filter(

@@ -48,6 +48,10 @@ export const COMPARATIVES = [
   '小于',
   '不超过',
   '不到',
+  // (我37.2还没到37.3吧: the bound not reached yet)
+  '没到',
+  '没有到',
+  '莫得到',
   '≥',
   '≤',
   '>',
