@@ -15,6 +15,7 @@ import { parseNumber } from './numerals.js';
 import { bestPlace, bestPlaceHit, type PlaceHit } from './places.js';
 import { bookedDays, buildWater, impliedWater, isWaterBooking, isWaterItem, mentionsWater } from './water.js';
 import {
+  BOOKED_AGAIN_RE,
   looseDay,
   MOVED_RE,
   recountedBarrels,
@@ -42,7 +43,9 @@ export function readWater(w: WaterInput): ItemHit[] {
   let items = w.items;
   // 明天的水取消了 改到周五下午: the water withdrawn (and claimed by the withdrawal) moved to another day
   const movedAfterCancel =
-    cancels.length > 0 && withdrawsWater(cancels) && (MOVED_RE.test(text) || TIME_MOVED_RE.test(text));
+    cancels.length > 0 &&
+    withdrawsWater(cancels) &&
+    (MOVED_RE.test(text) || TIME_MOVED_RE.test(text) || BOOKED_AGAIN_RE.test(text));
   if (mentionsWater(masked) || movedAfterCancel) {
     // 明天的水改到后天上午: a booking moved is a booking, though nothing else asks for water
     const moved = MOVED_RE.test(masked) || TIME_MOVED_RE.test(masked) || movedAfterCancel;

@@ -22,11 +22,16 @@ export const MOVED_RE = new RegExp(`水.{0,6}(?:${MOVE_WORDS})|(?:${MOVE_WORDS})
 export const TIME_MOVED_RE = new RegExp(
   `(?:时间|日子|那天|那次|原定)[^，,。!！?？\\s]{0,6}(?:${MOVE_WORDS})`,
 );
+/** 今天下午的水不要了 明天上午再送两桶到水井湾: a booking withdrawn, then barrels asked for another day. */
+export const BOOKED_AGAIN_RE =
+  /(?:不要了|取消了?|不用送了|莫送了|别送了)[^。]*?(?:明天|后天|大后天|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]?)[^，,。]{0,6}?(?:再)?(?:送|要)\s*[\d一二两三四五六七八九十]+\s*[桶挑担壶]/;
+const WITHDRAWN_RE = /不要了|取消了?|不用送了|莫送了|别送了/;
 const MOVED_TO_RE = new RegExp(`${MOVE_WORDS}|改成`);
 
 /** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
 export function rescheduled(text: string, dates: DateHit[]): DateHit[] {
-  const found = MOVED_TO_RE.exec(text);
+  // (今天下午的水不要了 明天上午再送两桶: the day after the withdrawal is the one booked)
+  const found = MOVED_TO_RE.exec(text) ?? (BOOKED_AGAIN_RE.test(text) ? WITHDRAWN_RE.exec(text) : null);
   // 明天的水改成三桶: a count changed, not the day (the day said before stands)
   const m =
     found && /^\s*[\d一二两三四五六七八九十]+\s*桶/.test(text.slice(found.index + found[0].length))
