@@ -124,10 +124,13 @@ export function perHousehold(
     if (r.type === 'water' && r.qty === null) return null;
     out.push(r);
   }
-  const place = mine.find((r) => r.deliverTo !== null)?.deliverTo ?? null;
   const water = mine.find((r): r is WaterRecord => r.type === 'water');
   // 都送到三组: a place said for all holds for every household, over where the sender said they are from
-  const forAll = parts.some((p) => /都(?:送|放|拿)/.test(p.text));
+  const forAllAt = parts.findIndex((p) => /都(?:送|放|拿)/.test(p.text));
+  const forAll = forAllAt >= 0;
+  // (…胡根宝 大米1袋 盐1包。都送石坑: the place said for all, read in the clause that says it, when the whole has none)
+  const place =
+    mine.find((r) => r.deliverTo !== null)?.deliverTo ?? (forAll ? (out[forAllAt]?.deliverTo ?? null) : null);
   for (const [k, r] of out.entries()) {
     if (r.deliverTo === null || (forAll && place !== null)) r.deliverTo = place;
     // 老李家要油一桶: among households, the household as written is whom the order is for

@@ -42,6 +42,8 @@ export interface Jielong {
   lines: JielongLine[];
   /** A pasted table: its rows carry no number of their own (the records' seq is null). */
   unnumbered?: boolean;
+  /** Rows after the numbered lines with no number of their own (以上都送下源). */
+  footer?: string;
 }
 
 /** Longest 接龙 read; lines past this are ignored (a WeChat 接龙 rarely passes a few hundred). */
@@ -112,6 +114,7 @@ export function readJielong(input: string): Jielong | null {
   const rows = input.split('\n', MAX_JIELONG_LINES + 50);
   const headerRows: string[] = [];
   const numbered: { seq: number; raw: string; rest: string; spaced: boolean }[] = [];
+  const footerRows: string[] = [];
   for (const row of rows) {
     const raw = row.trim();
     if (raw.length === 0) continue;
@@ -120,6 +123,7 @@ export function readJielong(input: string): Jielong | null {
     if (mark && (numbered.length > 0 || headerRows.length > 0 || mark.seq === 1)) {
       if (numbered.length < MAX_JIELONG_LINES) numbered.push({ ...mark, raw });
     } else if (numbered.length === 0) headerRows.push(raw);
+    else footerRows.push(raw);
   }
   if (numbered.length === 0 || (headerRows.length === 0 && numbered.length < 2)) return null;
   const header = headerRows.join('\n');
@@ -132,7 +136,7 @@ export function readJielong(input: string): Jielong | null {
     const named = lines.filter((l) => l.customer !== null && l.items.length > 0).length;
     if (named * 2 < lines.length) return null;
   }
-  return { header, product: hp?.name ?? null, lines };
+  return { header, product: hp?.name ?? null, lines, footer: footerRows.join('\n') };
 }
 
 /** The day and part a text names (a 接龙 header's 明天上午送, or a line's own 周三下午). */
@@ -152,6 +156,11 @@ const DEADLINE_RE = /[（(][^）)]*(?:截止|之前报|前报)[^）)]*[）)]|[^�
 const HEADER_PLACE_RE =
   /(?:统一|一起|都)?(?:送到|送至|送往)\s*(?!各|每|家|户)([^\s，,。!！的]{2,8})|(?:^|\n)都送\s*([^\s，,。!！的]{2,8})\s*$|^\s*((?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社队])\s*[:：]?\s*$/;
 const COPY_RE = /同上|同前|一样的?$|跟上面一样/;
+/** …胡根宝 大米1袋 盐1包。都送石坑: the place for all said after the last row. */
+const LAST_LINE_PLACE_RE =
+  /[。；;，,\s](?:以上)?(?:都|统一|一起|全部|全都)(?:送到?|送至)\s*([^\s，,。!！的]{2,8}?)\s*[。!！]?$/;
+const FOOTER_PLACE_RE =
+  /^(?:以上|上面)?(?:的)?(?:都|统一|一起|全部|全都)(?:送到?|送至|送往)\s*(?!各|每|家|户)([^\s，,。!！的]{2,8}?)(?=$|[\s，,。!！]|吧|哈|就)/m;
 
 /**
  * #接龙 上寨 周四送 / #接龙 新寨 猪饲料: a hamlet standing alone in the heading is where the list goes (not an area,
@@ -183,7 +192,15 @@ export function jielongOrders(
   // #接龙 明天统一送到3组晒坝: where the header sends everything is each line's place unless the line names one
   // (五组： over a volunteer's rows is where they all go)
   const hp = HEADER_PLACE_RE.exec(j.header);
-  const headerPlace = hp?.[1] ?? hp?.[2] ?? hp?.[3] ?? standingPlace(j.header);
+  // (…⏎以上都送下源 / 都送到三组: a place said for all under the list holds for its lines as well)
+  const headerPlace =
+    hp?.[1] ??
+    hp?.[2] ??
+    hp?.[3] ??
+    standingPlace(j.header) ??
+    FOOTER_PLACE_RE.exec(j.footer ?? '')?.[1] ??
+    LAST_LINE_PLACE_RE.exec(j.lines[j.lines.length - 1]?.raw ?? '')?.[1] ??
+    null;
   let previous: Item[] = [];
   let previousPlace: string | null = null;
   for (const line0 of j.lines) {
