@@ -42,10 +42,11 @@ export const YOUR_KIN_RE =
   /[你您](?:家|屋里|屋头|们家)?(?:的)?(?:老汉儿?|老爹|老娘|爸爸?|妈妈?|爹|娘|爷爷|奶奶|婆婆|公公|儿子|女儿|闺女|孙子|孙女儿?|幺妹|幺儿|娃儿?|孩子|伢|老婆|媳妇|老公|爱人|家人|家里人|屋里人)(?=\s*(?:3[4-9]|4[0-2]|三十|四十|咳|发烧|发热|烧|头|拉|喉咙|嗓子)|[^，。!！?？]{0,6}(?:3[4-9](?:\.\d|度)|三十[五六七八九]))/;
 
 /**
- * 我们医生十分钟后上去复测，先莫慌 / 请您爱人半小时后再测一次: staff calming the one who reported and saying what
+ * 我们医生十分钟后上去复测，先莫慌 / 请您爱人半小时后再测一次 / 过半个钟头再量一次要是还高就要送卫生院: staff calming the one who reported and saying what
  * they do. (王秀英量了37.6，已经联系镇卫生院…大家不要慌: staff posting a villager's reading to everyone is that reading.)
  */
-export const CALM_AND_ACT_RE = /先(?:莫|别|不要)慌|我们医生|请(?:您|你)[^，。!！?？]{0,6}再(?:测|量)/;
+export const CALM_AND_ACT_RE =
+  /先(?:莫|别|不要)慌|我们医生|请(?:您|你)[^，。!！?？]{0,6}再(?:测|量)|再(?:量|测)一次[^。，,]{0,3}(?:要是|如果)还(?:高|烧|是)/;
 
 /** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
 export const ADVICE_RES: readonly RegExp[] = [

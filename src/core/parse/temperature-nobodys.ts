@@ -4,7 +4,7 @@ import type { TempHit } from './temperature.js';
 
 /** 猪儿两天不吃食了 / 我屋母猪烧到…: a message whose first word is an animal. */
 const ANIMAL_OPENING_RE =
-  /^\s*(?:我屋|我家|俺家|屋头|家里)?的?[母公小老]?[猪牛羊鸡鸭狗猫兔](?:儿|子|娃|崽)?(?=病|不吃|不行|这两天|这几天|两天|几天|今天|昨天|又|也|一直|发烧|烧|拉|咳|生病)/;
+  /^\s*(?:我屋|我家|俺家|屋头|家里)?的?(?:那|这)?(?:头|只|条)?[母公小老]?[猪牛羊鸡鸭狗猫兔](?:儿|子|娃|崽)?(?=病|不吃|不行|这两天|这几天|两天|几天|今天|昨天|又|也|一直|发烧|烧|拉|咳|生病)/;
 
 /** `all` without the hits that are nobody's reading. */
 export function withoutNobodys(text: string, found: readonly TempHit[]): TempHit[] {

@@ -28,7 +28,8 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 37.4是洗完澡量的 现在36.8了 以这个为准: the sender says which reading stands, the last
   if (all.length > 1 && LAST_STANDS_RE.test(text)) all = all.slice(-1);
   // 37.3的标准 / 37.3度的话: a threshold talked about, not a reading
-  if (/的标准|的话|是标准|的线|才算|才叫|才是发|临界/.test(text))
+  // (37.3是量腋下还是额头？: how a bound is measured, asked about)
+  if (/的标准|的话|是标准|的线|才算|才叫|才是发|临界|是(?:量|测)(?:腋下|额头|口腔|耳|舌下)/.test(text))
     all = all.filter((h) => !THRESHOLD_RE.test(text.slice(h.end, h.end + 8)));
   // 体温在37.3℃以上的请报告, in a notice: a threshold (but 38度以上了 from a resident is a reading)
   if (/以上|以下/.test(text) && NOTICE_RE.test(text))
@@ -264,14 +265,19 @@ function ownReading(text: string, h: TempHit): boolean {
 const RETRACTED_RE =
   /^[\s?？!！,，。]*(?:[哦噢啊呃嗯哎诶]+[\s,，。!！]*)?(?:不对|错了|看错|写错|打错|搞错|重新量|重量了|再量|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
 const THRESHOLD_RE =
-  /^\s*(?:℃|°C|度)?\s*(?:的标准|的话|是标准|的线|是[\u4e00-\u9fa5]{1,4}的标准|才算|才叫|才是发|是临界|的临界)/;
+  /^\s*(?:℃|°C|度)?\s*(?:是(?:量|测)(?:腋下|额头|口腔|耳朵|耳温|舌下)|的标准|的话|是标准|的线|是[\u4e00-\u9fa5]{1,4}的标准|才算|才叫|才是发|是临界|的临界)/;
 /** 37.5那个是我手机打错了: a slip owned up to later in the reading's own clause. */
 const SLIP_OWNED_RE =
   /不对(?!劲)|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|量错|手滑|手抖|作废|不作数/;
 
 /** A reading the sender takes back, right after it (37.4不算) or later in its clause, for a later reading. */
+const MISPLACED_RE =
+  /^[^。]{0,12}(?:原来|因为|是因为)[^。]{0,24}(?:热水|暖气|暖宝宝|太阳|晒|刚喝|刚洗|放在|挨着|靠着|捂|被窝|电热毯)[^。]{0,20}(?:重新量|再量|又量|重量)/;
+
 function retracted(text: string, h: TempHit): boolean {
   if (RETRACTED_RE.test(text.slice(h.end, h.end + 8))) return true;
+  // 量了个42度吓死我了 原来温度计刚才放在热水杯边上 重新量36.6: a reading explained away by where the thermometer was
+  if (MISPLACED_RE.test(text.slice(h.end, h.end + 48))) return true;
   const clause = text.slice(h.end, h.end + 14).split(/[，,。！!；;？?\n]/)[0] as string;
   return SLIP_OWNED_RE.test(clause);
 }
