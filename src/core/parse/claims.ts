@@ -210,6 +210,8 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if (/[道漏龙管池洒浴器灶片]/.test(text) || text.includes('马桶')) maskAll(mask, FITTINGS_RE, text);
   // 伊屋里没人会弄手机 / 我爸不会用手机: why someone else writes, no phone asked for
   if (text.includes('手机')) maskAll(mask, /(?:不会|没人会|不太会)(?:弄|用|玩|打)?(?:智能)?手机/g, text);
+  // 电话138****6621 / 加微信15858124421: a phone number is no count of anything
+  if (/\d{3}[*＊xX]{4}\d{4}|1[3-9]\d{9}/.test(text)) maskAll(mask, PHONE_RE, text);
   // 谢谢支书 / 问一下书记: a cadre's title holds no book
   if (text.includes('书')) maskAll(mask, /支书|书记|秘书/g, text);
   // 我们两个都36.5: the two of us are no count of goods
@@ -276,6 +278,7 @@ function maskChangedFrom(mask: Mask, text: string): void {
 }
 const SHORT_RE =
   /[\d一二两三四五六七八九十]+\s*(?:袋|桶|包|斤|个|瓶|箱|盒|件)\s*(?:都|也|肯定|怕)?(?:不够|太少)/g;
+const PHONE_RE = /(?<!\d)(?:1[3-9]\d[*＊xX]{4}\d{4}|1[3-9]\d{9})(?!\d)/g;
 const FLAT_RE = /(?:手机|电话|电脑|平板|手电筒|电筒|手电|收音机|老人机)(?:都|也|又|就)?(?:要|快)?没电了?/g;
 const FITTINGS_RE =
   /下水道|地漏|水龙头|水管|水池|洗手池|洗脸池|马桶|花洒|淋浴|热水器|电热水器|燃气灶|暖气片/g;

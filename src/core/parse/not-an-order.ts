@@ -43,6 +43,9 @@ const OWN_ERRAND_RE = /(?:我|俺)?(?:明天|今天|后天|下午|等下)?要(?:
 /** 化肥收到了 谢谢 另外再帮我带两包盐: more asked for after goods received is a new order. */
 const MORE_RE = /(?:另外|再|还)(?:帮我|给我|帮忙|要)?(?:带|买|要|订|捎|加|整|来|拿)/;
 
+const TALK_RE =
+  /好贵|太贵|真贵|贵得很|贵死了|(?:熬|煮|做|蒸|炒|腌|晒)(?:好了|的[\u4e00-\u9fa5])|多喝(?:点|些)?(?:热|温|开)?水/;
+
 function asksMoreAfterPast(text: string): boolean {
   const m = PAST_RE.exec(text);
   return m !== null && MORE_RE.test(text.slice(m.index + m[0].length));
@@ -64,6 +67,15 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
       !OWN_BUY_RE.test(text) &&
       !ASKED_BUY_RE.test(text) &&
       !paysForThis(text, items))
+  )
+    return true;
+  // 今年菜油好贵哦 去年才五十几一桶 / 米酒熬好了 大家来我家吃 / 多喝热水，明早再量: talk of prices, food made at
+  // home, advice; nothing asked for
+  if (
+    TALK_RE.test(text) &&
+    !ASKS_RE.test(text.replace(/给我(?=煮|做|熬|蒸|炒)/g, '')) &&
+    !/[要买带捎订]/.test(text) &&
+    items.every(noQty)
   )
     return true;
   // 谁家有多的白菜种子 借点: asking the neighbours, no one to buy for; 明天要去镇上拿药: the sender's own errand

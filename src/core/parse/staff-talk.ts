@@ -7,7 +7,9 @@ import {
   ASKED_BACK_RE,
   BOT_ASKS_RE,
   CALM_AND_ACT_RE,
+  FOR_THOSE_WHO_RE,
   NAMED_ADVICE_RE,
+  SERVING_RE,
   SIGNED_STAFF_RE,
   STAFF_ARRANGES_RE,
   SUMMARY_RE,
@@ -132,6 +134,8 @@ const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+
  */
 const LEADS = eitherOf([
   BOT_ASKS_RE,
+  SERVING_RE,
+  FOR_THOSE_WHO_RE,
   YOUR_KIN_RE,
   CALM_AND_ACT_RE,
   STAFF_ARRANGES_RE,
@@ -194,6 +198,13 @@ export function staffTalkOf(text: string): boolean {
   )
     return true;
   if (SUMMARY_RE.test(text) || ASKED_BACK_RE.test(text) || BOT_ASKS_RE.test(text)) return true;
+  // (早餐在送了 / 要买菜的自己戴口罩去 / 谁要的私聊我: staff serving, or a word to whoever wants something)
+  if (
+    (SERVING_RE.test(text) || (FOR_THOSE_WHO_RE.test(text) && !NUMBERED_RE.test(text))) &&
+    !/我(?!们)|俺|能不能|可不可以|能否|麻烦/.test(text.replace(/私聊我|找我|跟我说|告诉我|加我/g, '')) &&
+    !READING_LIKE_RE.test(text)
+  )
+    return true;
   // (你老汉三十七度五了 / 我们医生上去复测，先莫慌: staff about someone else's reading; 我 reporting is a resident)
   if (
     (YOUR_KIN_RE.test(text) || CALM_AND_ACT_RE.test(text)) &&
