@@ -43,10 +43,11 @@ const ALONE_FILLER = new Set(
 );
 
 /**
- * 36.5一斤 / 36.5/斤 / 36.5每袋: a price per unit (一个36.4一个36.6 is two people's readings; 36.5 一个人在隔离点: alone).
+ * 36.5一斤 / 36.5/斤 / 36.5每袋: a price per unit (一个36.4一个36.6 is two people's readings; 36.5 一个人在隔离点: alone;
+ * 我女儿36.8 一个房间: the room shared).
  */
 const PER_UNIT_RE =
-  /^\s*[一每/]\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐只条块])(?!人|(?:船|房间|屋|家|组|班|村|队|单位|厂)(?:上|里)?的)(?!\s*(?:3[4-9]|4[0-2]|三十))/;
+  /^\s*[一每/]\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐只条块])(?!人|房间|屋|(?:船|家|组|班|村|队|单位|厂)(?:上|里)?的)(?!\s*(?:3[4-9]|4[0-2]|三十))/;
 
 const THING_FILLER_RE = /(?:只有|才|有|是|大概|大约|约|都|也|就|差不多)+$/;
 
@@ -58,6 +59,8 @@ function thingBefore(text: string, start: number): boolean {
   if (s === e) return false;
   // 热水只有38度 / 房间才39度: a filler between the thing and its number does not change what is measured
   const run = text.slice(s, e).replace(THING_FILLER_RE, '');
+  // 1106房间36度9: the room's number before 房间 makes it the sender's label, not the room's air
+  if (/^(?:号)?房间?$/.test(run) && /\d{3,4}\s*$/.test(text.slice(0, s))) return false;
   // 林阿水36.6: 阿水 is a name (Fujian, Guangdong), no water
   if (/阿水$/.test(run)) return false;
   // 我屋头36.6 36.8 / 俺屋里 三个人: the household's (屋头 is home), not the room's air
