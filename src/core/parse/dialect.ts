@@ -218,6 +218,8 @@ const WORDS: Record<string, string> = {
   嫑要: '不要',
   嫑: '不要',
   哪样: '什么',
+  // (written Chinese: 可否再添一床被子 / 饭可否煮得软一些 ask as 能否 does)
+  可否: '能否',
   拿哈: '拿一下',
   ...SOUTHERN_WORDS,
 };

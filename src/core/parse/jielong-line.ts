@@ -155,7 +155,8 @@ export function readLine(
 }
 
 const KIND_IN_BRACKETS_RE = /([\u4e00-\u9fa5]{1,6})\s*[（(]([\u4e00-\u9fa5]{2,10})[）)]/g;
-const STRUCK_RE = /[（(]\s*(?:不要了|不要|取消了?|划掉|作废|删掉)\s*[）)]\s*$|\s(?:不要了|取消了|划掉)\s*$/;
+const STRUCK_RE =
+  /[（(]\s*(?:不要了|不要|取消了?|划掉|作废|删掉|删除?|已删)\s*[）)]\s*$|\s(?:不要了|取消了|划掉)\s*$/;
 const PRICE_BRACKET_RE = /[（(][^）)]{0,12}[元块][^）)]{0,8}[）)]/g;
 
 /** A pack size may be on the line (50斤装, 5L一桶的). */

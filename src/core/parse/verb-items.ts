@@ -7,7 +7,7 @@ import { readNameBackward } from './names.js';
 
 /** Verbs after which goods are asked for (买, 要, 给我, 找点 …). */
 const TRIGGER_RE =
-  /要的是|想吃(?=点|些|一[点些碗份])|想喝(?=点|些|一[点些杯碗])|代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|煮|留|配(?=[一两\d]|点|些|个)|记(?=[一两二三四五六七八九十\d]|上)|做(?=点|些|一[点些份碗])|发(?=点|些|几个|一[点些个])|开(?!水)|有没有|我把|[,，、\s]还有(?!没有?)|加(?![饭菜]|油(?![\d一二两三四五六七八九十]))|找(?=点|些|个|[本件条把瓶盒双张](?![\d一二两三四五六七八九十])|一[点些个瓶包盒卷把本件条双张])/g;
+  /要的是|借阅|补(?=一?些|一?点|几|[一两二三四五\d]|个)|添(?=一?些|一?点|[一两\d]|个)|想吃(?=点|些|一[点些碗份])|想喝(?=点|些|一[点些杯碗])|代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|煮|留|配(?=[一两\d]|点|些|个)|记(?=[一两二三四五六七八九十\d]|上)|做(?=点|些|一[点些份碗])|发(?=点|些|几个|一[点些个])|开(?!水)|有没有|我把|[,，、\s]还有(?!没有?)|加(?![饭菜]|油(?![\d一二两三四五六七八九十]))|找(?=点|些|个|[本件条把瓶盒双张](?![\d一二两三四五六七八九十])|一[点些个瓶包盒卷把本件条双张])/g;
 /** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
 const POST_RE =
@@ -23,7 +23,7 @@ const BESIDES_RE = /还有|另外|也要|再要|顺便|再来|再拿|也(?=莫�
 const OUT_OF_RE = /(?:没得|莫得|没有?)(?!人)(?=[^\s,，。!?|]{1,6}了)/g;
 // (盐帮我带点 / 番薯苗帮我捎一下: goods, then a verb of bringing that ends the clause)
 const GIVE_RE =
-  /给|借|拿|送|(?<![出起回过进])来(?!看|一趟|个人|人|修)|换|有(?=吗|么|没|不|\?)|(?<=帮我|给我|帮忙|麻烦你?|替我|帮俺|给俺)(?:带|捎|买)(?=(?:一?点|一?些|一?下)?(?:$|[\s,，。!！~]|吧|哈|嘛|啊|呀))/g;
+  /给|借|拿|送|(?:各)?补(?=一?些|一?点|几|[一两二三四五\d])|(?<![出起回过进])来(?!看|一趟|个人|人|修)|换|有(?=吗|么|没|不|\?)|(?<=帮我|给我|帮忙|麻烦你?|替我|帮俺|给俺)(?:带|捎|买)(?=(?:一?点|一?些|一?下)?(?:$|[\s,，。!！~]|吧|哈|嘛|啊|呀))/g;
 
 /** 感冒灵一盒、创可贴 / 布洛芬1盒 创可贴 (a 接龙 line): goods listed after an item with no quantity of their own. */
 export function readListTails(x: Extraction): void {
@@ -53,6 +53,14 @@ export function readVerbItems(x: Extraction): void {
     // 充电器能借一下吗: with nothing after the verb, the goods named first in its clause are asked for
     for (const m of matchesOf(GIVE_RE, text)) {
       if ('不别没'.includes(text[m.index - 1] ?? '|')) continue;
+      // (口罩和手套请各补一些: each of the goods named before)
+      if (m[0].startsWith('各')) {
+        const from = clauseStart(text, m.index);
+        for (const g of x.mentions())
+          if (g.start >= from && g.end <= m.index && !x.used.overlaps(g.start, g.end))
+            x.take(g, null, null, g.start, g.end);
+        continue;
+      }
       const topic = goodsMentionedBefore(x.mentions(), m.index, x.used, clauseStart(text, m.index));
       if (topic) x.take(topic, null, null, topic.start, topic.end);
     }
