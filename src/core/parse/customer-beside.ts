@@ -62,7 +62,8 @@ export function customerBeside(
   for (const n of vocabulary?.names ?? []) if (n.length >= 2 && text.includes(n)) return n;
   // 我是茶寮的林阿婆我孙子教我… / 我是后洋林建国 人在外地: the sender naming herself, after where she is from
   const own = SELF_NAMED_RE.exec(text)?.[1];
-  return own && !looksLikeGoods(own) ? own : null;
+  // (我是孙娃子帮我婆婆打的字: a grandchild typing is kin, no name)
+  return own && !looksLikeGoods(own) && !KIN.includes(own) ? own : null;
 }
 
 const SELF_NAMED_RE = new RegExp(

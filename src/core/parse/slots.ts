@@ -82,6 +82,10 @@ export function findSlots(text: string): SlotHit[] {
     const later =
       /^\s*(?:再|还要|还会|会)(?:报|量|测)/.test(text.slice(end, end + 4)) ||
       /(?:比|比起|跟|和)$/.test(text.slice(Math.max(0, start - 2), start)) ||
+      // (娃儿三十七度明天早上能不能给娃儿煮碗面条: a day ahead, with something asked, is no reading's time)
+      (/(?:明天|后天|明儿)$/.test(text.slice(Math.max(0, start - 2), start)) &&
+        /(?:3[4-9]|三十)/.test(text.slice(0, start)) &&
+        !/^[^。，,；;！!？?]*?(?:3[4-9]|三十)/.test(text.slice(end))) ||
       // (36度4 昨晚没睡好: the night slept badly is not when the reading was taken)
       /^(?:没睡|睡不|没怎么睡|失眠)/.test(text.slice(end, end + 4)) ||
       // (715 36.4 昨晚暖气来了: last night told of after the reading, with no reading of its own, is not its time)
