@@ -69,6 +69,7 @@ export const MEDICAL_GOODS: readonly string[] = [
     '维生素',
     '维C',
     '叶酸',
+    '叶酸片',
     '美林',
     '急支糖浆',
     '阿莫西林',

@@ -179,6 +179,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '回锅肉',
       '番茄炒蛋',
       '方便面',
+      '热干面',
       '泡面',
       '饼干',
       '面包',

@@ -124,6 +124,8 @@ export const KIN = [
     '孩子他妈',
     '娃他爸',
     '娃他妈',
+    // (Wuhan: 家家 is the grandmother, 爹爹 the grandfather)
+    '家家',
     '伢他爸',
     '伢他妈',
     '伢儿他爸',

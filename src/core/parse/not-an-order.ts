@@ -44,7 +44,7 @@ const OWN_ERRAND_RE = /(?:我|俺)?(?:明天|今天|后天|下午|等下)?要(?:
 const MORE_RE = /(?:另外|再|还)(?:帮我|给我|帮忙|要)?(?:带|买|要|订|捎|加|整|来|拿)/;
 
 const TALK_RE =
-  /好贵|太贵|真贵|贵得很|贵死了|(?:熬|煮|做|蒸|炒|腌|晒)(?:好了|的[\u4e00-\u9fa5])|多喝(?:点|些)?(?:热|温|开)?水/;
+  /买得到(?:哦|吗|不|么)|听说[^，,。]{0,8}[\d一二三四五六七八九十几]+一[斤袋桶箱瓶]|好贵|太贵|真贵|贵得很|贵死了|(?:熬|煮|做|蒸|炒|腌|晒)(?:好了|的[\u4e00-\u9fa5])|多喝(?:点|些)?(?:热|温|开)?水/;
 
 function asksMoreAfterPast(text: string): boolean {
   const m = PAST_RE.exec(text);
@@ -74,7 +74,7 @@ export function isNotAnOrder(text: string, hasBuyVerb: boolean, items: readonly 
   if (
     TALK_RE.test(text) &&
     !ASKS_RE.test(text.replace(/给我(?=煮|做|熬|蒸|炒)/g, '')) &&
-    !/[要买带捎订]/.test(text) &&
+    !/[要买带捎订]/.test(text.replace(/买得到/g, '')) &&
     items.every(noQty)
   )
     return true;

@@ -25,7 +25,15 @@ const PERSON_RE = new RegExp(
   ]
     .sort((a, b) => b.length - a.length)
     // (俺家孩子他爸: the child's father, not the child)
-    .map((w) => (w.endsWith('儿') ? `${w}(?!子)` : w.endsWith('孩子') ? `${w}(?!他[爸妈])` : w))
+    .map((w) =>
+      w.endsWith('儿')
+        ? `${w}(?!子)`
+        : w.endsWith('孩子')
+          ? `${w}(?!他[爸妈])`
+          : w === '家家'
+            ? '家家(?!户)'
+            : w,
+    )
     .join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
   'g',
 );

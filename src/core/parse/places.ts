@@ -114,6 +114,12 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       name = name.slice(cut + 1);
       start += cut + 1;
     }
+    // 刚才新屋湾的水报错了 / 嗯那个上寨: a time word or a filler said before the place is no part of it
+    const leadWord = LEAD_WORDS_RE.exec(name);
+    if (leadWord && name.length - leadWord[0].length >= 2) {
+      name = name.slice(leadWord[0].length);
+      start += leadWord[0].length;
+    }
     if (name.length < 2) continue;
     while (name.length > 2 && PLACE_LEAD.has(name[0] as string)) {
       name = name.slice(1);
@@ -248,6 +254,8 @@ function readPlace(text: string, from: number): PlaceHit | null {
     return null;
   return { start: s, end: e, place };
 }
+
+const LEAD_WORDS_RE = /^(?:刚才|刚刚|今天|明天|后天|昨天|现在|还有|另外|嗯那个|那个|就是)/;
 
 export function findPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
   const hits: PlaceHit[] = findNamedPlaces(text, known);

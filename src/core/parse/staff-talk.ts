@@ -208,7 +208,7 @@ export function staffTalkOf(text: string): boolean {
   // (你老汉三十七度五了 / 我们医生上去复测，先莫慌: staff about someone else's reading; 我 reporting is a resident)
   if (
     (YOUR_KIN_RE.test(text) || CALM_AND_ACT_RE.test(text)) &&
-    !/我(?!们|已经|马上|这就|现在)|俺|额/.test(text.replace(/我们医生/g, ''))
+    !/我(?!们|已经|马上|这就|现在|等下|一会)|俺|额/.test(text.replace(/我们医生/g, ''))
   )
     return true;
   if (STAFF_ARRANGES_RE.test(text) && !READING_LIKE_RE.test(text) && !/我(?:要|想|需要)|给我|帮我/.test(text))

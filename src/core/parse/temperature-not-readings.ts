@@ -56,8 +56,8 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   if (/以上|以下/.test(text))
     all = all.filter(
       (h) =>
-        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话)?\s*就?要(?:报|上报|报告|打电话|隔离|去|送)/.test(
-          text.slice(h.end, h.end + 12),
+        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话)?\s*就?要(?:马上|立即|及时|立刻)?(?:报|上报|报告|打电话|隔离|去|送)/.test(
+          text.slice(h.end, h.end + 14),
         ),
     );
   // 体温计量起37度都不到: a bound not even reached states no temperature; 37度2还莫得到 但是要注意: nor one not
@@ -192,7 +192,7 @@ function notBodyHeat(text: string, h: TempHit): boolean {
   return PASSED_BEFORE_RE.test(before) && THRESHOLD_ASKED_RE.test(text.slice(h.end, h.end + 10));
 }
 
-const HOW_HIGH = '(?:多少|几)度?(?:以上)?(?:才|就)?';
+const HOW_HIGH = '(?:多少|好多|几多|几)度?(?:以上)?(?:才|就)?';
 const COUNTS_AS_FEVER = '(?:算|是|叫)(?:发烧|发热|高烧|低烧)';
 const HOW_HIGH_RE = new RegExp(
   `${HOW_HIGH}(?:${COUNTS_AS_FEVER}|(?:要|得|需要|应该)(?:报告|上报|报|告诉|找|叫|吃(?:退烧)?药|去医院))`,
