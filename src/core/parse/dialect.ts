@@ -226,6 +226,13 @@ const WORDS: Record<string, string> = {
 
 /** Words that are these only where they stand as a word: 额 (我) opening a clause, 克 (去) before a verb, 伐 (吗). */
 const PLACED: readonly [string, RegExp, string][] = [
+  // Henan's 哩 is 的 before a word (要水哩报, 五升哩那种, 柳树湾哩面) and after 是 who or where (俺是王营哩); Cantonese
+  // 哩个/哩度 (this, here) keep it
+  [
+    '哩',
+    /哩(?=[\u4e00-\u9fa5])(?![个度啲只间位两几排便边嗰])|(?<=是[\u4e00-\u9fa5]{1,4}|[\d一二两三四五六七八九十][斤袋桶包瓶箱个升])哩(?=$|[\s,，。])/g,
+    '的',
+  ],
   ['额', /(?<=^|[\s,，。.!！?？、:：;；])额(?=[是要在也都想刚今昨早晚这那屋家们的娃妈爸\d])/g, '我'],
   [
     '克',

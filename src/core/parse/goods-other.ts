@@ -27,6 +27,8 @@ export const OTHER_GOODS: readonly string[] = [
     '早稻种',
     '晚稻种',
     '西瓜苗',
+    '蚕种',
+    '桑苗',
     '杂交稻种',
     '杂交稻',
     '玉米种',
