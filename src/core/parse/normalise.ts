@@ -156,7 +156,8 @@ export function dropGreetings(text: string): string {
   return out.replace(GREETING_RE, (g) => ' '.repeat(g.length));
 }
 
-const VOCATIVE_RE = /^(?:各位|大家)[^，,。.!！?？\s\d]{0,6}[,，!！]\s*(?=我|俺|麻烦|请问|帮)/;
+// (各位老表晚上冷不冷？我要多一床被子: a word to everyone, asked, then one's own ask)
+const VOCATIVE_RE = /^(?:各位|大家)[^，,。.!！?？\s\d]{0,8}[,，!！?？]\s*(?=我|俺|麻烦|请问|帮)/;
 
 /**
  * A WeChat quote reply: 「张医生：请报体温」 then a line of dashes, then the reply. The quoted text is someone
