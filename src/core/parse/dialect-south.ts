@@ -1,8 +1,13 @@
-// Minnan (Hokkien, Quanzhou and Xiamen) and Hakka (west Fujian, Meizhou) words written into a Mandarin chat, each
-// rewritten to the Mandarin the parser reads (dialect.ts merges them into its table).
+// Minnan (Hokkien, Quanzhou and Xiamen), Hakka (west Fujian, Meizhou), Wu (Quzhou) and Henan words written into a
+// Mandarin chat, each rewritten to the Mandarin the parser reads (dialect.ts merges them into its table).
 
 /** Whole words: Minnan first, then Hakka. */
 export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
+  // Wu (Quzhou): 弗 (not), 明朝 (tomorrow), 发寒热 (a fever), 么事 (what)
+  弗: '不',
+  明朝: '明天',
+  发寒热: '发烧',
+  么事: '什么',
   // Minnan: 会使 (can), 卖 (cannot, not) before the verb, 歹去 (broken), 寻 (look for), 免 (no need)
   会使: '可以',
   敢会使: '可以',
@@ -100,6 +105,21 @@ export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
 
 /** Words that are these only where they stand so (阮 is also a surname, 伊 opens 伊利, 无 is Mandarin too). */
 export const SOUTHERN_PLACED: readonly [string, RegExp, string][] = [
+  // Henan's 哩 is 的 before a word (要水哩报, 五升哩那种, 柳树湾哩面) and after 是 who or where (俺是王营哩); Cantonese
+  // 哩个/哩度 (this, here) keep it
+  [
+    '哩',
+    /哩(?=[\u4e00-\u9fa5])(?![个度啲只间位两几排便边嗰])|(?<=是[\u4e00-\u9fa5]{1,4}|[\d一二两三四五六七八九十][斤袋桶包瓶箱个升])哩(?=$|[\s,，。])/g,
+    '的',
+  ],
+  // Wu (Quzhou) 渠 (he, she) before what is said of them or after 帮/给/叫; 水渠 and 柳树渠 (a hamlet) stay
+  [
+    '渠',
+    /(?<=^|[\s,，。!！?？、:：;；]|帮|给|叫|让|讲|说)渠(?=[弗不会讲说年屋儿女晓要的是在还也都今昨早晚老爸妈\d])/g,
+    '她',
+  ],
+  // Wu 我拉 (we) before what they want or where they are; 帮我拉两桶 (haul) stays
+  ['拉', /(?<![帮给替叫让])(?<=我)拉(?=[\u4e00-\u9fa5])(?![\d一二两三四五六七八九十几点些个车桶趟稀肚屎了得不完])/g, '们'],
   // Minnan 阮 (I, we) before a reading, a day, a person or a verb, or after 帮/给; 阮小明 (a surname) stays
   [
     '阮',

@@ -11,7 +11,7 @@ import { replaceWords, wordTable } from './word-table.js';
 
 /** 额 as 我: at a clause's start or after 帮/给/和/跟, before a reading, 和, 的, 要, a day or a verb of buying. */
 const SELF_E_RE =
-  /(?<=^|[\s,，。!！?？、:：;；]|帮|给|和|跟)额(?=\s*[\d三]|和|跟|的|要|家|也|都|是|今|早|晚|们|带|买|订|捎|拿|留)/g;
+  /(?<=^|[\s,，。!！?？、:：;；]|帮|给|和|跟)额(?=\s*[\d三]|和|跟|的|要|家|也|都|是|今|早|晚|们|带|买|订|捎|拿|留|妈|爸|娃|屋|在|想|刚|昨|这|那|老汉)/g;
 
 /** Whole words, longest first where one holds another (唔该晒 before 唔该 before 唔). */
 const WORDS: Record<string, string> = {
@@ -226,13 +226,6 @@ const WORDS: Record<string, string> = {
 
 /** Words that are these only where they stand as a word: 额 (我) opening a clause, 克 (去) before a verb, 伐 (吗). */
 const PLACED: readonly [string, RegExp, string][] = [
-  // Henan's 哩 is 的 before a word (要水哩报, 五升哩那种, 柳树湾哩面) and after 是 who or where (俺是王营哩); Cantonese
-  // 哩个/哩度 (this, here) keep it
-  [
-    '哩',
-    /哩(?=[\u4e00-\u9fa5])(?![个度啲只间位两几排便边嗰])|(?<=是[\u4e00-\u9fa5]{1,4}|[\d一二两三四五六七八九十][斤袋桶包瓶箱个升])哩(?=$|[\s,，。])/g,
-    '的',
-  ],
   ['额', /(?<=^|[\s,，。.!！?？、:：;；])额(?=[是要在也都想刚今昨早晚这那屋家们的娃妈爸\d])/g, '我'],
   [
     '克',
@@ -296,7 +289,7 @@ export function readDialectInPlace(text: string): string {
   for (const [ch, re, to] of SOUTHERN_PLACED) if (me.includes(ch)) me = me.replace(re, to);
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲阮伊汝无欠糜整欲嗽滴个那]/;
+const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲阮伊汝无欠糜整欲嗽滴个那哩渠拉]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);

@@ -7,7 +7,9 @@ import {
   ASKED_BACK_RE,
   BOT_ASKS_RE,
   CALM_AND_ACT_RE,
+  COUNTED_PEOPLE_RE,
   FOR_THOSE_WHO_RE,
+  GOING_TO_SEE_RE,
   NAMED_ADVICE_RE,
   SERVING_RE,
   SIGNED_STAFF_RE,
@@ -122,11 +124,6 @@ const RECHECK_RESULT_RE =
 const PLEASE_WAIT_RE =
   /请稍等[,，。\s]*(?:医生|护士|大夫|工作人员|志愿者|我们)[^。!！?？]{0,10}(?:过来|上来|过去|送)/;
 
-/** 我一会儿过去看看 / 卡点量了一百多个人 都正常: a doctor going to see someone; a checkpoint's count of people. */
-const GOING_TO_SEE_RE =
-  /我(?:一会儿?|等下|马上|待会儿?|下午|明天)?(?:过去|过来)看(?:看|一下)|(?:明天|明早|早上|下午|等下|听日|朝早)[^，,。]{0,4}我上门(?:看|睇)/;
-const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+个?人/;
-
 /**
  * Each way isStaffTalk says yes needs one of these to match (the regex each test below starts from; every test that
  * can return true must have its first regex here). Read as one regex, a message none of them matches — most of
@@ -179,6 +176,8 @@ const LEADS = eitherOf([
 export function answersNamedComing(text: string): boolean {
   return (
     (STAFF_COMING_RE.test(text) || NAMED_ADVICE_RE.test(text)) &&
+    // (@汪建平 爷爷复测37.4，…下午我再来: a re-check's result, posted, is the reading)
+    !/复测(?:了|是|结果)?\s*[:：]?\s*(?:3[4-9]|三十)/.test(text) &&
     !/(?:^|[\s,，])我\s*(?:体温)?\s*(?:3[4-9]|4[0-2])|我[^，,。]{0,4}(?:咳|烧|疼|痛|不舒服|难受|拉肚子)/.test(
       text,
     )
@@ -208,7 +207,7 @@ export function staffTalkOf(text: string): boolean {
   // (你老汉三十七度五了 / 我们医生上去复测，先莫慌: staff about someone else's reading; 我 reporting is a resident)
   if (
     (YOUR_KIN_RE.test(text) || CALM_AND_ACT_RE.test(text)) &&
-    !/我(?!们|已经|马上|这就|现在|等下|一会)|俺|额/.test(text.replace(/我们医生/g, ''))
+    !/我(?!们|已经|马上|这就|现在|等下|一会|上门)|俺|额/.test(text.replace(/我们医生/g, ''))
   )
     return true;
   if (STAFF_ARRANGES_RE.test(text) && !READING_LIKE_RE.test(text) && !/我(?:要|想|需要)|给我|帮我/.test(text))

@@ -46,7 +46,7 @@ export const YOUR_KIN_RE =
  * they do. (王秀英量了37.6，已经联系镇卫生院…大家不要慌: staff posting a villager's reading to everyone is that reading.)
  */
 export const CALM_AND_ACT_RE =
-  /先(?:莫|别|不要)慌|我们医生|(?:3[4-9]|4[0-2])(?:\.\d)?\s*(?:度|℃)?\s*[,，]?\s*收到[,，。\s]|请(?:您|你)[^，。!！?？]{0,6}再(?:测|量)|再(?:量|测)一次[^。，,]{0,3}(?:要是|如果)还(?:高|烧|是)/;
+  /先(?:莫|别|不要)慌|我们医生|再(?:量|测)一次报上来|(?:3[4-9]|4[0-2])(?:\.\d)?\s*(?:度|℃)?\s*[,，]?\s*收到[,，。\s]|请(?:您|你)[^，。!！?？]{0,6}再(?:测|量)|再(?:量|测)一次[^。，,]{0,3}(?:要是|如果)还(?:高|烧|是)/;
 
 /** Advice and questions a doctor or duty officer puts to one resident (two of them make a reply). */
 export const ADVICE_RES: readonly RegExp[] = [
@@ -85,3 +85,8 @@ export const SERVING_RE =
  */
 export const FOR_THOSE_WHO_RE =
   /(?:^|[\s,，。])(?:要|想|需要)[\u4e00-\u9fa5]{0,6}的(?:人)?(?:自己|到|来|去|请|报|在群里|直接|加|私聊)|[\u4e00-\u9fa5]{1,6}不够的(?:报|在群里|请|私聊)|谁要的?(?:私聊|找我|说一声)|加(?:我)?微信/;
+
+/** 我一会儿过去看看 / 卡点量了一百多个人 都正常: a doctor going to see someone; a checkpoint's count of people. */
+export const GOING_TO_SEE_RE =
+  /我(?:一会儿?|等下|马上|待会儿?|下午|明天)?(?:过去|过来)看(?:看|一下)|(?:明天|明早|早上|下午|等下|听日|朝早)[^，,。]{0,4}我上门(?:看|睇)/;
+export const COUNTED_PEOPLE_RE = /量了[\d一二两三四五六七八九十百几多]+个?人/;
