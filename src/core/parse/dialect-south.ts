@@ -119,7 +119,11 @@ export const SOUTHERN_PLACED: readonly [string, RegExp, string][] = [
     '她',
   ],
   // Wu 我拉 (we) before what they want or where they are; 帮我拉两桶 (haul) stays
-  ['拉', /(?<![帮给替叫让])(?<=我)拉(?=[\u4e00-\u9fa5])(?![\d一二两三四五六七八九十几点些个车桶趟稀肚屎了得不完])/g, '们'],
+  [
+    '拉',
+    /(?<![帮给替叫让])(?<=我)拉(?=[\u4e00-\u9fa5])(?![\d一二两三四五六七八九十几点些个车桶趟稀肚屎了得不完])/g,
+    '们',
+  ],
   // Minnan 阮 (I, we) before a reading, a day, a person or a verb, or after 帮/给; 阮小明 (a surname) stays
   [
     '阮',

@@ -18,7 +18,7 @@ function beforeEnglishGoods(words: string): RegExp {
 /** English a foreign resident mixes in, read as the Mandarin it stands for (case does not matter). */
 const ENGLISH: readonly [RegExp, string][] = [
   [
-    /\b(?:can|could) (?:i|we|you) (?:have|get|bring|send)(?: (?:me|us))?\b|\bi (?:need|want)\b|\bneed\b|\bwant\b/gi,
+    /\b(?:can|could) (?:i|we|you|someone|somebody|anyone) (?:have|get|bring|send|give)(?: (?:me|us))?\b|\bi (?:need|want)\b|\bneed\b|\bwant\b/gi,
     '要',
   ],
   [/\bplease\b|\bpls\b/gi, '麻烦'],
@@ -26,6 +26,8 @@ const ENGLISH: readonly [RegExp, string][] = [
   [/\bcome (?:and |to )?(?:see|check)(?: (?:me|her|him|us))?\b/gi, '来看一下'],
   [/\bcome\b/gi, '来'],
   [/\b(?:a )?(?:little|bit|slight)(?: of)?\b/gi, '有点'],
+  // (headache gone / cough is gone: a complaint over is none)
+  [/\b(?:headache|cough|fever)(?: is)? gone\b/gi, '已经好了'],
   [/\bheadache\b/gi, '头疼'],
   [/\bsore throat\b/gi, '喉咙痛'],
   [/\bno\b|\bnot\b|\bdon'?t have\b/gi, '没有'],

@@ -54,6 +54,8 @@ export const UNITS = [
     '根',
     '张',
     '只',
+    // (鱼苗两万尾: fish fry are counted by the tail)
+    '尾',
   ],
   ...[
     '颗',

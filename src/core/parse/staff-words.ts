@@ -84,7 +84,7 @@ export const SERVING_RE =
  * whoever wants something, no one's ask.
  */
 export const FOR_THOSE_WHO_RE =
-  /(?:^|[\s,，。])(?:要|想|需要)[\u4e00-\u9fa5]{0,6}的(?:人)?(?:自己|到|来|去|请|报|在群里|直接|加|私聊)|[\u4e00-\u9fa5]{1,6}不够的(?:报|在群里|请|私聊)|谁要的?(?:私聊|找我|说一声)|加(?:我)?微信/;
+  /(?:^|[\s,，。])(?:要|想|需要)[\u4e00-\u9fa5]{0,6}的(?:人)?(?:自己|到|来|去|请|报|在群里|直接|加|私聊)|[\u4e00-\u9fa5]{1,6}不够的(?:报|在群里|请|私聊)|谁要的?(?:私聊|找我|说一声)|加(?:我)?微信|要的[^，,。!！]{0,4}(?:统一)?(?:登记|报名)/;
 
 /** 我一会儿过去看看 / 卡点量了一百多个人 都正常: a doctor going to see someone; a checkpoint's count of people. */
 export const GOING_TO_SEE_RE =

@@ -221,7 +221,7 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (
       code === 'fever' &&
       m[0] === '烧得' &&
-      /(?:壶|水|锅|饭|火|炉)[^，,。\s]{0,2}$/.test(text.slice(Math.max(0, start - 4), start))
+      /(?:壶|水|锅|饭|火|炉|暖气|空调|炕)[^，,。\s]{0,2}$/.test(text.slice(Math.max(0, start - 4), start))
     )
       continue;
     const post = postValue(text, end);
