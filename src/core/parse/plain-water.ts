@@ -73,7 +73,15 @@ export function readWater(w: WaterInput): ItemHit[] {
         items = items.filter((i) => !households.some((h) => i.start < h.end && i.end > h.start));
       } else {
         // (明天的水取消了 改到周五下午 还是2桶: the barrels said beside the move, the water claimed by the withdrawal)
-        const count = movedAfterCancel ? BARRELS_SAID_RE.exec(masked) : null;
+        // (后弄的一桶改到明天上午: barrels moved with no water named, counted as said)
+        const count =
+          movedAfterCancel || (moved && !items.some((h) => isWaterItem(h.item) && h.item.qty !== null))
+            ? BARRELS_SAID_RE.exec(masked)
+            : null;
+        if (count) {
+          const ce = count.index + count[0].length;
+          items = items.filter((h) => !(h.start < ce && h.end > count.index) || isWaterItem(h.item));
+        }
         // (水窖见底了 明天能不能再拉两车: the truckloads counted with the water named before them)
         const trucks =
           count || items.some((h) => isWaterItem(h.item) && h.item.qty !== null)

@@ -13,11 +13,15 @@ export function withdrawsWater(cancels: readonly { names: string[] }[]): boolean
   return false;
 }
 
+const BARRELS = '[\\d一二两三四五六七八九十]\\s*[桶挑担]';
 /** Words that move a booking to another day (改成 too, for 明天的改成后天). */
 const MOVE_WORDS =
   '改到|改在|推到|挪到|换到|延到|推迟到|延后到|改成(?=(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)|明天|后天|大后天|周|星期|礼拜|下周|\\|)';
 /** 水改到后天 / 明天的水推到周五: a booking moved to another day. */
-export const MOVED_RE = new RegExp(`水.{0,6}(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)`);
+// (后弄的一桶改到明天上午 / 那改到今天下午，还是两桶: the barrels moved, water unnamed)
+export const MOVED_RE = new RegExp(
+  `水.{0,6}(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)|${BARRELS}\\s*(?:${MOVE_WORDS})|(?:${MOVE_WORDS})[^。]{0,8}?还是\\s*${BARRELS}`,
+);
 /** 水还是送两桶 时间改到周五下午: the time of the booking moved. */
 export const TIME_MOVED_RE = new RegExp(
   `(?:时间|日子|那天|那次|原定)[^，,。!！?？\\s]{0,6}(?:${MOVE_WORDS})`,
