@@ -33,7 +33,10 @@ export function maskSizes(mask: Mask, text: string): void {
     if (
       /装的?$/.test(m[0]) &&
       /[\u4e00-\u9fa5]/.test(text[m.index + m[0].length] ?? '') &&
-      /[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)$/.test(text.slice(0, m.index))
+      // (那给我来一包 50斤装的复合肥: after a verb's count, a space between changes nothing)
+      /(?:[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)|(?:来|要|买|带|拿|订|捎)\s*[\d一二两三四五六七八九十几半]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)\s+)$/.test(
+        text.slice(0, m.index),
+      )
     )
       continue;
     // 复合肥三袋 25公斤一袋: the bag's size after the count; alone (复合肥 25公斤一袋) the bag is the count
