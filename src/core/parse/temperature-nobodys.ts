@@ -4,7 +4,7 @@ import type { TempHit } from './temperature.js';
 
 /** 猪儿两天不吃食了 / 我屋母猪烧到…: a message whose first word is an animal. */
 const ANIMAL_OPENING_RE =
-  /^\s*(?:我屋|我家|俺家|屋头|家里)?的?(?:那|这)?(?:头|只|条)?[母公小老]?[猪牛羊鸡鸭狗猫兔](?:儿|子|娃|崽)?(?=病|不吃|不行|这两天|这几天|两天|几天|今天|昨天|又|也|一直|发烧|烧|拉|咳|生病)/;
+  /^\s*(?:(?:哈哈+|哎呀|唉|嘿嘿)[\s,，!！]*)?(?:我屋|我家|俺家|屋头|家里)?的?(?:那|这)?(?:个|头|只|条)?[母公小老]?[猪牛羊鸡鸭狗猫兔](?:儿|子|娃|崽)?(?=病|不吃|不行|这两天|这几天|两天|几天|今天|昨天|又|也|一直|发烧|烧|拉|咳|生病|量|测|本来|就是|体温)/;
 
 /** `all` without the hits that are nobody's reading. */
 export function withoutNobodys(text: string, found: readonly TempHit[]): TempHit[] {
@@ -51,9 +51,7 @@ export function withoutNobodys(text: string, found: readonly TempHit[]): TempHit
   if (/骗|开玩笑|逗你/.test(text))
     all = all.filter(
       (h) =>
-        !/^[^。!！?？]{0,8}?(?:骗你们|骗你的|骗人的|开玩笑的|逗你们|逗你玩)/.test(
-          text.slice(h.end, h.end + 16),
-        ),
+        !/^[^。?？]{0,8}?(?:骗你们|骗你的|骗人的|开玩笑的|逗你们|逗你玩)/.test(text.slice(h.end, h.end + 16)),
     );
   return all;
 }

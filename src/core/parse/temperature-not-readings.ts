@@ -56,7 +56,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   if (/以上|以下/.test(text))
     all = all.filter(
       (h) =>
-        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话)?\s*就?要(?:马上|立即|及时|立刻)?(?:报|上报|报告|打电话|隔离|去|送)/.test(
+        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话)?\s*就?要(?:马上|立即|及时|立刻)?(?:报|上报|报告|打电话|隔离|去|送|跟|告诉|说|找|联系)/.test(
           text.slice(h.end, h.end + 14),
         ),
     );
