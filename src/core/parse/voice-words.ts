@@ -38,6 +38,9 @@ export const VOICE_WORDS: Record<string, string> = {
   小毒液: '消毒液',
   消读液: '消毒液',
   送睡: '送水',
+  // (送两桶睡来 / 送道谢家坡: 睡 for 水 after the barrels, 道 for 到 after 送)
+  桶睡: '桶水',
+  送道: '送到',
   量桶: '两桶',
   付合肥: '复合肥',
   题温: '体温',
