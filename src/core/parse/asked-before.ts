@@ -3,7 +3,7 @@ import { MEAL_CHASED_RE } from './meal-words.js';
 
 /** 1401 被子送来了 谢谢: goods received, with nothing more asked, ask for nothing. */
 const RECEIVED_RE =
-  /包扎好了|看过了|来看过了|处理好了|送来了|送到了|收到了|拿到了|拿来了|送过来了|已经送|已送达|换好了|修好了|(?<=[\u4e00-\u9fa5]{2})换了(?=\s|$|[,，。!！]|\s*谢)|换了一?个(?:新的)?就好了/;
+  /包扎好了|看过了|来看过了|处理好了|送来了|送到了|收到了|拿到了|拿来了|送过来了|已经送|已送达|换好了|修好了|(?<=[\u4e00-\u9fa5]{2})换了(?=\s|$|[,，。!！]|\s*谢|好用|能用)|放门口了(?=[^。]{0,6}收)|换了一?个(?:新的)?就好了/;
 const MORE_ASKED_RE =
   /想要|(?:另外|再|还|也)(?:帮我|给我|帮忙|麻烦)?(?:要|给|送|带|拿|需要|换|加|来)|(?:再|还|另外)?(?:问下|问一下)?有没有|能不能|能否|可以.{0,6}[吗么]|[?？]|但是|不过|太|不够|少了|坏|破/;
 
@@ -34,3 +34,16 @@ export function chasesEarlier(text: string): boolean {
     text.includes('没') && CHASED_RE.test(text) && !ASKS_AGAIN_RE.test(text) && !MEAL_CHASED_RE.test(text)
   );
 }
+
+/** 已给布洛芬 / 口罩我还有 不用给我: goods already given, or declined. */
+export const GIVEN_OR_DECLINED_RE = /已(?:经)?给|还有[\s,，]*不用(?:给|送|拿)/;
+export function givenOrDeclined(text: string, at: number): boolean {
+  return (
+    /已(?:经)?给(?:了|他|她)?\s*$/.test(text.slice(Math.max(0, at - 4), at)) ||
+    /^[\u4e00-\u9fa5]{0,4}还有[\s,，]*不用(?:给|送|拿)/.test(text.slice(at, at + 12))
+  );
+}
+
+/** 谢谢送纸巾的小妹 / 谢谢你们送来的被子: thanks for goods brought. */
+export const THANKED_FOR_RE =
+  /(?:谢谢|感谢|多谢)[^，,。!！?？]{0,6}送(?:来|过来|上来)?(?:的)?[^，,。!！?？]{0,6}的/;

@@ -215,7 +215,7 @@ export function claimNotGoods(mask: Mask, text: string): void {
   // 今天车子冇得油了 / 早稻米煮饭不好吃: the vehicle's fuel and cooking are no goods
   // (嫑拿成尿素了: the goods not to be brought by mistake)
   // (自来水通了: the tap water is back, no water to bring)
-  if (/油|饭|成|错|自来/.test(text)) maskAll(mask, NOT_GOODS_TALK_RE, text);
+  if (/油|饭|成|错|自来|吓死/.test(text)) maskAll(mask, NOT_GOODS_TALK_RE, text);
   // 电话138****6621 / 加微信15858124421: a phone number is no count of anything
   if (/\d{3}[*＊xX]{4}\d{4}|1[3-9]\d{9}/.test(text)) maskAll(mask, PHONE_RE, text);
   // 谢谢支书 / 问一下书记: a cadre's title holds no book
@@ -287,7 +287,7 @@ const SHORT_RE =
 const DOSAGE_RE =
   /(?:一天|每天|一日|每日)[一两二三四\d][次回](?:[,，\s]*(?:一次|每次)[一两二三半\d](?:片|粒|颗|袋|支|包|丸))?|(?:一次|每次)[一两二三半\d](?:片|粒|颗|袋|丸)/g;
 const NOT_GOODS_TALK_RE =
-  /(?:车|车子|三轮|摩托|拖拉机)(?:冇得|没得|没有|没|莫得)油了?|(?:煮|做|烧)饭(?!菜)|(?<=不要|别|莫|嫑)(?:拿|买|带|搞)(?:成|错)[\u4e00-\u9fa5]{1,4}|自来水(?:通了|来了|有了|恢复了?)|装(?:了|上了|好了)自来水/g;
+  /(?:车|车子|三轮|摩托|拖拉机)(?:冇得|没得|没有|没|莫得)油了?|(?:煮|做|烧)饭(?!菜)|(?<=不要|别|莫|嫑)(?:拿|买|带|搞)(?:成|错)[\u4e00-\u9fa5]{1,4}|自来水(?:通了|来了|有了|恢复了?)|装(?:了|上了|好了)自来水|吓死(?:个)?人|吓死我了/g;
 const PHONE_RE = /(?<!\d)(?:1[3-9]\d[*＊xX]{4}\d{4}|1[3-9]\d{9})(?!\d)/g;
 const FLAT_RE = /(?:手机|电话|电脑|平板|手电筒|电筒|手电|收音机|老人机)(?:都|也|又|就)?(?:要|快)?没电了?/g;
 const FITTINGS_RE =

@@ -4,7 +4,8 @@
 import type { OrderRecord, ParsedRecord, WaterRecord } from '../records.js';
 import { matchesOf } from './chars.js';
 import { undoubt } from './doubts.js';
-import { ELDER_TITLES, SURNAMES, TITLED_NAME } from './name-words.js';
+import { ELDER_TITLES } from './kin-words.js';
+import { SURNAMES, TITLED_NAME } from './name-words.js';
 import { parseNumber } from './numerals.js';
 
 const KIN_OR_TITLE = `${ELDER_TITLES}|嬢嬢|孃孃|阿姨|叔叔|伯伯|大伯|老师|外婆|外公|姥姥|姥爷|爸爸|妈妈|老汉|老妈|老爸|嫂子`;

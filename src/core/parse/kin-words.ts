@@ -236,3 +236,23 @@ export const KIN = [
   // Shaanxi 碎 (small): 碎小子, 碎女子 (the younger son, daughter), 大女子 (the elder daughter)
   ...['碎小子', '碎女子', '碎娃', '大女子', '二女子'],
 ];
+
+/**
+ * Elders called by a title (李大爷, 王婆婆, 刘娭毑, 谭满爹): one list for every rule that reads a titled elder, so a
+ * region's title is added once. Each rule adds its own other titles (阿姨, 老师, 嫂子…) after it.
+ */
+export const ELDER_TITLES = [
+  '满娭毑',
+  '爷爷',
+  '奶奶',
+  '婆婆',
+  '公公',
+  '大爷',
+  '大娘',
+  '大妈',
+  '阿婆',
+  '阿公',
+  '嗲嗲',
+  '娭毑',
+  '满爹',
+].join('|');

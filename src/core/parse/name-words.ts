@@ -1,4 +1,5 @@
 // Word lists for reading item names (data, kept apart from the reader in names.ts).
+import { ELDER_TITLES } from './kin-words.js';
 
 /** Words that end an item name: verbs, pronouns, particles, politeness, time words. */
 export const STOP_WORDS = [
@@ -271,26 +272,6 @@ export const NON_GOODS_LIST = [
 /** Common surnames: a name glued to a room (2105高某) or after a village group (三组张明) starts with one. */
 export const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤冉蒲苟敖粟滕牟庹聂柯詹佘殷卓伍涂鲁葛慕隋鞠丛毕矫迟栾蔺储祁冶';
-
-/**
- * Elders called by a title (李大爷, 王婆婆, 刘娭毑, 谭满爹): one list for every rule that reads a titled elder, so a
- * region's title is added once. Each rule adds its own other titles (阿姨, 老师, 嫂子…) after it.
- */
-export const ELDER_TITLES = [
-  '满娭毑',
-  '爷爷',
-  '奶奶',
-  '婆婆',
-  '公公',
-  '大爷',
-  '大娘',
-  '大妈',
-  '阿婆',
-  '阿公',
-  '嗲嗲',
-  '娭毑',
-  '满爹',
-].join('|');
 
 /** A villager named by surname and kin title, as orders name them: 王婆婆, 老周, 黄二娃. */
 /** Endings of hamlet names a customer's name may follow (石板沟老周, 老屋基 张德明). */

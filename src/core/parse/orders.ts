@@ -4,8 +4,8 @@
 import type { Item, OrderRecord } from '../records.js';
 import { matchesOf } from './chars.js';
 import { isKnownGoods, looksLikeGoods } from './item-lexicon.js';
-import { KIN } from './kin-words.js';
-import { ELDER_TITLES, HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
+import { ELDER_TITLES, KIN } from './kin-words.js';
+import { HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { stopAt } from './names.js';
 
 const CUSTOMER_COLON_RE = /^\s*([\u4e00-\u9fa5]{2,5}?)(?:报|订|要)?\s*[:：]/;

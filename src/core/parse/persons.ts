@@ -2,8 +2,8 @@
 // (`2208 我36.5 老公36.7 娃36.9`, `我和我妈都是36.4`), a neighbour reported for (`帮隔壁2306的刘爷爷报一下`).
 // Kept as written. Every person's reading is one record; no reading is dropped.
 import { MAX_HITS, matchesOf } from './chars.js';
-import { KIN } from './kin-words.js';
-import { ELDER_TITLES, SURNAMES } from './name-words.js';
+import { ELDER_TITLES, KIN } from './kin-words.js';
+import { SURNAMES } from './name-words.js';
 import { withNamesBeforeReadings } from './persons-named.js';
 
 export interface PersonHit {

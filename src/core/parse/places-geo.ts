@@ -1,7 +1,8 @@
 // Hamlet and landmark names found by their geographic ending (石门坎, 下院子, 老屋基, 黄泥坡, 李家湾), the one
 // pattern of places.ts that every message with such a character is scanned with.
 import { matchesOf } from './chars.js';
-import { ELDER_TITLES, SURNAMES } from './name-words.js';
+import { ELDER_TITLES } from './kin-words.js';
+import { SURNAMES } from './name-words.js';
 
 /**
  * Endings of hamlet and landmark names in the hills (石门坎, 下院子, 老屋基, 黄泥坡, 李家湾): a place is often a
@@ -29,3 +30,28 @@ const GEO_HINT_RE =
 export function geoNames(text: string): RegExpExecArray[] {
   return GEO_HINT_RE.test(text) ? matchesOf(GEO_RE, text) : [];
 }
+
+/** An ending standing alone (院子里, 坝边): a common noun, no place. */
+export const BARE_ENDING_RE =
+  /^(?:院子|坝子|坪子|院坝)[里边]?$|^[湾塆坝沟坎坪岩垭梁嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲][里边]$/;
+/** Words with those endings that are no place (高粱 is a grain, 上坡 a direction). */
+export const NOT_PLACE = new Set([
+  '屋头',
+  '高粱',
+  '上坡',
+  '下坡',
+  '爬坡',
+  '山坡',
+  '烟嘴',
+  '奶嘴',
+  '水塘',
+  '鱼塘',
+  '猪槽',
+  '食槽',
+  '水田',
+  '秧田',
+  '树林',
+  '竹林',
+  '松林',
+  '山林',
+]);

@@ -4,7 +4,7 @@ import { goodsAt, isKnownGoods } from './item-lexicon.js';
 import { stopAt } from './names.js';
 import { framedPlaces, withTrailing } from './places-framed.js';
 import { fieldOrWood, nameAfterHamlet } from './places-free.js';
-import { geoNames } from './places-geo.js';
+import { BARE_ENDING_RE, geoNames, NOT_PLACE } from './places-geo.js';
 import { joinGroups, withTails } from './places-join.js';
 import { knownPlaces } from './vocabulary.js';
 
@@ -38,29 +38,6 @@ export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
   return places[0] ?? null;
 }
 
-const BARE_ENDING_RE =
-  /^(?:院子|坝子|坪子|院坝)[里边]?$|^[湾塆坝沟坎坪岩垭梁嘴咀岭塝坡坳岗寨堡垴槽塘堰桥溪庄凼冲][里边]$/;
-/** Words with those endings that are no place (高粱 is a grain, 上坡 a direction). */
-const NOT_PLACE = new Set([
-  '屋头',
-  '高粱',
-  '上坡',
-  '下坡',
-  '爬坡',
-  '山坡',
-  '烟嘴',
-  '奶嘴',
-  '水塘',
-  '鱼塘',
-  '猪槽',
-  '食槽',
-  '水田',
-  '秧田',
-  '树林',
-  '竹林',
-  '松林',
-  '山林',
-]);
 function endsWithGoods(name: string): boolean {
   for (let k = 1; k <= name.length - 2; k++) if (isKnownGoods(name.slice(k))) return true;
   return false;

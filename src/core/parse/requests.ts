@@ -1,6 +1,7 @@
 // Requests from quarantined residents: category from the first item (or from words such as 清淡 / 医生 / 坏了
 // when nothing concrete is named), urgency from 急/马上/救命 or an acute medical need.
 import type { Item, RequestCategory, RequestRecord } from '../records.js';
+import { GIVEN_OR_DECLINED_RE, givenOrDeclined, THANKED_FOR_RE } from './asked-before.js';
 import { matchesOf } from './chars.js';
 import { categoryOf } from './item-lexicon.js';
 import {
@@ -18,17 +19,6 @@ import { parseNumber } from './numerals.js';
 import { type RoomHit, sentenceRoom } from './rooms.js';
 import { THRESHOLD_QUESTION_RE } from './temperature-not-readings.js';
 import { itemCategory } from './titles.js';
-
-const GIVEN_OR_DECLINED_RE = /已(?:经)?给|还有[\s,，]*不用(?:给|送|拿)/;
-function givenOrDeclined(text: string, at: number): boolean {
-  return (
-    /已(?:经)?给(?:了|他|她)?\s*$/.test(text.slice(Math.max(0, at - 4), at)) ||
-    /^[\u4e00-\u9fa5]{0,4}还有[\s,，]*不用(?:给|送|拿)/.test(text.slice(at, at + 12))
-  );
-}
-
-/** 谢谢送纸巾的小妹 / 谢谢你们送来的被子: thanks for goods brought. */
-const THANKED_FOR_RE = /(?:谢谢|感谢|多谢)[^，,。!！?？]{0,6}送(?:来|过来|上来)?(?:的)?[^，,。!！?？]{0,6}的/;
 
 /** Acute needs that ask for help without any asking word (手划破了一直流血, 我妈晕倒了). */
 const ACUTE_NEED_RE =
@@ -118,6 +108,8 @@ function serviceCategory(text: string, reading: boolean): { category: RequestCat
  * one message asking for both gives one request per category, in the order first named; urgency and room are
  * the message's.
  */
+const JOKE_RE = /开玩笑的|开个玩笑|骗你们的|逗你们的|说着玩的/;
+
 export function buildRequests(
   text: string,
   items0: readonly { start: number; item: Item }[],
@@ -125,6 +117,8 @@ export function buildRequests(
   maxTemp: number | null,
   acute = false,
 ): { at: number; record: RequestRecord }[] {
+  // 谁家有指甲刀借额用一下哈哈，开玩笑的: an ask the sender calls a joke asks nothing
+  if (JOKE_RE.test(text)) return [];
   let items = items0;
   // 已给布洛芬 / 口罩我还有 不用给我: goods already given, or declined, are asked for no more
   if (GIVEN_OR_DECLINED_RE.test(text)) items = items.filter((h) => !givenOrDeclined(text, h.start));

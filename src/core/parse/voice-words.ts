@@ -81,3 +81,12 @@ export const VOICE_WORDS: Record<string, string> = {
   一痛水: '一桶水',
   三痛水: '三桶水',
 };
+
+const PUT_RIGHT_COUNT = '[\\d一二两三四五六七八九十百半几]+';
+const PUT_RIGHT_UNIT =
+  '(?:公斤|袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|挑|担|条|根|双|床|本|只|颗|棵)';
+/** 还要一个垃圾袋不对不对是一卷垃圾袋 / 烤烟膜要四卷 不对 要五卷: a count of goods put right. */
+export const COUNT_PUT_RIGHT_RE = new RegExp(
+  `(${PUT_RIGHT_COUNT})\\s*(${PUT_RIGHT_UNIT})((?:(?![\\d一二两三四五六七八九十百半几])[\\u4e00-\\u9fa5]){0,6}?)[\\s,，。]*(?:哦|噢|喔|哎呀|哎|啊|呃)?(?:不对不对|不对)[\\s,，。]*(?:应该是|还是|只要|是|要|就)?\\s*(${PUT_RIGHT_COUNT})\\s*(${PUT_RIGHT_UNIT})(?:\\3)?(?:就(?:够|行|好|可以)了?)?`,
+  'g',
+);

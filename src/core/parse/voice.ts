@@ -7,7 +7,7 @@ import { matchesOf } from './chars.js';
 import { readDialect } from './dialect.js';
 import { goodsAt, isKindOf } from './item-lexicon.js';
 import { simplify } from './traditional.js';
-import { VOICE_WORDS } from './voice-words.js';
+import { COUNT_PUT_RIGHT_RE, VOICE_WORDS } from './voice-words.js';
 import { replaceWords, wordTable } from './word-table.js';
 
 /**
@@ -235,13 +235,6 @@ const BAG_SLIP_RE =
   /(?<!第)([0-9一二两三四五六七八九十几半])代(?=$|[\s,，。送嘛吧哈啊呗])|(?<=[\u4e00-\u9fa5]\s{0,2})([一两二三四五六七八九十])带(?=$|[\s,，。送])/g;
 const FERTILISER_SLIP_RE =
   /[话化]费(?=\s*[\d一二两三四五六七八九十]+\s*[袋包代])|(?<=[\d一二两三四五六七八九十]\s*[袋包]\s*)[话化]费/g;
-const PUT_RIGHT_COUNT = '[\\d一二两三四五六七八九十百半几]+';
-const PUT_RIGHT_UNIT =
-  '(?:公斤|袋|桶|包|斤|瓶|箱|盒|件|板|把|个|卷|提|支|块|壶|罐|捆|挑|担|条|根|双|床|本|只|颗|棵)';
-const COUNT_PUT_RIGHT_RE = new RegExp(
-  `(${PUT_RIGHT_COUNT})\\s*(${PUT_RIGHT_UNIT})((?:(?![\\d一二两三四五六七八九十百半几])[\\u4e00-\\u9fa5]){0,6}?)[\\s,，。]*(?:哦|噢|喔|哎呀|哎|啊|呃)?(?:不对不对|不对)[\\s,，。]*(?:应该是|还是|只要|是|要|就)?\\s*(${PUT_RIGHT_COUNT})\\s*(${PUT_RIGHT_UNIT})(?:\\3)?(?:就(?:够|行|好|可以)了?)?`,
-  'g',
-);
 const SAID_WRONG_HINT_RE = /[\s,，](?:哦|噢|喔|哎呀|哎|啊|呃)?(?:不对|说错了|记错了|搞错了|错了)/;
 /** A word, then 不对 (said wrong), then the word meant: 五组 不对 我们是六组, 送到二组 哦不对 送到三组. */
 const SAID_WRONG_RE =
