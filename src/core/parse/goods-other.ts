@@ -28,6 +28,8 @@ export const OTHER_GOODS: readonly string[] = [
     '晚稻种',
     '西瓜苗',
     '蚕种',
+    '香菇菌棒',
+    '菌棒',
     '桑苗',
     '杂交稻种',
     '杂交稻',

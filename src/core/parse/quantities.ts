@@ -56,6 +56,8 @@ export const UNITS = [
     '只',
     // (鱼苗两万尾: fish fry are counted by the tail)
     '尾',
+    // (香菇菌棒1000棒: mushroom logs by the log)
+    '棒',
   ],
   ...[
     '颗',
