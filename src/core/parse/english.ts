@@ -7,10 +7,13 @@ const ENGLISH_GOODS_RE = Object.values(ENGLISH_GOODS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
+/** The kind of charger said before it (a type-C charger). */
+const CHARGER_KINDS = 'phone|usb|type-?c|iphone|android';
+
 /** A word right before goods named in English (after at most one more such word). */
 function beforeEnglishGoods(words: string): RegExp {
   return new RegExp(
-    String.raw`\b(?:${words})\s+(?=(?:(?:more|extra|new|clean|phone|usb|type-?c|iphone|android)\s+)?(?:${ENGLISH_GOODS_RE})\b)`,
+    String.raw`\b(?:${words})\s+(?=(?:(?:more|extra|new|clean|${CHARGER_KINDS})\s+)?(?:${ENGLISH_GOODS_RE})\b)`,
     'gi',
   );
 }
@@ -53,7 +56,7 @@ const ENGLISH: readonly [RegExp, string][] = [
   [beforeEnglishGoods('three'), '三'],
   [beforeEnglishGoods('some|more|extra|another|new|clean'), ''],
   // (a type-C charger / a phone charger: the kind of charger is part of its name)
-  [/\b(?:phone|usb|type-?c|iphone|android)\s+(?=charger\b)/gi, ''],
+  [new RegExp(String.raw`\b(?:${CHARGER_KINDS})\s+(?=charger\b)`, 'gi'), ''],
 ];
 /** Any of the English words above: most messages with Latin letters (N95, kg, ok) have none. */
 const ENGLISH_ANY_RE = new RegExp(ENGLISH.map(([re]) => re.source).join('|'), 'i');

@@ -156,11 +156,12 @@ const DEADLINE_RE = /[（(][^）)]*(?:截止|之前报|前报)[^）)]*[）)]|[^�
 const HEADER_PLACE_RE =
   /(?:统一|一起|都)?(?:送到|送至|送往)\s*(?!各|每|家|户)([^\s，,。!！的]{2,8})|(?:^|\n)都送\s*([^\s，,。!！的]{2,8})\s*$|^\s*((?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社队])\s*[:：]?\s*$/;
 const COPY_RE = /同上|同前|一样的?$|跟上面一样/;
-/** …胡根宝 大米1袋 盐1包。都送石坑: the place for all said after the last row. */
-const LAST_LINE_PLACE_RE =
-  /[。；;，,\s](?:以上)?(?:都|统一|一起|全部|全都)(?:送到?|送至)\s*([^\s，,。!！的]{2,8}?)\s*[。!！]?$/;
-const FOOTER_PLACE_RE =
-  /^(?:以上|上面)?(?:的)?(?:都|统一|一起|全部|全都)(?:送到?|送至|送往)\s*(?!各|每|家|户)([^\s，,。!！的]{2,8}?)(?=$|[\s，,。!！]|吧|哈|就)/m;
+/** 以上都送下源 / 都送到三组: a place said for all the list's lines (group 1). */
+const FOR_ALL_PLACE = String.raw`(?:以上|上面)?(?:的)?(?:都|统一|一起|全部|全都)(?:送到?|送至|送往)\s*(?!各|每|家|户)([^\s，,。!！的]{2,8}?)`;
+/** …⏎以上都送下源: said on a row of its own under the list. */
+const FOOTER_PLACE_RE = new RegExp(`^${FOR_ALL_PLACE}(?=$|[\\s，,。!！]|吧|哈|就)`, 'm');
+/** …胡根宝 大米1袋 盐1包。都送石坑: said after the last row, in the same row. */
+const LAST_LINE_PLACE_RE = new RegExp(`[。；;，,\\s]${FOR_ALL_PLACE}\\s*[。!！]?$`);
 
 /**
  * #接龙 上寨 周四送 / #接龙 新寨 猪饲料: a hamlet standing alone in the heading is where the list goes (not an area,

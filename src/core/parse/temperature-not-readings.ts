@@ -44,22 +44,9 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
           text.slice(h.end, h.end + 10),
         ) || ownReading(text, h),
     );
-  // 38度以下先物理降温 / 38.5度以上才食退烧药: what to do above or below a bound, a doctor's advice
-  if (/以上|以下/.test(text))
-    all = all.filter(
-      (h) =>
-        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|就)?\s*(?:先|可以|不用|不需要|物理降温|才(?:吃|食|用|要)|再(?:吃|用))/.test(
-          text.slice(h.end, h.end + 10),
-        ),
-    );
-  // 37度3以上就要报: what to do above a bound, a rule
-  if (/以上|以下/.test(text))
-    all = all.filter(
-      (h) =>
-        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话)?\s*(?:就?要(?:马上|立即|及时|立刻)?(?:报|上报|报告|打电话|隔离|去|送|跟|告诉|说|找|联系)|(?:马上|立即|及时|立刻)(?:到|去|报|联系|就诊))/.test(
-          text.slice(h.end, h.end + 14),
-        ),
-    );
+  // 38度以下先物理降温 / 38.5度以上才食退烧药 / 37度3以上就要报 / 37.3℃以上及时到发热门诊: what to do above or below a
+  // bound, a doctor's advice or a rule
+  if (/以上|以下/.test(text)) all = all.filter((h) => !BOUND_ADVICE_RE.test(text.slice(h.end, h.end + 14)));
   // 体温计量起37度都不到: a bound not even reached states no temperature; 37度2还莫得到 但是要注意: nor one not
   // reached yet, said to someone (我37.2还没到 is the sender's)
   if (/不到|没到|莫得到|没得到|没有到/.test(text))
@@ -171,6 +158,8 @@ function liquorStrength(text: string, h: TempHit): boolean {
   );
 }
 
+const BOUND_ADVICE_RE =
+  /^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话)?\s*(?:就?(?:先|可以|不用|不需要|物理降温|才(?:吃|食|用|要)|再(?:吃|用))|就?要(?:马上|立即|及时|立刻)?(?:报|上报|报告|打电话|隔离|去|送|跟|告诉|说|找|联系)|(?:马上|立即|及时|立刻)(?:到|去|报|联系|就诊))/;
 const NOT_A_READING_RE = /(?:价钱|价格|电话|号码|房号|钱)[^，。,!！]{0,4}不是(?:体温|温度)/;
 const LIQUOR_BRANDS =
   '西凤|茅台|五粮液|汾酒|二锅头|牛栏山|红星|老窖|剑南春|郎酒|洋河|古井|衡水老白干|兰陵王|景芝|江小白|枝江|白云边|稻花香|三花';
