@@ -65,6 +65,11 @@ export interface Report {
   needlessFlags: number;
   /** Labels that demand a flag (`unsure: true`) where none came, or a flag where the label has none. */
   flagMismatches: number;
+  /**
+   * Calibration of `unsure`: per doubt code (records' `doubts`), the messages flagged with it that were read right
+   * (a needless question) and wrong (a mistake caught). A code worth its questions catches more than it costs.
+   */
+  byDoubt: Record<string, { right: number; wrong: number }>;
   /** Per record type: labelled records read exactly, and messages holding one that are fully right. */
   byType: Record<string, { records: number; recordsRight: number; messages: number; messagesRight: number }>;
   recordTypes: number;

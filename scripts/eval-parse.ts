@@ -59,6 +59,7 @@ export function score(cases: readonly CorpusCase[]): Report {
     wOk: 0,
   };
   const byType: Report['byType'] = {};
+  const byDoubt: Report['byDoubt'] = {};
   const failures: Failure[] = [];
   const falseTemperatureCases: Failure[] = [];
   const missedFeverCases: Failure[] = [];
@@ -80,6 +81,12 @@ export function score(cases: readonly CorpusCase[]): Report {
     if (!right && isFlagged) n.flaggedWrong++;
     if (!right && isFlagged && c.askOk) n.askedOk++;
     if (right && isFlagged && !c.askOk && !flagged(c.expect)) n.needless++;
+    for (const code of new Set(actual.flatMap((r) => ('doubts' in r && r.doubts) || []))) {
+      const d = byDoubt[code] ?? { right: 0, wrong: 0 };
+      byDoubt[code] = d;
+      if (right) d.right++;
+      else d.wrong++;
+    }
     if (right && !flagsAgree(c.expect, actual)) {
       n.flagMismatch++;
       flagMismatchCases.push(f);
@@ -164,6 +171,7 @@ export function score(cases: readonly CorpusCase[]): Report {
     askedOk: n.askedOk,
     needlessFlags: n.needless,
     flagMismatches: n.flagMismatch,
+    byDoubt,
     byType,
     recordTypes: ratio(n.types, cases.length),
     temperature: { recall: ratio(n.tHit, n.tExp), precision: ratio(n.tHit, n.tAct) },

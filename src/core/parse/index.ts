@@ -4,7 +4,7 @@ import type { HealthRecord, ParsedRecord, ParseInput, Vocabulary } from '../reco
 import { asWritten } from './as-written.js';
 import { readCallReply } from './call-reply.js';
 import { isJielongHeader, parseCommand } from './commands.js';
-import { undoubt } from './doubts.js';
+import { doubtStrangeGoods, undoubt } from './doubts.js';
 import { drugNames } from './drugs.js';
 import { householdParts, perDestination, perEach, perHousehold } from './households.js';
 import { type Jielong, jielongOrders, readJielong as readJielongNormalised } from './jielong.js';
@@ -51,10 +51,10 @@ export const PLAIN_MAX = 3_000;
 export function parseMessage(input: ParseInput): ParsedRecord[] {
   const vocabulary = withDrugNames(cleanVocabulary(input?.vocabulary), input?.text);
   const raw = typeof input?.text === 'string' ? input.text : '';
-  if (!vocabulary) return callsAfterReports(asWritten(read(input, undefined), raw));
+  if (!vocabulary) return callsAfterReports(asWritten(read(input, undefined).map(doubtStrangeGoods), raw));
   return callsAfterReports(
     asWritten(
-      withVocabulary(vocabulary, () => read(input, vocabulary).map(taughtNames)),
+      withVocabulary(vocabulary, () => read(input, vocabulary).map(doubtStrangeGoods).map(taughtNames)),
       raw,
     ),
   );

@@ -1,5 +1,6 @@
 // The contract's record shapes as a zod schema, for property tests.
 import { z } from 'zod';
+import { DOUBT_CODES } from '../../../src/core/parse/doubts.js';
 import { REQUEST_CATEGORIES, SYMPTOM_CODES } from '../../../src/core/records.js';
 
 const item = z.strictObject({
@@ -11,10 +12,7 @@ const slot = z.enum(['am', 'pm']).nullable();
 /** `unsure` (contract) and its reason codes `doubts` (internal) may come on any record but a command. */
 const doubtful = {
   unsure: z.literal(true).optional(),
-  doubts: z
-    .array(z.enum(['new-place', 'pairing', 'number', 'person']))
-    .min(1)
-    .optional(),
+  doubts: z.array(z.enum(DOUBT_CODES)).min(1).optional(),
 };
 
 export const recordSchema = z.discriminatedUnion('type', [
