@@ -35,6 +35,7 @@ import {
   splitBothSlots,
 } from './measures.js';
 import { listedInOrder, namesBeforeEach, type PersonHit, personsBefore } from './persons.js';
+import { listedAfter } from './persons-after.js';
 import type { RoomHit } from './rooms.js';
 import type { SlotHit } from './slots.js';
 import type { NormalHit, SymptomHit } from './symptoms.js';
@@ -88,7 +89,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     // 2201 2202 … 36.5 36.6: rooms listed before as many readings are read in order
     const listed = roomList(text, rooms, temps[0] as TempHit);
     const inOrderRooms = listed && listed.length === temps.length ? listed : null;
-    const inOrder = listedInOrder(text, h.persons, temps);
+    const inOrder = listedInOrder(text, h.persons, temps) ?? listedAfter(text, h.persons, temps);
     temps.forEach((t, i) => {
       const prevEnd = i === 0 ? 0 : (temps[i - 1] as TempHit).end;
       const nextStart = temps[i + 1]?.start ?? text.length;

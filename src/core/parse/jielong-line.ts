@@ -20,6 +20,12 @@ function isPlaceToken(token: string): boolean {
   return p.length === 1 && p[0]?.start === 0 && p[0].end === token.length && p[0].strict === true;
 }
 
+/** The line's last word is a place (…花生种30斤 东庄). */
+function endsWithPlace(rest: string): boolean {
+  const last = /[^\s:：,，]+\s*$/.exec(rest)?.[0].trim();
+  return last !== undefined && isPlaceToken(last);
+}
+
 const BRACKETED_RE = /\([^()]{1,8}\)/g;
 const COPY_TAIL_RE = /(?:同上|同前)$/;
 /** 盐3包改成5包: the owner changed the line; the quantity after 改成 stands. */
@@ -46,7 +52,12 @@ function splitCustomer(line: string): { customer: string | null; body: string } 
   let sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
   // 黄桷坪 杨婆婆 挂面3把 / 东湖 王翠 土豆5斤: a place opening the line is where to deliver, the name follows it
   const second = sep ? /^[^\s:：,，]+/.exec(text.slice(sep[0].length))?.[0] : undefined;
-  if (sep?.[1] && (isPlaceToken(sep[1]) || hamletBeforeName(sep[1], second))) {
+  // (王福田 花生种30斤 东庄: a name ending like a place, 田 林 井, is the name when the line ends with its place)
+  if (
+    sep?.[1] &&
+    (isPlaceToken(sep[1]) || hamletBeforeName(sep[1], second)) &&
+    !(sep[1].length === 3 && /[田林井]$/.test(sep[1]) && endsWithPlace(text.slice(sep[0].length)))
+  ) {
     text = text.slice(sep[0].length);
     sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
   }

@@ -224,7 +224,8 @@ export function jielongOrders(
       continue;
     }
     // 王老幺 同上 / 钱大妈 鸡蛋2板 同上: a line copying the one before goes where it goes
-    const named = bestPlace(findPlaces(line.raw));
+    // (1. 王福田 花生种30斤 东庄: the name on the line is no place, even when it ends like one)
+    const named = bestPlace(findPlaces(line.raw).filter((p) => p.place !== line.customer));
     // 1. 林秀珠 猪肉2斤 后洋: a word standing alone on the line, new to the bot (asked about)
     const free = named === null && headerPlace === null ? freeStandingInLine(line.raw, line.customer) : null;
     const own = named ?? free;

@@ -149,6 +149,15 @@ export const KIN = [
     '俺娘',
     '俺妈',
     '俺爸',
+    // (俺爷 / 我爷: the north's grandfather, 爷 alone being no one)
+    '俺爷',
+    '我爷',
+    '俺奶',
+    '我奶',
+    '我爷爷',
+    '我奶奶',
+    '俺爷爷',
+    '俺奶奶',
   ],
   // Shanghainese and Cantonese mothers and fathers, and a child's parent named from the child (她爸)
   // Hubei and Hunan children (伢, 细伢子), Guangxi and Hunan 崽

@@ -1,0 +1,77 @@
+// Persons named after their readings (`36.5 俺 / 36.6 俺对象 / 36.4 大妮`, `36.6俺 36.5俺对象`) or listed after all of
+// them in order (`36.5 36.6 36.4 我 老婆 娃娃 按顺序`): each reading is the person who follows it, or the one at its
+// place in the list. Read only when no one is named before the first reading.
+import { SURNAMES } from './name-words.js';
+import type { PersonHit } from './persons.js';
+
+/** Said before or after a list read in order: 按顺序是…, …顺序, 依次, 分别. */
+const ORDER_WORDS_RE = /按顺序(?:是|为)?|顺序(?:是|为)?|依次(?:是|为)?|分别(?:是|为)?/g;
+/** Words that are no one's name: a slot, a day, a state or a complaint (36.5 早 36.8 晚, 36.5 正常). */
+const NOT_A_NAME_RE = /[早晚上下午中体温度今天现在又了是的都也你们不没有点常好烧咳疼痛热冷量测报房号栋楼]/;
+/** A word that may name a person: a kin word or title found by the person reader, or a short name (小三, 大妮). */
+const SHORT_NAME_RE = new RegExp(`^(?:[大二三四小老幺细满][\\u4e00-\\u9fa5]{1,2}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})$`);
+
+function nameOf(token: string, at: number, persons: readonly PersonHit[]): string | null {
+  const hit = persons.find((p) => p.start === at && p.end === at + token.length);
+  if (hit) return hit.person;
+  return SHORT_NAME_RE.test(token) && !NOT_A_NAME_RE.test(token) ? token : null;
+}
+
+/** The person words after the readings, one for each, or null when the message is not laid out so. */
+export function listedAfter(
+  text: string,
+  persons: readonly PersonHit[],
+  temps: readonly { start: number; end: number }[],
+): string[] | null {
+  if (temps.length < 2) return null;
+  const first = temps[0] as { start: number };
+  if (persons.some((p) => p.end <= first.start)) return null;
+  return eachFollowed(text, persons, temps) ?? listAtEnd(text, persons, temps);
+}
+
+/** 36.5 俺 36.6 俺对象 …: one word after each reading, before the next. */
+function eachFollowed(
+  text: string,
+  persons: readonly PersonHit[],
+  temps: readonly { start: number; end: number }[],
+): string[] | null {
+  const out: string[] = [];
+  for (let i = 0; i < temps.length; i++) {
+    const from = (temps[i] as { end: number }).end;
+    const to = temps[i + 1]?.start ?? text.length;
+    const m = /^[\s,，、:：]*([^\s,，、:：。.!！?？]{1,4})[\s,，、。.;；]*$/.exec(text.slice(from, to));
+    const token = m?.[1];
+    if (!token || !m) return null;
+    const name = nameOf(token, from + m[0].indexOf(token), persons);
+    if (!name) return null;
+    out.push(name);
+  }
+  return new Set(out).size === out.length ? out : null;
+}
+
+/** 36.5 36.6 36.4 我 老婆 娃娃 按顺序: the readings side by side, then as many persons. */
+function listAtEnd(
+  text: string,
+  persons: readonly PersonHit[],
+  temps: readonly { start: number; end: number }[],
+): string[] | null {
+  for (let i = 1; i < temps.length; i++)
+    if (
+      !/^[\s,，、]*$/.test(
+        text.slice((temps[i - 1] as { end: number }).end, (temps[i] as { start: number }).start),
+      )
+    )
+      return null;
+  const tailAt = (temps[temps.length - 1] as { end: number }).end;
+  const tail = text.slice(tailAt);
+  if (!ORDER_WORDS_RE.test(tail)) return null;
+  ORDER_WORDS_RE.lastIndex = 0;
+  const cleared = tail.replace(ORDER_WORDS_RE, (w) => ' '.repeat(w.length));
+  const out: string[] = [];
+  for (const m of cleared.matchAll(/[^\s,，、:：。.!！?？]+/g)) {
+    const name = nameOf(m[0], tailAt + (m.index ?? 0), persons);
+    if (!name) return null;
+    out.push(name);
+  }
+  return out.length === temps.length && new Set(out).size === out.length ? out : null;
+}
