@@ -28,6 +28,13 @@ export const KEYWORDS = [
   '低烧',
   '高烧',
   '烧了',
+  // (复测374 还是有点高: measured again, a slip is a reading as after 测了)
+  '复测',
+  '再测',
+  '又测',
+  '重测',
+  '再量',
+  '又量',
 ];
 export const LEFT_EXCLUDE = [
   ...['房间温度', '房间里', '气温', '室温', '水温', '天气', '最高', '最低', '温差', '外面', '空调', '暖气'],
