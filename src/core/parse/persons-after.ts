@@ -9,7 +9,9 @@ const ORDER_WORDS_RE = /按顺序(?:是|为)?|顺序(?:是|为)?|依次(?:是|�
 /** Words that are no one's name: a slot, a day, a state or a complaint (36.5 早 36.8 晚, 36.5 正常). */
 const NOT_A_NAME_RE = /[早晚上下午中体温度今天现在又了是的都也你们不没有点常好烧咳疼痛热冷量测报房号栋楼]/;
 /** A word that may name a person: a kin word or title found by the person reader, or a short name (小三, 大妮). */
-const SHORT_NAME_RE = new RegExp(`^(?:[大二三四小老幺细满][\\u4e00-\\u9fa5]{1,2}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})$`);
+const SHORT_NAME_RE = new RegExp(
+  `^(?:[大二三四小老幺细满][\\u4e00-\\u9fa5]{1,2}|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})$`,
+);
 
 function nameOf(token: string, at: number, persons: readonly PersonHit[]): string | null {
   const hit = persons.find((p) => p.start === at && p.end === at + token.length);

@@ -11,12 +11,15 @@ import {
   FOR_THOSE_WHO_RE,
   GOING_TO_SEE_RE,
   NAMED_ADVICE_RE,
+  ROOM_ANSWERED_RE,
   SERVING_RE,
   SIGNED_STAFF_RE,
   STAFF_ARRANGES_RE,
   SUMMARY_RE,
+  WHO_IS_IT_RE,
   YOUR_KIN_RE,
 } from './staff-words.js';
+import { ACKNOWLEDGED_RE, CALL_FOR_ORDERS_RE, VOLUNTEER_BACK_RE, volunteerTalkOf } from './volunteer-talk.js';
 
 /** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
 const STAFF_RULE_RE =
@@ -61,8 +64,6 @@ const REPLY_RE =
 /** A number that may be someone's reading (村医马上过来 老汉38.5 is a villager's report). */
 const READING_LIKE_RE =
   /(?<![\d.])(?:3[5-9]|4[0-2])(?:\.\d(?!\d)|\s*(?:度|℃|°|点\d))|三十[五六七八九](?:度|点)|三[五六七八九]点[一二三四五六七八九]/;
-/** 孙子发烧的是哪个组的？村医马上过去: asking whose the complaint is, which no one reports about themselves. */
-const WHO_IS_IT_RE = /的(?:是)?哪(?:个|一)?(?:组|家|户|房间?|位|栋)的?(?:人)?[?？吗呀啊]/;
 /** 医生一会儿过来看看孩子，药马上送上来: staff telling a room what is coming. */
 const COMING_RE =
   /(?:医生|护士|大夫|村医)(?:一会儿?|等下|等一下|马上|稍后|[\d一二三四五六七八九十]+分钟(?:后|以后)?)(?:就)?(?:带(?:着)?(?:药|[\u4e00-\u9fa5]{1,4}?))?(?:过来|上来|过去|上去|到)/;
@@ -90,8 +91,6 @@ const SENDING_UP_RE =
 /** 37.1不算发烧，半小时后再量一次报给我: the doctor's answer, a reading quoted back with a recheck asked for. */
 const RECHECK_ASKED_RE =
   /(?:不算发烧|(?:莫|别|不要)紧张|刚好在线上)[^。?？]{0,14}(?:再量|复测)[^。?？]{0,8}(?:报给我|告诉我|发给我|发群里|报一下)/;
-/** 3栋208 好的，医生一会儿带药上来: staff answering a room that someone is coming. */
-const ROOM_ANSWERED_RE = /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*[,，]?\s*(?:好的|收到|好)[,，。\s]/;
 /** 37.4的娃娃 / 38度的那个: a reading naming whose it was, said about someone, not reported. */
 const READING_AS_REFERENCE_RE =
   /(?:3[5-9](?:\.\d)?|三十[五六七八九](?:度[一二三四五六七八九])?)(?:度)?(?:的(?:娃娃?|孩子|小孩|老人|那个|那位|人|话)|刚(?:刚|好)?在线上|在临界)/;
@@ -166,6 +165,7 @@ const LEADS = eitherOf([
   REPLY_RE,
   DOCTOR_VISIT_RE,
   STAFF_SENDS_RE,
+  ...[VOLUNTEER_BACK_RE, ACKNOWLEDGED_RE, CALL_FOR_ORDERS_RE],
   ...ADVICE_RES,
 ]);
 
@@ -259,7 +259,7 @@ export function staffTalkOf(text: string): boolean {
     !(text.includes('接龙') && NUMBERED_RE.test(text))
   )
     return true;
-  if (WHO_IS_IT_RE.test(text)) return true;
+  if (WHO_IS_IT_RE.test(text) || (volunteerTalkOf(text) && !READING_LIKE_RE.test(text))) return true;
   if (!/我(?!们)/.test(text) && REPLY_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (!text.includes('我') && COMING_RE.test(text) && COMING_TOO_RE.test(text)) return true;
   // 5208 烧水壶马上送上来，请稍等 / 请1711家属注意，小孩的饭已单独准备: staff answering a room

@@ -1,0 +1,26 @@
+// What village volunteers and cadres post about the buying they do for everyone: back from town with the goods
+// (县城回来了 …都买上了 一会送), an order acknowledged with the plan (收到，明天统一送), a call for orders (没接的抓紧,
+// 要水的在下面报, 需要买药可以一起报，我们代买). No one's order, whatever goods, counts and places it names.
+
+/** 县城回来了 / 东西到了 / 都买上了 / 买回来了 / 送到各庄: the volunteer back with the goods, or delivering them. */
+export const VOLUNTEER_BACK_RE =
+  /(?:^|[\s,，。])从?(?:县城|县上|镇上|城里|街上)回来了(?:[\s,，。!！]|$)|东西(?:都)?(?:到了|买回来了|买齐了|买好了|买到了)|(?:都|全)买(?:上|好|齐|到)了|都送完了|送到各(?:庄|组|村|户|家|寨|屯)/;
+/**
+ * 收到 王嬢嬢大米五十斤… 周二送 / 收到。复合肥今天有货…明天统一送 / 收到，桂英婶的加上尿素1袋: an order acknowledged,
+ * with when it goes or what was added to whose.
+ */
+export const ACKNOWLEDGED_RE =
+  /^\s*收到[!！,，。\s][^?？]{0,80}(?:统一(?:送|买|去买)|周[一二三四五六日天]送|礼拜[一二三四五六日天]送|送上来|[\u4e00-\u9fa5]{1,4}的加上)/;
+/** 没接的抓紧 / 抓紧报 / 要水的在下面报 / 需要买药可以一起报，我们代买 / 明天晚上8点截止: a call for orders. */
+export const CALL_FOR_ORDERS_RE =
+  /没(?:接|报)的(?:抓紧|赶紧|快)|抓紧(?:报|接龙|接)|要[^，,。\s]{1,6}的(?:在下面|下面|在群里)(?:报|接龙|接)|可以一起报|我们(?:统一)?代买|\d{1,2}点(?:前)?截止/;
+/** The member's own ask, which no volunteer's words above make theirs. */
+const OWN_ASK_RE = /我要|帮我|给我|我家要|我订|俺要|给俺|帮俺|额要|能不能|可不可以|[吗么][?？]?$/;
+
+/** Volunteer talk (the message is not a 接龙: its lines would still be orders). */
+export function volunteerTalkOf(text: string): boolean {
+  if (/\n\s*\d{1,2}\s*[.、．]/.test(text)) return false;
+  if (!(VOLUNTEER_BACK_RE.test(text) || ACKNOWLEDGED_RE.test(text) || CALL_FOR_ORDERS_RE.test(text)))
+    return false;
+  return !OWN_ASK_RE.test(text);
+}
