@@ -19,7 +19,7 @@ import {
   WHO_IS_IT_RE,
   YOUR_KIN_RE,
 } from './staff-words.js';
-import { ACKNOWLEDGED_RE, CALL_FOR_ORDERS_RE, VOLUNTEER_BACK_RE, volunteerTalkOf } from './volunteer-talk.js';
+import { HELPERS_LEADS, helpersTalkOf } from './volunteer-talk.js';
 
 /** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
 const STAFF_RULE_RE =
@@ -165,7 +165,7 @@ const LEADS = eitherOf([
   REPLY_RE,
   DOCTOR_VISIT_RE,
   STAFF_SENDS_RE,
-  ...[VOLUNTEER_BACK_RE, ACKNOWLEDGED_RE, CALL_FOR_ORDERS_RE],
+  ...HELPERS_LEADS,
   ...ADVICE_RES,
 ]);
 
@@ -259,7 +259,7 @@ export function staffTalkOf(text: string): boolean {
     !(text.includes('接龙') && NUMBERED_RE.test(text))
   )
     return true;
-  if (WHO_IS_IT_RE.test(text) || (volunteerTalkOf(text) && !READING_LIKE_RE.test(text))) return true;
+  if (WHO_IS_IT_RE.test(text) || (helpersTalkOf(text) && !READING_LIKE_RE.test(text))) return true;
   if (!/我(?!们)/.test(text) && REPLY_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (!text.includes('我') && COMING_RE.test(text) && COMING_TOO_RE.test(text)) return true;
   // 5208 烧水壶马上送上来，请稍等 / 请1711家属注意，小孩的饭已单独准备: staff answering a room
