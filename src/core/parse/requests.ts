@@ -75,8 +75,10 @@ function serviceCategory(text: string, reading: boolean): { category: RequestCat
       [PROTECTIVE_RE, 'protective'],
       [OTHER_RE, 'other'],
     ];
+    // (李大夫快来看看 / 能不能让大夫过来看看: 大夫 is the doctor, read as 医生 — the same length, the same places)
+    const doctor = text.replaceAll('大夫', '医生');
     for (const [re, category] of rules) {
-      const m = re.exec(text);
+      const m = re.exec(category === 'medical' ? doctor : text);
       // 36.9 是不是体温计坏了: doubting the device over a reading asks for no service yet (显示LO 是不是坏了 does)
       if (
         m &&
