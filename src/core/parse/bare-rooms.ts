@@ -81,10 +81,13 @@ export function findBareRooms(
 ): RoomHit[] {
   const hits: RoomHit[] = [];
   for (const t of temps) {
-    const tok = lastTokenBefore(tokens, t.start);
+    let tok = lastTokenBefore(tokens, t.start);
+    // (710 7:00 36.3℃: the clock time it was taken stands between the room and the reading)
+    const clock = /\d{1,2}[:：]\d{2}\s*$/.exec(text.slice(0, t.start));
+    if (clock && (!tok || tok.start >= clock.index)) tok = lastTokenBefore(tokens, clock.index);
     if (!tok || !isBare(blocked, tok) || tok.start >= t.start) continue;
     if (startsAt(temps, tok.start)) continue;
-    if (BRIDGE_RE.test(text.slice(tok.end, t.start)))
+    if (BRIDGE_RE.test(text.slice(tok.end, clock && tok.end <= clock.index ? clock.index : t.start)))
       hits.push({ start: tok.start, end: tok.end, room: tok.int });
   }
   if (!edgesAllowed) return hits;

@@ -16,7 +16,10 @@ export interface PersonHit {
 
 const SELF = ['我自己', '本人', '自己', '我', '俺', '额'];
 const KIN_SET = new Set(KIN);
-/** 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for. */
+/**
+ * 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for (not the
+ * 宝 of a name: 洪家宝 36.4 signs his own report).
+ */
 const PRONOUN = ['她', '他', '伊', '爸', '妈', '爹', '娘', '宝', '婆'];
 const TITLES = `${ELDER_TITLES}|阿姨|叔叔|伯伯|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂`;
 const PERSON_RE = new RegExp(
@@ -34,7 +37,7 @@ const PERSON_RE = new RegExp(
             ? '家家(?!户)'
             : w,
     )
-    .join('|')}|${SELF.join('|')}|${PRONOUN.join('|')}`,
+    .join('|')}|${SELF.join('|')}|${PRONOUN.map((w) => (w === '宝' ? '(?<!家)宝' : w)).join('|')}`,
   'g',
 );
 /** 我的 / 我们 / 我是 …: 我 that is not a person reported for. */
