@@ -136,6 +136,8 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
     ],
   ],
   meal: [
+    // (a baby's food: 米糊, 辅食)
+    ...['米糊', '辅食'],
     ...[
       '饭',
       '饭菜',

@@ -66,6 +66,8 @@ const KIN_ONLY_RE =
 /** 孩子体重 / 我的身高: a measurement of a person, never goods. */
 const MEASURE_TAIL_RE = /(?:体重|身高|年龄|血压|血氧|血糖|心率|体温|温度|重量)$/;
 
+const LEAD_FILLER_RE = /^(?:(?:当天|当日|今天|今日)的?|另需|另要|另外|还需|btw|BTW|Btw)/;
+
 function cleanName(raw: string): string | null {
   let name = raw;
   while (name.startsWith('的')) name = name.slice(1);
@@ -88,6 +90,10 @@ function cleanName(raw: string): string | null {
     name = name.slice(owner[0].length);
     while (name.startsWith('的')) name = name.slice(1);
   }
+  // 当天报纸 / 另需充电器 / btw口罩: the day's, the 'also' of a second ask, a chat word are no part of the goods
+  const lead = LEAD_FILLER_RE.exec(name);
+  if (lead && lead[0].length < name.length && looksLikeGoods(name.slice(lead[0].length)))
+    name = name.slice(lead[0].length);
   // 我家米一包: the 家 of 我家 left before known goods is whose they are
   if (name[0] === '家' && !isKnownGoods(name) && isKnownGoods(name.slice(1))) name = name.slice(1);
   if (/^\d+$/.test(name) && !isKnownGoods(name)) return null;
