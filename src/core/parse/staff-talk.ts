@@ -190,6 +190,9 @@ export function isStaffTalk(text: string): boolean {
 
 /** isStaffTalk without its gate (test/core/parse/staff-talk.test.ts checks that the gate changes nothing). */
 export function staffTalkOf(text: string): boolean {
+  // 【复测】809 36.9；618幺妹 36.5。都在正常范围 / 3栋105复测38.1，已经由120送…其他住户不要紧张: a re-check's results,
+  // posted, are the residents' readings, whatever staff say with them
+  if (RECHECK_RESULT_RE.test(text) && !DUTY_LOG_RE.test(text)) return false;
   if (
     GOING_TO_SEE_RE.test(text) &&
     (UNTIL_THEN_RE.test(text) || /给(?:你|您)带|上门/.test(text)) &&
@@ -269,8 +272,6 @@ export function staffTalkOf(text: string): boolean {
     !READING_LIKE_RE.test(text)
   )
     return true;
-  // 【复测】809 36.9；618幺妹 36.5。都在正常范围: a re-check's results, posted, are the residents' readings
-  if (RECHECK_RESULT_RE.test(text)) return false;
   if (
     SENT_SOON_RE.test(text) &&
     !/能不能|可不可以|能否|可以|麻烦|吗|\?|？|我要|我想|帮我/.test(text) &&
