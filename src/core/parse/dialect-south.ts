@@ -3,6 +3,14 @@
 
 /** Whole words: Minnan first, then Hakka. */
 export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
+  // Hunan: 哒 closes a change as 了 does (猪肉不要哒, 冇咳哒, 好些哒)
+  不要哒: '不要了',
+  莫买哒: '莫买了',
+  莫带哒: '莫带了',
+  不买哒: '不买了',
+  冇咳哒: '不咳了',
+  不咳哒: '不咳了',
+  算哒: '算了',
   // Wu (Quzhou): 弗 (not), 明朝 (tomorrow), 发寒热 (a fever), 么事 (what)
   弗: '不',
   明朝: '明天',

@@ -232,7 +232,7 @@ function readPlace(text: string, from: number): PlaceHit | null {
   return { start: s, end: e, place };
 }
 
-const LEAD_WORDS_RE = /^(?:刚才|刚刚|今天|明天|后天|昨天|现在|还有|另外|嗯那个|那个|就是)/;
+const LEAD_WORDS_RE = /^(?:刚才|刚刚|今天|明天|后天|昨天|现在|还有|另外|嗯那个|那个|就是|请问|麻烦)/;
 
 export function findPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
   const hits: PlaceHit[] = findNamedPlaces(text, known);
