@@ -23,6 +23,9 @@ export const KIN = [
     '儿媳',
     '儿媳妇',
     '孙伢子',
+    // (Hakka and Cantonese grandmothers)
+    '嫲嫲',
+    '阿嫲',
   ],
   ...[
     '我老公',

@@ -27,13 +27,14 @@ export function volunteerTalkOf(text: string): boolean {
 }
 
 /**
- * 611血压计送上来了 / 312的药已送 / 请查收 / 我们消毒后送上来 / 纸和牙膏等下送饭时一起带上去 / 我们10分钟后上门复测 /
+ * 611血压计送上来了 / 312的药已送 / 请查收 / 我们消毒后送上来 / 垃圾袋马上送。 / 纸和牙膏等下送饭时一起带上去 / 我们10分钟后上门复测 /
  * 不吃猪肉的请12点前告诉我们: site staff bringing what was asked, or asking whoever wants something to say so.
  */
 export const STAFF_BRINGS_RE =
-  /送(?:到门口|上来|上去|过去|过来|到了)(?:了|啰|咯|啦)|已送(?=[,，。!！\s]|$)|请查收|(?:消毒后|等下|一会儿?)[^，,。]{0,8}(?:送|带|拿)(?:上来|上去|过来|过去)|一起(?:拿|送|带)(?:上来|上去|过来|过去)|我们[^，,。]{0,8}(?:上门|上来|上去)(?:复测|看|量)|的请[^，,。]{0,12}(?:告诉我们|讲一声|说一声|告诉一声|跟我们说)/;
+  /送(?:到门口|上来|上去|过去|过来|到了)(?:了|啰|咯|啦)|已送(?=[,，。!！\s]|$)|请查收|(?:消毒后|等下|一会儿?)[^，,。]{0,8}(?:送|带|拿)(?:上来|上去|过来|过去)|一起(?:拿|送|带)(?:上来|上去|过来|过去)|我们[^，,。]{0,8}(?:上门|上来|上去)(?:复测|看|量)|(?<![能可要])马上送(?=[。.!！]|$)|的请[^，,。]{0,12}(?:告诉我们|讲一声|说一声|告诉一声|跟我们说)/;
 /** The member asking, or saying what they have or need, which staff's words above do not make staff's. */
-const MEMBER_RE = /我(?!们)|俺|额|不要|不用|甭|莫买|唔使|别买|不买|能不能|可不可以|可以[吗么]|麻烦|[吗么][?？]?$|[?？]/;
+const MEMBER_RE =
+  /我(?!们)|俺|额|不要|不用|甭|莫买|唔使|别买|不买|能不能|可不可以|可以[吗么]|麻烦|[吗么][?？]?$|[?？]/;
 
 /** Site staff bringing something (no member's ask or question in the message). */
 export function staffBringsOf(text: string): boolean {
