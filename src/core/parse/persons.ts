@@ -121,7 +121,15 @@ export function findPersons(text: string): PersonHit[] {
     )
       continue;
     // 1206房陈老师：早上36.4 / 您好，1518房周女士: a titled name right after the opening room signs the message
-    if (!self && SIGNING_TITLE_RE.test(w) && SIGNED_AFTER_ROOM_RE.test(text.slice(0, m.index))) continue;
+    // (7102曾师傅早上体温36.5 / 5110韩师傅早上三十六点五度: the room bare, when the message holds one reading only)
+    const lead = text.slice(0, m.index);
+    if (
+      !self &&
+      SIGNING_TITLE_RE.test(w) &&
+      (SIGNED_AFTER_ROOM_RE.test(lead) ||
+        (BARE_ROOM_RE.test(lead) && READING_RE.test(text) && !TWO_READINGS_RE.test(text)))
+    )
+      continue;
     // 让孙子帮我发的: the one typing for the sender is no one reported for
     if (
       !self &&
@@ -167,6 +175,10 @@ export function findPersons(text: string): PersonHit[] {
 const SIGNING_TITLE_RE = /^[\u4e00-\u9fa5](?:老师|师傅|先生|女士|小姐)$/;
 const SIGNED_AFTER_ROOM_RE =
   /^\s*(?:您好|你好)?[,，\s]*(?:\d{1,2}[栋号]楼?|[A-Za-z]座)?\d{3,4}(?:房间?|室)[,，\s]*$/;
+const BARE_ROOM_RE = /^\s*(?:\d{1,2}[栋号-])?\d{3,4}\s*$/;
+const READING_RE = /(?<![\d.])(?:3[4-9]|4[0-2])(?:\.\d)?(?![\d.])|三十[四五六七八九]/;
+const TWO_READINGS_RE =
+  /(?:(?<![\d.])(?:3[4-9]|4[0-2])(?:\.\d)?(?![\d.])|三十[四五六七八九])[\s\S]*?(?:(?<![\d.])(?:3[4-9]|4[0-2])(?:\.\d)?(?![\d.])|三十[四五六七八九])/;
 const WHOSE_BEFORE_RE = new RegExp(`(?:老[大二三四五六幺]|[他她]|[${SURNAMES}]家)$`);
 
 /** 爸妈 / 我爸妈 / 爹娘: both parents in one word are two persons (2110 爸妈和俺都正常 is three reports). */
