@@ -51,7 +51,8 @@ export function customerBeside(
   const between = first?.start === 0 ? /^\s+([\u4e00-\u9fa5]{2,4})\s+/.exec(text.slice(first.end)) : null;
   const who = between?.[1];
   if (who && first && goodsAt(text, first.end + (between?.[0].length ?? 0)) && plainName(who)) return who;
-  const c = customerOf(text);
+  // (姜一斤: goods of a surname's character with their count are no one's name)
+  const c = customerOf(text)?.replace(/^.*[一二两三四五六七八九十半\d][斤袋桶包瓶箱盒个件把条块壶提罐]$/, '') || null;
   // (黄桷树 is a landmark, no 黄 surname; 三组老李家 holds its customer)
   const named = places.filter(
     (p) => p.known || p.byEnding !== undefined || (p.strict && !/[组社队]/.test(p.place)),

@@ -3,7 +3,7 @@
 export const OTHER_GOODS: readonly string[] = [
   // papers residents ask the site for
   ...['隔离证明', '解除隔离证明', '证明', '健康证明', '发票', '收据'],
-  ...['红塔山', '玉溪', '云烟', '黄鹤楼', '芙蓉王', '利群', '红河', '白沙', '红双喜', '娇子'],
+  ...['红塔山', '玉溪', '云烟', '黄鹤楼', '芙蓉王', '利群', '红河', '白沙', '红双喜', '娇子', '哈德门'],
   // farming and village goods (代购春耕物资); seed varieties are named by a code (郑单958, 云烟87)
   ...[
     '郑单958',
