@@ -57,6 +57,20 @@ describe('a doubtful message', () => {
   });
 });
 
+describe('goods named by a word the bot does not know', () => {
+  it('are asked about, placed on 对 and known from then on', async () => {
+    expect(texts(await v.say(VILLAGERS, '老王', '帮我带两袋麸皮 五组', at('09:00')))).toEqual([
+      '您是要订：麸皮 2袋，送到五组，对吗？回复“对”确认，不对请直接说哪里不对。',
+    ]);
+    expect(await goods()).toEqual([]);
+    expect(texts(await v.say(VILLAGERS, '老王', '对', at('09:02')))[0]).toMatch(/^已下单 O-0001：麸皮 2袋/);
+    // (the site's words are read afresh after a minute)
+    v.clock.set(new Date(at('09:05')));
+    expect(texts(await v.say(VILLAGERS, '刘婆婆', '麸皮一袋 五组', at('09:05')))[0]).toMatch(/^已下单 O-0002/);
+    expect(await goods()).toEqual(['open 麸皮2袋 五组', 'open 麸皮1袋 五组']);
+  });
+});
+
 describe('a fix of an order just placed', () => {
   it('changes the order and says so', async () => {
     expect(texts(await v.say(VILLAGERS, '老王', '白糖买两包 醋三瓶 味精一袋', at('09:00')))[0]).toMatch(

@@ -7,6 +7,7 @@ import { createConfirmationsRepo } from '../../../db/repositories/confirmations.
 import type { OrderWithItems } from '../../../db/repositories/orders.js';
 import { createVocabularyRepo } from '../../../db/repositories/vocabulary.js';
 import { readCorrection } from '../../core/parse/correction.js';
+import { looksLikeGoods } from '../../core/parse/item-lexicon.js';
 import type { OrderRecord, ParsedRecord, WaterRecord } from '../../core/records.js';
 import type { Understanding } from '../../core/understand.js';
 import { formatItems, orderNo } from '../../core/village/format.js';
@@ -66,14 +67,14 @@ export async function answerPending(ctx: VillagerContext, u: Understanding): Pro
   if (!open) return { kind: 'none' };
   if (u.answer === 'yes') {
     await repo.settle(open.id, 'confirmed');
-    await learnPlaces(ctx, open.records);
+    await learnConfirmed(ctx, open.records);
     return { kind: 'act', records: open.records };
   }
   // A fix is read against what was asked (the text was understood once; what it corrects is known here).
   const fixed = readCorrection({ text: ctx.msg.body, before: open.records });
   if (fixed) {
     await repo.settle(open.id, 'corrected');
-    await learnPlaces(ctx, fixed);
+    await learnConfirmed(ctx, fixed);
     return { kind: 'act', records: fixed.map(plain) };
   }
   if (u.answer === 'no') {
@@ -84,11 +85,19 @@ export async function answerPending(ctx: VillagerContext, u: Understanding): Pro
 }
 
 /** A place the sender confirmed is the village's: the next message naming it is not doubted. */
-async function learnPlaces(ctx: VillagerContext, records: readonly ParsedRecord[]) {
+/**
+ * What the sender confirmed becomes the site's words: the places it named, and goods named by a word the bot did not
+ * know (麸皮), so the next villager naming them is not asked again.
+ */
+async function learnConfirmed(ctx: VillagerContext, records: readonly ParsedRecord[]) {
   const places = records.flatMap((r) =>
     (r.type === 'order' || r.type === 'water') && r.deliverTo ? [r.deliverTo] : [],
   );
-  if (places.length) await createVocabularyRepo(ctx.tx).learn(ctx.siteId, { places }, ctx.msg.at, ctx.msg.id);
+  const goods: Record<string, string> = {};
+  for (const r of records)
+    if (r.type === 'order') for (const i of r.items) if (!looksLikeGoods(i.name)) goods[i.name] = i.name;
+  if (places.length || Object.keys(goods).length)
+    await createVocabularyRepo(ctx.tx).learn(ctx.siteId, { places, goods }, ctx.msg.at, ctx.msg.id);
 }
 
 /**
