@@ -30,6 +30,8 @@ export const OTHER_GOODS: readonly string[] = [
     '蚕种',
     '香菇菌棒',
     '菌棒',
+    '香菇棒',
+    '木耳棒',
     '桑苗',
     '杂交稻种',
     '杂交稻',

@@ -20,7 +20,7 @@ const KIN_SET = new Set(KIN);
  * 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for (not the
  * 宝 of a name: 洪家宝 36.4 signs his own report).
  */
-const PRONOUN = ['她', '他', '伊', '爸', '妈', '爹', '娘', '宝', '婆'];
+const PRONOUN = ['她', '他', '伊', '爸', '妈', '爹', '娘', '宝', '婆', '侬'];
 const TITLES = `${ELDER_TITLES}|阿姨|叔叔|伯伯|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂`;
 const PERSON_RE = new RegExp(
   `隔壁(?=\\s*\\d{3,4}(?!的?(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)))|(?<=隔壁\\s*\\d{3,4}的?)(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)(?=\\s*[\\d三])|(?:[${SURNAMES}](?:${TITLES})|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)的(?:妈妈|爸爸|妈|爸|老汉|婆婆|爷爷|奶奶|孩子|娃儿|娃)(?=\\s*[\\d三])|[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|[大二三小]的(?=\\s*(?:3[4-9]|三十))|${[
