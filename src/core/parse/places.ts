@@ -281,4 +281,4 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
 }
 
 const VILLAGE_RE =
-  /(?<=^|[\s,，。;；:：]|到|在|是|送|住)[\u4e00-\u9fa5]{2,3}村(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)/g;
+  /(?<=^|[\s,，。;；:：]|到|在|是|送|住)(?![到在送])[\u4e00-\u9fa5]{2,3}村(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)/g;
