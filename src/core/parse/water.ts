@@ -174,7 +174,9 @@ export function isWaterBooking(text: string, whole = text): boolean {
   if (
     /吗|\?|[不没]\s*$/.test(text) &&
     !POLITE_ASK_RE.test(text.replace(/送水|要水/g, '')) &&
-    !ANSWERED_RE.test(text)
+    !ANSWERED_RE.test(text) &&
+    // (明天下午送水两桶到上坪，另外村里茶厂哪天开工？: the question is a clause of its own)
+    !newBookingBeside(whole)
   )
     return false;
   return true;
@@ -232,7 +234,7 @@ export function partToday(part: DayPart | null, local: LocalDate | null): string
 }
 
 const BARRELS_RE =
-  /(?:送|订|要|来|约|拉)\s*([\d一二两四五六七八九十几]{1,3}|[\d一二两三四五六七八九十几]{1,3}(?=桶|车|罐))\s*(桶|车|三轮|罐)(?![\u4e00-\u9fa5])/;
+  /(?:送|订|要|来|约|拉)\s*([\d一二两四五六七八九十几]{1,3}|[\d一二两三四五六七八九十几]{1,3}(?=桶|车|罐))\s*(桶|车|三轮|罐)(?![\u4e00-\u9fa5]|到了)(?:(?=到[\u4e00-\u9fa5]{2})|(?![\u4e00-\u9fa5]))/;
 
 const BARE_BARRELS_RE = /(?:^|[\s|,，])([\d一二两三四五六七八九十]{1,3})\s*(桶|车)(?![\u4e00-\u9fa5])/;
 
