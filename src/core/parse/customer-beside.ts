@@ -52,7 +52,8 @@ export function customerBeside(
   const who = between?.[1];
   if (who && first && goodsAt(text, first.end + (between?.[0].length ?? 0)) && plainName(who)) return who;
   // (姜一斤: goods of a surname's character with their count are no one's name)
-  const c = customerOf(text)?.replace(/^.*[一二两三四五六七八九十半\d][斤袋桶包瓶箱盒个件把条块壶提罐]$/, '') || null;
+  const read = customerOf(text);
+  const c = read && !COUNTED_TAIL_RE.test(read) ? read : null;
   // (黄桷树 is a landmark, no 黄 surname; 三组老李家 holds its customer)
   const named = places.filter(
     (p) => p.known || p.byEnding !== undefined || (p.strict && !/[组社队]/.test(p.place)),
@@ -66,6 +67,8 @@ export function customerBeside(
   // (我是孙娃子帮我婆婆打的字: a grandchild typing is kin, no name)
   return own && !looksLikeGoods(own) && !KIN.includes(own) ? own : null;
 }
+
+const COUNTED_TAIL_RE = /[一二两三四五六七八九十半\d][斤袋桶包瓶箱盒个件把条块壶提罐]$/;
 
 const SELF_NAMED_RE = new RegExp(
   `我是(?:[\\u4e00-\\u9fa5]{1,4}?的?)?([${SURNAMES}](?:阿|老)?(?:(?![家的嘞了咧哦呢啊呀嘛])[\\u4e00-\\u9fa5]){1,2}?)(?=$|[\\s,，。!！]|我|你|要|买|帮|的(?:儿子|女儿|孙子|孙女|外孙|媳妇)|${SELF_NAME_END})`,

@@ -20,7 +20,7 @@ const KIN_SET = new Set(KIN);
  * 她36.7 / 爸36.5 妈36.8: a pronoun or a one-character parent right before a reading is a person reported for (not the
  * 宝 of a name: 洪家宝 36.4 signs his own report).
  */
-const PRONOUN = ['她', '他', '伊', '爸', '妈', '爹', '娘', '宝', '婆', '侬'];
+const PRONOUN = ['她', '他', '伊', '爸', '妈', '爹', '娘', '宝', '婆'];
 const TITLES = `${ELDER_TITLES}|阿姨|叔叔|伯伯|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂`;
 const PERSON_RE = new RegExp(
   `隔壁(?=\\s*\\d{3,4}(?!的?(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)))|(?<=隔壁\\s*\\d{3,4}的?)(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)(?=\\s*[\\d三])|(?:[${SURNAMES}](?:${TITLES})|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)的(?:妈妈|爸爸|妈|爸|老汉|婆婆|爷爷|奶奶|孩子|娃儿|娃)(?=\\s*[\\d三])|[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|[大二三小]的(?=\\s*(?:3[4-9]|三十))|${[
@@ -177,8 +177,8 @@ const SIGNED_AFTER_ROOM_RE =
   /^\s*(?:您好|你好)?[,，\s]*(?:\d{1,2}[栋号]楼?|[A-Za-z]座)?\d{3,4}(?:房间?|室)[,，\s]*$/;
 const BARE_ROOM_RE = /^\s*(?:\d{1,2}[栋号-])?\d{3,4}\s*$/;
 const READING_RE = /(?<![\d.])(?:3[4-9]|4[0-2])(?:\.\d)?(?![\d.])|三十[四五六七八九]/;
-const TWO_READINGS_RE =
-  /(?:(?<![\d.])(?:3[4-9]|4[0-2])(?:\.\d)?(?![\d.])|三十[四五六七八九])[\s\S]*?(?:(?<![\d.])(?:3[4-9]|4[0-2])(?:\.\d)?(?![\d.])|三十[四五六七八九])/;
+/** Two readings in the message (a titled name before the only one signs it). */
+const TWO_READINGS_RE = new RegExp(`(?:${READING_RE.source})[\\s\\S]*?(?:${READING_RE.source})`);
 const WHOSE_BEFORE_RE = new RegExp(`(?:老[大二三四五六幺]|[他她]|[${SURNAMES}]家)$`);
 
 /** 爸妈 / 我爸妈 / 爹娘: both parents in one word are two persons (2110 爸妈和俺都正常 is three reports). */
