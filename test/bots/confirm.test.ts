@@ -66,7 +66,9 @@ describe('goods named by a word the bot does not know', () => {
     expect(texts(await v.say(VILLAGERS, '老王', '对', at('09:02')))[0]).toMatch(/^已下单 O-0001：麸皮 2袋/);
     // (the site's words are read afresh after a minute)
     v.clock.set(new Date(at('09:05')));
-    expect(texts(await v.say(VILLAGERS, '刘婆婆', '麸皮一袋 五组', at('09:05')))[0]).toMatch(/^已下单 O-0002/);
+    expect(texts(await v.say(VILLAGERS, '刘婆婆', '麸皮一袋 五组', at('09:05')))[0]).toMatch(
+      /^已下单 O-0002/,
+    );
     expect(await goods()).toEqual(['open 麸皮2袋 五组', 'open 麸皮1袋 五组']);
   });
 });
