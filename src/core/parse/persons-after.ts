@@ -66,9 +66,8 @@ function listAtEnd(
       return null;
   const tailAt = (temps[temps.length - 1] as { end: number }).end;
   const tail = text.slice(tailAt);
-  if (!ORDER_WORDS_RE.test(tail)) return null;
-  ORDER_WORDS_RE.lastIndex = 0;
   const cleared = tail.replace(ORDER_WORDS_RE, (w) => ' '.repeat(w.length));
+  if (cleared === tail) return null;
   const out: string[] = [];
   for (const m of cleared.matchAll(/[^\s,，、:：。.!！?？]+/g)) {
     const name = nameOf(m[0], tailAt + (m.index ?? 0), persons);

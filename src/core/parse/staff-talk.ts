@@ -11,6 +11,7 @@ import {
   FOR_THOSE_WHO_RE,
   GOING_TO_SEE_RE,
   NAMED_ADVICE_RE,
+  NUMBERED_RE,
   ROOM_ANSWERED_RE,
   SERVING_RE,
   SIGNED_STAFF_RE,
@@ -108,8 +109,6 @@ const MEANWHILE_RE =
 /** 今日物资发放： / 明日送水安排： / 今天代购汇总：: a notice's heading. */
 const NOTICE_HEADING_RE =
   /^\s*(?:【[^】]{0,8}】)?[^，。,:：\s]{0,6}(?:物资发放|发放安排|送水安排|配送安排|代购汇总|订单汇总|安排|汇总)\s*[:：]/;
-
-const NUMBERED_RE = /\n\s*\d{1,2}\s*[.、．]\s*\S/;
 
 /** 603等下送润喉片过来 / 退烧贴马上送上来: staff telling a room what is on its way (no one asks: no 能不能, 吗). */
 const SENT_SOON_RE = /(?:等下|马上|一会儿?)(?:就)?送[^，,。]{0,6}(?:过来|上来|过去|上去)/;

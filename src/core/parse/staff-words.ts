@@ -99,3 +99,5 @@ export const WHO_IS_IT_RE = /的(?:是)?哪(?:个|一)?(?:组|家|户|房间?|�
 /** 3栋208 好的，医生一会儿带药上来: staff answering a room that someone is coming. */
 export const ROOM_ANSWERED_RE =
   /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*[,，]?\s*(?:好的|收到|好)[,，。\s]/;
+/** A numbered line (a 接龙 or a list under a heading), whose lines are still orders or reports. */
+export const NUMBERED_RE = /\n\s*\d{1,2}\s*[.、．]\s*\S/;

@@ -2,6 +2,7 @@
 // they do for everyone: back from town with the goods
 // (县城回来了 …都买上了 一会送), an order acknowledged with the plan (收到，明天统一送), a call for orders (没接的抓紧,
 // 要水的在下面报, 需要买药可以一起报，我们代买). No one's order, whatever goods, counts and places it names.
+import { NUMBERED_RE } from './staff-words.js';
 
 /** 县城回来了 / 东西到了 / 都买上了 / 买回来了 / 送到各庄: the volunteer back with the goods, or delivering them. */
 export const VOLUNTEER_BACK_RE =
@@ -20,7 +21,7 @@ const OWN_ASK_RE = /我要|帮我|给我|我家要|我订|俺要|给俺|帮俺|�
 
 /** Volunteer talk (the message is not a 接龙: its lines would still be orders). */
 export function volunteerTalkOf(text: string): boolean {
-  if (/\n\s*\d{1,2}\s*[.、．]/.test(text)) return false;
+  if (NUMBERED_RE.test(text)) return false;
   if (!(VOLUNTEER_BACK_RE.test(text) || ACKNOWLEDGED_RE.test(text) || CALL_FOR_ORDERS_RE.test(text)))
     return false;
   return !OWN_ASK_RE.test(text);
