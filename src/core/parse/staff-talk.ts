@@ -17,9 +17,11 @@ import {
   SIGNED_STAFF_RE,
   STAFF_ARRANGES_RE,
   SUMMARY_RE,
+  THRESHOLDS_RE,
   WHO_IS_IT_RE,
   YOUR_KIN_RE,
 } from './staff-words.js';
+import { STAFF_REPLY_LEADS, staffReplyOf } from './staff-replies.js';
 import { HELPERS_LEADS, helpersTalkOf } from './volunteer-talk.js';
 
 /** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
@@ -77,9 +79,6 @@ const STAFF_SENDS_RE =
 /** 【夜班值班记录】… 值班员：孙立新: a duty officer's log, whatever readings it lists. */
 const DUTY_LOG_RE =
   /^\s*【[^】]{0,6}(?:值班记录|值班日志|值班情况|交接班?|交班|巡查记录)】|值班(?:员|人)\s*[:：]?\s*[\u4e00-\u9fa5]{2,4}\s*$/;
-/** 37度以下都正常 37.3以上要报告: the thresholds staff explain, no one's reading. */
-const THRESHOLDS_RE =
-  /(?:3[5-9](?:\.\d)?|三十[五六七八九])度?以下[^。!！]{0,8}(?:3[5-9](?:\.\d)?|三十[五六七八九])度?以上/;
 /** 报纸今天下午统一发，每个房间一份 / 白岩脚的水今天下午送 一家两桶: goods handed to everyone alike. */
 const HANDED_OUT_RE =
   /(?:统一|集中)(?:送|发|配送|发放)[^。!！?？]{0,12}(?:每个?(?:房间?|人|户|家)|每间|各(?:房间?|户|家))|(?:一家|每家|每户|每人|每个房间?|每间)(?:每天)?(?:都|先|各)?(?:发|送|领)?[\d一二两三四五]\s*(?:桶|袋|份|个|包|瓶|本|斤|支|盒|双|张)(?:[\u4e00-\u9fa5]{1,4}放门口了?)?(?![\u4e00-\u9fa5\d])/;
@@ -165,6 +164,7 @@ const LEADS = eitherOf([
   DOCTOR_VISIT_RE,
   STAFF_SENDS_RE,
   ...HELPERS_LEADS,
+  ...STAFF_REPLY_LEADS,
   ...ADVICE_RES,
 ]);
 
@@ -262,6 +262,7 @@ export function staffTalkOf(text: string): boolean {
   )
     return true;
   if (WHO_IS_IT_RE.test(text) || (helpersTalkOf(text) && !READING_LIKE_RE.test(text))) return true;
+  if (staffReplyOf(text)) return true;
   if (!/我(?!们)/.test(text) && REPLY_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (!text.includes('我') && COMING_RE.test(text) && COMING_TOO_RE.test(text)) return true;
   // 5208 烧水壶马上送上来，请稍等 / 请1711家属注意，小孩的饭已单独准备: staff answering a room
