@@ -2,6 +2,7 @@
 // to one resident, a booking written down, a cancel done for someone. None of it is anyone's report, request or
 // order, whatever numbers and goods it names.
 import { eitherOf } from './chars.js';
+import { STAFF_REPLY_LEADS, staffReplyOf } from './staff-replies.js';
 import {
   ADVICE_RES,
   ASKED_BACK_RE,
@@ -21,7 +22,6 @@ import {
   WHO_IS_IT_RE,
   YOUR_KIN_RE,
 } from './staff-words.js';
-import { STAFF_REPLY_LEADS, staffReplyOf } from './staff-replies.js';
 import { HELPERS_LEADS, helpersTalkOf } from './volunteer-talk.js';
 
 /** 每天…各报一次，体温超过37.3度或者有咳嗽、乏力的马上告诉我们: staff's rule to everyone. */
