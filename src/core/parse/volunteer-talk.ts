@@ -16,13 +16,26 @@ export const ACKNOWLEDGED_RE =
 /** 没接的抓紧 / 抓紧报 / 要水的在下面报 / 需要买药可以一起报，我们代买 / 明天晚上8点截止: a call for orders. */
 export const CALL_FOR_ORDERS_RE =
   /没(?:接|报)的(?:抓紧|赶紧|快)|抓紧(?:报|接龙|接)|要[^，,。\s]{1,6}的(?:在下面|下面|在群里)(?:报|接龙|接)|可以一起报|我们(?:统一)?代买|\d{1,2}点(?:前)?截止/;
+/**
+ * 今天送了：… / 今日到货：… / 今日代购完成：… / 各户都签收了 / 番薯种拉回来了，一共215斤 / 一共收款85元 / 已出发: a delivery,
+ * a purchase or its money reported; 番薯种收到，十五斤刚好 / 水到了 四桶 谢谢: goods received. No one's new order.
+ */
+export const DELIVERED_RE =
+  /(?:^|[\s,，。：:])(?:今天|昨天|今日|这两天|上午|下午)?(?:送了|送的|到货|采购|代购完成|代购汇总)[:：]|(?:都|已)签收|签收了|(?:拉|运)回来了[,，。\s][^?？]{0,6}一共|(?:一共)?收款\s*\d|垫付的钱|(?:^|[\s：:])已出发|^\s*[\u4e00-\u9fa5]{1,4}(?:收到了?|到了)[,，。\s]+(?:[\d一二两三四五六七八九十]+\s*[斤桶袋包箱瓶]|刚好|谢谢|多谢)[^要再还]*$|也?加进(?:来|去)[,，。\s][^。]{0,16}\d+\s*(?:元|块)/;
 /** The member's own ask, which no volunteer's words above make theirs. */
 const OWN_ASK_RE = /我要|帮我|给我|我家要|我订|俺要|给俺|帮俺|额要|能不能|可不可以|[吗么][?？]?$/;
 
 /** Volunteer talk (the message is not a 接龙: its lines would still be orders). */
 export function volunteerTalkOf(text: string): boolean {
   if (NUMBERED_RE.test(text)) return false;
-  if (!(VOLUNTEER_BACK_RE.test(text) || ACKNOWLEDGED_RE.test(text) || CALL_FOR_ORDERS_RE.test(text)))
+  if (
+    !(
+      VOLUNTEER_BACK_RE.test(text) ||
+      ACKNOWLEDGED_RE.test(text) ||
+      CALL_FOR_ORDERS_RE.test(text) ||
+      DELIVERED_RE.test(text)
+    )
+  )
     return false;
   return !OWN_ASK_RE.test(text);
 }
@@ -43,7 +56,13 @@ export function staffBringsOf(text: string): boolean {
 }
 
 /** The regexes each way `helpersTalkOf` says yes starts from (for staff-talk's gate). */
-export const HELPERS_LEADS = [VOLUNTEER_BACK_RE, ACKNOWLEDGED_RE, CALL_FOR_ORDERS_RE, STAFF_BRINGS_RE];
+export const HELPERS_LEADS = [
+  VOLUNTEER_BACK_RE,
+  ACKNOWLEDGED_RE,
+  CALL_FOR_ORDERS_RE,
+  DELIVERED_RE,
+  STAFF_BRINGS_RE,
+];
 
 /** Volunteers' or site staff's own talk about the goods they buy and bring. */
 export function helpersTalkOf(text: string): boolean {
