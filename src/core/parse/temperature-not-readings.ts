@@ -23,6 +23,16 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   if (all.length > 1 && RETRACT_HINT_RE.test(text)) {
     const last = all[all.length - 1];
     all = all.filter((h) => h === last || !retracted(text, h));
+    // 水银的量了36.9 刚才那个37.5不算: the last one, spoken of as the earlier reading, taken back for the one before
+    if (
+      last &&
+      all.length > 1 &&
+      /(?:刚才|之前|前面|上面)(?:那个|的|报的|量的)?\s*$/.test(
+        text.slice(Math.max(0, last.start - 6), last.start),
+      ) &&
+      retracted(text, last)
+    )
+      all = all.slice(0, -1);
   }
   all = withoutNobodys(text, all);
   // 37.4是洗完澡量的 现在36.8了 以这个为准: the sender says which reading stands, the last
