@@ -76,3 +76,21 @@ function listAtEnd(
   }
   return out.length === temps.length && new Set(out).size === out.length ? out : null;
 }
+
+/**
+ * 3318 早 建国36.4 李梅36.5 我妈36.3: in a family's list where every later reading has its person, the word standing
+ * alone right before the first reading (a given name, a pet name) is the first one's.
+ */
+export function nameTheFirst(
+  text: string,
+  out: readonly { at: number; record: { person?: string | null } }[],
+): void {
+  const first = out[0];
+  if (!first || out.length < 2 || first.record.person) return;
+  if (!out.slice(1).every((a) => a.record.person && a.record.person !== '我' && a.record.person !== '俺'))
+    return;
+  const m = /(?:^|[\s,，、。:：])([\u4e00-\u9fa5]{2,3})\s*$/.exec(text.slice(0, first.at));
+  const w = m?.[1];
+  if (!w || NOT_A_NAME_RE.test(w) || /^[一二两三四五六七八九十几]|家$|[吧呢啊呀哦嘛哈]$/.test(w)) return;
+  first.record.person = w;
+}
