@@ -12,6 +12,7 @@ import { isCjk, matchesOf } from './chars.js';
 import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import { KIN } from './kin-words.js';
 import { SELF_NAME_END, SURNAMES } from './name-words.js';
+import { placeGluedToName } from './place-name-glued.js';
 import type { PlaceHit } from './places.js';
 
 /** Endings no given name has (吴金水 and 王海洋 are men; 黄坑, 林厝, 林垟, and the plain's 王楼, 李营, 张集 are hamlets). */
@@ -51,6 +52,9 @@ export function freeStandingPlace(
   taken: readonly { start: number; end: number }[],
   customer: string | null,
 ): PlaceHit | null {
+  // (石板房吴老三 烤烟膜要三卷: a hamlet glued to the villager's name)
+  const glued = placeGluedToName(text)?.place;
+  if (glued && masked.slice(glued.start, glued.end) === glued.place) return glued;
   let found: PlaceHit | null = null;
   for (const m of matchesOf(SEGMENT_RE, text)) {
     const word = m[0];
