@@ -288,7 +288,7 @@ const PRAISE_ASKS_RE = /能|可以|麻烦|帮|给我|再来|再要|多给|还要
 const FEW_RE = /(?:给|要|来|拿|送|带|借)(两|三)(?=$|[\s,，。!！?？不吗呗哈呀啊])/;
 
 /** Breathlessness (not a tight chest alone) is acute. */
-const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来气/;
+const ACUTE_SYMPTOM_RE = /喘|呼吸困难|气促|憋气|出气不赢|上不来气|接不上/;
 
 function hasClock(dates: readonly DateHit[]): boolean {
   for (const d of dates) if (d.clock) return true;
