@@ -3,15 +3,16 @@
 
 /** 我马上过来 / 我等下过来复测 / 明早我上去看: the one answering is coming (a resident in a room never is). */
 const COMING_MYSELF_RE =
-  /我(?:这就|马上|等下|一会儿?|现在|而家|下昼|下午)?(?:就)?(?:过去|过来|上来|上去)(?:看看|看一下|睇)|我(?:这就|马上|等下|一会儿?|现在|而家)(?:就)?(?:过去|过来|上来|上去)(?!拿|取|领|买|[\d一二两三四五六七八九十])|(?:明早|明天|等下|下午|晚上|今晚)我(?:就|再)?(?:上去|过去|过来|上来|上门)(?:看|复测|量)/;
+  /我(?:这就|马上|等下|一会儿?|现在|而家|下昼|下午)?(?:就)?(?:过去|过来|上来|上去)(?:看看|看一下|睇)|我(?:这就|马上|等下|一会儿?|现在|而家)(?:就)?(?:过去|过来|上来|上去)(?!拿|取|领|买|[\d一二两三四五六七八九十])|(?:明早|明天|等下|下午|晚上|今晚)我(?:就|再)?(?:上去|过去|过来|上来|上门)(?:看|复测|量)|我(?:[^，,。\s]{0,4}?(?:后|以后))?(?:上来|上去|过来|过去)(?:复测|量|看)|我(?:同|和|跟)(?:村医|医生|护士|大夫)(?:马上|这就|等下|一会儿?)?(?:过来|上来|过去|上去)|我马上(?:报|联系|通知)(?:给)?(?:镇|乡|县)?(?:卫生院|医生|村医|疾控)/;
 /** 医生一会儿上去看 / 医生二十分钟内上来 / 已经通知医生了: someone else is coming (a relay, too, can say so). */
 const DOCTOR_COMING_RE =
   /(?:医生|护士|大夫|村医)(?:一会儿?|等下|马上|稍后|[\d一二三四五六七八九十]+分钟(?:内|后|以后)?)(?:就)?(?:过来|上来|过去|上去|到)|已经?通知(?:了)?(?:医生|护士|大夫|村医)|等(?:医生|护士|大夫)(?:来|上来|过来)/;
 /** 一小时后再量 / 要复测 / 家长莫慌 / 先别捂 / 37.8唔算好高: the doctor's word on the reading. */
 const DOCTORS_WORD_RE =
-  /(?:小时|分钟|钟头|个钟)(?:后|以后)?再(?:量|测)|(?:莫|别|不要|冇使|唔使)(?:太)?慌|(?:莫|别|不要)捂|(?:唔|不)算(?:好高|高|发烧|发热)(?![吗么?？])/g;
-/** 37.3要复测 / 请关好门: said only by the one in charge. */
-const IN_CHARGE_RE = /(?:3[5-9]|4[0-2])(?:\.\d)?\s*要复测(?![吗么?？])|请关好门/;
+  /(?:小时|分钟|钟头|个钟)(?:后|以后)?再(?:量|测)|(?:莫|别|不要|冇使|唔使)(?:太)?(?:慌|紧张)|(?<![\d.])(?:3[5-9]|4[0-2])\.\d\s*(?:吗)?[?？]|(?:莫|别|不要)捂|(?:唔|不)算(?:好高|高|发烧|发热)(?![吗么?？])/g;
+/** 37.3要复测 / 请关好门 / 请再量一次 / 先别自己给孩子吃退烧药 / 你先唔好开门出去: said only by the one in charge. */
+const IN_CHARGE_RE =
+  /(?:3[5-9]|4[0-2])(?:\.\d)?\s*要复测(?![吗么?？])|请关好门|请[^，,。]{0,8}(?:再量|复测)|(?:莫|别|不要|唔好)(?:自己)?(?:给[她他]|给(?:孩子|娃娃?|小孩))?吃退烧药|你(?:先)?(?:唔好|莫|别|不要)(?:开门|出来|出门|出去)|你在屋[下里头]?(?:莫|别|不要|唔好)出/;
 /** 先多喝温水 / 请先戴好口罩 / 先不要给她吃退烧药: what to do until then. */
 const MEANWHILE_RE =
   /先(?:多喝|多饮|饮|给|用|让|把|戴好|(?:不要|别|莫)(?:给|出门|捂|乱))|多(?:喝|饮)(?:点|些)?(?:温|热|开)?水|请先|戴好口罩|(?:莫|别|不要)(?:给[她他])?吃退烧药/;
@@ -26,10 +27,14 @@ const WE_DO_IT_RE =
 /** 8207稍等，药马上送: a room told to wait. */
 const ROOM_WAIT_RE = /^\s*(?:\d{1,2}\s*[-栋]\s*)?\d{3,4}\s*(?:房)?\s*[,，]?\s*(?:请)?稍等/;
 
+/** A reading (37.4, 36度5). */
+const READING_G_RE = /(?<![\d.])(?:3[5-9]|4[0-2])(?:\.\d|度\d?)(?!\d)/g;
+
 /** The first regex of each test below, for the staff-talk gate. */
 export const STAFF_REPLY_LEADS: readonly RegExp[] = [
   COMING_MYSELF_RE,
   DOCTOR_COMING_RE,
+  IN_CHARGE_RE,
   GEAR_UP_RE,
   WE_DO_IT_RE,
   ROOM_WAIT_RE,
@@ -40,10 +45,13 @@ export function staffReplyOf(text: string): boolean {
   if (WE_DO_IT_RE.test(text) && !/我(?!们)|俺|能不能|可不可以|麻烦/.test(text)) return true;
   if (OWN_READING_RE.test(text) || /麻烦|能不能|可不可以|帮忙|请(?:医生|护士|大夫)/.test(text)) return false;
   const words = (MEANWHILE_RE.test(text) ? 1 : 0) + (text.match(DOCTORS_WORD_RE)?.length ?? 0);
+  // (620 刘家老婆37.3 有怕冷，我等下上来: one reading quoted back by the one coming; 张家早上：张建国36.4 婆姨36.3 …
+  // 我现在过去 is a household's readings posted by the doctor on the way, which are theirs)
+  if (COMING_MYSELF_RE.test(text) && (words >= 1 || (text.match(READING_G_RE)?.length ?? 0) <= 1))
+    return true;
   // (孩子37.4 医生十分钟后过来 先给孩子多喝水: a parent may pass on what they were told; a second word of the
   // doctor's is the doctor's own)
-  return (
-    (COMING_MYSELF_RE.test(text) && words >= 1) ||
-    (DOCTOR_COMING_RE.test(text) && (words >= 2 || IN_CHARGE_RE.test(text)))
-  );
+  if (DOCTOR_COMING_RE.test(text) && (words >= 2 || IN_CHARGE_RE.test(text))) return true;
+  // (9018 37.3请15分钟后复测一次，纸巾马上送: the one in charge, sending what was asked)
+  return IN_CHARGE_RE.test(text) && /马上送|等下送|稍等/.test(text);
 }
