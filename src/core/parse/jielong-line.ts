@@ -4,7 +4,7 @@ import { isCjk, Mask } from './chars.js';
 import { maskSizes } from './claims-sizes.js';
 import { findDates } from './dates.js';
 import { isDrugName } from './drugs.js';
-import { goodsAt, isKindOf, isKnownGoods } from './item-lexicon.js';
+import { goodsAt, isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import type { JielongLine } from './jielong.js';
 import { findPlaces } from './places.js';
@@ -147,6 +147,17 @@ export function readLine(
       asBefore = hits.length > 0;
     }
   }
+  // 1. 程立新 大屋 3袋 under 茶叶肥团购: a count whose word no goods reader knows, standing apart from it (a place),
+  // is the header's one product's (五花3斤, glued, is goods of its own)
+  if (productInfo)
+    for (const h of hits)
+      if (
+        h.item.qty !== null &&
+        !goodsAt(h.item.name, 0) &&
+        !looksLikeGoods(h.item.name) &&
+        /^[\u4e00-\u9fa5]{2,4}\s+[\d一二两三四五六七八九十]/.test(body.slice(h.start, h.end))
+      )
+        h.item = { ...h.item, name: productInfo.name };
   let plusOne = false;
   if (hits.length === 0 && productInfo) {
     // "老王 5" under a one-product header: a bare small number is the quantity
