@@ -148,7 +148,12 @@ function bookedApart(text: string): boolean {
 export function isWaterBooking(text: string, whole = text): boolean {
   if (!mentionsWater(text) || !BOOK_RE.test(text) || REMINDER_RE.test(whole)) return false;
   // 大湾的水今天下午送哈，别忘了: a reminder of a booking made, no barrels said, books nothing new
-  if (/(?:莫|别|不要)忘了?|记得送/.test(whole) && !BARRELS_COUNT_RE.test(whole)) return false;
+  // (今儿下午那两桶水甭忘了: the barrels of the booking made, pointed back to with 那)
+  if (
+    /(?:莫|别|不要|甭)忘了?|记得送/.test(whole) &&
+    (!BARRELS_COUNT_RE.test(whole) || /那\s*[\d一二两三四五六七八九十]\s*桶/.test(whole))
+  )
+    return false;
   // 谢谢小伙子 水扛上来辛苦了: thanks for water brought, with no barrels or day, books nothing
   if (THANKS_RE.test(text) && !COUNT_OR_DAY_RE.test(text)) return false;
   // 志愿者大哥冒雨送水 / 送水找他 / 送水来了 快出来拿: talk of the service, no barrels and nothing asked, books nothing
