@@ -38,8 +38,8 @@ const ROOM_RE = new RegExp(
     // 她是1408的 / 我奶奶在2010 / 他在1910 / 我们是2104 / 给我们1603送: where the person reported for lives
     // (老婆365: a reading with its point slipped, not a room)
     '(?:她|他|我们|我家|咱们|(?<![牛酸羊豆椰炼办干])[爷奶婆公妈爸姐哥弟妹娘叔姨])(?:是|在|住在|住)?\\s*(?!(?:3[5-9]|4[0-2])\\d(?![\\d.]))(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号楼|年|月|日|点|:|%|组|人|次|天|岁|度|℃|斤|袋|桶|箱|瓶|包|盒|件|份|克|米))',
-    // 西楼702 / 东楼311: a building named by its side keeps its name (rooms 702 stand in both)
-    '(?<![\\u4e00-\\u9fa5])([东西南北中](?:楼|栋|座|区))\\s*(\\d{3,4})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
+    // 西楼702 / 东楼311 / 副楼105: a building named by its side or role keeps its name (rooms 702 stand in both)
+    '(?<![\\u4e00-\\u9fa5])([东西南北中](?:楼|栋|座|区)|[副主新老附裙后前]楼)\\s*(\\d{3,4})(?![\\d.])(?:号房间|号房|房间|房|室|号)?',
   ].join('|'),
   'g',
 );

@@ -61,6 +61,13 @@ export function excludedLeft(left: string, right = ''): boolean {
   if (COMPARATIVES.some((w) => near.endsWith(w)) && !CANNOT_RE.test(near)) return true;
   if (near.endsWith(REACHED) && RULE_AFTER_RE.test(right)) return true;
   if (!LEFT_EXCLUDE_RE.test(left)) return false;
+  // 昨天夜里最高37.8 / 孩子体温最高38.5: someone's highest in a night or a day is a reading (气温最高 is no one's)
+  if (
+    /(?:夜里|夜间|晚上|昨晚|昨天|昨夜|今天|白天|下午|这两天|我|他|她|体温)\s*最(?:高|低)(?:是|到|烧到)?\s*$/.test(
+      left,
+    )
+  )
+    return false;
   // 李二娃电话报的 36.4: a reading relayed by phone is a reading
   if (/(?:电话|手机)(?:里|上)?(?:报|说|讲)(?:的|了)?\s*$/.test(left)) return false;
   // (她在弄勇屯冇手机 36.7: the phone she has not, said before her reading, prices nothing)
