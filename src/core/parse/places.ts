@@ -265,7 +265,7 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
     hits.push({ start, end, place: m[0], strict: true });
   }
   // 花园村4组: a village's name before its group
-  if (text.includes('村')) {
+  if (text.includes('村') || /[组社队]/.test(text)) {
     for (const m of matchesOf(VILLAGE_RE, text)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -281,4 +281,4 @@ export function findPlaces(text: string, known: readonly string[] = knownPlaces(
 }
 
 const VILLAGE_RE =
-  /(?<=^|[\s,，。;；:：]|到|在|是|送|住)(?![到在送])[\u4e00-\u9fa5]{2,3}村(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)/g;
+  /(?<=^|[\s,，。;；:：]|到|在|是|送|住)(?![到在送])[\u4e00-\u9fa5]{2,3}村(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)|(?<=^|[\s,，。;；:：])(?![^\s]*?[送到在住我你他她俺家是的要给和跟帮])[\u4e00-\u9fa5]{2}(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)(?![长员])/g;
