@@ -124,6 +124,12 @@ export const KIN = [
     '二娃',
     '三娃',
     '娃子',
+    '后生',
+    // (Korean-Chinese families: grandmother, grandfather, mother, father)
+    '할머니',
+    '할아버지',
+    '어머니',
+    '아버지',
     '我娘',
     '我爹',
     '娃儿他爸',
