@@ -94,3 +94,34 @@ export function nameTheFirst(
   if (!w || NOT_A_NAME_RE.test(w) || /^[一二两三四五六七八九十几]|家$|[吧呢啊呀哦嘛哈]$/.test(w)) return;
   first.record.person = w;
 }
+
+/**
+ * …李老奶37.6 李小娃36.7。李老奶37.6，有点咳: one person's reading said again later in the message is one report (its
+ * complaints joined), not a second reading.
+ */
+export function withoutRepeats<
+  R extends {
+    person?: string | null;
+    temperature: number | null;
+    slot: string | null;
+    room: string | null;
+    symptoms: string[];
+  },
+>(out: { record: R }[]): void {
+  for (let i = out.length - 1; i > 0; i--) {
+    const r = (out[i] as { record: R }).record;
+    if (!r.person || r.temperature === null) continue;
+    const first = out
+      .slice(0, i)
+      .find(
+        (a) =>
+          a.record.person === r.person &&
+          a.record.temperature === r.temperature &&
+          a.record.slot === r.slot &&
+          a.record.room === r.room,
+      );
+    if (!first) continue;
+    for (const c of r.symptoms) if (!first.record.symptoms.includes(c)) first.record.symptoms.push(c);
+    out.splice(i, 1);
+  }
+}

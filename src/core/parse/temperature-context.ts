@@ -63,7 +63,7 @@ export function excludedLeft(left: string, right = ''): boolean {
   if (!LEFT_EXCLUDE_RE.test(left)) return false;
   // 昨天夜里最高37.8 / 孩子体温最高38.5: someone's highest in a night or a day is a reading (气温最高 is no one's)
   if (
-    /(?:夜里|夜间|晚上|昨晚|昨天|昨夜|今天|白天|下午|这两天|我|他|她|体温)\s*最(?:高|低)(?:是|到|烧到)?\s*$/.test(
+    /(?:夜里|夜间|晚上|昨晚|昨天|昨夜|琴晚|寻晚|尋晚|今天|白天|下午|这两天|我|他|她|体温)\s*最(?:高|低)(?:是|到|烧到)?\s*$/.test(
       left,
     )
   )
