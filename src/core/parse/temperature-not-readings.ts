@@ -212,7 +212,7 @@ const LAST_STANDS_RE =
 
 /** Any word that may take a reading back: a cheap gate before `retracted` looks closer. */
 const RETRACT_HINT_RE =
-  /不对|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错/;
+  /不对|不是|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错/;
 const HEARSAY_RE =
   /听说|据说|有人说|传言|别人说|别个(?:说|讲)|人家(?:说|讲)|网上(?:说|讲)|新闻(?:说|讲)|(?:隔壁|楼上|楼下|对门|邻居)[^，。,\s]{0,4}(?:说|讲)/;
 /** The reading's own clause, up to it, tells a rumour (and no 我 comes after the rumour). */
@@ -262,7 +262,7 @@ function ownReading(text: string, h: TempHit): boolean {
 
 // 37.4不算 (taken back), but not 37.4不算发烧 (a threshold asked about).
 const RETRACTED_RE =
-  /^[\s?？!！,，。]*(?:[哦噢啊呃嗯哎诶]+[\s,，。!！]*)?(?:不对|错了|看错|写错|打错|搞错|重新量(?!一次)|重量了|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
+  /^[\s?？!！,，。]*(?:[哦噢啊呃嗯哎诶]+[\s,，。!！]*)?(?:不是(?=\s*(?:是)?\s*(?:3[4-9]|三十))|不对|错了|看错|写错|打错|搞错|重新量(?!一次)|重量了|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
 const THRESHOLD_RE =
   /^\s*(?:℃|°C|度)?\s*(?:是(?:量|测)(?:腋下|额头|口腔|耳朵|耳温|舌下)|的标准|的话|是标准|的线|是[\u4e00-\u9fa5]{1,4}的标准|才算|才叫|才是发|是临界|的临界)/;
 /** 37.5那个是我手机打错了: a slip owned up to later in the reading's own clause. */
@@ -286,6 +286,8 @@ const NOTICE_RE = /转发|通知|各位|大家|人员|请(?:立即|及时|主动
 function denied(text: string, start: number): boolean {
   let k = start;
   while (k > 0 && text[k - 1] === ' ') k--;
+  // (三十七度六哦不是三十七度四: 哦不是 after a reading corrects it, the reading after stands)
+  if (text.endsWith('不是', k) && /[哦噢呃]\s*$/.test(text.slice(Math.max(0, k - 4), k - 2))) return false;
   return text.endsWith('不是', k) || text.endsWith('并非', k);
 }
 
