@@ -58,6 +58,8 @@ export const SPOKEN_SLIP: Readonly<Record<string, number>> = {
   吧: 8,
   就: 9,
   无: 5,
+  幺: 1,
+  拔: 8,
 };
 /** Homophones that are common words right after 度 (三十六度就算发烧, 三十六度无发热): only at a clause's end. */
 const SLIP_ALONE = '就无吧';
@@ -73,8 +75,8 @@ const SLIP_WORDS: Readonly<Record<string, string>> = {
   期: '间待望',
   其: '他实中余次它',
   漆: '黑',
-  // (三十六度久没得发烧了: 久没 after a reading's 度 is the nine, then 没得)
-  久: '了不',
+  // (三十六度久没得发烧了 / 三十六度久不发烧: 久 after a reading's 度 is the nine, then 没得 or 不)
+  久: '了',
   酒: '精店',
   流: '鼻涕汗血眼泪水感',
   留: '下言意观',
@@ -89,6 +91,7 @@ const SLIP_WORDS: Readonly<Record<string, string>> = {
   误: '差会报',
   山: '上下里',
   爸: '爸妈的说',
+  拔: '牙草河',
 };
 /** The digit a homophone at `i` stands for, unless it starts a word there. */
 export function slipAt(text: string, i: number): number | undefined {
