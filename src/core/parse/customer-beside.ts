@@ -23,7 +23,7 @@ function plainName(w: string): boolean {
 }
 
 const NAME_AFTER_PLACE_RE = new RegExp(
-  `^\\s?的?(老[${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=$|[\\s,，。!！:：]|屋里|屋头|哈|我|要|买|你|帮|冇|没|讲|说|的?(?:儿子|女儿|孙子|孙女|外孙|媳妇|侄子|侄女))`,
+  `^\\s?的?(老[${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?|[\\u4e00-\\u9fa5]老[二三四五六七八九十幺])(?=$|[\\s,，。!！:：]|屋里|屋头|哈|我|要|买|你|帮|冇|没|讲|说|的?(?:儿子|女儿|孙子|孙女|外孙|媳妇|侄子|侄女))`,
 );
 
 /** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
