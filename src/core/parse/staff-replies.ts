@@ -61,10 +61,11 @@ export function staffReplyOf(text: string): boolean {
   if (REPORT_BACK_RE.test(text)) return true;
   // (37.3刚好到线，408半小时后复测一下，莫慌 / 518 是37.3吗？请再量一次: the doctor's words on a reading, no one's report)
   const readings = text.match(READING_G_RE)?.length ?? 0;
-  // (孩子37.1 医生说不算发烧 多喝点水就行: the doctor's words passed on; 体温降到37度2了 …大家莫紧张: a result posted)
+  // (孩子37.1 医生说不算发烧 多喝点水就行: the doctor's words passed on; 体温降到37度2了 …大家莫紧张 / 王秀英量了37.6，
+  // …大家不要慌: a result posted)
   if (
     readings <= 1 &&
-    !/(?:医生|大夫|护士|村医)(?:说|讲)|降到|退到/.test(text) &&
+    !/(?:医生|大夫|护士|村医)(?:说|讲)|降到|退到|[量测]了|[量测]的|复测(?:了|是|还是)/.test(text) &&
     (words >= 2 || (words >= 1 && IN_CHARGE_RE.test(text)))
   )
     return true;
