@@ -45,3 +45,12 @@ export function slipBeside(text: string, tok: NumToken, end: number): boolean {
     (tok.start === 0 && /^\s+\d{4}(?![\d.])/.test(text.slice(end, end + 6)))
   );
 }
+
+/** 3. 373 36.4: a line of a list opening with the room, its reading right after — the room is no slip. */
+export function roomOpeningListLine(text: string, tok: NumToken): boolean {
+  return (
+    /(?:^|\n)\s*(?:早上|上午|中午|下午|晚上|早|晚)?\s*(?:\d{1,2}\s*[.、．)]\s*)?$/.test(
+      text.slice(Math.max(0, tok.start - 9), tok.start),
+    ) && /^\s+(?:3[4-9]|4[0-2])(?:\.\d|度\d)/.test(text.slice(tok.end, tok.end + 8))
+  );
+}

@@ -20,7 +20,7 @@ import {
   TEMP_UNITS,
 } from './temperature-context.js';
 import { withoutNonReadings } from './temperature-not-readings.js';
-import { slipBeside } from './temperature-slips.js';
+import { roomOpeningListLine, slipBeside } from './temperature-slips.js';
 import { findChineseTemperatures, slipAt } from './temperature-spoken.js';
 import {
   ADJACENT_EXCLUDE,
@@ -224,14 +224,7 @@ export function findTemperatures(
       if (Number(tok.int) >= 400 && !keyword) continue;
       // 测温：410 黄婆婆 36.7: a room before a name and its reading, no slip
       if (Number(tok.int) >= 400 && READING_AHEAD_RE.test(text.slice(tok.end, tok.end + 10))) continue;
-      // (3. 373 36.4: a line of a list opening with the room, its reading right after, no slip)
-      if (
-        /(?:^|\n)\s*(?:早上|上午|中午|下午|晚上|早|晚)?\s*(?:\d{1,2}\s*[.、．)]\s*)?$/.test(
-          text.slice(Math.max(0, tok.start - 9), tok.start),
-        ) &&
-        /^\s+(?:3[4-9]|4[0-2])(?:\.\d|度\d)/.test(text.slice(tok.end, tok.end + 8))
-      )
-        continue;
+      if (roomOpeningListLine(text, tok)) continue;
       value = Number(tok.int) / 10;
       needsSupport = true;
       end = eatUnit(text, tok.end);
