@@ -50,19 +50,18 @@ export function staffReplyOf(text: string): boolean {
   if (WE_DO_IT_RE.test(text) && !/我(?!们)|俺|能不能|可不可以|麻烦/.test(text)) return true;
   if (OWN_READING_RE.test(text) || /麻烦|能不能|可不可以|帮忙|请(?:医生|护士|大夫)/.test(text)) return false;
   const words = (MEANWHILE_RE.test(text) ? 1 : 0) + (text.match(DOCTORS_WORD_RE)?.length ?? 0);
+  const readings = text.match(READING_G_RE)?.length ?? 0;
   // (620 刘家老婆37.3 有怕冷，我等下上来: one reading quoted back by the one coming; 张家早上：张建国36.4 婆姨36.3 …
   // 我现在过去 is a household's readings posted by the doctor on the way, which are theirs)
-  if (COMING_MYSELF_RE.test(text) && (words >= 1 || (text.match(READING_G_RE)?.length ?? 0) <= 1))
-    return true;
+  if (COMING_MYSELF_RE.test(text) && (words >= 1 || readings <= 1)) return true;
   // (孩子37.4 医生十分钟后过来 先给孩子多喝水: a parent may pass on what they were told; a second word of the
   // doctor's is the doctor's own)
   if (DOCTOR_COMING_RE.test(text) && (words >= 2 || IN_CHARGE_RE.test(text))) return true;
   // (37.3℃请在家休息，半小时后再量一次报给我: a re-check asked for, to be reported to the asker)
   if (REPORT_BACK_RE.test(text)) return true;
-  // (37.3刚好到线，408半小时后复测一下，莫慌 / 518 是37.3吗？请再量一次: the doctor's words on a reading, no one's report)
-  const readings = text.match(READING_G_RE)?.length ?? 0;
-  // (孩子37.1 医生说不算发烧 多喝点水就行: the doctor's words passed on; 体温降到37度2了 …大家莫紧张 / 王秀英量了37.6，
-  // …大家不要慌: a result posted)
+  // 37.3刚好到线，408半小时后复测一下，莫慌 / 518 是37.3吗？请再量一次: the doctor's words on one reading, no one's report
+  // (孩子37.1 医生说不算发烧 多喝点水就行: the words passed on; 体温降到37度2了 …大家莫紧张 / 王秀英量了37.6，…大家不要慌: a
+  // result posted)
   if (
     readings <= 1 &&
     !/(?:医生|大夫|护士|村医)(?:说|讲)|降到|退到|[量测]了|[量测]的|复测(?:了|是|还是)/.test(text) &&
