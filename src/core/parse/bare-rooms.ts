@@ -70,15 +70,20 @@ const NOT_ROOM_AFTER = new Set([
  * Bare numbers that can only be rooms: a 3-4 digit integer joined to a following temperature by spaces,
  * punctuation or a slot word; or, in a quarantine-like message, one that opens or closes the message.
  */
+/** 打120 / 拨110 / 叫119: an emergency line called. */
+const HOTLINE_CALLED_RE = /(?:打|拨|叫|喊|联系)\s*(?:110|119|120|122)$/;
+
 export function findBareRooms(
   text: string,
-  tokens: readonly NumToken[],
+  numbers: readonly NumToken[],
   temps: readonly TempHit[],
   blocked: Mask,
   edgesAllowed: boolean,
   _slots: readonly SlotHit[],
   leftoverAllowed = false,
 ): RoomHit[] {
+  // (快打120 我爸晕倒了: a hotline called is no room)
+  const tokens = numbers.filter((t) => !HOTLINE_CALLED_RE.test(text.slice(Math.max(0, t.start - 3), t.end)));
   const hits: RoomHit[] = [];
   for (const t of temps) {
     let tok = lastTokenBefore(tokens, t.start);
