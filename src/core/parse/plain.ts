@@ -34,19 +34,12 @@ import { findPersons } from './persons.js';
 import { bestPlace, findPlaces } from './places.js';
 import { customerAsPlace, framedPlace, freeStandingPlace } from './places-free.js';
 import { newPlace, readWater } from './plain-water.js';
-import {
-  asksForHelp,
-  buildRequests,
-  FEVER_C,
-  helpRequest,
-  parcelErrand,
-  requestRoom,
-  villageDoctorCall,
-} from './requests.js';
+import { asksForHelp, buildRequests, FEVER_C, helpRequest, parcelErrand, requestRoom } from './requests.js';
 import { findExplicitRooms, knownRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
 import { findTemperatures, type TempHit } from './temperature.js';
+import { villageDoctorCall } from './village-calls.js';
 import { withdrawnDelivery } from './water-moves.js';
 import { spreadWater } from './water-spread.js';
 
