@@ -1,7 +1,8 @@
-// A hamlet's name glued to a villager's (石板房吴老三 烤烟膜要三卷, 河口刘娟屋里 面粉两袋, …要一桶菜籽油 冲里郑大哥):
-// standing alone at the start or the end of a village order that names no place, a word of a hamlet (two or three
-// characters) followed by a full name (a surname and one or two more, 老三, or a title; or a nickname 麻老四) is split into the two, the
-// place is where the goods go and the name is whose they are. The place is new to the group, so the bot asks.
+// A hamlet's name glued to a villager's (石板房吴老三 烤烟膜要三卷, 河口刘娟屋里 面粉两袋, …菜籽油 冲里郑大哥): standing alone
+// at the start or the end of a village order that names no place, a hamlet's word (two or three characters) followed
+// by a full name (a surname and one or two more, 老三, a title, or a nickname 麻老四) is split off as the place where
+// the goods go; the name after it is then read as the customer by customer-beside.ts. The place is new to the group,
+// so the bot asks.
 import { goodsAt, looksLikeGoods } from './item-lexicon.js';
 import { ELDER_TITLES, KIN } from './kin-words.js';
 import { SURNAMES } from './name-words.js';
@@ -21,7 +22,7 @@ const HOUSEHOLD_TAIL_RE = /(?:屋里|屋头|家里|家)$/;
 const NOT_PLACE_RE =
   /[我你他她俺额要买带送帮给请把的了吗呢吧哈啊呀哦嘛就再也还都在到加接没莫有用写得一二两三四五六七八九十几半]|屋头|谢谢|麻烦|隔壁|对门|楼上|楼下|邻居|书记|主任|村长|组长|队长|师傅|医生|老师|志愿/;
 
-export function placeGluedToName(text: string): { place: PlaceHit; customer: string } | null {
+export function placeGluedToName(text: string): PlaceHit | null {
   for (const m of text.matchAll(EDGE_RE)) {
     const raw = m[1] ?? m[2];
     if (!raw) continue;
@@ -34,10 +35,7 @@ export function placeGluedToName(text: string): { place: PlaceHit; customer: str
       if (name.length < 2 || name.length > 4 || !NAME_RE.test(name) || NOT_NAME_RE.test(name)) continue;
       if (NOT_PLACE_RE.test(place) || KIN.some((w) => place.includes(w))) continue;
       if (looksLikeGoods(place) || goodsAt(place, 0)) continue;
-      return {
-        place: { start: at, end: at + k, place, strict: true, byEnding: true },
-        customer: name,
-      };
+      return { start: at, end: at + k, place, strict: true, byEnding: true };
     }
   }
   return null;

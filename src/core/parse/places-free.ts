@@ -53,7 +53,7 @@ export function freeStandingPlace(
   customer: string | null,
 ): PlaceHit | null {
   // (石板房吴老三 烤烟膜要三卷: a hamlet glued to the villager's name)
-  const glued = placeGluedToName(text)?.place;
+  const glued = placeGluedToName(text);
   if (glued && masked.slice(glued.start, glued.end) === glued.place) return glued;
   let found: PlaceHit | null = null;
   for (const m of matchesOf(SEGMENT_RE, text)) {

@@ -84,7 +84,6 @@ export async function answerPending(ctx: VillagerContext, u: Understanding): Pro
   return { kind: 'none' };
 }
 
-/** A place the sender confirmed is the village's: the next message naming it is not doubted. */
 /**
  * What the sender confirmed becomes the site's words: the places it named, and goods named by a word the bot did not
  * know (麸皮), so the next villager naming them is not asked again.
