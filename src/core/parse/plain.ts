@@ -132,7 +132,9 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   });
   // (the masked text is made again only after a claim: claiming nothing leaves it as it was)
   const unclaimed = mask.apply(text);
-  const cancels = findCancels(unclaimed);
+  // 伢退了 / 莫拉了 / 手机莫电了 beside readings: the fever went, the runs stopped; nothing named is withdrawn
+  const said = findCancels(unclaimed);
+  const cancels = out.length > 0 && said.every((h) => h.names.length === 0) ? [] : said;
   claim(mask, cancels);
   if (cancels[0]) {
     const record = cancelRecord(cancels);
