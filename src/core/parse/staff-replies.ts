@@ -32,6 +32,39 @@ const REPORT_BACK_RE = /(?:再量|再测|复测)[^。?？]{0,6}(?:报给我|告�
 /** A reading (37.4, 36度5). */
 const READING_G_RE = /(?<![\d.])(?:3[5-9]|4[0-2])(?:\.\d|度\d?)(?!\d)/g;
 
+/** 你/您/家长 addressed (not thanked, asked or greeted: 谢谢你, 麻烦您, 您好, 你看). */
+const ADDRESSED_RE =
+  /(?<!谢谢|麻烦|辛苦|请问|多谢|感谢|唔该|给|告诉|问)(?:你们?(?:两个|几个)?|您|家长)(?!好|们?辛苦|看|说|讲|觉得|们?那边|们?家)/;
+/** 家长莫急 / 下次记得打个点 / 你们收拾下东西 / 继续观察，今晚睡前再报一次 / 请莫出房门: telling the member what to do. */
+const TELLING_RE =
+  /(?:莫|别|不要|唔好|唔使)(?:太)?(?:急|慌|紧张|担心)|下次(?:记得|注意)|收拾|继续观察|再(?:量|测|报)(?:一次|一遍)|请(?!问|假|你|您)|先(?:不要|莫|别|唔好)|(?:腋下|夹)[^，,。]{0,4}分钟/;
+/** 救护车马上到 / 已经报上去了 / 我帮你联系卫生院 / 医生马上过来复测: what the one in charge does about it. */
+const ACTING_RE =
+  /救护车|已经?(?:报上去|上报|报给)|(?:我|我们)帮(?:你|您)(?:联系|复测|量|看|叫)|(?:我|医生|护士|大夫)(?:马上|等下|一会儿?|这就|现在)(?:上来|过来|上门|上去|过去)|(?:我|我们)[^，,。\s]{0,4}(?:上来|过来|上去)(?:帮(?:你|您))?复测/;
+/** 是37.5吗？ / 321是36.5吧 / 系37.6还系36.7: a reading checked with the one who posted it. */
+const CHECKING_RE =
+  /(?:是|系)\s*(?:3[5-9]|4[0-2])(?:\.\d)?\s*(?:吗|吧|嘛|还是|还系)|(?:3[5-9]|4[0-2])\.\d\s*还(?:是|系)\s*(?:3[5-9]|4[0-2])\.\d/;
+
+/**
+ * Two of: the member addressed, told what to do, told what is being done, a reading checked with them — the voice
+ * of the one in charge, whatever words they choose (`508小朋友37.3 医生马上过来 家长莫急`, `好，37.2继续观察，今晚睡前
+ * 再报一次`); never with the sender's own reading or the doctor's words passed on (`医生说…`).
+ */
+function inChargeVoice(text: string): boolean {
+  const kinds =
+    (ADDRESSED_RE.test(text) ? 1 : 0) +
+    (TELLING_RE.test(text) ? 1 : 0) +
+    (ACTING_RE.test(text) ? 1 : 0) +
+    (CHECKING_RE.test(text) ? 1 : 0);
+  return (
+    kinds >= 2 &&
+    !OWN_READING_RE.test(text) &&
+    !/(?:医生|大夫|护士|村医)[^，,。]{0,3}(?:说|讲|话|叫我|让我)|能不能|可不可以|要不要|用不用|需不需要|麻烦(?!再)|帮我|帮忙/.test(
+      text,
+    )
+  );
+}
+
 /** The first regex of each test below, for the staff-talk gate. */
 export const STAFF_REPLY_LEADS: readonly RegExp[] = [
   COMING_MYSELF_RE,
@@ -43,9 +76,13 @@ export const STAFF_REPLY_LEADS: readonly RegExp[] = [
   GEAR_UP_RE,
   WE_DO_IT_RE,
   ROOM_WAIT_RE,
-];
+  ADDRESSED_RE,
+  TELLING_RE,
+  ACTING_RE,
+]; // (inChargeVoice needs two of its four: one of the first three is there)
 
 export function staffReplyOf(text: string): boolean {
+  if (inChargeVoice(text)) return true;
   if (GEAR_UP_RE.test(text) || ROOM_WAIT_RE.test(text)) return true;
   if (WE_DO_IT_RE.test(text) && !/我(?!们)|俺|能不能|可不可以|麻烦/.test(text)) return true;
   if (OWN_READING_RE.test(text) || /麻烦|能不能|可不可以|帮忙|请(?:医生|护士|大夫)/.test(text)) return false;
