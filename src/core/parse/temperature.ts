@@ -222,6 +222,12 @@ export function findTemperatures(
       if (/、\s*$/.test(text.slice(Math.max(0, tok.start - 2), tok.start)) || text[tok.end] === '、')
         continue;
       if (Number(tok.int) >= 400 && !keyword) continue;
+      // 头痛 冇发烧 410: a fever denied, then the room — no slip of 41.0
+      if (
+        Number(tok.int) >= 400 &&
+        NO_FEVER_BEFORE_RE.test(text.slice(Math.max(0, tok.start - 8), tok.start))
+      )
+        continue;
       // 测温：410 黄婆婆 36.7: a room before a name and its reading, no slip
       if (Number(tok.int) >= 400 && READING_AHEAD_RE.test(text.slice(tok.end, tok.end + 10))) continue;
       if (roomOpeningListLine(text, tok)) continue;
@@ -265,6 +271,8 @@ function rangeEnd(text: string, hits: readonly TempHit[], start: number): boolea
   const prev = hits[hits.length - 1];
   return prev !== undefined && RANGE_JOIN_RE.test(text.slice(prev.end, start));
 }
+
+const NO_FEVER_BEFORE_RE = /(?:冇|不|没有?|无|未|莫得?|冇得)(?:发烧|发热|烧)[\s,，。]*$/;
 
 const RANGE_JOIN_RE = /^\s*(?:-|~|～|—|－|到|至)\s*$/;
 
