@@ -9,15 +9,15 @@ import { goodsAt } from './item-lexicon.js';
 import { maskPerHead, mayCountPerHead } from './per-head.js';
 
 /** Measure words a price is quoted per (37块钱一份, 120/袋, 一百二一袋). */
-const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份支把条只串板])(?!人)';
+const PER = '(?:\\/|每|一)\\s*(?:公斤|[斤袋桶箱瓶包个盒件提罐份支把条只串板卷捆])(?!人)';
 /** A Chinese price: 一百二 / 八十五 (with 块 or 元), or any number of hundreds (一百二一袋). */
 const CN_HUNDREDS = '[一二两三四五六七八九十]{0,3}[百千][零一二两三四五六七八九十]{0,3}';
 const CN_PRICE = `(?:${CN_HUNDREDS}|[一二两三四五六七八九十]{1,3})`;
 /** 豆腐 3块, 肥皂 2块: goods counted in pieces (块 after them is no money). */
 const BY_PIECE =
-  '(?<!(?:豆腐|肥皂|香皂|腊肉|蛋糕|月饼|抹布|砖|砖茶|茶砖|蜂窝煤|煤饼|豆干|年糕|糍粑|姜|巧克力|电池)\\s*\\d+\\s*)';
+  '(?<!(?:豆腐|肥皂|香皂|腊肉|蛋糕|月饼|抹布|砖|砖茶|茶砖|茯茶|茶饼|蜂窝煤|煤饼|豆干|年糕|糍粑|姜|巧克力|电池)\\s*\\d+\\s*)';
 const PRICE_RE = new RegExp(
-  `\\d+(?:\\.\\d+)?\\s*(?:(?:元|块钱|${BY_PIECE}块(?=钱|[左以上/每一]|[^\\u4e00-\\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:左右|以内|以下|上下)?(?:\\s*${PER})?|${PER})`,
+  `(?<![栋幢#\\-]\\s*\\d{0,3})\\d+(?:\\.\\d+)?\\s*(?:(?:元|块钱|${BY_PIECE}块(?=钱|[左以上/每一]|[^\\u4e00-\\u9fa5]|$)|毛(?=钱|[/每一]))(?:钱)?(?:左右|以内|以下|上下)?(?:\\s*${PER})?|${PER})`,
   'g',
 );
 const CN_PRICE_RE = new RegExp(
@@ -87,6 +87,20 @@ function maskChores(mask: Mask, text: string): void {
 const EXAMPLE_RE = /(?:例如|比如|举例|格式|例)\s*[:：][^。\n]{0,80}/g;
 
 const STRENGTH_RE = /\d{1,3}(?:\.\d)?\s*[%％]\s*(?:的)?(?=[\u4e00-\u9fa5])/g;
+
+/**
+ * A price or a pack size beside goods (135一包, 一百二一袋那个, 60块一卷, 50斤装的): what a 接龙 line shares with a
+ * message of its own (a line has no room or date left to claim).
+ */
+export function claimPricesAndSizes(mask: Mask, text: string): void {
+  // (红桃粿10块 on a line is ten pieces: a bare 块 is a price only with 元, 钱 or what it is per)
+  if (/\d/.test(text) && /[元块毛/每一]/.test(text))
+    for (const m of matchesOf(PRICE_RE, text))
+      if (/[元钱/每一]/.test(m[0])) mask.set(m.index, m.index + m[0].length);
+  if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
+  if (SIZE_HINT_RE.test(text)) maskSizes(mask, text);
+  maskSpokenPrices(mask, text);
+}
 
 export function claimNotGoods(mask: Mask, text: string): void {
   if ((text.includes('：') || text.includes(':')) && /[例如格][:：]|比如[:：]|举例[:：]/.test(text))

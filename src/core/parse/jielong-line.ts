@@ -1,7 +1,7 @@
 // One line of a 接龙 or of a pasted table (1. 张三 大米2袋 三组): whose it is and what it orders. A place on the
 // line is where to deliver; a price or a pack size is no quantity; a count changed in brackets gives way.
 import { isCjk, Mask } from './chars.js';
-import { maskSizes } from './claims-sizes.js';
+import { claimPricesAndSizes } from './claims.js';
 import { findDates } from './dates.js';
 import { isDrugName } from './drugs.js';
 import { goodsAt, isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
@@ -118,16 +118,18 @@ export function readLine(
   // 米2袋（55元一袋的）: a price in brackets on the line is no quantity
   if (body.includes('元') || body.includes('块'))
     body = body.replace(PRICE_BRACKET_RE, (m) => '|'.repeat(m.length));
-  // 50斤装的尿素3袋: a pack size on the line is no quantity
-  if (SIZE_HINT_RE.test(body)) {
+  // 50斤装的尿素3袋 / 复合肥 50斤装的 两包 135一包 / 大米三袋 一百二一袋那个: a pack size or a price on the line is
+  // no quantity, read as in a message of its own
+  {
     const claimed = new Mask(body.length);
-    maskSizes(claimed, body);
+    claimPricesAndSizes(claimed, body);
     // (复合肥25公斤的3袋: the size taken out, the count stands beside its goods again)
     // (复合肥（25公斤装）4袋: a bracket that held only the size goes with it)
-    body = claimed
-      .apply(body)
-      .replace(/[（(]\|+[）)]/g, '')
-      .replace(/\|+(?=[\d一二两三四五六七八九十]+\s*[袋桶包瓶箱盒件壶提])/g, '');
+    if (claimed.any(0, body.length))
+      body = claimed
+        .apply(body)
+        .replace(/[（(]\|+[）)]/g, '')
+        .replace(/\|+\s*(?=[\d一二两三四五六七八九十]+\s*[袋桶包瓶箱盒件壶提])/g, '');
   }
   // 2. 团堡 2桶 上午: the part of the day on a line is when, never goods
   for (const d of findDates(body))
@@ -180,9 +182,6 @@ const KIND_IN_BRACKETS_RE = /([\u4e00-\u9fa5]{1,6})\s*[（(]([\u4e00-\u9fa5]{2,1
 const STRUCK_RE =
   /[（(]\s*(?:不要了|不要|取消了?|划掉|作废|删掉|删除?|已删)\s*[）)]\s*$|\s(?:不要了|取消了|划掉)\s*$/;
 const PRICE_BRACKET_RE = /[（(][^）)]{0,12}[元块][^）)]{0,8}[）)]/g;
-
-/** A pack size may be on the line (50斤装, 5L一桶的). */
-const SIZE_HINT_RE = /装|[一每][桶袋箱瓶件盒包壶提罐]|(?:公斤|斤|升|L|kg)的/;
 
 /** The name is followed by a space or a colon in the line (张三 大米), not glued to what follows (戴好口罩). */
 function standsAlone(line: string, name: string): boolean {
