@@ -111,12 +111,22 @@ function cleanName(raw: string): string | null {
 }
 
 /** 象棋打发时间 → 象棋: a known goods word followed by something that is not goods is cut back to the word. */
+const CONTAINER_REST_RE = /^(?:纸)?(?:箱|箱子|盒|盒子|瓶子|罐子|袋子|筐|篮子|托)$/;
+
 function trimToGoods(name: string): string {
   if (isKnownGoods(name)) return name;
   const known = goodsAt(name, 0);
   const rest = name.slice(known?.length ?? 0);
   // 菜种子 keeps its 子 (种 + 子 = seed), 洋芋籽种 its 种; 象棋打发时间 is cut back to 象棋
-  if (known && known.length < name.length && rest !== '子' && rest !== '种' && !looksLikeGoods(rest))
+  // (脐橙纸箱, 苹果箱子, 酒瓶子, 鸡蛋托: a container of the goods is goods of its own, whole)
+  if (
+    known &&
+    known.length < name.length &&
+    rest !== '子' &&
+    rest !== '种' &&
+    !CONTAINER_REST_RE.test(rest) &&
+    !looksLikeGoods(rest)
+  )
     return known;
   // 膏药伤湿止痛膏: the general word run into the kind meant is the kind
   // 降压药硝苯地平缓释片: a medicine's use run into its proper name is the name
