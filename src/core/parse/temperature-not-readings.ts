@@ -277,7 +277,11 @@ function retracted(text: string, h: TempHit): boolean {
   if (RETRACTED_RE.test(text.slice(h.end, h.end + 8))) return true;
   // 量了个42度吓死我了 原来温度计刚才放在热水杯边上 重新量36.6: a reading explained away by where the thermometer was
   if (MISPLACED_RE.test(text.slice(h.end, h.end + 48))) return true;
-  const clause = text.slice(h.end, h.end + 14).split(/[，,。！!；;？?\n]/)[0] as string;
+  let clause = text.slice(h.end, h.end + 14).split(/[，,。！!；;？?\n]/)[0] as string;
+  // (早上36.5 昨晚那个37是手滑了 应该是36.7: a slip owned after another number is that number's; 36.3 不是 我是36.6
+  // 打错了 still owns up to the first, corrected by 是)
+  const other = /(?<![\d.])(?<![是系]\s*)(?:\d|三十)/.exec(clause);
+  if (other) clause = clause.slice(0, other.index);
   return SLIP_OWNED_RE.test(clause);
 }
 /** A notice to everyone (forwarded, or staff's own), not someone's report. */
