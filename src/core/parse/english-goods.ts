@@ -4,10 +4,14 @@ import type { RequestCategory } from '../records.js';
 
 export const ENGLISH_GOODS: Readonly<Partial<Record<RequestCategory, readonly string[]>>> = {
   medical: ['thermometer', 'medicine', 'ibuprofen', 'paracetamol', 'panadol', 'tylenol', 'painkillers'],
-  protective: ['mask', 'masks', 'gloves', 'sanitizer', 'sanitiser', 'disinfectant', 'wipes'],
+  protective: [
+    ...['mask', 'masks', 'gloves', 'sanitizer', 'sanitiser', 'disinfectant', 'wipes'],
+    ...['rubbish bags', 'rubbish bag', 'garbage bags', 'garbage bag', 'trash bags', 'bin bags'],
+  ],
   daily: [
     ...['towel', 'towels', 'tissue', 'tissues', 'blanket', 'blankets', 'pillow', 'pillows', 'charger'],
     ...['toothbrush', 'toothpaste', 'soap', 'shampoo', 'slippers', 'hangers', 'toilet paper'],
+    ...['hot water', 'drinking water', 'tissue paper', 'kettle'],
   ],
   leisure: ['book', 'books', 'newspaper', 'magazine'],
 };

@@ -25,6 +25,8 @@ const ENGLISH: readonly [RegExp, string][] = [
     '要',
   ],
   [/\bplease\b|\bpls\b/gi, '麻烦'],
+  // (pls send mask: send is asking for it)
+  [/\bsend(?: (?:me|us))?\b/gi, '送'],
   [/\bdoctor\b|\bnurse\b/gi, '医生'],
   [/\bcome (?:and |to )?(?:see|check)(?: (?:me|her|him|us))?\b/gi, '来看一下'],
   [/\bcome\b/gi, '来'],
@@ -54,6 +56,11 @@ const ENGLISH: readonly [RegExp, string][] = [
   [beforeEnglishGoods('a|an|one'), '一'],
   [beforeEnglishGoods('two'), '两'],
   [beforeEnglishGoods('three'), '三'],
+  // (2 more masks: a count in digits stays with the goods after it)
+  ...(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const).map((d, i): [RegExp, string] => [
+    beforeEnglishGoods(d),
+    '一两三四五六七八九十'[i] as string,
+  ]),
   [beforeEnglishGoods('some|more|extra|another|new|clean'), ''],
   // (a type-C charger / a phone charger: the kind of charger is part of its name)
   [new RegExp(String.raw`\b(?:${CHARGER_KINDS})\s+(?=charger\b)`, 'gi'), ''],

@@ -51,6 +51,7 @@ export function stopAt(text: string, j: number): number {
 }
 
 const MAX_NAME = 10;
+const MAX_LATIN_NAME = 16;
 
 const PURPOSES = '高血压|高血糖|糖尿病|心脏病|安眠|降压|降血压|降糖|感冒|退烧|止疼|止痛|止咳|治胃|胃病|过敏';
 /** 高血压的药 / 安眠的药: medicine named by what it is for keeps that in its name. */
@@ -195,10 +196,16 @@ export function readNameForward(
       const prev = text[j - 1];
       if (!(j === s || j < knownEnd || isDigit(prev) || isLatin(prev))) break;
       if (qtyStarts.has(j)) break;
-    } else if (!isLatin(ch) && !(ch === '-' && isLatin(text[j - 1]) && isLatin(text[j + 1]))) break;
-    // (Type-C充电线: a hyphen inside a Latin model name is part of it)
+    } else if (
+      !isLatin(ch) &&
+      !(ch === '-' && isLatin(text[j - 1]) && isLatin(text[j + 1])) &&
+      !(ch === ' ' && j < knownEnd)
+    )
+      break;
+    // (Type-C充电线: a hyphen inside a Latin model name is part of it; rubbish bags: a space inside goods known)
     j++;
-    if (j - s > MAX_NAME) return null;
+    // (paracetamol, thermometer: an English word is longer than a Chinese name)
+    if (j - s > (isLatin(text[s]) ? MAX_LATIN_NAME : MAX_NAME)) return null;
   }
   j = brandRunOn(text, s, j, qtyStarts);
   const raw = cleanName(text.slice(s, j));
