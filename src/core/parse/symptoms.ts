@@ -248,7 +248,7 @@ export function findSymptoms(text: string): SymptomHit[] {
 }
 
 const NORMAL_RE =
-  /体温(?:都|均|一直)?正常|一切(?:都)?正常|一切(?:都)?(?:好|安好|良好)|(?:身体|状况|情况)(?:都)?良好|身体(?:都)?(?:正常|很好|挺好|没问题)|(?:都|均|全部|各项)正常|无异常|没有?异常|无不适|没有?(?:什么|啥)?(?:不适|不舒服)|无症状|没有?(?:任何)?症状|正常/g;
+  /体温(?:都|均|一直)?正常|一切(?:都)?正常|一切(?:都)?(?:好|安好|良好)|(?:身体|状况|情况)(?:都)?良好|身体(?:都)?(?:正常|很好|挺好|没问题)|(?:都|均|全部|各项)正常|无异常|没有?异常|无不适|没有?(?:什么|啥)?(?:不适|不舒服)|无症状|没有?(?:任何)?症状|正常|三十六七度(?!以上|以下|的话)/g;
 
 export interface NormalHit {
   start: number;
@@ -262,7 +262,8 @@ const EVERYONE_RE = /大家|各位|全体|所有人|全部(?:住户|人员)|全�
 
 export function findNormal(text: string): NormalHit[] {
   const hits: NormalHit[] = [];
-  if (!/[常切身适舒症]/.test(text)) return hits;
+  // (三十六七度: a reading said roughly, 36 or 37, is a report of no exact temperature)
+  if (!/[常切身适舒症]|六七度/.test(text)) return hits;
   for (const m of matchesOf(NORMAL_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
