@@ -85,6 +85,12 @@ export interface WaterRecord extends Doubtful {
   date: string | null;
   part: DayPart | null;
   deliverTo: string | null;
+  /**
+   * The sender's booking moved or recounted (水改到后天, 水改成三桶), not a booking more: it replaces the one booked
+   * (internal; the old booking is withdrawn by the service, where writers of the contract's examples read no
+   * withdrawal in a move).
+   */
+  moved?: boolean;
 }
 
 export interface CancelRecord extends Doubtful {

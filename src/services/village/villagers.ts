@@ -109,7 +109,10 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
       else if (r.type === 'cancel') cancels.push(r);
       else if (r.type === 'water') water.push(r);
     }
-    // 水改到后天送 (a booking moved): the new day keeps the amount, part and place of the booking it replaces
+    // 水改到后天送 (a booking moved, read as the new booking marked moved): the booked one is withdrawn
+    if (water.some((w) => w.moved) && !cancels.some((c) => c.items.some((i) => WATER_WORDS.has(i.name))))
+      cancels.push({ type: 'cancel', items: [{ name: '水' }] });
+    // …and the new day keeps the amount, part and place of the booking it replaces
     if (water.length > 0 && cancels.some((c) => c.items.some((i) => WATER_WORDS.has(i.name)))) {
       const [moved] = await ctx.repos.water.bookedOf(ctx.siteId, ownerOf(ctx));
       if (moved)
