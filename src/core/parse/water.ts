@@ -239,9 +239,10 @@ export function partToday(part: DayPart | null, local: LocalDate | null): string
 }
 
 const BARRELS_RE =
-  /(?:送|订|要|来|约|拉)\s*([\d一二两四五六七八九十几]{1,3}|[\d一二两三四五六七八九十几]{1,3}(?=桶|车|罐))\s*(桶|车|三轮|罐)(?![\u4e00-\u9fa5])/;
+  /(?:送|订|要|来|约|拉)\s*([\d一二两四五六七八九十几]{1,3}|[\d一二两三四五六七八九十几]{1,3}(?=桶|车|罐))\s*(桶|车|三轮|罐)(?:(?=就行|就好|就够|就可以|吧|哈|嘛)|(?![\u4e00-\u9fa5]))/;
 
-const BARE_BARRELS_RE = /(?:^|[\s|,，])([\d一二两三四五六七八九十]{1,3})\s*(桶|车)(?![\u4e00-\u9fa5])/;
+const BARE_BARRELS_RE =
+  /(?:^|[\s|,，]|还是)([\d一二两三四五六七八九十]{1,3})\s*(桶|车)(?:(?=就行|就好|就够|就可以|吧|哈|嘛)|(?![\u4e00-\u9fa5]))/;
 
 /** 周三上午送两桶: a booking of barrels that names no goods at all. */
 export function impliedWater(
