@@ -146,8 +146,14 @@ export function findPersons(text: string): PersonHit[] {
     // 我婆婆 as written, like 我老婆 (not 我们, not the 我 of 我是 / 我帮)
     const mine = !self && !selfNamed && !w.startsWith('我') && text[m.index - 1] === '我';
     // 老二媳妇 / 他老婆: whose kin they are, said glued before, is part of the person
-    const whose = mine || self ? null : WHOSE_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 2), m.index));
-    const start = mine ? m.index - 1 : whose ? m.index - whose[0].length : m.index;
+    // (务榜老婆 / 阿珍家娃 / 刘满仓婆姨, opening a line of a relayed list: the villager whose kin they are, too)
+    const whose =
+      mine || self
+        ? null
+        : (WHOSE_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 2), m.index))?.[0] ??
+          OWNER_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1] ??
+          null);
+    const start = mine ? m.index - 1 : whose ? m.index - whose.length : m.index;
     // 石板沟李二娃复测37.4: a surname before a name-like kin word (二娃, 老三, 幺妹) makes a villager's name
     const before = text[m.index - 1];
     if (
@@ -162,7 +168,7 @@ export function findPersons(text: string): PersonHit[] {
       hits.push({ start: m.index - 1, end, person: `${text[m.index - 1]}${w}`, self: false });
       continue;
     }
-    const person = selfNamed ? '我' : self ? w : whose ? `${whose[0]}${w}` : kinAsSaid(mine ? `我${w}` : w);
+    const person = selfNamed ? '我' : self ? w : whose ? `${whose}${w}` : kinAsSaid(mine ? `我${w}` : w);
     hits.push({ start, end, person, self: self || selfNamed });
   }
   if (pairs.length > 0) {
@@ -180,6 +186,13 @@ const READING_RE = /(?<![\d.])(?:3[4-9]|4[0-2])(?:\.\d)?(?![\d.])|三十[四五�
 /** Two readings in the message (a titled name before the only one signs it). */
 const TWO_READINGS_RE = new RegExp(`(?:${READING_RE.source})[\\s\\S]*?(?:${READING_RE.source})`);
 const WHOSE_BEFORE_RE = new RegExp(`(?:老[大二三四五六幺]|[他她]|[${SURNAMES}]家)$`);
+/**
+ * 务榜 / 阿珍 / 阿珍家 (a villager by the name the village calls them, or a household), standing at the start of a line
+ * or a part of it, glued before a kin word (务榜老婆, 阿四老婆, 阿珍家娃): whose kin they are is part of the person.
+ * (阿爸, 阿妈, 阿妹 are kin of their own; a surname and a title, 杨婆婆, stand for themselves.)
+ */
+const OWNER_BEFORE_RE =
+  /(?:^|[\s,，。：:；;、])((?:阿(?![爸妈公婆嬷嫲奶爷达大伯叔姨姐哥弟妹嫂婶舅爹娘普嫫])|务)[\u4e00-\u9fa5](?:家)?)$/;
 
 /** 爸妈 / 我爸妈 / 爹娘: both parents in one word are two persons (2110 爸妈和俺都正常 is three reports). */
 const PARENTS_RE = /(我|俺)?(爸|爹)(妈|娘)(?![妈娘])/g;
