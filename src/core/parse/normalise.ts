@@ -30,6 +30,8 @@ export function normalise(input: string): string {
   // 房号:3O3 (a form read off a photo, a letter O among digits): the O is a zero
   if ((src.includes('O') || src.includes('o')) && /\d[Oo]|[Oo]\d/.test(src))
     src = src.replace(/(?<=\d)[Oo](?=\d)|(?<=\d\d)[Oo](?![A-Za-z\d])|(?<![A-Za-z\d])[Oo](?=\d{2})/g, '0');
+  // 3杠208: a building said as 杠 (the dash spoken) before its room
+  if (src.includes('杠')) src = src.replace(/(?<=\d)杠(?=\d{3})/g, '-');
   // 地膜三卷→改两卷 / 3袋->2袋: an arrow from one count to another changes it, as 改成 does
   if (src.includes('→') || src.includes('->') || src.includes('=>'))
     src = src.replace(ARROW_CHANGE_RE, '改成');

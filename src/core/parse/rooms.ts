@@ -44,6 +44,8 @@ const ROOM_RE = new RegExp(
   'g',
 );
 
+const LETTER_ROOM_RE =
+  /^\s*([A-H]\d{2})(?=\s|房|室|号|$|[,，.。;；:：]|回来|早|晚|上午|下午|中午|体温|能|要|帮|又|(?:3[4-9]|4[0-2])(?:\.\d|度))/;
 const ENGLISH_ROOM_RE = /\b(?:[Rr]oom|ROOM)\s*(?:[Nn]o\.?)?\s*[:：]?\s*(\d{3,4})(?!\d|\.\d)/g;
 const FLOOR_NUMBER_RE =
   /(?<![\d一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*楼\s*(\d{1,2}|[零一二三四五六七八九十]{1,3})\s*号(?:房间|房)?(?!楼)/g;
@@ -73,12 +75,17 @@ function buildingNumber(s: string): string {
 }
 
 export function findExplicitRooms(text: string): RoomHit[] {
+  // B12 36.7 / A06 房间马桶堵了: a wing's letter and a two-digit room, opening the message
+  const lettered = LETTER_ROOM_RE.exec(text);
+  const first: RoomHit[] = lettered
+    ? [{ start: lettered.index, end: lettered.index + lettered[0].length, room: lettered[1] as string }]
+    : [];
   if (
     !/\d{3}|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]/.test(text) &&
     !(text.includes('楼') && /\d\s*楼\s*\d/.test(text))
   )
-    return [];
-  const hits: RoomHit[] = [];
+    return first;
+  const hits: RoomHit[] = first;
   for (const m of matchesOf(ROOM_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
