@@ -31,6 +31,9 @@ const REPORTED_FOR_RE = new RegExp(
   `(?:帮|替|给)(?:[\\u4e00-\\u9fa5]{2,4}?)?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?:报|代报)`,
 );
 
+/** 替巴特尔报 / 帮其其格报一下: a name with no surname the list knows (a herder's, a Miao villager's), opening the message. */
+const REPORTED_FOR_NAME_RE =
+  /^\s*(?:替|帮|代)(?!我|你|他|她|俺|额|咱|大家|隔壁|邻居|家里|屋里|老人|孩子|娃|爸|妈|爷|奶|婆|公)([\u4e00-\u9fa5]{2,3}?)(?:报|代报)(?:一下|下)?(?=[\s,，。:：]|$)/;
 const READING = '(?:(?:3[4-9]|4[0-2])(?:\\.\\d)?|三十[四五六七八九])';
 /** 808张爹爹复测38.1 / 吴光明复测了 37.2: a re-check is done on someone, so the name before it is whose the reading is. */
 const RECHECKED_RE = new RegExp(
@@ -58,7 +61,8 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
         },
       ];
     const relayed = hits.length === 0 ? RELAYED_READING_RE.exec(text) : null;
-    const reported = hits.length === 0 && !relayed ? REPORTED_FOR_RE.exec(text) : null;
+    const reported =
+      hits.length === 0 && !relayed ? (REPORTED_FOR_RE.exec(text) ?? REPORTED_FOR_NAME_RE.exec(text)) : null;
     if (reported) {
       const start = reported.index + reported[0].lastIndexOf(reported[1] as string);
       return [

@@ -239,10 +239,10 @@ export function partToday(part: DayPart | null, local: LocalDate | null): string
 }
 
 const BARRELS_RE =
-  /(?:送|订|要|来|约|拉)\s*([\d一二两四五六七八九十几]{1,3}|[\d一二两三四五六七八九十几]{1,3}(?=桶|车|罐))\s*(桶|车|三轮|罐)(?:(?=就行|就好|就够|就可以|吧|哈|嘛)|(?![\u4e00-\u9fa5]))/;
+  /(?:送|订|要|来|约|拉)\s*([\d一二两四五六七八九十几]{1,3}|[\d一二两三四五六七八九十几]{1,3}(?=桶|车|罐))\s*(桶|车|三轮|罐|方)(?:(?=就行|就好|就够|就可以|吧|哈|嘛)|(?![\u4e00-\u9fa5]))/;
 
 const BARE_BARRELS_RE =
-  /(?:^|[\s|,，]|还是)([\d一二两三四五六七八九十]{1,3})\s*(桶|车)(?:(?=就行|就好|就够|就可以|吧|哈|嘛)|(?![\u4e00-\u9fa5]))/;
+  /(?:^|[\s|,，]|还是)([\d一二两三四五六七八九十]{1,3})\s*(桶|车|方)(?:(?=就行|就好|就够|就可以|吧|哈|嘛)|(?![\u4e00-\u9fa5]))/;
 
 /** 周三上午送两桶: a booking of barrels that names no goods at all. */
 export function impliedWater(
@@ -257,5 +257,7 @@ export function impliedWater(
   if (m[2] === '车' && !dated && !/罐车|水车|蓄水池|水窖|拉水/.test(text)) return null;
   // (阳湾垴 要一罐 明儿前晌: a tank's load, with the day said)
   if (m[2] === '罐' && !dated) return null;
+  // (敖包梁 要两方: cubic metres of water, where a place or a day is said)
+  if (m[2] === '方' && !dated) return null;
   return { qty: parseNumber(m[1]), unit: m[2] ?? '桶', at: m.index };
 }
