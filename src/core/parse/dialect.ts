@@ -198,6 +198,8 @@ const WORDS: Record<string, string> = {
   明朝: '明天',
   辰光: '时候',
   勿要: '不要',
+  覅: '不要',
+  勿: '不',
   // Minnan (Hokkien): 阮 (my, our) only in the words it opens here, never alone (阮 is also a surname)
   阮阿母: '我妈',
   阮阿爸: '我爸',

@@ -34,6 +34,7 @@ import { findPersons } from './persons.js';
 import { bestPlace, findPlaces } from './places.js';
 import { customerAsPlace, framedPlace, freeStandingPlace } from './places-free.js';
 import { newPlace, readWater } from './plain-water.js';
+import { plusCounted } from './plus-counts.js';
 import { asksForHelp, buildRequests, FEVER_C, helpRequest, parcelErrand, requestRoom } from './requests.js';
 import { findExplicitRooms, knownRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
@@ -53,7 +54,8 @@ export interface PlainOptions {
 const PRESSURE_RE = /(?<!\d)\d{2,3}\s*\/\s*\d{2,3}(?![\d.])/g;
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
 const BUY_RE = /买|代购|代买|订|捎|带/;
-const SPENT_RE = /花了.{0,12}(?:买|点|订)|(?:买|点)(?:了|过)?.{0,8}花了/;
+const SPENT_RE =
+  /花了.{0,12}(?:买|点|订)|(?:买|点)(?:了|过)?.{0,8}花了|(?:上趟|上次|上回|昨天|前天|那天)[^。]{0,12}(?:块|元)[^。]{0,8}钱[^，,。]{0,4}(?:已经?)?转(?:你|侬|给你|过去)?了/;
 const EITHER_COUNT_RE =
   /[\d一二两三四五六七八九十]+\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐]\s*还是\s*[\d一二两三四五六七八九十]+\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐]/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
@@ -174,9 +176,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   }
   if (items.length > 0) items = keepAskedFor(text, asked, items, hasClock(dates), context === 'quarantine');
   else if (context === 'quarantine' && cancels.length === 0) items = bareGoodsList(masked);
+  else if (cancels.length === 0) items = plusCounted(masked);
   const maxTemp = temps.reduce<number | null>(maxValue, null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
-  // 昨天花了36.5元买水果: money spent on goods already bought asks for nothing
+  // 昨天花了36.5元买水果 / 上趟8斤笋52块 钱微信转侬了: money spent on goods already bought asks for nothing
   if (SPENT_RE.test(text)) items = [];
   items = namedMedicine(masked, withoutGeneral(items));
   items = withoutParcelContents(masked, withoutAlternatives(masked, items));
