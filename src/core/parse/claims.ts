@@ -106,6 +106,9 @@ export function claimNotGoods(mask: Mask, text: string): void {
   if ((text.includes('：') || text.includes(':')) && /[例如格][:：]|比如[:：]|举例[:：]/.test(text))
     maskAll(mask, EXAMPLE_RE, text);
   if (/[洗擦刷喷拖扫消粘缠补晾]/.test(text)) maskChores(mask, text);
+  // 各家各户把被子拿出来晒一下: what is put out in the sun is no goods asked for
+  if (text.includes('晒'))
+    maskAll(mask, /把[\u4e00-\u9fa5]{1,4}?(?:拿|搬|抱)?出来晒(?:一下|一晒|晒)?/g, text);
   if (/\d/.test(text) && /[元块毛/每一]/.test(text)) maskAll(mask, PRICE_RE, text);
   if (/[百千块元]/.test(text)) maskAll(mask, CN_PRICE_RE, text);
   if (

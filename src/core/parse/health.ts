@@ -169,7 +169,8 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
         if (earlier !== undefined) record.earlier = earlier;
         if (t.doubtful) doubt(record, 'number');
         const last = out[out.length - 1]?.record;
-        // 额温36.2 耳温36.5: one report, its highest; people counted: one record each; 早上测了37.3 又测了一次37.1:
+        // 额温36.2 耳温36.5 (taken two ways, each said): a record each, as 早上测了37.3 又测了一次37.1; people counted:
+        // one record each;
         // each reading kept, once a value, twice when counted (测了三次 37.4 37.5 37.4)
         const again =
           MEASURED_AGAIN_RE.test(text) &&

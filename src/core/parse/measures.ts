@@ -10,7 +10,7 @@ export const REMEASURED_RE =
 
 /** Measured again, said so: each reading is a report of its own. */
 export const MEASURED_AGAIN_RE =
-  /两遍|三遍|几遍|两次|三次|几次|复测|再量|又量|又测|再测|重新量|重新测|第[一二三]次|一次/;
+  /两遍|三遍|几遍|两次|三次|几次|复测|再量|又量|又测|再测|重新量|重新测|第[一二三]次|一次|(?:额温|耳温|腋下|腋温|口温|水银|电子)[^，,。]{0,6}(?:3[4-9]|4[0-2])[\s\S]*(?:额温|耳温|腋下|腋温|口温|水银|电子)/;
 
 /** 测了三次 / 量了两遍: how many times it was measured, said. */
 export const COUNTED_MEASURES_RE = /(?:量|测)(?:了)?(?:两|三|四|几)(?:次|遍)/;

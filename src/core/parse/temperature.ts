@@ -63,6 +63,8 @@ function thingBefore(text: string, start: number): boolean {
   if (/^(?:号)?房间?$/.test(run) && /\d{3,4}\s*$/.test(text.slice(0, s))) return false;
   // 林阿水36.6: 阿水 is a name (Fujian, Guangdong), no water
   if (/阿水$/.test(run)) return false;
+  // 额温枪35.6 / 体温计37.2: what the reading was taken with, not goods counted
+  if (/(?:额温|耳温|体温|测温)(?:枪|计)$|温度计$|水银(?:的|温度计|体温计)?$/.test(run)) return false;
   // 我屋头36.6 36.8 / 俺屋里 三个人: the household's (屋头 is home), not the room's air
   if (/(?:我|俺|你|他|她|们|家|咱)屋[头里]$/.test(run)) return goodsSuffix(run) !== null;
   return goodsSuffix(run) !== null || endsAny(run, run.length, ADJACENT_EXCLUDE);

@@ -251,6 +251,8 @@ const WHEN_RE = /^(?:上午|下午|中午|晚上|早上|今天|明天|后天|大
 function takeBack(all: string, wrong: string, _right: string, ..._rest: unknown[]): string {
   const right = _right;
   if (WHEN_RE.test(right) || WHEN_RE.test(wrong)) return all;
+  // (8215 说错了 三十六度四: the room opens the message, the reading after it is what was said wrong before)
+  if (/^[A-Z]?\d{3,4}$/.test(wrong) && !/^[A-Z]?\d{3,4}/.test(right)) return all;
   // (化肥两袋 不对 三袋: a bare count after goods counted is read by NO_THEN_COUNT and the pairing)
   if (COUNT_ONLY_RE.test(right) !== COUNT_ONLY_RE.test(wrong)) return all;
   // (玉米种子要四包 喔不对 三包就够了: a count put right after counted goods, the same)
