@@ -26,6 +26,12 @@ const NAME_AFTER_PLACE_RE = new RegExp(
   `^\\s?的?(老[${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?|[\\u4e00-\\u9fa5]老[二三四五六七八九十幺])(?=$|[\\s,，。!！:：]|屋里|屋头|哈|我|要|买|你|帮|冇|没|讲|说|的?(?:儿子|女儿|孙子|孙女|外孙|媳妇|侄子|侄女))`,
 );
 
+/** A name closing the message after the place, on its own (…送后梁 乌云). */
+const TAIL_NAME_RE = /^\s+([\u4e00-\u9fa5]{2,3})[\s。!！]*$/;
+/** Words that close a message and name no one. */
+const NOT_A_NAME_RE =
+  /^(?:谢谢|谢了|多谢|麻烦|辛苦|要得|好的|可以|行不|中不|急|明天|后天|今天|上午|下午|晚上|早上|一起|就行|就好|都行|也行|都要|都是|尽快|快点|马上|那边|这边|门口|路口|家里|屋里|屋头|板扎)|[送要买带拿吧嘛哈啊呀哦的了呢吗么家]$|[我你他她额俺伢的了着过就都也不没很太蛮这那个么吗呢吧啊哦嗯咯哈呀啦嘛用会要送买带拿发烧病急谢蟹感姓][\s\S]*|[\d一二两三四五六七八九十]/;
+
 /** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
 export function customerBeside(
   text: string,
@@ -45,6 +51,13 @@ export function customerBeside(
       !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$|^周[一二三四五六日天末]|[送要买带拿]$|[我你]/.test(m[1])
     )
       return m[1];
+  }
+  // …送后梁 乌云 / …送也蒙寨 务榜: a name of any people closing the message, after the place it is sent to
+  const closing = places[places.length - 1];
+  if (closing) {
+    const tail = TAIL_NAME_RE.exec(text.slice(closing.end));
+    if (tail?.[1] && !looksLikeGoods(tail[1]) && !OFFICIAL_RE.test(tail[1]) && !NOT_A_NAME_RE.test(tail[1]))
+      return tail[1];
   }
   // 塔拉艾勒 那仁高娃 羊饲料15袋: a name of any people standing between the hamlet opening the order and its goods
   const first = places[0];
