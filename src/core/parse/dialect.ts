@@ -199,6 +199,9 @@ const WORDS: Record<string, string> = {
   辰光: '时候',
   勿要: '不要',
   覅: '不要',
+  // Min: 伓 is 不, 伓免 不用
+  伓免: '不用',
+  伓: '不',
   勿: '不',
   // Minnan (Hokkien): 阮 (my, our) only in the words it opens here, never alone (阮 is also a surname)
   阮阿母: '我妈',

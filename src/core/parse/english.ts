@@ -44,6 +44,7 @@ const ENGLISH: readonly [RegExp, string][] = [
   [/\btonight\b|\bthis evening\b|\bevening\b/gi, '晚上'],
   [/\bthis morning\b|\bmorning\b/gi, '早上'],
   [/\btoday\b/gi, '今天'],
+  [/\bright now\b|\bnow\b/gi, '现在'],
   [/\bmy wife\b|\bwife\b/gi, '老婆'],
   [/\bmy husband\b|\bhusband\b/gi, '老公'],
   [/\bmy (?:son|daughter|kid|child|baby)\b/gi, '孩子'],
