@@ -133,6 +133,9 @@ const WATER_TOPIC_RE = /(?:天|周|次|回|订|约|号|\|)的水|^\s*的水|^[|\
 
 const KEPT_RE = /.*(?:还是要|照样要|照旧要|继续要|还要的|要的)/;
 
+/** 大家莫报腊肉了: a notice to everyone that a thing is not to be ordered, no one's withdrawal. */
+const NOTICE_NOT_TO_ORDER_RE = /大家[^，,。]{0,4}(?:莫|别|不要|不用)(?:再)?(?:报|买|订|接)/;
+
 const EVENT_OFF_RE =
   /(?:酒席|宴席|坝坝宴|聚会|活动|会议|开会|集市|赶场|婚礼|寿宴|满月酒|庙会|比赛)[^，,。!！]{0,4}(?:取消|不办|不摆|停办|暂停)/;
 
@@ -145,6 +148,7 @@ export function findCancels(said: string): CancelHit[] {
   const text = leveled.includes('送水了') ? leveled.replace(/(不用|不要|别|莫)送水了/g, '水$1送了') : leveled;
   // 今天的酒席取消了 大家莫聚集: a gathering called off is news, no order withdrawn
   if (EVENT_OFF_RE.test(text)) return hits;
+  if (NOTICE_NOT_TO_ORDER_RE.test(text)) return hits;
   for (const m of matchesOf(SUFFIX_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;

@@ -199,6 +199,10 @@ const WORDS: Record<string, string> = {
   辰光: '时候',
   勿要: '不要',
   覅: '不要',
+  // 恩施 and 湘西: 哒 is 了 (找到哒, 送哒, 么洗哒)
+  哒: '了',
+  // (钱送到哒再给: paid on delivery, nothing delivered yet)
+  到哒再: '到再',
   // Min: 伓 is 不, 伓免 不用
   伓免: '不用',
   伓: '不',

@@ -51,7 +51,7 @@ const COUNT_WORDS: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 
 /** How many people a message counts before saying they all read the same (都/也/均), or 0. */
 export function countedPeople(text: string): number {
   const couple =
-    /两口子|老两口|我们俩|我俩|咱俩|咱们俩|(?:我们|咱们|俺们|我|俺|咱|他们|她们|他|她)两(?=都|也|今|早|晚|体温)|(?:我们|咱们|阿拉|我哋|我)两(?:个|人)|爸妈|父母|公婆|岳父母/.exec(
+    /两口子|老两口|我们俩|我俩|咱俩|咱们俩|(?:娘|爷|父子|母子|母女|父女|姐妹|兄弟|姊妹|夫妻)儿?[俩两](?=都|也|今|早|晚|体温|\s)|(?:我们|咱们|俺们|我|俺|咱|他们|她们|他|她)两(?=都|也|今|早|晚|体温)|(?:我们|咱们|阿拉|我哋|我)两(?:个|人)|爸妈|父母|公婆|岳父母/.exec(
       text,
     );
   // (刘洋 36.6 我爸妈要报吗: the couple named after the reading are asked about, not read)
