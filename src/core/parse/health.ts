@@ -35,7 +35,7 @@ import {
   splitBothSlots,
 } from './measures.js';
 import { listedInOrder, namesBeforeEach, type PersonHit, personsBefore } from './persons.js';
-import { listedAfter, nameTheFirst, withoutRepeats } from './persons-after.js';
+import { listedAfter, nameTheFirst, symptomsOfNamed, withoutRepeats } from './persons-after.js';
 import type { RoomHit } from './rooms.js';
 import type { SlotHit } from './slots.js';
 import type { NormalHit, SymptomHit } from './symptoms.js';
@@ -225,6 +225,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     namePersons(out, h.persons);
     nameTheFirst(text, out);
     withoutRepeats(out);
+    symptomsOfNamed(text, symptoms, out);
     // 早上体温正常 晚上37.5: a slot reported normal without a number is a report of its own
     for (const n of h.normals) {
       let slot = slotFromClock(local);

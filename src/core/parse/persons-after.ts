@@ -1,6 +1,7 @@
 // Persons named after their readings (`36.5 俺 / 36.6 俺对象 / 36.4 大妮`, `36.6俺 36.5俺对象`) or listed after all of
 // them in order (`36.5 36.6 36.4 我 老婆 娃娃 按顺序`): each reading is the person who follows it, or the one at its
 // place in the list. Read only when no one is named before the first reading.
+import type { HealthRecord, SymptomCode } from '../records.js';
 import { SURNAMES } from './name-words.js';
 import type { PersonHit } from './persons.js';
 
@@ -123,5 +124,38 @@ export function withoutRepeats<
     if (!first) continue;
     for (const c of r.symptoms) if (!first.record.symptoms.includes(c)) first.record.symptoms.push(c);
     out.splice(i, 1);
+  }
+}
+
+/**
+ * 囡囡37.5 我36.5 囡囡昨晚开始咳 / 冉老三37度6 婆娘36.4 女儿36.6 老三有点咳: a complaint whose clause opens with someone
+ * named before (or the end of their name) is that person's, not the last reading's.
+ */
+export function symptomsOfNamed(
+  text: string,
+  symptoms: readonly { start: number; code: SymptomCode; negated: boolean }[],
+  out: { at: number; record: HealthRecord }[],
+): void {
+  if (out.length < 2) return;
+  for (const s of symptoms) {
+    if (s.negated) continue;
+    let cs = s.start;
+    while (cs > 0 && !/[\s,，。;；!！?？\n]/.test(text[cs - 1] as string)) cs--;
+    const lead = text.slice(cs, s.start);
+    if (lead.length === 0) continue;
+    const target = out.find((a) => {
+      const p = a.record.person;
+      return (
+        p !== undefined &&
+        p !== null &&
+        p !== '我' &&
+        (lead.startsWith(p) || (p.length >= 3 && lead.startsWith(p.slice(-2))))
+      );
+    });
+    if (!target) continue;
+    const holders = out.filter((a) => a !== target && a.at < cs && a.record.symptoms.includes(s.code));
+    if (holders.length === 0) continue;
+    for (const h of holders) h.record.symptoms = h.record.symptoms.filter((c) => c !== s.code);
+    if (!target.record.symptoms.includes(s.code)) target.record.symptoms.push(s.code);
   }
 }
