@@ -75,6 +75,10 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
       !relayed &&
       hits.length === 0 &&
       (/代报|代为报/.test(text) ||
+        // (白医生：李小梅今天36.6 / 【村医】…: the village doctor posting a villager's reading under their role)
+        /^\s*(?:【(?:医护|村医|医生|护士|卫生员)】|[\u4e00-\u9fa5]{0,2}(?:医生|大夫|村医|卫生员)\s*[:：])/.test(
+          text,
+        ) ||
         // (with no room: in a village the one named is whom the reading is for; a room names its resident)
         (!/\d{3,4}/.test(text) &&
           /帮(?:他|她)报|我是(?:他|她)的?(?:姐|哥|妹|弟|儿子|女儿|妈|爸|孙|老婆|老公|媳妇|邻居)|(?:他|她)(?:的)?手机/.test(
