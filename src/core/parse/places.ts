@@ -1,6 +1,7 @@
 // Delivery places: 送到三组, 放到村委会, 5组刘家, 到村口. Kept as written.
 import { isCjk, MAX_HITS, matchesOf } from './chars.js';
 import { goodsAt, isKnownGoods } from './item-lexicon.js';
+import { SURNAMES } from './name-words.js';
 import { stopAt } from './names.js';
 import { framedPlaces, withTrailing } from './places-framed.js';
 import { fieldOrWood, nameAfterHamlet } from './places-free.js';
@@ -149,8 +150,31 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       ...sent,
     });
   }
+  // 弄汤 / 那劳水 / 板旺班阿婆: a Zhuang hamlet is named by what opens it (弄 a valley, 那 a field, 板 a village)
+  if (/[弄那板岜陇]/.test(text))
+    for (const m of matchesOf(PREFIXED_PLACE_RE, text)) {
+      if (hits.length >= MAX_HITS) break;
+      const name = m[1] as string;
+      const start = m.index + m[0].length - name.length;
+      if (hits.some((h) => start < h.end && start + 2 > h.start)) continue;
+      const said = start === 0 || '到在住送至'.includes(text[start - 1] ?? '');
+      hits.push({
+        start,
+        end: start + 2,
+        place: name,
+        strict: true,
+        byEnding: !said,
+        ...(said ? { sent: true } : {}),
+      });
+    }
   return hits.sort((a, b) => a.start - b.start);
 }
+
+/** 弄汤, 那劳, 板果 standing alone (or before 水 or a villager's name), no word of speech (那个, 弄好, 板子). */
+const PREFIXED_PLACE_RE = new RegExp(
+  `(?:^|[\\s,，。;；!！?？:：、]|送到?|到|在|是)((?:弄(?![好坏完到得了丢脏错来去清懂明出回成点些])|那(?![个边里些么样时天儿就种批次位件条桶袋包箱瓶盒块斤种还也都我你他她])|板(?![子凳栗鸭砖材车上扎])|岜|陇)[\\u4e00-\\u9fa5])(?=$|[\\s,，。;；!！?？:：、]|的|水|[${SURNAMES}](?:阿|老|小))`,
+  'g',
+);
 
 /** Hamlet words of the Chongqing hills: 王家湾, 李家坝, 黄桷垭, 石板坡. */
 const HAMLET =
