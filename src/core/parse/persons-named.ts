@@ -37,7 +37,7 @@ const REPORTED_FOR_NAME_RE =
 const READING = '(?:(?:3[4-9]|4[0-2])(?:\\.\\d)?|三十[四五六七八九])';
 /** 808张爹爹复测38.1 / 吴光明复测了 37.2: a re-check is done on someone, so the name before it is whose the reading is. */
 const RECHECKED_RE = new RegExp(
-  `(?<=^|\\d{3,4}|[\\s:：,，])([${SURNAMES}][\\u4e00-\\u9fa5]{1,3}?)复测(?:了)?\\s*(?:腋温|耳温|体温)?\\s*(?=${READING})`,
+  `(?<=^|\\d{3,4}|[\\s:：,，])([${SURNAMES}][\\u4e00-\\u9fa5]{1,3}?)(?:今早|今天|早上|上午|中午|下午|晚上|今晚)?复测(?:了)?\\s*(?:腋温|耳温|体温)?\\s*(?=${READING})`,
 );
 /** 姜家沟慕小燕 从韩国回来… 今天早上36.4: the villager named before what is told of them. */
 const NAMED_BEFORE_DAY_RE = new RegExp(`([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=\\s)`);
@@ -81,7 +81,7 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
         ) ||
         // (with no room: in a village the one named is whom the reading is for; a room names its resident)
         (!/\d{3,4}/.test(text) &&
-          /帮(?:他|她)报|我是(?:他|她)的?(?:姐|哥|妹|弟|儿子|女儿|妈|爸|孙|老婆|老公|媳妇|邻居)|(?:他|她)(?:的)?手机/.test(
+          /帮(?:他|她)报|我是(?:他|她)的?(?:姐|哥|妹|弟|儿子|女儿|妈|爸|孙|老婆|老公|媳妇|邻居)|(?:他|她)(?:的)?手机|(?:他|她)(?:说|讲|还|又|也有点|有点)|(?:俺|我)(?:给|让)(?:他|她)|让(?:俺|我)报|继续观察/.test(
             text,
           )))
     ) {
