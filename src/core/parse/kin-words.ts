@@ -224,7 +224,7 @@ export const KIN = [
     '未婚夫',
   ],
   // Hakka 细人子/细妹子/细佬 (a child, a girl, a boy), the north-west's 尕娃
-  ...['细人子', '细人', '细妹子', '细妹', '细佬', '尕娃', '尕妹'],
+  ...['细人子', '细人', '细妹子', '细妹', '细佬', '尕娃', '尕妹子', '尕妹'],
   // Gan and Hui 伢崽/妹崽 (a child) and 嗯奶 (mother), Hainanese 奴仔 (a child), Cantonese 细路 (a child)
   ...['伢崽', '伢仔', '妹崽', '细伢崽', '嗯奶', '嗯妈', '奴仔', '细路仔', '细路'],
   // the north's sons counted (二小子, 大小子) and elder brothers (二哥 36.6)
