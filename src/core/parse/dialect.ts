@@ -199,6 +199,11 @@ const WORDS: Record<string, string> = {
   辰光: '时候',
   勿要: '不要',
   覅: '不要',
+  // Qinghai: 阿门 is 怎么 (暖气阿门不热)
+  阿门不: '怎么不',
+  阿门还: '怎么还',
+  阿门办: '怎么办',
+  阿门没: '怎么没',
   // 恩施 and 湘西: 哒 is 了 (找到哒, 送哒, 么洗哒)
   哒: '了',
   // (钱送到哒再给: paid on delivery, nothing delivered yet)
