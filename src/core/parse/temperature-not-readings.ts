@@ -4,12 +4,16 @@
 import { clauseEnd, clauseStart } from './chars.js';
 import type { TempHit } from './temperature.js';
 import { withoutNobodys } from './temperature-nobodys.js';
+import { retracted } from './temperature-taken-back.js';
 
 /** The readings (in order) that stand as someone's reading. */
 export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[] {
   // No reading, nothing to do: every rule below only drops or flags readings.
   if (readings.length === 0) return readings;
   let all = readings;
+  // 今天零下三十四度: the weather below zero is no one's reading
+  if (text.includes('零下'))
+    all = all.filter((h) => !/零下\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)));
   // 两瓶三花酒 38度的 / 38度嘅白酒两瓶 / 一箱兰陵王 要42度的: a liquor's strength is no reading
   if (LIQUOR_HINT_RE.test(text)) all = all.filter((h) => !liquorStrength(text, h));
   // 网上38.5那种就行: a price, said of a kind of goods, is no reading
@@ -260,30 +264,8 @@ function ownReading(text: string, h: TempHit): boolean {
   );
 }
 
-// 37.4不算 (taken back), but not 37.4不算发烧 (a threshold asked about).
-const RETRACTED_RE =
-  /^[\s?？!！,，。]*(?:[哦噢啊呃嗯哎诶]+[\s,，。!！]*)?(?:不是(?=\s*(?:是)?\s*(?:3[4-9]|三十))|不对|错了|看错|写错|打错|搞错|重新量(?!一次)|重量了|作废|不准|不作数|量错|不算(?![^\s，,。]{0,4}(?:发烧|发热|烧)))/;
 const THRESHOLD_RE =
   /^\s*(?:℃|°C|度)?\s*(?:是(?:量|测)(?:腋下|额头|口腔|耳朵|耳温|舌下)|的标准|的话|是标准|的线|是[\u4e00-\u9fa5]{1,4}的标准|才算|才叫|才是发|是临界|的临界)/;
-/** 37.5那个是我手机打错了: a slip owned up to later in the reading's own clause. */
-const SLIP_OWNED_RE =
-  /不对(?!劲)|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|量错|手滑|手抖|作废|不作数/;
-
-/** A reading the sender takes back, right after it (37.4不算) or later in its clause, for a later reading. */
-const MISPLACED_RE =
-  /^[^。]{0,12}(?:原来|因为|是因为)[^。]{0,24}(?:热水|暖气|暖宝宝|太阳|晒|刚喝|刚洗|放在|挨着|靠着|捂|被窝|电热毯)[^。]{0,20}(?:重新量|再量|又量|重量)/;
-
-function retracted(text: string, h: TempHit): boolean {
-  if (RETRACTED_RE.test(text.slice(h.end, h.end + 8))) return true;
-  // 量了个42度吓死我了 原来温度计刚才放在热水杯边上 重新量36.6: a reading explained away by where the thermometer was
-  if (MISPLACED_RE.test(text.slice(h.end, h.end + 48))) return true;
-  let clause = text.slice(h.end, h.end + 14).split(/[，,。！!；;？?\n]/)[0] as string;
-  // (早上36.5 昨晚那个37是手滑了 应该是36.7: a slip owned after another number is that number's; 36.3 不是 我是36.6
-  // 打错了 still owns up to the first, corrected by 是)
-  const other = /(?<![\d.])(?<![是系]\s*)(?:\d|三十)/.exec(clause);
-  if (other) clause = clause.slice(0, other.index);
-  return SLIP_OWNED_RE.test(clause);
-}
 /** A notice to everyone (forwarded, or staff's own), not someone's report. */
 const NOTICE_RE = /转发|通知|各位|大家|人员|请(?:立即|及时|主动|按)|须|务必|提示|提醒/;
 
