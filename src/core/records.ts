@@ -86,9 +86,8 @@ export interface WaterRecord extends Doubtful {
   part: DayPart | null;
   deliverTo: string | null;
   /**
-   * The sender's booking moved or recounted (水改到后天, 水改成三桶), not a booking more: it replaces the one booked
-   * (internal; the old booking is withdrawn by the service, where writers of the contract's examples read no
-   * withdrawal in a move).
+   * The sender's booking moved or recounted (水改到后天, 水改成三桶), not a booking more (internal). Blind writers read a
+   * move as one booking with no withdrawal beside it; the service withdraws the booking this one replaces.
    */
   moved?: boolean;
 }

@@ -28,9 +28,9 @@ const NAME_AFTER_PLACE_RE = new RegExp(
 
 /** A name closing the message after the place, on its own (…送后梁 乌云). */
 const TAIL_NAME_RE = /^\s+([\u4e00-\u9fa5]{2,3})[\s。!！]*$/;
-/** Words that close a message and name no one. */
+/** Words that close a message and name no one, or hold a character no name does (蟹蟹, 就这个, 伢发烧). */
 const NOT_A_NAME_RE =
-  /^(?:谢谢|谢了|多谢|麻烦|辛苦|要得|好的|可以|行不|中不|急|明天|后天|今天|上午|下午|晚上|早上|一起|就行|就好|都行|也行|都要|都是|尽快|快点|马上|那边|这边|门口|路口|家里|屋里|屋头|板扎)|[送要买带拿吧嘛哈啊呀哦的了呢吗么家]$|[我你他她额俺伢的了着过就都也不没很太蛮这那个么吗呢吧啊哦嗯咯哈呀啦嘛用会要送买带拿发烧病急谢蟹感姓][\s\S]*|[\d一二两三四五六七八九十]/;
+  /^(?:谢谢|谢了|多谢|麻烦|辛苦|要得|好的|可以|行不|中不|急|明天|后天|今天|上午|下午|晚上|早上|一起|就行|就好|都行|也行|都要|都是|尽快|快点|马上|那边|这边|门口|路口|家里|屋里|屋头|板扎)|[送要买带拿吧嘛哈啊呀哦的了呢吗么家]$|[我你他她额俺伢的了着过就都也不没很太蛮这那个么吗呢吧啊哦嗯咯哈呀啦嘛用会要送买带拿发烧病急谢蟹感姓]|[\d一二两三四五六七八九十]/;
 
 /** The customer of an order: never the place (石门坎 is no 石 surname); a name the group knows counts too. */
 export function customerBeside(
