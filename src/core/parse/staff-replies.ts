@@ -45,15 +45,16 @@ const ACTING_RE =
 const CHECKING_RE =
   /(?:是|系)\s*(?:3[5-9]|4[0-2])(?:\.\d)?\s*(?:吗|吧|嘛|对吧|还是|还系)|(?:3[5-9]|4[0-2])\.\d\s*还(?:是|系)\s*(?:3[5-9]|4[0-2])\.\d|(?:3[5-9]|4[0-2])(?:\.\d)?的?是[\u4e00-\u9fa5]{1,4}对吧|需要(?:退烧药|药|我们|医生)[^，,。]{0,4}吗|需要[^，,。\s]{1,6}吗[?？]?$/;
 
-/**
- * Two of: the member addressed, told what to do, told what is being done, a reading checked with them — the voice
- * of the one in charge, whatever words they choose (`508小朋友37.3 医生马上过来 家长莫急`, `好，37.2继续观察，今晚睡前
- * 再报一次`); never with the sender's own reading or the doctor's words passed on (`医生说…`).
- */
 /** 【医护】 / 【村医】 / 冉书记： opening the message: the one in charge posting under a role. */
 const ROLE_TAG_RE =
   /^\s*(?:【(?:医护|村医|医生|护士|工作人员|值班|卫生员)】|[\u4e00-\u9fa5]{0,2}(?:书记|主任|医生|大夫|村医|卫生员)\s*[:：])/;
 
+/**
+ * Two of five kinds: a role opening the message, the member addressed, told what to do, told what is being done, a
+ * reading checked with them — the voice of the one in charge, whatever words they choose (`508小朋友37.3 医生马上过来
+ * 家长莫急`, `好，37.2继续观察，今晚睡前再报一次`); never with the sender's own reading, the doctor's words passed on
+ * (`医生说…`) or a result posted.
+ */
 function inChargeVoice(text: string): boolean {
   const kinds =
     (ROLE_TAG_RE.test(text) ? 1 : 0) +
