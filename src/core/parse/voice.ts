@@ -99,9 +99,10 @@ export function fixMeasureHomophones(text: string): string {
   // 两袋尿素哦不是尿素是复合肥两袋: goods named, taken back by name and put right, are the goods put right
   if (out.includes('不是')) out = out.replace(GOODS_TAKEN_BACK_RE, '');
   // 两百金复合肥 / 三香方便面 / 送到五祖: 金 for 斤 and 香 for 箱 after a count, 祖 for 组 after a group's number
+  // (金大爷36.5 金顺子36.7: after a reading 金 opens the next one's name)
   if (out.includes('金'))
     out = out.replace(
-      /([\d一二两三四五六七八九十百])\s*金(?=[\u4e00-\u9fa5])(?!(?:额|钱|子|银|黄|属|店|商|铺|门))/g,
+      /(?<!(?:3[4-9]|4[0-2])\.)([\d一二两三四五六七八九十百])\s*金(?=[\u4e00-\u9fa5])(?!(?:额|钱|子|银|黄|属|店|商|铺|门))/g,
       '$1斤',
     );
   if (out.includes('香'))
