@@ -175,7 +175,7 @@ export const KIN = [
   ],
   // Shanghainese and Cantonese mothers and fathers, and a child's parent named from the child (她爸)
   // Hubei and Hunan children (伢, 细伢子), Guangxi and Hunan 崽
-  ...['细伢子', '伢儿', '伢子', '伢', '崽崽', '崽'],
+  ...['细伢子', '伢儿', '伢子', '伢', '崽崽', '崽俚', '崽'],
   // Hunan and Hubei grandparents
   ...['娭毑', '嗲嗲', '家公', '家婆', '阿奶', '阿爷', '男人', '大大', '老倌子', '老倌', '孙孙', '爱人'],
   ...[
