@@ -183,13 +183,15 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   if (SPENT_RE.test(text)) items = [];
   items = namedMedicine(masked, withoutGeneral(items));
   items = withoutParcelContents(masked, withoutAlternatives(masked, items));
-  // 额温枪35.6 / 体温计量的37.2: what a reading was taken with is no goods asked for
+  // 额温枪35.6 / 体温计量的37.2 / 我拿体温枪帮他们量了: what a reading was taken with is no goods asked for
   if (temps.length > 0)
     items = items.filter(
       (h) =>
         !(
           /(?:额温|耳温|体温|测温)(?:枪|计)$|温度计$/.test(h.item.name) &&
-          /^\s*(?:显示|量的|测的|量了|测了|打的|是)?\s*(?:3[4-9]|4[0-2])/.test(text.slice(h.end, h.end + 8))
+          /^\s*(?:显示|量的|测的|量了|测了|打的|是)?\s*(?:3[4-9]|4[0-2])|^[^，,。]{0,6}量(?:了|的)/.test(
+            text.slice(h.end, h.end + 10),
+          )
         ),
     );
   // 我们船上下来的三个 阿强36.5: a person a reading is for is never goods

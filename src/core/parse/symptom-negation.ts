@@ -5,7 +5,8 @@ import type { SymptomHit } from './symptoms.js';
 
 const NEGATORS_2 = ['没有', '没得', '莫得', '么得', '木有', '并无', '毫无', '从未', '未见', '否认'];
 // (莫咳嗽: the south-west's 莫 for 没; 木发烧: the Central Plains' 木)
-const NEGATORS_1 = new Set(['不', '无', '没', '未', '冇', '莫', '木']);
+// (毛发烧毛咳嗽: Hunan's 毛 for 没)
+const NEGATORS_1 = new Set(['不', '无', '没', '未', '冇', '莫', '木', '毛']);
 const FILLER = new Set('、和及与或也都还并再太很怎么啥什任何明显的等症状是过 '.split(''));
 const POST_NEG = [
   '无',
