@@ -15,6 +15,9 @@ export const VOLUNTEER_BACK_RE =
 export const ACKNOWLEDGED_RE =
   /^\s*收到[!！,，。\s][^?？]{0,80}(?:统一(?:送|买|去买)|周[一二三四五六日天]送|礼拜[一二三四五六日天]送|送上来|[\u4e00-\u9fa5]{1,4}的加上|(?:明天|后天|今天|下午|晚上)一起送)/;
 /** 没接的抓紧 / 抓紧报 / 要水的在下面报 / 需要买药可以一起报，我们代买 / 明天晚上8点截止: a call for orders. */
+/** 复合肥2袋 下午一起送 / 牛奶今天下午跟豆腐一起送 / 陈德发复合肥2袋 又加上了: a volunteer telling when, or that it was added. */
+export const PLANNED_RE =
+  /(?:明天|后天|今天|下午|上午|晚上|过晌|一会儿?)[^，,。]{0,6}一起送(?=$|[\s,，。!！])|又加上了|都在车上/;
 export const CALL_FOR_ORDERS_RE =
   /没(?:接|报)的(?:抓紧|赶紧|快)|抓紧(?:报|接龙|接)|要[^，,。\s]{1,6}的(?:在下面|下面|在群里)(?:报|接龙|接)|可以一起报|我们(?:统一)?代买|\d{1,2}点(?:前)?截止/;
 /**
@@ -34,7 +37,8 @@ export function volunteerTalkOf(text: string): boolean {
       VOLUNTEER_BACK_RE.test(text) ||
       ACKNOWLEDGED_RE.test(text) ||
       CALL_FOR_ORDERS_RE.test(text) ||
-      DELIVERED_RE.test(text)
+      DELIVERED_RE.test(text) ||
+      PLANNED_RE.test(text)
     )
   )
     return false;
@@ -62,6 +66,7 @@ export const HELPERS_LEADS = [
   ACKNOWLEDGED_RE,
   CALL_FOR_ORDERS_RE,
   DELIVERED_RE,
+  PLANNED_RE,
   STAFF_BRINGS_RE,
 ];
 
