@@ -37,7 +37,7 @@ import {
 import { listedInOrder, namesBeforeEach, type PersonHit, personsBefore } from './persons.js';
 import { listedAfter, nameTheFirst, symptomsOfNamed, withoutRepeats } from './persons-after.js';
 import type { RoomHit } from './rooms.js';
-import type { SlotHit } from './slots.js';
+import { LATE_RE, NOW_RE, type SlotHit } from './slots.js';
 import type { NormalHit, SymptomHit } from './symptoms.js';
 import type { TempHit } from './temperature.js';
 
@@ -57,10 +57,6 @@ export interface Anchored<T> {
   at: number;
   record: T;
 }
-
-const NOW_RE = /今天|现在|刚才|刚刚|目前|这会/;
-/** 早上忘报了，现在补: a report said late, for the slot named before. */
-const LATE_RE = /(?:忘(?:记|了)?|漏|没)报|补报|现在补|补(?:一下|上|个)/;
 
 export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   const { text, temps, symptoms, rooms, local } = h;

@@ -67,3 +67,24 @@ export function withoutVarietyNamed(hits: ItemHit[]): ItemHit[] {
   if (!hits.some((h) => h.item.qty !== null && /种/.test(h.item.name))) return hits;
   return hits.filter((h) => h.item.qty !== null || !/\d/.test(h.item.name) || !isKnownGoods(h.item.name));
 }
+
+const SPENT_RE =
+  /花了.{0,12}(?:买|点|订)|(?:买|点)(?:了|过)?.{0,8}花了|(?:上趟|上次|上回|昨天|前天|那天)[^。]{0,12}(?:块|元)[^。]{0,8}钱[^，,。]{0,4}(?:已经?)?转(?:你|侬|给你|过去)?了/;
+
+/** 昨天花了36.5元买水果 / 上趟8斤笋52块 钱微信转侬了: money spent on goods already bought asks for nothing. */
+export function spentAlready(text: string): boolean {
+  return SPENT_RE.test(text);
+}
+
+/** 额温枪35.6 / 体温计量的37.2 / 我拿体温枪帮他们量了: what a reading was taken with is no goods asked for. */
+export function withoutMeasuringDevice(text: string, items: ItemHit[]): ItemHit[] {
+  return items.filter(
+    (h) =>
+      !(
+        /(?:额温|耳温|体温|测温)(?:枪|计)$|温度计$/.test(h.item.name) &&
+        /^\s*(?:显示|量的|测的|量了|测了|打的|是)?\s*(?:3[4-9]|4[0-2])|^[^，,。]{0,6}量(?:了|的)/.test(
+          text.slice(h.end, h.end + 10),
+        )
+      ),
+  );
+}

@@ -1,7 +1,7 @@
 // One line of a 接龙 or of a pasted table (1. 张三 大米2袋 三组): whose it is and what it orders. A place on the
 // line is where to deliver; a price or a pack size is no quantity; a count changed in brackets gives way.
 import { isCjk, Mask } from './chars.js';
-import { claimPricesAndSizes } from './claims.js';
+import { claimPricesAndSizes } from './claims-prices.js';
 import { findDates } from './dates.js';
 import { isDrugName } from './drugs.js';
 import { goodsAt, isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';

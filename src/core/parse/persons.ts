@@ -4,6 +4,7 @@
 import { MAX_HITS, matchesOf } from './chars.js';
 import { ELDER_TITLES, KIN } from './kin-words.js';
 import { SURNAMES } from './name-words.js';
+import { kinAsSaid, parentPairs, whoseKin } from './persons-kin.js';
 import { withNamesBeforeReadings } from './persons-named.js';
 
 export interface PersonHit {
@@ -149,12 +150,7 @@ export function findPersons(text: string): PersonHit[] {
     const mine = !self && !selfNamed && !w.startsWith('我') && text[m.index - 1] === '我';
     // 老二媳妇 / 他老婆: whose kin they are, said glued before, is part of the person
     // (务榜老婆 / 阿珍家娃 / 刘满仓婆姨, opening a line of a relayed list: the villager whose kin they are, too)
-    const whose =
-      mine || self
-        ? null
-        : (WHOSE_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 2), m.index))?.[0] ??
-          OWNER_BEFORE_RE.exec(text.slice(Math.max(0, m.index - 5), m.index))?.[1] ??
-          null);
+    const whose = mine || self ? null : whoseKin(text, m.index);
     const start = mine ? m.index - 1 : whose ? m.index - whose.length : m.index;
     // 石板沟李二娃复测37.4: a surname before a name-like kin word (二娃, 老三, 幺妹) makes a villager's name
     const before = text[m.index - 1];
@@ -187,43 +183,6 @@ const BARE_ROOM_RE = /^\s*(?:\d{1,2}[栋号-])?\d{3,4}\s*$/;
 const READING_RE = /(?<![\d.])(?:3[4-9]|4[0-2])(?:\.\d)?(?![\d.])|三十[四五六七八九]/;
 /** Two readings in the message (a titled name before the only one signs it). */
 const TWO_READINGS_RE = new RegExp(`(?:${READING_RE.source})[\\s\\S]*?(?:${READING_RE.source})`);
-const WHOSE_BEFORE_RE = new RegExp(`(?:老[大二三四五六幺]|[他她]|[${SURNAMES}]家)$`);
-/**
- * 务榜 / 阿珍 / 阿珍家 (a villager by the name the village calls them, or a household), standing at the start of a line
- * or a part of it, glued before a kin word (务榜老婆, 阿四老婆, 阿珍家娃): whose kin they are is part of the person.
- * (阿爸, 阿妈, 阿妹 are kin of their own; a surname and a title, 杨婆婆, stand for themselves.)
- */
-const OWNER_BEFORE_RE =
-  /(?:^|[\s,，。：:；;、])((?:阿(?![爸妈公婆嬷嫲奶爷达大伯叔姨姐哥弟妹嫂婶舅爹娘普嫫])|务)[\u4e00-\u9fa5](?:家)?)$/;
-
-/** 爸妈 / 我爸妈 / 爹娘: both parents in one word are two persons (2110 爸妈和俺都正常 is three reports). */
-const PARENTS_RE = /(我|俺)?(爸|爹)(妈|娘)(?![妈娘])/g;
-
-/** The two persons of each parents' word, as written (我爸妈 → 我爸, 我妈; 俺爹娘 → 爹, 娘 as 俺爹 is 爹). */
-function parentPairs(text: string): PersonHit[] {
-  if (!/[爸爹]/.test(text)) return [];
-  const out: PersonHit[] = [];
-  for (const m of matchesOf(PARENTS_RE, text)) {
-    const mine = m[1] === '我' ? '我' : '';
-    const at = m.index + (m[1]?.length ?? 0);
-    out.push({ start: m[1] ? m.index : at, end: at + 1, person: `${mine}${m[2]}`, self: false });
-    out.push({ start: at + 1, end: at + 2, person: `${mine}${m[3]}`, self: false });
-  }
-  return out;
-}
-
-/**
- * A kin word as the person's name: 我老公 → 老公, 我妈妈 → 妈妈, 我家孩子 → 孩子 (the contract's 爸爸, 妈妈, 老婆, and
- * most writers'), but 我妈 and 我爸 keep their 我 (妈 alone is no way to name someone).
- */
-function kinAsSaid(word: string): string {
-  // 俺爹 / 俺娘: northern writers name the parent without 俺
-  if (word.startsWith('俺')) return word.slice(1);
-  if (word.startsWith('我家') && word.length >= 4) return word.slice(2);
-  if (word.startsWith('我') && word.length >= 3) return word.slice(1);
-  return word;
-}
-
 /**
  * The persons a reading is for: the last person named before it (after `from`), or a list of them joined by
  * 和/跟/、 and read with 都/也 (我和老婆都是36.5 is two readings of 36.5).

@@ -24,6 +24,7 @@ import {
 } from './goods-choice.js';
 import { type Anchored, buildHealth } from './health.js';
 import { extractItems, type ItemHit } from './items.js';
+import { spentAlready, withoutMeasuringDevice } from './items-tidy.js';
 import { type LocalDate, localMoment } from './local-time.js';
 import { isNotAnOrder } from './not-an-order.js';
 import { scanNumbers } from './numbers.js';
@@ -54,8 +55,6 @@ export interface PlainOptions {
 const PRESSURE_RE = /(?<!\d)\d{2,3}\s*\/\s*\d{2,3}(?![\d.])/g;
 const NUMBERING_RE = /^[ \t]*(?:\d{1,2}[.、)](?![\d.])|[①-⑳]|\(\d{1,2}\))/gm;
 const BUY_RE = /买|代购|代买|订|捎|带/;
-const SPENT_RE =
-  /花了.{0,12}(?:买|点|订)|(?:买|点)(?:了|过)?.{0,8}花了|(?:上趟|上次|上回|昨天|前天|那天)[^。]{0,12}(?:块|元)[^。]{0,8}钱[^，,。]{0,4}(?:已经?)?转(?:你|侬|给你|过去)?了/;
 const EITHER_COUNT_RE =
   /[\d一二两三四五六七八九十]+\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐]\s*还是\s*[\d一二两三四五六七八九十]+\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐]/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
@@ -179,21 +178,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   else if (cancels.length === 0) items = plusCounted(masked);
   const maxTemp = temps.reduce<number | null>(maxValue, null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
-  // 昨天花了36.5元买水果 / 上趟8斤笋52块 钱微信转侬了: money spent on goods already bought asks for nothing
-  if (SPENT_RE.test(text)) items = [];
+  if (spentAlready(text)) items = [];
   items = namedMedicine(masked, withoutGeneral(items));
   items = withoutParcelContents(masked, withoutAlternatives(masked, items));
-  // 额温枪35.6 / 体温计量的37.2 / 我拿体温枪帮他们量了: what a reading was taken with is no goods asked for
-  if (temps.length > 0)
-    items = items.filter(
-      (h) =>
-        !(
-          /(?:额温|耳温|体温|测温)(?:枪|计)$|温度计$/.test(h.item.name) &&
-          /^\s*(?:显示|量的|测的|量了|测了|打的|是)?\s*(?:3[4-9]|4[0-2])|^[^，,。]{0,6}量(?:了|的)/.test(
-            text.slice(h.end, h.end + 10),
-          )
-        ),
-    );
+  if (temps.length > 0) items = withoutMeasuringDevice(text, items);
   // 我们船上下来的三个 阿强36.5: a person a reading is for is never goods
   if (persons.length > 0) items = items.filter((h) => !persons.some((p) => p.person === h.item.name));
   items = stillAskedFor(masked, items, cancels.length > 0);

@@ -102,3 +102,8 @@ export function findSlots(text: string): SlotHit[] {
   }
   return hits;
 }
+
+/** 昨晚发烧了 今天退了 36.8: a word of now after a slot word brings the reading back to now. */
+export const NOW_RE = /今天|现在|刚才|刚刚|目前|这会/;
+/** 早上忘报了，现在补: a report said late, for the slot named before. */
+export const LATE_RE = /(?:忘(?:记|了)?|漏|没)报|补报|现在补|补(?:一下|上|个)/;

@@ -19,6 +19,7 @@ import {
   startsWithAny,
   TEMP_UNITS,
 } from './temperature-context.js';
+import { fahrenheit } from './temperature-fahrenheit.js';
 import { withoutNonReadings } from './temperature-not-readings.js';
 import { roomOpeningListLine, slipBeside } from './temperature-slips.js';
 import { findChineseTemperatures, slipAt } from './temperature-spoken.js';
@@ -101,26 +102,6 @@ function isAlone(text: string, tok: NumToken, blocked: Mask): boolean {
     if (isCjk(ch) && !ALONE_FILLER.has(ch as string)) return false;
   }
   return true;
-}
-
-const FAHRENHEIT_AFTER_RE =
-  /^\s*(?:°\s*F(?![a-zA-Z])|℉|F(?![a-zA-Z])|f(?![a-zA-Z])|华氏度?|度\s*F(?![a-zA-Z]))/;
-
-function fahrenheit(text: string, tok: NumToken): TempHit | null {
-  if (tok.int.length < 2 || tok.int.length > 3) return null;
-  const whole = Number(tok.int);
-  if (whole < 93 || whole > 108) return null;
-  const v = tok.frac === null ? whole : Number(`${tok.int}.${tok.frac}`);
-  if (!(v >= 93 && v <= 108)) return null;
-  const after = FAHRENHEIT_AFTER_RE.exec(text.slice(tok.end, tok.end + 4));
-  if (!after && !/华氏(?:度)?[是为:：\s]*$/.test(text.slice(Math.max(0, tok.start - 5), tok.start)))
-    return null;
-  // 98.6F是多少度啊: a conversion asked about is nobody's reading
-  const end = tok.end + (after ? after[0].length : 0);
-  if (/^\s*(?:是|等于|合|换算成?|相当于)?\s*多少(?:度|摄氏)/.test(text.slice(end, end + 10))) return null;
-  const c = Math.round((((v - 32) * 5) / 9) * 10) / 10;
-  // the unit read is the bot's guess: it asks before acting
-  return { start: tok.start, end, value: c, doubtful: true };
 }
 
 export function findTemperatures(

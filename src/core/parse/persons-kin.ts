@@ -1,0 +1,51 @@
+// Kin words as persons: whose kin they are (老二媳妇, 务榜老婆), both parents in one word (爸妈), and the word as the
+// person's name (我老公 → 老公). persons.ts finds them; this file says what each one names.
+import { matchesOf } from './chars.js';
+import { SURNAMES } from './name-words.js';
+import type { PersonHit } from './persons.js';
+
+const WHOSE_BEFORE_RE = new RegExp(`(?:老[大二三四五六幺]|[他她]|[${SURNAMES}]家)$`);
+/**
+ * 务榜 / 阿珍 / 阿珍家 (a villager by the name the village calls them, or a household), standing at the start of a line
+ * or a part of it, glued before a kin word (务榜老婆, 阿四老婆, 阿珍家娃): whose kin they are is part of the person.
+ * (阿爸, 阿妈, 阿妹 are kin of their own; a surname and a title, 杨婆婆, stand for themselves.)
+ */
+const OWNER_BEFORE_RE =
+  /(?:^|[\s,，。：:；;、])((?:阿(?![爸妈公婆嬷嫲奶爷达大伯叔姨姐哥弟妹嫂婶舅爹娘普嫫])|务)[\u4e00-\u9fa5](?:家)?)$/;
+
+/** 爸妈 / 我爸妈 / 爹娘: both parents in one word are two persons (2110 爸妈和俺都正常 is three reports). */
+const PARENTS_RE = /(我|俺)?(爸|爹)(妈|娘)(?![妈娘])/g;
+
+/** The two persons of each parents' word, as written (我爸妈 → 我爸, 我妈; 俺爹娘 → 爹, 娘 as 俺爹 is 爹). */
+export function parentPairs(text: string): PersonHit[] {
+  if (!/[爸爹]/.test(text)) return [];
+  const out: PersonHit[] = [];
+  for (const m of matchesOf(PARENTS_RE, text)) {
+    const mine = m[1] === '我' ? '我' : '';
+    const at = m.index + (m[1]?.length ?? 0);
+    out.push({ start: m[1] ? m.index : at, end: at + 1, person: `${mine}${m[2]}`, self: false });
+    out.push({ start: at + 1, end: at + 2, person: `${mine}${m[3]}`, self: false });
+  }
+  return out;
+}
+
+/**
+ * A kin word as the person's name: 我老公 → 老公, 我妈妈 → 妈妈, 我家孩子 → 孩子 (the contract's 爸爸, 妈妈, 老婆, and
+ * most writers'), but 我妈 and 我爸 keep their 我 (妈 alone is no way to name someone).
+ */
+export function kinAsSaid(word: string): string {
+  // 俺爹 / 俺娘: northern writers name the parent without 俺
+  if (word.startsWith('俺')) return word.slice(1);
+  if (word.startsWith('我家') && word.length >= 4) return word.slice(2);
+  if (word.startsWith('我') && word.length >= 3) return word.slice(1);
+  return word;
+}
+
+/** Whose kin the kin word at `at` is, said glued before it (老二媳妇, 他老婆, 王家, 务榜老婆, 阿珍家娃); null when none. */
+export function whoseKin(text: string, at: number): string | null {
+  return (
+    WHOSE_BEFORE_RE.exec(text.slice(Math.max(0, at - 2), at))?.[0] ??
+    OWNER_BEFORE_RE.exec(text.slice(Math.max(0, at - 5), at))?.[1] ??
+    null
+  );
+}
