@@ -198,6 +198,8 @@ const PLACE_END = [
   '一下',
   '麻烦',
   '辛苦',
+  // 送大禾塘要得啵: the Xiang and south-west's "all right?" asks after the place
+  '要得',
   '哈',
   '吧',
   // 送到上岙的水要两桶: what is sent there follows its 的
