@@ -50,6 +50,13 @@ const ROLE_TAG_RE =
   /^\s*(?:【(?:医护|村医|医生|护士|工作人员|值班|卫生员)】|[\u4e00-\u9fa5]{0,2}(?:书记|主任|医生|大夫|村医|卫生员)\s*[:：])/;
 
 /**
+ * A result posted: 体温降到37度2了, 王秀英量了37.6, 祁有才下午量的37.6, 复测是37.1, 已经送县医院了, 刘阿公今朝37.8度 (a
+ * reading told with the day it was taken, someone's new reading, not one quoted back).
+ */
+const POSTED_RE =
+  /降到|退到|(?<!复)[量测]了|(?<!复)[量测]的|复测(?:了|是|还是)|已经?送|(?:今朝|今早|今晨|今天早上|今天上午|今天中午|今天下午)\s*(?:3[4-9]|4[0-2])/;
+
+/**
  * Two of five kinds: a role opening the message, the member addressed, told what to do, told what is being done, a
  * reading checked with them — the voice of the one in charge, whatever words they choose (`508小朋友37.3 医生马上过来
  * 家长莫急`, `好，37.2继续观察，今晚睡前再报一次`); never with the sender's own reading, the doctor's words passed on
@@ -70,7 +77,7 @@ function inChargeVoice(text: string): boolean {
     ) &&
     // (体温降到37度2了 …大家莫紧张 / 已经送县人民医院了，体温38.1，家属莫急: a result posted stays a reading, a fever
     // is never dropped for the calming words with it)
-    !/降到|退到|(?<!复)[量测]了|(?<!复)[量测]的|复测(?:了|是|还是)|已经?送/.test(text)
+    !POSTED_RE.test(text)
   );
 }
 
@@ -100,7 +107,7 @@ export function staffReplyOf(text: string): boolean {
   const readings = text.match(READING_G_RE)?.length ?? 0;
   // (620 刘家老婆37.3 有怕冷，我等下上来: one reading quoted back by the one coming; 张家早上：张建国36.4 婆姨36.3 …
   // 我现在过去 is a household's readings posted by the doctor on the way, which are theirs)
-  if (COMING_MYSELF_RE.test(text) && (words >= 1 || readings <= 1)) return true;
+  if (COMING_MYSELF_RE.test(text) && (words >= 1 || readings <= 1) && !POSTED_RE.test(text)) return true;
   // (孩子37.4 医生十分钟后过来 先给孩子多喝水: a parent may pass on what they were told; a second word of the
   // doctor's is the doctor's own)
   if (DOCTOR_COMING_RE.test(text) && (words >= 2 || IN_CHARGE_RE.test(text))) return true;
