@@ -7,11 +7,13 @@ import type { PersonHit } from './persons.js';
 const WHOSE_BEFORE_RE = new RegExp(`(?:老[大二三四五六幺]|[他她]|[${SURNAMES}]家)$`);
 /**
  * 务榜 / 阿珍 / 阿珍家 (a villager by the name the village calls them, or a household), standing at the start of a line
- * or a part of it, glued before a kin word (务榜老婆, 阿四老婆, 阿珍家娃): whose kin they are is part of the person.
+ * or a part of it, glued before a kin word (务榜老婆, 阿四老婆, 阿珍家娃), and a villager's full name so (王拴牢他妈,
+ * 拓存福婆姨): whose kin they are is part of the person.
  * (阿爸, 阿妈, 阿妹 are kin of their own; a surname and a title, 杨婆婆, stand for themselves.)
  */
-const OWNER_BEFORE_RE =
-  /(?:^|[\s,，。：:；;、])((?:阿(?![爸妈公婆嬷嫲奶爷达大伯叔姨姐哥弟妹嫂婶舅爹娘普嫫])|务)[\u4e00-\u9fa5](?:家)?)$/;
+const OWNER_BEFORE_RE = new RegExp(
+  `(?:^|[\\s,，。：:；;、]|看了|看过|帮|替)((?:阿(?![爸妈公婆嬷嫲奶爷达大伯叔姨姐哥弟妹嫂婶舅爹娘普嫫])|务)[\\u4e00-\\u9fa5](?:家)?|[${SURNAMES}](?!麻烦|医生|大夫|村医|老师|书记|主任|会计|支书|[\\u4e00-\\u9fa5]家)(?:(?![帮替给我俺额的了是在和跟])[\\u4e00-\\u9fa5]){2})$`,
+);
 
 /** 爸妈 / 我爸妈 / 爹娘: both parents in one word are two persons (2110 爸妈和俺都正常 is three reports). */
 const PARENTS_RE = /(我|俺)?(爸|爹)(妈|娘)(?![妈娘])/g;
