@@ -225,8 +225,8 @@ export const KIN = [
   ],
   // Hakka 细人子/细妹子/细佬 (a child, a girl, a boy), the north-west's 尕娃
   ...['细人子', '细人', '细妹子', '细妹', '细佬', '尕娃', '尕妹子', '尕妹'],
-  // Gan and Hui 伢崽/妹崽 (a child) and 嗯奶 (mother), Hainanese 奴仔 (a child), Cantonese 细路 (a child)
-  ...['伢崽', '伢仔', '妹崽', '细伢崽', '嗯奶', '嗯妈', '奴仔', '细路仔', '细路'],
+  // Gan and Hui 伢崽/妹崽 (a child) and 嗯奶 (mother), Hainanese 奴仔 (a child), Cantonese 细路 (a child, 细路哥 a boy)
+  ...['伢崽', '伢仔', '妹崽', '细伢崽', '嗯奶', '嗯妈', '奴仔', '细路仔', '细路', '小男孩', '小女孩'],
   // the north's sons counted (二小子, 大小子) and elder brothers (二哥 36.6)
   ...['大小子', '二小子', '三小子', '二哥', '三哥', '二姐', '三姐'],
   // Henan 孩儿 (a child) and 老婆儿 (an old wife), the north-west's 老阿奶 and 阿舅
