@@ -52,6 +52,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '充电器',
       '充电线',
     ],
+    ...['花露水', '驱蚊液', '叉电线'],
     ...['数据线', '充电宝', '插线板', '插座', '热水', '开水', '饮用水', '矿泉水', '纯净水', '桶装水', '水'],
     ...[
       '拖鞋',
@@ -239,6 +240,8 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '素菜',
     ],
     ...['热汤', '白开水', '红糖水', '姜茶', '奶茶', '软面条', '烂面条'],
+    // (the north-west's noodles and breads; a birthday's noodles)
+    ...['油泼面', '臊子面', '刀削面', '凉皮', '肉夹馍', '泡馍', '长寿面'],
   ],
   leisure: [
     ...['书', '书籍', '小说', '杂志', '报纸', '跳绳', '象棋', '中国象棋', '围棋', '五子棋', '跳棋', '扑克'],

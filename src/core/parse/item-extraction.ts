@@ -27,6 +27,9 @@ const VAGUE: readonly [string, number | null, string | null][] = [
 const LIST_SEP_RE = /^(?:\s*(?:、|和|跟|及|与|以及|还有|或者|或是|或|,|，|\/)\s*|\s+)/;
 
 /** Characters already taken by an item name, so no name is used twice. */
+/** 要碗吗 / 要个碗了: what may follow goods named by a measure word alone. */
+const MEASURE_ALONE_RE = /[吗呢吧啊呀哦了的和跟与也就都还要呗嘛噻哈]/;
+
 export class Used {
   private readonly bits: Uint8Array;
   constructor(n: number) {
@@ -221,7 +224,12 @@ export class Extraction {
           u !== '打' &&
           u !== '对' &&
           isCjk(text[pos + 1]) &&
-          (goodsAt(text, pos)?.length ?? 0) <= (goodsAt(text, pos + 1)?.length ?? 0)
+          // (要碗凉粉: a measure that is goods of its own too, 碗, before two more words is the measure; 要碗筷 is goods)
+          (goodsAt(text, pos)?.length ?? 0) <=
+            Math.max(
+              goodsAt(text, pos + 1)?.length ?? 0,
+              MEASURE_ALONE_RE.test(text.slice(pos + 1, pos + 2)) || !isCjk(text[pos + 2]) ? 0 : 1,
+            )
         ) {
           qty = 1;
           unit = u;

@@ -119,6 +119,8 @@ function serviceCategory(text: string, reading: boolean): { category: RequestCat
  * the message's.
  */
 const JOKE_RE = /开玩笑的|开个玩笑|骗你们的|逗你们的|说着玩的/;
+/** 可以点外卖不？想吃碗牛肉粉: whether takeaway may be ordered is a question; the food is the sender's to order. */
+const TAKEAWAY_ASKED_RE = /(?:点|叫|订)外卖[^。!！]{0,4}(?:吗|不|么|没|[?？])/;
 
 export function buildRequests(
   text: string,
@@ -128,7 +130,7 @@ export function buildRequests(
   acute = false,
 ): { at: number; record: RequestRecord }[] {
   // 谁家有指甲刀借额用一下哈哈，开玩笑的: an ask the sender calls a joke asks nothing
-  if (JOKE_RE.test(text)) return [];
+  if (JOKE_RE.test(text) || TAKEAWAY_ASKED_RE.test(text)) return [];
   let items = items0;
   // 已给布洛芬 / 口罩我还有 不用给我: goods already given, or declined, are asked for no more
   if (GIVEN_OR_DECLINED_RE.test(text)) items = items.filter((h) => !givenOrDeclined(text, h.start));
