@@ -71,13 +71,14 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
         !/^\s*(?:℃|度)?\s*还(?:不到|没到|莫得到|没得到|没有到)(?![\d三四])/.test(after) || ownReading(text, h)
       );
     });
-  // 体温37.3度以上的马上给我打电话: a rule for whoever reaches the threshold, said to everyone
+  // 体温37.3度以上的马上给我打电话 / 谁家要是发烧 37度3以上的 别自己瞎吃药: a rule for whoever reaches the threshold
   if (text.includes('以上的'))
     all = all.filter(
       (h) =>
-        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以上的[\s,，]*(?:人|朋友|住户)?[\s,，]*(?:请|要|马上|立即|及时|赶紧|务必|一定|给我|打)/.test(
+        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以上的[\s,，]*(?:人|朋友|住户)?[\s,，]*(?:请|要|马上|立即|及时|赶紧|务必|一定|给我|打|别|不要|莫|嫑|先|就|都)/.test(
           text.slice(h.end, h.end + 14),
-        ),
+        ) ||
+        /(?:我|俺|额|量了|测了|烧到)[^，,。\s]{0,4}$/.test(text.slice(clauseStart(text, h.start), h.start)),
     );
   // 宝宝耳温37.5℃以内不用太紧张: a bound within which all is well is no one's reading
   if (text.includes('以内'))
