@@ -40,6 +40,10 @@ const WORDS: Record<string, string> = {
   // Jiaodong: 过晌 (afternoon), 夜来 (yesterday)
   过晌: '下午',
   夜来: '昨天',
+  // Yimeng (Shandong): 今们, 明们 (today, tomorrow), 黑天 (the evening)
+  今们: '今天',
+  明们: '明天',
+  黑天: '晚上',
   前晌: '上午',
   黑夜: '晚上',
   早起: '早上',

@@ -37,6 +37,24 @@ export interface WaterInput {
   out: Anchored<ParsedRecord>[];
 }
 
+/** 别送了 改到礼拜一 / 先别送了 改成明天: the day put off, the booking kept. */
+const MOVED_NOT_WITHDRAWN_RE =
+  /(?:别送了|不用送了|莫送了|嫑送了|先别送|今天不送了)[\s,，]*(?:改到|改成|改在|推到|挪到|换到)/;
+
+/** The water withdrawn for the booking moved is taken out of the message's withdrawal; the booking is marked moved. */
+function movedNotWithdrawn(out: Anchored<ParsedRecord>[], before: number): void {
+  for (let i = out.length - 1; i >= 0; i--) {
+    const r = out[i]?.record;
+    if (r?.type !== 'cancel') continue;
+    r.items = r.items.filter((it) => !isWaterItem({ name: it.name, qty: null, unit: null }));
+    if (r.items.length === 0) {
+      out.splice(i, 1);
+      if (i < before) before--;
+    }
+  }
+  for (const w of out.slice(before)) if (w.record.type === 'water') w.record.moved = true;
+}
+
 /** Adds the message's water bookings to `out`; the goods left once the water is read. */
 export function readWater(w: WaterInput): ItemHit[] {
   const { text, masked, cancels, places, dates, local, out } = w;
@@ -109,6 +127,8 @@ export function readWater(w: WaterInput): ItemHit[] {
         out.push({ at: movedAfterCancel ? (cancels[0]?.end ?? 0) : Math.max(0, waterAt), record });
       }
       if (movedOnly) for (const w of out.slice(before)) if (w.record.type === 'water') w.record.moved = true;
+      // 那两桶水 今天晚上别送了 改到礼拜一上午: not sent that day but the other is the booking moved, no withdrawal
+      if (movedAfterCancel && MOVED_NOT_WITHDRAWN_RE.test(text)) movedNotWithdrawn(out, before);
       if (placeDoubt) for (const w of out) if (w.record.type === 'water') doubt(w.record, placeDoubt);
       // 周末送两桶 / 过两天 / 二月二前 (any day before it): a loose day is not guessed; the bot asks which day
       if (looseDay(text))

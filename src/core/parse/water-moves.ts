@@ -18,9 +18,10 @@ const BARRELS = '[\\d一二两三四五六七八九十]\\s*[桶挑担]';
 const MOVE_WORDS =
   '改到|改在|改(?=明天|后天|大后天|周[一二三四五六日天]|星期|礼拜)|推到|挪到|换到|延到|推迟到|延后到|改成(?=(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)|明天|后天|大后天|周|星期|礼拜|下周|\\|)';
 /** 水改到后天 / 明天的水推到周五: a booking moved to another day. */
-// (后弄的一桶改到明天上午 / 那改到今天下午，还是两桶: the barrels moved, water unnamed)
+// (后弄的一桶改到明天上午 / 那改到今天下午，还是两桶: the barrels moved, water unnamed; 那两桶水 今天晚上别送了 改到
+// 礼拜一上午: not that day, the other)
 export const MOVED_RE = new RegExp(
-  `水.{0,6}(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)|${BARRELS}\\s*(?:${MOVE_WORDS})|(?:${MOVE_WORDS})[^。]{0,8}?还是\\s*${BARRELS}`,
+  `水.{0,6}(?:${MOVE_WORDS})|水[^。]{0,12}?(?:别送了|不用送了|莫送了|嫑送了|先别送)[\\s,，]*(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)|${BARRELS}\\s*(?:${MOVE_WORDS})|(?:${MOVE_WORDS})[^。]{0,8}?还是\\s*${BARRELS}`,
 );
 /** 水还是送两桶 时间改到周五下午: the time of the booking moved. */
 export const TIME_MOVED_RE = new RegExp(
