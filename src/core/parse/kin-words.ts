@@ -235,8 +235,8 @@ export const KIN = [
   ...['俺家老爷们儿', '俺家老爷们', '老爷们儿', '老爷们'],
   // Hubei 爹爹 (a grandfather)
   ...['爹爹'],
-  // Xiangxi 爷老子 (a father)
-  ...['爷老子'],
+  // Xiangxi 爷老子 (a father); Guizhou 老者 (the old man of the house)
+  ...['爷老子', '老者'],
   // Teochew 细囝 / 大囝 (the younger and elder child)
   ...['细囝', '大囝', '二囝'],
   // Yi 阿嫫 (mother), 阿普 (grandfather), 阿达 (father, also the north-west's); Korean 阿妈妮, 阿爸吉; 孩子爸 / 孩儿他爸

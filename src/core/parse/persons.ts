@@ -42,7 +42,7 @@ const PRONOUN = [
 ];
 /** 爷36.4 / 妹36.6: one character that names someone only standing alone right before a reading. */
 const ALONE_BEFORE_READING = new Set(['爷', '奶', '哥', '姐', '弟', '妹', '仔', '囡']);
-const TITLES = `${ELDER_TITLES}|老太太|老爷子|嫂子|阿姨|叔叔|伯伯|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂`;
+const TITLES = `${ELDER_TITLES}|老太太|老爷子|老者|嫂子|阿姨|叔叔|伯伯|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂`;
 const PERSON_RE = new RegExp(
   `隔壁(?=\\s*\\d{3,4}(?!的?(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)))|(?<=隔壁\\s*\\d{3,4}的?)(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)(?=\\s*[\\d三])|(?:[${SURNAMES}](?:${TITLES})|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)的(?:妈妈|爸爸|妈|爸|老汉|婆婆|爷爷|奶奶|孩子|娃儿|娃)(?=\\s*[\\d三])|[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|[大二三小]的(?=\\s*(?:3[4-9]|三十))|${[
     ...KIN,
@@ -196,7 +196,7 @@ export function findPersons(text: string): PersonHit[] {
   return withNamesBeforeReadings(text, hits);
 }
 
-const SIGNING_TITLE_RE = /^[\u4e00-\u9fa5](?:老师|师傅|先生|女士|小姐)$/;
+const SIGNING_TITLE_RE = /^[\u4e00-\u9fa5](?:老师|师傅|先生|女士|小姐|老者)$/;
 const SIGNED_AFTER_ROOM_RE =
   /^\s*(?:您好|你好)?[,，\s]*(?:\d{1,2}[栋号]楼?|[A-Za-z]座)?\d{3,4}(?:房间?|室)[,，\s]*$/;
 const BARE_ROOM_RE = /^\s*(?:\d{1,2}[栋号-])?\d{3,4}\s*$/;
