@@ -75,6 +75,8 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
       !relayed &&
       hits.length === 0 &&
       (/代报|代为报/.test(text) ||
+        // (下午到上源看了，汪有根37.6: the one visiting posts whom they saw)
+        /走访|(?:到|去)[^，,。\s]{1,6}看了[，,：:\s]/.test(text) ||
         // (白医生：李小梅今天36.6 / 【村医】…: the village doctor posting a villager's reading under their role)
         /^\s*(?:【(?:医护|村医|医生|护士|卫生员)】|[\u4e00-\u9fa5]{0,2}(?:医生|大夫|村医|卫生员)\s*[:：])/.test(
           text,

@@ -21,6 +21,11 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     all = all.filter(
       (h) => !/^\s*(?:块|元)?(?:的)?(?:那种|那款|这种|这款)/.test(text.slice(h.end, h.end + 5)),
     );
+  // 36.1到37.2都算正常: a normal range posted is no one's reading
+  if (NORMAL_RANGE_RE.test(text)) {
+    const ranges = [...text.matchAll(new RegExp(NORMAL_RANGE_RE.source, 'g'))];
+    all = all.filter((h) => !ranges.some((m) => h.start >= m.index && h.end <= m.index + m[0].length));
+  }
   // 应该是36.6 不是37.6: a reading the sender denies is not one
   if (all.length > 1 && /不是|并非/.test(text)) all = all.filter((h) => !denied(text, h.start));
   // 37.5？不对 重新量了是36.5: a reading taken back for a later one
@@ -185,6 +190,8 @@ const LIQUOR_RE = new RegExp(
 const PRICE_EACH_BEFORE_RE = /[\u4e00-\u9fa5]一(?:桶|袋|斤|箱|包|瓶|件|盒|壶|罐|提)\s*$/;
 const SET_TO_BEFORE_RE = /(?:调到|调成|调高到|调低到|设到|设成|设置为|设置成|开到|烧到了?)\s*$/;
 const DEVICE_HEAT_RE = /热水器|水温|洗澡水|空调|暖气|烤箱|热水壶|暖壶|水壶|(?:啲|的)水得?/;
+const NORMAL_RANGE_RE =
+  /(?:3[4-9])(?:\.\d)?\s*(?:℃|度)?\s*(?:到|至|~|～|-|—)\s*(?:3[4-9])(?:\.\d)?\s*(?:℃|度)?\s*(?:之间|以内|内)?\s*(?:都|的)?(?:算|是|属于|为)?\s*正常/;
 const PASSED_BEFORE_RE = /(?:过了|超过了?|到了|上了|达到了?)\s*$/;
 
 function notBodyHeat(text: string, h: TempHit): boolean {
@@ -193,8 +200,16 @@ function notBodyHeat(text: string, h: TempHit): boolean {
   const clause = text.slice(clauseStart(text, h.start), h.start);
   if (DEVICE_HEAT_RE.test(clause) && (SET_TO_BEFORE_RE.test(before) || !/我|体温|量|测/.test(clause)))
     return true;
-  return PASSED_BEFORE_RE.test(before) && THRESHOLD_ASKED_RE.test(text.slice(h.end, h.end + 10));
+  if (!PASSED_BEFORE_RE.test(before)) return false;
+  const after = text.slice(h.end, h.end + 10);
+  // (到了37.3要马上告诉我: what to do on reaching a bound, said to everyone)
+  return (
+    THRESHOLD_ASKED_RE.test(after) ||
+    (RULE_ON_REACHING_RE.test(after) && !/我|俺|额|孩子|娃|老人/.test(clause))
+  );
 }
+const RULE_ON_REACHING_RE =
+  /^\s*(?:度|℃)?\s*(?:以上)?\s*(?:的话)?\s*(?:就)?(?:要|请|必须|务必|马上|立即|及时)/;
 
 const HOW_HIGH = '(?:多少|好多|几多|几)度?(?:以上)?(?:才|就)?';
 const COUNTS_AS_FEVER = '(?:算|是|叫)(?:发烧|发热|高烧|低烧)';
