@@ -124,6 +124,7 @@ export const OTHER_GOODS: readonly string[] = [
   ...[
     '蜂窝煤',
     '煤球',
+    '煤饼',
     '煤气',
     '液化气',
     '烟',

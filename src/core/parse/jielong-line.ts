@@ -7,6 +7,7 @@ import { isDrugName } from './drugs.js';
 import { goodsAt, isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { extractItems, type ItemHit } from './items.js';
 import type { JielongLine } from './jielong.js';
+import { SURNAMES } from './name-words.js';
 import { findPlaces } from './places.js';
 import { hamletBeforeName } from './places-free.js';
 import { findQuantities } from './quantities.js';
@@ -68,7 +69,12 @@ function splitCustomer(line: string): { customer: string | null; body: string } 
     if (!/\d/.test(token) && !hasQty && !isKnownGoods(token)) {
       // 张秀英(三组) / 李贵(大湾)同上: the bracket holds the place (read from the whole line), not the name
       const name = token.replace(BRACKETED_RE, '').replace(COPY_TAIL_RE, '') || token;
-      return { customer: name.replace(VERB_TAIL_RE, '') || name, body: text.slice(sep[0].length) };
+      // (汪春来 石坦…: a name of three characters ending in 来 stands between spaces, no verb after it)
+      const own = name.length === 3 && name.endsWith('来') && SURNAMES.includes(name[0] as string);
+      return {
+        customer: own ? name : name.replace(VERB_TAIL_RE, '') || name,
+        body: text.slice(sep[0].length),
+      };
     }
   }
   let cut = findQuantities(text)[0]?.start ?? text.length;

@@ -17,7 +17,8 @@ const CUSTOMER_TITLED_RE = new RegExp(
 );
 const FULL_NAME_WITH_JIA_RE = new RegExp(`^[${SURNAMES}]家(?![的里人])[\\u4e00-\\u9fa5]$`);
 const NOT_NAME_CHARS_RE =
-  /[家湾塆坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给来的了吗呢吧啦呗]|谢谢|谢[了哈咯]|麻烦|辛苦|莫得|没得|没有|钱我|转你/;
+  /[家湾塆坝沟坪岭嘴咀梁垭坡塝院要买送订拿带给的了吗呢吧啦呗]|(?<!^[\u4e00-\u9fa5]{2})来|来(?!$)|谢谢|谢[了哈咯]|麻烦|辛苦|莫得|没得|没有|钱我|转你/;
+// (汪春来, 王福来: 来 ending a name of three characters is the name's, elsewhere the verb)
 /** 3组 张三 化肥2袋: a name standing alone between spaces in a list of goods. */
 const CUSTOMER_TOKEN_RE = new RegExp(String.raw`(?:^|\s)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=\s|$)`);
 /** 我是二组的刘大娘，想买…: the sender names herself. */
