@@ -258,6 +258,8 @@ export const KIN = [
   ...['囝仔', '阿母', '阿姆'],
   // Huizhou and Wu 阿爹 (the father or grandfather) and 嬷嬷 (the grandmother)
   ...['阿爹', '嬷嬷'],
+  // Hani 阿波 (the grandfather) and 阿匹 (the grandmother)
+  ...['阿波', '阿匹'],
   // Xinjiang 巴郎子 (a boy, a son), 丫头子 (a girl)
   ...['巴郎子', '丫头子'],
   // Shaanxi 碎 (small): 碎小子, 碎女子 (the younger son, daughter), 大女子 (the elder daughter)

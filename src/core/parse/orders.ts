@@ -151,7 +151,16 @@ const ASKED_ME_RE = new RegExp(
   String.raw`^\s*([${SURNAMES}][\u4e00-\u9fa5]{1,2}?)(?:托我|让我|叫我)(?:帮他|帮她|帮忙)?(?:登记|报|订|买|带)`,
 );
 
-function customerNamed(text: string): string | null {
+/**
+ * 马哥 我要5斤腊肉 / 小谭 帮我买… / 王大哥，我家要…: the volunteer or cadre addressed before the sender's own ask is
+ * no customer.
+ */
+const ADDRESSEE_RE =
+  /^\s*(?:[\u4e00-\u9fa5]{1,2}(?:哥|姐|叔|婶|嫂|伯|老师|师傅|书记|主任|会计|医生|大夫)|小[\u4e00-\u9fa5])(?=[\s,，]+(?:我|俺|额|帮我|给我|麻烦|你|您))/;
+
+function customerNamed(text0: string): string | null {
+  const addressee = ADDRESSEE_RE.exec(text0);
+  const text = addressee ? ' '.repeat(addressee[0].length) + text0.slice(addressee[0].length) : text0;
   const reportedFor = REPORTED_FOR_RE.exec(text)?.[1] ?? ASKED_ME_RE.exec(text)?.[1];
   if (reportedFor && !NOT_NAME_CHARS_RE.test(reportedFor)) return reportedFor;
   const calledMatch = CUSTOMER_CALLED_RE.exec(text);

@@ -172,7 +172,7 @@ export function findPersons(text: string): PersonHit[] {
     // (务榜老婆 / 阿珍家娃 / 刘满仓婆姨, opening a line of a relayed list: the villager whose kin they are, too)
     const whose = mine || self ? null : whoseKin(text, m.index);
     const start = mine ? m.index - 1 : whose ? m.index - whose.length : m.index;
-    // 石板沟李二娃复测37.4: a surname before a name-like kin word (二娃, 老三, 幺妹) makes a villager's name
+    // 石板沟李二娃复测37.4: a surname before a name-like kin word (二娃, 老三, 幺妹, 阿匹) makes a villager's name
     const before = text[m.index - 1];
     if (
       !whose &&
@@ -180,7 +180,10 @@ export function findPersons(text: string): PersonHit[] {
       !self &&
       !selfNamed &&
       before &&
-      /^[大二三四五六幺老小]./.test(w) &&
+      (/^[大二三四五六幺老小]./.test(w) ||
+        // (多依塘卢阿匹 / 卢阿波: a surname standing after a hamlet or alone, not the end of a name: 沙马阿达)
+        (w.startsWith('阿') && !/[\u4e00-\u9fa5]/.test(text[m.index - 2] ?? ' ')) ||
+        (w.startsWith('阿') && /[塘寨箐坡沟湾坝坪岭冲]/.test(text[m.index - 2] ?? ''))) &&
       SURNAMES.includes(before)
     ) {
       hits.push({ start: m.index - 1, end, person: `${text[m.index - 1]}${w}`, self: false });
