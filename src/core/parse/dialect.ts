@@ -7,6 +7,7 @@
 import { SOUTHERN_PLACED, SOUTHERN_RESHAPED, SOUTHERN_WORDS } from './dialect-south.js';
 import { readEnglish } from './english.js';
 import { readKorean } from './korean.js';
+import { readPinyin } from './pinyin.js';
 import { replaceWords, wordTable } from './word-table.js';
 
 /** 额 as 我: at a clause's start or after 帮/给/和/跟, before a reading, 和, 的, 要, a day or a verb of buying. */
@@ -318,5 +319,5 @@ const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲阮伊汝无
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);
   if (PLACED_RE.test(out)) for (const [ch, re, to] of PLACED) if (out.includes(ch)) out = out.replace(re, to);
-  return readKorean(readEnglish(out));
+  return readKorean(readEnglish(readPinyin(out)));
 }
