@@ -19,11 +19,12 @@ const NAMED_READING_RE = new RegExp(
 );
 
 /**
- * 核桃箐 王阿四 今早37.6 / 高枧 石春生 37.4 / 杏儿沟祁家 祁有才下午量的37.6: a hamlet (a household in it), then a villager's name, then the reading — a cadre or the
+ * 核桃箐 王阿四 今早37.6 / 高枧 石春生 37.4 / 杏儿沟祁家 祁有才下午量的37.6 / 下午测温 岑卜屯 吴老满 37.6: a hamlet (a
+ * household in it, the round's time before it), then a villager's name, then the reading — a cadre or the
  * village doctor relaying it, so the name is whose it is.
  */
 const RELAYED_READING_RE = new RegExp(
-  `^\\s*(?:返乡的?\\s*)?[\\u4e00-\\u9fa5]{1,4}(?:[沟湾塆坝坪坎垭岭嘴咀寨箐凹枧坡冲塘堡屯庄峁洼岔川掌组社队街场岗沿]|营子|院子|屋基|胡同)(?:[${SURNAMES}]家)?\\s+(?:返乡的?\\s*)?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?|[尕小老][${SURNAMES}]|[\\u4e00-\\u9fa5]?阿[\\u4e00-\\u9fa5]{1,2}?)\\s*(?:今早|今晚|早上|上午|下午|晚上|今天|早|晚)?(?:量的|测的|量了|测了|复测)?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d|度)|三十[四五六七八九])`,
+  `^\\s*(?:(?:今早|今天|早上|上午|中午|下午|晚上)(?:测温|量体温|巡诊|走访)?[:：]?\\s+)?(?:返乡的?\\s*)?[\\u4e00-\\u9fa5]{1,4}(?:[沟湾塆坝坪坎垭岭嘴咀寨箐凹枧坡冲塘堡屯庄峁洼岔川掌组社队街场岗沿坳坞源铺]|营子|院子|屋基|胡同)(?:[${SURNAMES}]家)?\\s+(?:返乡的?\\s*)?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?|[尕小老][${SURNAMES}]|[\\u4e00-\\u9fa5]?阿[\\u4e00-\\u9fa5]{1,2}?)\\s*(?:今早|今晚|早上|上午|下午|晚上|今天|早|晚)?(?:量的|测的|量了|测了|复测)?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d|度)|三十[四五六七八九])`,
 );
 
 /** 帮李家冲李大海报一下 36.5 / 帮松树岭谭大海报一下: reporting for someone named (after their hamlet, if any). */
