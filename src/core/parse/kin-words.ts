@@ -260,6 +260,8 @@ export const KIN = [
   ...['阿爹', '嬷嬷'],
   // Hani 阿波 (the grandfather) and 阿匹 (the grandmother)
   ...['阿波', '阿匹'],
+  // a child as staff and parents call them
+  ...['小朋友'],
   // Xinjiang 巴郎子 (a boy, a son), 丫头子 (a girl)
   ...['巴郎子', '丫头子'],
   // Shaanxi 碎 (small): 碎小子, 碎女子 (the younger son, daughter), 大女子 (the elder daughter)
