@@ -21,6 +21,16 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     all = all.filter(
       (h) => !/^\s*(?:块|元)?(?:的)?(?:那种|那款|这种|这款)/.test(text.slice(h.end, h.end + 5)),
     );
+  // 刚才我登记表上抄成了37.7 / 那个37.4不算哈 他喝了…才量的: a number miswritten, or a reading the sender sets aside
+  // with nothing in its place, is no reading (37.4不算发烧 is still one)
+  if (/成了?|不算/.test(text))
+    all = all.filter(
+      (h) =>
+        !/(?:抄成|写成|打成|记成|报成|登记成)了?\s*$/.test(text.slice(Math.max(0, h.start - 5), h.start)) &&
+        !/^\s*(?:℃|度)?\s*(?:那个|这个)?\s*不算(?:哈|了|数|啊|嘛|哦|的)?(?=$|[\s,，。!！])/.test(
+          text.slice(h.end, h.end + 8),
+        ),
+    );
   // 36.1到37.2都算正常: a normal range posted is no one's reading
   if (NORMAL_RANGE_RE.test(text)) {
     const ranges = [...text.matchAll(new RegExp(NORMAL_RANGE_RE.source, 'g'))];

@@ -83,7 +83,7 @@ function excludedRight(text: string, end: number): boolean {
 }
 
 /** A decimal reading a few words ahead (a name between). */
-const READING_AHEAD_RE = /^\s*[\u4e00-\u9fa5]{1,4}\s*(?:3[4-9]|4[0-2])\.\d/;
+const READING_AHEAD_RE = /^\s*[\u4e00-\u9fa5]{1,4}\s*(?:3[4-9]|4[0-2])\.\d|^\s+(?:3[4-9]|4[0-2])\.\d/;
 
 function festival(text: string, at: number, word: string): boolean {
   // (36.5 天真冷: the weather said after the reading, no count of days)
@@ -211,7 +211,7 @@ export function findTemperatures(
         NO_FEVER_BEFORE_RE.test(text.slice(Math.max(0, tok.start - 8), tok.start))
       )
         continue;
-      // 测温：410 黄婆婆 36.7: a room before a name and its reading, no slip
+      // 测温：410 黄婆婆 36.7 / 体温汇总：412 36.5: a room before a name and its reading, or its reading alone, no slip
       if (Number(tok.int) >= 400 && READING_AHEAD_RE.test(text.slice(tok.end, tok.end + 10))) continue;
       if (roomOpeningListLine(text, tok)) continue;
       value = Number(tok.int) / 10;
