@@ -183,6 +183,10 @@ export function answersNamedComing(text: string): boolean {
   );
 }
 
+/** 禾塘 陈婆婆 夜晚 37.6: a hamlet, a villager named, a reading (an elder's title or a full name). */
+const RELAYED_OPENING_RE =
+  /^\s*[\u4e00-\u9fa5]{1,4}\s+[\u4e00-\u9fa5]{2,4}\s+(?:今早|今晚|早上|上午|下午|晚上|夜晚|朝早)?\s*(?:3[4-9]|4[0-2])(?:\.\d|度\d)/;
+
 export function isStaffTalk(text: string): boolean {
   return LEADS.test(text) && staffTalkOf(text);
 }
@@ -216,7 +220,12 @@ export function staffTalkOf(text: string): boolean {
     return true;
   // (1103肖先生复测37.8，已送布洛芬 —张医生: a re-check's result, signed, is the resident's reading)
   // (杨德福已经送…发热门诊了，体温38.1 —刘医生: a measurement the doctor states is a reading)
-  if (SIGNED_STAFF_RE.test(text) && !/(?:复测|体温|测得|量得)[^，,。\d]{0,4}(?:3[4-9]|4[0-2])/.test(text))
+  // (禾塘 陈婆婆 夜晚 37.6 …——林医生: a hamlet, a villager and the reading, relayed and signed)
+  if (
+    SIGNED_STAFF_RE.test(text) &&
+    !/(?:复测|体温|测得|量得)[^，,。\d]{0,4}(?:3[4-9]|4[0-2])/.test(text) &&
+    !RELAYED_OPENING_RE.test(text)
+  )
     return true;
   if (COUNTED_PEOPLE_RE.test(text) && !READING_LIKE_RE.test(text)) return true;
   if (PLEASE_WAIT_RE.test(text) && !/我(?!们)/.test(text) && !READING_LIKE_RE.test(text)) return true;
