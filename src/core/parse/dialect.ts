@@ -262,6 +262,12 @@ const PLACED: readonly [string, RegExp, string][] = [
   ['喇', /(?<=[\u4e00-\u9fa5])喇(?=$|[\s,，。.!！?？~～])/g, '了'],
   // Henan 木 for 没 (木送来, 木水了) and 黑了 for the evening (明儿个黑了送, 夜儿个黑了36.6); 天黑了 stays
   ['木', /(?<=[还都也就咋俺家屋])木(?=[送到来水面气电钱人有])/g, '没'],
+  // Ningxia and Gansu 么 for 没 (么有咳嗽, 都么咳嗽, 么发烧, 水窖么水了); 什么, 怎么, 补贴么 (a question) stay
+  [
+    '么',
+    /(?<![什怎那这多为要干甚])么(?=有|发烧|发热|烧|咳|事|人|水|钱|得|法|啥|力气|精神|胃口|送|来|到)/g,
+    '没',
+  ],
   ['黑', /(?<![摸抹漆乌])(?<!(?<![昨今明前后])天)黑了(?=\s*(?:送|量|测|[\d三]))/g, '晚上'],
   // north-western 咧 closing a clause is 了 (找到咧, 回来咧, 没水咧); 咧嘴 stays
   ['咧', /(?<=[\u4e00-\u9fa5])咧(?=$|[\s,，。.!！?？~～])/g, '了'],
@@ -314,7 +320,7 @@ export function readDialectInPlace(text: string): string {
   for (const [ch, re, to] of SOUTHERN_PLACED) if (me.includes(ch)) me = me.replace(re, to);
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[额克伐喇咩咧木黑食同系话多俺蚊啲阮伊汝无欠糜整欲嗽滴个那哩渠拉侬]/;
+const PLACED_RE = /[额克伐喇咩咧木么黑食同系话多俺蚊啲阮伊汝无欠糜整欲嗽滴个那哩渠拉侬]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);
