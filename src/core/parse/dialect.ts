@@ -20,6 +20,7 @@ const WORDS: Record<string, string> = {
   大后儿个: '大后天',
   明儿个: '明天',
   明个: '明天',
+  后个: '后天',
   今个: '今天',
   后儿: '后天',
   后儿个: '后天',
@@ -49,6 +50,7 @@ const WORDS: Record<string, string> = {
   黑夜: '晚上',
   早起: '早上',
   清起来: '早上',
+  清起: '早上',
   清早起: '早上',
   甭: '不用',
   咋整: '怎么办',
@@ -261,7 +263,7 @@ const PLACED: readonly [string, RegExp, string][] = [
   // Cantonese sentence ends: 米唔要喇 (了), 唔系话今日送咩 (吗); 喇叭 and 咩咩 stay
   ['喇', /(?<=[\u4e00-\u9fa5])喇(?=$|[\s,，。.!！?？~～])/g, '了'],
   // Henan 木 for 没 (木送来, 木水了) and 黑了 for the evening (明儿个黑了送, 夜儿个黑了36.6); 天黑了 stays
-  ['木', /(?<=[还都也就咋俺家屋])木(?=[送到来水面气电钱人有])/g, '没'],
+  ['木', /(?<=[还都也就咋俺家屋上身])木(?=[送到来水面气电钱人有劲])/g, '没'],
   // Ningxia and Gansu 么 for 没 (么有咳嗽, 都么咳嗽, 么发烧, 水窖么水了); 什么, 怎么, 补贴么 (a question) stay
   [
     '么',

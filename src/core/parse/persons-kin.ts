@@ -4,7 +4,7 @@ import { matchesOf } from './chars.js';
 import { SURNAMES } from './name-words.js';
 import type { PersonHit } from './persons.js';
 
-const WHOSE_BEFORE_RE = new RegExp(`(?:[${SURNAMES}]?老[大二三四五六幺]|[他她]|[${SURNAMES}]家)$`);
+const WHOSE_BEFORE_RE = new RegExp(`(?:[${SURNAMES}]?老[大二三四五六幺]|[他她恁]|[${SURNAMES}]家)$`);
 /**
  * 务榜 / 阿珍 / 阿珍家 (a villager by the name the village calls them, or a household), standing at the start of a line
  * or a part of it, glued before a kin word (务榜老婆, 阿四老婆, 阿珍家娃), and a villager's full name so (王拴牢他妈,

@@ -79,6 +79,13 @@ export function postValue(text: string, end: number): 'neg' | 'pos' | null {
   )
     return 'neg';
   // 咳嗽：有 / 咳嗽 有 — but 没有咳嗽 有点拉肚子 starts a new symptom, it does not answer this one
-  if (k > end && startsAny(text, k, POST_POS) && !startsAny(text, k + 1, ['点', '些', '一点'])) return 'pos';
+  // (不发烧 是刚烧完锅量的: a 是 opening the next clause answers nothing)
+  if (
+    k > end &&
+    startsAny(text, k, POST_POS) &&
+    !startsAny(text, k + 1, ['点', '些', '一点']) &&
+    !(text[k] === '是' && /[\u4e00-\u9fa5]/.test(text[k + 1] ?? ''))
+  )
+    return 'pos';
   return null;
 }
