@@ -228,8 +228,9 @@ const CLOSING_RE =
   /^[\s\p{P}\p{S}]*(?:(?:谢谢|多谢|感谢|辛苦|麻烦|不急|了|啦|哈|呀|啊|哦|你们|您|大家)[\s\p{P}\p{S}]*)*$/u;
 
 /** What may come before a room that opens a message: a greeting, then 我是/我住. */
+// (白医生：212 复测36.3 / 小马：306娃娃复测36.9: the sender's name or role and a colon before the room)
 const OPENING_RE =
-  /^[\s(（【[]*(?:(?:你好|您好|你们好|医生好|护士好|老师好|打扰了|打扰一下|麻烦了?|请问|hello|hi|喂|更正一下|更正|纠正一下|纠正|补报|补一下|不好意思)[\s,，!！~。:：]*)?(?:我是|我在|我住|刚才)?$/i;
+  /^[\s(（【[]*(?:(?![\u4e00-\u9fa5]{0,3}(?:体温|温度|测温|时间|日期))[\u4e00-\u9fa5]{1,5}[:：]\s*)?(?:(?:你好|您好|你们好|医生好|护士好|老师好|打扰了|打扰一下|麻烦了?|请问|hello|hi|喂|更正一下|更正|纠正一下|纠正|补报|补一下|不好意思)[\s,，!！~。:：]*)?(?:我是|我在|我住|刚才)?$/i;
 
 function isBare(blocked: Mask, t: NumToken): boolean {
   return (

@@ -102,6 +102,9 @@ function taughtNames(r: ParsedRecord): ParsedRecord {
   return r;
 }
 
+const STAFF_ROLE_OPENING_RE =
+  /^\s*(?:【(?:医护|医生|护士|值班|工作人员)[^】]{0,6}】|[\u4e00-\u9fa5]{0,3}(?:医生|护士|大夫)\s*[:：])/;
+
 function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedRecord[] {
   const raw = typeof input?.text === 'string' ? input.text : '';
   const whole = stripMentions(normalise(raw)).trim();
@@ -169,6 +172,9 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   );
   const opts = { at: input.at, context: input.context, timeZone: input.timeZone, vocabulary };
   let records = parsePlain(plain, opts);
+  // 白医生：212 复测36.3 润喉片一会儿送上来 / 白医生：302老人刚复测37.5 我马上过去: a doctor or nurse posting under
+  // their role asks the site for nothing (what they bring or do is no resident's request)
+  if (STAFF_ROLE_OPENING_RE.test(text)) records = records.filter((r) => r.type !== 'request');
   // 我家要米一袋 老李家要油一桶 都送到岩口: each household's clause is its own order
   const households = input.context === 'quarantine' ? null : householdParts(plain);
   if (households) records = perHousehold(records, households, (t) => parsePlain(t, opts)) ?? records;
