@@ -70,6 +70,8 @@ const NOT_ROOM_AFTER = new Set([
  * Bare numbers that can only be rooms: a 3-4 digit integer joined to a following temperature by spaces,
  * punctuation or a slot word; or, in a quarantine-like message, one that opens or closes the message.
  */
+/** 血压160 / 血糖110 / 心率96: another measure's number. */
+const MEASURED_BEFORE_RE = /(?:血压|高压|低压|血糖|心率|脉搏|心跳|血氧)[:：是]?\s*$/;
 /** 打120 / 拨110 / 叫119: an emergency line called. */
 const HOTLINE_CALLED_RE = /(?:打|拨|叫|喊|联系)\s*(?:110|119|120|122)$/;
 
@@ -91,6 +93,8 @@ export function findBareRooms(
     const clock = /\d{1,2}[:：]\d{2}\s*$/.exec(text.slice(0, t.start));
     if (clock && (!tok || tok.start >= clock.index)) tok = lastTokenBefore(tokens, clock.index);
     if (!tok || !isBare(blocked, tok) || tok.start >= t.start) continue;
+    // (血压160 体温36.6: a blood pressure, no room)
+    if (MEASURED_BEFORE_RE.test(text.slice(Math.max(0, tok.start - 3), tok.start))) continue;
     if (startsAt(temps, tok.start)) continue;
     if (BRIDGE_RE.test(text.slice(tok.end, clock && tok.end <= clock.index ? clock.index : t.start)))
       hits.push({ start: tok.start, end: tok.end, room: tok.int });

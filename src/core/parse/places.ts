@@ -212,7 +212,8 @@ function readPlace(text: string, from: number): PlaceHit | null {
   let s = from;
   while (text[s] === ' ') s++;
   // 水送到了: arrived, no place
-  if ('了吗呢吧啊呀没哦哈嘛噻撒'.includes(text[s] ?? '了')) return null;
+  // (水明天上午送得到不: whether it can be brought, no place 不)
+  if ('了吗呢吧啊呀没哦哈嘛噻撒不'.includes(text[s] ?? '了')) return null;
   STRICT_STICKY.lastIndex = s;
   const strict = STRICT_STICKY.exec(text);
   if (strict) return { start: s, end: s + strict[0].length, place: strict[0], strict: true };
