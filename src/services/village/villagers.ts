@@ -109,6 +109,11 @@ export function createVillagersIntake(deps: { outbox: OutboxService }) {
       else if (r.type === 'cancel') cancels.push(r);
       else if (r.type === 'water') water.push(r);
     }
+    // 尿素改成3袋 (an order changed, read as the new order marked changed): the earlier order of those goods is withdrawn
+    const changed = orders
+      .flatMap((o) => o.changed ?? [])
+      .filter((name) => !cancels.some((c) => c.items.some((i) => i.name === name)));
+    if (changed.length > 0) cancels.push({ type: 'cancel', items: changed.map((name) => ({ name })) });
     // 水改到后天送 (a booking moved, read as the new booking marked moved): the booked one is withdrawn
     if (water.some((w) => w.moved) && !cancels.some((c) => c.items.some((i) => WATER_WORDS.has(i.name))))
       cancels.push({ type: 'cancel', items: [{ name: '水' }] });
