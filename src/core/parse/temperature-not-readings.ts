@@ -31,6 +31,15 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
           text.slice(h.end, h.end + 8),
         ),
     );
+  // 水井湾那个37.4的 要马上报镇卫生院: someone spoken of by the reading reported before is no new reading
+  if (/[那这]个|那位/.test(text))
+    all = all.filter(
+      (h) =>
+        !(
+          /(?:那个|这个|那位)\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)) &&
+          /^\s*(?:度|℃)?\s*的(?![\d体温])/.test(text.slice(h.end, h.end + 4))
+        ),
+    );
   // 36.1到37.2都算正常: a normal range posted is no one's reading
   if (NORMAL_RANGE_RE.test(text)) {
     const ranges = [...text.matchAll(new RegExp(NORMAL_RANGE_RE.source, 'g'))];
