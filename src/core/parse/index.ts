@@ -26,6 +26,7 @@ import { parsePlain } from './plain.js';
 import { findQuantities } from './quantities.js';
 import { spellRoomDigits } from './rooms.js';
 import { answersNamedComing, isStaffTalk } from './staff-talk.js';
+import { glueGoodsToVerb } from './verb-items.js';
 import { cleanVocabulary, recordedName, withVocabulary } from './vocabulary.js';
 import { fixMeasureHomophones } from './voice.js';
 
@@ -163,10 +164,12 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   }
   // An ordinary message is read up to PLAIN_MAX characters: far more than any report or request, and it keeps
   // the work on a pasted essay bounded. (A 接龙 above is read line by line up to its own limit.)
-  const plain = spellRoomDigits(
-    fixMeasureHomophones(
-      dropGreetings(
-        splitMorningEvening(tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text)),
+  const plain = glueGoodsToVerb(
+    spellRoomDigits(
+      fixMeasureHomophones(
+        dropGreetings(
+          splitMorningEvening(tightenDecimals(text.length > PLAIN_MAX ? text.slice(0, PLAIN_MAX) : text)),
+        ),
       ),
     ),
   );

@@ -139,3 +139,25 @@ export function readVerbItems(x: Extraction): void {
     }
   }
 }
+
+/** A count after 要 (要五袋, 也要10斤): the quantity the goods before the verb are asked in. */
+const VERB_COUNT_AHEAD_RE =
+  /^\s+(?:也|还|再)?(?:要|来|买|订)\s*[\d一二两三四五六七八九十半几]+\s*[\u4e00-\u9fa5]?(?=\s|$)/;
+
+/**
+ * 尿素 要五袋 复合肥 三袋: known goods, a space, then 要 and a count are that count of those goods (written glued,
+ * 尿素要五袋); read with the space, the count went forward to the next goods and the next count back.
+ */
+export function glueGoodsToVerb(text: string): string {
+  if (!/\s(?:也|还|再)?(?:要|来|买|订)\s*[\d一二两三四五六七八九十半几]/.test(text)) return text;
+  return text.replace(
+    /\s+(?=(?:也|还|再)?(?:要|来|买|订)\s*[\d一二两三四五六七八九十半几])/g,
+    (sp, at: number) => {
+      if (!VERB_COUNT_AHEAD_RE.test(text.slice(at))) return sp;
+      // (看下有没有鸭苗 要二十只: goods asked after are left as written)
+      for (let len = 4; len >= 1; len--)
+        if (goodsAt(text, at - len)?.length === len) return /有$/.test(text.slice(0, at - len)) ? sp : '';
+      return sp;
+    },
+  );
+}
