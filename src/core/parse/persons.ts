@@ -60,7 +60,7 @@ const PERSON_RE = new RegExp(
     )
     .join(
       '|',
-    )}|${SELF.map((w) => (w === '额' ? '额(?![头温])' : w)).join('|')}|${PRONOUN.map((w) => (w === '宝' ? '(?<!家)宝' : ALONE_BEFORE_READING.has(w) ? `(?<![\\u4e00-\\u9fa5])${w}(?=\\s?\\d)` : w)).join('|')}`,
+    )}|${SELF.map((w) => (w === '额' ? '额(?![头温尔日])' : w)).join('|')}|${PRONOUN.map((w) => (w === '宝' ? '(?<!家)宝' : ALONE_BEFORE_READING.has(w) ? `(?<![\\u4e00-\\u9fa5])${w}(?=\\s?\\d)` : w)).join('|')}`,
   'g',
 );
 /** 我的 / 我们 / 我是 …: 我 that is not a person reported for. */
