@@ -121,7 +121,7 @@ function read(input: ParseInput, vocabulary: Vocabulary | undefined): ParsedReco
   // (normalising drops a bracketed tag such as [转发] with WeChat's [微笑], so the raw text is looked at too)
   if (
     (FORWARDED_NOTICE_RE.test(text) || FORWARDED_NOTICE_RE.test(raw)) &&
-    /各位|各村|各组|各户|通知|公告|通告|一律|规定|注意|提醒|及时|请|须|务必|应当?立即|严格|落实|不得|格式|例如|比如|例[:：]|者[,，]?可|可解除|报给|需要的/.test(
+    /各位|各村|各组|各户|通知|公告|通告|一律|规定|注意|提醒|及时|请|须|务必|应当?立即|严格|落实|不得|格式|例如|比如|例[:：]|者[,，]?可|可解除|报给|需要的|电话|热线/.test(
       text,
     )
   )
