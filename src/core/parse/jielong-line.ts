@@ -34,6 +34,8 @@ const CHANGED_QTY_RE =
   /[\d一二两三四五六七八九十]+(?:\.\d)?\s*[\u4e00-\u9fa5a-zA-Z]{1,2}?\s*(?:改成|改为|换成)\s*(?=[\d一二两三四五六七八九十])/g;
 const BRACKETED_CHANGE_RE =
   /[\d一二两三四五六七八九十]+(?:\.\d)?\s*([袋桶包斤瓶箱盒个把提件块])?\s*[(（]\s*(?:改成|改为|换成|改)\s*([\d一二两三四五六七八九十]+(?:\.\d)?\s*[袋桶包斤瓶箱盒个把提件块]?)\s*[)）]/g;
+const STRAY_CHANGE_RE =
+  /[(（]\s*(?:已)?(?:改成|改为|换成|改)\s*[\d一二两三四五六七八九十]+(?:\.\d)?\s*[袋桶包斤瓶箱盒个把提件块]?\s*[)）]/g;
 const GROUP_PREFIX_RE = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社)\s*/;
 const VERB_TAIL_RE = /(?:要|买|订|定|来|需要|预订)+$/;
 const VERB_BEFORE_COUNT_RE =
@@ -109,7 +111,11 @@ export function readLine(
   const customer = split.customer;
   // 胡大爷 2桶 三组: the place is where to deliver, never the name of what is ordered
   // 盐 2包 （改成3包）: the count changed in brackets gives way to the new one
-  let body = split.body.replace(BRACKETED_CHANGE_RE, '$2').replace(CHANGED_QTY_RE, '');
+  // (大坝（改成5包）: a change noted after the line, its counts already the new ones, is no goods)
+  let body = split.body
+    .replace(BRACKETED_CHANGE_RE, '$2')
+    .replace(CHANGED_QTY_RE, '')
+    .replace(STRAY_CHANGE_RE, ' ');
   // 化肥两代: the recogniser's 代 for 袋 (and 话费 for 化肥), as in a message of its own
   if (body.includes('代') || body.includes('费')) body = mendBagSlips(body);
   // 复合肥要两三袋 / 面条要两把: a verb between the goods and their count is part of neither

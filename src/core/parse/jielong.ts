@@ -80,7 +80,7 @@ function withOneMore(text: string, i: number, w: string): string {
   return /^(?:\s|\d|$)/.test(text.slice(i + w.length + 1, i + w.length + 2)) ? w + next : w;
 }
 
-const SELLER_AFTER_RE = /^(?:厂|店|站|公司|门市|市场|超市|合作社|批发)/;
+const SELLER_AFTER_RE = /^(?:厂|店|站|公司|门市|市场|超市|合作社|批发|车)/;
 
 function headerProduct(header: string): { name: string; unit: string | null } | null {
   const p = PRICE_RE.exec(header);
@@ -102,7 +102,7 @@ function headerProduct(header: string): { name: string; unit: string | null } | 
   for (let i = 0; i < text.length; i++) {
     let w = goodsAt(text, i);
     if (w) {
-      // (房县菌棒厂 / 种子站 / 化肥店: the goods of a seller's name are where they come from, not another product)
+      // (房县菌棒厂 / 种子站 / 化肥店 / 面包车: the goods of a seller's name are where they come from, a van no goods)
       const seller = SELLER_AFTER_RE.test(text.slice(i + w.length, i + w.length + 3));
       w = withOneMore(text, i, w);
       if (!found.includes(w) && !seller) found.push(w);
