@@ -36,6 +36,9 @@ export function readListTails(x: Extraction): void {
 }
 
 const OR_ELSE_RE = /或者|或是/g;
+const BOOKS = /书|小说|杂志|漫画/;
+const PAPERS = /报/;
+const ALSO_FINE_RE = /也(?:行|可以|中|得|成)(?=$|[\s,，。!！?？吧啊哈])/g;
 const GENERAL_MEDICINE = new Set(['药', '药品', '药物', '药片']);
 const DISPENSE_RE = /(?:配|开)(?:一)?(?:点|些)(?:药)?(?=$|[\s,，。!！?？]|吧|嘛|吗|来|给)/g;
 
@@ -82,6 +85,22 @@ export function readVerbItems(x: Extraction): void {
   // 有没有跳绳？或者象棋也行 / 借本书 或者报纸都得: the other goods offered instead are asked for too
   if (x.hits.length > 0 && text.includes('或'))
     for (const m of matchesOf(OR_ELSE_RE, text)) x.readListAfter(m.index + m[0].length);
+  // 借两本书 有跳绳也行 / 拌饭也行 / 报纸也中: goods offered instead, said before 也行, are asked for too
+  if (x.hits.length > 0 && text.includes('也'))
+    for (const m of matchesOf(ALSO_FINE_RE, text))
+      for (let len = 4; len >= 1; len--)
+        if (goodsAt(text, m.index - len)?.length === len) {
+          // (借本书看看 小说也行 / 有报纸吗 宁夏日报也行: a kind of what is asked is that ask, no more goods)
+          const g = text.slice(m.index - len, m.index);
+          const same = x.hits.some(
+            (h) =>
+              isKindOf(g, h.item.name) ||
+              (BOOKS.test(g) && BOOKS.test(h.item.name)) ||
+              (PAPERS.test(g) && PAPERS.test(h.item.name)),
+          );
+          if (!same) x.readListAfter(m.index - len);
+          break;
+        }
   // 没有纸巾了 / 没热水了 / 莫得开水了: what has run out is asked for
   if (/没|莫得/.test(text))
     for (const m of matchesOf(OUT_OF_RE, text)) x.readListAfter(m.index + m[0].length);
