@@ -7,7 +7,7 @@ import { readNameBackward } from './names.js';
 
 /** Verbs after which goods are asked for (买, 要, 给我, 找点 …). */
 const TRIGGER_RE =
-  /要的是|借阅|补(?=一?些|一?点|几|[一两二三四五\d]|个)|添(?=一?些|一?点|[一两\d]|个)|想吃(?=点|些|碗|份|一[点些碗份])|想喝(?=点|些|一[点些杯碗])|代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|煮|留|配(?=[一两\d]|点|些|个)|记(?=[一两二三四五六七八九十\d]|上)|做(?=点|些|一[点些份碗])|发(?=点|些|几个|一[点些个])|开(?!水)|有没有|我把|[,，、\s]还有(?!没有?)|加(?![饭菜]|油(?![\d一二两三四五六七八九十]))|找(?=点|些|个|[本件条把瓶盒双张根副床](?![\d一二两三四五六七八九十])|一[点些个瓶包盒卷把本件条双张根副床])/g;
+  /要的是|借阅|补(?=一?些|一?点|几|[一两二三四五\d]|个)|添(?=一?些|一?点|[一两\d]|个)|想吃(?=点|些|碗|份|一[点些碗份])|(?<=(?<!不)能|可以|能不能|可不可以)(?:吃|做|煮)(?![了完过饭药])|想喝(?=点|些|一[点些杯碗])|代买|代购|订购|购买|预订|帮忙买|帮买|想要|需要|急需|急用|着急用|急着用|给我|买|带|捎|订|要|缺|借|给|拿|送|来|整|弄|申请|提供|求|搞|换|煮|留|配(?=[一两\d]|点|些|个)|记(?=[一两二三四五六七八九十\d]|上)|做(?=点|些|一[点些份碗])|发(?=点|些|几个|一[点些个])|开(?!水)|有没有|我把|[,，、\s]还有(?!没有?)|加(?![饭菜]|油(?![\d一二两三四五六七八九十]))|找(?=点|些|个|[本件条把瓶盒双张根副床](?![\d一二两三四五六七八九十])|一[点些个瓶包盒卷把本件条双张根副床])/g;
 /** 有跳绳吗 / 有没有报纸: asking whether the site has something is asking for it. */
 const HAVE_RE = /有(?!没|点|些|一点|人|空)(?=[^，,。!?\s|]{1,10}?(?:吗|么|不|没|\?))/g;
 const POST_RE =
@@ -92,12 +92,15 @@ export function readVerbItems(x: Extraction): void {
         if (goodsAt(text, m.index - len)?.length === len) {
           // (借本书看看 小说也行 / 有报纸吗 宁夏日报也行: a kind of what is asked is that ask, no more goods)
           const g = text.slice(m.index - len, m.index);
-          const same = x.hits.some(
-            (h) =>
-              isKindOf(g, h.item.name) ||
-              (BOOKS.test(g) && BOOKS.test(h.item.name)) ||
-              (PAPERS.test(g) && PAPERS.test(h.item.name)),
-          );
+          // (没有石锅普通碗也行: a bowl to serve it in is no goods asked)
+          const same =
+            ['碗', '盆', '杯', '盘'].includes(g) ||
+            x.hits.some(
+              (h) =>
+                isKindOf(g, h.item.name) ||
+                (BOOKS.test(g) && BOOKS.test(h.item.name)) ||
+                (PAPERS.test(g) && PAPERS.test(h.item.name)),
+            );
           if (!same) x.readListAfter(m.index - len);
           break;
         }
