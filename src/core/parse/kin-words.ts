@@ -263,7 +263,7 @@ export const KIN = [
   // the north-west's 阿大 (the father)
   ...['阿大'],
   // a child as staff and parents call them
-  ...['小朋友'],
+  ...['小朋友', '乖乖'],
   // Xinjiang 巴郎子 (a boy, a son), 丫头子 (a girl)
   ...['巴郎子', '丫头子'],
   // Shaanxi 碎 (small): 碎小子, 碎女子 (the younger son, daughter), 大女子 (the elder daughter)
