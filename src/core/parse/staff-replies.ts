@@ -52,10 +52,11 @@ const ROLE_TAG_RE =
 /**
  * A result posted: 体温降到37度2了, 王秀英量了37.6, 祁有才下午量的37.6, 复测是37.1, 已经送县医院了, 刘阿公今朝37.8度 (a
  * reading told with the day it was taken, someone's new reading, not one quoted back; 下午到上源看了，汪有根37.6 /
- * 今早走访二道沟，曲老太太37.1: a visit's result; 下午体温 拉日 次仁家 次仁37.6: a round's results, headed).
+ * 今早走访二道沟，曲老太太37.1: a visit's result; 下午体温 拉日 次仁家 次仁37.6: a round's results, headed;
+ * 罗医生：黄家墩 黄金妹 早上37.6: a hamlet's villager's reading, posted under the doctor's name).
  */
 const POSTED_RE =
-  /降到|退到|(?<!复)[量测]了|(?<!复)[量测]的|复测(?:了|是|还是)|已经?送|(?:今朝|今早|今晨|今天早上|今天上午|今天中午|今天下午)\s*(?:3[4-9]|4[0-2])|走访|(?:到|去)[^，,。\s]{1,6}看了[，,：:\s]|^\s*(?:今早|今天|早上|上午|中午|下午|晚上|今晚)(?:的)?(?:体温|测温)[:：\s]/;
+  /降到|退到|(?<!复)[量测]了|(?<!复)[量测]的|复测(?:了|是|还是)|已经?送|(?:今朝|今早|今晨|今天早上|今天上午|今天中午|今天下午)\s*(?:3[4-9]|4[0-2])|走访|(?:到|去)[^，,。\s]{1,6}看了[，,：:\s]|^\s*(?:今早|今天|早上|上午|中午|下午|晚上|今晚)(?:的)?(?:体温|测温)[:：\s]|^\s*[\u4e00-\u9fa5]{0,3}(?:医生|大夫|村医)[:：]\s*[\u4e00-\u9fa5]{1,4}\s+[\u4e00-\u9fa5]{2,4}\s+(?:今早|今天|早上|上午|中午|下午|晚上|今晚)?\s*(?:3[4-9]|4[0-2])/;
 
 /**
  * Two of five kinds: a role opening the message, the member addressed, told what to do, told what is being done, a

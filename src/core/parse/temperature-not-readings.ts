@@ -78,7 +78,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   if (/以上|以下/.test(text))
     all = all.filter(
       (h) =>
-        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|都|就|才|也)?\s*(?:算|是|属于|叫|正常)/.test(
+        !/^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|都|就|才|也)?\s*(?:算|是|属于|叫|正常|中|行|没事|不要紧|莫得事)/.test(
           text.slice(h.end, h.end + 10),
         ) || ownReading(text, h),
     );
