@@ -260,8 +260,8 @@ export const KIN = [
   ...['阿爹', '嬷嬷'],
   // Hani 阿波 (the grandfather) and 阿匹 (the grandmother)
   ...['阿波', '阿匹'],
-  // the north-west's 阿大 (the father)
-  ...['阿大'],
+  // the north-west's 阿大 and Guanzhong's 额大 / 我大 / 俺大 (the father)
+  ...['阿大', '额大', '我大', '俺大', '额大大', '我大大', '俺大大'],
   // a child as staff and parents call them
   ...['小朋友', '乖乖'],
   // Xinjiang 巴郎子 (a boy, a son), 丫头子 (a girl)

@@ -56,7 +56,10 @@ const PERSON_RE = new RegExp(
           ? `${w}(?!他[爸妈])`
           : w === '家家'
             ? '家家(?!户)'
-            : w,
+            : // (我大儿子 / 额大女子: 大 there is the eldest, not the father)
+              /^[我额俺]大$/.test(w)
+              ? `${w}(?![儿女孙姐哥闺娃爷娘妈孩宝伢崽小子大])`
+              : w,
     )
     .join(
       '|',
