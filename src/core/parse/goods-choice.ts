@@ -66,7 +66,10 @@ export function changedGoods(masked: string, anchor: number, goods: readonly Ite
   const m = /改成|改为|换成|改(?=\s*[\d一二两三四五六七八九十半])/.exec(masked);
   if (!m) return [];
   const before = masked.slice(0, m.index);
-  return goods.filter((g) => before.includes(g.name) && anchor < m.index).map((g) => ({ name: g.name }));
+  // (烤烟肥要4袋 复合肥改成3袋: only the goods right before 改成 are changed, not all named before it)
+  const named = goods.filter((g) => before.includes(g.name) && anchor < m.index);
+  const last = Math.max(-1, ...named.map((g) => before.lastIndexOf(g.name)));
+  return named.filter((g) => before.lastIndexOf(g.name) === last).map((g) => ({ name: g.name }));
 }
 
 /** 帮我拿个快递 是我老婆寄的换洗衣服: what a parcel holds is said of the parcel, not asked for. */
