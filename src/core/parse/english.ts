@@ -25,6 +25,8 @@ const ENGLISH: readonly [RegExp, string][] = [
     '要',
   ],
   [/\bplease\b|\bpls\b/gi, '麻烦'],
+  // (cancel 咗啲米先 / 荔枝肥cancel咗佢: a Cantonese writer's English withdrawal)
+  [/\bcancel(?:led)?\b(?:\s*(?:咗|了)\s*(?:啲|些|的))?/gi, '取消'],
   // (pls send mask: send is asking for it)
   [/\bsend(?: (?:me|us))?\b/gi, '送'],
   [/\bdoctor\b|\bnurse\b/gi, '医生'],
