@@ -114,6 +114,8 @@ export function unitAt(text: string, i: number): string | null {
   const list = UNITS_BY_FIRST.get(text[i] ?? '');
   // 两方水: a cubic metre of water a truck brings (方 is no unit elsewhere: 地方, 方便)
   if (text[i] === '方' && text[i + 1] === '水') return '方';
+  // 两背水: water carried in a back basket (背 is no measure elsewhere unless the site teaches it)
+  if (text[i] === '背' && text[i + 1] === '水') return '背';
   if (!list) return taughtUnitAt(text, i);
   for (const u of list) {
     if (!text.startsWith(u, i)) continue;
