@@ -176,7 +176,9 @@ export function answersNamedComing(text: string): boolean {
   return (
     (STAFF_COMING_RE.test(text) || NAMED_ADVICE_RE.test(text)) &&
     // (@汪建平 爷爷复测37.4，…下午我再来: a re-check's result, posted, is the reading)
-    !/复测(?:了|是|结果)?\s*[:：]?\s*(?:3[4-9]|三十)/.test(text) &&
+    !/复测(?:了|是|结果)?\s*[:：]?\s*(?:3[4-9]|三十)|[量测](?:的|了)(?:体温)?\s*(?:是)?\s*(?:3[4-9]|4[0-2])/.test(
+      text,
+    ) &&
     !/(?:^|[\s,，])我\s*(?:体温)?\s*(?:3[4-9]|4[0-2])|我[^，,。]{0,4}(?:咳|烧|疼|痛|不舒服|难受|拉肚子)/.test(
       text,
     )

@@ -251,7 +251,7 @@ const LAST_STANDS_RE =
 
 /** Any word that may take a reading back: a cheap gate before `retracted` looks closer. */
 const RETRACT_HINT_RE =
-  /不对|不是|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错/;
+  /不对|不是|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错|没甩|复测是/;
 const HEARSAY_RE =
   /听说|据说|有人说|传言|别人说|别个(?:说|讲)|人家(?:说|讲)|网上(?:说|讲)|新闻(?:说|讲)|(?:隔壁|楼上|楼下|对门|邻居)[^，。,\s]{0,4}(?:说|讲)/;
 /** The reading's own clause, up to it, tells a rumour (and no 我 comes after the rumour). */

@@ -13,10 +13,15 @@ const SLIP_OWNED_RE =
 const MISPLACED_RE =
   /^[^。]{0,12}(?:原来|因为|是因为)[^。]{0,24}(?:热水|暖气|暖宝宝|太阳|晒|刚喝|刚洗|放在|挨着|靠着|捂|被窝|电热毯)[^。]{0,20}(?:重新量|再量|又量|重量)/;
 
+const RECHECK_BLAMED_RE =
+  /^[^。]{0,12}复测(?:是|了)?\s*(?:3[4-9]|三十)[^。]{0,16}(?:没甩|不准|坏了|搁暖气|放在暖气|挨着暖气)/;
+
 export function retracted(text: string, h: TempHit): boolean {
   if (RETRACTED_RE.test(text.slice(h.end, h.end + 8))) return true;
   // 量了个42度吓死我了 原来温度计刚才放在热水杯边上 重新量36.6: a reading explained away by where the thermometer was
   if (MISPLACED_RE.test(text.slice(h.end, h.end + 48))) return true;
+  // 体温计是37度3 我们复测是36.9 是体温计没甩: the re-check stands, the first blamed on the thermometer
+  if (RECHECK_BLAMED_RE.test(text.slice(h.end, h.end + 40))) return true;
   let clause = text.slice(h.end, h.end + 14).split(/[，,。！!；;？?\n]/)[0] as string;
   // (早上36.5 昨晚那个37是手滑了 应该是36.7: a slip owned after another number is that number's; 36.3 不是 我是36.6
   // 打错了 still owns up to the first, corrected by 是)
