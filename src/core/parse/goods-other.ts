@@ -128,6 +128,8 @@ export const OTHER_GOODS: readonly string[] = [
     '煤气',
     '液化气',
     '烟',
+    '槟榔',
+    '槟榔苗',
     '烟丝',
     '解放鞋',
     '香烟',
