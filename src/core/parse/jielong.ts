@@ -80,9 +80,13 @@ function withOneMore(text: string, i: number, w: string): string {
   return /^(?:\s|\d|$)/.test(text.slice(i + w.length + 1, i + w.length + 2)) ? w + next : w;
 }
 
+const FORMAT_SHOWN_RE = /格式[:：]|例[:：]|例如|比如/;
 const SELLER_AFTER_RE = /^(?:厂|店|站|公司|门市|市场|超市|合作社|批发|车)/;
 
-function headerProduct(header: string): { name: string; unit: string | null } | null {
+function headerProduct(full: string): { name: string; unit: string | null } | null {
+  // (格式：名字 东西 多少 送哪儿⏎例：张三 小米10斤 后峁: the format shown and its example name no product)
+  const example = FORMAT_SHOWN_RE.exec(full);
+  const header = example ? full.slice(0, example.index) : full;
   const p = PRICE_RE.exec(header);
   if (p?.[1]) {
     const cleaned = p[1].replace(FILLER_RE, '');
