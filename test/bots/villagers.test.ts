@@ -192,6 +192,16 @@ describe('withdrawals', () => {
     expect(rows.map((r) => [r.number, r.status, r.items])).toEqual([[1, 'open', ['尿素/尿素 3袋']]]);
   });
 
+  it('changes an order the next day too: the earlier 尿素 withdrawn, the new count ordered', async () => {
+    await v.say(VILLAGERS, '刘婆婆', '帮我买两袋尿素', at('09:00'));
+    await v.say(VILLAGERS, '刘婆婆', '尿素改成3袋', at('09:00', '16'));
+    const rows = await orderRows();
+    expect(rows.map((r) => [r.number, r.status, r.items])).toEqual([
+      [1, 'cancelled', ['尿素/尿素 2袋 ✗']],
+      [2, 'open', ['尿素/尿素 3袋']],
+    ]);
+  });
+
   it('withdraws an item, then the latest order, and says when there is nothing to withdraw', async () => {
     await v.say(VILLAGERS, '刘婆婆', '帮我买两袋化肥和一桶菜籽油', at('09:00'));
     await v.say(VILLAGERS, '刘婆婆', '再买5斤盐', at('09:10'));
