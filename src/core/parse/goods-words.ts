@@ -5,6 +5,7 @@ import type { RequestCategory } from '../records.js';
 import { FRUITS } from './fruit-words.js';
 import { MEDICAL_GOODS } from './goods-medical.js';
 import { OTHER_GOODS } from './goods-other.js';
+import { REGIONAL_DISHES } from './meal-words.js';
 
 export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string[]>> = {
   medical: MEDICAL_GOODS,
@@ -240,11 +241,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
       '素菜',
     ],
     ...['热汤', '白开水', '红糖水', '姜茶', '奶茶', '软面条', '烂面条'],
-    // (the north-west's noodles and breads; a birthday's noodles)
-    ...['油泼面', '臊子面', '刀削面', '凉皮', '肉夹馍', '泡馍', '长寿面'],
-    // (Korean-Chinese meals)
-    ...['泡菜', '拌饭', '石锅拌饭', '辣白菜', '打糕', '冷面'],
-    ...['阳春面', '坨坨肉', '手把肉', '面线', '螺蛳粉', '糊涂面'],
+    ...REGIONAL_DISHES,
   ],
   leisure: [
     ...['书', '书籍', '小说', '杂志', '报纸', '跳绳', '象棋', '中国象棋', '围棋', '五子棋', '跳棋', '扑克'],

@@ -49,3 +49,12 @@ export const DISLIKED = new Set([
 ]);
 /** 午饭咋还没送: a meal chased is a meal request of its own. */
 export const MEAL_CHASED_RE = /(?:饭|餐)[^，,。!！\s]{0,8}(?:咋个?|怎么|为啥)?还没(?:有)?送/;
+
+/** Dishes asked for by name in the regions' own words (goods-words.ts lists them with the meals). */
+export const REGIONAL_DISHES: readonly string[] = [
+  // (the north-west's noodles and breads; a birthday's noodles)
+  ...['油泼面', '臊子面', '刀削面', '凉皮', '肉夹馍', '泡馍', '长寿面'],
+  // (Korean-Chinese meals)
+  ...['泡菜', '拌饭', '石锅拌饭', '辣白菜', '打糕', '冷面'],
+  ...['阳春面', '坨坨肉', '手把肉', '面线', '螺蛳粉', '糊涂面'],
+];
