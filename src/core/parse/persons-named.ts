@@ -14,7 +14,7 @@ import type { PersonHit } from './persons.js';
 const NOT_A_NICKNAME =
   '刚刚|常常|天天|慢慢|好好|渐渐|稍稍|偏偏|往往|早早|仅仅|哈哈|嘿嘿|呵呵|嘻嘻|谢谢|看看|试试|等等|多多|统统|通通|明明|悄悄|偷偷|快快|默默|个个|人人|家家|户户|样样|时时|处处|年年|夜夜|日日|一一|都都|是是|的的|了了|还还';
 const NAMED_READING_RE = new RegExp(
-  `(?:(?<=[组社队屯寨湾塆沟坝坪垌坑岭坡坎垭岗沿头洋厝垄墩冲塘坳溪峁塬咀嘴滩箐枧堡洼岔界坞坦源岙垟畈垸铺店寮埔])|(?<=媳妇|老婆|老公|丈夫|妻子|儿子|女儿|孙子|孙女|女婿|儿媳|我家|俺家|房间|[0-9]房|返乡的|回来的)|(?<![\\u4e00-\\u9fa5A-Za-z]))((?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|[\\u4e00-\\u9fa5]老[大二三四五六七八九幺么])(?:媳妇|老婆|老公|男人|爱人|儿子|女儿|闺女|孙子|孙女|爸爸|妈妈|爷爷|奶奶)|[${SURNAMES}](?![沟湾坝坪岭坡冲溪寨屯庄岗梁洼塘村组河山家])[\\u4e00-\\u9fa5]{3}(?=\\s)|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|[老小][${SURNAMES}]|[\\u4e00-\\u9fa5](?:柱子|栓子|锁子|蛋子|妮子)|[\\u4e00-\\u9fa5]?阿(?![姨婆公妈爸嬷奶爷伯叔哥姐])[\\u4e00-\\u9fa5]{1,2}|[\\u4e00-\\u9fa5]老[大二三四五六七八九幺么]|(?:小|大)?(?!${NOT_A_NICKNAME})([\\u4e00-\\u9fa5])\\2|me|mom|mum|dad|dd|bro|sis|baby|bb)\\s*[:：，,]?\\s*(?:今早|今晚|今天|今晨|早上|早晨|上午|中午|下午|晚上|晚间|早间|(?<=\\s)[早晚]){0,2}(?:量的|测的)?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d)?(?![\\d.]|\\.\\d)|三十[四五六七八九](?:度|点)?)`,
+  `(?:(?<=[组社队屯寨湾塆沟坝坪垌坑岭坡坎垭岗沿头洋厝垄墩冲塘坳溪峁塬咀嘴滩箐枧堡洼岔界坞坦源岙垟畈垸铺店寮埔])|(?<=媳妇|老婆|老公|丈夫|妻子|儿子|女儿|孙子|孙女|女婿|儿媳|我家|俺家|房间|[0-9]房|返乡的|回来的|复测)|(?<![\\u4e00-\\u9fa5A-Za-z]))((?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|[\\u4e00-\\u9fa5]老[大二三四五六七八九幺么])(?:媳妇|老婆|老公|男人|爱人|儿子|女儿|闺女|孙子|孙女|爸爸|妈妈|爷爷|奶奶)|[${SURNAMES}](?![沟湾坝坪岭坡冲溪寨屯庄岗梁洼塘村组河山家])[\\u4e00-\\u9fa5]{3}(?=\\s)|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|[老小][${SURNAMES}]|[\\u4e00-\\u9fa5](?:柱子|栓子|锁子|蛋子|妮子)|[\\u4e00-\\u9fa5]?阿(?![姨婆公妈爸嬷奶爷伯叔哥姐])[\\u4e00-\\u9fa5]{1,2}|[\\u4e00-\\u9fa5]老[大二三四五六七八九幺么]|(?:小|大)?(?!${NOT_A_NICKNAME})([\\u4e00-\\u9fa5])\\2|me|mom|mum|dad|dd|bro|sis|baby|bb)\\s*[:：，,]?\\s*(?:今早|今晚|今天|今晨|早上|早晨|上午|中午|下午|晚上|晚间|早间|(?<=\\s)[早晚]){0,2}(?:量的|测的|量了|测了|复测了?)?\\s*(?=(?:3[4-9]|4[0-2])(?:\\.\\d)?(?![\\d.]|\\.\\d)|三十[四五六七八九](?:度|点)?)`,
   'gi',
 );
 
@@ -42,6 +42,14 @@ const RECHECKED_RE = new RegExp(
 );
 /** 姜家沟慕小燕 从韩国回来… 今天早上36.4: the villager named before what is told of them. */
 const NAMED_BEFORE_DAY_RE = new RegExp(`([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=\\s)`);
+/** 他 / 她 / 渠 / 伊 / 佢 (其他 and 他们 aside): someone told of in the third person. */
+const THIRD_PERSON_AFTER_RE = /(?<!其)[他她渠佢伊](?![们們])/;
+const FIRST_READING_RE = new RegExp(READING);
+/** Where the first reading ends (0 when there is none). */
+function firstReadingEnd(text: string): number {
+  const m = FIRST_READING_RE.exec(text);
+  return m ? m.index + m[0].length : text.length;
+}
 const TWO_READINGS_RE = new RegExp(`${READING}\\D[\\s\\S]*?${READING}`);
 
 /**
@@ -72,9 +80,11 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
     }
     // 代报 慕小燕过晌36.5 / 姜家沟慕小燕 …36.4 俺代报: a reading said to be relayed is the named person's
     // (罗小兵下午37.4 … 我是他姐 / 者摩罗小兵 下午36.8 他手机没电了我帮他报: a relay said in the third person)
+    const readingEnd = firstReadingEnd(text);
     if (
       !relayed &&
-      hits.length === 0 &&
+      // (no one else named: the sender speaking after the reading — 我是她儿子 — is no one reported for)
+      hits.every((h) => h.self && h.start >= readingEnd) &&
       (/代报|代为报/.test(text) ||
         // (下午到上源看了，汪有根37.6: the one visiting posts whom they saw)
         /走访|(?:到|去)[^，,。\s]{1,6}看了[，,：:\s]/.test(text) ||
@@ -83,6 +93,9 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
           text,
         ) ||
         // (with no room: in a village the one named is whom the reading is for; a room names its resident)
+        // (309杨秀兰 晚上36.7 我是她儿子 / 樟树坑程秋菊 量了37度1 渠讲有点头疼: told of in the third person after
+        // the reading, so the one named is someone else — 其他 and 他们 aside)
+        THIRD_PERSON_AFTER_RE.test(text.slice(readingEnd)) ||
         (!/\d{3,4}/.test(text) &&
           /帮(?:他|她)报|我是(?:他|她)的?(?:姐|哥|妹|弟|儿子|女儿|妈|爸|孙|老婆|老公|媳妇|邻居)|(?:他|她)(?:的)?手机|(?:他|她)(?:说|讲|还|又|也有点|有点)|(?:俺|我)(?:给|让)(?:他|她)|让(?:俺|我)报|继续观察/.test(
             text,
