@@ -26,6 +26,16 @@ export const KIN = [
     // (Hakka and Cantonese grandmothers)
     '嫲嫲',
     '阿嫲',
+    // (Wu and Min: 阿娘 a grandmother or mother; Fuzhou 依婆/依公/依嬷/依爸/依妈 elders and parents; a brother's wife)
+    '阿娘',
+    '依婆',
+    '依公',
+    '依嬷',
+    '依爸',
+    '依妈',
+    '嫂子',
+    '大嫂',
+    '弟媳',
   ],
   ...[
     '我老公',
@@ -289,4 +299,8 @@ export const ELDER_TITLES = [
   '嗲嗲',
   '娭毑',
   '满爹',
+  '阿娘',
+  '依公',
+  '依婆',
+  '依嬷',
 ].join('|');
