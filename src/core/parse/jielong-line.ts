@@ -146,6 +146,8 @@ export function readLine(
   // 2. 团堡 2桶 上午: the part of the day on a line is when, never goods
   for (const d of findDates(body))
     body = body.slice(0, d.start) + '|'.repeat(d.end - d.start) + body.slice(d.end);
+  // 6. 吴老三 番薯两袋 笋干不要 / 挂面五斤 鸡蛋就不要了: goods said not wanted, after what is, are no order
+  if (body.includes('不要')) body = body.replace(NOT_WANTED_RE, (m) => '|'.repeat(m.length));
   const productInfo = product ? { name: product, unit } : null;
   let hits = extractItems(body, { verbs: false, product: productInfo });
   // 4. 李秀英 大米 老屋基: goods named with no count are still that line's order (how much, the bot asks)
@@ -190,6 +192,7 @@ export function readLine(
   return { seq, raw, customer, items, ...(plusOne ? { plusOne } : {}), ...(asBefore ? { asBefore } : {}) };
 }
 
+const NOT_WANTED_RE = /(?<=\S\s+)[\u4e00-\u9fa5]{1,6}?(?:就|也|都)?不要了?(?=\s|$)/g;
 const KIND_IN_BRACKETS_RE = /([\u4e00-\u9fa5]{1,6})\s*[（(]([\u4e00-\u9fa5]{2,10})[）)]/g;
 const STRUCK_RE =
   /[（(]\s*(?:不要了|不要|取消了?|划掉|作废|删掉|删除?|已删)\s*[）)]\s*$|\s(?:不要了|取消了|划掉)\s*$/;

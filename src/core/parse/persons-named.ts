@@ -38,7 +38,7 @@ const REPORTED_FOR_NAME_RE =
 const READING = '(?:(?:3[4-9]|4[0-2])(?:\\.\\d)?|三十[四五六七八九])';
 /** 808张爹爹复测38.1 / 吴光明复测了 37.2: a re-check is done on someone, so the name before it is whose the reading is. */
 const RECHECKED_RE = new RegExp(
-  `(?<=^|\\d{3,4}|[\\s:：,，]|[沟湾坝坪岭冲塘坳溪寨坡坞坑源铺垭梁])([${SURNAMES}][\\u4e00-\\u9fa5]{1,3}?)(?:今早|今天|早上|上午|中午|下午|晚上|今晚)?复测(?:了)?\\s*(?:腋温|耳温|体温)?\\s*(?=${READING})`,
+  `(?:(?<=^|\\d{3,4}|[\\s:：,，]|[沟湾坝坪岭冲塘坳溪寨坡坞坑源铺垭梁峁塬洼岔屯庄岗堡岙垟垄排岽塅屋])[${SURNAMES}][\\u4e00-\\u9fa5]{1,3}?|(?<=[沟湾坝坪岭冲塘坳溪寨坡坞坑源铺垭梁峁塬洼岔屯庄岗堡岙垟垄排岽塅屋])[老小][${SURNAMES}])(?=(?:今早|今天|早上|上午|中午|下午|晚上|今晚)?复测(?:了)?\\s*(?:腋温|耳温|体温)?\\s*${READING})`,
 );
 /** 姜家沟慕小燕 从韩国回来… 今天早上36.4: the villager named before what is told of them. */
 const NAMED_BEFORE_DAY_RE = new RegExp(`([${SURNAMES}][\\u4e00-\\u9fa5]{1,2})(?=\\s)`);
@@ -60,12 +60,12 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
   // (two readings at least: one alone is the sender's, whoever signs it — unless a hamlet goes before the name)
   if (!TWO_READINGS_RE.test(text)) {
     const rechecked = hits.length === 0 ? RECHECKED_RE.exec(text) : null;
-    if (rechecked?.[1])
+    if (rechecked?.[0])
       return [
         {
           start: rechecked.index,
-          end: rechecked.index + rechecked[1].length,
-          person: rechecked[1],
+          end: rechecked.index + rechecked[0].length,
+          person: rechecked[0],
           self: false,
         },
       ];

@@ -39,7 +39,7 @@ export interface WaterInput {
 
 /** 别送了 改到礼拜一 / 先别送了 改成明天: the day put off, the booking kept. */
 const MOVED_NOT_WITHDRAWN_RE =
-  /(?:别送了|不用送了|莫送了|嫑送了|先别送|今天不送了)[\s,，]*(?:改到|改成|改在|推到|挪到|换到|改(?=明天|后天|大后天|周|星期|礼拜|下周|\d))/;
+  /(?:别送了|不用送了|莫送了|嫑送了|不要送了|先别送|今天不送了)[\s,，]*(?:改到|改成|改在|推到|挪到|换到|改(?=明天|后天|大后天|周|星期|礼拜|下周|\d)|(?=(?:明天|后天|大后天|下?周[一二三四五六日天]|下?星期[一二三四五六日天]|下?礼拜[一二三四五六日天])(?:早上|上午|中午|下午|晚上)?再送))/;
 
 /** The water withdrawn for the booking moved is taken out of the message's withdrawal; the booking is marked moved. */
 function movedNotWithdrawn(out: Anchored<ParsedRecord>[], before: number): void {

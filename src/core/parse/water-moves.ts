@@ -21,7 +21,7 @@ const MOVE_WORDS =
 // (后弄的一桶改到明天上午 / 那改到今天下午，还是两桶: the barrels moved, water unnamed; 那两桶水 今天晚上别送了 改到
 // 礼拜一上午: not that day, the other)
 export const MOVED_RE = new RegExp(
-  `水.{0,6}(?:${MOVE_WORDS})|水[^。]{0,12}?(?:别送了|不用送了|莫送了|嫑送了|先别送)[\\s,，]*(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)|${BARRELS}\\s*(?:${MOVE_WORDS})|(?:${MOVE_WORDS})[^。]{0,8}?还是\\s*${BARRELS}`,
+  `水.{0,6}(?:${MOVE_WORDS})|水[^。]{0,12}?(?:别送了|不用送了|莫送了|嫑送了|先别送)[\\s,，]*(?:${MOVE_WORDS})|(?:${MOVE_WORDS}).{0,8}(?:送水|水)|${BARRELS}\\s*(?:${MOVE_WORDS})|(?:${MOVE_WORDS})[^。]{0,8}?还是\\s*${BARRELS}|水[^。]{0,12}?(?:别送了|不用送了|莫送了|嫑送了|不要送了|先别送)[^。]{0,8}?(?:明天|后天|大后天|下?周[一二三四五六日天]|下?星期[一二三四五六日天]|下?礼拜[一二三四五六日天])(?:早上|上午|中午|下午|晚上)?再送(?!\\s*[\\d一二两三四五六七八九十])`,
 );
 /** 水还是送两桶 时间改到周五下午: the time of the booking moved. */
 export const TIME_MOVED_RE = new RegExp(
@@ -30,7 +30,7 @@ export const TIME_MOVED_RE = new RegExp(
 /** 今天下午的水不要了 明天上午再送两桶到水井湾: a booking withdrawn, then barrels asked for another day. */
 export const BOOKED_AGAIN_RE =
   /(?:不要了|取消了?|不用送了|莫送了|别送了)[^。]*?(?:明天|后天|大后天|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]?)[^，,。]{0,6}?(?:再)?(?:送|要)\s*[\d一二两三四五六七八九十]+\s*[桶挑担壶]/;
-const WITHDRAWN_RE = /不要了|取消了?|不用送了|莫送了|别送了/;
+const WITHDRAWN_RE = /不要了|取消了?|不用送了|莫送了|别送了|嫑送了/;
 const MOVED_TO_RE = new RegExp(`${MOVE_WORDS}|改成`);
 
 /** 明天的水改到后天送: the day after 改到 / 推到 is the booking's; the one it moved from is not. */
