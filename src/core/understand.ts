@@ -4,7 +4,7 @@ import { type Command, readCommand } from './commands.js';
 import type { GroupRole, MessageKind, SiteKind } from './domain.js';
 import { type Jielong, measuredAgain, parseMessage, readJielong } from './parse/index.js';
 import { findQuantities } from './parse/quantities.js';
-import { needsConfirmation, reportDay, slotOf } from './quarantine/observation.js';
+import { needsConfirmation, normaliseRoom, reportDay, slotOf } from './quarantine/observation.js';
 import { leftoverState } from './quarantine/unplaced.js';
 import type { CancelRecord, HealthRecord, ParsedRecord, Slot, Vocabulary } from './records.js';
 import { localDate } from './time.js';
@@ -104,7 +104,10 @@ function residents(m: Heard): Understanding {
     at: m.at,
     context: 'quarantine',
     timeZone: m.timeZone,
-  }).filter((r) => r.type === 'health' || r.type === 'request' || r.type === 'cancel');
+  })
+    .filter((r) => r.type === 'health' || r.type === 'request' || r.type === 'cancel')
+    // (A1205 as written is the roster's A-1205: rooms are kept one way, however the sender wrote them)
+    .map((r) => ('room' in r && r.room ? { ...r, room: normaliseRoom(r.room) } : r));
   const today = localDate(m.at, m.timeZone);
   const all = records
     .filter((r): r is HealthRecord => r.type === 'health')

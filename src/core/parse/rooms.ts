@@ -95,7 +95,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
     let room: string | undefined;
     if (m[1] !== undefined && m[2] !== undefined)
       room = `${buildingNumber(m[1])}-${/^\d+$/.test(m[2]) ? m[2] : cnDigits(m[2])}`;
-    else if (m[3] !== undefined && m[4] !== undefined) room = `${m[3]}-${m[4]}`;
+    else if (m[3] !== undefined && m[4] !== undefined) room = `${m[3].toUpperCase()}${m[4]}`;
     else if (m[11] !== undefined && m[12] !== undefined) room = spokenRoom(m[11], m[12]);
     else if (m[15] !== undefined && m[16] !== undefined) room = `${m[15]}${m[16]}`;
     else
