@@ -98,7 +98,7 @@ const READING_AS_REFERENCE_RE =
 
 const MEANWHILE_DO_RE = /先(?:用|给|让|把)|多喝(?:点|些)?(?:温|热|开)?水/;
 const RECHECK_RESULT_RE =
-  /^\s*【复测】|复测(?:了|是|结果)?\s*[:：]?\s*(?:[\u4e00-\u9fa5]{1,4}\s*)?(?:腋温|耳温|体温)?\s*(?:3[4-9]|三十[四五六七八九])/;
+  /^\s*【复测】|复测(?:了|是|结果)?\s*[:：]?\s*(?:\d{3,4}\s*)?(?:[\u4e00-\u9fa5]{1,4}\s*)?(?:腋温|耳温|体温)?\s*(?:3[4-9]|三十[四五六七八九])/;
 
 /** 1206请稍等，医生带血氧仪过来: staff telling one room help is on its way. */
 const PLEASE_WAIT_RE =

@@ -69,7 +69,11 @@ export function excludedLeft(left: string, right = ''): boolean {
   )
     return false;
   // 李二娃电话报的 36.4 / 巴特尔早上自己打电话来了 36.9: a reading relayed by phone is a reading
-  if (/(?:电话|手机)(?:里|上)?(?:报|说|讲)(?:的|了)?\s*$|电话(?:打)?(?:来|过来|打来)了?\s*$/.test(left))
+  if (
+    /(?:电话|手机)(?:里|上)?(?:报|说|讲)(?:的|了)?\s*(?:今早|今天|早上|上午|中午|下午|晚上|今晚)?(?:体温)?\s*$|电话(?:打)?(?:来|过来|打来)了?\s*$/.test(
+      left,
+    )
+  )
     return false;
   // (她在弄勇屯冇手机 36.7: the phone she has not, said before her reading, prices nothing)
   if (/(?:没|冇|没有|莫得|无|不会用|不会弄)(?:智能)?(?:手机|电话)\s*$/.test(left)) return false;
