@@ -21,9 +21,9 @@ const NOT_NAME_CHARS_RE =
 // (汪春来, 王福来: 来 ending a name of three characters is the name's, elsewhere the verb)
 /** 3组 张三 化肥2袋: a name standing alone between spaces in a list of goods. */
 const CUSTOMER_TOKEN_RE = new RegExp(String.raw`(?:^|\s)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=\s|$)`);
-/** 我是二组的刘大娘，想买…: the sender names herself. */
+/** 我是二组的刘大娘，想买… / 我系上寨嘅桂英婆: the sender names herself. */
 const CUSTOMER_SELF_RE = new RegExp(
-  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{2,5}的)?(${TITLED_NAME}|(?!孙女|孙子|孙娃|外孙|儿子|女儿|媳妇|侄)(?![${SURNAMES}]家的?(?:$|[\s,，。!！]))[${SURNAMES}][\u4e00-\u9fa5]{1,2}(?=$|[\s,，。!！]))`,
+  String.raw`我是\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?|[\u4e00-\u9fa5]{2,5}的)?(${TITLED_NAME}|(?!孙女|孙子|孙娃|外孙|儿子|女儿|媳妇|侄)(?![${SURNAMES}]家的?(?:$|[\s,，。!！]))[${SURNAMES}][\u4e00-\u9fa5]{1,2}(?=$|[\s,，。!！])|(?<=的)(?!老婆|老公|外婆|外公|家婆|家公|阿婆|阿公)[\u4e00-\u9fa5]{1,2}(?:婆|公|嫂|婶)(?=$|[\s,，。!！]|我))`,
 );
 /** 两袋尿素 三组张明: a person named after the village group, at the end, is the customer. */
 const CUSTOMER_AFTER_GROUP_RE = new RegExp(

@@ -179,7 +179,9 @@ const PREFIXED_PLACE_RE = new RegExp(
 const VERB_RE =
   /地址[:：]?|送到|送去|送至|送往|送回|放到|放在|放(?=[\u4e00-\u9fa5]{1,8}(?:门口|旁边|边上|对面|那里|那儿))|拿到|带到|拉到|运到|寄到|送给|去(?<=送[^，,。\s]{1,6}去)(?=[\u4e00-\u9fa5])|到(?<=送[^，,。\s]{1,8}到)(?=[\u4e00-\u9fa5])|送(?<=[\d一二两三四五六七八九十半][斤袋桶箱瓶包个盒件壶提罐把卷][\u4e00-\u9fa5]{0,4}送)(?![过来去回给我你他她俺咱到至一点些]|[上下][来去])(?=[\u4e00-\u9fa5]{2,4}(?:$|[\s,，。!！]))|来(?<=送[^，,。\s]{0,4}[水桶袋包箱]来)(?=[\u4e00-\u9fa5])(?![我你他她送嘛吧呀啊哦了])/g;
 
-const LEAD_WORDS_RE = /^(?:刚才|刚刚|今天|明天|后天|昨天|现在|还有|另外|嗯那个|那个|就是|请问|麻烦)/;
+// (送上来长坑 / 送过嚟石坑: the way it is sent is no part of where)
+const LEAD_WORDS_RE =
+  /^(?:刚才|刚刚|今天|明天|后天|昨天|现在|还有|另外|嗯那个|那个|就是|请问|麻烦|[上过下](?:来|去|嚟))/;
 
 export function findPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
   const hits: PlaceHit[] = findNamedPlaces(text, known);

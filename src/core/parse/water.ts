@@ -68,6 +68,7 @@ const ANSWERED_RE = /[?？]\s*(?:我|俺|我家)?(?:要|订)?\s*[\d一二两三�
 const EITHER_PART_RE =
   /(?:上午|早上)(?:和|或者?|跟)?(?:下午|晚上)(?:都|也)(?:可以|行|要得|方便|得|成)|(?:上午|早上)(?:下午|晚上)?随便/;
 
+const WITHDRAWN_AFTER_RE = /不要了|取消了?|别送了|不用送了|莫送了|嫑送了/;
 export function bookedDays(text: string, said: readonly DateHit[]): DateHit[] {
   // 上午下午都可以: either part of the day will do, so neither is the booking's
   const either = EITHER_PART_RE.exec(text);
@@ -90,7 +91,9 @@ export function bookedDays(text: string, said: readonly DateHit[]): DateHit[] {
       /(?:约|订|要|送)的/.test(clause) ||
       // (明天下午要两桶水 今天的还够用: the day the water in hand lasts is not the booking's)
       (HAVE_SOME_RE.test(clause) && !ASKS_BARRELS_RE.test(clause)) ||
-      (PAST_RE.test(clause) && !AGAIN_RE.test(clause))
+      (PAST_RE.test(clause) && !AGAIN_RE.test(clause)) ||
+      // (下礼拜一上午两桶水 下礼拜三的那桶不要了: the day withdrawn is not the one booked)
+      (WITHDRAWN_AFTER_RE.test(text.slice(d.end, e)) && !/[改换挪推]/.test(clause))
     );
   };
   // (今天下午送的水收到了 明天还要两桶 上午: the part of the day in the chased clause goes with it)
