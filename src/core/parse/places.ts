@@ -34,7 +34,19 @@ export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
   for (const p of places) if (p.known) return p;
   // 我是三组的张德富 … 送到白果湾来嘛: where the goods are sent outranks where the sender is from
   // (送到我家里来 / 送到她女儿家: a home is where the sender is from already)
-  for (const p of places) if (p.sent && p.place.length >= 2 && (p.strict || !HOME_RE.test(p.place))) return p;
+  for (const p of places)
+    if (p.sent && p.place.length >= 2 && (p.strict || !HOME_RE.test(p.place))) {
+      // (竹篙排 复合肥两包 送到竹篙排大樟树下: the same hamlet said again with the spot in it is the nearer place)
+      const nearer = places.find(
+        (q) =>
+          q !== p &&
+          q.sent &&
+          q.start > p.start &&
+          q.place.length > p.place.length &&
+          q.place.startsWith(p.place),
+      );
+      return nearer ?? p;
+    }
   for (const p of places) if (p.strict) return p;
   return places[0] ?? null;
 }
