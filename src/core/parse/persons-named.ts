@@ -32,10 +32,15 @@ const REPORTED_FOR_RE = new RegExp(
   `(?:帮|替|给)(?:[\\u4e00-\\u9fa5]{2,4}?)?([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?:报|代报)`,
 );
 
+const READING = '(?:(?:3[4-9]|4[0-2])(?:\\.\\d)?|三十[四五六七八九])';
+/** 王二娃电话报 今晚三十七度八: the one who phoned their reading in is whom it is for. */
+const PHONED_IN_RE = new RegExp(
+  `([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?|[老小][${SURNAMES}])(?:打)?电话(?:里|上)?(?:报|说|讲)(?:的|了)?\\s*(?:今早|今天|早上|上午|中午|下午|晚上|今晚)?\\s*${READING}`,
+);
+
 /** 替巴特尔报 / 帮其其格报一下: a name with no surname the list knows (a herder's, a Miao villager's), opening the message. */
 const REPORTED_FOR_NAME_RE =
   /^\s*(?:替|帮|代)(?!我|你|他|她|俺|额|咱|大家|隔壁|邻居|家里|屋里|老人|孩子|娃|爸|妈|爷|奶|婆|公)([\u4e00-\u9fa5]{2,3}?)(?:报|代报)(?:一下|下)?(?=[\s,，。:：]|$)/;
-const READING = '(?:(?:3[4-9]|4[0-2])(?:\\.\\d)?|三十[四五六七八九])';
 /** 808张爹爹复测38.1 / 吴光明复测了 37.2: a re-check is done on someone, so the name before it is whose the reading is. */
 const RECHECKED_RE = new RegExp(
   `(?:(?<=^|\\d{3,4}|[\\s:：,，]|[沟湾坝坪岭冲塘坳溪寨坡坞坑源铺垭梁峁塬洼岔屯庄岗堡岙垟垄排岽塅屋])[${SURNAMES}][\\u4e00-\\u9fa5]{1,3}?|(?<=[沟湾坝坪岭冲塘坳溪寨坡坞坑源铺垭梁峁塬洼岔屯庄岗堡岙垟垄排岽塅屋])[老小][${SURNAMES}])(?=(?:今早|今天|早上|上午|中午|下午|晚上|今晚)?复测(?:了)?\\s*(?:腋温|耳温|体温)?\\s*${READING})`,
@@ -70,8 +75,13 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
         },
       ];
     const relayed = hits.length === 0 ? RELAYED_READING_RE.exec(text) : null;
+    const readingEnd = firstReadingEnd(text);
+    // (no one else named: the sender speaking after the reading — 我是她儿子 — is no one reported for)
+    const noOneElse = hits.every((h) => h.self && h.start >= readingEnd);
     const reported =
-      hits.length === 0 && !relayed ? (REPORTED_FOR_RE.exec(text) ?? REPORTED_FOR_NAME_RE.exec(text)) : null;
+      noOneElse && !relayed
+        ? (REPORTED_FOR_RE.exec(text) ?? REPORTED_FOR_NAME_RE.exec(text) ?? PHONED_IN_RE.exec(text))
+        : null;
     if (reported) {
       const start = reported.index + reported[0].lastIndexOf(reported[1] as string);
       return [
@@ -80,11 +90,9 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
     }
     // 代报 慕小燕过晌36.5 / 姜家沟慕小燕 …36.4 俺代报: a reading said to be relayed is the named person's
     // (罗小兵下午37.4 … 我是他姐 / 者摩罗小兵 下午36.8 他手机没电了我帮他报: a relay said in the third person)
-    const readingEnd = firstReadingEnd(text);
     if (
       !relayed &&
-      // (no one else named: the sender speaking after the reading — 我是她儿子 — is no one reported for)
-      hits.every((h) => h.self && h.start >= readingEnd) &&
+      noOneElse &&
       (/代报|代为报/.test(text) ||
         // (下午到上源看了，汪有根37.6: the one visiting posts whom they saw)
         /走访|(?:到|去)[^，,。\s]{1,6}看了[，,：:\s]/.test(text) ||

@@ -96,6 +96,8 @@ const RECHECK_ASKED_RE =
 const READING_AS_REFERENCE_RE =
   /(?:3[5-9](?:\.\d)?|三十[五六七八九](?:度[一二三四五六七八九])?)(?:度)?(?:的(?:娃娃?|孩子|小孩|老人|那个|那位|人|话)|刚(?:刚|好)?在线上|在临界)/;
 
+const ROOM_READING_ROW_RE =
+  /^\s*[\u4e00-\u9fa5A-Za-z]{0,3}\d{2,4}(?:房|室)?\s*[|｜:：\s]\s*(?:3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)(?![\d])/gm;
 const MEANWHILE_DO_RE = /先(?:用|给|让|把)|多喝(?:点|些)?(?:温|热|开)?水/;
 const RECHECK_RESULT_RE =
   /^\s*【复测】|复测(?:了|是|结果)?\s*[:：]?\s*(?:\d{3,4}\s*)?(?:[\u4e00-\u9fa5]{1,4}\s*)?(?:腋温|耳温|体温)?\s*(?:3[4-9]|三十[四五六七八九])/;
@@ -181,6 +183,8 @@ export function staffTalkOf(text: string): boolean {
   // 【复测】809 36.9；618幺妹 36.5。都在正常范围 / 3栋105复测38.1，已经由120送…其他住户不要紧张: a re-check's results,
   // posted, are the residents' readings, whatever staff say with them
   if (RECHECK_RESULT_RE.test(text) && !DUTY_LOG_RE.test(text)) return false;
+  // 东楼201 | 36.5 | 无⏎东楼210 | 37.6 | 咽痛 … 请东楼210注意休息: a table of rooms' readings, posted, is their readings
+  if (text.includes('\n') && (text.match(ROOM_READING_ROW_RE) ?? []).length >= 2) return false;
   if (
     GOING_TO_SEE_RE.test(text) &&
     (UNTIL_THEN_RE.test(text) || /给(?:你|您)带|上门/.test(text)) &&

@@ -56,7 +56,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     if (
       last &&
       all.length > 1 &&
-      /(?:刚才|之前|前面|上面)(?:那个|的|报的|量的)?\s*$/.test(
+      /(?:刚才|之前|前面|上面|昨天|昨晚|夜来|夜里|上次)(?:那个|的|报的|量的)?\s*$/.test(
         text.slice(Math.max(0, last.start - 6), last.start),
       ) &&
       retracted(text, last)
@@ -106,6 +106,9 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
   if (HEARSAY_RE.test(text) && !/[帮替代][^，。,]{0,8}报/.test(text))
     all = all.filter((h) => !hearsay(text.slice(0, h.start)));
+  // 你刚才报的37.3 / 马家焉的 你说婆姨37.3 明早我去看: the reading said back to the one who reported it
+  if (/[你您]/.test(text))
+    all = all.filter((h) => !SAID_BACK_RE.test(text.slice(Math.max(0, h.start - 10), h.start)));
   // 体温计要甩到35度以下: where the thermometer is shaken down to is no reading
   if (text.includes('甩'))
     all = all.filter((h) => !/甩(?:到|至)\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)));
@@ -214,7 +217,8 @@ const LAST_STANDS_RE =
 
 /** Any word that may take a reading back: a cheap gate before `retracted` looks closer. */
 const RETRACT_HINT_RE =
-  /不对|不是|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错|没甩|复测是/;
+  /不对|不是|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错|没甩|没夹好|没夹紧|复测是/;
+const SAID_BACK_RE = /[你您](?:刚才|刚刚)?(?:说|讲|报)的?[^，。,\s\d]{0,3}\s*$/;
 const HEARSAY_RE =
   /听说|据说|有人说|传言|别人说|别个(?:说|讲)|人家(?:说|讲)|网上(?:说|讲)|新闻(?:说|讲)|(?:隔壁|楼上|楼下|对门|邻居)[^，。,\s]{0,4}(?:说|讲)/;
 /** The reading's own clause, up to it, tells a rumour (and no 我 comes after the rumour). */

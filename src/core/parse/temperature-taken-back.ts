@@ -16,8 +16,13 @@ const MISPLACED_RE =
 const RECHECK_BLAMED_RE =
   /^[^。]{0,12}复测(?:是|了)?\s*(?:3[4-9]|三十)[^。]{0,16}(?:没甩|不准|坏了|搁暖气|放在暖气|挨着暖气)/;
 
+/** 夜来那个37.5估计是体温计没夹好: the reading before, blamed on how it was taken (是不是坏了, asked, blames nothing). */
+const BLAMED_AFTER_RE =
+  /^\s*(?:℃|度)?[^。，,?？]{0,6}?(?:估计|应该|肯定)是?(?:体温计|温度计)?(?:没夹好|没夹紧|没甩好?)/;
+
 export function retracted(text: string, h: TempHit): boolean {
   if (RETRACTED_RE.test(text.slice(h.end, h.end + 8))) return true;
+  if (BLAMED_AFTER_RE.test(text.slice(h.end, h.end + 20))) return true;
   // 量了个42度吓死我了 原来温度计刚才放在热水杯边上 重新量36.6: a reading explained away by where the thermometer was
   if (MISPLACED_RE.test(text.slice(h.end, h.end + 48))) return true;
   // 体温计是37度3 我们复测是36.9 是体温计没甩: the re-check stands, the first blamed on the thermometer
