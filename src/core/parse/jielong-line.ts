@@ -1,5 +1,6 @@
 // One line of a 接龙 or of a pasted table (1. 张三 大米2袋 三组): whose it is and what it orders. A place on the
 // line is where to deliver; a price or a pack size is no quantity; a count changed in brackets gives way.
+
 import { isCjk, Mask } from './chars.js';
 import { claimPricesAndSizes } from './claims-prices.js';
 import { findDates } from './dates.js';
@@ -10,6 +11,7 @@ import type { JielongLine } from './jielong.js';
 import { SURNAMES } from './name-words.js';
 import { findPlaces } from './places.js';
 import { hamletBeforeName } from './places-free.js';
+import { bareCounted } from './plus-counts.js';
 import { findQuantities } from './quantities.js';
 import { mendBagSlips } from './voice.js';
 
@@ -154,6 +156,8 @@ export function readLine(
   // (only after a name standing on its own: 1. 戴好口罩 in a list of rules is no one's order)
   if (hits.length === 0 && !productInfo && customer !== null && standsAlone(rest, customer))
     hits = namedGoods(body);
+  // 1. 阿苦日古 洋芋种一百二 羊角寨: a round count with no unit after known goods
+  if (hits.length === 0) hits = bareCounted(body);
   // 5. 陈二娃 化肥跟去年一样: the goods as last time, how much the bot asks (no copy of the line above)
   let asBefore = false;
   if (hits.length === 0 && !productInfo && customer !== null && body.includes('样')) {

@@ -35,7 +35,7 @@ import { findPersons } from './persons.js';
 import { bestPlace, findPlaces } from './places.js';
 import { customerAsPlace, framedPlace, freeStandingPlace } from './places-free.js';
 import { newPlace, readWater } from './plain-water.js';
-import { plusCounted } from './plus-counts.js';
+import { bareCounted, plusCounted } from './plus-counts.js';
 import { asksForHelp, buildRequests, FEVER_C, helpRequest, parcelErrand, requestRoom } from './requests.js';
 import { findExplicitRooms, knownRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
@@ -175,7 +175,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   }
   if (items.length > 0) items = keepAskedFor(text, asked, items, hasClock(dates), context === 'quarantine');
   else if (context === 'quarantine' && cancels.length === 0) items = bareGoodsList(masked);
-  else if (cancels.length === 0) items = plusCounted(masked);
+  else if (cancels.length === 0) {
+    items = plusCounted(masked);
+    if (items.length === 0 && context === 'village') items = bareCounted(masked, true);
+  }
   const maxTemp = temps.reduce<number | null>(maxValue, null);
   const asOrder = context === 'village' || (context === null && BUY_RE.test(text));
   if (spentAlready(text)) items = [];
