@@ -190,7 +190,7 @@ export function findBareRooms(
 
 /** Words before a number that make it a count, a price, a phone or a code, never a room. */
 const NOT_ROOM_BEFORE_RE =
-  /(?:第|共|约|花|付|欠|赚|价|¥|￥|\$|尾号|号码|电话|手机|打前台|拨前台|前台|密码|验证码|编号|单号|工号|车牌|身高|体重|血压|高压|低压|心率|心跳|脉搏|血糖|血氧|年龄|今年|出生|No\.?|-|\/|:|：\s*\d)\s*$/;
+  /(?:第|共|约|花|付|欠|赚|价|¥|￥|\$|尾号|号码|电话|手机|打前台|拨前台|前台(?!\s)|座机|分机|内线|密码|验证码|编号|单号|工号|车牌|身高|体重|血压|高压|低压|心率|心跳|脉搏|血糖|血氧|年龄|今年|出生|No\.?|-|\/|:|：\s*\d)\s*$/;
 
 /**
  * In a residents' group, a 3-4 digit whole number that is nothing else — no reading, no measure or unit after it,

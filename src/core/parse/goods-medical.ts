@@ -57,6 +57,7 @@ export const MEDICAL_GOODS: readonly string[] = [
     '血糖仪',
     '试纸',
     '润喉片',
+    '金嗓子喉片',
     '润喉糖',
     '三七粉',
     '黄连素',
