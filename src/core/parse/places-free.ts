@@ -71,6 +71,20 @@ export function freeStandingPlace(
   return found;
 }
 
+/** 坡降嘅两桶水改到礼拜一 / 下溪村明天上午的水改成三桶: whose water, opening the message, is where it goes. */
+const WATER_OWNER_RE =
+  /^\s*([\u4e00-\u9fa5]{2,4}?)(?:的|嘅|那|(?=(?:今天|明天|后天|今晚|明早)(?:上午|下午|早上|晚上)?的))(?:[\d一二两三四五六七八九十]\s*桶)?(?:今天|明天|后天|今晚|明早)?(?:上午|下午|早上|晚上)?的?水/;
+
+/** The place whose water a message opens with (a word that is no person, goods or chatter); null when none. */
+export function waterOwnerPlace(text: string, customer: string | null): PlaceHit | null {
+  const m = WATER_OWNER_RE.exec(text);
+  const word = m?.[1];
+  // (建军额那两桶水: the one called, then 额 — I — whose water it is)
+  if (!m || !word || /[我额俺咱你他她]/.test(word) || !isPlaceLike(word, customer)) return null;
+  const start = m.index + m[0].indexOf(word);
+  return { start, end: start + word.length, place: word, strict: true, byEnding: true };
+}
+
 /** 我家两桶: a count, no hamlet (三岔, 五里坡 are). */
 const COUNTED_RE = /[\d一二两三四五六七八九十百千半几][桶袋包斤瓶箱盒件个把卷提壶车方吨]/;
 

@@ -107,7 +107,7 @@ export function readWater(w: WaterInput): ItemHit[] {
             ? null
             : TRUCKLOADS_RE.exec(masked);
         const barrels = count
-          ? [{ qty: parseNumber(count[1] as string), unit: '桶' }]
+          ? [{ qty: count[1] ? parseNumber(count[1]) : 1, unit: '桶' }]
           : trucks
             ? [{ qty: parseNumber(trucks[1] as string), unit: trucks[2] as string }]
             : [];
@@ -197,7 +197,8 @@ function householdBarrels(h: ItemHit): boolean {
 }
 
 /** 还是2桶 / 三桶: barrels counted anywhere in the message. */
-const BARRELS_SAID_RE = /([\d一二两三四五六七八九十]{1,2})\s*桶/;
+// (今天下午那桶水改到明天: the one barrel spoken of)
+const BARRELS_SAID_RE = /([\d一二两三四五六七八九十]{1,2}|(?<=那)(?=桶))\s*桶/;
 
 function notWater(h: ItemHit): boolean {
   return !isWaterItem(h.item);

@@ -33,7 +33,7 @@ import { correctedQuantity, unpaired } from './pairing.js';
 import { countPerHead, mayCountPerHead } from './per-head.js';
 import { findPersons } from './persons.js';
 import { bestPlace, findPlaces } from './places.js';
-import { customerAsPlace, framedPlace, freeStandingPlace } from './places-free.js';
+import { customerAsPlace, framedPlace, freeStandingPlace, waterOwnerPlace } from './places-free.js';
 import { newPlace, readWater } from './plain-water.js';
 import { bareCounted, plusCounted } from './plus-counts.js';
 import { asksForHelp, buildRequests, FEVER_C, helpRequest, parcelErrand, requestRoom } from './requests.js';
@@ -163,7 +163,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
     const free =
       customerAsPlace(text, customer) ??
       framedPlace(text, customer) ??
-      freeStandingPlace(text, masked, items, customer);
+      freeStandingPlace(text, masked, items, customer) ??
+      waterOwnerPlace(text, customer);
     if (free) places.push(free);
   }
   // (水 三桶 大米 一袋: the water booked is read, no leftover beside the goods)
