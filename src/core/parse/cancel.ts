@@ -42,8 +42,10 @@ const ASKED_RE = /[要买带订送][\d一二两三四五六七八九十几]|帮�
 /** Words around goods named in passing: 抽屉里有体温计, 刚才说的连花清瘟. */
 const NOT_OBJECT_RE = /^.*?(?:里有|有个|说的|要的|订的|买的)/;
 const WHERE_FOUND_RE = /^\s*在[\u4e00-\u9fa5]{1,6}?(?:底下|下面|里面|里头|里|上面|上|边上|旁边|后面)\s*$/;
+const MY_LINE_RE = /^\s*(?:接龙里|单子里|上面)?\s*(?:我|俺|额)?(?:的)?(?:那|这)(?:条|行|单|个)\s*$/;
+const CANNOT_GET_RE = /(?:买不到|买不着|没得卖|没有卖的|缺货)\s*$/;
 const SETTLED_END_RE =
-  /(?:能用了|好了|修好了|够了|够用了|有了|(?:找|借|买)到(?:[\u4e00-\u9fa5]{1,3}的)?了|送来了|拿来了|带来了|送到了|搞定了|解决了|带回来了|拿回来了|买回来了|带了|送了|自己(?:去[\u4e00-\u9fa5]{1,4})?(?:拿|买|带|借)了)$/;
+  /(?:能用了|好了|修好了|够了|够用了|有了|(?:找|借|买|翻|寻|搵)(?:到|着|返)(?:[\u4e00-\u9fa5]{1,3}的)?了(?:在[\u4e00-\u9fa5]{1,4})?|借(?:了)?给(?:我|俺)|送来了|拿来了|带来了|送到了|搞定了|解决了|带回来了|拿回来了|买回来了|带了|送了|自己(?:去[\u4e00-\u9fa5]{1,4})?(?:拿|买|带|借)了)$/;
 /** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
 const LEAD_RE =
   /^(?:就是|然后|还有|这两天|这几天|今天|明天|后天|(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份|单|批)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|上回|前天|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
@@ -68,7 +70,10 @@ function readObject(object: string): { names: string[]; other: boolean } {
       // 送水那单取消: the order of water
       .replace(/^(?:送|订)?(水)(?:的|那|这)?单$/, '$1')
 
-      .replace(/(?:够了|够用了|有了|(?:找|借|买)到(?:[\u4e00-\u9fa5]{1,3}的)?了|还有)$/, '')
+      .replace(
+        /(?:够了|够用了|有了|(?:找|借|买|翻|寻|搵)(?:到|着|返)(?:[\u4e00-\u9fa5]{1,3}的)?了|还有)$/,
+        '',
+      )
       // 水的事搞定了: the matter of the goods is the goods
       .replace(/的事(?:情)?(?:搞定了|解决了|好了)?$/, '')
       // 尿不湿家里人送来了: who brought it, and that it came, are no part of the goods
@@ -87,8 +92,11 @@ function readObject(object: string): { names: string[]; other: boolean } {
       )
       // 体温计在床底下找到了: where it was found is no part of the goods
       .replace(/在[\u4e00-\u9fa5]{1,6}$/, '')
+      .replace(/(?:找|借|买|翻|寻|搵)(?:到|着|返)了$/, '')
+      // 充电器隔离老表借了给我: lent by a neighbour
+      .replace(/[\u4e00-\u9fa5]{0,6}借(?:了)?给(?:我|俺)$/, '')
       .replace(
-        /(?:我们|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全|那个|这个|(?:那|这)(?:袋|桶|包|箱|瓶|盒|件|壶|罐)?)+$/,
+        /(?:我们|我自己|自己|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全|那个|这个|(?:那|这)(?:袋|桶|包|箱|瓶|盒|件|壶|罐)?)+$/,
         '',
       );
     if (p.length === 0 || GENERIC.has(p)) continue;
@@ -170,7 +178,10 @@ export function findCancels(said: string): CancelHit[] {
       }
     }
     // 体温计找到了，在床底下 不用送了: where it was found, in the clause of the withdrawal, is no goods
-    if (WHERE_FOUND_RE.test(object)) object = '';
+    // (尿素我自己买到了 接龙里我那条删掉: the line of one's own in the list names no goods)
+    if (WHERE_FOUND_RE.test(object) || MY_LINE_RE.test(object)) object = '';
+    // (那个旱烟买不到就不要了: the goods that cannot be had)
+    object = object.replace(CANNOT_GET_RE, '');
     // 充电器借到了，不用拿了: the goods settled in the clause before are what is withdrawn
     if (object.trim().length === 0 && cs > 0) {
       const prevStart = clauseStart(text, cs - 1);
