@@ -48,6 +48,15 @@ export function whoseKin(text: string, at: number): string | null {
   return (
     WHOSE_BEFORE_RE.exec(text.slice(Math.max(0, at - 3), at))?.[0] ??
     OWNER_BEFORE_RE.exec(text.slice(Math.max(0, at - 5), at))?.[1] ??
+    (SPOUSE_RE.test(text.slice(at, at + 2))
+      ? SPOUSE_OWNER_RE.exec(text.slice(Math.max(0, at - 4), at))?.[1]
+      : null) ??
     null
   );
 }
+
+/** 大夫说王海媳妇复测36.9: a villager named by a surname and one character, whose wife (or husband) is meant. */
+const SPOUSE_RE = /^(?:媳妇|老婆|婆姨|男人)/;
+const SPOUSE_OWNER_RE = new RegExp(
+  `(?:^|[\\s,，。：:；;、]|说|讲)([${SURNAMES}](?![家庄村屯湾沟坝坪寨冲塘岭坡])[\\u4e00-\\u9fa5])$`,
+);
