@@ -41,13 +41,14 @@ const ROOM_RE = new RegExp(
     '(?:她|他|我们|我家|咱们|(?<![牛酸羊豆椰炼办干])[爷奶婆公妈爸姐哥弟妹娘叔姨])(?:是|在|住在|住)?\\s*(?!(?:3[5-9]|4[0-2])\\d(?![\\d.]))(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号楼|年|月|日|点|:|%|组|人|次|天|岁|度|℃|斤|袋|桶|箱|瓶|包|盒|件|份|克|米))',
     // 西楼702 / 东楼311 / 副楼105: a building named by its side or role keeps its name (rooms 702 stand in both)
     // (裙楼2-05 / 副楼3号: its floor and room, or a small annex's room by number, kept as written)
-    '(?:(?<![\\u4e00-\\u9fa5])|(?<=[在住是到]))([东西南北中](?:楼|栋|座|区)|[副主新老附裙后前]楼)\\s*(\\d{3,4}(?![\\d.])|\\d-\\d{2}(?![\\d.])|\\d{1,2}号(?![楼床\\d]))(?:号房间|号房|房间|房|室|(?<!号)号)?',
+    '(?:(?<![\\u4e00-\\u9fa5])|(?<=[在住是到给]))([东西南北中](?:楼|栋|座|区)|[副主新老附裙后前]楼|(?:贵宾|综合|行政|办公|住院|门诊|宿舍|学生|教学|接待|培训|专家|职工)楼|别墅)\\s*(\\d{3,4}(?![\\d.])|\\d-\\d{2}(?![\\d.])|\\d{1,2}号(?![楼床\\d]))(?:号房间|号房|房间|房|室|(?<!号)号)?',
   ].join('|'),
   'g',
 );
 
 const LETTER_ROOM_RE =
   /^\s*([A-H]\d{2})(?=\s|房|室|号|$|[,，.。;；:：]|回来|早|晚|上午|下午|中午|体温|能|要|帮|又|(?:3[4-9]|4[0-2])(?:\.\d|度))/;
+const WARD_ROOM_RE = /(?:^\s*|病区\s*)(\d{1,2}-\d{2})(?![\d.\-])(?=\s|复测|[\u4e00-\u9fa5]|$)/;
 const ENGLISH_ROOM_RE = /\b(?:[Rr]oom|ROOM)\s*(?:[Nn]o\.?)?\s*[:：]?\s*(\d{3,4})(?!\d|\.\d)/g;
 const FLOOR_NUMBER_RE =
   /(?<![\d一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*楼\s*(\d{1,2}|[零一二三四五六七八九十]{1,3})\s*号(?:房间|房)?(?!楼)/g;
@@ -78,12 +79,13 @@ function buildingNumber(s: string): string {
 
 export function findExplicitRooms(text: string): RoomHit[] {
   // B12 36.7 / A06 房间马桶堵了: a wing's letter and a two-digit room, opening the message
-  const lettered = LETTER_ROOM_RE.exec(text);
+  // (病区2-11 / 2-11复测37.6: a ward's floor and two-digit room, after 病区 or opening the message)
+  const lettered = LETTER_ROOM_RE.exec(text) ?? WARD_ROOM_RE.exec(text);
   const first: RoomHit[] = lettered
     ? [{ start: lettered.index, end: lettered.index + lettered[0].length, room: lettered[1] as string }]
     : [];
   if (
-    !/\d{3}|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]|楼\s*\d/.test(text) &&
+    !/\d{3}|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]|楼\s*\d|别墅\s*\d/.test(text) &&
     !(text.includes('楼') && /\d\s*楼\s*\d/.test(text))
   )
     return first;
