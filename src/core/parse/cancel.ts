@@ -259,7 +259,21 @@ export function findCancels(said: string): CancelHit[] {
     if (LINE_OF_LIST_RE.test(object)) object = '';
     // 明天的水我自己去挑 不用送了: the water the clause is about, whatever else it says
     if (readObject(object).names.length === 0 && WATER_TOPIC_RE.test(object)) object = '水';
-    const { names, other } = readObject(object);
+    let { names, other } = readObject(object);
+    // 挂面两把 稻种不要了: goods counted (ordered) before the ones withdrawn are no part of the withdrawal
+    if (names.length > 1) {
+      const qs = findQuantities(object);
+      const lastQ = qs[qs.length - 1];
+      // (the count closing the goods before it and a pause after: not 两袋化肥和一桶菜籽油不要了, all withdrawn)
+      if (lastQ && lastQ.end < object.length && /^[\s,，]/.test(object.slice(lastQ.end))) {
+        const after = readObject(object.slice(lastQ.end));
+        if (after.names.length > 0 && after.names.length < names.length) {
+          cs += lastQ.end;
+          object = object.slice(lastQ.end);
+          ({ names, other } = after);
+        }
+      }
+    }
     if (names.length === 0 && other) continue;
     // 复合肥要两袋 尿素要一袋 算了尿素不要了: counted goods before the one withdrawn are no part of the withdrawal
     const last = names.length === 1 ? object.lastIndexOf(names[0] as string) : -1;

@@ -64,6 +64,25 @@ const REQUEST_QUESTION_RE =
 /** 一箱多少钱，我想买两箱: a question beside one's own counted ask still asks. */
 const OWN_ASK_RE = /我(?:还)?(?:想|要|想要)(?:买|要|订)?\s*[\d一二两三四五六七八九十]\s*[箱瓶包袋个盒桶斤件]/;
 
+/**
+ * 挂面两把 另外上回的稻种不要了 买到了: the withdrawal of other goods, and why (买到了), say nothing of the goods ordered
+ * beside it.
+ */
+function withoutWithdrawals(
+  text: string,
+  cancels: readonly { start: number; end: number; names: string[] }[],
+): string {
+  let out = text;
+  for (const c of cancels) {
+    if (c.names.length === 0) continue;
+    const why = WITHDRAWN_WHY_RE.exec(text.slice(c.end));
+    const end = c.end + (why ? why[0].length : 0);
+    out = out.slice(0, c.start) + ' '.repeat(end - c.start) + out.slice(end);
+  }
+  return out;
+}
+const WITHDRAWN_WHY_RE = /^[\s,，]*(?:已经|自己)?(?:买到了|找到了|借到了|有了|够了|收到了)/;
+
 function byAt(a: { start: number }, b: { start: number }): number {
   return a.start - b.start;
 }
@@ -208,7 +227,10 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   }
   const anchor = items[0]?.start ?? 0;
   if (asOrder) {
-    if (goods.length > 0 && !isNotAnOrder(text, ORDER_VERB_RE.test(text), goods)) {
+    if (
+      goods.length > 0 &&
+      !isNotAnOrder(withoutWithdrawals(text, cancels), ORDER_VERB_RE.test(text), goods)
+    ) {
       // 大米改成20斤: the earlier order of these goods gives way to this one (marked, not withdrawn beside it)
       const changed = cancels.length === 0 ? changedGoods(masked, anchor, goods) : [];
       const order = buildOrder(goods, bestPlace(places), customerBeside(text, places, opts.vocabulary));
