@@ -16,7 +16,7 @@ export function withdrawsWater(cancels: readonly { names: string[] }[]): boolean
 const BARRELS = '[\\d一二两三四五六七八九十]\\s*[桶挑担]';
 /** Words that move a booking to another day (改成 too, for 明天的改成后天). */
 const MOVE_WORDS =
-  '改到|改在|改(?=明天|后天|大后天|周[一二三四五六日天]|星期|礼拜|\\|)|推到|挪到|换到|延到|推迟到|延后到|改成(?=(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)|明天|后天|大后天|周|星期|礼拜|下周|\\|)';
+  '改到|改在|提前到|改(?=明天|后天|大后天|周[一二三四五六日天]|星期|礼拜|\\|)|推到|挪到|换到|延到|推迟到|延后到|改成(?=(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)|明天|后天|大后天|周|星期|礼拜|下周|\\|)';
 /** 水改到后天 / 明天的水推到周五: a booking moved to another day. */
 // (后弄的一桶改到明天上午 / 那改到今天下午，还是两桶: the barrels moved, water unnamed; 那两桶水 今天晚上别送了 改到
 // 礼拜一上午: not that day, the other)
