@@ -221,6 +221,16 @@ export function findSymptoms(text: string): SymptomHit[] {
     // 能不能加个被子 晚上冷得打抖: the cold of a room asked to be warmed is no chill (with a fever it is)
     if (code === 'chills' && m[0].startsWith('冷得') && BEDDING_RE.test(text) && !/烧|度|℃|\d\.\d/.test(text))
       continue;
+    // 煤两吨够烧到开春 / 煤气烧到今朝夜里就没了: fuel burning till a time is no fever
+    if (
+      code === 'fever' &&
+      m[0] === '烧到' &&
+      (/^\s*(?:开春|清明|过年|年底|月底|春天|夏天|明年|今年|今朝|今天|今晚|明天|后天|夜里|晚上|下个?月|[正二三四五六七八九十冬腊]月)/.test(
+        text.slice(end, end + 4),
+      ) ||
+        /(?:煤|气|柴|炭|火|炉|炕)[^，,。\s]{0,6}$/.test(text.slice(Math.max(0, start - 8), start)))
+    )
+      continue;
     // 水壶烧得太慢 / 烧得开: a kettle boiling is no fever
     if (
       code === 'fever' &&
