@@ -139,6 +139,9 @@ function clauseOf(text: string, start: number, end: number): string {
   return text.slice(clauseStart(text, start), clauseEnd(text, end));
 }
 
+/** 是不是中招了 / 也不知道是不是屋里太热了: a part of the clause asking what the complaint comes of. */
+const CAUSE_PART_RE = /^(?:也|我|又|就)?(?:不知道|不晓得|不清楚|搞不清)?(?:是不是|是否)/;
+
 /** The clause's only conditional word is a 有没有 after the complaint, parted from it by a space. */
 function asksAfter(text: string, start: number, end: number): boolean {
   const before = text.slice(clauseStart(text, start), end);
@@ -149,8 +152,8 @@ function asksAfter(text: string, start: number, end: number): boolean {
   if (
     parts.length > 1 &&
     !CONDITIONAL_RE.test(parts[0] as string) &&
-    parts.slice(1).some((p) => /^(?:是不是|是否)/.test(p)) &&
-    parts.slice(1).every((p) => /^(?:是不是|是否)/.test(p) || !CONDITIONAL_RE.test(p))
+    parts.slice(1).some((p) => CAUSE_PART_RE.test(p)) &&
+    parts.slice(1).every((p) => CAUSE_PART_RE.test(p) || !CONDITIONAL_RE.test(p))
   )
     return true;
   return /^[^有]*\s[^有]*有没有/.test(after) && !CONDITIONAL_RE.test(after.replace('有没有', ''));
