@@ -111,7 +111,12 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
       start += leadWord[0].length;
     }
     if (name.length < 2) continue;
-    while (name.length > 2 && PLACE_LEAD.has(name[0] as string)) {
+    // (也蒙寨 / 也报: a Miao hamlet's 也, opening its part of the message, is its name's, not "also")
+    const miao =
+      name[0] === '也' &&
+      !/^也(?:是|要|送|在|到|给|有|没|不)/.test(name) &&
+      (start === 0 || /[\s,，。:：、]/.test(text[start - 1] as string));
+    while (!miao && name.length > 2 && PLACE_LEAD.has(name[0] as string)) {
       name = name.slice(1);
       start++;
     }
@@ -133,7 +138,7 @@ export function findNamedPlaces(text: string, known: readonly string[] = knownPl
     // 后峁高林: a hamlet then a villager's name (高林 ends in 林, which ends hamlets too) is the hamlet
     const named = nameAfterHamlet(name);
     if (named >= 2) name = name.slice(0, named);
-    if (PLACE_LEAD.has(name[0] as string) || NOT_PLACE.has(name) || isKnownGoods(name)) continue;
+    if ((PLACE_LEAD.has(name[0] as string) && !miao) || NOT_PLACE.has(name) || isKnownGoods(name)) continue;
     // 需要美林: a name ending in goods (美林, a medicine) is the goods asked for, no place
     if (endsWithGoods(name)) continue;
     // 我家稻田 / 那片竹林 / 马福林: a field, a wood or a name, no hamlet
