@@ -63,6 +63,12 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     )
       all = all.slice(0, -1);
   }
+  // 第一回37.5 甩了甩再量36.4 应该是没甩下去: the thermometer blamed after the re-measure takes back the readings before it
+  if (all.length > 1 && text.includes('没')) {
+    const last = all[all.length - 1] as TempHit;
+    if (BLAMED_LATER_RE.test(text.slice(last.end)) && /甩|重新|再量|又量/.test(text.slice(0, last.start)))
+      all = all.slice(-1);
+  }
   all = withoutNobodys(text, all);
   // 37.4是洗完澡量的 现在36.8了 以这个为准: the sender says which reading stands, the last
   if (all.length > 1 && LAST_STANDS_RE.test(text)) all = all.slice(-1);
@@ -218,6 +224,8 @@ const LAST_STANDS_RE =
 /** Any word that may take a reading back: a cheap gate before `retracted` looks closer. */
 const RETRACT_HINT_RE =
   /不对|不是|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错|没甩|没夹好|没夹紧|复测是/;
+const BLAMED_LATER_RE =
+  /^[^。]{0,6}(?:应该|估计|肯定|可能)是(?:体温计|温度计)?(?:刚才)?没(?:甩(?:下去|好)?|夹(?:好|紧))/;
 const SAID_BACK_RE = /[你您](?:刚才|刚刚)?(?:说|讲|报)的?[^，。,\s\d]{0,3}\s*$/;
 const HEARSAY_RE =
   /听说|据说|有人说|传言|别人说|别个(?:说|讲)|人家(?:说|讲)|网上(?:说|讲)|新闻(?:说|讲)|(?:隔壁|楼上|楼下|对门|邻居)[^，。,\s]{0,4}(?:说|讲)/;
