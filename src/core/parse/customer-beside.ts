@@ -23,7 +23,7 @@ function plainName(w: string): boolean {
 }
 
 const NAME_AFTER_PLACE_RE = new RegExp(
-  `^\\s?的?(老[${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?|[\\u4e00-\\u9fa5]老[二三四五六七八九十幺])(?=$|[\\s,，。!！:：]|屋里|屋头|哈|我|要|买|你|帮|冇|没|讲|说|的?(?:儿子|女儿|孙子|孙女|外孙|媳妇|侄子|侄女))`,
+  `^\\s?的?(老[${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?|[\\u4e00-\\u9fa5]老[二三四五六七八九十幺])(?=$|[\\s,，。!！:：]|屋里|屋头|哈|我|要|买|你|帮|冇|没|讲|说|港|打电话|电话里|的?(?:儿子|女儿|孙子|孙女|外孙|媳妇|侄子|侄女))`,
 );
 
 /** A name closing the message after the place, on its own (…送后梁 乌云). */
@@ -41,7 +41,7 @@ export function customerBeside(
   // 石板沟王秀英 / 我是杨家坎的杨德贵: a full name right after the place is the customer
   // (我是陈厝陈阿公的孙女: the elder the grandchild orders for)
   for (const p of places) {
-    const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 6));
+    const m = NAME_AFTER_PLACE_RE.exec(text.slice(p.end, p.end + 9));
     // (我是5组陈家的: a household, no one's name)
     // (垭口 周一送: a day and its sending are no 周 name)
     if (

@@ -14,9 +14,9 @@ const NAME_RE = new RegExp(
 );
 /** Chatter, verbs and particles, which no name holds. */
 const NOT_NAME_RE = /[的了吗呢吧哈啊呀哦嘛要用写里得来去过就也都在有没莫讲说]/;
-/** A glued word standing alone at the start (before a space) or the end (after one). */
+/** A glued word standing alone at the start (before a space, or the phone call it made) or the end (after one). */
 const EDGE_RE =
-  /^\s*([\u4e00-\u9fa5]{4,7})(?=[\s,，。:：]|要|买|订|再要|还要)|[\s,，。]([\u4e00-\u9fa5]{4,7})[\s。!！]*$/g;
+  /^\s*([\u4e00-\u9fa5]{4,7})(?=[\s,，。:：]|要|买|订|再要|还要|打电话|电话里)|[\s,，。]([\u4e00-\u9fa5]{4,7})[\s。!！]*$/g;
 const HOUSEHOLD_TAIL_RE = /(?:屋里|屋头|家里|家)$/;
 /** No hamlet's word speaks, asks, names kin or an office, or counts. */
 const NOT_PLACE_RE =
