@@ -60,9 +60,11 @@ export const SPOKEN_SLIP: Readonly<Record<string, number>> = {
   无: 5,
   幺: 1,
   拔: 8,
+  是: 4,
+  试: 4,
 };
 /** Homophones that are common words right after 度 (三十六度就算发烧, 三十六度无发热): only at a clause's end. */
-const SLIP_ALONE = '就无吧';
+const SLIP_ALONE = '就无吧是试';
 /**
  * A homophone may run on into the next words (三十七度伞有点发烧), unless with them it makes a word of its own
  * (三十六度午饭后, 三十六度其他都好, 三十六度流鼻涕): the characters that must not follow each one.
