@@ -1,6 +1,21 @@
 // Words voice input and pinyin typing get wrong, by their sound (口照 for 口罩, 体文 for 体温): data for voice.ts.
 
 export const VOICE_WORDS: Record<string, string> = {
+  // (买是包尿素 / 买实个鸡蛋: the recogniser's 是 for 四 and 实 for 十, before a count's unit after a buying verb)
+  买是包: '买四包',
+  买是袋: '买四袋',
+  买是斤: '买四斤',
+  买是桶: '买四桶',
+  买是瓶: '买四瓶',
+  买是个: '买四个',
+  带是包: '带四包',
+  带是袋: '带四袋',
+  买实个: '买十个',
+  买实斤: '买十斤',
+  买实包: '买十包',
+  买实袋: '买十袋',
+  带实个: '带十个',
+  带实斤: '带十斤',
   口照: '口罩',
   可数: '咳嗽',
   桑子: '嗓子',
