@@ -54,3 +54,22 @@ export function roomOpeningListLine(text: string, tok: NumToken): boolean {
     ) && /^\s+(?:3[4-9]|4[0-2])(?:\.\d|度\d)/.test(text.slice(tok.end, tok.end + 8))
   );
 }
+
+const BARE_NUMBERS_RE = /(?<![\d.])\d{3,4}(?![\d.])/g;
+
+/**
+ * 题温三十六度四 405: a reading written in full stands in the message, so a bare three digits with no family word
+ * before it is a room; 还有216 365 373没报: three bare numbers or more in one message are rooms, not slips.
+ */
+export function slipAmongRooms(text: string, tok: NumToken): boolean {
+  if (kinListSlip(text, tok)) return false;
+  // (一次365一次36.6: one measuring of two, said in parallel)
+  if (
+    /(?:一次|一回|第一次|第一回|头一次|头回|先是|开始是)\s*$/.test(
+      text.slice(Math.max(0, tok.start - 4), tok.start),
+    )
+  )
+    return false;
+  if (FULL_READING_RE.test(text)) return true;
+  return (text.match(BARE_NUMBERS_RE)?.length ?? 0) >= 3;
+}

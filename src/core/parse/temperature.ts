@@ -21,7 +21,7 @@ import {
 } from './temperature-context.js';
 import { fahrenheit } from './temperature-fahrenheit.js';
 import { withoutNonReadings } from './temperature-not-readings.js';
-import { roomOpeningListLine, slipBeside } from './temperature-slips.js';
+import { roomOpeningListLine, slipAmongRooms, slipBeside } from './temperature-slips.js';
 import { findChineseTemperatures, slipAt } from './temperature-spoken.js';
 import {
   ADJACENT_EXCLUDE,
@@ -214,6 +214,8 @@ export function findTemperatures(
       // 测温：410 黄婆婆 36.7 / 体温汇总：412 36.5: a room before a name and its reading, or its reading alone, no slip
       if (Number(tok.int) >= 400 && READING_AHEAD_RE.test(text.slice(tok.end, tok.end + 10))) continue;
       if (roomOpeningListLine(text, tok)) continue;
+      // 题温三十六度四 405 / 还有216 365 373没报: beside a reading written in full, or among other rooms, it is a room
+      if (slipAmongRooms(text, tok) && !slotBefore) continue;
       value = Number(tok.int) / 10;
       needsSupport = true;
       end = eatUnit(text, tok.end);
