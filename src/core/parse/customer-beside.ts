@@ -38,6 +38,12 @@ export function customerBeside(
   places: readonly PlaceHit[],
   vocabulary?: Vocabulary,
 ): string | null {
+  const who = customerRead(text, places, vocabulary);
+  // (老孙家的老二: a household's son, said with its 的, is no name read whole)
+  return who?.startsWith('的') ? null : who;
+}
+
+function customerRead(text: string, places: readonly PlaceHit[], vocabulary?: Vocabulary): string | null {
   // 石板沟王秀英 / 我是杨家坎的杨德贵: a full name right after the place is the customer
   // (我是陈厝陈阿公的孙女: the elder the grandchild orders for)
   for (const p of places) {

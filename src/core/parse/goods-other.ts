@@ -90,7 +90,7 @@ export const OTHER_GOODS: readonly string[] = [
   ...['炒米', '奶豆腐', '奶皮子', '奶茶粉', '羊饲料', '牛饲料'],
   // (fodder and tea brick of the grasslands; the south's coconuts and rubber fertiliser; potato seed called 山药 in the
   // north; konjac and rice tofu of the south-west)
-  ...['羊草', '干草', '奶茶砖', '砖茶', '山药种', '椰子', '橡胶肥', '魔芋粉', '魔芋豆腐', '米豆腐'],
+  ...['羊草', '干草', '奶茶砖', '砖茶', '山药种', '椰子', '橡胶肥', '魔芋粉', '魔芋豆腐', '米豆腐', '豆豉'],
   ...['白面', '胡麻油', '胡麻', '茶叶肥', '茶叶专用肥', '茶肥', '茶籽油', '山茶油'],
   ...['面粉', '挂面', '菜籽油', '菜油', '清油', '食用油', '油', '色拉油', '猪油', '盐', '盐巴', '味精'],
   // (皖北 and 豫南 sesame oil)
