@@ -56,7 +56,7 @@ function endsWithGoods(name: string): boolean {
   return false;
 }
 
-const PLACE_LEAD = new Set('我你他她们在到去送要买的了把给帮和跟还再也都就是来拿带住代'.split(''));
+const PLACE_LEAD = new Set('我你他她们在到去送要买的了把给帮和跟还再也都就是来拿带住代替'.split(''));
 
 /** Places named by a geographic ending (石门坎, 下院子) or known to the group's vocabulary. */
 export function findNamedPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
