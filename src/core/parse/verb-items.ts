@@ -18,7 +18,7 @@ const ALL_GONE_RE = /(?<=[都也全])没有?(?=$|[\s,，。!！?？~]|了)/g;
 const POST_HINT_RE = /[完没够坏剩莫带]/;
 /** Every word of POST_RE holds one of these: most messages skip it with one scan. */
 const GONE_HINT_RE = /[完没够坏剩莫]|最后|忘带|忘记带|家里/;
-const BESIDES_RE = /还有|另外|也要|再要|顺便|再来|再拿|也(?=莫得|没得|没有|用完|快没)/;
+const BESIDES_RE = /还有|另外|也要|再要|顺便|再来|再拿|也(?=莫得|没得|没有|没了|用完|快没|冇了|冇得)/;
 
 const OUT_OF_RE = /(?:没得|莫得|没有?)(?!人)(?=[^\s,，。!?|]{1,6}了)/g;
 // (盐帮我带点 / 番薯苗帮我捎一下: goods, then a verb of bringing that ends the clause)
