@@ -84,7 +84,7 @@ function readObject(object: string): { names: string[]; other: boolean } {
       // 帮岩脚的周大爷把化肥取消了 / 李大爷说他家化肥够了: the goods come after 把, 说 and whose they are
       .replace(/^.*(?:把|说)(?:他家|她家|我家|他的|她的)?/, '')
       // 我是后峁的刘长贵我那两袋尿素: the goods come after the sender's 我那 / 我的
-      .replace(/^.+?我(?:那|的|家的)/, '')
+      .replace(/^.+?我(?:那|的|家的)(?:条|行|单)?/, '')
       // 菜油他崽从县里带回来了 / 退烧药村医带了: who brought it, from where, is no part of the goods
       .replace(
         /(?:那个|这个)?(?:[他她][\u4e00-\u9fa5]{0,2}|我自己|自己|家里人|村医|医生|儿子|女儿|孙子|孙女)?(?:从[\u4e00-\u9fa5]{1,4}|去[\u4e00-\u9fa5]{1,4})?(?:已经)?(?:带|拿|买|送)(?:回)?来?了$/,
