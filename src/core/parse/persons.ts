@@ -164,11 +164,13 @@ export function findPersons(text: string): PersonHit[] {
       continue;
     // 我是1506房的张婆婆: the sender naming herself is the sender
     // (我是916的我儿子: a kin word of the sender's is no self-introduction)
+    // (我是215的娃娃刚刚量了37.8我自己36.6: the sender reporting for herself after is not that kin)
     const selfNamed =
       !w.startsWith('我') &&
       /我是(?:(?!然后|还有|度|\.|我|和|跟)[^，,。\s]){0,8}$/.test(
         text.slice(Math.max(0, m.index - 10), m.index),
-      );
+      ) &&
+      !/我自己\s*(?:是)?\s*(?:3[4-9]|三十)/.test(text.slice(end));
     // 我婆婆 as written, like 我老婆 (not 我们, not the 我 of 我是 / 我帮)
     const mine = !self && !selfNamed && !w.startsWith('我') && text[m.index - 1] === '我';
     // 老二媳妇 / 他老婆: whose kin they are, said glued before, is part of the person
