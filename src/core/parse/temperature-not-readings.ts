@@ -112,15 +112,20 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
   if (HEARSAY_RE.test(text) && !/[帮替代][^，。,]{0,8}报/.test(text))
     all = all.filter((h) => !hearsay(text.slice(0, h.start)));
-  // 有人把37.3打成了73.3: a typo told of is no one's reading
+  // 有人把37.3打成了73.3 / 二妮是36.7 我看成37.6了: a typo or a misreading told of is no one's reading
   if (text.includes('成'))
     all = all.filter(
       (h) =>
         !(
-          /把\s*$/.test(text.slice(Math.max(0, h.start - 2), h.start)) &&
-          /^\s*(?:度|℃)?\s*(?:打|写|发|看|报|输)成/.test(text.slice(h.end, h.end + 5))
+          (/把\s*$/.test(text.slice(Math.max(0, h.start - 2), h.start)) &&
+            /^\s*(?:度|℃)?\s*(?:打|写|发|看|报|输)成/.test(text.slice(h.end, h.end + 5))) ||
+          (all.length > 1 &&
+            /(?:看|听|打|写|报)成了?\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)))
         ),
     );
+  // 县医院那边港小毛退烧了 38度以下了: below a bound, no reading
+  if (text.includes('以下'))
+    all = all.filter((h) => !/^\s*(?:度|℃)?\s*以下了/.test(text.slice(h.end, h.end + 6)));
   // 你刚才报的37.3 / 马家焉的 你说婆姨37.3 明早我去看: the reading said back to the one who reported it
   if (/[你您]/.test(text))
     all = all.filter((h) => !SAID_BACK_RE.test(text.slice(Math.max(0, h.start - 10), h.start)));
