@@ -232,10 +232,14 @@ export function extractItems(text: string, opts: ItemOptions): ItemHit[] {
       x.hits.push({ start: q.start, end: q.end, item });
       continue;
     }
+    // (a 接龙 line's 尿素1袋地膜2卷: known goods glued right before the count are its goods there too)
+    const glued = opts.verbs ? null : goodsMentionedBefore(x.mentions(), q.start, x.used);
     const earlier = opts.verbs
       ? (brokenMentionedBefore(text, x.mentions(), q.start, x.used) ??
         goodsMentionedBefore(x.mentions(), q.start, x.used))
-      : null;
+      : glued && /^\s*$/.test(text.slice(glued.end, q.start))
+        ? glued
+        : null;
     if (earlier) x.take(earlier, q.qty, q.unit, q.start, q.end);
   }
   if (opts.verbs) readVerbItems(x);
