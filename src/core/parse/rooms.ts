@@ -42,13 +42,16 @@ const ROOM_RE = new RegExp(
     '(?:她|他|我们|我家|咱们|(?<![牛酸羊豆椰炼办干])[爷奶婆公妈爸姐哥弟妹娘叔姨])(?:是|在|住在|住)?\\s*(?!(?:3[5-9]|4[0-2])\\d(?![\\d.]))(\\d{3,4})(?![\\d.])(?!\\s*(?:元|块|斤|个|号楼|年|月|日|点|:|%|组|人|次|天|岁|度|℃|斤|袋|桶|箱|瓶|包|盒|件|份|克|米))',
     // 西楼702 / 东楼311 / 副楼105: a building named by its side or role keeps its name (rooms 702 stand in both)
     // (裙楼2-05 / 副楼3号: its floor and room, or a small annex's room by number, kept as written)
-    '(?:(?<![\\u4e00-\\u9fa5])|(?<=[在住是到给]))([东西南北中](?:楼|栋|座|区)|[副主新老附裙后前侗]楼|(?:贵宾|综合|行政|办公|住院|门诊|宿舍|学生|教学|接待|培训|专家|职工)楼|别墅|平房)\\s*(\\d{3,4}(?![\\d.])|\\d-\\d{1,2}(?![\\d.])|(?:\\d{1,2}|[一二三四五六七八九十]{1,2})[楼层](?:\\d{1,2}|[一二三四五六七八九十]{1,3})号|\\d{1,2}号(?![楼床\\d]))(?:号房间|号房|房间|房|室|(?<!号)号)?',
+    '(?:(?<![\\u4e00-\\u9fa5])|(?<=[在住是到给]))([东西南北中](?:楼|栋|座|区)|[副主新老附裙后前侗]楼|(?:贵宾|综合|行政|办公|住院|门诊|宿舍|学生|教学|接待|培训|专家|职工)楼|别墅|平房)\\s*(\\d{3,4}(?![\\d.])|\\d-\\d{1,2}(?![\\d.])|(?:\\d{1,2}|[一二三四五六七八九十]{1,2})[楼层](?:\\d{1,2}|[一二三四五六七八九十]{1,3})号|\\d{1,2}[楼层]\\d{2}(?![\\d.])|\\d{1,2}号(?![楼床\\d]))(?:号房间|号房|房间|房|室|(?<!号)号)?',
   ].join('|'),
   'g',
 );
 
 const LETTER_ROOM_RE =
   /^\s*([A-H]\d{2})(?=\s|房|室|号|$|[,，.。;；:：]|回来|早|晚|上午|下午|中午|体温|能|要|帮|又|(?:3[4-9]|4[0-2])(?:\.\d|度))/;
+/** 3栋2楼05 / A座3层12: a building, its floor and a two-digit room (3-205). */
+const BUILDING_FLOOR_ROOM_RE =
+  /(?<![\dA-Za-z])(\d{1,2}|[A-Za-z])\s*(?:栋|幢|号楼|座)\s*(\d{1,2})\s*(?:楼|层)\s*(\d{2})(?![\d.])(?:号房间|号房|房间|房|室|号)?/g;
 const WARD_ROOM_RE = /(?:^\s*|病区\s*)(\d{1,2}-\d{2})(?![\d.\-])(?=\s|复测|[\u4e00-\u9fa5]|$)/;
 const ENGLISH_ROOM_RE = /\b(?:[Rr]oom|ROOM)\s*(?:[Nn]o\.?)?\s*[:：]?\s*(\d{3,4})(?!\d|\.\d)/g;
 const FLOOR_NUMBER_RE =
@@ -91,7 +94,15 @@ export function findExplicitRooms(text: string): RoomHit[] {
   )
     return first;
   const hits: RoomHit[] = first;
+  if (text.includes('楼') || text.includes('层'))
+    for (const m of matchesOf(BUILDING_FLOOR_ROOM_RE, text))
+      hits.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        room: `${buildingNumber(m[1] as string)}-${Number(m[2])}${m[3]}`,
+      });
   for (const m of matchesOf(ROOM_RE, text)) {
+    if (hits.some((h) => m.index < h.end && m.index + m[0].length > h.start)) continue;
     if (hits.length >= MAX_HITS) break;
     const start = m.index;
     const end = start + m[0].length;
@@ -100,8 +111,12 @@ export function findExplicitRooms(text: string): RoomHit[] {
       room = `${buildingNumber(m[1])}-${/^\d+$/.test(m[2]) ? m[2] : cnDigits(m[2])}`;
     else if (m[3] !== undefined && m[4] !== undefined) room = `${m[3].toUpperCase()}${m[4]}`;
     else if (m[11] !== undefined && m[12] !== undefined) room = spokenRoom(m[11], m[12]);
-    else if (m[15] !== undefined && m[16] !== undefined) room = `${m[15]}${m[16]}`;
-    else
+    else if (m[15] !== undefined && m[16] !== undefined) {
+      // (西楼3楼12号 / 南楼2层06: a floor and a room in digits are the building's room, 西楼-312, as 3栋201 is
+      // 3-201; said in words, 综合楼四楼8号, it is kept as written)
+      const floorRoom = /^(\d{1,2})[楼层](\d{2})号?$/.exec(m[16]);
+      room = floorRoom ? `${m[15]}-${floorRoom[1]}${floorRoom[2]}` : `${m[15]}${m[16]}`;
+    } else
       room =
         m[13] ??
         m[14] ??
