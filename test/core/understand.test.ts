@@ -49,6 +49,8 @@ describe('a room as the sender wrote it', () => {
   it('is the roster’s one way of writing it, however it was typed', () => {
     // the parser gives A1205 as typed; the roster keeps A座1205, A-1205 and A1205 as one room
     expect(resident('A1205 早上36.5').readings.map((r) => r.room)).toEqual(['A-1205']);
-    expect(resident('A座1205 要两个口罩').records.map((r) => ('room' in r ? r.room : null))).toEqual(['A-1205']);
+    expect(resident('A座1205 要两个口罩').records.map((r) => ('room' in r ? r.room : null))).toEqual([
+      'A-1205',
+    ]);
   });
 });

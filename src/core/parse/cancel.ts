@@ -1,9 +1,8 @@
 // Withdrawals: 化肥不要了, 水不用送了, 被子不需要了, 取消化肥, 订单取消 (items [] = the whole earlier order).
 import type { CancelRecord } from '../records.js';
+import { readObject } from './cancel-object.js';
 import { clauseEnd, clauseStart, isClauseEnd, MAX_HITS, matchesOf } from './chars.js';
-import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
-import { pairCut } from './items-tidy.js';
-import { readNameBackward } from './names.js';
+import { looksLikeGoods } from './item-lexicon.js';
 import { findQuantities } from './quantities.js';
 
 export interface CancelHit {
@@ -16,26 +15,6 @@ const SUFFIX_RE =
   /(?:都|也|就|先|暂时)?(?:(?:别|莫|不用|不要|甭)给(?:我|俺|额)(?:买|带|捎|送)了|可以不要(?=$|[\s,，。!！])|(?<=[\u4e00-\u9fa5])算(?:哒|了)(?=[\s,，]+[^，,。\s]{1,6}(?:还是|照)要)|(?:嫑|甭)(?:买|带|捎|送)(?:了)?(?=$|[\s,，。!！]|等)|(?<=先|暂时|就)不要(?:买|带|捎|送)(?=$|[\s,，。!！]|等)|不要了|莫带了|莫买了|莫送了|莫要了|不带了|不要带了|甭送了|甭买了|(?:不要|不用|别|莫)拉了|(?<=[\u4e00-\u9fa5])(?:找到了|借到了|寻到了|寻着了|翻出来了)(?=[\s,，。]|$)|删掉|删了|删除|不用了|不用找了|不用来人了|不用(?:过|上)来了|不需要了|不买了|不要买了|不要做了|不用做了|别做了|不换了|不用换了|不要换了|不订了|不定了|不用送了|不要送了|别送了|不用借了|不借了|不要借了|不用再送了|不要再送了|别再送了|不送了|不用买了|别买了|不用带了|不用捎了|别捎了|莫捎了|不要捎了|不用拿了|不要拿了|别拿了|不用拿(?=$|[,，。!！\s])|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|(?<![烧热度\d了]\s?)(?<!(?:上回|上次|之前|那次|去年|前天|昨天)[\u4e00-\u9fa5]{0,2})退了(?!\s*(?:3[4-9]|三十|到|\|))|作废|撤了|撤掉|撤销了?|撤单|(?<=那个|这个|(?:那|刚才|之前|上次|昨天)[^，,。!！?？\s]{1,10})算了(?=$|[嘛吧哈哦,，。!！\s]))/g;
 const PREFIX_RE =
   /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要(?!忘)|别(?![人的处忘])|莫(?![得有忘搞急慌客])|甭|不需要)(?!再?(?:送|买|带|拿|给)?[错漏晚迟成])(?!放|加|搁|煮|炒)(?![^，,。]{0,6}[\s,，]*换(?:个|一个|点)别的)再?(?:送|买|带|拿|给)?(?=[\u4e00-\u9fa5]{1,8}了)/g;
-const GENERIC = new Set([
-  ...[
-    '订单',
-    '单子',
-    '东西',
-    '那个',
-    '这个',
-    '这单',
-    '那单',
-    '这些',
-    '那些',
-    '全部',
-    '所有',
-    '都',
-    '的',
-    '单',
-  ],
-  ...['那行', '我那行', '这行', '那条', '我那条', '一行', '那一行'],
-  ...['之前的', '刚才的', '我的', '订的', '报的', '要的', '买的', '我', '那', '这', '预订', '预约', '订'],
-]);
 /** Goods said to be had already: 找到了, 借到了, 够了. */
 /** A clause that asks for something (要两个, 帮我买): what it names is asked for, not withdrawn. */
 const ASKED_RE = /[要买带订送][\d一二两三四五六七八九十几]|帮我|麻烦|能不能|可以/;
@@ -46,85 +25,6 @@ const MY_LINE_RE = /^\s*(?:接龙里|单子里|上面)?\s*(?:我|俺|额)?(?:的
 const CANNOT_GET_RE = /(?:买不到|买不着|没得卖|没有卖的|缺货)\s*$/;
 const SETTLED_END_RE =
   /(?:能用了|好了|修好了|够了|够用了|有了|(?:找|借|买|翻|寻|搵)(?:到|着|返)(?:[\u4e00-\u9fa5]{1,3}的)?了(?:在[\u4e00-\u9fa5]{1,4})?|借(?:了)?给(?:我|俺)|送来了|拿来了|带来了|送到了|搞定了|解决了|带回来了|拿回来了|买回来了|带了|送了|自己(?:去[\u4e00-\u9fa5]{1,4})?(?:拿|买|带|借)了)$/;
-/** 那桶水 / 这袋化肥: after 那/这 the measure word is not part of the name. */
-const LEAD_RE =
-  /^(?:就是|然后|还有|这两天|这几天|今天|明天|后天|(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份|单|批)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|上回|前天|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
-
-/**
- * The goods named in a cancellation's object; `other` tells that it also held words that are neither goods
- * nor an order (烧退了: the fever went down, nothing is withdrawn).
- */
-function readObject(object: string): { names: string[]; other: boolean } {
-  const names: string[] = [];
-  let other = false;
-  let rest = object.trim();
-  for (const q of findQuantities(rest).reverse()) rest = rest.slice(0, q.start) + rest.slice(q.end);
-  for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
-    const p = piece
-      .replace(LEAD_RE, '')
-      // 西屯那桶水: whose (or where) the goods went before 那桶 is no part of their name
-      .replace(/^[\u4e00-\u9fa5]{1,4}?(?:那|这)(?:桶|袋|包|箱|瓶|盒|件|壶|罐)(?=[\u4e00-\u9fa5])/, '')
-      // 刚才说要酒精的: what was asked for, said as such
-      .replace(/^(?:说|讲)?(?:要|买|订|带)(?=[\u4e00-\u9fa5]{2})(.*)的$/, '$1')
-      .replace(/^(?:送|买|订)(?=水$)/, '')
-      // 送水那单取消: the order of water
-      .replace(/^(?:送|订)?(水)(?:的|那|这)?单$/, '$1')
-
-      .replace(
-        /(?:够了|够用了|有了|(?:找|借|买|翻|寻|搵)(?:到|着|返)(?:[\u4e00-\u9fa5]{1,3}的)?了|还有)$/,
-        '',
-      )
-      // 水的事搞定了: the matter of the goods is the goods
-      .replace(/的事(?:情)?(?:搞定了|解决了|好了)?$/, '')
-      // 尿不湿家里人送来了: who brought it, and that it came, are no part of the goods
-      .replace(
-        /(?:家里人|家人|家里|屋里人|屋头人|朋友|亲戚|邻居|我[\u4e00-\u9fa5]{1,2})?(?:已经)?(?:送来了|拿来了|带来了|送到了|送过来了|拿过来了|带过来了)$/,
-        '',
-      )
-      // 帮岩脚的周大爷把化肥取消了 / 李大爷说他家化肥够了: the goods come after 把, 说 and whose they are
-      .replace(/^.*(?:把|说)(?:他家|她家|我家|他的|她的)?/, '')
-      // 我是后峁的刘长贵我那两袋尿素: the goods come after the sender's 我那 / 我的
-      .replace(/^.+?我(?:那|的|家的)(?:条|行|单)?/, '')
-      // 菜油他崽从县里带回来了 / 退烧药村医带了: who brought it, from where, is no part of the goods
-      .replace(
-        /(?:那个|这个)?(?:[他她][\u4e00-\u9fa5]{0,2}|我自己|自己|家里人|村医|医生|儿子|女儿|孙子|孙女)?(?:从[\u4e00-\u9fa5]{1,4}|去[\u4e00-\u9fa5]{1,4})?(?:已经)?(?:带|拿|买|送)(?:回)?来?了$/,
-        '',
-      )
-      // 体温计在床底下找到了: where it was found is no part of the goods
-      .replace(/在[\u4e00-\u9fa5]{1,6}$/, '')
-      .replace(/(?:找|借|买|翻|寻|搵)(?:到|着|返)了$/, '')
-      // 充电器隔离老表借了给我: lent by a neighbour
-      .replace(/[\u4e00-\u9fa5]{0,6}借(?:了)?给(?:我|俺)$/, '')
-      .replace(
-        /(?:我们|我自己|自己|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全|那个|这个|(?:那|这)(?:袋|桶|包|箱|瓶|盒|件|壶|罐)?)+$/,
-        '',
-      );
-    if (p.length === 0 || GENERIC.has(p)) continue;
-    // 接龙里第3个何秀珍的复合肥取消: whose goods they were is no part of their name
-    const owned = p.lastIndexOf('的');
-    if (owned > 0 && owned < p.length - 1 && looksLikeGoods(p.slice(owned + 1))) {
-      names.push(p.slice(owned + 1));
-      continue;
-    }
-    // 消毒液柜子里找到了: the goods, then where they were found
-    const lead = goodsAt(p, 0);
-    if (lead && lead.length < p.length && FOUND_IN_RE.test(p.slice(lead.length))) {
-      names.push(lead);
-      continue;
-    }
-    const span = readNameBackward(p, p.length);
-    // 不好意思 菜籽油不要了 / 烧退了 / 我买错了: only goods are withdrawn, other words are talk around it
-    if (span && !GENERIC.has(span.name) && span.name.length <= 8 && looksLikeGoods(span.name)) {
-      // 口罩酒精不消送了: two goods run together are two withdrawn
-      const cut = isKnownGoods(span.name) ? 0 : pairCut(span.name);
-      if (cut > 0) names.push(span.name.slice(0, cut), span.name.slice(cut));
-      else names.push(span.name);
-    } else if (span && !GENERIC.has(span.name)) other = true;
-  }
-  return { names, other };
-}
-
-const FOUND_IN_RE = /^[\u4e00-\u9fa5]{1,4}(?:里面|里头|里|底下|下面|上面|上)$/;
 
 /** 体温计是没电了 / 充电器坏了: the trouble told of goods, no part of their name. */
 const TROUBLE_END_RE = /(?:是|又|也|有点)?(?:没电了|没电|坏了|坏掉了|不亮了|不准了?|不灵了|断了|破了)$/;

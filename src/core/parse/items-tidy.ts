@@ -88,3 +88,14 @@ export function withoutMeasuringDevice(text: string, items: ItemHit[]): ItemHit[
       ),
   );
 }
+
+const REQUEST_QUESTION_RE =
+  /[一每][袋桶包箱瓶件](?:是|有)?(?:好多|多少|几)(?:斤|公斤|升|个|片|粒)|(?:万一|如果|要是|假如).{0,12}(?:要不要|需不需要|用不用|怎么办)|多少钱|好多钱|几多钱|钱是?(?:好多|多少|几多)|价格|价钱|怎么卖|要戴(?:吗|么|嘛|不|几|多久)|要不要戴|要用吗|怎么用|能用吗|可以用吗|要吃(?:吗|么|几|多少|多久|多长)|怎么吃|吃几|(?<!给|再给|发|拿)几片|(?<!给|再给|发|拿)几粒|多久|多长时间|能不能吃(?!点|些)|可以吃吗|几点|去哪里?开|在哪里?开|怎么开|密码(?:是)?(?:多少|好多|几多|啥|什么)/;
+
+/** 一箱多少钱，我想买两箱: a question beside one's own counted ask still asks. */
+const OWN_ASK_RE = /我(?:还)?(?:想|要|想要)(?:买|要|订)?\s*[\d一二两三四五六七八九十]\s*[箱瓶包袋个盒桶斤件]/;
+
+/** 一盒多少钱 / 要吃几片: a question about goods, asking for none — unless the sender also counts an ask of their own. */
+export function asksAboutOnly(text: string): boolean {
+  return REQUEST_QUESTION_RE.test(text) && !OWN_ASK_RE.test(text);
+}

@@ -117,3 +117,22 @@ function priceUnit(text: string): string | null {
 function noQty(i: Item): boolean {
   return i.qty === null;
 }
+
+/**
+ * 挂面两把 另外上回的稻种不要了 买到了: the withdrawal of other goods, and why (买到了), say nothing of the goods ordered
+ * beside it.
+ */
+export function withoutWithdrawals(
+  text: string,
+  cancels: readonly { start: number; end: number; names: string[] }[],
+): string {
+  let out = text;
+  for (const c of cancels) {
+    if (c.names.length === 0) continue;
+    const why = WITHDRAWN_WHY_RE.exec(text.slice(c.end));
+    const end = c.end + (why ? why[0].length : 0);
+    out = out.slice(0, c.start) + ' '.repeat(end - c.start) + out.slice(end);
+  }
+  return out;
+}
+const WITHDRAWN_WHY_RE = /^[\s,，]*(?:已经|自己)?(?:买到了|找到了|借到了|有了|够了|收到了)/;

@@ -60,3 +60,29 @@ const SPOUSE_RE = /^(?:媳妇|老婆|婆姨|男人)/;
 const SPOUSE_OWNER_RE = new RegExp(
   `(?:^|[\\s,，。：:；;、]|说|讲)([${SURNAMES}](?![家庄村屯湾沟坝坪寨冲塘岭坡])[\\u4e00-\\u9fa5])$`,
 );
+
+/**
+ * 她36.7 / 爸36.5 妈36.8 / 爷36.4 奶36.5 / 妹36.6: a pronoun or a one-character parent, grandparent or sibling right before a reading is a person reported for (not the
+ * 宝 of a name: 洪家宝 36.4 signs his own report).
+ */
+export const PRONOUN = [
+  '她',
+  '他',
+  '伊',
+  '爸',
+  '妈',
+  '爹',
+  '娘',
+  '宝',
+  '婆',
+  '爷',
+  '奶',
+  '哥',
+  '姐',
+  '弟',
+  '妹',
+  '仔',
+  '囡',
+];
+/** 爷36.4 / 妹36.6: one character that names someone only standing alone right before a reading. */
+export const ALONE_BEFORE_READING = new Set(['爷', '奶', '哥', '姐', '弟', '妹', '仔', '囡']);

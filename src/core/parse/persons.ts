@@ -4,7 +4,7 @@
 import { MAX_HITS, matchesOf } from './chars.js';
 import { ELDER_TITLES, KIN } from './kin-words.js';
 import { SURNAMES } from './name-words.js';
-import { kinAsSaid, parentPairs, whoseKin } from './persons-kin.js';
+import { ALONE_BEFORE_READING, kinAsSaid, PRONOUN, parentPairs, whoseKin } from './persons-kin.js';
 import { withNamesBeforeReadings } from './persons-named.js';
 
 export interface PersonHit {
@@ -17,31 +17,6 @@ export interface PersonHit {
 
 const SELF = ['我自己', '本人', '自己', '我', '俺', '额'];
 const KIN_SET = new Set(KIN);
-/**
- * 她36.7 / 爸36.5 妈36.8 / 爷36.4 奶36.5 / 妹36.6: a pronoun or a one-character parent, grandparent or sibling right before a reading is a person reported for (not the
- * 宝 of a name: 洪家宝 36.4 signs his own report).
- */
-const PRONOUN = [
-  '她',
-  '他',
-  '伊',
-  '爸',
-  '妈',
-  '爹',
-  '娘',
-  '宝',
-  '婆',
-  '爷',
-  '奶',
-  '哥',
-  '姐',
-  '弟',
-  '妹',
-  '仔',
-  '囡',
-];
-/** 爷36.4 / 妹36.6: one character that names someone only standing alone right before a reading. */
-const ALONE_BEFORE_READING = new Set(['爷', '奶', '哥', '姐', '弟', '妹', '仔', '囡']);
 const TITLES = `${ELDER_TITLES}|老太太|老爷子|老者|嫂子|阿姨|叔叔|伯伯|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂`;
 const PERSON_RE = new RegExp(
   `隔壁(?=\\s*\\d{3,4}(?!的?(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)))|(?<=隔壁\\s*\\d{3,4}的?)(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)(?=\\s*[\\d三])|(?:[${SURNAMES}](?:${TITLES})|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)的(?:妈妈|爸爸|妈|爸|老汉|婆婆|爷爷|奶奶|孩子|娃儿|娃)(?=\\s*[\\d三])|[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|[大二三小]的(?=\\s*(?:3[4-9]|三十))|${[

@@ -24,9 +24,9 @@ import {
 } from './goods-choice.js';
 import { type Anchored, buildHealth } from './health.js';
 import { extractItems, type ItemHit } from './items.js';
-import { spentAlready, withoutMeasuringDevice } from './items-tidy.js';
+import { asksAboutOnly, spentAlready, withoutMeasuringDevice } from './items-tidy.js';
 import { type LocalDate, localMoment } from './local-time.js';
-import { isNotAnOrder } from './not-an-order.js';
+import { isNotAnOrder, withoutWithdrawals } from './not-an-order.js';
 import { scanNumbers } from './numbers.js';
 import { buildOrder } from './orders.js';
 import { correctedQuantity, unpaired } from './pairing.js';
@@ -58,31 +58,6 @@ const BUY_RE = /买|代购|代买|订|捎|带/;
 const EITHER_COUNT_RE =
   /[\d一二两三四五六七八九十]+\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐]\s*还是\s*[\d一二两三四五六七八九十]+\s*[袋桶包斤瓶箱盒件板把个卷提支块壶罐]/;
 const ORDER_VERB_RE = /买|要|订|带|捎|来|整|需要|送|拿/;
-const REQUEST_QUESTION_RE =
-  /[一每][袋桶包箱瓶件](?:是|有)?(?:好多|多少|几)(?:斤|公斤|升|个|片|粒)|(?:万一|如果|要是|假如).{0,12}(?:要不要|需不需要|用不用|怎么办)|多少钱|好多钱|几多钱|钱是?(?:好多|多少|几多)|价格|价钱|怎么卖|要戴(?:吗|么|嘛|不|几|多久)|要不要戴|要用吗|怎么用|能用吗|可以用吗|要吃(?:吗|么|几|多少|多久|多长)|怎么吃|吃几|(?<!给|再给|发|拿)几片|(?<!给|再给|发|拿)几粒|多久|多长时间|能不能吃(?!点|些)|可以吃吗|几点|去哪里?开|在哪里?开|怎么开|密码(?:是)?(?:多少|好多|几多|啥|什么)/;
-
-/** 一箱多少钱，我想买两箱: a question beside one's own counted ask still asks. */
-const OWN_ASK_RE = /我(?:还)?(?:想|要|想要)(?:买|要|订)?\s*[\d一二两三四五六七八九十]\s*[箱瓶包袋个盒桶斤件]/;
-
-/**
- * 挂面两把 另外上回的稻种不要了 买到了: the withdrawal of other goods, and why (买到了), say nothing of the goods ordered
- * beside it.
- */
-function withoutWithdrawals(
-  text: string,
-  cancels: readonly { start: number; end: number; names: string[] }[],
-): string {
-  let out = text;
-  for (const c of cancels) {
-    if (c.names.length === 0) continue;
-    const why = WITHDRAWN_WHY_RE.exec(text.slice(c.end));
-    const end = c.end + (why ? why[0].length : 0);
-    out = out.slice(0, c.start) + ' '.repeat(end - c.start) + out.slice(end);
-  }
-  return out;
-}
-const WITHDRAWN_WHY_RE = /^[\s,，]*(?:已经|自己)?(?:买到了|找到了|借到了|有了|够了|收到了)/;
-
 function byAt(a: { start: number }, b: { start: number }): number {
   return a.start - b.start;
 }
@@ -253,7 +228,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       }
     }
   } else if (
-    (!REQUEST_QUESTION_RE.test(text) || OWN_ASK_RE.test(text)) &&
+    !asksAboutOnly(text) &&
     (goods.length > 0 || cancels.length === 0) &&
     !receivedOnly(text) &&
     !chasesEarlier(text) &&

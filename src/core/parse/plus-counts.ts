@@ -2,8 +2,8 @@
 // round count said with no unit (洋芋种要一百二 羊角寨) order that many.
 import { matchesOf } from './chars.js';
 import { goodsAt } from './item-lexicon.js';
-import { parseNumber } from './numerals.js';
 import type { ItemHit } from './items.js';
+import { parseNumber } from './numerals.js';
 
 const PLUS_RE = /([\u4e00-\u9fa5]{1,6}?)\s*[+＋]\s*(\d{1,2})(?!\d|\.\d)/g;
 

@@ -52,7 +52,7 @@ const LETTER_ROOM_RE =
 /** 3栋2楼05 / A座3层12: a building, its floor and a two-digit room (3-205). */
 const BUILDING_FLOOR_ROOM_RE =
   /(?<![\dA-Za-z])(\d{1,2}|[A-Za-z])\s*(?:栋|幢|号楼|座)\s*(\d{1,2})\s*(?:楼|层)\s*(\d{2})(?![\d.])(?:号房间|号房|房间|房|室|号)?/g;
-const WARD_ROOM_RE = /(?:^\s*|病区\s*)(\d{1,2}-\d{2})(?![\d.\-])(?=\s|复测|[\u4e00-\u9fa5]|$)/;
+const WARD_ROOM_RE = /(?:^\s*|病区\s*)(\d{1,2}-\d{2})(?![\d.-])(?=\s|复测|[\u4e00-\u9fa5]|$)/;
 const ENGLISH_ROOM_RE = /\b(?:[Rr]oom|ROOM)\s*(?:[Nn]o\.?)?\s*[:：]?\s*(\d{3,4})(?!\d|\.\d)/g;
 const FLOOR_NUMBER_RE =
   /(?<![\d一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*楼\s*(\d{1,2}|[零一二三四五六七八九十]{1,3})\s*号(?:房间|房)?(?!楼)/g;

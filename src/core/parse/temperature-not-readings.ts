@@ -5,7 +5,7 @@ import { clauseEnd, clauseStart } from './chars.js';
 import type { TempHit } from './temperature.js';
 import { ownReading, withoutBoundsTalk } from './temperature-bounds.js';
 import { withoutNobodys } from './temperature-nobodys.js';
-import { retracted } from './temperature-taken-back.js';
+import { retracted, withoutToldOf } from './temperature-taken-back.js';
 
 /** The readings (in order) that stand as someone's reading. */
 export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[] {
@@ -112,23 +112,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
   // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report
   if (HEARSAY_RE.test(text) && !/[帮替代][^，。,]{0,8}报/.test(text))
     all = all.filter((h) => !hearsay(text.slice(0, h.start)));
-  // 有人把37.3打成了73.3 / 二妮是36.7 我看成37.6了: a typo or a misreading told of is no one's reading
-  if (text.includes('成'))
-    all = all.filter(
-      (h) =>
-        !(
-          (/把\s*$/.test(text.slice(Math.max(0, h.start - 2), h.start)) &&
-            /^\s*(?:度|℃)?\s*(?:打|写|发|看|报|输)成/.test(text.slice(h.end, h.end + 5))) ||
-          (all.length > 1 &&
-            /(?:看|听|打|写|报)成了?\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)))
-        ),
-    );
-  // 县医院那边港小毛退烧了 38度以下了: below a bound, no reading
-  if (text.includes('以下'))
-    all = all.filter((h) => !/^\s*(?:度|℃)?\s*以下了/.test(text.slice(h.end, h.end + 6)));
-  // 你刚才报的37.3 / 马家焉的 你说婆姨37.3 明早我去看: the reading said back to the one who reported it
-  if (/[你您]/.test(text))
-    all = all.filter((h) => !SAID_BACK_RE.test(text.slice(Math.max(0, h.start - 10), h.start)));
+  all = withoutToldOf(text, all);
   // 体温计要甩到35度以下: where the thermometer is shaken down to is no reading
   if (text.includes('甩'))
     all = all.filter((h) => !/甩(?:到|至)\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)));
@@ -240,7 +224,6 @@ const RETRACT_HINT_RE =
   /不对|不是|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错|没甩|没夹好|没夹紧|复测是/;
 const BLAMED_LATER_RE =
   /^[^。]{0,6}(?:应该|估计|肯定|可能)是(?:体温计|温度计)?(?:刚才)?没(?:甩(?:下去|好)?|夹(?:好|紧))/;
-const SAID_BACK_RE = /[你您](?:刚才|刚刚)?(?:说|讲|报)的?[^，。,\s\d]{0,3}\s*$/;
 const HEARSAY_RE =
   /听说|据说|有人说|传言|别人说|别个(?:说|讲)|人家(?:说|讲)|网上(?:说|讲)|新闻(?:说|讲)|(?:隔壁|楼上|楼下|对门|邻居)[^，。,\s]{0,4}(?:说|讲)/;
 /** The reading's own clause, up to it, tells a rumour (and no 我 comes after the rumour). */

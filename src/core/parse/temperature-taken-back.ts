@@ -34,3 +34,28 @@ export function retracted(text: string, h: TempHit): boolean {
   if (other) clause = clause.slice(0, other.index);
   return SLIP_OWNED_RE.test(clause);
 }
+
+const SAID_BACK_RE = /[你您](?:刚才|刚刚)?(?:说|讲|报)的?[^，。,\s\d]{0,3}\s*$/;
+
+/**
+ * Readings told of rather than reported: a typo or a misreading (有人把37.3打成了73.3 / 二妮是36.7 我看成37.6了), a bound
+ * fallen below (退烧了 38度以下了), the reading said back to the one who reported it (你刚才报的37.3 / 你说婆姨37.3).
+ */
+export function withoutToldOf(text: string, readings: TempHit[]): TempHit[] {
+  let all = readings;
+  if (text.includes('成'))
+    all = all.filter(
+      (h) =>
+        !(
+          (/把\s*$/.test(text.slice(Math.max(0, h.start - 2), h.start)) &&
+            /^\s*(?:度|℃)?\s*(?:打|写|发|看|报|输)成/.test(text.slice(h.end, h.end + 5))) ||
+          (all.length > 1 &&
+            /(?:看|听|打|写|报)成了?\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)))
+        ),
+    );
+  if (text.includes('以下'))
+    all = all.filter((h) => !/^\s*(?:度|℃)?\s*以下了/.test(text.slice(h.end, h.end + 6)));
+  if (/[你您]/.test(text))
+    all = all.filter((h) => !SAID_BACK_RE.test(text.slice(Math.max(0, h.start - 10), h.start)));
+  return all;
+}
