@@ -207,6 +207,7 @@ const WORDS: Record<string, string> = {
   有没得: '有没有',
   有冇得: '有没有',
   有冇: '有没有',
+  冇要了: '不要了',
   冇: '没',
   // north-western and south-western
   嫑要: '不要',
