@@ -92,7 +92,7 @@ export function dayOf(text: string, from: number, to: number): boolean | undefin
 // (娃昨晚拉了两次肚子 / 父亲自述有些怕冷 / 娃娃说肚子疼 拉了两回: the night before, the patient's own word, a
 // complaint that is no symptom of the list, between the person and the complaint)
 const SAID_OF_RE =
-  /^\s*(?:说|讲|话|自述|自己说|还|也|又|一直|今天|晚上|早上|昨晚|昨天|昨夜|夜里|刚才|刚刚|好像|感觉|觉得|有点|有些|就是|就|是|肚子(?:疼|痛)|[,，\s])*\s*$/;
+  /^\s*(?:说|讲|话|自述|自己说|还|也|又|一直|今天|晚上|早上|昨晚|昨天|昨夜|夜里|刚才|刚刚|好像|感觉|觉得|有点|有些|就是|就|是|肚子(?:疼|痛)|一下午|一上午|一晚上|一整天|都在|在|[,，\s])*\s*$/;
 
 /** 爸爸有点发烧 头疼: the person's other complaints (and the pauses between them) stand between it and this one. */
 function withoutComplaints(text: string, from: number, to: number, symptoms: readonly SymptomHit[]): string {
