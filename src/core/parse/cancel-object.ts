@@ -78,7 +78,7 @@ export function readObject(object: string): { names: string[]; other: boolean } 
       // 充电器隔离老表借了给我: lent by a neighbour
       .replace(/[\u4e00-\u9fa5]{0,6}借(?:了)?给(?:我|俺)$/, '')
       .replace(
-        /(?:我们|我自己|自己|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全|那个|这个|(?:那|这)(?:袋|桶|包|箱|瓶|盒|件|壶|罐)?)+$/,
+        /(?:我们|我自己|自己|已经|我|俺|咱|都|也|就|先|暂时|全部|所有|全都|全|那个|这个|(?:那|这)(?:袋|桶|包|箱|瓶|盒|件|壶|罐)?)+$/,
         '',
       );
     if (p.length === 0 || GENERIC.has(p)) continue;
