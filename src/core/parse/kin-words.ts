@@ -283,4 +283,5 @@ export const ELDER_TITLES = [
   '依公',
   '依婆',
   '依嬷',
+  '爹爹',
 ].join('|');
