@@ -235,7 +235,8 @@ function customerNamed(text0: string): string | null {
   const signed = SIGNED_RE.exec(text)?.[1];
   if (
     signed &&
-    !looksLikeGoods(signed) &&
+    // (林阿水: a surname and 阿 before one character is a name, whatever the character)
+    (!looksLikeGoods(signed) || /^.阿.$/.test(signed)) &&
     !NOT_NAME_CHARS_RE.test(signed) &&
     !/^周[一二三四五六日天末]/.test(signed)
   )
