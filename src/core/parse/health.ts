@@ -12,6 +12,7 @@ import {
   namePersons,
   normalPersons,
   postfix,
+  roomBetween,
   roomFor,
   roomList,
   shareAmongRooms,
@@ -78,7 +79,10 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       // 我爸早上36.8 有点咳嗽 我36.3: the next reading's person opens its part of the message
       const who = personsBefore(text, h.persons, prevEnd, start)[0];
       const slotAt = between.length > 0 ? (between[between.length - 1] as SlotHit).start : prevEnd;
-      bounds.push(who && who.start > slotAt ? who.start : slotAt);
+      const opened = who && who.start > slotAt ? who.start : slotAt;
+      // 505 37.4 自述有点发冷 507 36.7: the next room opens the next reading's part, what is before it is this one's
+      const room = roomBetween(rooms, prevEnd, start);
+      bounds.push(room === null ? opened : opened > prevEnd ? Math.min(opened, room) : room);
     }
     bounds.push(text.length);
     const { several, byCount } = severalPeople(text, temps);
