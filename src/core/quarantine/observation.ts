@@ -88,12 +88,20 @@ export function roomInNickname(nickname: string): string | null {
  * A room number as written in rosters and commands, the way the parser writes it: ２１０５ → 2105, 2105房 → 2105,
  * 3栋201 → 3-201, A座1205 / A区1205 / A1205 → A-1205; a building named by its side stays as written (西楼702).
  */
+function buildingOf(s: string): string {
+  return /^\d+$/.test(s) ? String(Number(s)) : s.toUpperCase();
+}
+
 export function normaliseRoom(input: string): string {
   const s = normalise(input).trim().replace(/\s+/g, '');
   const building = /^(\d{1,2})(?:栋|幢|号楼|-|#)(\d{3,4})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
   if (building) return `${Number(building[1])}-${building[2]}`;
   const lettered = /^([A-Za-z])(?:栋|幢|号楼|座|区|-|#)?(\d{3,4})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
   if (lettered) return `${(lettered[1] as string).toUpperCase()}-${lettered[2]}`;
+  // (A座6-12 / 3号楼6-12: a building, then its floor and room with a dash, as the parser writes it: A-6-12)
+  const dashed =
+    /^(\d{1,2}|[A-Za-z])(?:栋|幢|号楼|座|区|-|#)(\d{1,2})-(\d{1,2})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
+  if (dashed) return `${buildingOf(dashed[1] as string)}-${dashed[2]}-${dashed[3]}`;
   const plain = /^(?:房间|房号)?[:：]?(\d{2,5})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
   return plain ? (plain[1] as string) : s;
 }

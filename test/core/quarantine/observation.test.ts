@@ -118,6 +118,10 @@ describe('rooms', () => {
     ['B区218', 'B-218'],
     ['B-1106房', 'B-1106'],
     ['西楼 702', '西楼702'],
+    // (a building, then its floor and room with a dash: A座6-12 is A-6-12 on the roster and in a message alike)
+    ['A座6-12', 'A-6-12'],
+    ['3号楼6-12房', '3-6-12'],
+    ['A-6-12', 'A-6-12'],
   ])('room %s → %s', (input, room) => {
     expect(normaliseRoom(input)).toBe(room);
   });
