@@ -105,7 +105,7 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
         // the reading, so the one named is someone else — 其他 and 他们 aside)
         THIRD_PERSON_AFTER_RE.test(text.slice(readingEnd)) ||
         (!/\d{3,4}/.test(text) &&
-          /帮(?:他|她)报|我是(?:他|她)的?(?:姐|哥|妹|弟|儿子|女儿|妈|爸|孙|老婆|老公|媳妇|邻居)|(?:他|她)(?:的)?手机|(?:他|她)(?:说|讲|还|又|也有点|有点)|(?:俺|我)(?:给|让)(?:他|她)|让(?:俺|我)报|继续观察/.test(
+          /帮(?:他|她)报|我是(?:他|她)的?(?:姐|哥|妹|弟|儿子|女儿|妈|爸|孙|老婆|老公|媳妇|邻居)|(?<!其)(?:他|她)(?:的)?手机|(?<!其)(?:他|她)(?:说|讲|还|又|也有点|有点)|(?:俺|我)(?:给|让)(?:他|她)|让(?:俺|我)报|继续观察/.test(
             text,
           )))
     ) {
