@@ -27,6 +27,8 @@ export function normalise(input: string): string {
   let src = simplify(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input);
   // 俩个口罩 / 仨白菜: the northern words for two and three (one character for one: offsets hold)
   if (src.includes('俩') || src.includes('仨')) src = src.replace(/俩/g, '两').replace(/仨/g, '三');
+  // 三是六度五: voice typing hears 十 as 是 in a reading said in words (one character for one: offsets hold)
+  if (src.includes('三是')) src = src.replace(/三是(?=[四五六七八九](?:度|点))/g, '三十');
   // 房号:3O3 (a form read off a photo, a letter O among digits): the O is a zero
   if ((src.includes('O') || src.includes('o')) && /\d[Oo]|[Oo]\d/.test(src))
     src = src.replace(/(?<=\d)[Oo](?=\d)|(?<=\d\d)[Oo](?![A-Za-z\d])|(?<![A-Za-z\d])[Oo](?=\d{2})/g, '0');

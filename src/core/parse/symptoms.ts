@@ -170,8 +170,11 @@ function askedBefore(text: string, start: number, end: number): boolean {
   if (cut < 0) return false;
   const own = text.slice(from + cut, clauseEnd(text, end));
   const head = before.slice(0, cut);
+  // (系唔系要报 有少少头痛: whether to report, asked before the complaint said in a part of its own)
   return (
-    !CONDITIONAL_RE.test(own) && /有没有/.test(head) && !CONDITIONAL_RE.test(head.replace(/有没有/g, ''))
+    !CONDITIONAL_RE.test(own) &&
+    ((/有没有/.test(head) && !CONDITIONAL_RE.test(head.replace(/有没有/g, ''))) ||
+      (/(?:是不是|是否)(?:要|需要)(?:报|上报|讲|说)\s*$/.test(head) && /^\s*(?:还|也)?有/.test(own)))
   );
 }
 
