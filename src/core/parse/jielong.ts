@@ -66,6 +66,8 @@ function readMark(line: string): { seq: number; rest: string; spaced: boolean } 
   return { seq: n, rest: line.slice(m[0].length), spaced: m[4] !== undefined };
 }
 
+const EXAMPLE_LINE_RE = /示例|举例|(?:^|[\s.、）)])(?:例|如|格式)[:：]/;
+
 export function readJielong(input: string): Jielong | null {
   if (!input.includes('\n')) return null;
   const rows = input.split('\n', MAX_JIELONG_LINES + 50);
@@ -169,6 +171,8 @@ export function jielongOrders(
       line = { ...line, items: previous.map((i) => ({ ...i })) };
       copied = true;
     }
+    // 1. 廖文斌 示例：复合肥1袋 上围: the organiser's example line shows how to write, it orders nothing
+    if (EXAMPLE_LINE_RE.test(line.raw)) continue;
     if (line.items.length > 0) previous = line.items;
     // 4. 刘德贵 玉米种子3包（不要了）: goods struck out are withdrawn
     if (line.struck && line.struck.length > 0) {
