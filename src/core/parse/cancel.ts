@@ -174,7 +174,8 @@ export function findCancels(said: string): CancelHit[] {
         }
       }
     }
-    if (names.length === 0 && other) continue;
+    // (马家寨那一桶不要了: the barrels pointed back to, with the hamlet they go to, are the booking withdrawn)
+    if (names.length === 0 && other && !/那\s*[\d一二两三四五六七八九十]\s*桶\s*$/.test(object)) continue;
     // 复合肥要两袋 尿素要一袋 算了尿素不要了: counted goods before the one withdrawn are no part of the withdrawal
     const last = names.length === 1 ? object.lastIndexOf(names[0] as string) : -1;
     if (last > 0 && findQuantities(object.slice(0, last)).length > 0) cs += last;
