@@ -45,8 +45,11 @@ export function kinAsSaid(word: string): string {
 
 /** Whose kin the kin word at `at` is, said glued before it (老二媳妇, 他老婆, 王家, 务榜老婆, 阿珍家娃); null when none. */
 export function whoseKin(text: string, at: number): string | null {
+  // (老大老二今早都36.6: two children counted one after the other, neither the other's)
+  const counted = /^老[大二三四五六幺]/.test(text.slice(at, at + 2));
+  const whose = WHOSE_BEFORE_RE.exec(text.slice(Math.max(0, at - 3), at))?.[0];
   return (
-    WHOSE_BEFORE_RE.exec(text.slice(Math.max(0, at - 3), at))?.[0] ??
+    (counted && whose && /老[大二三四五六幺]$/.test(whose) ? undefined : whose) ??
     OWNER_BEFORE_RE.exec(text.slice(Math.max(0, at - 5), at))?.[1] ??
     (SPOUSE_RE.test(text.slice(at, at + 2))
       ? SPOUSE_OWNER_RE.exec(text.slice(Math.max(0, at - 4), at))?.[1]

@@ -111,7 +111,8 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
     ) {
       const named = NAMED_READING_RE.exec(text) ?? NAMED_BEFORE_DAY_RE.exec(text);
       NAMED_READING_RE.lastIndex = 0;
-      if (named?.[1] && !/^(?:代报|早上|今天)$/.test(named[1]))
+      // (宋大夫：36.8不算发烧: the doctor posting is no one reported for)
+      if (named?.[1] && !/^(?:代报|早上|今天)$|医生$|大夫$|村医$|护士$|卫生员$/.test(named[1]))
         return [{ start: named.index, end: named.index + named[1].length, person: named[1], self: false }];
     }
     if (!relayed) return hits;

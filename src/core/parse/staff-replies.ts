@@ -1,5 +1,6 @@
 // A duty officer or doctor answering one member: a reading they were told, quoted back, with "I am coming" and what
 // to do meanwhile; gear put on to go up; things bought or brought for 您. None of it is the member's report or ask.
+import { TITLED_NAME } from './name-words.js';
 
 /** 我马上过来 / 我等下过来复测 / 明早我上去看: the one answering is coming (a resident in a room never is). */
 const COMING_MYSELF_RE =
@@ -8,8 +9,9 @@ const COMING_MYSELF_RE =
 const DOCTOR_COMING_RE =
   /(?:医生|护士|大夫|村医)(?:一会儿?|等下|马上|稍后|[\d一二三四五六七八九十]+分钟(?:内|后|以后)?)(?:就)?(?:过来|上来|过去|上去|到)|已经?通知(?:了)?(?:医生|护士|大夫|村医)|等(?:医生|护士|大夫)(?:来|上来|过来)/;
 /** 一小时后再量 / 要复测 / 家长莫慌 / 先别捂 / 37.8唔算好高: the doctor's word on the reading. */
+const NAMED_READING_RE = new RegExp(`(?:${TITLED_NAME})\\s*(?:3[5-9]|4[0-2])`);
 const DOCTORS_WORD_RE =
-  /(?:小时|分钟|钟头|个钟)(?:后|以后)?(?:[^，,。]{0,3}|用[^，,。\s]{1,6})(?:再量|再测|复测)|刚好?(?:到|过)线|(?:莫|别|不要|冇使|唔使)(?:太)?(?:慌|紧张)|(?<![\d.])(?:3[5-9]|4[0-2])\.\d\s*(?:吗)?[?？]|(?:莫|别|不要)捂|(?:唔|不)算(?:好高|高|发烧|发热)(?![吗么?？])/g;
+  /(?:小时|分钟|钟头|个钟)(?:后|以后)?(?:[^，,。]{0,3}|用[^，,。\s]{1,6})(?:再量|再测|复测)|刚好?(?:到|过)线|(?:莫|别|不要|冇使|唔使)(?:太)?(?:慌|紧张)|(?<![\d.])(?:3[5-9]|4[0-2])\.\d\s*(?:吗)?[?？]|(?:莫|别|不要)捂|(?:唔|不)算(?:好高|高|发烧|发热)(?![吗么?？])|多穿(?:点|些|件)|(?:下午|晚上|明早|明天早上|中午)再(?:量|测)(?![吗么?？])/g;
 /** 37.3要复测 / 请关好门 / 请再量一次 / 先别自己给孩子吃退烧药 / 你先唔好开门出去: said only by the one in charge. */
 const IN_CHARGE_RE =
   /大家(?:不要|别|莫)(?:慌|紧张|担心)|你们?(?:在屋头|在家里?|在屋里|在房间)等|(?:3[5-9]|4[0-2])(?:\.\d)?\s*要复测(?![吗么?？])|请关好门|(?:3[5-9]|4[0-2])(?:\.\d)?\s*(?:已记录|已登记)|请[^，,。]{0,14}(?:再量|再测|复测)|(?:莫|别|不要|唔好)(?:自己)?(?:给[她他]|给(?:孩子|娃娃?|小孩))?吃退烧药|你(?:先)?(?:唔好|莫|别|不要)(?:开门|出来|出门|出去)|你在屋[下里头]?(?:莫|别|不要|唔好)出/;
@@ -118,9 +120,11 @@ export function staffReplyOf(text: string): boolean {
   // 37.3刚好到线，408半小时后复测一下，莫慌 / 518 是37.3吗？请再量一次: the doctor's words on one reading, no one's report
   // (孩子37.1 医生说不算发烧 多喝点水就行: the words passed on; 体温降到37度2了 …大家莫紧张 / 王秀英量了37.6，…大家不要慌: a
   // result posted)
+  // (关大爷37.2不算烧，多喝热水，明早再量: a villager named with the reading, posted with the advice, is that reading)
   if (
     readings <= 1 &&
     !/(?:医生|大夫|护士|村医)(?:说|讲)|降到|退到|[量测]了|[量测]的|复测(?:了|是|还是)/.test(text) &&
+    !NAMED_READING_RE.test(text) &&
     (words >= 2 || (words >= 1 && IN_CHARGE_RE.test(text)))
   )
     return true;
