@@ -4,6 +4,7 @@ import { isCjk, matchesOf } from './chars.js';
 import { FIX_WORDS } from './goods-choice.js';
 import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import type { ItemHit } from './items.js';
+import { ELDER_TITLES } from './kin-words.js';
 import { HAMLET_END, SURNAMES, TITLED_NAME } from './name-words.js';
 import { parseNumber } from './numerals.js';
 
@@ -18,9 +19,9 @@ const COUNT_FIXED_RE =
   /[\d一二两三四五六七八九十]\s*[袋桶包斤瓶箱盒件卷把支个][,，\s]*(?:不对|不是|哦不|说错了)[,，\s]*(?:是|要)?[\d一二两三四五六七八九十]\s*[袋桶包斤瓶箱盒件卷把支个]/;
 /** Right before goods: they are not wanted (不要鸡蛋, 别放葱, 不加糖). */
 const NOT_WANTED_RE = /(?:不要|莫要|不用|不需要|别|不加|不放|别放|少放|免|不吃)\s*$/;
-/** 刘婆婆：化肥两袋 — a volunteer's note names the customer first. */
+/** 刘婆婆：化肥两袋 / 阿娘家大米两袋 — a volunteer's note names the customer first. */
 const CUSTOMER_PREFIX_RE = new RegExp(
-  `^[\\s|]*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?\\s*)?(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s|(?:${TITLED_NAME})家(?=[\\u4e00-\\u9fa5])|[帮替代][\\u4e00-\\u9fa5|]{2,10}?(?:报|登记)(?:一下)?\\s*[:：]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}\\s+(?=[\\u4e00-\\u9fa5]{1,6}\\s*[\\d一二两三四五六七八九十]))`,
+  `^[\\s|]*(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)的?\\s*)?(?:[\\u4e00-\\u9fa5]{2,5}\\s*[:：]|(?:${TITLED_NAME})家?\\s|(?:${TITLED_NAME}|[${SURNAMES}]?阿[\\u4e00-\\u9fa5]{1,2}?|${ELDER_TITLES})家(?=[\\u4e00-\\u9fa5])|[帮替代][\\u4e00-\\u9fa5|]{2,10}?(?:报|登记)(?:一下)?\\s*[:：]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}\\s+(?=[\\u4e00-\\u9fa5]{1,6}\\s*[\\d一二两三四五六七八九十]))`,
 );
 
 /** 地膜 两卷 老屋基 张德明 / 鸡饲料 3包 五组陈二嬢: a name closing the list (after a space, a group or a hamlet). */

@@ -3,7 +3,7 @@
 import { isCjk, isDigit, isLatin } from './chars.js';
 import { isDrugName } from './drugs.js';
 import { goodsAt, isKindOf, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
-import { NON_GOODS_LIST, PROTECTED, STOP_WORDS } from './name-words.js';
+import { NON_GOODS_LIST, PROTECTED, STOP_WORDS, SURNAMES } from './name-words.js';
 import { taughtGoodsAt } from './vocabulary.js';
 
 const STOPS_BY_FIRST = new Map<string, string[]>();
@@ -67,6 +67,10 @@ const KIN_ONLY_RE =
 /** 孩子体重 / 我的身高: a measurement of a person, never goods. */
 const MEASURE_TAIL_RE = /(?:体重|身高|年龄|血压|血氧|血糖|心率|体温|温度|重量)$/;
 
+const KIN_HOUSEHOLDS = '阿娘|阿婆|阿公|大爷|大娘|大妈|舅舅|姨妈|二叔|三叔|大伯';
+const HOUSEHOLD_BEFORE_RE = new RegExp(
+  `^(?:[老小][${SURNAMES}]|[${SURNAMES}]?阿[\\u4e00-\\u9fa5]{1,2}?|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?|${KIN_HOUSEHOLDS})家`,
+);
 const LEAD_FILLER_RE = /^(?:(?:当天|当日|今天|今日)的?|另需|另要|另外|还需|btw|BTW|Btw)/;
 
 function cleanName(raw: string): string | null {
@@ -97,6 +101,10 @@ function cleanName(raw: string): string | null {
     name = name.slice(lead[0].length);
   // 我家米一包: the 家 of 我家 left before known goods is whose they are
   if (name[0] === '家' && !isKnownGoods(name) && isKnownGoods(name.slice(1))) name = name.slice(1);
+  // 老李家大米 / 阿娘家菜子油: a household named before the goods is whose they are
+  const household = HOUSEHOLD_BEFORE_RE.exec(name);
+  if (household && !isKnownGoods(name) && isKnownGoods(name.slice(household[0].length)))
+    name = name.slice(household[0].length);
   if (/^\d+$/.test(name) && !isKnownGoods(name)) return null;
   // 小孩吃的奶粉: who it is for, said before the goods, is no part of their name
   const use = /^(?:吃|喝|用|穿|玩|看)的/.exec(name);
