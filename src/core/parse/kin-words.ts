@@ -286,4 +286,5 @@ export const ELDER_TITLES = [
   '依婆',
   '依嬷',
   '爹爹',
+  '大爹',
 ].join('|');
