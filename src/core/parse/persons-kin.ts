@@ -89,3 +89,19 @@ export const PRONOUN = [
 ];
 /** 爷36.4 / 妹36.6: one character that names someone only standing alone right before a reading. */
 export const ALONE_BEFORE_READING = new Set(['爷', '奶', '哥', '姐', '弟', '妹', '仔', '囡']);
+
+/** 五组韦小军今天早上说有点发冷: a villager named after a group or hamlet, then told of (a day, 说, a complaint). */
+const TOLD_OF_RE = new RegExp(
+  `(?:[组村湾沟坪寨坡岭]|^|[\\s,，。])([${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)(?=今天|今早|早上|昨天|昨晚|说|讲|有点|也有点|又)`,
+  'g',
+);
+
+/** The villager 他 / 她 at `at` is, named before it with no reading between; null when none. */
+export function toldOfBefore(text: string, at: number): string | null {
+  let found: RegExpExecArray | null = null;
+  TOLD_OF_RE.lastIndex = 0;
+  for (let m = TOLD_OF_RE.exec(text); m !== null && m.index < at; m = TOLD_OF_RE.exec(text)) found = m;
+  if (!found?.[1]) return null;
+  const between = text.slice(found.index + found[0].length, at);
+  return /(?<![\d.])(?:3[4-9]|4[0-2])(?:\.\d)?(?![\d.])|三十/.test(between) ? null : found[1];
+}

@@ -4,7 +4,14 @@
 import { MAX_HITS, matchesOf } from './chars.js';
 import { ELDER_TITLES, KIN } from './kin-words.js';
 import { SURNAMES } from './name-words.js';
-import { ALONE_BEFORE_READING, kinAsSaid, PRONOUN, parentPairs, whoseKin } from './persons-kin.js';
+import {
+  ALONE_BEFORE_READING,
+  kinAsSaid,
+  PRONOUN,
+  parentPairs,
+  toldOfBefore,
+  whoseKin,
+} from './persons-kin.js';
 import { withNamesBeforeReadings } from './persons-named.js';
 
 export interface PersonHit {
@@ -46,7 +53,7 @@ const PERSON_RE = new RegExp(
 const SELF_DAY_READING_RE =
   /^(?:今天|今早|今晚|早上|上午|中午|下午|晚上)(?:早上|上午|中午|下午|晚上)?(?:量的|测的|体温)?\s*(?:是)?\s*(?:3[4-9]|三十)/;
 const NOT_SELF_AFTER =
-  /^(?:们|是(?!\s*[\d三四])|在|住|这|那|也|家(?!孩子|宝宝|老人)|想|要|的|今天|昨天|刚|已|发|量|测|报|给|帮|替|代)/;
+  /^(?:们|(?:叫|让|喊)(?:他|她)|是(?!\s*[\d三四])|在|住|这|那|也|家(?!孩子|宝宝|老人)|想|要|的|今天|昨天|刚|已|发|量|测|报|给|帮|替|代)/;
 
 /** 我在3栋201 36度8 (老婆在3栋202 36度6): the sender's room, then the sender's reading. */
 const SELF_ROOM_READING_RE =
@@ -96,7 +103,12 @@ export function findPersons(text: string): PersonHit[] {
       continue;
     if (
       PRONOUN.includes(w) &&
-      !/^\s*(?:是|体温|烧到|发烧了?|高烧|量了|测了|量的|测的)?\s*[\d三四]/.test(text.slice(end, end + 7))
+      !/^\s*(?:是|体温|烧到|发烧了?|高烧|量了|测了|量的|测的)?\s*[\d三四]/.test(text.slice(end, end + 7)) &&
+      // (我叫他再测了一遍37.8: measured again, 他 or 她 is whom the reading is for)
+      !(
+        (w === '他' || w === '她') &&
+        /^(?:再|又|重新)(?:测|量)了?(?:一遍|一次|一下)?\s*[\d三四]/.test(text.slice(end, end + 11))
+      )
     )
       continue;
     // 帮我妈报一下 她78了 早上36.3: 她 is the person named before, when no reading stands between
@@ -110,6 +122,12 @@ export function findPersons(text: string): PersonHit[] {
         hits.push({ start: m.index, end, person: named.person, self: false });
         continue;
       }
+    }
+    // 五组韦小军今天早上说有点发冷我叫他再测了一遍37.8: 他 is the villager named before, told of since
+    const told = w === '她' || w === '他' ? toldOfBefore(text, m.index) : null;
+    if (told) {
+      hits.push({ start: m.index, end, person: told, self: false });
+      continue;
     }
     // 娃儿在屋头没人管: someone said to be elsewhere is not measured here
     if (!self && AWAY_RE.test(text.slice(end, end + 9))) continue;
