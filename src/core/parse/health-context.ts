@@ -54,19 +54,6 @@ export function roomList(text: string, rooms: readonly RoomHit[], first: TempHit
   return before.map((r) => r.room);
 }
 
-export function roomFor(rooms: readonly RoomHit[], pos: number): string | null {
-  let best: RoomHit | undefined;
-  for (const r of rooms) if (r.end <= pos) best = r;
-  return (best ?? rooms[0])?.room ?? null;
-}
-
-/** Where the last room said between two readings starts, if one is. */
-export function roomBetween(rooms: readonly RoomHit[], from: number, to: number): number | null {
-  let at: number | null = null;
-  for (const r of rooms) if (r.start >= from && r.end <= to) at = r.start;
-  return at;
-}
-
 /** A short message that is only a room, a slot word and 正常. */
 export function shortReport(text: string, rooms: readonly RoomHit[]): boolean {
   let rest = text;

@@ -12,8 +12,6 @@ import {
   namePersons,
   normalPersons,
   postfix,
-  roomBetween,
-  roomFor,
   roomList,
   shareAmongRooms,
   shortReport,
@@ -37,7 +35,7 @@ import {
 } from './measures.js';
 import { listedInOrder, namesBeforeEach, type PersonHit, personsBefore } from './persons.js';
 import { listedAfter, nameTheFirst, symptomsOfNamed, withoutRepeats } from './persons-after.js';
-import type { RoomHit } from './rooms.js';
+import { type RoomHit, roomBetween, roomFor } from './rooms.js';
 import { LATE_RE, NOW_RE, type SlotHit } from './slots.js';
 import type { NormalHit, SymptomHit } from './symptoms.js';
 import type { TempHit } from './temperature.js';
@@ -79,10 +77,9 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       // 我爸早上36.8 有点咳嗽 我36.3: the next reading's person opens its part of the message
       const who = personsBefore(text, h.persons, prevEnd, start)[0];
       const slotAt = between.length > 0 ? (between[between.length - 1] as SlotHit).start : prevEnd;
-      const opened = who && who.start > slotAt ? who.start : slotAt;
-      // 505 37.4 自述有点发冷 507 36.7: the next room opens the next reading's part, what is before it is this one's
+      // 505 37.4 自述有点发冷 507 36.7 / 207 38.1 说昨晚就全身酸痛 208 …: the next room opens the next reading's part
       const room = roomBetween(rooms, prevEnd, start);
-      bounds.push(room === null ? opened : opened > prevEnd ? Math.min(opened, room) : room);
+      bounds.push(room ?? (who && who.start > slotAt ? who.start : slotAt));
     }
     bounds.push(text.length);
     const { several, byCount } = severalPeople(text, temps);
@@ -94,9 +91,10 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
       const prevEnd = i === 0 ? 0 : (temps[i - 1] as TempHit).end;
       const nextStart = temps[i + 1]?.start ?? text.length;
       // 36.5（早） 36.8（晚）: a slot in brackets right after the previous reading is that reading's
+      const opens = i === 0 ? null : roomBetween(rooms, prevEnd, t.start);
       const before = slots.filter(
         (s) =>
-          s.start >= prevEnd &&
+          s.start >= (opens ?? prevEnd) &&
           s.end <= t.start &&
           !(i > 0 && postfix(text, s, prevEnd)) &&
           !whenOfSymptom(text, s, t.start, symptoms),

@@ -37,7 +37,7 @@ import { customerAsPlace, framedPlace, freeStandingPlace, waterOwnerPlace } from
 import { newPlace, readWater } from './plain-water.js';
 import { bareCounted, plusCounted } from './plus-counts.js';
 import { asksForHelp, buildRequests, FEVER_C, helpRequest, parcelErrand, requestRoom } from './requests.js';
-import { findExplicitRooms, knownRooms, type RoomHit } from './rooms.js';
+import { findExplicitRooms, inBuildingSaid, knownRooms, type RoomHit } from './rooms.js';
 import { findSlots } from './slots.js';
 import { findNormal, findSymptoms } from './symptoms.js';
 import { findTemperatures, type TempHit } from './temperature.js';
@@ -96,7 +96,8 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
   const known = knownRooms(text, tokens, mask, opts.vocabulary);
   claim(mask, known);
   const found = [...bare, ...known];
-  let rooms: RoomHit[] = found.length === 0 ? explicitRooms : [...explicitRooms, ...found].sort(byAt);
+  let rooms: RoomHit[] =
+    found.length === 0 ? explicitRooms : inBuildingSaid(text, [...explicitRooms, ...found].sort(byAt));
   // 房号说错了，是2栋305不是2栋503: a room said not to be is none
   if (rooms.length > 1 && text.includes('不是'))
     rooms = rooms.filter((r) => !/不是\s*$/.test(text.slice(Math.max(0, r.start - 3), r.start)));

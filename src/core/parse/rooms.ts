@@ -225,3 +225,30 @@ export function sentenceRoom(text: string, rooms: readonly RoomHit[], at: number
   }
   return null;
 }
+
+/**
+ * 值班记录 早 3栋 201 36.4 203 36.6 205 36.5: the rooms listed after one said with its building (3栋 201, 3-201) are
+ * that building's — the building heads the list — as long as no other building is said.
+ */
+export function inBuildingSaid(text: string, rooms: readonly RoomHit[]): RoomHit[] {
+  const head = rooms[0];
+  const building = head ? /^(\d{1,2})-\d{3,4}$/.exec(head.room) : null;
+  if (!head || !building || !/(?:栋|幢|号楼)\s+\d/.test(text.slice(head.start, head.end))) return [...rooms];
+  if (rooms.some((r) => r !== head && r.room.includes('-'))) return [...rooms];
+  return rooms.map((r) =>
+    r === head || !/^\d{3,4}$/.test(r.room) ? r : { ...r, room: `${building[1]}-${r.room}` },
+  );
+}
+
+export function roomFor(rooms: readonly RoomHit[], pos: number): string | null {
+  let best: RoomHit | undefined;
+  for (const r of rooms) if (r.end <= pos) best = r;
+  return (best ?? rooms[0])?.room ?? null;
+}
+
+/** Where the last room said between two readings starts, if one is. */
+export function roomBetween(rooms: readonly RoomHit[], from: number, to: number): number | null {
+  let at: number | null = null;
+  for (const r of rooms) if (r.start >= from && r.end <= to) at = r.start;
+  return at;
+}

@@ -171,11 +171,9 @@ function askedBefore(text: string, start: number, end: number): boolean {
   const own = text.slice(from + cut, clauseEnd(text, end));
   const head = before.slice(0, cut);
   // (系唔系要报 有少少头痛: whether to report, asked before the complaint said in a part of its own)
-  return (
-    !CONDITIONAL_RE.test(own) &&
-    ((/有没有/.test(head) && !CONDITIONAL_RE.test(head.replace(/有没有/g, ''))) ||
-      (/(?:是不是|是否)(?:要|需要)(?:报|上报|讲|说)\s*$/.test(head) && /^\s*(?:还|也)?有/.test(own)))
-  );
+  const report = /(?:是不是|是否)(?:要|需要)(?:报|上报|讲|说)\s*$/.test(head) && /^\s*(?:还|也)?有/.test(own);
+  const asked = /有没有/.test(head) && !CONDITIONAL_RE.test(head.replace(/有没有/g, ''));
+  return !CONDITIONAL_RE.test(own) && (asked || report);
 }
 
 /** 今天好了 / 现在已经好了 right after a complaint: it is over. */
