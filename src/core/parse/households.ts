@@ -39,11 +39,11 @@ const HAMLET_RE = new RegExp(`^${HAMLET_NAME}$`);
 const GROUP_LEAD = String.raw`(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:组|社|队)\s*)`;
 /**
  * A household opening a clause with its goods and count and no verb: 刘家米一袋，王家油一桶 / 3组 刘大妈 米一袋 /
- * 三组刘家两桶 五组陈家一桶 / 我家两桶 隔壁李叔家一桶. Group 1 is the household with its group, if said.
+ * 三组刘家两桶 五组陈家一桶 / 我家两桶 隔壁李叔家一桶 / 韦老三米粉5斤 黄阿妹腊肠2斤. Group 1 is the household with its group, if said.
  */
 const VERBLESS_RE = new RegExp(
-  String.raw`(?:^|[\s,，。；;、：:])(${GROUP_LEAD}?(?:我家|隔壁[\u4e00-\u9fa5]{1,3}家|[老小]?[\u4e00-\u9fa5]家(?![院湾塆沟坝坪嘴岭坡屋])|${TITLED_NAME}|${HAMLET_NAME}))` +
-    String.raw`(?=\s*[\u4e00-\u9fa5]{0,5}?[\d一二两三四五六七八九十]{1,3}\s*(?:桶|袋|包|斤|瓶|箱|盒|件|提|壶))`,
+  String.raw`(?:^|[\s,，。；;、：:])(${GROUP_LEAD}?(?:我家|隔壁[\u4e00-\u9fa5]{1,3}家|[老小]?[\u4e00-\u9fa5]家(?:老?阿[奶爷婆公])?(?![院湾塆沟坝坪嘴岭坡屋])|${TITLED_NAME}|[${SURNAMES}](?:老[大二三四五六七八九幺]|阿[\u4e00-\u9fa5])|${HAMLET_NAME}))` +
+    String.raw`(?=\s*[\u4e00-\u9fa5]{0,5}?[\d一二两三四五六七八九十半]{1,3}\s*(?:桶|袋|包|斤|瓶|箱|盒|件|提|壶|罐|把|卷|板|块|条|吨))`,
   'g',
 );
 const GROUP_LEAD_RE = new RegExp(`^${GROUP_LEAD}`);
