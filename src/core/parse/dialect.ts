@@ -13,7 +13,7 @@ import { replaceWords, wordTable } from './word-table.js';
 
 /** 额 as 我: at a clause's start or after 帮/给/和/跟, before a reading, 和, 的, 要, a day or a verb of buying. */
 const SELF_E_RE =
-  /(?<=^|[\s,，。!！?？、:：;；]|帮|给|和|跟)额(?=\s*[\d三]|和|跟|的|要|家|也|都|是|今|早|晚|们|带|买|订|捎|拿|留|妈|爸|娃|屋|在|想|刚|昨|这|那|老汉)/g;
+  /(?<=^|[\s,，。!！?？、:：;；]|帮|给|和|跟)额(?=\s*[\d三]|[一二两三四五六七八九十半]+(?:分钟|个钟)|和|跟|的|要|家|也|都|是|今|早|晚|们|带|买|订|捎|拿|留|妈|爸|娃|屋|在|想|刚|昨|这|那|老汉)/g;
 
 /** Whole words, longest first where one holds another (唔该晒 before 唔该 before 唔). */
 const WORDS: Record<string, string> = {

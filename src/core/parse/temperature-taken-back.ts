@@ -20,8 +20,13 @@ const RECHECK_BLAMED_RE =
 const BLAMED_AFTER_RE =
   /^\s*(?:℃|度)?[^。，,?？]{0,6}?(?:估计|应该|肯定)是?(?:体温计|温度计)?(?:没夹好|没夹紧|没甩好?)/;
 
+/** 说是三十七度七 我拿过来一看是三十六度七 他老花眼看错了: the reading looked at again, the first one misread. */
+const LOOKED_AGAIN_RE =
+  /^[^。]{0,12}(?:一看|再看|仔细看|细看)(?:是|才是)?\s*(?:3[4-9]|三十)[^。]{0,20}(?:看错|看岔|看花)/;
+
 export function retracted(text: string, h: TempHit): boolean {
   if (RETRACTED_RE.test(text.slice(h.end, h.end + 8))) return true;
+  if (LOOKED_AGAIN_RE.test(text.slice(h.end, h.end + 44))) return true;
   if (BLAMED_AFTER_RE.test(text.slice(h.end, h.end + 20))) return true;
   // 量了个42度吓死我了 原来温度计刚才放在热水杯边上 重新量36.6: a reading explained away by where the thermometer was
   if (MISPLACED_RE.test(text.slice(h.end, h.end + 48))) return true;
