@@ -56,7 +56,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
     if (
       last &&
       all.length > 1 &&
-      /(?:刚才|之前|前面|上面|昨天|昨晚|夜来|夜里|上次)(?:那个|的|报的|量的|发成|打成|写成|报成)?\s*$/.test(
+      /(?:刚才|之前|前面|上面|昨天|昨晚|夜来|夜里|上次|(?:今天)?(?:早上|上午|中午|下午)那个)(?:那个|的|报的|量的|发成|打成|写成|报成)?\s*$/.test(
         text.slice(Math.max(0, last.start - 6), last.start),
       ) &&
       retracted(text, last)
