@@ -287,4 +287,5 @@ export const ELDER_TITLES = [
   '依嬷',
   '爹爹',
   '大爹',
+  '老奶',
 ].join('|');
