@@ -66,6 +66,19 @@ function readMark(line: string): { seq: number; rest: string; spaced: boolean } 
   return { seq: n, rest: line.slice(m[0].length), spaced: m[4] !== undefined };
 }
 
+/** 3石老岩菜油1桶乌冬坡: the next number glued to the line after numbered ones (not 3袋米, a count). */
+function gluedMark(
+  line: string,
+  last: number | undefined,
+): { seq: number; rest: string; spaced: boolean } | null {
+  const m =
+    /^(\d{1,3})(?=[\u4e00-\u9fa5])(?![\u4e00-\u9fa5]?(?:袋|斤|桶|包|瓶|箱|个|盒|件|块|号|点|组|楼|栋))/.exec(
+      line,
+    );
+  if (!m || last === undefined || Number(m[1]) !== last + 1) return null;
+  return { seq: last + 1, rest: line.slice(m[0].length), spaced: false };
+}
+
 const EXAMPLE_LINE_RE = /示例|举例|(?:^|[\s.、）)])(?:例|如|格式)[:：]/;
 
 export function readJielong(input: string): Jielong | null {
@@ -77,7 +90,7 @@ export function readJielong(input: string): Jielong | null {
   for (const row of rows) {
     const raw = row.trim();
     if (raw.length === 0) continue;
-    const mark = readMark(raw);
+    const mark = readMark(raw) ?? gluedMark(raw, numbered[numbered.length - 1]?.seq);
     // (1. 龙满秀 复合肥2袋 ⏎ 2. 石光明 猪肉3斤: a list may start at its first line, with no heading)
     if (mark && (numbered.length > 0 || headerRows.length > 0 || mark.seq === 1)) {
       if (numbered.length < MAX_JIELONG_LINES) numbered.push({ ...mark, raw });
