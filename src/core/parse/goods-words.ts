@@ -140,6 +140,8 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
   meal: [
     // (a baby's food: 米糊, 辅食)
     ...['米糊', '辅食'],
+    // (Xinjiang's flatbread, asked for at a meal)
+    '馕',
     ...[
       '饭',
       '饭菜',
@@ -245,7 +247,7 @@ export const GOODS_BY_CATEGORY: Readonly<Record<RequestCategory, readonly string
   ],
   leisure: [
     ...['书', '书籍', '小说', '杂志', '报纸', '跳绳', '象棋', '中国象棋', '围棋', '五子棋', '跳棋', '扑克'],
-    ...['晚报', '日报', '儿童绘本', '英文小说', '乐高', '积木', '拼图', '魔方'],
+    ...['晚报', '日报', '儿童绘本', '英文小说', '乐高', '积木', '拼图', '魔方', '地图册', '画册', '连环画'],
     ...[
       '扑克牌',
       '啤牌',

@@ -8,6 +8,7 @@ import {
   complainant,
   dayOf,
   eitherOr,
+  headingEndOf,
   listedNameBefore,
   namePersons,
   normalPersons,
@@ -63,8 +64,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
   if (temps.length > 0) {
     // 娃娃哭了一晚上 量了38度2: a span of time is no slot of a reading
     const slots = h.slots.some((s) => s.span) ? h.slots.filter((s) => !s.span) : h.slots;
-    // 晚上体温：\n1.王姐1301 36.6\n2.老陈1302 36.8: a heading's part of the day holds for every line under it
-    const headingEnd = text.indexOf('\n');
+    const headingEnd = headingEndOf(text); // (晚上体温：⏎1.王姐1301 36.6: the heading's part of the day holds)
     const headingSlot =
       headingEnd > 0 && !/\d{2}/.test(text.slice(0, headingEnd))
         ? slots.filter((s) => s.end <= headingEnd).pop()?.slot

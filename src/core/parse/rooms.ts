@@ -52,9 +52,9 @@ const LETTER_ROOM_RE =
 /** 3栋2楼05 / A座3层12: a building, its floor and a two-digit room (3-205). */
 const BUILDING_FLOOR_ROOM_RE =
   /(?<![\dA-Za-z])(\d{1,2}|[A-Za-z])\s*(?:栋|幢|号楼|座)\s*(\d{1,2})\s*(?:楼|层)\s*(\d{2})(?![\d.])(?:号房间|号房|房间|房|室|号)?/g;
-/** A座6-12 / 3号楼6-12: a building, then its floor and room with a dash, kept as written after the building (A-6-12). */
+/** A座6-12 / 3号楼6-12 / B区5-06: a building, then its floor and room with a dash, kept as written after the building (A-6-12). */
 const BUILDING_DASH_ROOM_RE =
-  /(?<![\dA-Za-z])(\d{1,2}|[A-Za-z])\s*(?:栋|幢|号楼|座)\s*(\d{1,2})\s*-\s*(\d{1,2})(?![\d.])(?:号房间|号房|房间|房|室|号)?/g;
+  /(?<![\dA-Za-z])(\d{1,2}|[A-Za-z])\s*(?:栋|幢|号楼|座|区)\s*(\d{1,2})\s*-\s*(\d{1,2})(?![\d.])(?:号房间|号房|房间|房|室|号)?/g;
 const WARD_ROOM_RE = /(?:^\s*|病区\s*)(\d{1,2}-\d{2})(?![\d.-])(?=\s|复测|[\u4e00-\u9fa5]|$)/;
 const ENGLISH_ROOM_RE = /\b(?:[Rr]oom|ROOM)\s*(?:[Nn]o\.?)?\s*[:：]?\s*(\d{3,4})(?!\d|\.\d)/g;
 const FLOOR_NUMBER_RE =
@@ -92,7 +92,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
     ? [{ start: lettered.index, end: lettered.index + lettered[0].length, room: lettered[1] as string }]
     : [];
   if (
-    !/\d{3}|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]|[楼座栋幢]\s*\d|(?:别墅|平房)\s*\d/.test(
+    !/\d{3}|[零〇一二三四五六七八九幺]{3}|楼[零一二三四五六七八九十]|[楼座栋幢区]\s*\d|(?:别墅|平房)\s*\d/.test(
       text,
     ) &&
     !(text.includes('楼') && /\d\s*楼\s*\d/.test(text))
@@ -106,7 +106,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
         end: m.index + m[0].length,
         room: `${buildingNumber(m[1] as string)}-${Number(m[2])}${m[3]}`,
       });
-  if (/[座栋幢楼]\s*\d{1,2}\s*-/.test(text))
+  if (/[座栋幢楼区]\s*\d{1,2}\s*-/.test(text))
     for (const m of matchesOf(BUILDING_DASH_ROOM_RE, text))
       hits.push({
         start: m.index,

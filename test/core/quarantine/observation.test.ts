@@ -122,6 +122,7 @@ describe('rooms', () => {
     ['A座6-12', 'A-6-12'],
     ['3号楼6-12房', '3-6-12'],
     ['A-6-12', 'A-6-12'],
+    ['B区5-06', 'B-5-06'],
   ])('room %s → %s', (input, room) => {
     expect(normaliseRoom(input)).toBe(room);
   });
