@@ -47,6 +47,9 @@ export function kinAsSaid(word: string): string {
 export function whoseKin(text: string, at: number): string | null {
   // (老大老二今早都36.6: two children counted one after the other, neither the other's)
   const counted = /^老[大二三四五六幺]/.test(text.slice(at, at + 2));
+  // (我家婆婆: the sender's household's grandmother, as written)
+  const home = /[我俺]家$/.exec(text.slice(Math.max(0, at - 2), at));
+  if (home && /^(?:婆婆|公公)/.test(text.slice(at, at + 2))) return home[0];
   const whose = WHOSE_BEFORE_RE.exec(text.slice(Math.max(0, at - 3), at))?.[0];
   return (
     (counted && whose && /老[大二三四五六幺]$/.test(whose) ? undefined : whose) ??
