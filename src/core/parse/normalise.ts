@@ -29,6 +29,13 @@ export function normalise(input: string): string {
   if (src.includes('俩') || src.includes('仨')) src = src.replace(/俩/g, '两').replace(/仨/g, '三');
   // 三是六度五: voice typing hears 十 as 是 in a reading said in words (one character for one: offsets hold)
   if (src.includes('三是')) src = src.replace(/三是(?=[四五六七八九](?:度|点))/g, '三十');
+  // 3208 早上 36 5: a reading's point typed as a space (one character for one: offsets hold), only with no other
+  // reading written with its point
+  if (/\s(?:3[5-9]|4[01]) \d(?:$|[\s,，。!！])/.test(src) && !/(?:3[5-9]|4[01])\.\d/.test(src))
+    src = src.replace(
+      /(?<=(?:^|\s|[:：]|早上|晚上|下午|上午|中午|体温|温度)\s*(?:3[5-9]|4[01])) (?=\d(?:$|[\s,，。!！]))/g,
+      '.',
+    );
   // 房号:3O3 (a form read off a photo, a letter O among digits): the O is a zero
   if ((src.includes('O') || src.includes('o')) && /\d[Oo]|[Oo]\d/.test(src))
     src = src.replace(/(?<=\d)[Oo](?=\d)|(?<=\d\d)[Oo](?![A-Za-z\d])|(?<![A-Za-z\d])[Oo](?=\d{2})/g, '0');
