@@ -183,6 +183,8 @@ export const KIN = [
     '堂客',
     '婆娘',
     '婆姨',
+    // (Shaanxi: 额达 is my father)
+    '额达',
     '老婆子',
     '大娃',
     '二娃',
