@@ -2,6 +2,7 @@
 // mentions (如有发热请报告, 退烧药) left out: only symptoms the person says they have count.
 import type { SymptomCode } from '../records.js';
 import { anyOf, clauseEnd, clauseStart, endsAny, MAX_HITS, matchesOf, startsAny } from './chars.js';
+import { burnsNoFever } from './symptom-burns.js';
 import { negatedBefore, postValue } from './symptom-negation.js';
 
 export interface SymptomHit {
@@ -225,23 +226,7 @@ export function findSymptoms(text: string): SymptomHit[] {
     // 能不能加个被子 晚上冷得打抖: the cold of a room asked to be warmed is no chill (with a fever it is)
     if (code === 'chills' && m[0].startsWith('冷得') && BEDDING_RE.test(text) && !/烧|度|℃|\d\.\d/.test(text))
       continue;
-    // 煤两吨够烧到开春 / 煤气烧到今朝夜里就没了: fuel burning till a time is no fever
-    if (
-      code === 'fever' &&
-      m[0] === '烧到' &&
-      (/^\s*(?:开春|清明|过年|年底|月底|春天|夏天|明年|今年|今朝|今天|今晚|明天|后天|夜里|晚上|下个?月|[正二三四五六七八九十冬腊]月)/.test(
-        text.slice(end, end + 4),
-      ) ||
-        /(?:煤|气|柴|炭|火|炉|炕)[^，,。\s]{0,6}$/.test(text.slice(Math.max(0, start - 8), start)))
-    )
-      continue;
-    // 水壶烧得太慢 / 烧得开: a kettle boiling is no fever
-    if (
-      code === 'fever' &&
-      m[0] === '烧得' &&
-      /(?:壶|水|锅|饭|火|炉|暖气|空调|炕)[^，,。\s]{0,2}$/.test(text.slice(Math.max(0, start - 4), start))
-    )
-      continue;
+    if (code === 'fever' && burnsNoFever(text, m[0], start, end)) continue;
     const post = postValue(text, end);
     // (嗓子又有点痛了是不是空调吹的 / 身上发冷是不是感冒了: asked what caused it, after it, the complaint stands)
     const clause = clauseOf(text, start, end).replace(CAUSE_ASKED_RE, '');
