@@ -50,13 +50,20 @@ export function maskSizes(mask: Mask, text: string): void {
     // a size before goods (25公斤的复合肥) is kept only when the goods are counted elsewhere
     if (m[0].endsWith('的') && !/装|一|每/.test(m[0])) {
       // 一袋五十斤的大米: right after its quantity the size is read with it (the item reader's spec)
-      if (/[\d一二两三四五六七八九十几]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)\s*$/.test(text.slice(0, m.index)))
+      // (尿素一袋 二十斤的米线一件: not when the goods after the size are counted on their own)
+      if (
+        /[\d一二两三四五六七八九十几]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)\s*$/.test(text.slice(0, m.index)) &&
+        !OWN_COUNT_AFTER_RE.test(text.slice(m.index + m[0].length))
+      )
         continue;
       if (!countedElsewhere(seen, m.index, m[0].length)) continue;
     }
     mask.set(start, m.index + m[0].length);
   }
 }
+
+const OWN_COUNT_AFTER_RE =
+  /^(?:(?!再|要|还|和|跟|买|带)[\u4e00-\u9fa5]){1,5}?[\d一二两三四五六七八九十几]\s*(?:袋|桶|箱|瓶|件|盒|包|壶|提|罐)/;
 
 function countedElsewhere(text: string, at: number, len: number): boolean {
   const rest = text.slice(0, at) + ' '.repeat(len) + text.slice(at + len);
