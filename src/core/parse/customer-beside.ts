@@ -54,7 +54,7 @@ function customerRead(text: string, places: readonly PlaceHit[], vocabulary?: Vo
       m?.[1] &&
       !looksLikeGoods(m[1]) &&
       !OFFICIAL_RE.test(m[1]) &&
-      !/^(?:谢谢|谢了|麻烦|辛苦|多谢)|家的?$|^周[一二三四五六日天末]|[送要买带拿]$|[我你]/.test(m[1])
+      !/^(?:谢谢|谢了|麻烦|辛苦|多谢|马上)|家的?$|^周[一二三四五六日天末]|[送要买带拿]$|[我你]/.test(m[1])
     )
       return m[1];
   }
