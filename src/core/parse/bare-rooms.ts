@@ -16,8 +16,9 @@ const KIN_ALTERNATIVES = [...KIN, '幺妹儿', '幺妹', '小妹', '妈', '爸',
   .sort((a, b) => b.length - a.length)
   .join('|');
 const BRIDGE_RE = new RegExp(
-  // (1205 小刘36.7 / 1203 我36.5 / 618幺妹 36.5: who in the room, between the room and the reading)
-  `^[\\s:：,，、-]*(?:(?:我|[小老][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|${KIN_ALTERNATIVES})\\s*)?(?:(?:一家)?[两二三四五六七八九]\\s*(?:口人|个人|口)[\\s:：,，]*)?(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\\s:：]*)*$`,
+  // (1205 小刘36.7 / 1203 我36.5 / 618幺妹 36.5 / 711有点低烧 37.3: who in the room, or its fever, between the room
+  // and the reading)
+  `^[\\s:：,，、-]*(?:(?:我|[小老][${SURNAMES}]|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}|${KIN_ALTERNATIVES})\\s*)?(?:(?:一家)?[两二三四五六七八九]\\s*(?:口人|个人|口)[\\s:：,，]*)?(?:(?:有点|有些|还是|还在)?(?:低烧|发烧|高烧|发热)[\\s:：,，]*)?(?:(?:今天|今日)?(?:早上|早晨|上午|中午|下午|晚上|早|晚|体温|温度|测温|量了|是)[\\s:：]*)*$`,
 );
 const PEOPLE_COUNT_RE = /^(?:一家)?[两二三四五六七八九2-9]\s*(?:口人|个人|口)\s*$/;
 /** A short name after a room number: 2105高某, 1506李, 2203王先生 (a surname-like first character). */

@@ -43,6 +43,8 @@ const ROOM_RE = new RegExp(
     // 西楼702 / 东楼311 / 副楼105: a building named by its side or role keeps its name (rooms 702 stand in both)
     // (裙楼2-05 / 副楼3号: its floor and room, or a small annex's room by number, kept as written)
     '(?:(?<![\\u4e00-\\u9fa5])|(?<=[在住是到给]))([东西南北中前后](?:楼|栋|座|区)|[东西南北]?[副主新老附裙后前侗配侧翼]楼|(?:贵宾|综合|行政|办公|住院|门诊|宿舍|学生|教学|接待|培训|专家|职工)楼|别墅|平房|窑洞)\\s*(\\d{3,4}(?![\\d.])|\\d-\\d{1,2}(?![\\d.])|(?:\\d{1,2}|[一二三四五六七八九十]{1,2})[楼层](?:\\d{1,2}|[一二三四五六七八九十]{1,3})号|\\d{1,2}[楼层]\\d{2}(?![\\d.])|\\d{1,2}号(?![楼床\\d]))(?:号房间|号房|房间|房|室|(?<!号)号)?',
+    // 隔壁8504是我爸 / 隔壁1206手机没电了 让我帮报: the room next door, whose reading is relayed
+    '隔壁的?\\s*(\\d{3,4})(?![\\d.])(?=是|手机|让我|叫我|托我|[的个]?[\\u4e00-\\u9fa5]{1,3}(?:报一下|手机)|\\s*(?:3[4-9]|三十))',
   ].join('|'),
   'g',
 );
@@ -132,6 +134,7 @@ export function findExplicitRooms(text: string): RoomHit[] {
       room =
         m[13] ??
         m[14] ??
+        m[17] ??
         m[5] ??
         m[6] ??
         m[7] ??

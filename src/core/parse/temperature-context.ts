@@ -75,8 +75,13 @@ export function excludedLeft(left: string, right = ''): boolean {
     )
   )
     return false;
-  // (她在弄勇屯冇手机 36.7: the phone she has not, said before her reading, prices nothing)
-  if (/(?:没|冇|没有|莫得|无|不会用|不会弄)(?:智能)?(?:手机|电话)\s*$/.test(left)) return false;
+  // (她在弄勇屯冇手机 36.7 / 她手机没电 36.4: the phone she has not, or whose battery is flat, prices nothing)
+  if (
+    /(?:没|冇|没有|莫得|无|不会用|不会弄)(?:智能)?(?:手机|电话)\s*$|(?:手机|电话)(?:没电|坏)了?\s*$/.test(
+      left,
+    )
+  )
+    return false;
   let kw = -1;
   for (const k of KEYWORDS) kw = Math.max(kw, left.lastIndexOf(k));
   if (kw < 0) return true;
