@@ -5,6 +5,7 @@ import { ELDER_TITLES } from './kin-words.js';
 export const STOP_WORDS = [
   ...[
     '原来',
+    '发现',
     '谢谢',
     '感谢',
     '多谢',

@@ -13,6 +13,10 @@ const SLIP_OWNED_RE =
 const MISPLACED_RE =
   /^[^。]{0,12}(?:原来|因为|是因为)[^。]{0,24}(?:热水|暖气|暖宝宝|太阳|晒|刚喝|刚洗|放在|挨着|靠着|捂|被窝|电热毯)[^。]{0,20}(?:重新量|再量|又量|重量)/;
 
+/** 第一次37.4 … 后来发现体温计没甩 甩了重新量是36.6: the thermometer not shaken down, then measured again. */
+const NOT_SHAKEN_RE =
+  /^[^。]{0,16}(?:没甩|没有甩|忘了甩|没甩下去)[^。]{0,12}(?:重新量|再量|又量|重量|重新测|再测)/;
+
 const RECHECK_BLAMED_RE =
   /^[^。]{0,12}复测(?:是|了)?\s*(?:3[4-9]|三十)[^。]{0,16}(?:没甩|不准|坏了|搁暖气|放在暖气|挨着暖气)/;
 
@@ -27,6 +31,7 @@ const LOOKED_AGAIN_RE =
 export function retracted(text: string, h: TempHit): boolean {
   if (RETRACTED_RE.test(text.slice(h.end, h.end + 8))) return true;
   if (LOOKED_AGAIN_RE.test(text.slice(h.end, h.end + 44))) return true;
+  if (NOT_SHAKEN_RE.test(text.slice(h.end, h.end + 40))) return true;
   if (BLAMED_AFTER_RE.test(text.slice(h.end, h.end + 20))) return true;
   // 量了个42度吓死我了 原来温度计刚才放在热水杯边上 重新量36.6: a reading explained away by where the thermometer was
   if (MISPLACED_RE.test(text.slice(h.end, h.end + 48))) return true;
