@@ -5,6 +5,7 @@
 import type { Mask } from './chars.js';
 import { CN_DIGIT, endsAny, isCjk, isDigit, isLatin, MAX_HITS, startsAny } from './chars.js';
 import { goodsSuffix } from './item-lexicon.js';
+import { SURNAMES } from './name-words.js';
 import type { NumToken } from './numbers.js';
 import { roundTenths } from './numerals.js';
 import type { SlotHit } from './slots.js';
@@ -52,6 +53,8 @@ const PER_UNIT_RE =
 
 const THING_FILLER_RE = /(?:只有|才|有|是|大概|大约|约|都|也|就|差不多)+$/;
 
+const OLD_SURNAME_RE = new RegExp(`^老[${SURNAMES}]$`);
+
 /** 苹果38.5 / 洗澡水38度 / 工资36.5: a thing right before the number is priced or measured, not a body. */
 function thingBefore(text: string, start: number): boolean {
   const e = start;
@@ -62,8 +65,8 @@ function thingBefore(text: string, start: number): boolean {
   const run = text.slice(s, e).replace(THING_FILLER_RE, '');
   // 1106房间36度9: the room's number before 房间 makes it the sender's label, not the room's air
   if (/^(?:号)?房间?$/.test(run) && /\d{3,4}\s*$/.test(text.slice(0, s))) return false;
-  // 林阿水36.6: 阿水 is a name (Fujian, Guangdong), no water
-  if (/阿水$/.test(run)) return false;
+  // 林阿水36.6: 阿水 is a name (Fujian, Guangdong), no water; 老姜36.6: 老 and a surname is a man, no ginger
+  if (/阿水$/.test(run) || OLD_SURNAME_RE.test(run)) return false;
   // 额温枪35.6 / 体温计37.2: what the reading was taken with, not goods counted
   if (/(?:额温|耳温|体温|测温)(?:枪|计)$|温度计$|水银(?:的|温度计|体温计)?$/.test(run)) return false;
   // 我屋头36.6 36.8 / 俺屋里 三个人: the household's (屋头 is home), not the room's air
