@@ -27,6 +27,12 @@ export function normalise(input: string): string {
   let src = simplify(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input);
   // 俩个口罩 / 仨白菜: the northern words for two and three (one character for one: offsets hold)
   if (src.includes('俩') || src.includes('仨')) src = src.replace(/俩/g, '两').replace(/仨/g, '三');
+  // 五咳嗽 五乏力: voice typing hears 无 as 五 before a complaint (one character for one)
+  if (src.includes('五'))
+    src = src.replace(
+      /(?<=^|[\s,，。;；、])五(?=咳嗽|乏力|发热|发烧|不适|异常|症状|头疼|头痛|腹泻|胸闷|气短|鼻塞|流涕|咽痛)/g,
+      '无',
+    );
   // 三是六度五: voice typing hears 十 as 是 in a reading said in words (one character for one: offsets hold)
   if (src.includes('三是')) src = src.replace(/三是(?=[四五六七八九](?:度|点))/g, '三十');
   // 3208 早上 36 5: a reading's point typed as a space (one character for one: offsets hold), only with no other
