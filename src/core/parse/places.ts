@@ -30,7 +30,15 @@ export function bestPlace(places: readonly PlaceHit[]): string | null {
 
 const HOME_RE = /^(?:我|你|他|她|俺|咱)|家里?$|屋头|屋里|这里|那里|这边|那边/;
 
-export function bestPlaceHit(places: readonly PlaceHit[]): PlaceHit | null {
+/** 村委会 周三上午给俺们三道梁子送四桶水: the committee called at the start is whom the message is to. */
+const ADDRESSEE_RE = /^(?:村委会?|村部|大队部|居委会)$/;
+
+export function bestPlaceHit(all: readonly PlaceHit[]): PlaceHit | null {
+  const first = all[0];
+  const places =
+    first && first.start === 0 && ADDRESSEE_RE.test(first.place) && all.some((p) => p !== first && p.strict)
+      ? all.slice(1)
+      : all;
   for (const p of places) if (p.known) return p;
   // 我是三组的张德富 … 送到白果湾来嘛: where the goods are sent outranks where the sender is from
   // (送到我家里来 / 送到她女儿家: a home is where the sender is from already)
