@@ -141,7 +141,7 @@ function clauseOf(text: string, start: number, end: number): string {
 }
 
 /** 是不是中招了 / 也不知道是不是屋里太热了: a part of the clause asking what the complaint comes of. */
-const CAUSE_PART_RE = /^(?:也|我|又|就)?(?:不知道|不晓得|不清楚|搞不清)?(?:是不是|是否)/;
+const CAUSE_PART_RE = /^(?:也|我|又|就)?(?:怕|担心|不知道|不晓得|不清楚|搞不清)?(?:是不是|是否)/;
 
 /** The clause's only conditional word is a 有没有 after the complaint, parted from it by a space. */
 function asksAfter(text: string, start: number, end: number): boolean {
@@ -172,7 +172,9 @@ function askedBefore(text: string, start: number, end: number): boolean {
   const own = text.slice(from + cut, clauseEnd(text, end));
   const head = before.slice(0, cut);
   // (系唔系要报 有少少头痛: whether to report, asked before the complaint said in a part of its own)
-  const report = /(?:是不是|是否)(?:要|需要)(?:报|上报|讲|说)\s*$/.test(head) && /^\s*(?:还|也)?有/.test(own);
+  const report =
+    /(?:是不是|是否)(?:要|需要)?[\u4e00-\u9fa5]{0,3}了?\s*$/.test(head) &&
+    /^\s*(?:还|也)?有(?:点|些|少少|啲|滴)/.test(own);
   const asked = /有没有/.test(head) && !CONDITIONAL_RE.test(head.replace(/有没有/g, ''));
   return !CONDITIONAL_RE.test(own) && (asked || report);
 }
