@@ -12,7 +12,22 @@ import type { SlotHit } from './slots.js';
 import type { TempHit } from './temperature.js';
 
 // (1209 妈36.9: a parent said by one character)
-const KIN_ALTERNATIVES = [...KIN, '幺妹儿', '幺妹', '小妹', '妈', '爸', '娘', '爹']
+const KIN_ALTERNATIVES = [
+  ...KIN,
+  '幺妹儿',
+  '幺妹',
+  '小妹',
+  '妈',
+  '爸',
+  '娘',
+  '爹',
+  '阿姨',
+  '叔叔',
+  '大姐',
+  '大哥',
+  '阿婆',
+  '阿公',
+]
   .sort((a, b) => b.length - a.length)
   .join('|');
 const BRIDGE_RE = new RegExp(
