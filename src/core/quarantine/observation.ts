@@ -94,7 +94,7 @@ function buildingOf(s: string): string {
 
 export function normaliseRoom(input: string): string {
   const s = normalise(input).trim().replace(/\s+/g, '');
-  const building = /^(\d{1,2})(?:栋|幢|号楼|-|#)(\d{3,4})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
+  const building = /^(\d{1,2})(?:栋|幢|号楼|-|#楼?)(\d{3,4})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
   if (building) return `${Number(building[1])}-${building[2]}`;
   const lettered = /^([A-Za-z])(?:栋|幢|号楼|座|区|-|#)?(\d{3,4})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
   if (lettered) return `${(lettered[1] as string).toUpperCase()}-${lettered[2]}`;

@@ -123,6 +123,7 @@ describe('rooms', () => {
     ['3号楼6-12房', '3-6-12'],
     ['A-6-12', 'A-6-12'],
     ['B区5-06', 'B-5-06'],
+    ['3#楼204', '3-204'],
   ])('room %s → %s', (input, room) => {
     expect(normaliseRoom(input)).toBe(room);
   });
