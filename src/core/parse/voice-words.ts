@@ -1,6 +1,10 @@
 // Words voice input and pinyin typing get wrong, by their sound (口照 for 口罩, 体文 for 体温): data for voice.ts.
 
 export const VOICE_WORDS: Record<string, string> = {
+  // (written by sound: 后填 for 后天, 复和肥 for 复合肥, 拉圾袋 for 垃圾袋)
+  后填: '后天',
+  复和肥: '复合肥',
+  拉圾袋: '垃圾袋',
   // (买是包尿素 / 买实个鸡蛋: the recogniser's 是 for 四 and 实 for 十, before a count's unit after a buying verb)
   买是包: '买四包',
   买是袋: '买四袋',
