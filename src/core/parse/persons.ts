@@ -25,8 +25,9 @@ export interface PersonHit {
 const SELF = ['我自己', '本人', '自己', '我', '俺', '额'];
 const KIN_SET = new Set(KIN);
 const TITLES = `${ELDER_TITLES}|老太太|老爷子|老者|嫂子|阿姨|叔叔|伯伯|嬢嬢|孃孃|老师|师傅|大哥|大姐|叔|姐|哥|婶|嫂`;
+const RELAYED_COMPLAINT_RE = /^(?:上午|下午|早上|晚上|今天|刚才)?(?:反映|自述|诉)/; // (312小伍上午反映拉肚子: staff relaying)
 const PERSON_RE = new RegExp(
-  `隔壁(?=\\s*\\d{3,4}(?!的?(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)))|(?<=\\d{3,4}的?)(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥|阿婆|阿公)(?=\\s*[\\d三])|(?:[${SURNAMES}](?:${TITLES})|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)的(?:妈妈|爸爸|妈|爸|老汉|婆婆|爷爷|奶奶|孩子|娃儿|娃)(?=\\s*[\\d三])|[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|[大二三小]的(?=\\s*(?:3[4-9]|三十))|${[
+  `隔壁(?=\\s*\\d{3,4}(?!的?(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥)))|(?<=\\d{3,4}的?)(?:阿姨|叔叔|大爷|大妈|奶奶|爷爷|婆婆|大姐|大哥|阿婆|阿公)(?=\\s*[\\d三])|(?<=\\d{3,4}房?)[小老][${SURNAMES}](?=(?:上午|下午|早上|晚上|今天|刚才)?(?:反映|自述|诉))|(?:[${SURNAMES}](?:${TITLES})|[${SURNAMES}][\\u4e00-\\u9fa5]{1,2}?)的(?:妈妈|爸爸|妈|爸|老汉|婆婆|爷爷|奶奶|孩子|娃儿|娃)(?=\\s*[\\d三])|[${SURNAMES}](?:${TITLES})|[小老][${SURNAMES}](?=\\s*\\d)|[大二三小]的(?=\\s*(?:3[4-9]|三十))|${[
     ...KIN,
   ]
     .sort((a, b) => b.length - a.length)
@@ -148,6 +149,7 @@ export function findPersons(text: string): PersonHit[] {
     if (
       !self &&
       SIGNING_TITLE_RE.test(w) &&
+      !RELAYED_COMPLAINT_RE.test(text.slice(end, end + 6)) &&
       (SIGNED_AFTER_ROOM_RE.test(lead) ||
         (BARE_ROOM_RE.test(lead) && READING_RE.test(text) && !TWO_READINGS_RE.test(text)))
     )
