@@ -73,7 +73,11 @@ export function changedGoods(masked: string, anchor: number, goods: readonly Ite
 }
 
 /** 帮我拿个快递 是我老婆寄的换洗衣服: what a parcel holds is said of the parcel, not asked for. */
-export function withoutParcelContents(masked: string, items: ItemHit[]): ItemHit[] {
+export function withoutParcelContents(masked: string, items0: ItemHit[]): ItemHit[] {
+  // (水银洒地上了: the mercury of a broken thermometer is no water asked for)
+  const items = masked.includes('水银')
+    ? items0.filter((h) => !(h.item.name === '水' && masked[h.end] === '银'))
+    : items0;
   const sent = /寄(?:来|过来)?的/.exec(masked);
   const parcel = masked.indexOf('快递');
   if (!sent || parcel < 0 || parcel > sent.index) return items;
