@@ -54,17 +54,6 @@ export function roomList(text: string, rooms: readonly RoomHit[], first: TempHit
   return before.map((r) => r.room);
 }
 
-/**
- * Where a heading ends: its line (晚上体温：⏎1.王姐1301 36.6), or a label before a colon on one line (报一下下午体温：609
- * 36.7，612 36.5) — the part of the day it says holds for every reading after it. -1 when none.
- */
-export function headingEndOf(text: string): number {
-  const line = text.indexOf('\n');
-  if (line > 0) return line;
-  const label = /^[^\d\n:：]{2,16}[:：]/.exec(text);
-  return label ? label[0].length : -1;
-}
-
 /** A short message that is only a room, a slot word and 正常. */
 export function shortReport(text: string, rooms: readonly RoomHit[]): boolean {
   let rest = text;

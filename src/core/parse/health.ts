@@ -8,7 +8,6 @@ import {
   complainant,
   dayOf,
   eitherOr,
-  headingEndOf,
   listedNameBefore,
   namePersons,
   normalPersons,
@@ -37,7 +36,7 @@ import {
 import { listedInOrder, namesBeforeEach, type PersonHit, personsBefore } from './persons.js';
 import { listedAfter, nameTheFirst, symptomsOfNamed, withoutRepeats } from './persons-after.js';
 import { type RoomHit, roomBetween, roomFor } from './rooms.js';
-import { LATE_RE, NOW_RE, type SlotHit } from './slots.js';
+import { headingEndOf, LATE_RE, NOW_RE, type SlotHit } from './slots.js';
 import type { NormalHit, SymptomHit } from './symptoms.js';
 import type { TempHit } from './temperature.js';
 

@@ -107,3 +107,14 @@ export function findSlots(text: string): SlotHit[] {
 export const NOW_RE = /今天|现在|刚才|刚刚|目前|这会/;
 /** 早上忘报了，现在补: a report said late, for the slot named before. */
 export const LATE_RE = /(?:忘(?:记|了)?|漏|没)报|补报|现在补|补(?:一下|上|个)/;
+
+/**
+ * Where a heading ends: its line (晚上体温：⏎1.王姐1301 36.6), or a label before a colon on one line (报一下下午体温：609
+ * 36.7，612 36.5) — the part of the day it says holds for every reading after it. -1 when none.
+ */
+export function headingEndOf(text: string): number {
+  const line = text.indexOf('\n');
+  if (line > 0) return line;
+  const label = /^[^\d\n:：]{2,16}[:：]/.exec(text);
+  return label ? label[0].length : -1;
+}
