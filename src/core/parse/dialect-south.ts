@@ -120,6 +120,12 @@ export const SOUTHERN_PLACED: readonly [string, RegExp, string][] = [
     /哩(?=[\u4e00-\u9fa5])(?![个度啲只间位两几排便边嗰])|(?<=是[\u4e00-\u9fa5]{1,4}|[\d一二两三四五六七八九十][斤袋桶包瓶箱个升])哩(?=$|[\s,，。])/g,
     '的',
   ],
+  // Hakka 爱 (要) after whoever wants, before counted goods: 阿婆爱感冒灵两盒 (可爱, 恋爱 stay)
+  [
+    '爱',
+    /(?<=[婆公佢我涯妈爸嫂伯叔])爱(?=[\u4e00-\u9fa5]{1,5}?[\d一二两三四五六七八九十几]\s*[袋包盒瓶斤桶个罐])/g,
+    '要',
+  ],
   // Hakka 涯 (我, typed for 𠊎 by the sound): 帮涯送, 涯阿婆, 涯屋下; 天涯, 生涯 and 无涯 stay
   ['涯', /(?<![天生无])涯(?![际岸])/g, '我'],
   // Hainanese 侬 (a child) before a reading or a complaint (侬36.5, 侬复测37.1, 侬有点流鼻涕); elsewhere Wu's 侬 (you)
