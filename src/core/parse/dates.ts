@@ -148,6 +148,9 @@ export function findDates(text: string): DateHit[] {
         hits.push({ start, end, day: { kind: 'date', month: null, day }, part: null, clock: false });
       }
     } else if (m[7] !== undefined) {
+      // (晌午好 / 下午好: a greeting names no part of the day)
+      if (text[end] === '好' && !/[\d一二两三四五六七八九十了的吧不吗啊呢嘛哦]/.test(text[end + 1] ?? ''))
+        continue;
       // 中午前送: before noon is the morning (中午前后: around noon is noon)
       const beforeNoon = m[7] === '中午' && /^(?:之|以)?前(?!后)/.test(text.slice(end, end + 3));
       hits.push({ start, end, day: null, part: beforeNoon ? 'am' : (PARTS[m[7]] ?? null), clock: false });
