@@ -35,7 +35,7 @@ import {
 } from './measures.js';
 import { listedInOrder, namesBeforeEach, type PersonHit, personsBefore } from './persons.js';
 import { listedAfter, nameTheFirst, symptomsOfNamed, withoutRepeats } from './persons-after.js';
-import { type RoomHit, roomBetween, roomFor } from './rooms.js';
+import { type RoomHit, roomBetween, roomFor, roomOfReading } from './rooms.js';
 import { headingEndOf, LATE_RE, NOW_RE, type SlotHit } from './slots.js';
 import type { NormalHit, SymptomHit } from './symptoms.js';
 import type { TempHit } from './temperature.js';
@@ -158,7 +158,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
           temperature: t.value,
           slot,
           symptoms: [...symptomsHere],
-          room: inOrderRooms ? (inOrderRooms[i] as string) : roomFor(rooms, t.start),
+          room: inOrderRooms ? (inOrderRooms[i] as string) : roomOfReading(text, rooms, t, nextStart),
         };
         if (p) record.person = p;
         // which reading is which room's is read from the order alone: the bot asks

@@ -255,3 +255,21 @@ export function roomBetween(rooms: readonly RoomHit[], from: number, to: number)
   for (const r of rooms) if (r.start >= from && r.end <= to) at = r.start;
   return at;
 }
+
+/** 我妈37.5 说有点胸闷 她在1403: the room said of the one measured, after the reading and before the next. */
+export function roomTold(text: string, rooms: readonly RoomHit[], from: number, to: number): string | null {
+  const m = /(?:她|他)(?:住)?在\s*(\d{3,4})/.exec(text.slice(from, to));
+  if (!m) return null;
+  const at = from + m.index + m[0].length - (m[1] as string).length;
+  return rooms.find((r) => r.start === at)?.room ?? (m[1] as string);
+}
+
+/** The room a reading (start..end) is for: said of the one measured after it, else the last said before it. */
+export function roomOfReading(
+  text: string,
+  rooms: readonly RoomHit[],
+  t: { start: number; end: number },
+  next: number,
+): string | null {
+  return roomTold(text, rooms, t.end, next) ?? roomFor(rooms, t.start);
+}
