@@ -139,7 +139,8 @@ export function customerOf(text: string): string | null {
   return who;
 }
 
-export const OFFICIAL_RE = /(?:书记|支书|主任|会计|村长|组长|队长|社长|屯长|寨老|师傅|干部|大夫|医生|老板)$/;
+export const OFFICIAL_RE =
+  /(?:书记|支书|主任|会计|会记|村长|组长|队长|社长|屯长|寨老|师傅|干部|大夫|医生|老板)$/;
 
 /** 帮三组周婆婆报一下 / 帮垭口谭德富大爷报：: someone reported for, by name (a place before, a title after). */
 const REPORTED_FOR_RE = new RegExp(
