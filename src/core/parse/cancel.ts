@@ -63,8 +63,9 @@ export function findCancels(said: string): CancelHit[] {
     const start = m.index;
     const end = start + m[0].length;
     const after = text.slice(end, end + 2);
-    // (卡点撤了没有: asked whether it was called off, nothing withdrawn)
+    // (卡点撤了没有: asked whether it was called off; 水还送不送咯: asked whether it comes — nothing withdrawn)
     if (/^(?:吗|\?|没有?|冇|未)/.test(after) || text.endsWith('要', start)) continue;
+    if (m[0][0] === '不' && m[0][1] !== undefined && text[start - 1] === m[0][1]) continue;
     if (m[0].endsWith('取消') && !isClauseEnd(text, end) && !'| 吧哈嘛啊哦了'.includes(text[end] as string))
       continue;
     let cs = clauseStart(text, start);
