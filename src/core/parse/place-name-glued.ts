@@ -20,7 +20,7 @@ const EDGE_RE =
 const HOUSEHOLD_TAIL_RE = /(?:屋里|屋头|家里|家)$/;
 /** No hamlet's word speaks, asks, names kin or an office, or counts. */
 const NOT_PLACE_RE =
-  /[我你他她俺额要买带送帮给请把的了吗呢吧哈啊呀哦嘛就再也还都在到加接没莫有用写得一二两三四五六七八九十几半]|屋头|谢谢|麻烦|隔壁|对门|楼上|楼下|邻居|书记|主任|村长|组长|队长|师傅|医生|老师|志愿/;
+  /[我你他她俺额要买带送帮给请把的了吗呢吧哈啊呀哦嘛就再也还都在到加接没莫有用写得一二两三四五六七八九十几半]|屋头|谢谢|辛苦|收到|晓得|麻烦|隔壁|对门|楼上|楼下|邻居|书记|主任|村长|组长|队长|师傅|医生|老师|志愿/;
 
 export function placeGluedToName(text: string): PlaceHit | null {
   for (const m of text.matchAll(EDGE_RE)) {

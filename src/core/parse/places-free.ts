@@ -23,7 +23,7 @@ const SEGMENT_RE = /[^\s,，。;；!！?？、:：()（）~～]+/g;
 
 /** Words that speak, ask or thank (no hamlet holds them). */
 const CHATTER_CHARS = new Set(
-  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚天到加接约订户肚'.split(
+  '了吗呢吧哈啊呀哦嘛噻撒咯哟嘞么伐的我你他她它们是要有在给把被就都也还再很太好谢麻烦请急快谁啥咋么这那哪个些点想能会可以用没不别莫嫑冇帮购买带看更正同样况得喝吃疼痛病咳烧多少人过送午晚天到加接约订户'.split(
     '',
   ),
 );
@@ -63,7 +63,10 @@ export function freeStandingPlace(
     if (word.length < 2 || word.length > 4) continue;
     if (![...word].every(isCjk)) continue;
     if (masked.slice(start, end) !== word) continue;
-    if (taken.some((t) => start < t.end && end > t.start)) continue;
+    // (我先报一个 上坑 大米一袋: a hamlet read as goods counted by the 一个 before it is still the hamlet)
+    const hamlet = HAMLET_ONLY_END.has(word[word.length - 1] as string);
+    if (taken.some((t) => start < t.end && end > t.start && !(hamlet && t.start <= start && t.end === end)))
+      continue;
     if (!isPlaceLike(word, customer)) continue;
     if (found) return null;
     found = { start, end, place: word, strict: true, byEnding: true };
@@ -100,6 +103,8 @@ const NOT_PLACES = new Set([
   '巴适',
   '安逸',
   '中中',
+  // 辛苦吴书记 上坑 大米一袋: a thanks, never where
+  ...['辛苦', '收到', '晓得', '明白', '早安', '晚安', '老师'],
   // 李叔 备注：先要一袋: a note's label
   ...['备注', '说明', '补充', '另外', '其他', '其它'],
   // 隔壁黄嫂子: the neighbour is who, never where
@@ -111,6 +116,8 @@ function isPlaceLike(word: string, customer: string | null): boolean {
   // (那亮, 那桑: Guangxi's Zhuang hamlets open with 那, a field, not that)
   const zhuang = word.length === 2 && word[0] === '那' && !/[个些边里样种天时么儿]/.test(word[1] as string);
   for (const ch of zhuang ? word.slice(1) : word) if (CHATTER_CHARS.has(ch)) return false;
+  // (塘肚 is a hamlet, 拉肚子 a complaint)
+  if (/肚子|肚皮/.test(word)) return false;
   if (customer && (word.includes(customer) || customer.includes(word))) return false;
   // (小王 is a man, 小圩 a hamlet)
   if (PERSON_RE.test(word) && !(word.length === 2 && HAMLET_ONLY_END.has(word[1] as string))) return false;
