@@ -160,6 +160,11 @@ export function stillAskedFor(masked: string, items: ItemHit[], withdrawing: boo
     out = out.filter((h) => h.start > givenUp.index);
   if (withdrawing && masked.includes('只要'))
     out = out.filter((h) => !/只要\s*$/.test(masked.slice(Math.max(0, h.start - 3), h.start)));
+  // (面不要了，就要清油: the goods kept, no count said; 就要一包盐 with a count is a new ask)
+  if (withdrawing && masked.includes('就要'))
+    out = out.filter(
+      (h) => h.item.qty !== null || !/就要\s*$/.test(masked.slice(Math.max(0, h.start - 3), h.start)),
+    );
   return out;
 }
 

@@ -223,6 +223,8 @@ export class Extraction {
           u.length === 1 &&
           u !== '打' &&
           u !== '对' &&
+          // (我要克地头: 克 is 去 spoken, never one gram)
+          u !== '克' &&
           isCjk(text[pos + 1]) &&
           // (要碗凉粉: a measure that is goods of its own too, 碗, before two more words is the measure; 要碗筷 is goods)
           (goodsAt(text, pos)?.length ?? 0) <=
