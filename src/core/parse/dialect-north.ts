@@ -40,3 +40,23 @@ export const NORTHERN_DAY_WORDS: Readonly<Record<string, string>> = {
   清起: '早上',
   清早起: '早上',
 };
+
+/** Other words of the north, Wuhan, the south-west and internet shorthand, read as Mandarin. */
+export const NORTHERN_WORDS: Readonly<Record<string, string>> = {
+  甭: '不用',
+  咋整: '怎么办',
+  老些: '很多',
+  // North-eastern and Tianjin: 找着了 is 找到了, 嘛时候 is 什么时候
+  找着了: '找到了',
+  嘛时候: '什么时候',
+  // Wuhan: 么斯 is 什么, 过早 is breakfast
+  么斯: '什么',
+  过早: '吃早饭',
+  // Guizhou and Sichuan: 有莫得 asks whether there is
+  有莫得: '有没有',
+  // Internet shorthand (a grandchild typing for a grandmother)
+  有木有: '有没有',
+  木有: '没有',
+  肿么: '怎么',
+  神马: '什么',
+};

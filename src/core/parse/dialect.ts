@@ -4,7 +4,7 @@
 // looks at the text. Only words that mean nothing else in a report, a request or an order are rewritten; the ones
 // that could (额 as in 金额, 克 the gram, 伐 in 步伐) only where they stand as that word.
 
-import { NORTHERN_DAY_WORDS } from './dialect-north.js';
+import { NORTHERN_DAY_WORDS, NORTHERN_WORDS } from './dialect-north.js';
 import { SOUTHERN_PLACED, SOUTHERN_RESHAPED, SOUTHERN_WORDS } from './dialect-south.js';
 import { readEnglish } from './english.js';
 import { readKorean } from './korean.js';
@@ -18,22 +18,7 @@ const SELF_E_RE =
 /** Whole words, longest first where one holds another (唔该晒 before 唔该 before 唔). */
 const WORDS: Record<string, string> = {
   ...NORTHERN_DAY_WORDS,
-  甭: '不用',
-  咋整: '怎么办',
-  老些: '很多',
-  // North-eastern and Tianjin: 找着了 is 找到了, 嘛时候 is 什么时候
-  找着了: '找到了',
-  嘛时候: '什么时候',
-  // Wuhan: 么斯 is 什么, 过早 is breakfast
-  么斯: '什么',
-  过早: '吃早饭',
-  // Guizhou and Sichuan: 有莫得 asks whether there is
-  有莫得: '有没有',
-  // Internet shorthand (a grandchild typing for a grandmother)
-  有木有: '有没有',
-  木有: '没有',
-  肿么: '怎么',
-  神马: '什么',
+  ...NORTHERN_WORDS,
   // Cantonese
   唔该晒: '谢谢',
   唔该: '麻烦',
@@ -219,7 +204,10 @@ const WORDS: Record<string, string> = {
   ...SOUTHERN_WORDS,
 };
 
-/** Words that are these only where they stand as a word: 额 (我) opening a clause, 克 (去) before a verb, 伐 (吗). */
+/**
+ * Words that are these only where they stand as a word: 额 (我) opening a clause, 克 (去) before a verb or a place,
+ * 伐 (吗), Wu 格 (的) after a strength or a weight (38度格双沟; 价格, 格式 stay).
+ */
 const PLACED: readonly [string, RegExp, string][] = [
   ['额', /(?<=^|[\s,，。.!！?？、:：;；])额(?=[是要在也都想刚今昨早晚这那屋家们的娃妈爸\d])/g, '我'],
   [
@@ -228,6 +216,7 @@ const PLACED: readonly [string, RegExp, string][] = [
     '去',
   ],
   ['伐', /(?<=[\u4e00-\u9fa5])伐(?=$|[\s,，。.!！?？~～])/g, '吗'],
+  ['格', /(?<=[0-9十]度|[斤两])格(?=[\u4e00-\u9fa5])/g, '的'],
   // Cantonese sentence ends: 米唔要喇 (了), 唔系话今日送咩 (吗); 喇叭 and 咩咩 stay
   ['喇', /(?<=[\u4e00-\u9fa5])喇(?=$|[\s,，。.!！?？~～])/g, '了'],
   // Henan 木 for 没 (木送来, 木水了) and 黑了 for the evening (明儿个黑了送, 夜儿个黑了36.6); 天黑了 stays
@@ -290,7 +279,7 @@ export function readDialectInPlace(text: string): string {
   for (const [ch, re, to] of SOUTHERN_PLACED) if (me.includes(ch)) me = me.replace(re, to);
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[额克伐喇咩咧木么黑食同系话多俺蚊啲阮伊汝无欠糜整欲嗽滴个那哩渠拉侬涯爱]/;
+const PLACED_RE = /[格额克伐喇咩咧木么黑食同系话多俺蚊啲阮伊汝无欠糜整欲嗽滴个那哩渠拉侬涯爱]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);

@@ -177,17 +177,21 @@ export function findExplicitRooms(text: string): RoomHit[] {
  * room into the reading said next (幺二零八三十六度五, 八幺二三十六度三): a run right before 三十…度/点 is the room.
  */
 const SPELLED_RE =
-  /(?<![零〇一二三四五六七八九幺十百千万点度两几第])([一二三四五六七八九幺][零〇一二三四五六七八九幺]{2,3})(?:(?![零〇一二三四五六七八九幺十百千万点度两几个斤袋桶包瓶箱盒块元岁年月日号楼层栋次天人遍趟])|(?=(?:三十[四五六七八九]|四十[一二]?)(?:度|点)))/g;
+  /(?<![零〇一二三四五六七八九幺十百千万点度两几第])([一二三四五六七八九幺][零〇一二三四五六七八九幺]{2,3})(?:(?![零〇一二三四五六七八九幺十百千万点度两几个斤袋桶包瓶箱盒块元岁年月日号楼层栋次天人遍趟])|(?=(?:三十[四五六七八九]|四十[一二]?)(?:度|点))|(?=[两三四五六七八九](?:个人|口人|个都)))/g;
 
 export function spellRoomDigits(text: string): string {
   // 十二零三，三十六度八: a room said as floor then number (十二 then 零三) opening the message
   const said = text.includes('零')
     ? text.replace(FLOOR_THEN_ROOM_RE, (_m, f: string, r: string) => `1${cnDigits(f)}0${cnDigits(r)}`)
     : text;
-  if (!/[零〇一二三四五六七八九幺]{3}/.test(said)) return said;
-  return said.replace(SPELLED_RE, (run) => cnDigits(run));
+  // (三零要的 / 四零要 三十六度似: voice input writes the room's 幺 as 要, after a floor and 零)
+  const yao = said.includes('要') ? said.replace(SPOKEN_YAO_RE, '幺') : said;
+  if (!/[零〇一二三四五六七八九幺]{3}/.test(yao)) return yao;
+  return yao.replace(SPELLED_RE, (run) => cnDigits(run));
 }
 
+const SPOKEN_YAO_RE =
+  /(?<=(?:^|[^零〇一二三四五六七八九幺十百千万点度两几第])[一二三四五六七八九][零〇])要(?=的|\s|$|[,，]|房|号|三十[四五六七八九](?:度|点))|(?<=(?:^|[^零〇一二三四五六七八九幺十百千万点度两几第])[一二三四五六七八九])要(?=[零〇一二三四五六七八九](?:的|房|号))/g;
 const FLOOR_THEN_ROOM_RE = /^十([一二三四五六七八九])零([一二三四五六七八九])(?=[,，\s])/;
 
 /** A room the group knows, written bare anywhere (要根数据线 1907 谢谢): the number can only be that room. */

@@ -14,12 +14,14 @@ import {
 } from './staff-notices.js';
 import { STAFF_REPLY_LEADS, staffReplyOf } from './staff-replies.js';
 import {
+  ACKED_READING_RE,
   ADVICE_RES,
   ASKED_BACK_RE,
   BOT_ASKS_RE,
   CALM_AND_ACT_RE,
   COUNTED_PEOPLE_RE,
   DOCTOR_VISIT_RE,
+  DUTY_LOG_RE,
   FOR_THOSE_WHO_RE,
   GOING_TO_SEE_RE,
   HANDED_OUT_RE,
@@ -29,7 +31,11 @@ import {
   NUMBERED_RE,
   ON_ITS_WAY_RE,
   ON_MY_WAY_RE,
+  READING_AS_REFERENCE_RE,
+  RECHECK_ASKED_RE,
+  ROLE_POSTS_ROOM_RE,
   ROOM_ANSWERED_RE,
+  ROOM_READING_ROW_RE,
   RULE_TO_ONE_RE,
   SENDING_UP_RE,
   SENT_SOON_RE,
@@ -78,18 +84,6 @@ const STAFF_COMING_RE =
   /我(?:马上|这就|现在|等下|一会儿?|再)?(?:就)?(?:来|过来|过去|上来|上去)(?!拿|取|领|买)|给你(?:复测|量|看)|^\s*马上(?:就)?送|(?:没问题|不用担心|别担心|(?<!要)不要紧|正常范围)(?![吧吗么嘛呢啊？?]|[\s,，]*(?:吧|吗|么|啊|？|\?))/;
 const STAFF_SENDS_RE =
   /马上(?:就)?(?:送|拿)[\u4e00-\u9fa5]{0,8}?(?:过来|上来|过去|上去)[^。]{0,6}(?:请稍等|稍等|多喝)|已(?:经)?单独(?:准备|安排|做|备好)|请开门取|已(?:经)?安排(?:人)?送|已(?:经)?送药|请[\d\u4e00-\u9fa5]{0,8}(?:家属|住户)注意|观察(?:今天|已经|已)?期满|可以正常活动/;
-/** 【夜班值班记录】… 值班员：孙立新: a duty officer's log, whatever readings it lists. */
-const DUTY_LOG_RE =
-  /^\s*【[^】]{0,6}(?:值班记录|值班日志|值班情况|交接班?|交班|巡查记录)】|值班(?:员|人)\s*[:：]?\s*[\u4e00-\u9fa5]{2,4}\s*$/;
-/** 37.1不算发烧，半小时后再量一次报给我: the doctor's answer, a reading quoted back with a recheck asked for. */
-const RECHECK_ASKED_RE =
-  /(?:不算发烧|(?:莫|别|不要)紧张|刚好在线上)[^。?？]{0,14}(?:再量|复测)[^。?？]{0,8}(?:报给我|告诉我|发给我|发群里|报一下)/;
-/** 37.4的娃娃 / 38度的那个: a reading naming whose it was, said about someone, not reported. */
-const READING_AS_REFERENCE_RE =
-  /(?:3[5-9](?:\.\d)?|三十[五六七八九](?:度[一二三四五六七八九])?)(?:度)?(?:的(?:娃娃?|孩子|小孩|老人|那个|那位|人|话)|刚(?:刚|好)?在线上|在临界)/;
-
-const ROOM_READING_ROW_RE =
-  /^\s*[\u4e00-\u9fa5A-Za-z]{0,3}\d{2,4}(?:房|室)?\s*[|｜:：\s]\s*(?:3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)(?![\d])/gm;
 const MEANWHILE_DO_RE = /先(?:用|给|让|把)|多喝(?:点|些)?(?:温|热|开)?水/;
 const RECHECK_RESULT_RE =
   /^\s*【复测】|复测(?:了|是|结果)?\s*[:：]?\s*(?:\d{3,4}\s*)?(?:[\u4e00-\u9fa5]{1,4}\s*)?(?:腋温|耳温|体温)?\s*(?:3[4-9]|三十[四五六七八九])/;
@@ -181,6 +175,9 @@ export function staffTalkOf(said: string): boolean {
   // 【复测】809 36.9；618幺妹 36.5。都在正常范围 / 3栋105复测38.1，已经由120送…其他住户不要紧张: a re-check's results,
   // posted, are the residents' readings, whatever staff say with them
   if (RECHECK_RESULT_RE.test(text) && !DUTY_LOG_RE.test(text)) return false;
+  // (王医生：307 老人 体温38.1 已联系120…其他住户莫慌: the readings a doctor posts by room are the residents', whatever
+  // is said beside them)
+  if (ROLE_POSTS_ROOM_RE.test(text) && !DUTY_LOG_RE.test(text)) return false;
   // 东楼201 | 36.5 | 无⏎东楼210 | 37.6 | 咽痛 … 请东楼210注意休息: a table of rooms' readings, posted, is their readings
   if (text.includes('\n') && (text.match(ROOM_READING_ROW_RE) ?? []).length >= 2) return false;
   if (
@@ -190,6 +187,9 @@ export function staffTalkOf(said: string): boolean {
   )
     return true;
   if (SUMMARY_RE.test(text) || ASKED_BACK_RE.test(text) || BOT_ASKS_RE.test(text)) return true;
+  // (1206小宇37.5收到，我穿好防护服马上上去复测: a reading acknowledged by the one going up to check it)
+  if (ACKED_READING_RE.test(text) && /我[^，,。]{0,10}(?:上去|上来|过来|过去|复测|来量)/.test(text))
+    return true;
   // (早餐在送了 / 要买菜的自己戴口罩去 / 谁要的私聊我: staff serving, or a word to whoever wants something)
   if (
     (SERVING_RE.test(text) || (FOR_THOSE_WHO_RE.test(text) && !NUMBERED_RE.test(text))) &&

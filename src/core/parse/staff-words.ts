@@ -140,3 +140,22 @@ export const HANDED_OUT_RE =
 /** 每天早晚各报一次 有发烧咳嗽马上给我打电话: staff's rule, said to one member. */
 export const RULE_TO_ONE_RE =
   /每天(?:早晚)?各?报一次|(?:^|[\s,，])有(?:发烧|发热|咳嗽|不舒服)[^。，,]{0,6}(?:马上|及时|立即|随时)(?:给我|跟我)?(?:打电话|说|讲|报告|联系)/;
+
+/** 王医生：307 老人 体温38.1 / 医生：208刘先生36.5 幺儿37.4: a reading posted by room under a doctor's or nurse's name. */
+export const ROLE_POSTS_ROOM_RE =
+  /^\s*(?:【(?:医护|医生|护士|值班)[^】]{0,6}】|[\u4e00-\u9fa5]{0,3}(?:医生|护士|大夫)\s*[:：])[^。?？]{0,40}?(?<![\d.])\d{3,4}\s*[\u4e00-\u9fa5]{0,4}\s*(?:体温|腋温|耳温)?\s*(?:3[5-9]\.\d|3[5-9]度\d?)(?!\s*(?:收到|吗|么|\?|？|是不是|对不对|还是|请|麻烦|再测|再量))/;
+/** 1206小宇37.5收到: a reading acknowledged. */
+export const ACKED_READING_RE = /(?:3[5-9]\.\d|3[5-9]度\d?)\s*℃?\s*收到/;
+
+/** 【夜班值班记录】… 值班员：孙立新: a duty officer's log, whatever readings it lists. */
+export const DUTY_LOG_RE =
+  /^\s*【[^】]{0,6}(?:值班记录|值班日志|值班情况|交接班?|交班|巡查记录)】|值班(?:员|人)\s*[:：]?\s*[\u4e00-\u9fa5]{2,4}\s*$/;
+/** 37.1不算发烧，半小时后再量一次报给我: the doctor's answer, a reading quoted back with a recheck asked for. */
+export const RECHECK_ASKED_RE =
+  /(?:不算发烧|(?:莫|别|不要)紧张|刚好在线上)[^。?？]{0,14}(?:再量|复测)[^。?？]{0,8}(?:报给我|告诉我|发给我|发群里|报一下)/;
+/** 37.4的娃娃 / 38度的那个: a reading naming whose it was, said about someone, not reported. */
+export const READING_AS_REFERENCE_RE =
+  /(?:3[5-9](?:\.\d)?|三十[五六七八九](?:度[一二三四五六七八九])?)(?:度)?(?:的(?:娃娃?|孩子|小孩|老人|那个|那位|人|话)|刚(?:刚|好)?在线上|在临界)/;
+
+export const ROOM_READING_ROW_RE =
+  /^\s*[\u4e00-\u9fa5A-Za-z]{0,3}\d{2,4}(?:房|室)?\s*[|｜:：\s]\s*(?:3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)(?![\d])/gm;

@@ -47,6 +47,14 @@ export function withoutNobodys(text: string, found: readonly TempHit[]): TempHit
           /前年|去年|以前|那年|小时候|上次|上回/.test(text.slice(Math.max(0, h.start - 10), h.start))
         ),
     );
+  // (我娃儿上个月烧到三十九度 现在还在咳: a fever long gone is told, not reported)
+  if (/上个?月|上个?(?:礼拜|星期)|上周|去年|前年|那年|小时候/.test(text))
+    all = all.filter(
+      (h) =>
+        !/(?:上个?月|上个?(?:礼拜|星期)|上周|去年|前年|那年|小时候)[^，,。\s]{0,4}(?:烧到|发烧到?|发热到?|烧了|量到|高烧)\s*$/.test(
+          text.slice(Math.max(0, h.start - 14), h.start),
+        ),
+    );
   // 我体温37度8 骗你们的 哈哈哈: a reading said in jest and taken back is nobody's
   if (/骗|开玩笑|逗你/.test(text))
     all = all.filter(

@@ -62,9 +62,12 @@ export const SPOKEN_SLIP: Readonly<Record<string, number>> = {
   拔: 8,
   是: 4,
   试: 4,
+  似: 4,
+  寺: 4,
+  要: 1,
 };
 /** Homophones that are common words right after 度 (三十六度就算发烧, 三十六度无发热): only at a clause's end. */
-const SLIP_ALONE = '就无吧是试';
+const SLIP_ALONE = '就无吧是试要';
 /**
  * A homophone may run on into the next words (三十七度伞有点发烧), unless with them it makes a word of its own
  * (三十六度午饭后, 三十六度其他都好, 三十六度流鼻涕): the characters that must not follow each one.
@@ -94,6 +97,8 @@ const SLIP_WORDS: Readonly<Record<string, string>> = {
   山: '上下里',
   爸: '爸妈的说',
   拔: '牙草河',
+  似: '乎的',
+  寺: '庙',
 };
 /** The digit a homophone at `i` stands for, unless it starts a word there. */
 export function slipAt(text: string, i: number): number | undefined {

@@ -128,7 +128,7 @@ const THANKS_RE = /谢谢|辛苦|感谢|多谢/;
 const SERVICE_TALK_RE =
   /冒雨|冒着|找他|找她|电话|送水的?(?:师傅|大哥|志愿者|人)|(?:师傅|大哥|志愿者)[^，,。]{0,6}送水|送水来了|送来了|破防|感动/;
 const PAUSED_RE =
-  /需要的(?:报|说|接龙|登记)|正常送水|暂停|不拉水|恢复(?:代购)?送水|跟车一起|水放(?:在)?门口(?:就行|就好|就可以)|停送|停一次|送水取消|取消送水|(?:今天|明天|后天|本周|这周|周[一二三四五六日天])[^，,。]{0,4}不送水|水车[^，,。]{0,6}(?:来不了|不来|检修|坏了)|(?:每户|一户)(?:一次)?最多|\d+\s*块(?:钱)?一桶|一桶\s*\d+\s*块|装好了|的水[^，,。]{0,6}一起送|照常|有变的/;
+  /需要的(?:报|说|接龙|登记)|正常送水|暂停|不拉水|恢复(?:代购)?送水|跟车一起|水放(?:在)?门口(?:就行|就好|就可以)|停送|停一次|送水取消|取消送水|(?:今天|明天|后天|本周|这周|周[一二三四五六日天])[^，,。]{0,4}不送水|水车[^，,。]{0,6}(?:来不了|不来|检修|坏了)|(?:每户|一户)(?:一次)?最多|\d+\s*块(?:钱)?一桶|一桶\s*\d+\s*块|装好了|的水[^，,。]{0,6}一起送|照常|有变的|(?:(?:勿|覅)要?|(?<!要)不要)送水(?![^，,。]{0,4}[\d一二两三四五六七八九十])|送水(?:的|格|嘅)(?:也)?(?:好|可以)?报|到[^，,。\s]{1,6}了[\s,，]+[^，,。]{0,6}出来拿/;
 /** 石板田的水今天上午送哈 / 杨家湾的水…莫搞忘了 / 松林岗的水下午送 家里留个人: a booking made, reminded, no barrels. */
 const REMINDED_RE = /的水[^，,。]{0,10}送(?:哈|的哦|啊|\s*(?:家里|屋里)?留个人)|(?:莫|别|不要)搞?忘/;
 const COUNT_OR_DAY_RE =
@@ -169,6 +169,8 @@ export function isWaterBooking(text: string, whole = text): boolean {
   const wholeT = /都|随便|方便/.test(whole) ? whole.replace(ANYTIME_RE, '') : whole;
   if ((QUESTION_RE.test(t) || QUESTION_RE.test(wholeT)) && !newBookingBeside(wholeT)) return false;
   if (PAST_RE.test(text) && !AGAIN_RE.test(text) && !bookedApart(whole)) return false;
+  // (两桶水放你屋门口了: left at the door, the place said read before)
+  if (/放[^，,。]{0,6}门口了/.test(whole) && !AGAIN_RE.test(whole)) return false;
   // 家里只剩半桶水，后天送两桶来: barrels asked for after the water in hand are booked
   // (黄泥坳今天上午麻烦送两桶水，家里只剩半桶了: barrels asked for before the water in hand are booked too)
   const have = HAVE_SOME_RE.exec(text);
