@@ -45,6 +45,7 @@ import {
   SUMMARY_RE,
   THRESHOLDS_RE,
   TO_YOU_RE,
+  VISITED_READING_RE,
   WHO_IS_IT_RE,
   YOUR_KIN_RE,
 } from './staff-words.js';
@@ -177,7 +178,8 @@ export function staffTalkOf(said: string): boolean {
   if (RECHECK_RESULT_RE.test(text) && !DUTY_LOG_RE.test(text)) return false;
   // (王医生：307 老人 体温38.1 已联系120…其他住户莫慌: the readings a doctor posts by room are the residents', whatever
   // is said beside them)
-  if (ROLE_POSTS_ROOM_RE.test(text) && !DUTY_LOG_RE.test(text)) return false;
+  if ((ROLE_POSTS_ROOM_RE.test(text) || VISITED_READING_RE.test(text)) && !DUTY_LOG_RE.test(text))
+    return false;
   // 东楼201 | 36.5 | 无⏎东楼210 | 37.6 | 咽痛 … 请东楼210注意休息: a table of rooms' readings, posted, is their readings
   if (text.includes('\n') && (text.match(ROOM_READING_ROW_RE) ?? []).length >= 2) return false;
   if (

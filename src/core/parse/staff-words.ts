@@ -159,3 +159,7 @@ export const READING_AS_REFERENCE_RE =
 
 export const ROOM_READING_ROW_RE =
   /^\s*[\u4e00-\u9fa5A-Za-z]{0,3}\d{2,4}(?:房|室)?\s*[|｜:：\s]\s*(?:3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)(?![\d])/gm;
+
+/** 岩脚陈大爷我下午去看了 体温38度1: a reading the one who went to see took, posted with a word to everyone. */
+export const VISITED_READING_RE =
+  /(?:我|村医|医生)[^，,。\s]{0,4}(?:去|上门|入户)(?:看|量|测)[了过]?[\s,，]*(?:体温|量的|测的)?\s*(?:3[5-9]|4[0-2])(?:\.\d|度\d)/;

@@ -107,6 +107,17 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
       for (const h of asked) h.doubtful = true;
     }
   }
+  // (问一下 发烧到37.5要不要去医院: a fever's height asked about, nobody's reading)
+  if (/问一下|问下|请问|问一哈|想问/.test(text))
+    all = all.filter(
+      (h) =>
+        !(
+          /(?:发烧|烧|体温)到\s*$/.test(text.slice(Math.max(0, h.start - 4), h.start)) &&
+          /^\s*(?:度|℃)?\s*(?:的话)?\s*(?:要不要|用不用|需不需要|该不该|得不得)/.test(
+            text.slice(h.end, h.end + 8),
+          )
+        ),
+    );
   // 要是量到37.2用不用报告 / 如果体温37.2需要报告吗: a reading supposed in a question about the rules
   if (/要是|如果|假如|万一|若是|假设/.test(text)) all = all.filter((h) => !supposed(text, h));
   // 隔壁那个说他烧到三十八度 是真的不: a rumour about someone else is nobody's report

@@ -102,6 +102,11 @@ export function normaliseRoom(input: string): string {
   const dashed =
     /^(\d{1,2}|[A-Za-z])(?:栋|幢|号楼|座|区|-|#)(\d{1,2})-(\d{1,2})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
   if (dashed) return `${buildingOf(dashed[1] as string)}-${dashed[2]}-${dashed[3]}`;
+  // (6号楼1单元302 / 6-1-302: a building, its stairway and the room, as the parser writes it)
+  const unit = /^(\d{1,2})(?:栋|幢|号楼|-)(\d{1,2})(?:单元|-)(\d{3,4})(?:号房间|号房|房间|房|室|号)?$/.exec(
+    s,
+  );
+  if (unit) return `${Number(unit[1])}-${Number(unit[2])}-${unit[3]}`;
   const plain = /^(?:房间|房号)?[:：]?(\d{2,5})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
   return plain ? (plain[1] as string) : s;
 }

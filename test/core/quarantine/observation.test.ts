@@ -124,6 +124,10 @@ describe('rooms', () => {
     ['A-6-12', 'A-6-12'],
     ['B区5-06', 'B-5-06'],
     ['3#楼204', '3-204'],
+    // (a building, its stairway and the room: 6号楼1单元302 is 6-1-302)
+    ['6号楼1单元302', '6-1-302'],
+    ['6-1-302', '6-1-302'],
+    ['3栋2单元1502房', '3-2-1502'],
   ])('room %s → %s', (input, room) => {
     expect(normaliseRoom(input)).toBe(room);
   });
