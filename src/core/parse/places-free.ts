@@ -79,11 +79,40 @@ const WATER_OWNER_RE =
   /^\s*([\u4e00-\u9fa5]{2,4}?)(?:的|嘅|那|(?=(?:今天|明天|后天|今晚|明早)(?:上午|下午|早上|晚上)?的))(?:[\d一二两三四五六七八九十]\s*桶)?(?:今天|明天|后天|今晚|明早)?(?:上午|下午|早上|晚上)?的?水/;
 
 /** The place whose water a message opens with (a word that is no person, goods or chatter); null when none. */
-export function waterOwnerPlace(text: string, customer: string | null): PlaceHit | null {
+export function waterOwnerPlace(
+  text: string,
+  customer: string | null,
+  masked = text,
+  items: readonly { item: { name: string } }[] = [],
+): PlaceHit | null {
   const m = WATER_OWNER_RE.exec(text);
   const word = m?.[1];
   // (建军额那两桶水: the one called, then 额 — I — whose water it is)
-  if (!m || !word || /[我额俺咱你他她]/.test(word) || !isPlaceLike(word, customer)) return null;
+  if (!m || !word || /[我额俺咱你他她]/.test(word) || !isPlaceLike(word, customer))
+    return openingWaterPlace(text, masked, items, customer);
+  const start = m.index + m[0].indexOf(word);
+  return { start, end: start + word.length, place: word, strict: true, byEnding: true };
+}
+
+/** 补约 明天 一车水 / 洛莫 也要 一车: a water booking opened by a word standing alone, before anything else is said. */
+const OPENING_WORD_RE = /^\s*([\u4e00-\u9fa5]{2,3})\s+(?=\S)/;
+/** Characters no hamlet's name opening a booking holds (哈, 莫, 约 may: 日哈, 洛莫, 补约). */
+const NOT_OPENING_CHARS_RE =
+  /[我你他她它们的了吗呢吧啊呀哦嘛好谢要买送给帮请能可今明后昨天早晚午上下个这那谁啥咋么什怎是有在没不也还都就再水桶车]/;
+
+/** The word opening a water booking, where it can be nothing but the place (a new one, to be asked about). */
+function openingWaterPlace(
+  text: string,
+  masked: string,
+  items: readonly { item: { name: string } }[],
+  customer: string | null,
+): PlaceHit | null {
+  if (!/[水桶车]/.test(masked) || items.some((h) => !h.item.name.includes('水'))) return null;
+  const m = OPENING_WORD_RE.exec(text);
+  const word = m?.[1];
+  if (!m || !word || NOT_OPENING_CHARS_RE.test(word) || NOT_PLACES.has(word)) return null;
+  if (customer === word || PERSON_RE.test(word) || looksLikeGoods(word) || goodsAt(word, 0)) return null;
+  if (SURNAME_RE.test(word) && !PLACE_CHARS.has(word[word.length - 1] as string)) return null;
   const start = m.index + m[0].indexOf(word);
   return { start, end: start + word.length, place: word, strict: true, byEnding: true };
 }
@@ -95,6 +124,8 @@ const COUNTED_RE = /[\d一二两三四五六七八九十百千半几][桶袋包�
 const NOT_PLACES = new Set([
   '老地方',
   '老规矩',
+  '老样子',
+  '照样',
   '照旧',
   '一样',
   '原地',

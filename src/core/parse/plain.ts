@@ -159,7 +159,7 @@ export function parsePlain(text: string, opts: PlainOptions): ParsedRecord[] {
       customerAsPlace(text, customer) ??
       framedPlace(text, customer) ??
       freeStandingPlace(text, masked, items, customer) ??
-      waterOwnerPlace(text, customer);
+      waterOwnerPlace(text, customer, masked, items);
     if (free) places.push(free);
   }
   // (水 三桶 大米 一袋: the water booked is read, no leftover beside the goods)
