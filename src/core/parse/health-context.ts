@@ -176,31 +176,6 @@ export function complainant(
   return who.person;
 }
 
-/** Each reading said of several rooms listed just before it (`2106 2108 都36.5`) is each room's, in place. */
-export function shareAmongRooms(
-  text: string,
-  rooms: readonly RoomHit[],
-  temps: readonly TempHit[],
-  out: { at: number; record: HealthRecord }[],
-): void {
-  temps.forEach((t, i) => {
-    const prevEnd = i === 0 ? 0 : (temps[i - 1] as TempHit).end;
-    const here = rooms.filter((r) => r.start >= prevEnd && r.end <= t.start);
-    const last = here[here.length - 1];
-    if (here.length < 2 || !last || !/^\s*(?:都是|都|均为|均|全是|全都)/.test(text.slice(last.end, t.start)))
-      return;
-    const at = out.findIndex((a) => a.at === t.start);
-    const one = out[at];
-    if (!one || one.record.person !== undefined) return;
-    one.record.room = (here[0] as RoomHit).room;
-    const more = here.slice(1).map((r) => ({
-      at: t.start,
-      record: { ...one.record, symptoms: [...one.record.symptoms], room: r.room },
-    }));
-    out.splice(at + 1, 0, ...more);
-  });
-}
-
 /** 大人正常 / 爸爸妈妈体温都正常: the persons named right before a 正常 (not the sender). */
 export function normalPersons(text: string, persons: readonly PersonHit[], at: number): string[] {
   const near = persons.filter((p) => !p.self && p.end <= at && at - p.end <= 6);

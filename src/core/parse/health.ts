@@ -13,7 +13,6 @@ import {
   normalPersons,
   postfix,
   roomList,
-  shareAmongRooms,
   shortReport,
   slotFromClock,
   symptomsToTheirPersons,
@@ -21,6 +20,7 @@ import {
   unknownWordBefore,
   whenOfSymptom,
 } from './health-context.js';
+import { shareAmongRooms, wellInEachRoom } from './health-rooms.js';
 import type { LocalDate } from './local-time.js';
 import {
   COUNTED_MEASURES_RE,
@@ -288,7 +288,7 @@ export function buildHealth(h: HealthInput): Anchored<HealthRecord>[] {
     const pair = pairedPersons(text);
     if (pair)
       return pair.map((person) => ({ at: anchor.start, record: { ...record, symptoms: [], person } }));
-    return [{ at: anchor.start, record }];
+    return wellInEachRoom(text, rooms, anchor.start, record);
   }
   return out;
 }

@@ -63,7 +63,8 @@ const WARD_ROOM_RE = /(?:^\s*|病区\s*)(\d{1,2}-\d{2})(?![\d.-])(?=\s|复测|[\
 const ENGLISH_ROOM_RE = /\b(?:[Rr]oom|ROOM)\s*(?:[Nn]o\.?)?\s*[:：]?\s*(\d{3,4})(?!\d|\.\d)/g;
 const FLOOR_NUMBER_RE =
   /(?<![\d一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*楼\s*(\d{1,2}|[零一二三四五六七八九十]{1,3})(?:\s*号(?:房间|房)?(?!楼)|(?<=楼[零一二三四五六七八九十]{1,3})(?=\s+(?:早上|晚上|体温)?\s*三十[四五六七八九]))/g;
-const FLOOR_ROOM_RE = /(?<![\d.])(\d{1,2})\s*楼\s*(\d{2})(?![\d.])(?:号房间|号房|房间|房|室|号)?/g;
+const FLOOR_ROOM_RE =
+  /(?<![\d.一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*楼\s*(\d{2})(?![\d.])(?:号房间|号房|房间|房|室|号)?/g;
 
 function cnDigits(s: string): string {
   let out = '';
@@ -158,7 +159,10 @@ export function findExplicitRooms(text: string): RoomHit[] {
       hits.push({
         start: m.index,
         end: m.index + m[0].length,
-        room: String(Number(m[1]) * 100 + Number(m[2])),
+        room: String(
+          (/^\d+$/.test(m[1] as string) ? Number(m[1]) : (chineseToNumber(m[1] as string) ?? 0)) * 100 +
+            Number(m[2]),
+        ),
       });
     }
     // 十二楼三号 / 12楼3号 / 四楼十二 三十六点五: the floor, then the room's number on it, as said
