@@ -14,9 +14,9 @@ import {
 } from './staff-notices.js';
 import { STAFF_REPLY_LEADS, staffReplyOf } from './staff-replies.js';
 import {
-  ACKED_READING_RE,
   ADVICE_RES,
   ASKED_BACK_RE,
+  answersWithHelp,
   BOT_ASKS_RE,
   CALM_AND_ACT_RE,
   COUNTED_PEOPLE_RE,
@@ -189,9 +189,7 @@ export function staffTalkOf(said: string): boolean {
   )
     return true;
   if (SUMMARY_RE.test(text) || ASKED_BACK_RE.test(text) || BOT_ASKS_RE.test(text)) return true;
-  // (1206小宇37.5收到，我穿好防护服马上上去复测: a reading acknowledged by the one going up to check it)
-  if (ACKED_READING_RE.test(text) && /我[^，,。]{0,10}(?:上去|上来|过来|过去|复测|来量)/.test(text))
-    return true;
+  if (answersWithHelp(text)) return true;
   // (早餐在送了 / 要买菜的自己戴口罩去 / 谁要的私聊我: staff serving, or a word to whoever wants something)
   if (
     (SERVING_RE.test(text) || (FOR_THOSE_WHO_RE.test(text) && !NUMBERED_RE.test(text))) &&

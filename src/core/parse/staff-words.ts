@@ -163,3 +163,19 @@ export const ROOM_READING_ROW_RE =
 /** 岩脚陈大爷我下午去看了 体温38度1: a reading the one who went to see took, posted with a word to everyone. */
 export const VISITED_READING_RE =
   /(?:我|村医|医生)[^，,。\s]{0,4}(?:去|上门|入户)(?:看|量|测)[了过]?[\s,，]*(?:体温|量的|测的)?\s*(?:3[5-9]|4[0-2])(?:\.\d|度\d)/;
+
+/** 收到，401的等会让王医生过来看看 / 收到2108 明天早上杨医生来看下: an ask acknowledged with help on its way. */
+const STAFF_ACK_RE =
+  /^\s*(?:\d{3,4}\s*)?收到\s*[，,\s]*(?:\d{3,4}(?:的|房)?)?[，,\s]*[^。?？]{0,8}?(?:医生|护士|大夫|我们|我)[^，,。?？]{0,6}(?:来看|过来|拿上来|送上来|上来|过去|来量)/;
+/** 马上过来 先给伢子喝点温开水: on the way, with what to do until then. */
+const COMING_NOW_RE = /^\s*(?:马上|这就|立刻)(?:就)?(?:过来|上来|到)[\s,，。]+先/;
+
+/**
+ * Staff answering with help on its way: 1206小宇37.5收到，我穿好防护服马上上去复测 / 收到，401的等会让王医生过来看看 /
+ * 2112收到，杨医生马上拿上来 / 马上过来 先给伢子喝点温开水 (a resident urging, 快 / 能不能 / 麻烦, is asking).
+ */
+export function answersWithHelp(text: string): boolean {
+  if (ACKED_READING_RE.test(text) && /我[^，,。]{0,10}(?:上去|上来|过来|过去|复测|来量)/.test(text))
+    return true;
+  return (STAFF_ACK_RE.test(text) || COMING_NOW_RE.test(text)) && !/快|能不能|可不可以|麻烦|请/.test(text);
+}
