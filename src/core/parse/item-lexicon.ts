@@ -116,12 +116,32 @@ for (const list of BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
 const FIRST_CODES = new Uint8Array(0x10000);
 for (const f of BY_FIRST.keys()) FIRST_CODES[f.charCodeAt(0)] = 1;
 
+const SELLERS = [
+  '酒店',
+  '酒楼',
+  '酒家',
+  '酒席',
+  '饭店',
+  '饭馆',
+  '饭堂',
+  '茶馆',
+  '茶楼',
+  '菜市场',
+  '菜场',
+  '药店',
+  '药房',
+  '面馆',
+];
+const SELLS_FIRST = new Set(SELLERS.map((w) => w[0] as string));
+
 export function goodsAt(text: string, i: number): string | null {
   const taught = taughtGoodsAt(text, i);
   // (charCodeAt is NaN past the end, and FIRST_CODES[NaN] undefined: no list either way)
   if (FIRST_CODES[text.charCodeAt(i)] !== 1) return taught;
   const list = BY_FIRST.get(text[i] ?? '');
   if (!list) return taught;
+  // (隔壁酒店 / 药店买 / 饭堂: a place named by what it sells is no goods)
+  if (SELLS_FIRST.has(text[i] as string) && SELLERS.some((w) => text.startsWith(w, i))) return taught;
   for (const w of list) if (text.startsWith(w, i)) return taught && taught.length > w.length ? taught : w;
   return taught;
 }

@@ -15,6 +15,7 @@ import {
 import { STAFF_REPLY_LEADS, staffReplyOf } from './staff-replies.js';
 import {
   ADVICE_RES,
+  ANSWER_LEADS,
   ASKED_BACK_RE,
   answersWithHelp,
   BOT_ASKS_RE,
@@ -136,6 +137,7 @@ const LEADS = eitherOf([
   DOCTOR_VISIT_RE,
   STAFF_SENDS_RE,
   ...HELPERS_LEADS,
+  ...ANSWER_LEADS,
   ...STAFF_REPLY_LEADS,
   ...ADVICE_RES,
 ]);

@@ -166,7 +166,7 @@ export const VISITED_READING_RE =
 
 /** 收到，401的等会让王医生过来看看 / 收到2108 明天早上杨医生来看下: an ask acknowledged with help on its way. */
 const STAFF_ACK_RE =
-  /^\s*(?:\d{3,4}\s*)?收到\s*[，,\s]*(?:\d{3,4}(?:的|房)?)?[，,\s]*[^。?？]{0,8}?(?:医生|护士|大夫|我们|我)[^，,。?？]{0,6}(?:来看|过来|拿上来|送上来|上来|过去|来量)/;
+  /^\s*(?:\d{3,4}\s*)?收到\s*[，,\s]*(?:\d{3,4}(?:的|房)?)?[，,\s]*[^。?？]{0,8}?(?:医生|护士|大夫|村医|我们|我)[^，,。?？]{0,6}(?:来看|过来|拿上来|送上来|上来|过去|来量|马上去)/;
 /** 马上过来 先给伢子喝点温开水: on the way, with what to do until then. */
 const COMING_NOW_RE = /^\s*(?:马上|这就|立刻)(?:就)?(?:过来|上来|到)[\s,，。]+先/;
 
@@ -175,7 +175,14 @@ const COMING_NOW_RE = /^\s*(?:马上|这就|立刻)(?:就)?(?:过来|上来|到)
  * 2112收到，杨医生马上拿上来 / 马上过来 先给伢子喝点温开水 (a resident urging, 快 / 能不能 / 麻烦, is asking).
  */
 export function answersWithHelp(text: string): boolean {
+  // (1206邓大爷37.5已经报给冯医生了 马上上来 / 大田坎的 37度9要报告 我马上给村医说 你莫急: a reading passed on)
+  if (PASSED_ON_RE.test(text)) return true;
   if (ACKED_READING_RE.test(text) && /我[^，,。]{0,10}(?:上去|上来|过来|过去|复测|来量)/.test(text))
     return true;
   return (STAFF_ACK_RE.test(text) || COMING_NOW_RE.test(text)) && !/快|能不能|可不可以|麻烦|请/.test(text);
 }
+
+const PASSED_ON_RE =
+  /(?:3[5-9]|4[0-2])(?:\.\d|度\d)\s*(?:的)?\s*(?:已经?报给[^，,。\s]{0,4}(?:医生|村医|大夫)了?|要报告[\s,，]+我马上(?:给|跟|和)(?:村医|医生|大夫)说)/;
+/** The leads of answersWithHelp, for staff-talk.ts's gate. */
+export const ANSWER_LEADS: readonly RegExp[] = [ACKED_READING_RE, STAFF_ACK_RE, COMING_NOW_RE, PASSED_ON_RE];

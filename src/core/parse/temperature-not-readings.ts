@@ -236,7 +236,7 @@ const RETRACT_HINT_RE =
 const BLAMED_LATER_RE =
   /^[^。]{0,6}(?:应该|估计|肯定|可能)是(?:体温计|温度计)?(?:刚才)?没(?:甩(?:下去|好)?|夹(?:好|紧))/;
 const HEARSAY_RE =
-  /听说|据说|有人说|传言|别人说|别个(?:说|讲)|人家(?:说|讲)|网上(?:说|讲)|新闻(?:说|讲)|(?:隔壁|楼上|楼下|对门|邻居)[^，。,\s]{0,4}(?:说|讲)/;
+  /听说|听讲|听人讲|听人家讲|据说|有人说|传言|别人说|别个(?:说|讲)|人家(?:说|讲)|网上(?:说|讲)|新闻(?:说|讲)|(?:隔壁|楼上|楼下|对门|邻居)[^，。,\s]{0,4}(?:说|讲)/;
 /** The reading's own clause, up to it, tells a rumour (and no 我 comes after the rumour). */
 function hearsay(lead: string): boolean {
   const clause = lead
