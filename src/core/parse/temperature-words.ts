@@ -82,6 +82,7 @@ export const RIGHT_EXCLUDE = [
     '年',
     '元',
     '块',
+    '蚊',
     '角',
     '毛',
     '斤',
@@ -113,7 +114,21 @@ export const RIGHT_EXCLUDE = [
   ],
 ];
 /** Strong non-temperature units still recognised after a space ("36 岁"). */
-export const RIGHT_EXCLUDE_SPACED = ['岁', '楼', '层', '元', '块', '斤', '公斤', 'kg', '%', '号', '人', '天'];
+export const RIGHT_EXCLUDE_SPACED = [
+  '岁',
+  '楼',
+  '层',
+  '元',
+  '块',
+  '蚊',
+  '斤',
+  '公斤',
+  'kg',
+  '%',
+  '号',
+  '人',
+  '天',
+];
 
 /** Words right before a number that make it a measure of something else (洗澡水38度, 工资36.5). */
 export const ADJACENT_EXCLUDE = [
