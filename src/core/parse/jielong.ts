@@ -116,7 +116,11 @@ function whenOf(text: string, local: LocalDate | null): { date: string | null; p
   let date: string | null = null;
   let part: DayPart | null = null;
   // (周二送水登记（周一晚上8点截止）: the deadline is not the delivery's day)
-  for (const d of findDates(text.replace(DEADLINE_RE, (m) => '|'.repeat(m.length)))) {
+  // (写清楚…上午还是下午: the choice asked for names no part)
+  const said = text
+    .replace(DEADLINE_RE, (m) => '|'.repeat(m.length))
+    .replace(/(?:上午|早上)还是(?:下午|晚上)/g, (m) => '|'.repeat(m.length));
+  for (const d of findDates(said)) {
     // #接龙 2月5日 送水登记（明天上午）: the day said last is the delivery's (the first may be the list's own)
     if (d.day !== null) date = resolveDay(d.day, local);
     if (part === null && d.part !== null) part = d.part;

@@ -33,6 +33,8 @@ export function normalise(input: string): string {
       /(?<=^|[\s,，。;；、])五(?=咳嗽|乏力|发热|发烧|不适|异常|症状|头疼|头痛|腹泻|胸闷|气短|鼻塞|流涕|咽痛)/g,
       '无',
     );
+  // 3. 谯大姐 6组 ~~面粉1袋~~ 菜种4包: goods struck through are withdrawn (spaces for them: offsets hold)
+  if (src.includes('~~')) src = src.replace(/~~[^~\n]{1,60}~~/g, (m) => ' '.repeat(m.length));
   // 三是六度五: voice typing hears 十 as 是 in a reading said in words (one character for one: offsets hold)
   if (src.includes('三是')) src = src.replace(/三是(?=[四五六七八九](?:度|点))/g, '三十');
   // 3208 早上 36 5: a reading's point typed as a space (one character for one: offsets hold), only with no other

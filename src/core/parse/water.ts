@@ -66,7 +66,7 @@ const ANSWERED_RE = /[?？]\s*(?:我|俺|我家)?(?:要|订)?\s*[\d一二两三�
  * chasing clause give way when another day is named.
  */
 const EITHER_PART_RE =
-  /(?:上午|早上)(?:和|或者?|跟)?(?:下午|晚上)(?:都|也)(?:可以|行|要得|方便|得|成|中)|(?:上午|早上)(?:下午|晚上)?随便/;
+  /(?:上午|早上)还是(?:下午|晚上)(?![^，,。]{0,3}[?？吗])|(?:上午|早上)(?:和|或者?|跟)?(?:下午|晚上)(?:都|也)(?:可以|行|要得|方便|得|成|中)|(?:上午|早上)(?:下午|晚上)?随便/;
 
 const WITHDRAWN_AFTER_RE = /不要了|取消了?|别送了|不用送了|莫送了|嫑送了/;
 export function bookedDays(text: string, said: readonly DateHit[]): DateHit[] {
