@@ -6,7 +6,7 @@ import { findPersons } from './persons.js';
 
 /** One person measured again or two ways: 量了两次, 复测, 额温/耳温, 第一次…第二次, 一次…一次. */
 export const REMEASURED_RE =
-  /两遍|三遍|几遍|两次|三次|几次|复测|复查|再量|又量|重新|重量|第[一二三]次|一次|额温|耳温|腋温|口温|腋下|耳朵|额头|左右|哪个准|越来越|一直|还是|降|升|退(?!烧药|热药|烧贴|烧片)|分别/;
+  /两遍|三遍|几遍|两次|三次|几次|复测|复查|再量|又量|重新|重量|第[一二三]次|一次|额温|耳温|腋温|口温|腋下|耳朵|额头|左右|哪个准|越来越|一直|(?<!顺序)还是|降|升|退(?!烧药|热药|烧贴|烧片)|分别/;
 
 /** Measured again, said so: each reading is a report of its own. */
 export const MEASURED_AGAIN_RE =

@@ -6,7 +6,7 @@ import { SURNAMES } from './name-words.js';
 import type { PersonHit } from './persons.js';
 
 /** Said before or after a list read in order: 按顺序是…, …顺序, 依次, 分别. */
-const ORDER_WORDS_RE = /按顺序(?:是|为)?|顺序(?:是|为)?|依次(?:是|为)?|分别(?:是|为)?/g;
+const ORDER_WORDS_RE = /按顺序(?:是|为)?|顺序(?:还是|也是|是|为)?|依次(?:是|为)?|分别(?:是|为)?/g;
 /** Words that are no one's name: a slot, a day, a state or a complaint (36.5 早 36.8 晚, 36.5 正常). */
 const NOT_A_NAME_RE = /[早晚上下午中体温度今天现在又了是的都也你们不没有点常好烧咳疼痛热冷量测报房号栋楼]/;
 /** A word that may name a person: a kin word or title found by the person reader, or a short name (小三, 大妮). */
