@@ -177,7 +177,7 @@ export function staffTalkOf(said: string): boolean {
   const text = asSaid(said);
   // 【复测】809 36.9；618幺妹 36.5。都在正常范围 / 3栋105复测38.1，已经由120送…其他住户不要紧张: a re-check's results,
   // posted, are the residents' readings, whatever staff say with them
-  if (RECHECK_RESULT_RE.test(text) && !DUTY_LOG_RE.test(text)) return false;
+  if (RECHECK_RESULT_RE.test(text) && !DUTY_LOG_RE.test(text) && !SUMMARY_RE.test(text)) return false;
   // (王医生：307 老人 体温38.1 已联系120…其他住户莫慌: the readings a doctor posts by room are the residents', whatever
   // is said beside them)
   if ((ROLE_POSTS_ROOM_RE.test(text) || VISITED_READING_RE.test(text)) && !DUTY_LOG_RE.test(text))

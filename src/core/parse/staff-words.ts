@@ -7,7 +7,7 @@
  * was reported, bought or delivered, posted by staff; the readings and goods in it were reported before.
  */
 export const SUMMARY_RE =
-  /^\s*(?:@所有人\s*)?【[^】]{0,14}(?:汇总|统计|通报|日报)】|应报\s*\d+\s*[间人户]|(?:本周|本日|今天|今日)(?:代购|送货|配送)[:：]|共送水\s*\d|接龙(?:已经?)?截止|(?:单子|代购|订单)汇总|(?:今天|今日|明天)进城[:：]|代购单[:：]|一共花了|有要加的|(?:共计|合计)\s*[\u4e00-\u9fa5]{1,5}\d+\s*[袋桶箱包][^。!！?？]{0,30}(?:有问题|感谢)/;
+  /^\s*(?:@所有人\s*)?【[^】]{0,14}(?:汇总|统计|通报|日报)】|应报\s*\d+\s*[间人户]|(?:本周|本日|今天|今日)(?:代购|送货|配送)[:：]|共送水\s*\d|接龙(?:已经?)?截止|(?:单子|代购|订单)汇总|^\s*收到[\s,，][^。?？]{0,24}(?:各位|大家)(?:记得|注意|要|请)|(?:今天|今日|明天)进城[:：]|代购单[:：]|一共花了|有要加的|(?:共计|合计)\s*[\u4e00-\u9fa5]{1,5}\d+\s*[袋桶箱包][^。!！?？]{0,30}(?:有问题|感谢)/;
 
 /** …先多喝热水，莫紧张 —张医生: a message staff sign with their title. */
 export const SIGNED_STAFF_RE = /[—–]{1,2}\s*[\u4e00-\u9fa5]{0,3}(?:医生|护士|大夫|村医|书记|主任)\s*$/;
@@ -149,7 +149,7 @@ export const ACKED_READING_RE = /(?:3[5-9]\.\d|3[5-9]度\d?)\s*℃?\s*收到/;
 
 /** 【夜班值班记录】… 值班员：孙立新: a duty officer's log, whatever readings it lists. */
 export const DUTY_LOG_RE =
-  /^\s*【[^】]{0,6}(?:值班记录|值班日志|值班情况|交接班?|交班|巡查记录)】|值班(?:员|人)\s*[:：]?\s*[\u4e00-\u9fa5]{2,4}\s*$/;
+  /^\s*(?:夜班|白班|早班|晚班|中班)?\s*(?:交接班?|交班|接班)\s*[:：]|^\s*【[^】]{0,6}(?:值班记录|值班日志|值班情况|交接班?|交班|巡查记录)】|值班(?:员|人)\s*[:：]?\s*[\u4e00-\u9fa5]{2,4}\s*$/;
 /** 37.1不算发烧，半小时后再量一次报给我: the doctor's answer, a reading quoted back with a recheck asked for. */
 export const RECHECK_ASKED_RE =
   /(?:不算发烧|(?:莫|别|不要)紧张|刚好在线上)[^。?？]{0,14}(?:再量|复测)[^。?？]{0,8}(?:报给我|告诉我|发给我|发群里|报一下)/;
@@ -183,6 +183,6 @@ export function answersWithHelp(text: string): boolean {
 }
 
 const PASSED_ON_RE =
-  /(?:3[5-9]|4[0-2])(?:\.\d|度\d)\s*(?:的)?\s*(?:已经?报给[^，,。\s]{0,4}(?:医生|村医|大夫)了?|要报告[\s,，]+我马上(?:给|跟|和)(?:村医|医生|大夫)说)/;
+  /(?:3[5-9]|4[0-2])(?:\.\d|度\d)\s*(?:的)?\s*(?:已经?报给[^，,。\s]{0,4}(?:医生|村医|大夫)了?|要报告[\s,，]+我马上(?:给|跟|和)(?:村医|医生|大夫)说|要报的(?:哈|啊|呀|嘛)[\s,，]+[^。]{0,12}(?:医生|村医|卫生室)[^。]{0,8}(?:打电话|联系|过来|过去))/;
 /** The leads of answersWithHelp, for staff-talk.ts's gate. */
 export const ANSWER_LEADS: readonly RegExp[] = [ACKED_READING_RE, STAFF_ACK_RE, COMING_NOW_RE, PASSED_ON_RE];

@@ -18,7 +18,12 @@ function kinListSlip(text: string, tok: NumToken): boolean {
   if (KIN_READING_NEXT_RE.test(text.slice(tok.end, tok.end + 8))) return true;
   if (!KIN_BEFORE_RE.test(text.slice(Math.max(0, tok.start - 5), tok.start))) return false;
   // (老周早上36度4老伴365: or after kin beside a reading written out in full)
-  return matchesOf(KIN_READING_RE, text).length >= 2 || FULL_READING_RE.test(text);
+  // (杨德明 365 老汉 364: or after a slip of the family's before it)
+  return (
+    matchesOf(KIN_READING_RE, text).length >= 2 ||
+    FULL_READING_RE.test(text) ||
+    /(?:^|\s)3[5-9]\d\s/.test(text.slice(0, tok.start))
+  );
 }
 
 const DAY_BEFORE_SLIP_RE = /(?:今天|今早|今晚|昨晚|今日)(?:的)?(?:体温|温度)?\s*$/;

@@ -32,6 +32,12 @@ export function retracted(text: string, h: TempHit): boolean {
   if (RETRACTED_RE.test(text.slice(h.end, h.end + 8))) return true;
   if (LOOKED_AGAIN_RE.test(text.slice(h.end, h.end + 44))) return true;
   if (NOT_SHAKEN_RE.test(text.slice(h.end, h.end + 40))) return true;
+  // (我刚才没甩 量出来39度 吓死 重新甩了再量36.5: not shaken down, said first)
+  if (
+    /(?:没甩|没有甩|忘了甩)[^。]{0,8}$/.test(text.slice(Math.max(0, h.start - 14), h.start)) &&
+    /^[^。]{0,16}(?:重新|再量|又量)/.test(text.slice(h.end, h.end + 30))
+  )
+    return true;
   if (BLAMED_AFTER_RE.test(text.slice(h.end, h.end + 20))) return true;
   // 量了个42度吓死我了 原来温度计刚才放在热水杯边上 重新量36.6: a reading explained away by where the thermometer was
   if (MISPLACED_RE.test(text.slice(h.end, h.end + 48))) return true;

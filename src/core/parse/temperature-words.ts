@@ -133,6 +133,7 @@ export const RIGHT_EXCLUDE_SPACED = [
 /** Words right before a number that make it a measure of something else (洗澡水38度, 工资36.5). */
 export const ADJACENT_EXCLUDE = [
   ...['水', '水温', '热水', '开水', '洗澡水', '泡脚', '洗澡', '工资', '距离', '价格', '单价', '总价', '合计'],
+  ...['晾到', '凉到', '放凉到', '晾凉到', '烧到开水'],
   ...['房间', '屋里', '屋头', '室内', '屋子', '暖气', '空调', '外面', '气温'],
   ...[
     '共计',
