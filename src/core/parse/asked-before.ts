@@ -23,7 +23,8 @@ const ASKS_AGAIN_RE =
   /再(?:要|给|送|来|拿)|另外|还要|多(?:要|给|送)|麻烦(?:再)?(?:送|拿)(?:一下|下|过来|上来)/;
 
 /** 止咳糖浆送了没有 / 508的药什么时候能送来: goods asked for before, chased (降压药还冇送来 asks again: staff act on it). */
-const STILL_NOT_RE = /送了没(?:有)?|(?:什么|啥)时候能送(?:来|到)|给有[?？]\s*还没/;
+const STILL_NOT_RE =
+  /送了没(?:有)?|(?:什么|啥)时候能送(?:来|到)|给有[?？]\s*还没|还未(?:送到|送来|到)|(?:昨天|前天|上次|之前)(?:报|订|要)的[^。]{0,12}(?:莫|别|不要)(?:搞)?忘/;
 
 export function chasesEarlier(text: string): boolean {
   if (STILL_NOT_RE.test(text) && !ASKS_AGAIN_RE.test(text) && !MEAL_CHASED_RE.test(text)) return true;

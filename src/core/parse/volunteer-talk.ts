@@ -29,6 +29,10 @@ export const DELIVERED_RE =
 /** The member's own ask, which no volunteer's words above make theirs. */
 const OWN_ASK_RE = /我要|帮我|给我|我家要|我订|俺要|给俺|帮俺|额要|能不能|可不可以|[吗么][?？]?$/;
 
+/** 降压药给你带回来 / 21号代购账：… / 布洛芬25.5 板蓝根12 一共37.5: a volunteer's offer, or an account of money. */
+const OFFERS_OR_ACCOUNTS_RE =
+  /(?:给|帮)你(?:们)?(?:带|拿|买|捎)|(?:代购)?账(?:[（(:：]|单[:：])|合计\s*\d|一共\s*\d+(?:\.\d+)?\s*(?:元|块)?\s*(?:不急|$|[\s,，。])/;
+
 /** Volunteer talk (the message is not a 接龙: its lines would still be orders). */
 export function volunteerTalkOf(text: string): boolean {
   if (NUMBERED_RE.test(text)) return false;
@@ -38,7 +42,8 @@ export function volunteerTalkOf(text: string): boolean {
       ACKNOWLEDGED_RE.test(text) ||
       CALL_FOR_ORDERS_RE.test(text) ||
       DELIVERED_RE.test(text) ||
-      PLANNED_RE.test(text)
+      PLANNED_RE.test(text) ||
+      OFFERS_OR_ACCOUNTS_RE.test(text)
     )
   )
     return false;
@@ -68,6 +73,7 @@ export const HELPERS_LEADS = [
   DELIVERED_RE,
   PLANNED_RE,
   STAFF_BRINGS_RE,
+  OFFERS_OR_ACCOUNTS_RE,
 ];
 
 /** Volunteers' or site staff's own talk about the goods they buy and bring. */
