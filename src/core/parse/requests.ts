@@ -7,9 +7,12 @@ import { categoryOf } from './item-lexicon.js';
 import {
   DIET_WORDS,
   DISLIKED,
+  dishWished,
   MEAL_CHANGE_RE,
   MEAL_CHASE_RE,
+  MEAL_G_RE,
   MEAL_NAMES,
+  MEAL_PRAISED_RE,
   MEAL_RE,
   MEAL_UNITS,
   MEAL_WISH_RE,
@@ -59,7 +62,6 @@ export const ANNOUNCE_RE =
   /^\s*【复测】|已(?:经)?送(?:到|达|过去|上去)(?![吗没])|已(?:经)?送(?!往|医院)[\u4e00-\u9fa5]{1,6}(?=[，,。\s]|$)|已(?:经)?(?:联系|打了?)120|由120(?:送|接|转)|已(?:经)?(?:报告|上报|通知)(?:了)?(?:医生|村医|指挥部|卫生院)|我(?:马上|这就)?(?:叫|喊|请)(?:了)?(?:村医|医生|大夫)?(?:马上)?(?:过来|来)|我马上(?:叫|喊|请)|安排医生|(?<!麻烦|请|叫|喊|让|麻烦[\u4e00-\u9fa5])(?:医生|护士|大夫|村医)(?:马上|等下|一会儿?|立刻)(?:就)?(?:过来|上来|到|过去)(?![吗么没不?？]|看|一下)|请在房间|请多喝|(?<!要)注意休息|请(?:其他|其余)(?:人员|住户)|不要惊慌|已(?:经)?送(?:往)?医院|请理解|请谅解|(?<!能|可)(?:不能|没法|无法)(?:代买|帮买|代购|提供)|不[\u4e00-\u9fa5]{1,4}的(?:请|可以|要)(?:提前|及时|马上)?(?:说|讲|告诉|报|联系)|各位(?!医护|医生|护士|工作人员|志愿者|领导|师傅)|住户们|通知|提醒|提示[:：]|如有需要|每间房|每个房间|每屋|每人(?:加|发|多)|优先给|数量有限|每间(?=一)|(?:爱心|企业|单位|社会)[\u4e00-\u9fa5]{0,4}捐的|请告知|有需要的|需要.{0,10}的(?:跟我|和我)?(?:请|可以|联系|找|私|在|到|报|接|说一声)|请(?:大家|各位)|大家(?:要|注意|需要|有需要|请)/;
 
 /** 拉肚子了 可能晚饭太油 / 昨晚恰的太油了: the food given as the cause of a complaint, no wish about the meals. */
-const MEAL_PRAISED_RE = /^[^，,。]{0,3}(?:多了|很好|好吃|不错|正好|刚好|合适)/;
 
 function mealAsCause(text: string, at: number, said: string): boolean {
   // (晚饭软和多了 谢谢 / 昨天那个不辣的饭很好 谢谢 / 面条软和 好吃: the meal praised, nothing asked)
@@ -83,8 +85,8 @@ export function isUrgent(text: string, maxTemp: number | null, acute = false): b
 function serviceCategory(text: string, reading: boolean): { category: RequestCategory; at: number } | null {
   // 请问医生，多少度算发烧？: a question about the rules put to the doctor asks for no visit
   if (THRESHOLD_QUESTION_RE.test(text)) return null;
-  const meal = MEAL_RE.exec(text);
-  if (meal && !mealAsCause(text, meal.index, meal[0])) return { category: 'meal', at: meal.index };
+  for (const meal of matchesOf(MEAL_G_RE, text)) // (可能中午的菜太油了 晚饭能不能清淡点: the blamed meal, then the asked)
+    if (!mealAsCause(text, meal.index, meal[0])) return { category: 'meal', at: meal.index };
   if (FRAME_RE.test(text)) {
     const rules: [RegExp, RequestCategory][] = [
       [MEDICAL_RE, 'medical'],
@@ -250,6 +252,7 @@ export function buildRequest(
   // 快递到前台了 麻烦帮忙拿上来: the parcel is what is fetched (five blind writers of eight name it)
   const parcel = items.length === 0 && service.category === 'other' ? parcelAsked(text) : null;
   if (parcel) items = [parcel];
+  if (items.length === 0 && service.category === 'meal') items = dishWished(text);
   const record: RequestRecord = {
     type: 'request',
     category: service.category,
