@@ -88,6 +88,8 @@ export function findSlots(text: string): SlotHit[] {
         !/^[^。，,；;！!？?]*?(?:3[4-9]|三十)/.test(text.slice(end))) ||
       // (36度4 昨晚没睡好: the night slept badly is not when the reading was taken)
       /^(?:没睡|睡不|没怎么睡|失眠)/.test(text.slice(end, end + 4)) ||
+      // (昨天晚上到的 我36.5: when they arrived is not when the reading was taken)
+      /^(?:才)?(?:到的(?!时候)|到了|来的(?!时候)|住进来|进来的|搬进来)/.test(text.slice(end, end + 4)) ||
       // (715 36.4 昨晚暖气来了: last night told of after the reading, with no reading of its own, is not its time)
       (w.startsWith('昨') &&
         /(?:3[4-9]|三十)/.test(text.slice(0, start)) &&
