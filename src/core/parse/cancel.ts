@@ -58,6 +58,8 @@ export function findCancels(said: string): CancelHit[] {
   // 今天的酒席取消了 大家莫聚集: a gathering called off is news, no order withdrawn
   if (EVENT_OFF_RE.test(text)) return hits;
   if (NOTICE_NOT_TO_ORDER_RE.test(text)) return hits;
+  // (310 被子收到了 不用再送了: what came needs no more sending, nothing outstanding withdrawn)
+  if (/(?:收到|拿到|送到|送来)了[\s,，]*(?:就)?(?:不用|不要|别)再送了/.test(text)) return hits;
   for (const m of matchesOf(SUFFIX_RE, text)) {
     if (hits.length >= MAX_HITS) break;
     const start = m.index;

@@ -117,6 +117,7 @@ export function symptomsToTheirPersons(
   const withPerson = records.filter((r) => r.person);
   if (withPerson.length < 2) return;
   const owners = new Map<SymptomCode, Set<(typeof records)[number]> | null>();
+  let last: { end: number; owner: (typeof records)[number] } | null = null;
   for (const s of symptoms) {
     if (s.negated) continue;
     let who: (typeof persons)[number] | undefined;
@@ -140,6 +141,10 @@ export function symptomsToTheirPersons(
           named = p;
       owner = named ? withPerson.find((r) => r.person === named.person) : undefined;
     }
+    // (他说浑身发冷 头疼: complaints run on after the one said of him are his too)
+    if (!owner && last && /^[\s,，、和也还又有点些]*$/.test(text.slice(last.end, s.start)))
+      owner = last.owner;
+    if (owner) last = { end: s.end, owner };
     const set = owners.get(s.code);
     if (!owner) owners.set(s.code, null);
     else if (set !== null) owners.set(s.code, (set ?? new Set()).add(owner));
