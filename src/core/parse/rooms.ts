@@ -57,6 +57,7 @@ const BUILDING_FLOOR_ROOM_RE =
 /** A座6-12 / 3号楼6-12 / B区5-06: a building, then its floor and room with a dash, kept as written after the building (A-6-12). */
 const BUILDING_DASH_ROOM_RE =
   /(?<![\dA-Za-z])(\d{1,2}|[A-Za-z])\s*(?:栋|幢|号楼|座|区)\s*(\d{1,2})\s*-\s*(\d{1,2})(?![\d.])(?:号房间|号房|房间|房|室|号)?/g;
+const SUFFIXED_ROOM_RE = /(?<![\dA-Za-z.])(\d{3,4})([A-Ha-h])(?![A-Za-z\d])/g;
 const UNIT_ROOM_RE =
   /(?<![\d.-])(\d{1,2})\s*(?:栋|幢|号楼|-)\s*(\d{1,2})\s*(?:单元|-)\s*(\d{3,4})(?![\d.-])(?:号房间|号房|房间|房|室|号)?/g;
 const WARD_ROOM_RE = /(?:^\s*|病区\s*)(\d{1,2}-\d{2})(?![\d.-])(?=\s|复测|[\u4e00-\u9fa5]|$)/;
@@ -110,6 +111,14 @@ export function findExplicitRooms(text: string): RoomHit[] {
         start: m.index,
         end: m.index + m[0].length,
         room: `${buildingNumber(m[1] as string)}-${Number(m[2])}${m[3]}`,
+      });
+  // 1108A / 1206a: a room with its letter after (a suite's side)
+  if (/\d[A-Ha-h]/.test(text))
+    for (const m of matchesOf(SUFFIXED_ROOM_RE, text))
+      hits.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        room: `${m[1]}${(m[2] as string).toUpperCase()}`,
       });
   // 6号楼1单元302 / 6-1-302: a building, its stairway and the room (6-1-302)
   if (/单元|\d-\d{1,2}-\d{3}/.test(text))
