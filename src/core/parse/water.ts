@@ -57,7 +57,8 @@ function newBookingBeside(text: string): boolean {
   return BARRELS_COUNT_RE.test(rest) && (NEW_DAY_RE.test(rest) || OWN_BARRELS_RE.test(rest));
 }
 
-const OWN_BARRELS_RE = /(?:^|\s)(?:我|俺|我家)?水?(?:要|订)\s*[\d一二两三四五六七八九十]{1,2}\s*桶/;
+const OWN_BARRELS_RE =
+  /(?:^|\s)(?:(?:我|俺|咱)们?|我家)?[^\s，,。?？]{0,4}?水?(?:也)?(?:要|订)\s*[\d一二两三四五六七八九十]{1,2}\s*桶/;
 /** 明天送水不？两桶 三组: barrels said right after the question answer it with a booking. */
 const ANSWERED_RE = /[?？]\s*(?:我|俺|我家)?(?:要|订)?\s*[\d一二两三四五六七八九十]{1,2}\s*桶/;
 
@@ -125,7 +126,7 @@ const ANYTIME_RE =
 const CLAUSES_RE = /[\s,，。;；!！?？]+/;
 const NEW_DAY_RE =
   /今天|明天|后天|今晚|明早|明晚|上午|下午|晚上|周[一二三四五六日天]|星期|再|重新|\d{1,2}月\d{1,2}[号日]|\d{1,2}[号日]/;
-const BARRELS_COUNT_RE = /[\d一二两三四五六七八九十]\s*桶/;
+const BARRELS_COUNT_RE = /[\d一二两三四五六七八九十]\s*[桶担挑]/;
 
 /** `text` with claimed spans masked; `whole` unmasked (the days a clause names). */
 /** 别忘了哈 我家那三桶水 今天一定要送到: a reminder of barrels booked before (那三桶) books nothing new. */
