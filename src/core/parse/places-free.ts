@@ -78,7 +78,10 @@ export function freeStandingPlace(
 const WATER_OWNER_RE =
   /^\s*([\u4e00-\u9fa5]{2,4}?)(?:的|嘅|那|(?=(?:今天|明天|后天|今晚|明早)(?:上午|下午|早上|晚上)?的))(?:[\d一二两三四五六七八九十]\s*桶)?(?:今天|明天|后天|今晚|明早)?(?:上午|下午|早上|晚上)?的?水/;
 
-/** The place whose water a message opens with (a word that is no person, goods or chatter); null when none. */
+/**
+ * The place whose water a message opens with (a word that is no person, goods or chatter), or else the word standing
+ * alone that opens a water booking (openingWaterPlace); null when none.
+ */
 export function waterOwnerPlace(
   text: string,
   customer: string | null,

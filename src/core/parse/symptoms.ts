@@ -13,6 +13,9 @@ export interface SymptomHit {
 }
 
 // An adverb between the part and the complaint, a pair of them as one (嗓子还是有点疼).
+/** 去年 / 上个月 / 小时候: a time long gone, whose fever or complaint is told, not reported. */
+export const LONG_AGO = '前年|去年|那年|小时候|上个?月|上个?(?:礼拜|星期)|上周';
+const LONG_AGO_RE = new RegExp(LONG_AGO);
 const INT =
   '(?:更加|越来越|更|略感|略有|略微|稍感|感觉有点儿?|感觉|有一丢丢|一丢丢|(?<=[子咙头肚])毛(?=[疼痛])|有少少|少少|有啲|仍然|依然|有一点点|一点点|有点点|还是有点儿?|还有点儿?|还是很|也有点儿?|不太|没那么|没有|不|没|有点儿?|有些|有一点|稍微|还是|还|很|好|特别|一直|老是|也|都|发|比较|非常|挺|总是|又|开始|有点开始){0,3}';
 const LEXICON: readonly [SymptomCode, string][] = [
@@ -223,10 +226,7 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (text.includes('兽医') && /[猪牛羊鸡鸭狗猫兔]/.test(text.slice(Math.max(0, start - 12), start)))
       continue;
     // (我前年也是烧到38度几: a complaint years past is not had now)
-    if (
-      /前年|去年|那年|小时候|上个?月|上个?(?:礼拜|星期)|上周/.test(text.slice(Math.max(0, start - 8), start))
-    )
-      continue;
+    if (LONG_AGO_RE.test(text.slice(Math.max(0, start - 8), start))) continue;
     // (发烧了要先给陈医生说: what to do if one has it, said to everyone, is no one's complaint)
     if (/^了?(?:要先|就要|先要|先给|要告诉|要跟)/.test(text.slice(end, end + 4))) continue;
     // 昨天也有点头疼 今天好了: a complaint said to be over is not had now

@@ -1,6 +1,12 @@
 // Numbers that read as a reading but are nobody's: an animal's heat, a broken thermometer's number, what the vet
 // measured, a reading said before and talked about, a fever years past and not exact, a reading said in jest.
+import { LONG_AGO } from './symptoms.js';
 import type { TempHit } from './temperature.js';
+
+const LONG_AGO_RE = new RegExp(LONG_AGO);
+const LONG_AGO_FEVER_RE = new RegExp(
+  `(?:${LONG_AGO})[^，,。\\s]{0,4}(?:烧到|发烧到?|发热到?|烧了|量到|高烧)\\s*$`,
+);
 
 /** 猪儿两天不吃食了 / 我屋母猪烧到…: a message whose first word is an animal. */
 const ANIMAL_OPENING_RE =
@@ -48,13 +54,8 @@ export function withoutNobodys(text: string, found: readonly TempHit[]): TempHit
         ),
     );
   // (我娃儿上个月烧到三十九度 现在还在咳: a fever long gone is told, not reported)
-  if (/上个?月|上个?(?:礼拜|星期)|上周|去年|前年|那年|小时候/.test(text))
-    all = all.filter(
-      (h) =>
-        !/(?:上个?月|上个?(?:礼拜|星期)|上周|去年|前年|那年|小时候)[^，,。\s]{0,4}(?:烧到|发烧到?|发热到?|烧了|量到|高烧)\s*$/.test(
-          text.slice(Math.max(0, h.start - 14), h.start),
-        ),
-    );
+  if (LONG_AGO_RE.test(text))
+    all = all.filter((h) => !LONG_AGO_FEVER_RE.test(text.slice(Math.max(0, h.start - 14), h.start)));
   // 我体温37度8 骗你们的 哈哈哈: a reading said in jest and taken back is nobody's
   if (/骗|开玩笑|逗你/.test(text))
     all = all.filter(
