@@ -107,6 +107,9 @@ export function normaliseRoom(input: string): string {
     s,
   );
   if (unit) return `${Number(unit[1])}-${Number(unit[2])}-${unit[3]}`;
+  // (1108a / 1108A: a room with its letter after, upper-cased as the parser writes it)
+  const suffixed = /^(\d{3,4})([A-Ha-h])(?:号房间|号房|房间|房|室|号)?$/.exec(s);
+  if (suffixed) return `${suffixed[1]}${(suffixed[2] as string).toUpperCase()}`;
   const plain = /^(?:房间|房号)?[:：]?(\d{2,5})(?:号房间|号房|房间|房|室|号)?$/.exec(s);
   return plain ? (plain[1] as string) : s;
 }

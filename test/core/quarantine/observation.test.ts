@@ -128,6 +128,9 @@ describe('rooms', () => {
     ['6号楼1单元302', '6-1-302'],
     ['6-1-302', '6-1-302'],
     ['3栋2单元1502房', '3-2-1502'],
+    // (a room with its letter after: the roster's 1108a is the parser's 1108A)
+    ['1108a', '1108A'],
+    ['1108A房', '1108A'],
   ])('room %s → %s', (input, room) => {
     expect(normaliseRoom(input)).toBe(room);
   });
