@@ -5,7 +5,7 @@ import { type DateHit, type DayRef, resolveDay } from './dates.js';
 import type { LocalDate } from './local-time.js';
 import type { PlaceHit } from './places.js';
 import { findQuantities, type QtyHit } from './quantities.js';
-import { BOOKED_UNITS, partToday } from './water.js';
+import { BOOKED_UNITS, partToday, receivedOnly } from './water.js';
 
 const EACH_RE = /(?:各|都|每天(?:上午|下午|晚上|早上|\|+)?)(?:送|要|订|来)?\s*[\d一二两三四五六七八九十]/;
 
@@ -27,6 +27,12 @@ export function waterPerDay(
     if (parts.length < 2 || new Set(parts.map((d) => d.part)).size < parts.length) return null;
     days = parts;
     byPart = true;
+    // 坳上 上午两桶到了 明天下午再要两桶: the part told of as delivered books nothing; the rest is one booking
+    const asked = days.filter(
+      (d, i) => !receivedOnly(text.slice(d.start, days[i + 1]?.start ?? text.length)),
+    );
+    if (asked.length === 0 || (asked.length === 1 && asked.length === days.length)) return null;
+    days = asked;
   }
   const out: { at: number; record: WaterRecord }[] = [];
   let day: DayRef | null = byPart
