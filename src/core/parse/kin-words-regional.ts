@@ -75,4 +75,6 @@ export const KIN_REGIONAL = [
   ...['巴郎子', '丫头子'],
   // Shaanxi 碎 (small): 碎小子, 碎女子 (the younger son, daughter), 大女子 (the elder daughter)
   ...['碎小子', '碎女子', '碎娃', '大女子', '二女子'],
+  // the north-east's 大小子 / 二小子 (the elder, second son) and 老闺女 (the youngest daughter)
+  ...['大小子', '二小子', '老闺女'],
 ];

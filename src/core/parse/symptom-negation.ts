@@ -7,8 +7,8 @@ const NEGATORS_2 = ['没有', '没得', '莫得', '么得', '木有', '并无', 
 // (莫咳嗽: the south-west's 莫 for 没; 木发烧: the Central Plains' 木)
 // (毛发烧毛咳嗽: Hunan's 毛 for 没)
 const NEGATORS_1 = new Set(['不', '无', '没', '未', '冇', '莫', '木', '毛']);
-// (莫得哪个发烧: nobody has it)
-const FILLER = new Set('、和及与或也都还并再太很怎么啥什任何明显的等症状是过哪个 '.split(''));
+// (莫得哪个发烧: nobody has it; 没咋咳嗽 / 不咋咳了: the north's 咋 for 怎么)
+const FILLER = new Set('、和及与或也都还并再太很怎么咋啥什任何明显的等症状是过哪个 '.split(''));
 const POST_NEG = [
   '无',
   '没有',

@@ -75,9 +75,9 @@ export function excludedLeft(left: string, right = ''): boolean {
     )
   )
     return false;
-  // (她在弄勇屯冇手机 36.7 / 她手机没电 36.4: the phone she has not, or whose battery is flat, prices nothing)
+  // (她在弄勇屯冇手机 36.7 / 她手机没电 36.4 / 佢手机冇电：下午36.6: the phone she has not, or whose battery is flat, prices nothing)
   if (
-    /(?:没|冇|没有|莫得|无|不会用|不会弄)(?:智能)?(?:手机|电话)\s*$|(?:手机|电话)(?:没电|坏)了?\s*$/.test(
+    /(?:没|冇|没有|莫得|无|不会用|不会弄)(?:智能)?(?:手机|电话)\s*$|(?:手机|电话)(?:没电|冇电|坏)了?[\s:：,，]*(?:今早|今天|早上|上午|中午|下午|晚上|今晚)?\s*$/.test(
       left,
     )
   )
