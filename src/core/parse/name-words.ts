@@ -276,7 +276,7 @@ export const NON_GOODS_LIST = [
 
 /** Common surnames: a name glued to a room (2105高某) or after a village group (三组张明) starts with one. */
 export const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤冉蒲苟敖粟滕牟庹聂柯詹佘殷卓伍涂鲁葛慕隋鞠丛毕矫迟栾蔺储祁冶温符欧洪施康岳游凌骆饶邢蓝麻拓霍乔曲盘奉朴关蒙包赖樊倪俞裴巫鲍祝翟庞卞';
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤冉蒲苟敖粟滕牟庹聂柯詹佘殷卓伍涂鲁葛慕隋鞠丛毕矫迟栾蔺储祁冶温符欧洪施康岳游凌骆饶邢蓝麻拓霍乔曲盘奉朴关蒙包赖樊倪俞裴巫鲍祝翟庞卞岑';
 
 /** A villager named by surname and kin title, as orders name them: 王婆婆, 老周, 黄二娃. */
 /** Endings of hamlet names a customer's name may follow (石板沟老周, 老屋基 张德明). */
