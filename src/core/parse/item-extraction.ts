@@ -3,7 +3,7 @@
 // reader (verb-items.ts).
 import type { Item } from '../records.js';
 import { isCjk } from './chars.js';
-import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
+import { categoryOf, goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { type NameSpan, PURPOSE_BEFORE_RE, readNameBackward, readNameForward } from './names.js';
 import { parseNumber } from './numerals.js';
 import { type QtyHit, unitAt } from './quantities.js';
@@ -251,7 +251,14 @@ export class Extraction {
       }
       // 求个充电宝 手机要没电了: after a bare space, a word that starts a new clause is not the next item
       if (n > 0 && spaced && !isKnownGoods(span.name) && isCjk(text[span.end])) return;
-      this.take(span, qty, unit, span.start, span.end);
+      // 要牙刷牙膏毛巾: known goods glued with no separator are each asked for
+      const glued = qty === null ? gluedGoods(span.name) : null;
+      if (glued)
+        for (let k = 0, at = span.start; k < glued.length; at += (glued[k] as string).length, k++) {
+          const name = glued[k] as string;
+          this.take({ start: at, end: at + name.length, name }, null, null, at, at + name.length);
+        }
+      else this.take(span, qty, unit, span.start, span.end);
       const sep = LIST_SEP_RE.exec(text.slice(span.end, span.end + 6));
       if (!sep) return;
       spaced = sep[0].trim().length === 0;
@@ -262,4 +269,18 @@ export class Extraction {
 
 export function byStart(a: ItemHit, b: ItemHit): number {
   return a.start - b.start;
+}
+
+/** 牙刷牙膏毛巾 → 牙刷, 牙膏, 毛巾: a name made wholly of two or more known goods words of one kind, or null. */
+function gluedGoods(name: string): string[] | null {
+  if (name.length < 4 || isKnownGoods(name)) return null;
+  const out: string[] = [];
+  for (let i = 0; i < name.length; ) {
+    const w = goodsAt(name, i);
+    if (!w || w.length < 2) return null;
+    out.push(w);
+    i += w.length;
+  }
+  // (苹果充电器: goods of another kind before them name a make or a model, not goods of their own)
+  return out.length >= 2 && out.every((w) => categoryOf(w) === categoryOf(out[0] as string)) ? out : null;
 }
