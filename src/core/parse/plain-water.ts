@@ -16,6 +16,7 @@ import { bestPlace, bestPlaceHit, type PlaceHit } from './places.js';
 import { bookedDays, buildWater, impliedWater, isWaterBooking, isWaterItem, mentionsWater } from './water.js';
 import {
   BOOKED_AGAIN_RE,
+  loadsMoved,
   looseDay,
   MOVED_RE,
   recountedBarrels,
@@ -64,9 +65,16 @@ export function readWater(w: WaterInput): ItemHit[] {
     cancels.length > 0 &&
     withdrawsWater(cancels) &&
     (MOVED_RE.test(text) || TIME_MOVED_RE.test(text) || BOOKED_AGAIN_RE.test(text));
-  if (mentionsWater(masked) || movedAfterCancel) {
+  // (上寨那4挑改到礼拜天 / 今天的两桶改三桶: loads moved or recounted are water, though none is named)
+  const loads =
+    (loadsMoved(masked) || loadsMoved(text)) &&
+    items.every((h) => !looksLikeGoods(h.item.name) || householdBarrels(h));
+  if (mentionsWater(masked) || movedAfterCancel || loads) {
     // 明天的水改到后天上午: a booking moved is a booking, though nothing else asks for water
-    const moved = MOVED_RE.test(masked) || TIME_MOVED_RE.test(masked) || movedAfterCancel;
+    // (村委会通知：各组拉水统一改到每周二、周五: the service's days moved for everyone book nothing)
+    const moved =
+      (MOVED_RE.test(masked) || TIME_MOVED_RE.test(masked) || movedAfterCancel || loads) &&
+      !/通知|统一|各组|各位|大家/.test(text);
     if ((isWaterBooking(masked, text) || moved) && (moved || !withdrawsWater(cancels))) {
       const deliverTo = bestPlace(places);
       const placeDoubt = newPlace(places);
@@ -107,7 +115,7 @@ export function readWater(w: WaterInput): ItemHit[] {
             ? null
             : TRUCKLOADS_RE.exec(masked);
         const barrels = count
-          ? [{ qty: count[1] ? parseNumber(count[1]) : 1, unit: '桶' }]
+          ? [{ qty: count[1] ? parseNumber(count[1]) : 1, unit: count[2] ?? '桶' }]
           : trucks
             ? [{ qty: parseNumber(trucks[1] as string), unit: trucks[2] as string }]
             : [];
@@ -198,7 +206,8 @@ function householdBarrels(h: ItemHit): boolean {
 
 /** 还是2桶 / 三桶: barrels counted anywhere in the message. */
 // (今天下午那桶水改到明天: the one barrel spoken of)
-const BARRELS_SAID_RE = /([\d一二两三四五六七八九十]{1,2}|(?<=那)(?=桶))\s*桶/;
+const BARRELS_SAID_RE =
+  /([\d一二两三四五六七八九十]{1,2}|(?<=那)(?=[桶车]))\s*([桶挑担方吨]|车(?!\s*[煤柴砖沙石]))/;
 
 function notWater(h: ItemHit): boolean {
   return !isWaterItem(h.item);

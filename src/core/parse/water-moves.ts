@@ -100,8 +100,17 @@ export function looseDay(text: string): boolean {
   );
 }
 
-/** 水改成三桶 / 明天送两桶水 改成三桶: the count of barrels changed to, or null. */
-const RECOUNT_RE = /水[^，,。]{0,6}(?:改成|改为)\s*([\d一二两三四五六七八九十]+)\s*桶/;
+/** 水改成三桶 / 明天送两桶水 改成三桶 / 今天的两桶改三桶: the count of barrels changed to, or null. */
+const RECOUNT_RE =
+  /(?:水[^，,。]{0,6}(?:改成|改为)|[桶挑担方吨]\s*(?:改成|改为|改(?=[\d一二两三四五六七八九十]))|的\s*(?:改成|改为))\s*([\d一二两三四五六七八九十]+)\s*[桶挑担方吨]/;
+
+const LOAD =
+  '(?:[\\d一二两三四五六七八九十]+\\s*[桶挑担方吨]|[\\d一二两三四五六七八九十]+\\s*车(?!\\s*[煤柴砖沙石])|那\\s*[车桶挑担])';
+/** 那4挑改到礼拜天 / 今天的两桶改三桶 (read 今天的改成三桶) / 庙湾那车改成后天: loads moved or recounted, no water named. */
+const LOADS_MOVED_RE = new RegExp(
+  `${LOAD}\\s*(?:${MOVE_WORDS}|改成|改为|改(?=[\\d一二两三四五六七八九十]))|的\\s*(?:改成|改为)\\s*[\\d一二两三四五六七八九十]+\\s*[桶挑担方吨]`,
+);
+export const loadsMoved = (text: string): boolean => LOADS_MOVED_RE.test(text);
 
 export function recountedBarrels(text: string): number | null {
   const m = RECOUNT_RE.exec(text);
