@@ -33,6 +33,7 @@ import {
   ON_ITS_WAY_RE,
   ON_MY_WAY_RE,
   READING_AS_REFERENCE_RE,
+  READINGS_RE,
   RECHECK_ASKED_RE,
   ROLE_POSTS_ROOM_RE,
   ROOM_ANSWERED_RE,
@@ -209,11 +210,12 @@ export function staffTalkOf(said: string): boolean {
     return true;
   // (1103肖先生复测37.8，已送布洛芬 —张医生: a re-check's result, signed, is the resident's reading)
   // (杨德福已经送…发热门诊了，体温38.1 —刘医生: a measurement the doctor states is a reading)
-  // (禾塘 陈婆婆 夜晚 37.6 …——林医生: a hamlet, a villager and the reading, relayed and signed)
+  // (禾塘 陈婆婆 夜晚 37.6 …——林医生 / 马尔萨36.5 他爹36.8 …——村医海大夫: relayed readings, signed, are theirs)
   if (
     SIGNED_STAFF_RE.test(text) &&
     !/(?:复测|体温|测得|量得)[^，,。\d]{0,4}(?:3[4-9]|4[0-2])/.test(text) &&
-    !RELAYED_OPENING_RE.test(text)
+    !RELAYED_OPENING_RE.test(text) &&
+    (text.match(READINGS_RE) ?? []).length < 2
   )
     return true;
   if (COUNTED_PEOPLE_RE.test(text) && !READING_LIKE_RE.test(text)) return true;

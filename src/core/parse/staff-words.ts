@@ -10,6 +10,8 @@ export const SUMMARY_RE =
   /^\s*(?:@所有人\s*)?【[^】]{0,14}(?:汇总|统计|通报|日报)】|应报\s*\d+\s*[间人户]|(?:本周|本日|今天|今日)(?:代购|送货|配送)[:：]|共送水\s*\d|接龙(?:已经?)?截止|(?:单子|代购|订单)汇总|^\s*收到[\s,，][^。?？]{0,24}(?:各位|大家)(?:记得|注意|要|请)|(?:今天|今日|明天)进城[:：]|代购单[:：]|一共花了|有要加的|(?:共计|合计)\s*[\u4e00-\u9fa5]{1,5}\d+\s*[袋桶箱包][^。!！?？]{0,30}(?:有问题|感谢)/;
 
 /** …先多喝热水，莫紧张 —张医生: a message staff sign with their title. */
+/** Every reading written with its decimal (a round's list holds several). */
+export const READINGS_RE = /(?<![\d.])(?:3[4-9]|4[0-2])\.\d(?!\d)/g;
 export const SIGNED_STAFF_RE = /[—–]{1,2}\s*[\u4e00-\u9fa5]{0,3}(?:医生|护士|大夫|村医|书记|主任)\s*$/;
 
 /** 晓彤妈妈37.5？我马上报镇卫生院: a reading asked back, with what staff do about it. */

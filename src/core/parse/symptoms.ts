@@ -226,7 +226,7 @@ export function findSymptoms(text: string): SymptomHit[] {
     if (text.includes('兽医') && /[猪牛羊鸡鸭狗猫兔]/.test(text.slice(Math.max(0, start - 12), start)))
       continue;
     // (我前年也是烧到38度几: a complaint years past is not had now)
-    if (LONG_AGO_RE.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (LONG_AGO_RE.test(text.slice(Math.max(0, start - 12), start))) continue;
     // (发烧了要先给陈医生说: what to do if one has it, said to everyone, is no one's complaint)
     if (/^了?(?:要先|就要|先要|先给|要告诉|要跟)/.test(text.slice(end, end + 4))) continue;
     // 昨天也有点头疼 今天好了: a complaint said to be over is not had now

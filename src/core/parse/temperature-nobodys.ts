@@ -5,7 +5,7 @@ import type { TempHit } from './temperature.js';
 
 const LONG_AGO_RE = new RegExp(LONG_AGO);
 const LONG_AGO_FEVER_RE = new RegExp(
-  `(?:${LONG_AGO})[^，,。\\s]{0,4}(?:烧到|发烧到?|发热到?|烧了|量到|高烧)\\s*$`,
+  `(?:${LONG_AGO})[^，,。\\s]{0,8}(?:烧到|发烧到?|发热到?|烧了|量到|高烧)\\s*$`,
 );
 
 /** 猪儿两天不吃食了 / 我屋母猪烧到…: a message whose first word is an animal. */
