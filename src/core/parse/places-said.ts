@@ -70,9 +70,14 @@ export function readPlace(text: string, from: number): PlaceHit | null {
     }
     // 我家 keeps its 我; any other stop word (了, 吗, 去) ends the place (送到毛弄: a closing 弄 is the hamlet's)
     const last = ch === '弄' && !isCjk(text[e + 1]);
-    if (e > s && isCjk(ch) && stopAt(text, e) > 0 && !'门口家'.includes(ch) && !last) break;
+    // (送到团结组: a group named by a word, not a number, keeps its 组)
+    const group = ch === '组' && e - s >= 2;
+    if (e > s && isCjk(ch) && stopAt(text, e) > 0 && !'门口家'.includes(ch) && !last && !group) break;
     e++;
   }
+  // 送到刘家峁村委会: the landmark in the hamlet named is where it goes
+  const landmark = e > s ? /^(?:村委会|村部|村口|村小学|卫生室)/.exec(text.slice(e)) : null;
+  if (landmark) e += landmark[0].length;
   const place = text.slice(s, e);
   // 送到直接放门口就行: how it is left, no place
   // (送到那里: there, said of a place named before, is no place's name)
