@@ -71,6 +71,14 @@ export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
   心口翳: '胸闷',
   透唔到气: '喘不上气',
   今招: '今朝',
+  // (全身骨痛 aches, 好怕冻 chills, 塞鼻 a blocked nose, 呕咗 sick, 仲痛 still hurts, 塞咗 blocked, 入面 inside)
+  全身骨痛: '全身酸痛',
+  好怕冻: '怕冷',
+  塞鼻: '鼻塞',
+  呕咗: '吐了',
+  仲痛: '还痛',
+  马桶塞咗: '马桶堵了',
+  入面: '里面',
   会唔会系: '会不会是',
   // the north-west's 跑肚 (diarrhoea), 乏得很 (worn out), 闻不着 (cannot smell)
   跑肚: '拉肚子',
