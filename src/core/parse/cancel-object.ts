@@ -2,7 +2,8 @@
 // brought the goods, where they were found and the measure before them taken off. Data and reader for cancel.ts.
 import { goodsAt, isKnownGoods, looksLikeGoods } from './item-lexicon.js';
 import { pairCut } from './items-tidy.js';
-import { readNameBackward } from './names.js';
+import { readNameBackward, stopAt } from './names.js';
+import { geoNames } from './places-geo.js';
 import { findQuantities } from './quantities.js';
 
 const GENERIC = new Set([
@@ -30,18 +31,24 @@ const GENERIC = new Set([
 const LEAD_RE =
   /^(?:就是|然后|还有|这两天|这几天|今天|明天|后天|(?:那|这)(?:桶|袋|包|箱|瓶|个|盒|件|份|单|批)(?=[\u4e00-\u9fa5])|我的|我家的|我家|我们|我|刚才|刚刚|之前|前面|上次|上回|前天|昨天|早上|那个|这个|那|这|把|的|报的|订的|要的|买的|定的|说的)+/;
 
+const NAME_ONLY_RE = /^[\u4e00-\u9fa5]{2,5}$/;
+/** Words that name a person or say how something is (周医生, 咁贵), not goods. */
+const NOT_GOODS_RE = /医生|大夫|护士|师傅|老师|书记|主任|干部|[贵好多少大小]$|^[咁好太很真]/;
 const FOUND_IN_RE = /^[\u4e00-\u9fa5]{1,4}(?:里面|里头|里|底下|下面|上面|上)$/;
 
 /**
  * The goods named in a cancellation's object; `other` tells that it also held words that are neither goods
  * nor an order (烧退了: the fever went down, nothing is withdrawn).
  */
-export function readObject(object: string): { names: string[]; other: boolean } {
+export function readObject(object: string, loose = false): { names: string[]; other: boolean } {
   const names: string[] = [];
   let other = false;
   let rest = object.trim();
   for (const q of findQuantities(rest).reverse()) rest = rest.slice(0, q.start) + rest.slice(q.end);
-  for (const piece of rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/)) {
+  const pieces = rest.split(/和|、|跟|及|与|,|，|还有|以及|\s+/);
+  // (only an object of one word may be goods the lexicon does not know: 刘满囤 布洛芬不要了 names a person first)
+  if (pieces.length > 1) loose = false;
+  for (const piece of pieces) {
     const p = piece
       .replace(LEAD_RE, '')
       // 西屯那桶水: whose (or where) the goods went before 那桶 is no part of their name
@@ -101,7 +108,17 @@ export function readObject(object: string): { names: string[]; other: boolean } 
       const cut = isKnownGoods(span.name) ? 0 : pairCut(span.name);
       if (cut > 0) names.push(span.name.slice(0, cut), span.name.slice(cut));
       else names.push(span.name);
-    } else if (span && !GENERIC.has(span.name)) other = true;
+    } else if (
+      loose &&
+      span?.name === p &&
+      NAME_ONLY_RE.test(p) &&
+      !NOT_GOODS_RE.test(p) &&
+      geoNames(p).length === 0 &&
+      ![...p].some((_, i) => stopAt(p, i) > 0)
+    )
+      // 三九胃泰不要了 / 红景天不用买了: one word alone before a withdrawal of goods is the goods, known or not
+      names.push(p);
+    else if (span && !GENERIC.has(span.name)) other = true;
   }
   return { names, other };
 }

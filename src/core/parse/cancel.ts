@@ -15,6 +15,8 @@ const SUFFIX_RE =
   /(?:都|也|就|先|暂时)?(?:(?:别|莫|不用|不要|甭)给(?:我|俺|额)(?:买|带|捎|送)了|可以不要(?=$|[\s,，。!！])|(?<=[\u4e00-\u9fa5])算(?:哒|了)(?=[\s,，]+[^，,。\s]{1,6}(?:还是|照)要)|(?:嫑|甭)(?:买|带|捎|送)(?:了)?(?=$|[\s,，。!！]|等)|(?<=先|暂时|就)不要(?:买|带|捎|送)(?=$|[\s,，。!！]|等)|不要了|莫带了|莫买了|莫送了|莫要了|不带了|不要带了|甭送了|甭买了|(?:不要|不用|别|莫)拉了|(?<=[\u4e00-\u9fa5])(?:找到了|借到了|寻到了|寻着了|翻出来了)(?=[\s,，。]|$)|删掉|删了|删除|不用了|不用找了|不用来人了|不用(?:过|上)来了|不需要了|不买了|不要买了|不要做了|不用做了|别做了|不换了|不用换了|不要换了|不订了|不定了|不用送了|不要送了|别送了|不用借了|不借了|不要借了|不用再送了|不要再送了|别再送了|不送了|不用买了|别买了|不用带了|不用捎了|别捎了|莫捎了|不要捎了|不用拿了|不要拿了|别拿了|不用拿(?=$|[,，。!！\s])|不用送(?=$|[,，。!！\s])|不用买(?=$|[,，。!！\s])|取消了|取消掉|取消|退掉|(?<![烧热度\d了]\s?)(?<!(?:上回|上次|之前|那次|去年|前天|昨天)[\u4e00-\u9fa5]{0,2})退了(?!\s*(?:3[4-9]|三十|到|\|))|作废|撤了|撤掉|撤销了?|撤单|(?<=那个|这个|(?:那|刚才|之前|上次|昨天)[^，,。!！?？\s]{1,10})算了(?=$|[嘛吧哈哦,，。!！\s]))/g;
 const PREFIX_RE =
   /(?:取消|退掉)(?:掉)?(?=[^了吗]|$)|(?:不用|不要(?!忘)|别(?![人的处忘])|莫(?![得有忘搞急慌客电钱事])|甭|不需要)(?!再?(?:送|买|带|拿|给)?[错漏晚迟成])(?!放|加|搁|煮|炒)(?![^，,。]{0,6}[\s,，]*换(?:个|一个|点)别的)再?(?:送|买|带|拿|给)?(?=[\u4e00-\u9fa5]{1,8}了)/g;
+const GOODS_WITHDRAWN_RE =
+  /^(?:不要了|不用买了|不买了|不要买了|别买了|莫买了|不用送了|不用带了|不用捎了|不用再送了)$/;
 /** Goods said to be had already: 找到了, 借到了, 够了. */
 /** A clause that asks for something (要两个, 帮我买): what it names is asked for, not withdrawn. */
 const ASKED_RE = /[要买带订送][\d一二两三四五六七八九十几]|帮我|麻烦|能不能|可以/;
@@ -164,7 +166,8 @@ export function findCancels(said: string): CancelHit[] {
     if (LINE_OF_LIST_RE.test(object)) object = '';
     // 明天的水我自己去挑 不用送了: the water the clause is about, whatever else it says
     if (readObject(object).names.length === 0 && WATER_TOPIC_RE.test(object)) object = '水';
-    let { names, other } = readObject(object);
+    // (三九胃泰不要了: after a withdrawal of goods bought or sent, one word alone is the goods)
+    let { names, other } = readObject(object, GOODS_WITHDRAWN_RE.test(m[0]));
     // 挂面两把 稻种不要了: goods counted (ordered) before the ones withdrawn are no part of the withdrawal
     if (names.length > 1) {
       const qs = findQuantities(object);
