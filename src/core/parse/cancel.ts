@@ -37,7 +37,7 @@ const PARTICLE_AS_LE_RE =
 
 /** 小陈 / @李师傅 / 王医生 opening the message, then a space: someone addressed. */
 const VOCATIVE_RE =
-  /^\s*(?:@\S+\s+|(?:小|老)[\u4e00-\u9fa5](?:师傅|哥|姐)?\s+|[\u4e00-\u9fa5]{1,3}(?:师傅|医生|书记|主任|队长|组长)\s+)/;
+  /^\s*(?:@\S+\s+|(?:小|老)[\u4e00-\u9fa5](?:师傅|哥|姐)?\s+|[\u4e00-\u9fa5]{1,3}(?:师傅|医生|书记|主任|队长|组长)\s+|[\u4e00-\u9fa5]{2,4}[:：]\s*)/;
 
 const LINE_OF_LIST_RE = /那(?:条|行|一条|一行)(?:也|都)?\s*$/;
 const WATER_TOPIC_RE = /(?:天|周|次|回|订|约|号|\|)的水|^\s*的水|^[|\s]*水(?:还|我|就|先|也|自己)/;
