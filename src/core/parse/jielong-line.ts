@@ -61,7 +61,12 @@ function splitCustomer(line: string): { customer: string | null; body: string } 
   if (
     sep?.[1] &&
     (isPlaceToken(sep[1]) || hamletBeforeName(sep[1], second)) &&
-    !(sep[1].length === 3 && /[田林井]$/.test(sep[1]) && endsWithPlace(text.slice(sep[0].length)))
+    !(
+      sep[1].length === 3 &&
+      (/[田林井岩]$/.test(sep[1]) || /^[\u4e00-\u9fa5]老/.test(sep[1])) &&
+      // (1. 季松林 石门坑 大米50斤 / 吴老岩 化肥2包 高坡: the place follows the name, or ends the line)
+      (endsWithPlace(text.slice(sep[0].length)) || (second !== undefined && isPlaceToken(second)))
+    )
   ) {
     text = text.slice(sep[0].length);
     sep = /^([^\s:：,，]+)[\s:：,，]+/.exec(text);
