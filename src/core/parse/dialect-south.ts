@@ -71,6 +71,8 @@ export const SOUTHERN_WORDS: Readonly<Record<string, string>> = {
   心口翳: '胸闷',
   透唔到气: '喘不上气',
   今招: '今朝',
+  // Wu 夜快 (towards evening)
+  夜快: '傍晚',
   // (全身骨痛 aches, 好怕冻 chills, 塞鼻 a blocked nose, 呕咗 sick, 仲痛 still hurts, 塞咗 blocked, 入面 inside)
   全身骨痛: '全身酸痛',
   好怕冻: '怕冷',
@@ -195,4 +197,6 @@ export const SOUTHERN_RESHAPED: readonly [string, RegExp, string][] = [
   ['头那', /头那(?=有?[滴点]?[痛疼晕])/g, '头'],
   // Teochew 嗽 (a cough) said alone: 开始嗽
   ['嗽', /(?<![咳可克磕])嗽/g, '咳嗽'],
+  // Wu and Gan 廿号 (the 20th) and 廿三号 (the 23rd): a day of the month said with 廿 and 号 (初 and 正月廿 stay lunar)
+  ['廿', /(?<![正冬腊月初])廿(?=[一二三四五六七八九]?[号日])/g, '二十'],
 ];

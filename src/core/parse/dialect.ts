@@ -280,7 +280,7 @@ export function readDialectInPlace(text: string): string {
   for (const [ch, re, to] of SOUTHERN_PLACED) if (me.includes(ch)) me = me.replace(re, to);
   return me.includes('额') ? me.replace(SELF_E_RE, '我') : me;
 }
-const PLACED_RE = /[格额克伐喇咩咧木么黑食同系话多俺蚊啲阮伊汝无欠糜整欲嗽滴个那哩渠拉侬涯爱]/;
+const PLACED_RE = /[格额克伐喇咩咧木么黑食同系话多俺蚊啲阮伊汝无欠糜整欲嗽滴个那哩渠拉侬涯爱廿]/;
 
 export function readDialect(text: string): string {
   let out = replaceWords(text, TABLE);
