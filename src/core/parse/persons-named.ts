@@ -55,6 +55,9 @@ function firstReadingEnd(text: string): number {
   const m = FIRST_READING_RE.exec(text);
   return m ? m.index + m[0].length : text.length;
 }
+const BARE_NAME_RE = /(?:^|[\s:：,，、])([\u4e00-\u9fa5]{2,4})(?=(?:3[4-9]|4[0-2])\.\d)/g;
+const NOT_A_BARE_NAME_RE =
+  /今早|今晚|今天|早上|晚上|上午|下午|中午|早晨|夜里|体温|温度|复测|测温|量的|测的|都是|正常|还是|一直|刚才|现在|[我你他她俺额]/;
 const TWO_READINGS_RE = new RegExp(`${READING}\\D[\\s\\S]*?${READING}`);
 
 /**
@@ -130,5 +133,17 @@ export function withNamesBeforeReadings(text: string, hits: PersonHit[]): Person
     named.push({ start: m.index, end: m.index + w.length, person: w, self: w.toLowerCase() === 'me' });
   }
   if (named.length === 0 || named.length + hits.length < 2) return hits;
+  // 晚上 索南才让36.6 吉卓玛36.5 马忠义36.5: in a roster, a word standing alone before a reading is a name, though
+  // no surname the list knows opens it (Tibetan, Yi, Hui names)
+  for (const m of matchesOf(BARE_NAME_RE, text)) {
+    const w = m[1] as string;
+    const start = m.index + m[0].length - w.length;
+    if (
+      NOT_A_BARE_NAME_RE.test(w) ||
+      [...hits, ...named].some((h) => start < h.end && h.start < start + w.length)
+    )
+      continue;
+    named.push({ start, end: start + w.length, person: w, self: false });
+  }
   return [...hits, ...named].sort((a, b) => a.start - b.start);
 }

@@ -148,7 +148,7 @@ export function withoutNonReadings(text: string, readings: TempHit[]): TempHit[]
         !/那次\s*$/.test(text.slice(Math.max(0, h.start - 3), h.start)) &&
         !/^\s*(?:度|℃)?\s*已(?:经)?排除/.test(text.slice(h.end, h.end + 6)),
     );
-  return text.includes('谁') ? all.filter((h) => !askedWho(text, h)) : all;
+  return text.includes('谁') || text.includes('的是哪') ? all.filter((h) => !askedWho(text, h)) : all;
 }
 
 /** Whether a whole number of degrees is a liquor's strength, said of the liquor named beside it. */
@@ -291,5 +291,9 @@ function askedWho(text: string, h: TempHit): boolean {
   // (有点发烧 37度8 谁去卫生室给俺捎盒退烧药: someone asked to run an errand, in a part of its own, asks no whose)
   const clause = text.slice(clauseStart(text, h.start), clauseEnd(text, h.end));
   const own = clause.split(/\s+/).find((part) => part.includes(text.slice(h.start, h.end))) ?? clause;
-  return own.includes('谁') || /^\s*(?:℃|度)?\s*(?:是|是不是|算)?谁/.test(text.slice(h.end, h.end + 6));
+  // (前两天那个体温37.3的是哪个村的？: whose the reading was, asked by where they live)
+  return (
+    own.includes('谁') ||
+    /^\s*(?:℃|度)?\s*(?:是|是不是|算)?谁|^\s*(?:℃|度)?\s*的是哪/.test(text.slice(h.end, h.end + 8))
+  );
 }
