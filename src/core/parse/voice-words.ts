@@ -1,4 +1,5 @@
 // Words voice input and pinyin typing get wrong, by their sound (口照 for 口罩, 体文 for 体温): data for voice.ts.
+import { goodsAt } from './item-lexicon.js';
 
 export const VOICE_WORDS: Record<string, string> = {
   // (written by sound: 后填 for 后天, 复和肥 for 复合肥, 拉圾袋 for 垃圾袋)
@@ -109,3 +110,10 @@ export const COUNT_PUT_RIGHT_RE = new RegExp(
   `(${PUT_RIGHT_COUNT})\\s*(${PUT_RIGHT_UNIT})((?:(?![\\d一二两三四五六七八九十百半几])[\\u4e00-\\u9fa5]){0,6}?)[\\s,，。]*(?:哦|噢|喔|哎呀|哎|啊|呃)?(?:不对不对|不对)[\\s,，。]*(?:应该是|还是|只要|是|要|就)?\\s*(${PUT_RIGHT_COUNT})\\s*(${PUT_RIGHT_UNIT})(?:\\3)?(?:就(?:够|行|好|可以)了?)?`,
   'g',
 );
+
+/** 十金盐巴: the recogniser's 金 for 斤 after a count (五金店 and 奖金 stay). */
+export const GOLD_JIN_RE = /((?<!\d)\d{1,3}|[一二两三四五六七八九十百半几]+)金/g;
+export function goldJin(m: string, n: string, s: string, at: number): string {
+  const next = s[at + m.length] ?? '';
+  return /^$|[\s,，。\d一二两三四五六七八九十]/.test(next) || goodsAt(s, at + m.length) ? `${n}斤` : m;
+}

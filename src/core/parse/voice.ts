@@ -7,7 +7,7 @@ import { matchesOf } from './chars.js';
 import { readDialect } from './dialect.js';
 import { goodsAt, isKindOf } from './item-lexicon.js';
 import { simplify } from './traditional.js';
-import { COUNT_PUT_RIGHT_RE, VOICE_WORDS } from './voice-words.js';
+import { COUNT_PUT_RIGHT_RE, GOLD_JIN_RE, goldJin, VOICE_WORDS } from './voice-words.js';
 import { replaceWords, wordTable } from './word-table.js';
 
 /**
@@ -127,7 +127,10 @@ export function fixMeasureHomophones(text: string): string {
   if (out.includes('亮')) out = out.replace(/(?<![漂明光发闪透响敞雪])亮(?=\s*[斤袋桶包瓶箱盒件])/g, '两');
   // 菜油两通 不对 一通: 通 closing a count in an order of oil or water is the barrel 桶
   if (out.includes('通') && /油|水/.test(out))
-    out = out.replace(/([0-9一二两三四五六七八九十几半])\s*通(?=$|[\s,，。])/g, '$1桶');
+    out = out.replace(/([0-9一二两三四五六七八九十几半])\s*通(?=$|[\s,，。了就])/g, '$1桶');
+  // 十金盐巴 / 二十金面条 / 谷种十金一把锄头: 金 after a count, before goods or another count, is the 斤 said
+  if (out.includes('金'))
+    out = out.replace(GOLD_JIN_RE, (m, n: string, at: number, s: string) => goldJin(m, n, s, at));
   // 三十七度 三 没得咳嗽: the tenth said after a pause is the reading's (a fever is never read down to 37)
   if (/度[\s,，]/.test(out))
     out = out.replace(/(三十[四五六七八九]度)[\s,，]+([一二三四五六七八九])(?=$|[\s,，。!！])/g, '$1$2');
