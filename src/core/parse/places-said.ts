@@ -85,7 +85,7 @@ export function readPlace(text: string, from: number): PlaceHit | null {
     place.length === 0 ||
     isKnownGoods(place) ||
     /^\d{3,4}$/.test(place) ||
-    /^(?:直接|就|放|各|[那这哪]$)/.test(place) // (送到各组: to every group, no one place)
+    /^(?:直接|就|放|各|[那这哪]$|哪)/.test(place) // (送到各组: to every group, no one place; 送到哪里: asked)
   )
     return null;
   return { start: s, end: e, place };

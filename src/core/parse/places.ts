@@ -206,7 +206,7 @@ const VERB_RE =
 
 // (送上来长坑 / 送过嚟石坑: the way it is sent is no part of where)
 const LEAD_WORDS_RE =
-  /^(?:刚才|刚刚|今天|明天|后天|昨天|现在|还有|另外|嗯那个|那个|就是|请问|麻烦|[上过下](?:来|去|嚟))/;
+  /^(?:刚才|刚刚|今天|明天|后天|昨天|现在|还有|另外|嗯那个|那个|就是|请问|麻烦|[上过下](?:来|去|嚟)|(?:能|可以)(?:来|去|到|送))/;
 
 export function findPlaces(text: string, known: readonly string[] = knownPlaces()): PlaceHit[] {
   const hits: PlaceHit[] = findNamedPlaces(text, known);
