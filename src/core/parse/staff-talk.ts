@@ -39,6 +39,7 @@ import {
   ROOM_ANSWERED_RE,
   ROOM_READING_ROW_RE,
   RULE_TO_ONE_RE,
+  roundList,
   SENDING_UP_RE,
   SENT_SOON_RE,
   SERVING_RE,
@@ -179,10 +180,9 @@ export function staffTalkOf(said: string): boolean {
   // 【复测】809 36.9；618幺妹 36.5。都在正常范围 / 3栋105复测38.1，已经由120送…其他住户不要紧张: a re-check's results,
   // posted, are the residents' readings, whatever staff say with them
   if (RECHECK_RESULT_RE.test(text) && !DUTY_LOG_RE.test(text) && !SUMMARY_RE.test(text)) return false;
-  // (王医生：307 老人 体温38.1 已联系120…其他住户莫慌: the readings a doctor posts by room are the residents', whatever
-  // is said beside them)
-  if ((ROLE_POSTS_ROOM_RE.test(text) || VISITED_READING_RE.test(text)) && !DUTY_LOG_RE.test(text))
-    return false;
+  // (王医生：307 老人 体温38.1 已联系120…其他住户莫慌 / 今天上门：刘国华36.6 …堂客37.3 要注意: posted, theirs)
+  const posted = ROLE_POSTS_ROOM_RE.test(text) || VISITED_READING_RE.test(text) || roundList(text);
+  if (posted && !DUTY_LOG_RE.test(text)) return false;
   // 东楼201 | 36.5 | 无⏎东楼210 | 37.6 | 咽痛 … 请东楼210注意休息: a table of rooms' readings, posted, is their readings
   if (text.includes('\n') && (text.match(ROOM_READING_ROW_RE) ?? []).length >= 2) return false;
   if (

@@ -12,6 +12,10 @@ export const SUMMARY_RE =
 /** …先多喝热水，莫紧张 —张医生: a message staff sign with their title. */
 /** Every reading written with its decimal (a round's list holds several). */
 export const READINGS_RE = /(?<![\d.])(?:3[4-9]|4[0-2])\.\d(?!\d)/g;
+/** 今天上门：杉木冲 刘国华36.6 刘嗲嗲36.8 …: a round of visits listing three readings or more. */
+export function roundList(text: string): boolean {
+  return /上门|入户|走访|巡诊|随访|挨家/.test(text) && (text.match(READINGS_RE) ?? []).length >= 3;
+}
 export const SIGNED_STAFF_RE = /[—–]{1,2}\s*[\u4e00-\u9fa5]{0,3}(?:医生|护士|大夫|村医|书记|主任)\s*$/;
 
 /** 晓彤妈妈37.5？我马上报镇卫生院 / 518 37.6？是不是36.7 打错哒？再量一下发上来: a reading asked back, with what staff do about it. */

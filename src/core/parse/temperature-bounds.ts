@@ -4,7 +4,7 @@ import { clauseStart } from './chars.js';
 import type { TempHit } from './temperature.js';
 
 const BOUND_ADVICE_RE =
-  /^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|都|也)?\s*(?:就?(?:先|可以|不用|不需要|物理降温|才(?:吃|食|用|要)|再(?:吃|用))|就?要(?:马上|立即|及时|立刻)?(?:报|上报|报告|打电话|隔离|去|送|跟|告诉|说|找|联系)|(?:马上|立即|及时|立刻)(?:到|去|报|联系|就诊))/;
+  /^\s*(?:℃|°C|度)?\s*(?:及|或)?以[上下]\s*(?:的话|都|也)?\s*(?:就?(?:先|可以|不用|不需要|物理降温|才(?:吃|食|用|要)|再(?:吃|用))|就?要(?:马上|立即|及时|立刻)?(?:报|上报|报告|打电话|隔离|去|送|跟|告诉|说|找|联系)|(?:马上|立即|及时|立刻)(?:到|去|报|联系|就诊|打|告诉|说))/;
 
 /** The readings left once bounds talked about are dropped. */
 export function withoutBoundsTalk(text: string, readings: TempHit[]): TempHit[] {

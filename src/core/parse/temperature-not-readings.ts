@@ -232,7 +232,7 @@ const LAST_STANDS_RE =
 
 /** Any word that may take a reading back: a cheap gate before `retracted` looks closer. */
 const RETRACT_HINT_RE =
-  /不对|不是|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错|没甩|没夹好|没夹紧|复测是/;
+  /不对|不是|错了|看错|写错|打错|输错|报错|按错|搞错|弄错|发错|手滑|手抖|重新量|重量了|再量|不算|作废|不准|不作数|量错|没甩|没夹好|没夹紧|复测是|可能是刚|是刚(?:喝|洗|吃)|捂多了/;
 const BLAMED_LATER_RE =
   /^[^。]{0,6}(?:应该|估计|肯定|可能)是(?:体温计|温度计)?(?:刚才)?没(?:甩(?:下去|好)?|夹(?:好|紧))/;
 const HEARSAY_RE =

@@ -20,9 +20,12 @@ const NOT_SHAKEN_RE =
 const RECHECK_BLAMED_RE =
   /^[^。]{0,12}复测(?:是|了)?\s*(?:3[4-9]|三十)[^。]{0,16}(?:没甩|不准|坏了|搁暖气|放在暖气|挨着暖气)/;
 
-/** 夜来那个37.5估计是体温计没夹好: the reading before, blamed on how it was taken (是不是坏了, asked, blames nothing). */
+/**
+ * 夜来那个37.5估计是体温计没夹好 / 刚才那个37.5可能是刚喝了热水: the reading before, blamed on how it was taken (是不是
+ * 坏了, asked, blames nothing).
+ */
 const BLAMED_AFTER_RE =
-  /^\s*(?:℃|度)?[^。，,?？]{0,6}?(?:估计|应该|肯定)是?(?:体温计|温度计)?(?:没夹好|没夹紧|没甩好?)/;
+  /^\s*(?:℃|度)?[^。，,?？]{0,6}?(?:估计|应该|肯定)是?(?:体温计|温度计)?(?:没夹好|没夹紧|没甩好?)|^\s*(?:℃|度)?(?:可能|估计|应该)是刚(?:喝了?热水|洗(?:完|了)?澡)/;
 
 /** 说是三十七度七 我拿过来一看是三十六度七 他老花眼看错了: the reading looked at again, the first one misread. */
 const LOOKED_AGAIN_RE =
