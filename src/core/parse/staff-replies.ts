@@ -87,7 +87,10 @@ function inChargeVoice(text: string): boolean {
 }
 
 /** The first regex of each test below, for the staff-talk gate. */
+const DOCTOR_SENT_UP_RE =
+  /(?:医生|护士|大夫)(?:马上|等下|一会儿?|这就|立刻|现在)(?:就)?上去|跟[\u4e00-\u9fa5]{0,2}(?:医生|大夫)说了[\s,，]*[^。]{0,6}再复测/;
 export const STAFF_REPLY_LEADS: readonly RegExp[] = [
+  DOCTOR_SENT_UP_RE,
   COMING_MYSELF_RE,
   DOCTOR_COMING_RE,
   IN_CHARGE_RE,
@@ -108,6 +111,8 @@ export function staffReplyOf(text: string): boolean {
   if (GEAR_UP_RE.test(text) || ROOM_WAIT_RE.test(text)) return true;
   if (WE_DO_IT_RE.test(text) && !/我(?!们)|俺|能不能|可不可以|麻烦/.test(text)) return true;
   if (OWN_READING_RE.test(text) || /麻烦|能不能|可不可以|帮忙|请(?:医生|护士|大夫)/.test(text)) return false;
+  // (302娃娃37.6，李医生马上上去复测 / 302娃娃37.3，跟李医生说了，中午再复测一次: staff below, the doctor sent up)
+  if (DOCTOR_SENT_UP_RE.test(text) && !/我(?!们)|吗|[?？]/.test(text)) return true;
   const words = (MEANWHILE_RE.test(text) ? 1 : 0) + (text.match(DOCTORS_WORD_RE)?.length ?? 0);
   const readings = text.match(READING_G_RE)?.length ?? 0;
   // (620 刘家老婆37.3 有怕冷，我等下上来: one reading quoted back by the one coming; 张家早上：张建国36.4 婆姨36.3 …
