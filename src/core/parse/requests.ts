@@ -19,7 +19,6 @@ import {
   PLAIN_MEALS,
 } from './meal-words.js';
 import { parseNumber } from './numerals.js';
-import { type RoomHit, sentenceRoom } from './rooms.js';
 import { THRESHOLD_QUESTION_RE } from './temperature-not-readings.js';
 import { itemCategory } from './titles.js';
 
@@ -274,27 +273,3 @@ export function asksForHelp(text: string): boolean {
 export function helpRequest(room: string | null, at: number): { at: number; record: RequestRecord } {
   return { at, record: { type: 'request', category: 'medical', urgent: true, items: [], room } };
 }
-
-/** The room a request is for: the asking clause's (2210要一包抽纸), the sentence's or its person's (另：314房的…,
- * 另：赵大爷…), the neighbour's called for (隔壁1212的阿姨摔倒了), else the first named. */
-export function requestRoom(
-  text: string,
-  rooms: readonly RoomHit[],
-  anchor: number,
-  noGoods: boolean,
-): string | null {
-  if (rooms.length > 1) {
-    const asking = rooms.filter((r) => r.end <= anchor).pop();
-    if (asking && /^\s*(?:要|需要|想要|还要|再要)/.test(text.slice(asking.end, anchor))) return asking.room;
-    const own = sentenceRoom(text, rooms, anchor);
-    if (own) return own;
-    const neighbour = rooms.find((r) =>
-      NEIGHBOUR_BEFORE_RE.test(text.slice(Math.max(0, r.start - 2), r.start)),
-    );
-    if (neighbour && noGoods && URGENT_HELP_RE.test(text)) return neighbour.room;
-  }
-  return rooms[0]?.room ?? null;
-}
-const NEIGHBOUR_BEFORE_RE = /(?:隔壁|对门|楼上|楼下)$/;
-/** Someone fallen, bleeding or fainted: the room they are in needs the help. */
-const URGENT_HELP_RE = /摔倒|晕倒|昏倒|流血|出血|抽搐|喘不上气|不省人事/;
