@@ -1,9 +1,9 @@
 // What was asked before: goods received (nothing asked any more) or chased (asked after, not asked again).
 import { MEAL_CHASED_RE } from './meal-words.js';
 
-/** 1401 被子送来了 谢谢: goods received, with nothing more asked, ask for nothing. */
+/** 1401 被子送来了 谢谢 / 充电器用完了放门口了: goods received or given back, nothing more asked, ask for nothing. */
 const RECEIVED_RE =
-  /包扎好了|看过了|看完了|来看过了|处理好了|送来了|送到了|收到(?:了|啦|咯|喇|嘞)|拿到了|拿来了|送过来了|已经送|已送达|换好了|修好了|(?<=[\u4e00-\u9fa5]{2})换了(?=\s|$|[,，。!！]|\s*谢|好用|能用)|放门口了(?=[^。]{0,6}收)|换了一?个(?:新的)?就好了/;
+  /用完(?:了)?[\s,，]*(?:就)?(?:放(?:在)?门口|放回|还(?:给|俾|回)|搁)|包扎好了|看过了|看完了|来看过了|处理好了|送来了|送到了|收到(?:了|啦|咯|喇|嘞)|拿到了|拿来了|送过来了|已经送|已送达|换好了|修好了|(?<=[\u4e00-\u9fa5]{2})换了(?=\s|$|[,，。!！]|\s*谢|好用|能用)|放门口了(?=[^。]{0,6}收)|换了一?个(?:新的)?就好了/;
 const MORE_ASKED_RE =
   /想要|(?:另外|再|还|也)(?:帮我|给我|帮忙|麻烦)?(?:要|给|送|带|拿|需要|换|加|来)|(?:再|还|另外)?(?:问下|问一下)?有没有|能不能|能否|可以.{0,6}[吗么]|[?？]|但是|不过|太|不够|少了|坏|破/;
 
@@ -11,7 +11,8 @@ export function receivedOnly(text: string): boolean {
   // (体温计坏了 … 换了一个就好了: the broken one already replaced)
   if (/换了一?个(?:新的)?就好了/.test(text)) return true;
   const m = RECEIVED_RE.exec(text);
-  return m !== null && !MORE_ASKED_RE.test(text);
+  // (充电线用完还给你们: given back, not 还给 asked again)
+  return m !== null && !MORE_ASKED_RE.test(text.replace(/还(?:给|俾)你/g, ''));
 }
 
 /** 上午要的充电线还没送来 啥时候能到: asking after goods asked for earlier, not asking again. */
