@@ -128,7 +128,10 @@ export function readWater(w: WaterInput): ItemHit[] {
           items = items.filter((h) => !(h.start < te && h.end > trucks.index) || isWaterItem(h.item));
         }
         if (recount !== null) record.qty = recount;
-        if (each) record.qty = parseNumber(each[1] as string) * parseNumber(each[2] as string);
+        const [homes, perHome] = each
+          ? [parseNumber(each[1] as string), parseNumber(each[2] as string)]
+          : [null, null];
+        if (homes !== null && perHome !== null) record.qty = homes * perHome;
         // 送两桶水 再加一桶 一共三桶: the total said is the booking's
         const total = TOTAL_RE.exec(masked);
         if (total) {
