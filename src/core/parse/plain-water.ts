@@ -90,8 +90,9 @@ export function readWater(w: WaterInput): ItemHit[] {
       const perDay = waterPerDay(masked, when, places, local) ?? waterPerPlace(masked, when, places, local);
       // 四组要水 罗大爷家一桶 杨孃孃家两桶: each household's barrels are a booking of their own
       // (二组有三家要水 每家两桶: the households counted times each one's barrels, one booking)
-      const each = PER_HOUSEHOLD_RE.exec(masked);
-      const households = perDay || moved || recount !== null || each ? [] : householdsBarrels(masked);
+      const allHomes = barrelsOfAllHomes(masked);
+      const households =
+        perDay || moved || recount !== null || allHomes !== null ? [] : householdsBarrels(masked);
       if (perDay) for (const w of perDay) out.push(w);
       else if (households.length > 0) {
         for (const h of households)
@@ -128,10 +129,7 @@ export function readWater(w: WaterInput): ItemHit[] {
           items = items.filter((h) => !(h.start < te && h.end > trucks.index) || isWaterItem(h.item));
         }
         if (recount !== null) record.qty = recount;
-        const [homes, perHome] = each
-          ? [parseNumber(each[1] as string), parseNumber(each[2] as string)]
-          : [null, null];
-        if (homes !== null && perHome !== null) record.qty = homes * perHome;
+        if (allHomes !== null) record.qty = allHomes;
         // 送两桶水 再加一桶 一共三桶: the total said is the booking's
         const total = TOTAL_RE.exec(masked);
         if (total) {
@@ -182,6 +180,13 @@ export function readWater(w: WaterInput): ItemHit[] {
 
 const PER_HOUSEHOLD_RE =
   /([两三四五六七八九十\d]{1,2})\s*(?:家|户)[^，,。]{0,6}每(?:家|户)(?:人家)?(?:要)?\s*([\d一二两三四五六七八九十]{1,2})\s*桶/;
+/** 三家…每家两桶: the households counted times each one's barrels (6), or null when not said so. */
+function barrelsOfAllHomes(text: string): number | null {
+  const m = PER_HOUSEHOLD_RE.exec(text);
+  const homes = m ? parseNumber(m[1] as string) : null;
+  const each = m ? parseNumber(m[2] as string) : null;
+  return homes !== null && each !== null ? homes * each : null;
+}
 const TOTAL_RE = /(?:一共|总共|合计)\s*([\d一二两三四五六七八九十]{1,2})\s*(桶|壶|车|方)/;
 const TRUCKLOADS_RE =
   /(?:拉|送|要|来|还是|(?<=^|\s))\s*([\d一二两三四五六七八九十]{1,2})\s*(罐车|车|方|吨)(?=$|[\s,，。!！]|就行|就够|就好|吧)/;

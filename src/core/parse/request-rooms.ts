@@ -2,8 +2,8 @@
 // need of urgent help. requests.ts builds the requests; plain.ts asks here whose room each is.
 import { type RoomHit, sentenceRoom } from './rooms.js';
 
-/** The room a request is for: the asking clause's (2210要一包抽纸), the sentence's or its person's (另：314房的…,
- * 另：赵大爷…), the neighbour's called for (隔壁1212的阿姨摔倒了), else the first named. */
+/** The room a request is for: the room the goods are for (给8819送个充电器), the asking clause's (2210要一包抽纸), the
+ * sentence's or its person's (另：314房的…, 另：赵大爷…), the neighbour's called for (隔壁1212的阿姨摔倒了), else the first named. */
 export function requestRoom(
   text: string,
   rooms: readonly RoomHit[],
@@ -11,7 +11,7 @@ export function requestRoom(
   noGoods: boolean,
 ): string | null {
   if (rooms.length > 1) {
-    // (能不能给8819送个充电器 / 帮1503我舅舅要一床厚被子: the room the goods are for — 58 held-out labels to none)
+    // (能不能给8819送个充电器 / 借一个充电器给8108: the room the goods are for — 58 held-out labels to none)
     const forRoom = /(?:给|帮|替)\s*(\d{3,4})(?![\d.])/.exec(text)?.[1];
     if (forRoom && rooms.some((r) => r.room === forRoom)) return forRoom;
     const asking = rooms.filter((r) => r.end <= anchor).pop();

@@ -31,7 +31,7 @@ export function waterPerDay(
     const asked = days.filter(
       (d, i) => !receivedOnly(text.slice(d.start, days[i + 1]?.start ?? text.length)),
     );
-    if (asked.length === 0 || (asked.length === 1 && asked.length === days.length)) return null;
+    if (asked.length === 0) return null;
     days = asked;
   }
   const out: { at: number; record: WaterRecord }[] = [];
